@@ -1,0 +1,62 @@
+/**
+ * Roles (DOMAIN.md "Who uses it") and the permissions they carry. The three administrator roles
+ * follow 等保 2.0's separation of duties (三权分立, SECURITY.md 11): the system administrator runs the
+ * platform, the security administrator manages accounts, the audit administrator reads logs only.
+ */
+export const ROLES = [
+  'admin',
+  'security_admin',
+  'auditor',
+  'leader',
+  'official',
+  'legal_advisor',
+  'mediator',
+  'village_cadre',
+  'supervisor',
+  'villager',
+  'inspector',
+] as const;
+/** 角色 */
+export type Role = (typeof ROLES)[number];
+
+/** Roles that must use a second factor (SECURITY.md 5). */
+export const ADMIN_ROLES: readonly Role[] = ['admin', 'security_admin', 'auditor'];
+
+export const FOUNDATION_PERMISSIONS = [
+  'region.read',
+  'region.manage',
+  'user.read',
+  'user.manage',
+  'audit.read',
+  'personal.reveal',
+] as const;
+export type FoundationPermission = (typeof FOUNDATION_PERMISSIONS)[number];
+
+/**
+ * A permission name is `<module>.<action>`. Modules add their own through their manifest; the
+ * foundation's are listed above.
+ */
+export type Permission = FoundationPermission | `${string}.${string}`;
+
+/** Pseudo-permissions a route may declare instead of a real one. */
+export type RouteAccess = Permission | 'public' | 'authenticated';
+
+const READER: Permission[] = ['region.read'];
+
+export const FOUNDATION_ROLE_PERMISSIONS: Record<Role, Permission[]> = {
+  admin: ['region.read', 'region.manage', 'user.read'],
+  security_admin: ['region.read', 'user.read', 'user.manage'],
+  auditor: ['audit.read'],
+  leader: ['region.read', 'user.read', 'audit.read'],
+  official: ['region.read', 'region.manage', 'user.read', 'user.manage', 'audit.read', 'personal.reveal'],
+  legal_advisor: READER,
+  mediator: READER,
+  village_cadre: ['region.read', 'region.manage'],
+  supervisor: READER,
+  villager: READER,
+  inspector: READER,
+};
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}

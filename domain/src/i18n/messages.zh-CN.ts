@@ -1,0 +1,67 @@
+/**
+ * Chinese wording of every message key the server can answer with: error codes and validation
+ * keys. The console shows `message` as it comes; these keys are shared so forms can reuse them.
+ */
+export const zhCN: Record<string, string> = {
+  // generic errors
+  'error.validation': '提交的内容有误，请按提示修改',
+  'error.unauthenticated': '请先登录',
+  'error.sessionExpired': '登录已过期，请重新登录',
+  'error.forbidden': '您没有执行此操作的权限',
+  'error.notFound': '找不到该记录，或不在您的管辖范围内',
+  'error.conflict': '记录已被他人修改，请刷新后重试',
+  'error.tooLarge': '提交的内容过大',
+  'error.rateLimited': '操作过于频繁，请稍后再试',
+  'error.csrf': '页面已过期，请刷新后重试',
+  'error.internal': '系统繁忙，请稍后再试',
+  'error.mustChangePassword': '首次登录请先修改密码',
+  'error.idempotencyMismatch': '同一请求编号提交了不同的内容',
+  // auth
+  'auth.invalidCredentials': '用户名或密码错误',
+  'auth.locked': '连续登录失败次数过多，账号已锁定 15 分钟',
+  'auth.disabled': '用户名或密码错误',
+  'auth.username.required': '请输入用户名',
+  'auth.password.required': '请输入密码',
+  'auth.password.wrong': '原密码不正确',
+  'auth.password.reused': '新密码不能与原密码相同',
+  'auth.totp.format': '请输入 6 位动态验证码',
+  'auth.totp.invalid': '动态验证码不正确或已使用',
+  'auth.totp.notPending': '当前无需输入动态验证码',
+  // password policy
+  'password.required': '请输入密码',
+  'password.tooShort': '密码至少 8 位',
+  'password.tooLong': '密码不能超过 128 位',
+  'password.classes': '密码须包含大写字母、小写字母、数字、符号中的至少三类',
+  'password.common': '密码过于常见，请换一个',
+  'password.containsUsername': '密码不能包含用户名',
+  // users
+  'user.username.format': '用户名为 3–32 位字母、数字、下划线、点或横线',
+  'user.username.taken': '该用户名已被使用',
+  'user.displayName.required': '请输入姓名',
+  'user.displayName.tooLong': '姓名不能超过 30 个字',
+  'user.roles.required': '请至少选择一个角色',
+  'user.role.notGrantable': '您不能授予该角色',
+  'user.region.notGrantable': '只能在本辖区内设置所属区划',
+  'user.self.disable': '不能停用自己的账号',
+  'user.self.reset': '请通过“修改密码”更改自己的密码',
+  // regions
+  'region.code.invalid': '区划代码格式不正确',
+  'region.notFound': '区划不存在或不在您的管辖范围内',
+  'region.notVillage': '只有村（社区）可以设置此项',
+  'group.name.required': '请输入村民小组名称',
+  'group.name.tooLong': '村民小组名称不能超过 30 个字',
+  'group.name.taken': '该村已有同名村民小组',
+  'group.full': '该村的村民小组编号已用完',
+  // personal data
+  'personal.mobile.invalid': '手机号码格式不正确',
+  'personal.idCard.invalid': '身份证号码校验不通过',
+  'personal.uscc.invalid': '统一社会信用代码校验不通过',
+  // zod fallbacks
+  'zod.required': '此项必填',
+  'zod.invalid': '格式不正确',
+  'zod.unknownField': '不允许提交此字段',
+};
+
+export function messageOf(key: string): string {
+  return zhCN[key] ?? zhCN['zod.invalid'] ?? key;
+}

@@ -1,0 +1,40 @@
+import type { Clock } from './clock.ts';
+import { systemClock } from './clock.ts';
+import type { Config } from './config.ts';
+import { connect, type Connection } from './db/connect.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { loadKeys, type Keys } from './crypto/keys.ts';
+import { personalDataCipher } from './crypto/personal-data.ts';
+import { AuditLog } from './audit/audit-log.ts';
+import { SessionStore } from './access/sessions.ts';
+import { PermissionTable } from './access/permissions.ts';
+import { RateLimiter } from './http/rate-limit.ts';
+import type { AppContext } from './context.ts';
+import type { ModuleManifest } from './module.ts';
+
+export interface Started {
+  ctx: AppContext;
+  connection: Connection;
+}
+
+/** Connects, checks durability, migrates and assembles the shared services. */
+export async function createContext(config: Config, modules: readonly ModuleManifest[], options: { clock?: Clock; keys?: Keys } = {}): Promise<Started> {
+  const connection = await connect(config);
+  await migrateToLatest(connection.db);
+  const clock = options.clock ?? systemClock;
+  const keys = options.keys ?? loadKeys(config.keyFile);
+  const ctx: AppContext = {
+    db: connection.db,
+    dialect: connection.dialect,
+    config,
+    clock,
+    keys,
+    cipher: personalDataCipher(keys),
+    audit: new AuditLog(keys.audit, clock),
+    sessions: new SessionStore(clock),
+    permissions: new PermissionTable(modules.map((m) => m.rolePermissions ?? {})),
+    rateLimiter: new RateLimiter(connection.db, clock),
+    modules,
+  };
+  return { ctx, connection };
+}

@@ -1,0 +1,27 @@
+import type { Clock } from './clock.ts';
+import type { Config } from './config.ts';
+import type { Keys } from './crypto/keys.ts';
+import type { PersonalDataCipher } from './crypto/personal-data.ts';
+import type { AuditLog } from './audit/audit-log.ts';
+import type { SessionStore } from './access/sessions.ts';
+import type { PermissionTable } from './access/permissions.ts';
+import type { RateLimiter } from './http/rate-limit.ts';
+import type { Db } from './db/schema.ts';
+import type { Dialect } from './db/connect.ts';
+import type { ModuleManifest } from './module.ts';
+
+/** The shared services every module receives: built once at start, no request state inside. */
+export interface AppContext {
+  db: Db;
+  dialect: Dialect;
+  config: Config;
+  clock: Clock;
+  keys: Keys;
+  cipher: PersonalDataCipher;
+  audit: AuditLog;
+  sessions: SessionStore;
+  permissions: PermissionTable;
+  rateLimiter: RateLimiter;
+  /** Every module's manifest, for the menu and the todo list. */
+  modules: readonly ModuleManifest[];
+}

@@ -1,0 +1,33 @@
+import crypto from 'node:crypto';
+import type { Keys } from './keys.ts';
+
+/**
+ * Personal data at rest: AES-256-GCM with a random nonce (`v1.<nonce>.<tag>.<ciphertext>`, base64url),
+ * and a keyed hash (HMAC-SHA-256) so an exact value can be looked up without decrypting every row.
+ */
+export interface PersonalDataCipher {
+  encrypt(plain: string): string;
+  decrypt(stored: string): string;
+  lookupHash(plain: string): string;
+}
+
+export function personalDataCipher(keys: Pick<Keys, 'encryption' | 'lookup'>): PersonalDataCipher {
+  return {
+    encrypt(plain) {
+      const nonce = crypto.randomBytes(12);
+      const cipher = crypto.createCipheriv('aes-256-gcm', keys.encryption, nonce);
+      const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+      return ['v1', nonce, cipher.getAuthTag(), body].map((p) => (typeof p === 'string' ? p : p.toString('base64url'))).join('.');
+    },
+    decrypt(stored) {
+      const [version, nonce, tag, body] = stored.split('.');
+      if (version !== 'v1' || !nonce || !tag || body === undefined) throw new Error('unknown ciphertext format');
+      const decipher = crypto.createDecipheriv('aes-256-gcm', keys.encryption, Buffer.from(nonce, 'base64url'));
+      decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+      return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
+    },
+    lookupHash(plain) {
+      return crypto.createHmac('sha256', keys.lookup).update(plain).digest('hex');
+    },
+  };
+}

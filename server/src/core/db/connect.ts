@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { Config } from '../config.ts';
+import type { Database, Db } from './schema.ts';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface Connection {
+  db: Db;
+  dialect: Dialect;
+  close(): Promise<void>;
+}
+
+// PostgreSQL returns bigint as text by default; our bigints (audit seq, TOTP steps) fit in a double.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+
+export async function connect(config: Pick<Config, 'databaseUrl' | 'sqliteFile' | 'sqliteSynchronous' | 'allowWeakDurability'>): Promise<Connection> {
+  if (config.databaseUrl) return connectPostgres(config.databaseUrl, config.allowWeakDurability);
+  return connectSqlite(config.sqliteFile, config.sqliteSynchronous, config.allowWeakDurability);
+}
+
+function connectSqlite(file: string, synchronous: 'FULL' | 'NORMAL', allowWeak: boolean): Connection {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const database = new SQLite(file);
+  database.pragma('journal_mode = WAL');
+  database.pragma(`synchronous = ${synchronous}`);
+  database.pragma('foreign_keys = ON');
+  database.pragma('busy_timeout = 5000');
+  checkSqliteDurability(database, allowWeak);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+/** SECURITY.md 24: WAL with synchronous=FULL (2), unless weaker was asked for by name. */
+function checkSqliteDurability(database: SQLite.Database, allowWeak: boolean): void {
+  const mode = String(database.pragma('journal_mode', { simple: true }));
+  const sync = Number(database.pragma('synchronous', { simple: true }));
+  if (mode !== 'wal') throw new Error(`SQLite journal_mode is ${mode}, expected wal`);
+  if (sync < 2 && !allowWeak) {
+    throw new Error('SQLite synchronous is below FULL; set ALLOW_WEAK_DURABILITY=1 to accept losing recent commits on power loss');
+  }
+}
+
+async function connectPostgres(url: string, allowWeak: boolean): Promise<Connection> {
+  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.PG_POOL_SIZE ?? 10) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const settings = await sql<{ fsync: string; synchronous_commit: string }>`
+    select current_setting('fsync') as fsync, current_setting('synchronous_commit') as synchronous_commit`.execute(db);
+  const row = settings.rows[0];
+  if (!allowWeak && (row?.fsync !== 'on' || row.synchronous_commit === 'off')) {
+    await db.destroy();
+    throw new Error(`PostgreSQL fsync=${row?.fsync} synchronous_commit=${row?.synchronous_commit}: durable settings required`);
+  }
+  return { db, dialect: 'postgres', close: () => db.destroy() };
+}

@@ -1,0 +1,96 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import Fastify from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppContext } from '../context.ts';
+import type { App, ModuleManifest } from '../module.ts';
+import { DeniedError } from '../access/authorize.ts';
+import { installRouteGuard, requestContext, type DeclaredRoute } from './route-guard.ts';
+import { notFound, registerErrorHandler } from './errors.ts';
+
+export interface BuiltApp {
+  app: App;
+  routes: DeclaredRoute[];
+}
+
+/** Fastify with security headers, cookies, the route guard, the error format and every module. */
+export async function buildApp(ctx: AppContext, modules: readonly ModuleManifest[], options: { logger?: boolean } = {}): Promise<BuiltApp> {
+  const app = Fastify({
+    logger: options.logger ? { level: ctx.config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } : false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: process.env.TRUST_PROXY === '1',
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  // SECURITY.md 21: CSP, nosniff, frame-ancestors, Referrer-Policy; HSTS only behind TLS.
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"], // antd writes its styles at run time
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    referrerPolicy: { policy: 'same-origin' },
+    hsts: ctx.config.secureCookies ? { maxAge: 31536000 } : false,
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+
+  const routes = installRouteGuard(app, ctx);
+  registerErrorHandler(app, async (request, err) => {
+    if (!(err instanceof DeniedError)) return;
+    await ctx.audit.record(ctx.db, requestContext(request), {
+      action: 'access.denied',
+      result: 'denied',
+      objectRegion: err.targetRegion,
+      detail: { method: request.method, url: request.routeOptions.url ?? request.url, permission: err.permission },
+    });
+  });
+
+  app.get('/api/health', { config: { access: 'public' } }, async () => ({ status: 'ok' }));
+  // 待办: every module adds its pending items for the actor (ISSUE 2 item 7).
+  app.get('/api/todos', { config: { access: 'authenticated' } }, async (request) => {
+    const actor = request.actor;
+    if (!actor) return { items: [] };
+    const lists = await Promise.all(modules.map((m) => m.todos?.(ctx, actor) ?? Promise.resolve([])));
+    return { items: lists.flat() };
+  });
+  await app.register(
+    async (api) => {
+      for (const module of modules) module.routes(api as App, ctx);
+    },
+    { prefix: '/api' },
+  );
+  await serveConsole(app, ctx.config.webDist);
+  return { app, routes };
+}
+
+/** The built console, with the single-page fallback for its client-side routes. */
+async function serveConsole(app: App, webDist: string): Promise<void> {
+  if (!fs.existsSync(`${webDist}/index.html`)) return;
+  await app.register(fastifyStatic, { root: webDist, serve: false });
+  const indexHtml = fs.readFileSync(`${webDist}/index.html`, 'utf8');
+  app.get('/*', { config: { access: 'public' } }, async (request, reply) => {
+    if (request.url.startsWith('/api/')) throw notFound();
+    const file = path.posix.normalize(decodeURIComponent(request.url.split('?')[0] ?? '/'));
+    if (file.startsWith('/assets/') && fs.existsSync(path.join(webDist, file))) {
+      return reply.header('cache-control', 'public, max-age=31536000, immutable').sendFile(file.slice(1));
+    }
+    if (file !== '/' && !file.includes('..') && fs.existsSync(path.join(webDist, file)) && fs.statSync(path.join(webDist, file)).isFile()) {
+      return reply.sendFile(file.slice(1));
+    }
+    return reply.type('text/html').send(indexHtml);
+  });
+}

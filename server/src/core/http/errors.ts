@@ -1,0 +1,126 @@
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { messageOf } from '@rg/domain/i18n/messages.zh-CN';
+
+export type ErrorCode =
+  | 'validation'
+  | 'unauthenticated'
+  | 'session_expired'
+  | 'must_change_password'
+  | 'totp_required'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'too_large'
+  | 'rate_limited'
+  | 'csrf'
+  | 'locked'
+  | 'invalid_credentials'
+  | 'idempotency_mismatch'
+  | 'internal';
+
+const STATUS: Record<ErrorCode, number> = {
+  validation: 400,
+  unauthenticated: 401,
+  session_expired: 401,
+  invalid_credentials: 401,
+  totp_required: 401,
+  must_change_password: 403,
+  forbidden: 403,
+  csrf: 403,
+  not_found: 404,
+  conflict: 409,
+  too_large: 413,
+  idempotency_mismatch: 422,
+  locked: 423,
+  rate_limited: 429,
+  internal: 500,
+};
+
+/**
+ * Every error answers `{ error: { code, message, fields? } }` with Chinese messages and no stack
+ * trace or personal data (ISSUE 2 "Bad input", SECURITY.md 17).
+ */
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly messageKey: string,
+    readonly fields?: Record<string, string>,
+  ) {
+    super(messageKey);
+    this.status = STATUS[code];
+  }
+}
+
+export const notFound = (key = 'error.notFound') => new AppError('not_found', key);
+export const conflict = (key = 'error.conflict') => new AppError('conflict', key);
+export const forbidden = (key = 'error.forbidden') => new AppError('forbidden', key);
+export const invalid = (fields: Record<string, string>) => new AppError('validation', 'error.validation', fields);
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; fields?: Record<string, string> };
+}
+
+export function errorBody(code: ErrorCode, messageKey: string, fieldKeys?: Record<string, string>): ErrorBody {
+  const fields = fieldKeys
+    ? Object.fromEntries(Object.entries(fieldKeys).map(([name, key]) => [name, messageOf(key)]))
+    : undefined;
+  return { error: { code, message: messageOf(messageKey), ...(fields ? { fields } : {}) } };
+}
+
+interface ZodIssueLike {
+  path?: PropertyKey[];
+  instancePath?: string;
+  message?: string;
+  code?: string;
+  keys?: string[];
+}
+
+/** Zod issues → `{ field: Chinese message }`, messages being our i18n keys where the schema set one. */
+function fieldsFromIssues(issues: ZodIssueLike[]): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of issues) {
+    if (issue.code === 'unrecognized_keys' && issue.keys) {
+      for (const key of issue.keys) fields[key] = 'zod.unknownField';
+      continue;
+    }
+    const name = (issue.path ?? []).map(String).join('.') || (issue.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.') || '_';
+    if (fields[name]) continue;
+    const key = issue.message && /^[a-z][\w]*\.[\w.]+$/.test(issue.message) ? issue.message : issue.code === 'invalid_type' ? 'zod.required' : 'zod.invalid';
+    fields[name] = key;
+  }
+  return fields;
+}
+
+/** Called for every refused access so the denial is audited (SECURITY.md 18). */
+export type DenialRecorder = (request: FastifyRequest, err: AppError) => Promise<void>;
+
+export function registerErrorHandler(app: FastifyInstance, onDenied: DenialRecorder): void {
+  app.setErrorHandler(async (err: FastifyError | AppError, request, reply) => {
+    if (err instanceof AppError) {
+      if (err.code === 'forbidden' || err.code === 'not_found') await onDenied(request, err);
+      return reply.status(err.status).send(errorBody(err.code, err.messageKey, err.fields));
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const issues: ZodIssueLike[] = err.validation.map((v) => ({
+        code: v.keyword,
+        message: v.message,
+        instancePath: v.instancePath,
+        keys: Array.isArray(v.params.keys) ? (v.params.keys as string[]) : undefined,
+      }));
+      return reply.status(400).send(errorBody('validation', 'error.validation', fieldsFromIssues(issues)));
+    }
+    if (err.statusCode === 413 || err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return reply.status(413).send(errorBody('too_large', 'error.tooLarge'));
+    }
+    if (err.statusCode === 429) return reply.status(429).send(errorBody('rate_limited', 'error.rateLimited'));
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      return reply.status(err.statusCode === 404 ? 404 : 400).send(errorBody(err.statusCode === 404 ? 'not_found' : 'validation', err.statusCode === 404 ? 'error.notFound' : 'error.validation'));
+    }
+    // Log the error class and request id only: messages may quote input (SECURITY.md 17).
+    request.log.error({ err: { type: err.name, code: err.code }, reqId: request.id }, 'unhandled error');
+    return reply.status(500).send(errorBody('internal', 'error.internal'));
+  });
+  app.setNotFoundHandler((_request, reply) => reply.status(404).send(errorBody('not_found', 'error.notFound')));
+}

@@ -1,0 +1,117 @@
+import crypto from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import type { RouteAccess } from '@rg/domain/access/roles';
+import type { Actor } from '../access/actor.ts';
+import type { SessionRow } from '../access/sessions.ts';
+import { SESSION_COOKIE } from '../access/sessions.ts';
+import type { AppContext } from '../context.ts';
+import type { App } from '../module.ts';
+import { isRole, type Role } from '@rg/domain/access/roles';
+import { AppError } from './errors.ts';
+import { DeniedError } from '../access/authorize.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The permission this route needs; a route without one refuses every request (SECURITY.md 6). */
+    access?: RouteAccess;
+    /** Reachable while the second factor is still pending (the TOTP step itself). */
+    allowMfaPending?: boolean;
+    /** Reachable before the forced first-login password change. */
+    allowPasswordChange?: boolean;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+    session: SessionRow | null;
+  }
+}
+
+export interface DeclaredRoute {
+  method: string;
+  url: string;
+  access: RouteAccess | undefined;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Loads the actor from the session cookie and enforces the route's declared access, the pending
+ * second factor, the forced password change and CSRF, before any handler runs.
+ */
+export function installRouteGuard(app: App, ctx: AppContext): DeclaredRoute[] {
+  const declared: DeclaredRoute[] = [];
+  app.decorateRequest('actor', null);
+  app.decorateRequest('session', null);
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method === 'HEAD') continue;
+      declared.push({ method, url: route.url, access: route.config?.access });
+    }
+  });
+
+  app.addHook('preHandler', async (request) => {
+    const config = request.routeOptions.config;
+    const access = config.access;
+    if (!access) {
+      if (request.routeOptions.url === undefined) return; // the 404 handler
+      throw new AppError('internal', 'error.internal');
+    }
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) await loadActor(ctx, request, token);
+    if (access === 'public') return;
+    const actor = request.actor;
+    const session = request.session;
+    if (!actor || !session) throw new AppError('unauthenticated', 'error.unauthenticated');
+    if (session.mfaPending && !config.allowMfaPending) throw new AppError('totp_required', 'error.unauthenticated');
+    if (!SAFE_METHODS.has(request.method) && !csrfMatches(request.headers['x-csrf-token'], session.csrfToken)) {
+      throw new AppError('csrf', 'error.csrf');
+    }
+    if (actor.mustChangePassword && !config.allowPasswordChange) {
+      throw new AppError('must_change_password', 'error.mustChangePassword');
+    }
+    if (access !== 'authenticated' && !actor.permissions.has(access)) {
+      throw new DeniedError('forbidden', 'error.forbidden', access, null);
+    }
+  });
+  return declared;
+}
+
+function csrfMatches(header: string | string[] | undefined, expected: string): boolean {
+  if (typeof header !== 'string' || header.length !== expected.length) return false;
+  return crypto.timingSafeEqual(Buffer.from(header), Buffer.from(expected));
+}
+
+/**
+ * Reads the user fresh on every request, so disabling a user or changing their roles applies on
+ * their next request (SECURITY.md 4).
+ */
+async function loadActor(ctx: AppContext, request: FastifyRequest, token: string): Promise<void> {
+  const session = await ctx.sessions.find(ctx.db, token);
+  if (!session) return;
+  const user = await ctx.db
+    .selectFrom('users')
+    .select(['id', 'username', 'display_name', 'region_code', 'status', 'must_change_password'])
+    .where('id', '=', session.userId)
+    .executeTakeFirst();
+  if (!user || user.status !== 'active') {
+    await ctx.sessions.revoke(ctx.db, session.idHash);
+    return;
+  }
+  const roleRows = await ctx.db.selectFrom('user_roles').select('role').where('user_id', '=', user.id).execute();
+  const roles = roleRows.map((r) => r.role).filter(isRole) as Role[];
+  request.session = session;
+  request.actor = {
+    userId: user.id,
+    username: user.username,
+    displayName: user.display_name,
+    roles,
+    homeRegion: user.region_code,
+    scope: session.scopeCode,
+    permissions: ctx.permissions.union(roles),
+    mustChangePassword: user.must_change_password === 1,
+  };
+}
+
+export function requestContext(request: FastifyRequest): { actor: Actor | null; ip: string | null; requestId: string } {
+  return { actor: request.actor, ip: request.ip ?? null, requestId: String(request.id) };
+}

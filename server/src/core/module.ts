@@ -1,0 +1,37 @@
+import type { FastifyInstance, RawServerDefault, FastifyBaseLogger, RawRequestDefaultExpression, RawReplyDefaultExpression } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Permission, Role, RouteAccess } from '@rg/domain/access/roles';
+import type { MenuEntryDto } from '@rg/domain/access/user.schema';
+import type { Actor } from './access/actor.ts';
+import type { AppContext } from './context.ts';
+
+export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
+
+/** 待办: one pending action on the console's home page. */
+export interface TodoItem {
+  id: string;
+  kind: string;
+  title: string;
+  description?: string;
+  link?: string;
+  count?: number;
+  dueAt?: string;
+}
+
+/**
+ * A module's manifest: everything the server and the console learn about it, in one place
+ * (ARCHITECTURE.md "Shape"). Adding a module means writing its manifest and listing it in
+ * server/src/modules/index.ts.
+ */
+export interface ModuleManifest {
+  name: string;
+  /** Permissions the module adds to roles, merged into the one PermissionTable. */
+  rolePermissions?: Partial<Record<Role, readonly Permission[]>>;
+  /** Menu entries, shown to users who hold `access`. */
+  menu?: ReadonlyArray<MenuEntryDto & { access: RouteAccess }>;
+  routes(app: App, ctx: AppContext): void;
+  /** Items for the actor's todo list on the home page. */
+  todos?(ctx: AppContext, actor: Actor): Promise<TodoItem[]>;
+  /** Demo data, run only in demo mode, after the demo regions and accounts exist; must be idempotent. */
+  seedDemo?(ctx: AppContext): Promise<void>;
+}

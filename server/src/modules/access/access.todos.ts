@@ -1,0 +1,20 @@
+import { can, listScope } from '../../core/access/authorize.ts';
+import type { Actor } from '../../core/access/actor.ts';
+import type { AppContext } from '../../core/context.ts';
+import { withinScope } from '../../core/db/scope.ts';
+import type { TodoItem } from '../../core/module.ts';
+
+/** Accounts locked after failed logins in the actor's scope wait for an official to look at them. */
+export async function accessTodos(ctx: AppContext, actor: Actor): Promise<TodoItem[]> {
+  if (!can(actor, 'user.manage')) return [];
+  const now = ctx.clock.now().toISOString();
+  const row = await ctx.db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where((eb) => withinScope(eb, 'region_code', listScope(actor)))
+    .where('locked_until', '>', now)
+    .executeTakeFirstOrThrow();
+  const count = Number(row.n);
+  if (count === 0) return [];
+  return [{ id: 'access.locked', kind: 'access.locked', title: '有账号因多次登录失败被锁定', description: `共 ${count} 个账号，15 分钟后自动解锁，也可在用户管理中重置密码`, link: '/users', count }];
+}

@@ -1,0 +1,35 @@
+import { sql } from 'kysely';
+import type { AuditTable, DbOrTx } from '../../core/db/schema.ts';
+import { withinScope } from '../../core/db/scope.ts';
+
+export interface AuditQuery {
+  q?: string;
+  action?: string;
+  result?: 'ok' | 'denied' | 'failed';
+  from?: string;
+  to?: string;
+  page: number;
+  pageSize: number;
+}
+
+/** Entries about objects in `scope` or made by actors of `scope`, newest first. */
+export async function listAudit(db: DbOrTx, scope: string, query: AuditQuery): Promise<{ rows: AuditTable[]; total: number }> {
+  let base = db
+    .selectFrom('audit_log')
+    .where((eb) => eb.or([withinScope(eb, 'object_region', scope), withinScope(eb, 'actor_region', scope)]));
+  if (query.action) base = base.where('action', '=', query.action);
+  if (query.result) base = base.where('result', '=', query.result);
+  if (query.from) base = base.where('at', '>=', query.from);
+  if (query.to) base = base.where('at', '<', query.to);
+  if (query.q) {
+    const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    base = base.where((eb) => eb.or([
+      eb('actor_name', 'like', sql<string>`${pattern} escape '\\'`),
+      eb('object_id', 'like', sql<string>`${pattern} escape '\\'`),
+      eb('detail', 'like', sql<string>`${pattern} escape '\\'`),
+    ]));
+  }
+  const rows = await base.selectAll().orderBy('seq', 'desc').offset((query.page - 1) * query.pageSize).limit(query.pageSize).execute();
+  const count = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return { rows, total: Number(count.n) };
+}

@@ -1,0 +1,190 @@
+import crypto from 'node:crypto';
+import { canGrantRegion, canGrantRole } from '@rg/domain/access/grants';
+import { checkPassword } from '@rg/domain/access/password-policy';
+import { ROLES, type Role } from '@rg/domain/access/roles';
+import type { UserCreate, UserDto, UserListQuery, UserUpdate } from '@rg/domain/access/user.schema';
+import { maskMobile } from '@rg/domain/personal/masking';
+import type { Actor, RequestContext } from '../../core/access/actor.ts';
+import { authorize, can, DeniedError, listScope } from '../../core/access/authorize.ts';
+import type { AppContext } from '../../core/context.ts';
+import { hashPassword } from '../../core/crypto/password-hash.ts';
+import { AppError, conflict, invalid, notFound } from '../../core/http/errors.ts';
+import type { Tx, UserTable } from '../../core/db/schema.ts';
+import { findRegion } from '../regions/regions.repository.ts';
+import * as repo from './users.repository.ts';
+
+/** 用户管理: officials manage accounts inside their region, granting only what they hold (SECURITY.md 8). */
+export class UsersService {
+  constructor(private readonly ctx: AppContext) {}
+
+  grantableRoles(actor: Actor): Role[] {
+    return ROLES.filter((role) => canGrantRole(actor.roles, actor.permissions, (r) => this.ctx.permissions.of(r), role));
+  }
+
+  private canManage(actor: Actor, row: UserTable, roles: readonly Role[]): boolean {
+    return can(actor, 'user.manage', { regionCode: row.region_code }) && roles.every((r) => this.grantableRoles(actor).includes(r));
+  }
+
+  toDto(actor: Actor, row: repo.UserRow, roles: Role[]): UserDto {
+    const manage = this.canManage(actor, row, roles);
+    return {
+      id: row.id,
+      username: row.username,
+      displayName: row.display_name,
+      regionCode: row.region_code,
+      regionName: row.region_name,
+      roles,
+      phone: row.phone_enc ? maskMobile(this.ctx.cipher.decrypt(row.phone_enc)) : null,
+      status: row.status === 'disabled' ? 'disabled' : 'active',
+      mustChangePassword: row.must_change_password === 1,
+      totpEnabled: row.totp_enabled === 1,
+      lockedUntil: row.locked_until && Date.parse(row.locked_until) > this.ctx.clock.now().getTime() ? row.locked_until : null,
+      lastLoginAt: row.last_login_at,
+      createdAt: row.created_at,
+      version: row.version,
+      abilities: {
+        update: manage,
+        disable: manage && row.id !== actor.userId,
+        resetPassword: manage && row.id !== actor.userId,
+        revealPhone: row.phone_enc !== null && can(actor, 'personal.reveal', { regionCode: row.region_code }),
+      },
+    };
+  }
+
+  async list(rc: RequestContext, query: UserListQuery): Promise<{ items: UserDto[]; total: number; page: number; pageSize: number }> {
+    const actor = authorize(rc.actor, 'user.read');
+    if (query.regionCode) authorize(actor, 'user.read', { regionCode: query.regionCode });
+    const { rows, total } = await repo.listUsers(this.ctx.db, listScope(actor), query);
+    const roles = await repo.rolesOf(this.ctx.db, rows.map((r) => r.id));
+    return { items: rows.map((r) => this.toDto(actor, r, roles.get(r.id) ?? [])), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  /** Reads a user in the actor's region; a user elsewhere answers 404 like a missing one. */
+  private async load(actor: Actor, id: string): Promise<{ row: repo.UserRow; roles: Role[] }> {
+    const row = await repo.findUserById(this.ctx.db, id);
+    if (!row) throw notFound();
+    authorize(actor, 'user.read', { regionCode: row.region_code });
+    const roles = (await repo.rolesOf(this.ctx.db, [id])).get(id) ?? [];
+    return { row, roles };
+  }
+
+  async get(rc: RequestContext, id: string): Promise<UserDto> {
+    const actor = authorize(rc.actor, 'user.read');
+    const { row, roles } = await this.load(actor, id);
+    return this.toDto(actor, row, roles);
+  }
+
+  private checkGrants(actor: Actor, regionCode: string, roles: readonly Role[]): void {
+    if (!canGrantRegion(actor.homeRegion, regionCode)) throw new DeniedError('not_found', 'error.notFound', 'user.manage', regionCode);
+    const refused = roles.filter((r) => !this.grantableRoles(actor).includes(r));
+    if (refused.length > 0) throw new AppError('forbidden', 'user.role.notGrantable', { roles: 'user.role.notGrantable' });
+  }
+
+  private async requireRegion(code: string): Promise<void> {
+    if (!(await findRegion(this.ctx.db, code))) throw invalid({ regionCode: 'region.notFound' });
+  }
+
+  private checkPasswordPolicy(password: string, username: string, field: string): void {
+    const problems = checkPassword(password, username);
+    if (problems[0]) throw invalid({ [field]: problems[0] });
+  }
+
+  async create(rc: RequestContext, input: UserCreate): Promise<UserDto> {
+    const actor = authorize(rc.actor, 'user.manage', { regionCode: input.regionCode });
+    this.checkGrants(actor, input.regionCode, input.roles);
+    await this.requireRegion(input.regionCode);
+    this.checkPasswordPolicy(input.initialPassword, input.username, 'initialPassword');
+    const passwordHash = await hashPassword(input.initialPassword);
+    const now = this.ctx.clock.now().toISOString();
+    const id = crypto.randomUUID();
+    const roles = [...new Set(input.roles)];
+    await this.ctx.db.transaction().execute(async (tx) => {
+      if (await repo.findUserByUsername(tx, input.username)) throw invalid({ username: 'user.username.taken' });
+      await repo.insertUser(tx, {
+        id, username: input.username, display_name: input.displayName, region_code: input.regionCode,
+        password_hash: passwordHash, must_change_password: 1, status: 'active', failed_logins: 0, locked_until: null,
+        ...this.phoneColumns(input.phone ?? null),
+        totp_secret_enc: null, totp_enabled: 0, totp_last_step: null, is_demo: 0, last_login_at: null,
+        created_at: now, updated_at: now, version: 1,
+      }, roles);
+      await this.ctx.audit.append(tx, rc, {
+        action: 'user.create', objectType: 'user', objectId: id, objectRegion: input.regionCode,
+        detail: { after: { username: input.username, displayName: input.displayName, regionCode: input.regionCode, roles, phone: input.phone ?? null } },
+      });
+    });
+    return this.get(rc, id);
+  }
+
+  phoneColumns(phone: string | null): Pick<UserTable, 'phone_enc' | 'phone_hash'> {
+    return phone ? { phone_enc: this.ctx.cipher.encrypt(phone), phone_hash: this.ctx.cipher.lookupHash(phone) } : { phone_enc: null, phone_hash: null };
+  }
+
+  /** Runs a versioned change with its audit entry; a stale version answers 409 (SECURITY.md 27). */
+  private async change(rc: RequestContext, id: string, version: number, changes: Partial<UserTable>, action: string, regionCode: string, detail: Record<string, unknown>, after?: (tx: Tx) => Promise<void>): Promise<void> {
+    const now = this.ctx.clock.now().toISOString();
+    await this.ctx.db.transaction().execute(async (tx) => {
+      if (!(await repo.updateUserVersioned(tx, id, version, changes, now))) throw conflict();
+      await after?.(tx);
+      await this.ctx.audit.append(tx, rc, { action, objectType: 'user', objectId: id, objectRegion: regionCode, detail });
+    });
+  }
+
+  private async loadManageable(rc: RequestContext, id: string): Promise<{ actor: Actor; row: repo.UserRow; roles: Role[] }> {
+    const actor = authorize(rc.actor, 'user.manage');
+    const { row, roles } = await this.load(actor, id);
+    if (!this.canManage(actor, row, roles)) throw new AppError('forbidden', 'user.role.notGrantable');
+    return { actor, row, roles };
+  }
+
+  async update(rc: RequestContext, id: string, input: UserUpdate): Promise<UserDto> {
+    const { actor, row, roles } = await this.loadManageable(rc, id);
+    const regionCode = input.regionCode ?? row.region_code;
+    const newRoles = input.roles ? [...new Set(input.roles)] : roles;
+    this.checkGrants(actor, regionCode, newRoles);
+    if (input.regionCode) await this.requireRegion(input.regionCode);
+    const changes: Partial<UserTable> = {
+      ...(input.displayName !== undefined ? { display_name: input.displayName } : {}),
+      ...(input.regionCode !== undefined ? { region_code: input.regionCode } : {}),
+      ...(input.phone !== undefined ? this.phoneColumns(input.phone) : {}),
+    };
+    const rolesChanged = input.roles !== undefined && newRoles.join() !== roles.join();
+    const regionChanged = regionCode !== row.region_code;
+    await this.change(rc, id, input.version, changes, 'user.update', regionCode, {
+      before: { displayName: row.display_name, regionCode: row.region_code, roles },
+      after: { displayName: input.displayName, regionCode: input.regionCode, roles: input.roles, phone: input.phone },
+    }, async (tx) => {
+      if (rolesChanged) await repo.replaceRoles(tx, id, newRoles);
+      // A change of roles or region ends the user's sessions: new rights apply from the next login.
+      if (rolesChanged || regionChanged) await this.ctx.sessions.revokeUser(tx, id);
+    });
+    return this.get(rc, id);
+  }
+
+  async setStatus(rc: RequestContext, id: string, version: number, status: 'active' | 'disabled'): Promise<UserDto> {
+    const { actor, row } = await this.loadManageable(rc, id);
+    if (row.id === actor.userId) throw invalid({ status: 'user.self.disable' });
+    await this.change(rc, id, version, { status, failed_logins: 0, locked_until: null }, 'user.status', row.region_code, { before: row.status, after: status }, async (tx) => {
+      if (status === 'disabled') await this.ctx.sessions.revokeUser(tx, id);
+    });
+    return this.get(rc, id);
+  }
+
+  async resetPassword(rc: RequestContext, id: string, newPassword: string): Promise<void> {
+    const { actor, row } = await this.loadManageable(rc, id);
+    if (row.id === actor.userId) throw invalid({ newPassword: 'user.self.reset' });
+    this.checkPasswordPolicy(newPassword, row.username, 'newPassword');
+    const hash = await hashPassword(newPassword);
+    await this.change(rc, id, row.version, { password_hash: hash, must_change_password: 1, failed_logins: 0, locked_until: null }, 'user.password_reset', row.region_code, {}, (tx) =>
+      this.ctx.sessions.revokeUser(tx, id),
+    );
+  }
+
+  /** The full phone number, for holders of the reveal permission; each reveal is audited (SECURITY.md 13). */
+  async revealPhone(rc: RequestContext, id: string): Promise<{ phone: string | null }> {
+    const actor = authorize(rc.actor, 'personal.reveal');
+    const { row } = await this.load(actor, id);
+    authorize(actor, 'personal.reveal', { regionCode: row.region_code });
+    await this.ctx.audit.record(this.ctx.db, rc, { action: 'user.reveal_phone', objectType: 'user', objectId: id, objectRegion: row.region_code });
+    return { phone: row.phone_enc ? this.ctx.cipher.decrypt(row.phone_enc) : null };
+  }
+}

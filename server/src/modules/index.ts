@@ -1,0 +1,6 @@
+import type { ModuleManifest } from '../core/module.ts';
+import { accessModule } from './access/access.module.ts';
+import { regionsModule } from './regions/regions.module.ts';
+
+/** Every module of the platform, in menu order. A new module is added here and nowhere else. */
+export const MODULES: readonly ModuleManifest[] = [accessModule, regionsModule];

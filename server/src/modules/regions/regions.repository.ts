@@ -1,0 +1,99 @@
+import { sql } from 'kysely';
+import { NATION_CODE } from '@rg/domain/regions/region-code';
+import type { RegionDto } from '@rg/domain/regions/region.schema';
+import type { VillageKind } from '@rg/domain/regions/region-code';
+import type { RegionLevel } from '@rg/domain/regions/region-code';
+import type { DbOrTx, RegionTable } from '../../core/db/schema.ts';
+import { withinScope } from '../../core/db/scope.ts';
+
+export type RegionRow = RegionTable;
+
+export function toRegionDto(row: RegionRow, hasChildren: boolean): RegionDto {
+  return {
+    code: row.code,
+    name: row.name,
+    officialName: row.official_name,
+    level: row.level as RegionLevel,
+    parentCode: row.parent_code,
+    kind: (row.kind as VillageKind | null) ?? null,
+    isPoor: row.is_poor === 1,
+    population: row.population,
+    households: row.households,
+    hasChildren,
+  };
+}
+
+export async function findRegion(db: DbOrTx, code: string): Promise<RegionRow | undefined> {
+  return db.selectFrom('regions').selectAll().where('code', '=', code).executeTakeFirst();
+}
+
+export async function findRegions(db: DbOrTx, codes: readonly string[]): Promise<RegionRow[]> {
+  if (codes.length === 0) return [];
+  return db.selectFrom('regions').selectAll().where('code', 'in', [...codes]).execute();
+}
+
+export async function hasChildren(db: DbOrTx, code: string): Promise<boolean> {
+  const row = await db.selectFrom('regions').select('code').where('parent_code', '=', code).limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** One page of a region's children with a flag for each saying whether it has children itself. */
+export async function listChildren(db: DbOrTx, parentCode: string, offset: number, limit: number): Promise<{ rows: (RegionRow & { has_children: number })[]; total: number }> {
+  const rows = await db
+    .selectFrom('regions as r')
+    .selectAll('r')
+    .select((eb) =>
+      eb
+        .case()
+        .when(eb.exists(eb.selectFrom('regions as c').select('c.code').whereRef('c.parent_code', '=', 'r.code')))
+        .then(1)
+        .else(0)
+        .end()
+        .as('has_children'),
+    )
+    .where('r.parent_code', '=', parentCode)
+    .orderBy('r.code')
+    .offset(offset)
+    .limit(limit)
+    .execute();
+  const count = await db
+    .selectFrom('regions')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('parent_code', '=', parentCode)
+    .executeTakeFirstOrThrow();
+  return { rows: rows.map((r) => ({ ...r, has_children: Number(r.has_children) })), total: Number(count.n) };
+}
+
+/** Regions whose name contains `q`, inside `scope`: exact names first, then higher levels first. */
+export async function searchByName(db: DbOrTx, scope: string, q: string, limit: number): Promise<RegionRow[]> {
+  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return db
+    .selectFrom('regions')
+    .selectAll()
+    .where((eb) => withinScope(eb, 'code', scope))
+    .where((eb) => eb.or([eb('name', 'like', sql<string>`${pattern} escape '\\'`), eb('official_name', 'like', sql<string>`${pattern} escape '\\'`)]))
+    .where('code', '!=', NATION_CODE)
+    .orderBy(sql`case when name = ${q} then 0 else 1 end`)
+    .orderBy(sql`length(code)`)
+    .orderBy('code')
+    .limit(limit)
+    .execute();
+}
+
+export async function updateVillageAttributes(
+  db: DbOrTx,
+  code: string,
+  attributes: Partial<Pick<RegionRow, 'is_poor' | 'population' | 'households'>>,
+  now: string,
+): Promise<void> {
+  await db.updateTable('regions').set({ ...attributes, updated_at: now }).where('code', '=', code).execute();
+}
+
+export async function lastChildCode(db: DbOrTx, parentCode: string): Promise<string | null> {
+  const row = await db.selectFrom('regions').select((eb) => eb.fn.max('code').as('code')).where('parent_code', '=', parentCode).executeTakeFirst();
+  return row?.code ?? null;
+}
+
+export async function insertRegion(db: DbOrTx, row: RegionRow): Promise<void> {
+  await db.insertInto('regions').values(row).execute();
+}
