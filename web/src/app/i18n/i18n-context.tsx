@@ -1,0 +1,50 @@
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import type { MessageKey } from './zh-CN.ts';
+import { hasMessage, isLanguage, translate, type Language, type MessageParams } from './translate.ts';
+
+const STORAGE_KEY = 'rg.language';
+
+export interface I18n {
+  language: Language;
+  setLanguage: (language: Language) => void;
+  /** Text of a key we own. */
+  t: (key: MessageKey, params?: MessageParams) => string;
+  /** Text of a key that comes from data (menu labels, audit actions), or `fallback` if unknown. */
+  tKey: (key: string, fallback?: string, params?: MessageParams) => string;
+}
+
+const I18nContext = createContext<I18n | null>(null);
+
+function initialLanguage(): Language {
+  const stored = window.localStorage.getItem(STORAGE_KEY);
+  return isLanguage(stored) ? stored : 'zh-CN';
+}
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [language, setLanguageState] = useState<Language>(initialLanguage);
+
+  const setLanguage = useCallback((next: Language) => {
+    window.localStorage.setItem(STORAGE_KEY, next);
+    document.documentElement.lang = next;
+    setLanguageState(next);
+  }, []);
+
+  const value = useMemo<I18n>(
+    () => ({
+      language,
+      setLanguage,
+      t: (key, params) => translate(language, key, params),
+      tKey: (key, fallback, params) =>
+        hasMessage(key) ? translate(language, key, params) : (fallback ?? key),
+    }),
+    [language, setLanguage],
+  );
+
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const context = useContext(I18nContext);
+  if (!context) throw new Error('useI18n outside I18nProvider');
+  return context;
+}

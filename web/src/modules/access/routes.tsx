@@ -1,0 +1,18 @@
+import type { ModuleRoutes } from '../../app/router/module-routes.ts';
+import { AuditPage } from './pages/audit-page.tsx';
+import { ChangePasswordPage } from './pages/change-password-page.tsx';
+import { LoginPage } from './pages/login-page.tsx';
+import { MobileLoginPage } from './pages/mobile-login-page.tsx';
+import { UsersPage } from './pages/users-page.tsx';
+
+export const accessRoutes: ModuleRoutes = {
+  console: [
+    { path: '/users', Page: UsersPage },
+    { path: '/audit', Page: AuditPage },
+  ],
+  standalone: [{ path: '/change-password', Page: ChangePasswordPage }],
+  public: [
+    { path: '/login', Page: LoginPage },
+    { path: '/m/login', Page: MobileLoginPage },
+  ],
+};

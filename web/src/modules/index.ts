@@ -1,0 +1,25 @@
+import type { ComponentType } from 'react';
+import type { ModuleRoutes, PageRoute } from '../app/router/module-routes.ts';
+import { accessRoutes } from './access/routes.tsx';
+import { homeRoutes } from './home/routes.tsx';
+import { regionsRoutes } from './regions/routes.tsx';
+
+/**
+ * Every module of the web app. A new module writes its `routes.tsx` and adds one line here; the
+ * server's menu entries (`session.menu[].path`) then lead to its pages.
+ */
+export const MODULES: readonly ModuleRoutes[] = [homeRoutes, accessRoutes, regionsRoutes];
+
+function collect(kind: keyof ModuleRoutes): PageRoute[] {
+  return MODULES.flatMap((module) => module[kind] ?? []);
+}
+
+export const consoleRoutes = collect('console');
+export const standaloneRoutes = collect('standalone');
+export const mobileRoutes = collect('mobile');
+export const publicRoutes = collect('public');
+
+/** The page a menu path opens, if some module provides it. */
+export const pageByMenuPath: ReadonlyMap<string, ComponentType> = new Map(
+  consoleRoutes.map((route) => [route.path, route.Page]),
+);
