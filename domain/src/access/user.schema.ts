@@ -114,5 +114,5 @@ export interface MenuEntryDto {
 
 export type LoginResult =
   | { status: 'ok'; session: SessionDto }
-  | { status: 'totp_required' }
-  | { status: 'totp_enroll'; secret: string; otpauthUri: string };
+  | { status: 'totp_required'; csrfToken: string }
+  | { status: 'totp_enroll'; secret: string; otpauthUri: string; csrfToken: string };

@@ -54,11 +54,11 @@ export class AuthService {
     await users.updateUser(db, user.id, { failed_logins: 0, locked_until: null, last_login_at: now.toISOString() });
     const roles = (await users.rolesOf(db, [user.id])).get(user.id) ?? [];
     const needsTotp = user.totp_enabled === 1 || roles.some((r) => ADMIN_ROLES.includes(r));
-    const { token } = await this.ctx.sessions.create(db, user.id, user.region_code, needsTotp, rc.ip);
+    const { token, csrfToken } = await this.ctx.sessions.create(db, user.id, user.region_code, needsTotp, rc.ip);
     await audit.record(db, { ...rc, actor: this.actorOf(user, roles, user.region_code) }, { action: 'auth.login', objectType: 'user', objectId: user.id, objectRegion: user.region_code, detail: { mfa: needsTotp } });
     if (!needsTotp) return { token, result: { status: 'ok', session: await this.sessionDto(user.id, await this.sessionOf(token)) } };
-    if (user.totp_enabled === 1) return { token, result: { status: 'totp_required' } };
-    return { token, result: { status: 'totp_enroll', ...(await this.startEnrolment(user)) } };
+    if (user.totp_enabled === 1) return { token, result: { status: 'totp_required', csrfToken } };
+    return { token, result: { status: 'totp_enroll', csrfToken, ...(await this.startEnrolment(user)) } };
   }
 
   private async countFailure(user: UserTable, now: Date): Promise<void> {
