@@ -1,4 +1,5 @@
 import type { LightMyRequestResponse } from 'fastify';
+import * as OTPAuth from 'otpauth';
 import { FakeClock } from '../core/clock.ts';
 import { createContext } from '../core/bootstrap.ts';
 import type { AppContext } from '../core/context.ts';
@@ -19,11 +20,22 @@ export interface TestApp {
   /** Logs in through the API and returns a client that sends the cookie and CSRF token. */
   login(username: string, password?: string): Promise<TestClient>;
   anonymous: TestClient;
+  /** Every response the clients received, in order, for scans of personal data (SECURITY.md 13). */
+  responses: RecordedResponse[];
+}
+
+export interface RecordedResponse {
+  method: string;
+  url: string;
+  statusCode: number;
+  body: string;
 }
 
 export interface TestClient {
   csrfToken: string;
-  request(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  /** `rg_sid=…`, or null for the anonymous client. */
+  cookie: string | null;
+  request(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
 }
 
 /** The real app on a fresh database with the seed's places, a fake clock and a fixed key. */
@@ -37,19 +49,19 @@ export async function createTestApp(): Promise<TestApp> {
 
   const client = (cookie: string | null, csrfToken: string): TestClient => ({
     csrfToken,
-    request: (method, url, body) =>
+    request: (method, url, body, headers = {}) =>
       app.inject({
         method, url,
-        headers: { ...(cookie ? { cookie } : {}), ...(method === 'GET' ? {} : { 'x-csrf-token': csrfToken }), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: { ...headers, ...(cookie ? { cookie } : {}), ...(method === 'GET' ? {} : { 'x-csrf-token': csrfToken }), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
         ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
       }),
   });
 
   return {
-    app, ctx, clock, routes,
+    app, ctx, clock, routes, responses,
     anonymous: client(null, ''),
     async login(username, password = TEST_PASSWORD) {
-      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+      const res = record('POST', '/api/auth/login', await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } }));
       if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
       const cookie = res.cookies.find((c) => c.name === 'rg_sid');
       if (!cookie) throw new Error('no session cookie');
@@ -62,4 +74,31 @@ export async function createTestApp(): Promise<TestApp> {
       await database.dispose();
     },
   };
+}
+
+/** The current TOTP code for a base32 secret at the fake clock's time (SHA1, 6 digits, 30 s). */
+export function totpCode(secret: string, clock: FakeClock): string {
+  return new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' }).generate({ timestamp: clock.now().getTime() });
+}
+
+/** A fresh base32 TOTP secret. */
+export function newTotpSecret(): string {
+  return new OTPAuth.Secret({ size: 20 }).base32;
+}
+
+/** Logs in a user with a second factor: password, then the code; returns the completed client. */
+export async function loginWithTotp(t: TestApp, username: string, secret: string): Promise<TestClient> {
+  const client = await t.login(username);
+  const res = await client.request('POST', '/api/auth/totp', { code: totpCode(secret, t.clock) });
+  if (res.statusCode !== 200) throw new Error(`totp ${username} failed: ${res.statusCode} ${res.body}`);
+  return client;
+}
+
+/** The JSON error body every failure answers with. */
+export interface ErrorJson {
+  error: { code: string; message: string; fields?: Record<string, string> };
+}
+
+export function errorOf(res: LightMyRequestResponse): ErrorJson['error'] {
+  return res.json<ErrorJson>().error;
 }

@@ -11,6 +11,7 @@ import type { App, ModuleManifest } from '../module.ts';
 import { DeniedError } from '../access/authorize.ts';
 import { installRouteGuard, requestContext, type DeclaredRoute } from './route-guard.ts';
 import { notFound, registerErrorHandler } from './errors.ts';
+import { installIdempotency } from './idempotency.ts';
 
 export interface BuiltApp {
   app: App;
@@ -49,6 +50,7 @@ export async function buildApp(ctx: AppContext, modules: readonly ModuleManifest
   await app.register(cookie);
 
   const routes = installRouteGuard(app, ctx);
+  installIdempotency(app, ctx);
   registerErrorHandler(app, async (request, err) => {
     if (!(err instanceof DeniedError)) return;
     await ctx.audit.record(ctx.db, requestContext(request), {

@@ -10,7 +10,7 @@ const idParams = z.object({ id: z.uuid('error.notFound') });
 export function usersRoutes(app: App, ctx: AppContext): void {
   const users = new UsersService(ctx);
   app.get('/users', { schema: { querystring: userListQuerySchema }, config: { access: 'user.read' } }, (req) => users.list(requestContext(req), req.query));
-  app.post('/users', { schema: { body: userCreateSchema }, config: { access: 'user.manage' } }, async (req, reply) =>
+  app.post('/users', { schema: { body: userCreateSchema }, config: { access: 'user.manage', idempotent: true } }, async (req, reply) =>
     reply.status(201).send(await users.create(requestContext(req), req.body)),
   );
   app.get('/users/:id', { schema: { params: idParams }, config: { access: 'user.read' } }, (req) => users.get(requestContext(req), req.params.id));

@@ -29,7 +29,7 @@ export function regionsRoutes(app: App, ctx: AppContext): void {
   app.patch('/regions/:code', { schema: { params: codeParams, body: villageAttributesSchema }, config: { access: 'region.manage' } }, (req) =>
     service.updateVillage(requestContext(req), req.params.code, req.body),
   );
-  app.post('/regions/:code/groups', { schema: { params: codeParams, body: villagerGroupCreateSchema }, config: { access: 'region.manage' } }, async (req, reply) =>
+  app.post('/regions/:code/groups', { schema: { params: codeParams, body: villagerGroupCreateSchema }, config: { access: 'region.manage', idempotent: true } }, async (req, reply) =>
     reply.status(201).send(await service.createGroup(requestContext(req), req.params.code, req.body)),
   );
 }
