@@ -47,14 +47,20 @@ export async function createTestApp(): Promise<TestApp> {
   const { app, routes } = await buildApp(ctx, MODULES);
   await app.ready();
 
+  const responses: RecordedResponse[] = [];
+  const record = (method: string, url: string, res: LightMyRequestResponse): LightMyRequestResponse => {
+    responses.push({ method, url, statusCode: res.statusCode, body: res.body });
+    return res;
+  };
   const client = (cookie: string | null, csrfToken: string): TestClient => ({
     csrfToken,
-    request: (method, url, body, headers = {}) =>
-      app.inject({
+    cookie,
+    request: async (method, url, body, headers = {}) =>
+      record(method, url, await app.inject({
         method, url,
         headers: { ...headers, ...(cookie ? { cookie } : {}), ...(method === 'GET' ? {} : { 'x-csrf-token': csrfToken }), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
         ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
-      }),
+      })),
   });
 
   return {
