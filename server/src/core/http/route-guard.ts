@@ -49,7 +49,7 @@ export function installRouteGuard(app: App, ctx: AppContext): DeclaredRoute[] {
     }
   });
 
-  app.addHook('preHandler', async (request) => {
+  app.addHook('preValidation', async (request) => {
     const config = request.routeOptions.config;
     const access = config.access;
     if (!access) {
