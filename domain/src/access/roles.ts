@@ -20,6 +20,21 @@ export const ROLES = [
 export type Role = (typeof ROLES)[number];
 
 /** Roles that must use a second factor (SECURITY.md 5). */
+/** Chinese names of the roles, for exports and messages (the console has its own i18n keys). */
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: '系统管理员',
+  security_admin: '安全管理员',
+  auditor: '审计管理员',
+  leader: '领导小组成员',
+  official: '业务干部',
+  legal_advisor: '村法律顾问',
+  mediator: '人民调解员',
+  village_cadre: '村两委干部',
+  supervisor: '村务监督委员',
+  villager: '村民',
+  inspector: '督导考核员',
+};
+
 export const ADMIN_ROLES: readonly Role[] = ['admin', 'security_admin', 'auditor'];
 
 export const FOUNDATION_PERMISSIONS = [
@@ -27,6 +42,7 @@ export const FOUNDATION_PERMISSIONS = [
   'region.manage',
   'user.read',
   'user.manage',
+  'user.export',
   'audit.read',
   'personal.reveal',
 ] as const;
@@ -45,10 +61,10 @@ const READER: Permission[] = ['region.read'];
 
 export const FOUNDATION_ROLE_PERMISSIONS: Record<Role, Permission[]> = {
   admin: ['region.read', 'region.manage', 'user.read'],
-  security_admin: ['region.read', 'user.read', 'user.manage'],
+  security_admin: ['region.read', 'user.read', 'user.manage', 'user.export'],
   auditor: ['audit.read'],
   leader: ['region.read', 'user.read', 'audit.read'],
-  official: ['region.read', 'region.manage', 'user.read', 'user.manage', 'audit.read', 'personal.reveal'],
+  official: ['region.read', 'region.manage', 'user.read', 'user.manage', 'user.export', 'audit.read', 'personal.reveal'],
   legal_advisor: READER,
   mediator: READER,
   village_cadre: ['region.read', 'region.manage'],

@@ -29,7 +29,12 @@ function connectSqlite(file: string, synchronous: 'FULL' | 'NORMAL', allowWeak: 
   database.pragma(`synchronous = ${synchronous}`);
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
-  checkSqliteDurability(database, allowWeak);
+  try {
+    checkSqliteDurability(database, allowWeak);
+  } catch (err) {
+    database.close();
+    throw err;
+  }
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }

@@ -4,6 +4,7 @@ import type { AppContext } from '../../core/context.ts';
 import { requestContext } from '../../core/http/route-guard.ts';
 import type { App } from '../../core/module.ts';
 import { UsersService } from './users.service.ts';
+import { sendXlsx } from '../../core/export/xlsx.ts';
 
 const idParams = z.object({ id: z.uuid('error.notFound') });
 
@@ -12,6 +13,9 @@ export function usersRoutes(app: App, ctx: AppContext): void {
   app.get('/users', { schema: { querystring: userListQuerySchema }, config: { access: 'user.read' } }, (req) => users.list(requestContext(req), req.query));
   app.post('/users', { schema: { body: userCreateSchema }, config: { access: 'user.manage', idempotent: true } }, async (req, reply) =>
     reply.status(201).send(await users.create(requestContext(req), req.body)),
+  );
+  app.get('/users/export.xlsx', { schema: { querystring: userListQuerySchema }, config: { access: 'user.export' } }, async (req, reply) =>
+    sendXlsx(reply, '用户列表.xlsx', await users.export(requestContext(req), req.query)),
   );
   app.get('/users/:id', { schema: { params: idParams }, config: { access: 'user.read' } }, (req) => users.get(requestContext(req), req.params.id));
   app.patch('/users/:id', { schema: { params: idParams, body: userUpdateSchema }, config: { access: 'user.manage' } }, (req) =>

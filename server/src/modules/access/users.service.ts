@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import { canGrantRegion, canGrantRole } from '@rg/domain/access/grants';
 import { checkPassword } from '@rg/domain/access/password-policy';
-import { ROLES, type Role } from '@rg/domain/access/roles';
+import { ROLE_LABELS, ROLES, type Role } from '@rg/domain/access/roles';
+import { toXlsx, type ExportColumn } from '../../core/export/xlsx.ts';
 import type { UserCreate, UserDto, UserListQuery, UserUpdate } from '@rg/domain/access/user.schema';
 import { maskMobile } from '@rg/domain/personal/masking';
 import type { Actor, RequestContext } from '../../core/access/actor.ts';
@@ -12,6 +13,20 @@ import { AppError, conflict, invalid, notFound } from '../../core/http/errors.ts
 import type { Tx, UserTable } from '../../core/db/schema.ts';
 import { findRegion } from '../regions/regions.repository.ts';
 import * as repo from './users.repository.ts';
+
+const EXPORT_LIMIT = 10_000;
+
+const USER_EXPORT_COLUMNS: ExportColumn<UserDto>[] = [
+  { header: '用户名', value: (u) => u.username },
+  { header: '姓名', value: (u) => u.displayName },
+  { header: '所属区划', width: 20, value: (u) => u.regionName },
+  { header: '区划代码', value: (u) => u.regionCode },
+  { header: '角色', width: 24, value: (u) => u.roles.map((r) => ROLE_LABELS[r]).join('、') },
+  { header: '手机号', value: (u) => u.phone },
+  { header: '状态', value: (u) => (u.status === 'active' ? '启用' : '停用') },
+  { header: '最后登录', width: 22, value: (u) => u.lastLoginAt },
+  { header: '创建时间', width: 22, value: (u) => u.createdAt },
+];
 
 /** 用户管理: officials manage accounts inside their region, granting only what they hold (SECURITY.md 8). */
 export class UsersService {
@@ -57,6 +72,24 @@ export class UsersService {
     const { rows, total } = await repo.listUsers(this.ctx.db, listScope(actor), query);
     const roles = await repo.rolesOf(this.ctx.db, rows.map((r) => r.id));
     return { items: rows.map((r) => this.toDto(actor, r, roles.get(r.id) ?? [])), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  /**
+   * 导出: the same filtered list as an .xlsx (at most 10,000 rows), phones masked; permission-checked,
+   * rate-limited and audited (SECURITY.md 15, 23). The file is streamed, never stored, so nothing lingers.
+   */
+  async export(rc: RequestContext, query: UserListQuery): Promise<Buffer> {
+    const actor = authorize(rc.actor, 'user.export');
+    if (query.regionCode) authorize(actor, 'user.export', { regionCode: query.regionCode });
+    await this.ctx.rateLimiter.hit(`export:${actor.userId}`, 10, 60_000);
+    const { rows, total } = await repo.listUsers(this.ctx.db, listScope(actor), { ...query, page: 1, pageSize: EXPORT_LIMIT });
+    const roles = await repo.rolesOf(this.ctx.db, rows.map((r) => r.id));
+    const items = rows.map((r) => this.toDto(actor, r, roles.get(r.id) ?? []));
+    await this.ctx.audit.record(this.ctx.db, rc, {
+      action: 'export.users', objectType: 'user', objectRegion: listScope(actor),
+      detail: { filters: { ...query, page: undefined, pageSize: undefined }, rows: items.length, total },
+    });
+    return toXlsx('用户', USER_EXPORT_COLUMNS, items);
   }
 
   /** Reads a user in the actor's region; a user elsewhere answers 404 like a missing one. */

@@ -1,0 +1,49 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../testing/test-app.ts';
+import { buildUser, PLACES } from '../../testing/factories.ts';
+
+async function readSheet(body: Buffer): Promise<string[][]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(body as unknown as ArrayBuffer);
+  const rows: string[][] = [];
+  workbook.worksheets[0]?.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
+  return rows;
+}
+
+describe('GET /api/users/export.xlsx', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+    await buildUser(t.ctx, { username: 'wq.exporter', regionCode: PLACES.wangqiao, roles: ['official'] });
+    await buildUser(t.ctx, { username: 'qj.phone', regionCode: PLACES.qujia, roles: ['village_cadre'], phone: '13812345678' });
+    await buildUser(t.ctx, { username: 'wj.foreign', regionCode: PLACES.wangjia, roles: ['village_cadre'] });
+    await buildUser(t.ctx, { username: 'qj.reader', regionCode: PLACES.qujia, roles: ['village_cadre'] });
+  });
+  afterAll(() => t.close());
+
+  it('exports the users of the actor’s town, phones masked, and audits the export', async () => {
+    const client = await t.login('wq.exporter');
+    const res = await client.request('GET', '/api/users/export.xlsx');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const rows = await readSheet(res.rawPayload);
+    expect(rows[0]).toEqual(['用户名', '姓名', '所属区划', '区划代码', '角色', '手机号', '状态', '最后登录', '创建时间']);
+    const usernames = rows.slice(1).map((r) => r[0]);
+    expect(usernames).toContain('qj.phone');
+    expect(usernames).not.toContain('wj.foreign');
+    const phoneRow = rows.find((r) => r[0] === 'qj.phone');
+    expect(phoneRow?.[5]).toBe('138****5678');
+    expect(rows.flat().join(' ')).not.toMatch(/1[3-9]\d{9}/);
+    const entry = await t.ctx.db.selectFrom('audit_log').selectAll().where('action', '=', 'export.users').executeTakeFirst();
+    expect(entry?.actor_name).toBe('wq.exporter');
+    expect(entry?.object_region).toBe(PLACES.wangqiao);
+  });
+
+  it('refuses a village cadre (no export permission) and a filter outside the actor’s region', async () => {
+    const cadre = await t.login('qj.reader');
+    expect((await cadre.request('GET', '/api/users/export.xlsx')).statusCode).toBe(403);
+    const official = await t.login('wq.exporter');
+    expect((await official.request('GET', `/api/users/export.xlsx?regionCode=${PLACES.anwu}`)).statusCode).toBe(404);
+  });
+});
