@@ -5,7 +5,9 @@ import Fastify from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.ts';
 import type { App, ModuleManifest } from '../module.ts';
 import { DeniedError } from '../access/authorize.ts';
@@ -61,6 +63,7 @@ export async function buildApp(ctx: AppContext, modules: readonly ModuleManifest
     });
   });
 
+  await registerApiDocs(app);
   app.get('/api/health', { config: { access: 'public' } }, async () => ({ status: 'ok' }));
   // 待办: every module adds its pending items for the actor (ISSUE 2 item 7).
   app.get('/api/todos', { config: { access: 'authenticated' } }, async (request) => {
@@ -77,6 +80,23 @@ export async function buildApp(ctx: AppContext, modules: readonly ModuleManifest
   );
   await serveConsole(app, ctx.config.webDist);
   return { app, routes };
+}
+
+/**
+ * OpenAPI from the zod schemas, with Swagger UI at /api/docs for signed-in users (ARCHITECTURE.md
+ * "Chosen parts"). Swagger UI's routes are declared `authenticated` by a hook in its own context.
+ */
+async function registerApiDocs(app: App): Promise<void> {
+  await app.register(swagger, {
+    openapi: { info: { title: '乡村治理试点示范平台 API', version: '0.1.0' } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(async (docs) => {
+    docs.addHook('onRoute', (route) => {
+      route.config = { ...route.config, access: 'authenticated' };
+    });
+    await docs.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: false });
+  });
 }
 
 /** The built console, with the single-page fallback for its client-side routes. */

@@ -45,7 +45,8 @@ export function installRouteGuard(app: App, ctx: AppContext): DeclaredRoute[] {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       if (method === 'HEAD') continue;
-      declared.push({ method, url: route.url, access: route.config?.access });
+      // Read lazily: a plugin's own onRoute hook may declare access after this one has run.
+      declared.push({ method, url: route.url, get access() { return route.config?.access; } });
     }
   });
 
