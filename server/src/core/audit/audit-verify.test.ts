@@ -1,0 +1,102 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from './audit-verify.ts';
+import { createTestApp, errorOf, type TestApp } from '../../testing/test-app.ts';
+import { buildUser, PLACES } from '../../testing/factories.ts';
+
+/**
+ * SECURITY.md 18–19: each write appends one entry in its own transaction; the chain names the first
+ * altered, removed or inserted entry. Every test tampers with a fresh database.
+ */
+describe('audit chain', () => {
+  let t: TestApp;
+  const entries = () => t.ctx.db.selectFrom('audit_log').selectAll().orderBy('seq').execute();
+  const verify = () => verifyAuditChain(t.ctx.db, t.ctx.keys.audit);
+
+  beforeEach(async () => {
+    t = await createTestApp();
+    await buildUser(t.ctx, { username: 'wq.official', regionCode: PLACES.wangqiao, roles: ['official'] });
+    const client = await t.login('wq.official');
+    for (const name of ['一组', '二组', '三组', '四组', '五组']) {
+      expect((await client.request('POST', `/api/regions/${PLACES.qujia}/groups`, { name })).statusCode).toBe(201);
+    }
+  });
+  afterEach(() => t.close());
+
+  it('is intact after a login and five writes, one entry each, linked in order', async () => {
+    const rows = await entries();
+    expect(rows.map((r) => r.action)).toEqual(['auth.login', ...Array<string>(5).fill('region.group_create')]);
+    expect(rows.map((r) => Number(r.seq))).toEqual([1, 2, 3, 4, 5, 6]);
+    for (let i = 1; i < rows.length; i += 1) expect(rows[i]?.prev_hash).toBe(rows[i - 1]?.hash);
+    expect(await verify()).toEqual({ ok: true, checked: 6 });
+  });
+
+  it('names an altered entry', async () => {
+    await sql`update audit_log set detail = ${'{"name":"改过的"}'} where seq = 3`.execute(t.ctx.db);
+    const result = await verify();
+    expect(result.ok).toBe(false);
+    expect(result.problem).toMatchObject({ seq: 3, kind: 'altered' });
+  });
+
+  it('names an altered last entry', async () => {
+    await sql`update audit_log set result = 'denied' where seq = 6`.execute(t.ctx.db);
+    expect((await verify()).problem).toMatchObject({ seq: 6, kind: 'altered' });
+  });
+
+  it('names a removed entry in the middle', async () => {
+    await sql`delete from audit_log where seq = 4`.execute(t.ctx.db);
+    const result = await verify();
+    expect(result.ok).toBe(false);
+    expect(result.problem).toMatchObject({ seq: 4, kind: 'removed' });
+  });
+
+  it('names a removed last entry', async () => {
+    await sql`delete from audit_log where seq = 6`.execute(t.ctx.db);
+    expect((await verify()).problem).toMatchObject({ seq: 6, kind: 'removed' });
+  });
+
+  it('names a forged entry inserted into the middle', async () => {
+    const original = (await entries()).find((r) => Number(r.seq) === 3);
+    if (!original) throw new Error('entry 3 expected');
+    // Make room at seq 3 without tripping the primary key on either database, then slip one in.
+    await sql`update audit_log set seq = -(seq + 1) where seq >= 3`.execute(t.ctx.db);
+    await sql`update audit_log set seq = -seq where seq < 0`.execute(t.ctx.db);
+    await sql`insert into audit_log (seq, at, actor_id, actor_name, actor_roles, actor_region, action, object_type, object_id, object_region, result, ip, request_id, detail, prev_hash, hash)
+      values (3, ${original.at}, ${original.actor_id}, ${original.actor_name}, ${original.actor_roles}, ${original.actor_region}, ${'user.delete'}, ${'user'}, ${'forged'}, ${original.object_region}, ${'ok'}, ${original.ip}, ${original.request_id}, ${null}, ${original.prev_hash}, ${'f'.repeat(64)})`.execute(t.ctx.db);
+    const result = await verify();
+    expect(result.ok).toBe(false);
+    expect(result.problem).toMatchObject({ seq: 3, kind: 'inserted' });
+  });
+
+  it('npm run audit:verify exits 0 on the intact chain and 1 naming the altered entry', async () => {
+    const env = {
+      ...process.env,
+      DATA_DIR: t.ctx.config.dataDir,
+      DATABASE_URL: t.ctx.config.databaseUrl ?? '',
+      MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
+    };
+    const root = path.resolve(import.meta.dirname, '../../../..');
+    const run = () => spawnSync(process.execPath, ['--import', 'tsx', 'server/src/cli/audit-verify.ts'], { cwd: root, env, encoding: 'utf8' });
+    const intact = run();
+    expect(intact.stdout).toContain('audit chain intact: 6 entries');
+    expect(intact.status).toBe(0);
+    await sql`update audit_log set actor_name = 'someone.else' where seq = 2`.execute(t.ctx.db);
+    const broken = run();
+    expect(broken.status).toBe(1);
+    expect(broken.stderr).toContain('audit chain broken at entry 2: altered');
+  });
+
+  it('fails the business write when its entry cannot be written', async () => {
+    const client = await t.login('wq.official');
+    const head = await t.ctx.db.selectFrom('audit_head').selectAll().executeTakeFirstOrThrow();
+    await sql`drop table audit_log`.execute(t.ctx.db);
+    const res = await client.request('POST', `/api/regions/${PLACES.qujia}/groups`, { name: '六组' });
+    expect(res.statusCode).toBe(500);
+    expect(errorOf(res)).toEqual({ code: 'internal', message: '系统繁忙，请稍后再试' });
+    const group = await t.ctx.db.selectFrom('regions').select('code').where('name', '=', '六组').executeTakeFirst();
+    expect(group).toBeUndefined();
+    expect(await t.ctx.db.selectFrom('audit_head').selectAll().executeTakeFirstOrThrow()).toEqual(head);
+  });
+});
