@@ -25,7 +25,10 @@ function LocalizedAntd({ children }: { children: ReactNode }) {
     dayjs.locale(language === 'zh-CN' ? 'zh-cn' : 'en');
   }, [language]);
   return (
-    <ConfigProvider locale={language === 'zh-CN' ? zhCN : enUS} theme={{ token: { colorPrimary: '#1677ff', borderRadius: 6 } }}>
+    <ConfigProvider
+      locale={language === 'zh-CN' ? zhCN : enUS}
+      button={{ autoInsertSpace: false }}
+      theme={{ token: { colorPrimary: '#1677ff', borderRadius: 6 } }}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );

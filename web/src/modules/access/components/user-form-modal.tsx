@@ -100,7 +100,9 @@ export function UserFormModal({ user, open, onClose }: { user?: UserDto; open: b
           <RegionPicker browse initialLabel={user?.regionName} testId="user-region-picker" />
         </Form.Item>
         <Form.Item name="roles" label={t('users.roles')} rules={[{ required: true, message: t('users.rolesRequired') }]}>
-          <Select<Role[]> mode="multiple" options={roles.options} loading={roles.loading} placeholder={t('users.rolePlaceholder')} />
+          <Select<Role[]>
+            data-testid="user-roles"
+            mode="multiple" options={roles.options} loading={roles.loading} placeholder={t('users.rolePlaceholder')} />
         </Form.Item>
         <Form.Item name="phone" label={t('users.phone')}>
           <Input autoComplete="off" inputMode="tel" placeholder={editing ? t('users.phoneUnchanged') : undefined} />
