@@ -1,0 +1,228 @@
+import crypto from 'node:crypto';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { createContext } from '../../server/src/core/bootstrap.ts';
+import { loadConfig } from '../../server/src/core/config.ts';
+import { MODULES } from '../../server/src/modules/index.ts';
+import { readDivisionRows, storeDivisionRows, type ImportRow } from '../../server/src/modules/regions/regions.import.ts';
+import { round } from './proc.ts';
+
+export interface BareInsert {
+  what: string;
+  seconds: number;
+  rowsPerSecond: number;
+}
+
+export interface ImportFigures {
+  database: 'sqlite' | 'postgres';
+  scope: string;
+  rows: number;
+  regionsInDatabase: number;
+  parseSeconds: number;
+  storeSeconds: number;
+  totalSeconds: number;
+  rowsPerSecond: number;
+  durability: string;
+  bare: BareInsert;
+  /** The platform's store time over the bare insert time (how many times slower). */
+  storeToBare: number;
+  /** The platform's parse + store time over the bare insert time. */
+  totalToBare: number;
+}
+
+export interface SqliteImport {
+  figures: ImportFigures;
+  /** `create table` / `create index` statements of `regions`, for identical bare tables. */
+  regionsDdl: string[];
+  /** Villages of the given counties, for the create benchmark. */
+  villages: string[];
+}
+
+const seconds = (ms: number): number => round(ms / 1000, 3);
+
+function scopeOf(only: readonly string[]): string {
+  return only.length === 0 ? 'national' : `only ${only.join(',')}`;
+}
+
+/**
+ * The platform's import (readDivisionRows + storeDivisionRows, as importDivisions runs them) into a
+ * freshly migrated SQLite database in `dataDir` with synchronous=FULL; then a bare better-sqlite3
+ * prepared INSERT of the same rows in one transaction into an identical fresh table in another file.
+ */
+export async function benchSqliteImport(dataDir: string, only: readonly string[], villageCounties: readonly string[]): Promise<SqliteImport> {
+  const config = loadConfig({ DATA_DIR: dataDir, SQLITE_SYNCHRONOUS: 'FULL' });
+  const { ctx, connection } = await createContext(config, MODULES);
+  let rows: ImportRow[] = [];
+  let parseMs = 0;
+  let storeMs = 0;
+  let regionsInDatabase = 0;
+  let regionsDdl: string[] = [];
+  let synchronous = '';
+  try {
+    const t0 = performance.now();
+    rows = readDivisionRows({ only });
+    const t1 = performance.now();
+    await storeDivisionRows(ctx.db, rows, new Date().toISOString());
+    const t2 = performance.now();
+    parseMs = t1 - t0;
+    storeMs = t2 - t1;
+    const count = await sql<{ n: number }>`select count(*) as n from regions`.execute(ctx.db);
+    regionsInDatabase = Number(count.rows[0]?.n ?? 0);
+    const ddl = await sql<{ sql: string }>`select sql from sqlite_master where tbl_name = 'regions' and sql is not null order by type desc`.execute(ctx.db);
+    regionsDdl = ddl.rows.map((r) => r.sql);
+    const sync = await sql<{ synchronous: number }>`pragma synchronous`.execute(ctx.db);
+    synchronous = ['OFF', 'NORMAL', 'FULL', 'EXTRA'][Number(sync.rows[0]?.synchronous)] ?? 'unknown';
+  } finally {
+    await connection.close();
+  }
+  const villages = rows.filter((r) => r.level === 'village' && villageCounties.some((c) => r.code.startsWith(c))).map((r) => r.code);
+
+  const bare = bareSqliteInsert(path.join(dataDir, '..', 'bare-import.db'), regionsDdl, rows);
+  const totalMs = parseMs + storeMs;
+  return {
+    regionsDdl,
+    villages,
+    figures: {
+      database: 'sqlite',
+      scope: scopeOf(only),
+      rows: rows.length,
+      regionsInDatabase,
+      parseSeconds: seconds(parseMs),
+      storeSeconds: seconds(storeMs),
+      totalSeconds: seconds(totalMs),
+      rowsPerSecond: Math.round(rows.length / (totalMs / 1000)),
+      durability: `journal_mode=WAL synchronous=${synchronous}`,
+      bare,
+      storeToBare: round(storeMs / 1000 / Math.max(bare.seconds, 0.001), 2),
+      totalToBare: round(totalMs / 1000 / Math.max(bare.seconds, 0.001), 2),
+    },
+  };
+}
+
+function bareSqliteInsert(file: string, ddl: readonly string[], rows: readonly ImportRow[]): BareInsert {
+  const db = new SQLite(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    for (const statement of ddl) db.exec(statement);
+    const insert = db.prepare(
+      `insert into regions (code, parent_code, level, official_name, name, kind, is_poor, population, households, is_local, updated_at)
+       values (?, ?, ?, ?, ?, ?, 0, null, null, 0, ?)`,
+    );
+    const now = new Date().toISOString();
+    const t0 = performance.now();
+    db.transaction(() => {
+      for (const r of rows) insert.run(r.code, r.parent_code, r.level, r.official_name, r.name, r.kind, now);
+    })();
+    const ms = performance.now() - t0;
+    return {
+      what: 'better-sqlite3 prepared INSERT, one transaction, identical fresh table (same indexes), WAL, synchronous=FULL',
+      seconds: seconds(ms),
+      rowsPerSecond: Math.round(rows.length / (ms / 1000)),
+    };
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * The same import into a throw-away PostgreSQL database on the server of `url` (created, migrated,
+ * imported, dropped); then a bare multi-row INSERT (1,000 rows a statement, one transaction) of the
+ * same rows into `regions_bare (like regions including all)` in that database.
+ */
+export async function benchPostgresImport(url: string, dataDir: string, only: readonly string[]): Promise<ImportFigures> {
+  const name = `rg_bench_${crypto.randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query(`create database ${name} template template0 encoding 'UTF8'`);
+  } finally {
+    await admin.end();
+  }
+  const dbUrl = new URL(url);
+  dbUrl.pathname = `/${name}`;
+  try {
+    const config = { ...loadConfig({ DATA_DIR: dataDir }), databaseUrl: dbUrl.toString() };
+    const { ctx, connection } = await createContext(config, MODULES);
+    let rows: ImportRow[] = [];
+    let parseMs = 0;
+    let storeMs = 0;
+    let regionsInDatabase = 0;
+    let durability = '';
+    try {
+      const t0 = performance.now();
+      rows = readDivisionRows({ only });
+      const t1 = performance.now();
+      await storeDivisionRows(ctx.db, rows, new Date().toISOString());
+      const t2 = performance.now();
+      parseMs = t1 - t0;
+      storeMs = t2 - t1;
+      const count = await sql<{ n: number }>`select count(*)::int as n from regions`.execute(ctx.db);
+      regionsInDatabase = Number(count.rows[0]?.n ?? 0);
+      const s = await sql<{ fsync: string; sc: string }>`select current_setting('fsync') as fsync, current_setting('synchronous_commit') as sc`.execute(ctx.db);
+      durability = `fsync=${s.rows[0]?.fsync} synchronous_commit=${s.rows[0]?.sc}`;
+    } finally {
+      await connection.close();
+    }
+    const bare = await barePostgresInsert(dbUrl.toString(), rows);
+    const totalMs = parseMs + storeMs;
+    return {
+      database: 'postgres',
+      scope: scopeOf(only),
+      rows: rows.length,
+      regionsInDatabase,
+      parseSeconds: seconds(parseMs),
+      storeSeconds: seconds(storeMs),
+      totalSeconds: seconds(totalMs),
+      rowsPerSecond: Math.round(rows.length / (totalMs / 1000)),
+      durability,
+      bare,
+      storeToBare: round(storeMs / 1000 / Math.max(bare.seconds, 0.001), 2),
+      totalToBare: round(totalMs / 1000 / Math.max(bare.seconds, 0.001), 2),
+    };
+  } finally {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(`drop database if exists ${name} with (force)`);
+    } finally {
+      await client.end();
+    }
+  }
+}
+
+async function barePostgresInsert(url: string, rows: readonly ImportRow[]): Promise<BareInsert> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('create table regions_bare (like regions including all)');
+    const now = new Date().toISOString();
+    const batch = 1000;
+    const t0 = performance.now();
+    await client.query('begin');
+    for (let i = 0; i < rows.length; i += batch) {
+      const slice = rows.slice(i, i + batch);
+      const values: (string | null)[] = [];
+      const tuples = slice.map((r, j) => {
+        values.push(r.code, r.parent_code, r.level, r.official_name, r.name, r.kind, now);
+        const p = j * 7;
+        return `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6}, 0, null, null, 0, $${p + 7})`;
+      });
+      await client.query(
+        `insert into regions_bare (code, parent_code, level, official_name, name, kind, is_poor, population, households, is_local, updated_at) values ${tuples.join(',')}`,
+        values,
+      );
+    }
+    await client.query('commit');
+    const ms = performance.now() - t0;
+    return {
+      what: 'pg multi-row INSERT (1,000 rows a statement), one transaction, into regions_bare (like regions including all)',
+      seconds: seconds(ms),
+      rowsPerSecond: Math.round(rows.length / (ms / 1000)),
+    };
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,169 @@
+/**
+ * `npm run bench`: the four benchmarks of ISSUE 2 item 10, each beside its bare baseline measured in
+ * the same run. Writes bench/results/latest.json (quick runs: quick.json) and prints it, then a table.
+ *
+ *   npm run bench                      national import, 10 s load phases
+ *   npm run bench -- --quick           two counties, 3 s load phases (smoke run, CI)
+ *   BENCH_DATABASE_URL=postgres://…    also the PostgreSQL import (a throw-away database)
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from './args.ts';
+import { benchHttp, type HttpFigures } from './http-bench.ts';
+import { benchPostgresImport, benchSqliteImport, type ImportFigures, type SqliteImport } from './import-bench.ts';
+import { benchMemory, type MemoryFigures } from './memory-bench.ts';
+import { REPO_ROOT, readRss, round } from './proc.ts';
+import { atLeast, below, table, type Row, type Target } from './report.ts';
+
+/** The demo counties: their villages are the create benchmark's targets. */
+const DEMO_COUNTIES = ['610423', '340321'];
+const MEMORY_LIMIT_MB = 300;
+
+interface Failure {
+  error: string;
+}
+
+interface Results {
+  machine: { cpus: number; cpuModel: string; memoryGb: number; node: string; platform: string; date: string };
+  run: { quick: boolean; scope: string; connections: number; durationSeconds: number; warmupSeconds: number; seconds: number };
+  import: { sqlite: ImportFigures | Failure; postgres: ImportFigures | Failure | { skipped: string } };
+  scopedGet: HttpFigures['scopedGet'] | Failure;
+  auditedCreate: HttpFigures['auditedCreate'] | Failure;
+  memory: (MemoryFigures & { bareServerRss: HttpFigures['harnessRss']['bare'] }) | Failure;
+  harness: { loadGeneratorRss: ReturnType<typeof readRss>; appServerRss: HttpFigures['harnessRss']['app'] | null };
+  targets: Target[];
+}
+
+const isFailure = (value: object): value is Failure => 'error' in value;
+const message = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+
+async function main(): Promise<number> {
+  const options = parseArgs(process.argv.slice(2));
+  const started = performance.now();
+  const tmpRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'rg-bench-'));
+  const dataDir = path.join(tmpRoot, 'data');
+  const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? '';
+  const scope = options.only.length === 0 ? 'national' : `only ${options.only.join(',')}`;
+  console.error(`rg bench: ${scope}, ${options.connections} connections, ${options.duration} s per load phase (+${options.warmup} s warm-up), temp ${tmpRoot}`);
+
+  let sqlite: SqliteImport | Failure;
+  let postgres: Results['import']['postgres'];
+  let http: HttpFigures | Failure = { error: 'not run: the SQLite import failed' };
+  let memory: MemoryFigures | Failure = { error: 'not run: the SQLite import failed' };
+  try {
+    console.error('1. region import on SQLite …');
+    sqlite = await benchSqliteImport(dataDir, options.only, DEMO_COUNTIES).catch((err: unknown) => ({ error: message(err) }));
+
+    if (options.skipPostgres) postgres = { skipped: '--no-postgres' };
+    else if (!pgUrl) postgres = { skipped: 'BENCH_DATABASE_URL (or TEST_DATABASE_URL) not set' };
+    else {
+      console.error('1b. region import on PostgreSQL …');
+      postgres = await benchPostgresImport(pgUrl, path.join(tmpRoot, 'pg-data'), options.only).catch((err: unknown) => ({ error: message(err) }));
+    }
+
+    if (!isFailure(sqlite)) {
+      const imported = sqlite;
+      console.error('2–3. HTTP benchmarks …');
+      http = await benchHttp({
+        dataDir, tmpRoot, villages: imported.villages, counties: DEMO_COUNTIES, regionsDdl: imported.regionsDdl,
+        connections: options.connections, duration: options.duration, warmup: options.warmup,
+      }).catch((err: unknown) => ({ error: message(err) }));
+      console.error('4. server memory …');
+      memory = await benchMemory(dataDir).catch((err: unknown) => ({ error: message(err) }));
+    }
+  } finally {
+    fs.rmSync(tmpRoot, { recursive: true, force: true });
+  }
+
+  const results: Results = {
+    machine: {
+      cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGb: round(os.totalmem() / 2 ** 30, 1),
+      node: process.version, platform: `${os.platform()} ${os.release()}`, date: new Date().toISOString(),
+    },
+    run: { quick: options.quick, scope, connections: options.connections, durationSeconds: options.duration, warmupSeconds: options.warmup, seconds: round((performance.now() - started) / 1000, 1) },
+    import: { sqlite: isFailure(sqlite) ? sqlite : sqlite.figures, postgres },
+    scopedGet: isFailure(http) ? http : http.scopedGet,
+    auditedCreate: isFailure(http) ? http : http.auditedCreate,
+    memory: isFailure(memory) ? memory : { ...memory, bareServerRss: isFailure(http) ? null : http.harnessRss.bare },
+    harness: { loadGeneratorRss: readRss(process.pid), appServerRss: isFailure(http) ? null : http.harnessRss.app },
+    targets: [],
+  };
+  const { targets, rows } = summarize(results);
+  results.targets = targets;
+
+  const out = path.resolve(REPO_ROOT, options.out ?? path.join('bench/results', options.quick ? 'quick.json' : 'latest.json'));
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(`${out}.tmp`, `${JSON.stringify(results, null, 2)}\n`);
+  fs.renameSync(`${out}.tmp`, out);
+  console.log(JSON.stringify(results, null, 2));
+  console.log('');
+  console.log(table(rows));
+  console.log(`\nwritten to ${path.relative(process.cwd(), out) || out}${options.quick ? '  (quick run: figures are not the national ones)' : ''}`);
+
+  const failures = [results.import.sqlite, results.import.postgres, results.scopedGet, results.auditedCreate, results.memory].filter(isFailure);
+  for (const f of failures) console.error(`error: ${f.error}`);
+  return failures.length > 0 ? 1 : 0;
+}
+
+function summarize(r: Results): { targets: Target[]; rows: Row[] } {
+  const targets: Target[] = [];
+  const rows: Row[] = [];
+  const yes = (t: Target) => (t.met ? 'yes' : 'NO');
+  const fail = (name: string, f: Failure) => rows.push({ name, platform: `error: ${f.error.split('\n')[0]?.slice(0, 60) ?? ''}`, bare: '', ratio: '', target: '', met: '' });
+
+  const importRow = (label: string, f: ImportFigures | Failure | { skipped: string }, limit: number) => {
+    if ('skipped' in f) return rows.push({ name: label, platform: `skipped: ${f.skipped}`, bare: '', ratio: '', target: '', met: '' });
+    if (isFailure(f)) return fail(label, f);
+    const t = below(`${label} (${f.scope}), parse + store`, f.totalSeconds, limit, 's');
+    targets.push(t);
+    return rows.push({
+      name: `${label} (${f.rows} rows)`,
+      platform: `${f.totalSeconds} s (parse ${f.parseSeconds} + store ${f.storeSeconds}), ${f.rowsPerSecond}/s`,
+      bare: `${f.bare.seconds} s, ${f.bare.rowsPerSecond}/s`,
+      ratio: `${f.totalToBare}x (store ${f.storeToBare}x)`,
+      target: t.target, met: yes(t),
+    });
+  };
+  importRow('import SQLite', r.import.sqlite, 15);
+  importRow('import PostgreSQL', r.import.postgres, 30);
+
+  const load = (label: string, f: HttpFigures['scopedGet'] | HttpFigures['auditedCreate'] | Failure, min: number) => {
+    if (isFailure(f)) return fail(label, f);
+    const t = atLeast(`${label}: platform requests/s ÷ bare requests/s`, f.ratio, min, '');
+    targets.push(t);
+    return rows.push({
+      name: label,
+      platform: `${f.app.requestsPerSecond} req/s, p99 ${f.app.p99Ms} ms${f.app.non2xx || f.app.errors ? ` (${f.app.non2xx} non-2xx, ${f.app.errors} errors)` : ''}`,
+      bare: `${f.bare.requestsPerSecond} req/s, p99 ${f.bare.p99Ms} ms`,
+      ratio: `${Math.round(f.ratio * 100)}%`,
+      target: `>= ${Math.round(min * 100)}% of bare`, met: yes(t),
+    });
+  };
+  load('scoped GET (town children)', r.scopedGet, 0.4);
+  load('audited create (group)', r.auditedCreate, 0.5);
+
+  if (isFailure(r.memory)) fail('server memory (RSS)', r.memory);
+  else {
+    const rss = r.memory.afterRequests?.rssMb ?? Number.NaN;
+    const t = below(`server RSS after start + ${r.memory.requestsServed} requests (${r.memory.regionsInDatabase} regions in the database)`, rss, MEMORY_LIMIT_MB, 'MB');
+    targets.push(t);
+    const bare = r.memory.bareServerRss;
+    rows.push({
+      name: 'server memory (RSS)',
+      platform: `${rss} MB (peak ${r.memory.afterRequests?.peakRssMb ?? '?'} MB)`,
+      bare: bare ? `${bare.rssMb} MB (bare server)` : '',
+      ratio: bare ? `${round(rss / bare.rssMb, 2)}x` : '',
+      target: t.target, met: yes(t),
+    });
+  }
+  return { targets, rows };
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err instanceof Error ? (err.stack ?? err.message) : err);
+    process.exit(1);
+  },
+);

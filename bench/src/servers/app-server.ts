@@ -1,0 +1,49 @@
+/**
+ * The real platform for the HTTP benchmarks, in its own process: createContext + buildApp with every
+ * module, on the database the import benchmark filled (DATA_DIR), listening on 127.0.0.1 on a free
+ * port. Creates the benchmark's users with the test factories first, then prints `BENCH_READY {port}`.
+ */
+import type { Role } from '@rg/domain/access/roles';
+import { createContext } from '../../../server/src/core/bootstrap.ts';
+import { loadConfig } from '../../../server/src/core/config.ts';
+import { buildApp } from '../../../server/src/core/http/app.ts';
+import { MODULES } from '../../../server/src/modules/index.ts';
+import { buildUser } from '../../../server/src/testing/factories.ts';
+import { READY_PREFIX } from '../proc.ts';
+
+export interface BenchUser {
+  username: string;
+  regionCode: string;
+  roles: Role[];
+}
+
+export interface AppServerReady {
+  port: number;
+  dialect: string;
+  synchronous: string;
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const { ctx, connection } = await createContext(config, MODULES);
+  const users = JSON.parse(process.env.BENCH_USERS ?? '[]') as BenchUser[];
+  for (const user of users) await buildUser(ctx, { username: user.username, regionCode: user.regionCode, roles: user.roles });
+  const { app } = await buildApp(ctx, MODULES, { logger: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const shutdown = async () => {
+    await app.close();
+    await connection.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown());
+  process.on('SIGINT', () => void shutdown());
+  const ready: AppServerReady = { port, dialect: connection.dialect, synchronous: config.sqliteSynchronous };
+  console.log(`${READY_PREFIX}${JSON.stringify(ready)}`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? (err.stack ?? err.message) : err);
+  process.exit(1);
+});
