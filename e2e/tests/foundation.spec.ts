@@ -10,6 +10,8 @@ test('an official creates a village cadre; a town official cannot reach another 
   await expect(page).toHaveURL(/\/login$/);
   await expect(page.getByRole('heading', { name: '乡村治理试点示范平台' })).toBeVisible();
   await snapshot(page, 'login');
+  await signIn(page, 'jy.official', 'Wrong#pass1');
+  await expect(page.getByTestId('login-error')).toContainText('用户名或密码错误');
   await signIn(page, 'jy.official');
   await expect(page.getByTestId('current-user')).toContainText('朱妮娜');
   await expect(page.getByTestId('current-scope')).toContainText('泾阳县');
@@ -52,7 +54,20 @@ test('an official creates a village cadre; a town official cannot reach another 
   await page.getByRole('button', { name: '重置', exact: true }).click();
   await snapshot(page, 'users');
 
-  // 4. Sign out; the 王桥镇 official cannot create a user in 安吴镇王家村.
+  // 4. The new cadre must change the initial password before anything else.
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  await signIn(page, newUser.username, newUser.password);
+  await expect(page).toHaveURL(/\/change-password$/);
+  await page.getByLabel('原密码').fill(newUser.password);
+  await page.getByLabel('新密码', { exact: true }).fill('Village#2026new');
+  await page.getByLabel('确认新密码').fill('Village#2026new');
+  await snapshot(page, 'change-password');
+  await page.getByRole('button', { name: '确认修改' }).click();
+  await expect(page.getByTestId('current-user')).toContainText(newUser.displayName);
+  await expect(page.getByTestId('current-scope')).toContainText('屈家村');
+
+  // 5. Sign out; the 王桥镇 official cannot create a user in 安吴镇王家村.
   await page.getByRole('button', { name: '退出登录' }).click();
   await expect(page).toHaveURL(/\/login$/);
   await signIn(page, 'wq.official');
@@ -79,7 +94,7 @@ test('an official creates a village cadre; a town official cannot reach another 
   expect(refused.status()).toBe(404);
   expect((await refused.json()).error.code).toBe('not_found');
 
-  // 5. 审计日志 shows the creation of the cadre (an object inside 王桥镇).
+  // 6. 审计日志 shows the creation of the cadre (an object inside 王桥镇).
   await page.getByRole('menuitem', { name: '审计日志' }).click();
   await expect(page.getByRole('heading', { name: '审计日志' })).toBeVisible();
   await chooseOption(page, page.getByRole('combobox', { name: '操作', exact: true }), '新建用户');

@@ -31,7 +31,7 @@ export const enUSMessages: Partial<Record<MessageKey, string>> = {
   'menu.audit': 'Audit log',
   'menu.regions': 'Regions',
 
-  'header.scope': 'Scope',
+  'header.scope': 'Scope:',
   'header.switchScope': 'Switch scope',
   'header.logout': 'Sign out',
   'header.scopeSwitched': 'Switched to {name}',

@@ -29,7 +29,7 @@ export const zhCNMessages = {
   'menu.audit': '审计日志',
   'menu.regions': '行政区划',
 
-  'header.scope': '当前辖区',
+  'header.scope': '当前辖区：',
   'header.switchScope': '切换辖区',
   'header.logout': '退出登录',
   'header.scopeSwitched': '已切换到 {name}',

@@ -5,7 +5,7 @@ import { useI18n } from '../i18n/i18n-context.tsx';
 import { AppHeader } from './app-header.tsx';
 import { SideMenu } from './side-menu.tsx';
 
-const SIDER_WIDTH = 208;
+const SIDER_WIDTH = 224;
 
 export function AppLayout() {
   const { t } = useI18n();

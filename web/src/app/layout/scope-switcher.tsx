@@ -34,7 +34,7 @@ export function ScopeSwitcher() {
   return (
     <>
       <Space size={4} data-testid="current-scope">
-        <Typography.Text type="secondary">{t('header.scope')}：</Typography.Text>
+        <Typography.Text type="secondary">{t('header.scope')}</Typography.Text>
         <Typography.Text strong>{session.scope.name}</Typography.Text>
         <Button type="link" size="small" icon={<SwapOutlined />} onClick={() => setOpen(true)}>
           {t('header.switchScope')}

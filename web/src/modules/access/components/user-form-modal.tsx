@@ -84,6 +84,7 @@ export function UserFormModal({ user, open, onClose }: { user?: UserDto; open: b
         labelCol={{ span: 5 }}
         wrapperCol={{ span: 19 }}
         preserve={false}
+        style={{ marginTop: 16 }}
         initialValues={
           user
             ? { username: user.username, displayName: user.displayName, regionCode: user.regionCode, roles: user.roles }

@@ -1,4 +1,4 @@
-import { Empty, Space, Table, Tag, Typography } from 'antd';
+import { Empty, Space, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { UserDto } from '@rg/domain/access/user.schema';
 import dayjs from 'dayjs';
@@ -21,25 +21,15 @@ interface UsersTableProps {
 export function UsersTable(props: UsersTableProps) {
   const { t } = useI18n();
   const columns: TableColumnsType<UserDto> = [
-    { title: t('users.username'), dataIndex: 'username', width: 150 },
-    {
-      title: t('users.displayName'),
-      dataIndex: 'displayName',
-      width: 120,
-      render: (_value, user) => (
-        <Space size={4}>
-          <Typography.Text>{user.displayName}</Typography.Text>
-          {user.mustChangePassword && <Tag color="orange">{t('users.mustChange')}</Tag>}
-        </Space>
-      ),
-    },
-    { title: t('users.region'), dataIndex: 'regionName', width: 140, ellipsis: true },
+    { title: t('users.username'), dataIndex: 'username', width: 150, ellipsis: true },
+    { title: t('users.displayName'), dataIndex: 'displayName', width: 130, ellipsis: true },
+    { title: t('users.region'), dataIndex: 'regionName', width: 110, ellipsis: true },
     { title: t('users.roles'), dataIndex: 'roles', render: (_value, user) => <RoleTags roles={user.roles} /> },
-    { title: t('users.phone'), dataIndex: 'phone', width: 160, render: (_value, user) => <PhoneCell user={user} /> },
+    { title: t('users.phone'), dataIndex: 'phone', width: 150, render: (_value, user) => <PhoneCell user={user} /> },
     {
       title: t('users.status'),
       dataIndex: 'status',
-      width: 100,
+      width: 130,
       render: (_value, user) => (
         <Space size={2} wrap>
           {user.status === 'active' ? (
@@ -48,19 +38,21 @@ export function UsersTable(props: UsersTableProps) {
             <Tag>{t('users.status.disabled')}</Tag>
           )}
           {user.lockedUntil && dayjs(user.lockedUntil).isAfter(dayjs()) && <Tag color="error">{t('users.locked')}</Tag>}
+          {user.mustChangePassword && <Tag color="orange">{t('users.mustChange')}</Tag>}
         </Space>
       ),
     },
     {
       title: t('users.lastLogin'),
       dataIndex: 'lastLoginAt',
-      width: 150,
+      width: 140,
       render: (value: string | null) => (value ? dayjs(value).format('YYYY-MM-DD HH:mm') : '—'),
     },
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 190,
+      width: 200,
+      fixed: 'right',
       render: (_value, user) => (
         <UserActions user={user} onEdit={props.onEdit} onResetPassword={props.onResetPassword} />
       ),
@@ -75,7 +67,7 @@ export function UsersTable(props: UsersTableProps) {
       dataSource={props.items}
       loading={props.loading}
       locale={{ emptyText: <Empty description={t('users.empty')} /> }}
-      scroll={{ x: 1100 }}
+      scroll={{ x: 1150 }}
       pagination={{
         current: props.page,
         pageSize: props.pageSize,

@@ -92,8 +92,6 @@ export function RegionPicker(props: RegionPickerProps) {
       notFoundContent={searching ? <Spin size="small" /> : q ? t('regions.noMatch') : null}
       onChange={(_value, option) => choose(Array.isArray(option) ? option[0] : option)}
       onClear={() => choose(undefined)}
-      popupMatchSelectWidth={false}
-      styles={{ popup: { root: { minWidth: 280 } } }}
     />
   );
 

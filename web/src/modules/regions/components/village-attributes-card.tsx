@@ -23,7 +23,7 @@ export function VillageAttributesCard({ village }: { village: RegionDto }) {
         )
       }
     >
-      <Descriptions column={4} size="small">
+      <Descriptions column={5} size="small">
         <Descriptions.Item label={t('regions.code')}>{village.code}</Descriptions.Item>
         <Descriptions.Item label={t('regions.kind')}>{village.kind ? t(`regions.kind.${village.kind}`) : '—'}</Descriptions.Item>
         <Descriptions.Item label={t('regions.poor')}>
