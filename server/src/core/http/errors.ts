@@ -96,6 +96,11 @@ function fieldsFromIssues(issues: ZodIssueLike[]): Record<string, string> {
 /** Called for every refused access so the denial is audited (SECURITY.md 18). */
 export type DenialRecorder = (request: FastifyRequest, err: AppError) => Promise<void>;
 
+/** A unique constraint that a concurrent request won: the client may retry (PostgreSQL 23505, SQLite). */
+function isUniqueViolation(err: { code?: string }): boolean {
+  return err.code === '23505' || err.code === 'SQLITE_CONSTRAINT_UNIQUE' || err.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
 export function registerErrorHandler(app: FastifyInstance, onDenied: DenialRecorder): void {
   app.setErrorHandler(async (err: FastifyError | AppError, request, reply) => {
     if (err instanceof AppError) {
@@ -111,6 +116,7 @@ export function registerErrorHandler(app: FastifyInstance, onDenied: DenialRecor
       }));
       return reply.status(400).send(errorBody('validation', 'error.validation', fieldsFromIssues(issues)));
     }
+    if (isUniqueViolation(err)) return reply.status(409).send(errorBody('conflict', 'error.conflict'));
     if (err.statusCode === 413 || err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       return reply.status(413).send(errorBody('too_large', 'error.tooLarge'));
     }

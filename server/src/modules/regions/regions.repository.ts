@@ -97,3 +97,8 @@ export async function lastChildCode(db: DbOrTx, parentCode: string): Promise<str
 export async function insertRegion(db: DbOrTx, row: RegionRow): Promise<void> {
   await db.insertInto('regions').values(row).execute();
 }
+
+/** Takes the row's write lock for the rest of the transaction (a no-op update; SQLite serializes anyway). */
+export async function lockRegion(db: DbOrTx, code: string): Promise<void> {
+  await db.updateTable('regions').set((eb) => ({ updated_at: eb.ref('updated_at') })).where('code', '=', code).execute();
+}

@@ -99,6 +99,8 @@ export class RegionsService {
     if (village.level !== 'village') throw invalid({ code: 'region.notVillage' });
     const now = this.ctx.clock.now().toISOString();
     return this.ctx.db.transaction().execute(async (tx) => {
+      // Lock the village row first, so concurrent creations on PostgreSQL number their groups in turn.
+      await repo.lockRegion(tx, villageCode);
       const { rows } = await repo.listChildren(tx, villageCode, 0, 1000);
       if (rows.some((r) => r.name === input.name)) throw invalid({ name: 'group.name.taken' });
       const last = await repo.lastChildCode(tx, villageCode);
