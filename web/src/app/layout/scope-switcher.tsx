@@ -13,7 +13,7 @@ export function ScopeSwitcher() {
   const { t } = useI18n();
   const { message } = App.useApp();
   const session = useSession();
-  const { setSession } = useAuth();
+  const { setSession, can } = useAuth();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [code, setCode] = useState<string | undefined>();
@@ -36,9 +36,11 @@ export function ScopeSwitcher() {
       <Space size={4} data-testid="current-scope">
         <Typography.Text type="secondary">{t('header.scope')}</Typography.Text>
         <Typography.Text strong>{session.scope.name}</Typography.Text>
-        <Button type="link" size="small" icon={<SwapOutlined />} onClick={() => setOpen(true)}>
-          {t('header.switchScope')}
-        </Button>
+        {can('region.read') && (
+          <Button type="link" size="small" icon={<SwapOutlined />} onClick={() => setOpen(true)}>
+            {t('header.switchScope')}
+          </Button>
+        )}
       </Space>
       <Modal
         title={t('header.switchScope')}

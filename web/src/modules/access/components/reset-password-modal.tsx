@@ -1,9 +1,9 @@
 import { Alert, App, Form, Input, Modal, Typography } from 'antd';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { UserDto } from '@rg/domain/access/user.schema';
 import { useServerErrors } from '../../../app/forms/use-server-errors.ts';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
-import { usersApi } from '../api.ts';
+import { accessKeys, usersApi } from '../api.ts';
 
 interface Values {
   newPassword: string;
@@ -14,12 +14,14 @@ const FIELDS = ['newPassword'] as const;
 export function ResetPasswordModal({ user, onClose }: { user: UserDto | null; onClose: () => void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
+  const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
   const serverErrors = useServerErrors(form, FIELDS);
   const mutation = useMutation({
     mutationFn: (values: Values) => usersApi.resetPassword(user?.id ?? '', values.newPassword),
     onSuccess: () => {
       void message.success(t('users.passwordReset'));
+      void queryClient.invalidateQueries({ queryKey: accessKeys.usersAll });
       onClose();
     },
     onError: serverErrors.apply,

@@ -1,5 +1,6 @@
 import type { LoginResult, SessionDto } from '@rg/domain/access/user.schema';
 import { useState } from 'react';
+import { setCsrfToken } from '../../../app/api/api-client.ts';
 import { errorMessage } from '../../../app/api/api-error.ts';
 import { useAuth } from '../../../app/auth/auth-context.tsx';
 import { sessionApi } from '../../../app/auth/session-api.ts';
@@ -29,7 +30,11 @@ export function useLoginFlow(onSignedIn: (session: SessionDto) => void): LoginFl
     if (result.status === 'ok') {
       setSession(result.session);
       onSignedIn(result.session);
-    } else if (result.status === 'totp_required') {
+      return;
+    }
+    // The half-open session (second factor pending) has its own CSRF token for the next POST.
+    setCsrfToken(result.csrfToken);
+    if (result.status === 'totp_required') {
       setStep({ kind: 'totp' });
     } else {
       setStep({ kind: 'enroll', secret: result.secret, otpauthUri: result.otpauthUri });
