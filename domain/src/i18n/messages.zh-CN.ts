@@ -56,12 +56,16 @@ export const zhCN: Record<string, string> = {
   'personal.mobile.invalid': '手机号码格式不正确',
   'personal.idCard.invalid': '身份证号码校验不通过',
   'personal.uscc.invalid': '统一社会信用代码校验不通过',
+  // todo items
+  'todo.access.locked.title': '有账号因多次登录失败被锁定',
+  'todo.access.locked.description': '共 {count} 个账号，15 分钟后自动解锁，也可在用户管理中重置密码',
   // zod fallbacks
   'zod.required': '此项必填',
   'zod.invalid': '格式不正确',
   'zod.unknownField': '不允许提交此字段',
 };
 
-export function messageOf(key: string): string {
-  return zhCN[key] ?? zhCN['zod.invalid'] ?? key;
+export function messageOf(key: string, params: Record<string, string | number> = {}): string {
+  const text = zhCN[key] ?? zhCN['zod.invalid'] ?? key;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }

@@ -3,6 +3,7 @@ import type { Actor } from '../../core/access/actor.ts';
 import type { AppContext } from '../../core/context.ts';
 import { withinScope } from '../../core/db/scope.ts';
 import type { TodoItem } from '../../core/module.ts';
+import { messageOf } from '@rg/domain/i18n/messages.zh-CN';
 
 /** Accounts locked after failed logins in the actor's scope wait for an official to look at them. */
 export async function accessTodos(ctx: AppContext, actor: Actor): Promise<TodoItem[]> {
@@ -16,5 +17,9 @@ export async function accessTodos(ctx: AppContext, actor: Actor): Promise<TodoIt
     .executeTakeFirstOrThrow();
   const count = Number(row.n);
   if (count === 0) return [];
-  return [{ id: 'access.locked', kind: 'access.locked', title: '有账号因多次登录失败被锁定', description: `共 ${count} 个账号，15 分钟后自动解锁，也可在用户管理中重置密码`, link: '/users', count }];
+  return [{
+    id: 'access.locked', kind: 'access.locked', link: '/users', count,
+    title: messageOf('todo.access.locked.title'),
+    description: messageOf('todo.access.locked.description', { count }),
+  }];
 }
