@@ -85,6 +85,7 @@ export const zhCNMessages = {
 
   'users.title': '用户管理',
   'users.create': '新建用户',
+  'users.export': '导出',
   'users.edit': '编辑用户',
   'users.keyword': '用户名或姓名',
   'users.username': '用户名',

@@ -1,6 +1,6 @@
 import type { UserDto, UserStatus } from '@rg/domain/access/user.schema';
 import type { Role } from '@rg/domain/access/roles';
-import { api } from '../../app/api/api-client.ts';
+import { api, withQuery } from '../../app/api/api-client.ts';
 
 export interface UserListQuery {
   q?: string;
@@ -88,6 +88,11 @@ export const usersApi = {
   revealPhone: (id: string) => api.post<{ phone: string | null }>(`/api/users/${encodeURIComponent(id)}/reveal-phone`),
   roles: () => api.get<{ items: RoleMeta[] }>('/api/meta/roles'),
 };
+
+/** 导出: a plain download link (GET, session cookie); the server masks, scopes and audits it. */
+export function usersExportUrl(filters: Omit<UserListQuery, 'page' | 'pageSize'>): string {
+  return withQuery('/api/users/export.xlsx', { ...filters });
+}
 
 export const auditApi = {
   list: (query: AuditQuery) =>

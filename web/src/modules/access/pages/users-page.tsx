@@ -1,5 +1,5 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card } from 'antd';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Space } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { UserDto } from '@rg/domain/access/user.schema';
 import { useState } from 'react';
@@ -7,7 +7,7 @@ import { errorMessage } from '../../../app/api/api-error.ts';
 import { useAuth } from '../../../app/auth/auth-context.tsx';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { PageHeader } from '../../../app/layout/page-header.tsx';
-import { accessKeys, usersApi, type UserListQuery } from '../api.ts';
+import { accessKeys, usersApi, usersExportUrl, type UserListQuery } from '../api.ts';
 import { ResetPasswordModal } from '../components/reset-password-modal.tsx';
 import { UserFilters, type UserFilterValues } from '../components/user-filters.tsx';
 import { UserFormModal } from '../components/user-form-modal.tsx';
@@ -36,11 +36,18 @@ export function UsersPage() {
       <PageHeader
         title={t('users.title')}
         extra={
-          can('user.manage') && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditor({ mode: 'create' })}>
-              {t('users.create')}
-            </Button>
-          )
+          <Space>
+            {can('user.export') && (
+              <Button icon={<DownloadOutlined />} href={usersExportUrl(filters)} download>
+                {t('users.export')}
+              </Button>
+            )}
+            {can('user.manage') && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditor({ mode: 'create' })}>
+                {t('users.create')}
+              </Button>
+            )}
+          </Space>
         }
       />
       <Card>
