@@ -9,6 +9,8 @@ export interface BenchOptions {
   /** Seconds of unmeasured load before each measured phase (JIT, caches). */
   warmup: number;
   connections: number;
+  /** Alternating platform/bare rounds per HTTP benchmark (best round of each side counts). */
+  rounds: number;
   /** Where the results JSON goes. */
   out: string | null;
   /** Skip the PostgreSQL import even when a URL is set. */
@@ -31,6 +33,7 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
     duration: quick ? 3 : 10,
     warmup: quick ? 1 : 2,
     connections: 10,
+    rounds: quick ? 1 : 2,
     out: null,
     skipPostgres: false,
   };
@@ -60,6 +63,9 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
       case '--connections':
         options.connections = numberArg('connections', value(), 1, 1000);
         break;
+      case '--rounds':
+        options.rounds = numberArg('rounds', value(), 1, 10);
+        break;
       case '--out':
         options.out = value() ?? null;
         break;
@@ -67,7 +73,7 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
         options.skipPostgres = true;
         break;
       case '--help':
-        console.log('npm run bench -- [--quick] [--only 610423,340321] [--duration 10] [--warmup 2] [--connections 10] [--out file.json] [--no-postgres]');
+        console.log('npm run bench -- [--quick] [--only 610423,340321] [--duration 10] [--warmup 2] [--connections 10] [--rounds 2] [--out file.json] [--no-postgres]');
         process.exit(0);
         break;
       default:

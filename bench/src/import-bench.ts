@@ -26,6 +26,8 @@ export interface ImportFigures {
   rowsPerSecond: number;
   durability: string;
   bare: BareInsert;
+  /** For reference: the same upsert SQL as the platform's, as one prepared single-row statement. */
+  bareUpsert?: BareInsert;
   /** The platform's store time over the bare insert time (how many times slower). */
   storeToBare: number;
   /** The platform's parse + store time over the bare insert time. */
@@ -79,7 +81,8 @@ export async function benchSqliteImport(dataDir: string, only: readonly string[]
   }
   const villages = rows.filter((r) => r.level === 'village' && villageCounties.some((c) => r.code.startsWith(c))).map((r) => r.code);
 
-  const bare = bareSqliteInsert(path.join(dataDir, '..', 'bare-import.db'), regionsDdl, rows);
+  const bare = bareSqliteInsert(path.join(dataDir, '..', 'bare-import.db'), regionsDdl, rows, false);
+  const bareUpsert = bareSqliteInsert(path.join(dataDir, '..', 'bare-upsert.db'), regionsDdl, rows, true);
   const totalMs = parseMs + storeMs;
   return {
     regionsDdl,
@@ -95,13 +98,19 @@ export async function benchSqliteImport(dataDir: string, only: readonly string[]
       rowsPerSecond: Math.round(rows.length / (totalMs / 1000)),
       durability: `journal_mode=WAL synchronous=${synchronous}`,
       bare,
+      bareUpsert,
       storeToBare: round(storeMs / 1000 / Math.max(bare.seconds, 0.001), 2),
       totalToBare: round(totalMs / 1000 / Math.max(bare.seconds, 0.001), 2),
     },
   };
 }
 
-function bareSqliteInsert(file: string, ddl: readonly string[], rows: readonly ImportRow[]): BareInsert {
+const UPSERT = ` on conflict (code) do update set official_name = excluded.official_name, name = excluded.name,
+  parent_code = excluded.parent_code, kind = excluded.kind, updated_at = excluded.updated_at
+  where regions.official_name != excluded.official_name or regions.parent_code != excluded.parent_code
+  or coalesce(regions.kind, '') <> coalesce(excluded.kind, '')`;
+
+function bareSqliteInsert(file: string, ddl: readonly string[], rows: readonly ImportRow[], upsert: boolean): BareInsert {
   const db = new SQLite(file);
   try {
     db.pragma('journal_mode = WAL');
@@ -109,7 +118,7 @@ function bareSqliteInsert(file: string, ddl: readonly string[], rows: readonly I
     for (const statement of ddl) db.exec(statement);
     const insert = db.prepare(
       `insert into regions (code, parent_code, level, official_name, name, kind, is_poor, population, households, is_local, updated_at)
-       values (?, ?, ?, ?, ?, ?, 0, null, null, 0, ?)`,
+       values (?, ?, ?, ?, ?, ?, 0, null, null, 0, ?)${upsert ? UPSERT : ''}`,
     );
     const now = new Date().toISOString();
     const t0 = performance.now();
@@ -118,7 +127,7 @@ function bareSqliteInsert(file: string, ddl: readonly string[], rows: readonly I
     })();
     const ms = performance.now() - t0;
     return {
-      what: 'better-sqlite3 prepared INSERT, one transaction, identical fresh table (same indexes), WAL, synchronous=FULL',
+      what: `better-sqlite3 prepared ${upsert ? 'single-row INSERT … ON CONFLICT DO UPDATE … WHERE (the platform\'s upsert)' : 'INSERT'}, one transaction, identical fresh table (same indexes), WAL, synchronous=FULL`,
       seconds: seconds(ms),
       rowsPerSecond: Math.round(rows.length / (ms / 1000)),
     };
@@ -130,21 +139,18 @@ function bareSqliteInsert(file: string, ddl: readonly string[], rows: readonly I
 /**
  * The same import into a throw-away PostgreSQL database on the server of `url` (created, migrated,
  * imported, dropped); then a bare multi-row INSERT (1,000 rows a statement, one transaction) of the
- * same rows into `regions_bare (like regions including all)` in that database.
+ * same rows into the migrated `regions` table of a second throw-away database.
  */
 export async function benchPostgresImport(url: string, dataDir: string, only: readonly string[]): Promise<ImportFigures> {
-  const name = `rg_bench_${crypto.randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
+  const platformDb = await createPgDatabase(url);
+  const bareDb = await createPgDatabase(url);
   try {
-    await admin.query(`create database ${name} template template0 encoding 'UTF8'`);
-  } finally {
-    await admin.end();
-  }
-  const dbUrl = new URL(url);
-  dbUrl.pathname = `/${name}`;
-  try {
-    const config = { ...loadConfig({ DATA_DIR: dataDir }), databaseUrl: dbUrl.toString() };
+    // The bare table comes from the same migrations, in its own database, so neither run pays for
+    // the other's checkpoints.
+    const bareSetup = await createContext({ ...loadConfig({ DATA_DIR: dataDir }), databaseUrl: bareDb.url }, MODULES);
+    await bareSetup.connection.close();
+
+    const config = { ...loadConfig({ DATA_DIR: dataDir }), databaseUrl: platformDb.url };
     const { ctx, connection } = await createContext(config, MODULES);
     let rows: ImportRow[] = [];
     let parseMs = 0;
@@ -152,6 +158,7 @@ export async function benchPostgresImport(url: string, dataDir: string, only: re
     let regionsInDatabase = 0;
     let durability = '';
     try {
+      await sql`checkpoint`.execute(ctx.db).catch(() => undefined);
       const t0 = performance.now();
       rows = readDivisionRows({ only });
       const t1 = performance.now();
@@ -166,7 +173,7 @@ export async function benchPostgresImport(url: string, dataDir: string, only: re
     } finally {
       await connection.close();
     }
-    const bare = await barePostgresInsert(dbUrl.toString(), rows);
+    const bare = await barePostgresInsert(bareDb.url, rows);
     const totalMs = parseMs + storeMs;
     return {
       database: 'postgres',
@@ -183,21 +190,41 @@ export async function benchPostgresImport(url: string, dataDir: string, only: re
       totalToBare: round(totalMs / 1000 / Math.max(bare.seconds, 0.001), 2),
     };
   } finally {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      await client.query(`drop database if exists ${name} with (force)`);
-    } finally {
-      await client.end();
-    }
+    await platformDb.drop();
+    await bareDb.drop();
   }
+}
+
+async function createPgDatabase(url: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `rg_bench_${crypto.randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query(`create database ${name} template template0 encoding 'UTF8'`);
+  } finally {
+    await admin.end();
+  }
+  const dbUrl = new URL(url);
+  dbUrl.pathname = `/${name}`;
+  return {
+    url: dbUrl.toString(),
+    drop: async () => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        await client.query(`drop database if exists ${name} with (force)`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
 }
 
 async function barePostgresInsert(url: string, rows: readonly ImportRow[]): Promise<BareInsert> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query('create table regions_bare (like regions including all)');
+    await client.query('checkpoint').catch(() => undefined);
     const now = new Date().toISOString();
     const batch = 1000;
     const t0 = performance.now();
@@ -211,14 +238,14 @@ async function barePostgresInsert(url: string, rows: readonly ImportRow[]): Prom
         return `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6}, 0, null, null, 0, $${p + 7})`;
       });
       await client.query(
-        `insert into regions_bare (code, parent_code, level, official_name, name, kind, is_poor, population, households, is_local, updated_at) values ${tuples.join(',')}`,
+        `insert into regions (code, parent_code, level, official_name, name, kind, is_poor, population, households, is_local, updated_at) values ${tuples.join(',')}`,
         values,
       );
     }
     await client.query('commit');
     const ms = performance.now() - t0;
     return {
-      what: 'pg multi-row INSERT (1,000 rows a statement), one transaction, into regions_bare (like regions including all)',
+      what: 'pg multi-row INSERT (1,000 rows a statement), one transaction, into a freshly migrated regions table in its own database',
       seconds: seconds(ms),
       rowsPerSecond: Math.round(rows.length / (ms / 1000)),
     };

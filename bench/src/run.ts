@@ -26,7 +26,7 @@ interface Failure {
 
 interface Results {
   machine: { cpus: number; cpuModel: string; memoryGb: number; node: string; platform: string; date: string };
-  run: { quick: boolean; scope: string; connections: number; durationSeconds: number; warmupSeconds: number; seconds: number };
+  run: { quick: boolean; scope: string; connections: number; rounds: number; durationSeconds: number; warmupSeconds: number; seconds: number };
   import: { sqlite: ImportFigures | Failure; postgres: ImportFigures | Failure | { skipped: string } };
   scopedGet: HttpFigures['scopedGet'] | Failure;
   auditedCreate: HttpFigures['auditedCreate'] | Failure;
@@ -45,7 +45,7 @@ async function main(): Promise<number> {
   const dataDir = path.join(tmpRoot, 'data');
   const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? '';
   const scope = options.only.length === 0 ? 'national' : `only ${options.only.join(',')}`;
-  console.error(`rg bench: ${scope}, ${options.connections} connections, ${options.duration} s per load phase (+${options.warmup} s warm-up), temp ${tmpRoot}`);
+  console.error(`rg bench: ${scope}, ${options.connections} connections, ${options.rounds} round(s) of ${options.duration} s per side (+${options.warmup} s warm-up), temp ${tmpRoot}`);
 
   let sqlite: SqliteImport | Failure;
   let postgres: Results['import']['postgres'];
@@ -67,7 +67,7 @@ async function main(): Promise<number> {
       console.error('2–3. HTTP benchmarks …');
       http = await benchHttp({
         dataDir, tmpRoot, villages: imported.villages, counties: DEMO_COUNTIES, regionsDdl: imported.regionsDdl,
-        connections: options.connections, duration: options.duration, warmup: options.warmup,
+        connections: options.connections, duration: options.duration, warmup: options.warmup, rounds: options.rounds,
       }).catch((err: unknown) => ({ error: message(err) }));
       console.error('4. server memory …');
       memory = await benchMemory(dataDir).catch((err: unknown) => ({ error: message(err) }));
@@ -81,7 +81,7 @@ async function main(): Promise<number> {
       cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGb: round(os.totalmem() / 2 ** 30, 1),
       node: process.version, platform: `${os.platform()} ${os.release()}`, date: new Date().toISOString(),
     },
-    run: { quick: options.quick, scope, connections: options.connections, durationSeconds: options.duration, warmupSeconds: options.warmup, seconds: round((performance.now() - started) / 1000, 1) },
+    run: { quick: options.quick, scope, connections: options.connections, rounds: options.rounds, durationSeconds: options.duration, warmupSeconds: options.warmup, seconds: round((performance.now() - started) / 1000, 1) },
     import: { sqlite: isFailure(sqlite) ? sqlite : sqlite.figures, postgres },
     scopedGet: isFailure(http) ? http : http.scopedGet,
     auditedCreate: isFailure(http) ? http : http.auditedCreate,
