@@ -26,6 +26,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const setSession = useCallback(
     (next: SessionDto | null) => {
+      const previous = queryClient.getQueryData<SessionDto | null>(SESSION_KEY);
+      // Another person on the same browser must never see what the last one had loaded.
+      if (previous?.user.id !== next?.user.id) {
+        queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
+      }
       setCsrfToken(next?.csrfToken ?? null);
       queryClient.setQueryData(SESSION_KEY, next);
     },
