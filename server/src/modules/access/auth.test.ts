@@ -17,6 +17,7 @@ describe('login, lockout, sessions, first login, TOTP (SECURITY.md 2–5, 23)', 
   beforeAll(async () => {
     t = await createTestApp();
     await buildUser(t.ctx, { username: 'wq.official', regionCode: PLACES.wangqiao, roles: ['official'] });
+    await buildUser(t.ctx, { username: 'aw.official', regionCode: PLACES.anwu, roles: ['official'] });
   });
   afterAll(() => t.close());
   // A new minute for every test, so the per-IP login limit (30 a minute) of one test never spills into the next.
@@ -71,6 +72,11 @@ describe('login, lockout, sessions, first login, TOTP (SECURITY.md 2–5, 23)', 
       expect(sixth.statusCode).toBe(423);
       expect(errorOf(sixth)).toEqual(LOCKED);
       expect((await userRow(user.id)).locked_until).not.toBeNull();
+      // The locked account shows on the todo list of its town's official, not of another town's.
+      const todos = (await (await t.login('wq.official')).request('GET', '/api/todos')).json<{ items: { id: string; count?: number }[] }>();
+      expect(todos.items).toEqual([expect.objectContaining({ id: 'access.locked', count: 1 })]);
+      const otherTown = (await (await t.login('aw.official')).request('GET', '/api/todos')).json<{ items: unknown[] }>();
+      expect(otherTown.items).toEqual([]);
       t.clock.advance(14 * MINUTE);
       expect((await loginRaw(user.username, TEST_PASSWORD)).statusCode).toBe(423);
       t.clock.advance(MINUTE + 1000);

@@ -138,6 +138,31 @@ describe('users across regions (SECURITY.md 7–9, 13, 27)', () => {
     });
   });
 
+  describe('grants and scope', () => {
+    it('offers an official only the roles they may grant', async () => {
+      const res = await town.request('GET', '/api/meta/roles');
+      expect(res.statusCode).toBe(200);
+      const grantable = new Map(res.json<{ items: { role: string; grantable: boolean }[] }>().items.map((i) => [i.role, i.grantable]));
+      expect(grantable.get('admin')).toBe(false);
+      expect(grantable.get('security_admin')).toBe(false);
+      expect(grantable.get('auditor')).toBe(false);
+      expect(grantable.get('village_cadre')).toBe(true);
+      expect(grantable.get('official')).toBe(true);
+    });
+
+    it('switching the scope narrows lists and cannot leave the home region', async () => {
+      const client = await t.login('jy.official');
+      const outside = await client.request('PUT', '/api/session/scope', { regionCode: PLACES.huaiyuan });
+      expect(outside.statusCode).toBe(404);
+      const switched = await client.request('PUT', '/api/session/scope', { regionCode: PLACES.anwu });
+      expect(switched.statusCode).toBe(200);
+      expect(switched.json<{ scope: { code: string; name: string } }>().scope).toEqual({ code: PLACES.anwu, name: '安吴镇', level: 'town' });
+      const list = (await client.request('GET', '/api/users?pageSize=100')).json<ListJson>();
+      expect(list.items.map((u) => u.id)).toContain(foreign.id);
+      expect(list.items.every((u) => u.regionCode.startsWith(PLACES.anwu))).toBe(true);
+    });
+  });
+
   describe('foreign rows', () => {
     it('answer 404 to read, update, status, password reset and reveal, and stay unchanged', async () => {
       const before = await row(foreign.id);
