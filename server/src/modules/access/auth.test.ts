@@ -102,7 +102,7 @@ describe('login, lockout, sessions, first login, TOTP (SECURITY.md 2–5, 23)', 
       expect(errorOf(res)).toEqual(INVALID);
     });
 
-    it('limits login attempts per address to 30 a minute', async () => {
+    it('limits login attempts per address to 30 a minute', { timeout: 120_000 }, async () => {
       const statuses: number[] = [];
       for (let i = 0; i < 31; i += 1) statuses.push((await loginRaw(`flood${i}`, 'Wrong#2026pass')).statusCode);
       expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true);
