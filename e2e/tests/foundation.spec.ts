@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { chooseOption, openDropdown, searchRegion, signIn, snapshot } from './support/console.ts';
+import { chooseOption, openDropdown, pickRegion, searchRegion, signIn, snapshot } from './support/console.ts';
 
 const suffix = Date.now().toString(36).slice(-5);
 const newUser = { username: `e2e.cadre.${suffix}`, displayName: `测试村干部${suffix}`, password: 'Cadre#2026ok' };
@@ -33,11 +33,8 @@ test('an official creates a village cadre; a town official cannot reach another 
   const dialog = page.getByRole('dialog', { name: '新建用户' });
   await dialog.getByLabel('用户名').fill(newUser.username);
   await dialog.getByLabel('姓名').fill(newUser.displayName);
-  const regionOptions = await searchRegion(page, dialog.getByLabel('所属区划'), '屈家村');
-  await regionOptions.locator('.ant-select-item-option', { hasText: '王桥镇屈家村' }).first().click();
-  await expect(dialog.getByTestId('user-region-picker')).toContainText('王桥镇屈家村');
-  await chooseOption(page, dialog.getByLabel('角色'), '村两委干部');
-  await expect(dialog.getByTestId('user-roles')).toContainText('村两委干部');
+  await pickRegion(page, dialog, '屈家村', '王桥镇屈家村');
+  await chooseOption(page, dialog.getByLabel('角色'), '村两委干部', dialog.getByTestId('user-roles'));
   await page.keyboard.press('Escape');
   await expect(openDropdown(page)).toHaveCount(0);
   await expect(dialog.getByTestId('user-roles')).toContainText('村两委干部');
@@ -97,7 +94,7 @@ test('an official creates a village cadre; a town official cannot reach another 
   // 6. 审计日志 shows the creation of the cadre (an object inside 王桥镇).
   await page.getByRole('menuitem', { name: '审计日志' }).click();
   await expect(page.getByRole('heading', { name: '审计日志' })).toBeVisible();
-  await chooseOption(page, page.getByRole('combobox', { name: '操作', exact: true }), '新建用户');
+  await chooseOption(page, page.getByRole('combobox', { name: '操作', exact: true }), '新建用户', page.getByTestId('audit-action-filter'));
   const entry = page.getByRole('row', { name: /新建用户/ }).first();
   await expect(entry).toContainText('jy.official');
   await expect(entry).toContainText('成功');

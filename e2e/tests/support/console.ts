@@ -20,16 +20,35 @@ export function openDropdown(page: Page): Locator {
   return page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
 }
 
-/** Types into a region picker and waits for the server's search answer to show up as options. */
+/** Types into a region picker and waits until the server has answered the search for `text`. */
 export async function searchRegion(page: Page, picker: Locator, text: string): Promise<Locator> {
+  const answered = page.waitForResponse(
+    (response) => response.url().includes('/api/regions/search') && new URL(response.url()).searchParams.get('q') === text,
+  );
   await picker.click();
   await picker.pressSequentially(text, { delay: 30 });
+  await answered;
   const dropdown = openDropdown(page);
   await expect(dropdown).toBeVisible();
   return dropdown;
 }
 
-export async function chooseOption(page: Page, select: Locator, label: string): Promise<void> {
-  await select.click();
-  await openDropdown(page).locator('.ant-select-item-option', { hasText: label }).first().click();
+/** Searches, clicks the option whose label contains `optionText`, and checks the picker shows it. */
+export async function pickRegion(page: Page, container: Locator, text: string, optionText: string): Promise<void> {
+  const dropdown = await searchRegion(page, container.getByLabel('所属区划'), text);
+  const option = dropdown.locator('.ant-select-item-option', { hasText: optionText }).first();
+  await expect(async () => {
+    if (await option.isVisible()) await option.click({ timeout: 2_000 });
+    await expect(container.getByTestId('user-region-picker')).toContainText(optionText, { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+}
+
+/** Opens a select, clicks the option `label`, and retries until `shown` displays it. */
+export async function chooseOption(page: Page, select: Locator, label: string, shown: Locator): Promise<void> {
+  const option = openDropdown(page).locator('.ant-select-item-option', { hasText: label }).first();
+  await expect(async () => {
+    if (!(await option.isVisible())) await select.click({ timeout: 2_000 });
+    await option.click({ timeout: 2_000 });
+    await expect(shown).toContainText(label, { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
 }

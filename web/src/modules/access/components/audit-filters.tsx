@@ -47,6 +47,7 @@ export function AuditFilters({ value, onChange }: { value: AuditFilterValues; on
         showSearch={{ optionFilterProp: 'label' }}
         placeholder={t('audit.action')}
         aria-label={t('audit.action')}
+        data-testid="audit-action-filter"
         style={{ width: 180 }}
         value={value.action}
         options={AUDIT_ACTIONS.map((action) => ({ value: action, label: tKey(`audit.action.${action}`, action) }))}

@@ -1,5 +1,5 @@
 import { Select, Space, Spin } from 'antd';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { RegionDto } from '@rg/domain/regions/region.schema';
 import type { RegionLevel } from '@rg/domain/regions/region-code';
 import { useMemo, useState, type CSSProperties } from 'react';
@@ -53,6 +53,7 @@ export function RegionPicker(props: RegionPickerProps) {
     queryFn: ({ signal }) => regionsApi.search(q, signal),
     enabled: q.length > 0,
     staleTime: 60_000,
+    placeholderData: keepPreviousData,
   });
 
   const options = useMemo<Option[]>(() => {
