@@ -18,6 +18,15 @@ export interface SessionRow {
   mfaPending: boolean;
 }
 
+/** The user's state as of this request: disabling or moving a user applies at once (SECURITY.md 4). */
+export interface SessionUser {
+  username: string;
+  displayName: string;
+  regionCode: string;
+  active: boolean;
+  mustChangePassword: boolean;
+}
+
 export function hashToken(token: string): string {
   return crypto.createHash('sha256').update(token).digest('hex');
 }
@@ -38,10 +47,21 @@ export class SessionStore {
     return { token, csrfToken };
   }
 
-  /** The live session for a cookie token, or null when unknown or timed out (then it is deleted). */
-  async find(db: DbOrTx, token: string): Promise<SessionRow | null> {
+  /**
+   * The live session for a cookie token with its user's current state, in one query; null when
+   * unknown or timed out (then it is deleted). Read on every request, so it stays a single indexed join.
+   */
+  async find(db: DbOrTx, token: string): Promise<(SessionRow & { user: SessionUser }) | null> {
     const idHash = hashToken(token);
-    const row = await db.selectFrom('sessions').selectAll().where('id_hash', '=', idHash).executeTakeFirst();
+    const row = await db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .select([
+        'sessions.user_id', 'sessions.csrf_token', 'sessions.scope_code', 'sessions.mfa_pending', 'sessions.created_at', 'sessions.last_seen_at',
+        'users.username', 'users.display_name', 'users.region_code', 'users.status', 'users.must_change_password',
+      ])
+      .where('sessions.id_hash', '=', idHash)
+      .executeTakeFirst();
     if (!row) return null;
     const now = this.clock.now().getTime();
     const idle = now - Date.parse(row.last_seen_at);
@@ -52,7 +72,10 @@ export class SessionStore {
     if (idle > TOUCH_EVERY_MS) {
       await db.updateTable('sessions').set({ last_seen_at: new Date(now).toISOString() }).where('id_hash', '=', idHash).execute();
     }
-    return { idHash, userId: row.user_id, csrfToken: row.csrf_token, scopeCode: row.scope_code, mfaPending: row.mfa_pending === 1 };
+    return {
+      idHash, userId: row.user_id, csrfToken: row.csrf_token, scopeCode: row.scope_code, mfaPending: row.mfa_pending === 1,
+      user: { username: row.username, displayName: row.display_name, regionCode: row.region_code, active: row.status === 'active', mustChangePassword: row.must_change_password === 1 },
+    };
   }
 
   async completeMfa(db: DbOrTx, idHash: string): Promise<void> {

@@ -87,29 +87,25 @@ function csrfMatches(header: string | string[] | undefined, expected: string): b
  * their next request (SECURITY.md 4).
  */
 async function loadActor(ctx: AppContext, request: FastifyRequest, token: string): Promise<void> {
-  const session = await ctx.sessions.find(ctx.db, token);
-  if (!session) return;
-  const user = await ctx.db
-    .selectFrom('users')
-    .select(['id', 'username', 'display_name', 'region_code', 'status', 'must_change_password'])
-    .where('id', '=', session.userId)
-    .executeTakeFirst();
-  if (!user || user.status !== 'active') {
+  const found = await ctx.sessions.find(ctx.db, token);
+  if (!found) return;
+  const { user, ...session } = found;
+  if (!user.active) {
     await ctx.sessions.revoke(ctx.db, session.idHash);
     return;
   }
-  const roleRows = await ctx.db.selectFrom('user_roles').select('role').where('user_id', '=', user.id).execute();
+  const roleRows = await ctx.db.selectFrom('user_roles').select('role').where('user_id', '=', session.userId).execute();
   const roles = roleRows.map((r) => r.role).filter(isRole) as Role[];
   request.session = session;
   request.actor = {
-    userId: user.id,
+    userId: session.userId,
     username: user.username,
-    displayName: user.display_name,
+    displayName: user.displayName,
     roles,
-    homeRegion: user.region_code,
+    homeRegion: user.regionCode,
     scope: session.scopeCode,
     permissions: ctx.permissions.union(roles),
-    mustChangePassword: user.must_change_password === 1,
+    mustChangePassword: user.mustChangePassword,
   };
 }
 

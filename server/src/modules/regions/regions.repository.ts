@@ -56,12 +56,15 @@ export async function listChildren(db: DbOrTx, parentCode: string, offset: numbe
     .offset(offset)
     .limit(limit)
     .execute();
+  const mapped = rows.map((r) => ({ ...r, has_children: Number(r.has_children) }));
+  // A short page holds the whole remainder: no count query needed (the common case of a town's villages).
+  if (rows.length < limit && (rows.length > 0 || offset === 0)) return { rows: mapped, total: offset + rows.length };
   const count = await db
     .selectFrom('regions')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('parent_code', '=', parentCode)
     .executeTakeFirstOrThrow();
-  return { rows: rows.map((r) => ({ ...r, has_children: Number(r.has_children) })), total: Number(count.n) };
+  return { rows: mapped, total: Number(count.n) };
 }
 
 /** Regions whose name contains `q`, inside `scope`: exact names first, then higher levels first. */
@@ -101,4 +104,9 @@ export async function insertRegion(db: DbOrTx, row: RegionRow): Promise<void> {
 /** Takes the row's write lock for the rest of the transaction (a no-op update; SQLite serializes anyway). */
 export async function lockRegion(db: DbOrTx, code: string): Promise<void> {
   await db.updateTable('regions').set((eb) => ({ updated_at: eb.ref('updated_at') })).where('code', '=', code).execute();
+}
+
+export async function childNamed(db: DbOrTx, parentCode: string, name: string): Promise<boolean> {
+  const row = await db.selectFrom('regions').select('code').where('parent_code', '=', parentCode).where('name', '=', name).limit(1).executeTakeFirst();
+  return row !== undefined;
 }

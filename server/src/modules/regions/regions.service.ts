@@ -101,8 +101,7 @@ export class RegionsService {
     return this.ctx.db.transaction().execute(async (tx) => {
       // Lock the village row first, so concurrent creations on PostgreSQL number their groups in turn.
       await repo.lockRegion(tx, villageCode);
-      const { rows } = await repo.listChildren(tx, villageCode, 0, 1000);
-      if (rows.some((r) => r.name === input.name)) throw invalid({ name: 'group.name.taken' });
+      if (await repo.childNamed(tx, villageCode, input.name)) throw invalid({ name: 'group.name.taken' });
       const last = await repo.lastChildCode(tx, villageCode);
       const next = last ? Number(last.slice(-3)) + 1 : 1;
       if (next > 999) throw new AppError('conflict', 'group.full');
