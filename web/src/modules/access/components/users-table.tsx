@@ -21,15 +21,15 @@ interface UsersTableProps {
 export function UsersTable(props: UsersTableProps) {
   const { t } = useI18n();
   const columns: TableColumnsType<UserDto> = [
-    { title: t('users.username'), dataIndex: 'username', width: 150, ellipsis: true },
-    { title: t('users.displayName'), dataIndex: 'displayName', width: 130, ellipsis: true },
-    { title: t('users.region'), dataIndex: 'regionName', width: 110, ellipsis: true },
-    { title: t('users.roles'), dataIndex: 'roles', render: (_value, user) => <RoleTags roles={user.roles} /> },
-    { title: t('users.phone'), dataIndex: 'phone', width: 150, render: (_value, user) => <PhoneCell user={user} /> },
+    { title: t('users.username'), dataIndex: 'username', width: 140, ellipsis: true },
+    { title: t('users.displayName'), dataIndex: 'displayName', width: 120, ellipsis: true },
+    { title: t('users.region'), dataIndex: 'regionName', width: 100, ellipsis: true },
+    { title: t('users.roles'), dataIndex: 'roles', width: 130, render: (_value, user) => <RoleTags roles={user.roles} /> },
+    { title: t('users.phone'), dataIndex: 'phone', width: 140, render: (_value, user) => <PhoneCell user={user} /> },
     {
       title: t('users.status'),
       dataIndex: 'status',
-      width: 130,
+      width: 110,
       render: (_value, user) => (
         <Space size={2} wrap>
           {user.status === 'active' ? (
@@ -51,7 +51,7 @@ export function UsersTable(props: UsersTableProps) {
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 200,
+      width: 180,
       fixed: 'right',
       render: (_value, user) => (
         <UserActions user={user} onEdit={props.onEdit} onResetPassword={props.onResetPassword} />
@@ -67,7 +67,7 @@ export function UsersTable(props: UsersTableProps) {
       dataSource={props.items}
       loading={props.loading}
       locale={{ emptyText: <Empty description={t('users.empty')} /> }}
-      scroll={{ x: 1150 }}
+      scroll={{ x: 1050 }}
       pagination={{
         current: props.page,
         pageSize: props.pageSize,
