@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { sql } from 'kysely';
 import { MINUTE, HOUR, type Clock } from '../clock.ts';
 import type { DbOrTx } from '../db/schema.ts';
 
@@ -25,6 +26,23 @@ export interface SessionUser {
   regionCode: string;
   active: boolean;
   mustChangePassword: boolean;
+  /** Role names as stored; the caller keeps the ones it knows. */
+  roles: string[];
+}
+
+interface SessionQueryRow {
+  user_id: string;
+  csrf_token: string;
+  scope_code: string;
+  mfa_pending: number;
+  created_at: string;
+  last_seen_at: string;
+  username: string;
+  display_name: string;
+  region_code: string;
+  status: string;
+  must_change_password: number;
+  role: string | null;
 }
 
 export function hashToken(token: string): string {
@@ -53,15 +71,16 @@ export class SessionStore {
    */
   async find(db: DbOrTx, token: string): Promise<(SessionRow & { user: SessionUser }) | null> {
     const idHash = hashToken(token);
-    const row = await db
-      .selectFrom('sessions')
-      .innerJoin('users', 'users.id', 'sessions.user_id')
-      .select([
-        'sessions.user_id', 'sessions.csrf_token', 'sessions.scope_code', 'sessions.mfa_pending', 'sessions.created_at', 'sessions.last_seen_at',
-        'users.username', 'users.display_name', 'users.region_code', 'users.status', 'users.must_change_password',
-      ])
-      .where('sessions.id_hash', '=', idHash)
-      .executeTakeFirst();
+    // One row per role (or one with a null role): session, user and roles in a single indexed query,
+    // written as SQL text because the builder's compilation costs more than the query on this path.
+    const { rows } = await sql<SessionQueryRow>`
+      select s.user_id, s.csrf_token, s.scope_code, s.mfa_pending, s.created_at, s.last_seen_at,
+             u.username, u.display_name, u.region_code, u.status, u.must_change_password, r.role
+      from sessions s
+      join users u on u.id = s.user_id
+      left join user_roles r on r.user_id = s.user_id
+      where s.id_hash = ${idHash}`.execute(db);
+    const row = rows[0];
     if (!row) return null;
     const now = this.clock.now().getTime();
     const idle = now - Date.parse(row.last_seen_at);
@@ -73,8 +92,12 @@ export class SessionStore {
       await db.updateTable('sessions').set({ last_seen_at: new Date(now).toISOString() }).where('id_hash', '=', idHash).execute();
     }
     return {
-      idHash, userId: row.user_id, csrfToken: row.csrf_token, scopeCode: row.scope_code, mfaPending: row.mfa_pending === 1,
-      user: { username: row.username, displayName: row.display_name, regionCode: row.region_code, active: row.status === 'active', mustChangePassword: row.must_change_password === 1 },
+      idHash, userId: row.user_id, csrfToken: row.csrf_token, scopeCode: row.scope_code, mfaPending: Number(row.mfa_pending) === 1,
+      user: {
+        username: row.username, displayName: row.display_name, regionCode: row.region_code, active: row.status === 'active',
+        mustChangePassword: Number(row.must_change_password) === 1,
+        roles: rows.map((r) => r.role).filter((r): r is string => r !== null),
+      },
     };
   }
 

@@ -23,7 +23,8 @@ interface Running {
 }
 
 function startServer(database: TestDatabase, port: number): Running {
-  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['server/src/main.ts'], {
+  // Node itself with tsx's loader, not the tsx wrapper: SIGKILL must reach the process that serves.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: root,
     env: { ...process.env, DEMO: '1', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: database.config.dataDir, DATABASE_URL: database.config.databaseUrl ?? '' },
     stdio: 'ignore',

@@ -57,9 +57,9 @@ export function installRouteGuard(app: App, ctx: AppContext): DeclaredRoute[] {
       if (request.routeOptions.url === undefined) return; // the 404 handler
       throw new AppError('internal', 'error.internal');
     }
+    if (access === 'public') return;
     const token = request.cookies[SESSION_COOKIE];
     if (token) await loadActor(ctx, request, token);
-    if (access === 'public') return;
     const actor = request.actor;
     const session = request.session;
     if (!actor || !session) throw new AppError('unauthenticated', 'error.unauthenticated');
@@ -94,8 +94,7 @@ async function loadActor(ctx: AppContext, request: FastifyRequest, token: string
     await ctx.sessions.revoke(ctx.db, session.idHash);
     return;
   }
-  const roleRows = await ctx.db.selectFrom('user_roles').select('role').where('user_id', '=', session.userId).execute();
-  const roles = roleRows.map((r) => r.role).filter(isRole) as Role[];
+  const roles = user.roles.filter(isRole);
   request.session = session;
   request.actor = {
     userId: session.userId,
