@@ -6,7 +6,7 @@ import type { SessionRow } from '../access/sessions.ts';
 import { SESSION_COOKIE } from '../access/sessions.ts';
 import type { AppContext } from '../context.ts';
 import type { App } from '../module.ts';
-import { isRole, type Role } from '@rg/domain/access/roles';
+import { isRole } from '@rg/domain/access/roles';
 import { AppError } from './errors.ts';
 import { DeniedError } from '../access/authorize.ts';
 
