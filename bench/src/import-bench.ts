@@ -66,7 +66,7 @@ export async function benchSqliteImport(dataDir: string, only: readonly string[]
     const t0 = performance.now();
     rows = readDivisionRows({ only });
     const t1 = performance.now();
-    await storeDivisionRows(ctx.db, rows, new Date().toISOString());
+    await storeDivisionRows(ctx, rows, new Date().toISOString());
     const t2 = performance.now();
     parseMs = t1 - t0;
     storeMs = t2 - t1;
@@ -162,7 +162,7 @@ export async function benchPostgresImport(url: string, dataDir: string, only: re
       const t0 = performance.now();
       rows = readDivisionRows({ only });
       const t1 = performance.now();
-      await storeDivisionRows(ctx.db, rows, new Date().toISOString());
+      await storeDivisionRows(ctx, rows, new Date().toISOString());
       const t2 = performance.now();
       parseMs = t1 - t0;
       storeMs = t2 - t1;

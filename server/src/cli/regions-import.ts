@@ -9,6 +9,6 @@ const { values } = parseArgs({ options: { only: { type: 'string' } } });
 const only = values.only ? values.only.split(',').map((c) => c.trim()).filter(Boolean) : [];
 const connection = await connect(loadConfig());
 await migrateToLatest(connection.db);
-const result = await importDivisions(connection.db, new Date().toISOString(), { only });
+const result = await importDivisions(connection, new Date().toISOString(), { only });
 console.log(JSON.stringify({ ...result, scope: only.length ? only : 'national' }));
 await connection.close();

@@ -7,13 +7,18 @@ import type { SessionStore } from './access/sessions.ts';
 import type { PermissionTable } from './access/permissions.ts';
 import type { RateLimiter } from './http/rate-limit.ts';
 import type { Db } from './db/schema.ts';
-import type { Dialect } from './db/connect.ts';
+import type { Dialect, HotReads } from './db/connect.ts';
+import type { BulkWriter } from './db/bulk-upsert.ts';
 import type { ModuleManifest } from './module.ts';
 
 /** The shared services every module receives: built once at start, no request state inside. */
 export interface AppContext {
   db: Db;
   dialect: Dialect;
+  /** Committed-data reads for hot paths; everything else uses `db`. */
+  reads: HotReads;
+  /** Bulk upserts for imports. */
+  bulk: BulkWriter;
   config: Config;
   clock: Clock;
   keys: Keys;

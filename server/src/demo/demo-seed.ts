@@ -21,7 +21,7 @@ export async function seedDemo(ctx: AppContext): Promise<DemoSeedResult> {
   const now = ctx.clock.now().toISOString();
   let importedRegions = 0;
   if (!(await findRegion(ctx.db, DEMO_COUNTIES[0] ?? '')) || !(await findRegion(ctx.db, DEMO_COUNTIES[1] ?? ''))) {
-    importedRegions = (await importDivisions(ctx.db, now, { only: DEMO_COUNTIES })).inserted;
+    importedRegions = (await importDivisions(ctx, now, { only: DEMO_COUNTIES })).inserted;
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const accounts: DemoSeedResult['accounts'] = [];

@@ -41,12 +41,12 @@ export function buildRegionRow(code: string, officialName = NAMES[code] ?? `测�
 
 export async function seedPlaces(ctx: AppContext): Promise<void> {
   const rows = Object.values(PLACES).sort().map((code) => buildRegionRow(code));
-  await storeDivisionRows(ctx.db, rows, ctx.clock.now().toISOString());
+  await storeDivisionRows(ctx, rows, ctx.clock.now().toISOString());
 }
 
 /** A village (and nothing else) under an existing town, for tests that need more villages. */
 export async function buildVillage(ctx: AppContext, overrides: { code: string; name?: string }): Promise<void> {
-  await storeDivisionRows(ctx.db, [buildRegionRow(overrides.code, overrides.name ?? `测试${overrides.code.slice(-3)}村委会`)], ctx.clock.now().toISOString());
+  await storeDivisionRows(ctx, [buildRegionRow(overrides.code, overrides.name ?? `测试${overrides.code.slice(-3)}村委会`)], ctx.clock.now().toISOString());
 }
 
 export const TEST_PASSWORD = 'Test#2026pass';

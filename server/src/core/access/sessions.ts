@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import { MINUTE, HOUR, type Clock } from '../clock.ts';
 import type { DbOrTx } from '../db/schema.ts';
+import type { HotReads } from '../db/connect.ts';
 
 /** SECURITY.md 4: idle timeout 30 minutes, absolute 12 hours. */
 export const IDLE_TIMEOUT_MS = 30 * MINUTE;
@@ -51,7 +52,10 @@ export function hashToken(token: string): string {
 
 /** Sessions live in the database so several server processes share them (SECURITY.md 29). */
 export class SessionStore {
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly reads: HotReads,
+  ) {}
 
   /** A new id at every login (no fixation); returns the cookie token, which is never stored. */
   async create(db: DbOrTx, userId: string, scopeCode: string, mfaPending: boolean, ip: string | null): Promise<{ token: string; csrfToken: string }> {
@@ -73,13 +77,13 @@ export class SessionStore {
     const idHash = hashToken(token);
     // One row per role (or one with a null role): session, user and roles in a single indexed query,
     // written as SQL text because the builder's compilation costs more than the query on this path.
-    const { rows } = await sql<SessionQueryRow>`
+    const rows = await this.reads.rows(sql<SessionQueryRow>`
       select s.user_id, s.csrf_token, s.scope_code, s.mfa_pending, s.created_at, s.last_seen_at,
              u.username, u.display_name, u.region_code, u.status, u.must_change_password, r.role
       from sessions s
       join users u on u.id = s.user_id
       left join user_roles r on r.user_id = s.user_id
-      where s.id_hash = ${idHash}`.execute(db);
+      where s.id_hash = ${idHash}`.compile(db));
     const row = rows[0];
     if (!row) return null;
     const now = this.clock.now().getTime();

@@ -42,7 +42,7 @@ describe('backup during writes and the restore drill (SECURITY.md 28)', () => {
     const writers = villages.map(writer);
     while (written < 20) await new Promise((r) => setTimeout(r, 5));
     const file = path.join(dir, t.ctx.dialect === 'sqlite' ? 'backup.db' : 'backup.dump');
-    await backupDatabase({ db: t.ctx.db, dialect: t.ctx.dialect, close: async () => {} }, t.ctx.config.databaseUrl, file);
+    await backupDatabase(t.ctx, t.ctx.config.databaseUrl, file);
     stop = true;
     await Promise.all(writers);
 

@@ -1,18 +1,28 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type CompiledQuery, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.ts';
 import type { Database, Db } from './schema.ts';
+import { postgresBulkWriter, sqliteBulkWriter, type BulkWriter } from './bulk-upsert.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
+
+/**
+ * Reads of committed data for the hottest paths (every request's session, the region picker). On
+ * SQLite they run synchronously on a second, read-only handle with cached statements, outside the
+ * query builder's single-connection queue — so they never see another request's open transaction.
+ */
+export interface HotReads {
+  rows<R>(query: CompiledQuery<R>): Promise<R[]>;
+}
 
 export interface Connection {
   db: Db;
   dialect: Dialect;
-  /** The raw handle, for the few bulk paths that bypass the query builder (the national import). */
-  sqlite?: SQLite.Database;
+  reads: HotReads;
+  bulk: BulkWriter;
   close(): Promise<void>;
 }
 
@@ -38,7 +48,19 @@ function connectSqlite(file: string, synchronous: 'FULL' | 'NORMAL', allowWeak: 
     throw err;
   }
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
-  return { db, dialect: 'sqlite', sqlite: database, close: () => db.destroy() };
+  const reader = new SQLite(file, { readonly: true });
+  reader.pragma('busy_timeout = 5000');
+  const readerStatements = withStatementCache(reader);
+  const reads: HotReads = {
+    rows: async <R>(query: CompiledQuery<R>) => readerStatements.prepare(query.sql).all(query.parameters) as R[],
+  };
+  return {
+    db, dialect: 'sqlite', reads, bulk: sqliteBulkWriter(database),
+    close: async () => {
+      reader.close();
+      await db.destroy();
+    },
+  };
 }
 
 const STATEMENT_CACHE_SIZE = 500;
@@ -85,5 +107,6 @@ async function connectPostgres(url: string, allowWeak: boolean): Promise<Connect
     await db.destroy();
     throw new Error(`PostgreSQL fsync=${row?.fsync} synchronous_commit=${row?.synchronous_commit}: durable settings required`);
   }
-  return { db, dialect: 'postgres', close: () => db.destroy() };
+  const reads: HotReads = { rows: async <R>(query: CompiledQuery<R>) => (await db.executeQuery(query)).rows };
+  return { db, dialect: 'postgres', reads, bulk: postgresBulkWriter(db), close: () => db.destroy() };
 }

@@ -22,7 +22,7 @@ describe('division import', () => {
 
   it('loads 泾阳县 with its ancestors, towns and villages', async () => {
     const before = await total();
-    const result = await importDivisions(t.ctx.db, now(), { only: ['610423'] });
+    const result = await importDivisions(t.ctx, now(), { only: ['610423'] });
     expect(await count('610423', 'town')).toBe(13);
     const villages = await count('610423', 'village');
     expect(villages).toBeGreaterThan(200);
@@ -42,7 +42,7 @@ describe('division import', () => {
 
   it('changes nothing when run again', async () => {
     const before = await total();
-    const result = await importDivisions(t.ctx.db, now(), { only: ['610423'] });
+    const result = await importDivisions(t.ctx, now(), { only: ['610423'] });
     expect(result).toMatchObject({ inserted: 0, updated: 0 });
     expect(await total()).toBe(before);
   });
@@ -54,7 +54,7 @@ describe('division import', () => {
       is_poor: 0, population: null, households: null, is_local: 1, updated_at: now(),
     }).execute();
     await t.ctx.db.updateTable('regions').set({ official_name: '屈家旧村委会', name: '屈家旧村' }).where('code', '=', PLACES.qujia).execute();
-    const result = await importDivisions(t.ctx.db, now(), { only: ['610423'] });
+    const result = await importDivisions(t.ctx, now(), { only: ['610423'] });
     expect(result).toMatchObject({ inserted: 0, updated: 1 });
     expect(await region(PLACES.qujia)).toMatchObject({ official_name: '屈家村委会', name: '屈家村', is_poor: 1, population: 860, households: 240 });
     expect(await region(`${PLACES.qujia}001`)).toMatchObject({ name: '第一村民小组', parent_code: PLACES.qujia });
@@ -71,7 +71,7 @@ describe('division import', () => {
         'villages.csv': 'code,name,streetCode,provinceCode,cityCode,areaCode\n610423104209,"屈家新村委会",610423104,61,6104,610423\n610423104299,"新设社区居委会",610423104,61,6104,610423\n',
       };
       for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
-      const result = await importDivisions(t.ctx.db, now(), { only: ['610423'], dataDir: dir });
+      const result = await importDivisions(t.ctx, now(), { only: ['610423'], dataDir: dir });
       expect(result).toMatchObject({ rows: 6, inserted: 1, updated: 1 });
       expect(await region(PLACES.qujia)).toMatchObject({ official_name: '屈家新村委会', name: '屈家新村', is_poor: 1, population: 860 });
       expect(await region('610423104299')).toMatchObject({ name: '新设社区', kind: 'community', is_poor: 0, parent_code: PLACES.wangqiao });

@@ -5,6 +5,7 @@ import type { VillageKind } from '@rg/domain/regions/region-code';
 import type { RegionLevel } from '@rg/domain/regions/region-code';
 import type { DbOrTx, RegionTable } from '../../core/db/schema.ts';
 import { withinScope } from '../../core/db/scope.ts';
+import type { HotReads } from '../../core/db/connect.ts';
 
 export type RegionRow = RegionTable;
 
@@ -38,14 +39,14 @@ export async function hasChildren(db: DbOrTx, code: string): Promise<boolean> {
 }
 
 /** One page of a region's children with a flag for each saying whether it has children itself. */
-export async function listChildren(db: DbOrTx, parentCode: string, offset: number, limit: number): Promise<{ rows: (RegionRow & { has_children: number })[]; total: number }> {
-  // SQL text rather than the builder: this is the region picker's hot path (ISSUE 2 bench "scoped GET").
-  const { rows } = await sql<RegionRow & { has_children: number }>`
+export async function listChildren(db: DbOrTx, reads: HotReads, parentCode: string, offset: number, limit: number): Promise<{ rows: (RegionRow & { has_children: number })[]; total: number }> {
+  // SQL text on the hot-read path: this is the region picker's busiest query (ISSUE 2 bench "scoped GET").
+  const rows = await reads.rows(sql<RegionRow & { has_children: number }>`
     select r.*, case when exists (select 1 from regions c where c.parent_code = r.code) then 1 else 0 end as has_children
     from regions r
     where r.parent_code = ${parentCode}
     order by r.code
-    limit ${limit} offset ${offset}`.execute(db);
+    limit ${limit} offset ${offset}`.compile(db));
   const mapped = rows.map((r) => ({ ...r, has_children: Number(r.has_children) }));
   // A short page holds the whole remainder: no count query needed (the common case of a town's villages).
   if (rows.length < limit && (rows.length > 0 || offset === 0)) return { rows: mapped, total: offset + rows.length };

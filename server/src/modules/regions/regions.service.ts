@@ -48,7 +48,7 @@ export class RegionsService {
       const row = next ? await repo.findRegion(this.ctx.db, next) : undefined;
       return { items: row ? [repo.toRegionDto(row, true)] : [], total: row ? 1 : 0 };
     }
-    const { rows, total } = await repo.listChildren(this.ctx.db, code, (page - 1) * pageSize, pageSize);
+    const { rows, total } = await repo.listChildren(this.ctx.db, this.ctx.reads, code, (page - 1) * pageSize, pageSize);
     return { items: rows.map((r) => repo.toRegionDto(r, r.has_children === 1)), total };
   }
 
