@@ -2,21 +2,13 @@ import type { FastifyInstance, RawServerDefault, FastifyBaseLogger, RawRequestDe
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Permission, Role, RouteAccess } from '@rg/domain/access/roles';
 import type { MenuEntryDto } from '@rg/domain/access/user.schema';
+import type { TodoItem } from '@rg/domain/home/todo.schema';
+
+export type { TodoItem };
 import type { Actor } from './access/actor.ts';
 import type { AppContext } from './context.ts';
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
-
-/** 待办: one pending action on the console's home page. */
-export interface TodoItem {
-  id: string;
-  kind: string;
-  title: string;
-  description?: string;
-  link?: string;
-  count?: number;
-  dueAt?: string;
-}
 
 /**
  * A module's manifest: everything the server and the console learn about it, in one place

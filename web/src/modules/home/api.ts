@@ -1,15 +1,7 @@
+import type { TodoItem } from '@rg/domain/home/todo.schema';
 import { api } from '../../app/api/api-client.ts';
 
-/** One thing waiting for the signed-in user (待办). */
-export interface TodoItem {
-  id: string;
-  kind: string;
-  title: string;
-  description?: string;
-  link?: string;
-  count?: number;
-  dueAt?: string;
-}
+export type { TodoItem };
 
 export const homeKeys = { todos: ['todos'] as const };
 
