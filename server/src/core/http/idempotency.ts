@@ -28,9 +28,9 @@ function bodyHash(request: FastifyRequest): string {
  */
 export function installIdempotency(app: App, ctx: AppContext): void {
   app.decorateRequest('idempotency', null);
-  app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
+  const replay = async (request: FastifyRequest, reply: FastifyReply) => {
     const key = request.headers['idempotency-key'];
-    if (!request.routeOptions.config.idempotent || typeof key !== 'string' || !request.actor) return;
+    if (typeof key !== 'string' || !request.actor) return;
     if (!KEY_PATTERN.test(key)) throw new AppError('validation', 'error.validation', { 'Idempotency-Key': 'zod.invalid' });
     const hash = bodyHash(request);
     const since = new Date(ctx.clock.now().getTime() - KEEP_MS).toISOString();
@@ -44,8 +44,8 @@ export function installIdempotency(app: App, ctx: AppContext): void {
     if (stored && stored.request_hash !== hash) throw new AppError('idempotency_mismatch', 'error.idempotencyMismatch');
     if (stored) return reply.status(stored.status_code).header('idempotent-replay', 'true').type('application/json').send(stored.response);
     request.idempotency = { key, hash };
-  });
-  app.addHook('onSend', async (request, reply, payload) => {
+  };
+  const remember = async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
     const pending = request.idempotency;
     if (!pending || !request.actor || reply.statusCode >= 300 || typeof payload !== 'string') return payload;
     await ctx.db
@@ -54,5 +54,16 @@ export function installIdempotency(app: App, ctx: AppContext): void {
       .onConflict((oc) => oc.columns(['user_id', 'key']).doUpdateSet({ request_hash: pending.hash, status_code: reply.statusCode, response: payload, created_at: ctx.clock.now().toISOString() }))
       .execute();
     return payload;
+  };
+  // Only the routes that declare `idempotent` pay for the two hooks.
+  app.addHook('onRoute', (route) => {
+    if (!route.config?.idempotent) return;
+    route.preHandler = [...toArray(route.preHandler), replay];
+    route.onSend = [...toArray(route.onSend), remember];
   });
+}
+
+function toArray<T>(value: T | T[] | undefined): T[] {
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [value];
 }

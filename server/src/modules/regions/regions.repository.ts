@@ -83,11 +83,6 @@ export async function updateVillageAttributes(
   await db.updateTable('regions').set({ ...attributes, updated_at: now }).where('code', '=', code).execute();
 }
 
-export async function lastChildCode(db: DbOrTx, parentCode: string): Promise<string | null> {
-  const row = await db.selectFrom('regions').select((eb) => eb.fn.max('code').as('code')).where('parent_code', '=', parentCode).executeTakeFirst();
-  return row?.code ?? null;
-}
-
 export async function insertRegion(db: DbOrTx, row: RegionRow): Promise<void> {
   await db.insertInto('regions').values(row).execute();
 }
@@ -97,7 +92,15 @@ export async function lockRegion(db: DbOrTx, code: string): Promise<void> {
   await db.updateTable('regions').set((eb) => ({ updated_at: eb.ref('updated_at') })).where('code', '=', code).execute();
 }
 
-export async function childNamed(db: DbOrTx, parentCode: string, name: string): Promise<boolean> {
-  const row = await db.selectFrom('regions').select('code').where('parent_code', '=', parentCode).where('name', '=', name).limit(1).executeTakeFirst();
-  return row !== undefined;
+/** The highest child code and whether a child already has `name`, in one pass over the children. */
+export async function childNumbering(db: DbOrTx, parentCode: string, name: string): Promise<{ lastCode: string | null; nameTaken: boolean }> {
+  const row = await db
+    .selectFrom('regions')
+    .select((eb) => [
+      eb.fn.max('code').as('last_code'),
+      eb.fn.max(eb.case().when('name', '=', name).then(1).else(0).end()).as('taken'),
+    ])
+    .where('parent_code', '=', parentCode)
+    .executeTakeFirst();
+  return { lastCode: row?.last_code ?? null, nameTaken: Number(row?.taken ?? 0) === 1 };
 }

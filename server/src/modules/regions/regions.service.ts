@@ -101,8 +101,8 @@ export class RegionsService {
     return this.ctx.db.transaction().execute(async (tx) => {
       // Lock the village row first, so concurrent creations on PostgreSQL number their groups in turn.
       await repo.lockRegion(tx, villageCode);
-      if (await repo.childNamed(tx, villageCode, input.name)) throw invalid({ name: 'group.name.taken' });
-      const last = await repo.lastChildCode(tx, villageCode);
+      const { lastCode: last, nameTaken } = await repo.childNumbering(tx, villageCode, input.name);
+      if (nameTaken) throw invalid({ name: 'group.name.taken' });
       const next = last ? Number(last.slice(-3)) + 1 : 1;
       if (next > 999) throw new AppError('conflict', 'group.full');
       const code = `${villageCode}${String(next).padStart(3, '0')}`;
