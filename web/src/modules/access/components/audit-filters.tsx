@@ -1,6 +1,7 @@
-import { Button, DatePicker, Input, Select, Space } from 'antd';
+import { DatePicker, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
+import { FilterBar, KeywordSearch } from '../../../app/lists/filter-bar.tsx';
 import type { AuditResult } from '../api.ts';
 
 export const AUDIT_ACTIONS = [
@@ -32,16 +33,8 @@ export function AuditFilters({ value, onChange }: { value: AuditFilterValues; on
   const { t, tKey } = useI18n();
   const results: AuditResult[] = ['ok', 'denied', 'failed'];
   return (
-    <Space wrap style={{ marginBottom: 16 }}>
-      <Input.Search
-        key={value.q ?? ''}
-        allowClear
-        defaultValue={value.q}
-        placeholder={t('audit.keyword')}
-        aria-label={t('audit.keyword')}
-        style={{ width: 240 }}
-        onSearch={(q) => onChange({ ...value, q: q.trim() || undefined })}
-      />
+    <FilterBar onReset={() => onChange({})}>
+      <KeywordSearch value={value.q} label={t('audit.keyword')} width={240} onSearch={(q) => onChange({ ...value, q })} />
       <Select<string>
         allowClear
         showSearch={{ optionFilterProp: 'label' }}
@@ -71,7 +64,6 @@ export function AuditFilters({ value, onChange }: { value: AuditFilterValues; on
           onChange({ ...value, range: range?.[0] && range[1] ? [range[0], range[1]] : undefined })
         }
       />
-      <Button onClick={() => onChange({})}>{t('common.reset')}</Button>
-    </Space>
+    </FilterBar>
   );
 }

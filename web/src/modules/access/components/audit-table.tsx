@@ -1,7 +1,8 @@
-import { Empty, Table, Tag, Typography } from 'antd';
+import { Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
+import { PagedTable, type PagedData } from '../../../app/lists/paged-table.tsx';
 import type { AuditEntry, AuditResult } from '../api.ts';
 
 const RESULT_COLORS: Record<AuditResult, string> = { ok: 'success', denied: 'warning', failed: 'error' };
@@ -16,16 +17,7 @@ function detailText(detail: unknown): string {
   return typeof detail === 'string' ? detail : JSON.stringify(detail, null, 2);
 }
 
-interface AuditTableProps {
-  items: AuditEntry[];
-  total: number;
-  page: number;
-  pageSize: number;
-  loading: boolean;
-  onPage: (page: number, pageSize: number) => void;
-}
-
-export function AuditTable(props: AuditTableProps) {
+export function AuditTable({ paged }: { paged: PagedData<AuditEntry> }) {
   const { t, tKey } = useI18n();
   const columns: TableColumnsType<AuditEntry> = [
     {
@@ -82,27 +74,17 @@ export function AuditTable(props: AuditTableProps) {
   ];
 
   return (
-    <Table<AuditEntry>
+    <PagedTable<AuditEntry>
+      paged={paged}
+      emptyText={t('audit.empty')}
       rowKey="seq"
-      size="middle"
       columns={columns}
-      dataSource={props.items}
-      loading={props.loading}
       scroll={{ x: 1000 }}
-      locale={{ emptyText: <Empty description={t('audit.empty')} /> }}
       expandable={{
         rowExpandable: (entry) => detailText(entry.detail) !== '',
         expandedRowRender: (entry) => (
           <pre style={{ margin: 0, whiteSpace: 'pre-wrap', fontSize: 12 }}>{detailText(entry.detail)}</pre>
         ),
-      }}
-      pagination={{
-        current: props.page,
-        pageSize: props.pageSize,
-        total: props.total,
-        showSizeChanger: true,
-        showTotal: (total) => t('common.total', { total }),
-        onChange: props.onPage,
       }}
     />
   );

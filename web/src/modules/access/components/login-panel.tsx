@@ -1,5 +1,5 @@
-import { Alert } from 'antd';
 import type { SessionDto } from '@rg/domain/access/user.schema';
+import { ErrorAlert } from '../../../app/layout/error-alert.tsx';
 import { PasswordStepForm } from './password-step-form.tsx';
 import { TotpStepForm } from './totp-step-form.tsx';
 import { useLoginFlow } from './use-login-flow.ts';
@@ -9,7 +9,7 @@ export function LoginPanel({ size, onSignedIn }: { size: 'middle' | 'large'; onS
   const flow = useLoginFlow(onSignedIn);
   return (
     <>
-      {flow.error && <Alert type="error" showIcon title={flow.error} style={{ marginBottom: 16 }} data-testid="login-error" />}
+      <ErrorAlert message={flow.error} testId="login-error" />
       {flow.step.kind === 'password' ? (
         <PasswordStepForm size={size} pending={flow.pending} onSubmit={(u, p) => void flow.submitPassword(u, p)} />
       ) : (

@@ -1,7 +1,8 @@
-import { Button, Input, Select, Space } from 'antd';
+import { Select } from 'antd';
 import type { Role } from '@rg/domain/access/roles';
 import type { UserStatus } from '@rg/domain/access/user.schema';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
+import { FilterBar, KeywordSearch } from '../../../app/lists/filter-bar.tsx';
 import { RegionPicker } from '../../regions/components/region-picker.tsx';
 import { useAllRoleOptions } from './use-role-options.ts';
 
@@ -21,16 +22,8 @@ export function UserFilters({ value, onChange }: { value: UserFilterValues; onCh
   ];
 
   return (
-    <Space wrap style={{ marginBottom: 16 }}>
-      <Input.Search
-        key={value.q ?? ''}
-        allowClear
-        defaultValue={value.q}
-        placeholder={t('users.keyword')}
-        aria-label={t('users.keyword')}
-        style={{ width: 220 }}
-        onSearch={(q) => onChange({ ...value, q: q.trim() || undefined })}
-      />
+    <FilterBar onReset={() => onChange({})}>
+      <KeywordSearch value={value.q} label={t('users.keyword')} width={220} onSearch={(q) => onChange({ ...value, q })} />
       <Select<Role>
         allowClear
         placeholder={t('users.rolePlaceholder')}
@@ -58,7 +51,6 @@ export function UserFilters({ value, onChange }: { value: UserFilterValues; onCh
         value={value.regionCode}
         onChange={(regionCode) => onChange({ ...value, regionCode })}
       />
-      <Button onClick={() => onChange({})}>{t('common.reset')}</Button>
-    </Space>
+    </FilterBar>
   );
 }

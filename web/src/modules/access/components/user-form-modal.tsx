@@ -1,21 +1,15 @@
-import { Alert, App, Form, Input, Modal, Select } from 'antd';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Form, Input, Select } from 'antd';
 import type { UserDto } from '@rg/domain/access/user.schema';
 import type { Role } from '@rg/domain/access/roles';
-import { useServerErrors } from '../../../app/forms/use-server-errors.ts';
+import { FormModal } from '../../../app/forms/form-modal.tsx';
+import { useFormSubmit } from '../../../app/forms/use-form-submit.ts';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { RegionPicker } from '../../regions/components/region-picker.tsx';
-import { accessKeys, usersApi, type UserUpdateInput } from '../api.ts';
+import { accessKeys, usersApi, type UserCreateInput, type UserUpdateInput } from '../api.ts';
+import { NewPasswordItem } from './new-password-item.tsx';
 import { useGrantableRoleOptions } from './use-role-options.ts';
 
-interface Values {
-  username: string;
-  displayName: string;
-  regionCode: string;
-  roles: Role[];
-  phone?: string;
-  initialPassword: string;
-}
+type Values = UserCreateInput;
 
 const FIELDS = ['username', 'displayName', 'regionCode', 'roles', 'phone', 'initialPassword'] as const;
 
@@ -36,50 +30,30 @@ function changes(user: UserDto, values: Values): UserUpdateInput {
 /** 新建用户 / 编辑用户. `user` absent means create. */
 export function UserFormModal({ user, open, onClose }: { user?: UserDto; open: boolean; onClose: () => void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
-  const [form] = Form.useForm<Values>();
-  const serverErrors = useServerErrors(form, FIELDS);
   const roles = useGrantableRoleOptions(user?.roles);
   const editing = user !== undefined;
-
-  const mutation = useMutation({
+  const save = useFormSubmit({
+    fields: FIELDS,
     mutationFn: (values: Values) =>
       user
         ? usersApi.update(user.id, changes(user, values))
         : usersApi.create({ ...values, phone: values.phone?.trim() || undefined }),
-    onSuccess: () => {
-      void message.success(t(editing ? 'users.updated' : 'users.created'));
-      void queryClient.invalidateQueries({ queryKey: accessKeys.usersAll });
-      onClose();
-    },
-    onError: serverErrors.apply,
+    successMessage: t(editing ? 'users.updated' : 'users.created'),
+    invalidate: accessKeys.usersAll,
+    onSuccess: onClose,
   });
 
-  const submit = async () => {
-    serverErrors.clear();
-    const values = await form.validateFields().catch(() => null);
-    if (values) mutation.mutate(values);
-  };
-
   return (
-    <Modal
+    <FormModal
       title={t(editing ? 'users.edit' : 'users.create')}
       open={open}
-      onCancel={onClose}
-      onOk={() => void submit()}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={mutation.isPending}
-      destroyOnHidden
+      onClose={onClose}
+      save={save}
       width={560}
-      data-testid="user-form-modal"
+      testId="user-form-modal"
     >
-      {serverErrors.message && (
-        <Alert type="error" showIcon title={serverErrors.message} style={{ marginBottom: 16 }} data-testid="form-error" />
-      )}
       <Form<Values>
-        form={form}
+        form={save.form}
         layout="horizontal"
         labelCol={{ span: 5 }}
         wrapperCol={{ span: 19 }}
@@ -109,16 +83,9 @@ export function UserFormModal({ user, open, onClose }: { user?: UserDto; open: b
           <Input autoComplete="off" inputMode="tel" placeholder={editing ? t('users.phoneUnchanged') : undefined} />
         </Form.Item>
         {!editing && (
-          <Form.Item
-            name="initialPassword"
-            label={t('users.initialPassword')}
-            extra={t('password.rule')}
-            rules={[{ required: true, message: t('auth.passwordRequired') }]}
-          >
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
+          <NewPasswordItem name="initialPassword" label={t('users.initialPassword')} />
         )}
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,35 +1,37 @@
-import { Empty, Space, Table, Tag } from 'antd';
+import { Space, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { UserDto } from '@rg/domain/access/user.schema';
 import dayjs from 'dayjs';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
+import { PagedTable, type PagedData } from '../../../app/lists/paged-table.tsx';
 import { PhoneCell } from './phone-cell.tsx';
 import { RoleTags } from './role-tags.tsx';
 import { UserActions } from './user-actions.tsx';
 
 interface UsersTableProps {
-  items: UserDto[];
-  total: number;
-  page: number;
-  pageSize: number;
-  loading: boolean;
-  onPage: (page: number, pageSize: number) => void;
+  paged: PagedData<UserDto>;
   onEdit: (user: UserDto) => void;
   onResetPassword: (user: UserDto) => void;
 }
 
+/**
+ * Sum of the column widths: at 1366 px (side menu and card padding taken) the table is about 1050 px wide,
+ * so every column fits beside the fixed 操作 column; narrower windows scroll, headers and all.
+ */
+const TABLE_WIDTH = 1030;
+
 export function UsersTable(props: UsersTableProps) {
   const { t } = useI18n();
   const columns: TableColumnsType<UserDto> = [
-    { title: t('users.username'), dataIndex: 'username', width: 140, ellipsis: true },
-    { title: t('users.displayName'), dataIndex: 'displayName', width: 120, ellipsis: true },
+    { title: t('users.username'), dataIndex: 'username', width: 130, ellipsis: true },
+    { title: t('users.displayName'), dataIndex: 'displayName', width: 130, ellipsis: true },
     { title: t('users.region'), dataIndex: 'regionName', width: 100, ellipsis: true },
     { title: t('users.roles'), dataIndex: 'roles', width: 130, render: (_value, user) => <RoleTags roles={user.roles} /> },
-    { title: t('users.phone'), dataIndex: 'phone', width: 140, render: (_value, user) => <PhoneCell user={user} /> },
+    { title: t('users.phone'), dataIndex: 'phone', width: 130, render: (_value, user) => <PhoneCell user={user} /> },
     {
       title: t('users.status'),
       dataIndex: 'status',
-      width: 110,
+      width: 100,
       render: (_value, user) => (
         <Space size={2} wrap>
           {user.status === 'active' ? (
@@ -45,7 +47,8 @@ export function UsersTable(props: UsersTableProps) {
     {
       title: t('users.lastLogin'),
       dataIndex: 'lastLoginAt',
-      width: 140,
+      width: 130,
+      ellipsis: true,
       render: (value: string | null) => (value ? dayjs(value).format('YYYY-MM-DD HH:mm') : '—'),
     },
     {
@@ -60,22 +63,12 @@ export function UsersTable(props: UsersTableProps) {
   ];
 
   return (
-    <Table<UserDto>
+    <PagedTable<UserDto>
+      paged={props.paged}
+      emptyText={t('users.empty')}
       rowKey="id"
-      size="middle"
       columns={columns}
-      dataSource={props.items}
-      loading={props.loading}
-      locale={{ emptyText: <Empty description={t('users.empty')} /> }}
-      scroll={{ x: 1050 }}
-      pagination={{
-        current: props.page,
-        pageSize: props.pageSize,
-        total: props.total,
-        showSizeChanger: true,
-        showTotal: (total) => t('common.total', { total }),
-        onChange: props.onPage,
-      }}
+      scroll={{ x: TABLE_WIDTH }}
     />
   );
 }

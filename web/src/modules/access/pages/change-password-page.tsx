@@ -1,11 +1,12 @@
-import { Alert, App, Button, Card, Flex, Form, Input, Typography } from 'antd';
-import { useMutation } from '@tanstack/react-query';
+import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { useLocation, useNavigate } from 'react-router';
 import { useAuth, useSession } from '../../../app/auth/auth-context.tsx';
 import { sessionApi } from '../../../app/auth/session-api.ts';
+import { useFormSubmit } from '../../../app/forms/use-form-submit.ts';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { LanguageSwitch } from '../../../app/i18n/language-switch.tsx';
-import { useServerErrors } from '../../../app/forms/use-server-errors.ts';
+import { ErrorAlert } from '../../../app/layout/error-alert.tsx';
+import { NewPasswordItem } from '../components/new-password-item.tsx';
 import { targetAfterLogin } from './login-page.tsx';
 
 interface Values {
@@ -14,25 +15,23 @@ interface Values {
   confirmPassword: string;
 }
 
+const FIELDS = ['currentPassword', 'newPassword'] as const;
+
 /** 修改密码: forced after the first login or a reset, reachable any time otherwise. */
 export function ChangePasswordPage() {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const session = useSession();
   const { setSession, logout } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
-  const [form] = Form.useForm<Values>();
-  const serverErrors = useServerErrors(form, ['currentPassword', 'newPassword']);
-
-  const mutation = useMutation({
+  const { form, submit, pending, errorMessage } = useFormSubmit({
+    fields: FIELDS,
     mutationFn: (values: Values) => sessionApi.changePassword(values.currentPassword, values.newPassword),
+    successMessage: t('password.changed'),
     onSuccess: (next) => {
       setSession(next);
-      void message.success(t('password.changed'));
       void navigate(targetAfterLogin(location.state, '/'), { replace: true });
     },
-    onError: serverErrors.apply,
   });
 
   return (
@@ -44,22 +43,13 @@ export function ChangePasswordPage() {
         {session.mustChangePassword && (
           <Alert type="info" showIcon title={t('password.forcedHint')} style={{ marginBottom: 16 }} />
         )}
-        {serverErrors.message && (
-          <Alert type="error" showIcon title={serverErrors.message} style={{ marginBottom: 16 }} data-testid="form-error" />
-        )}
-        <Form<Values> form={form} layout="vertical" requiredMark={false} onFinish={(values) => mutation.mutate(values)}>
+        <ErrorAlert message={errorMessage} testId="form-error" />
+        <Form<Values> form={form} layout="vertical" requiredMark={false} onFinish={() => void submit()}>
           <Typography.Paragraph type="secondary">{session.user.displayName}（{session.user.username}）</Typography.Paragraph>
           <Form.Item name="currentPassword" label={t('password.current')} rules={[{ required: true, message: t('auth.passwordRequired') }]}>
             <Input.Password autoComplete="current-password" />
           </Form.Item>
-          <Form.Item
-            name="newPassword"
-            label={t('password.new')}
-            extra={t('password.rule')}
-            rules={[{ required: true, message: t('auth.passwordRequired') }]}
-          >
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
+          <NewPasswordItem name="newPassword" label={t('password.new')} />
           <Form.Item
             name="confirmPassword"
             label={t('password.confirm')}
@@ -77,7 +67,7 @@ export function ChangePasswordPage() {
             <Input.Password autoComplete="new-password" />
           </Form.Item>
           <Flex gap={8}>
-            <Button type="primary" htmlType="submit" loading={mutation.isPending} style={{ flex: 1 }}>
+            <Button type="primary" htmlType="submit" loading={pending} style={{ flex: 1 }}>
               {t('password.submit')}
             </Button>
             <Button onClick={() => void logout().then(() => navigate('/login', { replace: true }))}>

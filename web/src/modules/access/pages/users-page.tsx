@@ -1,12 +1,12 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Space } from 'antd';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Button, Card, Space } from 'antd';
 import type { UserDto } from '@rg/domain/access/user.schema';
 import { useState } from 'react';
-import { errorMessage } from '../../../app/api/api-error.ts';
 import { useAuth } from '../../../app/auth/auth-context.tsx';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
+import { ErrorAlert } from '../../../app/layout/error-alert.tsx';
 import { PageHeader } from '../../../app/layout/page-header.tsx';
+import { usePagedList, type Paging } from '../../../app/lists/use-paged-list.ts';
 import { accessKeys, usersApi, usersExportUrl, type UserListQuery } from '../api.ts';
 import { ResetPasswordModal } from '../components/reset-password-modal.tsx';
 import { UserFilters, type UserFilterValues } from '../components/user-filters.tsx';
@@ -15,21 +15,18 @@ import { UsersTable } from '../components/users-table.tsx';
 
 type Editor = { mode: 'closed' } | { mode: 'create' } | { mode: 'edit'; user: UserDto };
 
+function toQuery(filters: UserFilterValues, paging: Paging): UserListQuery {
+  return { ...filters, ...paging };
+}
+
 /** 用户管理: accounts within the current scope, paged by the server. */
 export function UsersPage() {
   const { t } = useI18n();
   const { can } = useAuth();
-  const [filters, setFilters] = useState<UserFilterValues>({});
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const [editor, setEditor] = useState<Editor>({ mode: 'closed' });
   const [resetting, setResetting] = useState<UserDto | null>(null);
 
-  const query: UserListQuery = { ...filters, ...paging };
-  const users = useQuery({
-    queryKey: accessKeys.users(query),
-    queryFn: () => usersApi.list(query),
-    placeholderData: keepPreviousData,
-  });
+  const users = usePagedList({ toQuery, queryKey: accessKeys.users, queryFn: usersApi.list });
 
   return (
     <>
@@ -38,7 +35,7 @@ export function UsersPage() {
         extra={
           <Space>
             {can('user.export') && (
-              <Button icon={<DownloadOutlined />} href={usersExportUrl(filters)} download>
+              <Button icon={<DownloadOutlined />} href={usersExportUrl(users.filters)} download>
                 {t('users.export')}
               </Button>
             )}
@@ -51,21 +48,10 @@ export function UsersPage() {
         }
       />
       <Card>
-        <UserFilters
-          value={filters}
-          onChange={(next) => {
-            setFilters(next);
-            setPaging((current) => ({ ...current, page: 1 }));
-          }}
-        />
-        {users.error && <Alert type="error" showIcon title={errorMessage(users.error)} style={{ marginBottom: 16 }} />}
+        <UserFilters value={users.filters} onChange={users.setFilters} />
+        <ErrorAlert message={users.errorMessage} />
         <UsersTable
-          items={users.data?.items ?? []}
-          total={users.data?.total ?? 0}
-          page={paging.page}
-          pageSize={paging.pageSize}
-          loading={users.isFetching}
-          onPage={(page, pageSize) => setPaging({ page, pageSize })}
+          paged={users.paged}
           onEdit={(user) => setEditor({ mode: 'edit', user })}
           onResetPassword={setResetting}
         />

@@ -1,7 +1,7 @@
-import { Alert, App, Form, InputNumber, Modal, Switch } from 'antd';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Form, InputNumber, Switch } from 'antd';
 import type { RegionDto } from '@rg/domain/regions/region.schema';
-import { useServerErrors } from '../../../app/forms/use-server-errors.ts';
+import { FormModal } from '../../../app/forms/form-modal.tsx';
+import { useFormSubmit } from '../../../app/forms/use-form-submit.ts';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { regionKeys, regionsApi } from '../api.ts';
 
@@ -15,45 +15,23 @@ const FIELDS = ['isPoor', 'population', 'households'] as const;
 
 export function VillageAttributesModal({ village, open, onClose }: { village: RegionDto; open: boolean; onClose: () => void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
-  const [form] = Form.useForm<Values>();
-  const serverErrors = useServerErrors(form, FIELDS);
-  const mutation = useMutation({
+  const save = useFormSubmit({
+    fields: FIELDS,
     mutationFn: (values: Values) =>
       regionsApi.updateAttributes(village.code, {
         isPoor: values.isPoor,
         population: values.population ?? null,
         households: values.households ?? null,
       }),
-    onSuccess: () => {
-      void message.success(t('common.saved'));
-      void queryClient.invalidateQueries({ queryKey: regionKeys.all });
-      onClose();
-    },
-    onError: serverErrors.apply,
+    successMessage: t('common.saved'),
+    invalidate: regionKeys.all,
+    onSuccess: onClose,
   });
 
-  const submit = async () => {
-    serverErrors.clear();
-    const values = await form.validateFields().catch(() => null);
-    if (values) mutation.mutate(values);
-  };
-
   return (
-    <Modal
-      title={`${t('regions.editAttributes')} · ${village.name}`}
-      open={open}
-      onCancel={onClose}
-      onOk={() => void submit()}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={mutation.isPending}
-      destroyOnHidden
-    >
-      {serverErrors.message && <Alert type="error" showIcon title={serverErrors.message} style={{ marginBottom: 16 }} />}
+    <FormModal title={`${t('regions.editAttributes')} · ${village.name}`} open={open} onClose={onClose} save={save}>
       <Form<Values>
-        form={form}
+        form={save.form}
         layout="vertical"
         preserve={false}
         initialValues={{ isPoor: village.isPoor, population: village.population, households: village.households }}
@@ -68,6 +46,6 @@ export function VillageAttributesModal({ village, open, onClose }: { village: Re
           <InputNumber min={0} max={1_000_000} precision={0} style={{ width: '100%' }} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
