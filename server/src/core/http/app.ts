@@ -3,7 +3,6 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import Fastify from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -14,6 +13,7 @@ import { DeniedError } from '../access/authorize.ts';
 import { installRouteGuard, requestContext, type DeclaredRoute } from './route-guard.ts';
 import { notFound, registerErrorHandler } from './errors.ts';
 import { installIdempotency } from './idempotency.ts';
+import { staticSecurityHeaders } from './security-headers.ts';
 
 export interface BuiltApp {
   app: App;
@@ -32,7 +32,7 @@ export async function buildApp(ctx: AppContext, modules: readonly ModuleManifest
   app.setSerializerCompiler(serializerCompiler);
 
   // SECURITY.md 21: CSP, nosniff, frame-ancestors, Referrer-Policy; HSTS only behind TLS.
-  await app.register(helmet, {
+  const securityHeaders = staticSecurityHeaders({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -46,8 +46,12 @@ export async function buildApp(ctx: AppContext, modules: readonly ModuleManifest
       },
     },
     referrerPolicy: { policy: 'same-origin' },
-    hsts: ctx.config.secureCookies ? { maxAge: 31536000 } : false,
+    strictTransportSecurity: ctx.config.secureCookies ? { maxAge: 31536000 } : false,
     crossOriginEmbedderPolicy: false,
+  });
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(securityHeaders);
+    done();
   });
   await app.register(cookie);
 
