@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import { MINUTE, HOUR, type Clock } from '../clock.ts';
-import type { DbOrTx } from '../db/schema.ts';
+import type { DbOrTx, SessionTable, UserTable } from '../db/schema.ts';
 import type { HotReads } from '../db/connect.ts';
 
 /** SECURITY.md 4: idle timeout 30 minutes, absolute 12 hours. */
@@ -31,20 +31,8 @@ export interface SessionUser {
   roles: string[];
 }
 
-interface SessionQueryRow {
-  user_id: string;
-  csrf_token: string;
-  scope_code: string;
-  mfa_pending: number;
-  created_at: string;
-  last_seen_at: string;
-  username: string;
-  display_name: string;
-  region_code: string;
-  status: string;
-  must_change_password: number;
-  role: string | null;
-}
+type SessionQueryRow = Pick<SessionTable, 'user_id' | 'csrf_token' | 'scope_code' | 'mfa_pending' | 'created_at' | 'last_seen_at'> &
+  Pick<UserTable, 'username' | 'display_name' | 'region_code' | 'status' | 'must_change_password'> & { role: string | null };
 
 export function hashToken(token: string): string {
   return crypto.createHash('sha256').update(token).digest('hex');
