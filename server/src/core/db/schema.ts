@@ -103,6 +103,13 @@ export interface IdempotencyTable {
   created_at: string;
 }
 
+/** Failures of login names that are not accounts (accounts keep theirs on the user row). */
+export interface LoginFailureTable {
+  username: string;
+  failures: number;
+  locked_until: string | null;
+}
+
 export interface Database {
   regions: RegionTable;
   users: UserTable;
@@ -112,6 +119,7 @@ export interface Database {
   audit_head: AuditHeadTable;
   rate_limits: RateLimitTable;
   idempotency_keys: IdempotencyTable;
+  login_failures: LoginFailureTable;
 }
 
 export type Db = Kysely<Database>;

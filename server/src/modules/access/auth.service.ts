@@ -39,7 +39,7 @@ export class AuthService {
     if (!user) {
       // Unknown names are counted and locked like real ones, so the answers cannot tell them apart.
       await burnPasswordCheck(password);
-      await this.ctx.rateLimiter.hit(`login:unknown:${username.toLowerCase()}`, MAX_FAILURES, LOCK_MS).catch(() => refuse('locked', 'unknown_locked'));
+      if (await this.unknownNameLocked(username.toLowerCase(), now)) return refuse('locked', 'unknown_locked');
       return refuse('invalid_credentials', 'unknown_user');
     }
     if (user.locked_until && Date.parse(user.locked_until) > now.getTime()) {
@@ -59,6 +59,21 @@ export class AuthService {
     if (!needsTotp) return { token, result: { status: 'ok', session: await this.sessionDto(user.id, await this.sessionOf(token)) } };
     if (user.totp_enabled === 1) return { token, result: { status: 'totp_required', csrfToken } };
     return { token, result: { status: 'totp_enroll', csrfToken, ...(await this.startEnrolment(user)) } };
+  }
+
+  /** Counts a failure of a name that is no account, with the same 5-then-15-minutes rule; true when locked. */
+  private async unknownNameLocked(name: string, now: Date): Promise<boolean> {
+    const row = await this.ctx.db.selectFrom('login_failures').selectAll().where('username', '=', name).executeTakeFirst();
+    if (row?.locked_until && Date.parse(row.locked_until) > now.getTime()) return true;
+    const failures = (row?.locked_until ? 0 : (row?.failures ?? 0)) + 1;
+    const locked = failures >= MAX_FAILURES;
+    const values = { failures: locked ? 0 : failures, locked_until: locked ? new Date(now.getTime() + LOCK_MS).toISOString() : null };
+    await this.ctx.db
+      .insertInto('login_failures')
+      .values({ username: name, ...values })
+      .onConflict((oc) => oc.column('username').doUpdateSet(values))
+      .execute();
+    return false;
   }
 
   private async countFailure(user: UserTable, now: Date): Promise<void> {

@@ -92,6 +92,11 @@ describe('login, lockout, sessions, first login, TOTP (SECURITY.md 2–5, 23)', 
       const sixth = await loginRaw('GHOST.user', 'Wrong#2026pass');
       expect(sixth.statusCode).toBe(423);
       expect(errorOf(sixth)).toEqual(LOCKED);
+      // The same clock as for accounts: still locked after 14 minutes, open again after 15.
+      t.clock.advance(14 * MINUTE);
+      expect((await loginRaw('ghost.user', 'Wrong#2026pass')).statusCode).toBe(423);
+      t.clock.advance(MINUTE + 1000);
+      expect((await loginRaw('ghost.user', 'Wrong#2026pass')).statusCode).toBe(401);
     });
 
     it('answers a disabled account like a wrong password', async () => {
