@@ -75,5 +75,9 @@ describe('region codes (统计用区划代码)', () => {
     expect(shortNameOf('鑫园社区居委会')).toBe('鑫园社区');
     expect(shortNameOf('东风村民委员会')).toBe('东风村');
     expect(shortNameOf('王桥镇')).toBe('王桥镇');
+    // The committee suffix is dropped without doubling 村: 新强村村委会 is the committee of 新强村.
+    expect(shortNameOf('新强村村委会')).toBe('新强村');
+    expect(shortNameOf('白家村村民委员会')).toBe('白家村');
+    expect(shortNameOf('东关居委会')).toBe('东关社区');
   });
 });

@@ -94,10 +94,9 @@ export function villageKindOf(officialName: string): VillageKind {
  * officials say 屈家村 and 鑫园社区.
  */
 export function shortNameOf(officialName: string): string {
-  const trimmed = officialName
-    .replace(/(村民委员会|居民委员会)$/, (m) => (m.startsWith('村') ? '村' : ''))
-    .replace(/社区居委会$/, '社区')
-    .replace(/村委会$/, '村')
-    .replace(/居委会$/, '社区');
-  return trimmed.length > 0 ? trimmed : officialName;
+  const village = /^(.+?)(村民委员会|村委会)$/.exec(officialName);
+  if (village?.[1]) return village[1].endsWith('村') ? village[1] : `${village[1]}村`;
+  const community = /^(.+?)(居民委员会|居委会)$/.exec(officialName);
+  if (community?.[1]) return community[1].endsWith('社区') ? community[1] : `${community[1]}社区`;
+  return officialName;
 }

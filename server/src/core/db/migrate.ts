@@ -2,11 +2,13 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './schema.ts';
 import * as m001 from './migrations/001-foundation.ts';
 import * as m002 from './migrations/002-login-failures.ts';
+import * as m003 from './migrations/003-legal.ts';
 
 /** Migrations are listed here in order; the same list runs on SQLite and PostgreSQL. */
 const MIGRATIONS: Record<string, Migration> = {
   '001-foundation': m001,
   '002-login-failures': m002,
+  '003-legal': m003,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -110,6 +110,41 @@ export interface LoginFailureTable {
   locked_until: string | null;
 }
 
+/** 法律顾问 (legal module). */
+export interface LegalAdvisorTable {
+  id: string;
+  /** The roster's region (usually the county justice bureau's). */
+  region_code: string;
+  name: string;
+  gender: string;
+  phone_enc: string;
+  phone_hash: string;
+  id_number_enc: string;
+  id_number_hash: string;
+  category: string;
+  employer_name: string | null;
+  employer_uscc: string | null;
+  licence_no: string | null;
+  contract_start: string | null;
+  contract_end: string | null;
+  contract_fee_fen: number | null;
+  status: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+/** 驻村安排 (legal module); `end_date` null means current. */
+export interface LegalAssignmentTable {
+  id: string;
+  advisor_id: string;
+  village_code: string;
+  start_date: string;
+  end_date: string | null;
+  end_reason: string | null;
+  created_at: string;
+}
+
 export interface Database {
   regions: RegionTable;
   users: UserTable;
@@ -120,6 +155,8 @@ export interface Database {
   rate_limits: RateLimitTable;
   idempotency_keys: IdempotencyTable;
   login_failures: LoginFailureTable;
+  legal_advisors: LegalAdvisorTable;
+  legal_assignments: LegalAssignmentTable;
 }
 
 export type Db = Kysely<Database>;

@@ -140,7 +140,7 @@ const REGION_UPSERT: BulkUpsertSpec<RegionTable> = {
   key: 'code',
   // Local attributes (is_poor, population, households) are never overwritten by the national data.
   update: ['official_name', 'name', 'parent_code', 'kind', 'updated_at'],
-  changedWhen: ['official_name', 'parent_code', 'kind'],
+  changedWhen: ['official_name', 'name', 'parent_code', 'kind'],
 };
 
 /**

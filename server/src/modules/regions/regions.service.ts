@@ -56,18 +56,18 @@ export class RegionsService {
   async search(rc: RequestContext, q: string, limit: number): Promise<{ items: (RegionDto & { path: string })[] }> {
     const actor = authorize(rc.actor, 'region.read');
     const rows = await repo.searchByName(this.ctx.db, listScope(actor), q, limit);
-    const ancestorCodes = new Set(rows.flatMap((r) => ancestorsOf(r.code)));
-    const names = new Map((await repo.findRegions(this.ctx.db, [...ancestorCodes])).map((r) => [r.code, r.name]));
-    return {
-      items: rows.map((r) => {
-        // The path starts below the county, as people name places: 王桥镇屈家村 within 泾阳县.
-        const path = ancestorsOf(r.code)
-          .filter((c) => c.length >= codeLength('county'))
-          .map((c) => names.get(c) ?? '')
-          .join('');
-        return { ...repo.toRegionDto(r, r.level !== 'group'), path: `${path}${r.name}` };
-      }),
-    };
+    const paths = await this.pathsOf(rows.map((r) => r.code));
+    return { items: rows.map((r) => ({ ...repo.toRegionDto(r, r.level !== 'group'), path: paths.get(r.code) ?? r.name })) };
+  }
+
+  /**
+   * How people name places: from the county down, 泾阳县王桥镇屈家村. For other modules' lists; the
+   * caller has already checked that the actor may see these places.
+   */
+  async pathsOf(codes: readonly string[]): Promise<Map<string, string>> {
+    const wanted = new Set(codes.flatMap((c) => [...ancestorsOf(c), c]).filter((c) => c.length >= codeLength('county')));
+    const names = new Map((await repo.findRegions(this.ctx.db, [...wanted])).map((r) => [r.code, r.name]));
+    return new Map(codes.map((code) => [code, [...ancestorsOf(code), code].filter((c) => names.has(c)).map((c) => names.get(c)).join('')]));
   }
 
   async updateVillage(rc: RequestContext, code: string, input: VillageAttributes): Promise<RegionDto> {

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { advisorCreateSchema, advisorListQuerySchema, advisorUpdateSchema, revealSchema } from '@rg/domain/legal/advisor.schema';
+import { assignmentCreateSchema, assignmentEndSchema, assignmentListQuerySchema, coverageQuerySchema, handoverSchema, uncoveredQuerySchema } from '@rg/domain/legal/assignment.schema';
+import type { AppContext } from '../../core/context.ts';
+import { sendXlsx, toXlsx } from '../../core/export/xlsx.ts';
+import { requestContext } from '../../core/http/route-guard.ts';
+import type { App } from '../../core/module.ts';
+import { LegalCoverage } from './legal.coverage.ts';
+import { LegalService } from './legal.service.ts';
+
+const idParams = z.object({ id: z.uuid('error.notFound') });
+const EXPORT_LIMIT = 10_000;
+
+export function legalRoutes(app: App, ctx: AppContext): void {
+  const legal = new LegalService(ctx);
+  const coverage = new LegalCoverage(ctx);
+
+  app.get('/legal/advisors', { schema: { querystring: advisorListQuerySchema }, config: { access: 'legal.read' } }, (req) => legal.listAdvisors(requestContext(req), req.query));
+  app.post('/legal/advisors', { schema: { body: advisorCreateSchema }, config: { access: 'legal.manage', idempotent: true } }, async (req, reply) =>
+    reply.status(201).send(await legal.createAdvisor(requestContext(req), req.body)),
+  );
+  app.get('/legal/advisors/:id', { schema: { params: idParams }, config: { access: 'legal.read' } }, (req) => legal.getAdvisor(requestContext(req), req.params.id));
+  app.patch('/legal/advisors/:id', { schema: { params: idParams, body: advisorUpdateSchema }, config: { access: 'legal.manage' } }, (req) =>
+    legal.updateAdvisor(requestContext(req), req.params.id, req.body),
+  );
+  app.post('/legal/advisors/:id/reveal', { schema: { params: idParams, body: revealSchema }, config: { access: 'personal.reveal' } }, (req) =>
+    legal.reveal(requestContext(req), req.params.id, req.body.field),
+  );
+
+  app.get('/legal/assignments', { schema: { querystring: assignmentListQuerySchema }, config: { access: 'legal.read' } }, (req) => legal.listAssignments(requestContext(req), req.query));
+  app.post('/legal/assignments', { schema: { body: assignmentCreateSchema }, config: { access: 'legal.manage', idempotent: true } }, async (req, reply) =>
+    reply.status(201).send(await legal.assign(requestContext(req), req.body)),
+  );
+  app.post('/legal/assignments/:id/handover', { schema: { params: idParams, body: handoverSchema }, config: { access: 'legal.manage' } }, async (req, reply) =>
+    reply.status(201).send(await legal.handover(requestContext(req), req.params.id, req.body.advisorId, req.body.date)),
+  );
+  app.post('/legal/assignments/:id/end', { schema: { params: idParams, body: assignmentEndSchema }, config: { access: 'legal.manage' } }, (req) =>
+    legal.endAssignment(requestContext(req), req.params.id, req.body.date, req.body.reason),
+  );
+
+  app.get('/legal/coverage', { schema: { querystring: coverageQuerySchema }, config: { access: 'legal.read' } }, (req) => coverage.coverage(requestContext(req), req.query.regionCode));
+  app.get('/legal/coverage/uncovered', { schema: { querystring: uncoveredQuerySchema }, config: { access: 'legal.read' } }, (req) => coverage.uncovered(requestContext(req), req.query));
+  app.get('/legal/coverage/uncovered.xlsx', { schema: { querystring: uncoveredQuerySchema }, config: { access: 'legal.export' } }, async (req, reply) => {
+    const rc = requestContext(req);
+    const { items, total } = await coverage.uncovered(rc, { ...req.query, page: 1 }, 'legal.export', EXPORT_LIMIT);
+    await ctx.audit.record(ctx.db, rc, { action: 'export.legal_uncovered', objectType: 'region', objectRegion: req.query.regionCode ?? rc.actor?.scope, detail: { rows: items.length, total, poorOnly: req.query.poorOnly === 'true' } });
+    const body = await toXlsx('未覆盖村（社区）', [
+      { header: '区划代码', value: (v) => v.code },
+      { header: '村（社区）', width: 30, value: (v) => v.path },
+      { header: '贫困村', value: (v) => (v.isPoor ? '是' : '否') },
+    ], items);
+    return sendXlsx(reply, '未覆盖法律顾问的村（社区）.xlsx', body);
+  });
+}

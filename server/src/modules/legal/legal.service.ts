@@ -1,0 +1,231 @@
+import crypto from 'node:crypto';
+import type { AdvisorCategory, AdvisorCreate, AdvisorDto, AdvisorListQuery, AdvisorStatus, AdvisorUpdate } from '@rg/domain/legal/advisor.schema';
+import type { AssignmentCreate, AssignmentDto, AssignmentListQuery } from '@rg/domain/legal/assignment.schema';
+import { maskIdCard, maskMobile } from '@rg/domain/personal/masking';
+import { isWithin } from '@rg/domain/regions/region-code';
+import type { Actor, RequestContext } from '../../core/access/actor.ts';
+import { authorize, can, listScope } from '../../core/access/authorize.ts';
+import type { AppContext } from '../../core/context.ts';
+import type { LegalAdvisorTable, Tx } from '../../core/db/schema.ts';
+import { AppError, conflict, invalid, notFound } from '../../core/http/errors.ts';
+import { findRegion } from '../regions/regions.repository.ts';
+import { RegionsService } from '../regions/regions.service.ts';
+import * as repo from './legal.repository.ts';
+
+/** 法律顾问名册与驻村安排 (P1.4(2)): the justice bureau's roster and who serves which village. */
+export class LegalService {
+  private readonly regions: RegionsService;
+
+  constructor(private readonly ctx: AppContext) {
+    this.regions = new RegionsService(ctx);
+  }
+
+  private toDto(actor: Actor, row: repo.AdvisorRow, villages: { code: string; name: string }[]): AdvisorDto {
+    const target = { regionCode: row.region_code };
+    const update = can(actor, 'legal.manage', target);
+    return {
+      id: row.id,
+      regionCode: row.region_code,
+      regionName: row.region_name,
+      name: row.name,
+      gender: row.gender === 'female' ? 'female' : 'male',
+      phone: maskMobile(this.ctx.cipher.decrypt(row.phone_enc)),
+      idNumber: maskIdCard(this.ctx.cipher.decrypt(row.id_number_enc)),
+      category: row.category as AdvisorCategory,
+      employerName: row.employer_name,
+      employerUscc: row.employer_uscc,
+      licenceNo: row.licence_no,
+      contractStart: row.contract_start,
+      contractEnd: row.contract_end,
+      contractFeeFen: row.contract_fee_fen === null ? null : Number(row.contract_fee_fen),
+      status: row.status as AdvisorStatus,
+      currentVillages: villages,
+      version: row.version,
+      abilities: { update, reveal: can(actor, 'personal.reveal', target), assign: update && row.status === 'active' },
+    };
+  }
+
+  async listAdvisors(rc: RequestContext, query: AdvisorListQuery): Promise<{ items: AdvisorDto[]; total: number; page: number; pageSize: number }> {
+    const actor = authorize(rc.actor, 'legal.read');
+    const { rows, total } = await repo.listAdvisors(this.ctx.db, listScope(actor), query);
+    const villages = await repo.currentVillagesOf(this.ctx.db, rows.map((r) => r.id));
+    return { items: rows.map((r) => this.toDto(actor, r, villages.get(r.id) ?? [])), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  /** An advisor the actor may see; one outside their region answers 404 like a missing one. */
+  private async loadAdvisor(actor: Actor, id: string, permission: 'legal.read' | 'legal.manage'): Promise<repo.AdvisorRow> {
+    const row = await repo.findAdvisor(this.ctx.db, id);
+    if (!row) throw notFound();
+    authorize(actor, permission, { regionCode: row.region_code });
+    return row;
+  }
+
+  async getAdvisor(rc: RequestContext, id: string): Promise<AdvisorDto & { assignments: AssignmentDto[] }> {
+    const actor = authorize(rc.actor, 'legal.read');
+    const row = await this.loadAdvisor(actor, id, 'legal.read');
+    const villages = await repo.currentVillagesOf(this.ctx.db, [id]);
+    const history = await repo.assignmentsOfAdvisor(this.ctx.db, id);
+    return { ...this.toDto(actor, row, villages.get(id) ?? []), assignments: await this.assignmentDtos(history) };
+  }
+
+  private personalColumns(input: { phone?: string; idNumber?: string }): Partial<LegalAdvisorTable> {
+    const { cipher } = this.ctx;
+    return {
+      ...(input.phone !== undefined ? { phone_enc: cipher.encrypt(input.phone), phone_hash: cipher.lookupHash(input.phone) } : {}),
+      ...(input.idNumber !== undefined ? { id_number_enc: cipher.encrypt(input.idNumber), id_number_hash: cipher.lookupHash(input.idNumber) } : {}),
+    };
+  }
+
+  async createAdvisor(rc: RequestContext, input: AdvisorCreate): Promise<AdvisorDto> {
+    const actor = authorize(rc.actor, 'legal.manage', { regionCode: input.regionCode });
+    if (!(await findRegion(this.ctx.db, input.regionCode))) throw invalid({ regionCode: 'region.notFound' });
+    const id = crypto.randomUUID();
+    const now = this.ctx.clock.now().toISOString();
+    const idHash = this.ctx.cipher.lookupHash(input.idNumber);
+    await this.ctx.db.transaction().execute(async (tx) => {
+      // One person is registered once (by the keyed hash of the ID number, never the number itself).
+      if (await repo.idNumberTaken(tx, idHash)) throw invalid({ idNumber: 'legal.idNumber.taken' });
+      await repo.insertAdvisor(tx, {
+        id, region_code: input.regionCode, name: input.name, gender: input.gender,
+        phone_enc: '', phone_hash: '', id_number_enc: '', id_number_hash: '',
+        ...this.personalColumns(input),
+        category: input.category, employer_name: input.employerName ?? null, employer_uscc: input.employerUscc ?? null,
+        licence_no: input.licenceNo ?? null, contract_start: input.contractStart ?? null, contract_end: input.contractEnd ?? null,
+        contract_fee_fen: input.contractFeeFen ?? null, status: 'active', created_at: now, updated_at: now, version: 1,
+      });
+      await this.ctx.audit.append(tx, rc, { action: 'legal.advisor_create', objectType: 'legal_advisor', objectId: id, objectRegion: input.regionCode, detail: { after: input, by: actor.username } });
+    });
+    return this.getAdvisor(rc, id);
+  }
+
+  async updateAdvisor(rc: RequestContext, id: string, input: AdvisorUpdate): Promise<AdvisorDto> {
+    const actor = authorize(rc.actor, 'legal.manage');
+    const row = await this.loadAdvisor(actor, id, 'legal.manage');
+    const start = input.contractStart !== undefined ? input.contractStart : row.contract_start;
+    const end = input.contractEnd !== undefined ? input.contractEnd : row.contract_end;
+    if (start && end && start > end) throw invalid({ contractEnd: 'legal.contract.period' });
+    const changes: Partial<LegalAdvisorTable> = {
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.gender !== undefined ? { gender: input.gender } : {}),
+      ...(input.category !== undefined ? { category: input.category } : {}),
+      ...(input.employerName !== undefined ? { employer_name: input.employerName } : {}),
+      ...(input.employerUscc !== undefined ? { employer_uscc: input.employerUscc } : {}),
+      ...(input.licenceNo !== undefined ? { licence_no: input.licenceNo } : {}),
+      ...(input.contractStart !== undefined ? { contract_start: input.contractStart } : {}),
+      ...(input.contractEnd !== undefined ? { contract_end: input.contractEnd } : {}),
+      ...(input.contractFeeFen !== undefined ? { contract_fee_fen: input.contractFeeFen } : {}),
+      ...(input.status !== undefined ? { status: input.status } : {}),
+      ...this.personalColumns({ phone: input.phone, idNumber: input.idNumber }),
+    };
+    const now = this.ctx.clock.now().toISOString();
+    await this.ctx.db.transaction().execute(async (tx) => {
+      if (changes.id_number_hash && (await repo.idNumberTaken(tx, changes.id_number_hash, id))) throw invalid({ idNumber: 'legal.idNumber.taken' });
+      if (!(await repo.updateAdvisorVersioned(tx, id, input.version, changes, now))) throw conflict();
+      const { version: _version, ...after } = input;
+      await this.ctx.audit.append(tx, rc, {
+        action: 'legal.advisor_update', objectType: 'legal_advisor', objectId: id, objectRegion: row.region_code,
+        detail: { before: { name: row.name, category: row.category, status: row.status }, after },
+      });
+    });
+    return this.getAdvisor(rc, id);
+  }
+
+  /** The full phone or ID number, for holders of the reveal permission; audited (SECURITY.md 13). */
+  async reveal(rc: RequestContext, id: string, field: 'phone' | 'idNumber'): Promise<{ value: string }> {
+    const actor = authorize(rc.actor, 'personal.reveal');
+    const row = await this.loadAdvisor(actor, id, 'legal.read');
+    authorize(actor, 'personal.reveal', { regionCode: row.region_code });
+    await this.ctx.audit.record(this.ctx.db, rc, { action: 'legal.reveal', objectType: 'legal_advisor', objectId: id, objectRegion: row.region_code, detail: { field } });
+    return { value: this.ctx.cipher.decrypt(field === 'phone' ? row.phone_enc : row.id_number_enc) };
+  }
+
+  async assignmentDtos(rows: repo.AssignmentRow[]): Promise<AssignmentDto[]> {
+    const paths = await this.regions.pathsOf(rows.map((r) => r.village_code));
+    return rows.map((r) => ({
+      id: r.id, advisorId: r.advisor_id, advisorName: r.advisor_name, villageCode: r.village_code, villageName: r.village_name,
+      villagePath: paths.get(r.village_code) ?? r.village_name, startDate: r.start_date, endDate: r.end_date, endReason: r.end_reason,
+      current: r.end_date === null,
+    }));
+  }
+
+  async listAssignments(rc: RequestContext, query: AssignmentListQuery): Promise<{ items: AssignmentDto[]; total: number }> {
+    const actor = authorize(rc.actor, 'legal.read');
+    if (query.regionCode) authorize(actor, 'legal.read', { regionCode: query.regionCode });
+    const { rows, total } = await repo.listAssignments(this.ctx.db, listScope(actor), query);
+    return { items: await this.assignmentDtos(rows), total };
+  }
+
+  /**
+   * Checks that `advisorId` may serve `villageCode`: both visible to the actor, the place a village or
+   * community inside the advisor's roster region, the advisor on duty.
+   */
+  private async checkServes(actor: Actor, advisorId: string, villageCode: string): Promise<void> {
+    authorize(actor, 'legal.manage', { regionCode: villageCode });
+    const advisor = await this.loadAdvisor(actor, advisorId, 'legal.manage');
+    const village = await findRegion(this.ctx.db, villageCode);
+    if (!village) throw notFound('region.notFound');
+    if (village.level !== 'village') throw invalid({ villageCode: 'legal.village.notVillage' });
+    if (!isWithin(villageCode, advisor.region_code)) throw invalid({ villageCode: 'legal.advisor.outsideRegion' });
+    if (advisor.status !== 'active') throw invalid({ advisorId: 'legal.advisor.notActive' });
+  }
+
+  private async insertAssignment(rc: RequestContext, advisorId: string, villageCode: string, startDate: string, tx: Tx): Promise<string> {
+    const id = crypto.randomUUID();
+    await repo.insertAssignment(tx, { id, advisor_id: advisorId, village_code: villageCode, start_date: startDate, end_date: null, end_reason: null, created_at: this.ctx.clock.now().toISOString() });
+    await this.ctx.audit.append(tx, rc, { action: 'legal.assign', objectType: 'legal_assignment', objectId: id, objectRegion: villageCode, detail: { advisorId, startDate } });
+    return id;
+  }
+
+  private async assignmentDto(id: string): Promise<AssignmentDto> {
+    const row = await repo.findAssignment(this.ctx.db, id);
+    if (!row) throw notFound();
+    const [dto] = await this.assignmentDtos([row]);
+    if (!dto) throw notFound();
+    return dto;
+  }
+
+  /** A village has at most one current advisor: a second one is refused with 409 (use 交接). */
+  async assign(rc: RequestContext, input: AssignmentCreate): Promise<AssignmentDto> {
+    const actor = authorize(rc.actor, 'legal.manage', { regionCode: input.villageCode });
+    await this.checkServes(actor, input.advisorId, input.villageCode);
+    const id = await this.ctx.db.transaction().execute(async (tx) => {
+      if (await repo.currentAssignmentOf(tx, input.villageCode)) throw new AppError('conflict', 'legal.assignment.villageTaken');
+      return this.insertAssignment(rc, input.advisorId, input.villageCode, input.startDate, tx);
+    });
+    return this.assignmentDto(id);
+  }
+
+  private async loadCurrent(actor: Actor, id: string): Promise<repo.AssignmentRow> {
+    const row = await repo.findAssignment(this.ctx.db, id);
+    if (!row) throw notFound();
+    authorize(actor, 'legal.manage', { regionCode: row.village_code });
+    if (row.end_date !== null) throw new AppError('conflict', 'legal.assignment.ended');
+    return row;
+  }
+
+  /** 交接: the old assignment ends the day the new advisor starts; both stay in the history. */
+  async handover(rc: RequestContext, id: string, advisorId: string, date: string): Promise<AssignmentDto> {
+    const actor = authorize(rc.actor, 'legal.manage');
+    const current = await this.loadCurrent(actor, id);
+    if (current.advisor_id === advisorId) throw invalid({ advisorId: 'legal.assignment.sameAdvisor' });
+    if (date < current.start_date) throw invalid({ date: 'legal.assignment.dateBeforeStart' });
+    await this.checkServes(actor, advisorId, current.village_code);
+    const newId = await this.ctx.db.transaction().execute(async (tx) => {
+      if (!(await repo.endAssignment(tx, id, date, '交接'))) throw new AppError('conflict', 'legal.assignment.ended');
+      await this.ctx.audit.append(tx, rc, { action: 'legal.assignment_end', objectType: 'legal_assignment', objectId: id, objectRegion: current.village_code, detail: { date, reason: '交接' } });
+      return this.insertAssignment(rc, advisorId, current.village_code, date, tx);
+    });
+    return this.assignmentDto(newId);
+  }
+
+  async endAssignment(rc: RequestContext, id: string, date: string, reason: string | undefined): Promise<AssignmentDto> {
+    const actor = authorize(rc.actor, 'legal.manage');
+    const current = await this.loadCurrent(actor, id);
+    if (date < current.start_date) throw invalid({ date: 'legal.assignment.dateBeforeStart' });
+    await this.ctx.db.transaction().execute(async (tx) => {
+      if (!(await repo.endAssignment(tx, id, date, reason ?? null))) throw new AppError('conflict', 'legal.assignment.ended');
+      await this.ctx.audit.append(tx, rc, { action: 'legal.assignment_end', objectType: 'legal_assignment', objectId: id, objectRegion: current.village_code, detail: { date, reason } });
+    });
+    return this.assignmentDto(id);
+  }
+}
