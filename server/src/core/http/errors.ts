@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'not_found'
   | 'conflict'
   | 'too_large'
+  | 'unsupported_type'
   | 'rate_limited'
   | 'csrf'
   | 'locked'
@@ -31,6 +32,7 @@ const STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   too_large: 413,
+  unsupported_type: 415,
   idempotency_mismatch: 422,
   locked: 423,
   rate_limited: 429,
@@ -120,6 +122,7 @@ export function registerErrorHandler(app: FastifyInstance, onDenied: DenialRecor
     if (err.statusCode === 413 || err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       return reply.status(413).send(errorBody('too_large', 'error.tooLarge'));
     }
+    if (err.statusCode === 415) return reply.status(415).send(errorBody('unsupported_type', 'error.unsupportedType'));
     if (err.statusCode === 429) return reply.status(429).send(errorBody('rate_limited', 'error.rateLimited'));
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return reply.status(err.statusCode === 404 ? 404 : 400).send(errorBody(err.statusCode === 404 ? 'not_found' : 'validation', err.statusCode === 404 ? 'error.notFound' : 'error.validation'));

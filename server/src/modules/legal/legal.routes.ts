@@ -7,9 +7,14 @@ import { requestContext } from '../../core/http/route-guard.ts';
 import type { App } from '../../core/module.ts';
 import { LegalCoverage } from './legal.coverage.ts';
 import { LegalService } from './legal.service.ts';
+import { advisorTemplate, importAdvisors } from './legal.import.ts';
+import { AppError } from '../../core/http/errors.ts';
+import { regionCodeSchema } from '@rg/domain/regions/region.schema';
 
 const idParams = z.object({ id: z.uuid('error.notFound') });
 const EXPORT_LIMIT = 10_000;
+const IMPORT_LIMIT = 5 * 1024 * 1024;
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function legalRoutes(app: App, ctx: AppContext): void {
   const legal = new LegalService(ctx);
@@ -19,6 +24,14 @@ export function legalRoutes(app: App, ctx: AppContext): void {
   app.post('/legal/advisors', { schema: { body: advisorCreateSchema }, config: { access: 'legal.manage', idempotent: true } }, async (req, reply) =>
     reply.status(201).send(await legal.createAdvisor(requestContext(req), req.body)),
   );
+  app.get('/legal/advisors/template.xlsx', { config: { access: 'legal.manage' } }, async (_req, reply) =>
+    sendXlsx(reply, '法律顾问导入模板.xlsx', await advisorTemplate()),
+  );
+  app.addContentTypeParser([XLSX_TYPE, 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: IMPORT_LIMIT }, (_req, body, done) => done(null, body));
+  app.post('/legal/advisors/import', { schema: { querystring: z.object({ regionCode: regionCodeSchema }) }, bodyLimit: IMPORT_LIMIT, config: { access: 'legal.manage' } }, async (req) => {
+    if (!Buffer.isBuffer(req.body)) throw new AppError('unsupported_type', 'legal.import.notXlsx');
+    return importAdvisors(ctx, legal, requestContext(req), req.query.regionCode, req.body);
+  });
   app.get('/legal/advisors/:id', { schema: { params: idParams }, config: { access: 'legal.read' } }, (req) => legal.getAdvisor(requestContext(req), req.params.id));
   app.patch('/legal/advisors/:id', { schema: { params: idParams, body: advisorUpdateSchema }, config: { access: 'legal.manage' } }, (req) =>
     legal.updateAdvisor(requestContext(req), req.params.id, req.body),

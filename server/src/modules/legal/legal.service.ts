@@ -79,23 +79,28 @@ export class LegalService {
   async createAdvisor(rc: RequestContext, input: AdvisorCreate): Promise<AdvisorDto> {
     const actor = authorize(rc.actor, 'legal.manage', { regionCode: input.regionCode });
     if (!(await findRegion(this.ctx.db, input.regionCode))) throw invalid({ regionCode: 'region.notFound' });
-    const id = crypto.randomUUID();
-    const now = this.ctx.clock.now().toISOString();
-    const idHash = this.ctx.cipher.lookupHash(input.idNumber);
-    await this.ctx.db.transaction().execute(async (tx) => {
+    const id = await this.ctx.db.transaction().execute(async (tx) => {
       // One person is registered once (by the keyed hash of the ID number, never the number itself).
-      if (await repo.idNumberTaken(tx, idHash)) throw invalid({ idNumber: 'legal.idNumber.taken' });
-      await repo.insertAdvisor(tx, {
-        id, region_code: input.regionCode, name: input.name, gender: input.gender,
-        phone_enc: '', phone_hash: '', id_number_enc: '', id_number_hash: '',
-        ...this.personalColumns(input),
-        category: input.category, employer_name: input.employerName ?? null, employer_uscc: input.employerUscc ?? null,
-        licence_no: input.licenceNo ?? null, contract_start: input.contractStart ?? null, contract_end: input.contractEnd ?? null,
-        contract_fee_fen: input.contractFeeFen ?? null, status: 'active', created_at: now, updated_at: now, version: 1,
-      });
-      await this.ctx.audit.append(tx, rc, { action: 'legal.advisor_create', objectType: 'legal_advisor', objectId: id, objectRegion: input.regionCode, detail: { after: input, by: actor.username } });
+      if (await repo.idNumberTaken(tx, this.ctx.cipher.lookupHash(input.idNumber))) throw invalid({ idNumber: 'legal.idNumber.taken' });
+      return this.insertAdvisor(tx, rc, actor, input);
     });
     return this.getAdvisor(rc, id);
+  }
+
+  /** Inserts one checked advisor with its audit entry, inside the caller's transaction. */
+  async insertAdvisor(tx: Tx, rc: RequestContext, actor: Actor, input: AdvisorCreate): Promise<string> {
+    const id = crypto.randomUUID();
+    const now = this.ctx.clock.now().toISOString();
+    await repo.insertAdvisor(tx, {
+      id, region_code: input.regionCode, name: input.name, gender: input.gender,
+      phone_enc: '', phone_hash: '', id_number_enc: '', id_number_hash: '',
+      ...this.personalColumns(input),
+      category: input.category, employer_name: input.employerName ?? null, employer_uscc: input.employerUscc ?? null,
+      licence_no: input.licenceNo ?? null, contract_start: input.contractStart ?? null, contract_end: input.contractEnd ?? null,
+      contract_fee_fen: input.contractFeeFen ?? null, status: 'active', created_at: now, updated_at: now, version: 1,
+    });
+    await this.ctx.audit.append(tx, rc, { action: 'legal.advisor_create', objectType: 'legal_advisor', objectId: id, objectRegion: input.regionCode, detail: { after: input, by: actor.username } });
+    return id;
   }
 
   async updateAdvisor(rc: RequestContext, id: string, input: AdvisorUpdate): Promise<AdvisorDto> {
