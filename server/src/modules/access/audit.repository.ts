@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
 import type { AuditTable, DbOrTx } from '../../core/db/schema.ts';
 import { withinScope } from '../../core/db/scope.ts';
+import { containsText } from '../../core/db/contains.ts';
 
 export interface AuditQuery {
   q?: string;
@@ -22,12 +22,8 @@ export async function listAudit(db: DbOrTx, scope: string, query: AuditQuery): P
   if (query.from) base = base.where('at', '>=', query.from);
   if (query.to) base = base.where('at', '<', query.to);
   if (query.q) {
-    const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    base = base.where((eb) => eb.or([
-      eb('actor_name', 'like', sql<string>`${pattern} escape '\\'`),
-      eb('object_id', 'like', sql<string>`${pattern} escape '\\'`),
-      eb('detail', 'like', sql<string>`${pattern} escape '\\'`),
-    ]));
+    const q = query.q;
+    base = base.where((eb) => containsText(eb, ['actor_name', 'object_id', 'detail'], q));
   }
   const rows = await base.selectAll().orderBy('seq', 'desc').offset((query.page - 1) * query.pageSize).limit(query.pageSize).execute();
   const count = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();

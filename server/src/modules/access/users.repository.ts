@@ -3,6 +3,7 @@ import type { Role } from '@rg/domain/access/roles';
 import type { UserListQuery } from '@rg/domain/access/user.schema';
 import type { DbOrTx, UserTable } from '../../core/db/schema.ts';
 import { withinScope } from '../../core/db/scope.ts';
+import { containsText } from '../../core/db/contains.ts';
 
 export type UserRow = UserTable & { region_name: string };
 
@@ -41,11 +42,8 @@ export async function listUsers(db: DbOrTx, scope: string, query: UserListQuery)
     base = base.where((eb) => eb.exists(eb.selectFrom('user_roles').select('user_roles.user_id').whereRef('user_roles.user_id', '=', 'users.id').where('user_roles.role', '=', role)));
   }
   if (query.q) {
-    const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    base = base.where((eb) => eb.or([
-      eb('users.username', 'like', sql<string>`${pattern} escape '\\'`),
-      eb('users.display_name', 'like', sql<string>`${pattern} escape '\\'`),
-    ]));
+    const q = query.q;
+    base = base.where((eb) => containsText(eb, ['users.username', 'users.display_name'], q));
   }
   const rows = await base
     .selectAll('users')

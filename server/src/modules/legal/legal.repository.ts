@@ -3,6 +3,7 @@ import type { AdvisorListQuery } from '@rg/domain/legal/advisor.schema';
 import type { AssignmentListQuery } from '@rg/domain/legal/assignment.schema';
 import type { DbOrTx, LegalAdvisorTable, LegalAssignmentTable } from '../../core/db/schema.ts';
 import { withinScope } from '../../core/db/scope.ts';
+import { containsText } from '../../core/db/contains.ts';
 
 /**
  * Kysely only; every list takes the actor's scope. Village and region names come from the
@@ -10,8 +11,6 @@ import { withinScope } from '../../core/db/scope.ts';
  */
 export type AdvisorRow = LegalAdvisorTable & { region_name: string };
 export type AssignmentRow = LegalAssignmentTable & { advisor_name: string; village_name: string };
-
-const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export async function insertAdvisor(db: DbOrTx, row: LegalAdvisorTable): Promise<void> {
   await db.insertInto('legal_advisors').values(row).execute();
@@ -41,11 +40,8 @@ export async function listAdvisors(db: DbOrTx, scope: string, query: AdvisorList
   if (query.status) base = base.where('a.status', '=', query.status);
   if (query.category) base = base.where('a.category', '=', query.category);
   if (query.q) {
-    const pattern = likePattern(query.q);
-    base = base.where((eb) => eb.or([
-      eb('a.name', 'like', sql<string>`${pattern} escape '\\'`),
-      eb('a.employer_name', 'like', sql<string>`${pattern} escape '\\'`),
-    ]));
+    const q = query.q;
+    base = base.where((eb) => containsText(eb, ['a.name', 'a.employer_name'], q));
   }
   const rows = await base
     .selectAll('a')

@@ -5,6 +5,7 @@ import type { VillageKind } from '@rg/domain/regions/region-code';
 import type { RegionLevel } from '@rg/domain/regions/region-code';
 import type { DbOrTx, RegionTable } from '../../core/db/schema.ts';
 import { withinScope } from '../../core/db/scope.ts';
+import { containsText } from '../../core/db/contains.ts';
 import type { HotReads } from '../../core/db/connect.ts';
 
 export type RegionRow = RegionTable;
@@ -60,12 +61,11 @@ export async function listChildren(db: DbOrTx, reads: HotReads, parentCode: stri
 
 /** Regions whose name contains `q`, inside `scope`: exact names first, then higher levels first. */
 export async function searchByName(db: DbOrTx, scope: string, q: string, limit: number): Promise<RegionRow[]> {
-  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   return db
     .selectFrom('regions')
     .selectAll()
     .where((eb) => withinScope(eb, 'code', scope))
-    .where((eb) => eb.or([eb('name', 'like', sql<string>`${pattern} escape '\\'`), eb('official_name', 'like', sql<string>`${pattern} escape '\\'`)]))
+    .where((eb) => containsText(eb, ['name', 'official_name'], q))
     .where('code', '!=', NATION_CODE)
     .orderBy(sql`case when name = ${q} then 0 else 1 end`)
     .orderBy(sql`length(code)`)
