@@ -13,12 +13,16 @@ import { parseArgs } from './args.ts';
 import { benchHttp, type HttpFigures } from './http-bench.ts';
 import { benchPostgresImport, benchSqliteImport, type ImportFigures, type SqliteImport } from './import-bench.ts';
 import { benchMemory, type MemoryFigures } from './memory-bench.ts';
+import { benchLegalCoverage, type LegalFigures } from './legal-bench.ts';
 import { REPO_ROOT, readRss, round } from './proc.ts';
 import { atLeast, below, table, type Row, type Target } from './report.ts';
 
 /** The demo counties: their villages are the create benchmark's targets. */
 const DEMO_COUNTIES = ['610423', '340321'];
 const MEMORY_LIMIT_MB = 300;
+/** Shaanxi: ~20k villages, the province-sized scope of ISSUE 3's speed target. */
+const LEGAL_PROVINCE = '61';
+const LEGAL_COVERAGE_P95_MS = 100;
 
 interface Failure {
   error: string;
@@ -31,6 +35,7 @@ interface Results {
   scopedGet: HttpFigures['scopedGet'] | Failure;
   auditedCreate: HttpFigures['auditedCreate'] | Failure;
   memory: (MemoryFigures & { bareServerRss: HttpFigures['harnessRss']['bare'] }) | Failure;
+  legalCoverage: LegalFigures | Failure;
   harness: { loadGeneratorRss: ReturnType<typeof readRss>; appServerRss: HttpFigures['harnessRss']['app'] | null };
   targets: Target[];
 }
@@ -51,6 +56,7 @@ async function main(): Promise<number> {
   let postgres: Results['import']['postgres'];
   let http: HttpFigures | Failure = { error: 'not run: the SQLite import failed' };
   let memory: MemoryFigures | Failure = { error: 'not run: the SQLite import failed' };
+  let legal: LegalFigures | Failure = { error: 'not run: the SQLite import failed' };
   try {
     console.error('1. region import on SQLite …');
     sqlite = await benchSqliteImport(dataDir, options.only, DEMO_COUNTIES).catch((err: unknown) => ({ error: message(err) }));
@@ -71,6 +77,8 @@ async function main(): Promise<number> {
       }).catch((err: unknown) => ({ error: message(err) }));
       console.error('4. server memory …');
       memory = await benchMemory(dataDir).catch((err: unknown) => ({ error: message(err) }));
+      console.error('5. legal coverage for a province …');
+      legal = await benchLegalCoverage(dataDir, options.only.length === 0 ? LEGAL_PROVINCE : (options.only[0] ?? '').slice(0, 2)).catch((err: unknown) => ({ error: message(err) }));
     }
   } finally {
     fs.rmSync(tmpRoot, { recursive: true, force: true });
@@ -86,6 +94,7 @@ async function main(): Promise<number> {
     scopedGet: isFailure(http) ? http : http.scopedGet,
     auditedCreate: isFailure(http) ? http : http.auditedCreate,
     memory: isFailure(memory) ? memory : { ...memory, bareServerRss: isFailure(http) ? null : http.harnessRss.bare },
+    legalCoverage: legal,
     harness: { loadGeneratorRss: readRss(process.pid), appServerRss: isFailure(http) ? null : http.harnessRss.app },
     targets: [],
   };
@@ -101,7 +110,7 @@ async function main(): Promise<number> {
   console.log(table(rows));
   console.log(`\nwritten to ${path.relative(process.cwd(), out) || out}${options.quick ? '  (quick run: figures are not the national ones)' : ''}`);
 
-  const failures = [results.import.sqlite, results.import.postgres, results.scopedGet, results.auditedCreate, results.memory].filter(isFailure);
+  const failures = [results.import.sqlite, results.import.postgres, results.scopedGet, results.auditedCreate, results.memory, results.legalCoverage].filter(isFailure);
   for (const f of failures) console.error(`error: ${f.error}`);
   return failures.length > 0 ? 1 : 0;
 }
@@ -155,6 +164,17 @@ function summarize(r: Results): { targets: Target[]; rows: Row[] } {
       bare: bare ? `${bare.rssMb} MB (bare server)` : '',
       ratio: bare ? `${round(rss / bare.rssMb, 2)}x` : '',
       target: t.target, met: yes(t),
+    });
+  }
+  if (isFailure(r.legalCoverage)) fail('legal coverage (province)', r.legalCoverage);
+  else {
+    const f = r.legalCoverage;
+    const t = below(`legal coverage p95 for province ${f.province} (${f.villages} villages, ${f.covered} covered)`, f.coverage.p95Ms, LEGAL_COVERAGE_P95_MS, 'ms');
+    targets.push(t);
+    rows.push({
+      name: `legal coverage (${f.villages} villages)`,
+      platform: `p50 ${f.coverage.p50Ms} ms, p95 ${f.coverage.p95Ms} ms; uncovered page p95 ${f.uncoveredPage.p95Ms} ms`,
+      bare: '', ratio: '', target: t.target, met: yes(t),
     });
   }
   return { targets, rows };

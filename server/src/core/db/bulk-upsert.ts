@@ -21,7 +21,7 @@ export interface BulkUpsertSpec<Row> {
 
 export interface BulkWriter {
   /** Upserts every row in one transaction; returns how many rows were inserted or updated. */
-  upsert<Row extends Record<string, unknown>>(spec: BulkUpsertSpec<Row>, rows: readonly Row[]): Promise<number>;
+  upsert<Row extends object>(spec: BulkUpsertSpec<Row>, rows: readonly Row[]): Promise<number>;
 }
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -45,7 +45,7 @@ export function sqliteBulkWriter(database: SQLite.Database): BulkWriter {
       );
       let changes = 0;
       database.transaction(() => {
-        for (const row of rows) changes += statement.run(names.map((n) => row[n] ?? null)).changes;
+        for (const row of rows) changes += statement.run(names.map((n) => (row as Record<string, unknown>)[n] ?? null)).changes;
       })();
       return changes;
     },
@@ -65,7 +65,7 @@ export function postgresBulkWriter(db: Db): BulkWriter {
       await db.transaction().execute(async (tx) => {
         for (let i = 0; i < rows.length; i += PG_BATCH) {
           const batch = rows.slice(i, i + PG_BATCH);
-          const parameters = names.map((n) => batch.map((row) => row[n] ?? null));
+          const parameters = names.map((n) => batch.map((row) => (row as Record<string, unknown>)[n] ?? null));
           const result = await tx.executeQuery(CompiledQuery.raw(text, parameters));
           changes += Number(result.numAffectedRows ?? 0n);
         }
