@@ -14,6 +14,8 @@ import { installRouteGuard, requestContext, type DeclaredRoute } from './route-g
 import { notFound, registerErrorHandler } from './errors.ts';
 import { installIdempotency } from './idempotency.ts';
 import { staticSecurityHeaders } from './security-headers.ts';
+import { logOptions } from './log-options.ts';
+import type { Writable } from 'node:stream';
 
 export interface BuiltApp {
   app: App;
@@ -21,9 +23,9 @@ export interface BuiltApp {
 }
 
 /** Fastify with security headers, cookies, the route guard, the error format and every module. */
-export async function buildApp(ctx: AppContext, modules: readonly ModuleManifest[], options: { logger?: boolean } = {}): Promise<BuiltApp> {
+export async function buildApp(ctx: AppContext, modules: readonly ModuleManifest[], options: { logger?: boolean; logStream?: Writable } = {}): Promise<BuiltApp> {
   const app = Fastify({
-    logger: options.logger ? { level: ctx.config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } : false,
+    logger: options.logger ? logOptions(ctx.config.logLevel, options.logStream) : false,
     bodyLimit: 1024 * 1024,
     trustProxy: process.env.TRUST_PROXY === '1',
     genReqId: () => crypto.randomUUID(),
