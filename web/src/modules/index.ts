@@ -2,13 +2,14 @@ import type { ComponentType } from 'react';
 import type { ModuleRoutes, PageRoute } from '../app/router/module-routes.ts';
 import { accessRoutes } from './access/routes.tsx';
 import { homeRoutes } from './home/routes.tsx';
+import { legalRoutes } from './legal/routes.tsx';
 import { regionsRoutes } from './regions/routes.tsx';
 
 /**
  * Every module of the web app. A new module writes its `routes.tsx` and adds one line here; the
  * server's menu entries (`session.menu[].path`) then lead to its pages.
  */
-export const MODULES: readonly ModuleRoutes[] = [homeRoutes, accessRoutes, regionsRoutes];
+export const MODULES: readonly ModuleRoutes[] = [homeRoutes, accessRoutes, regionsRoutes, legalRoutes];
 
 function collect(kind: keyof ModuleRoutes): PageRoute[] {
   return MODULES.flatMap((module) => module[kind] ?? []);

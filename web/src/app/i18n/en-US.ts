@@ -87,6 +87,11 @@ export const enUSMessages: Partial<Record<MessageKey, string>> = {
 
   'mobile.greeting': 'Hello, {name}',
   'mobile.village': 'Village',
+  'menu.legal': 'Legal advisors',
+  'legal.title': 'One legal advisor per village',
+  'legal.tab.advisors': 'Advisors',
+  'legal.tab.assignments': 'Assignments',
+  'legal.tab.coverage': 'Coverage',
   'mobile.services': 'Services',
   'mobile.servicesHint': 'Services will appear here as they are opened.',
   'mobile.logout': 'Sign out',

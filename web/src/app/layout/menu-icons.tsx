@@ -4,6 +4,7 @@ import {
   BankOutlined,
   EnvironmentOutlined,
   HomeOutlined,
+  SafetyCertificateOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -19,6 +20,7 @@ const ICONS: Record<string, ReactNode> = {
   region: <EnvironmentOutlined />,
   regions: <EnvironmentOutlined />,
   bank: <BankOutlined />,
+  legal: <SafetyCertificateOutlined />,
 };
 
 export function menuIcon(name: string): ReactNode {

@@ -1,0 +1,149 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { chooseOption, openDropdown, searchRegion, signIn, snapshot } from './support/console.ts';
+
+const suffix = Date.now().toString(36).slice(-4);
+const advisor = { name: `测试顾问${suffix}`, phone: '13912345678', idNumber: '110101199003074477' };
+
+/** Drills the coverage view from the county into 王桥镇 and answers its uncovered list. */
+async function openWangqiao(page: Page): Promise<Locator> {
+  await page.getByRole('tab', { name: '覆盖情况' }).click();
+  await expect(page.getByTestId('coverage-stats')).toContainText('村（社区）总数');
+  await page.getByTestId('coverage-children').getByRole('button', { name: '王桥镇' }).click();
+  await expect(page.getByTestId('coverage-breadcrumb')).toContainText('王桥镇');
+  const list = page.getByTestId('uncovered-list');
+  await expect(list.locator('.ant-table-row').first()).toBeVisible();
+  return list;
+}
+
+test('an official registers a legal advisor, assigns them to 屈家村, and coverage counts the village', async ({ page }) => {
+  await page.goto('/');
+  await signIn(page, 'jy.official');
+  await expect(page.getByTestId('current-scope')).toContainText('泾阳县');
+
+  // 1. 法律顾问: the demo roster of 泾阳县, masked.
+  await page.getByRole('menuitem', { name: '法律顾问' }).click();
+  await expect(page).toHaveURL(/\/legal$/);
+  await expect(page.getByRole('heading', { name: '一村（社区）一法律顾问' })).toBeVisible();
+  await expect(page.getByRole('row').nth(1)).toContainText(/139\*{4}\d{4}/);
+  await snapshot(page, 'legal-advisors');
+
+  // 2. 新增法律顾问: a wrong ID check digit is refused on the field, the right one is saved.
+  await page.getByRole('button', { name: '新增法律顾问' }).click();
+  const dialog = page.getByRole('dialog', { name: '新增法律顾问' });
+  await expect(dialog.getByTestId('advisor-region-picker')).toContainText('泾阳县');
+  await dialog.getByLabel('姓名').fill(advisor.name);
+  await dialog.getByLabel('女').check();
+  await chooseOption(page, dialog.getByLabel('人员类别'), '执业律师', dialog.getByTestId('advisor-category'));
+  await dialog.getByLabel('手机号码').fill(advisor.phone);
+  await dialog.getByLabel('身份证号码').fill('110101199003074478');
+  await dialog.getByLabel('执业机构/工作单位').fill('陕西泾渭律师事务所');
+  await dialog.getByLabel('服务费（元）').fill('12000.5');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toContainText('身份证号码校验不通过');
+  await dialog.getByLabel('身份证号码').fill(advisor.idNumber);
+  await snapshot(page, 'legal-advisor-create');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('法律顾问已新增')).toBeVisible();
+  await expect(dialog).toBeHidden();
+
+  await page.getByPlaceholder('姓名或执业机构').fill(advisor.name);
+  await page.getByPlaceholder('姓名或执业机构').press('Enter');
+  const row = page.getByRole('row', { name: new RegExp(advisor.name) });
+  await expect(row).toContainText('执业律师');
+  await expect(row).toContainText('139****5678');
+  await expect(row).toContainText('未安排');
+  await row.getByRole('button', { name: '查看手机号码' }).click();
+  await expect(row).toContainText(advisor.phone);
+
+  // 编辑: only what changed goes to the server (with the version); masked fields stay as they are.
+  await row.getByRole('button', { name: '编辑' }).click();
+  const edit = page.getByRole('dialog', { name: '编辑法律顾问' });
+  await expect(edit.getByLabel('身份证号码')).toHaveAttribute('placeholder', /1101\*+4477/);
+  await edit.getByLabel('执业证号').fill('16104202610012345');
+  await snapshot(page, 'legal-advisor-edit');
+  await edit.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('法律顾问信息已更新')).toBeVisible();
+  await expect(edit).toBeHidden();
+
+  // 3. 覆盖情况 before: 屈家村 (王桥镇) has no advisor.
+  const before = await openWangqiao(page);
+  await expect(before).toContainText('屈家村');
+  await expect(page.getByTestId('poor-target')).toContainText('年底前贫困村全覆盖');
+  const uncoveredBefore = Number(await page.getByTestId('coverage-stats').locator('.ant-statistic-content-value').nth(2).innerText());
+  await snapshot(page, 'legal-coverage-before');
+
+  // 4. 驻村安排 → 新增安排: the new advisor, 屈家村 picked by typing its name.
+  await page.getByRole('tab', { name: '驻村安排' }).click();
+  await page.getByRole('button', { name: '新增安排' }).click();
+  const assign = page.getByRole('dialog', { name: '新增安排' });
+  const advisorSearch = assign.getByLabel('法律顾问');
+  const answered = page.waitForResponse((response) => response.url().includes('/api/legal/advisors') && new URL(response.url()).searchParams.get('q') === advisor.name);
+  await advisorSearch.click();
+  await advisorSearch.pressSequentially(advisor.name, { delay: 20 });
+  await answered;
+  await openDropdown(page).locator('.ant-select-item-option', { hasText: advisor.name }).click();
+  await expect(assign.getByTestId('assignment-advisor')).toContainText(advisor.name);
+
+  const villages = await searchRegion(page, assign.getByLabel('村（社区）'), '屈家村');
+  const option = villages.locator('.ant-select-item-option', { hasText: '王桥镇屈家村' }).first();
+  await expect(async () => {
+    if (await option.isVisible()) await option.click({ timeout: 2_000 });
+    await expect(assign.getByTestId('assignment-village-picker')).toContainText('王桥镇屈家村', { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+  await snapshot(page, 'legal-assignment-create');
+  await assign.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('驻村安排已新增')).toBeVisible();
+  await expect(assign).toBeHidden();
+  // The region search for 屈家村 is cached from the modal: type and pick without waiting for the server.
+  const regionFilter = page.getByLabel('按区划筛选');
+  await regionFilter.click();
+  await regionFilter.pressSequentially('屈家村', { delay: 20 });
+  await openDropdown(page).locator('.ant-select-item-option', { hasText: '屈家村' }).first().click();
+  await expect(page.getByTestId('assignments-region-filter')).toContainText('屈家村');
+  const assigned = page.getByRole('row', { name: /屈家村/ });
+  await expect(assigned).toContainText(advisor.name);
+  await expect(assigned).toContainText('在岗');
+  await snapshot(page, 'legal-assignments');
+
+  // 5. 覆盖情况 after: 屈家村 is gone from the uncovered list, one fewer uncovered village.
+  const after = await openWangqiao(page);
+  await expect(after).not.toContainText('屈家村');
+  await expect(page.getByTestId('coverage-stats').locator('.ant-statistic-content-value').nth(2)).toHaveText(String(uncoveredBefore - 1));
+  await after.scrollIntoViewIfNeeded();
+  await snapshot(page, 'legal-coverage-after');
+
+  // 6. The advisor's drawer lists the assignment in the history.
+  await page.getByRole('tab', { name: '法律顾问' }).click();
+  await page.getByPlaceholder('姓名或执业机构').fill(advisor.name);
+  await page.getByPlaceholder('姓名或执业机构').press('Enter');
+  const listed = page.getByRole('row', { name: new RegExp(advisor.name) });
+  await expect(listed).toContainText('屈家村');
+  await listed.getByRole('button', { name: '查看', exact: true }).click();
+  const drawer = page.getByTestId('advisor-drawer');
+  await expect(drawer.getByTestId('advisor-history')).toContainText('屈家村');
+  await expect(drawer).toContainText('12,000.50');
+  await snapshot(page, 'legal-advisor-drawer');
+
+  // 7. 交接: 屈家村 passes to another advisor; the new advisor's stint ends that day.
+  await page.keyboard.press('Escape');
+  await expect(drawer).toBeHidden();
+  await page.getByRole('tab', { name: '驻村安排' }).click();
+  await page.getByLabel('按区划筛选').click();
+  await page.getByLabel('按区划筛选').pressSequentially('屈家村', { delay: 20 });
+  await openDropdown(page).locator('.ant-select-item-option', { hasText: '屈家村' }).first().click();
+  await page.getByRole('row', { name: /屈家村/ }).getByRole('button', { name: '交接' }).click();
+  const handover = page.getByRole('dialog', { name: /交接 屈家村 的法律顾问/ });
+  await expect(handover).toContainText(advisor.name);
+  const successor = handover.getByLabel('接任法律顾问');
+  await successor.click();
+  const successorOption = openDropdown(page).locator('.ant-select-item-option').first();
+  const successorName = (await successorOption.innerText()).replace(/（.*$/, '');
+  await successorOption.click();
+  await handover.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('交接完成')).toBeVisible();
+  await expect(page.getByRole('row', { name: /屈家村/ })).toContainText(successorName);
+  await page.getByRole('switch', { name: '含已结束' }).click();
+  await expect(page.getByRole('row', { name: /屈家村/ })).toHaveCount(2);
+  await expect(page.getByRole('row', { name: new RegExp(advisor.name) })).toContainText('已结束');
+  await snapshot(page, 'legal-handover');
+});

@@ -1,0 +1,54 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Flex } from 'antd';
+import type { AdvisorDto } from '@rg/domain/legal/advisor.schema';
+import { useState } from 'react';
+import { useAuth } from '../../../app/auth/auth-context.tsx';
+import { useI18n } from '../../../app/i18n/i18n-context.tsx';
+import { ErrorAlert } from '../../../app/layout/error-alert.tsx';
+import { usePagedList, type Paging } from '../../../app/lists/use-paged-list.ts';
+import { legalApi, legalKeys, type AdvisorListQuery } from '../api.ts';
+import { AdvisorDrawer } from './advisor-drawer.tsx';
+import { AdvisorFilters, type AdvisorFilterValues } from './advisor-filters.tsx';
+import { AdvisorFormModal } from './advisor-form-modal.tsx';
+import { AdvisorsTable } from './advisors-table.tsx';
+
+type Editor = { mode: 'closed' } | { mode: 'create' } | { mode: 'edit'; advisor: AdvisorDto };
+
+function toQuery(filters: AdvisorFilterValues, paging: Paging): AdvisorListQuery {
+  return { ...filters, ...paging };
+}
+
+/** 法律顾问 tab: the roster of the current scope, paged by the server. */
+export function AdvisorsTab() {
+  const { t } = useI18n();
+  const { can } = useAuth();
+  const [editor, setEditor] = useState<Editor>({ mode: 'closed' });
+  const [opened, setOpened] = useState<string | null>(null);
+  const advisors = usePagedList({ toQuery, queryKey: legalKeys.advisors, queryFn: legalApi.advisors });
+
+  return (
+    <>
+      <Flex justify="space-between" align="flex-start" gap={16} wrap>
+        <AdvisorFilters value={advisors.filters} onChange={advisors.setFilters} />
+        {can('legal.manage') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditor({ mode: 'create' })}>
+            {t('legal.advisor.create')}
+          </Button>
+        )}
+      </Flex>
+      <ErrorAlert message={advisors.errorMessage} />
+      <AdvisorsTable
+        paged={advisors.paged}
+        onEdit={(advisor) => setEditor({ mode: 'edit', advisor })}
+        onOpen={(advisor) => setOpened(advisor.id)}
+      />
+      <AdvisorFormModal
+        key={editor.mode === 'edit' ? editor.advisor.id : editor.mode}
+        open={editor.mode !== 'closed'}
+        advisor={editor.mode === 'edit' ? editor.advisor : undefined}
+        onClose={() => setEditor({ mode: 'closed' })}
+      />
+      <AdvisorDrawer advisorId={opened} onClose={() => setOpened(null)} />
+    </>
+  );
+}
