@@ -45,7 +45,7 @@ export async function seedLegalDemo(ctx: AppContext): Promise<void> {
       const category = ADVISOR_CATEGORIES[i % ADVISOR_CATEGORIES.length] ?? 'other';
       const employer = category === 'practising_lawyer' || category === 'trainee_lawyer' || category === 'grassroots_worker';
       await insertAdvisor(tx, {
-        id, region_code: JINGYANG, name: `${SURNAMES[i % SURNAMES.length]}${GIVEN[(i * 3) % GIVEN.length]}`, gender: i % 3 === 0 ? 'female' : 'male',
+        id, region_code: JINGYANG, name: `${SURNAMES[i % SURNAMES.length]}${GIVEN[(i * 3 + Math.floor(i / SURNAMES.length)) % GIVEN.length]}`, gender: i % 3 === 0 ? 'female' : 'male',
         phone_enc: ctx.cipher.encrypt(phone), phone_hash: ctx.cipher.lookupHash(phone),
         id_number_enc: ctx.cipher.encrypt(idNumber), id_number_hash: ctx.cipher.lookupHash(idNumber),
         category, employer_name: employer ? (EMPLOYERS[i % EMPLOYERS.length] ?? null) : null, employer_uscc: employer ? demoUscc(i % EMPLOYERS.length) : null,
