@@ -1,4 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { idCardCheckChar } from '@rg/domain/personal/id-card';
+import ExcelJS from 'exceljs';
 import { chooseOption, openDropdown, searchRegion, signIn, snapshot } from './support/console.ts';
 
 const suffix = Date.now().toString(36).slice(-4);
@@ -146,4 +148,65 @@ test('an official registers a legal advisor, assigns them to 屈家村, and cove
   await expect(page.getByRole('row', { name: /屈家村/ })).toHaveCount(2);
   await expect(page.getByRole('row', { name: new RegExp(advisor.name) })).toContainText('已结束');
   await snapshot(page, 'legal-handover');
+});
+
+/** A valid 公民身份号码 from its first 17 digits. */
+function idNumber(body: string): string {
+  return body + idCardCheckChar(body);
+}
+
+test('an official imports advisors from the Excel template: good rows go in, bad rows are listed', async ({ page }) => {
+  await page.goto('/');
+  await signIn(page, 'jy.official');
+  await expect(page.getByTestId('current-scope')).toContainText('泾阳县');
+  await page.getByRole('menuitem', { name: '法律顾问' }).click();
+  await expect(page).toHaveURL(/\/legal$/);
+
+  // The template, filled in here: one good row, one with a wrong phone number.
+  const template = await page.request.get('/api/legal/advisors/template.xlsx');
+  expect(template.ok()).toBe(true);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(new Uint8Array(await template.body()).buffer);
+  const sheet = workbook.getWorksheet('法律顾问');
+  if (!sheet) throw new Error('the template has no 法律顾问 sheet');
+  expect(sheet.getRow(1).getCell(3).text).toBe('手机号码');
+  const imported = `导入顾问${suffix}`;
+  sheet.addRow([imported, '男', '13712345678', idNumber('61042319880808123'), '执业律师', '陕西泾渭律师事务所', '', '', '2026-01-01', '2026-12-31', '8000']);
+  sheet.addRow([`号码有误${suffix}`, '女', '1371234', idNumber('61042319900101124'), '基层法律服务工作者', '', '', '', '', '', '']);
+  const file = Buffer.from(await workbook.xlsx.writeBuffer());
+
+  const total = page.locator('.ant-pagination-total-text');
+  await expect(total).toContainText(/共 \d+ 条/);
+  const before = Number((await total.innerText()).replace(/\D/g, ''));
+
+  await page.getByRole('button', { name: '批量导入' }).click();
+  const dialog = page.getByRole('dialog', { name: '批量导入法律顾问' });
+  await expect(dialog.getByTestId('advisor-import-region-picker')).toContainText('泾阳县');
+  await expect(dialog.getByRole('link', { name: '下载模板' })).toHaveAttribute('href', '/api/legal/advisors/template.xlsx');
+
+  // Not an Excel file: the server's refusal shows in the modal.
+  await dialog.locator('input[type=file]').setInputFiles({ name: '名单.txt', mimeType: 'text/plain', buffer: Buffer.from('姓名,手机号码') });
+  await expect(dialog.getByTestId('advisor-import-error')).toContainText('请上传 Excel（.xlsx）文件');
+
+  const answered = page.waitForResponse((response) => response.url().includes('/api/legal/advisors/import') && response.status() === 200);
+  await dialog.locator('input[type=file]').setInputFiles({ name: '法律顾问.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file });
+  await answered;
+  await expect(dialog.getByTestId('advisor-import-error')).toBeHidden();
+  await expect(dialog.getByTestId('advisor-import-result')).toContainText('成功导入 1 人');
+  const errorRow = dialog.getByTestId('advisor-import-errors').getByRole('row', { name: /手机号码/ });
+  await expect(errorRow).toContainText('3');
+  await expect(errorRow).toContainText('手机号码格式不正确');
+  await expect(dialog.getByTestId('advisor-import-errors').locator('.ant-table-row')).toHaveCount(1);
+  await snapshot(page, 'legal-import');
+
+  // The roster behind the modal has been refreshed with the new advisor.
+  await dialog.locator('.ant-modal-footer').getByRole('button', { name: '关闭' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(total).toContainText(`共 ${before + 1} 条`);
+  await page.getByPlaceholder('姓名或执业机构').fill(imported);
+  await page.getByPlaceholder('姓名或执业机构').press('Enter');
+  const row = page.getByRole('row', { name: new RegExp(imported) });
+  await expect(row).toContainText('执业律师');
+  await expect(row).toContainText('137****5678');
+  await expect(page.getByRole('row', { name: new RegExp(`号码有误${suffix}`) })).toHaveCount(0);
 });

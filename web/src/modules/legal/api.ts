@@ -1,6 +1,7 @@
 import type { AdvisorCategory, AdvisorDto, AdvisorStatus } from '@rg/domain/legal/advisor.schema';
 import type { AssignmentDto, CoverageDto, UncoveredVillageDto } from '@rg/domain/legal/assignment.schema';
 import { api, withQuery } from '../../app/api/api-client.ts';
+import { toApiError } from '../../app/api/api-error.ts';
 
 export interface AdvisorListQuery {
   q?: string;
@@ -95,4 +96,41 @@ export const legalApi = {
 /** 导出 Excel: a plain download (GET, session cookie); the server scopes and audits it. */
 export function uncoveredExportUrl(query: Omit<UncoveredQuery, 'page' | 'pageSize'>): string {
   return withQuery('/api/legal/coverage/uncovered.xlsx', { ...query });
+}
+
+export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** 下载模板: a plain download (GET, session cookie). */
+export const advisorTemplateUrl = '/api/legal/advisors/template.xlsx';
+
+export interface AdvisorImportError {
+  /** The sheet's row number, the header being row 1. */
+  row: number;
+  /** The column's header text, e.g. 手机号码. */
+  field: string;
+  message: string;
+}
+
+export interface AdvisorImportResult {
+  imported: number;
+  errors: AdvisorImportError[];
+}
+
+/**
+ * Sends a file as the raw request body (the JSON client cannot): same credentials and CSRF
+ * header as other writes, and the server's error body becomes an {@link ApiError}.
+ */
+async function postRaw<T>(path: string, body: Blob, contentType: string, csrfToken: string | null): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Content-Type': contentType };
+  if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  const response = await fetch(path, { method: 'POST', headers, credentials: 'same-origin', body });
+  const type = response.headers.get('content-type') ?? '';
+  const data: unknown = type.includes('json') ? await response.json().catch(() => null) : null;
+  if (response.ok) return data as T;
+  throw toApiError(response.status, data);
+}
+
+/** 批量导入: good rows are registered in `regionCode`, bad rows come back with their reasons. */
+export function importAdvisors(regionCode: string, file: Blob, csrfToken: string | null): Promise<AdvisorImportResult> {
+  return postRaw<AdvisorImportResult>(withQuery('/api/legal/advisors/import', { regionCode }), file, XLSX_CONTENT_TYPE, csrfToken);
 }

@@ -1,5 +1,5 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Flex } from 'antd';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { Button, Flex, Space } from 'antd';
 import type { AdvisorDto } from '@rg/domain/legal/advisor.schema';
 import { useState } from 'react';
 import { useAuth } from '../../../app/auth/auth-context.tsx';
@@ -10,6 +10,7 @@ import { legalApi, legalKeys, type AdvisorListQuery } from '../api.ts';
 import { AdvisorDrawer } from './advisor-drawer.tsx';
 import { AdvisorFilters, type AdvisorFilterValues } from './advisor-filters.tsx';
 import { AdvisorFormModal } from './advisor-form-modal.tsx';
+import { AdvisorImportModal } from './advisor-import-modal.tsx';
 import { AdvisorsTable } from './advisors-table.tsx';
 
 type Editor = { mode: 'closed' } | { mode: 'create' } | { mode: 'edit'; advisor: AdvisorDto };
@@ -24,6 +25,7 @@ export function AdvisorsTab() {
   const { can } = useAuth();
   const [editor, setEditor] = useState<Editor>({ mode: 'closed' });
   const [opened, setOpened] = useState<string | null>(null);
+  const [importing, setImporting] = useState(false);
   const advisors = usePagedList({ toQuery, queryKey: legalKeys.advisors, queryFn: legalApi.advisors });
 
   return (
@@ -31,9 +33,14 @@ export function AdvisorsTab() {
       <Flex justify="space-between" align="flex-start" gap={16} wrap>
         <AdvisorFilters value={advisors.filters} onChange={advisors.setFilters} />
         {can('legal.manage') && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditor({ mode: 'create' })}>
-            {t('legal.advisor.create')}
-          </Button>
+          <Space wrap>
+            <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
+              {t('legal.import.button')}
+            </Button>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditor({ mode: 'create' })}>
+              {t('legal.advisor.create')}
+            </Button>
+          </Space>
         )}
       </Flex>
       <ErrorAlert message={advisors.errorMessage} />
@@ -49,6 +56,7 @@ export function AdvisorsTab() {
         onClose={() => setEditor({ mode: 'closed' })}
       />
       <AdvisorDrawer advisorId={opened} onClose={() => setOpened(null)} />
+      {can('legal.manage') && <AdvisorImportModal open={importing} onClose={() => setImporting(false)} />}
     </>
   );
 }
