@@ -32,8 +32,16 @@ const USER_EXPORT_COLUMNS: ExportColumn<UserDto>[] = [
 export class UsersService {
   constructor(private readonly ctx: AppContext) {}
 
+  /** Per actor (one a request): a list of users asks it for every row. */
+  private readonly grantable = new WeakMap<Actor, Role[]>();
+
   grantableRoles(actor: Actor): Role[] {
-    return ROLES.filter((role) => canGrantRole(actor.roles, actor.permissions, (r) => this.ctx.permissions.of(r), role));
+    let roles = this.grantable.get(actor);
+    if (!roles) {
+      roles = ROLES.filter((role) => canGrantRole(actor.roles, actor.permissions, (r) => this.ctx.permissions.of(r), role));
+      this.grantable.set(actor, roles);
+    }
+    return roles;
   }
 
   private canManage(actor: Actor, row: UserTable, roles: readonly Role[]): boolean {

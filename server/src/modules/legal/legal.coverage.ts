@@ -7,6 +7,9 @@ import { notFound } from '../../core/http/errors.ts';
 import { findRegion, findRegions } from '../regions/regions.repository.ts';
 import { RegionsService } from '../regions/regions.service.ts';
 import * as repo from './legal.repository.ts';
+import { toXlsx } from '../../core/export/xlsx.ts';
+
+const EXPORT_LIMIT = 10_000;
 
 const rate = (covered: number, total: number) => (total === 0 ? 0 : covered / total);
 
@@ -61,11 +64,31 @@ export class LegalCoverage {
     };
   }
 
-  async uncovered(rc: RequestContext, query: UncoveredQuery, permission: 'legal.read' | 'legal.export' = 'legal.read', limit = query.pageSize): Promise<{ items: UncoveredVillageDto[]; total: number }> {
+  async uncovered(rc: RequestContext, query: UncoveredQuery): Promise<{ items: UncoveredVillageDto[]; total: number }> {
+    const { items, total } = await this.findUncovered(rc, query, 'legal.read', query.pageSize);
+    return { items, total };
+  }
+
+  /** The whole uncovered list (up to 10,000 villages) as .xlsx; permission-checked and audited (SECURITY.md 15). */
+  async exportUncovered(rc: RequestContext, query: UncoveredQuery): Promise<Buffer> {
+    const { region, items, total } = await this.findUncovered(rc, { ...query, page: 1 }, 'legal.export', EXPORT_LIMIT);
+    await this.ctx.audit.record(this.ctx.db, rc, {
+      action: 'export.legal_uncovered', objectType: 'region', objectRegion: region.code,
+      detail: { rows: items.length, total, poorOnly: query.poorOnly === 'true' },
+    });
+    return toXlsx('未覆盖村（社区）', [
+      { header: '区划代码', value: (v) => v.code },
+      { header: '村（社区）', width: 30, value: (v) => v.path },
+      { header: '贫困村', value: (v) => (v.isPoor ? '是' : '否') },
+    ], items);
+  }
+
+  private async findUncovered(rc: RequestContext, query: UncoveredQuery, permission: 'legal.read' | 'legal.export', limit: number) {
     const region = await this.scopeOf(rc, permission, query.regionCode);
     const offset = (query.page - 1) * query.pageSize;
     const { rows, total } = await repo.uncoveredVillages(this.ctx.db, region.code, query.poorOnly === 'true', offset, limit);
     const paths = await this.regions.pathsOf(rows.map((r) => r.code));
-    return { items: rows.map((r) => ({ code: r.code, name: r.name, path: paths.get(r.code) ?? r.name, isPoor: r.is_poor === 1 })), total };
+    const items: UncoveredVillageDto[] = rows.map((r) => ({ code: r.code, name: r.name, path: paths.get(r.code) ?? r.name, isPoor: r.is_poor === 1 }));
+    return { region, items, total };
   }
 }

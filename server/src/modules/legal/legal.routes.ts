@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { advisorCreateSchema, advisorListQuerySchema, advisorUpdateSchema, revealSchema } from '@rg/domain/legal/advisor.schema';
 import { assignmentCreateSchema, assignmentEndSchema, assignmentListQuerySchema, coverageQuerySchema, handoverSchema, uncoveredQuerySchema } from '@rg/domain/legal/assignment.schema';
 import type { AppContext } from '../../core/context.ts';
-import { sendXlsx, toXlsx } from '../../core/export/xlsx.ts';
+import { sendXlsx } from '../../core/export/xlsx.ts';
 import { requestContext } from '../../core/http/route-guard.ts';
 import type { App } from '../../core/module.ts';
 import { LegalCoverage } from './legal.coverage.ts';
@@ -12,7 +12,6 @@ import { AppError } from '../../core/http/errors.ts';
 import { regionCodeSchema } from '@rg/domain/regions/region.schema';
 
 const idParams = z.object({ id: z.uuid('error.notFound') });
-const EXPORT_LIMIT = 10_000;
 const IMPORT_LIMIT = 5 * 1024 * 1024;
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -53,15 +52,7 @@ export function legalRoutes(app: App, ctx: AppContext): void {
 
   app.get('/legal/coverage', { schema: { querystring: coverageQuerySchema }, config: { access: 'legal.read' } }, (req) => coverage.coverage(requestContext(req), req.query.regionCode));
   app.get('/legal/coverage/uncovered', { schema: { querystring: uncoveredQuerySchema }, config: { access: 'legal.read' } }, (req) => coverage.uncovered(requestContext(req), req.query));
-  app.get('/legal/coverage/uncovered.xlsx', { schema: { querystring: uncoveredQuerySchema }, config: { access: 'legal.export' } }, async (req, reply) => {
-    const rc = requestContext(req);
-    const { items, total } = await coverage.uncovered(rc, { ...req.query, page: 1 }, 'legal.export', EXPORT_LIMIT);
-    await ctx.audit.record(ctx.db, rc, { action: 'export.legal_uncovered', objectType: 'region', objectRegion: req.query.regionCode ?? rc.actor?.scope, detail: { rows: items.length, total, poorOnly: req.query.poorOnly === 'true' } });
-    const body = await toXlsx('未覆盖村（社区）', [
-      { header: '区划代码', value: (v) => v.code },
-      { header: '村（社区）', width: 30, value: (v) => v.path },
-      { header: '贫困村', value: (v) => (v.isPoor ? '是' : '否') },
-    ], items);
-    return sendXlsx(reply, '未覆盖法律顾问的村（社区）.xlsx', body);
-  });
+  app.get('/legal/coverage/uncovered.xlsx', { schema: { querystring: uncoveredQuerySchema }, config: { access: 'legal.export' } }, async (req, reply) =>
+    sendXlsx(reply, '未覆盖法律顾问的村（社区）.xlsx', await coverage.exportUncovered(requestContext(req), req.query)),
+  );
 }
