@@ -10,6 +10,7 @@ import { RegionPicker } from '../../regions/components/region-picker.tsx';
 import { legalApi, legalKeys, type AdvisorCreateInput, type AdvisorUpdateInput } from '../api.ts';
 import { fenToYuan, yuanToFen } from '../money.ts';
 import { categoryOptions, statusOptions } from './advisor-labels.ts';
+import { MODAL_FORM_LAYOUT } from '../../../app/forms/modal-form-layout.ts';
 
 interface Values {
   regionCode: string;
@@ -144,10 +145,7 @@ export function AdvisorFormModal({ advisor, open, onClose }: { advisor?: Advisor
     >
       <Form<Values>
         form={save.form}
-        layout="horizontal"
-        labelCol={{ span: 6 }}
-        wrapperCol={{ span: 18 }}
-        preserve={false}
+        {...MODAL_FORM_LAYOUT}
         style={{ marginTop: 16 }}
         initialValues={initialValues(advisor, session.scope.code)}
       >

@@ -7,6 +7,7 @@ import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { RegionPicker } from '../../regions/components/region-picker.tsx';
 import { legalApi, legalKeys } from '../api.ts';
 import { AdvisorSelect } from './advisor-select.tsx';
+import { MODAL_FORM_LAYOUT } from '../../../app/forms/modal-form-layout.ts';
 
 const DATE = 'YYYY-MM-DD';
 
@@ -38,10 +39,7 @@ export function AssignmentCreateModal({ open, village, onClose }: { open: boolea
     <FormModal title={t('legal.assignment.create')} open={open} onClose={onClose} save={save} width={560} testId="assignment-create-modal">
       <Form<CreateValues>
         form={save.form}
-        layout="horizontal"
-        labelCol={{ span: 6 }}
-        wrapperCol={{ span: 18 }}
-        preserve={false}
+        {...MODAL_FORM_LAYOUT}
         style={{ marginTop: 16 }}
         initialValues={{ startDate: dayjs(), villageCode: village?.code }}
       >
@@ -94,10 +92,7 @@ export function HandoverModal({ assignment, open, onClose }: { assignment: Assig
     >
       <Form<HandoverValues>
         form={save.form}
-        layout="horizontal"
-        labelCol={{ span: 6 }}
-        wrapperCol={{ span: 18 }}
-        preserve={false}
+        {...MODAL_FORM_LAYOUT}
         initialValues={{ date: dayjs() }}
       >
         <Form.Item name="advisorId" label={t('legal.assignment.handoverTo')} rules={[{ required: true, message: t('legal.assignment.advisorRequired') }]}>
@@ -144,10 +139,7 @@ export function EndAssignmentModal({ assignment, open, onClose }: { assignment: 
     >
       <Form<EndValues>
         form={save.form}
-        layout="horizontal"
-        labelCol={{ span: 6 }}
-        wrapperCol={{ span: 18 }}
-        preserve={false}
+        {...MODAL_FORM_LAYOUT}
         initialValues={{ date: dayjs() }}
       >
         <Form.Item name="date" label={t('legal.assignment.endDate')} rules={[{ required: true, message: t('legal.assignment.dateRequired') }]}>
