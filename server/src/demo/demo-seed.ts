@@ -6,6 +6,7 @@ import { hashPassword } from '../core/crypto/password-hash.ts';
 import { importDivisions } from '../modules/regions/regions.import.ts';
 import { findRegion } from '../modules/regions/regions.repository.ts';
 import { findUserByUsername, insertUser } from '../modules/access/users.repository.ts';
+import { newUserRow } from '../modules/access/user-row.ts';
 import { DEMO_ACCOUNTS, DEMO_COUNTIES, DEMO_PASSWORD, type DemoAccount } from './demo-accounts.ts';
 
 export interface DemoSeedResult {
@@ -35,14 +36,10 @@ export async function seedDemo(ctx: AppContext): Promise<DemoSeedResult> {
     const needsTotp = account.roles.some((r) => ADMIN_ROLES.includes(r));
     const secret = needsTotp ? new OTPAuth.Secret({ size: 20 }).base32 : undefined;
     await ctx.db.transaction().execute((tx) =>
-      insertUser(tx, {
-        id: crypto.randomUUID(), username: account.username, display_name: account.displayName, region_code: account.regionCode,
-        password_hash: passwordHash, must_change_password: 0, status: 'active', failed_logins: 0, locked_until: null,
-        phone_enc: account.phone ? ctx.cipher.encrypt(account.phone) : null,
-        phone_hash: account.phone ? ctx.cipher.lookupHash(account.phone) : null,
-        totp_secret_enc: secret ? ctx.cipher.encrypt(secret) : null, totp_enabled: secret ? 1 : 0, totp_last_step: null,
-        is_demo: 1, last_login_at: null, created_at: now, updated_at: now, version: 1,
-      }, account.roles),
+      insertUser(tx, newUserRow(ctx.cipher, {
+        id: crypto.randomUUID(), username: account.username, displayName: account.displayName, regionCode: account.regionCode,
+        passwordHash, mustChangePassword: false, phone: account.phone ?? null, isDemo: true, ...(secret ? { totpSecret: secret } : {}),
+      }, now), account.roles),
     );
     accounts.push({ ...account, ...(secret ? { totpSecret: secret } : {}) });
   }

@@ -3,9 +3,9 @@ import type { Role } from '@rg/domain/access/roles';
 import { levelOf, parentOf, shortNameOf, villageKindOf } from '@rg/domain/regions/region-code';
 import type { AppContext } from '../core/context.ts';
 import { hashPassword } from '../core/crypto/password-hash.ts';
-import type { UserTable } from '../core/db/schema.ts';
 import { storeDivisionRows, type ImportRow } from '../modules/regions/regions.import.ts';
 import { insertUser } from '../modules/access/users.repository.ts';
+import { newUserRow } from '../modules/access/user-row.ts';
 
 /** The seed's own places with their real codes (DOMAIN.md "Regions"). */
 export const PLACES = {
@@ -64,13 +64,12 @@ export async function buildUser(ctx: AppContext, overrides: { username?: string;
   const now = ctx.clock.now().toISOString();
   const id = crypto.randomUUID();
   const username = overrides.username ?? `u${crypto.randomBytes(4).toString('hex')}`;
-  const row: UserTable = {
-    id, username, display_name: `测试${username}`, region_code: overrides.regionCode, password_hash: await cachedHash,
-    must_change_password: overrides.mustChangePassword ? 1 : 0, status: 'active', failed_logins: 0, locked_until: null,
-    phone_enc: overrides.phone ? ctx.cipher.encrypt(overrides.phone) : null, phone_hash: overrides.phone ? ctx.cipher.lookupHash(overrides.phone) : null,
-    totp_secret_enc: overrides.totpSecret ? ctx.cipher.encrypt(overrides.totpSecret) : null, totp_enabled: overrides.totpSecret ? 1 : 0, totp_last_step: null,
-    is_demo: 0, last_login_at: null, created_at: now, updated_at: now, version: 1,
-  };
+  const row = newUserRow(ctx.cipher, {
+    id, username, displayName: `测试${username}`, regionCode: overrides.regionCode, passwordHash: await cachedHash,
+    mustChangePassword: overrides.mustChangePassword ?? false, phone: overrides.phone ?? null,
+    ...(overrides.totpSecret ? { totpSecret: overrides.totpSecret } : {}),
+  }, now);
+
   await ctx.db.transaction().execute((tx) => insertUser(tx, row, overrides.roles));
   return { id, username, password: TEST_PASSWORD };
 }

@@ -13,6 +13,7 @@ import { AppError, conflict, invalid, notFound } from '../../core/http/errors.ts
 import type { Tx, UserTable } from '../../core/db/schema.ts';
 import { findRegion } from '../regions/regions.repository.ts';
 import * as repo from './users.repository.ts';
+import { newUserRow, phoneColumns } from './user-row.ts';
 
 const EXPORT_LIMIT = 10_000;
 
@@ -141,13 +142,8 @@ export class UsersService {
     const roles = [...new Set(input.roles)];
     await this.ctx.db.transaction().execute(async (tx) => {
       if (await repo.findUserByUsername(tx, input.username)) throw invalid({ username: 'user.username.taken' });
-      await repo.insertUser(tx, {
-        id, username: input.username, display_name: input.displayName, region_code: input.regionCode,
-        password_hash: passwordHash, must_change_password: 1, status: 'active', failed_logins: 0, locked_until: null,
-        ...this.phoneColumns(input.phone ?? null),
-        totp_secret_enc: null, totp_enabled: 0, totp_last_step: null, is_demo: 0, last_login_at: null,
-        created_at: now, updated_at: now, version: 1,
-      }, roles);
+      const user = { id, username: input.username, displayName: input.displayName, regionCode: input.regionCode, passwordHash, mustChangePassword: true, phone: input.phone ?? null };
+      await repo.insertUser(tx, newUserRow(this.ctx.cipher, user, now), roles);
       await this.ctx.audit.append(tx, rc, {
         action: 'user.create', objectType: 'user', objectId: id, objectRegion: input.regionCode,
         detail: { after: { username: input.username, displayName: input.displayName, regionCode: input.regionCode, roles, phone: input.phone ?? null } },
@@ -156,9 +152,6 @@ export class UsersService {
     return this.get(rc, id);
   }
 
-  phoneColumns(phone: string | null): Pick<UserTable, 'phone_enc' | 'phone_hash'> {
-    return phone ? { phone_enc: this.ctx.cipher.encrypt(phone), phone_hash: this.ctx.cipher.lookupHash(phone) } : { phone_enc: null, phone_hash: null };
-  }
 
   /** Runs a versioned change with its audit entry; a stale version answers 409 (SECURITY.md 27). */
   private async change(rc: RequestContext, id: string, version: number, changes: Partial<UserTable>, action: string, regionCode: string, detail: Record<string, unknown>, after?: (tx: Tx) => Promise<void>): Promise<void> {
@@ -186,7 +179,7 @@ export class UsersService {
     const changes: Partial<UserTable> = {
       ...(input.displayName !== undefined ? { display_name: input.displayName } : {}),
       ...(input.regionCode !== undefined ? { region_code: input.regionCode } : {}),
-      ...(input.phone !== undefined ? this.phoneColumns(input.phone) : {}),
+      ...(input.phone !== undefined ? phoneColumns(this.ctx.cipher, input.phone) : {}),
     };
     const rolesChanged = input.roles !== undefined && newRoles.join() !== roles.join();
     const regionChanged = regionCode !== row.region_code;
