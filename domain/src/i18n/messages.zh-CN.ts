@@ -1,8 +1,16 @@
+import { mediationServerMessages } from '../mediation/messages.zh-CN.ts';
+import { programsServerMessages } from '../programs/messages.zh-CN.ts';
+import { indicatorsServerMessages } from '../indicators/messages.zh-CN.ts';
+
 /**
  * Chinese wording of every message key the server can answer with: error codes and validation
  * keys. The console shows `message` as it comes; these keys are shared so forms can reuse them.
+ * Later modules keep their keys in `domain/src/<module>/messages.zh-CN.ts`.
  */
 export const zhCN: Record<string, string> = {
+  ...mediationServerMessages,
+  ...programsServerMessages,
+  ...indicatorsServerMessages,
   // generic errors
   'error.validation': '提交的内容有误，请按提示修改',
   'error.unauthenticated': '请先登录',

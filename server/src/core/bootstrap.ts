@@ -11,6 +11,7 @@ import { PermissionTable } from './access/permissions.ts';
 import { RateLimiter } from './http/rate-limit.ts';
 import type { AppContext } from './context.ts';
 import type { ModuleManifest } from './module.ts';
+import { EventBus } from './events/event-bus.ts';
 
 export interface Started {
   ctx: AppContext;
@@ -36,7 +37,9 @@ export async function createContext(config: Config, modules: readonly ModuleMani
     sessions: new SessionStore(clock, connection.reads),
     permissions: new PermissionTable(modules.map((m) => m.rolePermissions ?? {})),
     rateLimiter: new RateLimiter(connection.db, clock),
+    events: new EventBus(),
     modules,
   };
+  for (const module of modules) module.subscribe?.(ctx);
   return { ctx, connection };
 }

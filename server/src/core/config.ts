@@ -39,7 +39,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sqliteSynchronous: synchronous,
     allowWeakDurability: env.ALLOW_WEAK_DURABILITY === '1',
     secureCookies: env.SECURE_COOKIES === '1',
-    webDist: path.resolve(repoRoot, 'web/dist'),
+    /** WEB_DIST lets parallel e2e runs each serve their own build. */
+    webDist: path.resolve(repoRoot, env.WEB_DIST ?? 'web/dist'),
     logLevel: env.LOG_LEVEL ?? 'info',
   };
 }

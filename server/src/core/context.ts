@@ -10,6 +10,7 @@ import type { Db } from './db/schema.ts';
 import type { Dialect, HotReads } from './db/connect.ts';
 import type { BulkWriter } from './db/bulk-upsert.ts';
 import type { ModuleManifest } from './module.ts';
+import type { EventBus } from './events/event-bus.ts';
 
 /** The shared services every module receives: built once at start, no request state inside. */
 export interface AppContext {
@@ -27,6 +28,8 @@ export interface AppContext {
   sessions: SessionStore;
   permissions: PermissionTable;
   rateLimiter: RateLimiter;
+  /** Domain events between modules, handled in the publisher's transaction. */
+  events: EventBus;
   /** Every module's manifest, for the menu and the todo list. */
   modules: readonly ModuleManifest[];
 }

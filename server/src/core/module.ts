@@ -24,6 +24,8 @@ export interface ModuleManifest {
   routes(app: App, ctx: AppContext): void;
   /** Items for the actor's todo list on the home page. */
   todos?(ctx: AppContext, actor: Actor): Promise<TodoItem[]>;
+  /** Registers the module's handlers for other modules' domain events (`ctx.events.on`). */
+  subscribe?(ctx: AppContext): void;
   /** Demo data, run only in demo mode, after the demo regions and accounts exist; must be idempotent. */
   seedDemo?(ctx: AppContext): Promise<void>;
 }

@@ -4,12 +4,23 @@ import { accessRoutes } from './access/routes.tsx';
 import { homeRoutes } from './home/routes.tsx';
 import { legalRoutes } from './legal/routes.tsx';
 import { regionsRoutes } from './regions/routes.tsx';
+import { mediationRoutes } from './mediation/routes.tsx';
+import { programsRoutes } from './programs/routes.tsx';
+import { indicatorsRoutes } from './indicators/routes.tsx';
 
 /**
  * Every module of the web app. A new module writes its `routes.tsx` and adds one line here; the
  * server's menu entries (`session.menu[].path`) then lead to its pages.
  */
-export const MODULES: readonly ModuleRoutes[] = [homeRoutes, accessRoutes, regionsRoutes, legalRoutes];
+export const MODULES: readonly ModuleRoutes[] = [
+  homeRoutes,
+  accessRoutes,
+  regionsRoutes,
+  programsRoutes,
+  legalRoutes,
+  mediationRoutes,
+  indicatorsRoutes,
+];
 
 function collect(kind: keyof ModuleRoutes): PageRoute[] {
   return MODULES.flatMap((module) => module[kind] ?? []);

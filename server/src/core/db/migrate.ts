@@ -3,12 +3,21 @@ import type { Db } from './schema.ts';
 import * as m001 from './migrations/001-foundation.ts';
 import * as m002 from './migrations/002-login-failures.ts';
 import * as m003 from './migrations/003-legal.ts';
+import { mediationMigrations } from '../../modules/mediation/mediation.migrations.ts';
+import { programsMigrations } from '../../modules/programs/programs.migrations.ts';
+import { indicatorsMigrations } from '../../modules/indicators/indicators.migrations.ts';
 
-/** Migrations are listed here in order; the same list runs on SQLite and PostgreSQL. */
+/**
+ * The foundation's migrations and each module's own list; Kysely applies them in name order, and
+ * each module owns a number range. The same list runs on SQLite and PostgreSQL.
+ */
 const MIGRATIONS: Record<string, Migration> = {
   '001-foundation': m001,
   '002-login-failures': m002,
   '003-legal': m003,
+  ...mediationMigrations,
+  ...programsMigrations,
+  ...indicatorsMigrations,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

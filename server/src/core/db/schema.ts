@@ -1,4 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { MediationTables } from '../../modules/mediation/mediation.tables.ts';
+import type { ProgramsTables } from '../../modules/programs/programs.tables.ts';
+import type { IndicatorsTables } from '../../modules/indicators/indicators.tables.ts';
 
 /**
  * Storage conventions (docs/decisions.md): timestamps are ISO-8601 UTC text, booleans 0/1
@@ -145,7 +148,8 @@ export interface LegalAssignmentTable {
   created_at: string;
 }
 
-export interface Database {
+/** The foundation's and legal's tables; later modules keep theirs in `<module>.tables.ts`. */
+interface CoreTables {
   regions: RegionTable;
   users: UserTable;
   user_roles: UserRoleTable;
@@ -158,6 +162,8 @@ export interface Database {
   legal_advisors: LegalAdvisorTable;
   legal_assignments: LegalAssignmentTable;
 }
+
+export interface Database extends CoreTables, MediationTables, ProgramsTables, IndicatorsTables {}
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;

@@ -1,5 +1,15 @@
-/** 简体中文: the default language of every page. Keys are grouped by the page or part that shows them. */
+import { mediationMessages } from '../../modules/mediation/i18n.zh-CN.ts';
+import { programsMessages } from '../../modules/programs/i18n.zh-CN.ts';
+import { indicatorsMessages } from '../../modules/indicators/i18n.zh-CN.ts';
+
+/**
+ * 简体中文: the default language of every page. Keys are grouped by the page or part that shows
+ * them; later modules keep theirs in `web/src/modules/<module>/i18n.zh-CN.ts`.
+ */
 export const zhCNMessages = {
+  ...mediationMessages,
+  ...programsMessages,
+  ...indicatorsMessages,
   'app.title': '乡村治理试点示范平台',
   'app.loading': '正在加载…',
   'app.retry': '重试',

@@ -2,6 +2,9 @@ import {
   AppstoreOutlined,
   AuditOutlined,
   BankOutlined,
+  BarChartOutlined,
+  FlagOutlined,
+  SolutionOutlined,
   EnvironmentOutlined,
   HomeOutlined,
   SafetyCertificateOutlined,
@@ -21,6 +24,9 @@ const ICONS: Record<string, ReactNode> = {
   regions: <EnvironmentOutlined />,
   bank: <BankOutlined />,
   legal: <SafetyCertificateOutlined />,
+  mediation: <SolutionOutlined />,
+  programs: <FlagOutlined />,
+  indicators: <BarChartOutlined />,
 };
 
 export function menuIcon(name: string): ReactNode {

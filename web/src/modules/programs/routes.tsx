@@ -1,0 +1,3 @@
+import type { ModuleRoutes } from '../../app/router/module-routes.ts';
+
+export const programsRoutes: ModuleRoutes = {};
