@@ -49,6 +49,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     readonly messageKey: string,
     readonly fields?: Record<string, string>,
+    /** Values for the message's `{name}` placeholders (e.g. the quota or milestone an error names). */
+    readonly params?: Record<string, string | number>,
   ) {
     super(messageKey);
     this.status = STATUS[code];
@@ -64,11 +66,11 @@ export interface ErrorBody {
   error: { code: ErrorCode; message: string; fields?: Record<string, string> };
 }
 
-export function errorBody(code: ErrorCode, messageKey: string, fieldKeys?: Record<string, string>): ErrorBody {
+export function errorBody(code: ErrorCode, messageKey: string, fieldKeys?: Record<string, string>, params?: Record<string, string | number>): ErrorBody {
   const fields = fieldKeys
     ? Object.fromEntries(Object.entries(fieldKeys).map(([name, key]) => [name, messageOf(key)]))
     : undefined;
-  return { error: { code, message: messageOf(messageKey), ...(fields ? { fields } : {}) } };
+  return { error: { code, message: messageOf(messageKey, params), ...(fields ? { fields } : {}) } };
 }
 
 interface ZodIssueLike {
@@ -107,7 +109,7 @@ export function registerErrorHandler(app: FastifyInstance, onDenied: DenialRecor
   app.setErrorHandler(async (err: FastifyError | AppError, request, reply) => {
     if (err instanceof AppError) {
       if (err.code === 'forbidden' || err.code === 'not_found') await onDenied(request, err);
-      return reply.status(err.status).send(errorBody(err.code, err.messageKey, err.fields));
+      return reply.status(err.status).send(errorBody(err.code, err.messageKey, err.fields, err.params));
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const issues: ZodIssueLike[] = err.validation.map((v) => ({
