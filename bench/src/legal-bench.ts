@@ -9,7 +9,7 @@ import crypto from 'node:crypto';
 import { FOUNDATION_ROLE_PERMISSIONS, type Permission } from '@rg/domain/access/roles';
 import { createContext } from '../../server/src/core/bootstrap.ts';
 import { loadConfig } from '../../server/src/core/config.ts';
-import type { LegalAssignmentTable } from '../../server/src/core/db/schema.ts';
+import type { LegalAssignmentTable } from '../../server/src/modules/legal/legal.tables.ts';
 import { LegalCoverage } from '../../server/src/modules/legal/legal.coverage.ts';
 import { MODULES } from '../../server/src/modules/index.ts';
 import { withinScope } from '../../server/src/core/db/scope.ts';

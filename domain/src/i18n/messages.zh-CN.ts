@@ -1,3 +1,4 @@
+import { legalServerMessages } from '../legal/messages.zh-CN.ts';
 import { mediationServerMessages } from '../mediation/messages.zh-CN.ts';
 import { programsServerMessages } from '../programs/messages.zh-CN.ts';
 import { indicatorsServerMessages } from '../indicators/messages.zh-CN.ts';
@@ -8,6 +9,7 @@ import { indicatorsServerMessages } from '../indicators/messages.zh-CN.ts';
  * Later modules keep their keys in `domain/src/<module>/messages.zh-CN.ts`.
  */
 export const zhCN: Record<string, string> = {
+  ...legalServerMessages,
   ...mediationServerMessages,
   ...programsServerMessages,
   ...indicatorsServerMessages,

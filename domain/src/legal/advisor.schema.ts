@@ -67,7 +67,12 @@ export type AdvisorCreate = z.infer<typeof advisorCreateSchema>;
 export const advisorUpdateSchema = z
   .object(advisorFields)
   .partial()
-  .extend({ version: z.number().int().min(1), status: z.enum(ADVISOR_STATUSES).optional() })
+  .extend({
+    version: z.number().int().min(1),
+    status: z.enum(ADVISOR_STATUSES).optional(),
+    /** 关联账号: the advisor's login (role 村法律顾问); null unlinks. */
+    userId: z.uuid('legal.advisor.account.invalid').nullable().optional(),
+  })
   .strict()
   .refine(contractPeriodInOrder, periodIssue);
 export type AdvisorUpdate = z.infer<typeof advisorUpdateSchema>;

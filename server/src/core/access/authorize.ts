@@ -19,6 +19,12 @@ export function authorize(actor: Actor | null, permission: Permission, target?: 
   return actor;
 }
 
+/** The signed-in actor, for services whose rule depends on who they are rather than one permission. */
+export function signedIn(actor: Actor | null): Actor {
+  if (!actor) throw new AppError('unauthenticated', 'error.unauthenticated');
+  return actor;
+}
+
 /** The region whose subtree every list and search of place-bound rows is limited to. */
 export function listScope(actor: Actor): string {
   return actor.scope;

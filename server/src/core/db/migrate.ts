@@ -3,6 +3,7 @@ import type { Db } from './schema.ts';
 import * as m001 from './migrations/001-foundation.ts';
 import * as m002 from './migrations/002-login-failures.ts';
 import * as m003 from './migrations/003-legal.ts';
+import * as m004 from './migrations/004-legal-ledger.ts';
 import { mediationMigrations } from '../../modules/mediation/mediation.migrations.ts';
 import { programsMigrations } from '../../modules/programs/programs.migrations.ts';
 import { indicatorsMigrations } from '../../modules/indicators/indicators.migrations.ts';
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '001-foundation': m001,
   '002-login-failures': m002,
   '003-legal': m003,
+  '004-legal-ledger': m004,
   ...mediationMigrations,
   ...programsMigrations,
   ...indicatorsMigrations,

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { LegalTables } from '../../modules/legal/legal.tables.ts';
 import type { MediationTables } from '../../modules/mediation/mediation.tables.ts';
 import type { ProgramsTables } from '../../modules/programs/programs.tables.ts';
 import type { IndicatorsTables } from '../../modules/indicators/indicators.tables.ts';
@@ -113,42 +114,7 @@ export interface LoginFailureTable {
   locked_until: string | null;
 }
 
-/** 法律顾问 (legal module). */
-export interface LegalAdvisorTable {
-  id: string;
-  /** The roster's region (usually the county justice bureau's). */
-  region_code: string;
-  name: string;
-  gender: string;
-  phone_enc: string;
-  phone_hash: string;
-  id_number_enc: string;
-  id_number_hash: string;
-  category: string;
-  employer_name: string | null;
-  employer_uscc: string | null;
-  licence_no: string | null;
-  contract_start: string | null;
-  contract_end: string | null;
-  contract_fee_fen: number | null;
-  status: string;
-  created_at: string;
-  updated_at: string;
-  version: number;
-}
-
-/** 驻村安排 (legal module); `end_date` null means current. */
-export interface LegalAssignmentTable {
-  id: string;
-  advisor_id: string;
-  village_code: string;
-  start_date: string;
-  end_date: string | null;
-  end_reason: string | null;
-  created_at: string;
-}
-
-/** The foundation's and legal's tables; later modules keep theirs in `<module>.tables.ts`. */
+/** The foundation's tables; each module keeps its own in `<module>.tables.ts`. */
 interface CoreTables {
   regions: RegionTable;
   users: UserTable;
@@ -159,11 +125,9 @@ interface CoreTables {
   rate_limits: RateLimitTable;
   idempotency_keys: IdempotencyTable;
   login_failures: LoginFailureTable;
-  legal_advisors: LegalAdvisorTable;
-  legal_assignments: LegalAssignmentTable;
 }
 
-export interface Database extends CoreTables, MediationTables, ProgramsTables, IndicatorsTables {}
+export interface Database extends CoreTables, LegalTables, MediationTables, ProgramsTables, IndicatorsTables {}
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;

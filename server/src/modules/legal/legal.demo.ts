@@ -51,7 +51,7 @@ export async function seedLegalDemo(ctx: AppContext): Promise<void> {
         category, employer_name: employer ? (EMPLOYERS[i % EMPLOYERS.length] ?? null) : null, employer_uscc: employer ? demoUscc(i % EMPLOYERS.length) : null,
         licence_no: category === 'practising_lawyer' ? `1610420${String(10000000 + i * 131).slice(-8)}` : null,
         contract_start: '2026-01-01', contract_end: '2026-12-31', contract_fee_fen: 1_200_000,
-        status: i === ADVISORS - 1 ? 'suspended' : 'active', created_at: now, updated_at: now, version: 1,
+        status: i === ADVISORS - 1 ? 'suspended' : 'active', user_id: null, created_at: now, updated_at: now, version: 1,
       });
       ids.push(id);
     }

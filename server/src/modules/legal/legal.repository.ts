@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import type { AdvisorListQuery } from '@rg/domain/legal/advisor.schema';
 import type { AssignmentListQuery } from '@rg/domain/legal/assignment.schema';
-import type { DbOrTx, LegalAdvisorTable, LegalAssignmentTable } from '../../core/db/schema.ts';
+import type { DbOrTx } from '../../core/db/schema.ts';
+import type { LegalAdvisorTable, LegalAssignmentTable } from './legal.tables.ts';
 import { withinScope } from '../../core/db/scope.ts';
 import { containsText } from '../../core/db/contains.ts';
 
@@ -164,4 +165,14 @@ export async function uncoveredVillages(db: DbOrTx, scope: string, poorOnly: boo
   const rows = await base.select(['v.code', 'v.name', 'v.is_poor']).orderBy('v.code').offset(offset).limit(limit).execute();
   const count = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return { rows, total: Number(count.n) };
+}
+
+/** True when some advisor already uses the account. */
+export async function accountLinked(db: DbOrTx, userId: string): Promise<boolean> {
+  return (await db.selectFrom('legal_advisors').select('id').where('user_id', '=', userId).executeTakeFirst()) !== undefined;
+}
+
+/** The advisor linked to an account, if any. */
+export async function advisorOfUser(db: DbOrTx, userId: string): Promise<LegalAdvisorTable | undefined> {
+  return db.selectFrom('legal_advisors').selectAll().where('user_id', '=', userId).executeTakeFirst();
 }

@@ -6,11 +6,13 @@ import { isWithin } from '@rg/domain/regions/region-code';
 import type { Actor, RequestContext } from '../../core/access/actor.ts';
 import { authorize, can, listScope } from '../../core/access/authorize.ts';
 import type { AppContext } from '../../core/context.ts';
-import type { LegalAdvisorTable, Tx } from '../../core/db/schema.ts';
+import type { Tx } from '../../core/db/schema.ts';
+import type { LegalAdvisorTable } from './legal.tables.ts';
 import { AppError, conflict, invalid, notFound } from '../../core/http/errors.ts';
 import { findRegion } from '../regions/regions.repository.ts';
 import { RegionsService } from '../regions/regions.service.ts';
 import * as repo from './legal.repository.ts';
+import { findUserById, rolesOf } from '../access/users.repository.ts';
 
 /** 法律顾问名册与驻村安排 (P1.4(2)): the justice bureau's roster and who serves which village. */
 export class LegalService {
@@ -68,7 +70,7 @@ export class LegalService {
     return { ...this.toDto(actor, row, villages.get(id) ?? []), assignments: await this.assignmentDtos(history) };
   }
 
-  private personalColumns(input: { phone?: string; idNumber?: string }): Partial<LegalAdvisorTable> {
+  private personalColumns(input: { phone?: string; idNumber?: string }): Partial<Pick<LegalAdvisorTable, 'phone_enc' | 'phone_hash' | 'id_number_enc' | 'id_number_hash'>> {
     const { cipher } = this.ctx;
     return {
       ...(input.phone !== undefined ? { phone_enc: cipher.encrypt(input.phone), phone_hash: cipher.lookupHash(input.phone) } : {}),
@@ -97,7 +99,7 @@ export class LegalService {
       ...this.personalColumns(input),
       category: input.category, employer_name: input.employerName ?? null, employer_uscc: input.employerUscc ?? null,
       licence_no: input.licenceNo ?? null, contract_start: input.contractStart ?? null, contract_end: input.contractEnd ?? null,
-      contract_fee_fen: input.contractFeeFen ?? null, status: 'active', created_at: now, updated_at: now, version: 1,
+      contract_fee_fen: input.contractFeeFen ?? null, status: 'active', user_id: null, created_at: now, updated_at: now, version: 1,
     });
     await this.ctx.audit.append(tx, rc, { action: 'legal.advisor_create', objectType: 'legal_advisor', objectId: id, objectRegion: input.regionCode, detail: { after: input, by: actor.username } });
     return id;
@@ -120,6 +122,7 @@ export class LegalService {
       ...(input.contractEnd !== undefined ? { contract_end: input.contractEnd } : {}),
       ...(input.contractFeeFen !== undefined ? { contract_fee_fen: input.contractFeeFen } : {}),
       ...(input.status !== undefined ? { status: input.status } : {}),
+      ...(input.userId !== undefined ? { user_id: await this.checkedAccount(input.userId, row.region_code) } : {}),
       ...this.personalColumns({ phone: input.phone, idNumber: input.idNumber }),
     };
     const now = this.ctx.clock.now().toISOString();
@@ -133,6 +136,20 @@ export class LegalService {
       });
     });
     return this.getAdvisor(rc, id);
+  }
+
+  /**
+   * 关联账号: the advisor's own login, so they record services on their phone. It must be an
+   * account with the role 村法律顾问 inside the advisor's roster region; one account per advisor.
+   */
+  private async checkedAccount(userId: string | null, regionCode: string): Promise<string | null> {
+    if (userId === null) return null;
+    const user = await findUserById(this.ctx.db, userId);
+    if (!user || !isWithin(user.region_code, regionCode)) throw invalid({ userId: 'legal.advisor.account.outsideRegion' });
+    const roles = (await rolesOf(this.ctx.db, [userId])).get(userId) ?? [];
+    if (!roles.includes('legal_advisor')) throw invalid({ userId: 'legal.advisor.account.notAdvisor' });
+    if (await repo.accountLinked(this.ctx.db, userId)) throw invalid({ userId: 'legal.advisor.account.taken' });
+    return userId;
   }
 
   /** The full phone or ID number, for holders of the reveal permission; audited (SECURITY.md 13). */

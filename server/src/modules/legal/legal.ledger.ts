@@ -1,0 +1,234 @@
+import crypto from 'node:crypto';
+import type {
+  AttachmentDto, ServiceCreate, ServiceDetailDto, ServiceDto, ServiceListQuery, ServiceStatus, ServiceType, ServiceUpdate, ServiceVersionDto, ServiceWindow, SubjectKind, MyAdvisorDto,
+} from '@rg/domain/legal/service.schema';
+import type { Actor, RequestContext } from '../../core/access/actor.ts';
+import { authorize, can, listScope, signedIn } from '../../core/access/authorize.ts';
+import type { AppContext } from '../../core/context.ts';
+import type { Tx } from '../../core/db/schema.ts';
+import { conflict, forbidden, invalid, notFound } from '../../core/http/errors.ts';
+import { RegionsService } from '../regions/regions.service.ts';
+import { findRegion } from '../regions/regions.repository.ts';
+import { attachmentsOf, findAttachment, storeAttachment } from './legal.attachments.ts';
+import { adjustCounts, dateOf, monthOf } from './legal.counts.ts';
+import * as ledger from './legal.ledger.repository.ts';
+import * as repo from './legal.repository.ts';
+import type { LegalServiceTable } from './legal.tables.ts';
+
+/** A record's own fields, as each version keeps them. */
+type Fields = ServiceVersionDto['fields'];
+
+/** Clock skew allowed between a phone and the server for "not in the future". */
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
+
+function fieldsOf(input: Fields): Fields {
+  return {
+    servedAt: new Date(input.servedAt).toISOString(), serviceType: input.serviceType, subjectKind: input.subjectKind,
+    ...(input.subjectKind !== 'village' && input.subjectName ? { subjectName: input.subjectName } : {}),
+    content: input.content, result: input.result, durationMinutes: input.durationMinutes,
+    ...(input.attendance !== undefined ? { attendance: input.attendance } : {}),
+  };
+}
+
+function columnsOf(fields: Fields): Pick<LegalServiceTable, 'served_at' | 'service_type' | 'subject_kind' | 'subject_name' | 'content' | 'result' | 'duration_minutes' | 'attendance'> {
+  return {
+    served_at: fields.servedAt, service_type: fields.serviceType, subject_kind: fields.subjectKind, subject_name: fields.subjectName ?? null,
+    content: fields.content, result: fields.result, duration_minutes: fields.durationMinutes, attendance: fields.attendance ?? null,
+  };
+}
+
+function rowFields(row: LegalServiceTable): Fields {
+  return fieldsOf({
+    servedAt: row.served_at, serviceType: row.service_type as ServiceType, subjectKind: row.subject_kind as SubjectKind, subjectName: row.subject_name ?? undefined,
+    content: row.content, result: row.result, durationMinutes: Number(row.duration_minutes), attendance: row.attendance === null ? undefined : Number(row.attendance),
+  });
+}
+
+/**
+ * 服务台账 (一次一记, P1.4(3)): every service once, with its time, subject, content and result. A
+ * record is evidence: an edit writes a new version and keeps the old one; the justice office
+ * reviews and may send a record back for correction.
+ */
+export class LegalLedger {
+  private readonly regions: RegionsService;
+
+  constructor(private readonly ctx: AppContext) {
+    this.regions = new RegionsService(ctx);
+  }
+
+  /** The roster entry of an advisor's own account, if the actor is one. */
+  async advisorOf(actor: Actor): Promise<{ id: string; name: string } | null> {
+    if (!actor.permissions.has('legal.record')) return null;
+    const row = await repo.advisorOfUser(this.ctx.db, actor.userId);
+    return row ? { id: row.id, name: row.name } : null;
+  }
+
+  /** Officials read their region's ledger; an advisor without `legal.read` reads their own entries. */
+  async viewOf(actor: Actor): Promise<ledger.LedgerView> {
+    if (can(actor, 'legal.read')) return { scope: listScope(actor), advisorId: null };
+    const advisor = await this.advisorOf(actor);
+    if (!advisor) throw forbidden(actor.permissions.has('legal.record') ? 'legal.advisor.notLinked' : 'error.forbidden');
+    return { scope: actor.homeRegion, advisorId: advisor.id };
+  }
+
+  async me(rc: RequestContext): Promise<MyAdvisorDto> {
+    const actor = authorize(rc.actor, 'legal.record');
+    const advisor = await this.advisorOf(actor);
+    if (!advisor) throw forbidden('legal.advisor.notLinked');
+    const villages = (await repo.currentVillagesOf(this.ctx.db, [advisor.id])).get(advisor.id) ?? [];
+    const paths = await this.regions.pathsOf(villages.map((v) => v.code));
+    return { advisorId: advisor.id, name: advisor.name, villages: villages.map((v) => ({ ...v, path: paths.get(v.code) ?? v.name })) };
+  }
+
+  private async toDtos(actor: Actor, rows: ledger.ServiceRow[], ownAdvisorId: string | null): Promise<ServiceDto[]> {
+    const paths = await this.regions.pathsOf(rows.map((r) => r.village_code));
+    return rows.map((r) => ({
+      id: r.id, villageCode: r.village_code, villagePath: paths.get(r.village_code) ?? r.village_code, advisorId: r.advisor_id, advisorName: r.advisor_name,
+      window: r.service_window as ServiceWindow, status: r.status as ServiceStatus, reviewComment: r.review_comment, version: Number(r.version), createdAt: r.created_at,
+      ...rowFields(r),
+      abilities: {
+        edit: r.status !== 'accepted' && (r.advisor_id === ownAdvisorId || can(actor, 'legal.manage', { regionCode: r.village_code })),
+        review: r.status === 'submitted' && can(actor, 'legal.review', { regionCode: r.village_code }),
+      },
+    }));
+  }
+
+  async list(rc: RequestContext, query: ServiceListQuery): Promise<{ items: ServiceDto[]; total: number; page: number; pageSize: number }> {
+    const actor = signedIn(rc.actor);
+    const view = await this.viewOf(actor);
+    if (query.regionCode) authorize(actor, actor.permissions.has('legal.read') ? 'legal.read' : 'legal.record', { regionCode: query.regionCode });
+    const { page, pageSize, ...filters } = query;
+    const { rows, total } = await ledger.listServices(this.ctx.db, view, filters, { offset: (page - 1) * pageSize, limit: pageSize });
+    return { items: await this.toDtos(actor, rows, view.advisorId), total, page, pageSize };
+  }
+
+  /** A record the actor may see: in their region, and their own if they are an advisor. Else 404. */
+  private async load(actor: Actor, id: string): Promise<{ row: ledger.ServiceRow; view: ledger.LedgerView }> {
+    const view = await this.viewOf(actor);
+    const row = await ledger.findService(this.ctx.db, id);
+    if (!row || (view.advisorId && row.advisor_id !== view.advisorId)) throw notFound();
+    authorize(actor, view.advisorId ? 'legal.record' : 'legal.read', { regionCode: row.village_code });
+    return { row, view };
+  }
+
+  async get(rc: RequestContext, id: string): Promise<ServiceDetailDto> {
+    const actor = signedIn(rc.actor);
+    const { row, view } = await this.load(actor, id);
+    const [dto] = await this.toDtos(actor, [row], view.advisorId);
+    const versions = await ledger.versionsOf(this.ctx.db, id);
+    const attachments = (await attachmentsOf(this.ctx.db, [id])).get(id) ?? [];
+    return {
+      ...(dto as ServiceDto), attachments,
+      versions: versions.map((v) => ({ version: Number(v.version), editedBy: v.display_name ?? '', editedAt: v.edited_at, reason: v.reason, fields: JSON.parse(v.fields) as Fields })),
+    };
+  }
+
+  private notInFuture(servedAt: string): void {
+    if (Date.parse(servedAt) > this.ctx.clock.now().getTime() + FUTURE_TOLERANCE_MS) throw invalid({ servedAt: 'legal.service.servedAt.future' });
+  }
+
+  /**
+   * Who records for whom: an advisor for a village they serve now (another village answers 404); the
+   * justice office for any village in its region, for the named or the current advisor.
+   */
+  private async author(actor: Actor, villageCode: string, advisorId: string | undefined): Promise<string> {
+    const own = await this.advisorOf(actor);
+    if (own && (advisorId === undefined || advisorId === own.id)) {
+      if (!(await ledger.servesNow(this.ctx.db, own.id, villageCode))) throw notFound();
+      return own.id;
+    }
+    authorize(actor, 'legal.manage', { regionCode: villageCode });
+    const region = await findRegion(this.ctx.db, villageCode);
+    if (!region || region.level !== 'village') throw invalid({ villageCode: 'legal.village.notVillage' });
+    if (advisorId) {
+      if (!(await ledger.servesNow(this.ctx.db, advisorId, villageCode))) throw invalid({ advisorId: 'legal.service.noAdvisor' });
+      return advisorId;
+    }
+    const current = await repo.currentAssignmentOf(this.ctx.db, villageCode);
+    if (!current) throw invalid({ villageCode: 'legal.service.noAdvisor' });
+    return current.advisor_id;
+  }
+
+  async create(rc: RequestContext, input: ServiceCreate): Promise<ServiceDetailDto> {
+    const actor = authorize(rc.actor, 'legal.record');
+    const advisorId = await this.author(actor, input.villageCode, input.advisorId);
+    this.notInFuture(input.servedAt);
+    const id = await this.ctx.db.transaction().execute((tx) => this.insert(tx, rc, actor, { ...input, advisorId }));
+    return this.get(rc, id);
+  }
+
+  /** Writes a checked entry, its first version, the counts, the event and the audit entry. */
+  async insert(tx: Tx, rc: RequestContext, actor: Actor, input: ServiceCreate & { advisorId: string }): Promise<string> {
+    const id = crypto.randomUUID();
+    const now = this.ctx.clock.now().toISOString();
+    const fields = fieldsOf(input);
+    await ledger.insertService(tx, {
+      id, village_code: input.villageCode, advisor_id: input.advisorId, service_window: input.window, ...columnsOf(fields),
+      status: 'submitted', review_comment: null, created_by: actor.userId, created_at: now, updated_at: now, version: 1,
+    });
+    await ledger.insertVersion(tx, { service_id: id, version: 1, fields: JSON.stringify(fields), edited_by: actor.userId, edited_at: now, reason: null });
+    await adjustCounts(tx, { villageCode: input.villageCode, month: monthOf(fields.servedAt), window: input.window, serviceType: fields.serviceType }, 1);
+    await this.ctx.events.publish(tx, { type: 'legal.service_recorded', regionCode: input.villageCode, occurredOn: dateOf(fields.servedAt), payload: { window: input.window, serviceType: fields.serviceType } });
+    await this.ctx.audit.append(tx, rc, { action: 'legal.service_create', objectType: 'legal_service', objectId: id, objectRegion: input.villageCode, detail: { window: input.window, serviceType: fields.serviceType, servedAt: fields.servedAt } });
+    return id;
+  }
+
+  /** 修改: a new version; a returned record goes back to the office for review. Accepted records are closed. */
+  async update(rc: RequestContext, id: string, input: ServiceUpdate): Promise<ServiceDetailDto> {
+    const actor = authorize(rc.actor, 'legal.record');
+    const { row, view } = await this.load(actor, id);
+    if (!view.advisorId && !can(actor, 'legal.manage', { regionCode: row.village_code })) throw notFound();
+    if (row.status === 'accepted') throw conflict('legal.service.accepted');
+    this.notInFuture(input.servedAt);
+    const fields = fieldsOf(input);
+    const before = rowFields(row);
+    const now = this.ctx.clock.now().toISOString();
+    await this.ctx.db.transaction().execute(async (tx) => {
+      if (!(await ledger.updateServiceVersioned(tx, id, input.version, { ...columnsOf(fields), status: 'submitted', updated_at: now }))) throw conflict();
+      await ledger.insertVersion(tx, { service_id: id, version: input.version + 1, fields: JSON.stringify(fields), edited_by: actor.userId, edited_at: now, reason: input.reason ?? null });
+      const oldKey = { villageCode: row.village_code, month: monthOf(before.servedAt), window: row.service_window, serviceType: before.serviceType };
+      const newKey = { ...oldKey, month: monthOf(fields.servedAt), serviceType: fields.serviceType };
+      if (oldKey.month !== newKey.month || oldKey.serviceType !== newKey.serviceType) {
+        await adjustCounts(tx, oldKey, -1);
+        await adjustCounts(tx, newKey, 1);
+        await this.ctx.events.publish(tx, { type: 'legal.service_changed', regionCode: row.village_code, occurredOn: dateOf(fields.servedAt), payload: { window: row.service_window, serviceType: fields.serviceType, previous: { serviceType: before.serviceType, occurredOn: dateOf(before.servedAt) } } });
+      }
+      await this.ctx.audit.append(tx, rc, { action: 'legal.service_update', objectType: 'legal_service', objectId: id, objectRegion: row.village_code, detail: { version: input.version + 1, reason: input.reason ?? null } });
+    });
+    return this.get(rc, id);
+  }
+
+  /** 退回 (with the reason) or 通过: the justice office's review of a submitted record. */
+  async review(rc: RequestContext, id: string, decision: { version: number; comment?: string }, outcome: 'returned' | 'accepted'): Promise<ServiceDetailDto> {
+    const actor = authorize(rc.actor, 'legal.review');
+    const { row } = await this.load(actor, id);
+    authorize(actor, 'legal.review', { regionCode: row.village_code });
+    if (row.status !== 'submitted') throw conflict('legal.service.notReturnable');
+    const now = this.ctx.clock.now().toISOString();
+    await this.ctx.db.transaction().execute(async (tx) => {
+      if (!(await ledger.updateServiceVersioned(tx, id, decision.version, { status: outcome, review_comment: decision.comment ?? null, updated_at: now }))) throw conflict();
+      await this.ctx.audit.append(tx, rc, { action: outcome === 'returned' ? 'legal.service_return' : 'legal.service_accept', objectType: 'legal_service', objectId: id, objectRegion: row.village_code, detail: { comment: decision.comment ?? null } });
+    });
+    return this.get(rc, id);
+  }
+
+  async attach(rc: RequestContext, id: string, file: { name: string; declaredType: string; data: Buffer }): Promise<AttachmentDto> {
+    const actor = authorize(rc.actor, 'legal.record');
+    const { row } = await this.load(actor, id);
+    if (row.status === 'accepted') throw conflict('legal.service.accepted');
+    return this.ctx.db.transaction().execute(async (tx) => {
+      const dto = await storeAttachment(tx, { ownerId: id, fileName: file.name, declaredType: file.declaredType, data: file.data, userId: actor.userId, now: this.ctx.clock.now().toISOString() });
+      await this.ctx.audit.append(tx, rc, { action: 'legal.service_attach', objectType: 'legal_service', objectId: id, objectRegion: row.village_code, detail: { file: dto.fileName, type: dto.contentType, size: dto.size } });
+      return dto;
+    });
+  }
+
+  async attachment(rc: RequestContext, id: string, attachmentId: string): Promise<{ fileName: string; contentType: string; data: Buffer }> {
+    const actor = signedIn(rc.actor);
+    await this.load(actor, id);
+    const file = await findAttachment(this.ctx.db, attachmentId);
+    if (!file || file.owner_id !== id) throw notFound();
+    return { fileName: file.file_name, contentType: file.content_type, data: Buffer.from(file.data) };
+  }
+}
+
