@@ -18,6 +18,8 @@ export interface Config {
   secureCookies: boolean;
   webDist: string;
   logLevel: string;
+  /** Hours after which an unanswered online legal question is flagged to the town's justice office (issue 3: 48). */
+  legalAnswerHours: number;
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -42,5 +44,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     /** WEB_DIST lets parallel e2e runs each serve their own build. */
     webDist: path.resolve(repoRoot, env.WEB_DIST ?? 'web/dist'),
     logLevel: env.LOG_LEVEL ?? 'info',
+    legalAnswerHours: Number(env.LEGAL_ANSWER_HOURS ?? 48),
   };
 }

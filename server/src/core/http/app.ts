@@ -80,7 +80,9 @@ export async function buildApp(ctx: AppContext, modules: readonly ModuleManifest
   });
   await app.register(
     async (api) => {
-      for (const module of modules) module.routes(api as App, ctx);
+      // Each module in its own encapsulated context, so its content-type parsers (uploads) and
+      // decorators cannot collide with another module's.
+      for (const module of modules) await api.register(async (scoped) => module.routes(scoped as App, ctx));
     },
     { prefix: '/api' },
   );
