@@ -157,3 +157,44 @@ export interface MyAdvisorDto {
   name: string;
   villages: { code: string; name: string; path: string }[];
 }
+
+/** 网上咨询 (网络窗口, P1.4(1)): a villager's question from the phone page. */
+export const consultationCreateSchema = z
+  .object({ question: z.string('legal.consultation.question.required').trim().min(5, 'legal.consultation.question.required').max(1000, 'legal.text.tooLong') })
+  .strict();
+export type ConsultationCreate = z.infer<typeof consultationCreateSchema>;
+
+/** The advisor's answer; it becomes a ledger entry with window 网络. */
+export const consultationAnswerSchema = z
+  .object({
+    answer: z.string('legal.consultation.answer.required').trim().min(1, 'legal.consultation.answer.required').max(2000, 'legal.text.tooLong'),
+    durationMinutes: z.number().int().min(1, 'legal.service.duration.invalid').max(1440, 'legal.service.duration.invalid').optional(),
+  })
+  .strict();
+export type ConsultationAnswer = z.infer<typeof consultationAnswerSchema>;
+
+export const consultationListQuerySchema = z.object({
+  regionCode: regionCodeSchema.optional(),
+  status: z.enum(['open', 'answered', 'overdue']).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type ConsultationListQuery = z.infer<typeof consultationListQuerySchema>;
+
+export interface ConsultationDto {
+  id: string;
+  villageCode: string;
+  villagePath: string;
+  askerName: string;
+  question: string;
+  askedAt: string;
+  answer: string | null;
+  answeredAt: string | null;
+  /** Minutes from the question to the answer (响应时长). */
+  responseMinutes: number | null;
+  /** Unanswered longer than the configured hours (48 by default). */
+  overdue: boolean;
+  advisorName: string | null;
+  pictures: AttachmentDto[];
+  abilities: { answer: boolean };
+}

@@ -1,18 +1,27 @@
 import type { ModuleManifest } from '../../core/module.ts';
 import { legalRoutes } from './legal.routes.ts';
+import { legalLedgerRoutes } from './legal.ledger.routes.ts';
 import { legalTodos } from './legal.todos.ts';
 import { seedLegalDemo } from './legal.demo.ts';
+import { legalIndicators } from './legal.indicators.ts';
 
-/** 一村（社区）一法律顾问 (DOMAIN.md `legal`, P1.4): roster, assignments and coverage so far. */
+/** 一村（社区）一法律顾问 (DOMAIN.md `legal`, P1.4): roster, assignments, coverage, the service ledger and the three windows. */
 export const legalModule: ModuleManifest = {
   name: 'legal',
   rolePermissions: {
-    official: ['legal.read', 'legal.manage', 'legal.export'],
+    official: ['legal.read', 'legal.manage', 'legal.export', 'legal.record', 'legal.review'],
     leader: ['legal.read', 'legal.export'],
     inspector: ['legal.read'],
+    // An advisor records services for the villages they serve and answers their questions.
+    legal_advisor: ['legal.record'],
+    villager: ['legal.ask'],
   },
   menu: [{ key: 'legal', path: '/legal', labelKey: 'menu.legal', icon: 'legal', order: 20, access: 'legal.read' }],
-  routes: legalRoutes,
+  routes: (app, ctx) => {
+    legalRoutes(app, ctx);
+    legalLedgerRoutes(app, ctx);
+  },
   todos: legalTodos,
+  indicators: legalIndicators,
   seedDemo: seedLegalDemo,
 };

@@ -176,3 +176,8 @@ export async function accountLinked(db: DbOrTx, userId: string): Promise<boolean
 export async function advisorOfUser(db: DbOrTx, userId: string): Promise<LegalAdvisorTable | undefined> {
   return db.selectFrom('legal_advisors').selectAll().where('user_id', '=', userId).executeTakeFirst();
 }
+
+/** Unanswered online questions of a village follow the village's new advisor. */
+export async function routeOpenQuestions(db: DbOrTx, villageCode: string, advisorId: string): Promise<void> {
+  await db.updateTable('legal_consultations').set({ advisor_id: advisorId }).where('village_code', '=', villageCode).where('answered_at', 'is', null).execute();
+}

@@ -194,6 +194,8 @@ export class LegalService {
   private async insertAssignment(rc: RequestContext, advisorId: string, villageCode: string, startDate: string, tx: Tx): Promise<string> {
     const id = crypto.randomUUID();
     await repo.insertAssignment(tx, { id, advisor_id: advisorId, village_code: villageCode, start_date: startDate, end_date: null, end_reason: null, created_at: this.ctx.clock.now().toISOString() });
+    // Questions still waiting in the village go to the advisor who serves it now.
+    await repo.routeOpenQuestions(tx, villageCode, advisorId);
     await this.ctx.audit.append(tx, rc, { action: 'legal.assign', objectType: 'legal_assignment', objectId: id, objectRegion: villageCode, detail: { advisorId, startDate } });
     return id;
   }

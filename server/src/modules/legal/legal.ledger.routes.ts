@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import {
+  consultationAnswerSchema, consultationCreateSchema, consultationListQuerySchema, serviceAcceptSchema, serviceCreateSchema, serviceListQuerySchema, serviceReturnSchema, serviceUpdateSchema,
+} from '@rg/domain/legal/service.schema';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AppContext } from '../../core/context.ts';
+import { AppError } from '../../core/http/errors.ts';
+import { requestContext } from '../../core/http/route-guard.ts';
+import type { App } from '../../core/module.ts';
+import { ATTACHMENT_LIMIT, ATTACHMENT_TYPES } from './legal.attachments.ts';
+import { LegalConsultations } from './legal.consultations.ts';
+import { LegalLedger } from './legal.ledger.ts';
+
+const idParams = z.object({ id: z.uuid('error.notFound') });
+const fileParams = z.object({ id: z.uuid('error.notFound'), fileId: z.uuid('error.notFound') });
+const fileQuery = z.object({ name: z.string().trim().min(1, 'legal.attachment.name').max(120, 'legal.text.tooLong') });
+
+/** The raw upload: its bytes and the type the client declared (checked against the content later). */
+function upload(req: { body: unknown; headers: FastifyRequest['headers']; query: { name: string } }): { name: string; declaredType: string; data: Buffer } {
+  if (!Buffer.isBuffer(req.body)) throw new AppError('unsupported_type', 'legal.attachment.type');
+  return { name: req.query.name, declaredType: (req.headers['content-type'] ?? '').split(';')[0]?.trim() ?? '', data: req.body };
+}
+
+function sendFile(reply: FastifyReply, file: { fileName: string; contentType: string; data: Buffer }): FastifyReply {
+  return reply
+    .header('content-type', file.contentType)
+    .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+    .header('cache-control', 'private, no-store')
+    .send(file.data);
+}
+
+/** 服务台账 and 网上咨询 (P1.4(1), P1.4(3)). */
+export function legalLedgerRoutes(app: App, ctx: AppContext): void {
+  const ledger = new LegalLedger(ctx);
+  const consultations = new LegalConsultations(ctx);
+  // Uploads arrive as raw bodies; any other type is a 415 before the route runs.
+  app.addContentTypeParser([...ATTACHMENT_TYPES], { parseAs: 'buffer', bodyLimit: ATTACHMENT_LIMIT }, (_req, body, done) => done(null, body));
+
+  app.get('/legal/me', { config: { access: 'legal.record' } }, (req) => ledger.me(requestContext(req)));
+  app.get('/legal/services', { schema: { querystring: serviceListQuerySchema }, config: { access: 'authenticated' } }, (req) => ledger.list(requestContext(req), req.query));
+  app.post('/legal/services', { schema: { body: serviceCreateSchema }, config: { access: 'legal.record', idempotent: true } }, async (req, reply) =>
+    reply.status(201).send(await ledger.create(requestContext(req), req.body)),
+  );
+  app.get('/legal/services/:id', { schema: { params: idParams }, config: { access: 'authenticated' } }, (req) => ledger.get(requestContext(req), req.params.id));
+  app.put('/legal/services/:id', { schema: { params: idParams, body: serviceUpdateSchema }, config: { access: 'legal.record' } }, (req) =>
+    ledger.update(requestContext(req), req.params.id, req.body),
+  );
+  app.post('/legal/services/:id/return', { schema: { params: idParams, body: serviceReturnSchema }, config: { access: 'legal.review' } }, (req) =>
+    ledger.review(requestContext(req), req.params.id, req.body, 'returned'),
+  );
+  app.post('/legal/services/:id/accept', { schema: { params: idParams, body: serviceAcceptSchema }, config: { access: 'legal.review' } }, (req) =>
+    ledger.review(requestContext(req), req.params.id, req.body, 'accepted'),
+  );
+  app.post('/legal/services/:id/attachments', { schema: { params: idParams, querystring: fileQuery }, bodyLimit: ATTACHMENT_LIMIT, config: { access: 'legal.record' } }, async (req, reply) =>
+    reply.status(201).send(await ledger.attach(requestContext(req), req.params.id, upload(req))),
+  );
+  app.get('/legal/services/:id/attachments/:fileId', { schema: { params: fileParams }, config: { access: 'authenticated' } }, async (req, reply) =>
+    sendFile(reply, await ledger.attachment(requestContext(req), req.params.id, req.params.fileId)),
+  );
+
+  app.post('/legal/consultations', { schema: { body: consultationCreateSchema }, config: { access: 'legal.ask', idempotent: true } }, async (req, reply) =>
+    reply.status(201).send(await consultations.ask(requestContext(req), req.body)),
+  );
+  app.get('/legal/consultations/mine', { config: { access: 'legal.ask' } }, (req) => consultations.mine(requestContext(req)));
+  app.get('/legal/consultations', { schema: { querystring: consultationListQuerySchema }, config: { access: 'legal.record' } }, (req) => consultations.list(requestContext(req), req.query));
+  app.post('/legal/consultations/:id/answer', { schema: { params: idParams, body: consultationAnswerSchema }, config: { access: 'legal.record' } }, (req) =>
+    consultations.answer(requestContext(req), req.params.id, req.body),
+  );
+  app.post('/legal/consultations/:id/pictures', { schema: { params: idParams, querystring: fileQuery }, bodyLimit: ATTACHMENT_LIMIT, config: { access: 'legal.ask' } }, async (req, reply) =>
+    reply.status(201).send(await consultations.addPicture(requestContext(req), req.params.id, upload(req))),
+  );
+  app.get('/legal/consultations/:id/pictures/:fileId', { schema: { params: fileParams }, config: { access: 'authenticated' } }, async (req, reply) =>
+    sendFile(reply, await consultations.readPicture(requestContext(req), req.params.id, req.params.fileId)),
+  );
+}
