@@ -7,6 +7,28 @@ import type { TodoItem } from '@rg/domain/home/todo.schema';
 export type { TodoItem };
 import type { Actor } from './access/actor.ts';
 import type { AppContext } from './context.ts';
+import type { RequestContext } from './access/actor.ts';
+
+/**
+ * A computed indicator a module registers (the `indicators` module lists it in the catalogue and on
+ * scorecards): a function of a region and a period over the module's own records, answering a
+ * numerator and denominator (a share) or a count in `num`. Null when the actor may not see it or
+ * there is nothing to count.
+ */
+export interface ComputedIndicator {
+  code: string;
+  name: string;
+  definition: string;
+  unit: 'percent' | 'count';
+  /** The seed clause the indicator comes from. */
+  clause: string;
+  /**
+   * The widest region the function is quick enough for on a scorecard request (it counts live);
+   * wider scorecards show no value for it.
+   */
+  widestLevel: 'nation' | 'province' | 'city' | 'county' | 'town';
+  compute(ctx: AppContext, rc: RequestContext, regionCode: string, period: string): Promise<{ num: number; den: number } | null>;
+}
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
 
@@ -26,6 +48,8 @@ export interface ModuleManifest {
   todos?(ctx: AppContext, actor: Actor): Promise<TodoItem[]>;
   /** Registers the module's handlers for other modules' domain events (`ctx.events.on`). */
   subscribe?(ctx: AppContext): void;
+  /** Computed indicators the module contributes to the indicator catalogue. */
+  indicators?: readonly ComputedIndicator[];
   /** Demo data, run only in demo mode, after the demo regions and accounts exist; must be idempotent. */
   seedDemo?(ctx: AppContext): Promise<void>;
 }
