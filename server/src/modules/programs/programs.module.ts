@@ -1,7 +1,23 @@
 import type { ModuleManifest } from '../../core/module.ts';
+import { programsRoutes } from './programs.routes.ts';
+import { programsTodos } from './programs.todos.ts';
+import { seedProgramsDemo } from './programs.demo.ts';
 
-/** 试点示范项目与组织 (DOMAIN.md `programs`, `organizations`; P2.3–P2.4, P3.2, P3.4–P3.5, P1.2, P1.5). */
+/**
+ * 试点示范项目与组织 (DOMAIN.md `programs`, `organizations`; P2.3–P2.4, P3.2, P3.4–P3.5, P1.2, P1.5):
+ * officials run programmes and apply for their units, leaders review, inspectors evaluate.
+ * Designations are public honours, so every role that works a place may read them.
+ */
 export const programsModule: ModuleManifest = {
   name: 'programs',
-  routes: () => undefined,
+  rolePermissions: {
+    official: ['programs.read', 'programs.manage', 'programs.apply'],
+    leader: ['programs.read', 'programs.review'],
+    inspector: ['programs.read', 'programs.evaluate'],
+    village_cadre: ['programs.read'],
+  },
+  menu: [{ key: 'programs', path: '/programs', labelKey: 'menu.programs', icon: 'programs', order: 15, access: 'programs.read' }],
+  routes: programsRoutes,
+  todos: programsTodos,
+  seedDemo: seedProgramsDemo,
 };

@@ -1,3 +1,140 @@
-/** Tables of the `programs` module (storage conventions in core/db/schema.ts). */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled as the module grows
-export interface ProgramsTables {}
+/**
+ * Tables of the `programs` module (storage conventions in core/db/schema.ts: ISO text timestamps,
+ * 0/1 booleans, UUID text ids). Lists kept inside a row (content areas, conditions, answers, plan
+ * sections) are JSON text: they are read and written whole with their row, never queried by part.
+ */
+
+/** 试点示范项目 */
+export interface ProgramTable {
+  id: string;
+  organiser_region: string;
+  organiser_level: string;
+  name: string;
+  batch: string;
+  unit_level: string;
+  honour_title: string;
+  /** JSON ContentArea[] */
+  content_areas: string;
+  /** JSON ProgramCondition[] */
+  conditions: string;
+  /** JSON RequiredAttachment[] */
+  required_attachments: string;
+  /** JSON ReviewLevel[], bottom-up */
+  review_chain: string;
+  quota_level: string | null;
+  cycle_start: string;
+  cycle_end: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+/** 节点 (申报截止、年度评估、考核验收…) */
+export interface ProgramMilestoneTable {
+  id: string;
+  program_id: string;
+  name: string;
+  kind: string;
+  due_date: string;
+  extended_to: string | null;
+  extension_reason: string | null;
+  closes_submission: number;
+  sort: number;
+}
+
+/** 名额 per region at the programme's quota level. */
+export interface ProgramQuotaTable {
+  program_id: string;
+  region_code: string;
+  max_units: number;
+  suggested: number | null;
+}
+
+/** 申报 */
+export interface ProgramApplicationTable {
+  id: string;
+  program_id: string;
+  unit_code: string;
+  status: string;
+  /** Index into the programme's review chain while 审核中. */
+  step: number;
+  reviewer_region: string | null;
+  /** The quota region that has counted this application (set when that level forwards it). */
+  quota_region: string | null;
+  /** JSON string[] of content area keys */
+  content_areas: string;
+  /** JSON { key, answer }[] */
+  condition_answers: string;
+  plan_version: number;
+  submitted_at: string | null;
+  decided_at: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+/** 试点方案 versions: each submission freezes one; a revision after 退回 starts the next. */
+export interface ProgramPlanVersionTable {
+  application_id: string;
+  version: number;
+  /** JSON Record<PlanSection, sanitized html> */
+  sections: string;
+  created_at: string;
+  submitted_at: string | null;
+}
+
+export interface ProgramAttachmentTable {
+  id: string;
+  application_id: string;
+  kind: string;
+  filename: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  /** The file, base64: text works the same on SQLite and PostgreSQL and goes into the backup. */
+  content_b64: string;
+  created_by: string;
+  created_at: string;
+}
+
+/** 审核记录 */
+export interface ProgramReviewTable {
+  id: string;
+  application_id: string;
+  step: number;
+  level: string;
+  reviewer_region: string;
+  decision: string;
+  comment: string;
+  plan_version: number;
+  actor_id: string;
+  actor_name: string;
+  at: string;
+}
+
+/** 命名 (示范村/镇/县) with 动态管理 status. */
+export interface ProgramDesignationTable {
+  id: string;
+  program_id: string;
+  application_id: string;
+  unit_code: string;
+  title: string;
+  designated_on: string;
+  valid_until: string;
+  status: string;
+  status_reason: string | null;
+  updated_at: string;
+}
+
+export interface ProgramsTables {
+  programs: ProgramTable;
+  program_milestones: ProgramMilestoneTable;
+  program_quotas: ProgramQuotaTable;
+  program_applications: ProgramApplicationTable;
+  program_plan_versions: ProgramPlanVersionTable;
+  program_attachments: ProgramAttachmentTable;
+  program_reviews: ProgramReviewTable;
+  program_designations: ProgramDesignationTable;
+}

@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import { regionCodeSchema } from '../regions/region.schema.ts';
+import { CATALOGUE_AREA_KEYS, REVIEW_LEVELS, UNIT_LEVELS, type OrganiserLevel, type ReviewLevel, type UnitLevel } from './catalog.ts';
+
+export const dateSchema = z.iso.date('programs.date.invalid');
+const text = (max: number, required: string) => z.string().trim().min(1, required).max(max, 'programs.text.tooLong');
+
+/** 节点: a dated step of a programme; the one that `closesSubmission` ends the application window. */
+export const milestoneInputSchema = z
+  .object({
+    name: text(60, 'programs.milestone.nameRequired'),
+    dueDate: dateSchema,
+    kind: z.enum(['submission', 'report', 'evaluation', 'acceptance', 'other']).default('other'),
+    closesSubmission: z.boolean().default(false),
+  })
+  .strict();
+export type MilestoneInput = z.infer<typeof milestoneInputSchema>;
+
+/** 延期: the organiser moves a milestone's due date later, with a reason. */
+export const milestoneExtendSchema = z
+  .object({ dueDate: dateSchema, reason: text(200, 'programs.reason.required') })
+  .strict();
+
+/** 试点示范项目 as the organiser creates it (P2.3, P3.4). */
+export const programCreateSchema = z
+  .object({
+    organiserRegion: regionCodeSchema,
+    name: text(80, 'programs.name.required'),
+    batch: text(30, 'programs.batch.required'),
+    unitLevel: z.enum(UNIT_LEVELS, 'programs.unitLevel.required'),
+    honourTitle: z.string().trim().max(40, 'programs.text.tooLong').optional(),
+    contentAreas: z.array(z.enum(CATALOGUE_AREA_KEYS)).max(8).default([]),
+    customContentAreas: z.array(text(60, 'programs.area.required')).max(10).default([]),
+    cycleStart: dateSchema,
+    cycleEnd: dateSchema,
+    /** 申报条件; `evidenceRequired` asks for an attachment proving it. */
+    conditions: z.array(z.object({ text: text(200, 'programs.condition.textRequired'), evidenceRequired: z.boolean().default(false) }).strict()).max(20).default([]),
+    /** 必备附件 by name (e.g. 试点方案盖章扫描件). */
+    requiredAttachments: z.array(text(60, 'programs.attachment.nameRequired')).max(10).default([]),
+    /** 审核链, bottom-up: e.g. ['province', 'nation'] for a county's application. */
+    reviewChain: z.array(z.enum(REVIEW_LEVELS)).min(1, 'programs.reviewChain.required').max(5),
+    /** The level whose regions hold quotas (e.g. 'province': at most N counties per province). */
+    quotaLevel: z.enum(['province', 'city', 'county', 'town']).nullable().default(null),
+    milestones: z.array(milestoneInputSchema).max(20).default([]),
+  })
+  .strict()
+  .refine((v) => v.cycleStart <= v.cycleEnd, { message: 'programs.cycle.order', path: ['cycleEnd'] })
+  .refine((v) => v.contentAreas.length + v.customContentAreas.length > 0, { message: 'programs.area.required', path: ['contentAreas'] });
+export type ProgramCreate = z.infer<typeof programCreateSchema>;
+
+/** 名额: at most `maxUnits` designated units inside `regionCode`; `suggested` is the advisory figure. */
+export const quotaItemSchema = z
+  .object({ regionCode: regionCodeSchema, maxUnits: z.number().int().min(0, 'programs.quota.invalid').max(10_000, 'programs.quota.invalid'), suggested: z.number().int().min(0).max(10_000).nullable().optional() })
+  .strict();
+export const quotasPutSchema = z.object({ items: z.array(quotaItemSchema).max(500) }).strict();
+export type QuotaItem = z.infer<typeof quotaItemSchema>;
+
+/** A file sent as base64 inside JSON (xlsx imports, attachments). */
+export const fileUploadSchema = z.object({ filename: text(120, 'programs.file.nameRequired'), contentBase64: z.string().min(1, 'programs.file.empty') }).strict();
+
+export const programListQuerySchema = z.object({ unitLevel: z.enum(UNIT_LEVELS).optional() });
+
+export interface ContentArea {
+  key: string;
+  label: string;
+  custom: boolean;
+}
+
+export interface ProgramCondition {
+  key: string;
+  text: string;
+  evidenceRequired: boolean;
+}
+
+export interface RequiredAttachment {
+  key: string;
+  label: string;
+}
+
+export interface MilestoneDto {
+  id: string;
+  name: string;
+  kind: MilestoneInput['kind'];
+  dueDate: string;
+  /** 延期后的截止日期 */
+  extendedTo: string | null;
+  extensionReason: string | null;
+  /** The date that counts: extendedTo or dueDate. */
+  effectiveDue: string;
+  closesSubmission: boolean;
+  overdue: boolean;
+}
+
+export interface QuotaDto {
+  regionCode: string;
+  regionName: string;
+  maxUnits: number;
+  suggested: number | null;
+  /** Units this region has forwarded or had approved. */
+  used: number;
+}
+
+/** 试点示范项目 */
+export interface ProgramDto {
+  id: string;
+  organiserRegion: string;
+  organiserName: string;
+  organiserLevel: OrganiserLevel;
+  name: string;
+  batch: string;
+  unitLevel: UnitLevel;
+  honourTitle: string;
+  contentAreas: ContentArea[];
+  cycleStart: string;
+  cycleEnd: string;
+  conditions: ProgramCondition[];
+  requiredAttachments: RequiredAttachment[];
+  reviewChain: ReviewLevel[];
+  quotaLevel: string | null;
+  milestones: MilestoneDto[];
+  /** Open while the submission milestone (if any) has not passed. */
+  submissionOpen: boolean;
+  abilities: { manage: boolean; apply: boolean };
+}
+
+export interface ProgramDetailDto extends ProgramDto {
+  quotas: QuotaDto[];
+  counts: { applications: number; submitted: number; approved: number; designated: number };
+}

@@ -1,0 +1,174 @@
+import crypto from 'node:crypto';
+import type { Role } from '@rg/domain/access/roles';
+import { CATALOGUE_AREA_KEYS, DEFAULT_CONDITIONS, PLAN_SECTIONS } from '@rg/domain/programs/catalog';
+import type { ProgramCreate } from '@rg/domain/programs/program.schema';
+import type { Actor, RequestContext } from '../../core/access/actor.ts';
+import type { AppContext } from '../../core/context.ts';
+import { hashPassword } from '../../core/crypto/password-hash.ts';
+import type { Tx } from '../../core/db/schema.ts';
+import { DEMO_PASSWORD } from '../../demo/demo-accounts.ts';
+import { findUserByUsername, insertUser } from '../access/users.repository.ts';
+import { newUserRow } from '../access/user-row.ts';
+import { findRegions } from '../regions/regions.repository.ts';
+import * as repo from './programs.repository.ts';
+import { ProgramsService } from './programs.service.ts';
+
+/**
+ * Reviewer and organiser accounts above the demo counties (the shared demo accounts stop at the
+ * county): the province reviews the counties' applications, the nation runs the national batch.
+ */
+const PROGRAM_ACCOUNTS: { username: string; displayName: string; regionCode: string; roles: Role[] }[] = [
+  { username: 'nation.official', displayName: '农业农村部合作经济指导司', regionCode: '00', roles: ['official'] },
+  { username: 'nation.leader', displayName: '中央农办审核组', regionCode: '00', roles: ['leader'] },
+  { username: 'ah.official', displayName: '安徽省农业农村厅', regionCode: '34', roles: ['official'] },
+  { username: 'ah.leader', displayName: '安徽省委农办审核组', regionCode: '34', roles: ['leader'] },
+  { username: 'ah.inspector', displayName: '安徽省考核验收组', regionCode: '34', roles: ['inspector'] },
+  { username: 'sx.leader', displayName: '陕西省委农办审核组', regionCode: '61', roles: ['leader'] },
+  { username: 'hy.leader', displayName: '怀远县委农办审核组', regionCode: '340321', roles: ['leader'] },
+];
+
+/**
+ * 试点县数量建议表 (P2.3(3) 附件), demo figures: about 100 counties in all, at most 5 per province.
+ * Only the provinces imported in demo mode (陕西, 安徽) get a quota row; the rest are skipped.
+ */
+export const NATIONAL_SUGGESTIONS: Record<string, number> = {
+  11: 2, 12: 2, 13: 4, 14: 3, 15: 3, 21: 3, 22: 3, 23: 4, 31: 2, 32: 4, 33: 4, 34: 4, 35: 3, 36: 4, 37: 5, 41: 5,
+  42: 4, 43: 4, 44: 4, 45: 3, 46: 2, 50: 3, 51: 5, 52: 3, 53: 3, 54: 2, 61: 4, 62: 3, 63: 2, 64: 2, 65: 3,
+};
+
+const FULL_PLAN = Object.fromEntries(PLAN_SECTIONS.map((s) => [s, '<p>（演示）见申报单位报送的试点方案原文。</p>'])) as Record<string, string>;
+
+async function demoAccounts(ctx: AppContext): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  const hash = await hashPassword(DEMO_PASSWORD);
+  const now = ctx.clock.now().toISOString();
+  const regions = new Set((await findRegions(ctx.db, PROGRAM_ACCOUNTS.map((a) => a.regionCode))).map((r) => r.code));
+  for (const account of PROGRAM_ACCOUNTS) {
+    if (!regions.has(account.regionCode)) continue;
+    const existing = await findUserByUsername(ctx.db, account.username);
+    if (existing) {
+      ids.set(account.username, existing.id);
+      continue;
+    }
+    const id = crypto.randomUUID();
+    await ctx.db.transaction().execute((tx) =>
+      insertUser(tx, newUserRow(ctx.cipher, { id, username: account.username, displayName: account.displayName, regionCode: account.regionCode, passwordHash: hash, mustChangePassword: false, phone: null, isDemo: true }, now), account.roles),
+    );
+    ids.set(account.username, id);
+  }
+  return ids;
+}
+
+const base = (overrides: Partial<ProgramCreate> & Pick<ProgramCreate, 'organiserRegion' | 'name' | 'batch' | 'unitLevel' | 'cycleStart' | 'cycleEnd' | 'reviewChain'>): ProgramCreate => ({
+  contentAreas: [...CATALOGUE_AREA_KEYS], customContentAreas: [], conditions: DEFAULT_CONDITIONS.map((text) => ({ text, evidenceRequired: false })),
+  requiredAttachments: [], quotaLevel: null, milestones: [], ...overrides,
+});
+
+/** An application already through its review chain, with its designation (demo history). */
+async function approvedUnit(ctx: AppContext, tx: Tx, programId: string, unitCode: string, title: string, on: string, validUntil: string, by: string): Promise<void> {
+  const id = crypto.randomUUID();
+  const at = `${on}T02:00:00.000Z`;
+  await repo.insertApplication(tx, {
+    id, program_id: programId, unit_code: unitCode, status: 'approved', step: 0, reviewer_region: null, quota_region: null,
+    content_areas: JSON.stringify(CATALOGUE_AREA_KEYS.slice(0, 4)), condition_answers: '[]', plan_version: 1, submitted_at: at, decided_at: at,
+    created_by: by, created_at: at, updated_at: at, version: 1,
+  });
+  await repo.insertPlanVersion(tx, { application_id: id, version: 1, sections: JSON.stringify(FULL_PLAN), created_at: at, submitted_at: at });
+  const designationId = crypto.randomUUID();
+  await repo.insertDesignation(tx, { id: designationId, program_id: programId, application_id: id, unit_code: unitCode, title, designated_on: on, valid_until: validUntil, status: 'active', status_reason: null, updated_at: at });
+  // Published like a live approval, so roll-ups (indicators, legal's pilot villages) count the demo too.
+  await ctx.events.publish(tx, { type: 'programs.designated', regionCode: unitCode, occurredOn: on, payload: { designationId, programId, title } });
+}
+
+/**
+ * Demo programmes: the national first batch with its quota table (P2.3), Anhui's programme with
+ * 怀远县 and 万福镇 on plan 3's timeline (plans due 2020-04-24, evaluations 2021 and 2022H1,
+ * acceptance 2023Q1), Anhui's open call for the next year (for trying the review chain), and
+ * 泾阳县's legal-advisor pilot with plan 1's milestones. Skipped when any programme exists.
+ */
+export async function seedProgramsDemo(ctx: AppContext): Promise<void> {
+  const accounts = await demoAccounts(ctx);
+  if (await ctx.db.selectFrom('programs').select('id').limit(1).executeTakeFirst()) return;
+  const present = new Set((await findRegions(ctx.db, ['00', '34', '61', '340321', '340321108', '610423'])).map((r) => r.code));
+  if (!present.has('00') || !present.has('34') || !present.has('340321')) return;
+  const by = accounts.get('nation.official') ?? 'demo';
+  const actor: Actor = { userId: by, username: 'demo-seed', displayName: '演示数据', roles: [], homeRegion: '00', scope: '00', permissions: new Set(), mustChangePassword: false };
+  const rc: RequestContext = { actor, ip: null, requestId: 'demo-seed' };
+  const programs = new ProgramsService(ctx);
+  const wanfuVillage = await ctx.db.selectFrom('regions').select('code').where('parent_code', '=', '340321108').where('level', '=', 'village').orderBy('code').limit(1).executeTakeFirst();
+
+  await ctx.db.transaction().execute(async (tx) => {
+    const national = crypto.randomUUID();
+    await programs.insert(tx, rc, actor, national, base({
+      organiserRegion: '00', name: '全国乡村治理体系建设试点', batch: '首批', unitLevel: 'county', honourTitle: '全国乡村治理体系建设试点单位',
+      cycleStart: '2019-06-01', cycleEnd: '2021-12-31', reviewChain: ['province', 'nation'], quotaLevel: 'province', requiredAttachments: ['试点方案（盖章扫描件）'],
+      milestones: [
+        { name: '省级审核后报送试点单位名单和试点方案', dueDate: '2019-08-10', kind: 'submission', closesSubmission: true },
+        { name: '年度总结评估（2020年）', dueDate: '2020-12-31', kind: 'report', closesSubmission: false },
+        { name: '提交全面系统的总结报告', dueDate: '2021-12-31', kind: 'acceptance', closesSubmission: false },
+      ],
+    }));
+    const quotas = Object.entries(NATIONAL_SUGGESTIONS).filter(([code]) => present.has(code));
+    for (const [code, n] of quotas) await tx.insertInto('program_quotas').values({ program_id: national, region_code: code, max_units: Math.min(n, 5), suggested: n }).execute();
+
+    const anhui = crypto.randomUUID();
+    await programs.insert(tx, rc, actor, anhui, base({
+      organiserRegion: '34', name: '安徽省乡村治理试点示范', batch: '2020年', unitLevel: 'county', honourTitle: '省级乡村治理示范县',
+      cycleStart: '2020-01-01', cycleEnd: '2022-12-31', reviewChain: ['province'],
+      milestones: [
+        { name: '试点方案报批', dueDate: '2020-04-24', kind: 'submission', closesSubmission: true },
+        { name: '绩效评价（2021年）', dueDate: '2021-12-31', kind: 'evaluation', closesSubmission: false },
+        { name: '绩效评价（2022年上半年）', dueDate: '2022-06-30', kind: 'evaluation', closesSubmission: false },
+        { name: '考核验收', dueDate: '2023-03-31', kind: 'acceptance', closesSubmission: false },
+      ],
+    }));
+    await approvedUnit(ctx, tx, anhui, '340321', '省级乡村治理示范县', '2020-05-20', '2022-12-31', by);
+
+    const towns = crypto.randomUUID();
+    await programs.insert(tx, rc, actor, towns, base({
+      organiserRegion: '340321', name: '怀远县乡村治理示范镇村三级创建', batch: '2020年', unitLevel: 'town', honourTitle: '县级乡村治理试点示范镇',
+      cycleStart: '2020-01-01', cycleEnd: '2022-12-31', reviewChain: ['county'],
+      milestones: [
+        { name: '各乡镇报送试点方案', dueDate: '2020-04-24', kind: 'submission', closesSubmission: true },
+        { name: '调研督导、绩效评价（2021年）', dueDate: '2021-12-31', kind: 'evaluation', closesSubmission: false },
+        { name: '调研督导、绩效评价（2022年上半年）', dueDate: '2022-06-30', kind: 'evaluation', closesSubmission: false },
+        { name: '省级考核验收', dueDate: '2023-03-31', kind: 'acceptance', closesSubmission: false },
+      ],
+    }));
+    if (present.has('340321108')) await approvedUnit(ctx, tx, towns, '340321108', '县级乡村治理试点示范镇', '2020-05-20', '2022-12-31', by);
+
+    const villages = crypto.randomUUID();
+    await programs.insert(tx, rc, actor, villages, base({
+      organiserRegion: '340321', name: '怀远县乡村治理试点示范村创建', batch: '2020年', unitLevel: 'village', honourTitle: '县级乡村治理试点示范村',
+      cycleStart: '2020-01-01', cycleEnd: '2022-12-31', reviewChain: ['county'],
+      milestones: [
+        { name: '各乡镇报送示范村试点方案', dueDate: '2020-04-24', kind: 'submission', closesSubmission: true },
+        { name: '省级考核验收', dueDate: '2023-03-31', kind: 'acceptance', closesSubmission: false },
+      ],
+    }));
+    if (wanfuVillage) await approvedUnit(ctx, tx, villages, wanfuVillage.code, '县级乡村治理试点示范村', '2020-05-20', '2022-12-31', by);
+
+    await programs.insert(tx, rc, actor, crypto.randomUUID(), base({
+      organiserRegion: '34', name: '安徽省乡村治理示范县创建', batch: '2027年度', unitLevel: 'county', honourTitle: '省级乡村治理示范县',
+      cycleStart: '2027-01-01', cycleEnd: '2029-12-31', reviewChain: ['province'], requiredAttachments: ['试点方案（盖章扫描件）'],
+      conditions: DEFAULT_CONDITIONS.map((text, i) => ({ text, evidenceRequired: i === 0 })),
+      milestones: [
+        { name: '试点方案报送截止', dueDate: '2027-03-31', kind: 'submission', closesSubmission: true },
+        { name: '年度总结评估', dueDate: '2027-12-31', kind: 'report', closesSubmission: false },
+        { name: '考核验收', dueDate: '2029-12-31', kind: 'acceptance', closesSubmission: false },
+      ],
+    }));
+
+    if (present.has('610423')) {
+      await programs.insert(tx, rc, actor, crypto.randomUUID(), base({
+        organiserRegion: '610423', name: '泾阳县农村社区治理新模式试点（一村一法律顾问）', batch: '2019年', unitLevel: 'village', honourTitle: '泾阳县法治治理示范村',
+        cycleStart: '2019-08-01', cycleEnd: '2019-11-30', reviewChain: ['county'], contentAreas: ['three_governance'], customContentAreas: ['一村（社区）一法律顾问'],
+        milestones: [
+          { name: '制定上报工作方案（8月上旬）', dueDate: '2019-08-10', kind: 'submission', closesSubmission: true },
+          { name: '初步出成果（10月中旬）', dueDate: '2019-10-15', kind: 'report', closesSubmission: false },
+          { name: '全面见成效（11月底）', dueDate: '2019-11-30', kind: 'acceptance', closesSubmission: false },
+        ],
+      }));
+    }
+  });
+}

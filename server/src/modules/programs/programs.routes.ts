@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { applicationCreateSchema, applicationListQuerySchema, applicationSaveSchema, attachmentUploadSchema, diffQuerySchema, reviewSchema } from '@rg/domain/programs/application.schema';
+import { designationActionSchema, designationQuerySchema } from '@rg/domain/programs/designation.schema';
+import { fileUploadSchema, milestoneExtendSchema, milestoneInputSchema, programCreateSchema, programListQuerySchema, quotasPutSchema } from '@rg/domain/programs/program.schema';
+import type { AppContext } from '../../core/context.ts';
+import { requestContext } from '../../core/http/route-guard.ts';
+import type { App } from '../../core/module.ts';
+import { ApplicationsService } from './applications.service.ts';
+import { DesignationsService } from './designations.service.ts';
+import { ProgramsService } from './programs.service.ts';
+
+const idParams = z.object({ id: z.uuid('error.notFound') });
+const milestoneParams = z.object({ id: z.uuid('error.notFound'), milestoneId: z.uuid('error.notFound') });
+const attachmentParams = z.object({ id: z.uuid('error.notFound'), attachmentId: z.uuid('error.notFound') });
+/** Uploads travel as base64 JSON: 10 MB of file is about 13.4 MB of text. */
+const UPLOAD_BODY_LIMIT = 14 * 1024 * 1024;
+
+export function programsRoutes(app: App, ctx: AppContext): void {
+  const programs = new ProgramsService(ctx);
+  const applications = new ApplicationsService(ctx);
+  const designations = new DesignationsService(ctx);
+
+  app.get('/programs', { schema: { querystring: programListQuerySchema }, config: { access: 'programs.read' } }, (req) => programs.list(requestContext(req), req.query.unitLevel));
+  app.post('/programs', { schema: { body: programCreateSchema }, config: { access: 'programs.manage', idempotent: true } }, async (req, reply) =>
+    reply.status(201).send(await programs.create(requestContext(req), req.body)),
+  );
+
+  // Static paths before `/programs/:id`.
+  app.get('/programs/applications', { schema: { querystring: applicationListQuerySchema }, config: { access: 'programs.read' } }, (req) => applications.list(requestContext(req), req.query));
+  app.get('/programs/applications/:id', { schema: { params: idParams }, config: { access: 'programs.read' } }, (req) => applications.get(requestContext(req), req.params.id));
+  app.put('/programs/applications/:id', { schema: { params: idParams, body: applicationSaveSchema }, bodyLimit: 2 * 1024 * 1024, config: { access: 'programs.apply' } }, (req) =>
+    applications.save(requestContext(req), req.params.id, req.body),
+  );
+  app.post('/programs/applications/:id/submit', { schema: { params: idParams }, config: { access: 'programs.apply' } }, (req) => applications.submit(requestContext(req), req.params.id));
+  app.post('/programs/applications/:id/review', { schema: { params: idParams, body: reviewSchema }, config: { access: 'programs.review' } }, (req) =>
+    applications.review(requestContext(req), req.params.id, req.body),
+  );
+  app.get('/programs/applications/:id/diff', { schema: { params: idParams, querystring: diffQuerySchema }, config: { access: 'programs.read' } }, (req) =>
+    applications.diff(requestContext(req), req.params.id, req.query.from, req.query.to),
+  );
+  app.post('/programs/applications/:id/attachments', { schema: { params: idParams, body: attachmentUploadSchema }, bodyLimit: UPLOAD_BODY_LIMIT, config: { access: 'programs.apply' } }, async (req, reply) =>
+    reply.status(201).send(await applications.attach(requestContext(req), req.params.id, req.body.kind, req.body.filename, req.body.contentBase64)),
+  );
+  app.get('/programs/applications/:id/attachments/:attachmentId', { schema: { params: attachmentParams }, config: { access: 'programs.read' } }, async (req, reply) => {
+    const file = await applications.download(requestContext(req), req.params.id, req.params.attachmentId);
+    return reply
+      .header('content-type', file.mime)
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+      .send(file.bytes);
+  });
+
+  app.get('/programs/designations', { schema: { querystring: designationQuerySchema }, config: { access: 'programs.read' } }, (req) =>
+    designations.list(requestContext(req), req.query.regionCode, req.query.programId),
+  );
+  app.post('/programs/designations/:id/warn', { schema: { params: idParams, body: designationActionSchema }, config: { access: 'programs.manage' } }, (req) =>
+    designations.act(requestContext(req), req.params.id, 'warn', req.body.reason),
+  );
+  app.post('/programs/designations/:id/revoke', { schema: { params: idParams, body: designationActionSchema }, config: { access: 'programs.manage' } }, (req) =>
+    designations.act(requestContext(req), req.params.id, 'revoke', req.body.reason),
+  );
+
+  app.get('/programs/:id', { schema: { params: idParams }, config: { access: 'programs.read' } }, (req) => programs.get(requestContext(req), req.params.id));
+  app.post('/programs/:id/applications', { schema: { params: idParams, body: applicationCreateSchema }, config: { access: 'programs.apply', idempotent: true } }, async (req, reply) =>
+    reply.status(201).send(await applications.create(requestContext(req), req.params.id, req.body.unitCode)),
+  );
+  app.post('/programs/:id/milestones', { schema: { params: idParams, body: milestoneInputSchema }, config: { access: 'programs.manage' } }, async (req, reply) =>
+    reply.status(201).send(await programs.addMilestone(requestContext(req), req.params.id, req.body)),
+  );
+  app.post('/programs/:id/milestones/:milestoneId/extend', { schema: { params: milestoneParams, body: milestoneExtendSchema }, config: { access: 'programs.manage' } }, (req) =>
+    programs.extendMilestone(requestContext(req), req.params.id, req.params.milestoneId, req.body.dueDate, req.body.reason),
+  );
+  app.put('/programs/:id/quotas', { schema: { params: idParams, body: quotasPutSchema }, config: { access: 'programs.manage' } }, (req) =>
+    programs.putQuotas(requestContext(req), req.params.id, req.body.items),
+  );
+  app.post('/programs/:id/quotas/import', { schema: { params: idParams, body: fileUploadSchema }, bodyLimit: 3 * 1024 * 1024, config: { access: 'programs.manage' } }, (req) =>
+    programs.importQuotas(requestContext(req), req.params.id, req.body.filename, req.body.contentBase64),
+  );
+}

@@ -1,0 +1,226 @@
+import crypto from 'node:crypto';
+import ExcelJS from 'exceljs';
+import { CONTENT_AREAS, defaultHonourTitle, isAbove, ORGANISER_LEVELS, type OrganiserLevel, type ReviewLevel, type UnitLevel } from '@rg/domain/programs/catalog';
+import type {
+  ContentArea, MilestoneDto, MilestoneInput, ProgramCondition, ProgramCreate, ProgramDetailDto, ProgramDto, QuotaItem, RequiredAttachment,
+} from '@rg/domain/programs/program.schema';
+import { ancestorsOf, isWithin, levelOf } from '@rg/domain/regions/region-code';
+import type { Actor, RequestContext } from '../../core/access/actor.ts';
+import { authorize, can, listScope } from '../../core/access/authorize.ts';
+import type { AppContext } from '../../core/context.ts';
+import type { Tx } from '../../core/db/schema.ts';
+import { AppError, invalid, notFound } from '../../core/http/errors.ts';
+import { findRegion, findRegions } from '../regions/regions.repository.ts';
+import { todayOf } from './programs.dates.ts';
+import { checkUpload } from './programs.files.ts';
+import * as repo from './programs.repository.ts';
+import type { ProgramMilestoneTable } from './programs.tables.ts';
+
+const IMPORT_MAX_BYTES = 2 * 1024 * 1024;
+export const QUOTA_HEADER = ['区划代码', '名称', '建议名额', '名额上限'];
+
+export function parseJson<T>(text: string): T {
+  return JSON.parse(text) as T;
+}
+
+export function milestoneDto(row: ProgramMilestoneTable, today: string): MilestoneDto {
+  const effectiveDue = row.extended_to ?? row.due_date;
+  return {
+    id: row.id, name: row.name, kind: row.kind as MilestoneInput['kind'], dueDate: row.due_date, extendedTo: row.extended_to,
+    extensionReason: row.extension_reason, effectiveDue, closesSubmission: row.closes_submission === 1, overdue: effectiveDue < today,
+  };
+}
+
+/** The submission milestone that has passed, if any: it closes submission (P2.3(5)) until extended. */
+export function closedMilestone(milestones: readonly ProgramMilestoneTable[], today: string): ProgramMilestoneTable | undefined {
+  return milestones.find((m) => m.closes_submission === 1 && (m.extended_to ?? m.due_date) < today);
+}
+
+/** 试点示范项目: the organiser defines it; applicants below and reviewers above read it. */
+export class ProgramsService {
+  constructor(private readonly ctx: AppContext) {}
+
+  /** A programme is visible inside its organiser's region and to everyone above the organiser. */
+  visible(actor: Actor, organiser: string): boolean {
+    return isWithin(organiser, actor.homeRegion) || isWithin(actor.homeRegion, organiser);
+  }
+
+  async load(actor: Actor, id: string): Promise<repo.ProgramRow> {
+    const row = await repo.findProgram(this.ctx.db, id);
+    if (!row || !this.visible(actor, row.organiser_region)) throw notFound();
+    return row;
+  }
+
+  toDto(actor: Actor, row: repo.ProgramRow, milestones: ProgramMilestoneTable[]): ProgramDto {
+    const today = todayOf(this.ctx.clock);
+    return {
+      id: row.id, organiserRegion: row.organiser_region, organiserName: row.organiser_name, organiserLevel: row.organiser_level as OrganiserLevel,
+      name: row.name, batch: row.batch, unitLevel: row.unit_level as UnitLevel, honourTitle: row.honour_title,
+      contentAreas: parseJson<ContentArea[]>(row.content_areas), cycleStart: row.cycle_start, cycleEnd: row.cycle_end,
+      conditions: parseJson<ProgramCondition[]>(row.conditions), requiredAttachments: parseJson<RequiredAttachment[]>(row.required_attachments),
+      reviewChain: parseJson<ReviewLevel[]>(row.review_chain), quotaLevel: row.quota_level,
+      milestones: milestones.map((m) => milestoneDto(m, today)),
+      submissionOpen: !closedMilestone(milestones, today),
+      abilities: { manage: can(actor, 'programs.manage', { regionCode: row.organiser_region }), apply: can(actor, 'programs.apply') },
+    };
+  }
+
+  async list(rc: RequestContext, unitLevel?: string): Promise<{ items: ProgramDto[] }> {
+    const actor = authorize(rc.actor, 'programs.read');
+    const rows = await repo.listPrograms(this.ctx.db, listScope(actor), unitLevel);
+    const milestones = await repo.milestonesOf(this.ctx.db, rows.map((r) => r.id));
+    return { items: rows.map((r) => this.toDto(actor, r, milestones.filter((m) => m.program_id === r.id))) };
+  }
+
+  async get(rc: RequestContext, id: string): Promise<ProgramDetailDto> {
+    const actor = authorize(rc.actor, 'programs.read');
+    const row = await this.load(actor, id);
+    const milestones = await repo.milestonesOf(this.ctx.db, [id]);
+    const quotas = await repo.quotasOf(this.ctx.db, id);
+    // Quotas and counts are place-bound: only those inside the actor's scope are shown.
+    const scope = listScope(actor);
+    const counts = await repo.applicationCounts(this.ctx.db, id, scope);
+    const designated = (await repo.listDesignations(this.ctx.db, scope, id)).filter((d) => d.status !== 'revoked').length;
+    return {
+      ...this.toDto(actor, row, milestones),
+      quotas: quotas.filter((q) => isWithin(q.region_code, scope) || isWithin(scope, q.region_code))
+        .map((q) => ({ regionCode: q.region_code, regionName: q.region_name, maxUnits: q.max_units, suggested: q.suggested, used: q.used })),
+      counts: { ...counts, designated },
+    };
+  }
+
+  /** Checks the levels fit together: organiser above the units, the chain climbing to the organiser. */
+  private checkShape(input: ProgramCreate): void {
+    const organiserLevel = levelOf(input.organiserRegion);
+    if (!(ORGANISER_LEVELS as readonly string[]).includes(organiserLevel)) throw invalid({ organiserRegion: 'programs.organiser.invalidLevel' });
+    if (!isAbove(organiserLevel, input.unitLevel)) throw invalid({ unitLevel: 'programs.unitLevel.notBelow' });
+    const chain = input.reviewChain;
+    const climbs = chain.every((level, i) => isAbove(level, i === 0 ? input.unitLevel : (chain[i - 1] ?? input.unitLevel)));
+    if (!climbs || chain[chain.length - 1] !== organiserLevel) throw invalid({ reviewChain: 'programs.reviewChain.invalid' });
+    if (input.quotaLevel && !(isAbove(input.quotaLevel, input.unitLevel) && !isAbove(input.quotaLevel, organiserLevel) && input.quotaLevel !== organiserLevel)) {
+      throw invalid({ quotaLevel: 'programs.quotaLevel.invalid' });
+    }
+  }
+
+  async create(rc: RequestContext, input: ProgramCreate): Promise<ProgramDetailDto> {
+    const actor = authorize(rc.actor, 'programs.manage', { regionCode: input.organiserRegion });
+    this.checkShape(input);
+    if (!(await findRegion(this.ctx.db, input.organiserRegion))) throw invalid({ organiserRegion: 'region.notFound' });
+    const id = crypto.randomUUID();
+    await this.ctx.db.transaction().execute((tx) => this.insert(tx, rc, actor, id, input));
+    return this.get(rc, id);
+  }
+
+  /** Inserts a checked programme with its milestones and audit entry (also used by the demo seed). */
+  async insert(tx: Tx, rc: RequestContext, actor: Actor, id: string, input: ProgramCreate): Promise<void> {
+    const now = this.ctx.clock.now().toISOString();
+    const organiserLevel = levelOf(input.organiserRegion) as OrganiserLevel;
+    const areas: ContentArea[] = [
+      ...CONTENT_AREAS.filter((a) => input.contentAreas.includes(a.key)).map((a) => ({ key: a.key, label: a.label, custom: false })),
+      ...input.customContentAreas.map((label, i) => ({ key: `custom_${i + 1}`, label, custom: true })),
+    ];
+    await repo.insertProgram(tx, {
+      id, organiser_region: input.organiserRegion, organiser_level: organiserLevel, name: input.name, batch: input.batch, unit_level: input.unitLevel,
+      honour_title: input.honourTitle || defaultHonourTitle(organiserLevel, input.unitLevel),
+      content_areas: JSON.stringify(areas),
+      conditions: JSON.stringify(input.conditions.map((c, i) => ({ key: `c${i + 1}`, text: c.text, evidenceRequired: c.evidenceRequired }))),
+      required_attachments: JSON.stringify(input.requiredAttachments.map((label, i) => ({ key: `a${i + 1}`, label }))),
+      review_chain: JSON.stringify(input.reviewChain), quota_level: input.quotaLevel, cycle_start: input.cycleStart, cycle_end: input.cycleEnd,
+      created_by: actor.userId, created_at: now, updated_at: now, version: 1,
+    });
+    for (const [sort, m] of input.milestones.entries()) await this.insertMilestone(tx, id, m, sort);
+    await this.ctx.audit.append(tx, rc, { action: 'programs.program_create', objectType: 'program', objectId: id, objectRegion: input.organiserRegion, detail: { name: input.name, batch: input.batch } });
+  }
+
+  private async insertMilestone(tx: Tx, programId: string, m: MilestoneInput, sort: number): Promise<string> {
+    const id = crypto.randomUUID();
+    await repo.insertMilestone(tx, { id, program_id: programId, name: m.name, kind: m.kind, due_date: m.dueDate, extended_to: null, extension_reason: null, closes_submission: m.closesSubmission ? 1 : 0, sort });
+    return id;
+  }
+
+  private async loadManaged(rc: RequestContext, id: string): Promise<{ actor: Actor; row: repo.ProgramRow }> {
+    const actor = authorize(rc.actor, 'programs.manage');
+    const row = await this.load(actor, id);
+    authorize(actor, 'programs.manage', { regionCode: row.organiser_region });
+    return { actor, row };
+  }
+
+  async addMilestone(rc: RequestContext, programId: string, input: MilestoneInput): Promise<ProgramDetailDto> {
+    const { row } = await this.loadManaged(rc, programId);
+    await this.ctx.db.transaction().execute(async (tx) => {
+      const existing = await repo.milestonesOf(tx, [programId]);
+      const id = await this.insertMilestone(tx, programId, input, existing.length);
+      await this.ctx.audit.append(tx, rc, { action: 'programs.milestone_add', objectType: 'program', objectId: programId, objectRegion: row.organiser_region, detail: { milestoneId: id, ...input } });
+    });
+    return this.get(rc, programId);
+  }
+
+  /** 延期: only later than the date that counts now; the reason is kept and audited. */
+  async extendMilestone(rc: RequestContext, programId: string, milestoneId: string, dueDate: string, reason: string): Promise<ProgramDetailDto> {
+    const { row } = await this.loadManaged(rc, programId);
+    const milestone = await repo.findMilestone(this.ctx.db, programId, milestoneId);
+    if (!milestone) throw notFound();
+    const current = milestone.extended_to ?? milestone.due_date;
+    if (dueDate <= current) throw invalid({ dueDate: 'programs.milestone.notLater' });
+    await this.ctx.db.transaction().execute(async (tx) => {
+      await repo.extendMilestone(tx, milestoneId, dueDate, reason);
+      await this.ctx.audit.append(tx, rc, { action: 'programs.milestone_extend', objectType: 'program', objectId: programId, objectRegion: row.organiser_region, detail: { milestoneId, from: current, to: dueDate, reason } });
+    });
+    return this.get(rc, programId);
+  }
+
+  /** 名额: replaces the table; each region must sit at the quota level inside the organiser's region. */
+  async putQuotas(rc: RequestContext, programId: string, items: readonly QuotaItem[]): Promise<ProgramDetailDto> {
+    const { row } = await this.loadManaged(rc, programId);
+    const wrong = items.findIndex((q) => !row.quota_level || levelOf(q.regionCode) !== row.quota_level || !isWithin(q.regionCode, row.organiser_region));
+    if (wrong >= 0) throw invalid({ [`items.${wrong}.regionCode`]: 'programs.quota.wrongLevel' });
+    const known = new Set((await findRegions(this.ctx.db, items.map((q) => q.regionCode))).map((r) => r.code));
+    const unknown = items.findIndex((q) => !known.has(q.regionCode));
+    if (unknown >= 0) throw invalid({ [`items.${unknown}.regionCode`]: 'region.notFound' });
+    await this.ctx.db.transaction().execute(async (tx) => {
+      await repo.replaceQuotas(tx, programId, items.map((q) => ({ program_id: programId, region_code: q.regionCode, max_units: q.maxUnits, suggested: q.suggested ?? null })));
+      await this.ctx.audit.append(tx, rc, { action: 'programs.quotas_set', objectType: 'program', objectId: programId, objectRegion: row.organiser_region, detail: { count: items.length, total: items.reduce((n, q) => n + q.maxUnits, 0) } });
+    });
+    return this.get(rc, programId);
+  }
+
+  /**
+   * 试点县数量建议表 (P2.3(3) 附件) as .xlsx: 区划代码 | 名称 | 建议名额 | 名额上限. The cap defaults to the
+   * suggestion; regions not imported in this installation are reported, not invented.
+   */
+  async importQuotas(rc: RequestContext, programId: string, filename: string, contentBase64: string): Promise<ProgramDetailDto & { skipped: string[] }> {
+    await this.loadManaged(rc, programId);
+    const { bytes, mime } = checkUpload(filename, contentBase64, IMPORT_MAX_BYTES);
+    if (!mime.includes('spreadsheet')) throw new AppError('unsupported_type', 'programs.import.notXlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    const header = sheet ? (sheet.getRow(1).values as unknown[]).slice(1, 5).map((v) => String(v ?? '').trim()) : [];
+    if (header.join('|') !== QUOTA_HEADER.join('|')) throw new AppError('validation', 'programs.import.badHeader');
+    const items: QuotaItem[] = [];
+    const bad: number[] = [];
+    sheet?.eachRow((row, n) => {
+      if (n === 1) return;
+      const values = (row.values as unknown[]).slice(1);
+      const code = String(values[0] ?? '').trim();
+      const suggested = Number(values[2]);
+      const capCell = values[3];
+      const cap = capCell === undefined || capCell === null || capCell === '' ? suggested : Number(capCell);
+      if (!/^\d+$/.test(code) || !Number.isInteger(suggested) || suggested < 0 || !Number.isInteger(cap) || cap < 0) bad.push(n);
+      else items.push({ regionCode: code, suggested, maxUnits: cap });
+    });
+    if (bad.length > 0) throw new AppError('validation', 'programs.import.badRows', undefined, { rows: bad.join('、') });
+    const known = new Set((await findRegions(this.ctx.db, items.map((q) => q.regionCode))).map((r) => r.code));
+    const skipped = items.filter((q) => !known.has(q.regionCode)).map((q) => q.regionCode);
+    const detail = await this.putQuotas(rc, programId, items.filter((q) => known.has(q.regionCode)));
+    return { ...detail, skipped };
+  }
+
+  /** The reviewer region at `level` for a unit (its ancestor at that level). */
+  static reviewerOf(unitCode: string, level: string): string {
+    const chain = [...ancestorsOf(unitCode), unitCode];
+    const found = chain.find((code) => levelOf(code) === level);
+    if (!found) throw new Error(`no ${level} above ${unitCode}`);
+    return found;
+  }
+}

@@ -1,0 +1,61 @@
+import { messageOf } from '@rg/domain/i18n/messages.zh-CN';
+import type { Actor } from '../../core/access/actor.ts';
+import { can, listScope } from '../../core/access/authorize.ts';
+import type { AppContext } from '../../core/context.ts';
+import { withinScope } from '../../core/db/scope.ts';
+import type { TodoItem } from '../../core/module.ts';
+import { todayOf } from './programs.dates.ts';
+import { listPrograms } from './programs.repository.ts';
+
+const DEADLINE_WINDOW_DAYS = 14;
+
+/**
+ * 待办 of the pilot programmes: applications waiting at the actor's level (reviewers), applications
+ * returned for revision, and application deadlines within two weeks with drafts still unsent.
+ */
+export async function programsTodos(ctx: AppContext, actor: Actor): Promise<TodoItem[]> {
+  const items: TodoItem[] = [];
+  if (can(actor, 'programs.review')) {
+    const row = await ctx.db.selectFrom('program_applications').select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('status', '=', 'submitted').where('reviewer_region', '=', actor.homeRegion).executeTakeFirstOrThrow();
+    const count = Number(row.n);
+    if (count > 0) {
+      items.push({
+        id: 'programs.review', kind: 'programs.review', link: '/programs?tab=applications&awaitingMe=true', count,
+        title: messageOf('todo.programs.review.title'), description: messageOf('todo.programs.review.description', { count }),
+      });
+    }
+  }
+  if (can(actor, 'programs.apply')) {
+    const scope = listScope(actor);
+    const returned = await ctx.db.selectFrom('program_applications').select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('status', '=', 'returned').where((eb) => withinScope(eb, 'unit_code', scope)).executeTakeFirstOrThrow();
+    const count = Number(returned.n);
+    if (count > 0) {
+      items.push({
+        id: 'programs.returned', kind: 'programs.returned', link: '/programs?tab=applications&status=returned', count,
+        title: messageOf('todo.programs.returned.title'), description: messageOf('todo.programs.returned.description', { count }),
+      });
+    }
+    const today = todayOf(ctx.clock);
+    const horizon = new Date(Date.parse(`${today}T00:00:00Z`) + DEADLINE_WINDOW_DAYS * 86_400_000).toISOString().slice(0, 10);
+    const programs = await listPrograms(ctx.db, scope);
+    if (programs.length > 0) {
+      const due = await ctx.db.selectFrom('program_milestones').selectAll().where('program_id', 'in', programs.map((p) => p.id)).where('closes_submission', '=', 1).execute();
+      for (const m of due) {
+        const date = m.extended_to ?? m.due_date;
+        if (date < today || date > horizon) continue;
+        const drafts = await ctx.db.selectFrom('program_applications').select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('program_id', '=', m.program_id).where('status', 'in', ['draft', 'returned']).where((eb) => withinScope(eb, 'unit_code', scope)).executeTakeFirstOrThrow();
+        const n = Number(drafts.n);
+        const program = programs.find((p) => p.id === m.program_id);
+        if (n === 0 || !program) continue;
+        items.push({
+          id: `programs.deadline.${m.id}`, kind: 'programs.deadline', link: `/programs/${m.program_id}`, count: n, dueAt: date,
+          title: messageOf('todo.programs.deadline.title'), description: messageOf('todo.programs.deadline.description', { program: program.name, date, count: n }),
+        });
+      }
+    }
+  }
+  return items;
+}
