@@ -1,7 +1,22 @@
 import type { ModuleManifest } from '../../core/module.ts';
+import { seedIndicatorsDemo } from './indicators.demo.ts';
+import { subscribeIndicators } from './indicators.events.ts';
+import { indicatorsRoutes } from './indicators.routes.ts';
+import { indicatorsTodos } from './indicators.todos.ts';
+import { RollupEngine } from './rollup.engine.ts';
 
-/** 指标、目标与考核 (DOMAIN.md `indicators`; P1.5(3)). */
+/** 指标、目标与考核 (DOMAIN.md `indicators`; P1.5(3), P2.2(4), P3.3). */
 export const indicatorsModule: ModuleManifest = {
   name: 'indicators',
-  routes: () => undefined,
+  rolePermissions: {
+    official: ['indicators.read', 'indicators.report', 'indicators.review', 'indicators.manage', 'indicators.assess', 'indicators.export'],
+    leader: ['indicators.read', 'indicators.export'],
+    inspector: ['indicators.read', 'indicators.assess'],
+    village_cadre: ['indicators.read', 'indicators.report'],
+  },
+  menu: [{ key: 'indicators', path: '/indicators', labelKey: 'menu.indicators', icon: 'indicators', order: 60, access: 'indicators.read' }],
+  routes: indicatorsRoutes,
+  todos: indicatorsTodos,
+  subscribe: (ctx) => subscribeIndicators(ctx, new RollupEngine()),
+  seedDemo: seedIndicatorsDemo,
 };

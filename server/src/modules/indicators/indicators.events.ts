@@ -1,0 +1,37 @@
+import { periodOf } from '@rg/domain/indicators/period';
+import type { AppContext } from '../../core/context.ts';
+import type { Tx } from '../../core/db/schema.ts';
+import type { DomainEvent } from '../../core/events/event-bus.ts';
+import type { Delta, RollupEngine } from './rollup.engine.ts';
+
+/** Outcomes of a closed mediation case that count as a success (调解成功: an agreement was reached). */
+const SUCCESS_OUTCOMES = new Set(['agreement', 'success', 'resolved', 'mediated']);
+
+/**
+ * How other modules' events feed the event indicators ("enter once": nobody reports these again).
+ * Each maps an event to the deltas it adds; the handler runs in the publisher's transaction.
+ */
+export const EVENT_RULES: Readonly<Record<string, (event: DomainEvent) => Omit<Delta, 'period'>[]>> = {
+  'legal.service_recorded': () => [{ indicatorCode: 'legal.services', num: 1, den: 0 }],
+  'mediation.case_registered': () => [{ indicatorCode: 'mediation.cases', num: 1, den: 0 }],
+  'mediation.case_closed': (e) => [{ indicatorCode: 'mediation.success_rate', num: SUCCESS_OUTCOMES.has(String(e.payload.outcome ?? '')) ? 1 : 0, den: 1 }],
+  'programs.designated': () => [{ indicatorCode: 'programs.designated', num: 1, den: 0 }],
+  'programs.revoked': () => [{ indicatorCode: 'programs.designated', num: -1, den: 0 }],
+};
+
+/** Records the raw fact and adds it to the roll-up of its place and every region above. */
+export async function countEvent(tx: Tx, engine: RollupEngine, event: DomainEvent): Promise<void> {
+  const rule = EVENT_RULES[event.type];
+  if (!rule) return;
+  const period = periodOf(event.occurredOn);
+  const deltas = rule(event).map((d) => ({ ...d, period }));
+  if (deltas.length === 0) return;
+  await tx.insertInto('indicator_facts').values(deltas.map((d) => ({
+    indicator_code: d.indicatorCode, unit_code: event.regionCode, period, occurred_on: event.occurredOn, num: d.num, den: d.den,
+  }))).execute();
+  await engine.apply(tx, event.regionCode, deltas);
+}
+
+export function subscribeIndicators(ctx: AppContext, engine: RollupEngine): void {
+  for (const type of Object.keys(EVENT_RULES)) ctx.events.on(type, (tx, event) => countEvent(tx, engine, event));
+}

@@ -1,0 +1,139 @@
+import { NATION_CODE } from '@rg/domain/regions/region-code';
+import { sql } from 'kysely';
+import type { Db, DbOrTx, Tx } from '../../core/db/schema.ts';
+
+/** A change to one indicator's sums for one unit and period. */
+export interface Delta {
+  indicatorCode: string;
+  period: string;
+  num: number;
+  den: number;
+}
+
+/**
+ * 逐级汇总 (issue 6 "Roll-up"): every record that feeds an indicator adds its numerator and denominator,
+ * inside the writer's transaction, to the row of its unit and of every ancestor up to the nation. A
+ * scorecard then reads a handful of primary-key rows, at any level, and is as fresh as the last commit.
+ *
+ * Ancestors follow `regions.parent_code`, not the code prefix: a village moved to another town keeps
+ * its code. The chain a unit's sums went to is kept in `indicator_unit_paths`; when it no longer
+ * matches the regions table, the unit's own sums are taken off the old ancestors and put on the new
+ * ones (`relocate`), so each village is counted once at every level.
+ */
+export class RollupEngine {
+  /** The unit's current chain of ancestors, nation first, from the regions table. */
+  async currentPath(db: DbOrTx, unitCode: string): Promise<string[]> {
+    const row = await db
+      .selectFrom('regions as u')
+      .leftJoin('regions as p1', 'p1.code', 'u.parent_code')
+      .leftJoin('regions as p2', 'p2.code', 'p1.parent_code')
+      .leftJoin('regions as p3', 'p3.code', 'p2.parent_code')
+      .leftJoin('regions as p4', 'p4.code', 'p3.parent_code')
+      .select(['u.parent_code as a1', 'p1.parent_code as a2', 'p2.parent_code as a3', 'p3.parent_code as a4', 'p4.parent_code as a5'])
+      .where('u.code', '=', unitCode)
+      .executeTakeFirst();
+    if (!row) return [NATION_CODE];
+    const chain: string[] = [];
+    for (const code of [row.a1, row.a2, row.a3, row.a4, row.a5]) {
+      if (!code) break;
+      chain.unshift(code);
+      if (code === NATION_CODE) break;
+    }
+    if (chain[0] !== NATION_CODE) chain.unshift(NATION_CODE);
+    return chain;
+  }
+
+  /** Adds the deltas to the unit's own row and to every ancestor's, in the caller's transaction. */
+  async apply(tx: Tx, unitCode: string, deltas: readonly Delta[]): Promise<void> {
+    const merged = new Map<string, Delta>();
+    for (const d of deltas) {
+      const k = `${d.indicatorCode}|${d.period}`;
+      const cur = merged.get(k);
+      merged.set(k, cur ? { ...cur, num: cur.num + d.num, den: cur.den + d.den } : d);
+    }
+    const live = [...merged.values()].filter((d) => d.num !== 0 || d.den !== 0);
+    if (live.length === 0) return;
+    const path = await this.pathFor(tx, unitCode);
+    await this.upsert(tx, [
+      ...live.map((d) => ({ region: unitCode, own: true, ...d })),
+      ...path.flatMap((region) => live.map((d) => ({ region, own: false, ...d }))),
+    ]);
+  }
+
+  /** The path to add to, relocating the unit's earlier sums first if it has moved since. */
+  private async pathFor(tx: Tx, unitCode: string): Promise<string[]> {
+    const current = await this.currentPath(tx, unitCode);
+    const stored = await tx.selectFrom('indicator_unit_paths').select('path').where('unit_code', '=', unitCode).executeTakeFirst();
+    const joined = current.join(',');
+    if (!stored) {
+      await tx.insertInto('indicator_unit_paths').values({ unit_code: unitCode, path: joined }).execute();
+    } else if (stored.path !== joined) {
+      await this.relocate(tx, unitCode, stored.path.split(','), current);
+    }
+    return current;
+  }
+
+  /**
+   * Moves the unit's own sums (every indicator and period) from the ancestors it left to the ones it
+   * joined; ancestors on both chains (e.g. the county, for a move between two of its towns) keep theirs.
+   */
+  async relocate(tx: Tx, unitCode: string, from: readonly string[], to: readonly string[]): Promise<void> {
+    const left = from.filter((code) => !to.includes(code));
+    const joined = to.filter((code) => !from.includes(code));
+    const own = await tx
+      .selectFrom('indicator_rollups')
+      .select(['indicator_code', 'period', 'own_num', 'own_den'])
+      .where('region_code', '=', unitCode)
+      .execute();
+    const rows = own.flatMap((r) => {
+      const num = Number(r.own_num);
+      const den = Number(r.own_den);
+      if (num === 0 && den === 0) return [];
+      const base = { indicatorCode: r.indicator_code, period: r.period, own: false };
+      return [
+        ...left.map((region) => ({ ...base, region, num: -num, den: -den })),
+        ...joined.map((region) => ({ ...base, region, num, den })),
+      ];
+    });
+    for (let i = 0; i < rows.length; i += 500) await this.upsert(tx, rows.slice(i, i + 500));
+    await tx.updateTable('indicator_unit_paths').set({ path: to.join(',') }).where('unit_code', '=', unitCode).execute();
+  }
+
+  /**
+   * Every unit whose stored chain differs from the regions table (after a region import moved
+   * villages or towns), relocated in one transaction each. Returns the units moved.
+   */
+  async relocateMoved(db: Db): Promise<string[]> {
+    const moved: string[] = [];
+    let after = '';
+    for (;;) {
+      const batch = await db.selectFrom('indicator_unit_paths').select(['unit_code', 'path']).where('unit_code', '>', after).orderBy('unit_code').limit(1000).execute();
+      if (batch.length === 0) break;
+      for (const row of batch) {
+        const current = (await this.currentPath(db, row.unit_code)).join(',');
+        if (current === row.path) continue;
+        await db.transaction().execute((tx) => this.relocate(tx, row.unit_code, row.path.split(','), current.split(',')));
+        moved.push(row.unit_code);
+      }
+      after = batch[batch.length - 1]?.unit_code ?? after;
+    }
+    return moved;
+  }
+
+  private async upsert(tx: Tx, rows: readonly { region: string; indicatorCode: string; period: string; num: number; den: number; own: boolean }[]): Promise<void> {
+    if (rows.length === 0) return;
+    await tx
+      .insertInto('indicator_rollups')
+      .values(rows.map((r) => ({
+        region_code: r.region, indicator_code: r.indicatorCode, period: r.period, num: r.num, den: r.den,
+        own_num: r.own ? r.num : 0, own_den: r.own ? r.den : 0,
+      })))
+      .onConflict((oc) => oc.columns(['region_code', 'indicator_code', 'period']).doUpdateSet({
+        num: sql`indicator_rollups.num + excluded.num`,
+        den: sql`indicator_rollups.den + excluded.den`,
+        own_num: sql`indicator_rollups.own_num + excluded.own_num`,
+        own_den: sql`indicator_rollups.own_den + excluded.own_den`,
+      }))
+      .execute();
+  }
+}
