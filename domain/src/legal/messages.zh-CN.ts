@@ -26,6 +26,7 @@ export const legalServerMessages: Record<string, string> = {
   'legal.consultation.question.required': '请填写您要咨询的问题',
   'legal.consultation.answer.required': '请填写答复内容',
   'legal.consultation.answered': '该问题已经答复',
+  'legal.period.invalid': '期间格式应为 2026、2026-Q4 或 2026-11',
   'legal.norm.name.required': '请填写规范名称',
   'legal.norm.minCount.invalid': '最少次数应为 1 至 100 的整数',
   'legal.norm.period.required': '请选择考核周期',

@@ -198,3 +198,115 @@ export interface ConsultationDto {
   pictures: AttachmentDto[];
   abilities: { answer: boolean };
 }
+
+/** 考核周期 of a service norm. */
+export const NORM_PERIODS = ['month', 'quarter', 'year'] as const;
+export type NormPeriod = (typeof NORM_PERIODS)[number];
+
+/**
+ * 服务规范 (P1.4(3)): at least `minCount` services per village and period, of one window (e.g.
+ * 实体窗口: one on-site service a month) or one type (e.g. 法治宣传 once a quarter), or of any.
+ */
+export const normCreateSchema = z
+  .object({
+    regionCode: regionCodeSchema,
+    name: z.string('legal.norm.name.required').trim().min(1, 'legal.norm.name.required').max(60, 'legal.text.tooLong'),
+    window: z.enum(SERVICE_WINDOWS).nullable().optional(),
+    serviceType: z.enum(SERVICE_TYPES).nullable().optional(),
+    period: z.enum(NORM_PERIODS, 'legal.norm.period.required'),
+    minCount: z.number('legal.norm.minCount.invalid').int('legal.norm.minCount.invalid').min(1, 'legal.norm.minCount.invalid').max(100, 'legal.norm.minCount.invalid'),
+  })
+  .strict();
+export type NormCreate = z.infer<typeof normCreateSchema>;
+
+export interface NormDto {
+  id: string;
+  regionCode: string;
+  regionName: string;
+  name: string;
+  window: ServiceWindow | null;
+  serviceType: ServiceType | null;
+  period: NormPeriod;
+  minCount: number;
+}
+
+/** A period as officials name it: 2026-11 (month), 2026-Q4 (quarter) or 2026 (year). */
+export const periodSchema = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/, 'legal.period.invalid');
+
+export const complianceQuerySchema = z.object({
+  regionCode: regionCodeSchema.optional(),
+  period: periodSchema,
+  behindOnly: z.enum(['true', 'false']).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type ComplianceQuery = z.infer<typeof complianceQuerySchema>;
+
+export interface ComplianceVillageDto {
+  villageCode: string;
+  villagePath: string;
+  advisorId: string;
+  advisorName: string;
+  /** Per norm: services done and required in the period. */
+  norms: { normId: string; done: number; required: number }[];
+  behind: boolean;
+}
+
+export interface ComplianceDto {
+  period: string;
+  norms: NormDto[];
+  /** Villages with a current advisor, and how many fall short of some norm. */
+  villages: number;
+  behind: number;
+  rate: number;
+  advisors: { advisorId: string; advisorName: string; villages: number; behind: number }[];
+  items: ComplianceVillageDto[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export const dashboardQuerySchema = z.object({
+  regionCode: regionCodeSchema.optional(),
+  year: z.coerce.number().int().min(2000, 'legal.dossier.year.invalid').max(2100, 'legal.dossier.year.invalid'),
+});
+
+/** 司法局看板: services by month, type and window, per child region, with coverage and follow-ups. */
+export interface LegalDashboardDto {
+  region: { code: string; name: string; level: string };
+  year: number;
+  total: number;
+  byMonth: { month: string; count: number }[];
+  byType: { serviceType: ServiceType; count: number }[];
+  byWindow: { window: ServiceWindow; count: number }[];
+  children: { code: string; name: string; total: number; byWindow: Record<ServiceWindow, number> }[];
+  coverage: { villages: number; covered: number; rate: number; poorVillages: number; poorCovered: number };
+  compliance: { period: string; villages: number; behind: number };
+  overdueQuestions: number;
+}
+
+/** 公共法律服务室 (实体窗口, P1.4(1)): where and when the village's room is open, and the hotline. */
+export const roomSchema = z
+  .object({
+    place: z.string('legal.room.place.required').trim().min(1, 'legal.room.place.required').max(100, 'legal.text.tooLong'),
+    hours: z.string('legal.room.hours.required').trim().min(1, 'legal.room.hours.required').max(100, 'legal.text.tooLong'),
+    hotline: z.string('legal.room.hotline.required').trim().regex(/^[0-9-]{3,20}$/, 'legal.room.hotline.required'),
+  })
+  .strict();
+export type RoomInput = z.infer<typeof roomSchema>;
+
+export interface RoomDto extends RoomInput {
+  villageCode: string;
+  villagePath: string;
+  /** Not yet set up: the fields hold the defaults to start from. */
+  configured: boolean;
+  advisorName: string | null;
+}
+
+/** 公示牌: what the printed A4 notice shows; the advisor's phone is published on purpose. */
+export interface NoticeDto extends RoomDto {
+  advisorPhone: string | null;
+  consultUrl: string;
+  /** The QR code to `consultUrl`, as an SVG document. */
+  qrSvg: string;
+}

@@ -4,6 +4,7 @@ import * as m001 from './migrations/001-foundation.ts';
 import * as m002 from './migrations/002-login-failures.ts';
 import * as m003 from './migrations/003-legal.ts';
 import * as m004 from './migrations/004-legal-ledger.ts';
+import * as m005 from './migrations/005-legal-counts-month.ts';
 import { mediationMigrations } from '../../modules/mediation/mediation.migrations.ts';
 import { programsMigrations } from '../../modules/programs/programs.migrations.ts';
 import { indicatorsMigrations } from '../../modules/indicators/indicators.migrations.ts';
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '002-login-failures': m002,
   '003-legal': m003,
   '004-legal-ledger': m004,
+  '005-legal-counts-month': m005,
   ...mediationMigrations,
   ...programsMigrations,
   ...indicatorsMigrations,

@@ -1,6 +1,7 @@
 import type { ModuleManifest } from '../../core/module.ts';
 import { legalRoutes } from './legal.routes.ts';
 import { legalLedgerRoutes } from './legal.ledger.routes.ts';
+import { legalReportsRoutes } from './legal.reports.routes.ts';
 import { legalTodos } from './legal.todos.ts';
 import { seedLegalDemo } from './legal.demo.ts';
 import { legalIndicators } from './legal.indicators.ts';
@@ -20,6 +21,7 @@ export const legalModule: ModuleManifest = {
   routes: (app, ctx) => {
     legalRoutes(app, ctx);
     legalLedgerRoutes(app, ctx);
+    legalReportsRoutes(app, ctx);
   },
   todos: legalTodos,
   indicators: legalIndicators,

@@ -1,0 +1,110 @@
+import { SERVICE_TYPE_LABELS, SERVICE_WINDOW_LABELS, SUBJECT_KIND_LABELS, type ServiceType, type ServiceWindow, type SubjectKind } from '@rg/domain/legal/service.schema';
+import JSZip from 'jszip';
+import type { RequestContext } from '../../core/access/actor.ts';
+import { authorize } from '../../core/access/authorize.ts';
+import type { AppContext } from '../../core/context.ts';
+import { toXlsx } from '../../core/export/xlsx.ts';
+import { invalid, notFound } from '../../core/http/errors.ts';
+import { findRegion } from '../regions/regions.repository.ts';
+import { RegionsService } from '../regions/regions.service.ts';
+import { dossierDocx, localTime, type DossierInput } from './legal.dossier.docx.ts';
+import { withinScope } from '../../core/db/scope.ts';
+
+/** A year in China's calendar as stored UTC bounds. */
+function yearBounds(year: number): { from: string; to: string } {
+  return { from: new Date(`${year}-01-01T00:00:00+08:00`).toISOString(), to: new Date(`${year + 1}-01-01T00:00:00+08:00`).toISOString() };
+}
+
+/**
+ * 一村一卷 (P1.4(3)): the village's year as a .docx dossier and its ledger as .xlsx; a town or county
+ * gets a .zip with one dossier per village. Everything comes from the ledger: nothing typed twice.
+ */
+export class LegalDossier {
+  private readonly regions: RegionsService;
+
+  constructor(private readonly ctx: AppContext) {
+    this.regions = new RegionsService(ctx);
+  }
+
+  private async input(villageCode: string, villagePath: string, year: number): Promise<DossierInput> {
+    const { from, to } = yearBounds(year);
+    const entries = await this.ctx.db
+      .selectFrom('legal_services as s')
+      .innerJoin('legal_advisors as a', 'a.id', 's.advisor_id')
+      .selectAll('s')
+      .select('a.name as advisor_name')
+      .where('s.village_code', '=', villageCode)
+      .where('s.served_at', '>=', from)
+      .where('s.served_at', '<', to)
+      .orderBy('s.served_at')
+      .execute();
+    // The advisors who served the village during the year, from the assignments (history kept).
+    const advisors = await this.ctx.db
+      .selectFrom('legal_assignments as s')
+      .innerJoin('legal_advisors as a', 'a.id', 's.advisor_id')
+      .select('a.name')
+      .where('s.village_code', '=', villageCode)
+      .where('s.start_date', '<=', `${year}-12-31`)
+      .where((eb) => eb.or([eb('s.end_date', 'is', null), eb('s.end_date', '>=', `${year}-01-01`)]))
+      .orderBy('s.start_date')
+      .execute();
+    return { villagePath, year, advisors: [...new Set(advisors.map((a) => a.name))], entries, printedAt: this.ctx.clock.now().toISOString() };
+  }
+
+  private async village(rc: RequestContext, code: string): Promise<string> {
+    authorize(rc.actor, 'legal.export', { regionCode: code });
+    const region = await findRegion(this.ctx.db, code);
+    if (!region) throw notFound('region.notFound');
+    if (region.level !== 'village') throw invalid({ villageCode: 'legal.village.notVillage' });
+    return (await this.regions.pathsOf([code])).get(code) ?? region.name;
+  }
+
+  private async audited(rc: RequestContext, kind: string, regionCode: string, year: number, files: number): Promise<void> {
+    await this.ctx.audit.record(this.ctx.db, rc, { action: 'export.legal_dossier', objectType: 'region', objectRegion: regionCode, detail: { kind, year, files } });
+  }
+
+  async villageDocx(rc: RequestContext, code: string, year: number): Promise<{ fileName: string; body: Buffer }> {
+    const path = await this.village(rc, code);
+    const input = await this.input(code, path, year);
+    await this.audited(rc, 'docx', code, year, 1);
+    return { fileName: `${path}${year}年法律顾问工作档案.docx`, body: await dossierDocx(input) };
+  }
+
+  async villageXlsx(rc: RequestContext, code: string, year: number): Promise<{ fileName: string; body: Buffer }> {
+    const path = await this.village(rc, code);
+    const { entries } = await this.input(code, path, year);
+    await this.audited(rc, 'xlsx', code, year, 1);
+    const body = await toXlsx(`${year}年服务台账`, [
+      { header: '序号', width: 6, value: (e) => entries.indexOf(e) + 1 },
+      { header: '服务时间', width: 18, value: (e) => localTime(e.served_at) },
+      { header: '服务窗口', value: (e) => SERVICE_WINDOW_LABELS[e.service_window as ServiceWindow] },
+      { header: '服务类型', width: 20, value: (e) => SERVICE_TYPE_LABELS[e.service_type as ServiceType] },
+      { header: '法律顾问', value: (e) => e.advisor_name },
+      { header: '对象类型', value: (e) => SUBJECT_KIND_LABELS[e.subject_kind as SubjectKind] },
+      { header: '服务对象', value: (e) => e.subject_name ?? '' },
+      { header: '服务内容', width: 40, value: (e) => e.content },
+      { header: '服务结果', width: 40, value: (e) => e.result },
+      { header: '时长（分钟）', value: (e) => Number(e.duration_minutes) },
+      { header: '参加人数', value: (e) => (e.attendance === null ? null : Number(e.attendance)) },
+      { header: '版本', width: 8, value: (e) => Number(e.version) },
+    ], entries);
+    return { fileName: `${path}${year}年服务台账.xlsx`, body };
+  }
+
+  /** 一村一卷 for every village of a town or county, one .docx each, in one .zip. */
+  async regionZip(rc: RequestContext, code: string, year: number): Promise<{ fileName: string; body: Buffer; villages: number }> {
+    authorize(rc.actor, 'legal.export', { regionCode: code });
+    const region = await findRegion(this.ctx.db, code);
+    if (!region) throw notFound('region.notFound');
+    const villages = await this.ctx.db.selectFrom('regions').select('code').where('level', '=', 'village').where((eb) => withinScope(eb, 'code', code)).orderBy('code').execute();
+    const paths = await this.regions.pathsOf(villages.map((v) => v.code));
+    const zip = new JSZip();
+    for (const v of villages) {
+      const path = paths.get(v.code) ?? v.code;
+      zip.file(`${path}${year}年法律顾问工作档案.docx`, await dossierDocx(await this.input(v.code, path, year)));
+    }
+    await this.audited(rc, 'zip', code, year, villages.length);
+    const name = (await this.regions.pathsOf([code])).get(code) || region.name;
+    return { fileName: `${name}${year}年法律顾问工作档案.zip`, body: await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }), villages: villages.length };
+  }
+}

@@ -1,0 +1,152 @@
+import crypto from 'node:crypto';
+import type { ComplianceDto, ComplianceQuery, ComplianceVillageDto, NormCreate, NormDto, NormPeriod, ServiceType, ServiceWindow } from '@rg/domain/legal/service.schema';
+import { ancestorsOf, isWithin } from '@rg/domain/regions/region-code';
+import { sql } from 'kysely';
+import type { RequestContext } from '../../core/access/actor.ts';
+import { authorize, listScope } from '../../core/access/authorize.ts';
+import type { AppContext } from '../../core/context.ts';
+import { withinScope } from '../../core/db/scope.ts';
+import { invalid, notFound } from '../../core/http/errors.ts';
+import { findRegion } from '../regions/regions.repository.ts';
+import { RegionsService } from '../regions/regions.service.ts';
+
+/** The months a period covers and the norm period it is: 2026-11, 2026-Q4 or 2026. */
+export function monthsOf(period: string): { kind: NormPeriod; months: string[] } {
+  const year = period.slice(0, 4);
+  const month = (n: number) => `${year}-${String(n).padStart(2, '0')}`;
+  if (period.length === 4) return { kind: 'year', months: Array.from({ length: 12 }, (_, i) => month(i + 1)) };
+  if (period[5] === 'Q') {
+    const quarter = Number(period.slice(6));
+    return { kind: 'quarter', months: [1, 2, 3].map((i) => month((quarter - 1) * 3 + i)) };
+  }
+  return { kind: 'month', months: [period] };
+}
+
+interface NormRow {
+  id: string;
+  region_code: string;
+  name: string;
+  service_window: string | null;
+  service_type: string | null;
+  period: string;
+  min_count: number;
+}
+
+/**
+ * 服务规范 and 履职情况 (P1.4(3)): minimums per village and period set by the county or a town, and
+ * for any region and period who meets them and who is behind. Counted from the ledger's per-village
+ * monthly counts, so nothing is entered twice.
+ */
+export class LegalNorms {
+  private readonly regions: RegionsService;
+
+  constructor(private readonly ctx: AppContext) {
+    this.regions = new RegionsService(ctx);
+  }
+
+  private async toDtos(rows: NormRow[]): Promise<NormDto[]> {
+    const paths = await this.regions.pathsOf(rows.map((r) => r.region_code));
+    return rows.map((r) => ({
+      id: r.id, regionCode: r.region_code, regionName: paths.get(r.region_code) ?? r.region_code, name: r.name,
+      window: r.service_window as ServiceWindow | null, serviceType: r.service_type as ServiceType | null, period: r.period as NormPeriod, minCount: Number(r.min_count),
+    }));
+  }
+
+  /** Norms that apply inside `scope`: set on it, on one of its ancestors, or on a place within it. */
+  private async applicable(scope: string): Promise<NormRow[]> {
+    return this.ctx.db
+      .selectFrom('legal_norms')
+      .select(['id', 'region_code', 'name', 'service_window', 'service_type', 'period', 'min_count'])
+      .where((eb) => eb.or([eb('region_code', 'in', [...ancestorsOf(scope), scope]), withinScope(eb, 'region_code', scope)]))
+      .orderBy('period')
+      .orderBy('region_code')
+      .execute();
+  }
+
+  async list(rc: RequestContext, regionCode: string | undefined): Promise<{ items: NormDto[] }> {
+    const actor = authorize(rc.actor, 'legal.read');
+    const scope = regionCode ?? listScope(actor);
+    authorize(actor, 'legal.read', { regionCode: scope });
+    return { items: await this.toDtos(await this.applicable(scope)) };
+  }
+
+  async create(rc: RequestContext, input: NormCreate): Promise<NormDto> {
+    authorize(rc.actor, 'legal.manage', { regionCode: input.regionCode });
+    if (!(await findRegion(this.ctx.db, input.regionCode))) throw invalid({ regionCode: 'region.notFound' });
+    const row: NormRow & { created_at: string } = {
+      id: crypto.randomUUID(), region_code: input.regionCode, name: input.name, service_window: input.window ?? null, service_type: input.serviceType ?? null,
+      period: input.period, min_count: input.minCount, created_at: this.ctx.clock.now().toISOString(),
+    };
+    await this.ctx.db.transaction().execute(async (tx) => {
+      await tx.insertInto('legal_norms').values(row).execute();
+      await this.ctx.audit.append(tx, rc, { action: 'legal.norm_create', objectType: 'legal_norm', objectId: row.id, objectRegion: row.region_code, detail: { ...input } });
+    });
+    const [dto] = await this.toDtos([row]);
+    return dto as NormDto;
+  }
+
+  async remove(rc: RequestContext, id: string): Promise<void> {
+    const actor = authorize(rc.actor, 'legal.manage');
+    const row = await this.ctx.db.selectFrom('legal_norms').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw notFound();
+    authorize(actor, 'legal.manage', { regionCode: row.region_code });
+    await this.ctx.db.transaction().execute(async (tx) => {
+      await tx.deleteFrom('legal_norms').where('id', '=', id).execute();
+      await this.ctx.audit.append(tx, rc, { action: 'legal.norm_delete', objectType: 'legal_norm', objectId: id, objectRegion: row.region_code, detail: { name: row.name } });
+    });
+  }
+
+  /** Services per village in the months, of the norm's window and type (any when the norm names none). */
+  private async doneByVillage(scope: string, months: string[], norm: NormRow): Promise<Map<string, number>> {
+    let query = this.ctx.db
+      .selectFrom('legal_service_counts')
+      .select(['region_code', (eb) => eb.fn.sum<number>('count').as('n')])
+      .where('month', 'in', months)
+      .where((eb) => withinScope(eb, 'region_code', scope))
+      .where(sql<boolean>`length(region_code) = 12`);
+    if (norm.service_window) query = query.where('service_window', '=', norm.service_window);
+    if (norm.service_type) query = query.where('service_type', '=', norm.service_type);
+    const rows = await query.groupBy('region_code').execute();
+    return new Map(rows.map((r) => [r.region_code, Number(r.n)]));
+  }
+
+  async compliance(rc: RequestContext, query: ComplianceQuery): Promise<ComplianceDto> {
+    const actor = authorize(rc.actor, 'legal.read');
+    const scope = query.regionCode ?? listScope(actor);
+    authorize(actor, 'legal.read', { regionCode: scope });
+    const { kind, months } = monthsOf(query.period);
+    const norms = (await this.applicable(scope)).filter((n) => n.period === kind);
+    const served = await this.ctx.db
+      .selectFrom('legal_assignments as s')
+      .innerJoin('legal_advisors as a', 'a.id', 's.advisor_id')
+      .select(['s.village_code', 's.advisor_id', 'a.name'])
+      .where('s.end_date', 'is', null)
+      .where((eb) => withinScope(eb, 's.village_code', scope))
+      .orderBy('s.village_code')
+      .execute();
+    const done = await Promise.all(norms.map((n) => this.doneByVillage(scope, months, n)));
+    const villages: Omit<ComplianceVillageDto, 'villagePath'>[] = served.map((s) => {
+      const perNorm = norms
+        .map((n, i) => ({ normId: n.id, done: done[i]?.get(s.village_code) ?? 0, required: Number(n.min_count), applies: isWithin(s.village_code, n.region_code) }))
+        .filter((n) => n.applies)
+        .map(({ applies: _applies, ...n }) => n);
+      return { villageCode: s.village_code, advisorId: s.advisor_id, advisorName: s.name, norms: perNorm, behind: perNorm.some((n) => n.done < n.required) };
+    });
+    const advisors = new Map<string, { advisorId: string; advisorName: string; villages: number; behind: number }>();
+    for (const v of villages) {
+      const entry = advisors.get(v.advisorId) ?? { advisorId: v.advisorId, advisorName: v.advisorName, villages: 0, behind: 0 };
+      entry.villages += 1;
+      entry.behind += v.behind ? 1 : 0;
+      advisors.set(v.advisorId, entry);
+    }
+    const listed = villages.filter((v) => query.behindOnly !== 'true' || v.behind).sort((a, b) => Number(b.behind) - Number(a.behind) || a.villageCode.localeCompare(b.villageCode));
+    const page = listed.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
+    const paths = await this.regions.pathsOf(page.map((v) => v.villageCode));
+    const behind = villages.filter((v) => v.behind).length;
+    return {
+      period: query.period, norms: await this.toDtos(norms), villages: villages.length, behind, rate: villages.length === 0 ? 0 : (villages.length - behind) / villages.length,
+      advisors: [...advisors.values()].sort((a, b) => b.behind - a.behind || a.advisorName.localeCompare(b.advisorName)).slice(0, 100),
+      items: page.map((v) => ({ ...v, villagePath: paths.get(v.villageCode) ?? v.villageCode })), total: listed.length, page: query.page, pageSize: query.pageSize,
+    };
+  }
+}

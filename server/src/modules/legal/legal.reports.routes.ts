@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { complianceQuerySchema, dashboardQuerySchema, normCreateSchema, roomSchema } from '@rg/domain/legal/service.schema';
+import { regionCodeSchema } from '@rg/domain/regions/region.schema';
+import type { FastifyReply } from 'fastify';
+import type { AppContext } from '../../core/context.ts';
+import { sendXlsx } from '../../core/export/xlsx.ts';
+import { requestContext } from '../../core/http/route-guard.ts';
+import type { App } from '../../core/module.ts';
+import { LegalDashboard } from './legal.dashboard.ts';
+import { LegalDossier } from './legal.dossier.ts';
+import { LegalNorms } from './legal.norms.ts';
+import { LegalRooms } from './legal.rooms.ts';
+
+const year = z.coerce.number().int().min(2000, 'legal.dossier.year.invalid').max(2100, 'legal.dossier.year.invalid');
+const dossierQuery = z.object({ year });
+const villageParams = z.object({ villageCode: regionCodeSchema });
+const regionParams = z.object({ regionCode: regionCodeSchema });
+const idParams = z.object({ id: z.uuid('error.notFound') });
+
+function sendFile(reply: FastifyReply, type: string, file: { fileName: string; body: Buffer }): FastifyReply {
+  return reply
+    .header('content-type', type)
+    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+    .header('cache-control', 'no-store')
+    .send(file.body);
+}
+
+/** 服务规范与履职, 司法局看板, 一村一卷 and 实体窗口 (issue 3 Deliver 4–7). */
+export function legalReportsRoutes(app: App, ctx: AppContext): void {
+  const norms = new LegalNorms(ctx);
+  const dashboard = new LegalDashboard(ctx);
+  const dossier = new LegalDossier(ctx);
+  const rooms = new LegalRooms(ctx);
+
+  app.get('/legal/norms', { schema: { querystring: z.object({ regionCode: regionCodeSchema.optional() }) }, config: { access: 'legal.read' } }, (req) => norms.list(requestContext(req), req.query.regionCode));
+  app.post('/legal/norms', { schema: { body: normCreateSchema }, config: { access: 'legal.manage' } }, async (req, reply) => reply.status(201).send(await norms.create(requestContext(req), req.body)));
+  app.delete('/legal/norms/:id', { schema: { params: idParams }, config: { access: 'legal.manage' } }, async (req, reply) => {
+    await norms.remove(requestContext(req), req.params.id);
+    return reply.status(204).send();
+  });
+  app.get('/legal/compliance', { schema: { querystring: complianceQuerySchema }, config: { access: 'legal.read' } }, (req) => norms.compliance(requestContext(req), req.query));
+  app.get('/legal/dashboard', { schema: { querystring: dashboardQuerySchema }, config: { access: 'legal.read' } }, (req) => dashboard.dashboard(requestContext(req), req.query.regionCode, req.query.year));
+
+  app.get('/legal/dossiers/:villageCode.docx', { schema: { params: villageParams, querystring: dossierQuery }, config: { access: 'legal.export' } }, async (req, reply) =>
+    sendFile(reply, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', await dossier.villageDocx(requestContext(req), req.params.villageCode, req.query.year)),
+  );
+  app.get('/legal/dossiers/:villageCode.xlsx', { schema: { params: villageParams, querystring: dossierQuery }, config: { access: 'legal.export' } }, async (req, reply) => {
+    const file = await dossier.villageXlsx(requestContext(req), req.params.villageCode, req.query.year);
+    return sendXlsx(reply, file.fileName, file.body);
+  });
+  app.get('/legal/dossiers/batch/:regionCode.zip', { schema: { params: regionParams, querystring: dossierQuery }, config: { access: 'legal.export' } }, async (req, reply) =>
+    sendFile(reply, 'application/zip', await dossier.regionZip(requestContext(req), req.params.regionCode, req.query.year)),
+  );
+
+  app.get('/legal/rooms/:villageCode', { schema: { params: villageParams }, config: { access: 'legal.read' } }, (req) => rooms.room(requestContext(req), req.params.villageCode));
+  app.put('/legal/rooms/:villageCode', { schema: { params: villageParams, body: roomSchema }, config: { access: 'legal.manage' } }, (req) => rooms.save(requestContext(req), req.params.villageCode, req.body));
+  app.get('/legal/rooms/:villageCode/notice', { schema: { params: villageParams }, config: { access: 'legal.manage' } }, (req) =>
+    rooms.notice(requestContext(req), req.params.villageCode, `${req.protocol}://${req.host}`),
+  );
+}
