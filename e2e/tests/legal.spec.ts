@@ -17,7 +17,7 @@ async function openWangqiao(page: Page): Promise<Locator> {
   return list;
 }
 
-test('an official registers a legal advisor, assigns them to 屈家村, and coverage counts the village', async ({ page }) => {
+test('an official registers a legal advisor, assigns them to 陈家沟村, and coverage counts the village', async ({ page }) => {
   await page.goto('/');
   await signIn(page, 'jy.official');
   await expect(page.getByTestId('current-scope')).toContainText('泾阳县');
@@ -67,14 +67,14 @@ test('an official registers a legal advisor, assigns them to 屈家村, and cove
   await expect(page.getByText('法律顾问信息已更新')).toBeVisible();
   await expect(edit).toBeHidden();
 
-  // 3. 覆盖情况 before: 屈家村 (王桥镇) has no advisor.
+  // 3. 覆盖情况 before: 陈家沟村 (王桥镇) has no advisor.
   const before = await openWangqiao(page);
-  await expect(before).toContainText('屈家村');
+  await expect(before).toContainText('陈家沟村');
   await expect(page.getByTestId('poor-target')).toContainText('年底前贫困村全覆盖');
   const uncoveredBefore = Number(await page.getByTestId('coverage-stats').locator('.ant-statistic-content-value').nth(2).innerText());
   await snapshot(page, 'legal-coverage-before');
 
-  // 4. 驻村安排 → 新增安排: the new advisor, 屈家村 picked by typing its name.
+  // 4. 驻村安排 → 新增安排: the new advisor, 陈家沟村 picked by typing its name.
   await page.getByRole('tab', { name: '驻村安排' }).click();
   await page.getByRole('button', { name: '新增安排' }).click();
   const assign = page.getByRole('dialog', { name: '新增安排' });
@@ -86,30 +86,30 @@ test('an official registers a legal advisor, assigns them to 屈家村, and cove
   await openDropdown(page).locator('.ant-select-item-option', { hasText: advisor.name }).click();
   await expect(assign.getByTestId('assignment-advisor')).toContainText(advisor.name);
 
-  const villages = await searchRegion(page, assign.getByLabel('村（社区）'), '屈家村');
-  const option = villages.locator('.ant-select-item-option', { hasText: '王桥镇屈家村' }).first();
+  const villages = await searchRegion(page, assign.getByLabel('村（社区）'), '陈家沟村');
+  const option = villages.locator('.ant-select-item-option', { hasText: '王桥镇陈家沟村' }).first();
   await expect(async () => {
     if (await option.isVisible()) await option.click({ timeout: 2_000 });
-    await expect(assign.getByTestId('assignment-village-picker')).toContainText('王桥镇屈家村', { timeout: 1_000 });
+    await expect(assign.getByTestId('assignment-village-picker')).toContainText('王桥镇陈家沟村', { timeout: 1_000 });
   }).toPass({ timeout: 15_000 });
   await snapshot(page, 'legal-assignment-create');
   await assign.getByRole('button', { name: '保存' }).click();
   await expect(page.getByText('驻村安排已新增')).toBeVisible();
   await expect(assign).toBeHidden();
-  // The region search for 屈家村 is cached from the modal: type and pick without waiting for the server.
+  // The region search for 陈家沟村 is cached from the modal: type and pick without waiting for the server.
   const regionFilter = page.getByLabel('按区划筛选');
   await regionFilter.click();
-  await regionFilter.pressSequentially('屈家村', { delay: 20 });
-  await openDropdown(page).locator('.ant-select-item-option', { hasText: '屈家村' }).first().click();
-  await expect(page.getByTestId('assignments-region-filter')).toContainText('屈家村');
-  const assigned = page.getByRole('row', { name: /屈家村/ });
+  await regionFilter.pressSequentially('陈家沟村', { delay: 20 });
+  await openDropdown(page).locator('.ant-select-item-option', { hasText: '陈家沟村' }).first().click();
+  await expect(page.getByTestId('assignments-region-filter')).toContainText('陈家沟村');
+  const assigned = page.getByRole('row', { name: /陈家沟村/ });
   await expect(assigned).toContainText(advisor.name);
   await expect(assigned).toContainText('在岗');
   await snapshot(page, 'legal-assignments');
 
-  // 5. 覆盖情况 after: 屈家村 is gone from the uncovered list, one fewer uncovered village.
+  // 5. 覆盖情况 after: 陈家沟村 is gone from the uncovered list, one fewer uncovered village.
   const after = await openWangqiao(page);
-  await expect(after).not.toContainText('屈家村');
+  await expect(after).not.toContainText('陈家沟村');
   await expect(page.getByTestId('coverage-stats').locator('.ant-statistic-content-value').nth(2)).toHaveText(String(uncoveredBefore - 1));
   await after.scrollIntoViewIfNeeded();
   await snapshot(page, 'legal-coverage-after');
@@ -119,22 +119,22 @@ test('an official registers a legal advisor, assigns them to 屈家村, and cove
   await page.getByPlaceholder('姓名或执业机构').fill(advisor.name);
   await page.getByPlaceholder('姓名或执业机构').press('Enter');
   const listed = page.getByRole('row', { name: new RegExp(advisor.name) });
-  await expect(listed).toContainText('屈家村');
+  await expect(listed).toContainText('陈家沟村');
   await listed.getByRole('button', { name: '查看', exact: true }).click();
   const drawer = page.getByTestId('advisor-drawer');
-  await expect(drawer.getByTestId('advisor-history')).toContainText('屈家村');
+  await expect(drawer.getByTestId('advisor-history')).toContainText('陈家沟村');
   await expect(drawer).toContainText('12,000.50');
   await snapshot(page, 'legal-advisor-drawer');
 
-  // 7. 交接: 屈家村 passes to another advisor; the new advisor's stint ends that day.
+  // 7. 交接: 陈家沟村 passes to another advisor; the new advisor's stint ends that day.
   await page.keyboard.press('Escape');
   await expect(drawer).toBeHidden();
   await page.getByRole('tab', { name: '驻村安排' }).click();
   await page.getByLabel('按区划筛选').click();
-  await page.getByLabel('按区划筛选').pressSequentially('屈家村', { delay: 20 });
-  await openDropdown(page).locator('.ant-select-item-option', { hasText: '屈家村' }).first().click();
-  await page.getByRole('row', { name: /屈家村/ }).getByRole('button', { name: '交接' }).click();
-  const handover = page.getByRole('dialog', { name: /交接 屈家村 的法律顾问/ });
+  await page.getByLabel('按区划筛选').pressSequentially('陈家沟村', { delay: 20 });
+  await openDropdown(page).locator('.ant-select-item-option', { hasText: '陈家沟村' }).first().click();
+  await page.getByRole('row', { name: /陈家沟村/ }).getByRole('button', { name: '交接' }).click();
+  const handover = page.getByRole('dialog', { name: /交接 陈家沟村 的法律顾问/ });
   await expect(handover).toContainText(advisor.name);
   const successor = handover.getByLabel('接任法律顾问');
   await successor.click();
@@ -143,9 +143,9 @@ test('an official registers a legal advisor, assigns them to 屈家村, and cove
   await successorOption.click();
   await handover.getByRole('button', { name: '保存' }).click();
   await expect(page.getByText('交接完成')).toBeVisible();
-  await expect(page.getByRole('row', { name: /屈家村/ })).toContainText(successorName);
+  await expect(page.getByRole('row', { name: /陈家沟村/ })).toContainText(successorName);
   await page.getByRole('switch', { name: '含已结束' }).click();
-  await expect(page.getByRole('row', { name: /屈家村/ })).toHaveCount(2);
+  await expect(page.getByRole('row', { name: /陈家沟村/ })).toHaveCount(2);
   await expect(page.getByRole('row', { name: new RegExp(advisor.name) })).toContainText('已结束');
   await snapshot(page, 'legal-handover');
 });

@@ -5,6 +5,8 @@ import { usccCheckChar } from '@rg/domain/personal/uscc';
 import type { AppContext } from '../../core/context.ts';
 import { withinScope } from '../../core/db/scope.ts';
 import { insertAdvisor, insertAssignment } from './legal.repository.ts';
+import { seedLedgerDemo } from './legal.ledger.demo.ts';
+import type { Tx } from '../../core/db/schema.ts';
 
 const JINGYANG = '610423';
 const QUJIA = '610423104209';
@@ -26,11 +28,17 @@ function demoIdNumber(index: number): string {
 }
 
 /**
- * Demo roster for 泾阳县 (P1.3): 20 advisors of every category, serving all villages and communities
- * except 屈家村 and every seventh other one, so the coverage views have work to show. Skipped when
- * the county has advisors already.
+ * Demo roster for 泾阳县 (P1.3): 20 advisors of every category serving every village and community
+ * but every seventh one (陈家沟村 among them), so the coverage views have work to show, and 屈家村's
+ * own advisor with the account qj.advisor; then a year of ledger. Skipped when the county has
+ * advisors already.
  */
 export async function seedLegalDemo(ctx: AppContext): Promise<void> {
+  await seedRoster(ctx);
+  await seedLedgerDemo(ctx);
+}
+
+async function seedRoster(ctx: AppContext): Promise<void> {
   const existing = await ctx.db.selectFrom('legal_advisors').select('id').where((eb) => withinScope(eb, 'region_code', JINGYANG)).limit(1).executeTakeFirst();
   if (existing) return;
   const villages = await ctx.db.selectFrom('regions').select('code').where('level', '=', 'village').where((eb) => withinScope(eb, 'code', JINGYANG)).orderBy('code').execute();
@@ -63,5 +71,22 @@ export async function seedLegalDemo(ctx: AppContext): Promise<void> {
       n += 1;
       await insertAssignment(tx, { id: crypto.randomUUID(), advisor_id: advisor, village_code: village.code, start_date: '2026-03-01', end_date: null, end_reason: null, created_at: now });
     }
+    await seedOwnAdvisor(ctx, tx, now);
   });
+}
+
+/** 屈家村's advisor has the demo account qj.advisor, so the phone pages can be tried (一次一记, 网上咨询). */
+async function seedOwnAdvisor(ctx: AppContext, tx: Tx, now: string): Promise<void> {
+  const account = await tx.selectFrom('users').select('id').where('username', '=', 'qj.advisor').executeTakeFirst();
+  if (!account) return;
+  const id = crypto.randomUUID();
+  const phone = '13909104209';
+  const idNumber = demoIdNumber(ADVISORS);
+  await insertAdvisor(tx, {
+    id, region_code: JINGYANG, name: '郑雅琴', gender: 'female', phone_enc: ctx.cipher.encrypt(phone), phone_hash: ctx.cipher.lookupHash(phone),
+    id_number_enc: ctx.cipher.encrypt(idNumber), id_number_hash: ctx.cipher.lookupHash(idNumber), category: 'grassroots_worker',
+    employer_name: '泾阳县法律服务所', employer_uscc: demoUscc(1), licence_no: null, contract_start: '2026-01-01', contract_end: '2026-12-31', contract_fee_fen: 960_000,
+    status: 'active', user_id: account.id, created_at: now, updated_at: now, version: 1,
+  });
+  await insertAssignment(tx, { id: crypto.randomUUID(), advisor_id: id, village_code: QUJIA, start_date: '2026-01-01', end_date: null, end_reason: null, created_at: now });
 }

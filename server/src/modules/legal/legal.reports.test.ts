@@ -103,7 +103,7 @@ describe('legal: norms and compliance, dashboard, dossier, the room and its noti
     const files = Object.keys((await JSZip.loadAsync(zip.rawPayload)).files).sort();
     expect(files).toEqual(['泾阳县王桥镇屈家村2025年法律顾问工作档案.docx', '泾阳县王桥镇测试201村2025年法律顾问工作档案.docx'].sort());
     const audits = await t.ctx.db.selectFrom('audit_log').select('detail').where('action', '=', 'export.legal_dossier').execute();
-    expect(audits.map((a) => JSON.parse(a.detail).kind)).toEqual(['docx', 'xlsx', 'zip']);
+    expect(audits.map((a) => (JSON.parse(a.detail ?? '{}') as { kind: string }).kind)).toEqual(['docx', 'xlsx', 'zip']);
   });
 
   it('the room and its printable notice: place, hours, hotline, the advisor, a QR code to the online page', async () => {
