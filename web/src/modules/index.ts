@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import type { ModuleRoutes, PageRoute } from '../app/router/module-routes.ts';
+import type { MobileService, ModuleRoutes, PageRoute } from '../app/router/module-routes.ts';
 import { accessRoutes } from './access/routes.tsx';
 import { homeRoutes } from './home/routes.tsx';
 import { legalRoutes } from './legal/routes.tsx';
@@ -22,9 +22,12 @@ export const MODULES: readonly ModuleRoutes[] = [
   indicatorsRoutes,
 ];
 
-function collect(kind: keyof ModuleRoutes): PageRoute[] {
+function collect(kind: Exclude<keyof ModuleRoutes, 'mobileServices'>): PageRoute[] {
   return MODULES.flatMap((module) => module[kind] ?? []);
 }
+
+/** Every module's tiles for the phone home page, in module order. */
+export const mobileServices: readonly MobileService[] = MODULES.flatMap((module) => module.mobileServices ?? []);
 
 export const consoleRoutes = collect('console');
 export const standaloneRoutes = collect('standalone');

@@ -1,3 +1,5 @@
+import { legalConsoleMessages } from '../../modules/legal/i18n.console.zh-CN.ts';
+import { legalMobileMessages } from '../../modules/legal/i18n.mobile.zh-CN.ts';
 import { mediationMessages } from '../../modules/mediation/i18n.zh-CN.ts';
 import { programsMessages } from '../../modules/programs/i18n.zh-CN.ts';
 import { indicatorsMessages } from '../../modules/indicators/i18n.zh-CN.ts';
@@ -7,6 +9,8 @@ import { indicatorsMessages } from '../../modules/indicators/i18n.zh-CN.ts';
  * them; later modules keep theirs in `web/src/modules/<module>/i18n.zh-CN.ts`.
  */
 export const zhCNMessages = {
+  ...legalConsoleMessages,
+  ...legalMobileMessages,
   ...mediationMessages,
   ...programsMessages,
   ...indicatorsMessages,

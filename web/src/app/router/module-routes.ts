@@ -1,9 +1,20 @@
-import type { ComponentType } from 'react';
+import type { ComponentType, ReactNode } from 'react';
+import type { MessageKey } from '../i18n/zh-CN.ts';
 
 export interface PageRoute {
   /** Absolute path; menu entries from the server point at these. */
   path: string;
   Page: ComponentType;
+}
+
+/** A tile on the phone home page (/m), shown to users who hold `permission`. */
+export interface MobileService {
+  key: string;
+  path: string;
+  labelKey: MessageKey;
+  descriptionKey: MessageKey;
+  icon: ReactNode;
+  permission: string;
 }
 
 /** What a module contributes to the web app. Register it once in `modules/index.ts`. */
@@ -14,6 +25,8 @@ export interface ModuleRoutes {
   standalone?: PageRoute[];
   /** Mobile portal pages under /m (signed in). */
   mobile?: PageRoute[];
+  /** Tiles on the phone home page leading to the module's mobile pages. */
+  mobileServices?: MobileService[];
   /** Pages anyone can open (sign-in pages). */
   public?: PageRoute[];
 }

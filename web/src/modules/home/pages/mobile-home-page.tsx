@@ -1,6 +1,7 @@
-import { AppstoreOutlined, EnvironmentOutlined, LogoutOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, EnvironmentOutlined, LogoutOutlined, RightOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Flex, Typography } from 'antd';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
+import { mobileServices } from '../../index.ts';
 import { useAuth, useSession } from '../../../app/auth/auth-context.tsx';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 
@@ -10,6 +11,7 @@ export function MobileHomePage() {
   const session = useSession();
   const { logout } = useAuth();
   const navigate = useNavigate();
+  const services = mobileServices.filter((s) => session.permissions.includes(s.permission));
 
   return (
     <Flex vertical style={{ minHeight: '100vh', background: '#f5f7fa' }} data-testid="mobile-home">
@@ -39,7 +41,24 @@ export function MobileHomePage() {
             </span>
           }
         >
-          <Empty description={<span style={{ fontSize: 16 }}>{t('mobile.servicesHint')}</span>} />
+          {services.length === 0 ? (
+            <Empty description={<span style={{ fontSize: 16 }}>{t('mobile.servicesHint')}</span>} />
+          ) : (
+            <Flex vertical gap={12}>
+              {services.map((service) => (
+                <Link key={service.key} to={service.path} data-testid={`mobile-service-${service.key}`}>
+                  <Flex align="center" gap={14} style={{ padding: '14px 12px', borderRadius: 10, background: '#f0f5ff', color: 'inherit' }}>
+                    <span style={{ fontSize: 28, color: '#1677ff' }}>{service.icon}</span>
+                    <Flex vertical style={{ flex: 1 }}>
+                      <Typography.Text strong style={{ fontSize: 18 }}>{t(service.labelKey)}</Typography.Text>
+                      <Typography.Text type="secondary" style={{ fontSize: 15 }}>{t(service.descriptionKey)}</Typography.Text>
+                    </Flex>
+                    <RightOutlined style={{ color: '#8c8c8c' }} />
+                  </Flex>
+                </Link>
+              ))}
+            </Flex>
+          )}
         </Card>
       </div>
     </Flex>
