@@ -73,6 +73,19 @@ export async function request<T>(method: string, path: string, options: RequestO
   throw error;
 }
 
+/**
+ * Sends a file as the raw request body (the JSON client cannot): same credentials and CSRF header
+ * as other writes, and the server's error body becomes an {@link ApiError}.
+ */
+export async function postRaw<T>(path: string, body: Blob, contentType: string): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Content-Type': contentType };
+  if (hooks.csrfToken) headers['X-CSRF-Token'] = hooks.csrfToken;
+  const response = await fetch(path, { method: 'POST', headers, credentials: 'same-origin', body });
+  const data = await readBody(response).catch(() => null);
+  if (response.ok) return data as T;
+  throw toApiError(response.status, data);
+}
+
 export const api = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }),

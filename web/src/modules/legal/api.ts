@@ -1,7 +1,6 @@
 import type { AdvisorCategory, AdvisorDto, AdvisorStatus } from '@rg/domain/legal/advisor.schema';
 import type { AssignmentDto, CoverageDto, UncoveredVillageDto } from '@rg/domain/legal/assignment.schema';
-import { api, withQuery } from '../../app/api/api-client.ts';
-import { toApiError } from '../../app/api/api-error.ts';
+import { api, postRaw, withQuery } from '../../app/api/api-client.ts';
 
 export interface AdvisorListQuery {
   q?: string;
@@ -116,21 +115,7 @@ export interface AdvisorImportResult {
   errors: AdvisorImportError[];
 }
 
-/**
- * Sends a file as the raw request body (the JSON client cannot): same credentials and CSRF
- * header as other writes, and the server's error body becomes an {@link ApiError}.
- */
-async function postRaw<T>(path: string, body: Blob, contentType: string, csrfToken: string | null): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'Content-Type': contentType };
-  if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
-  const response = await fetch(path, { method: 'POST', headers, credentials: 'same-origin', body });
-  const type = response.headers.get('content-type') ?? '';
-  const data: unknown = type.includes('json') ? await response.json().catch(() => null) : null;
-  if (response.ok) return data as T;
-  throw toApiError(response.status, data);
-}
-
 /** 批量导入: good rows are registered in `regionCode`, bad rows come back with their reasons. */
-export function importAdvisors(regionCode: string, file: Blob, csrfToken: string | null): Promise<AdvisorImportResult> {
-  return postRaw<AdvisorImportResult>(withQuery('/api/legal/advisors/import', { regionCode }), file, XLSX_CONTENT_TYPE, csrfToken);
+export function importAdvisors(regionCode: string, file: Blob): Promise<AdvisorImportResult> {
+  return postRaw<AdvisorImportResult>(withQuery('/api/legal/advisors/import', { regionCode }), file, XLSX_CONTENT_TYPE);
 }

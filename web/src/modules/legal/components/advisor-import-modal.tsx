@@ -27,7 +27,7 @@ export function AdvisorImportModal({ open, onClose }: { open: boolean; onClose: 
   const [fileName, setFileName] = useState<string | null>(null);
 
   const upload = useMutation<AdvisorImportResult, Error, { regionCode: string; file: File }>({
-    mutationFn: ({ regionCode: code, file }) => importAdvisors(code, file, session.csrfToken),
+    mutationFn: ({ regionCode: code, file }) => importAdvisors(code, file),
     onSuccess: (result) => {
       if (result.imported > 0) void queryClient.invalidateQueries({ queryKey: legalKeys.all });
     },
