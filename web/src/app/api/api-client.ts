@@ -50,12 +50,15 @@ export interface RequestOptions {
   /** Do not run the global 401 handler (login and session probes handle 401 themselves). */
   quiet401?: boolean;
   signal?: AbortSignal;
+  /** Same key for retries of one submission from a phone: the server creates the record once (SECURITY.md 26). */
+  idempotencyKey?: string;
 }
 
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && hooks.csrfToken) headers['X-CSRF-Token'] = hooks.csrfToken;
+  if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
 
   const response = await fetch(withQuery(path, options.query), {
     method,
@@ -88,7 +91,7 @@ export async function postRaw<T>(path: string, body: Blob, contentType: string):
 
 export const api = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }),
+  post: <T>(path: string, body?: unknown, idempotencyKey?: string) => request<T>('POST', path, { body: body ?? {}, ...(idempotencyKey ? { idempotencyKey } : {}) }),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   delete: <T>(path: string) => request<T>('DELETE', path),

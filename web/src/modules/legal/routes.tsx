@@ -1,6 +1,23 @@
+import { BookOutlined, CommentOutlined, QuestionCircleOutlined } from '@ant-design/icons';
 import type { ModuleRoutes } from '../../app/router/module-routes.ts';
+import { AdvisorLedgerPage } from './mobile/advisor-ledger-page.tsx';
+import { AdvisorQuestionsPage } from './mobile/advisor-questions-page.tsx';
+import { AskPage } from './mobile/ask-page.tsx';
+import { ServiceFormPage } from './mobile/service-form-page.tsx';
 import { LegalPage } from './pages/legal-page.tsx';
 
 export const legalRoutes: ModuleRoutes = {
   console: [{ path: '/legal', Page: LegalPage }],
+  mobile: [
+    { path: '/m/legal', Page: AdvisorLedgerPage },
+    { path: '/m/legal/new', Page: ServiceFormPage },
+    { path: '/m/legal/questions', Page: AdvisorQuestionsPage },
+    { path: '/m/legal/ask', Page: AskPage },
+    { path: '/m/legal/:id', Page: ServiceFormPage },
+  ],
+  mobileServices: [
+    { key: 'legal-ledger', path: '/m/legal', labelKey: 'legal.m.tile.ledger', descriptionKey: 'legal.m.tile.ledgerHint', icon: <BookOutlined />, permission: 'legal.record' },
+    { key: 'legal-questions', path: '/m/legal/questions', labelKey: 'legal.m.tile.questions', descriptionKey: 'legal.m.tile.questionsHint', icon: <CommentOutlined />, permission: 'legal.record' },
+    { key: 'legal-ask', path: '/m/legal/ask', labelKey: 'legal.m.tile.ask', descriptionKey: 'legal.m.tile.askHint', icon: <QuestionCircleOutlined />, permission: 'legal.ask' },
+  ],
 };
