@@ -30,7 +30,7 @@ function initialValues(existing: ServiceDetailDto | undefined, villageCode: stri
 
 /** /m/legal/new and /m/legal/:id — 一次一记 on the spot: the fields of P1.4(3), photos, and corrections as new versions. */
 export function ServiceFormPage() {
-  const { t } = useI18n();
+  const { t, tKey } = useI18n();
   const { id } = useParams();
   const navigate = useNavigate();
   const { message } = App.useApp();
@@ -95,10 +95,10 @@ export function ServiceFormPage() {
             <Input maxLength={60} style={big} />
           </Form.Item>
         )}
-        <Form.Item name="content" label={t('legal.m.form.content')}>
+        <Form.Item name="content" label={t('legal.m.form.content')} rules={[{ required: true, whitespace: true, message: tKey('legal.service.content.required') }]}>
           <Input.TextArea rows={4} maxLength={2000} placeholder={t('legal.m.form.contentPlaceholder')} style={big} />
         </Form.Item>
-        <Form.Item name="result" label={t('legal.m.form.result')}>
+        <Form.Item name="result" label={t('legal.m.form.result')} rules={[{ required: true, whitespace: true, message: tKey('legal.service.result.required') }]}>
           <Input.TextArea rows={3} maxLength={1000} placeholder={t('legal.m.form.resultPlaceholder')} style={big} />
         </Form.Item>
         <Form.Item name="durationMinutes" label={t('legal.m.form.duration')}>
