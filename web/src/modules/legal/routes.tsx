@@ -5,9 +5,12 @@ import { AdvisorQuestionsPage } from './mobile/advisor-questions-page.tsx';
 import { AskPage } from './mobile/ask-page.tsx';
 import { ServiceFormPage } from './mobile/service-form-page.tsx';
 import { LegalPage } from './pages/legal-page.tsx';
+import { NoticePage } from './pages/notice-page.tsx';
 
 export const legalRoutes: ModuleRoutes = {
   console: [{ path: '/legal', Page: LegalPage }],
+  // 公示牌 is printed on A4 without the console around it.
+  standalone: [{ path: '/legal/notice/:villageCode', Page: NoticePage }],
   mobile: [
     { path: '/m/legal', Page: AdvisorLedgerPage },
     { path: '/m/legal/new', Page: ServiceFormPage },
