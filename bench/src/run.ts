@@ -14,6 +14,7 @@ import { benchHttp, type HttpFigures } from './http-bench.ts';
 import { benchPostgresImport, benchSqliteImport, type ImportFigures, type SqliteImport } from './import-bench.ts';
 import { benchMemory, type MemoryFigures } from './memory-bench.ts';
 import { benchLegalCoverage, type LegalFigures } from './legal-bench.ts';
+import { benchLegalLedger, type LedgerFigures } from './legal-ledger-bench.ts';
 import { REPO_ROOT, readRss, round } from './proc.ts';
 import { atLeast, below, table, type Row, type Target } from './report.ts';
 
@@ -22,6 +23,9 @@ const DEMO_COUNTIES = ['610423', '340321'];
 const MEMORY_LIMIT_MB = 300;
 /** Shaanxi: ~20k villages, the province-sized scope of ISSUE 3's speed target. */
 const LEGAL_PROVINCE = '61';
+/** Issue 3: the province's dashboard over 1M ledger entries; a quick run uses fewer. */
+const LEDGER_ENTRIES = 1_000_000;
+const LEDGER_ENTRIES_QUICK = 20_000;
 const LEGAL_COVERAGE_P95_MS = 100;
 
 interface Failure {
@@ -36,6 +40,7 @@ interface Results {
   auditedCreate: HttpFigures['auditedCreate'] | Failure;
   memory: (MemoryFigures & { bareServerRss: HttpFigures['harnessRss']['bare'] }) | Failure;
   legalCoverage: LegalFigures | Failure;
+  legalLedger: LedgerFigures | Failure;
   harness: { loadGeneratorRss: ReturnType<typeof readRss>; appServerRss: HttpFigures['harnessRss']['app'] | null };
   targets: Target[];
 }
@@ -57,6 +62,7 @@ async function main(): Promise<number> {
   let http: HttpFigures | Failure = { error: 'not run: the SQLite import failed' };
   let memory: MemoryFigures | Failure = { error: 'not run: the SQLite import failed' };
   let legal: LegalFigures | Failure = { error: 'not run: the SQLite import failed' };
+  let ledger: LedgerFigures | Failure = { error: 'not run: the SQLite import or the coverage benchmark failed' };
   try {
     console.error('1. region import on SQLite …');
     sqlite = await benchSqliteImport(dataDir, options.only, DEMO_COUNTIES).catch((err: unknown) => ({ error: message(err) }));
@@ -78,7 +84,15 @@ async function main(): Promise<number> {
       console.error('4. server memory …');
       memory = await benchMemory(dataDir).catch((err: unknown) => ({ error: message(err) }));
       console.error('5. legal coverage for a province …');
-      legal = await benchLegalCoverage(dataDir, options.only.length === 0 ? LEGAL_PROVINCE : (options.only[0] ?? '').slice(0, 2)).catch((err: unknown) => ({ error: message(err) }));
+      const province = options.only.length === 0 ? LEGAL_PROVINCE : (options.only[0] ?? '').slice(0, 2);
+      legal = await benchLegalCoverage(dataDir, province).catch((err: unknown) => ({ error: message(err) }));
+      if (!isFailure(legal)) {
+        console.error('6. legal ledger: dashboard, compliance, dossier, entry create …');
+        ledger = await benchLegalLedger({
+          dataDir, tmpRoot, province, entries: options.quick ? LEDGER_ENTRIES_QUICK : LEDGER_ENTRIES,
+          connections: options.connections, duration: options.duration, warmup: options.warmup,
+        }).catch((err: unknown) => ({ error: message(err) }));
+      }
     }
   } finally {
     fs.rmSync(tmpRoot, { recursive: true, force: true });
@@ -95,6 +109,7 @@ async function main(): Promise<number> {
     auditedCreate: isFailure(http) ? http : http.auditedCreate,
     memory: isFailure(memory) ? memory : { ...memory, bareServerRss: isFailure(http) ? null : http.harnessRss.bare },
     legalCoverage: legal,
+    legalLedger: ledger,
     harness: { loadGeneratorRss: readRss(process.pid), appServerRss: isFailure(http) ? null : http.harnessRss.app },
     targets: [],
   };
@@ -110,7 +125,7 @@ async function main(): Promise<number> {
   console.log(table(rows));
   console.log(`\nwritten to ${path.relative(process.cwd(), out) || out}${options.quick ? '  (quick run: figures are not the national ones)' : ''}`);
 
-  const failures = [results.import.sqlite, results.import.postgres, results.scopedGet, results.auditedCreate, results.memory, results.legalCoverage].filter(isFailure);
+  const failures = [results.import.sqlite, results.import.postgres, results.scopedGet, results.auditedCreate, results.memory, results.legalCoverage, results.legalLedger].filter(isFailure);
   for (const f of failures) console.error(`error: ${f.error}`);
   return failures.length > 0 ? 1 : 0;
 }
@@ -177,7 +192,31 @@ function summarize(r: Results): { targets: Target[]; rows: Row[] } {
       bare: '', ratio: '', target: t.target, met: yes(t),
     });
   }
+  ledgerRows(r.legalLedger, targets, rows);
   return { targets, rows };
+}
+
+/** Issue 3's ledger targets: dashboard p95 < 100 ms, one dossier < 1 s, a county's batch < 60 s, create ≥ 50% of bare. */
+function ledgerRows(f: LedgerFigures | Failure, targets: Target[], rows: Row[]): void {
+  if (isFailure(f)) {
+    rows.push({ name: 'legal ledger', platform: `error: ${f.error.split('\n')[0]?.slice(0, 60) ?? ''}`, bare: '', ratio: '', target: '', met: '' });
+    return;
+  }
+  const yes = (t: Target) => (t.met ? 'yes' : 'NO');
+  const dashboard = below(`legal dashboard p95 for province ${f.province} (${f.entries} ledger entries)`, f.dashboard.p95Ms, 100, 'ms');
+  const dossier = below(`one village's dossier (${f.dossier.entries} entries)`, f.dossier.ms, 1000, 'ms');
+  const batch = below(`dossier batch for county ${f.batch.county} (${f.batch.villages} villages)`, f.batch.seconds, 60, 's');
+  const create = atLeast('ledger entry create: platform requests/s ÷ bare requests/s', f.create.ratio, 0.5, '');
+  targets.push(dashboard, dossier, batch, create);
+  rows.push(
+    { name: `legal dashboard (${f.entries} entries)`, platform: `p50 ${f.dashboard.p50Ms} ms, p95 ${f.dashboard.p95Ms} ms; compliance p95 ${f.compliance.p95Ms} ms`, bare: '', ratio: '', target: dashboard.target, met: yes(dashboard) },
+    { name: `village dossier (${f.dossier.entries} entries)`, platform: `${f.dossier.ms} ms`, bare: '', ratio: '', target: dossier.target, met: yes(dossier) },
+    { name: `dossier batch (${f.batch.villages} villages)`, platform: `${f.batch.seconds} s, ${Math.round(f.batch.zipBytes / 1024)} KB`, bare: '', ratio: '', target: batch.target, met: yes(batch) },
+    {
+      name: 'ledger entry create', platform: `${f.create.app.requestsPerSecond} req/s, p99 ${f.create.app.p99Ms} ms`, bare: `${f.create.bare.requestsPerSecond} req/s, p99 ${f.create.bare.p99Ms} ms`,
+      ratio: `${Math.round(f.create.ratio * 100)}%`, target: '>= 50% of bare', met: yes(create),
+    },
+  );
 }
 
 main().then(

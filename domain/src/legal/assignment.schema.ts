@@ -61,6 +61,8 @@ export interface CoverageDto {
   uncovered: number;
   rate: number;
   poor: CoverageCounts;
+  /** 试点村: villages designated by a pilot programme. */
+  pilot: CoverageCounts;
   children: { code: string; name: string; level: string; villages: number; covered: number; rate: number; poorVillages: number; poorCovered: number }[];
 }
 

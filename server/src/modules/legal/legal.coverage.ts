@@ -7,6 +7,7 @@ import { notFound } from '../../core/http/errors.ts';
 import { findRegion, findRegions } from '../regions/regions.repository.ts';
 import { RegionsService } from '../regions/regions.service.ts';
 import * as repo from './legal.repository.ts';
+import { pilotCoverage } from './legal.pilots.ts';
 import { toXlsx } from '../../core/export/xlsx.ts';
 
 const EXPORT_LIMIT = 10_000;
@@ -50,6 +51,7 @@ export class LegalCoverage {
     const covered = sum((r) => r.covered);
     const poorVillages = sum((r) => r.poor_villages);
     const poorCovered = sum((r) => r.poor_covered);
+    const pilot = await pilotCoverage(this.ctx.db, region.code);
     return {
       region,
       villages,
@@ -57,6 +59,7 @@ export class LegalCoverage {
       uncovered: villages - covered,
       rate: rate(covered, villages),
       poor: { villages: poorVillages, covered: poorCovered, rate: rate(poorCovered, poorVillages) },
+      pilot: { ...pilot, rate: rate(pilot.covered, pilot.villages) },
       children: rows.map((r) => ({
         code: r.child, name: names.get(r.child) ?? r.child, level, villages: r.villages, covered: r.covered,
         rate: rate(r.covered, r.villages), poorVillages: r.poor_villages, poorCovered: r.poor_covered,

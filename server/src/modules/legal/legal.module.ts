@@ -3,6 +3,7 @@ import { legalRoutes } from './legal.routes.ts';
 import { legalLedgerRoutes } from './legal.ledger.routes.ts';
 import { legalReportsRoutes } from './legal.reports.routes.ts';
 import { legalTodos } from './legal.todos.ts';
+import { subscribePilotVillages } from './legal.pilots.ts';
 import { seedLegalDemo } from './legal.demo.ts';
 import { legalIndicators } from './legal.indicators.ts';
 
@@ -24,6 +25,7 @@ export const legalModule: ModuleManifest = {
     legalReportsRoutes(app, ctx);
   },
   todos: legalTodos,
+  subscribe: subscribePilotVillages,
   indicators: legalIndicators,
   seedDemo: seedLegalDemo,
 };

@@ -106,6 +106,21 @@ describe('legal: norms and compliance, dashboard, dossier, the room and its noti
     expect(audits.map((a) => (JSON.parse(a.detail ?? '{}') as { kind: string }).kind)).toEqual(['docx', 'xlsx', 'zip']);
   });
 
+  it('pilot villages come from the programmes module\'s events, and coverage counts them', async () => {
+    const third = `${PLACES.wangqiao}202`;
+    await buildVillage(t.ctx, { code: third });
+    const publish = (type: string, regionCode: string, designationId: string) =>
+      t.ctx.db.transaction().execute((tx) => t.ctx.events.publish(tx, { type, regionCode, occurredOn: '2026-01-02', payload: { designationId, programId: 'p1', title: '县级乡村治理示范村' } }));
+    await publish('programs.designated', PLACES.qujia, 'd1');
+    await publish('programs.designated', third, 'd2');
+    await publish('programs.designated', PLACES.wangqiao, 'd3');
+    const before = (await county.request('GET', `/api/legal/coverage?regionCode=${PLACES.wangqiao}`)).json<{ pilot: unknown }>();
+    expect(before.pilot).toEqual({ villages: 2, covered: 1, rate: 0.5 });
+    await publish('programs.revoked', third, 'd2');
+    const after = (await county.request('GET', `/api/legal/coverage?regionCode=${PLACES.wangqiao}`)).json<{ pilot: unknown }>();
+    expect(after.pilot).toEqual({ villages: 1, covered: 1, rate: 1 });
+  });
+
   it('the room and its printable notice: place, hours, hotline, the advisor, a QR code to the online page', async () => {
     const defaults = (await county.request('GET', `/api/legal/rooms/${PLACES.qujia}`)).json();
     expect(defaults).toMatchObject({ configured: false, hotline: '12348', advisorName: '赵卫东' });

@@ -125,6 +125,13 @@ export interface LegalConsultationTable {
   service_id: string | null;
 }
 
+/** A village designated by some programme (from the programmes module's events). */
+export interface LegalPilotVillageTable {
+  designation_id: string;
+  village_code: string;
+  title: string;
+}
+
 export interface LegalTables {
   legal_advisors: LegalAdvisorTable;
   legal_assignments: LegalAssignmentTable;
@@ -135,4 +142,5 @@ export interface LegalTables {
   legal_norms: LegalNormTable;
   legal_rooms: LegalRoomTable;
   legal_consultations: LegalConsultationTable;
+  legal_pilot_villages: LegalPilotVillageTable;
 }

@@ -314,6 +314,8 @@ export const zhCNMessages = {
   'legal.coverage.rate': '覆盖率',
   'legal.coverage.poorRate': '贫困村覆盖率',
   'legal.coverage.poorCount': '贫困村 {covered} / {villages} 个已覆盖',
+  'legal.coverage.pilotRate': '试点村覆盖率',
+  'legal.coverage.pilotCount': '试点村 {covered} / {villages} 个已覆盖',
   'legal.coverage.target': '目标：年底前贫困村全覆盖',
   'legal.coverage.targetMet': '已达标',
   'legal.coverage.targetNotMet': '未达标，还差 {count} 个贫困村',

@@ -30,7 +30,7 @@ function PoorTarget({ coverage }: { coverage: CoverageDto }) {
   );
 }
 
-/** The five figures of a region's coverage, the poor-village target under the last one. */
+/** The figures of a region's coverage: all villages, the poor ones with their target, the pilot villages. */
 export function CoverageStats({ coverage }: { coverage: CoverageDto }) {
   const { t } = useI18n();
   const cards = [
@@ -68,6 +68,19 @@ export function CoverageStats({ coverage }: { coverage: CoverageDto }) {
             styles={{ content: { color: coverage.poor.villages === 0 ? undefined : poorMet ? '#389e0d' : '#cf1322' } }}
           />
           <PoorTarget coverage={coverage} />
+        </Card>
+      </Col>
+      <Col flex="1.2 1 200px">
+        <Card size="small" style={{ height: '100%' }} data-testid="pilot-coverage">
+          <Statistic
+            title={t('legal.coverage.pilotRate')}
+            value={percent(coverage.pilot.rate, coverage.pilot.villages)}
+            suffix={
+              <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+                {t('legal.coverage.pilotCount', { covered: coverage.pilot.covered, villages: coverage.pilot.villages })}
+              </Typography.Text>
+            }
+          />
         </Card>
       </Col>
     </Row>
