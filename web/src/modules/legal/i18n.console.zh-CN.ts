@@ -138,6 +138,7 @@ export const legalConsoleMessages = {
   'legal.norm.minCount': '最少次数',
   'legal.norm.minCountRequired': '请填写 1–100 的次数',
   'legal.norm.times': '{count} 次',
+  'legal.norm.timesUnit': '次',
   'legal.norm.empty': '还没有服务规范，新增后即可按月、季度或年度统计履职情况',
 
   'legal.questions.all': '全部',

@@ -89,7 +89,7 @@ export function NormCreateModal({ open, onClose }: { open: boolean; onClose: () 
           label={t('legal.norm.minCount')}
           rules={[{ required: true, type: 'integer', min: 1, max: 100, message: t('legal.norm.minCountRequired') }]}
         >
-          <InputNumber min={1} max={100} precision={0} suffix="次" style={{ width: 140 }} />
+          <InputNumber min={1} max={100} precision={0} suffix={t('legal.norm.timesUnit')} style={{ width: 140 }} />
         </Form.Item>
       </Form>
     </FormModal>

@@ -1,5 +1,6 @@
 import { Card, Col, Empty, Row } from 'antd';
 import type { LegalDashboardDto } from '@rg/domain/legal/service.schema';
+import dayjs from 'dayjs';
 import type { EChartsCoreOption } from 'echarts/core';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { DashboardChart } from './dashboard-chart.tsx';
@@ -12,6 +13,9 @@ const WINDOW_COLORS = { onsite: '#1677ff', hotline: '#faad14', online: '#52c41a'
 export function DashboardCharts({ dashboard }: { dashboard: LegalDashboardDto }) {
   const { t } = useI18n();
   const count = t('legal.dashboard.count');
+  // Months still to come are left blank rather than drawn as zero services.
+  const thisMonth = dayjs().format('YYYY-MM');
+  const counts = dashboard.byMonth.map((entry) => (entry.month > thisMonth ? null : entry.count));
   const months = dashboard.byMonth.map((entry) => t('legal.dashboard.month', { month: Number(entry.month.slice(5, 7)) }));
   const byMonth: EChartsCoreOption = {
     tooltip: { trigger: 'axis' },
@@ -19,8 +23,8 @@ export function DashboardCharts({ dashboard }: { dashboard: LegalDashboardDto })
     xAxis: { type: 'category', data: months },
     yAxis: { type: 'value', minInterval: 1 },
     series: [
-      { name: count, type: 'bar', data: dashboard.byMonth.map((entry) => entry.count), itemStyle: { color: BLUE }, barMaxWidth: 28 },
-      { name: count, type: 'line', data: dashboard.byMonth.map((entry) => entry.count), smooth: true, symbol: 'none', lineStyle: { color: '#fa8c16' }, tooltip: { show: false } },
+      { name: count, type: 'bar', data: counts, itemStyle: { color: BLUE }, barMaxWidth: 28 },
+      { name: count, type: 'line', data: counts, smooth: 0.2, symbol: 'none', lineStyle: { color: '#fa8c16' }, tooltip: { show: false } },
     ],
   };
   // Smallest first: a horizontal bar chart draws the first category at the bottom.

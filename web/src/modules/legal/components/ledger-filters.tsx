@@ -30,7 +30,7 @@ export function LedgerFilters({ value, onChange }: { value: LedgerFilterValues; 
         placeholder={t('legal.ledger.regionFilter')}
         ariaLabel={t('legal.ledger.regionFilter')}
         testId="ledger-region-filter"
-        style={{ width: 240 }}
+        style={{ width: 220 }}
         value={value.regionCode}
         onChange={(regionCode, region) => onChange({ ...value, regionCode, regionName: region?.name })}
       />
@@ -38,7 +38,7 @@ export function LedgerFilters({ value, onChange }: { value: LedgerFilterValues; 
         allowClear
         placeholder={t('legal.ledger.windowFilter')}
         aria-label={t('legal.ledger.windowFilter')}
-        style={{ width: 120 }}
+        style={{ width: 110 }}
         value={value.window}
         options={windowOptions(t)}
         onChange={(window) => onChange({ ...value, window })}
@@ -47,7 +47,7 @@ export function LedgerFilters({ value, onChange }: { value: LedgerFilterValues; 
         allowClear
         placeholder={t('legal.ledger.typeFilter')}
         aria-label={t('legal.ledger.typeFilter')}
-        style={{ width: 180 }}
+        style={{ width: 150 }}
         popupMatchSelectWidth={false}
         value={value.serviceType}
         options={typeOptions(t)}
@@ -57,7 +57,7 @@ export function LedgerFilters({ value, onChange }: { value: LedgerFilterValues; 
         allowClear
         placeholder={t('legal.ledger.statusFilter')}
         aria-label={t('legal.ledger.statusFilter')}
-        style={{ width: 110 }}
+        style={{ width: 100 }}
         value={value.status}
         options={statusOptions(t)}
         onChange={(status) => onChange({ ...value, status })}
@@ -65,7 +65,7 @@ export function LedgerFilters({ value, onChange }: { value: LedgerFilterValues; 
       <DatePicker.RangePicker
         allowEmpty={[true, true]}
         placeholder={[t('legal.ledger.dateFrom'), t('legal.ledger.dateTo')]}
-        style={{ width: 250 }}
+        style={{ width: 240 }}
         value={[value.from ? dayjs(value.from) : null, value.to ? dayjs(value.to) : null]}
         onChange={(range) => onChange({ ...value, from: range?.[0]?.format(DATE), to: range?.[1]?.format(DATE) })}
       />

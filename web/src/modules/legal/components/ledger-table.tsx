@@ -6,7 +6,8 @@ import { PagedTable } from '../../../app/lists/paged-table.tsx';
 import type { PagedData } from '../../../app/lists/paged-table.tsx';
 import { formatTime, ServiceStatusTag, subjectKindLabel, typeLabel, windowLabel } from './ledger-labels.tsx';
 
-const TABLE_WIDTH = 1180;
+/** The columns' widths added up, the subject taking what is left: no horizontal scroll at 1440 px. */
+const TABLE_WIDTH = 1040;
 
 /** One row per service (一次一记); a click anywhere on it opens the record. */
 export function LedgerTable({ paged, onOpen }: { paged: PagedData<ServiceDto>; onOpen: (service: ServiceDto) => void }) {
@@ -16,7 +17,7 @@ export function LedgerTable({ paged, onOpen }: { paged: PagedData<ServiceDto>; o
     {
       title: t('legal.ledger.village'),
       dataIndex: 'villagePath',
-      width: 220,
+      width: 200,
       ellipsis: { showTitle: false },
       render: (path: string) => <Tooltip title={path}>{path}</Tooltip>,
     },
@@ -26,7 +27,6 @@ export function LedgerTable({ paged, onOpen }: { paged: PagedData<ServiceDto>; o
     {
       title: t('legal.ledger.subject'),
       key: 'subject',
-      width: 200,
       ellipsis: { showTitle: false },
       render: (_value, row) => {
         const subject = row.subjectName ?? subjectKindLabel(t, row.subjectKind);

@@ -34,7 +34,7 @@ function StatusTag({ row }: { row: ConsultationDto }) {
   return <Tag color="processing">{t('legal.questions.open')}</Tag>;
 }
 
-const TABLE_WIDTH = 1180;
+const TABLE_WIDTH = 1060;
 
 /** 网上咨询 tab: villagers' questions in the scope, the ones waiting past the deadline marked 超时. */
 export function QuestionsTab() {
@@ -43,11 +43,11 @@ export function QuestionsTab() {
   const filters = list.filters;
 
   const columns: TableColumnsType<ConsultationDto> = [
-    { title: t('legal.questions.status'), key: 'status', width: 90, render: (_value, row) => <StatusTag row={row} /> },
+    { title: t('legal.questions.status'), key: 'status', width: 76, render: (_value, row) => <StatusTag row={row} /> },
     {
       title: t('legal.questions.question'),
       dataIndex: 'question',
-      width: 300,
+      width: 250,
       render: (question: string, row) => (
         <Space orientation="vertical" size={0}>
           <Typography.Paragraph ellipsis={{ rows: 2, tooltip: question }} style={{ marginBottom: 0 }}>
@@ -64,7 +64,7 @@ export function QuestionsTab() {
     {
       title: t('legal.questions.village'),
       dataIndex: 'villagePath',
-      width: 200,
+      width: 170,
       ellipsis: { showTitle: false },
       render: (path: string) => <Tooltip title={path}>{path}</Tooltip>,
     },
@@ -73,7 +73,7 @@ export function QuestionsTab() {
     {
       title: t('legal.questions.responseTime'),
       key: 'response',
-      width: 130,
+      width: 150,
       render: (_value, row) =>
         row.responseMinutes !== null ? (
           duration(t, row.responseMinutes)
@@ -87,7 +87,6 @@ export function QuestionsTab() {
     {
       title: t('legal.questions.answer'),
       dataIndex: 'answer',
-      width: 280,
       render: (answer: string | null, row) =>
         answer === null ? (
           <Typography.Text type="secondary">—</Typography.Text>

@@ -29,7 +29,6 @@ export function RoomForm({ room }: { room: RoomDto }) {
         size="small"
         style={{ marginBottom: 16 }}
         items={[
-          { key: 'village', label: t('legal.room.village'), children: room.villagePath },
           { key: 'advisor', label: t('legal.room.advisor'), children: room.advisorName ?? t('legal.room.noAdvisor') },
         ]}
       />
