@@ -30,8 +30,10 @@ export function LegalPage() {
   const session = useSession();
   const { can } = useAuth();
   const [params, setParams] = useSearchParams();
+  // Listing questions takes the record permission (officials and advisors), not just read.
+  const questions = can('legal.record');
   const requested = params.get('tab');
-  const active: TabKey = isTab(requested) ? requested : 'advisors';
+  const active: TabKey = isTab(requested) && (requested !== 'questions' || questions) ? requested : 'advisors';
   // Lists are scoped: a new working scope starts every tab afresh (filters, drill-down).
   const scope = session.scope.code;
 
@@ -49,8 +51,7 @@ export function LegalPage() {
             { key: 'coverage', label: t('legal.tab.coverage'), children: <CoverageTab key={scope} /> },
             { key: 'ledger', label: t('legal.tab.ledger'), children: <LedgerTab key={scope} /> },
             { key: 'compliance', label: t('legal.tab.compliance'), children: <ComplianceTab key={scope} /> },
-            // Listing questions takes the record permission (officials and advisors), not just read.
-            ...(can('legal.record') ? [{ key: 'questions', label: t('legal.tab.questions'), children: <QuestionsTab key={scope} /> }] : []),
+            ...(questions ? [{ key: 'questions', label: t('legal.tab.questions'), children: <QuestionsTab key={scope} /> }] : []),
             { key: 'dashboard', label: t('legal.tab.dashboard'), children: <DashboardTab key={scope} /> },
             { key: 'room', label: t('legal.tab.room'), children: <RoomTab key={scope} /> },
           ]}

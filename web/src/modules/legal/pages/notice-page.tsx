@@ -3,7 +3,7 @@ import { Button, Result, Spin } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import type { NoticeDto } from '@rg/domain/legal/service.schema';
 import type { CSSProperties } from 'react';
-import { useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { LoadError } from '../../../app/layout/load-error.tsx';
 import { legalReportKeys, legalReportsApi } from '../api.reports.ts';
@@ -94,6 +94,12 @@ function Sheet({ notice }: { notice: NoticeDto }) {
 export function NoticePage() {
   const { t } = useI18n();
   const { villageCode = '' } = useParams();
+  const navigate = useNavigate();
+  // Opened from 服务室 in a new tab: closing it returns there; opened directly, go to the tab instead.
+  const back = () => {
+    if (window.opener) window.close();
+    else void navigate('/legal?tab=room');
+  };
   const notice = useQuery({
     queryKey: legalReportKeys.notice(villageCode),
     queryFn: () => legalReportsApi.notice(villageCode),
@@ -104,7 +110,7 @@ export function NoticePage() {
     <div className="legal-notice-backdrop" style={styles.backdrop}>
       <style>{PRINT_CSS}</style>
       <div className="legal-notice-toolbar" style={styles.toolbar}>
-        <Button onClick={() => window.close()}>{t('legal.notice.back')}</Button>
+        <Button onClick={back}>{t('legal.notice.back')}</Button>
         <Button type="primary" icon={<PrinterOutlined />} disabled={!notice.data} onClick={() => window.print()}>
           {t('legal.notice.print')}
         </Button>
