@@ -136,7 +136,7 @@ export async function benchLegalLedger(input: LedgerBenchInput): Promise<LedgerF
     const zip = await dossier.regionZip(rc, county, YEAR);
     reports = {
       dashboard, compliance, dossier: { entries: 200 + Math.floor((input.entries - 200) / generated.villages.length), ms: dossierMs },
-      batch: { county, villages: zip.villages, seconds: round((performance.now() - t1) / 1000, 1), zipBytes: zip.body.length },
+      batch: { county, villages: zip.villages, seconds: round((performance.now() - t1) / 1000, 1), zipBytes: zip.data.length },
     };
   } finally {
     await connection.close();
@@ -167,7 +167,7 @@ async function benchCreate(input: LedgerBenchInput, villages: readonly string[],
     const appReady = await waitForReady<AppServerReady>(app);
     const session = await login(`http://127.0.0.1:${appReady.port}`, 'bench_ledger', TEST_PASSWORD);
     const ddl = (new SQLite(loadConfig({ DATA_DIR: input.dataDir }).sqliteFile, { readonly: true }).prepare(`select sql from sqlite_master where name = 'legal_services'`).get() as { sql: string }).sql;
-    const bare = spawnTs('bench/src/servers/bare-ledger-server.ts', { ...process.env, BENCH_BARE_DB: path.join(input.tmpRoot, 'bare-ledger.db'), BENCH_LEDGER_DDL: ddl.replace(/references [^,)]+/gi, ''), BENCH_ADVISOR_ID: advisorId, BENCH_SYNCHRONOUS: appReady.synchronous });
+    const bare = spawnTs('bench/src/servers/bare-ledger-server.ts', { ...process.env, BENCH_BARE_DB: path.join(input.tmpRoot, 'bare-ledger.db'), BENCH_LEDGER_DDL: ddl, BENCH_ADVISOR_ID: advisorId, BENCH_SYNCHRONOUS: appReady.synchronous });
     children.push(bare);
     const bareReady = await waitForReady<{ port: number }>(bare);
     const common = { connections: input.connections, duration: input.duration, warmup: input.warmup, method: 'POST' as const };

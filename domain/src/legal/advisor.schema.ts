@@ -112,6 +112,8 @@ export interface AdvisorDto {
   contractFeeFen: number | null;
   status: AdvisorStatus;
   currentVillages: VillageRef[];
+  /** 关联账号: the advisor's own login, if linked. */
+  userId: string | null;
   version: number;
   abilities: { update: boolean; reveal: boolean; assign: boolean };
 }

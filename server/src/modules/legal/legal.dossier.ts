@@ -10,6 +10,15 @@ import { RegionsService } from '../regions/regions.service.ts';
 import { dossierDocx, localTime, type DossierInput } from './legal.dossier.docx.ts';
 import { withinScope } from '../../core/db/scope.ts';
 
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export interface GeneratedFile {
+  fileName: string;
+  contentType: string;
+  data: Buffer;
+}
+
 /** A year in China's calendar as stored UTC bounds. */
 function yearBounds(year: number): { from: string; to: string } {
   return { from: new Date(`${year}-01-01T00:00:00+08:00`).toISOString(), to: new Date(`${year + 1}-01-01T00:00:00+08:00`).toISOString() };
@@ -63,14 +72,14 @@ export class LegalDossier {
     await this.ctx.audit.record(this.ctx.db, rc, { action: 'export.legal_dossier', objectType: 'region', objectRegion: regionCode, detail: { kind, year, files } });
   }
 
-  async villageDocx(rc: RequestContext, code: string, year: number): Promise<{ fileName: string; body: Buffer }> {
+  async villageDocx(rc: RequestContext, code: string, year: number): Promise<GeneratedFile> {
     const path = await this.village(rc, code);
     const input = await this.input(code, path, year);
     await this.audited(rc, 'docx', code, year, 1);
-    return { fileName: `${path}${year}年法律顾问工作档案.docx`, body: await dossierDocx(input) };
+    return { fileName: `${path}${year}年法律顾问工作档案.docx`, contentType: DOCX_TYPE, data: await dossierDocx(input) };
   }
 
-  async villageXlsx(rc: RequestContext, code: string, year: number): Promise<{ fileName: string; body: Buffer }> {
+  async villageXlsx(rc: RequestContext, code: string, year: number): Promise<GeneratedFile> {
     const path = await this.village(rc, code);
     const { entries } = await this.input(code, path, year);
     await this.audited(rc, 'xlsx', code, year, 1);
@@ -88,11 +97,11 @@ export class LegalDossier {
       { header: '参加人数', value: (e) => (e.attendance === null ? null : Number(e.attendance)) },
       { header: '版本', width: 8, value: (e) => Number(e.version) },
     ], entries);
-    return { fileName: `${path}${year}年服务台账.xlsx`, body };
+    return { fileName: `${path}${year}年服务台账.xlsx`, contentType: XLSX_TYPE, data: body };
   }
 
   /** 一村一卷 for every village of a town or county, one .docx each, in one .zip. */
-  async regionZip(rc: RequestContext, code: string, year: number): Promise<{ fileName: string; body: Buffer; villages: number }> {
+  async regionZip(rc: RequestContext, code: string, year: number): Promise<GeneratedFile & { villages: number }> {
     authorize(rc.actor, 'legal.export', { regionCode: code });
     const region = await findRegion(this.ctx.db, code);
     if (!region) throw notFound('region.notFound');
@@ -105,6 +114,6 @@ export class LegalDossier {
     }
     await this.audited(rc, 'zip', code, year, villages.length);
     const name = (await this.regions.pathsOf([code])).get(code) || region.name;
-    return { fileName: `${name}${year}年法律顾问工作档案.zip`, body: await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }), villages: villages.length };
+    return { fileName: `${name}${year}年法律顾问工作档案.zip`, contentType: 'application/zip', data: await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }), villages: villages.length };
   }
 }

@@ -2,33 +2,16 @@ import { z } from 'zod';
 import {
   consultationAnswerSchema, consultationCreateSchema, consultationListQuerySchema, serviceAcceptSchema, serviceCreateSchema, serviceListQuerySchema, serviceReturnSchema, serviceUpdateSchema,
 } from '@rg/domain/legal/service.schema';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../core/context.ts';
-import { AppError } from '../../core/http/errors.ts';
 import { requestContext } from '../../core/http/route-guard.ts';
 import type { App } from '../../core/module.ts';
 import { ATTACHMENT_LIMIT, ATTACHMENT_TYPES } from './legal.attachments.ts';
 import { LegalConsultations } from './legal.consultations.ts';
 import { LegalLedger } from './legal.ledger.ts';
+import { fileQuery, sendFile, upload } from './legal.files.ts';
 
 const idParams = z.object({ id: z.uuid('error.notFound') });
 const fileParams = z.object({ id: z.uuid('error.notFound'), fileId: z.uuid('error.notFound') });
-const fileQuery = z.object({ name: z.string().trim().min(1, 'legal.attachment.name').max(120, 'legal.text.tooLong') });
-
-/** The raw upload: its bytes and the type the client declared (checked against the content later). */
-function upload(req: { body: unknown; headers: FastifyRequest['headers']; query: { name: string } }): { name: string; declaredType: string; data: Buffer } {
-  if (!Buffer.isBuffer(req.body)) throw new AppError('unsupported_type', 'legal.attachment.type');
-  return { name: req.query.name, declaredType: (req.headers['content-type'] ?? '').split(';')[0]?.trim() ?? '', data: req.body };
-}
-
-function sendFile(reply: FastifyReply, file: { fileName: string; contentType: string; data: Buffer }): FastifyReply {
-  return reply
-    .header('content-type', file.contentType)
-    .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-    .header('cache-control', 'private, no-store')
-    .send(file.data);
-}
-
 /** 服务台账 and 网上咨询 (P1.4(1), P1.4(3)). */
 export function legalLedgerRoutes(app: App, ctx: AppContext): void {
   const ledger = new LegalLedger(ctx);

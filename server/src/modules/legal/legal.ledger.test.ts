@@ -166,6 +166,20 @@ describe('legal: service ledger 一次一记 and the online window (P1.4(1), P1.
     expect(file.rawPayload.equals(PNG)).toBe(true);
   });
 
+  it('the service contract is kept with the roster entry (PDF checked by content)', async () => {
+    const pdf = Buffer.from('%PDF-1.4\n%测试合同\n');
+    const send = (type: string, body: Buffer) =>
+      t.app.inject({ method: 'POST', url: `/api/legal/advisors/${advisorId}/contract-files?name=${encodeURIComponent('服务合同.pdf')}`, headers: { cookie: county.cookie ?? '', 'x-csrf-token': county.csrfToken, 'content-type': type }, payload: body });
+    expect((await send('application/pdf', pdf)).statusCode).toBe(201);
+    expect((await send('application/pdf', PNG)).statusCode).toBe(415);
+    const advisorDto = (await county.request('GET', `/api/legal/advisors/${advisorId}`)).json<{ contractFiles: { id: string; fileName: string }[]; userId: string | null }>();
+    expect(advisorDto.contractFiles.map((f) => f.fileName)).toEqual(['服务合同.pdf']);
+    expect(advisorDto.userId).not.toBeNull();
+    const file = await county.request('GET', `/api/legal/advisors/${advisorId}/contract-files/${advisorDto.contractFiles[0]?.id ?? ''}`);
+    expect(file.rawPayload.equals(pdf)).toBe(true);
+    expect((await advisor.request('POST', `/api/legal/advisors/${advisorId}/contract-files?name=x.pdf`)).statusCode).toBe(403);
+  });
+
   it('网络: a villager asks, the advisor sees it in their todo list and answers, the answer is a ledger entry; 48 h unanswered is flagged to the office', async () => {
     const villager = await t.login('qj.people');
     const asked = await villager.request('POST', '/api/legal/consultations', { question: '邻居占用我家宅基地，应该怎么办？' });

@@ -1,29 +1,20 @@
 import { z } from 'zod';
 import { complianceQuerySchema, dashboardQuerySchema, normCreateSchema, roomSchema } from '@rg/domain/legal/service.schema';
 import { regionCodeSchema } from '@rg/domain/regions/region.schema';
-import type { FastifyReply } from 'fastify';
 import type { AppContext } from '../../core/context.ts';
-import { sendXlsx } from '../../core/export/xlsx.ts';
 import { requestContext } from '../../core/http/route-guard.ts';
 import type { App } from '../../core/module.ts';
 import { LegalDashboard } from './legal.dashboard.ts';
 import { LegalDossier } from './legal.dossier.ts';
 import { LegalNorms } from './legal.norms.ts';
 import { LegalRooms } from './legal.rooms.ts';
+import { sendFile } from './legal.files.ts';
 
 const year = z.coerce.number().int().min(2000, 'legal.dossier.year.invalid').max(2100, 'legal.dossier.year.invalid');
 const dossierQuery = z.object({ year });
 const villageParams = z.object({ villageCode: regionCodeSchema });
 const regionParams = z.object({ regionCode: regionCodeSchema });
 const idParams = z.object({ id: z.uuid('error.notFound') });
-
-function sendFile(reply: FastifyReply, type: string, file: { fileName: string; body: Buffer }): FastifyReply {
-  return reply
-    .header('content-type', type)
-    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-    .header('cache-control', 'no-store')
-    .send(file.body);
-}
 
 /** 服务规范与履职, 司法局看板, 一村一卷 and 实体窗口 (issue 3 Deliver 4–7). */
 export function legalReportsRoutes(app: App, ctx: AppContext): void {
@@ -42,14 +33,13 @@ export function legalReportsRoutes(app: App, ctx: AppContext): void {
   app.get('/legal/dashboard', { schema: { querystring: dashboardQuerySchema }, config: { access: 'legal.read' } }, (req) => dashboard.dashboard(requestContext(req), req.query.regionCode, req.query.year));
 
   app.get('/legal/dossiers/:villageCode.docx', { schema: { params: villageParams, querystring: dossierQuery }, config: { access: 'legal.export' } }, async (req, reply) =>
-    sendFile(reply, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', await dossier.villageDocx(requestContext(req), req.params.villageCode, req.query.year)),
+    sendFile(reply, await dossier.villageDocx(requestContext(req), req.params.villageCode, req.query.year), 'attachment'),
   );
-  app.get('/legal/dossiers/:villageCode.xlsx', { schema: { params: villageParams, querystring: dossierQuery }, config: { access: 'legal.export' } }, async (req, reply) => {
-    const file = await dossier.villageXlsx(requestContext(req), req.params.villageCode, req.query.year);
-    return sendXlsx(reply, file.fileName, file.body);
-  });
+  app.get('/legal/dossiers/:villageCode.xlsx', { schema: { params: villageParams, querystring: dossierQuery }, config: { access: 'legal.export' } }, async (req, reply) =>
+    sendFile(reply, await dossier.villageXlsx(requestContext(req), req.params.villageCode, req.query.year), 'attachment'),
+  );
   app.get('/legal/dossiers/batch/:regionCode.zip', { schema: { params: regionParams, querystring: dossierQuery }, config: { access: 'legal.export' } }, async (req, reply) =>
-    sendFile(reply, 'application/zip', await dossier.regionZip(requestContext(req), req.params.regionCode, req.query.year)),
+    sendFile(reply, await dossier.regionZip(requestContext(req), req.params.regionCode, req.query.year), 'attachment'),
   );
 
   app.get('/legal/rooms/:villageCode', { schema: { params: villageParams }, config: { access: 'legal.read' } }, (req) => rooms.room(requestContext(req), req.params.villageCode));

@@ -7,6 +7,8 @@ import { requestContext } from '../../core/http/route-guard.ts';
 import type { App } from '../../core/module.ts';
 import { LegalCoverage } from './legal.coverage.ts';
 import { LegalService } from './legal.service.ts';
+import { fileQuery, sendFile, upload } from './legal.files.ts';
+import { ATTACHMENT_LIMIT } from './legal.attachments.ts';
 import { advisorTemplate, importAdvisors } from './legal.import.ts';
 import { AppError } from '../../core/http/errors.ts';
 import { regionCodeSchema } from '@rg/domain/regions/region.schema';
@@ -32,6 +34,12 @@ export function legalRoutes(app: App, ctx: AppContext): void {
     return importAdvisors(ctx, legal, requestContext(req), req.query.regionCode, req.body);
   });
   app.get('/legal/advisors/:id', { schema: { params: idParams }, config: { access: 'legal.read' } }, (req) => legal.getAdvisor(requestContext(req), req.params.id));
+  app.post('/legal/advisors/:id/contract-files', { schema: { params: idParams, querystring: fileQuery }, bodyLimit: ATTACHMENT_LIMIT, config: { access: 'legal.manage' } }, async (req, reply) =>
+    reply.status(201).send(await legal.attachContract(requestContext(req), req.params.id, upload(req))),
+  );
+  app.get('/legal/advisors/:id/contract-files/:fileId', { schema: { params: z.object({ id: z.uuid('error.notFound'), fileId: z.uuid('error.notFound') }) }, config: { access: 'legal.read' } }, async (req, reply) =>
+    sendFile(reply, await legal.contractFile(requestContext(req), req.params.id, req.params.fileId)),
+  );
   app.patch('/legal/advisors/:id', { schema: { params: idParams, body: advisorUpdateSchema }, config: { access: 'legal.manage' } }, (req) =>
     legal.updateAdvisor(requestContext(req), req.params.id, req.body),
   );

@@ -12,6 +12,8 @@ import { AppError, conflict, invalid, notFound } from '../../core/http/errors.ts
 import { findRegion } from '../regions/regions.repository.ts';
 import { RegionsService } from '../regions/regions.service.ts';
 import * as repo from './legal.repository.ts';
+import { attachmentsOf, findAttachment, storeAttachment } from './legal.attachments.ts';
+import type { AttachmentDto } from '@rg/domain/legal/service.schema';
 import { findUserById, rolesOf } from '../access/users.repository.ts';
 
 /** 法律顾问名册与驻村安排 (P1.4(2)): the justice bureau's roster and who serves which village. */
@@ -41,6 +43,7 @@ export class LegalService {
       contractEnd: row.contract_end,
       contractFeeFen: row.contract_fee_fen === null ? null : Number(row.contract_fee_fen),
       status: row.status as AdvisorStatus,
+      userId: row.user_id,
       currentVillages: villages,
       version: row.version,
       abilities: { update, reveal: can(actor, 'personal.reveal', target), assign: update && row.status === 'active' },
@@ -62,12 +65,32 @@ export class LegalService {
     return row;
   }
 
-  async getAdvisor(rc: RequestContext, id: string): Promise<AdvisorDto & { assignments: AssignmentDto[] }> {
+  async getAdvisor(rc: RequestContext, id: string): Promise<AdvisorDto & { assignments: AssignmentDto[]; contractFiles: AttachmentDto[] }> {
     const actor = authorize(rc.actor, 'legal.read');
     const row = await this.loadAdvisor(actor, id, 'legal.read');
     const villages = await repo.currentVillagesOf(this.ctx.db, [id]);
     const history = await repo.assignmentsOfAdvisor(this.ctx.db, id);
-    return { ...this.toDto(actor, row, villages.get(id) ?? []), assignments: await this.assignmentDtos(history) };
+    const contractFiles = (await attachmentsOf(this.ctx.db, [id])).get(id) ?? [];
+    return { ...this.toDto(actor, row, villages.get(id) ?? []), assignments: await this.assignmentDtos(history), contractFiles };
+  }
+
+  /** 服务合同 (政府购买服务): the signed contract as a PDF or a photo, kept with the roster entry. */
+  async attachContract(rc: RequestContext, id: string, file: { name: string; declaredType: string; data: Buffer }): Promise<AttachmentDto> {
+    const actor = authorize(rc.actor, 'legal.manage');
+    const row = await this.loadAdvisor(actor, id, 'legal.manage');
+    return this.ctx.db.transaction().execute(async (tx) => {
+      const dto = await storeAttachment(tx, { ownerId: id, fileName: file.name, declaredType: file.declaredType, data: file.data, userId: actor.userId, now: this.ctx.clock.now().toISOString() });
+      await this.ctx.audit.append(tx, rc, { action: 'legal.advisor_contract', objectType: 'legal_advisor', objectId: id, objectRegion: row.region_code, detail: { file: dto.fileName, size: dto.size } });
+      return dto;
+    });
+  }
+
+  async contractFile(rc: RequestContext, id: string, fileId: string): Promise<{ fileName: string; contentType: string; data: Buffer }> {
+    const actor = authorize(rc.actor, 'legal.read');
+    await this.loadAdvisor(actor, id, 'legal.read');
+    const file = await findAttachment(this.ctx.db, fileId);
+    if (!file || file.owner_id !== id) throw notFound();
+    return { fileName: file.file_name, contentType: file.content_type, data: Buffer.from(file.data) };
   }
 
   private personalColumns(input: { phone?: string; idNumber?: string }): Partial<Pick<LegalAdvisorTable, 'phone_enc' | 'phone_hash' | 'id_number_enc' | 'id_number_hash'>> {

@@ -1,0 +1,21 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { AppError } from '../../core/http/errors.ts';
+
+/** `?name=` of an upload: the file's own name, kept for the download. */
+export const fileQuery = z.object({ name: z.string().trim().min(1, 'legal.attachment.name').max(120, 'legal.text.tooLong') });
+
+/** The raw upload: its bytes and the type the client declared (checked against the content later). */
+export function upload(req: { body: unknown; headers: FastifyRequest['headers']; query: { name: string } }): { name: string; declaredType: string; data: Buffer } {
+  if (!Buffer.isBuffer(req.body)) throw new AppError('unsupported_type', 'legal.attachment.type');
+  return { name: req.query.name, declaredType: (req.headers['content-type'] ?? '').split(';')[0]?.trim() ?? '', data: req.body };
+}
+
+/** A stored file or a generated document: shown in the browser (`inline`) or saved (`attachment`). */
+export function sendFile(reply: FastifyReply, file: { fileName: string; contentType: string; data: Buffer }, disposition: 'inline' | 'attachment' = 'inline'): FastifyReply {
+  return reply
+    .header('content-type', file.contentType)
+    .header('content-disposition', `${disposition}; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+    .header('cache-control', 'private, no-store')
+    .send(file.data);
+}
