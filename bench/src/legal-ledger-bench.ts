@@ -179,7 +179,7 @@ async function benchCreate(input: LedgerBenchInput, villages: readonly string[],
     if (appLoad.ok2xx === 0) throw new Error(`the platform created no ledger entries: ${app.stderrTail()}`);
     return {
       request: `POST /api/legal/services (official of ${county} for the village's advisor; validated, audited, counted up to the nation, event published)`,
-      app: appLoad, bare: { what: 'plain Fastify POST: the same zod schema, one better-sqlite3 prepared INSERT into an identical legal_services table', ...bareLoad },
+      app: appLoad, bare: { what: 'plain Fastify POST: the same zod schema, one better-sqlite3 prepared INSERT into an identical legal_services table (foreign keys not checked)', ...bareLoad },
       ratio: ratio(appLoad.requestsPerSecond, bareLoad.requestsPerSecond), connections: input.connections, durationSeconds: input.duration,
     };
   } finally {

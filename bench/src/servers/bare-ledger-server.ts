@@ -14,6 +14,8 @@ async function main(): Promise<void> {
   const db = new SQLite(process.env.BENCH_BARE_DB ?? '');
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${process.env.BENCH_SYNCHRONOUS === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
+  // The copied table keeps its REFERENCES clauses; the bare side has no parent tables to check.
+  db.pragma('foreign_keys = OFF');
   db.exec(process.env.BENCH_LEDGER_DDL ?? '');
   const insert = db.prepare(
     `insert into legal_services (id, village_code, advisor_id, service_window, service_type, subject_kind, subject_name, served_at, content, result, duration_minutes, attendance, status, review_comment, created_by, created_at, updated_at, version)
