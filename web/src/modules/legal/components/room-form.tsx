@@ -69,7 +69,6 @@ export function RoomForm({ room }: { room: RoomDto }) {
                 icon={<PrinterOutlined />}
                 href={noticePagePath(room.villageCode)}
                 target="_blank"
-                rel="noopener"
                 data-testid="room-print"
               >
                 {t('legal.room.print')}
