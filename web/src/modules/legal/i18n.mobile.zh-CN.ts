@@ -1,4 +1,4 @@
-/** Texts of the legal module's phone pages (/m/legal…) and the labels of ledger values, merged into app/i18n/zh-CN.ts. */
+/** Texts of the legal module's phone pages (/m/legal…), the hotline call log and the labels of ledger values, merged into app/i18n/zh-CN.ts. */
 export const legalMobileMessages = {
   'legal.window.onsite': '实体窗口',
   'legal.window.hotline': '热线',
@@ -82,4 +82,13 @@ export const legalMobileMessages = {
   'legal.m.ask.waiting': '等待法律顾问答复',
   'legal.m.ask.answer': '{advisor}答复：',
   'legal.m.ask.noAdvisor': '本村暂未安排法律顾问，司法所已收到您的问题，安排法律顾问后由其答复',
+
+  'legal.hotline.open': '热线登记',
+  'legal.hotline.title': '热线来电登记',
+  'legal.hotline.intro': '登记后自动记入该村（社区）在岗法律顾问的服务台账，服务窗口为“热线”。',
+  'legal.hotline.village': '来电人所在村（社区）',
+  'legal.hotline.caller': '来电人',
+  'legal.hotline.question': '来电事项',
+  'legal.hotline.answer': '答复情况',
+  'legal.hotline.saved': '来电已登记，并记入服务台账',
 } as const;
