@@ -126,7 +126,7 @@ export class LegalConsultations {
     if (row.answered_at) throw conflict('legal.consultation.answered');
     const now = this.ctx.clock.now().toISOString();
     await this.ctx.db.transaction().execute(async (tx) => {
-      const serviceId = await this.ledger.insert(tx, rc, actor, {
+      const { id: serviceId } = await this.ledger.insert(tx, rc, actor, {
         villageCode: row.village_code, advisorId: own.id, window: 'online', servedAt: now, serviceType: 'consultation', subjectKind: 'person',
         subjectName: row.asker_name, content: row.question, result: input.answer, durationMinutes: input.durationMinutes ?? DEFAULT_ANSWER_MINUTES,
       });

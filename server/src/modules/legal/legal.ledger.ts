@@ -153,24 +153,29 @@ export class LegalLedger {
     const actor = authorize(rc.actor, 'legal.record');
     const advisorId = await this.author(actor, input.villageCode, input.advisorId);
     this.notInFuture(input.servedAt);
-    const id = await this.ctx.db.transaction().execute((tx) => this.insert(tx, rc, actor, { ...input, advisorId }));
-    return this.get(rc, id);
+    const row = await this.ctx.db.transaction().execute((tx) => this.insert(tx, rc, actor, { ...input, advisorId }));
+    // Answered from what was written (no re-read): the phone gets its answer sooner under load.
+    const advisor = await repo.findAdvisor(this.ctx.db, advisorId);
+    const [dto] = await this.toDtos(actor, [{ ...row, advisor_name: advisor?.name ?? '' }], (await this.advisorOf(actor))?.id ?? null);
+    const versions: ServiceVersionDto[] = [{ version: 1, editedBy: actor.displayName, editedAt: row.created_at, reason: null, fields: rowFields(row) }];
+    return { ...(dto as ServiceDto), versions, attachments: [] };
   }
 
   /** Writes a checked entry, its first version, the counts, the event and the audit entry. */
-  async insert(tx: Tx, rc: RequestContext, actor: Actor, input: ServiceCreate & { advisorId: string }): Promise<string> {
+  async insert(tx: Tx, rc: RequestContext, actor: Actor, input: ServiceCreate & { advisorId: string }): Promise<LegalServiceTable> {
     const id = crypto.randomUUID();
     const now = this.ctx.clock.now().toISOString();
     const fields = fieldsOf(input);
-    await ledger.insertService(tx, {
+    const row: LegalServiceTable = {
       id, village_code: input.villageCode, advisor_id: input.advisorId, service_window: input.window, ...columnsOf(fields),
       status: 'submitted', review_comment: null, created_by: actor.userId, created_at: now, updated_at: now, version: 1,
-    });
+    };
+    await ledger.insertService(tx, row);
     await ledger.insertVersion(tx, { service_id: id, version: 1, fields: JSON.stringify(fields), edited_by: actor.userId, edited_at: now, reason: null });
     await adjustCounts(tx, { villageCode: input.villageCode, month: monthOf(fields.servedAt), window: input.window, serviceType: fields.serviceType }, 1);
     await this.ctx.events.publish(tx, { type: 'legal.service_recorded', regionCode: input.villageCode, occurredOn: dateOf(fields.servedAt), payload: { window: input.window, serviceType: fields.serviceType } });
     await this.ctx.audit.append(tx, rc, { action: 'legal.service_create', objectType: 'legal_service', objectId: id, objectRegion: input.villageCode, detail: { window: input.window, serviceType: fields.serviceType, servedAt: fields.servedAt } });
-    return id;
+    return row;
   }
 
   /** 修改: a new version; a returned record goes back to the office for review. Accepted records are closed. */

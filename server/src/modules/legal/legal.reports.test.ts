@@ -82,9 +82,10 @@ describe('legal: norms and compliance, dashboard, dossier, the room and its noti
     const text = await docxText(docx.rawPayload);
     expect(text).toContain('村（社区）法律顾问工作档案');
     expect(text).toContain('法律顾问：赵卫东');
+    expect(text).toContain('服务内容：广播宣讲反电诈');
     expect(text).toContain('服务记录：3 条');
     expect(text).toContain('广播宣讲反电诈');
-    expect(text).toContain('参加人数60 人');
+    expect(text).toContain('参加人数：60 人');
     expect(text).toContain('法律顾问（签字）');
     expect(text).not.toContain('咨询 2026-01-01');
 
