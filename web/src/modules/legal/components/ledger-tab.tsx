@@ -1,4 +1,5 @@
-import { Flex } from 'antd';
+import { PhoneOutlined } from '@ant-design/icons';
+import { Button, Flex } from 'antd';
 import type { ServiceDto } from '@rg/domain/legal/service.schema';
 import { useState } from 'react';
 import { useAuth, useSession } from '../../../app/auth/auth-context.tsx';
@@ -6,6 +7,8 @@ import { ErrorAlert } from '../../../app/layout/error-alert.tsx';
 import { usePagedList, type Paging } from '../../../app/lists/use-paged-list.ts';
 import { legalReportKeys, legalReportsApi, type ServiceListQuery } from '../api.reports.ts';
 import { DossierDownloads } from './dossier-downloads.tsx';
+import { HotlineCallModal } from './hotline-call-modal.tsx';
+import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { LedgerDrawer } from './ledger-drawer.tsx';
 import { LedgerFilters, type LedgerFilterValues } from './ledger-filters.tsx';
 import { LedgerTable } from './ledger-table.tsx';
@@ -14,11 +17,13 @@ function toQuery({ regionName: _shown, ...filters }: LedgerFilterValues, paging:
   return { ...filters, ...paging };
 }
 
-/** 服务台账 tab: every service recorded in the scope (一次一记), its review, and the dossier downloads. */
+/** 服务台账 tab: every service recorded in the scope (一次一记), its review, the hotline call log and the dossier downloads. */
 export function LedgerTab() {
   const { can } = useAuth();
   const session = useSession();
+  const { t } = useI18n();
   const [opened, setOpened] = useState<string | null>(null);
+  const [calling, setCalling] = useState(false);
   const list = usePagedList({ toQuery, queryKey: legalReportKeys.services, queryFn: legalReportsApi.services });
   const filters = list.filters;
 
@@ -26,16 +31,24 @@ export function LedgerTab() {
     <>
       <Flex justify="space-between" align="flex-start" gap={16} wrap>
         <LedgerFilters value={filters} onChange={list.setFilters} />
-        {can('legal.export') && (
-          <DossierDownloads
-            regionCode={filters.regionCode ?? session.scope.code}
-            regionName={filters.regionCode ? (filters.regionName ?? filters.regionCode) : session.scope.name}
-          />
-        )}
+        <Flex gap={8} wrap>
+          {can('legal.manage') && (
+            <Button icon={<PhoneOutlined />} onClick={() => setCalling(true)}>
+              {t('legal.hotline.open')}
+            </Button>
+          )}
+          {can('legal.export') && (
+            <DossierDownloads
+              regionCode={filters.regionCode ?? session.scope.code}
+              regionName={filters.regionCode ? (filters.regionName ?? filters.regionCode) : session.scope.name}
+            />
+          )}
+        </Flex>
       </Flex>
       <ErrorAlert message={list.errorMessage} />
       <LedgerTable paged={list.paged} onOpen={(service: ServiceDto) => setOpened(service.id)} />
       <LedgerDrawer serviceId={opened} onClose={() => setOpened(null)} />
+      <HotlineCallModal open={calling} onClose={() => setCalling(false)} />
     </>
   );
 }
