@@ -1,5 +1,6 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { signIn, snapshot } from './support/console.ts';
+import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
+import { searchRegion, signIn, snapshot } from './support/console.ts';
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
@@ -17,9 +18,41 @@ async function fitsThePhone(page: Page): Promise<void> {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 }
 
-test('一次一记 on a phone, and a villager\'s online question answered by the advisor', async ({ browser, baseURL }) => {
+interface ComplianceJson {
+  norms: { id: string; window: string | null }[];
+  items: { villageCode: string; norms: { normId: string; done: number }[] }[];
+}
+
+/** On-site services this month in 屈家村, as the county's compliance report counts them. */
+async function onsiteDone(page: Page, period: string): Promise<number> {
+  const res = await page.request.get(`/api/legal/compliance?regionCode=610423104209&period=${period}`);
+  const body = (await res.json()) as ComplianceJson;
+  const norm = body.norms.find((n) => n.window === 'onsite');
+  return body.items[0]?.norms.find((n) => n.normId === norm?.id)?.done ?? -1;
+}
+
+/** Picks 屈家村 in a region picker (typing its name, then the option). */
+async function pickQujia(page: Page, picker: Locator, shown: Locator): Promise<void> {
+  const dropdown = await searchRegion(page, picker, '屈家村');
+  const option = dropdown.locator('.ant-select-item-option', { hasText: '王桥镇屈家村' }).first();
+  await expect(async () => {
+    if (await option.isVisible()) await option.click({ timeout: 2_000 });
+    await expect(shown).toContainText('屈家村', { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+}
+
+test('一次一记 on a phone, reviewed and counted by the county, and a villager\'s online question answered by the advisor', async ({ browser, baseURL, page }) => {
   const stamp = Date.now().toString(36).slice(-4);
   const content = `村民咨询土地流转合同 ${stamp}`;
+  const now = new Date(Date.now() + 8 * 3600_000);
+  const period = now.toISOString().slice(0, 7);
+
+  // 0. The county's justice bureau notes 屈家村's on-site services this month.
+  await page.goto('/login');
+  await signIn(page, 'jy.official');
+  await expect(page.getByTestId('todo-list')).toBeVisible();
+  const before = await onsiteDone(page, period);
+  expect(before).toBeGreaterThanOrEqual(0);
 
   // 1. The advisor of 屈家村 records a service on the spot, with a photo of the signed form.
   const advisor = await phone(browser, baseURL ?? '', 'qj.advisor');
@@ -44,6 +77,38 @@ test('一次一记 on a phone, and a villager\'s online question answered by the
   await snapshot(advisor, 'legal-m-ledger');
   await record.click();
   await expect(advisor.getByTestId('service-form')).toContainText('签字表.png');
+
+  // 1b. The county sees the record, accepts it, and the compliance report counts it.
+  await page.goto('/legal?tab=ledger');
+  const ledgerRow = page.getByRole('row', { name: new RegExp(content) });
+  await expect(ledgerRow).toContainText('待审核');
+  await ledgerRow.getByRole('button', { name: '审核' }).click();
+  await expect(page.getByRole('dialog')).toContainText('签字表.png');
+  await page.getByTestId('ledger-accept').click();
+  await page.locator('.ant-popconfirm').getByRole('button', { name: '通过' }).click();
+  await expect(page.getByText('已通过审核')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(ledgerRow).toContainText('已通过');
+  await snapshot(page, 'legal-ledger-tab');
+
+  await page.goto('/legal?tab=compliance');
+  await pickQujia(page, page.getByTestId('compliance-region-filter').locator('input'), page.getByTestId('compliance-region-filter'));
+  await expect(page.getByTestId('compliance-villages')).toContainText(`${before + 1} / 1`);
+  await snapshot(page, 'legal-compliance-tab');
+
+  // 1c. The year's ledger of 屈家村 as Excel holds the record (一村一卷 comes from the same ledger).
+  await page.goto('/legal?tab=ledger');
+  await page.getByTestId('dossier-button').click();
+  const modal = page.getByTestId('dossier-modal');
+  await pickQujia(page, modal.getByTestId('dossier-village-picker').locator('input'), modal.getByTestId('dossier-village-picker'));
+  const [download] = await Promise.all([page.waitForEvent('download'), modal.getByRole('button', { name: /服务台账（Excel）/ }).click()]);
+  expect(download.suggestedFilename()).toContain('屈家村');
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(await download.path());
+  const cells = book.worksheets[0]?.getSheetValues().flat().map(String) ?? [];
+  expect(cells).toContain(content);
+  const [word] = await Promise.all([page.waitForEvent('download'), modal.getByRole('button', { name: /一村一卷（Word）/ }).click()]);
+  expect(word.suggestedFilename()).toMatch(/屈家村\d{4}年法律顾问工作档案\.docx$/);
 
   // 2. A villager of 屈家村 asks online; the question reaches the advisor.
   const villager = await phone(browser, baseURL ?? '', 'qj.villager');
