@@ -83,7 +83,7 @@ test('一次一记 on a phone, reviewed and counted by the county, and a village
   const ledgerRow = page.getByRole('row', { name: new RegExp(content) });
   await expect(ledgerRow).toContainText('待审核');
   await ledgerRow.getByRole('button', { name: '审核' }).click();
-  await expect(page.getByRole('dialog')).toContainText('签字表.png');
+  await expect(page.getByRole('dialog').getByRole('img', { name: '签字表.png' })).toBeVisible();
   await page.getByTestId('ledger-accept').click();
   await page.locator('.ant-popconfirm').getByRole('button', { name: '通过' }).click();
   await expect(page.getByText('已通过审核')).toBeVisible();
