@@ -1,0 +1,55 @@
+import type { ApplicationDto, ApplicationStatus, ApplicationSummaryDto, AttachmentDto, PlanDiffDto, ReviewDecision } from '@rg/domain/programs/application.schema';
+import type { PlanSection } from '@rg/domain/programs/catalog';
+import type { DesignationDto } from '@rg/domain/programs/designation.schema';
+import type { ProgramDetailDto, ProgramDto } from '@rg/domain/programs/program.schema';
+import { api } from '../../app/api/api-client.ts';
+
+export interface ApplicationSaveInput {
+  version: number;
+  contentAreas?: string[];
+  conditionAnswers?: { key: string; answer: string }[];
+  sections?: Partial<Record<PlanSection, string>>;
+}
+
+export interface ApplicationQuery {
+  programId?: string;
+  status?: ApplicationStatus;
+  awaitingMe?: 'true';
+}
+
+/** Reads a browser file as base64 (uploads travel inside JSON). */
+export async function fileToBase64(file: Blob): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+export const programsApi = {
+  list: () => api.get<{ items: ProgramDto[] }>('/api/programs'),
+  get: (id: string) => api.get<ProgramDetailDto>(`/api/programs/${id}`),
+  extendMilestone: (id: string, milestoneId: string, body: { dueDate: string; reason: string }) =>
+    api.post<ProgramDetailDto>(`/api/programs/${id}/milestones/${milestoneId}/extend`, body),
+  importQuotas: (id: string, body: { filename: string; contentBase64: string }) =>
+    api.post<ProgramDetailDto & { skipped: string[] }>(`/api/programs/${id}/quotas/import`, body),
+  applications: (query: ApplicationQuery) => api.get<{ items: ApplicationSummaryDto[] }>('/api/programs/applications', { ...query }),
+  application: (id: string) => api.get<ApplicationDto>(`/api/programs/applications/${id}`),
+  createApplication: (programId: string, unitCode: string) => api.post<ApplicationDto>(`/api/programs/${programId}/applications`, { unitCode }),
+  save: (id: string, body: ApplicationSaveInput) => api.put<ApplicationDto>(`/api/programs/applications/${id}`, body),
+  submit: (id: string) => api.post<ApplicationDto>(`/api/programs/applications/${id}/submit`),
+  review: (id: string, body: { decision: ReviewDecision; comment: string }) => api.post<ApplicationDto>(`/api/programs/applications/${id}/review`, body),
+  attach: (id: string, body: { kind: string; filename: string; contentBase64: string }) => api.post<AttachmentDto>(`/api/programs/applications/${id}/attachments`, body),
+  diff: (id: string, from: number, to: number) => api.get<PlanDiffDto>(`/api/programs/applications/${id}/diff`, { from, to }),
+  designations: (query: { regionCode?: string; programId?: string }) => api.get<{ items: DesignationDto[] }>('/api/programs/designations', query),
+  actOnDesignation: (id: string, action: 'warn' | 'revoke', reason: string) => api.post<DesignationDto>(`/api/programs/designations/${id}/${action}`, { reason }),
+};
+
+export const programKeys = {
+  all: ['programs'] as const,
+  list: () => ['programs', 'list'] as const,
+  detail: (id: string) => ['programs', 'detail', id] as const,
+  applications: (query: ApplicationQuery) => ['programs', 'applications', query] as const,
+  application: (id: string) => ['programs', 'application', id] as const,
+  diff: (id: string, from: number, to: number) => ['programs', 'diff', id, from, to] as const,
+  designations: (query: { regionCode?: string; programId?: string }) => ['programs', 'designations', query] as const,
+};
