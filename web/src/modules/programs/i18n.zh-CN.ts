@@ -34,6 +34,7 @@ export const programsMessages = {
   'programs.detail.quotas': '名额',
   'programs.detail.applications': '申报单位',
   'programs.detail.back': '返回试点项目',
+  'programs.milestone.name': '节点',
   'programs.milestone.due': '截止日期',
   'programs.milestone.extendedTo': '延期至 {date}',
   'programs.milestone.extend': '延期',

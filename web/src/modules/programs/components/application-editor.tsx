@@ -65,14 +65,17 @@ export function ApplicationEditor({ application, program }: { application: Appli
         <Form layout="vertical">
           {program.conditions.map((c, i) => (
             <Form.Item key={c.key} label={`${i + 1}. ${c.text}`} htmlFor={`answer-${c.key}`} style={{ marginBottom: 16 }}>
-              <Input.TextArea
-                id={`answer-${c.key}`}
-                rows={2}
-                disabled={!editable}
-                placeholder={t('programs.app.answer')}
-                value={answers[c.key] ?? ''}
-                onChange={(e) => setAnswers({ ...answers, [c.key]: e.target.value })}
-              />
+              {editable ? (
+                <Input.TextArea
+                  id={`answer-${c.key}`}
+                  rows={2}
+                  placeholder={t('programs.app.answer')}
+                  value={answers[c.key] ?? ''}
+                  onChange={(e) => setAnswers({ ...answers, [c.key]: e.target.value })}
+                />
+              ) : (
+                <div id={`answer-${c.key}`} style={{ padding: '4px 12px', background: '#fafafa', borderRadius: 6, whiteSpace: 'pre-wrap' }}>{answers[c.key] || '—'}</div>
+              )}
               <FieldError text={errors.fields[`conditions.${c.key}`]} />
               {c.evidenceRequired && (
                 <div style={{ marginTop: 6 }}>

@@ -63,7 +63,7 @@ export function ProgramDetailPage() {
               dataSource={p.milestones}
               data-testid="milestones"
               columns={[
-                { title: t('programs.col.name'), render: (_, m) => <Space orientation="vertical" size={0}>{m.name}{m.closesSubmission && <Tag color="orange">{t('programs.milestone.closesSubmission')}</Tag>}</Space> },
+                { title: t('programs.milestone.name'), render: (_, m) => <Space orientation="vertical" size={0}>{m.name}{m.closesSubmission && <Tag color="orange">{t('programs.milestone.closesSubmission')}</Tag>}</Space> },
                 {
                   title: t('programs.milestone.due'), width: 130,
                   render: (_, m) => <Space orientation="vertical" size={0}>

@@ -1,0 +1,106 @@
+import { expect, test, type Page } from '@playwright/test';
+import { openDropdown, signIn } from './support/console.ts';
+
+const PROGRAM = '安徽省乡村治理示范县创建';
+const PDF = { name: '县委常委会纪要.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n') };
+const SECTIONS = ['试点背景', '试点思路', '试点内容', '方法步骤', '预期效果', '保障措施'];
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `/tmp/programs-${name}.png`, fullPage: true });
+}
+
+async function signOutAndIn(page: Page, username: string): Promise<void> {
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  await signIn(page, username);
+  // Signing in returns to the page left; the todo list is on the home page.
+  await page.getByRole('menuitem', { name: '首页' }).click();
+  await expect(page.getByTestId('todo-list')).toBeVisible();
+}
+
+async function openApplicationFromTodo(page: Page, todoTitle: string): Promise<void> {
+  const todo = page.getByTestId('todo-list').locator('.ant-list-item', { hasText: todoTitle });
+  await expect(todo).toBeVisible();
+  await todo.getByRole('button').click();
+  await page.getByTestId('application-list').getByRole('link', { name: '怀远县' }).click();
+  await expect(page.getByRole('heading', { name: /申报书：怀远县/ })).toBeVisible();
+}
+
+test('a county applies, the province returns it, the county revises, the province approves, the designation shows', async ({ page }) => {
+  await page.goto('/');
+  await signIn(page, 'hy.official');
+  await expect(page.getByTestId('current-scope')).toContainText('怀远县');
+
+  // 1. The county official opens Anhui's open call and starts 怀远县's application.
+  await page.getByRole('menuitem', { name: '试点示范' }).click();
+  await expect(page.getByRole('heading', { name: '乡村治理试点示范' })).toBeVisible();
+  await expect(page.getByTestId('program-list')).toContainText('全国乡村治理体系建设试点');
+  await shot(page, 'list');
+  await page.getByTestId('program-list').getByRole('link', { name: PROGRAM }).click();
+  await expect(page.getByTestId('milestones')).toContainText('试点方案报送截止');
+  await shot(page, 'detail');
+  await page.getByRole('button', { name: '发起申报' }).click();
+  const dialog = page.getByRole('dialog', { name: '发起申报' });
+  const picker = dialog.getByLabel('申报单位');
+  await picker.click();
+  await picker.pressSequentially('怀远', { delay: 30 });
+  const option = openDropdown(page).locator('.ant-select-item-option', { hasText: '怀远县' }).first();
+  await option.click();
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByRole('heading', { name: /申报书：怀远县/ })).toBeVisible();
+
+  // 2. Fill everything but 保障措施: the submission is refused naming what is missing.
+  await page.getByRole('checkbox', { name: '探索共建共治共享的治理体制' }).check();
+  await page.getByRole('checkbox', { name: '创新村民议事协商形式' }).check();
+  for (const key of ['c1', 'c2', 'c3', 'c4']) await page.locator(`#answer-${key}`).fill(`怀远县情况说明 ${key}`);
+  await page.getByTestId('evidence-c1').locator('input[type=file]').setInputFiles(PDF);
+  await expect(page.getByTestId('evidence-c1')).toContainText(PDF.name);
+  await page.getByTestId('attachment-a1').locator('input[type=file]').setInputFiles({ ...PDF, name: '怀远县试点方案.pdf' });
+  await expect(page.getByTestId('attachment-a1')).toContainText('怀远县试点方案.pdf');
+  for (const section of SECTIONS.slice(0, 5)) await page.getByRole('textbox', { name: section }).fill(`怀远县${section}：第一稿内容。`);
+  await page.getByRole('button', { name: '提交审核' }).click();
+  await expect(page.getByTestId('application-error')).toContainText('保障措施');
+  await expect(page.getByTestId('section-safeguards')).toContainText('请填写此部分');
+  await page.getByRole('textbox', { name: '保障措施' }).fill('县财政安排工作经费。');
+  await page.getByRole('button', { name: '提交审核' }).click();
+  await expect(page.getByTestId('waiting-at')).toContainText('等待 安徽省（省级）审核');
+  await shot(page, 'submitted');
+
+  // 3. The province returns it with a comment, from its todo list.
+  await signOutAndIn(page, 'ah.leader');
+  await openApplicationFromTodo(page, '有试点示范申报等待您审核');
+  await expect(page.getByTestId('section-background')).toContainText('怀远县试点背景：第一稿内容。');
+  await page.getByLabel('审核意见').fill('保障措施请写明经费数额和人员');
+  await shot(page, 'review');
+  await page.getByRole('button', { name: '退回修改' }).click();
+  await expect(page.getByTestId('review-history')).toContainText('保障措施请写明经费数额和人员');
+
+  // 4. The county revises 保障措施 and resubmits; the difference between the versions is shown.
+  await signOutAndIn(page, 'hy.official');
+  await openApplicationFromTodo(page, '有试点示范申报被退回修改');
+  await expect(page.getByTestId('review-history')).toContainText('退回修改');
+  await page.getByRole('textbox', { name: '保障措施' }).fill('县财政安排工作经费50万元，配备专职人员3名。');
+  await page.getByRole('button', { name: '保存草稿' }).click();
+  await expect(page.getByText('草稿已保存')).toBeVisible();
+  const diff = page.getByTestId('diff-safeguards');
+  await expect(diff.locator('ins')).toContainText(['50万元']);
+  await expect(page.getByTestId('diff-background')).toContainText('未修改');
+  await shot(page, 'diff');
+  await page.getByRole('button', { name: '提交审核' }).click();
+  await expect(page.getByTestId('waiting-at')).toBeVisible();
+
+  // 5. The province approves: the unit is designated.
+  await signOutAndIn(page, 'ah.leader');
+  await openApplicationFromTodo(page, '有试点示范申报等待您审核');
+  await page.getByRole('button', { name: '通过' }).click();
+  await expect(page.getByRole('heading', { name: /申报书：怀远县/ })).toContainText('已批准');
+
+  // 6. The designation appears on the county's region page.
+  await signOutAndIn(page, 'hy.official');
+  await page.goto('/regions/340321');
+  const designations = page.getByTestId('region-designations');
+  const row = designations.getByRole('row', { name: new RegExp(PROGRAM) });
+  await expect(row).toContainText('省级乡村治理示范县');
+  await expect(row).toContainText('有效');
+  await shot(page, 'region');
+});
