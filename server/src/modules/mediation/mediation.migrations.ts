@@ -56,7 +56,7 @@ const m010: Migration = {
     await db.schema
       .createTable('mediation_cases')
       .addColumn('id', 'varchar(36)', (c) => c.primaryKey())
-      .addColumn('case_no', 'varchar(40)', (c) => c.notNull().unique())
+      .addColumn('case_no', 'varchar(60)', (c) => c.notNull())
       .addColumn('region_code', 'varchar(15)', (c) => c.notNull().references('regions.code'))
       .addColumn('committee_id', 'varchar(36)')
       .addColumn('mediator_id', 'varchar(36)')
@@ -101,6 +101,8 @@ const m010: Migration = {
       .addColumn('updated_at', 'varchar(30)', (c) => c.notNull())
       .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
       .execute();
+    // A case number is unique within its place (two villages may share a name).
+    await db.schema.createIndex('mediation_cases_no').on('mediation_cases').columns(['region_code', 'case_no']).unique().execute();
     await db.schema.createIndex('mediation_cases_region').on('mediation_cases').columns(['region_code', 'registered_on']).execute();
     await db.schema.createIndex('mediation_cases_creator').on('mediation_cases').columns(['created_by', 'created_at']).execute();
     // Unresolved cases only (a small share of all): overdue and high-risk counts and the todo list.
