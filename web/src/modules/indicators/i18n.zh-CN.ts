@@ -71,6 +71,7 @@ export const indicatorsMessages = {
   'indicators.round.none': '本辖区暂无考核',
   'indicators.round.period': '考核期 {period}，{from} 至 {to}',
   'indicators.round.assessors': '考核人员',
+  'indicators.round.template': '考核模板',
   'indicators.round.anyAssessor': '本辖区督导考核员',
   'indicators.round.score': '打分',
   'indicators.round.autofill': '按指标自动计分',

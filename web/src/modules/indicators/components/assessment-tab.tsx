@@ -70,7 +70,7 @@ function RoundView({ id }: { id: string }) {
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }} bordered items={[
-        { key: 'template', label: r.template.clause, children: r.template.name },
+        { key: 'template', label: t('indicators.round.template'), children: `${r.template.name}（${r.template.clause}）` },
         { key: 'period', label: t('indicators.period'), children: t('indicators.round.period', { period: r.period, from: r.startsOn, to: r.endsOn }) },
         { key: 'assessors', label: t('indicators.round.assessors'), children: r.assessors.length > 0 ? r.assessors.join('、') : t('indicators.round.anyAssessor') },
         ...(r.poolFen !== null ? [{ key: 'pool', label: t('indicators.allocation.pool'), children: t('indicators.round.pool', { amount: yuan(r.poolFen) }) }] : []),

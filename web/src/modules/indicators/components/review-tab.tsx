@@ -1,6 +1,7 @@
 import { App, Button, Card, Form, Input, Popconfirm, Segmented, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { ReportDto } from '@rg/domain/indicators/indicators.schema';
 import { useSession } from '../../../app/auth/auth-context.tsx';
@@ -40,7 +41,7 @@ export function ReviewTab() {
     { title: t('indicators.report.safeFamilies'), dataIndex: 'safeFamilies', width: 110, align: 'right' },
     { title: t('indicators.report.centre'), dataIndex: 'centreStandardized', width: 110, render: (v: boolean) => yes(v) },
     { title: t('indicators.report.police'), dataIndex: 'policeOnCommittee', width: 120, render: (v: boolean) => yes(v) },
-    { title: t('indicators.review.submittedAt'), dataIndex: 'submittedAt', width: 170, render: (v: string, r) => <>{v.slice(0, 16).replace('T', ' ')} {!r.onTime && <Tag color="orange">{t('indicators.review.late')}</Tag>}</> },
+    { title: t('indicators.review.submittedAt'), dataIndex: 'submittedAt', width: 170, render: (v: string, r) => <>{dayjs(v).format('YYYY-MM-DD HH:mm')} {!r.onTime && <Tag color="orange">{t('indicators.review.late')}</Tag>}</> },
     { title: t('indicators.review.status'), dataIndex: 'status', width: 90, render: (v: ReportDto['status']) => <Tag color={STATUS_COLORS[v]}>{t(`indicators.report.status.${v}`)}</Tag> },
     {
       title: t('common.actions'), key: 'actions', width: 140, fixed: 'right',
