@@ -92,7 +92,7 @@ test('a county applies, the province returns it, the county revises, the provinc
   // 5. The province approves: the unit is designated.
   await signOutAndIn(page, 'ah.leader');
   await openApplicationFromTodo(page, '有试点示范申报等待您审核');
-  await page.getByRole('button', { name: '通过' }).click();
+  await page.getByTestId('review-approve').click();
   await expect(page.getByRole('heading', { name: /申报书：怀远县/ })).toContainText('已批准');
 
   // 6. The designation appears on the county's region page.

@@ -30,7 +30,7 @@ export function ReviewPanel({ application }: { application: ApplicationDto }) {
       <ErrorAlert message={error} testId="review-error" />
       <Input.TextArea rows={3} aria-label={t('programs.review.comment')} placeholder={t('programs.review.comment')} value={comment} onChange={(e) => setComment(e.target.value)} maxLength={1000} />
       <Space style={{ marginTop: 12 }}>
-        <Button type="primary" loading={review.isPending && review.variables === 'approve'} onClick={() => review.mutate('approve')}>{t('programs.review.approve')}</Button>
+        <Button type="primary" data-testid="review-approve" loading={review.isPending && review.variables === 'approve'} onClick={() => review.mutate('approve')}>{t('programs.review.approve')}</Button>
         <Button loading={review.isPending && review.variables === 'return'} onClick={() => review.mutate('return')}>{t('programs.review.return')}</Button>
         <Button danger loading={review.isPending && review.variables === 'reject'} onClick={() => review.mutate('reject')}>{t('programs.review.reject')}</Button>
       </Space>

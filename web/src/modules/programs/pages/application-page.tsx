@@ -32,8 +32,8 @@ export function ApplicationPage() {
       )}
       <Row gutter={16}>
         <Col span={16}>
-          {/* Keyed by row version: after a save or review the editor starts from the stored state. */}
-          <ApplicationEditor key={`${a.id}-${a.version}`} application={a} program={program.data} />
+          {/* Keyed by status and plan version: after a review or a new version the editor starts from the stored state; a failed submit keeps its errors. */}
+          <ApplicationEditor key={`${a.id}-${a.status}-${a.planVersion}`} application={a} program={program.data} />
         </Col>
         <Col span={8}>
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
