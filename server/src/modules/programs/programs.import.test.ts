@@ -46,6 +46,10 @@ describe('programs: the quota table import and the demo programmes', () => {
   });
 
   it('seeds the demo programmes once: the national batch with quotas, Anhui with 怀远县 and 万福镇 designated, 泾阳县’s pilot', async () => {
+    await t.ctx.db.deleteFrom('program_tasks').execute();
+    await t.ctx.db.deleteFrom('program_agencies').execute();
+    await t.ctx.db.deleteFrom('program_group_members').execute();
+    await t.ctx.db.deleteFrom('program_groups').execute();
     await t.ctx.db.deleteFrom('program_quotas').execute();
     await t.ctx.db.deleteFrom('program_milestones').execute();
     await t.ctx.db.deleteFrom('programs').execute();
@@ -62,6 +66,11 @@ describe('programs: the quota table import and the demo programmes', () => {
     const milestones = await t.ctx.db.selectFrom('program_milestones as m').innerJoin('programs as p', 'p.id', 'm.program_id').select(['m.due_date'])
       .where('p.organiser_region', '=', PLACES.jingyang).orderBy('m.sort').execute();
     expect(milestones.map((m) => m.due_date)).toEqual(['2019-08-10', '2019-10-15', '2019-11-30']);
+    const groups = await t.ctx.db.selectFrom('program_groups').select('region_code').orderBy('region_code').execute();
+    expect(groups.map((g) => g.region_code)).toEqual([PLACES.huaiyuan, PLACES.jingyang]);
+    const lead = await t.ctx.db.selectFrom('program_agencies as a').innerJoin('program_groups as g', 'g.id', 'a.group_id').select('a.name')
+      .where('g.region_code', '=', PLACES.huaiyuan).where('a.role', '=', 'lead').execute();
+    expect(lead).toEqual([{ name: '县委农办' }]);
     const reviewer = await t.login('ah.leader', 'Demo@2026pass');
     const list = (await reviewer.request('GET', '/api/programs')).json().items.map((p: { name: string }) => p.name);
     expect(list).toContain('全国乡村治理体系建设试点');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { applicationCreateSchema, applicationListQuerySchema, applicationSaveSchema, attachmentUploadSchema, diffQuerySchema, reviewSchema } from '@rg/domain/programs/application.schema';
+import { agencyCreateSchema, groupCreateSchema, groupListQuerySchema, memberCreateSchema, taskCreateSchema, taskStatusSchema } from '@rg/domain/programs/organization.schema';
 import { designationActionSchema, designationQuerySchema } from '@rg/domain/programs/designation.schema';
 import { fileUploadSchema, milestoneExtendSchema, milestoneInputSchema, programCreateSchema, programListQuerySchema, quotasPutSchema } from '@rg/domain/programs/program.schema';
 import type { AppContext } from '../../core/context.ts';
@@ -8,6 +9,7 @@ import type { App } from '../../core/module.ts';
 import { ApplicationsService } from './applications.service.ts';
 import { DesignationsService } from './designations.service.ts';
 import { ProgramsService } from './programs.service.ts';
+import { OrganizationsService } from './organizations.service.ts';
 
 const idParams = z.object({ id: z.uuid('error.notFound') });
 const milestoneParams = z.object({ id: z.uuid('error.notFound'), milestoneId: z.uuid('error.notFound') });
@@ -19,6 +21,7 @@ export function programsRoutes(app: App, ctx: AppContext): void {
   const programs = new ProgramsService(ctx);
   const applications = new ApplicationsService(ctx);
   const designations = new DesignationsService(ctx);
+  const organizations = new OrganizationsService(ctx);
 
   app.get('/programs', { schema: { querystring: programListQuerySchema }, config: { access: 'programs.read' } }, (req) => programs.list(requestContext(req), req.query.unitLevel));
   app.post('/programs', { schema: { body: programCreateSchema }, config: { access: 'programs.manage', idempotent: true } }, async (req, reply) =>
@@ -57,6 +60,24 @@ export function programsRoutes(app: App, ctx: AppContext): void {
   );
   app.post('/programs/designations/:id/revoke', { schema: { params: idParams, body: designationActionSchema }, config: { access: 'programs.manage' } }, (req) =>
     designations.act(requestContext(req), req.params.id, 'revoke', req.body.reason),
+  );
+
+  app.get('/programs/groups', { schema: { querystring: groupListQuerySchema }, config: { access: 'programs.read' } }, (req) => organizations.list(requestContext(req), req.query.regionCode));
+  app.post('/programs/groups', { schema: { body: groupCreateSchema }, config: { access: 'programs.manage', idempotent: true } }, async (req, reply) =>
+    reply.status(201).send(await organizations.create(requestContext(req), req.body)),
+  );
+  app.get('/programs/groups/:id', { schema: { params: idParams }, config: { access: 'programs.read' } }, (req) => organizations.get(requestContext(req), req.params.id));
+  app.post('/programs/groups/:id/members', { schema: { params: idParams, body: memberCreateSchema }, config: { access: 'programs.manage' } }, async (req, reply) =>
+    reply.status(201).send(await organizations.addMember(requestContext(req), req.params.id, req.body)),
+  );
+  app.post('/programs/groups/:id/agencies', { schema: { params: idParams, body: agencyCreateSchema }, config: { access: 'programs.manage' } }, async (req, reply) =>
+    reply.status(201).send(await organizations.addAgency(requestContext(req), req.params.id, req.body)),
+  );
+  app.post('/programs/groups/:id/tasks', { schema: { params: idParams, body: taskCreateSchema }, config: { access: 'programs.manage' } }, async (req, reply) =>
+    reply.status(201).send(await organizations.addTask(requestContext(req), req.params.id, req.body)),
+  );
+  app.post('/programs/tasks/:id/status', { schema: { params: idParams, body: taskStatusSchema }, config: { access: 'programs.manage' } }, (req) =>
+    organizations.setTaskStatus(requestContext(req), req.params.id, req.body.status, req.body.version),
   );
 
   app.get('/programs/:id', { schema: { params: idParams }, config: { access: 'programs.read' } }, (req) => programs.get(requestContext(req), req.params.id));

@@ -137,4 +137,55 @@ export interface ProgramsTables {
   program_attachments: ProgramAttachmentTable;
   program_reviews: ProgramReviewTable;
   program_designations: ProgramDesignationTable;
+  program_groups: ProgramGroupTable;
+  program_group_members: ProgramGroupMemberTable;
+  program_agencies: ProgramAgencyTable;
+  program_tasks: ProgramTaskTable;
+}
+
+/** 领导小组 of a region (or of one programme there), with its office (办公室) and director. */
+export interface ProgramGroupTable {
+  id: string;
+  region_code: string;
+  program_id: string | null;
+  name: string;
+  office_name: string;
+  office_director: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** 组长 / 副组长 / 成员 — officials named by post, not personal data beyond the name. */
+export interface ProgramGroupMemberTable {
+  id: string;
+  group_id: string;
+  person_name: string;
+  position: string;
+  role: string;
+  sort: number;
+}
+
+/** 成员单位 with role 牵头单位 / 常务单位 / 成员单位 and duties. */
+export interface ProgramAgencyTable {
+  id: string;
+  group_id: string;
+  name: string;
+  role: string;
+  duties: string;
+}
+
+/** 任务 assigned to an agency or a person, with a deadline and status. */
+export interface ProgramTaskTable {
+  id: string;
+  group_id: string;
+  title: string;
+  description: string;
+  agency_id: string | null;
+  assignee_name: string | null;
+  due_date: string;
+  status: string;
+  done_on: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
 }

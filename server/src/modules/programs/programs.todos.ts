@@ -6,12 +6,14 @@ import { withinScope } from '../../core/db/scope.ts';
 import type { TodoItem } from '../../core/module.ts';
 import { todayOf } from './programs.dates.ts';
 import { listPrograms } from './programs.repository.ts';
+import { overdueTaskCount } from './organizations.service.ts';
 
 const DEADLINE_WINDOW_DAYS = 14;
 
 /**
  * 待办 of the pilot programmes: applications waiting at the actor's level (reviewers), applications
- * returned for revision, and application deadlines within two weeks with drafts still unsent.
+ * returned for revision, application deadlines within two weeks with drafts still unsent, and the
+ * leading groups' overdue tasks.
  */
 export async function programsTodos(ctx: AppContext, actor: Actor): Promise<TodoItem[]> {
   const items: TodoItem[] = [];
@@ -55,6 +57,15 @@ export async function programsTodos(ctx: AppContext, actor: Actor): Promise<Todo
           title: messageOf('todo.programs.deadline.title'), description: messageOf('todo.programs.deadline.description', { program: program.name, date, count: n }),
         });
       }
+    }
+  }
+  if (can(actor, 'programs.manage')) {
+    const count = await overdueTaskCount(ctx, listScope(actor));
+    if (count > 0) {
+      items.push({
+        id: 'programs.overdue', kind: 'programs.overdue', link: '/programs?tab=groups', count,
+        title: messageOf('todo.programs.overdue.title'), description: messageOf('todo.programs.overdue.description', { count }),
+      });
     }
   }
   return items;
