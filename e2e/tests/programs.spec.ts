@@ -104,3 +104,19 @@ test('a county applies, the province returns it, the county revises, the provinc
   await expect(row).toContainText('有效');
   await shot(page, 'region');
 });
+
+test('the county’s leading group shows its agencies by role and flags overdue tasks; a task is closed', async ({ page }) => {
+  await page.goto('/');
+  await signIn(page, 'hy.official');
+  await page.getByRole('menuitem', { name: '试点示范' }).click();
+  await page.getByRole('tab', { name: '领导小组' }).click();
+  await page.getByTestId('group-list').getByRole('link', { name: '怀远县委农村工作领导小组' }).click();
+  await expect(page.getByTestId('group-agencies').getByRole('row', { name: /县委农办/ })).toContainText('牵头单位');
+  await expect(page.getByTestId('group-members').getByRole('row').nth(1)).toContainText('组长');
+  const overdue = page.getByTestId('group-tasks').getByRole('row', { name: /2021年度调研督导/ });
+  await expect(overdue).toContainText('已逾期');
+  await shot(page, 'group');
+  await overdue.getByRole('button', { name: '办结' }).click();
+  await expect(overdue).toContainText('已完成');
+  await expect(overdue).not.toContainText('已逾期');
+});

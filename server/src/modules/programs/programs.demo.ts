@@ -80,6 +80,9 @@ async function approvedUnit(ctx: AppContext, tx: Tx, programId: string, unitCode
   await ctx.events.publish(tx, { type: 'programs.designated', regionCode: unitCode, occurredOn: on, payload: { designationId, programId, title } });
 }
 
+/** Fictitious names for the demo groups' members. */
+const DEMO_NAMES = ['张建华', '李卫国', '王志强', '赵丽萍', '陈国栋', '刘海燕'];
+
 /** A leading group with its members, agencies (roles and duties) and tasks, the first task done. */
 async function demoGroup(
   tx: Tx, regionCode: string, programId: string | null, name: string, officeName: string, director: string,
@@ -89,7 +92,7 @@ async function demoGroup(
   const at = '2020-03-01T02:00:00.000Z';
   await tx.insertInto('program_groups').values({ id: groupId, region_code: regionCode, program_id: programId, name, office_name: officeName, office_director: director, created_at: at, updated_at: at }).execute();
   for (const [sort, [position, role]] of members.entries()) {
-    await tx.insertInto('program_group_members').values({ id: crypto.randomUUID(), group_id: groupId, person_name: `${position.slice(0, 2)}同志`, position, role, sort }).execute();
+    await tx.insertInto('program_group_members').values({ id: crypto.randomUUID(), group_id: groupId, person_name: DEMO_NAMES[sort % DEMO_NAMES.length] ?? '张建华', position, role, sort }).execute();
   }
   const agencyIds: string[] = [];
   for (const [agencyName, role, duties] of agencies) {

@@ -2,6 +2,7 @@ import type { ApplicationDto, ApplicationStatus, ApplicationSummaryDto, Attachme
 import type { PlanSection } from '@rg/domain/programs/catalog';
 import type { DesignationDto } from '@rg/domain/programs/designation.schema';
 import type { ProgramDetailDto, ProgramDto } from '@rg/domain/programs/program.schema';
+import type { AgencyRole, GroupDto, GroupSummaryDto, MemberRole, TaskStatus } from '@rg/domain/programs/organization.schema';
 import { api } from '../../app/api/api-client.ts';
 
 export interface ApplicationSaveInput {
@@ -41,6 +42,14 @@ export const programsApi = {
   attach: (id: string, body: { kind: string; filename: string; contentBase64: string }) => api.post<AttachmentDto>(`/api/programs/applications/${id}/attachments`, body),
   diff: (id: string, from: number, to: number) => api.get<PlanDiffDto>(`/api/programs/applications/${id}/diff`, { from, to }),
   designations: (query: { regionCode?: string; programId?: string }) => api.get<{ items: DesignationDto[] }>('/api/programs/designations', query),
+  groups: () => api.get<{ items: GroupSummaryDto[] }>('/api/programs/groups'),
+  group: (id: string) => api.get<GroupDto>(`/api/programs/groups/${id}`),
+  createGroup: (body: { regionCode: string; name: string; officeName: string; officeDirector: string }) => api.post<GroupDto>('/api/programs/groups', body),
+  addMember: (id: string, body: { personName: string; position: string; role: MemberRole }) => api.post<GroupDto>(`/api/programs/groups/${id}/members`, body),
+  addAgency: (id: string, body: { name: string; role: AgencyRole; duties: string }) => api.post<GroupDto>(`/api/programs/groups/${id}/agencies`, body),
+  addTask: (id: string, body: { title: string; description: string; agencyId?: string | null; assigneeName?: string | null; dueDate: string }) =>
+    api.post<GroupDto>(`/api/programs/groups/${id}/tasks`, body),
+  setTaskStatus: (taskId: string, body: { status: TaskStatus; version: number }) => api.post<GroupDto>(`/api/programs/tasks/${taskId}/status`, body),
   actOnDesignation: (id: string, action: 'warn' | 'revoke', reason: string) => api.post<DesignationDto>(`/api/programs/designations/${id}/${action}`, { reason }),
 };
 
@@ -52,4 +61,6 @@ export const programKeys = {
   application: (id: string) => ['programs', 'application', id] as const,
   diff: (id: string, from: number, to: number) => ['programs', 'diff', id, from, to] as const,
   designations: (query: { regionCode?: string; programId?: string }) => ['programs', 'designations', query] as const,
+  groups: () => ['programs', 'groups'] as const,
+  group: (id: string) => ['programs', 'group', id] as const,
 };

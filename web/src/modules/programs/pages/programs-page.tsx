@@ -6,8 +6,9 @@ import { PageHeader } from '../../../app/layout/page-header.tsx';
 import { ApplicationList } from '../components/application-list.tsx';
 import { DesignationsTable } from '../components/designations-table.tsx';
 import { ProgramList } from '../components/program-list.tsx';
+import { GroupList } from '../components/group-list.tsx';
 
-const TABS = ['programs', 'applications', 'designations'] as const;
+const TABS = ['programs', 'applications', 'designations', 'groups'] as const;
 type TabKey = (typeof TABS)[number];
 const isTab = (value: string | null): value is TabKey => value !== null && (TABS as readonly string[]).includes(value);
 
@@ -31,6 +32,7 @@ export function ProgramsPage() {
             { key: 'programs', label: t('programs.tab.programs'), children: <ProgramList key={scope} /> },
             { key: 'applications', label: t('programs.tab.applications'), children: <ApplicationList key={scope} /> },
             { key: 'designations', label: t('programs.tab.designations'), children: <DesignationsTable key={scope} /> },
+            { key: 'groups', label: t('programs.tab.groups'), children: <GroupList key={scope} /> },
           ]}
         />
       </Card>
