@@ -80,6 +80,14 @@ async function approvedUnit(ctx: AppContext, tx: Tx, programId: string, unitCode
   await ctx.events.publish(tx, { type: 'programs.designated', regionCode: unitCode, occurredOn: on, payload: { designationId, programId, title } });
 }
 
+/** 评分模板 of the demo programmes (plan 3 §四(五): 调研督导、绩效评价、考核验收). */
+const DEMO_CRITERIA = [
+  { key: 'k1', name: '组织领导与工作机制', weight: 20 },
+  { key: 'k2', name: '试点任务完成情况', weight: 40 },
+  { key: 'k3', name: '经验做法与示范带动', weight: 25 },
+  { key: 'k4', name: '群众满意度', weight: 15 },
+];
+
 /** Fictitious names for the demo groups' members. */
 const DEMO_NAMES = ['张建华', '李卫国', '王志强', '赵丽萍', '陈国栋', '刘海燕'];
 
@@ -151,6 +159,9 @@ export async function seedProgramsDemo(ctx: AppContext): Promise<void> {
       ],
     }));
     await approvedUnit(ctx, tx, anhui, '340321', '省级乡村治理示范县', '2020-05-20', '2022-12-31', by);
+    for (const programId of [anhui]) {
+      await tx.insertInto('program_templates').values({ program_id: programId, criteria: JSON.stringify(DEMO_CRITERIA), pass_mark: 80, updated_at: '2020-05-20T02:00:00.000Z' }).execute();
+    }
 
     const towns = crypto.randomUUID();
     await programs.insert(tx, rc, actor, towns, base({
@@ -163,6 +174,7 @@ export async function seedProgramsDemo(ctx: AppContext): Promise<void> {
         { name: '省级考核验收', dueDate: '2023-03-31', kind: 'acceptance', closesSubmission: false },
       ],
     }));
+    await tx.insertInto('program_templates').values({ program_id: towns, criteria: JSON.stringify(DEMO_CRITERIA), pass_mark: 80, updated_at: '2020-05-20T02:00:00.000Z' }).execute();
     if (present.has('340321108')) await approvedUnit(ctx, tx, towns, '340321108', '县级乡村治理试点示范镇', '2020-05-20', '2022-12-31', by);
 
     const villages = crypto.randomUUID();

@@ -10,6 +10,8 @@ import { ApplicationsService } from './applications.service.ts';
 import { DesignationsService } from './designations.service.ts';
 import { ProgramsService } from './programs.service.ts';
 import { OrganizationsService } from './organizations.service.ts';
+import { EvaluationsService } from './evaluations.service.ts';
+import { evaluationCreateSchema, reportReviewSchema, reportSubmitSchema, templatePutSchema } from '@rg/domain/programs/evaluation.schema';
 
 const idParams = z.object({ id: z.uuid('error.notFound') });
 const milestoneParams = z.object({ id: z.uuid('error.notFound'), milestoneId: z.uuid('error.notFound') });
@@ -22,6 +24,7 @@ export function programsRoutes(app: App, ctx: AppContext): void {
   const applications = new ApplicationsService(ctx);
   const designations = new DesignationsService(ctx);
   const organizations = new OrganizationsService(ctx);
+  const evaluations = new EvaluationsService(ctx);
 
   app.get('/programs', { schema: { querystring: programListQuerySchema }, config: { access: 'programs.read' } }, (req) => programs.list(requestContext(req), req.query.unitLevel));
   app.post('/programs', { schema: { body: programCreateSchema }, config: { access: 'programs.manage', idempotent: true } }, async (req, reply) =>
@@ -62,6 +65,17 @@ export function programsRoutes(app: App, ctx: AppContext): void {
     designations.act(requestContext(req), req.params.id, 'revoke', req.body.reason),
   );
 
+  app.get('/programs/designations/:id', { schema: { params: idParams }, config: { access: 'programs.read' } }, (req) => evaluations.detail(requestContext(req), req.params.id));
+  app.post('/programs/designations/:id/reports', { schema: { params: idParams, body: reportSubmitSchema }, bodyLimit: 2 * 1024 * 1024, config: { access: 'programs.apply' } }, async (req, reply) =>
+    reply.status(201).send(await evaluations.submitReport(requestContext(req), req.params.id, req.body.year, req.body.content)),
+  );
+  app.post('/programs/reports/:id/review', { schema: { params: idParams, body: reportReviewSchema }, config: { access: 'programs.review' } }, (req) =>
+    evaluations.reviewReport(requestContext(req), req.params.id, req.body.decision, req.body.comment),
+  );
+  app.post('/programs/designations/:id/evaluations', { schema: { params: idParams, body: evaluationCreateSchema }, config: { access: 'programs.evaluate' } }, async (req, reply) =>
+    reply.status(201).send(await evaluations.evaluate(requestContext(req), req.params.id, req.body)),
+  );
+
   app.get('/programs/groups', { schema: { querystring: groupListQuerySchema }, config: { access: 'programs.read' } }, (req) => organizations.list(requestContext(req), req.query.regionCode));
   app.post('/programs/groups', { schema: { body: groupCreateSchema }, config: { access: 'programs.manage', idempotent: true } }, async (req, reply) =>
     reply.status(201).send(await organizations.create(requestContext(req), req.body)),
@@ -89,6 +103,10 @@ export function programsRoutes(app: App, ctx: AppContext): void {
   );
   app.post('/programs/:id/milestones/:milestoneId/extend', { schema: { params: milestoneParams, body: milestoneExtendSchema }, config: { access: 'programs.manage' } }, (req) =>
     programs.extendMilestone(requestContext(req), req.params.id, req.params.milestoneId, req.body.dueDate, req.body.reason),
+  );
+  app.get('/programs/:id/template', { schema: { params: idParams }, config: { access: 'programs.read' } }, (req) => evaluations.getTemplate(requestContext(req), req.params.id));
+  app.put('/programs/:id/template', { schema: { params: idParams, body: templatePutSchema }, config: { access: 'programs.manage' } }, (req) =>
+    evaluations.putTemplate(requestContext(req), req.params.id, req.body),
   );
   app.put('/programs/:id/quotas', { schema: { params: idParams, body: quotasPutSchema }, config: { access: 'programs.manage' } }, (req) =>
     programs.putQuotas(requestContext(req), req.params.id, req.body.items),

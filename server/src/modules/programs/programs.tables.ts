@@ -141,6 +141,9 @@ export interface ProgramsTables {
   program_group_members: ProgramGroupMemberTable;
   program_agencies: ProgramAgencyTable;
   program_tasks: ProgramTaskTable;
+  program_reports: ProgramReportTable;
+  program_templates: ProgramTemplateTable;
+  program_evaluations: ProgramEvaluationTable;
 }
 
 /** 领导小组 of a region (or of one programme there), with its office (办公室) and director. */
@@ -188,4 +191,49 @@ export interface ProgramTaskTable {
   created_at: string;
   updated_at: string;
   version: number;
+}
+
+/** 年度总结 of a designated unit, reviewed by the programme's first review level. */
+export interface ProgramReportTable {
+  id: string;
+  designation_id: string;
+  unit_code: string;
+  year: number;
+  /** sanitized HTML */
+  content: string;
+  status: string;
+  reviewer_region: string;
+  review_comment: string | null;
+  submitted_at: string;
+  reviewed_at: string | null;
+  version: number;
+}
+
+/** 评分模板 of a programme: criteria with weights and the pass mark. */
+export interface ProgramTemplateTable {
+  program_id: string;
+  /** JSON { key, name, weight }[] */
+  criteria: string;
+  pass_mark: number;
+  updated_at: string;
+}
+
+/** 绩效评价 / 考核验收 of a designated unit by an inspector team. */
+export interface ProgramEvaluationTable {
+  id: string;
+  designation_id: string;
+  program_id: string;
+  unit_code: string;
+  kind: string;
+  /** JSON { key, name, weight, score, evidence }[] */
+  scores: string;
+  /** Weighted score × 10 (one decimal kept as an integer). */
+  total_x10: number;
+  pass_mark: number;
+  passed: number;
+  honour_title: string | null;
+  evaluator_id: string;
+  evaluator_name: string;
+  evaluated_on: string;
+  created_at: string;
 }

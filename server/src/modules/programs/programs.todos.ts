@@ -7,6 +7,7 @@ import type { TodoItem } from '../../core/module.ts';
 import { todayOf } from './programs.dates.ts';
 import { listPrograms } from './programs.repository.ts';
 import { overdueTaskCount } from './organizations.service.ts';
+import { reportsAwaiting } from './evaluations.service.ts';
 
 const DEADLINE_WINDOW_DAYS = 14;
 
@@ -25,6 +26,31 @@ export async function programsTodos(ctx: AppContext, actor: Actor): Promise<Todo
       items.push({
         id: 'programs.review', kind: 'programs.review', link: '/programs?tab=applications&awaitingMe=true', count,
         title: messageOf('todo.programs.review.title'), description: messageOf('todo.programs.review.description', { count }),
+      });
+    }
+  }
+  if (can(actor, 'programs.review')) {
+    const count = await reportsAwaiting(ctx, actor.homeRegion);
+    if (count > 0) {
+      items.push({
+        id: 'programs.reports', kind: 'programs.reports', link: '/programs?tab=designations', count,
+        title: messageOf('todo.programs.reports.title'), description: messageOf('todo.programs.reports.description', { count }),
+      });
+    }
+  }
+  if (can(actor, 'programs.apply')) {
+    // 年度总结: live designations inside their cycle with no report for last year yet (due by year end, P2.4(4)).
+    const year = Number(todayOf(ctx.clock).slice(0, 4)) - 1;
+    const due = await ctx.db.selectFrom('program_designations as d').select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('d.status', '!=', 'revoked').where((eb) => withinScope(eb, 'd.unit_code', listScope(actor)))
+      .where('d.designated_on', '<=', `${year}-12-31`).where('d.valid_until', '>=', `${year}-01-01`)
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('program_reports as r').select('r.id').whereRef('r.designation_id', '=', 'd.id').where('r.year', '=', year))))
+      .executeTakeFirstOrThrow();
+    const count = Number(due.n);
+    if (count > 0) {
+      items.push({
+        id: 'programs.reportDue', kind: 'programs.reportDue', link: '/programs?tab=designations', count,
+        title: messageOf('todo.programs.reportDue.title'), description: messageOf('todo.programs.reportDue.description', { count, year }),
       });
     }
   }
