@@ -120,3 +120,32 @@ test('the county’s leading group shows its agencies by role and flags overdue 
   await expect(overdue).toContainText('已完成');
   await expect(overdue).not.toContainText('已逾期');
 });
+
+test('the county reports its year, the province’s inspectors score the acceptance, and the honour title is given', async ({ page }) => {
+  await page.goto('/');
+  await signIn(page, 'hy.official');
+  await page.getByRole('menuitem', { name: '试点示范' }).click();
+  await page.getByRole('tab', { name: '示范命名' }).click();
+  await page.getByTestId('designations-table').getByRole('row', { name: /安徽省乡村治理试点示范/ }).getByRole('link', { name: '怀远县' }).click();
+  const reports = page.getByTestId('report-section');
+  await reports.getByLabel('年度').fill('2022');
+  await reports.getByRole('textbox', { name: '总结内容' }).fill('2022年新建村民议事会12个，化解矛盾纠纷356件。');
+  await reports.getByRole('button', { name: '报送年度总结' }).click();
+  await expect(reports.locator('.ant-list-item').first()).toContainText('待审核');
+
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await signIn(page, 'ah.inspector');
+  const form = page.getByTestId('score-form');
+  await form.getByText('考核验收').click();
+  for (const [criterion, score] of [['组织领导与工作机制', '90'], ['试点任务完成情况', '85'], ['经验做法与示范带动', '88']] as const) {
+    await form.getByLabel(`${criterion}得分（0–100）`).fill(score);
+  }
+  await form.getByRole('button', { name: '提交评分' }).click();
+  await expect(page.getByTestId('score-error')).toContainText('群众满意度');
+  await form.getByLabel('群众满意度得分（0–100）').fill('92');
+  await form.getByRole('button', { name: '提交评分' }).click();
+  const result = page.getByTestId('evaluation-section').locator('.ant-list-item').first();
+  await expect(result).toContainText('合格');
+  await expect(result).toContainText('授予称号：省级乡村治理示范县');
+  await shot(page, 'evaluation');
+});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DesignationDto } from './designation.schema.ts';
 
 /** 年度总结: a designated unit's yearly progress report (rich text, sanitized on the server). */
 export const reportSubmitSchema = z
@@ -72,6 +73,7 @@ export interface EvaluationDto {
 }
 
 export interface DesignationDetailDto {
+  designation: DesignationDto;
   reports: ReportDto[];
   evaluations: EvaluationDto[];
   template: TemplateDto | null;

@@ -8,6 +8,7 @@ import { authorize, can } from '../../core/access/authorize.ts';
 import type { AppContext } from '../../core/context.ts';
 import { AppError, conflict, notFound } from '../../core/http/errors.ts';
 import { todayOf } from './programs.dates.ts';
+import { DesignationsService } from './designations.service.ts';
 import { plainText, sanitizeRichText } from './programs.richtext.ts';
 import * as repo from './programs.repository.ts';
 import { parseJson, ProgramsService } from './programs.service.ts';
@@ -68,6 +69,7 @@ export class EvaluationsService {
     const evaluations = await this.ctx.db.selectFrom('program_evaluations').selectAll().where('designation_id', '=', designationId).orderBy('created_at', 'desc').execute();
     const live = designation.status !== 'revoked';
     return {
+      designation: new DesignationsService(this.ctx).toDto(rc, designation),
       reports: reports.map((r) => this.reportDto(r)),
       evaluations: evaluations.map((e) => this.evaluationDto(e)),
       template: await this.template(program.id),

@@ -2,6 +2,7 @@ import type { ApplicationDto, ApplicationStatus, ApplicationSummaryDto, Attachme
 import type { PlanSection } from '@rg/domain/programs/catalog';
 import type { DesignationDto } from '@rg/domain/programs/designation.schema';
 import type { ProgramDetailDto, ProgramDto } from '@rg/domain/programs/program.schema';
+import type { DesignationDetailDto, EvaluationKind, TemplateDto } from '@rg/domain/programs/evaluation.schema';
 import type { AgencyRole, GroupDto, GroupSummaryDto, MemberRole, TaskStatus } from '@rg/domain/programs/organization.schema';
 import { api } from '../../app/api/api-client.ts';
 
@@ -50,6 +51,13 @@ export const programsApi = {
   addTask: (id: string, body: { title: string; description: string; agencyId?: string | null; assigneeName?: string | null; dueDate: string }) =>
     api.post<GroupDto>(`/api/programs/groups/${id}/tasks`, body),
   setTaskStatus: (taskId: string, body: { status: TaskStatus; version: number }) => api.post<GroupDto>(`/api/programs/tasks/${taskId}/status`, body),
+  designation: (id: string) => api.get<DesignationDetailDto>(`/api/programs/designations/${id}`),
+  submitReport: (id: string, body: { year: number; content: string }) => api.post<DesignationDetailDto>(`/api/programs/designations/${id}/reports`, body),
+  reviewReport: (reportId: string, body: { decision: 'accept' | 'return'; comment: string }) => api.post<DesignationDetailDto>(`/api/programs/reports/${reportId}/review`, body),
+  evaluate: (id: string, body: { kind: EvaluationKind; scores: { key: string; score: number; evidence: string }[] }) =>
+    api.post<DesignationDetailDto>(`/api/programs/designations/${id}/evaluations`, body),
+  putTemplate: (programId: string, body: { criteria: { name: string; weight: number }[]; passMark: number }) => api.put<TemplateDto>(`/api/programs/${programId}/template`, body),
+  template: (programId: string) => api.get<TemplateDto | null>(`/api/programs/${programId}/template`),
   actOnDesignation: (id: string, action: 'warn' | 'revoke', reason: string) => api.post<DesignationDto>(`/api/programs/designations/${id}/${action}`, { reason }),
 };
 
@@ -62,5 +70,7 @@ export const programKeys = {
   diff: (id: string, from: number, to: number) => ['programs', 'diff', id, from, to] as const,
   designations: (query: { regionCode?: string; programId?: string }) => ['programs', 'designations', query] as const,
   groups: () => ['programs', 'groups'] as const,
+  designation: (id: string) => ['programs', 'designation', id] as const,
+  template: (programId: string) => ['programs', 'template', programId] as const,
   group: (id: string) => ['programs', 'group', id] as const,
 };

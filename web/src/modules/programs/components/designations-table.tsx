@@ -27,7 +27,7 @@ export function DesignationsTable({ regionCode, programId, compact }: { regionCo
         data-testid="designations-table"
         locale={{ emptyText: <Empty description={t('programs.designations.empty')} /> }}
         columns={[
-          { title: t('programs.col.unit'), dataIndex: 'unitName' },
+          { title: t('programs.col.unit'), render: (_, d) => <Link to={`/programs/designations/${d.id}`}>{d.unitName}</Link> },
           { title: t('programs.col.title'), dataIndex: 'title' },
           { title: t('programs.col.program'), render: (_, d) => <Link to={programPath(d.programId)}>{d.programName}（{d.batch}）</Link> },
           { title: t('programs.col.designatedOn'), dataIndex: 'designatedOn', width: 110 },

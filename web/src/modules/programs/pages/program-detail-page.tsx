@@ -12,6 +12,7 @@ import { ApplicationList } from '../components/application-list.tsx';
 import { DesignationsTable } from '../components/designations-table.tsx';
 import { ApplyModal, ExtendModal } from '../components/program-modals.tsx';
 import { QuotaTable } from '../components/quota-table.tsx';
+import { TemplateCard } from '../components/template-card.tsx';
 
 /** One programme: its rules, milestones, quotas, the applications in the actor's region and the honours. */
 export function ProgramDetailPage() {
@@ -75,6 +76,7 @@ export function ProgramDetailPage() {
               ]}
             />
           </Card>
+          <TemplateCard programId={p.id} manage={p.abilities.manage} />
           {p.quotaLevel && (
             <Card title={t('programs.detail.quotas')} size="small" style={{ marginTop: 16 }}>
               <QuotaTable program={p} />
