@@ -11,6 +11,8 @@ import { DesignationsService } from './designations.service.ts';
 import { ProgramsService } from './programs.service.ts';
 import { OrganizationsService } from './organizations.service.ts';
 import { EvaluationsService } from './evaluations.service.ts';
+import { CasesService } from './cases.service.ts';
+import { boardQuerySchema, caseCreateSchema, caseListQuerySchema, caseReviewSchema } from '@rg/domain/programs/case.schema';
 import { evaluationCreateSchema, reportReviewSchema, reportSubmitSchema, templatePutSchema } from '@rg/domain/programs/evaluation.schema';
 
 const idParams = z.object({ id: z.uuid('error.notFound') });
@@ -25,6 +27,7 @@ export function programsRoutes(app: App, ctx: AppContext): void {
   const designations = new DesignationsService(ctx);
   const organizations = new OrganizationsService(ctx);
   const evaluations = new EvaluationsService(ctx);
+  const cases = new CasesService(ctx);
 
   app.get('/programs', { schema: { querystring: programListQuerySchema }, config: { access: 'programs.read' } }, (req) => programs.list(requestContext(req), req.query.unitLevel));
   app.post('/programs', { schema: { body: programCreateSchema }, config: { access: 'programs.manage', idempotent: true } }, async (req, reply) =>
@@ -75,6 +78,16 @@ export function programsRoutes(app: App, ctx: AppContext): void {
   app.post('/programs/designations/:id/evaluations', { schema: { params: idParams, body: evaluationCreateSchema }, config: { access: 'programs.evaluate' } }, async (req, reply) =>
     reply.status(201).send(await evaluations.evaluate(requestContext(req), req.params.id, req.body)),
   );
+
+  app.get('/programs/cases', { schema: { querystring: caseListQuerySchema }, config: { access: 'programs.read' } }, (req) => cases.list(requestContext(req), req.query));
+  app.post('/programs/cases', { schema: { body: caseCreateSchema }, bodyLimit: 2 * 1024 * 1024, config: { access: 'programs.apply', idempotent: true } }, async (req, reply) =>
+    reply.status(201).send(await cases.create(requestContext(req), req.body)),
+  );
+  app.get('/programs/cases/:id', { schema: { params: idParams }, config: { access: 'programs.read' } }, (req) => cases.get(requestContext(req), req.params.id));
+  app.post('/programs/cases/:id/review', { schema: { params: idParams, body: caseReviewSchema }, config: { access: 'programs.review' } }, (req) =>
+    cases.review(requestContext(req), req.params.id, req.body.decision, req.body.comment),
+  );
+  app.get('/programs/board', { schema: { querystring: boardQuerySchema }, config: { access: 'programs.read' } }, (req) => cases.board(requestContext(req), req.query.countyCode));
 
   app.get('/programs/groups', { schema: { querystring: groupListQuerySchema }, config: { access: 'programs.read' } }, (req) => organizations.list(requestContext(req), req.query.regionCode));
   app.post('/programs/groups', { schema: { body: groupCreateSchema }, config: { access: 'programs.manage', idempotent: true } }, async (req, reply) =>

@@ -144,6 +144,8 @@ export interface ProgramsTables {
   program_reports: ProgramReportTable;
   program_templates: ProgramTemplateTable;
   program_evaluations: ProgramEvaluationTable;
+  program_cases: ProgramCaseTable;
+  program_case_areas: ProgramCaseAreaTable;
 }
 
 /** 领导小组 of a region (or of one programme there), with its office (办公室) and director. */
@@ -236,4 +238,28 @@ export interface ProgramEvaluationTable {
   evaluator_name: string;
   evaluated_on: string;
   created_at: string;
+}
+
+/** 典型案例: a unit's write-up, reviewed and published for others to learn from. */
+export interface ProgramCaseTable {
+  id: string;
+  unit_code: string;
+  program_id: string | null;
+  title: string;
+  summary: string;
+  /** sanitized HTML */
+  body: string;
+  status: string;
+  review_comment: string | null;
+  published_on: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+/** The content areas of a case, one row each so a search by area uses an index. */
+export interface ProgramCaseAreaTable {
+  case_id: string;
+  area_key: string;
 }

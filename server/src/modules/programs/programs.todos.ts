@@ -8,6 +8,7 @@ import { todayOf } from './programs.dates.ts';
 import { listPrograms } from './programs.repository.ts';
 import { overdueTaskCount } from './organizations.service.ts';
 import { reportsAwaiting } from './evaluations.service.ts';
+import { casesAwaiting } from './cases.service.ts';
 
 const DEADLINE_WINDOW_DAYS = 14;
 
@@ -35,6 +36,15 @@ export async function programsTodos(ctx: AppContext, actor: Actor): Promise<Todo
       items.push({
         id: 'programs.reports', kind: 'programs.reports', link: '/programs?tab=designations', count,
         title: messageOf('todo.programs.reports.title'), description: messageOf('todo.programs.reports.description', { count }),
+      });
+    }
+  }
+  if (can(actor, 'programs.review')) {
+    const count = await casesAwaiting(ctx, actor);
+    if (count > 0) {
+      items.push({
+        id: 'programs.cases', kind: 'programs.cases', link: '/programs?tab=cases', count,
+        title: messageOf('todo.programs.cases.title'), description: messageOf('todo.programs.cases.description', { count }),
       });
     }
   }
