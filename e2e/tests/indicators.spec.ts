@@ -72,6 +72,12 @@ test('a village enters its 六无 report, the town approves it, the county score
   await expect(county.getByTestId('round-results')).toContainText('王桥镇');
   await expect(county.getByTestId('round-results')).toContainText(/优秀|良好|合格|不合格/);
   await snapshot(county, 'indicators-assessment');
+
+  // The catalogue with the seed's targets.
+  await county.getByRole('tab', { name: '指标目录与目标' }).click();
+  await expect(county.getByTestId('catalogue')).toContainText('贫困村法律顾问配备率');
+  await expect(county.getByRole('row', { name: /平安家庭创建率.*≥ 97\.0%/ })).toBeVisible();
+  await snapshot(county, 'indicators-catalogue');
 });
 
 test('a village cadre cannot review, and another county does not see 泾阳县', async ({ browser }) => {

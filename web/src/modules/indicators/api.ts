@@ -1,4 +1,5 @@
-import type { AllocationInput, CompletenessDto, IndicatorDto, ReportDto, ReportFormDto, RoundDto, RoundSummaryDto, SafetyReport, ScorecardDto, ScoreInput, TargetDto } from '@rg/domain/indicators/indicators.schema';
+import type { RegionDto } from '@rg/domain/regions/region.schema';
+import type { AllocationInput, CompletenessDto, IndicatorDto, ReportDto, ReportFormDto, RoundDto, RoundSummaryDto, SafetyReport, ScorecardDto, ScoreInput, TargetDto, TargetCreate, RoundCreate } from '@rg/domain/indicators/indicators.schema';
 import { api, withQuery } from '../../app/api/api-client.ts';
 
 export interface ReportPage {
@@ -17,6 +18,7 @@ export const indicatorsKeys = {
   targets: ['indicators', 'targets'] as const,
   catalogue: ['indicators', 'catalogue'] as const,
   rounds: ['indicators', 'rounds'] as const,
+  children: (code: string) => ['indicators', 'children', code] as const,
   round: (id: string) => ['indicators', 'round', id] as const,
 };
 
@@ -30,6 +32,9 @@ export const indicatorsApi = {
   review: (id: string, decision: 'approve' | 'return', version: number, note?: string) => api.post<ReportDto>(`/api/indicators/reports/${encodeURIComponent(id)}/review`, { decision, version, ...(note ? { note } : {}) }),
   completeness: (period: string) => api.get<CompletenessDto>('/api/indicators/completeness', { period }),
   lock: (regionCode: string, period: string) => api.post<{ lockedAt: string }>('/api/indicators/locks', { regionCode, period }),
+  createTarget: (input: TargetCreate) => api.post<TargetDto>('/api/indicators/targets', input),
+  children: (code: string) => api.get<{ items: RegionDto[] }>(`/api/regions/${encodeURIComponent(code)}/children`, { page: 1, pageSize: 100 }),
+  createRound: (input: RoundCreate) => api.post<RoundDto>('/api/indicators/rounds', input),
   rounds: () => api.get<{ items: RoundSummaryDto[] }>('/api/indicators/rounds'),
   round: (id: string) => api.get<RoundDto>(`/api/indicators/rounds/${encodeURIComponent(id)}`),
   score: (id: string, input: ScoreInput) => api.put<RoundDto>(`/api/indicators/rounds/${encodeURIComponent(id)}/scores`, input),

@@ -1,16 +1,18 @@
-import { App, Button, Descriptions, Empty, Form, Input, InputNumber, Radio, Select, Skeleton, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, DatePicker, Descriptions, Empty, Form, Input, InputNumber, Radio, Select, Skeleton, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import type { Dayjs } from 'dayjs';
 import type { RoundDto, UnitResultDto } from '@rg/domain/indicators/indicators.schema';
 import { errorMessage } from '../../../app/api/api-error.ts';
+import { useSession } from '../../../app/auth/auth-context.tsx';
 import { FormModal } from '../../../app/forms/form-modal.tsx';
 import { MODAL_FORM_LAYOUT } from '../../../app/forms/modal-form-layout.ts';
 import { useFormSubmit } from '../../../app/forms/use-form-submit.ts';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { LoadError } from '../../../app/layout/load-error.tsx';
-import { allocationExportUrl, indicatorsApi, indicatorsKeys } from '../api.ts';
+import { allocationExportUrl, currentPeriod, indicatorsApi, indicatorsKeys, recentPeriods } from '../api.ts';
 
 const GRADE_COLORS = { excellent: 'green', good: 'blue', pass: 'gold', fail: 'red' } as const;
 const yuan = (fen: number | null) => (fen === null ? '—' : (fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
@@ -19,16 +21,25 @@ const yuan = (fen: number | null) => (fen === null ? '—' : (fen / 100).toLocal
 export function AssessmentTab() {
   const { t } = useI18n();
   const rounds = useQuery({ queryKey: indicatorsKeys.rounds, queryFn: indicatorsApi.rounds });
+  const session = useSession();
   const [chosen, setChosen] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
   if (rounds.isPending) return <Skeleton active />;
   if (rounds.error) return <LoadError error={rounds.error} onRetry={() => void rounds.refetch()} />;
-  if (rounds.data.items.length === 0) return <Empty description={t('indicators.round.none')} />;
   const id = chosen ?? rounds.data.items[0]?.id ?? '';
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-      <Select value={id} onChange={setChosen} style={{ minWidth: 360 }} aria-label={t('indicators.round.select')}
-        options={rounds.data.items.map((r) => ({ value: r.id, label: `${r.regionName} · ${r.name}` }))} />
-      <RoundView key={id} id={id} />
+      <Space wrap>
+        {rounds.data.items.length > 0 && (
+          <Select value={id} onChange={setChosen} style={{ minWidth: 360 }} aria-label={t('indicators.round.select')}
+            options={rounds.data.items.map((r) => ({ value: r.id, label: `${r.regionName} · ${r.name}` }))} />
+        )}
+        {session.permissions.includes('indicators.manage') && session.scope.level !== 'village' && (
+          <Button onClick={() => setCreating(true)}>{t('indicators.round.create')}</Button>
+        )}
+      </Space>
+      {rounds.data.items.length === 0 ? <Empty description={t('indicators.round.none')} /> : <RoundView key={id} id={id} />}
+      <RoundCreateModal open={creating} onClose={() => setCreating(false)} onCreated={(round) => setChosen(round.id)} />
     </Space>
   );
 }
@@ -150,6 +161,43 @@ function AllocationModal({ round, open, onClose }: { round: RoundDto; open: bool
         </Form.Item>
         <Form.Item name="capYuan" label={t('indicators.allocation.cap')}>
           <InputNumber min={0.01} precision={2} style={{ width: 200 }} />
+        </Form.Item>
+      </Form>
+    </FormModal>
+  );
+}
+
+interface RoundValues { name: string; period: string; dates: [Dayjs, Dayjs]; unitCodes: string[]; assessors?: string[] }
+
+/** 新建考核: the P1.5(3) template over chosen child regions of the scope, in a period, by named assessors. */
+function RoundCreateModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (round: RoundDto) => void }) {
+  const { t } = useI18n();
+  const session = useSession();
+  const children = useQuery({ queryKey: indicatorsKeys.children(session.scope.code), queryFn: () => indicatorsApi.children(session.scope.code), enabled: open });
+  const save = useFormSubmit<RoundValues, RoundDto>({
+    fields: ['name', 'period', 'dates', 'unitCodes', 'assessors'],
+    mutationFn: (v) => indicatorsApi.createRound({
+      templateCode: 'p1.5-five-aspects', name: v.name, regionCode: session.scope.code, period: v.period,
+      startsOn: v.dates[0].format('YYYY-MM-DD'), endsOn: v.dates[1].format('YYYY-MM-DD'), unitCodes: v.unitCodes, assessors: v.assessors ?? [],
+    }),
+    successMessage: t('indicators.round.created'),
+    invalidate: indicatorsKeys.rounds,
+    onSuccess: (round) => { onCreated(round); onClose(); },
+  });
+  const required = [{ required: true, message: t('indicators.report.required') }];
+  return (
+    <FormModal title={t('indicators.round.create')} open={open} onClose={onClose} save={save} width={640}>
+      <Form form={save.form} {...MODAL_FORM_LAYOUT} initialValues={{ period: currentPeriod() }}>
+        <Form.Item name="name" label={t('indicators.round.name')} rules={required}><Input maxLength={60} /></Form.Item>
+        <Form.Item name="period" label={t('indicators.period')} rules={required}>
+          <Select options={recentPeriods(6).map((p) => ({ value: p, label: p }))} style={{ width: 140 }} />
+        </Form.Item>
+        <Form.Item name="dates" label={t('indicators.round.dates')} rules={required}><DatePicker.RangePicker /></Form.Item>
+        <Form.Item name="unitCodes" label={t('indicators.round.units')} rules={required}>
+          <Select mode="multiple" loading={children.isPending} options={(children.data?.items ?? []).map((c) => ({ value: c.code, label: c.name }))} />
+        </Form.Item>
+        <Form.Item name="assessors" label={t('indicators.round.assessors')} extra={t('indicators.round.assessorsHelp')}>
+          <Select mode="tags" tokenSeparators={[',', ' ']} open={false} />
         </Form.Item>
       </Form>
     </FormModal>

@@ -4,11 +4,12 @@ import { useSession } from '../../../app/auth/auth-context.tsx';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { PageHeader } from '../../../app/layout/page-header.tsx';
 import { AssessmentTab } from '../components/assessment-tab.tsx';
+import { CatalogueTab } from '../components/catalogue-tab.tsx';
 import { ReportTab } from '../components/report-tab.tsx';
 import { ReviewTab } from '../components/review-tab.tsx';
 import { ScorecardTab } from '../components/scorecard-tab.tsx';
 
-const TABS = ['scorecard', 'report', 'review', 'assessment'] as const;
+const TABS = ['scorecard', 'report', 'review', 'assessment', 'catalogue'] as const;
 type TabKey = (typeof TABS)[number];
 
 function isTab(value: string | null): value is TabKey {
@@ -28,6 +29,7 @@ export function IndicatorsPage() {
     ...(village && can('indicators.report') ? [{ key: 'report', label: t('indicators.tab.report'), children: <ReportTab key={session.scope.code} /> }] : []),
     ...(!village ? [{ key: 'review', label: t('indicators.tab.review'), children: <ReviewTab key={session.scope.code} /> }] : []),
     { key: 'assessment', label: t('indicators.tab.assessment'), children: <AssessmentTab key={session.scope.code} /> },
+    { key: 'catalogue', label: t('indicators.tab.catalogue'), children: <CatalogueTab key={session.scope.code} /> },
   ];
   const active: TabKey = isTab(requested) && items.some((i) => i.key === requested) ? requested : 'scorecard';
   return (
