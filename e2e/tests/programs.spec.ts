@@ -149,3 +149,25 @@ test('the county reports its year, the province’s inspectors score the accepta
   await expect(result).toContainText('授予称号：省级乡村治理示范县');
   await shot(page, 'evaluation');
 });
+
+test('typical cases are found by content area, and the three-level board shows 万福镇’s demonstration village', async ({ page }) => {
+  await page.goto('/');
+  await signIn(page, 'hy.official');
+  await page.getByRole('menuitem', { name: '试点示范' }).click();
+  await page.getByRole('tab', { name: '典型案例' }).click();
+  const cases = page.getByTestId('case-list');
+  await expect(cases).toContainText('“一约四会”推进移风易俗');
+  await expect(cases).toContainText('万福镇“阳光村务”小微权力清单');
+  await page.getByTestId('case-area-filter').click();
+  await openDropdown(page).locator('.ant-select-item-option', { hasText: '完善村级权力监管机制' }).click();
+  await expect(cases).not.toContainText('一约四会');
+  await expect(cases).toContainText('小微权力清单');
+  await shot(page, 'cases');
+  await page.getByRole('tab', { name: '三级创建看板' }).click();
+  const board = page.getByTestId('three-level-board');
+  const wanfu = board.getByRole('row', { name: /万福镇/ });
+  await expect(wanfu).toContainText('县级乡村治理试点示范镇');
+  await expect(wanfu).toContainText('正常推进');
+  await expect(page.getByTestId('board-summary')).toContainText('省级乡村治理示范县');
+  await shot(page, 'board');
+});

@@ -88,6 +88,17 @@ const DEMO_CRITERIA = [
   { key: 'k4', name: '群众满意度', weight: 15 },
 ];
 
+/** A typical case, published on `publishedOn` or still waiting for review (null). */
+async function demoCase(tx: Tx, unitCode: string, programId: string, title: string, areas: string[], summary: string, publishedOn: string | null, by: string): Promise<void> {
+  const id = crypto.randomUUID();
+  const at = `${publishedOn ?? '2021-09-01'}T02:00:00.000Z`;
+  await tx.insertInto('program_cases').values({
+    id, unit_code: unitCode, program_id: programId, title, summary, body: `<p>${summary}</p><p>（演示数据）</p>`, status: publishedOn ? 'published' : 'submitted',
+    review_comment: null, published_on: publishedOn, created_by: by, created_at: at, updated_at: at, version: 1,
+  }).execute();
+  await tx.insertInto('program_case_areas').values(areas.map((area_key) => ({ case_id: id, area_key }))).execute();
+}
+
 /** Fictitious names for the demo groups' members. */
 const DEMO_NAMES = ['张建华', '李卫国', '王志强', '赵丽萍', '陈国栋', '刘海燕'];
 
@@ -176,6 +187,9 @@ export async function seedProgramsDemo(ctx: AppContext): Promise<void> {
     }));
     await tx.insertInto('program_templates').values({ program_id: towns, criteria: JSON.stringify(DEMO_CRITERIA), pass_mark: 80, updated_at: '2020-05-20T02:00:00.000Z' }).execute();
     if (present.has('340321108')) await approvedUnit(ctx, tx, towns, '340321108', '县级乡村治理试点示范镇', '2020-05-20', '2022-12-31', by);
+
+    await demoCase(tx, '340321', anhui, '“一约四会”推进移风易俗', ['three_governance', 'consultation'], '以村规民约和红白理事会、村民议事会、道德评议会、禁毒禁赌会为抓手，推动移风易俗。', '2021-06-18', by);
+    if (present.has('340321108')) await demoCase(tx, '340321108', towns, '万福镇“阳光村务”小微权力清单', ['power_oversight'], '梳理村级小微权力清单 28 项，流程图上墙、线上公开。', null, by);
 
     const villages = crypto.randomUUID();
     await programs.insert(tx, rc, actor, villages, base({

@@ -46,6 +46,8 @@ describe('programs: the quota table import and the demo programmes', () => {
   });
 
   it('seeds the demo programmes once: the national batch with quotas, Anhui with 怀远县 and 万福镇 designated, 泾阳县’s pilot', async () => {
+    await t.ctx.db.deleteFrom('program_case_areas').execute();
+    await t.ctx.db.deleteFrom('program_cases').execute();
     await t.ctx.db.deleteFrom('program_tasks').execute();
     await t.ctx.db.deleteFrom('program_agencies').execute();
     await t.ctx.db.deleteFrom('program_group_members').execute();
@@ -71,6 +73,8 @@ describe('programs: the quota table import and the demo programmes', () => {
     const lead = await t.ctx.db.selectFrom('program_agencies as a').innerJoin('program_groups as g', 'g.id', 'a.group_id').select('a.name')
       .where('g.region_code', '=', PLACES.huaiyuan).where('a.role', '=', 'lead').execute();
     expect(lead).toEqual([{ name: '县委农办' }]);
+    const cases = await t.ctx.db.selectFrom('program_cases').select(['unit_code', 'status']).orderBy('unit_code').execute();
+    expect(cases).toEqual([{ unit_code: PLACES.huaiyuan, status: 'published' }, { unit_code: PLACES.wanfu, status: 'submitted' }]);
     const reviewer = await t.login('ah.leader', 'Demo@2026pass');
     const list = (await reviewer.request('GET', '/api/programs')).json().items.map((p: { name: string }) => p.name);
     expect(list).toContain('全国乡村治理体系建设试点');

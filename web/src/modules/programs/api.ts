@@ -2,6 +2,7 @@ import type { ApplicationDto, ApplicationStatus, ApplicationSummaryDto, Attachme
 import type { PlanSection } from '@rg/domain/programs/catalog';
 import type { DesignationDto } from '@rg/domain/programs/designation.schema';
 import type { ProgramDetailDto, ProgramDto } from '@rg/domain/programs/program.schema';
+import type { BoardDto, CaseDto, CaseListQuery } from '@rg/domain/programs/case.schema';
 import type { DesignationDetailDto, EvaluationKind, TemplateDto } from '@rg/domain/programs/evaluation.schema';
 import type { AgencyRole, GroupDto, GroupSummaryDto, MemberRole, TaskStatus } from '@rg/domain/programs/organization.schema';
 import { api } from '../../app/api/api-client.ts';
@@ -58,6 +59,10 @@ export const programsApi = {
     api.post<DesignationDetailDto>(`/api/programs/designations/${id}/evaluations`, body),
   putTemplate: (programId: string, body: { criteria: { name: string; weight: number }[]; passMark: number }) => api.put<TemplateDto>(`/api/programs/${programId}/template`, body),
   template: (programId: string) => api.get<TemplateDto | null>(`/api/programs/${programId}/template`),
+  cases: (query: Partial<CaseListQuery>) => api.get<{ items: CaseDto[] }>('/api/programs/cases', { ...query }),
+  createCase: (body: { unitCode: string; title: string; areas: string[]; summary: string; body: string }) => api.post<CaseDto>('/api/programs/cases', body),
+  reviewCase: (id: string, body: { decision: 'publish' | 'return'; comment: string }) => api.post<CaseDto>(`/api/programs/cases/${id}/review`, body),
+  board: (countyCode: string) => api.get<BoardDto>('/api/programs/board', { countyCode }),
   actOnDesignation: (id: string, action: 'warn' | 'revoke', reason: string) => api.post<DesignationDto>(`/api/programs/designations/${id}/${action}`, { reason }),
 };
 
@@ -70,6 +75,8 @@ export const programKeys = {
   diff: (id: string, from: number, to: number) => ['programs', 'diff', id, from, to] as const,
   designations: (query: { regionCode?: string; programId?: string }) => ['programs', 'designations', query] as const,
   groups: () => ['programs', 'groups'] as const,
+  cases: (query: Partial<CaseListQuery>) => ['programs', 'cases', query] as const,
+  board: (countyCode: string) => ['programs', 'board', countyCode] as const,
   designation: (id: string) => ['programs', 'designation', id] as const,
   template: (programId: string) => ['programs', 'template', programId] as const,
   group: (id: string) => ['programs', 'group', id] as const,

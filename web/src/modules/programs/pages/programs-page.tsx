@@ -7,8 +7,10 @@ import { ApplicationList } from '../components/application-list.tsx';
 import { DesignationsTable } from '../components/designations-table.tsx';
 import { ProgramList } from '../components/program-list.tsx';
 import { GroupList } from '../components/group-list.tsx';
+import { CaseList } from '../components/case-list.tsx';
+import { ThreeLevelBoard } from '../components/three-level-board.tsx';
 
-const TABS = ['programs', 'applications', 'designations', 'groups'] as const;
+const TABS = ['programs', 'applications', 'designations', 'groups', 'cases', 'board'] as const;
 type TabKey = (typeof TABS)[number];
 const isTab = (value: string | null): value is TabKey => value !== null && (TABS as readonly string[]).includes(value);
 
@@ -33,6 +35,8 @@ export function ProgramsPage() {
             { key: 'applications', label: t('programs.tab.applications'), children: <ApplicationList key={scope} /> },
             { key: 'designations', label: t('programs.tab.designations'), children: <DesignationsTable key={scope} /> },
             { key: 'groups', label: t('programs.tab.groups'), children: <GroupList key={scope} /> },
+            { key: 'cases', label: t('programs.tab.cases'), children: <CaseList key={scope} /> },
+            { key: 'board', label: t('programs.tab.board'), children: <ThreeLevelBoard key={scope} /> },
           ]}
         />
       </Card>
