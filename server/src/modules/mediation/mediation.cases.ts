@@ -89,8 +89,9 @@ export class CasesService {
       const screening = await this.ctx.db.selectFrom('mediation_screenings').select('village_code').where('id', '=', input.screeningId).executeTakeFirst();
       if (!screening || !isWithin(screening.village_code, input.regionCode.slice(0, 9)) ) throw invalid({ screeningId: 'mediation.screening.notFound' });
     }
+    const settings = await effectiveSettings(this.ctx.db, input.regionCode);
     return this.ctx.db.transaction().execute((tx) => this.insertCase(tx, rc, actor, {
-      input, placeName: place.name, committeeId, online: false, reopenedFrom: null, partyRows: null,
+      input, placeName: place.name, committeeId, online: false, reopenedFrom: null, partyRows: null, settings,
     }));
   }
 
@@ -107,8 +108,9 @@ export class CasesService {
         { kind: 'person', role: 'respondent', name: input.respondentName, address: input.respondentAddress ?? null },
       ],
     };
+    const settings = await effectiveSettings(this.ctx.db, place.code);
     const { id } = await this.ctx.db.transaction().execute((tx) => this.insertCase(tx, rc, actor, {
-      input: caseInput, placeName: place.name, committeeId: own?.id ?? null, online: true, reopenedFrom: null, partyRows: null,
+      input: caseInput, placeName: place.name, committeeId: own?.id ?? null, online: true, reopenedFrom: null, partyRows: null, settings,
     }));
     const row = await repo.findCase(this.ctx.db, id);
     if (!row) throw notFound();
@@ -127,11 +129,13 @@ export class CasesService {
 
   private async insertCase(tx: Tx, rc: RequestContext, actor: Actor, args: {
     input: CaseCreate; placeName: string; committeeId: string | null; online: boolean; reopenedFrom: string | null; partyRows: MediationPartyTable[] | null;
+    /** Read before the transaction: the write lock is held only for writes. */
+    settings: { overdueDays: number };
   }): Promise<{ id: string; caseNo: string }> {
     const { input } = args;
     const id = crypto.randomUUID();
     const now = this.ctx.clock.now().toISOString();
-    const settings = await effectiveSettings(tx, input.regionCode);
+    const settings = args.settings;
     const year = input.registeredOn.slice(0, 4);
     const n = await repo.nextNumber(tx, `${input.regionCode}-${year}`);
     const caseNo = `（${year}）${args.placeName}调字第${String(n).padStart(3, '0')}号`;
@@ -385,6 +389,7 @@ export class CasesService {
         this.checkDate(row, 'reopenedOn', step.body.reopenedOn);
         const place = await this.places.ref(row.region_code);
         const parties = (await repo.partiesOf(this.ctx.db, [id])).get(id) ?? [];
+        const settings = await effectiveSettings(this.ctx.db, row.region_code);
         const newId = await this.ctx.db.transaction().execute(async (tx) => {
           const input: CaseCreate = {
             regionCode: row.region_code, committeeId: row.committee_id, source: 'initiative', caseType: row.case_type as CaseType,
@@ -392,7 +397,7 @@ export class CasesService {
             peopleCount: row.people_count, riskLevel: row.risk_level as RiskLevel, riskReasons: json.parse<RiskReason[]>(row.risk_reasons, []),
             criminalRisk: row.criminal_risk === 1, registeredOn: step.body.reopenedOn, parties: [],
           };
-          const created = await this.insertCase(tx, rc, actor, { input, placeName: place.name, committeeId: row.committee_id, online: false, reopenedFrom: id, partyRows: parties });
+          const created = await this.insertCase(tx, rc, actor, { input, placeName: place.name, committeeId: row.committee_id, online: false, reopenedFrom: id, partyRows: parties, settings });
           await this.update(tx, row, { reopened_as: created.id });
           await audit(tx, { reopenedAs: created.id });
           return created.id;
