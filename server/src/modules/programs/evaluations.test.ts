@@ -1,3 +1,4 @@
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DomainEvent } from '../../core/events/event-bus.ts';
 import { createTestApp, errorOf, type TestApp, type TestClient } from '../../testing/test-app.ts';
@@ -84,5 +85,21 @@ describe('programs: yearly reports, the scoring template, performance evaluation
     const other = await t.login('sx.insp');
     expect((await other.request('POST', `/api/programs/designations/${designationId}/evaluations`, { kind: 'acceptance', scores: [] })).statusCode).toBe(404);
     expect((await other.request('GET', `/api/programs/designations/${designationId}`)).statusCode).toBe(404);
+  });
+
+  it('compiles the programme summary .docx from the accepted reports, the evaluations and the cases, and audits the export', async () => {
+    const res = await province.request('GET', `/api/programs/${programId}/summary.docx`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('wordprocessingml');
+    const zip = await JSZip.loadAsync(res.rawPayload);
+    const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+    const text = [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+    expect(text).toContain('测试试点项目（首批）工作总结');
+    expect(text).toContain('怀远县：省级乡村治理示范县（有效');
+    expect(text).toContain('2026 年度总结：年度进展：新增议事会 12 个');
+    expect(text).toContain('考核验收（2026-01-05）：总分 85.5，合格，授予“省级乡村治理示范县”称号');
+    expect(text).toContain('绩效评价（2026-01-05）：总分 78，不合格');
+    const audit = await t.ctx.db.selectFrom('audit_log').select('actor_name').where('action', '=', 'export.programs_summary').execute();
+    expect(audit).toEqual([{ actor_name: 'ah.off' }]);
   });
 });

@@ -12,6 +12,7 @@ import { ProgramsService } from './programs.service.ts';
 import { OrganizationsService } from './organizations.service.ts';
 import { EvaluationsService } from './evaluations.service.ts';
 import { CasesService } from './cases.service.ts';
+import { programSummaryDocx } from './programs.summary-docx.ts';
 import { boardQuerySchema, caseCreateSchema, caseListQuerySchema, caseReviewSchema } from '@rg/domain/programs/case.schema';
 import { evaluationCreateSchema, reportReviewSchema, reportSubmitSchema, templatePutSchema } from '@rg/domain/programs/evaluation.schema';
 
@@ -117,6 +118,14 @@ export function programsRoutes(app: App, ctx: AppContext): void {
   app.post('/programs/:id/milestones/:milestoneId/extend', { schema: { params: milestoneParams, body: milestoneExtendSchema }, config: { access: 'programs.manage' } }, (req) =>
     programs.extendMilestone(requestContext(req), req.params.id, req.params.milestoneId, req.body.dueDate, req.body.reason),
   );
+  app.get('/programs/:id/summary.docx', { schema: { params: idParams }, config: { access: 'programs.read' } }, async (req, reply) => {
+    const doc = await programSummaryDocx(ctx, requestContext(req), req.params.id);
+    return reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`)
+      .header('cache-control', 'no-store')
+      .send(doc.body);
+  });
   app.get('/programs/:id/template', { schema: { params: idParams }, config: { access: 'programs.read' } }, (req) => evaluations.getTemplate(requestContext(req), req.params.id));
   app.put('/programs/:id/template', { schema: { params: idParams, body: templatePutSchema }, config: { access: 'programs.manage' } }, (req) =>
     evaluations.putTemplate(requestContext(req), req.params.id, req.body),

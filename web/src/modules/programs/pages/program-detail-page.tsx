@@ -30,7 +30,12 @@ export function ProgramDetailPage() {
       <Link to="/programs"><ArrowLeftOutlined /> {t('programs.detail.back')}</Link>
       <PageHeader
         title={<Space>{p.name}<Tag>{p.batch}</Tag>{p.submissionOpen ? <Tag color="green">{t('programs.open')}</Tag> : <Tag>{t('programs.closed')}</Tag>}</Space>}
-        extra={p.abilities.apply && p.submissionOpen ? <Button type="primary" onClick={() => setApplying(true)}>{t('programs.apply')}</Button> : undefined}
+        extra={
+          <Space>
+            <Button href={`/api/programs/${p.id}/summary.docx`}>{t('programs.summary.export')}</Button>
+            {p.abilities.apply && p.submissionOpen && <Button type="primary" onClick={() => setApplying(true)}>{t('programs.apply')}</Button>}
+          </Space>
+        }
       />
       <Row gutter={16}>
         <Col span={14}>
