@@ -171,3 +171,30 @@ test('typical cases are found by content area, and the three-level board shows �
   await expect(page.getByTestId('board-summary')).toContainText('省级乡村治理示范县');
   await shot(page, 'board');
 });
+
+test('a county official creates a village programme with conditions, review chain and a milestone', async ({ page }) => {
+  await page.goto('/');
+  await signIn(page, 'hy.official');
+  await page.getByRole('menuitem', { name: '试点示范' }).click();
+  await page.getByRole('button', { name: '新建试点项目' }).click();
+  const dialog = page.getByRole('dialog', { name: '新建试点项目' });
+  await dialog.getByLabel('项目名称').fill('怀远县乡村治理示范村创建（2027）');
+  await dialog.getByLabel('批次').fill('2027年');
+  await dialog.getByLabel('试点单位层级').click();
+  await openDropdown(page).locator('.ant-select-item-option', { hasText: '村（社区）' }).click();
+  await dialog.getByPlaceholder('开始日期').fill('2027-01-01');
+  await dialog.getByPlaceholder('结束日期').fill('2029-12-31');
+  await dialog.getByPlaceholder('结束日期').press('Enter');
+  await dialog.getByRole('checkbox', { name: '县级' }).check();
+  await dialog.getByRole('button', { name: '添加节点' }).click();
+  await dialog.getByPlaceholder('节点').fill('各乡镇报送示范村方案');
+  await dialog.getByPlaceholder('请选择日期').fill('2027-03-31');
+  await dialog.getByPlaceholder('请选择日期').press('Enter');
+  await shot(page, 'create');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByRole('heading', { name: /怀远县乡村治理示范村创建（2027）/ })).toBeVisible();
+  await expect(page.getByTestId('program-info')).toContainText('县级乡村治理示范村');
+  await expect(page.getByTestId('program-info')).toContainText('党委、政府高度重视和支持试点工作');
+  await expect(page.getByTestId('milestones')).toContainText('各乡镇报送示范村方案');
+  await expect(page.getByTestId('milestones')).toContainText('截止后不能提交申报');
+});

@@ -14,6 +14,23 @@ export interface ApplicationSaveInput {
   sections?: Partial<Record<PlanSection, string>>;
 }
 
+export interface ProgramCreateInput {
+  organiserRegion: string;
+  name: string;
+  batch: string;
+  unitLevel: string;
+  honourTitle?: string;
+  contentAreas: string[];
+  customContentAreas: string[];
+  cycleStart: string;
+  cycleEnd: string;
+  conditions: { text: string; evidenceRequired: boolean }[];
+  requiredAttachments: string[];
+  reviewChain: string[];
+  quotaLevel: string | null;
+  milestones: { name: string; dueDate: string; kind: string; closesSubmission: boolean }[];
+}
+
 export interface ApplicationQuery {
   programId?: string;
   status?: ApplicationStatus;
@@ -30,6 +47,7 @@ export async function fileToBase64(file: Blob): Promise<string> {
 
 export const programsApi = {
   list: () => api.get<{ items: ProgramDto[] }>('/api/programs'),
+  create: (body: ProgramCreateInput) => api.post<ProgramDetailDto>('/api/programs', body),
   get: (id: string) => api.get<ProgramDetailDto>(`/api/programs/${id}`),
   extendMilestone: (id: string, milestoneId: string, body: { dueDate: string; reason: string }) =>
     api.post<ProgramDetailDto>(`/api/programs/${id}/milestones/${milestoneId}/extend`, body),
