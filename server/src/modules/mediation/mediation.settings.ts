@@ -3,13 +3,16 @@ import { ancestorsOf } from '@rg/domain/regions/region-code';
 import type { RequestContext } from '../../core/access/actor.ts';
 import { authorize, listScope } from '../../core/access/authorize.ts';
 import type { AppContext } from '../../core/context.ts';
+import type { HotReads } from '../../core/db/connect.ts';
 import type { DbOrTx } from '../../core/db/schema.ts';
 import { json } from './mediation.places.ts';
 
 /** The settings that apply at `regionCode`: its own, else the nearest ancestor's, else the defaults. */
-export async function effectiveSettings(db: DbOrTx, regionCode: string): Promise<SettingsDto> {
+export async function effectiveSettings(db: DbOrTx, regionCode: string, reads?: HotReads): Promise<SettingsDto> {
   const chain = [...ancestorsOf(regionCode), regionCode];
-  const rows = await db.selectFrom('mediation_settings').selectAll().where('region_code', 'in', chain).execute();
+  const query = db.selectFrom('mediation_settings').selectAll().where('region_code', 'in', chain);
+  // The intake hot path reads through the committed-data reader, off the writer's connection.
+  const rows = reads ? await reads.rows(query.compile()) : await query.execute();
   const nearest = rows.sort((a, b) => b.region_code.length - a.region_code.length)[0];
   if (!nearest) {
     return { regionCode, source: null, overdueDays: DEFAULT_OVERDUE_DAYS, followUpDays: DEFAULT_FOLLOW_UP_DAYS, aidCriteria: [...DEFAULT_AID_CRITERIA] };
