@@ -323,7 +323,11 @@ describe('mediation: committees, staffing, cases, screening, aid, statistics', (
   });
 
   it('never answers a full ID number or phone outside the reveal endpoints', () => {
-    const leaks = t.responses.filter((r) => !r.url.endsWith('/reveal') && !r.url.endsWith('.docx') && /\d{17}[\dXx]|1[3-9]\d{9}/.test(r.body));
-    expect(leaks.map((r) => r.url)).toEqual([]);
+    // Ids are left out first: a random UUID's last group can be all digits and look like a phone.
+    const scanned = t.responses.filter((r) => !r.url.endsWith('/reveal') && !r.url.endsWith('.docx'))
+      .map((r) => ({ url: r.url, body: r.body.replace(/[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}/gi, '') }));
+    expect(scanned.length).toBeGreaterThan(50);
+    const leaks = scanned.filter((r) => /\d{17}[\dXx]|1[3-9]\d{9}/.test(r.body));
+    expect(leaks.map((r) => `${r.url} ${/\d{17}[\dXx]|1[3-9]\d{9}/.exec(r.body)?.[0] ?? ''}`)).toEqual([]);
   });
 });
