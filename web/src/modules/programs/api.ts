@@ -49,6 +49,7 @@ export const programsApi = {
   list: () => api.get<{ items: ProgramDto[] }>('/api/programs'),
   create: (body: ProgramCreateInput) => api.post<ProgramDetailDto>('/api/programs', body),
   get: (id: string) => api.get<ProgramDetailDto>(`/api/programs/${id}`),
+  addMilestone: (id: string, body: { name: string; dueDate: string; kind: string; closesSubmission: boolean }) => api.post<ProgramDetailDto>(`/api/programs/${id}/milestones`, body),
   extendMilestone: (id: string, milestoneId: string, body: { dueDate: string; reason: string }) =>
     api.post<ProgramDetailDto>(`/api/programs/${id}/milestones/${milestoneId}/extend`, body),
   importQuotas: (id: string, body: { filename: string; contentBase64: string }) =>

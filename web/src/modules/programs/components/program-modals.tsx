@@ -1,4 +1,4 @@
-import { DatePicker, Form, Input } from 'antd';
+import { DatePicker, Form, Input, Select } from 'antd';
 import type { MilestoneDto } from '@rg/domain/programs/program.schema';
 import type { Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router';
@@ -52,6 +52,33 @@ export function ExtendModal({ programId, milestone, onClose }: { programId: stri
         <Form.Item name="reason" label={t('programs.milestone.reason')} rules={[{ required: true, message: t('programs.designation.reasonRequired') }]}>
           <Input.TextArea rows={3} maxLength={200} />
         </Form.Item>
+      </Form>
+    </FormModal>
+  );
+}
+
+const MILESTONE_KINDS = ['submission', 'report', 'evaluation', 'acceptance', 'other'] as const;
+
+/** 添加节点: a dated step; a 申报截止 closes submission when it passes. */
+export function MilestoneModal({ programId, open, onClose }: { programId: string; open: boolean; onClose: () => void }) {
+  const { t } = useI18n();
+  const required = [{ required: true, message: t('programs.form.required') }];
+  const save = useFormSubmit({
+    fields: ['name', 'kind', 'dueDate'],
+    mutationFn: (values: { name: string; kind: string; dueDate: Dayjs }) =>
+      programsApi.addMilestone(programId, { name: values.name, kind: values.kind, dueDate: values.dueDate.format('YYYY-MM-DD'), closesSubmission: values.kind === 'submission' }),
+    successMessage: t('programs.milestone.added'),
+    invalidate: programKeys.all,
+    onSuccess: onClose,
+  });
+  return (
+    <FormModal title={t('programs.milestone.add')} open={open} onClose={onClose} save={save} testId="milestone-modal">
+      <Form form={save.form} {...MODAL_FORM_LAYOUT} style={{ marginTop: 16 }} initialValues={{ kind: 'other' }}>
+        <Form.Item name="name" label={t('programs.milestone.name')} rules={required}><Input maxLength={60} /></Form.Item>
+        <Form.Item name="kind" label={t('programs.milestone.kind')} rules={required}>
+          <Select options={MILESTONE_KINDS.map((k) => ({ value: k, label: t(`programs.milestone.kind.${k}`) }))} />
+        </Form.Item>
+        <Form.Item name="dueDate" label={t('programs.milestone.due')} rules={required}><DatePicker style={{ width: '100%' }} /></Form.Item>
       </Form>
     </FormModal>
   );

@@ -10,7 +10,7 @@ import { PageHeader } from '../../../app/layout/page-header.tsx';
 import { programKeys, programsApi } from '../api.ts';
 import { ApplicationList } from '../components/application-list.tsx';
 import { DesignationsTable } from '../components/designations-table.tsx';
-import { ApplyModal, ExtendModal } from '../components/program-modals.tsx';
+import { ApplyModal, ExtendModal, MilestoneModal } from '../components/program-modals.tsx';
 import { QuotaTable } from '../components/quota-table.tsx';
 import { TemplateCard } from '../components/template-card.tsx';
 
@@ -21,6 +21,7 @@ export function ProgramDetailPage() {
   const detail = useQuery({ queryKey: programKeys.detail(id), queryFn: () => programsApi.get(id) });
   const [applying, setApplying] = useState(false);
   const [extending, setExtending] = useState<MilestoneDto | null>(null);
+  const [addingMilestone, setAddingMilestone] = useState(false);
   if (detail.isPending) return <Skeleton active />;
   if (detail.error) return <LoadError error={detail.error} onRetry={() => void detail.refetch()} />;
   const p = detail.data;
@@ -61,7 +62,7 @@ export function ProgramDetailPage() {
           </Card>
         </Col>
         <Col span={10}>
-          <Card title={t('programs.detail.milestones')} size="small">
+          <Card title={t('programs.detail.milestones')} size="small" extra={p.abilities.manage && <Button size="small" onClick={() => setAddingMilestone(true)}>{t('programs.milestone.add')}</Button>}>
             <Table<MilestoneDto>
               size="small"
               rowKey="id"
@@ -97,6 +98,7 @@ export function ProgramDetailPage() {
       </Card>
       <ApplyModal programId={p.id} open={applying} onClose={() => setApplying(false)} />
       <ExtendModal programId={p.id} milestone={extending} onClose={() => setExtending(null)} />
+      <MilestoneModal programId={p.id} open={addingMilestone} onClose={() => setAddingMilestone(false)} />
     </>
   );
 }
