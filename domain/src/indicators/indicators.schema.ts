@@ -4,7 +4,7 @@ import { COMPARISONS, type Comparison, type IndicatorKind, type IndicatorSource,
 import { isPeriod } from './period.ts';
 import type { TargetStatus } from './target-status.ts';
 
-export const periodSchema = z.string().trim().refine(isPeriod, { message: 'indicators.period.invalid' });
+export const periodSchema = z.string().trim().refine((v): boolean => isPeriod(v), { message: 'indicators.period.invalid' });
 const date = z.iso.date('indicators.date.invalid');
 
 export interface IndicatorDto {

@@ -41,6 +41,7 @@ export const indicatorsServerMessages: Record<string, string> = {
   'indicators.unit.notInRound': '该单位不在本轮考核范围内',
   'indicators.score.invalid': '得分应为 0 及以上的数字',
   'indicators.score.overMax': '得分不能超过该项目满分 {max} 分',
+  'indicators.score.overMaxField': '得分超过了该项目的满分',
   'indicators.pool.invalid': '资金池应为正整数（单位：分）',
   'indicators.cap.invalid': '封顶金额应为正整数（单位：分）',
   'indicators.allocation.no_weight': '没有可参与分配的单位（得分或等次权重均为 0）',

@@ -134,7 +134,7 @@ export class AssessmentService {
     const item = this.template(round.template_code).items.find((i) => i.code === input.itemCode);
     if (!item) throw invalid({ itemCode: 'indicators.item.unknown' });
     if (item.rule.kind !== 'manual') throw invalid({ itemCode: 'indicators.item.auto' });
-    if (input.score > item.maxScore) throw new AppError('validation', 'error.validation', { score: 'indicators.score.overMax' }, { max: item.maxScore });
+    if (input.score > item.maxScore) throw new AppError('validation', 'indicators.score.overMax', { score: 'indicators.score.overMaxField' }, { max: item.maxScore });
     const unit = await this.ctx.db.selectFrom('assessment_units').select('unit_code').where('round_id', '=', id).where('unit_code', '=', input.unitCode).executeTakeFirst();
     if (!unit) throw invalid({ unitCode: 'indicators.unit.notInRound' });
     await this.ctx.db.transaction().execute(async (tx) => {

@@ -161,3 +161,26 @@ describe('indicators: reported forms, roll-up, review and locking (P3.3(三)2)',
     expect((await cadre.request('GET', `/api/indicators/scorecard.xlsx?period=${PERIOD}`)).statusCode).toBe(403);
   });
 });
+
+describe('indicators: todo items', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+    t.clock.advance(90 * 24 * 3600 * 1000); // 2026-04-05: the 2026-Q1 form is due
+    await buildUser(t.ctx, { username: 'qj.cadre', regionCode: PLACES.qujia, roles: ['village_cadre'] });
+    await buildUser(t.ctx, { username: 'wq.official', regionCode: PLACES.wangqiao, roles: ['official'] });
+  });
+  afterAll(() => t.close());
+
+  it('a village is reminded of its form; once sent, the town sees one to review', async () => {
+    const cadre = await t.login('qj.cadre');
+    const town = await t.login('wq.official');
+    const todos = async (client: TestClient) => (await client.request('GET', '/api/todos')).json<{ items: { kind: string; count: number }[] }>().items.filter((i) => i.kind.startsWith('indicators.'));
+    expect(await todos(cadre)).toEqual([expect.objectContaining({ kind: 'indicators.report', count: 1 })]);
+    expect(await todos(town)).toEqual([]);
+    const res = await cadre.request('PUT', '/api/indicators/reports', report(PLACES.qujia, { period: '2026-Q1' }));
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await todos(cadre)).toEqual([]);
+    expect(await todos(town)).toEqual([expect.objectContaining({ kind: 'indicators.review', count: 1 })]);
+  });
+});

@@ -1,10 +1,10 @@
 import { messageOf } from '@rg/domain/i18n/messages.zh-CN';
+import { REPORTING_COUNTERS } from '@rg/domain/indicators/catalogue';
 import { periodOf, shiftPeriod } from '@rg/domain/indicators/period';
 import { levelOf } from '@rg/domain/regions/region-code';
 import type { Actor } from '../../core/access/actor.ts';
 import { can } from '../../core/access/authorize.ts';
 import type { AppContext } from '../../core/context.ts';
-import { withinScope } from '../../core/db/scope.ts';
 import type { TodoItem } from '../../core/module.ts';
 
 /**
@@ -15,9 +15,12 @@ export async function indicatorsTodos(ctx: AppContext, actor: Actor): Promise<To
   const items: TodoItem[] = [];
   const period = shiftPeriod(periodOf(ctx.clock.now().toISOString().slice(0, 10)), 1);
   if (can(actor, 'indicators.review') && levelOf(actor.homeRegion) !== 'village') {
-    const row = await ctx.db.selectFrom('indicator_reports').select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('status', '=', 'submitted').where((eb) => withinScope(eb, 'unit_code', actor.homeRegion)).executeTakeFirstOrThrow();
-    const count = Number(row.n);
+    // From the roll-up's reporting counters (submitted − approved), so a national official's home page
+    // reads two rows instead of counting 620k forms.
+    const rows = await ctx.db.selectFrom('indicator_rollups').select(['indicator_code', 'num']).where('region_code', '=', actor.homeRegion)
+      .where('period', '=', period).where('indicator_code', 'in', [REPORTING_COUNTERS.submitted, REPORTING_COUNTERS.approved]).execute();
+    const counter = (code: string) => Number(rows.find((r) => r.indicator_code === code)?.num ?? 0);
+    const count = counter(REPORTING_COUNTERS.submitted) - counter(REPORTING_COUNTERS.approved);
     if (count > 0) items.push({ id: 'indicators.review', kind: 'indicators.review', link: '/indicators?tab=review', count, title: messageOf('indicators.todo.review', { count }), description: messageOf('indicators.todo.review', { count }) });
   }
   if (can(actor, 'indicators.report') && levelOf(actor.homeRegion) === 'village') {

@@ -1,7 +1,25 @@
 import type { ModuleManifest } from '../../core/module.ts';
+import { seedMediationDemo } from './mediation.demo.ts';
+import { mediationRoutes } from './mediation.routes.ts';
+import { mediationTodos } from './mediation.todos.ts';
 
-/** 人民调解与法律援助 (DOMAIN.md `mediation`, P1.4(4), P3.3(三)1). */
+/**
+ * 人民调解与法律援助 (DOMAIN.md `mediation`, P1.4(4), P3.3(三)1). Officials manage committees,
+ * mediators, settings and legal aid; mediators handle cases and report screening; village cadres
+ * report screening; villagers apply online; leaders and inspectors read.
+ */
 export const mediationModule: ModuleManifest = {
   name: 'mediation',
-  routes: () => undefined,
+  rolePermissions: {
+    official: ['mediation.read', 'mediation.manage', 'mediation.handle', 'mediation.export', 'mediation.screen', 'mediation.aid'],
+    mediator: ['mediation.read', 'mediation.handle', 'mediation.screen'],
+    village_cadre: ['mediation.read', 'mediation.screen'],
+    leader: ['mediation.read', 'mediation.export'],
+    inspector: ['mediation.read'],
+    villager: ['mediation.apply'],
+  },
+  menu: [{ key: 'mediation', path: '/mediation', labelKey: 'menu.mediation', icon: 'mediation', order: 25, access: 'mediation.read' }],
+  routes: mediationRoutes,
+  todos: mediationTodos,
+  seedDemo: seedMediationDemo,
 };

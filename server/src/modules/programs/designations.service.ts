@@ -10,7 +10,7 @@ import * as repo from './programs.repository.ts';
 export class DesignationsService {
   constructor(private readonly ctx: AppContext) {}
 
-  private toDto(rc: RequestContext, row: repo.DesignationRow): DesignationDto {
+  toDto(rc: RequestContext, row: repo.DesignationRow): DesignationDto {
     return {
       id: row.id, programId: row.program_id, programName: row.program_name, batch: row.batch, unitCode: row.unit_code, unitName: row.unit_name,
       title: row.title, designatedOn: row.designated_on, validUntil: row.valid_until, status: row.status as DesignationStatus, statusReason: row.status_reason,

@@ -80,6 +80,53 @@ async function approvedUnit(ctx: AppContext, tx: Tx, programId: string, unitCode
   await ctx.events.publish(tx, { type: 'programs.designated', regionCode: unitCode, occurredOn: on, payload: { designationId, programId, title } });
 }
 
+/** 评分模板 of the demo programmes (plan 3 §四(五): 调研督导、绩效评价、考核验收). */
+const DEMO_CRITERIA = [
+  { key: 'k1', name: '组织领导与工作机制', weight: 20 },
+  { key: 'k2', name: '试点任务完成情况', weight: 40 },
+  { key: 'k3', name: '经验做法与示范带动', weight: 25 },
+  { key: 'k4', name: '群众满意度', weight: 15 },
+];
+
+/** A typical case, published on `publishedOn` or still waiting for review (null). */
+async function demoCase(tx: Tx, unitCode: string, programId: string, title: string, areas: string[], summary: string, publishedOn: string | null, by: string): Promise<void> {
+  const id = crypto.randomUUID();
+  const at = `${publishedOn ?? '2021-09-01'}T02:00:00.000Z`;
+  await tx.insertInto('program_cases').values({
+    id, unit_code: unitCode, program_id: programId, title, summary, body: `<p>${summary}</p><p>（演示数据）</p>`, status: publishedOn ? 'published' : 'submitted',
+    review_comment: null, published_on: publishedOn, created_by: by, created_at: at, updated_at: at, version: 1,
+  }).execute();
+  await tx.insertInto('program_case_areas').values(areas.map((area_key) => ({ case_id: id, area_key }))).execute();
+}
+
+/** Fictitious names for the demo groups' members. */
+const DEMO_NAMES = ['张建华', '李卫国', '王志强', '赵丽萍', '陈国栋', '刘海燕'];
+
+/** A leading group with its members, agencies (roles and duties) and tasks, the first task done. */
+async function demoGroup(
+  tx: Tx, regionCode: string, programId: string | null, name: string, officeName: string, director: string,
+  members: [string, string][], agencies: [string, string, string][], tasks: [string, string][],
+): Promise<void> {
+  const groupId = crypto.randomUUID();
+  const at = '2020-03-01T02:00:00.000Z';
+  await tx.insertInto('program_groups').values({ id: groupId, region_code: regionCode, program_id: programId, name, office_name: officeName, office_director: director, created_at: at, updated_at: at }).execute();
+  for (const [sort, [position, role]] of members.entries()) {
+    await tx.insertInto('program_group_members').values({ id: crypto.randomUUID(), group_id: groupId, person_name: DEMO_NAMES[sort % DEMO_NAMES.length] ?? '张建华', position, role, sort }).execute();
+  }
+  const agencyIds: string[] = [];
+  for (const [agencyName, role, duties] of agencies) {
+    const id = crypto.randomUUID();
+    agencyIds.push(id);
+    await tx.insertInto('program_agencies').values({ id, group_id: groupId, name: agencyName, role, duties }).execute();
+  }
+  for (const [i, [title, due]] of tasks.entries()) {
+    await tx.insertInto('program_tasks').values({
+      id: crypto.randomUUID(), group_id: groupId, title, description: '', agency_id: agencyIds[0] ?? null, assignee_name: null, due_date: due,
+      status: i === 0 ? 'done' : 'open', done_on: i === 0 ? due : null, created_at: at, updated_at: at, version: 1,
+    }).execute();
+  }
+}
+
 /**
  * Demo programmes: the national first batch with its quota table (P2.3), Anhui's programme with
  * 怀远县 and 万福镇 on plan 3's timeline (plans due 2020-04-24, evaluations 2021 and 2022H1,
@@ -123,6 +170,9 @@ export async function seedProgramsDemo(ctx: AppContext): Promise<void> {
       ],
     }));
     await approvedUnit(ctx, tx, anhui, '340321', '省级乡村治理示范县', '2020-05-20', '2022-12-31', by);
+    for (const programId of [anhui]) {
+      await tx.insertInto('program_templates').values({ program_id: programId, criteria: JSON.stringify(DEMO_CRITERIA), pass_mark: 80, updated_at: '2020-05-20T02:00:00.000Z' }).execute();
+    }
 
     const towns = crypto.randomUUID();
     await programs.insert(tx, rc, actor, towns, base({
@@ -135,7 +185,11 @@ export async function seedProgramsDemo(ctx: AppContext): Promise<void> {
         { name: '省级考核验收', dueDate: '2023-03-31', kind: 'acceptance', closesSubmission: false },
       ],
     }));
+    await tx.insertInto('program_templates').values({ program_id: towns, criteria: JSON.stringify(DEMO_CRITERIA), pass_mark: 80, updated_at: '2020-05-20T02:00:00.000Z' }).execute();
     if (present.has('340321108')) await approvedUnit(ctx, tx, towns, '340321108', '县级乡村治理试点示范镇', '2020-05-20', '2022-12-31', by);
+
+    await demoCase(tx, '340321', anhui, '“一约四会”推进移风易俗', ['three_governance', 'consultation'], '以村规民约和红白理事会、村民议事会、道德评议会、禁毒禁赌会为抓手，推动移风易俗。', '2021-06-18', by);
+    if (present.has('340321108')) await demoCase(tx, '340321108', towns, '万福镇“阳光村务”小微权力清单', ['power_oversight'], '梳理村级小微权力清单 28 项，流程图上墙、线上公开。', null, by);
 
     const villages = crypto.randomUUID();
     await programs.insert(tx, rc, actor, villages, base({
@@ -159,8 +213,18 @@ export async function seedProgramsDemo(ctx: AppContext): Promise<void> {
       ],
     }));
 
+    await demoGroup(tx, '340321', towns, '怀远县委农村工作领导小组', '县委农办', '县委农办主任',
+      [['县委书记', 'leader'], ['县长', 'deputy'], ['分管副县长', 'deputy'], ['县农业农村局局长', 'member']],
+      [['县委农办', 'lead', '统筹推进乡村治理试点示范工作'], ['县农业农村局', 'standing', '日常指导与绩效评价'], ['县委组织部', 'standing', '基层党组织建设'], ['县委宣传部', 'standing', '乡风文明与典型宣传'], ['县民政局', 'standing', '村民自治与议事协商'], ['县司法局', 'standing', '法治乡村与人民调解']],
+      [['审核批复各乡镇试点方案', '2020-04-30'], ['2021年度调研督导、绩效评价', '2021-12-31'], ['2022年上半年绩效评价', '2022-06-30'], ['迎接省级考核验收', '2023-03-31']]);
+
     if (present.has('610423')) {
-      await programs.insert(tx, rc, actor, crypto.randomUUID(), base({
+      const legalPilot = crypto.randomUUID();
+      await demoGroup(tx, '610423', null, '泾阳县农村社区治理新模式试点工作领导小组', '县司法局', '县司法局局长',
+        [['分管副县长', 'leader'], ['县司法局局长', 'deputy'], ['各镇（街道）司法所所长', 'member']],
+        [['县司法局', 'lead', '试点组织实施、法律顾问选派'], ['各镇（街道）司法所', 'member', '驻村法律顾问日常管理']],
+        [['8月上旬制定上报工作方案', '2019-08-10'], ['10月中旬初步出成果', '2019-10-15'], ['11月底全面见成效', '2019-11-30'], ['年度法律顾问履职考核', '2026-12-31']]);
+      await programs.insert(tx, rc, actor, legalPilot, base({
         organiserRegion: '610423', name: '泾阳县农村社区治理新模式试点（一村一法律顾问）', batch: '2019年', unitLevel: 'village', honourTitle: '泾阳县法治治理示范村',
         cycleStart: '2019-08-01', cycleEnd: '2019-11-30', reviewChain: ['county'], contentAreas: ['three_governance'], customContentAreas: ['一村（社区）一法律顾问'],
         milestones: [

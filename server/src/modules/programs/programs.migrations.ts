@@ -133,6 +133,138 @@ const m020Programs: Migration = {
   },
 };
 
+/** 组织: leading groups with members, member agencies and tasks (P1.2, P1.5, plan 3 §五). */
+const m021Organizations: Migration = {
+  async up(db: Kysely<unknown>): Promise<void> {
+    await db.schema
+      .createTable('program_groups')
+      .addColumn('id', 'varchar(36)', (c) => c.primaryKey())
+      .addColumn('region_code', 'varchar(15)', (c) => c.notNull().references('regions.code'))
+      .addColumn('program_id', 'varchar(36)', (c) => c.references('programs.id'))
+      .addColumn('name', 'varchar(60)', (c) => c.notNull())
+      .addColumn('office_name', 'varchar(60)', (c) => c.notNull())
+      .addColumn('office_director', 'varchar(30)', (c) => c.notNull())
+      .addColumn('created_at', 'varchar(30)', (c) => c.notNull())
+      .addColumn('updated_at', 'varchar(30)', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('program_groups_region').on('program_groups').columns(['region_code', 'created_at']).execute();
+    await db.schema
+      .createTable('program_group_members')
+      .addColumn('id', 'varchar(36)', (c) => c.primaryKey())
+      .addColumn('group_id', 'varchar(36)', (c) => c.notNull().references('program_groups.id'))
+      .addColumn('person_name', 'varchar(30)', (c) => c.notNull())
+      .addColumn('position', 'varchar(60)', (c) => c.notNull())
+      .addColumn('role', 'varchar(10)', (c) => c.notNull())
+      .addColumn('sort', 'integer', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('program_group_members_group').on('program_group_members').columns(['group_id', 'sort']).execute();
+    await db.schema
+      .createTable('program_agencies')
+      .addColumn('id', 'varchar(36)', (c) => c.primaryKey())
+      .addColumn('group_id', 'varchar(36)', (c) => c.notNull().references('program_groups.id'))
+      .addColumn('name', 'varchar(60)', (c) => c.notNull())
+      .addColumn('role', 'varchar(10)', (c) => c.notNull())
+      .addColumn('duties', 'varchar(500)', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('program_agencies_group').on('program_agencies').column('group_id').execute();
+    await db.schema
+      .createTable('program_tasks')
+      .addColumn('id', 'varchar(36)', (c) => c.primaryKey())
+      .addColumn('group_id', 'varchar(36)', (c) => c.notNull().references('program_groups.id'))
+      .addColumn('title', 'varchar(100)', (c) => c.notNull())
+      .addColumn('description', 'varchar(1000)', (c) => c.notNull())
+      .addColumn('agency_id', 'varchar(36)', (c) => c.references('program_agencies.id'))
+      .addColumn('assignee_name', 'varchar(30)')
+      .addColumn('due_date', 'varchar(10)', (c) => c.notNull())
+      .addColumn('status', 'varchar(12)', (c) => c.notNull())
+      .addColumn('done_on', 'varchar(10)')
+      .addColumn('created_at', 'varchar(30)', (c) => c.notNull())
+      .addColumn('updated_at', 'varchar(30)', (c) => c.notNull())
+      .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
+      .execute();
+    await db.schema.createIndex('program_tasks_group').on('program_tasks').columns(['group_id', 'due_date']).execute();
+    await db.schema.createIndex('program_tasks_open').on('program_tasks').columns(['status', 'due_date']).execute();
+  },
+};
+
+/** 年度总结、评分模板、绩效评价与考核验收 (P2.4(4), P3.4(5)). */
+const m022Evaluation: Migration = {
+  async up(db: Kysely<unknown>): Promise<void> {
+    await db.schema
+      .createTable('program_reports')
+      .addColumn('id', 'varchar(36)', (c) => c.primaryKey())
+      .addColumn('designation_id', 'varchar(36)', (c) => c.notNull().references('program_designations.id'))
+      .addColumn('unit_code', 'varchar(15)', (c) => c.notNull().references('regions.code'))
+      .addColumn('year', 'integer', (c) => c.notNull())
+      .addColumn('content', 'text', (c) => c.notNull())
+      .addColumn('status', 'varchar(10)', (c) => c.notNull())
+      .addColumn('reviewer_region', 'varchar(15)', (c) => c.notNull())
+      .addColumn('review_comment', 'varchar(1000)')
+      .addColumn('submitted_at', 'varchar(30)', (c) => c.notNull())
+      .addColumn('reviewed_at', 'varchar(30)')
+      .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
+      .execute();
+    await db.schema.createIndex('program_reports_year').on('program_reports').columns(['designation_id', 'year']).unique().execute();
+    await db.schema.createIndex('program_reports_reviewer').on('program_reports').columns(['reviewer_region', 'status']).execute();
+    await db.schema
+      .createTable('program_templates')
+      .addColumn('program_id', 'varchar(36)', (c) => c.primaryKey().references('programs.id'))
+      .addColumn('criteria', 'text', (c) => c.notNull())
+      .addColumn('pass_mark', 'integer', (c) => c.notNull())
+      .addColumn('updated_at', 'varchar(30)', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('program_evaluations')
+      .addColumn('id', 'varchar(36)', (c) => c.primaryKey())
+      .addColumn('designation_id', 'varchar(36)', (c) => c.notNull().references('program_designations.id'))
+      .addColumn('program_id', 'varchar(36)', (c) => c.notNull().references('programs.id'))
+      .addColumn('unit_code', 'varchar(15)', (c) => c.notNull().references('regions.code'))
+      .addColumn('kind', 'varchar(12)', (c) => c.notNull())
+      .addColumn('scores', 'text', (c) => c.notNull())
+      .addColumn('total_x10', 'integer', (c) => c.notNull())
+      .addColumn('pass_mark', 'integer', (c) => c.notNull())
+      .addColumn('passed', 'integer', (c) => c.notNull())
+      .addColumn('honour_title', 'varchar(40)')
+      .addColumn('evaluator_id', 'varchar(36)', (c) => c.notNull())
+      .addColumn('evaluator_name', 'varchar(60)', (c) => c.notNull())
+      .addColumn('evaluated_on', 'varchar(10)', (c) => c.notNull())
+      .addColumn('created_at', 'varchar(30)', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('program_evaluations_designation').on('program_evaluations').columns(['designation_id', 'created_at']).execute();
+  },
+};
+
+/** 典型案例 with their content areas (P2.4(3) 示范引领). */
+const m023Cases: Migration = {
+  async up(db: Kysely<unknown>): Promise<void> {
+    await db.schema
+      .createTable('program_cases')
+      .addColumn('id', 'varchar(36)', (c) => c.primaryKey())
+      .addColumn('unit_code', 'varchar(15)', (c) => c.notNull().references('regions.code'))
+      .addColumn('program_id', 'varchar(36)', (c) => c.references('programs.id'))
+      .addColumn('title', 'varchar(100)', (c) => c.notNull())
+      .addColumn('summary', 'varchar(500)', (c) => c.notNull())
+      .addColumn('body', 'text', (c) => c.notNull())
+      .addColumn('status', 'varchar(10)', (c) => c.notNull())
+      .addColumn('review_comment', 'varchar(1000)')
+      .addColumn('published_on', 'varchar(10)')
+      .addColumn('created_by', 'varchar(36)', (c) => c.notNull())
+      .addColumn('created_at', 'varchar(30)', (c) => c.notNull())
+      .addColumn('updated_at', 'varchar(30)', (c) => c.notNull())
+      .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
+      .execute();
+    await db.schema.createIndex('program_cases_unit').on('program_cases').columns(['unit_code', 'status']).execute();
+    await db.schema.createIndex('program_cases_published').on('program_cases').columns(['status', 'published_on']).execute();
+    await db.schema
+      .createTable('program_case_areas')
+      .addColumn('case_id', 'varchar(36)', (c) => c.notNull().references('program_cases.id'))
+      .addColumn('area_key', 'varchar(40)', (c) => c.notNull())
+      .addPrimaryKeyConstraint('program_case_areas_pk', ['case_id', 'area_key'])
+      .execute();
+    await db.schema.createIndex('program_case_areas_area').on('program_case_areas').columns(['area_key', 'case_id']).execute();
+  },
+};
+
 /**
  * Migrations of the `programs` module, merged into core/db/migrate.ts. Names sort globally, so each
  * module owns a number range (docs/decisions.md): legal 003–009, mediation 010–019, programs
@@ -140,4 +272,7 @@ const m020Programs: Migration = {
  */
 export const programsMigrations: Record<string, Migration> = {
   '020-programs': m020Programs,
+  '021-organizations': m021Organizations,
+  '022-evaluation': m022Evaluation,
+  '023-cases': m023Cases,
 };

@@ -14,7 +14,8 @@ export const programsModule: ModuleManifest = {
     official: ['programs.read', 'programs.manage', 'programs.apply'],
     leader: ['programs.read', 'programs.review'],
     inspector: ['programs.read', 'programs.evaluate'],
-    village_cadre: ['programs.read'],
+    // 村两委 apply for their own village (the town or county may also apply on its behalf).
+    village_cadre: ['programs.read', 'programs.apply'],
   },
   menu: [{ key: 'programs', path: '/programs', labelKey: 'menu.programs', icon: 'programs', order: 15, access: 'programs.read' }],
   routes: programsRoutes,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { applicationCreateSchema, applicationListQuerySchema, applicationSaveSchema, attachmentUploadSchema, diffQuerySchema, reviewSchema } from '@rg/domain/programs/application.schema';
+import { agencyCreateSchema, groupCreateSchema, groupListQuerySchema, memberCreateSchema, taskCreateSchema, taskStatusSchema } from '@rg/domain/programs/organization.schema';
 import { designationActionSchema, designationQuerySchema } from '@rg/domain/programs/designation.schema';
 import { fileUploadSchema, milestoneExtendSchema, milestoneInputSchema, programCreateSchema, programListQuerySchema, quotasPutSchema } from '@rg/domain/programs/program.schema';
 import type { AppContext } from '../../core/context.ts';
@@ -8,6 +9,12 @@ import type { App } from '../../core/module.ts';
 import { ApplicationsService } from './applications.service.ts';
 import { DesignationsService } from './designations.service.ts';
 import { ProgramsService } from './programs.service.ts';
+import { OrganizationsService } from './organizations.service.ts';
+import { EvaluationsService } from './evaluations.service.ts';
+import { CasesService } from './cases.service.ts';
+import { programSummaryDocx } from './programs.summary-docx.ts';
+import { boardQuerySchema, caseCreateSchema, caseListQuerySchema, caseReviewSchema } from '@rg/domain/programs/case.schema';
+import { evaluationCreateSchema, reportReviewSchema, reportSubmitSchema, templatePutSchema } from '@rg/domain/programs/evaluation.schema';
 
 const idParams = z.object({ id: z.uuid('error.notFound') });
 const milestoneParams = z.object({ id: z.uuid('error.notFound'), milestoneId: z.uuid('error.notFound') });
@@ -19,6 +26,9 @@ export function programsRoutes(app: App, ctx: AppContext): void {
   const programs = new ProgramsService(ctx);
   const applications = new ApplicationsService(ctx);
   const designations = new DesignationsService(ctx);
+  const organizations = new OrganizationsService(ctx);
+  const evaluations = new EvaluationsService(ctx);
+  const cases = new CasesService(ctx);
 
   app.get('/programs', { schema: { querystring: programListQuerySchema }, config: { access: 'programs.read' } }, (req) => programs.list(requestContext(req), req.query.unitLevel));
   app.post('/programs', { schema: { body: programCreateSchema }, config: { access: 'programs.manage', idempotent: true } }, async (req, reply) =>
@@ -59,6 +69,45 @@ export function programsRoutes(app: App, ctx: AppContext): void {
     designations.act(requestContext(req), req.params.id, 'revoke', req.body.reason),
   );
 
+  app.get('/programs/designations/:id', { schema: { params: idParams }, config: { access: 'programs.read' } }, (req) => evaluations.detail(requestContext(req), req.params.id));
+  app.post('/programs/designations/:id/reports', { schema: { params: idParams, body: reportSubmitSchema }, bodyLimit: 2 * 1024 * 1024, config: { access: 'programs.apply' } }, async (req, reply) =>
+    reply.status(201).send(await evaluations.submitReport(requestContext(req), req.params.id, req.body.year, req.body.content)),
+  );
+  app.post('/programs/reports/:id/review', { schema: { params: idParams, body: reportReviewSchema }, config: { access: 'programs.review' } }, (req) =>
+    evaluations.reviewReport(requestContext(req), req.params.id, req.body.decision, req.body.comment),
+  );
+  app.post('/programs/designations/:id/evaluations', { schema: { params: idParams, body: evaluationCreateSchema }, config: { access: 'programs.evaluate' } }, async (req, reply) =>
+    reply.status(201).send(await evaluations.evaluate(requestContext(req), req.params.id, req.body)),
+  );
+
+  app.get('/programs/cases', { schema: { querystring: caseListQuerySchema }, config: { access: 'programs.read' } }, (req) => cases.list(requestContext(req), req.query));
+  app.post('/programs/cases', { schema: { body: caseCreateSchema }, bodyLimit: 2 * 1024 * 1024, config: { access: 'programs.apply', idempotent: true } }, async (req, reply) =>
+    reply.status(201).send(await cases.create(requestContext(req), req.body)),
+  );
+  app.get('/programs/cases/:id', { schema: { params: idParams }, config: { access: 'programs.read' } }, (req) => cases.get(requestContext(req), req.params.id));
+  app.post('/programs/cases/:id/review', { schema: { params: idParams, body: caseReviewSchema }, config: { access: 'programs.review' } }, (req) =>
+    cases.review(requestContext(req), req.params.id, req.body.decision, req.body.comment),
+  );
+  app.get('/programs/board', { schema: { querystring: boardQuerySchema }, config: { access: 'programs.read' } }, (req) => cases.board(requestContext(req), req.query.countyCode));
+
+  app.get('/programs/groups', { schema: { querystring: groupListQuerySchema }, config: { access: 'programs.read' } }, (req) => organizations.list(requestContext(req), req.query.regionCode));
+  app.post('/programs/groups', { schema: { body: groupCreateSchema }, config: { access: 'programs.manage', idempotent: true } }, async (req, reply) =>
+    reply.status(201).send(await organizations.create(requestContext(req), req.body)),
+  );
+  app.get('/programs/groups/:id', { schema: { params: idParams }, config: { access: 'programs.read' } }, (req) => organizations.get(requestContext(req), req.params.id));
+  app.post('/programs/groups/:id/members', { schema: { params: idParams, body: memberCreateSchema }, config: { access: 'programs.manage' } }, async (req, reply) =>
+    reply.status(201).send(await organizations.addMember(requestContext(req), req.params.id, req.body)),
+  );
+  app.post('/programs/groups/:id/agencies', { schema: { params: idParams, body: agencyCreateSchema }, config: { access: 'programs.manage' } }, async (req, reply) =>
+    reply.status(201).send(await organizations.addAgency(requestContext(req), req.params.id, req.body)),
+  );
+  app.post('/programs/groups/:id/tasks', { schema: { params: idParams, body: taskCreateSchema }, config: { access: 'programs.manage' } }, async (req, reply) =>
+    reply.status(201).send(await organizations.addTask(requestContext(req), req.params.id, req.body)),
+  );
+  app.post('/programs/tasks/:id/status', { schema: { params: idParams, body: taskStatusSchema }, config: { access: 'programs.manage' } }, (req) =>
+    organizations.setTaskStatus(requestContext(req), req.params.id, req.body.status, req.body.version),
+  );
+
   app.get('/programs/:id', { schema: { params: idParams }, config: { access: 'programs.read' } }, (req) => programs.get(requestContext(req), req.params.id));
   app.post('/programs/:id/applications', { schema: { params: idParams, body: applicationCreateSchema }, config: { access: 'programs.apply', idempotent: true } }, async (req, reply) =>
     reply.status(201).send(await applications.create(requestContext(req), req.params.id, req.body.unitCode)),
@@ -68,6 +117,18 @@ export function programsRoutes(app: App, ctx: AppContext): void {
   );
   app.post('/programs/:id/milestones/:milestoneId/extend', { schema: { params: milestoneParams, body: milestoneExtendSchema }, config: { access: 'programs.manage' } }, (req) =>
     programs.extendMilestone(requestContext(req), req.params.id, req.params.milestoneId, req.body.dueDate, req.body.reason),
+  );
+  app.get('/programs/:id/summary.docx', { schema: { params: idParams }, config: { access: 'programs.read' } }, async (req, reply) => {
+    const doc = await programSummaryDocx(ctx, requestContext(req), req.params.id);
+    return reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`)
+      .header('cache-control', 'no-store')
+      .send(doc.body);
+  });
+  app.get('/programs/:id/template', { schema: { params: idParams }, config: { access: 'programs.read' } }, (req) => evaluations.getTemplate(requestContext(req), req.params.id));
+  app.put('/programs/:id/template', { schema: { params: idParams, body: templatePutSchema }, config: { access: 'programs.manage' } }, (req) =>
+    evaluations.putTemplate(requestContext(req), req.params.id, req.body),
   );
   app.put('/programs/:id/quotas', { schema: { params: idParams, body: quotasPutSchema }, config: { access: 'programs.manage' } }, (req) =>
     programs.putQuotas(requestContext(req), req.params.id, req.body.items),

@@ -137,4 +137,129 @@ export interface ProgramsTables {
   program_attachments: ProgramAttachmentTable;
   program_reviews: ProgramReviewTable;
   program_designations: ProgramDesignationTable;
+  program_groups: ProgramGroupTable;
+  program_group_members: ProgramGroupMemberTable;
+  program_agencies: ProgramAgencyTable;
+  program_tasks: ProgramTaskTable;
+  program_reports: ProgramReportTable;
+  program_templates: ProgramTemplateTable;
+  program_evaluations: ProgramEvaluationTable;
+  program_cases: ProgramCaseTable;
+  program_case_areas: ProgramCaseAreaTable;
+}
+
+/** 领导小组 of a region (or of one programme there), with its office (办公室) and director. */
+export interface ProgramGroupTable {
+  id: string;
+  region_code: string;
+  program_id: string | null;
+  name: string;
+  office_name: string;
+  office_director: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** 组长 / 副组长 / 成员 — officials named by post, not personal data beyond the name. */
+export interface ProgramGroupMemberTable {
+  id: string;
+  group_id: string;
+  person_name: string;
+  position: string;
+  role: string;
+  sort: number;
+}
+
+/** 成员单位 with role 牵头单位 / 常务单位 / 成员单位 and duties. */
+export interface ProgramAgencyTable {
+  id: string;
+  group_id: string;
+  name: string;
+  role: string;
+  duties: string;
+}
+
+/** 任务 assigned to an agency or a person, with a deadline and status. */
+export interface ProgramTaskTable {
+  id: string;
+  group_id: string;
+  title: string;
+  description: string;
+  agency_id: string | null;
+  assignee_name: string | null;
+  due_date: string;
+  status: string;
+  done_on: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+/** 年度总结 of a designated unit, reviewed by the programme's first review level. */
+export interface ProgramReportTable {
+  id: string;
+  designation_id: string;
+  unit_code: string;
+  year: number;
+  /** sanitized HTML */
+  content: string;
+  status: string;
+  reviewer_region: string;
+  review_comment: string | null;
+  submitted_at: string;
+  reviewed_at: string | null;
+  version: number;
+}
+
+/** 评分模板 of a programme: criteria with weights and the pass mark. */
+export interface ProgramTemplateTable {
+  program_id: string;
+  /** JSON { key, name, weight }[] */
+  criteria: string;
+  pass_mark: number;
+  updated_at: string;
+}
+
+/** 绩效评价 / 考核验收 of a designated unit by an inspector team. */
+export interface ProgramEvaluationTable {
+  id: string;
+  designation_id: string;
+  program_id: string;
+  unit_code: string;
+  kind: string;
+  /** JSON { key, name, weight, score, evidence }[] */
+  scores: string;
+  /** Weighted score × 10 (one decimal kept as an integer). */
+  total_x10: number;
+  pass_mark: number;
+  passed: number;
+  honour_title: string | null;
+  evaluator_id: string;
+  evaluator_name: string;
+  evaluated_on: string;
+  created_at: string;
+}
+
+/** 典型案例: a unit's write-up, reviewed and published for others to learn from. */
+export interface ProgramCaseTable {
+  id: string;
+  unit_code: string;
+  program_id: string | null;
+  title: string;
+  summary: string;
+  /** sanitized HTML */
+  body: string;
+  status: string;
+  review_comment: string | null;
+  published_on: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+/** The content areas of a case, one row each so a search by area uses an index. */
+export interface ProgramCaseAreaTable {
+  case_id: string;
+  area_key: string;
 }

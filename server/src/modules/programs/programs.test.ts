@@ -264,4 +264,21 @@ describe('programs: programmes, applications, the review chain, quotas and desig
     const countyTodos = (await huaiyuan.request('GET', '/api/todos')).json().items.filter((i: { kind: string }) => i.kind === 'programs.returned');
     expect(countyTodos).toEqual([expect.objectContaining({ count: 1 })]);
   });
+
+  it('lets a village apply for itself and its county apply on its behalf, never for a village outside', async () => {
+    await buildUser(t.ctx, { username: 'qj.cadre', regionCode: PLACES.qujia, roles: ['village_cadre'] });
+    const jyOfficial = await t.login('jy.off');
+    const created = await jyOfficial.request('POST', '/api/programs', programBody({ organiserRegion: PLACES.jingyang, unitLevel: 'village', reviewChain: ['county'], quotaLevel: null }));
+    await expectStatus(created, 201);
+    const programId = created.json().id;
+    const cadre = await t.login('qj.cadre');
+    const own = await cadre.request('POST', `/api/programs/${programId}/applications`, { unitCode: PLACES.qujia });
+    await expectStatus(own, 201);
+    expect(own.json()).toMatchObject({ unitName: '屈家村', status: 'draft', abilities: { edit: true, submit: true, review: false } });
+    expect((await cadre.request('POST', `/api/programs/${programId}/applications`, { unitCode: PLACES.wangjia })).statusCode).toBe(404);
+    const onBehalf = await jyOfficial.request('POST', `/api/programs/${programId}/applications`, { unitCode: PLACES.wangjia });
+    await expectStatus(onBehalf, 201);
+    const town = await jyOfficial.request('POST', `/api/programs/${programId}/applications`, { unitCode: PLACES.wangqiao });
+    expect(errorOf(town).fields).toEqual({ unitCode: '该区划不是本项目规定层级的试点单位' });
+  });
 });

@@ -6,12 +6,16 @@ import { withinScope } from '../../core/db/scope.ts';
 import type { TodoItem } from '../../core/module.ts';
 import { todayOf } from './programs.dates.ts';
 import { listPrograms } from './programs.repository.ts';
+import { overdueTaskCount } from './organizations.service.ts';
+import { reportsAwaiting } from './evaluations.service.ts';
+import { casesAwaiting } from './cases.service.ts';
 
 const DEADLINE_WINDOW_DAYS = 14;
 
 /**
  * 待办 of the pilot programmes: applications waiting at the actor's level (reviewers), applications
- * returned for revision, and application deadlines within two weeks with drafts still unsent.
+ * returned for revision, application deadlines within two weeks with drafts still unsent, and the
+ * leading groups' overdue tasks.
  */
 export async function programsTodos(ctx: AppContext, actor: Actor): Promise<TodoItem[]> {
   const items: TodoItem[] = [];
@@ -23,6 +27,40 @@ export async function programsTodos(ctx: AppContext, actor: Actor): Promise<Todo
       items.push({
         id: 'programs.review', kind: 'programs.review', link: '/programs?tab=applications&awaitingMe=true', count,
         title: messageOf('todo.programs.review.title'), description: messageOf('todo.programs.review.description', { count }),
+      });
+    }
+  }
+  if (can(actor, 'programs.review')) {
+    const count = await reportsAwaiting(ctx, actor.homeRegion);
+    if (count > 0) {
+      items.push({
+        id: 'programs.reports', kind: 'programs.reports', link: '/programs?tab=designations', count,
+        title: messageOf('todo.programs.reports.title'), description: messageOf('todo.programs.reports.description', { count }),
+      });
+    }
+  }
+  if (can(actor, 'programs.review')) {
+    const count = await casesAwaiting(ctx, actor);
+    if (count > 0) {
+      items.push({
+        id: 'programs.cases', kind: 'programs.cases', link: '/programs?tab=cases', count,
+        title: messageOf('todo.programs.cases.title'), description: messageOf('todo.programs.cases.description', { count }),
+      });
+    }
+  }
+  if (can(actor, 'programs.apply')) {
+    // 年度总结: live designations inside their cycle with no report for last year yet (due by year end, P2.4(4)).
+    const year = Number(todayOf(ctx.clock).slice(0, 4)) - 1;
+    const due = await ctx.db.selectFrom('program_designations as d').select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('d.status', '!=', 'revoked').where((eb) => withinScope(eb, 'd.unit_code', listScope(actor)))
+      .where('d.designated_on', '<=', `${year}-12-31`).where('d.valid_until', '>=', `${year}-01-01`)
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('program_reports as r').select('r.id').whereRef('r.designation_id', '=', 'd.id').where('r.year', '=', year))))
+      .executeTakeFirstOrThrow();
+    const count = Number(due.n);
+    if (count > 0) {
+      items.push({
+        id: 'programs.reportDue', kind: 'programs.reportDue', link: '/programs?tab=designations', count,
+        title: messageOf('todo.programs.reportDue.title'), description: messageOf('todo.programs.reportDue.description', { count, year }),
       });
     }
   }
@@ -55,6 +93,15 @@ export async function programsTodos(ctx: AppContext, actor: Actor): Promise<Todo
           title: messageOf('todo.programs.deadline.title'), description: messageOf('todo.programs.deadline.description', { program: program.name, date, count: n }),
         });
       }
+    }
+  }
+  if (can(actor, 'programs.manage')) {
+    const count = await overdueTaskCount(ctx, listScope(actor));
+    if (count > 0) {
+      items.push({
+        id: 'programs.overdue', kind: 'programs.overdue', link: '/programs?tab=groups', count,
+        title: messageOf('todo.programs.overdue.title'), description: messageOf('todo.programs.overdue.description', { count }),
+      });
     }
   }
   return items;

@@ -1,3 +1,16 @@
 import type { ModuleRoutes } from '../../app/router/module-routes.ts';
+import { ApplicationPage } from './pages/application-page.tsx';
+import { ProgramDetailPage } from './pages/program-detail-page.tsx';
+import { ProgramsPage } from './pages/programs-page.tsx';
+import { GroupPage } from './pages/group-page.tsx';
+import { DesignationPage } from './pages/designation-page.tsx';
 
-export const programsRoutes: ModuleRoutes = {};
+export const programsRoutes: ModuleRoutes = {
+  console: [
+    { path: '/programs', Page: ProgramsPage },
+    { path: '/programs/applications/:id', Page: ApplicationPage },
+    { path: '/programs/groups/:id', Page: GroupPage },
+    { path: '/programs/designations/:id', Page: DesignationPage },
+    { path: '/programs/:id', Page: ProgramDetailPage },
+  ],
+};

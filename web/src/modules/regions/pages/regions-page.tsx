@@ -10,6 +10,7 @@ import { RegionBreadcrumb } from '../components/region-breadcrumb.tsx';
 import { RegionChildrenTable } from '../components/region-children-table.tsx';
 import { VillageAttributesCard } from '../components/village-attributes-card.tsx';
 import { VillagerGroupsCard } from '../components/villager-groups-card.tsx';
+import { RegionDesignations } from '../../programs/components/region-designations.tsx';
 
 /** 行政区划: walk down from the current scope; a village shows its attributes and villager groups. */
 export function RegionsPage() {
@@ -44,6 +45,7 @@ export function RegionsPage() {
           <RegionChildrenTable key={region.code} parent={region} emptyText={t('regions.empty')} />
         </Card>
       )}
+      <RegionDesignations regionCode={region.code} />
     </>
   );
 }

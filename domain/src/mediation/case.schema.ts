@@ -1,0 +1,251 @@
+import { z } from 'zod';
+import { isValidIdCard } from '../personal/id-card.ts';
+import { isValidMobile, normalizeMobile } from '../personal/phone.ts';
+import { isValidUscc } from '../personal/uscc.ts';
+import { regionCodeSchema } from '../regions/region.schema.ts';
+import { dateSchema, optionalText, pageFields, text, type PlaceRef } from './common.schema.ts';
+import type { CaseAction, CaseStatus, Outcome, Performance } from './case-workflow.ts';
+
+/**
+ * 纠纷类型 (P3.3(三)1: 婚姻家庭、邻里、土地承包、征地拆迁、农民工工资、环境污染 … ).
+ */
+export const CASE_TYPES = [
+  'marriage_family',
+  'neighbour',
+  'homestead',
+  'land_contract',
+  'forest_land',
+  'land_requisition',
+  'labour_wages',
+  'damages',
+  'contract',
+  'environment',
+  'medical',
+  'other',
+] as const;
+export type CaseType = (typeof CASE_TYPES)[number];
+export const CASE_TYPE_LABELS: Record<CaseType, string> = {
+  marriage_family: '婚姻家庭纠纷',
+  neighbour: '邻里纠纷',
+  homestead: '房屋宅基地纠纷',
+  land_contract: '土地承包纠纷',
+  forest_land: '山林土地纠纷',
+  land_requisition: '征地拆迁纠纷',
+  labour_wages: '劳动争议（农民工工资）纠纷',
+  damages: '损害赔偿纠纷',
+  contract: '合同纠纷',
+  environment: '环境污染纠纷',
+  medical: '医疗纠纷',
+  other: '其他纠纷',
+};
+
+/** 案件来源: 排查发现、当事人申请（含线上）、有关部门移送（委托）、主动调解. */
+export const CASE_SOURCES = ['screening', 'application', 'referral', 'initiative'] as const;
+export type CaseSource = (typeof CASE_SOURCES)[number];
+export const CASE_SOURCE_LABELS: Record<CaseSource, string> = {
+  screening: '排查发现',
+  application: '当事人申请',
+  referral: '移送委托',
+  initiative: '主动调解',
+};
+/** Who referred a case: 公安派出所、人民法院、信访部门、其他. */
+export const REFERRERS = ['police', 'court', 'petition', 'other'] as const;
+export type Referrer = (typeof REFERRERS)[number];
+export const REFERRER_LABELS: Record<Referrer, string> = { police: '公安派出所', court: '人民法院', petition: '信访部门', other: '其他部门' };
+
+/** 风险等级 and its reasons; `criminalRisk` marks 可能“民转刑” cases (P3.3(三)1). */
+export const RISK_LEVELS = ['low', 'medium', 'high'] as const;
+export type RiskLevel = (typeof RISK_LEVELS)[number];
+export const RISK_LEVEL_LABELS: Record<RiskLevel, string> = { low: '低', medium: '中', high: '高' };
+export const RISK_REASONS = ['violence_threat', 'repeated_petitions', 'many_people', 'large_amount', 'other'] as const;
+export type RiskReason = (typeof RISK_REASONS)[number];
+export const RISK_REASON_LABELS: Record<RiskReason, string> = {
+  violence_threat: '有暴力威胁或过激言行',
+  repeated_petitions: '反复上访',
+  many_people: '涉及人数众多',
+  large_amount: '涉及金额较大',
+  other: '其他风险',
+};
+
+export const PARTY_KINDS = ['person', 'organisation'] as const;
+/** 自然人 / 法人或其他组织 */
+export type PartyKind = (typeof PARTY_KINDS)[number];
+export const PARTY_ROLES = ['applicant', 'respondent'] as const;
+/** 申请人 / 被申请人 */
+export type PartyRole = (typeof PARTY_ROLES)[number];
+
+/**
+ * 当事人: a person (身份证号) or an organisation (统一社会信用代码). ID numbers and phones are
+ * encrypted at rest, hashed for lookup and masked in every answer.
+ */
+export const partySchema = z
+  .object({
+    kind: z.enum(PARTY_KINDS, 'mediation.party.kind.required'),
+    role: z.enum(PARTY_ROLES, 'mediation.party.role.required'),
+    name: text(60, 'mediation.party.name.required'),
+    idNumber: z.string().trim().toUpperCase().max(18, 'mediation.text.tooLong').nullable().optional(),
+    phone: z.string().trim().transform(normalizeMobile).refine(isValidMobile, { message: 'personal.mobile.invalid' }).nullable().optional(),
+    address: optionalText(100),
+  })
+  .strict()
+  .superRefine((p, issues) => {
+    if (!p.idNumber) return;
+    const ok = p.kind === 'person' ? isValidIdCard(p.idNumber) : isValidUscc(p.idNumber);
+    if (!ok) issues.addIssue({ code: 'custom', path: ['idNumber'], message: p.kind === 'person' ? 'personal.idCard.invalid' : 'personal.uscc.invalid' });
+  });
+export type PartyInput = z.infer<typeof partySchema>;
+
+const caseBody = z.object({
+  regionCode: regionCodeSchema,
+  committeeId: z.uuid('mediation.committee.required').nullable().optional(),
+  source: z.enum(CASE_SOURCES, 'mediation.source.required'),
+  referrer: z.enum(REFERRERS, 'mediation.referrer.required').nullable().optional(),
+  referralNote: optionalText(100),
+  screeningId: z.uuid().nullable().optional(),
+  caseType: z.enum(CASE_TYPES, 'mediation.caseType.required'),
+  description: text(2000, 'mediation.description.required'),
+  /** 涉及金额, 分. */
+  amountFen: z.number().int('mediation.amount.invalid').min(0, 'mediation.amount.invalid').max(1_000_000_000_00, 'mediation.amount.invalid').nullable().optional(),
+  peopleCount: z.number('mediation.peopleCount.invalid').int('mediation.peopleCount.invalid').min(1, 'mediation.peopleCount.invalid').max(100_000, 'mediation.peopleCount.invalid'),
+  riskLevel: z.enum(RISK_LEVELS, 'mediation.riskLevel.required'),
+  riskReasons: z.array(z.enum(RISK_REASONS, 'mediation.riskReason.invalid')).max(RISK_REASONS.length).default([]),
+  criminalRisk: z.boolean().default(false),
+  registeredOn: dateSchema,
+  parties: z.array(partySchema).min(2, 'mediation.parties.required').max(50, 'mediation.parties.tooMany'),
+});
+
+/** 受理登记 of a dispute. */
+export const caseCreateSchema = caseBody.strict().superRefine((c, issues) => {
+  if (c.source === 'referral' && !c.referrer) issues.addIssue({ code: 'custom', path: ['referrer'], message: 'mediation.referrer.required' });
+  if ((c.riskLevel === 'high' || c.criminalRisk) && c.riskReasons.length === 0) {
+    issues.addIssue({ code: 'custom', path: ['riskReasons'], message: 'mediation.riskReasons.required' });
+  }
+  if (!c.parties.some((p) => p.role === 'applicant') || !c.parties.some((p) => p.role === 'respondent')) {
+    issues.addIssue({ code: 'custom', path: ['parties'], message: 'mediation.parties.bothSides' });
+  }
+});
+export type CaseCreate = z.infer<typeof caseCreateSchema>;
+
+/** A villager's own request from the phone (/m): the applicant is the signed-in villager. */
+export const onlineApplicationSchema = z
+  .object({
+    caseType: z.enum(CASE_TYPES, 'mediation.caseType.required'),
+    description: text(2000, 'mediation.description.required'),
+    phone: z.string().trim().transform(normalizeMobile).refine(isValidMobile, { message: 'personal.mobile.invalid' }),
+    respondentName: text(60, 'mediation.respondent.required'),
+    respondentAddress: optionalText(100),
+    peopleCount: z.number('mediation.peopleCount.invalid').int('mediation.peopleCount.invalid').min(1, 'mediation.peopleCount.invalid').max(100_000, 'mediation.peopleCount.invalid').default(2),
+  })
+  .strict();
+export type OnlineApplication = z.infer<typeof onlineApplicationSchema>;
+
+export const caseListQuerySchema = z.object({
+  regionCode: regionCodeSchema.optional(),
+  status: z.enum(['registered', 'mediating', 'agreed', 'failed', 'follow_up', 'closed']).optional(),
+  caseType: z.enum(CASE_TYPES).optional(),
+  riskLevel: z.enum(RISK_LEVELS).optional(),
+  criminalRisk: z.enum(['true', 'false']).optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  q: z.string().trim().max(30).optional(),
+  ...pageFields,
+});
+export type CaseListQuery = z.infer<typeof caseListQuerySchema>;
+
+// ---- workflow bodies (one per action, DOMAIN.md "Mediation case") ----
+export const startSchema = z.object({ mediatorId: z.uuid('mediation.mediator.required').optional() }).strict();
+export const sessionSchema = z
+  .object({ heldOn: dateSchema, participants: text(200, 'mediation.session.participants.required'), notes: text(2000, 'mediation.session.notes.required') })
+  .strict();
+export const agreeSchema = z.object({ agreedOn: dateSchema, terms: text(4000, 'mediation.agreement.terms.required'), performanceDeadline: dateSchema.nullable().optional() }).strict();
+/** 调解不成: where the dispute goes next (诉讼、仲裁、行政处理) and to whom. */
+export const FAILURE_ROUTES = ['litigation', 'arbitration', 'administrative'] as const;
+export type FailureRoute = (typeof FAILURE_ROUTES)[number];
+export const FAILURE_ROUTE_LABELS: Record<FailureRoute, string> = { litigation: '引导诉讼', arbitration: '申请仲裁', administrative: '移交行政机关处理' };
+export const failSchema = z
+  .object({
+    failedOn: dateSchema,
+    route: z.enum(FAILURE_ROUTES, 'mediation.failure.route.required'),
+    destination: text(60, 'mediation.failure.destination.required'),
+    reason: optionalText(500),
+  })
+  .strict();
+export const confirmSchema = z.object({ confirmedOn: dateSchema, note: optionalText(200) }).strict();
+export const performanceSchema = z.object({ performance: z.enum(['performed', 'partly', 'not'], 'mediation.performance.required'), note: optionalText(200) }).strict();
+export const followUpSchema = z.object({ dueDays: z.number().int().min(1, 'mediation.followUp.days').max(180, 'mediation.followUp.days').optional() }).strict();
+export const visitSchema = z.object({ visitedOn: dateSchema, note: text(500, 'mediation.visit.note.required') }).strict();
+export const closeSchema = z.object({ closedOn: dateSchema }).strict();
+export const reopenSchema = z.object({ reopenedOn: dateSchema, reason: text(500, 'mediation.reopen.reason.required') }).strict();
+
+export interface PartyDto {
+  id: string;
+  kind: PartyKind;
+  role: PartyRole;
+  name: string;
+  /** masked */
+  idNumber: string | null;
+  /** masked */
+  phone: string | null;
+  address: string | null;
+}
+
+export interface SessionDto {
+  id: string;
+  heldOn: string;
+  participants: string;
+  notes: string;
+  recordedBy: string;
+}
+
+export interface CaseListItemDto {
+  id: string;
+  caseNo: string;
+  region: PlaceRef;
+  caseType: CaseType;
+  source: CaseSource;
+  online: boolean;
+  summary: string;
+  partyNames: string;
+  riskLevel: RiskLevel;
+  criminalRisk: boolean;
+  status: CaseStatus;
+  registeredOn: string;
+  dueOn: string;
+  overdue: boolean;
+  outcome: Outcome | null;
+}
+
+export interface CaseDto extends CaseListItemDto {
+  committee: { id: string; name: string } | null;
+  mediator: { id: string; name: string } | null;
+  referrer: Referrer | null;
+  referralNote: string | null;
+  description: string;
+  amountFen: number | null;
+  peopleCount: number;
+  riskReasons: RiskReason[];
+  concludedOn: string | null;
+  agreement: { agreedOn: string; terms: string; performanceDeadline: string | null; confirmedOn: string | null; confirmationNote: string | null } | null;
+  performance: Performance | null;
+  performanceNote: string | null;
+  failure: { failedOn: string; route: FailureRoute; destination: string; reason: string | null } | null;
+  followUp: { dueOn: string | null; visitedOn: string | null; note: string | null };
+  closedOn: string | null;
+  reopenedFrom: { id: string; caseNo: string } | null;
+  reopenedAs: { id: string; caseNo: string } | null;
+  parties: PartyDto[];
+  sessions: SessionDto[];
+  version: number;
+  /** What the viewer may do now: the actions the state allows and their role permits. */
+  abilities: { handle: boolean; reveal: boolean; actions: CaseAction[]; record: Array<'session' | 'confirm' | 'performance' | 'visit' | 'reopen'>; aid: boolean };
+}
+
+/** A villager's view of their own application (no one else's data). */
+export interface MyApplicationDto {
+  id: string;
+  caseNo: string;
+  caseType: CaseType;
+  summary: string;
+  status: CaseStatus;
+  registeredOn: string;
+  outcome: Outcome | null;
+}

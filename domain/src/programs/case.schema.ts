@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { regionCodeSchema } from '../regions/region.schema.ts';
+import { CATALOGUE_AREA_KEYS, type CatalogueAreaKey } from './catalog.ts';
+
+/** 典型案例 as a unit (or its parent for it) submits it: title, the P2.2 areas it shows, summary, rich text. */
+export const caseCreateSchema = z
+  .object({
+    unitCode: regionCodeSchema,
+    programId: z.uuid().nullable().optional(),
+    title: z.string().trim().min(1, 'programs.case.titleRequired').max(100, 'programs.text.tooLong'),
+    areas: z.array(z.enum(CATALOGUE_AREA_KEYS)).min(1, 'programs.case.areasRequired').max(8),
+    summary: z.string().trim().min(1, 'programs.case.summaryRequired').max(500, 'programs.text.tooLong'),
+    body: z.string().max(200_000, 'programs.text.tooLong'),
+  })
+  .strict();
+export type CaseCreate = z.infer<typeof caseCreateSchema>;
+
+export const caseReviewSchema = z
+  .object({ decision: z.enum(['publish', 'return'], 'programs.review.decisionRequired'), comment: z.string().trim().max(1000, 'programs.text.tooLong').default('') })
+  .strict()
+  .refine((v) => v.decision === 'publish' || v.comment.length > 0, { message: 'programs.review.commentRequired', path: ['comment'] });
+
+export const CASE_STATUSES = ['submitted', 'returned', 'published'] as const;
+/** 待审核 / 退回修改 / 已发布 */
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+export const caseListQuerySchema = z.object({
+  area: z.enum(CATALOGUE_AREA_KEYS).optional(),
+  regionCode: regionCodeSchema.optional(),
+  q: z.string().trim().max(30).optional(),
+  status: z.enum(CASE_STATUSES).optional(),
+});
+export type CaseListQuery = z.infer<typeof caseListQuerySchema>;
+
+export interface CaseDto {
+  id: string;
+  unitCode: string;
+  unitName: string;
+  unitPath: string;
+  programId: string | null;
+  title: string;
+  areas: CatalogueAreaKey[];
+  summary: string;
+  body: string;
+  status: CaseStatus;
+  reviewComment: string | null;
+  publishedOn: string | null;
+  abilities: { review: boolean };
+}
+
+export const boardQuerySchema = z.object({ countyCode: regionCodeSchema });
+
+/** 三级创建看板 (plan 3): per town, its own designation and its demonstration village(s), and whether on track. */
+export interface BoardRowDto {
+  townCode: string;
+  townName: string;
+  townTitle: string | null;
+  villages: { code: string; name: string; title: string; status: string; onTrack: boolean }[];
+  /** A village designated, not warned or revoked, its latest evaluation (if any) passed. */
+  onTrack: boolean;
+}
+
+export interface BoardDto {
+  countyCode: string;
+  countyName: string;
+  countyTitles: string[];
+  towns: BoardRowDto[];
+  designatedTowns: number;
+  townsWithVillage: number;
+}

@@ -1,0 +1,200 @@
+import { expect, test, type Page } from '@playwright/test';
+import { openDropdown, signIn } from './support/console.ts';
+
+const PROGRAM = '安徽省乡村治理示范县创建';
+const PDF = { name: '县委常委会纪要.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n') };
+const SECTIONS = ['试点背景', '试点思路', '试点内容', '方法步骤', '预期效果', '保障措施'];
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `/tmp/programs-${name}.png`, fullPage: true });
+}
+
+async function signOutAndIn(page: Page, username: string): Promise<void> {
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  await signIn(page, username);
+  // Signing in returns to the page left; the todo list is on the home page.
+  await page.getByRole('menuitem', { name: '首页' }).click();
+  await expect(page.getByTestId('todo-list')).toBeVisible();
+}
+
+async function openApplicationFromTodo(page: Page, todoTitle: string): Promise<void> {
+  const todo = page.getByTestId('todo-list').locator('.ant-list-item', { hasText: todoTitle });
+  await expect(todo).toBeVisible();
+  await todo.getByRole('button').click();
+  await page.getByTestId('application-list').getByRole('link', { name: '怀远县' }).click();
+  await expect(page.getByRole('heading', { name: /申报书：怀远县/ })).toBeVisible();
+}
+
+test('a county applies, the province returns it, the county revises, the province approves, the designation shows', async ({ page }) => {
+  await page.goto('/');
+  await signIn(page, 'hy.official');
+  await expect(page.getByTestId('current-scope')).toContainText('怀远县');
+
+  // 1. The county official opens Anhui's open call and starts 怀远县's application.
+  await page.getByRole('menuitem', { name: '试点示范' }).click();
+  await expect(page.getByRole('heading', { name: '乡村治理试点示范' })).toBeVisible();
+  await expect(page.getByTestId('program-list')).toContainText('全国乡村治理体系建设试点');
+  await shot(page, 'list');
+  await page.getByTestId('program-list').getByRole('link', { name: PROGRAM }).click();
+  await expect(page.getByTestId('milestones')).toContainText('试点方案报送截止');
+  await shot(page, 'detail');
+  await page.getByRole('button', { name: '发起申报' }).click();
+  const dialog = page.getByRole('dialog', { name: '发起申报' });
+  const picker = dialog.getByLabel('申报单位');
+  await picker.click();
+  await picker.pressSequentially('怀远', { delay: 30 });
+  const option = openDropdown(page).locator('.ant-select-item-option', { hasText: '怀远县' }).first();
+  await option.click();
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByRole('heading', { name: /申报书：怀远县/ })).toBeVisible();
+
+  // 2. Fill everything but 保障措施: the submission is refused naming what is missing.
+  await page.getByRole('checkbox', { name: '探索共建共治共享的治理体制' }).check();
+  await page.getByRole('checkbox', { name: '创新村民议事协商形式' }).check();
+  for (const key of ['c1', 'c2', 'c3', 'c4']) await page.locator(`#answer-${key}`).fill(`怀远县情况说明 ${key}`);
+  await page.getByTestId('evidence-c1').locator('input[type=file]').setInputFiles(PDF);
+  await expect(page.getByTestId('evidence-c1')).toContainText(PDF.name);
+  await page.getByTestId('attachment-a1').locator('input[type=file]').setInputFiles({ ...PDF, name: '怀远县试点方案.pdf' });
+  await expect(page.getByTestId('attachment-a1')).toContainText('怀远县试点方案.pdf');
+  for (const section of SECTIONS.slice(0, 5)) await page.getByRole('textbox', { name: section }).fill(`怀远县${section}：第一稿内容。`);
+  await page.getByRole('button', { name: '提交审核' }).click();
+  await expect(page.getByTestId('application-error')).toContainText('保障措施');
+  await expect(page.getByTestId('section-safeguards')).toContainText('请填写此部分');
+  await page.getByRole('textbox', { name: '保障措施' }).fill('县财政安排工作经费。');
+  await page.getByRole('button', { name: '提交审核' }).click();
+  await expect(page.getByTestId('waiting-at')).toContainText('等待 安徽省（省级）审核');
+  await shot(page, 'submitted');
+
+  // 3. The province returns it with a comment, from its todo list.
+  await signOutAndIn(page, 'ah.leader');
+  await openApplicationFromTodo(page, '有试点示范申报等待您审核');
+  await expect(page.getByTestId('section-background')).toContainText('怀远县试点背景：第一稿内容。');
+  await page.getByLabel('审核意见').fill('保障措施请写明经费数额和人员');
+  await shot(page, 'review');
+  await page.getByRole('button', { name: '退回修改' }).click();
+  await expect(page.getByTestId('review-history')).toContainText('保障措施请写明经费数额和人员');
+
+  // 4. The county revises 保障措施 and resubmits; the difference between the versions is shown.
+  await signOutAndIn(page, 'hy.official');
+  await openApplicationFromTodo(page, '有试点示范申报被退回修改');
+  await expect(page.getByTestId('review-history')).toContainText('退回修改');
+  await page.getByRole('textbox', { name: '保障措施' }).fill('县财政安排工作经费50万元，配备专职人员3名。');
+  await page.getByRole('button', { name: '保存草稿' }).click();
+  await expect(page.getByText('草稿已保存')).toBeVisible();
+  const diff = page.getByTestId('diff-safeguards');
+  await expect(diff.locator('ins')).toContainText(['50万元']);
+  await expect(page.getByTestId('diff-background')).toContainText('未修改');
+  await shot(page, 'diff');
+  await page.getByRole('button', { name: '提交审核' }).click();
+  await expect(page.getByTestId('waiting-at')).toBeVisible();
+
+  // 5. The province approves: the unit is designated.
+  await signOutAndIn(page, 'ah.leader');
+  await openApplicationFromTodo(page, '有试点示范申报等待您审核');
+  await page.getByTestId('review-approve').click();
+  await expect(page.getByRole('heading', { name: /申报书：怀远县/ })).toContainText('已批准');
+
+  // 6. The designation appears on the county's region page.
+  await signOutAndIn(page, 'hy.official');
+  await page.goto('/regions/340321');
+  const designations = page.getByTestId('region-designations');
+  const row = designations.getByRole('row', { name: new RegExp(PROGRAM) });
+  await expect(row).toContainText('省级乡村治理示范县');
+  await expect(row).toContainText('有效');
+  await shot(page, 'region');
+});
+
+test('the county’s leading group shows its agencies by role and flags overdue tasks; a task is closed', async ({ page }) => {
+  await page.goto('/');
+  await signIn(page, 'hy.official');
+  await page.getByRole('menuitem', { name: '试点示范' }).click();
+  await page.getByRole('tab', { name: '领导小组' }).click();
+  await page.getByTestId('group-list').getByRole('link', { name: '怀远县委农村工作领导小组' }).click();
+  await expect(page.getByTestId('group-agencies').getByRole('row', { name: /县委农办/ })).toContainText('牵头单位');
+  await expect(page.getByTestId('group-members').getByRole('row').nth(1)).toContainText('组长');
+  const overdue = page.getByTestId('group-tasks').getByRole('row', { name: /2021年度调研督导/ });
+  await expect(overdue).toContainText('已逾期');
+  await shot(page, 'group');
+  await overdue.getByRole('button', { name: '办结' }).click();
+  await expect(overdue).toContainText('已完成');
+  await expect(overdue).not.toContainText('已逾期');
+});
+
+test('the county reports its year, the province’s inspectors score the acceptance, and the honour title is given', async ({ page }) => {
+  await page.goto('/');
+  await signIn(page, 'hy.official');
+  await page.getByRole('menuitem', { name: '试点示范' }).click();
+  await page.getByRole('tab', { name: '示范命名' }).click();
+  await page.getByTestId('designations-table').getByRole('row', { name: /安徽省乡村治理试点示范/ }).getByRole('link', { name: '怀远县' }).click();
+  const reports = page.getByTestId('report-section');
+  await reports.getByLabel('年度').fill('2022');
+  await reports.getByRole('textbox', { name: '总结内容' }).fill('2022年新建村民议事会12个，化解矛盾纠纷356件。');
+  await reports.getByRole('button', { name: '报送年度总结' }).click();
+  await expect(reports.locator('.ant-list-item').first()).toContainText('待审核');
+
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await signIn(page, 'ah.inspector');
+  const form = page.getByTestId('score-form');
+  await form.getByText('考核验收').click();
+  for (const [criterion, score] of [['组织领导与工作机制', '90'], ['试点任务完成情况', '85'], ['经验做法与示范带动', '88']] as const) {
+    await form.getByLabel(`${criterion}得分（0–100）`).fill(score);
+  }
+  await form.getByRole('button', { name: '提交评分' }).click();
+  await expect(page.getByTestId('score-error')).toContainText('群众满意度');
+  await form.getByLabel('群众满意度得分（0–100）').fill('92');
+  await form.getByRole('button', { name: '提交评分' }).click();
+  const result = page.getByTestId('evaluation-section').locator('.ant-list-item').first();
+  await expect(result).toContainText('合格');
+  await expect(result).toContainText('授予称号：省级乡村治理示范县');
+  await shot(page, 'evaluation');
+});
+
+test('typical cases are found by content area, and the three-level board shows 万福镇’s demonstration village', async ({ page }) => {
+  await page.goto('/');
+  await signIn(page, 'hy.official');
+  await page.getByRole('menuitem', { name: '试点示范' }).click();
+  await page.getByRole('tab', { name: '典型案例' }).click();
+  const cases = page.getByTestId('case-list');
+  await expect(cases).toContainText('“一约四会”推进移风易俗');
+  await expect(cases).toContainText('万福镇“阳光村务”小微权力清单');
+  await page.getByTestId('case-area-filter').click();
+  await openDropdown(page).locator('.ant-select-item-option', { hasText: '完善村级权力监管机制' }).click();
+  await expect(cases).not.toContainText('一约四会');
+  await expect(cases).toContainText('小微权力清单');
+  await shot(page, 'cases');
+  await page.getByRole('tab', { name: '三级创建看板' }).click();
+  const board = page.getByTestId('three-level-board');
+  const wanfu = board.getByRole('row', { name: /万福镇/ });
+  await expect(wanfu).toContainText('县级乡村治理试点示范镇');
+  await expect(wanfu).toContainText('正常推进');
+  await expect(page.getByTestId('board-summary')).toContainText('省级乡村治理示范县');
+  await shot(page, 'board');
+});
+
+test('a county official creates a village programme with conditions, review chain and a milestone', async ({ page }) => {
+  await page.goto('/');
+  await signIn(page, 'hy.official');
+  await page.getByRole('menuitem', { name: '试点示范' }).click();
+  await page.getByRole('button', { name: '新建试点项目' }).click();
+  const dialog = page.getByRole('dialog', { name: '新建试点项目' });
+  await dialog.getByLabel('项目名称').fill('怀远县乡村治理示范村创建（2027）');
+  await dialog.getByLabel('批次').fill('2027年');
+  await dialog.getByLabel('试点单位层级').click();
+  await openDropdown(page).locator('.ant-select-item-option', { hasText: '村（社区）' }).click();
+  await dialog.getByPlaceholder('开始日期').fill('2027-01-01');
+  await dialog.getByPlaceholder('结束日期').fill('2029-12-31');
+  await dialog.getByPlaceholder('结束日期').press('Enter');
+  await dialog.getByRole('checkbox', { name: '县级' }).check();
+  await dialog.getByRole('button', { name: '添加节点' }).click();
+  await dialog.getByPlaceholder('节点').fill('各乡镇报送示范村方案');
+  await dialog.getByPlaceholder('请选择日期').fill('2027-03-31');
+  await dialog.getByPlaceholder('请选择日期').press('Enter');
+  await shot(page, 'create');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByRole('heading', { name: /怀远县乡村治理示范村创建（2027）/ })).toBeVisible();
+  await expect(page.getByTestId('program-info')).toContainText('县级乡村治理示范村');
+  await expect(page.getByTestId('program-info')).toContainText('党委、政府高度重视和支持试点工作');
+  await expect(page.getByTestId('milestones')).toContainText('各乡镇报送示范村方案');
+  await expect(page.getByTestId('milestones')).toContainText('截止后不能提交申报');
+});

@@ -1,0 +1,50 @@
+import type { CaseListQuery } from '@rg/domain/mediation/case.schema';
+import { sql } from 'kysely';
+import type { DbOrTx } from '../../core/db/schema.ts';
+import { containsText } from '../../core/db/contains.ts';
+import { withinScope } from '../../core/db/scope.ts';
+import type { MediationCaseTable, MediationPartyTable, MediationSessionTable } from './mediation.tables.ts';
+
+export type CaseRow = MediationCaseTable;
+
+export async function findCase(db: DbOrTx, id: string): Promise<CaseRow | undefined> {
+  return db.selectFrom('mediation_cases').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function partiesOf(db: DbOrTx, caseIds: readonly string[]): Promise<Map<string, MediationPartyTable[]>> {
+  const map = new Map<string, MediationPartyTable[]>();
+  if (caseIds.length === 0) return map;
+  const rows = await db.selectFrom('mediation_parties').selectAll().where('case_id', 'in', [...caseIds]).orderBy('case_id').orderBy('seq').execute();
+  for (const row of rows) map.set(row.case_id, [...(map.get(row.case_id) ?? []), row]);
+  return map;
+}
+
+export async function sessionsOf(db: DbOrTx, caseId: string): Promise<MediationSessionTable[]> {
+  return db.selectFrom('mediation_sessions').selectAll().where('case_id', '=', caseId).orderBy('held_on').orderBy('created_at').execute();
+}
+
+export async function listCases(db: DbOrTx, scope: string, query: CaseListQuery, today: string): Promise<{ rows: CaseRow[]; total: number }> {
+  let base = db.selectFrom('mediation_cases as c').where((eb) => withinScope(eb, 'c.region_code', query.regionCode ?? scope));
+  if (query.status) base = base.where('c.status', '=', query.status);
+  if (query.caseType) base = base.where('c.case_type', '=', query.caseType);
+  if (query.riskLevel) base = base.where('c.risk_level', '=', query.riskLevel);
+  if (query.criminalRisk === 'true') base = base.where('c.criminal_risk', '=', 1).where('c.concluded_on', 'is', null);
+  if (query.overdue === 'true') {
+    base = base.where((eb) => eb.or([eb.and([eb('c.concluded_on', 'is', null), eb('c.due_on', '<', today)]), eb('c.concluded_on', '>', eb.ref('c.due_on'))]));
+  }
+  if (query.q) {
+    const q = query.q;
+    base = base.where((eb) => eb.or([containsText(eb, ['c.case_no', 'c.description'], q), eb.exists(eb.selectFrom('mediation_parties as p').select('p.id').whereRef('p.case_id', '=', 'c.id').where((e) => containsText(e, ['p.name'], q)))]));
+  }
+  const rows = await base.selectAll('c').orderBy('c.registered_on', 'desc').orderBy('c.created_at', 'desc').offset((query.page - 1) * query.pageSize).limit(query.pageSize).execute();
+  const count = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return { rows, total: Number(count.n) };
+}
+
+/** Next number in a counter (case numbers per place and year); safe under concurrent writers. */
+export async function nextNumber(db: DbOrTx, key: string): Promise<number> {
+  const row = await db.insertInto('mediation_counters').values({ key, n: 1 })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ n: sql<number>`mediation_counters.n + 1` }))
+    .returning('n').executeTakeFirstOrThrow();
+  return Number(row.n);
+}

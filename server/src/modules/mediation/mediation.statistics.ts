@@ -1,0 +1,124 @@
+import { CASE_TYPES, type CaseType } from '@rg/domain/mediation/case.schema';
+import { rate } from '@rg/domain/mediation/common.schema';
+import type { StatsDto, StatsFigures } from '@rg/domain/mediation/stats.schema';
+import { codeLength, isNation, levelOf, REGION_LEVELS, type RegionLevel } from '@rg/domain/regions/region-code';
+import { sql } from 'kysely';
+import type { RequestContext } from '../../core/access/actor.ts';
+import { authorize, listScope } from '../../core/access/authorize.ts';
+import type { AppContext } from '../../core/context.ts';
+import { withinScope } from '../../core/db/scope.ts';
+import { chinaToday } from './mediation.cases.ts';
+import { Places } from './mediation.places.ts';
+import { STAT_COUNTERS, type StatCounter } from './mediation.stats-store.ts';
+
+type Counters = Record<StatCounter, number>;
+interface Live { openHighRisk: number; openCriminalRisk: number; overdueOpen: number }
+
+const zero = (): Counters => Object.fromEntries(STAT_COUNTERS.map((c) => [c, 0])) as Counters;
+
+function childLevel(level: RegionLevel): Exclude<RegionLevel, 'nation'> {
+  if (level === 'village' || level === 'group') return 'village';
+  return REGION_LEVELS[REGION_LEVELS.indexOf(level) + 1] as Exclude<RegionLevel, 'nation'>;
+}
+
+function figures(c: Counters, live: Live): StatsFigures {
+  const concluded = c.success + c.failed;
+  const perf = c.performed + c.partly + c.not_performed;
+  const overdue = c.overdue_concluded + live.overdueOpen;
+  return {
+    registered: c.registered, success: c.success, failed: c.failed, successRate: rate(c.success, concluded), closed: c.closed,
+    performance: { performed: c.performed, partly: c.partly, not: c.not_performed, rate: rate(c.performed, perf) },
+    overdue, overdueRate: rate(overdue, c.registered), openHighRisk: live.openHighRisk, openCriminalRisk: live.openCriminalRisk,
+    avgDurationDays: concluded === 0 ? 0 : Math.round((c.duration_days / concluded) * 10) / 10,
+  };
+}
+
+/**
+ * 调解统计. Counters come from `mediation_stats` (kept in the write transactions, one row per place,
+ * month and type at every level), so a province reads its own ≤144 rows and its cities' rows; the
+ * figures that depend on today (open high-risk, open and overdue) are counted live from the partial
+ * index of unresolved cases.
+ */
+export class StatisticsService {
+  private readonly places: Places;
+
+  constructor(private readonly ctx: AppContext) {
+    this.places = new Places(ctx);
+  }
+
+  async stats(rc: RequestContext, regionCode: string | undefined, year: number): Promise<StatsDto> {
+    const actor = authorize(rc.actor, 'mediation.read');
+    const code = regionCode ?? listScope(actor);
+    authorize(actor, 'mediation.read', { regionCode: code });
+    const region = isNation(code) ? { code, name: '全国', level: 'nation' as RegionLevel } : await this.places.existing(code, 'regionCode');
+    const level = levelOf(code);
+    const child = childLevel(level);
+    const from = `${year}-01`;
+    const to = `${year}-12`;
+    const db = this.ctx.db;
+    const sums = STAT_COUNTERS.map((c) => sql<number>`sum(${sql.ref(c)})`.as(c));
+    const ownQuery = isNation(code)
+      ? db.selectFrom('mediation_stats').where('level', '=', 'province')
+      : db.selectFrom('mediation_stats').where('region_code', '=', code);
+    const childLen = codeLength(child);
+    const today = chinaToday(this.ctx.clock.now());
+    const liveChild = sql<string>`substr(region_code, 1, ${sql.lit(childLen)})`;
+    const [own, children, live] = await Promise.all([
+      ownQuery.select(['month', 'case_type', ...sums]).where('month', '>=', from).where('month', '<=', to).groupBy(['month', 'case_type']).execute(),
+      level === 'village'
+        ? Promise.resolve([])
+        : db.selectFrom('mediation_stats').select(['region_code', ...sums]).where('level', '=', child).where((eb) => withinScope(eb, 'region_code', code))
+            .where('month', '>=', from).where('month', '<=', to).groupBy('region_code').execute(),
+      db.selectFrom('mediation_cases').select((eb) => [
+        liveChild.as('child'),
+        sql<number>`sum(case when risk_level = 'high' then 1 else 0 end)`.as('high'),
+        sql<number>`sum(criminal_risk)`.as('criminal'),
+        sql<number>`sum(case when due_on < ${today} then 1 else 0 end)`.as('overdue'),
+        eb.fn.countAll<number>().as('n'),
+      ]).where('concluded_on', 'is', null).where((eb) => withinScope(eb, 'region_code', code))
+        .where('registered_on', '>=', `${year}-01-01`).where('registered_on', '<=', `${year}-12-31`).groupBy(liveChild).execute(),
+    ]);
+    const liveBy = new Map(live.map((l) => [l.child, { openHighRisk: Number(l.high ?? 0), openCriminalRisk: Number(l.criminal ?? 0), overdueOpen: Number(l.overdue ?? 0) }]));
+    const liveTotal: Live = { openHighRisk: 0, openCriminalRisk: 0, overdueOpen: 0 };
+    for (const l of liveBy.values()) {
+      liveTotal.openHighRisk += l.openHighRisk;
+      liveTotal.openCriminalRisk += l.openCriminalRisk;
+      liveTotal.overdueOpen += l.overdueOpen;
+    }
+    const total = zero();
+    const byType = new Map<string, Counters>();
+    const byMonth = new Map<string, Counters>();
+    for (const row of own) {
+      const t = byType.get(row.case_type) ?? zero();
+      const m = byMonth.get(row.month) ?? zero();
+      for (const c of STAT_COUNTERS) {
+        const v = Number(row[c] ?? 0);
+        total[c] += v;
+        t[c] += v;
+        m[c] += v;
+      }
+      byType.set(row.case_type, t);
+      byMonth.set(row.month, m);
+    }
+    const refs = await this.places.refs(children.map((c) => c.region_code));
+    const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
+    return {
+      region: { code, name: region.name, level },
+      year,
+      totals: figures(total, liveTotal),
+      byType: CASE_TYPES.map((caseType: CaseType) => {
+        const c = byType.get(caseType) ?? zero();
+        return { caseType, registered: c.registered, success: c.success, failed: c.failed };
+      }),
+      byMonth: months.map((month) => {
+        const c = byMonth.get(month) ?? zero();
+        return { month, registered: c.registered, success: c.success, failed: c.failed };
+      }),
+      children: children.map((row) => {
+        const c = zero();
+        for (const k of STAT_COUNTERS) c[k] = Number(row[k] ?? 0);
+        return { code: row.region_code, name: refs.get(row.region_code)?.name ?? row.region_code, level: child, ...figures(c, liveBy.get(row.region_code) ?? { openHighRisk: 0, openCriminalRisk: 0, overdueOpen: 0 }) };
+      }),
+    };
+  }
+}

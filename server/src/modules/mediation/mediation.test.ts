@@ -1,0 +1,333 @@
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { idCardCheckChar } from '@rg/domain/personal/id-card';
+import { CASE_ACTIONS, CASE_STATUSES, TRANSITIONS, type CaseAction, type CaseStatus } from '@rg/domain/mediation/case-workflow';
+import { createTestApp, errorOf, type TestApp, type TestClient } from '../../testing/test-app.ts';
+import { buildUser, buildVillage, PLACES } from '../../testing/factories.ts';
+
+function idNumber(seq: number): string {
+  const body = `61042319800101${String(seq).padStart(3, '0')}`;
+  return `${body}${idCardCheckChar(body)}`;
+}
+const phone = (seq: number) => `1381234${String(1000 + seq).slice(-4)}`;
+
+const caseBody = (seq: number, overrides: Record<string, unknown> = {}) => ({
+  regionCode: PLACES.qujia,
+  source: 'application',
+  caseType: 'neighbour',
+  description: `邻里因排水沟堵塞发生争执${seq}`,
+  amountFen: 350_000,
+  peopleCount: 2,
+  riskLevel: 'low',
+  registeredOn: '2026-01-02',
+  parties: [
+    { kind: 'person', role: 'applicant', name: `张${seq}`, idNumber: idNumber(seq), phone: phone(seq), address: '屈家村一组' },
+    { kind: 'person', role: 'respondent', name: `李${seq}`, phone: phone(seq + 500) },
+  ],
+  ...overrides,
+});
+
+describe('mediation: committees, staffing, cases, screening, aid, statistics', () => {
+  let t: TestApp;
+  let county: TestClient;
+  let town: TestClient;
+  const villages = [`${PLACES.wangqiao}201`, `${PLACES.wangqiao}202`];
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    for (const code of villages) await buildVillage(t.ctx, { code });
+    await buildUser(t.ctx, { username: 'jy.med', regionCode: PLACES.jingyang, roles: ['official'] });
+    await buildUser(t.ctx, { username: 'wq.med', regionCode: PLACES.wangqiao, roles: ['official'] });
+    await buildUser(t.ctx, { username: 'wq.mediator', regionCode: PLACES.wangqiao, roles: ['mediator'] });
+    await buildUser(t.ctx, { username: 'hy.med', regionCode: PLACES.huaiyuan, roles: ['official'] });
+    await buildUser(t.ctx, { username: 'qj.cadre', regionCode: PLACES.qujia, roles: ['village_cadre'] });
+    await buildUser(t.ctx, { username: 'qj.villager', regionCode: PLACES.qujia, roles: ['villager'] });
+    await buildUser(t.ctx, { username: 'jy.leader', regionCode: PLACES.jingyang, roles: ['leader'] });
+    county = await t.login('jy.med');
+    town = await t.login('wq.med');
+  });
+  afterAll(() => t.close());
+
+  async function committee(regionCode: string, level: string, name: string): Promise<string> {
+    const res = await county.request('POST', '/api/mediation/committees', { regionCode, level, name });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json<{ id: string }>().id;
+  }
+  async function mediator(committeeId: string, seq: number, employment: 'full_time' | 'part_time'): Promise<string> {
+    const res = await county.request('POST', '/api/mediation/mediators', { committeeId, name: `调解员${seq}`, gender: 'male', phone: phone(200 + seq), idNumber: idNumber(200 + seq), employment });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json<{ id: string }>().id;
+  }
+
+  let townCommittee = '';
+  let townMediator = '';
+
+  it('counts staffing against the rule (towns ≥2 full-time, villages ≥1) and exports the short list', async () => {
+    const level = await county.request('POST', '/api/mediation/committees', { regionCode: PLACES.qujia, level: 'town', name: '错层级' });
+    expect(errorOf(level).fields).toEqual({ level: '调解委员会层级与所属区划不符（县级选县，乡镇级选乡镇，村级选村/社区）' });
+    townCommittee = await committee(PLACES.wangqiao, 'town', '王桥镇人民调解委员会');
+    const qujiaCommittee = await committee(PLACES.qujia, 'village', '屈家村人民调解委员会');
+    const before = (await county.request('GET', `/api/mediation/staffing?regionCode=${PLACES.wangqiao}`)).json();
+    expect(before.towns).toEqual({ total: 1, compliant: 0, short: 1 });
+    expect(before.villages).toEqual({ total: 3, compliant: 0, short: 3 });
+
+    townMediator = await mediator(townCommittee, 1, 'full_time');
+    await mediator(townCommittee, 2, 'part_time');
+    await mediator(qujiaCommittee, 3, 'full_time');
+    const partial = (await county.request('GET', `/api/mediation/staffing?regionCode=${PLACES.wangqiao}`)).json();
+    expect(partial.towns).toEqual({ total: 1, compliant: 0, short: 1 });
+    expect(partial.villages).toEqual({ total: 3, compliant: 1, short: 2 });
+    expect(partial.gaps.find((g: { code: string }) => g.code === PLACES.wangqiao)).toMatchObject({ fullTime: 1, required: 2, hasCommittee: true });
+
+    const second = await mediator(townCommittee, 4, 'part_time');
+    const dto = (await county.request('GET', `/api/mediation/mediators/${second}`)).json();
+    expect((await county.request('PATCH', `/api/mediation/mediators/${second}`, { version: dto.version, employment: 'full_time' })).statusCode).toBe(200);
+    const after = (await county.request('GET', `/api/mediation/staffing?regionCode=${PLACES.wangqiao}`)).json();
+    expect(after.towns).toEqual({ total: 1, compliant: 1, short: 0 });
+    expect(after.gaps.map((g: { code: string }) => g.code)).toEqual(villages);
+
+    const xlsx = await county.request('GET', `/api/mediation/staffing/gaps.xlsx?regionCode=${PLACES.wangqiao}`);
+    expect(xlsx.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const rows: string[][] = [];
+    workbook.worksheets[0]?.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map(String)));
+    expect(rows[0]?.slice(0, 3)).toEqual(['区划代码', '乡镇或村（社区）', '层级']);
+    expect(rows.slice(1).map((r) => r[0])).toEqual(villages);
+    expect(await t.ctx.db.selectFrom('audit_log').select('actor_name').where('action', '=', 'export.mediation_staffing').executeTakeFirst()).toEqual({ actor_name: 'jy.med' });
+
+    const training = await county.request('POST', `/api/mediation/mediators/${townMediator}/trainings`, { trainedOn: '2025-11-03', title: '人民调解法专题培训', hours: 6.5 });
+    expect(training.json()).toMatchObject({ trainingHours: 6.5, trainings: [{ title: '人民调解法专题培训', hours: 6.5 }] });
+  });
+
+  it('registers a case with ID numbers and phones encrypted and masked; a reveal is audited', async () => {
+    const res = await town.request('POST', '/api/mediation/cases', caseBody(1));
+    expect(res.statusCode, res.body).toBe(201);
+    const { id, caseNo } = res.json<{ id: string; caseNo: string }>();
+    expect(caseNo).toBe('（2026）屈家村调字第001号');
+    const dto = (await town.request('GET', `/api/mediation/cases/${id}`)).json();
+    expect(dto).toMatchObject({ status: 'registered', dueOn: '2026-02-01', committee: { name: '屈家村人民调解委员会' }, region: { path: '泾阳县王桥镇屈家村' } });
+    expect(dto.parties[0]).toMatchObject({ name: '张1', idNumber: `6104**********${idNumber(1).slice(-4)}`, phone: '138****1001' });
+    const stored = await t.ctx.db.selectFrom('mediation_parties').selectAll().where('case_id', '=', id).execute();
+    expect(JSON.stringify(stored)).not.toContain(idNumber(1));
+    expect(JSON.stringify(stored)).not.toContain(phone(1));
+
+    const mediatorClient = await t.login('wq.mediator');
+    expect((await mediatorClient.request('POST', `/api/mediation/cases/${id}/parties/${dto.parties[0].id}/reveal`, { field: 'idNumber' })).statusCode).toBe(403);
+    const revealed = await town.request('POST', `/api/mediation/cases/${id}/parties/${dto.parties[0].id}/reveal`, { field: 'idNumber' });
+    expect(revealed.json()).toEqual({ value: idNumber(1) });
+    const entry = await t.ctx.db.selectFrom('audit_log').select(['actor_name', 'detail']).where('action', '=', 'mediation.reveal').where('object_id', '=', dto.parties[0].id).executeTakeFirstOrThrow();
+    expect(entry.actor_name).toBe('wq.med');
+
+    const bad = await town.request('POST', '/api/mediation/cases', caseBody(2, { source: 'referral', riskLevel: 'high', parties: [caseBody(2).parties[0]] }));
+    expect(bad.statusCode).toBe(400);
+    expect(errorOf(bad).fields).toMatchObject({ referrer: '移送委托的案件须选择移送单位', riskReasons: '高风险或可能“民转刑”的案件须选择风险原因', parties: '至少登记两方当事人' });
+  });
+
+  it('answers 404 for a case in another county and 403 to a role without the permission', async () => {
+    const { id } = (await town.request('POST', '/api/mediation/cases', caseBody(3))).json<{ id: string }>();
+    const other = await t.login('hy.med');
+    expect((await other.request('GET', `/api/mediation/cases/${id}`)).statusCode).toBe(404);
+    expect((await other.request('POST', `/api/mediation/cases/${id}/start`, { mediatorId: townMediator })).statusCode).toBe(404);
+    expect((await other.request('GET', `/api/mediation/cases/${id}/agreement.docx`)).statusCode).toBe(404);
+    expect((await other.request('GET', '/api/mediation/cases')).json().total).toBe(0);
+    const leader = await t.login('jy.leader');
+    expect((await leader.request('GET', `/api/mediation/cases/${id}`)).statusCode).toBe(200);
+    expect((await leader.request('POST', `/api/mediation/cases/${id}/start`, { mediatorId: townMediator })).statusCode).toBe(403);
+  });
+
+  /** Drives a fresh case to `status` through the API (the happy path), returning its id. */
+  async function caseIn(status: CaseStatus, seq: number, outcome: 'agree' | 'fail' = 'agree'): Promise<string> {
+    const { id } = (await town.request('POST', '/api/mediation/cases', caseBody(seq))).json<{ id: string }>();
+    const go = async (path: string, body: unknown) => {
+      const res = await town.request('POST', `/api/mediation/cases/${id}/${path}`, body);
+      expect(res.statusCode, `${path}: ${res.body}`).toBe(200);
+    };
+    if (status === 'registered') return id;
+    await go('start', { mediatorId: townMediator });
+    if (status === 'mediating') return id;
+    await go('sessions', { heldOn: '2026-01-03', participants: '双方当事人、村调委会主任', notes: '听取双方陈述' });
+    if (outcome === 'agree') await go('agree', { agreedOn: '2026-01-04', terms: '一、被申请人于一月十日前疏通排水沟。\n二、申请人不再追究。' });
+    else await go('fail', { failedOn: '2026-01-04', route: 'litigation', destination: '泾阳县人民法院', reason: '双方分歧较大' });
+    if (status === 'agreed' || status === 'failed') return id;
+    if (outcome === 'agree') await go('confirm', { confirmedOn: '2026-01-04' });
+    await go('follow-up', { dueDays: 10 });
+    if (status === 'follow_up') return id;
+    await go('visit', { visitedOn: '2026-01-05', note: '双方关系缓和' });
+    if (outcome === 'agree') await go('performance', { performance: 'performed' });
+    await go('close', { closedOn: '2026-01-05' });
+    return id;
+  }
+
+  const BODIES: Record<CaseAction, unknown> = {
+    start: { mediatorId: '00000000-0000-4000-8000-000000000000' },
+    agree: { agreedOn: '2026-01-04', terms: '协议' },
+    fail: { failedOn: '2026-01-04', route: 'arbitration', destination: '泾阳县劳动人事争议仲裁委员会' },
+    follow_up: {},
+    close: { closedOn: '2026-01-05' },
+  };
+  const PATHS: Record<CaseAction, string> = { start: 'start', agree: 'agree', fail: 'fail', follow_up: 'follow-up', close: 'close' };
+  const refused = CASE_STATUSES.flatMap((status) => CASE_ACTIONS.filter((a) => !TRANSITIONS[a].from.includes(status)).map((action) => [status, action] as const));
+
+  it.each(refused)('refuses %s → %s with 409 and changes nothing', async (status, action) => {
+    const id = await caseIn(status, 10 + refused.findIndex(([s, a]) => s === status && a === action));
+    const before = await t.ctx.db.selectFrom('mediation_cases').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const res = await town.request('POST', `/api/mediation/cases/${id}/${PATHS[action]}`, BODIES[action]);
+    expect(res.statusCode, res.body).toBe(409);
+    expect(errorOf(res).message).toContain('不能执行');
+    expect(await t.ctx.db.selectFrom('mediation_cases').selectAll().where('id', '=', id).executeTakeFirstOrThrow()).toEqual(before);
+  });
+
+  it('names the missing evidence with 400: mediator, sessions, confirmation, visit and performance', async () => {
+    const registered = await caseIn('registered', 80);
+    expect(errorOf(await town.request('POST', `/api/mediation/cases/${registered}/start`, {})).fields).toEqual({ mediatorId: '开始调解前须指定调解员' });
+    const mediating = await caseIn('mediating', 81);
+    const noSession = await town.request('POST', `/api/mediation/cases/${mediating}/agree`, BODIES.agree);
+    expect(noSession.statusCode).toBe(400);
+    expect(errorOf(noSession).fields).toEqual({ sessions: '尚无调解记录：请先登记至少一次调解过程（日期、参加人员、记录）' });
+    expect(errorOf(await town.request('POST', `/api/mediation/cases/${mediating}/fail`, BODIES.fail)).fields).toHaveProperty('sessions');
+    const agreed = await caseIn('agreed', 82);
+    expect(errorOf(await town.request('POST', `/api/mediation/cases/${agreed}/follow-up`, {})).fields).toEqual({ confirmation: '调解协议尚未经当事人签字确认' });
+    const failed = await caseIn('follow_up', 83, 'fail');
+    expect(errorOf(await town.request('POST', `/api/mediation/cases/${failed}/close`, BODIES.close)).fields).toEqual({ visit: '尚未登记回访情况' });
+    const followUp = await caseIn('follow_up', 84);
+    expect((await town.request('POST', `/api/mediation/cases/${followUp}/visit`, { visitedOn: '2026-01-05', note: '已回访' })).statusCode).toBe(200);
+    expect(errorOf(await town.request('POST', `/api/mediation/cases/${followUp}/close`, BODIES.close)).fields).toEqual({ performance: '尚未登记协议履行情况' });
+    const early = await town.request('POST', `/api/mediation/cases/${mediating}/sessions`, { heldOn: '2025-12-01', participants: '双方', notes: '记录' });
+    expect(errorOf(early).fields).toEqual({ heldOn: '日期不能早于受理日期' });
+  });
+
+  it('walks the whole path, generates the agreement .docx in the standard layout, and reopens with a link', async () => {
+    const agreed = await caseIn('agreed', 90);
+    const doc = await town.request('GET', `/api/mediation/cases/${agreed}/agreement.docx`);
+    expect(doc.statusCode).toBe(200);
+    expect(doc.headers['content-type']).toContain('wordprocessingml');
+    const zip = await JSZip.loadAsync(doc.rawPayload);
+    const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+    const text = xml.replace(/<[^>]+>/g, '');
+    for (const part of ['人民调解协议书', '（2026）屈家村调字第', '当事人（申请人）：张90', '纠纷主要事实、争议事项', '经调解，自愿达成如下协议', '被申请人于一月十日前疏通排水沟', '履行方式、时限', '人民调解员（签名）：调解员1', '屈家村人民调解委员会印', '2026年1月4日']) {
+      expect(text).toContain(part);
+    }
+    // The official holds personal.reveal: full numbers, audited as such; a mediator gets them masked.
+    expect(text).toContain(idNumber(90));
+    const mediatorClient = await t.login('wq.mediator');
+    const masked = await mediatorClient.request('GET', `/api/mediation/cases/${agreed}/agreement.docx`);
+    const maskedText = ((await (await JSZip.loadAsync(masked.rawPayload)).file('word/document.xml')?.async('string')) ?? '').replace(/<[^>]+>/g, '');
+    expect(maskedText).not.toContain(idNumber(90));
+    expect(maskedText).toContain(`6104**********${idNumber(90).slice(-4)}`);
+
+    const closed = await caseIn('closed', 91);
+    const dto = (await town.request('GET', `/api/mediation/cases/${closed}`)).json();
+    expect(dto).toMatchObject({ status: 'closed', outcome: 'agreement', performance: 'performed', followUp: { dueOn: '2026-01-14', visitedOn: '2026-01-05' }, closedOn: '2026-01-05' });
+    const reopened = await town.request('POST', `/api/mediation/cases/${closed}/reopen`, { reopenedOn: '2026-01-05', reason: '被申请人又堵塞排水沟' });
+    expect(reopened.statusCode, reopened.body).toBe(200);
+    expect(reopened.json()).toMatchObject({ status: 'registered', reopenedFrom: { id: closed, caseNo: dto.caseNo } });
+    expect(reopened.json().parties.map((p: { name: string }) => p.name)).toEqual(['张91', '李91']);
+    expect((await town.request('GET', `/api/mediation/cases/${closed}`)).json().reopenedAs.id).toBe(reopened.json().id);
+    expect((await town.request('POST', `/api/mediation/cases/${closed}/reopen`, { reopenedOn: '2026-01-05', reason: '再次' })).statusCode).toBe(409);
+  });
+
+  it('shows a case likely to turn criminal on the town’s and county’s todo lists at once', async () => {
+    const before = (await county.request('GET', '/api/todos')).json().items.find((i: { kind: string }) => i.kind === 'mediation.criminalRisk');
+    const res = await town.request('POST', '/api/mediation/cases', caseBody(95, { riskLevel: 'high', criminalRisk: true, riskReasons: ['violence_threat', 'repeated_petitions'] }));
+    expect(res.statusCode).toBe(201);
+    for (const client of [county, town]) {
+      const item = (await client.request('GET', '/api/todos')).json().items.find((i: { kind: string }) => i.kind === 'mediation.criminalRisk');
+      expect(item).toMatchObject({ title: '有可能“民转刑”的矛盾纠纷', count: (before?.count ?? 0) + 1 });
+    }
+    const other = await t.login('hy.med');
+    expect((await other.request('GET', '/api/todos')).json().items.find((i: { kind: string }) => i.kind === 'mediation.criminalRisk')).toBeUndefined();
+  });
+
+  it('counts statistics from the same records: totals, by type and month, success, performance, overdue, drill-down', async () => {
+    const rows = await t.ctx.db.selectFrom('mediation_cases').selectAll().where('region_code', 'like', `${PLACES.wangqiao}%`).execute();
+    const stats = (await county.request('GET', '/api/mediation/stats?year=2026')).json();
+    const success = rows.filter((r) => r.outcome === 'agreement').length;
+    const failed = rows.filter((r) => r.outcome === 'failed').length;
+    expect(stats.totals).toMatchObject({
+      registered: rows.length, success, failed, successRate: Math.round((success / (success + failed)) * 10_000) / 10_000,
+      closed: rows.filter((r) => r.status === 'closed').length,
+      openHighRisk: rows.filter((r) => r.risk_level === 'high' && r.concluded_on === null).length,
+      openCriminalRisk: rows.filter((r) => r.criminal_risk === 1 && r.concluded_on === null).length,
+      performance: { performed: rows.filter((r) => r.performance === 'performed').length },
+    });
+    expect(stats.byType.find((b: { caseType: string }) => b.caseType === 'neighbour').registered).toBe(rows.length);
+    expect(stats.byMonth.find((b: { month: string }) => b.month === '2026-01').registered).toBe(rows.length);
+    expect(stats.children).toEqual([expect.objectContaining({ code: PLACES.wangqiao, name: '王桥镇', registered: rows.length, success })]);
+    const townStats = (await county.request('GET', `/api/mediation/stats?year=2026&regionCode=${PLACES.wangqiao}`)).json();
+    expect(townStats.children).toEqual([expect.objectContaining({ code: PLACES.qujia, registered: rows.length })]);
+
+    // A month later the still-open cases are overdue (30 days by default).
+    t.clock.advance(40 * 86_400_000);
+    const later = await t.login('jy.med');
+    const overdueStats = (await later.request('GET', '/api/mediation/stats?year=2026')).json();
+    expect(overdueStats.totals.overdue).toBe(rows.filter((r) => r.concluded_on === null).length);
+    const overdueList = (await later.request('GET', '/api/mediation/cases?overdue=true&pageSize=100')).json();
+    expect(overdueList.total).toBe(overdueStats.totals.overdue);
+  });
+
+  it('collects monthly screening reports: nil reports explicit, one per village, on time or late', async () => {
+    // The clock stands 40 days on (previous test): January's reports are late now, February is open.
+    county = await t.login('jy.med');
+    const cadre = await t.login('qj.cadre');
+    const nilWithItems = await cadre.request('POST', '/api/mediation/screenings', { villageCode: PLACES.qujia, period: '2026-01', nil: true, items: [{ caseType: 'neighbour', summary: 's', peopleCount: 2, riskLevel: 'low' }] });
+    expect(errorOf(nilWithItems).fields).toEqual({ items: '零报告不能同时填写纠纷' });
+    const ok = await cadre.request('POST', '/api/mediation/screenings', { villageCode: PLACES.qujia, period: '2026-01', nil: false, items: [{ caseType: 'land_contract', summary: '承包地边界争议', peopleCount: 3, riskLevel: 'medium' }] });
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json()).toMatchObject({ onTime: false, nil: false });
+    expect((await cadre.request('POST', '/api/mediation/screenings', { villageCode: PLACES.qujia, period: '2026-01', nil: true })).statusCode).toBe(409);
+    expect((await cadre.request('POST', '/api/mediation/screenings', { villageCode: villages[0], period: '2026-01', nil: true })).statusCode).toBe(404);
+    const mediatorClient = await t.login('wq.mediator');
+    expect((await mediatorClient.request('POST', '/api/mediation/screenings', { villageCode: villages[0], period: '2026-02', nil: true })).statusCode).toBe(201);
+    const jan = (await county.request('GET', `/api/mediation/screenings/completeness?period=2026-01&regionCode=${PLACES.wangqiao}`)).json();
+    expect(jan).toMatchObject({ expected: 3, submitted: 1, onTime: 0, late: 1, missing: 2, disputes: 1, dueOn: '2026-02-05' });
+    expect(jan.missingVillages.map((v: { code: string }) => v.code)).toEqual(villages);
+    const feb = (await county.request('GET', '/api/mediation/screenings/completeness?period=2026-02')).json();
+    expect(feb.children.find((c: { code: string }) => c.code === PLACES.wangqiao)).toMatchObject({ expected: 3, submitted: 1, onTime: 1, nil: 1 });
+  });
+
+  it('starts legal aid from a failed mediation with the party and facts filled in; review checks the hardship criteria', async () => {
+    const client = await t.login('jy.med');
+    const failed = await (async () => {
+      const { id } = (await client.request('POST', '/api/mediation/cases', caseBody(97, { registeredOn: '2026-02-01', caseType: 'labour_wages' }))).json<{ id: string }>();
+      await client.request('POST', `/api/mediation/cases/${id}/start`, { mediatorId: townMediator });
+      await client.request('POST', `/api/mediation/cases/${id}/sessions`, { heldOn: '2026-02-02', participants: '双方', notes: '拖欠工资' });
+      await client.request('POST', `/api/mediation/cases/${id}/fail`, { failedOn: '2026-02-03', route: 'arbitration', destination: '泾阳县劳动人事争议仲裁委员会', reason: '老板拒不支付' });
+      return (await client.request('GET', `/api/mediation/cases/${id}`)).json();
+    })();
+    expect(failed.abilities.aid).toBe(true);
+    const res = await client.request('POST', '/api/mediation/aid', { caseId: failed.id, partyId: failed.parties[0].id, hardship: ['农民工追索劳动报酬'], matter: '追索劳动报酬', appliedOn: '2026-02-04' });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ applicantName: '张97', idNumber: failed.parties[0].idNumber, caseNo: failed.caseNo, status: 'applied' });
+    expect(res.json().facts).toContain('泾阳县劳动人事争议仲裁委员会');
+    const aidId = res.json().id;
+    expect((await client.request('POST', `/api/mediation/aid/${aidId}/assign`, { assigneeName: '王律师', assigneeKind: 'lawyer', assignedOn: '2026-02-05' })).statusCode).toBe(409);
+    const unmet = await client.request('POST', '/api/mediation/aid', { regionCode: PLACES.qujia, applicantName: '赵某', idNumber: idNumber(98), phone: phone(98), matter: '赡养', facts: '子女不赡养', hardship: ['家里穷'], appliedOn: '2026-02-04' });
+    expect((await client.request('POST', `/api/mediation/aid/${unmet.json().id}/review`, { approve: true, reason: '困难', reviewedOn: '2026-02-05' })).json().error.fields).toEqual({ hardship: '所选经济困难情形不符合本地法律援助认定标准' });
+    expect((await client.request('POST', `/api/mediation/aid/${aidId}/review`, { approve: true, reason: '符合农民工追索劳动报酬免予经济困难审查', reviewedOn: '2026-02-05' })).json().status).toBe('approved');
+    expect((await client.request('POST', `/api/mediation/aid/${aidId}/assign`, { assigneeName: '王律师', assigneeKind: 'lawyer', assignedOn: '2026-02-05' })).json().status).toBe('assigned');
+    const closed = (await client.request('POST', `/api/mediation/aid/${aidId}/close`, { result: 'won', closedOn: '2026-02-10' })).json();
+    expect(closed).toMatchObject({ status: 'closed', result: { result: 'won' }, assignment: { name: '王律师' } });
+  });
+
+  it('takes a villager’s online application for their own village and shows it back to them only', async () => {
+    const villager = await t.login('qj.villager');
+    const res = await villager.request('POST', '/api/mediation/applications', { caseType: 'homestead', description: '邻居建房占用我家宅基地', phone: '13912340001', respondentName: '王某' });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ status: 'registered', caseType: 'homestead' });
+    const row = await t.ctx.db.selectFrom('mediation_cases').selectAll().where('id', '=', res.json().id).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ region_code: PLACES.qujia, online: 1, source: 'application' });
+    expect((await villager.request('GET', '/api/mediation/applications/mine')).json().items.map((i: { id: string }) => i.id)).toEqual([res.json().id]);
+    expect((await villager.request('GET', '/api/mediation/cases')).statusCode).toBe(403);
+  });
+
+  it('never answers a full ID number or phone outside the reveal endpoints', () => {
+    // Ids are left out first: a random UUID's last group can be all digits and look like a phone.
+    const scanned = t.responses.filter((r) => !r.url.endsWith('/reveal') && !r.url.endsWith('.docx'))
+      .map((r) => ({ url: r.url, body: r.body.replace(/[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}/gi, '') }));
+    expect(scanned.length).toBeGreaterThan(50);
+    const leaks = scanned.filter((r) => /\d{17}[\dXx]|1[3-9]\d{9}/.test(r.body));
+    expect(leaks.map((r) => `${r.url} ${/\d{17}[\dXx]|1[3-9]\d{9}/.exec(r.body)?.[0] ?? ''}`)).toEqual([]);
+  });
+});

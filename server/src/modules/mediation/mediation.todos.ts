@@ -1,0 +1,44 @@
+import { messageOf } from '@rg/domain/i18n/messages.zh-CN';
+import { levelOf } from '@rg/domain/regions/region-code';
+import type { Actor } from '../../core/access/actor.ts';
+import { can, listScope } from '../../core/access/authorize.ts';
+import type { AppContext } from '../../core/context.ts';
+import type { TodoItem } from '../../core/module.ts';
+import { withinScope } from '../../core/db/scope.ts';
+import { chinaToday } from './mediation.cases.ts';
+
+/**
+ * P3.3(三)1 「有效防止矛盾激化升级和“民转刑”案件发生」: an unresolved case marked likely to turn
+ * criminal shows on the town's and the county's todo list as soon as it is registered (counted on
+ * each request, nothing to go stale). Handlers also see overdue cases and follow-ups that are due.
+ */
+export async function mediationTodos(ctx: AppContext, actor: Actor): Promise<TodoItem[]> {
+  if (!can(actor, 'mediation.read')) return [];
+  const scope = listScope(actor);
+  const items: TodoItem[] = [];
+  const level = levelOf(actor.homeRegion);
+  const open = () => ctx.db.selectFrom('mediation_cases').where('concluded_on', 'is', null).where((eb) => withinScope(eb, 'region_code', scope));
+  if (level === 'town' || level === 'county') {
+    const row = await open().where('criminal_risk', '=', 1).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const count = Number(row.n);
+    if (count > 0) {
+      items.push({
+        id: 'mediation.criminalRisk', kind: 'mediation.criminalRisk', link: '/mediation?tab=cases&criminalRisk=true', count,
+        title: messageOf('todo.mediation.criminalRisk.title'), description: messageOf('todo.mediation.criminalRisk.description', { count }),
+      });
+    }
+  }
+  if (can(actor, 'mediation.handle')) {
+    const today = chinaToday(ctx.clock.now());
+    const overdue = Number((await open().where('due_on', '<', today).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    if (overdue > 0) {
+      items.push({ id: 'mediation.overdue', kind: 'mediation.overdue', link: '/mediation?tab=cases&overdue=true', count: overdue, title: messageOf('todo.mediation.overdue.title'), description: messageOf('todo.mediation.overdue.description', { count: overdue }) });
+    }
+    const due = Number((await ctx.db.selectFrom('mediation_cases').where('status', '=', 'follow_up').where('visited_on', 'is', null).where('follow_up_due', '<=', today)
+      .where((eb) => withinScope(eb, 'region_code', scope)).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    if (due > 0) {
+      items.push({ id: 'mediation.followUp', kind: 'mediation.followUp', link: '/mediation?tab=cases&status=follow_up', count: due, title: messageOf('todo.mediation.followUp.title'), description: messageOf('todo.mediation.followUp.description', { count: due }) });
+    }
+  }
+  return items;
+}

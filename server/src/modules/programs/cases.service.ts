@@ -1,0 +1,160 @@
+import crypto from 'node:crypto';
+import type { BoardDto, CaseCreate, CaseDto, CaseListQuery, CaseStatus } from '@rg/domain/programs/case.schema';
+import type { CatalogueAreaKey } from '@rg/domain/programs/catalog';
+import { isWithin, levelOf } from '@rg/domain/regions/region-code';
+import type { Actor, RequestContext } from '../../core/access/actor.ts';
+import { authorize, listScope } from '../../core/access/authorize.ts';
+import type { AppContext } from '../../core/context.ts';
+import { containsText } from '../../core/db/contains.ts';
+import { withinScope } from '../../core/db/scope.ts';
+import { AppError, conflict, invalid, notFound } from '../../core/http/errors.ts';
+import { findRegion } from '../regions/regions.repository.ts';
+import { RegionsService } from '../regions/regions.service.ts';
+import { todayOf } from './programs.dates.ts';
+import { plainText, sanitizeRichText } from './programs.richtext.ts';
+import type { ProgramCaseTable } from './programs.tables.ts';
+
+type CaseRow = ProgramCaseTable & { unit_name: string };
+
+/** A reviewer of a case: holds programs.review in a region strictly above the unit. */
+function reviews(actor: Actor, unitCode: string): boolean {
+  return actor.permissions.has('programs.review') && isWithin(unitCode, actor.homeRegion) && unitCode !== actor.homeRegion;
+}
+
+/**
+ * 典型案例 (P2.4(3) 边试点、边总结、边推广): units submit write-ups, a level above reviews and
+ * publishes them; published cases are searchable by everyone by content area, region and words,
+ * unpublished ones only inside the actor's region.
+ */
+export class CasesService {
+  private readonly regions: RegionsService;
+
+  constructor(private readonly ctx: AppContext) {
+    this.regions = new RegionsService(ctx);
+  }
+
+  private async dtos(actor: Actor, rows: CaseRow[]): Promise<CaseDto[]> {
+    if (rows.length === 0) return [];
+    const areas = await this.ctx.db.selectFrom('program_case_areas').selectAll().where('case_id', 'in', rows.map((r) => r.id)).execute();
+    const paths = await this.regions.pathsOf(rows.map((r) => r.unit_code));
+    return rows.map((r) => ({
+      id: r.id, unitCode: r.unit_code, unitName: r.unit_name, unitPath: paths.get(r.unit_code) ?? r.unit_name, programId: r.program_id, title: r.title,
+      areas: areas.filter((a) => a.case_id === r.id).map((a) => a.area_key as CatalogueAreaKey), summary: r.summary, body: r.body,
+      status: r.status as CaseStatus, reviewComment: r.review_comment, publishedOn: r.published_on,
+      abilities: { review: r.status === 'submitted' && reviews(actor, r.unit_code) },
+    }));
+  }
+
+  async list(rc: RequestContext, query: CaseListQuery): Promise<{ items: CaseDto[] }> {
+    const actor = authorize(rc.actor, 'programs.read');
+    const scope = listScope(actor);
+    let q = this.ctx.db.selectFrom('program_cases as c').innerJoin('regions as u', 'u.code', 'c.unit_code').selectAll('c').select('u.name as unit_name')
+      .where((eb) => eb.or([eb('c.status', '=', 'published'), withinScope(eb, 'c.unit_code', scope)]));
+    if (query.regionCode) {
+      const region = query.regionCode;
+      q = q.where((eb) => withinScope(eb, 'c.unit_code', region));
+    }
+    if (query.status) q = q.where('c.status', '=', query.status);
+    if (query.area) {
+      const area = query.area;
+      q = q.where((eb) => eb.exists(eb.selectFrom('program_case_areas as a').select('a.case_id').whereRef('a.case_id', '=', 'c.id').where('a.area_key', '=', area)));
+    }
+    if (query.q) {
+      const words = query.q;
+      q = q.where((eb) => containsText(eb, ['c.title', 'c.summary'], words));
+    }
+    const rows = await q.orderBy('c.published_on', 'desc').orderBy('c.created_at', 'desc').limit(200).execute();
+    return { items: await this.dtos(actor, rows) };
+  }
+
+  private async load(actor: Actor, id: string): Promise<CaseRow> {
+    const row = await this.ctx.db.selectFrom('program_cases as c').innerJoin('regions as u', 'u.code', 'c.unit_code').selectAll('c').select('u.name as unit_name').where('c.id', '=', id).executeTakeFirst();
+    if (!row) throw notFound();
+    if (row.status !== 'published') authorize(actor, 'programs.read', { regionCode: row.unit_code });
+    return row;
+  }
+
+  async get(rc: RequestContext, id: string): Promise<CaseDto> {
+    const actor = authorize(rc.actor, 'programs.read');
+    const [dto] = await this.dtos(actor, [await this.load(actor, id)]);
+    if (!dto) throw notFound();
+    return dto;
+  }
+
+  async create(rc: RequestContext, input: CaseCreate): Promise<CaseDto> {
+    const actor = authorize(rc.actor, 'programs.apply', { regionCode: input.unitCode });
+    if (!(await findRegion(this.ctx.db, input.unitCode))) throw invalid({ unitCode: 'region.notFound' });
+    const body = sanitizeRichText(input.body);
+    if (plainText(body) === '') throw invalid({ body: 'programs.case.bodyRequired' });
+    const id = crypto.randomUUID();
+    const now = this.ctx.clock.now().toISOString();
+    await this.ctx.db.transaction().execute(async (tx) => {
+      await tx.insertInto('program_cases').values({
+        id, unit_code: input.unitCode, program_id: input.programId ?? null, title: input.title, summary: input.summary, body, status: 'submitted',
+        review_comment: null, published_on: null, created_by: actor.userId, created_at: now, updated_at: now, version: 1,
+      }).execute();
+      await tx.insertInto('program_case_areas').values([...new Set(input.areas)].map((area_key) => ({ case_id: id, area_key }))).execute();
+      await this.ctx.audit.append(tx, rc, { action: 'programs.case_submit', objectType: 'program_case', objectId: id, objectRegion: input.unitCode, detail: { title: input.title, areas: input.areas } });
+    });
+    return this.get(rc, id);
+  }
+
+  /** 审核发布: a level above the unit publishes or returns a submitted case; any other state is a 409. */
+  async review(rc: RequestContext, id: string, decision: 'publish' | 'return', comment: string): Promise<CaseDto> {
+    const actor = authorize(rc.actor, 'programs.review');
+    const row = await this.load(actor, id);
+    authorize(actor, 'programs.review', { regionCode: row.unit_code });
+    if (row.status !== 'submitted') throw new AppError('conflict', 'programs.case.notSubmitted');
+    if (!reviews(actor, row.unit_code)) throw new AppError('conflict', 'programs.case.notAbove');
+    const now = this.ctx.clock.now().toISOString();
+    const today = todayOf(this.ctx.clock);
+    await this.ctx.db.transaction().execute(async (tx) => {
+      const result = await tx.updateTable('program_cases')
+        .set({ status: decision === 'publish' ? 'published' : 'returned', published_on: decision === 'publish' ? today : null, review_comment: comment || null, updated_at: now, version: row.version + 1 })
+        .where('id', '=', id).where('version', '=', row.version).executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== 1) throw conflict();
+      await this.ctx.audit.append(tx, rc, { action: `programs.case_${decision}`, objectType: 'program_case', objectId: id, objectRegion: row.unit_code, detail: { comment } });
+      if (decision === 'publish') await this.ctx.events.publish(tx, { type: 'programs.case_published', regionCode: row.unit_code, occurredOn: today, payload: { caseId: id, title: row.title } });
+    });
+    return this.get(rc, id);
+  }
+
+  /**
+   * 三级创建看板 (plan 3 §二): for a county, its own titles, and per town its title and its
+   * demonstration villages — on track when designated, not warned or revoked, and the latest
+   * evaluation (if any) passed.
+   */
+  async board(rc: RequestContext, countyCode: string): Promise<BoardDto> {
+    const actor = authorize(rc.actor, 'programs.read', { regionCode: countyCode });
+    void actor;
+    if (levelOf(countyCode) !== 'county') throw invalid({ countyCode: 'programs.board.notCounty' });
+    const county = await findRegion(this.ctx.db, countyCode);
+    if (!county) throw notFound('region.notFound');
+    const towns = await this.ctx.db.selectFrom('regions').select(['code', 'name']).where('parent_code', '=', countyCode).where('level', '=', 'town').orderBy('code').execute();
+    const designations = await this.ctx.db.selectFrom('program_designations as d').innerJoin('regions as u', 'u.code', 'd.unit_code')
+      .select(['d.id', 'd.unit_code', 'd.title', 'd.status', 'u.name', 'u.level'])
+      .where((eb) => withinScope(eb, 'd.unit_code', countyCode)).where('d.status', '!=', 'revoked').orderBy('d.designated_on', 'desc').execute();
+    const ids = designations.map((d) => d.id);
+    const evaluations = ids.length === 0 ? [] : await this.ctx.db.selectFrom('program_evaluations').select(['designation_id', 'passed', 'created_at'])
+      .where('designation_id', 'in', ids).orderBy('created_at', 'desc').execute();
+    const latestPassed = new Map<string, boolean>();
+    for (const e of evaluations) if (!latestPassed.has(e.designation_id)) latestPassed.set(e.designation_id, e.passed === 1);
+    const onTrack = (d: { id: string; status: string }) => d.status === 'active' && latestPassed.get(d.id) !== false;
+    const rows = towns.map((town) => {
+      const own = designations.find((d) => d.unit_code === town.code);
+      const villages = designations.filter((d) => d.level === 'village' && d.unit_code.startsWith(town.code))
+        .map((d) => ({ code: d.unit_code, name: d.name, title: d.title, status: d.status, onTrack: onTrack(d) }));
+      return { townCode: town.code, townName: town.name, townTitle: own?.title ?? null, villages, onTrack: villages.some((v) => v.onTrack) };
+    });
+    return {
+      countyCode, countyName: county.name, countyTitles: [...new Set(designations.filter((d) => d.unit_code === countyCode).map((d) => d.title))],
+      towns: rows, designatedTowns: rows.filter((r) => r.townTitle !== null).length, townsWithVillage: rows.filter((r) => r.villages.length > 0).length,
+    };
+  }
+}
+
+/** Cases waiting for the actor's review, for the todo list. */
+export async function casesAwaiting(ctx: AppContext, actor: Actor): Promise<number> {
+  const rows = await ctx.db.selectFrom('program_cases').select('unit_code').where('status', '=', 'submitted').where((eb) => withinScope(eb, 'unit_code', actor.homeRegion)).execute();
+  return rows.filter((r) => reviews(actor, r.unit_code)).length;
+}

@@ -1,0 +1,197 @@
+import crypto from 'node:crypto';
+import type {
+  Criterion, DesignationDetailDto, EvaluationCreate, EvaluationDto, EvaluationKind, ReportDto, ReportStatus, TemplateDto, TemplatePut,
+} from '@rg/domain/programs/evaluation.schema';
+import type { ReviewLevel } from '@rg/domain/programs/catalog';
+import type { RequestContext } from '../../core/access/actor.ts';
+import { authorize, can } from '../../core/access/authorize.ts';
+import type { AppContext } from '../../core/context.ts';
+import { AppError, conflict, notFound } from '../../core/http/errors.ts';
+import { todayOf } from './programs.dates.ts';
+import { DesignationsService } from './designations.service.ts';
+import { plainText, sanitizeRichText } from './programs.richtext.ts';
+import * as repo from './programs.repository.ts';
+import { parseJson, ProgramsService } from './programs.service.ts';
+import type { ProgramEvaluationTable, ProgramReportTable } from './programs.tables.ts';
+
+/**
+ * 年度总结评估, 绩效评价 and 考核验收 (P2.4(4), P3.4(5)): designated units report yearly to the
+ * programme's first review level; an inspector team scores them against the programme's template
+ * (criteria and weights); a passed acceptance confers the honour title. Deliberately small and
+ * self-contained — the general assessment engine belongs to the indicators module.
+ */
+export class EvaluationsService {
+  private readonly programs: ProgramsService;
+
+  constructor(private readonly ctx: AppContext) {
+    this.programs = new ProgramsService(ctx);
+  }
+
+  private async loadDesignation(rc: RequestContext, id: string): Promise<{ designation: repo.DesignationRow; program: repo.ProgramRow }> {
+    const actor = authorize(rc.actor, 'programs.read');
+    const designation = await repo.findDesignation(this.ctx.db, id);
+    if (!designation) throw notFound();
+    authorize(actor, 'programs.read', { regionCode: designation.unit_code });
+    const program = await repo.findProgram(this.ctx.db, designation.program_id);
+    if (!program) throw notFound();
+    return { designation, program };
+  }
+
+  /** The report reviewer: the programme's first review level above the unit (e.g. the province). */
+  private reviewerOf(program: repo.ProgramRow, unitCode: string): string {
+    const first = parseJson<ReviewLevel[]>(program.review_chain)[0] ?? program.organiser_level;
+    return ProgramsService.reviewerOf(unitCode, first);
+  }
+
+  private reportDto(row: ProgramReportTable): ReportDto {
+    return {
+      id: row.id, year: row.year, content: row.content, status: row.status as ReportStatus, reviewerRegion: row.reviewer_region,
+      reviewComment: row.review_comment, submittedAt: row.submitted_at, reviewedAt: row.reviewed_at,
+    };
+  }
+
+  private evaluationDto(row: ProgramEvaluationTable): EvaluationDto {
+    return {
+      id: row.id, kind: row.kind as EvaluationKind, scores: parseJson<EvaluationDto['scores']>(row.scores), total: row.total_x10 / 10,
+      passMark: row.pass_mark, passed: row.passed === 1, honourTitle: row.honour_title, evaluatorName: row.evaluator_name, evaluatedOn: row.evaluated_on,
+    };
+  }
+
+  private async template(programId: string): Promise<TemplateDto | null> {
+    const row = await this.ctx.db.selectFrom('program_templates').selectAll().where('program_id', '=', programId).executeTakeFirst();
+    return row ? { criteria: parseJson<Criterion[]>(row.criteria), passMark: row.pass_mark } : null;
+  }
+
+  async detail(rc: RequestContext, designationId: string): Promise<DesignationDetailDto> {
+    const { designation, program } = await this.loadDesignation(rc, designationId);
+    const actor = authorize(rc.actor, 'programs.read');
+    const reports = await this.ctx.db.selectFrom('program_reports').selectAll().where('designation_id', '=', designationId).orderBy('year', 'desc').execute();
+    const evaluations = await this.ctx.db.selectFrom('program_evaluations').selectAll().where('designation_id', '=', designationId).orderBy('created_at', 'desc').execute();
+    const live = designation.status !== 'revoked';
+    return {
+      designation: new DesignationsService(this.ctx).toDto(rc, designation),
+      reports: reports.map((r) => this.reportDto(r)),
+      evaluations: evaluations.map((e) => this.evaluationDto(e)),
+      template: await this.template(program.id),
+      abilities: {
+        report: live && can(actor, 'programs.apply', { regionCode: designation.unit_code }),
+        reviewReports: actor.permissions.has('programs.review') && actor.homeRegion === this.reviewerOf(program, designation.unit_code),
+        evaluate: live && can(actor, 'programs.evaluate', { regionCode: designation.unit_code }),
+      },
+    };
+  }
+
+  /** 报送年度总结: one per year; a returned one may be sent again, any other state is a 409. */
+  async submitReport(rc: RequestContext, designationId: string, year: number, content: string): Promise<DesignationDetailDto> {
+    const actor = authorize(rc.actor, 'programs.apply');
+    const { designation, program } = await this.loadDesignation(rc, designationId);
+    authorize(actor, 'programs.apply', { regionCode: designation.unit_code });
+    if (designation.status === 'revoked') throw new AppError('conflict', 'programs.evaluation.revoked');
+    const html = sanitizeRichText(content);
+    if (plainText(html) === '') throw new AppError('validation', 'error.validation', { content: 'programs.report.empty' });
+    const now = this.ctx.clock.now().toISOString();
+    await this.ctx.db.transaction().execute(async (tx) => {
+      const existing = await tx.selectFrom('program_reports').selectAll().where('designation_id', '=', designationId).where('year', '=', year).executeTakeFirst();
+      let id = existing?.id ?? crypto.randomUUID();
+      if (existing && existing.status !== 'returned') throw new AppError('conflict', 'programs.report.exists', undefined, { year });
+      if (existing) {
+        const result = await tx.updateTable('program_reports').set({ content: html, status: 'submitted', submitted_at: now, reviewed_at: null, version: existing.version + 1 })
+          .where('id', '=', existing.id).where('version', '=', existing.version).executeTakeFirst();
+        if (Number(result.numUpdatedRows) !== 1) throw conflict();
+      } else {
+        id = crypto.randomUUID();
+        await tx.insertInto('program_reports').values({
+          id, designation_id: designationId, unit_code: designation.unit_code, year, content: html, status: 'submitted',
+          reviewer_region: this.reviewerOf(program, designation.unit_code), review_comment: null, submitted_at: now, reviewed_at: null, version: 1,
+        }).execute();
+      }
+      await this.ctx.audit.append(tx, rc, { action: 'programs.report_submit', objectType: 'program_report', objectId: id, objectRegion: designation.unit_code, detail: { designationId, year } });
+    });
+    return this.detail(rc, designationId);
+  }
+
+  /** 审核年度总结 by the reviewer level; only a submitted report can be decided (else 409). */
+  async reviewReport(rc: RequestContext, reportId: string, decision: 'accept' | 'return', comment: string): Promise<DesignationDetailDto> {
+    const actor = authorize(rc.actor, 'programs.review');
+    const report = await this.ctx.db.selectFrom('program_reports').selectAll().where('id', '=', reportId).executeTakeFirst();
+    if (!report) throw notFound();
+    authorize(actor, 'programs.review', { regionCode: report.unit_code });
+    if (report.status !== 'submitted') throw new AppError('conflict', 'programs.report.notSubmitted');
+    if (report.reviewer_region !== actor.homeRegion) throw new AppError('conflict', 'programs.report.notYours');
+    const now = this.ctx.clock.now().toISOString();
+    await this.ctx.db.transaction().execute(async (tx) => {
+      const result = await tx.updateTable('program_reports')
+        .set({ status: decision === 'accept' ? 'accepted' : 'returned', review_comment: comment || null, reviewed_at: now, version: report.version + 1 })
+        .where('id', '=', reportId).where('version', '=', report.version).executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== 1) throw conflict();
+      await this.ctx.audit.append(tx, rc, { action: `programs.report_${decision}`, objectType: 'program_report', objectId: reportId, objectRegion: report.unit_code, detail: { year: report.year, comment } });
+    });
+    return this.detail(rc, report.designation_id);
+  }
+
+  /** 评分模板: the organiser sets criteria (keys k1…) with weights and the pass mark. */
+  async putTemplate(rc: RequestContext, programId: string, input: TemplatePut): Promise<TemplateDto> {
+    const actor = authorize(rc.actor, 'programs.manage');
+    const program = await this.programs.load(actor, programId);
+    authorize(actor, 'programs.manage', { regionCode: program.organiser_region });
+    const criteria: Criterion[] = input.criteria.map((c, i) => ({ key: `k${i + 1}`, name: c.name, weight: c.weight }));
+    const now = this.ctx.clock.now().toISOString();
+    await this.ctx.db.transaction().execute(async (tx) => {
+      await tx.deleteFrom('program_templates').where('program_id', '=', programId).execute();
+      await tx.insertInto('program_templates').values({ program_id: programId, criteria: JSON.stringify(criteria), pass_mark: input.passMark, updated_at: now }).execute();
+      await this.ctx.audit.append(tx, rc, { action: 'programs.template_set', objectType: 'program', objectId: programId, objectRegion: program.organiser_region, detail: { criteria, passMark: input.passMark } });
+    });
+    return { criteria, passMark: input.passMark };
+  }
+
+  async getTemplate(rc: RequestContext, programId: string): Promise<TemplateDto | null> {
+    const actor = authorize(rc.actor, 'programs.read');
+    await this.programs.load(actor, programId);
+    return this.template(programId);
+  }
+
+  /**
+   * 评价: every criterion scored 0–100 (400 naming the missing ones); the total is the weighted
+   * mean; pass when it reaches the pass mark; a passed 考核验收 confers the programme's honour title.
+   */
+  async evaluate(rc: RequestContext, designationId: string, input: EvaluationCreate): Promise<DesignationDetailDto> {
+    const actor = authorize(rc.actor, 'programs.evaluate');
+    const { designation, program } = await this.loadDesignation(rc, designationId);
+    authorize(actor, 'programs.evaluate', { regionCode: designation.unit_code });
+    if (designation.status === 'revoked') throw new AppError('conflict', 'programs.evaluation.revoked');
+    const template = await this.template(program.id);
+    if (!template) throw new AppError('conflict', 'programs.evaluation.noTemplate');
+    const given = new Map(input.scores.map((s) => [s.key, s]));
+    const missing = template.criteria.filter((c) => !given.has(c.key));
+    if (missing.length > 0) {
+      throw new AppError('validation', 'programs.evaluation.incomplete', Object.fromEntries(missing.map((c) => [`scores.${c.key}`, 'programs.score.required'])), { missing: missing.map((c) => c.name).join('、') });
+    }
+    const scores = template.criteria.map((c) => ({ ...c, score: given.get(c.key)?.score ?? 0, evidence: given.get(c.key)?.evidence ?? '' }));
+    const weights = scores.reduce((n, s) => n + s.weight, 0);
+    const totalX10 = Math.round((scores.reduce((n, s) => n + s.weight * s.score, 0) / weights) * 10);
+    const passed = totalX10 >= template.passMark * 10;
+    const honour = passed && input.kind === 'acceptance' ? program.honour_title : null;
+    const id = crypto.randomUUID();
+    const now = this.ctx.clock.now().toISOString();
+    const today = todayOf(this.ctx.clock);
+    await this.ctx.db.transaction().execute(async (tx) => {
+      await tx.insertInto('program_evaluations').values({
+        id, designation_id: designationId, program_id: program.id, unit_code: designation.unit_code, kind: input.kind, scores: JSON.stringify(scores),
+        total_x10: totalX10, pass_mark: template.passMark, passed: passed ? 1 : 0, honour_title: honour, evaluator_id: actor.userId,
+        evaluator_name: actor.displayName, evaluated_on: today, created_at: now,
+      }).execute();
+      await this.ctx.audit.append(tx, rc, { action: 'programs.evaluate', objectType: 'program_designation', objectId: designationId, objectRegion: designation.unit_code, detail: { evaluationId: id, kind: input.kind, total: totalX10 / 10, passed } });
+      await this.ctx.events.publish(tx, {
+        type: 'programs.evaluated', regionCode: designation.unit_code, occurredOn: today,
+        payload: { evaluationId: id, designationId, programId: program.id, kind: input.kind, total: totalX10 / 10, passed, honourTitle: honour },
+      });
+    });
+    return this.detail(rc, designationId);
+  }
+}
+
+/** Reports waiting at the actor's level, for the todo list. */
+export async function reportsAwaiting(ctx: AppContext, region: string): Promise<number> {
+  const row = await ctx.db.selectFrom('program_reports').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'submitted').where('reviewer_region', '=', region).executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -1,0 +1,69 @@
+import type { AidDto, AidStatus } from '@rg/domain/mediation/aid.schema';
+import type { CaseDto, CaseListItemDto, CaseType, MyApplicationDto, RiskLevel } from '@rg/domain/mediation/case.schema';
+import type { CaseStatus } from '@rg/domain/mediation/case-workflow';
+import type { CommitteeDto, CommitteeLevel, MediatorDto, StaffingDto, TrainingDto } from '@rg/domain/mediation/committee.schema';
+import type { Page } from '@rg/domain/mediation/common.schema';
+import type { ScreeningCompletenessDto, ScreeningDto } from '@rg/domain/mediation/screening.schema';
+import type { SettingsDto } from '@rg/domain/mediation/settings.schema';
+import type { StatsDto } from '@rg/domain/mediation/stats.schema';
+import { api, withQuery } from '../../app/api/api-client.ts';
+
+export interface CaseFilters {
+  status?: CaseStatus;
+  caseType?: CaseType;
+  riskLevel?: RiskLevel;
+  criminalRisk?: 'true';
+  overdue?: 'true';
+  q?: string;
+}
+export type CaseQuery = CaseFilters & { regionCode?: string; page: number; pageSize: number };
+export type MediatorDetail = MediatorDto & { trainings: TrainingDto[] };
+
+export const mediationKeys = {
+  all: ['mediation'] as const,
+  cases: (query: CaseQuery) => ['mediation', 'cases', query] as const,
+  case: (id: string) => ['mediation', 'case', id] as const,
+  committees: (level?: CommitteeLevel) => ['mediation', 'committees', level ?? ''] as const,
+  mediators: (query: object) => ['mediation', 'mediators', query] as const,
+  mediator: (id: string) => ['mediation', 'mediator', id] as const,
+  staffing: (regionCode?: string) => ['mediation', 'staffing', regionCode ?? ''] as const,
+  screening: (period: string, regionCode?: string) => ['mediation', 'screening', period, regionCode ?? ''] as const,
+  aid: (status?: AidStatus, page = 1) => ['mediation', 'aid', status ?? '', page] as const,
+  revealAid: (id: string, field: 'phone' | 'idNumber') => api.post<{ value: string }>(`/api/mediation/aid/${id}/reveal`, { field }),
+  stats: (year: number, regionCode?: string) => ['mediation', 'stats', year, regionCode ?? ''] as const,
+  settings: () => ['mediation', 'settings'] as const,
+  mine: () => ['mediation', 'mine'] as const,
+};
+
+export const mediationApi = {
+  cases: (query: CaseQuery) => api.get<Page<CaseListItemDto>>('/api/mediation/cases', { ...query }),
+  case: (id: string) => api.get<CaseDto>(`/api/mediation/cases/${id}`),
+  register: (body: unknown) => api.post<{ id: string; caseNo: string }>('/api/mediation/cases', body),
+  step: (id: string, path: string, body: unknown) => api.post<CaseDto>(`/api/mediation/cases/${id}/${path}`, body),
+  revealParty: (caseId: string, partyId: string, field: 'phone' | 'idNumber') =>
+    api.post<{ value: string }>(`/api/mediation/cases/${caseId}/parties/${partyId}/reveal`, { field }),
+  committees: (level?: CommitteeLevel) => api.get<Page<CommitteeDto>>('/api/mediation/committees', { level, pageSize: 100 }),
+  createCommittee: (body: unknown) => api.post<CommitteeDto>('/api/mediation/committees', body),
+  mediators: (query: { committeeId?: string; employment?: string; q?: string; page: number; pageSize: number }) =>
+    api.get<Page<MediatorDto>>('/api/mediation/mediators', { ...query }),
+  mediator: (id: string) => api.get<MediatorDetail>(`/api/mediation/mediators/${id}`),
+  createMediator: (body: unknown) => api.post<MediatorDto>('/api/mediation/mediators', body),
+  updateMediator: (id: string, body: unknown) => api.patch<MediatorDto>(`/api/mediation/mediators/${id}`, body),
+  addTraining: (id: string, body: unknown) => api.post<MediatorDetail>(`/api/mediation/mediators/${id}/trainings`, body),
+  revealMediator: (id: string, field: 'phone' | 'idNumber') => api.post<{ value: string }>(`/api/mediation/mediators/${id}/reveal`, { field }),
+  staffing: (regionCode?: string) => api.get<StaffingDto>('/api/mediation/staffing', { regionCode }),
+  screening: (period: string, regionCode?: string) => api.get<ScreeningCompletenessDto>('/api/mediation/screenings/completeness', { period, regionCode }),
+  submitScreening: (body: unknown) => api.post<ScreeningDto>('/api/mediation/screenings', body),
+  aid: (status: AidStatus | undefined, page: number) => api.get<Page<AidDto>>('/api/mediation/aid', { status, page, pageSize: 20 }),
+  createAid: (body: unknown) => api.post<AidDto>('/api/mediation/aid', body),
+  aidStep: (id: string, step: 'review' | 'assign' | 'close', body: unknown) => api.post<AidDto>(`/api/mediation/aid/${id}/${step}`, body),
+  revealAid: (id: string, field: 'phone' | 'idNumber') => api.post<{ value: string }>(`/api/mediation/aid/${id}/reveal`, { field }),
+  stats: (year: number, regionCode?: string) => api.get<StatsDto>('/api/mediation/stats', { year, regionCode }),
+  settings: () => api.get<SettingsDto>('/api/mediation/settings'),
+  apply: (body: unknown) => api.post<MyApplicationDto>('/api/mediation/applications', body),
+  mine: () => api.get<{ items: MyApplicationDto[] }>('/api/mediation/applications/mine'),
+};
+
+/** Plain downloads (GET with the session cookie); the server scopes and audits them. */
+export const agreementUrl = (id: string) => `/api/mediation/cases/${id}/agreement.docx`;
+export const staffingExportUrl = (regionCode?: string) => withQuery('/api/mediation/staffing/gaps.xlsx', { regionCode });

@@ -1,0 +1,159 @@
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Checkbox, DatePicker, Form, Input, InputNumber, Radio, Select, Space, Switch } from 'antd';
+import type { CaseSource, CaseType, PartyKind, PartyRole, Referrer, RiskLevel, RiskReason } from '@rg/domain/mediation/case.schema';
+import dayjs, { type Dayjs } from 'dayjs';
+import { FormModal } from '../../../app/forms/form-modal.tsx';
+import { useFormSubmit } from '../../../app/forms/use-form-submit.ts';
+import { useSession } from '../../../app/auth/auth-context.tsx';
+import { useI18n } from '../../../app/i18n/i18n-context.tsx';
+import { RegionPicker } from '../../regions/components/region-picker.tsx';
+import { mediationApi, mediationKeys } from '../api.ts';
+import { LABELS, optionsOf } from '../labels.ts';
+
+interface PartyValues {
+  kind: PartyKind;
+  role: PartyRole;
+  name: string;
+  idNumber?: string;
+  phone?: string;
+  address?: string;
+}
+
+interface Values {
+  regionCode: string;
+  caseType: CaseType;
+  source: CaseSource;
+  referrer?: Referrer;
+  description: string;
+  amountYuan?: number | null;
+  peopleCount: number;
+  riskLevel: RiskLevel;
+  riskReasons?: RiskReason[];
+  criminalRisk?: boolean;
+  registeredOn: Dayjs;
+  parties: PartyValues[];
+}
+
+const FIELDS = ['regionCode', 'caseType', 'source', 'referrer', 'description', 'amountFen', 'peopleCount', 'riskLevel', 'riskReasons', 'criminalRisk', 'registeredOn', 'parties'] as const;
+
+const blank = (value?: string) => (value?.trim() ? value.trim() : null);
+
+function toBody(values: Values) {
+  return {
+    regionCode: values.regionCode,
+    caseType: values.caseType,
+    source: values.source,
+    ...(values.source === 'referral' && values.referrer ? { referrer: values.referrer } : {}),
+    description: values.description.trim(),
+    amountFen: values.amountYuan === undefined || values.amountYuan === null ? null : Math.round(values.amountYuan * 100),
+    peopleCount: values.peopleCount,
+    riskLevel: values.riskLevel,
+    riskReasons: values.riskReasons ?? [],
+    criminalRisk: values.criminalRisk ?? false,
+    registeredOn: values.registeredOn.format('YYYY-MM-DD'),
+    parties: values.parties.map((p) => ({ kind: p.kind, role: p.role, name: p.name.trim(), idNumber: blank(p.idNumber), phone: blank(p.phone), address: blank(p.address) })),
+  };
+}
+
+/** 登记纠纷 (受理): the place, type, source, facts, risk with its reasons, and both sides. */
+export function CaseCreateModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (id: string) => void }) {
+  const { t } = useI18n();
+  const session = useSession();
+  const save = useFormSubmit<Values, { id: string; caseNo: string }>({
+    fields: FIELDS,
+    mutationFn: (values) => mediationApi.register(toBody(values)),
+    successMessage: t('mediation.case.saved'),
+    invalidate: mediationKeys.all,
+    onSuccess: (result) => onCreated(result.id),
+  });
+  const source = Form.useWatch('source', save.form);
+
+  return (
+    <FormModal title={t('mediation.case.register')} open={open} onClose={onClose} save={save} width={860} testId="case-create-modal">
+      <Form<Values>
+        form={save.form}
+        layout="horizontal"
+        labelCol={{ span: 4 }}
+        wrapperCol={{ span: 20 }}
+        preserve={false}
+        initialValues={{
+          regionCode: session.scope.code, source: 'application', riskLevel: 'low', peopleCount: 2, registeredOn: dayjs(), criminalRisk: false,
+          parties: [{ kind: 'person', role: 'applicant' }, { kind: 'person', role: 'respondent' }],
+        }}
+      >
+        <Form.Item name="regionCode" label={t('mediation.case.place')} rules={[{ required: true }]}>
+          <RegionPicker initialLabel={session.scope.name} testId="case-region-picker" ariaLabel={t('mediation.case.place')} />
+        </Form.Item>
+        <Space.Compact block>
+          <Form.Item name="caseType" label={t('mediation.case.type')} rules={[{ required: true, message: '请选择纠纷类型' }]} labelCol={{ span: 8 }} wrapperCol={{ span: 16 }} style={{ width: '50%' }}>
+            <Select options={optionsOf(LABELS.caseType)} aria-label={t('mediation.case.type')} />
+          </Form.Item>
+          <Form.Item name="registeredOn" label={t('mediation.case.registeredOn')} rules={[{ required: true }]} labelCol={{ span: 8 }} wrapperCol={{ span: 16 }} style={{ width: '50%' }}>
+            <DatePicker style={{ width: '100%' }} />
+          </Form.Item>
+        </Space.Compact>
+        <Form.Item name="source" label={t('mediation.case.source')}>
+          <Radio.Group options={optionsOf(LABELS.source)} />
+        </Form.Item>
+        {source === 'referral' && (
+          <Form.Item name="referrer" label={t('mediation.case.referrer')} rules={[{ required: true, message: '请选择移送单位' }]}>
+            <Select options={optionsOf(LABELS.referrer)} />
+          </Form.Item>
+        )}
+        <Form.Item name="description" label={t('mediation.case.description')} rules={[{ required: true, message: '请填写纠纷简要情况' }]}>
+          <Input.TextArea rows={3} maxLength={2000} aria-label={t('mediation.case.description')} />
+        </Form.Item>
+        <Space.Compact block>
+          <Form.Item name="amountYuan" label={t('mediation.case.amount')} labelCol={{ span: 8 }} wrapperCol={{ span: 16 }} style={{ width: '50%' }}>
+            <InputNumber min={0} precision={2} style={{ width: '100%' }} />
+          </Form.Item>
+          <Form.Item name="peopleCount" label={t('mediation.case.people')} labelCol={{ span: 8 }} wrapperCol={{ span: 16 }} style={{ width: '50%' }}>
+            <InputNumber min={1} precision={0} style={{ width: '100%' }} />
+          </Form.Item>
+        </Space.Compact>
+        <Form.Item name="riskLevel" label={t('mediation.case.risk')}>
+          <Radio.Group options={optionsOf(LABELS.risk)} />
+        </Form.Item>
+        <Form.Item name="riskReasons" label={t('mediation.case.riskReasons')}>
+          <Checkbox.Group options={optionsOf(LABELS.reason)} />
+        </Form.Item>
+        <Form.Item name="criminalRisk" label={t('mediation.case.criminalRisk')} valuePropName="checked">
+          <Switch aria-label={t('mediation.case.criminalRisk')} />
+        </Form.Item>
+        <Form.List name="parties">
+          {(fields, { add, remove }) => (
+            <>
+              {fields.map((field, index) => (
+                <Form.Item key={field.key} label={index === 0 ? t('mediation.case.parties') : ' '} colon={index === 0}>
+                  <Space wrap size={[8, 0]} data-testid={`party-${index}`}>
+                    <Form.Item name={[field.name, 'role']} noStyle>
+                      <Select style={{ width: 100 }} options={[{ value: 'applicant', label: t('mediation.party.applicant') }, { value: 'respondent', label: t('mediation.party.respondent') }]} />
+                    </Form.Item>
+                    <Form.Item name={[field.name, 'kind']} noStyle>
+                      <Select style={{ width: 84 }} options={[{ value: 'person', label: t('mediation.party.person') }, { value: 'organisation', label: t('mediation.party.organisation') }]} />
+                    </Form.Item>
+                    <Form.Item name={[field.name, 'name']} noStyle rules={[{ required: true, message: '请输入当事人名称' }]}>
+                      <Input style={{ width: 110 }} placeholder={t('mediation.party.name')} aria-label={`${t('mediation.party.name')}${index + 1}`} />
+                    </Form.Item>
+                    <Form.Item name={[field.name, 'idNumber']} noStyle>
+                      <Input style={{ width: 190 }} placeholder={t('mediation.party.idNumber')} aria-label={`${t('mediation.party.idNumber')}${index + 1}`} />
+                    </Form.Item>
+                    <Form.Item name={[field.name, 'phone']} noStyle>
+                      <Input style={{ width: 120 }} placeholder={t('mediation.party.phone')} aria-label={`${t('mediation.party.phone')}${index + 1}`} />
+                    </Form.Item>
+                    {fields.length > 2 && <MinusCircleOutlined onClick={() => remove(field.name)} aria-label={t('mediation.party.remove')} />}
+                  </Space>
+                </Form.Item>
+              ))}
+              <Form.Item label=" " colon={false}>
+                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ kind: 'person', role: 'respondent' })}>
+                  {t('mediation.party.add')}
+                </Button>
+              </Form.Item>
+            </>
+          )}
+        </Form.List>
+      </Form>
+    </FormModal>
+  );
+}

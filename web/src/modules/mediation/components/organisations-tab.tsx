@@ -1,0 +1,193 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, DatePicker, Drawer, Flex, Form, Input, InputNumber, Radio, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import type { CommitteeDto, MediatorDto } from '@rg/domain/mediation/committee.schema';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useSession } from '../../../app/auth/auth-context.tsx';
+import { FormModal } from '../../../app/forms/form-modal.tsx';
+import { MODAL_FORM_LAYOUT } from '../../../app/forms/modal-form-layout.ts';
+import { useFormSubmit } from '../../../app/forms/use-form-submit.ts';
+import { useI18n } from '../../../app/i18n/i18n-context.tsx';
+import { ErrorAlert } from '../../../app/layout/error-alert.tsx';
+import { PagedTable } from '../../../app/lists/paged-table.tsx';
+import { usePagedList } from '../../../app/lists/use-paged-list.ts';
+import { RegionPicker } from '../../regions/components/region-picker.tsx';
+import { mediationApi, mediationKeys } from '../api.ts';
+import { LABELS, optionsOf } from '../labels.ts';
+import { MaskedValue } from './masked-value.tsx';
+
+function CommitteeModal({ onClose }: { onClose: () => void }) {
+  const { t } = useI18n();
+  const session = useSession();
+  const save = useFormSubmit<{ regionCode: string; level: string; name: string; field?: string }, CommitteeDto>({
+    fields: ['regionCode', 'level', 'name', 'field'],
+    mutationFn: (v) => mediationApi.createCommittee({ ...v, field: v.field?.trim() || null }),
+    successMessage: t('mediation.committee.created'),
+    invalidate: mediationKeys.all,
+    onSuccess: onClose,
+  });
+  const level = Form.useWatch('level', save.form);
+  return (
+    <FormModal title={t('mediation.committee.add')} open onClose={onClose} save={save}>
+      <Form form={save.form} {...MODAL_FORM_LAYOUT} initialValues={{ regionCode: session.scope.code, level: 'village' }}>
+        <Form.Item name="regionCode" label={t('mediation.committee.region')} rules={[{ required: true }]}>
+          <RegionPicker initialLabel={session.scope.name} />
+        </Form.Item>
+        <Form.Item name="level" label={t('mediation.committee.level')}>
+          <Select options={optionsOf(LABELS.committeeLevel)} />
+        </Form.Item>
+        <Form.Item name="name" label={t('mediation.committee.name')} rules={[{ required: true, message: '请输入名称' }]}>
+          <Input />
+        </Form.Item>
+        {level === 'specialised' && (
+          <Form.Item name="field" label={t('mediation.committee.field')} rules={[{ required: true, message: '请填写行业领域' }]}>
+            <Input placeholder="医疗纠纷、劳动争议、道路交通…" />
+          </Form.Item>
+        )}
+      </Form>
+    </FormModal>
+  );
+}
+
+function MediatorModal({ committees, onClose }: { committees: CommitteeDto[]; onClose: () => void }) {
+  const { t } = useI18n();
+  const save = useFormSubmit<{ committeeId: string; name: string; gender: string; phone: string; idNumber?: string; employment: string }, MediatorDto>({
+    fields: ['committeeId', 'name', 'gender', 'phone', 'idNumber', 'employment'],
+    mutationFn: (v) => mediationApi.createMediator({ ...v, idNumber: v.idNumber?.trim() || null }),
+    successMessage: t('mediation.mediator.created'),
+    invalidate: mediationKeys.all,
+    onSuccess: onClose,
+  });
+  return (
+    <FormModal title={t('mediation.mediator.add')} open onClose={onClose} save={save}>
+      <Form form={save.form} {...MODAL_FORM_LAYOUT} initialValues={{ gender: 'male', employment: 'full_time' }}>
+        <Form.Item name="committeeId" label={t('mediation.case.committee')} rules={[{ required: true, message: '请选择调解委员会' }]}>
+          <Select showSearch optionFilterProp="label" options={committees.map((c) => ({ value: c.id, label: c.name }))} />
+        </Form.Item>
+        <Form.Item name="name" label={t('mediation.mediator.name')} rules={[{ required: true, message: '请输入姓名' }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="gender" label={t('mediation.mediator.gender')}>
+          <Radio.Group options={[{ value: 'male', label: t('mediation.mediator.male') }, { value: 'female', label: t('mediation.mediator.female') }]} />
+        </Form.Item>
+        <Form.Item name="phone" label={t('mediation.mediator.phone')} rules={[{ required: true, message: '请输入手机号码' }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="idNumber" label={t('mediation.mediator.idNumber')}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="employment" label={t('mediation.mediator.employment')}>
+          <Radio.Group options={[{ value: 'full_time', label: t('mediation.mediator.fullTime') }, { value: 'part_time', label: t('mediation.mediator.partTime') }]} />
+        </Form.Item>
+      </Form>
+    </FormModal>
+  );
+}
+
+function TrainingModal({ mediatorId, onClose }: { mediatorId: string; onClose: () => void }) {
+  const { t } = useI18n();
+  const save = useFormSubmit<{ trainedOn: Dayjs; title: string; hours: number; organiser?: string }, unknown>({
+    fields: ['trainedOn', 'title', 'hours', 'organiser'],
+    mutationFn: (v) => mediationApi.addTraining(mediatorId, { trainedOn: v.trainedOn.format('YYYY-MM-DD'), title: v.title, hours: v.hours, organiser: v.organiser?.trim() || null }),
+    successMessage: t('mediation.case.saved'),
+    invalidate: mediationKeys.all,
+    onSuccess: onClose,
+  });
+  return (
+    <FormModal title={t('mediation.mediator.addTraining')} open onClose={onClose} save={save}>
+      <Form form={save.form} {...MODAL_FORM_LAYOUT} initialValues={{ hours: 4 }}>
+        <Form.Item name="trainedOn" label={t('mediation.mediator.trainedOn')} rules={[{ required: true, message: '请选择日期' }]}>
+          <DatePicker style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="title" label={t('mediation.mediator.trainingTitle')} rules={[{ required: true, message: '请输入培训名称' }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="hours" label={t('mediation.mediator.hours')}>
+          <InputNumber min={0.5} max={200} step={0.5} />
+        </Form.Item>
+        <Form.Item name="organiser" label="主办单位">
+          <Input />
+        </Form.Item>
+      </Form>
+    </FormModal>
+  );
+}
+
+function MediatorDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
+  const { t } = useI18n();
+  const [training, setTraining] = useState(false);
+  const detail = useQuery({ queryKey: mediationKeys.mediator(id ?? ''), queryFn: () => mediationApi.mediator(id ?? ''), enabled: id !== null });
+  const m = detail.data;
+  return (
+    <Drawer open={id !== null} onClose={onClose} size={520} destroyOnHidden title={m ? `${m.name}（${m.committeeName}）` : ''}>
+      {m && (
+        <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+          <Typography.Text>{t('mediation.mediator.phone')}：<MaskedValue masked={m.phone} canReveal={m.abilities.reveal} label={t('mediation.mediator.phone')} reveal={() => mediationApi.revealMediator(m.id, 'phone')} /></Typography.Text>
+          <Typography.Text>{t('mediation.mediator.idNumber')}：<MaskedValue masked={m.idNumber} canReveal={m.abilities.reveal} label={t('mediation.mediator.idNumber')} reveal={() => mediationApi.revealMediator(m.id, 'idNumber')} /></Typography.Text>
+          <Flex justify="space-between" align="center">
+            <Typography.Title level={5} style={{ margin: 0 }}>{t('mediation.mediator.training')}：{m.trainingHours}</Typography.Title>
+            {m.abilities.update && <Button onClick={() => setTraining(true)}>{t('mediation.mediator.addTraining')}</Button>}
+          </Flex>
+          <Table size="small" rowKey="id" pagination={false} dataSource={m.trainings} columns={[
+            { title: t('mediation.mediator.trainedOn'), dataIndex: 'trainedOn' },
+            { title: t('mediation.mediator.trainingTitle'), dataIndex: 'title' },
+            { title: t('mediation.mediator.hours'), dataIndex: 'hours' },
+          ]} />
+          {training && <TrainingModal mediatorId={m.id} onClose={() => setTraining(false)} />}
+        </Space>
+      )}
+    </Drawer>
+  );
+}
+
+/** 调解组织: committees of every level in the scope, and their mediators (专职/兼职, training, status). */
+export function OrganisationsTab() {
+  const { t } = useI18n();
+  const session = useSession();
+  const canManage = session.permissions.includes('mediation.manage');
+  const [modal, setModal] = useState<'committee' | 'mediator' | null>(null);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const committees = useQuery({ queryKey: mediationKeys.committees(), queryFn: () => mediationApi.committees() });
+  const mediators = usePagedList<{ q?: string; employment?: string }, { q?: string; employment?: string; page: number; pageSize: number }, MediatorDto>({
+    toQuery: (f, p) => ({ ...f, ...p }),
+    queryKey: mediationKeys.mediators,
+    queryFn: mediationApi.mediators,
+  });
+  const committeeColumns: TableColumnsType<CommitteeDto> = [
+    { title: t('mediation.committee.name'), dataIndex: 'name', ellipsis: true },
+    { title: t('mediation.committee.level'), dataIndex: 'level', width: 200, render: (_v, c) => `${LABELS.committeeLevel[c.level]}${c.field ? `（${c.field}）` : ''}` },
+    { title: t('mediation.committee.region'), dataIndex: ['region', 'path'], width: 200, ellipsis: true },
+    { title: t('mediation.committee.mediators'), dataIndex: 'mediators', width: 100 },
+    { title: t('mediation.committee.fullTime'), dataIndex: 'fullTime', width: 90 },
+  ];
+  const mediatorColumns: TableColumnsType<MediatorDto> = [
+    { title: t('mediation.mediator.name'), dataIndex: 'name', width: 100, render: (_v, m) => <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setOpenId(m.id)}>{m.name}</Button> },
+    { title: t('mediation.case.committee'), dataIndex: 'committeeName', ellipsis: true },
+    { title: t('mediation.mediator.employment'), dataIndex: 'employment', width: 80, render: (_v, m) => (m.employment === 'full_time' ? <Tag color="blue">{t('mediation.mediator.fullTime')}</Tag> : <Tag>{t('mediation.mediator.partTime')}</Tag>) },
+    { title: t('mediation.mediator.phone'), dataIndex: 'phone', width: 130 },
+    { title: t('mediation.mediator.training'), dataIndex: 'trainingHours', width: 90 },
+    { title: t('mediation.mediator.status'), dataIndex: 'status', width: 80, render: (_v, m) => t(`mediation.mediator.${m.status}`) },
+  ];
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <Flex justify="space-between">
+        <Typography.Title level={5} style={{ margin: 0 }}>{t('mediation.tab.organisations')}</Typography.Title>
+        {canManage && <Button icon={<PlusOutlined />} onClick={() => setModal('committee')}>{t('mediation.committee.add')}</Button>}
+      </Flex>
+      <Table<CommitteeDto> size="small" rowKey="id" loading={committees.isFetching} dataSource={committees.data?.items ?? []} columns={committeeColumns} pagination={{ pageSize: 8 }} />
+      <Flex justify="space-between" align="center">
+        <Space>
+          <Input.Search allowClear placeholder={t('mediation.mediator.name')} style={{ width: 180 }} onSearch={(q) => mediators.setFilters({ ...mediators.filters, q: q || undefined })} />
+          <Select allowClear placeholder={t('mediation.mediator.employment')} style={{ width: 110 }} options={[{ value: 'full_time', label: t('mediation.mediator.fullTime') }, { value: 'part_time', label: t('mediation.mediator.partTime') }]} onChange={(employment) => mediators.setFilters({ ...mediators.filters, employment })} />
+        </Space>
+        {canManage && <Button type="primary" icon={<PlusOutlined />} onClick={() => setModal('mediator')}>{t('mediation.mediator.add')}</Button>}
+      </Flex>
+      <ErrorAlert message={mediators.errorMessage} />
+      <PagedTable<MediatorDto> rowKey="id" columns={mediatorColumns} paged={mediators.paged} emptyText={t('mediation.mediator.empty')} />
+      {modal === 'committee' && <CommitteeModal onClose={() => setModal(null)} />}
+      {modal === 'mediator' && <MediatorModal committees={committees.data?.items ?? []} onClose={() => setModal(null)} />}
+      <MediatorDrawer id={openId} onClose={() => setOpenId(null)} />
+    </Space>
+  );
+}

@@ -1,0 +1,102 @@
+import type { ApplicationDto, ApplicationStatus, ApplicationSummaryDto, AttachmentDto, PlanDiffDto, ReviewDecision } from '@rg/domain/programs/application.schema';
+import type { PlanSection } from '@rg/domain/programs/catalog';
+import type { DesignationDto } from '@rg/domain/programs/designation.schema';
+import type { ProgramDetailDto, ProgramDto } from '@rg/domain/programs/program.schema';
+import type { BoardDto, CaseDto, CaseListQuery } from '@rg/domain/programs/case.schema';
+import type { DesignationDetailDto, EvaluationKind, TemplateDto } from '@rg/domain/programs/evaluation.schema';
+import type { AgencyRole, GroupDto, GroupSummaryDto, MemberRole, TaskStatus } from '@rg/domain/programs/organization.schema';
+import { api } from '../../app/api/api-client.ts';
+
+export interface ApplicationSaveInput {
+  version: number;
+  contentAreas?: string[];
+  conditionAnswers?: { key: string; answer: string }[];
+  sections?: Partial<Record<PlanSection, string>>;
+}
+
+export interface ProgramCreateInput {
+  organiserRegion: string;
+  name: string;
+  batch: string;
+  unitLevel: string;
+  honourTitle?: string;
+  contentAreas: string[];
+  customContentAreas: string[];
+  cycleStart: string;
+  cycleEnd: string;
+  conditions: { text: string; evidenceRequired: boolean }[];
+  requiredAttachments: string[];
+  reviewChain: string[];
+  quotaLevel: string | null;
+  milestones: { name: string; dueDate: string; kind: string; closesSubmission: boolean }[];
+}
+
+export interface ApplicationQuery {
+  programId?: string;
+  status?: ApplicationStatus;
+  awaitingMe?: 'true';
+}
+
+/** Reads a browser file as base64 (uploads travel inside JSON). */
+export async function fileToBase64(file: Blob): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+export const programsApi = {
+  list: () => api.get<{ items: ProgramDto[] }>('/api/programs'),
+  create: (body: ProgramCreateInput) => api.post<ProgramDetailDto>('/api/programs', body),
+  get: (id: string) => api.get<ProgramDetailDto>(`/api/programs/${id}`),
+  addMilestone: (id: string, body: { name: string; dueDate: string; kind: string; closesSubmission: boolean }) => api.post<ProgramDetailDto>(`/api/programs/${id}/milestones`, body),
+  extendMilestone: (id: string, milestoneId: string, body: { dueDate: string; reason: string }) =>
+    api.post<ProgramDetailDto>(`/api/programs/${id}/milestones/${milestoneId}/extend`, body),
+  importQuotas: (id: string, body: { filename: string; contentBase64: string }) =>
+    api.post<ProgramDetailDto & { skipped: string[] }>(`/api/programs/${id}/quotas/import`, body),
+  applications: (query: ApplicationQuery) => api.get<{ items: ApplicationSummaryDto[] }>('/api/programs/applications', { ...query }),
+  application: (id: string) => api.get<ApplicationDto>(`/api/programs/applications/${id}`),
+  createApplication: (programId: string, unitCode: string) => api.post<ApplicationDto>(`/api/programs/${programId}/applications`, { unitCode }),
+  save: (id: string, body: ApplicationSaveInput) => api.put<ApplicationDto>(`/api/programs/applications/${id}`, body),
+  submit: (id: string) => api.post<ApplicationDto>(`/api/programs/applications/${id}/submit`),
+  review: (id: string, body: { decision: ReviewDecision; comment: string }) => api.post<ApplicationDto>(`/api/programs/applications/${id}/review`, body),
+  attach: (id: string, body: { kind: string; filename: string; contentBase64: string }) => api.post<AttachmentDto>(`/api/programs/applications/${id}/attachments`, body),
+  diff: (id: string, from: number, to: number) => api.get<PlanDiffDto>(`/api/programs/applications/${id}/diff`, { from, to }),
+  designations: (query: { regionCode?: string; programId?: string }) => api.get<{ items: DesignationDto[] }>('/api/programs/designations', query),
+  groups: () => api.get<{ items: GroupSummaryDto[] }>('/api/programs/groups'),
+  group: (id: string) => api.get<GroupDto>(`/api/programs/groups/${id}`),
+  createGroup: (body: { regionCode: string; name: string; officeName: string; officeDirector: string }) => api.post<GroupDto>('/api/programs/groups', body),
+  addMember: (id: string, body: { personName: string; position: string; role: MemberRole }) => api.post<GroupDto>(`/api/programs/groups/${id}/members`, body),
+  addAgency: (id: string, body: { name: string; role: AgencyRole; duties: string }) => api.post<GroupDto>(`/api/programs/groups/${id}/agencies`, body),
+  addTask: (id: string, body: { title: string; description: string; agencyId?: string | null; assigneeName?: string | null; dueDate: string }) =>
+    api.post<GroupDto>(`/api/programs/groups/${id}/tasks`, body),
+  setTaskStatus: (taskId: string, body: { status: TaskStatus; version: number }) => api.post<GroupDto>(`/api/programs/tasks/${taskId}/status`, body),
+  designation: (id: string) => api.get<DesignationDetailDto>(`/api/programs/designations/${id}`),
+  submitReport: (id: string, body: { year: number; content: string }) => api.post<DesignationDetailDto>(`/api/programs/designations/${id}/reports`, body),
+  reviewReport: (reportId: string, body: { decision: 'accept' | 'return'; comment: string }) => api.post<DesignationDetailDto>(`/api/programs/reports/${reportId}/review`, body),
+  evaluate: (id: string, body: { kind: EvaluationKind; scores: { key: string; score: number; evidence: string }[] }) =>
+    api.post<DesignationDetailDto>(`/api/programs/designations/${id}/evaluations`, body),
+  putTemplate: (programId: string, body: { criteria: { name: string; weight: number }[]; passMark: number }) => api.put<TemplateDto>(`/api/programs/${programId}/template`, body),
+  template: (programId: string) => api.get<TemplateDto | null>(`/api/programs/${programId}/template`),
+  cases: (query: Partial<CaseListQuery>) => api.get<{ items: CaseDto[] }>('/api/programs/cases', { ...query }),
+  createCase: (body: { unitCode: string; title: string; areas: string[]; summary: string; body: string }) => api.post<CaseDto>('/api/programs/cases', body),
+  reviewCase: (id: string, body: { decision: 'publish' | 'return'; comment: string }) => api.post<CaseDto>(`/api/programs/cases/${id}/review`, body),
+  board: (countyCode: string) => api.get<BoardDto>('/api/programs/board', { countyCode }),
+  actOnDesignation: (id: string, action: 'warn' | 'revoke', reason: string) => api.post<DesignationDto>(`/api/programs/designations/${id}/${action}`, { reason }),
+};
+
+export const programKeys = {
+  all: ['programs'] as const,
+  list: () => ['programs', 'list'] as const,
+  detail: (id: string) => ['programs', 'detail', id] as const,
+  applications: (query: ApplicationQuery) => ['programs', 'applications', query] as const,
+  application: (id: string) => ['programs', 'application', id] as const,
+  diff: (id: string, from: number, to: number) => ['programs', 'diff', id, from, to] as const,
+  designations: (query: { regionCode?: string; programId?: string }) => ['programs', 'designations', query] as const,
+  groups: () => ['programs', 'groups'] as const,
+  cases: (query: Partial<CaseListQuery>) => ['programs', 'cases', query] as const,
+  board: (countyCode: string) => ['programs', 'board', countyCode] as const,
+  designation: (id: string) => ['programs', 'designation', id] as const,
+  template: (programId: string) => ['programs', 'template', programId] as const,
+  group: (id: string) => ['programs', 'group', id] as const,
+};
