@@ -1,5 +1,6 @@
 import type { AdvisorCategory, AdvisorDto, AdvisorStatus } from '@rg/domain/legal/advisor.schema';
 import type { AssignmentDto, CoverageDto, UncoveredVillageDto } from '@rg/domain/legal/assignment.schema';
+import type { AttachmentDto } from '@rg/domain/legal/service.schema';
 import { api, postRaw, withQuery } from '../../app/api/api-client.ts';
 
 export interface AdvisorListQuery {
@@ -20,6 +21,8 @@ export interface AdvisorPage {
 export interface AdvisorDetail extends AdvisorDto {
   /** Newest first. */
   assignments: AssignmentDto[];
+  /** 服务合同文件 */
+  contractFiles: AttachmentDto[];
 }
 
 /** The fields 新增 and 编辑 share; optional texts are null when cleared. */
@@ -41,7 +44,7 @@ export interface AdvisorCreateInput extends AdvisorFields {
   regionCode: string;
 }
 
-export type AdvisorUpdateInput = Partial<AdvisorFields> & { version: number; status?: AdvisorStatus };
+export type AdvisorUpdateInput = Partial<AdvisorFields> & { version: number; status?: AdvisorStatus; userId?: string | null };
 
 export type RevealField = 'phone' | 'idNumber';
 

@@ -91,4 +91,15 @@ export const legalMobileMessages = {
   'legal.hotline.question': '来电事项',
   'legal.hotline.answer': '答复情况',
   'legal.hotline.saved': '来电已登记，并记入服务台账',
+
+  'legal.advisor.contractFiles': '合同文件',
+  'legal.advisor.noContractFile': '尚未上传合同文件',
+  'legal.advisor.uploadContract': '上传合同（PDF 或照片）',
+  'legal.advisor.contractUploaded': '合同文件已上传',
+  'legal.advisor.account': '登录账号',
+  'legal.advisor.accountLinked': '已关联，可在手机上记录台账',
+  'legal.advisor.accountNone': '未关联（在“用户管理”中创建“村法律顾问”账号后，在编辑中关联）',
+  'legal.advisor.accountPlaceholder': '选择“村法律顾问”账号',
+  'legal.advisor.accountEmpty': '辖区内没有可关联的“村法律顾问”账号',
+  'legal.advisor.accountHint': '关联后，法律顾问可用该账号在手机上记录服务、答复村民咨询',
 } as const;

@@ -7,6 +7,7 @@ import { legalApi, legalKeys, type AdvisorDetail } from '../api.ts';
 import { formatYuan } from '../money.ts';
 import { categoryLabel, STATUS_COLORS, statusLabel } from './advisor-labels.ts';
 import { MaskedValue } from './masked-value.tsx';
+import { ContractFiles } from './contract-files.tsx';
 
 function HistoryItem({ assignment }: { assignment: AssignmentDto }) {
   const { t } = useI18n();
@@ -64,6 +65,12 @@ function Detail({ advisor }: { advisor: AdvisorDetail }) {
             label: t('legal.advisor.fee'),
             children: advisor.contractFeeFen === null ? '—' : formatYuan(advisor.contractFeeFen),
           },
+          {
+            key: 'contractFiles',
+            label: t('legal.advisor.contractFiles'),
+            children: <ContractFiles advisorId={advisor.id} files={advisor.contractFiles} canUpload={advisor.abilities.update} />,
+          },
+          { key: 'account', label: t('legal.advisor.account'), children: advisor.userId ? t('legal.advisor.accountLinked') : t('legal.advisor.accountNone') },
         ]}
       />
       <Typography.Title level={5} style={{ marginTop: 24 }}>

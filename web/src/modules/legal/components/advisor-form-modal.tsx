@@ -10,6 +10,7 @@ import { RegionPicker } from '../../regions/components/region-picker.tsx';
 import { legalApi, legalKeys, type AdvisorCreateInput, type AdvisorUpdateInput } from '../api.ts';
 import { fenToYuan, yuanToFen } from '../money.ts';
 import { categoryOptions, statusOptions } from './advisor-labels.ts';
+import { AdvisorAccountSelect } from './advisor-account-select.tsx';
 import { MODAL_FORM_LAYOUT } from '../../../app/forms/modal-form-layout.ts';
 
 interface Values {
@@ -26,11 +27,13 @@ interface Values {
   /** Kept in 分; the input shows and takes 元. */
   contractFeeFen?: number | null;
   status?: AdvisorStatus;
+  /** 关联账号 (edit only). */
+  userId?: string | null;
 }
 
 const FIELDS = [
   'regionCode', 'name', 'gender', 'phone', 'idNumber', 'category', 'employerName', 'employerUscc', 'licenceNo', 'contract',
-  'contractFeeFen', 'status',
+  'contractFeeFen', 'status', 'userId',
 ] as const;
 
 const DATE = 'YYYY-MM-DD';
@@ -84,6 +87,7 @@ function toUpdate(advisor: AdvisorDto, values: Values): AdvisorUpdateInput {
   if (contractEnd !== advisor.contractEnd) input.contractEnd = contractEnd;
   if ((values.contractFeeFen ?? null) !== advisor.contractFeeFen) input.contractFeeFen = values.contractFeeFen ?? null;
   if (values.status && values.status !== advisor.status) input.status = values.status;
+  if ((values.userId ?? null) !== advisor.userId) input.userId = values.userId ?? null;
   return input;
 }
 
@@ -116,6 +120,7 @@ function initialValues(advisor: AdvisorDto | undefined, scopeCode: string): Part
         : null,
     contractFeeFen: advisor.contractFeeFen,
     status: advisor.status,
+    userId: advisor.userId,
   };
 }
 
@@ -222,6 +227,11 @@ export function AdvisorFormModal({ advisor, open, onClose }: { advisor?: Advisor
         {editing && (
           <Form.Item name="status" label={t('legal.advisor.status')}>
             <Select<AdvisorStatus> options={statusOptions(t)} />
+          </Form.Item>
+        )}
+        {editing && (
+          <Form.Item name="userId" label={t('legal.advisor.account')} extra={t('legal.advisor.accountHint')}>
+            <AdvisorAccountSelect />
           </Form.Item>
         )}
       </Form>
