@@ -322,6 +322,23 @@ describe('mediation: committees, staffing, cases, screening, aid, statistics', (
     expect((await villager.request('GET', '/api/mediation/cases')).statusCode).toBe(403);
   });
 
+  it('applies a county’s settings below it: overdue days for new cases, hardship criteria for aid', async () => {
+    const client = await t.login('jy.med');
+    const defaults = (await client.request('GET', `/api/mediation/settings?regionCode=${PLACES.qujia}`)).json();
+    expect(defaults).toMatchObject({ source: null, overdueDays: 30, followUpDays: 15 });
+    const mediatorClient = await t.login('wq.mediator');
+    expect((await mediatorClient.request('PUT', '/api/mediation/settings', { regionCode: PLACES.jingyang, overdueDays: 15, followUpDays: 7, aidCriteria: ['家里穷'] })).statusCode).toBe(403);
+    const put = await client.request('PUT', '/api/mediation/settings', { regionCode: PLACES.jingyang, overdueDays: 15, followUpDays: 7, aidCriteria: ['家里穷'] });
+    expect(put.json()).toMatchObject({ source: PLACES.jingyang, overdueDays: 15 });
+    expect((await client.request('GET', `/api/mediation/settings?regionCode=${PLACES.qujia}`)).json()).toMatchObject({ source: PLACES.jingyang, overdueDays: 15, aidCriteria: ['家里穷'] });
+    const today = t.clock.now().toISOString().slice(0, 10);
+    const res = await client.request('POST', '/api/mediation/cases', caseBody(99, { registeredOn: today }));
+    expect((await client.request('GET', `/api/mediation/cases/${res.json().id}`)).json().dueOn).toBe(new Date(Date.parse(`${today}T00:00:00Z`) + 15 * 86_400_000).toISOString().slice(0, 10));
+    const aid = await client.request('POST', '/api/mediation/aid', { regionCode: PLACES.qujia, applicantName: '钱某', idNumber: idNumber(99), phone: phone(99), matter: '赡养', facts: '子女不赡养', hardship: ['家里穷'], appliedOn: today });
+    expect((await client.request('POST', `/api/mediation/aid/${aid.json().id}/review`, { approve: true, reason: '符合本县标准', reviewedOn: today })).json().status).toBe('approved');
+    expect(await t.ctx.db.selectFrom('audit_log').select('actor_name').where('action', '=', 'mediation.settings_update').executeTakeFirst()).toEqual({ actor_name: 'jy.med' });
+  });
+
   it('never answers a full ID number or phone outside the reveal endpoints', () => {
     // Ids are left out first: a random UUID's last group can be all digits and look like a phone.
     const scanned = t.responses.filter((r) => !r.url.endsWith('/reveal') && !r.url.endsWith('.docx'))
