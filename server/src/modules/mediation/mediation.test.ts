@@ -97,6 +97,10 @@ describe('mediation: committees, staffing, cases, screening, aid, statistics', (
     expect(rows.slice(1).map((r) => r[0])).toEqual(villages);
     expect(await t.ctx.db.selectFrom('audit_log').select('actor_name').where('action', '=', 'export.mediation_staffing').executeTakeFirst()).toEqual({ actor_name: 'jy.med' });
 
+    const todo = (await county.request('GET', '/api/todos')).json().items.find((i: { kind: string }) => i.kind === 'mediation.staffing');
+    const countyStaffing = (await county.request('GET', '/api/mediation/staffing')).json();
+    expect(todo).toMatchObject({ title: '人民调解员配备未达标', count: countyStaffing.totalShort });
+
     const training = await county.request('POST', `/api/mediation/mediators/${townMediator}/trainings`, { trainedOn: '2025-11-03', title: '人民调解法专题培训', hours: 6.5 });
     expect(training.json()).toMatchObject({ trainingHours: 6.5, trainings: [{ title: '人民调解法专题培训', hours: 6.5 }] });
   });
