@@ -52,6 +52,7 @@ export const programsApi = {
   addMilestone: (id: string, body: { name: string; dueDate: string; kind: string; closesSubmission: boolean }) => api.post<ProgramDetailDto>(`/api/programs/${id}/milestones`, body),
   extendMilestone: (id: string, milestoneId: string, body: { dueDate: string; reason: string }) =>
     api.post<ProgramDetailDto>(`/api/programs/${id}/milestones/${milestoneId}/extend`, body),
+  putQuotas: (id: string, items: { regionCode: string; maxUnits: number; suggested: number | null }[]) => api.put<ProgramDetailDto>(`/api/programs/${id}/quotas`, { items }),
   importQuotas: (id: string, body: { filename: string; contentBase64: string }) =>
     api.post<ProgramDetailDto & { skipped: string[] }>(`/api/programs/${id}/quotas/import`, body),
   applications: (query: ApplicationQuery) => api.get<{ items: ApplicationSummaryDto[] }>('/api/programs/applications', { ...query }),
