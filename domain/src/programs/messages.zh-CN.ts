@@ -47,7 +47,7 @@ export const programsServerMessages: Record<string, string> = {
   'programs.review.decisionRequired': '请选择审核结论',
   'programs.review.commentRequired': '退回或不予通过时请填写审核意见',
   'programs.diff.noVersion': '没有该版本的试点方案',
-  'programs.designation.wrongState': '该命名当前的状态不允许此操作（已警示的不能再警示，已撤销的不能再变更）',
+  'programs.designation.wrongState': '该命名当前的状态不允许此操作（已警示的不能再警示，只有已警示的可以恢复，已撤销的不能再变更）',
   'programs.group.nameRequired': '请输入领导小组名称',
   'programs.group.officeRequired': '请输入办公室名称',
   'programs.group.directorRequired': '请输入办公室主任',

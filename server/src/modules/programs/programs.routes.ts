@@ -65,6 +65,9 @@ export function programsRoutes(app: App, ctx: AppContext): void {
   app.post('/programs/designations/:id/warn', { schema: { params: idParams, body: designationActionSchema }, config: { access: 'programs.manage' } }, (req) =>
     designations.act(requestContext(req), req.params.id, 'warn', req.body.reason),
   );
+  app.post('/programs/designations/:id/restore', { schema: { params: idParams, body: designationActionSchema }, config: { access: 'programs.manage' } }, (req) =>
+    designations.act(requestContext(req), req.params.id, 'restore', req.body.reason),
+  );
   app.post('/programs/designations/:id/revoke', { schema: { params: idParams, body: designationActionSchema }, config: { access: 'programs.manage' } }, (req) =>
     designations.act(requestContext(req), req.params.id, 'revoke', req.body.reason),
   );

@@ -83,7 +83,7 @@ export const programsApi = {
   createCase: (body: { unitCode: string; title: string; areas: string[]; summary: string; body: string }) => api.post<CaseDto>('/api/programs/cases', body),
   reviewCase: (id: string, body: { decision: 'publish' | 'return'; comment: string }) => api.post<CaseDto>(`/api/programs/cases/${id}/review`, body),
   board: (countyCode: string) => api.get<BoardDto>('/api/programs/board', { countyCode }),
-  actOnDesignation: (id: string, action: 'warn' | 'revoke', reason: string) => api.post<DesignationDto>(`/api/programs/designations/${id}/${action}`, { reason }),
+  actOnDesignation: (id: string, action: 'warn' | 'restore' | 'revoke', reason: string) => api.post<DesignationDto>(`/api/programs/designations/${id}/${action}`, { reason }),
 };
 
 export const programKeys = {
