@@ -80,6 +80,7 @@ export const programsServerMessages: Record<string, string> = {
   'programs.case.summaryRequired': '请输入案例摘要',
   'programs.case.bodyRequired': '请填写案例正文',
   'programs.case.notSubmitted': '该案例当前不在待审核状态',
+  'programs.case.notReturned': '只有退回修改的案例可以修改后重新提交',
   'programs.case.notAbove': '只有上级可以审核发布该案例',
   'programs.board.notCounty': '请选择县（市、区）',
   'todo.programs.cases.title': '有典型案例等待审核发布',

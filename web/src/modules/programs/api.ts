@@ -81,6 +81,7 @@ export const programsApi = {
   template: (programId: string) => api.get<TemplateDto | null>(`/api/programs/${programId}/template`),
   cases: (query: Partial<CaseListQuery>) => api.get<{ items: CaseDto[] }>('/api/programs/cases', { ...query }),
   createCase: (body: { unitCode: string; title: string; areas: string[]; summary: string; body: string }) => api.post<CaseDto>('/api/programs/cases', body),
+  updateCase: (id: string, body: { version: number; title: string; areas: string[]; summary: string; body: string }) => api.put<CaseDto>(`/api/programs/cases/${id}`, body),
   reviewCase: (id: string, body: { decision: 'publish' | 'return'; comment: string }) => api.post<CaseDto>(`/api/programs/cases/${id}/review`, body),
   board: (countyCode: string) => api.get<BoardDto>('/api/programs/board', { countyCode }),
   actOnDesignation: (id: string, action: 'warn' | 'restore' | 'revoke', reason: string) => api.post<DesignationDto>(`/api/programs/designations/${id}/${action}`, { reason }),
