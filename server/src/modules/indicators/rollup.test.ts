@@ -140,4 +140,15 @@ describe('roll-up arithmetic: each village once at every level, moves included',
     const nation = await t.ctx.db.selectFrom('indicator_rollups').select('num').where('region_code', '=', '00').where('indicator_code', '=', 'legal.services').where('period', '=', PERIOD).executeTakeFirstOrThrow();
     expect(Number(nation.num)).toBe(40);
   });
+
+  it('a legal service whose date moves to another quarter moves its count with it', async () => {
+    const count = async (period: string) => Number((await t.ctx.db.selectFrom('indicator_rollups').select('num').where('region_code', '=', PLACES.jingyang)
+      .where('indicator_code', '=', 'legal.services').where('period', '=', period).executeTakeFirst())?.num ?? 0);
+    const q4 = await count('2025-Q4');
+    const q1 = await count('2026-Q1');
+    await t.ctx.db.transaction().execute((tx) => t.ctx.events.publish(tx, {
+      type: 'legal.service_changed', regionCode: PLACES.qujia, occurredOn: '2026-01-10', payload: { window: 'village', serviceType: 'consult', previous: { serviceType: 'consult', occurredOn: '2025-12-01' } },
+    }));
+    expect([await count('2025-Q4'), await count('2026-Q1')]).toEqual([q4 - 1, q1 + 1]);
+  });
 });
