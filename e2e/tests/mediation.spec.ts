@@ -102,12 +102,13 @@ test('the town official sees staffing gaps and statistics with drill-down', asyn
   await page.getByTestId('stats-children').getByText('王桥镇').click();
   await expect(page.getByTestId('stats-breadcrumb')).toContainText('王桥镇');
   await expect(page.getByTestId('stats-children')).toContainText('屈家村');
-  await page.screenshot({ path: '/tmp/mediation-stats.png' });
+  await page.screenshot({ path: '/tmp/mediation-stats.png', fullPage: true });
   await page.getByRole('tab', { name: '矛盾纠纷排查' }).click();
   await expect(page.getByTestId('screening-figures')).toContainText('应报');
   await page.screenshot({ path: '/tmp/mediation-screening.png' });
   await page.getByRole('tab', { name: '调解组织' }).click();
-  await page.screenshot({ path: '/tmp/mediation-organisations.png' });
+  await expect(page.getByTestId('mediation-settings')).toContainText('调解期限（天）');
+  await page.screenshot({ path: '/tmp/mediation-organisations.png', fullPage: true });
   await page.getByRole('tab', { name: '法律援助' }).click();
   await page.screenshot({ path: '/tmp/mediation-aid.png' });
 });

@@ -198,3 +198,19 @@ test('a county official creates a village programme with conditions, review chai
   await expect(page.getByTestId('milestones')).toContainText('各乡镇报送示范村方案');
   await expect(page.getByTestId('milestones')).toContainText('截止后不能提交申报');
 });
+
+test('the nation edits a province quota of the first batch', async ({ page }) => {
+  await page.goto('/');
+  await signIn(page, 'nation.official');
+  await page.getByRole('menuitem', { name: '试点示范' }).click();
+  await page.getByTestId('program-list').getByRole('link', { name: '全国乡村治理体系建设试点' }).click();
+  const quotas = page.getByTestId('quota-table');
+  await expect(quotas.getByRole('row', { name: /安徽省/ })).toContainText('4');
+  await page.getByRole('button', { name: '编辑名额' }).click();
+  const dialog = page.getByRole('dialog', { name: '编辑名额' });
+  await dialog.getByPlaceholder('名额上限').first().fill('3');
+  await shot(page, 'quota-edit');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('名额已保存')).toBeVisible();
+  await expect(quotas.getByRole('row', { name: /安徽省/ }).locator('td').nth(2)).toHaveText('3');
+});

@@ -15,6 +15,10 @@ export const caseCreateSchema = z
   .strict();
 export type CaseCreate = z.infer<typeof caseCreateSchema>;
 
+/** 修改后重新提交 a returned case (same fields, the unit cannot change). */
+export const caseUpdateSchema = caseCreateSchema.omit({ unitCode: true, programId: true }).extend({ version: z.number().int().min(1) }).strict();
+export type CaseUpdate = z.infer<typeof caseUpdateSchema>;
+
 export const caseReviewSchema = z
   .object({ decision: z.enum(['publish', 'return'], 'programs.review.decisionRequired'), comment: z.string().trim().max(1000, 'programs.text.tooLong').default('') })
   .strict()
@@ -45,7 +49,8 @@ export interface CaseDto {
   status: CaseStatus;
   reviewComment: string | null;
   publishedOn: string | null;
-  abilities: { review: boolean };
+  version: number;
+  abilities: { review: boolean; edit: boolean };
 }
 
 export const boardQuerySchema = z.object({ countyCode: regionCodeSchema });

@@ -35,4 +35,12 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'wj.cadre', displayName: '王家村书记', regionCode: '610423113203', roles: ['village_cadre'] },
   { username: 'hy.official', displayName: '怀远县农办', regionCode: '340321', roles: ['official'] },
   { username: 'wf.official', displayName: '万福镇农办', regionCode: '340321108', roles: ['official'] },
+  // 试点示范 (programs): organisers and reviewers above the demo counties — the review chain climbs to them.
+  { username: 'nation.official', displayName: '农业农村部合作经济指导司', regionCode: '00', roles: ['official'] },
+  { username: 'nation.leader', displayName: '中央农办审核组', regionCode: '00', roles: ['leader'] },
+  { username: 'ah.official', displayName: '安徽省农业农村厅', regionCode: '34', roles: ['official'] },
+  { username: 'ah.leader', displayName: '安徽省委农办审核组', regionCode: '34', roles: ['leader'] },
+  { username: 'ah.inspector', displayName: '安徽省考核验收组', regionCode: '34', roles: ['inspector'] },
+  { username: 'sx.leader', displayName: '陕西省委农办审核组', regionCode: '61', roles: ['leader'] },
+  { username: 'hy.leader', displayName: '怀远县委农办审核组', regionCode: '340321', roles: ['leader'] },
 ];

@@ -17,6 +17,6 @@ export const indicatorsModule: ModuleManifest = {
   menu: [{ key: 'indicators', path: '/indicators', labelKey: 'menu.indicators', icon: 'indicators', order: 60, access: 'indicators.read' }],
   routes: indicatorsRoutes,
   todos: indicatorsTodos,
-  subscribe: (ctx) => subscribeIndicators(ctx, new RollupEngine()),
+  subscribe: (ctx) => subscribeIndicators(ctx, new RollupEngine(ctx.dialect)),
   seedDemo: seedIndicatorsDemo,
 };

@@ -1,5 +1,6 @@
 import { NATION_CODE } from '@rg/domain/regions/region-code';
 import { sql } from 'kysely';
+import type { Dialect } from '../../core/db/connect.ts';
 import type { Db, DbOrTx, Tx } from '../../core/db/schema.ts';
 
 /** A change to one indicator's sums for one unit and period. */
@@ -21,6 +22,20 @@ export interface Delta {
  * ones (`relocate`), so each village is counted once at every level.
  */
 export class RollupEngine {
+  constructor(private readonly dialect: Dialect) {}
+
+  /**
+   * Every write transaction appends to the audit chain, which locks the one `audit_head` row; some
+   * publishers audit before they publish, others after. The roll-up's ancestor rows (the nation's
+   * above all) are shared by every writer, so on PostgreSQL two writers could each hold what the
+   * other waits for. Taking the audit head first, before any roll-up row, gives every transaction the
+   * same lock order (audit head, then roll-up rows) and no deadlock; it adds no waiting, because the
+   * transaction would take that lock anyway. SQLite has one writer at a time and needs nothing.
+   */
+  private async lockOrder(tx: Tx): Promise<void> {
+    if (this.dialect === 'postgres') await sql`select seq from audit_head where id = 1 for update`.execute(tx);
+  }
+
   /** The unit's current chain of ancestors, nation first, from the regions table. */
   async currentPath(db: DbOrTx, unitCode: string): Promise<string[]> {
     const row = await db
@@ -53,6 +68,7 @@ export class RollupEngine {
     }
     const live = [...merged.values()].filter((d) => d.num !== 0 || d.den !== 0);
     if (live.length === 0) return;
+    await this.lockOrder(tx);
     const path = await this.pathFor(tx, unitCode);
     await this.upsert(tx, [
       ...live.map((d) => ({ region: unitCode, own: true, ...d })),
@@ -78,6 +94,7 @@ export class RollupEngine {
    * joined; ancestors on both chains (e.g. the county, for a move between two of its towns) keep theirs.
    */
   async relocate(tx: Tx, unitCode: string, from: readonly string[], to: readonly string[]): Promise<void> {
+    await this.lockOrder(tx);
     const left = from.filter((code) => !to.includes(code));
     const joined = to.filter((code) => !from.includes(code));
     const own = await tx

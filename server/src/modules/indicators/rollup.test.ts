@@ -121,4 +121,34 @@ describe('roll-up arithmetic: each village once at every level, moves included',
     const facts = await t.ctx.db.selectFrom('indicator_facts').select('unit_code').where('indicator_code', '=', 'mediation.success_rate').execute();
     expect(facts).toHaveLength(3);
   });
+
+  it('writers that audit before and after publishing never deadlock on the shared roll-up rows', async () => {
+    const rc = { actor: null, ip: null, requestId: 'concurrency' };
+    const event = (n: number) => ({ type: 'legal.service_recorded', regionCode: n % 2 === 0 ? PLACES.qujia : PLACES.wangjia, occurredOn: '2025-12-01', payload: { window: 'village', serviceType: 'consult' } });
+    // Half publish then audit (as the legal ledger does), half audit then publish (as mediation does).
+    const write = (n: number) => t.ctx.db.transaction().execute(async (tx) => {
+      if (n % 2 === 0) {
+        await t.ctx.events.publish(tx, event(n));
+        await t.ctx.audit.append(tx, rc, { action: 'test.publish_first' });
+      } else {
+        await t.ctx.audit.append(tx, rc, { action: 'test.audit_first' });
+        await t.ctx.events.publish(tx, event(n));
+      }
+    });
+    const results = await Promise.allSettled(Array.from({ length: 40 }, (_, n) => write(n)));
+    expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+    const nation = await t.ctx.db.selectFrom('indicator_rollups').select('num').where('region_code', '=', '00').where('indicator_code', '=', 'legal.services').where('period', '=', PERIOD).executeTakeFirstOrThrow();
+    expect(Number(nation.num)).toBe(40);
+  });
+
+  it('a legal service whose date moves to another quarter moves its count with it', async () => {
+    const count = async (period: string) => Number((await t.ctx.db.selectFrom('indicator_rollups').select('num').where('region_code', '=', PLACES.jingyang)
+      .where('indicator_code', '=', 'legal.services').where('period', '=', period).executeTakeFirst())?.num ?? 0);
+    const q4 = await count('2025-Q4');
+    const q1 = await count('2026-Q1');
+    await t.ctx.db.transaction().execute((tx) => t.ctx.events.publish(tx, {
+      type: 'legal.service_changed', regionCode: PLACES.qujia, occurredOn: '2026-01-10', payload: { window: 'village', serviceType: 'consult', previous: { serviceType: 'consult', occurredOn: '2025-12-01' } },
+    }));
+    expect([await count('2025-Q4'), await count('2026-Q1')]).toEqual([q4 - 1, q1 + 1]);
+  });
 });

@@ -97,6 +97,10 @@ describe('mediation: committees, staffing, cases, screening, aid, statistics', (
     expect(rows.slice(1).map((r) => r[0])).toEqual(villages);
     expect(await t.ctx.db.selectFrom('audit_log').select('actor_name').where('action', '=', 'export.mediation_staffing').executeTakeFirst()).toEqual({ actor_name: 'jy.med' });
 
+    const todo = (await county.request('GET', '/api/todos')).json().items.find((i: { kind: string }) => i.kind === 'mediation.staffing');
+    const countyStaffing = (await county.request('GET', '/api/mediation/staffing')).json();
+    expect(todo).toMatchObject({ title: '人民调解员配备未达标', count: countyStaffing.totalShort });
+
     const training = await county.request('POST', `/api/mediation/mediators/${townMediator}/trainings`, { trainedOn: '2025-11-03', title: '人民调解法专题培训', hours: 6.5 });
     expect(training.json()).toMatchObject({ trainingHours: 6.5, trainings: [{ title: '人民调解法专题培训', hours: 6.5 }] });
   });
@@ -320,6 +324,23 @@ describe('mediation: committees, staffing, cases, screening, aid, statistics', (
     expect(row).toMatchObject({ region_code: PLACES.qujia, online: 1, source: 'application' });
     expect((await villager.request('GET', '/api/mediation/applications/mine')).json().items.map((i: { id: string }) => i.id)).toEqual([res.json().id]);
     expect((await villager.request('GET', '/api/mediation/cases')).statusCode).toBe(403);
+  });
+
+  it('applies a county’s settings below it: overdue days for new cases, hardship criteria for aid', async () => {
+    const client = await t.login('jy.med');
+    const defaults = (await client.request('GET', `/api/mediation/settings?regionCode=${PLACES.qujia}`)).json();
+    expect(defaults).toMatchObject({ source: null, overdueDays: 30, followUpDays: 15 });
+    const mediatorClient = await t.login('wq.mediator');
+    expect((await mediatorClient.request('PUT', '/api/mediation/settings', { regionCode: PLACES.jingyang, overdueDays: 15, followUpDays: 7, aidCriteria: ['家里穷'] })).statusCode).toBe(403);
+    const put = await client.request('PUT', '/api/mediation/settings', { regionCode: PLACES.jingyang, overdueDays: 15, followUpDays: 7, aidCriteria: ['家里穷'] });
+    expect(put.json()).toMatchObject({ source: PLACES.jingyang, overdueDays: 15 });
+    expect((await client.request('GET', `/api/mediation/settings?regionCode=${PLACES.qujia}`)).json()).toMatchObject({ source: PLACES.jingyang, overdueDays: 15, aidCriteria: ['家里穷'] });
+    const today = t.clock.now().toISOString().slice(0, 10);
+    const res = await client.request('POST', '/api/mediation/cases', caseBody(99, { registeredOn: today }));
+    expect((await client.request('GET', `/api/mediation/cases/${res.json().id}`)).json().dueOn).toBe(new Date(Date.parse(`${today}T00:00:00Z`) + 15 * 86_400_000).toISOString().slice(0, 10));
+    const aid = await client.request('POST', '/api/mediation/aid', { regionCode: PLACES.qujia, applicantName: '钱某', idNumber: idNumber(99), phone: phone(99), matter: '赡养', facts: '子女不赡养', hardship: ['家里穷'], appliedOn: today });
+    expect((await client.request('POST', `/api/mediation/aid/${aid.json().id}/review`, { approve: true, reason: '符合本县标准', reviewedOn: today })).json().status).toBe('approved');
+    expect(await t.ctx.db.selectFrom('audit_log').select('actor_name').where('action', '=', 'mediation.settings_update').executeTakeFirst()).toEqual({ actor_name: 'jy.med' });
   });
 
   it('never answers a full ID number or phone outside the reveal endpoints', () => {

@@ -5,7 +5,22 @@ import { can, listScope } from '../../core/access/authorize.ts';
 import type { AppContext } from '../../core/context.ts';
 import type { TodoItem } from '../../core/module.ts';
 import { withinScope } from '../../core/db/scope.ts';
+import { TOWN_FULL_TIME_REQUIRED, VILLAGE_FULL_TIME_REQUIRED } from '@rg/domain/mediation/committee.schema';
 import { chinaToday } from './mediation.cases.ts';
+
+/** Towns with fewer than two, and villages with no, active full-time mediator in their own committee (P3.3(三)1). */
+async function staffingShortfall(ctx: AppContext, scope: string): Promise<number> {
+  let short = 0;
+  for (const [level, required] of [['town', TOWN_FULL_TIME_REQUIRED], ['village', VILLAGE_FULL_TIME_REQUIRED]] as const) {
+    const row = await ctx.db.selectFrom('regions as r').select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('r.level', '=', level).where((eb) => withinScope(eb, 'r.code', scope))
+      .where((eb) => eb(eb.selectFrom('mediation_mediators as m').select(eb.fn.countAll<number>().as('c')).whereRef('m.region_code', '=', 'r.code')
+        .where('m.committee_level', '=', level).where('m.status', '=', 'active').where('m.employment', '=', 'full_time'), '<', required))
+      .executeTakeFirstOrThrow();
+    short += Number(row.n);
+  }
+  return short;
+}
 
 /**
  * P3.3(三)1 「有效防止矛盾激化升级和“民转刑”案件发生」: an unresolved case marked likely to turn
@@ -26,6 +41,12 @@ export async function mediationTodos(ctx: AppContext, actor: Actor): Promise<Tod
         id: 'mediation.criminalRisk', kind: 'mediation.criminalRisk', link: '/mediation?tab=cases&criminalRisk=true', count,
         title: messageOf('todo.mediation.criminalRisk.title'), description: messageOf('todo.mediation.criminalRisk.description', { count }),
       });
+    }
+  }
+  if (can(actor, 'mediation.manage') && (level === 'town' || level === 'county')) {
+    const short = await staffingShortfall(ctx, scope);
+    if (short > 0) {
+      items.push({ id: 'mediation.staffing', kind: 'mediation.staffing', link: '/mediation?tab=staffing', count: short, title: messageOf('todo.mediation.staffing.title'), description: messageOf('todo.mediation.staffing.description', { count: short }) });
     }
   }
   if (can(actor, 'mediation.handle')) {

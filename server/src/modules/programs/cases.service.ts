@@ -1,9 +1,9 @@
 import crypto from 'node:crypto';
-import type { BoardDto, CaseCreate, CaseDto, CaseListQuery, CaseStatus } from '@rg/domain/programs/case.schema';
+import type { BoardDto, CaseCreate, CaseDto, CaseListQuery, CaseStatus, CaseUpdate } from '@rg/domain/programs/case.schema';
 import type { CatalogueAreaKey } from '@rg/domain/programs/catalog';
 import { isWithin, levelOf } from '@rg/domain/regions/region-code';
 import type { Actor, RequestContext } from '../../core/access/actor.ts';
-import { authorize, listScope } from '../../core/access/authorize.ts';
+import { authorize, can, listScope } from '../../core/access/authorize.ts';
 import type { AppContext } from '../../core/context.ts';
 import { containsText } from '../../core/db/contains.ts';
 import { withinScope } from '../../core/db/scope.ts';
@@ -40,8 +40,8 @@ export class CasesService {
     return rows.map((r) => ({
       id: r.id, unitCode: r.unit_code, unitName: r.unit_name, unitPath: paths.get(r.unit_code) ?? r.unit_name, programId: r.program_id, title: r.title,
       areas: areas.filter((a) => a.case_id === r.id).map((a) => a.area_key as CatalogueAreaKey), summary: r.summary, body: r.body,
-      status: r.status as CaseStatus, reviewComment: r.review_comment, publishedOn: r.published_on,
-      abilities: { review: r.status === 'submitted' && reviews(actor, r.unit_code) },
+      status: r.status as CaseStatus, reviewComment: r.review_comment, publishedOn: r.published_on, version: r.version,
+      abilities: { review: r.status === 'submitted' && reviews(actor, r.unit_code), edit: r.status === 'returned' && can(actor, 'programs.apply', { regionCode: r.unit_code }) },
     }));
   }
 
@@ -95,6 +95,27 @@ export class CasesService {
       }).execute();
       await tx.insertInto('program_case_areas').values([...new Set(input.areas)].map((area_key) => ({ case_id: id, area_key }))).execute();
       await this.ctx.audit.append(tx, rc, { action: 'programs.case_submit', objectType: 'program_case', objectId: id, objectRegion: input.unitCode, detail: { title: input.title, areas: input.areas } });
+    });
+    return this.get(rc, id);
+  }
+
+  /** 修改后重新提交: only a returned case; it goes back to 待审核 (published or waiting ones → 409). */
+  async update(rc: RequestContext, id: string, input: CaseUpdate): Promise<CaseDto> {
+    const actor = authorize(rc.actor, 'programs.apply');
+    const row = await this.load(actor, id);
+    authorize(actor, 'programs.apply', { regionCode: row.unit_code });
+    if (row.status !== 'returned') throw new AppError('conflict', 'programs.case.notReturned');
+    const body = sanitizeRichText(input.body);
+    if (plainText(body) === '') throw invalid({ body: 'programs.case.bodyRequired' });
+    const now = this.ctx.clock.now().toISOString();
+    await this.ctx.db.transaction().execute(async (tx) => {
+      const result = await tx.updateTable('program_cases')
+        .set({ title: input.title, summary: input.summary, body, status: 'submitted', updated_at: now, version: input.version + 1 })
+        .where('id', '=', id).where('version', '=', input.version).where('status', '=', 'returned').executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== 1) throw conflict();
+      await tx.deleteFrom('program_case_areas').where('case_id', '=', id).execute();
+      await tx.insertInto('program_case_areas').values([...new Set(input.areas)].map((area_key) => ({ case_id: id, area_key }))).execute();
+      await this.ctx.audit.append(tx, rc, { action: 'programs.case_resubmit', objectType: 'program_case', objectId: id, objectRegion: row.unit_code, detail: { title: input.title, areas: input.areas } });
     });
     return this.get(rc, id);
   }

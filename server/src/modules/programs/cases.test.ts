@@ -44,7 +44,15 @@ describe('programs: typical cases and the three-level board (P2.4(3), plan 3)', 
     expect(published.json()).toMatchObject({ status: 'published', publishedOn: '2026-01-05' });
     await expectStatus(await province.request('POST', `/api/programs/cases/${id}/review`, { decision: 'publish' }), 409);
 
-    const other = (await county.request('POST', '/api/programs/cases', caseBody({ title: '智慧村务平台', areas: ['modern_means'] }))).json().id;
+    const draft = (await county.request('POST', '/api/programs/cases', caseBody({ title: '智慧村务', areas: ['modern_means'] }))).json();
+    // Only a returned case may be changed and resent.
+    await expectStatus(await county.request('PUT', `/api/programs/cases/${draft.id}`, { version: draft.version, title: '智慧村务平台', areas: ['modern_means'], summary: '摘要', body: '<p>正文</p>' }), 409);
+    await expectStatus(await province.request('POST', `/api/programs/cases/${draft.id}/review`, { decision: 'return', comment: '请补充成效数据' }), 200);
+    const returned = (await county.request('GET', `/api/programs/cases/${draft.id}`)).json();
+    expect(returned).toMatchObject({ status: 'returned', reviewComment: '请补充成效数据', abilities: { edit: true } });
+    const resent = await county.request('PUT', `/api/programs/cases/${draft.id}`, { version: returned.version, title: '智慧村务平台', areas: ['modern_means'], summary: '线上公开、线下议事，办事时间缩短一半', body: '<p>成效：办事时间缩短一半</p>' });
+    expect(resent.json()).toMatchObject({ status: 'submitted', title: '智慧村务平台' });
+    const other = draft.id;
     const byArea = (await jingyang.request('GET', '/api/programs/cases?area=consultation')).json().items.map((c: { id: string }) => c.id);
     expect(byArea).toEqual([id]);
     const byRegion = (await county.request('GET', `/api/programs/cases?regionCode=${PLACES.huaiyuan}`)).json().items.map((c: { id: string }) => c.id);

@@ -27,16 +27,19 @@ export class DesignationsService {
     return { items: rows.map((r) => this.toDto(rc, r)) };
   }
 
-  /** 警示 (active → warned) or 撤销 (active/warned → revoked); any other state is a 409 and nothing changes. */
-  async act(rc: RequestContext, id: string, action: 'warn' | 'revoke', reason: string): Promise<DesignationDto> {
+  /**
+   * 警示 (active → warned), 恢复 after 整改 (warned → active) or 撤销 (active/warned → revoked); any other state
+   * is a 409 and nothing changes.
+   */
+  async act(rc: RequestContext, id: string, action: 'warn' | 'restore' | 'revoke', reason: string): Promise<DesignationDto> {
     const actor = authorize(rc.actor, 'programs.manage');
     const row = await repo.findDesignation(this.ctx.db, id);
     if (!row) throw notFound();
     authorize(actor, 'programs.read', { regionCode: row.unit_code });
     authorize(actor, 'programs.manage', { regionCode: row.organiser_region });
     const now = this.ctx.clock.now().toISOString();
-    const from = action === 'warn' ? ['active'] : ['active', 'warned'];
-    const status = action === 'warn' ? 'warned' : 'revoked';
+    const from = action === 'warn' ? ['active'] : action === 'restore' ? ['warned'] : ['active', 'warned'];
+    const status = action === 'warn' ? 'warned' : action === 'restore' ? 'active' : 'revoked';
     await this.ctx.db.transaction().execute(async (tx) => {
       if (!(await repo.setDesignationStatus(tx, id, from, status, reason, now))) throw new AppError('conflict', 'programs.designation.wrongState');
       await this.ctx.audit.append(tx, rc, { action: `programs.designation_${action}`, objectType: 'program_designation', objectId: id, objectRegion: row.unit_code, detail: { reason, from: row.status } });

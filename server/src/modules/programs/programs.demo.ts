@@ -1,31 +1,13 @@
 import crypto from 'node:crypto';
-import type { Role } from '@rg/domain/access/roles';
 import { CATALOGUE_AREA_KEYS, DEFAULT_CONDITIONS, PLAN_SECTIONS } from '@rg/domain/programs/catalog';
 import type { ProgramCreate } from '@rg/domain/programs/program.schema';
 import type { Actor, RequestContext } from '../../core/access/actor.ts';
 import type { AppContext } from '../../core/context.ts';
-import { hashPassword } from '../../core/crypto/password-hash.ts';
 import type { Tx } from '../../core/db/schema.ts';
-import { DEMO_PASSWORD } from '../../demo/demo-accounts.ts';
-import { findUserByUsername, insertUser } from '../access/users.repository.ts';
-import { newUserRow } from '../access/user-row.ts';
+import { findUserByUsername } from '../access/users.repository.ts';
 import { findRegions } from '../regions/regions.repository.ts';
 import * as repo from './programs.repository.ts';
 import { ProgramsService } from './programs.service.ts';
-
-/**
- * Reviewer and organiser accounts above the demo counties (the shared demo accounts stop at the
- * county): the province reviews the counties' applications, the nation runs the national batch.
- */
-const PROGRAM_ACCOUNTS: { username: string; displayName: string; regionCode: string; roles: Role[] }[] = [
-  { username: 'nation.official', displayName: '农业农村部合作经济指导司', regionCode: '00', roles: ['official'] },
-  { username: 'nation.leader', displayName: '中央农办审核组', regionCode: '00', roles: ['leader'] },
-  { username: 'ah.official', displayName: '安徽省农业农村厅', regionCode: '34', roles: ['official'] },
-  { username: 'ah.leader', displayName: '安徽省委农办审核组', regionCode: '34', roles: ['leader'] },
-  { username: 'ah.inspector', displayName: '安徽省考核验收组', regionCode: '34', roles: ['inspector'] },
-  { username: 'sx.leader', displayName: '陕西省委农办审核组', regionCode: '61', roles: ['leader'] },
-  { username: 'hy.leader', displayName: '怀远县委农办审核组', regionCode: '340321', roles: ['leader'] },
-];
 
 /**
  * 试点县数量建议表 (P2.3(3) 附件), demo figures: about 100 counties in all, at most 5 per province.
@@ -37,27 +19,6 @@ export const NATIONAL_SUGGESTIONS: Record<string, number> = {
 };
 
 const FULL_PLAN = Object.fromEntries(PLAN_SECTIONS.map((s) => [s, '<p>（演示）见申报单位报送的试点方案原文。</p>'])) as Record<string, string>;
-
-async function demoAccounts(ctx: AppContext): Promise<Map<string, string>> {
-  const ids = new Map<string, string>();
-  const hash = await hashPassword(DEMO_PASSWORD);
-  const now = ctx.clock.now().toISOString();
-  const regions = new Set((await findRegions(ctx.db, PROGRAM_ACCOUNTS.map((a) => a.regionCode))).map((r) => r.code));
-  for (const account of PROGRAM_ACCOUNTS) {
-    if (!regions.has(account.regionCode)) continue;
-    const existing = await findUserByUsername(ctx.db, account.username);
-    if (existing) {
-      ids.set(account.username, existing.id);
-      continue;
-    }
-    const id = crypto.randomUUID();
-    await ctx.db.transaction().execute((tx) =>
-      insertUser(tx, newUserRow(ctx.cipher, { id, username: account.username, displayName: account.displayName, regionCode: account.regionCode, passwordHash: hash, mustChangePassword: false, phone: null, isDemo: true }, now), account.roles),
-    );
-    ids.set(account.username, id);
-  }
-  return ids;
-}
 
 const base = (overrides: Partial<ProgramCreate> & Pick<ProgramCreate, 'organiserRegion' | 'name' | 'batch' | 'unitLevel' | 'cycleStart' | 'cycleEnd' | 'reviewChain'>): ProgramCreate => ({
   contentAreas: [...CATALOGUE_AREA_KEYS], customContentAreas: [], conditions: DEFAULT_CONDITIONS.map((text) => ({ text, evidenceRequired: false })),
@@ -134,11 +95,11 @@ async function demoGroup(
  * 泾阳县's legal-advisor pilot with plan 1's milestones. Skipped when any programme exists.
  */
 export async function seedProgramsDemo(ctx: AppContext): Promise<void> {
-  const accounts = await demoAccounts(ctx);
   if (await ctx.db.selectFrom('programs').select('id').limit(1).executeTakeFirst()) return;
   const present = new Set((await findRegions(ctx.db, ['00', '34', '61', '340321', '340321108', '610423'])).map((r) => r.code));
   if (!present.has('00') || !present.has('34') || !present.has('340321')) return;
-  const by = accounts.get('nation.official') ?? 'demo';
+  // The organiser accounts (nation.official, ah.leader, …) are in demo/demo-accounts.ts.
+  const by = (await findUserByUsername(ctx.db, 'nation.official'))?.id ?? 'demo';
   const actor: Actor = { userId: by, username: 'demo-seed', displayName: '演示数据', roles: [], homeRegion: '00', scope: '00', permissions: new Set(), mustChangePassword: false };
   const rc: RequestContext = { actor, ip: null, requestId: 'demo-seed' };
   const programs = new ProgramsService(ctx);

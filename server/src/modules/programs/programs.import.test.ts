@@ -75,7 +75,8 @@ describe('programs: the quota table import and the demo programmes', () => {
     expect(lead).toEqual([{ name: '县委农办' }]);
     const cases = await t.ctx.db.selectFrom('program_cases').select(['unit_code', 'status']).orderBy('unit_code').execute();
     expect(cases).toEqual([{ unit_code: PLACES.huaiyuan, status: 'published' }, { unit_code: PLACES.wanfu, status: 'submitted' }]);
-    const reviewer = await t.login('ah.leader', 'Demo@2026pass');
+    await buildUser(t.ctx, { username: 'ah.leader', regionCode: PLACES.anhui, roles: ['leader'] });
+    const reviewer = await t.login('ah.leader');
     const list = (await reviewer.request('GET', '/api/programs')).json().items.map((p: { name: string }) => p.name);
     expect(list).toContain('全国乡村治理体系建设试点');
     expect(list).not.toContain('泾阳县农村社区治理新模式试点（一村一法律顾问）');

@@ -13,7 +13,7 @@ import { OrganizationsService } from './organizations.service.ts';
 import { EvaluationsService } from './evaluations.service.ts';
 import { CasesService } from './cases.service.ts';
 import { programSummaryDocx } from './programs.summary-docx.ts';
-import { boardQuerySchema, caseCreateSchema, caseListQuerySchema, caseReviewSchema } from '@rg/domain/programs/case.schema';
+import { boardQuerySchema, caseCreateSchema, caseListQuerySchema, caseReviewSchema, caseUpdateSchema } from '@rg/domain/programs/case.schema';
 import { evaluationCreateSchema, reportReviewSchema, reportSubmitSchema, templatePutSchema } from '@rg/domain/programs/evaluation.schema';
 
 const idParams = z.object({ id: z.uuid('error.notFound') });
@@ -65,6 +65,9 @@ export function programsRoutes(app: App, ctx: AppContext): void {
   app.post('/programs/designations/:id/warn', { schema: { params: idParams, body: designationActionSchema }, config: { access: 'programs.manage' } }, (req) =>
     designations.act(requestContext(req), req.params.id, 'warn', req.body.reason),
   );
+  app.post('/programs/designations/:id/restore', { schema: { params: idParams, body: designationActionSchema }, config: { access: 'programs.manage' } }, (req) =>
+    designations.act(requestContext(req), req.params.id, 'restore', req.body.reason),
+  );
   app.post('/programs/designations/:id/revoke', { schema: { params: idParams, body: designationActionSchema }, config: { access: 'programs.manage' } }, (req) =>
     designations.act(requestContext(req), req.params.id, 'revoke', req.body.reason),
   );
@@ -85,6 +88,9 @@ export function programsRoutes(app: App, ctx: AppContext): void {
     reply.status(201).send(await cases.create(requestContext(req), req.body)),
   );
   app.get('/programs/cases/:id', { schema: { params: idParams }, config: { access: 'programs.read' } }, (req) => cases.get(requestContext(req), req.params.id));
+  app.put('/programs/cases/:id', { schema: { params: idParams, body: caseUpdateSchema }, bodyLimit: 2 * 1024 * 1024, config: { access: 'programs.apply' } }, (req) =>
+    cases.update(requestContext(req), req.params.id, req.body),
+  );
   app.post('/programs/cases/:id/review', { schema: { params: idParams, body: caseReviewSchema }, config: { access: 'programs.review' } }, (req) =>
     cases.review(requestContext(req), req.params.id, req.body.decision, req.body.comment),
   );

@@ -244,6 +244,10 @@ describe('programs: programmes, applications, the review chain, quotas and desig
     const warned = await anhuiOfficial.request('POST', `/api/programs/designations/${designation.id}/warn`, { reason: '年度评估不合格' });
     expect(warned.json()).toMatchObject({ status: 'warned', statusReason: '年度评估不合格' });
     await expectStatus(await anhuiOfficial.request('POST', `/api/programs/designations/${designation.id}/warn`, { reason: '再次' }), 409);
+    const restored = await anhuiOfficial.request('POST', `/api/programs/designations/${designation.id}/restore`, { reason: '整改到位' });
+    expect(restored.json()).toMatchObject({ status: 'active', statusReason: '整改到位' });
+    await expectStatus(await anhuiOfficial.request('POST', `/api/programs/designations/${designation.id}/restore`, { reason: '再次' }), 409);
+    await expectStatus(await anhuiOfficial.request('POST', `/api/programs/designations/${designation.id}/warn`, { reason: '复查不合格' }), 200);
     await expectStatus(await anhuiOfficial.request('POST', `/api/programs/designations/${designation.id}/revoke`, { reason: '整改不到位' }), 200);
     const again = await anhuiOfficial.request('POST', `/api/programs/designations/${designation.id}/revoke`, { reason: '重复' });
     await expectStatus(again, 409);

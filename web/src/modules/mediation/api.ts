@@ -60,6 +60,7 @@ export const mediationApi = {
   revealAid: (id: string, field: 'phone' | 'idNumber') => api.post<{ value: string }>(`/api/mediation/aid/${id}/reveal`, { field }),
   stats: (year: number, regionCode?: string) => api.get<StatsDto>('/api/mediation/stats', { year, regionCode }),
   settings: () => api.get<SettingsDto>('/api/mediation/settings'),
+  putSettings: (body: unknown) => api.put<SettingsDto>('/api/mediation/settings', body),
   apply: (body: unknown) => api.post<MyApplicationDto>('/api/mediation/applications', body),
   mine: () => api.get<{ items: MyApplicationDto[] }>('/api/mediation/applications/mine'),
 };

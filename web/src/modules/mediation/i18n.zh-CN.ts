@@ -174,6 +174,13 @@ export const mediationMessages = {
   'mediation.aid.created': '法律援助申请已登记',
   'mediation.aid.party': '申请援助的当事人',
 
+  'mediation.settings.title': '调解工作设置（{region}）',
+  'mediation.settings.source': '当前生效：{source}',
+  'mediation.settings.defaults': '系统默认值',
+  'mediation.settings.overdueDays': '调解期限（天）',
+  'mediation.settings.followUpDays': '回访期限（天）',
+  'mediation.settings.aidCriteria': '法律援助经济困难认定标准',
+  'mediation.settings.saved': '设置已保存，对本辖区及下级新受理的案件生效',
   'mediation.stats.year': '年度',
   'mediation.stats.registered': '受理',
   'mediation.stats.successRate': '调解成功率',

@@ -52,6 +52,7 @@ export const programsApi = {
   addMilestone: (id: string, body: { name: string; dueDate: string; kind: string; closesSubmission: boolean }) => api.post<ProgramDetailDto>(`/api/programs/${id}/milestones`, body),
   extendMilestone: (id: string, milestoneId: string, body: { dueDate: string; reason: string }) =>
     api.post<ProgramDetailDto>(`/api/programs/${id}/milestones/${milestoneId}/extend`, body),
+  putQuotas: (id: string, items: { regionCode: string; maxUnits: number; suggested: number | null }[]) => api.put<ProgramDetailDto>(`/api/programs/${id}/quotas`, { items }),
   importQuotas: (id: string, body: { filename: string; contentBase64: string }) =>
     api.post<ProgramDetailDto & { skipped: string[] }>(`/api/programs/${id}/quotas/import`, body),
   applications: (query: ApplicationQuery) => api.get<{ items: ApplicationSummaryDto[] }>('/api/programs/applications', { ...query }),
@@ -80,9 +81,10 @@ export const programsApi = {
   template: (programId: string) => api.get<TemplateDto | null>(`/api/programs/${programId}/template`),
   cases: (query: Partial<CaseListQuery>) => api.get<{ items: CaseDto[] }>('/api/programs/cases', { ...query }),
   createCase: (body: { unitCode: string; title: string; areas: string[]; summary: string; body: string }) => api.post<CaseDto>('/api/programs/cases', body),
+  updateCase: (id: string, body: { version: number; title: string; areas: string[]; summary: string; body: string }) => api.put<CaseDto>(`/api/programs/cases/${id}`, body),
   reviewCase: (id: string, body: { decision: 'publish' | 'return'; comment: string }) => api.post<CaseDto>(`/api/programs/cases/${id}/review`, body),
   board: (countyCode: string) => api.get<BoardDto>('/api/programs/board', { countyCode }),
-  actOnDesignation: (id: string, action: 'warn' | 'revoke', reason: string) => api.post<DesignationDto>(`/api/programs/designations/${id}/${action}`, { reason }),
+  actOnDesignation: (id: string, action: 'warn' | 'restore' | 'revoke', reason: string) => api.post<DesignationDto>(`/api/programs/designations/${id}/${action}`, { reason }),
 };
 
 export const programKeys = {

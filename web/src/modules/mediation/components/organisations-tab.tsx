@@ -16,6 +16,7 @@ import { RegionPicker } from '../../regions/components/region-picker.tsx';
 import { mediationApi, mediationKeys } from '../api.ts';
 import { LABELS, optionsOf } from '../labels.ts';
 import { MaskedValue } from './masked-value.tsx';
+import { SettingsCard } from './settings-card.tsx';
 
 function CommitteeModal({ onClose }: { onClose: () => void }) {
   const { t } = useI18n();
@@ -188,6 +189,7 @@ export function OrganisationsTab() {
       {modal === 'committee' && <CommitteeModal onClose={() => setModal(null)} />}
       {modal === 'mediator' && <MediatorModal committees={committees.data?.items ?? []} onClose={() => setModal(null)} />}
       <MediatorDrawer id={openId} onClose={() => setOpenId(null)} />
+      {canManage && <SettingsCard />}
     </Space>
   );
 }

@@ -26,21 +26,28 @@ interface CaseValues {
   body: string;
 }
 
-function CaseCreateModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+/** 提交典型案例, or — with `editing` — change a returned case and send it again. */
+function CaseCreateModal({ open, editing, onClose }: { open: boolean; editing?: CaseDto | null; onClose: () => void }) {
   const { t } = useI18n();
   const session = useSession();
   const required = [{ required: true, message: t('programs.form.required') }];
   const save = useFormSubmit({
     fields: ['unitCode', 'title', 'areas', 'summary', 'body'],
-    mutationFn: (values: CaseValues) => programsApi.createCase(values),
-    successMessage: t('programs.cases.created'),
+    mutationFn: (values: CaseValues) => editing
+      ? programsApi.updateCase(editing.id, { version: editing.version, title: values.title, areas: values.areas, summary: values.summary, body: values.body })
+      : programsApi.createCase(values),
+    successMessage: editing ? t('programs.cases.resubmitted') : t('programs.cases.created'),
     invalidate: programKeys.all,
     onSuccess: onClose,
   });
   return (
-    <FormModal title={t('programs.cases.create')} open={open} onClose={onClose} save={save} width={760} testId="case-create-modal">
-      <Form<CaseValues> form={save.form} {...MODAL_FORM_LAYOUT} labelCol={{ span: 4 }} wrapperCol={{ span: 20 }} style={{ marginTop: 16 }} initialValues={{ unitCode: session.user.regionCode, body: '' }}>
-        <Form.Item name="unitCode" label={t('programs.cases.unit')} rules={required}><RegionPicker initialLabel={session.user.regionName} /></Form.Item>
+    <FormModal title={editing ? t('programs.cases.resubmit') : t('programs.cases.create')} open={open} onClose={onClose} save={save} width={760} testId="case-create-modal">
+      <Form<CaseValues> form={save.form} {...MODAL_FORM_LAYOUT} labelCol={{ span: 4 }} wrapperCol={{ span: 20 }} style={{ marginTop: 16 }} initialValues={editing
+          ? { unitCode: editing.unitCode, title: editing.title, areas: editing.areas, summary: editing.summary, body: editing.body }
+          : { unitCode: session.user.regionCode, body: '' }}>
+        <Form.Item name="unitCode" label={t('programs.cases.unit')} rules={required}>
+          <RegionPicker initialLabel={editing?.unitPath ?? session.user.regionName} disabled={Boolean(editing)} />
+        </Form.Item>
         <Form.Item name="title" label={t('programs.cases.title')} rules={required}><Input maxLength={100} /></Form.Item>
         <Form.Item name="areas" label={t('programs.cases.areas')} rules={required}>
           <Checkbox.Group options={CONTENT_AREAS.map((a) => ({ value: a.key, label: a.label }))} />
@@ -52,7 +59,7 @@ function CaseCreateModal({ open, onClose }: { open: boolean; onClose: () => void
   );
 }
 
-function CaseDrawer({ item, onClose }: { item: CaseDto | null; onClose: () => void }) {
+function CaseDrawer({ item, onClose, onEdit }: { item: CaseDto | null; onClose: () => void; onEdit: (item: CaseDto) => void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -70,6 +77,8 @@ function CaseDrawer({ item, onClose }: { item: CaseDto | null; onClose: () => vo
           <Typography.Text type="secondary">{item.unitPath}{item.publishedOn ? ` · ${item.publishedOn}` : ''}</Typography.Text>
           <Typography.Paragraph strong>{item.summary}</Typography.Paragraph>
           <SafeHtml html={item.body} />
+          {item.reviewComment && <Typography.Text type="warning">{t('programs.review.comment')}：{item.reviewComment}</Typography.Text>}
+          {item.abilities.edit && <Button onClick={() => onEdit(item)}>{t('programs.cases.resubmit')}</Button>}
           {item.abilities.review && (
             <Space orientation="vertical" style={{ width: '100%' }}>
               <Input.TextArea rows={2} value={comment} onChange={(e) => setComment(e.target.value)} placeholder={t('programs.review.comment')} />
@@ -92,6 +101,7 @@ export function CaseList() {
   const [query, setQuery] = useState<Partial<CaseListQuery>>({});
   const [creating, setCreating] = useState(false);
   const [open, setOpen] = useState<CaseDto | null>(null);
+  const [editing, setEditing] = useState<CaseDto | null>(null);
   const list = useQuery({ queryKey: programKeys.cases(query), queryFn: () => programsApi.cases(query) });
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
@@ -114,7 +124,8 @@ export function CaseList() {
           ]} />
       )}
       <CaseCreateModal open={creating} onClose={() => setCreating(false)} />
-      <CaseDrawer item={open} onClose={() => setOpen(null)} />
+      <CaseDrawer item={open} onClose={() => setOpen(null)} onEdit={(item) => { setOpen(null); setEditing(item); }} />
+      <CaseCreateModal key={editing?.id ?? 'edit'} open={editing !== null} editing={editing} onClose={() => setEditing(null)} />
     </Space>
   );
 }

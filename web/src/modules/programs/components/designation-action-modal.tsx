@@ -6,22 +6,22 @@ import { useFormSubmit } from '../../../app/forms/use-form-submit.ts';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { programKeys, programsApi } from '../api.ts';
 
-export type DesignationAction = 'warn' | 'revoke';
+export type DesignationAction = 'warn' | 'restore' | 'revoke';
 
-/** 警示 / 撤销 a designation with a reason (动态管理, P3.5(2)). */
+/** 警示 / 恢复 / 撤销 a designation with a reason (动态管理, P3.5(2)). */
 export function DesignationActionModal({ target, onClose }: { target: { designation: DesignationDto; action: DesignationAction } | null; onClose: () => void }) {
   const { t } = useI18n();
   const action = target?.action ?? 'warn';
   const save = useFormSubmit({
     fields: ['reason'],
     mutationFn: (values: { reason: string }) => programsApi.actOnDesignation(target?.designation.id ?? '', action, values.reason),
-    successMessage: action === 'warn' ? t('programs.designation.warned') : t('programs.designation.revokedDone'),
+    successMessage: t(`programs.designation.done.${action}`),
     invalidate: programKeys.all,
     onSuccess: onClose,
   });
   return (
     <FormModal
-      title={`${t(action === 'warn' ? 'programs.designation.warn' : 'programs.designation.revoke')}：${target?.designation.unitName ?? ''} ${target?.designation.title ?? ''}`}
+      title={`${t(`programs.designation.${action}`)}：${target?.designation.unitName ?? ''} ${target?.designation.title ?? ''}`}
       open={target !== null}
       onClose={onClose}
       save={save}

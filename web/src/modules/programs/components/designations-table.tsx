@@ -41,6 +41,7 @@ export function DesignationsTable({ regionCode, programId, compact }: { regionCo
             render: (_: unknown, d: DesignationDto) => d.abilities.manage && d.status !== 'revoked' ? (
               <Space size={0}>
                 {d.status === 'active' && <Button type="link" size="small" onClick={() => setTarget({ designation: d, action: 'warn' })}>{t('programs.designation.warn')}</Button>}
+                {d.status === 'warned' && <Button type="link" size="small" onClick={() => setTarget({ designation: d, action: 'restore' })}>{t('programs.designation.restore')}</Button>}
                 <Button type="link" size="small" danger onClick={() => setTarget({ designation: d, action: 'revoke' })}>{t('programs.designation.revoke')}</Button>
               </Space>
             ) : null,
