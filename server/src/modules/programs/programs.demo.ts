@@ -194,6 +194,24 @@ export async function seedProgramsDemo(ctx: AppContext): Promise<void> {
           { name: '全面见成效（11月底）', dueDate: '2019-11-30', kind: 'acceptance', closesSubmission: false },
         ],
       }));
+      for (const village of await legalPilotVillages(tx)) await approvedUnit(ctx, tx, legalPilot, village, '泾阳县农村社区治理新模式试点村', '2019-08-20', '2026-12-31', by);
     }
   });
+}
+
+/** 王家村 and 鑫园社区, named in P1.3 among the demonstration villages and communities. */
+const NAMED_DEMONSTRATION = ['610423113203', '610423001014'];
+const DEMONSTRATION_VILLAGES = 15;
+
+/**
+ * P1.3: the pilot covers 泾阳县's 66 poor villages (marked by the regions demo, 屈家村 first) and 15
+ * demonstration villages and communities (王家村, 鑫园社区 and, for the demo, the first other
+ * communities by code).
+ */
+async function legalPilotVillages(tx: Tx): Promise<string[]> {
+  const villages = await tx.selectFrom('regions').select(['code', 'is_poor', 'kind']).where('level', '=', 'village').where('code', '>=', '610423').where('code', '<', '610424').orderBy('code').execute();
+  const poor = villages.filter((v) => v.is_poor === 1).map((v) => v.code);
+  const named = NAMED_DEMONSTRATION.filter((code) => villages.some((v) => v.code === code));
+  const others = villages.filter((v) => v.is_poor !== 1 && !named.includes(v.code) && v.kind === 'community').map((v) => v.code);
+  return [...poor, ...named, ...others.slice(0, DEMONSTRATION_VILLAGES - named.length)];
 }

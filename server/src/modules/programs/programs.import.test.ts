@@ -64,7 +64,15 @@ describe('programs: the quota table import and the demo programmes', () => {
     expect(quotas.map((q) => q.region_code)).toEqual([PLACES.anhui, PLACES.shaanxi]);
     expect(quotas.every((q) => q.max_units <= 5)).toBe(true);
     const designated = await t.ctx.db.selectFrom('program_designations').select(['unit_code', 'title']).orderBy('unit_code').execute();
-    expect(designated).toEqual([{ unit_code: PLACES.huaiyuan, title: '省级乡村治理示范县' }, { unit_code: PLACES.wanfu, title: '县级乡村治理试点示范镇' }]);
+    // 泾阳县's legal pilot designates its poor villages (none marked in this test's places) and the
+    // demonstration villages P1.3 names: 鑫园社区 and 王家村.
+    expect(designated).toEqual([
+      { unit_code: PLACES.huaiyuan, title: '省级乡村治理示范县' }, { unit_code: PLACES.wanfu, title: '县级乡村治理试点示范镇' },
+      { unit_code: PLACES.xinyuan, title: '泾阳县农村社区治理新模式试点村' }, { unit_code: PLACES.wangjia, title: '泾阳县农村社区治理新模式试点村' },
+    ]);
+    // The legal module learns its pilot villages from the designation events.
+    const pilots = await t.ctx.db.selectFrom('legal_pilot_villages').select('village_code').orderBy('village_code').execute();
+    expect(pilots.map((p) => p.village_code)).toEqual([PLACES.xinyuan, PLACES.wangjia]);
     const milestones = await t.ctx.db.selectFrom('program_milestones as m').innerJoin('programs as p', 'p.id', 'm.program_id').select(['m.due_date'])
       .where('p.organiser_region', '=', PLACES.jingyang).orderBy('m.sort').execute();
     expect(milestones.map((m) => m.due_date)).toEqual(['2019-08-10', '2019-10-15', '2019-11-30']);
