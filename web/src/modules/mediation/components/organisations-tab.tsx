@@ -115,16 +115,49 @@ function TrainingModal({ mediatorId, onClose }: { mediatorId: string; onClose: (
   );
 }
 
+/** 专兼职 and 状态 of one mediator (the staffing rule counts active full-time ones); sent with the version. */
+function MediatorStatusForm({ mediator }: { mediator: MediatorDto }) {
+  const { t } = useI18n();
+  const save = useFormSubmit<{ employment: string; status: string }, MediatorDto>({
+    fields: ['employment', 'status'],
+    mutationFn: (v) => mediationApi.updateMediator(mediator.id, {
+      version: mediator.version,
+      ...(v.employment !== mediator.employment ? { employment: v.employment } : {}),
+      ...(v.status !== mediator.status ? { status: v.status } : {}),
+    }),
+    successMessage: t('mediation.case.saved'),
+    invalidate: mediationKeys.all,
+    onSuccess: () => undefined,
+  });
+  return (
+    <>
+      <ErrorAlert message={save.errorMessage} />
+      <Form form={save.form} layout="inline" initialValues={{ employment: mediator.employment, status: mediator.status }} data-testid="mediator-status-form">
+        <Form.Item name="employment" label={t('mediation.mediator.employment')}>
+          <Radio.Group options={[{ value: 'full_time', label: t('mediation.mediator.fullTime') }, { value: 'part_time', label: t('mediation.mediator.partTime') }]} />
+        </Form.Item>
+        <Form.Item name="status" label={t('mediation.mediator.status')}>
+          <Select style={{ width: 90 }} options={(['active', 'suspended', 'left'] as const).map((s) => ({ value: s, label: t(`mediation.mediator.${s}`) }))} />
+        </Form.Item>
+        <Form.Item>
+          <Button type="primary" loading={save.pending} onClick={() => void save.submit()}>{t('common.save')}</Button>
+        </Form.Item>
+      </Form>
+    </>
+  );
+}
+
 function MediatorDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
   const { t } = useI18n();
   const [training, setTraining] = useState(false);
   const detail = useQuery({ queryKey: mediationKeys.mediator(id ?? ''), queryFn: () => mediationApi.mediator(id ?? ''), enabled: id !== null });
   const m = detail.data;
   return (
-    <Drawer open={id !== null} onClose={onClose} size={520} destroyOnHidden title={m ? `${m.name}（${m.committeeName}）` : ''}>
+    <Drawer open={id !== null} onClose={onClose} size={560} destroyOnHidden title={m ? `${m.name}（${m.committeeName}）` : ''} data-testid="mediator-drawer">
       {m && (
         <Space orientation="vertical" size={12} style={{ width: '100%' }}>
           <Typography.Text>{t('mediation.mediator.phone')}：<MaskedValue masked={m.phone} canReveal={m.abilities.reveal} label={t('mediation.mediator.phone')} reveal={() => mediationApi.revealMediator(m.id, 'phone')} /></Typography.Text>
+          {m.abilities.update && <MediatorStatusForm key={m.version} mediator={m} />}
           <Typography.Text>{t('mediation.mediator.idNumber')}：<MaskedValue masked={m.idNumber} canReveal={m.abilities.reveal} label={t('mediation.mediator.idNumber')} reveal={() => mediationApi.revealMediator(m.id, 'idNumber')} /></Typography.Text>
           <Flex justify="space-between" align="center">
             <Typography.Title level={5} style={{ margin: 0 }}>{t('mediation.mediator.training')}：{m.trainingHours}</Typography.Title>
@@ -185,7 +218,7 @@ export function OrganisationsTab() {
         {canManage && <Button type="primary" icon={<PlusOutlined />} onClick={() => setModal('mediator')}>{t('mediation.mediator.add')}</Button>}
       </Flex>
       <ErrorAlert message={mediators.errorMessage} />
-      <PagedTable<MediatorDto> rowKey="id" columns={mediatorColumns} paged={mediators.paged} emptyText={t('mediation.mediator.empty')} />
+      <PagedTable<MediatorDto> rowKey="id" columns={mediatorColumns} paged={mediators.paged} emptyText={t('mediation.mediator.empty')} data-testid="mediators-table" />
       {modal === 'committee' && <CommitteeModal onClose={() => setModal(null)} />}
       {modal === 'mediator' && <MediatorModal committees={committees.data?.items ?? []} onClose={() => setModal(null)} />}
       <MediatorDrawer id={openId} onClose={() => setOpenId(null)} />
