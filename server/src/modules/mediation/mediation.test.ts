@@ -68,6 +68,7 @@ describe('mediation: committees, staffing, cases, screening, aid, statistics', (
     expect(errorOf(level).fields).toEqual({ level: '调解委员会层级与所属区划不符（县级选县，乡镇级选乡镇，村级选村/社区）' });
     townCommittee = await committee(PLACES.wangqiao, 'town', '王桥镇人民调解委员会');
     const qujiaCommittee = await committee(PLACES.qujia, 'village', '屈家村人民调解委员会');
+    expect((await county.request('GET', `/api/mediation/committees?q=${encodeURIComponent('屈家')}`)).json().items.map((c: { id: string }) => c.id)).toEqual([qujiaCommittee]);
     const before = (await county.request('GET', `/api/mediation/staffing?regionCode=${PLACES.wangqiao}`)).json();
     expect(before.towns).toEqual({ total: 1, compliant: 0, short: 1 });
     expect(before.villages).toEqual({ total: 3, compliant: 0, short: 3 });

@@ -100,6 +100,7 @@ export const mediationMessages = {
   'mediation.committee.mediators': '在岗调解员',
   'mediation.committee.fullTime': '其中专职',
   'mediation.committee.created': '调解委员会已新增',
+  'mediation.committee.empty': '暂无调解委员会',
   'mediation.mediator.add': '新增调解员',
   'mediation.mediator.name': '姓名',
   'mediation.mediator.gender': '性别',

@@ -51,8 +51,10 @@ function CommitteeModal({ onClose }: { onClose: () => void }) {
   );
 }
 
-function MediatorModal({ committees, onClose }: { committees: CommitteeDto[]; onClose: () => void }) {
+function MediatorModal({ onClose }: { onClose: () => void }) {
   const { t } = useI18n();
+  const [q, setQ] = useState('');
+  const committees = useQuery({ queryKey: mediationKeys.committees({ q, pageSize: 50 }), queryFn: () => mediationApi.committees({ q: q || undefined, page: 1, pageSize: 50 }) });
   const save = useFormSubmit<{ committeeId: string; name: string; gender: string; phone: string; idNumber?: string; employment: string }, MediatorDto>({
     fields: ['committeeId', 'name', 'gender', 'phone', 'idNumber', 'employment'],
     mutationFn: (v) => mediationApi.createMediator({ ...v, idNumber: v.idNumber?.trim() || null }),
@@ -64,7 +66,7 @@ function MediatorModal({ committees, onClose }: { committees: CommitteeDto[]; on
     <FormModal title={t('mediation.mediator.add')} open onClose={onClose} save={save}>
       <Form form={save.form} {...MODAL_FORM_LAYOUT} initialValues={{ gender: 'male', employment: 'full_time' }}>
         <Form.Item name="committeeId" label={t('mediation.case.committee')} rules={[{ required: true, message: '请选择调解委员会' }]}>
-          <Select showSearch optionFilterProp="label" options={committees.map((c) => ({ value: c.id, label: c.name }))} />
+          <Select showSearch filterOption={false} onSearch={setQ} loading={committees.isFetching} options={(committees.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))} />
         </Form.Item>
         <Form.Item name="name" label={t('mediation.mediator.name')} rules={[{ required: true, message: '请输入姓名' }]}>
           <Input />
@@ -182,7 +184,11 @@ export function OrganisationsTab() {
   const canManage = session.permissions.includes('mediation.manage');
   const [modal, setModal] = useState<'committee' | 'mediator' | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
-  const committees = useQuery({ queryKey: mediationKeys.committees(), queryFn: () => mediationApi.committees() });
+  const committees = usePagedList<{ q?: string }, { q?: string; page: number; pageSize: number }, CommitteeDto>({
+    toQuery: (f, p) => ({ ...f, ...p }),
+    queryKey: mediationKeys.committees,
+    queryFn: mediationApi.committees,
+  });
   const mediators = usePagedList<{ q?: string; employment?: string }, { q?: string; employment?: string; page: number; pageSize: number }, MediatorDto>({
     toQuery: (f, p) => ({ ...f, ...p }),
     queryKey: mediationKeys.mediators,
@@ -209,7 +215,8 @@ export function OrganisationsTab() {
         <Typography.Title level={5} style={{ margin: 0 }}>{t('mediation.tab.organisations')}</Typography.Title>
         {canManage && <Button icon={<PlusOutlined />} onClick={() => setModal('committee')}>{t('mediation.committee.add')}</Button>}
       </Flex>
-      <Table<CommitteeDto> size="small" rowKey="id" loading={committees.isFetching} dataSource={committees.data?.items ?? []} columns={committeeColumns} pagination={{ pageSize: 8 }} />
+      <Input.Search allowClear placeholder={t('mediation.committee.name')} style={{ width: 220 }} onSearch={(q) => committees.setFilters({ q: q || undefined })} />
+      <PagedTable<CommitteeDto> rowKey="id" columns={committeeColumns} paged={committees.paged} emptyText={t('mediation.committee.empty')} />
       <Flex justify="space-between" align="center">
         <Space>
           <Input.Search allowClear placeholder={t('mediation.mediator.name')} style={{ width: 180 }} onSearch={(q) => mediators.setFilters({ ...mediators.filters, q: q || undefined })} />
@@ -220,7 +227,7 @@ export function OrganisationsTab() {
       <ErrorAlert message={mediators.errorMessage} />
       <PagedTable<MediatorDto> rowKey="id" columns={mediatorColumns} paged={mediators.paged} emptyText={t('mediation.mediator.empty')} data-testid="mediators-table" />
       {modal === 'committee' && <CommitteeModal onClose={() => setModal(null)} />}
-      {modal === 'mediator' && <MediatorModal committees={committees.data?.items ?? []} onClose={() => setModal(null)} />}
+      {modal === 'mediator' && <MediatorModal onClose={() => setModal(null)} />}
       <MediatorDrawer id={openId} onClose={() => setOpenId(null)} />
       {canManage && <SettingsCard />}
     </Space>
