@@ -131,7 +131,19 @@ test('the county official sees staffing gaps change, and statistics with drill-d
   await page.screenshot({ path: '/tmp/mediation-stats.png', fullPage: true });
   await page.getByRole('tab', { name: '矛盾纠纷排查' }).click();
   await expect(page.getByTestId('screening-figures')).toContainText('应报');
-  await page.screenshot({ path: '/tmp/mediation-screening.png' });
+  await page.screenshot({ path: '/tmp/mediation-screening.png', fullPage: true });
+  // A dispute a village reported becomes a case, its facts filled in from the report.
+  await page.getByTestId('screening-reports').getByRole('button', { name: '登记为案件' }).first().click();
+  const fromReport = page.getByTestId('case-create-modal');
+  await expect(fromReport.getByLabel('纠纷简要情况')).toHaveValue(/排查发现/);
+  await fromReport.getByLabel('姓名或名称1').fill(`排查甲${suffix}`);
+  await fromReport.getByLabel('姓名或名称2').fill(`排查乙${suffix}`);
+  await fromReport.getByRole('button', { name: '保存' }).click();
+  await expect(fromReport).toBeHidden();
+  await page.getByRole('tab', { name: '调解案件' }).click();
+  await page.getByPlaceholder('编号、当事人或内容').fill(`排查甲${suffix}`);
+  await page.getByPlaceholder('编号、当事人或内容').press('Enter');
+  await expect(page.getByTestId('cases-table').locator('.ant-table-row')).toHaveCount(1);
   await page.getByRole('tab', { name: '调解组织' }).click();
   await expect(page.getByTestId('mediation-settings')).toContainText('调解期限（天）');
   await page.screenshot({ path: '/tmp/mediation-organisations.png', fullPage: true });

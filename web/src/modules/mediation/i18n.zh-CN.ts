@@ -155,6 +155,7 @@ export const mediationMessages = {
   'mediation.screening.addItem': '添加一条纠纷',
   'mediation.screening.submittedOk': '排查情况已报送',
   'mediation.screening.allIn': '全部已报送',
+  'mediation.screening.toCase': '登记为案件',
 
   'mediation.aid.create': '登记援助申请',
   'mediation.aid.applicant': '申请人',
