@@ -83,7 +83,6 @@ export class CommitteesService {
 
   async createCommittee(rc: RequestContext, input: CommitteeCreate): Promise<CommitteeDto> {
     authorize(rc.actor, 'mediation.manage', { regionCode: input.regionCode });
-    await this.places.existing(input.regionCode, 'regionCode');
     const region = await this.places.existing(input.regionCode, 'regionCode');
     if (!LEVELS_OF[input.level].includes(region.level)) throw invalid({ level: 'mediation.committee.levelMismatch' });
     const id = crypto.randomUUID();
