@@ -89,7 +89,18 @@ test('a village mediator registers a dispute, records a session, downloads the a
   await page.screenshot({ path: '/tmp/mediation-closed.png' });
 });
 
-test('the town official sees staffing gaps and statistics with drill-down', async ({ page }) => {
+/** Towns plus villages that meet the staffing rule, as the 人员配备 tab shows them ("10 / 13"). */
+async function compliantPlaces(page: Page): Promise<number> {
+  await page.getByRole('tab', { name: '人员配备' }).click();
+  let total = 0;
+  for (const id of ['staffing-towns', 'staffing-villages']) {
+    const text = (await page.getByTestId(id).textContent()) ?? '';
+    total += Number(/(\d+) \/ \d+/.exec(text)?.[1] ?? NaN);
+  }
+  return total;
+}
+
+test('the county official sees staffing gaps change, and statistics with drill-down', async ({ page }) => {
   await page.goto('/');
   await signIn(page, 'jy.official');
   await page.getByRole('menuitem', { name: '人民调解' }).click();
@@ -97,6 +108,21 @@ test('the town official sees staffing gaps and statistics with drill-down', asyn
   await expect(page.getByTestId('staffing-towns')).toContainText('/');
   await expect(page.getByTestId('staffing-gaps').locator('.ant-table-row').first()).toBeVisible();
   await page.screenshot({ path: '/tmp/mediation-staffing.png' });
+  const before = await compliantPlaces(page);
+  expect(before).toBeGreaterThan(0);
+
+  // A part-time mediator of a town or village committee becomes full-time: one more place meets the rule.
+  await page.getByRole('tab', { name: '调解组织' }).click();
+  await chooseOption(page, page.locator('.ant-select').filter({ hasText: '专兼职' }), '兼职', page.locator('.ant-select').filter({ hasText: '兼职' }).first());
+  const firstRow = page.getByTestId('mediators-table').locator('.ant-table-row').first();
+  await expect(firstRow).toContainText('兼职');
+  await firstRow.getByRole('button').first().click();
+  const drawer = page.getByTestId('mediator-drawer');
+  await drawer.getByLabel('专职', { exact: true }).check();
+  await drawer.getByTestId('mediator-status-form').getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('已保存').first()).toBeVisible();
+  await drawer.getByRole('button', { name: 'Close' }).or(drawer.getByRole('button', { name: '关闭' })).first().click();
+  await expect.poll(() => compliantPlaces(page)).toBe(before + 1);
   await page.getByRole('tab', { name: '统计分析' }).click();
   await expect(page.getByTestId('stats-figures')).toContainText('调解成功率');
   await page.getByTestId('stats-children').getByText('王桥镇').click();
@@ -105,7 +131,19 @@ test('the town official sees staffing gaps and statistics with drill-down', asyn
   await page.screenshot({ path: '/tmp/mediation-stats.png', fullPage: true });
   await page.getByRole('tab', { name: '矛盾纠纷排查' }).click();
   await expect(page.getByTestId('screening-figures')).toContainText('应报');
-  await page.screenshot({ path: '/tmp/mediation-screening.png' });
+  await page.screenshot({ path: '/tmp/mediation-screening.png', fullPage: true });
+  // A dispute a village reported becomes a case, its facts filled in from the report.
+  await page.getByTestId('screening-reports').getByRole('button', { name: '登记为案件' }).first().click();
+  const fromReport = page.getByTestId('case-create-modal');
+  await expect(fromReport.getByLabel('纠纷简要情况')).toHaveValue(/排查发现/);
+  await fromReport.getByLabel('姓名或名称1').fill(`排查甲${suffix}`);
+  await fromReport.getByLabel('姓名或名称2').fill(`排查乙${suffix}`);
+  await fromReport.getByRole('button', { name: '保存' }).click();
+  await expect(fromReport).toBeHidden();
+  await page.getByRole('tab', { name: '调解案件' }).click();
+  await page.getByPlaceholder('编号、当事人或内容').fill(`排查甲${suffix}`);
+  await page.getByPlaceholder('编号、当事人或内容').press('Enter');
+  await expect(page.getByTestId('cases-table').locator('.ant-table-row')).toHaveCount(1);
   await page.getByRole('tab', { name: '调解组织' }).click();
   await expect(page.getByTestId('mediation-settings')).toContainText('调解期限（天）');
   await page.screenshot({ path: '/tmp/mediation-organisations.png', fullPage: true });

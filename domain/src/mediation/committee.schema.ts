@@ -47,6 +47,7 @@ export type CommitteeUpdate = z.infer<typeof committeeUpdateSchema>;
 export const committeeListQuerySchema = z.object({
   regionCode: regionCodeSchema.optional(),
   level: z.enum(COMMITTEE_LEVELS).optional(),
+  q: z.string().trim().max(30).optional(),
   ...pageFields,
 });
 export type CommitteeListQuery = z.infer<typeof committeeListQuerySchema>;

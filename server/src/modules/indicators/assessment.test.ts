@@ -59,10 +59,14 @@ describe('assessment: P1.5(3) five aspects, auto-filled items, grades, ranking a
     expect(errorOf(auto).fields).toEqual({ itemCode: '该项目由指标自动计分，不能手工打分' });
     const stranger = await other.request('PUT', `/api/indicators/rounds/${roundId}/scores`, { unitCode: PLACES.wangqiao, itemCode: 'measures', score: 10 });
     expect(stranger.statusCode).toBe(403);
-    expect(await t.ctx.db.selectFrom('assessment_scores').select('item_code').execute()).toEqual([]);
+    // Only the indicator item, filled when the round was created; no manual score was saved.
+    expect(await t.ctx.db.selectFrom('assessment_scores').select(['item_code', 'auto']).distinct().execute()).toEqual([{ item_code: 'personnel', auto: 1 }]);
   });
 
   it('fills the personnel item from the poor-village advisor coverage, sums, grades and ranks', async () => {
+    // The manual items are still missing: no allocation yet.
+    const early = await county.request('POST', `/api/indicators/rounds/${roundId}/allocation`, { poolFen: 1_000_000, rule: { kind: 'proportional' } });
+    expect(early.statusCode).toBe(409);
     for (const [unitCode, items] of Object.entries(MANUAL)) {
       for (const [itemCode, score] of Object.entries(items)) {
         const res = await inspector.request('PUT', `/api/indicators/rounds/${roundId}/scores`, {
@@ -71,8 +75,6 @@ describe('assessment: P1.5(3) five aspects, auto-filled items, grades, ranking a
         expect(res.statusCode, res.body).toBe(200);
       }
     }
-    const early = await county.request('POST', `/api/indicators/rounds/${roundId}/allocation`, { poolFen: 1_000_000, rule: { kind: 'proportional' } });
-    expect(early.statusCode).toBe(409);
     const filled = await inspector.request('POST', `/api/indicators/rounds/${roundId}/autofill`);
     expect(filled.statusCode, filled.body).toBe(200);
     const r = await round();

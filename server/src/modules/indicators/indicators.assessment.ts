@@ -58,6 +58,9 @@ export class AssessmentService {
       await tx.insertInto('assessment_units').values(units.map((u) => ({ round_id: id, unit_code: u, allocation_fen: null, calculation: null }))).execute();
       await this.ctx.audit.append(tx, rc, { action: 'indicators.round_create', objectType: 'assessment_round', objectId: id, objectRegion: input.regionCode, detail: { ...input } });
     });
+    // Items an indicator answers are filled at once; 按指标自动计分 refreshes them later.
+    const round = await this.loadRound(actor, id, 'indicators.manage');
+    await this.fillIndicatorItems(rc, actor, round);
     return this.get(rc, id);
   }
 
@@ -150,10 +153,16 @@ export class AssessmentService {
       .onConflict((oc) => oc.columns(['round_id', 'unit_code', 'item_code']).doUpdateSet(values)).execute();
   }
 
-  /** Fills every indicator item of every unit from the indicator's value for the round's period. */
+  /** Fills every indicator item of every unit from the indicator's value for the round's period (again). */
   async autofill(rc: RequestContext, id: string): Promise<RoundDto> {
     const actor = authorize(rc.actor, 'indicators.assess');
     const round = await this.loadRound(actor, id, 'indicators.assess');
+    await this.fillIndicatorItems(rc, actor, round);
+    return this.get(rc, id);
+  }
+
+  private async fillIndicatorItems(rc: RequestContext, actor: Actor, round: AssessmentRoundTable): Promise<void> {
+    const id = round.id;
     const template = this.template(round.template_code);
     const units = await this.ctx.db.selectFrom('assessment_units').select('unit_code').where('round_id', '=', id).execute();
     const filled: { unit: string; item: string; score: number; evidence: Evidence[] }[] = [];
@@ -177,7 +186,6 @@ export class AssessmentService {
       for (const f of filled) await this.putScore(tx, id, f.unit, f.item, f.score, true, f.evidence, null, actor.username);
       await this.ctx.audit.append(tx, rc, { action: 'indicators.score_autofill', objectType: 'assessment_round', objectId: id, objectRegion: round.region_code, detail: { items: filled.length } });
     });
-    return this.get(rc, id);
   }
 
   /** 以奖代补: shares the pool by the rule; every unit must be fully scored first. */

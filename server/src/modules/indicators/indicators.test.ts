@@ -125,6 +125,8 @@ describe('indicators: reported forms, roll-up, review and locking (P3.3(三)2)',
     expect(late.statusCode).toBe(409);
     expect(errorOf(late).message).toBe('该考核期已锁定，不能再填报或修改');
     expect(await t.ctx.db.selectFrom('indicator_reports').select('id').where('unit_code', '=', extra).execute()).toEqual([]);
+    expect((await town.request('GET', `/api/indicators/reports/form?unitCode=${extra}&period=${PERIOD}`)).json()).toMatchObject({ locked: true, report: null });
+    expect((await town.request('GET', `/api/indicators/completeness?regionCode=${PLACES.wangqiao}&period=${PERIOD}`)).json()).toMatchObject({ locked: true });
     expect(indicator(await card(county, PLACES.wangqiao), 'safety.six_none').den).toBe(1);
   });
 

@@ -92,7 +92,8 @@ export class CasesService {
     }
     if (input.screeningId) {
       const screening = await this.ctx.db.selectFrom('mediation_screenings').select('village_code').where('id', '=', input.screeningId).executeTakeFirst();
-      if (!screening || !isWithin(screening.village_code, input.regionCode.slice(0, 9)) ) throw invalid({ screeningId: 'mediation.screening.notFound' });
+      // The reporting village must lie in the case's town (a town committee may take a village's dispute).
+      if (!screening || !isWithin(screening.village_code, input.regionCode.slice(0, 9))) throw invalid({ screeningId: 'mediation.screening.notFound' });
     }
     const settings = await effectiveSettings(this.ctx.db, input.regionCode, this.ctx.reads);
     return this.ctx.db.transaction().execute((tx) => this.insertCase(tx, rc, actor, {

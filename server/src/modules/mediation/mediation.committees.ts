@@ -43,6 +43,10 @@ export class CommitteesService {
     if (query.regionCode) authorize(actor, 'mediation.read', { regionCode: query.regionCode });
     let base = this.ctx.db.selectFrom('mediation_committees as c').where((eb) => withinScope(eb, 'c.region_code', query.regionCode ?? listScope(actor)));
     if (query.level) base = base.where('c.level', '=', query.level);
+    if (query.q) {
+      const q = query.q;
+      base = base.where((eb) => containsText(eb, ['c.name'], q));
+    }
     const rows = await base.selectAll('c').orderBy('c.region_code').orderBy('c.level').orderBy('c.name')
       .offset((query.page - 1) * query.pageSize).limit(query.pageSize).execute();
     const count = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
@@ -79,7 +83,6 @@ export class CommitteesService {
 
   async createCommittee(rc: RequestContext, input: CommitteeCreate): Promise<CommitteeDto> {
     authorize(rc.actor, 'mediation.manage', { regionCode: input.regionCode });
-    await this.places.existing(input.regionCode, 'regionCode');
     const region = await this.places.existing(input.regionCode, 'regionCode');
     if (!LEVELS_OF[input.level].includes(region.level)) throw invalid({ level: 'mediation.committee.levelMismatch' });
     const id = crypto.randomUUID();

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { CASE_TYPES, REFERRERS, RISK_REASONS, type CaseSource, type RiskLevel } from '@rg/domain/mediation/case.schema';
+import { CASE_TYPE_LABELS, CASE_TYPES, REFERRERS, RISK_REASONS, type CaseSource, type RiskLevel } from '@rg/domain/mediation/case.schema';
 import { addDays, daysBetween, dueDate, type CaseStatus, type Performance } from '@rg/domain/mediation/case-workflow';
 import { periodDueOn } from '@rg/domain/mediation/screening.schema';
 import { DEFAULT_FOLLOW_UP_DAYS, DEFAULT_OVERDUE_DAYS } from '@rg/domain/mediation/settings.schema';
@@ -194,7 +194,8 @@ async function seedCounty(ctx: AppContext, tx: Tx, county: { code: string; name:
       const submittedOn = (i + m) % 7 === 0 ? addDays(due, 3) : addDays(due, -3);
       if (submittedOn > today) continue;
       const found = (i + m) % 4 === 0;
-      const items = found ? [{ caseType: pick(CASE_TYPES, i + m), summary: `排查发现${pick(['邻里', '土地', '婚姻家庭', '工资'], i)}方面苗头性纠纷`, peopleCount: 2 + (i % 4), riskLevel: 'low' }] : [];
+      const foundType = pick(CASE_TYPES, i + m);
+      const items = found ? [{ caseType: foundType, summary: `排查发现${CASE_TYPE_LABELS[foundType].replace(/纠纷$/, '')}方面的苗头性纠纷`, peopleCount: 2 + (i % 4), riskLevel: 'low' }] : [];
       await tx.insertInto('mediation_screenings').values({
         id: crypto.randomUUID(), village_code: village.code, period, nil: found ? 0 : 1, disputes: items.length, items: JSON.stringify(items), note: null,
         submitted_on: submittedOn, on_time: submittedOn <= due ? 1 : 0, submitted_by: `${village.name}调委会`, created_at: now,

@@ -68,6 +68,7 @@ describe('mediation: committees, staffing, cases, screening, aid, statistics', (
     expect(errorOf(level).fields).toEqual({ level: '调解委员会层级与所属区划不符（县级选县，乡镇级选乡镇，村级选村/社区）' });
     townCommittee = await committee(PLACES.wangqiao, 'town', '王桥镇人民调解委员会');
     const qujiaCommittee = await committee(PLACES.qujia, 'village', '屈家村人民调解委员会');
+    expect((await county.request('GET', `/api/mediation/committees?q=${encodeURIComponent('屈家')}`)).json().items.map((c: { id: string }) => c.id)).toEqual([qujiaCommittee]);
     const before = (await county.request('GET', `/api/mediation/staffing?regionCode=${PLACES.wangqiao}`)).json();
     expect(before.towns).toEqual({ total: 1, compliant: 0, short: 1 });
     expect(before.villages).toEqual({ total: 3, compliant: 0, short: 3 });
@@ -287,6 +288,12 @@ describe('mediation: committees, staffing, cases, screening, aid, statistics', (
     const jan = (await county.request('GET', `/api/mediation/screenings/completeness?period=2026-01&regionCode=${PLACES.wangqiao}`)).json();
     expect(jan).toMatchObject({ expected: 3, submitted: 1, onTime: 0, late: 1, missing: 2, disputes: 1, dueOn: '2026-02-05' });
     expect(jan.missingVillages.map((v: { code: string }) => v.code)).toEqual(villages);
+    // A dispute found by screening becomes a case that keeps the link to its report.
+    const fromScreening = await county.request('POST', '/api/mediation/cases', caseBody(60, { source: 'screening', screeningId: ok.json().id, caseType: 'land_contract', registeredOn: '2026-02-10' }));
+    expect(fromScreening.statusCode, fromScreening.body).toBe(201);
+    expect(await t.ctx.db.selectFrom('mediation_cases').select(['source', 'screening_id']).where('id', '=', fromScreening.json().id).executeTakeFirst()).toEqual({ source: 'screening', screening_id: ok.json().id });
+    const foreign = await county.request('POST', '/api/mediation/cases', caseBody(61, { regionCode: PLACES.wangjia, source: 'screening', screeningId: ok.json().id, registeredOn: '2026-02-10' }));
+    expect(errorOf(foreign).fields).toEqual({ screeningId: '该排查记录不存在' });
     const feb = (await county.request('GET', '/api/mediation/screenings/completeness?period=2026-02')).json();
     expect(feb.children.find((c: { code: string }) => c.code === PLACES.wangqiao)).toMatchObject({ expected: 3, submitted: 1, onTime: 1, nil: 1 });
   });

@@ -23,7 +23,7 @@ export const mediationKeys = {
   all: ['mediation'] as const,
   cases: (query: CaseQuery) => ['mediation', 'cases', query] as const,
   case: (id: string) => ['mediation', 'case', id] as const,
-  committees: (level?: CommitteeLevel) => ['mediation', 'committees', level ?? ''] as const,
+  committees: (query: object) => ['mediation', 'committees', query] as const,
   mediators: (query: object) => ['mediation', 'mediators', query] as const,
   mediator: (id: string) => ['mediation', 'mediator', id] as const,
   staffing: (regionCode?: string) => ['mediation', 'staffing', regionCode ?? ''] as const,
@@ -42,7 +42,7 @@ export const mediationApi = {
   step: (id: string, path: string, body: unknown) => api.post<CaseDto>(`/api/mediation/cases/${id}/${path}`, body),
   revealParty: (caseId: string, partyId: string, field: 'phone' | 'idNumber') =>
     api.post<{ value: string }>(`/api/mediation/cases/${caseId}/parties/${partyId}/reveal`, { field }),
-  committees: (level?: CommitteeLevel) => api.get<Page<CommitteeDto>>('/api/mediation/committees', { level, pageSize: 100 }),
+  committees: (query: { level?: CommitteeLevel; q?: string; page: number; pageSize: number }) => api.get<Page<CommitteeDto>>('/api/mediation/committees', { ...query }),
   createCommittee: (body: unknown) => api.post<CommitteeDto>('/api/mediation/committees', body),
   mediators: (query: { committeeId?: string; employment?: string; q?: string; page: number; pageSize: number }) =>
     api.get<Page<MediatorDto>>('/api/mediation/mediators', { ...query }),

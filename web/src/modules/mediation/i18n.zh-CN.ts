@@ -100,6 +100,7 @@ export const mediationMessages = {
   'mediation.committee.mediators': '在岗调解员',
   'mediation.committee.fullTime': '其中专职',
   'mediation.committee.created': '调解委员会已新增',
+  'mediation.committee.empty': '暂无调解委员会',
   'mediation.mediator.add': '新增调解员',
   'mediation.mediator.name': '姓名',
   'mediation.mediator.gender': '性别',
@@ -154,6 +155,7 @@ export const mediationMessages = {
   'mediation.screening.addItem': '添加一条纠纷',
   'mediation.screening.submittedOk': '排查情况已报送',
   'mediation.screening.allIn': '全部已报送',
+  'mediation.screening.toCase': '登记为案件',
 
   'mediation.aid.create': '登记援助申请',
   'mediation.aid.applicant': '申请人',

@@ -11,7 +11,7 @@ export function TrendChart({ indicator }: { indicator: ScorecardIndicator }) {
   const { t } = useI18n();
   const option: EChartsOption = {
     tooltip: { trigger: 'axis' },
-    grid: { left: 48, right: 24, top: 32, bottom: 28 },
+    grid: { left: 48, right: 96, top: 32, bottom: 28 },
     xAxis: { type: 'category', data: indicator.trend.map((p) => p.period) },
     yAxis: { type: 'value', ...(indicator.unit === 'percent' ? { max: 100, axisLabel: { formatter: '{value}%' } } : {}) },
     series: [{
@@ -28,7 +28,7 @@ export function ChildrenChart({ card, indicator }: { card: ScorecardDto; indicat
   const rows = card.children.slice(0, 40);
   const option: EChartsOption = {
     tooltip: { trigger: 'axis' },
-    grid: { left: 48, right: 16, top: 24, bottom: rows.length > 8 ? 64 : 28 },
+    grid: { left: 48, right: 40, top: 24, bottom: rows.length > 8 ? 64 : 28 },
     xAxis: { type: 'category', data: rows.map((c) => c.name), axisLabel: { interval: 0, rotate: rows.length > 8 ? 40 : 0 } },
     yAxis: { type: 'value', ...(indicator.unit === 'percent' ? { max: 100, axisLabel: { formatter: '{value}%' } } : {}) },
     series: [{

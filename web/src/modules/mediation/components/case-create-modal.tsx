@@ -38,8 +38,20 @@ const FIELDS = ['regionCode', 'caseType', 'source', 'referrer', 'description', '
 
 const blank = (value?: string) => (value?.trim() ? value.trim() : null);
 
-function toBody(values: Values) {
+/** A case started from elsewhere (a screening report's item): the fields it fills in. */
+export interface CasePreset {
+  regionCode: string;
+  regionLabel: string;
+  screeningId: string;
+  caseType: CaseType;
+  description: string;
+  peopleCount: number;
+  riskLevel: RiskLevel;
+}
+
+function toBody(values: Values, screeningId?: string) {
   return {
+    ...(screeningId ? { screeningId } : {}),
     regionCode: values.regionCode,
     caseType: values.caseType,
     source: values.source,
@@ -56,12 +68,12 @@ function toBody(values: Values) {
 }
 
 /** 登记纠纷 (受理): the place, type, source, facts, risk with its reasons, and both sides. */
-export function CaseCreateModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (id: string) => void }) {
+export function CaseCreateModal({ open, onClose, onCreated, preset }: { open: boolean; onClose: () => void; onCreated: (id: string) => void; preset?: CasePreset }) {
   const { t } = useI18n();
   const session = useSession();
   const save = useFormSubmit<Values, { id: string; caseNo: string }>({
     fields: FIELDS,
-    mutationFn: (values) => mediationApi.register(toBody(values)),
+    mutationFn: (values) => mediationApi.register(toBody(values, preset?.screeningId)),
     successMessage: t('mediation.case.saved'),
     invalidate: mediationKeys.all,
     onSuccess: (result) => onCreated(result.id),
@@ -79,10 +91,11 @@ export function CaseCreateModal({ open, onClose, onCreated }: { open: boolean; o
         initialValues={{
           regionCode: session.scope.code, source: 'application', riskLevel: 'low', peopleCount: 2, registeredOn: dayjs(), criminalRisk: false,
           parties: [{ kind: 'person', role: 'applicant' }, { kind: 'person', role: 'respondent' }],
+          ...(preset ? { regionCode: preset.regionCode, source: 'screening', caseType: preset.caseType, description: preset.description, peopleCount: preset.peopleCount, riskLevel: preset.riskLevel } : {}),
         }}
       >
         <Form.Item name="regionCode" label={t('mediation.case.place')} rules={[{ required: true }]}>
-          <RegionPicker initialLabel={session.scope.name} testId="case-region-picker" ariaLabel={t('mediation.case.place')} />
+          <RegionPicker initialLabel={preset?.regionLabel ?? session.scope.name} testId="case-region-picker" ariaLabel={t('mediation.case.place')} />
         </Form.Item>
         <Space.Compact block>
           <Form.Item name="caseType" label={t('mediation.case.type')} rules={[{ required: true, message: '请选择纠纷类型' }]} labelCol={{ span: 8 }} wrapperCol={{ span: 16 }} style={{ width: '50%' }}>

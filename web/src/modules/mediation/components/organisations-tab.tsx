@@ -51,8 +51,10 @@ function CommitteeModal({ onClose }: { onClose: () => void }) {
   );
 }
 
-function MediatorModal({ committees, onClose }: { committees: CommitteeDto[]; onClose: () => void }) {
+function MediatorModal({ onClose }: { onClose: () => void }) {
   const { t } = useI18n();
+  const [q, setQ] = useState('');
+  const committees = useQuery({ queryKey: mediationKeys.committees({ q, pageSize: 50 }), queryFn: () => mediationApi.committees({ q: q || undefined, page: 1, pageSize: 50 }) });
   const save = useFormSubmit<{ committeeId: string; name: string; gender: string; phone: string; idNumber?: string; employment: string }, MediatorDto>({
     fields: ['committeeId', 'name', 'gender', 'phone', 'idNumber', 'employment'],
     mutationFn: (v) => mediationApi.createMediator({ ...v, idNumber: v.idNumber?.trim() || null }),
@@ -64,7 +66,7 @@ function MediatorModal({ committees, onClose }: { committees: CommitteeDto[]; on
     <FormModal title={t('mediation.mediator.add')} open onClose={onClose} save={save}>
       <Form form={save.form} {...MODAL_FORM_LAYOUT} initialValues={{ gender: 'male', employment: 'full_time' }}>
         <Form.Item name="committeeId" label={t('mediation.case.committee')} rules={[{ required: true, message: '请选择调解委员会' }]}>
-          <Select showSearch optionFilterProp="label" options={committees.map((c) => ({ value: c.id, label: c.name }))} />
+          <Select showSearch filterOption={false} onSearch={setQ} loading={committees.isFetching} options={(committees.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))} />
         </Form.Item>
         <Form.Item name="name" label={t('mediation.mediator.name')} rules={[{ required: true, message: '请输入姓名' }]}>
           <Input />
@@ -115,16 +117,49 @@ function TrainingModal({ mediatorId, onClose }: { mediatorId: string; onClose: (
   );
 }
 
+/** 专兼职 and 状态 of one mediator (the staffing rule counts active full-time ones); sent with the version. */
+function MediatorStatusForm({ mediator }: { mediator: MediatorDto }) {
+  const { t } = useI18n();
+  const save = useFormSubmit<{ employment: string; status: string }, MediatorDto>({
+    fields: ['employment', 'status'],
+    mutationFn: (v) => mediationApi.updateMediator(mediator.id, {
+      version: mediator.version,
+      ...(v.employment !== mediator.employment ? { employment: v.employment } : {}),
+      ...(v.status !== mediator.status ? { status: v.status } : {}),
+    }),
+    successMessage: t('mediation.case.saved'),
+    invalidate: mediationKeys.all,
+    onSuccess: () => undefined,
+  });
+  return (
+    <>
+      <ErrorAlert message={save.errorMessage} />
+      <Form form={save.form} layout="inline" initialValues={{ employment: mediator.employment, status: mediator.status }} data-testid="mediator-status-form">
+        <Form.Item name="employment" label={t('mediation.mediator.employment')}>
+          <Radio.Group options={[{ value: 'full_time', label: t('mediation.mediator.fullTime') }, { value: 'part_time', label: t('mediation.mediator.partTime') }]} />
+        </Form.Item>
+        <Form.Item name="status" label={t('mediation.mediator.status')}>
+          <Select style={{ width: 90 }} options={(['active', 'suspended', 'left'] as const).map((s) => ({ value: s, label: t(`mediation.mediator.${s}`) }))} />
+        </Form.Item>
+        <Form.Item>
+          <Button type="primary" loading={save.pending} onClick={() => void save.submit()}>{t('common.save')}</Button>
+        </Form.Item>
+      </Form>
+    </>
+  );
+}
+
 function MediatorDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
   const { t } = useI18n();
   const [training, setTraining] = useState(false);
   const detail = useQuery({ queryKey: mediationKeys.mediator(id ?? ''), queryFn: () => mediationApi.mediator(id ?? ''), enabled: id !== null });
   const m = detail.data;
   return (
-    <Drawer open={id !== null} onClose={onClose} size={520} destroyOnHidden title={m ? `${m.name}（${m.committeeName}）` : ''}>
+    <Drawer open={id !== null} onClose={onClose} size={560} destroyOnHidden title={m ? `${m.name}（${m.committeeName}）` : ''} data-testid="mediator-drawer">
       {m && (
         <Space orientation="vertical" size={12} style={{ width: '100%' }}>
           <Typography.Text>{t('mediation.mediator.phone')}：<MaskedValue masked={m.phone} canReveal={m.abilities.reveal} label={t('mediation.mediator.phone')} reveal={() => mediationApi.revealMediator(m.id, 'phone')} /></Typography.Text>
+          {m.abilities.update && <MediatorStatusForm key={m.version} mediator={m} />}
           <Typography.Text>{t('mediation.mediator.idNumber')}：<MaskedValue masked={m.idNumber} canReveal={m.abilities.reveal} label={t('mediation.mediator.idNumber')} reveal={() => mediationApi.revealMediator(m.id, 'idNumber')} /></Typography.Text>
           <Flex justify="space-between" align="center">
             <Typography.Title level={5} style={{ margin: 0 }}>{t('mediation.mediator.training')}：{m.trainingHours}</Typography.Title>
@@ -149,7 +184,11 @@ export function OrganisationsTab() {
   const canManage = session.permissions.includes('mediation.manage');
   const [modal, setModal] = useState<'committee' | 'mediator' | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
-  const committees = useQuery({ queryKey: mediationKeys.committees(), queryFn: () => mediationApi.committees() });
+  const committees = usePagedList<{ q?: string }, { q?: string; page: number; pageSize: number }, CommitteeDto>({
+    toQuery: (f, p) => ({ ...f, ...p }),
+    queryKey: mediationKeys.committees,
+    queryFn: mediationApi.committees,
+  });
   const mediators = usePagedList<{ q?: string; employment?: string }, { q?: string; employment?: string; page: number; pageSize: number }, MediatorDto>({
     toQuery: (f, p) => ({ ...f, ...p }),
     queryKey: mediationKeys.mediators,
@@ -176,7 +215,8 @@ export function OrganisationsTab() {
         <Typography.Title level={5} style={{ margin: 0 }}>{t('mediation.tab.organisations')}</Typography.Title>
         {canManage && <Button icon={<PlusOutlined />} onClick={() => setModal('committee')}>{t('mediation.committee.add')}</Button>}
       </Flex>
-      <Table<CommitteeDto> size="small" rowKey="id" loading={committees.isFetching} dataSource={committees.data?.items ?? []} columns={committeeColumns} pagination={{ pageSize: 8 }} />
+      <Input.Search allowClear placeholder={t('mediation.committee.name')} style={{ width: 220 }} onSearch={(q) => committees.setFilters({ q: q || undefined })} />
+      <PagedTable<CommitteeDto> rowKey="id" columns={committeeColumns} paged={committees.paged} emptyText={t('mediation.committee.empty')} />
       <Flex justify="space-between" align="center">
         <Space>
           <Input.Search allowClear placeholder={t('mediation.mediator.name')} style={{ width: 180 }} onSearch={(q) => mediators.setFilters({ ...mediators.filters, q: q || undefined })} />
@@ -185,9 +225,9 @@ export function OrganisationsTab() {
         {canManage && <Button type="primary" icon={<PlusOutlined />} onClick={() => setModal('mediator')}>{t('mediation.mediator.add')}</Button>}
       </Flex>
       <ErrorAlert message={mediators.errorMessage} />
-      <PagedTable<MediatorDto> rowKey="id" columns={mediatorColumns} paged={mediators.paged} emptyText={t('mediation.mediator.empty')} />
+      <PagedTable<MediatorDto> rowKey="id" columns={mediatorColumns} paged={mediators.paged} emptyText={t('mediation.mediator.empty')} data-testid="mediators-table" />
       {modal === 'committee' && <CommitteeModal onClose={() => setModal(null)} />}
-      {modal === 'mediator' && <MediatorModal committees={committees.data?.items ?? []} onClose={() => setModal(null)} />}
+      {modal === 'mediator' && <MediatorModal onClose={() => setModal(null)} />}
       <MediatorDrawer id={openId} onClose={() => setOpenId(null)} />
       {canManage && <SettingsCard />}
     </Space>

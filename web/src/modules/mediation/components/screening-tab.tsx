@@ -1,7 +1,7 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Col, DatePicker, Flex, Form, Input, InputNumber, List, Radio, Row, Select, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { ScreeningRowDto } from '@rg/domain/mediation/screening.schema';
+import type { ScreeningDto, ScreeningRowDto } from '@rg/domain/mediation/screening.schema';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useSession } from '../../../app/auth/auth-context.tsx';
@@ -13,6 +13,7 @@ import { LoadError } from '../../../app/layout/load-error.tsx';
 import { RegionPicker } from '../../regions/components/region-picker.tsx';
 import { mediationApi, mediationKeys } from '../api.ts';
 import { LABELS, optionsOf } from '../labels.ts';
+import { CaseCreateModal, type CasePreset } from './case-create-modal.tsx';
 
 interface ReportValues {
   villageCode: string;
@@ -77,6 +78,8 @@ export function ScreeningTab() {
   const session = useSession();
   const [month, setMonth] = useState<Dayjs>(dayjs().subtract(1, 'month'));
   const [reporting, setReporting] = useState(false);
+  const [preset, setPreset] = useState<CasePreset | null>(null);
+  const canHandle = session.permissions.includes('mediation.handle');
   const period = month.format('YYYY-MM');
   const data = useQuery({ queryKey: mediationKeys.screening(period), queryFn: () => mediationApi.screening(period), placeholderData: keepPreviousData });
   const d = data.data;
@@ -116,9 +119,39 @@ export function ScreeningTab() {
               </Card>
             </Col>
           </Row>
+          <Table<ScreeningDto>
+            size="small"
+            rowKey="id"
+            data-testid="screening-reports"
+            title={() => <Typography.Text strong>{t('mediation.screening.reports')}（{d.submitted}）</Typography.Text>}
+            dataSource={d.reports}
+            pagination={{ pageSize: 10, hideOnSinglePage: true }}
+            columns={[
+              { title: t('mediation.screening.village'), dataIndex: 'villageName', width: 140 },
+              { title: t('mediation.screening.submitted'), dataIndex: 'submittedOn', width: 150, render: (v: string, r) => <>{v} {r.onTime ? <Tag color="green">{t('mediation.screening.onTime')}</Tag> : <Tag color="orange">{t('mediation.screening.late')}</Tag>}</> },
+              {
+                title: t('mediation.screening.found'),
+                render: (_v, r) => (r.nil ? <Tag>{t('mediation.screening.nil')}</Tag> : (
+                  <Space orientation="vertical" size={4}>
+                    {r.items.map((item, i) => (
+                      <Space key={i} wrap>
+                        <Tag>{LABELS.caseType[item.caseType]}</Tag>{item.summary}（{item.peopleCount}人）
+                        {canHandle && (
+                          <Button size="small" onClick={() => setPreset({ regionCode: r.villageCode, regionLabel: r.villageName, screeningId: r.id, caseType: item.caseType, description: item.summary, peopleCount: item.peopleCount, riskLevel: item.riskLevel })}>
+                            {t('mediation.screening.toCase')}
+                          </Button>
+                        )}
+                      </Space>
+                    ))}
+                  </Space>
+                )),
+              },
+            ]}
+          />
         </>
       ) : null}
       {reporting && <ReportModal period={period} onClose={() => setReporting(false)} />}
+      {preset && <CaseCreateModal open preset={preset} onClose={() => setPreset(null)} onCreated={() => setPreset(null)} />}
     </Space>
   );
 }
