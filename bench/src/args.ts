@@ -15,6 +15,8 @@ export interface BenchOptions {
   out: string | null;
   /** Skip the PostgreSQL import even when a URL is set. */
   skipPostgres: boolean;
+  /** `national`: also the indicators benchmark over the national list with 10M records (issue 6). */
+  scale: 'default' | 'national';
 }
 
 const QUICK_COUNTIES = ['610423', '340321'];
@@ -36,6 +38,7 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
     rounds: quick ? 1 : 2,
     out: null,
     skipPostgres: false,
+    scale: 'default',
   };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] ?? '';
@@ -72,8 +75,14 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
       case '--no-postgres':
         options.skipPostgres = true;
         break;
+      case '--scale': {
+        const scale = value();
+        if (scale !== 'national' && scale !== 'default') throw new Error('--scale takes national or default');
+        options.scale = scale;
+        break;
+      }
       case '--help':
-        console.log('npm run bench -- [--quick] [--only 610423,340321] [--duration 10] [--warmup 2] [--connections 10] [--rounds 2] [--out file.json] [--no-postgres]');
+        console.log('npm run bench -- [--quick] [--only 610423,340321] [--duration 10] [--warmup 2] [--connections 10] [--rounds 2] [--out file.json] [--no-postgres] [--scale national]');
         process.exit(0);
         break;
       default:

@@ -1,9 +1,10 @@
 /**
- * `npm run bench`: the four benchmarks of ISSUE 2 item 10, each beside its bare baseline measured in
- * the same run. Writes bench/results/latest.json (quick runs: quick.json) and prints it, then a table.
+ * `npm run bench`: the benchmarks of ISSUE 2 item 10 and of the modules (issues 3–6), each beside its
+ * bare baseline measured in the same run where it has one. Writes bench/results/latest.json (quick runs: quick.json) and prints it, then a table.
  *
  *   npm run bench                      national import, 10 s load phases
  *   npm run bench -- --quick           two counties, 3 s load phases (smoke run, CI)
+ *   npm run bench -- --scale national  also the indicators over the national list with 10M records
  *   BENCH_DATABASE_URL=postgres://…    also the PostgreSQL import (a throw-away database)
  */
 import fs from 'node:fs';
@@ -15,6 +16,7 @@ import { benchPostgresImport, benchSqliteImport, type ImportFigures, type Sqlite
 import { benchMemory, type MemoryFigures } from './memory-bench.ts';
 import { benchLegalCoverage, type LegalFigures } from './legal-bench.ts';
 import { benchLegalLedger, type LedgerFigures } from './legal-ledger-bench.ts';
+import { moduleFailures, moduleRows, runModuleSections, type ModuleResults } from './module-sections.ts';
 import { REPO_ROOT, readRss, round } from './proc.ts';
 import { atLeast, below, table, type Row, type Target } from './report.ts';
 
@@ -41,6 +43,7 @@ interface Results {
   memory: (MemoryFigures & { bareServerRss: HttpFigures['harnessRss']['bare'] }) | Failure;
   legalCoverage: LegalFigures | Failure;
   legalLedger: LedgerFigures | Failure;
+  modules: ModuleResults;
   harness: { loadGeneratorRss: ReturnType<typeof readRss>; appServerRss: HttpFigures['harnessRss']['app'] | null };
   targets: Target[];
 }
@@ -97,6 +100,7 @@ async function main(): Promise<number> {
   } finally {
     fs.rmSync(tmpRoot, { recursive: true, force: true });
   }
+  const modules = await runModuleSections(options);
 
   const results: Results = {
     machine: {
@@ -110,6 +114,7 @@ async function main(): Promise<number> {
     memory: isFailure(memory) ? memory : { ...memory, bareServerRss: isFailure(http) ? null : http.harnessRss.bare },
     legalCoverage: legal,
     legalLedger: ledger,
+    modules,
     harness: { loadGeneratorRss: readRss(process.pid), appServerRss: isFailure(http) ? null : http.harnessRss.app },
     targets: [],
   };
@@ -125,7 +130,7 @@ async function main(): Promise<number> {
   console.log(table(rows));
   console.log(`\nwritten to ${path.relative(process.cwd(), out) || out}${options.quick ? '  (quick run: figures are not the national ones)' : ''}`);
 
-  const failures = [results.import.sqlite, results.import.postgres, results.scopedGet, results.auditedCreate, results.memory, results.legalCoverage, results.legalLedger].filter(isFailure);
+  const failures = [results.import.sqlite, results.import.postgres, results.scopedGet, results.auditedCreate, results.memory, results.legalCoverage, results.legalLedger].filter(isFailure).concat(moduleFailures(results.modules));
   for (const f of failures) console.error(`error: ${f.error}`);
   return failures.length > 0 ? 1 : 0;
 }
@@ -193,6 +198,7 @@ function summarize(r: Results): { targets: Target[]; rows: Row[] } {
     });
   }
   ledgerRows(r.legalLedger, targets, rows);
+  moduleRows(r.modules, targets, rows);
   return { targets, rows };
 }
 
