@@ -3,6 +3,7 @@
  * (quick, default, national) and which targets its figures are held to. Each section runs in its
  * own temporary database, so one failing leaves the others' figures.
  */
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { BenchOptions } from './args.ts';
@@ -36,11 +37,13 @@ export async function runModuleSections(options: BenchOptions): Promise<ModuleRe
   let indicators: Outcome<IndicatorsFigures> = { skipped: 'national indicators need --scale national (or --quick for a smoke run)' };
   if (options.scale === 'national' || options.quick) {
     console.error(`9. indicators: ${options.quick ? 'demo counties' : 'national list, 10M records'} …`);
+    const dataDir = path.join(os.tmpdir(), `rg-indicators-bench-${process.pid}`);
     indicators = await settle(() => benchIndicators({
       postgresUrl: null, only: options.quick ? options.only : [], villages: null, records: options.quick ? 50_000 : 10_000_000,
-      samples: options.quick ? 30 : 100, writeSeconds: options.quick ? 3 : 10, writeRounds: options.quick ? 1 : 2,
-      dataDir: path.join(os.tmpdir(), `rg-indicators-bench-${process.pid}`),
+      samples: options.quick ? 30 : 100, writeSeconds: options.quick ? 3 : 10, writeRounds: options.quick ? 1 : 2, dataDir,
     }));
+    // The national database is ~2 GB: not left behind in the temporary directory.
+    fs.rmSync(dataDir, { recursive: true, force: true });
   }
   return { mediation, programs, indicators };
 }
