@@ -50,6 +50,11 @@ export interface ModuleManifest {
   subscribe?(ctx: AppContext): void;
   /** Computed indicators the module contributes to the indicator catalogue. */
   indicators?: readonly ComputedIndicator[];
+  /**
+   * Runs after `npm run regions:import` changed the region tree (villages or towns moved), for
+   * modules that keep figures along region paths.
+   */
+  afterRegionsImport?(ctx: AppContext): Promise<void>;
   /** Demo data, run only in demo mode, after the demo regions and accounts exist; must be idempotent. */
   seedDemo?(ctx: AppContext): Promise<void>;
 }

@@ -18,5 +18,8 @@ export const indicatorsModule: ModuleManifest = {
   routes: indicatorsRoutes,
   todos: indicatorsTodos,
   subscribe: (ctx) => subscribeIndicators(ctx, new RollupEngine(ctx.dialect)),
+  afterRegionsImport: async (ctx) => {
+    await new RollupEngine(ctx.dialect).relocateMoved(ctx.db);
+  },
   seedDemo: seedIndicatorsDemo,
 };
