@@ -1,7 +1,7 @@
 import type { EChartsOption } from 'echarts';
 import type { ScorecardDto, ScorecardIndicator } from '@rg/domain/indicators/indicators.schema';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
-import { Chart } from './chart.tsx';
+import { Chart } from '../../../app/charts/chart.tsx';
 import { STATUS_COLORS } from './status-tag.tsx';
 
 const round1 = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);

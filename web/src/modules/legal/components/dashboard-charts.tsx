@@ -3,7 +3,7 @@ import type { LegalDashboardDto } from '@rg/domain/legal/service.schema';
 import dayjs from 'dayjs';
 import type { EChartsCoreOption } from 'echarts/core';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
-import { DashboardChart } from './dashboard-chart.tsx';
+import { Chart } from '../../../app/charts/chart.tsx';
 import { typeLabel, windowLabel } from './ledger-labels.tsx';
 
 const BLUE = '#1677ff';
@@ -58,17 +58,17 @@ export function DashboardCharts({ dashboard }: { dashboard: LegalDashboardDto })
     <Row gutter={[16, 16]}>
       <Col xs={24} xl={24}>
         <Card size="small" title={t('legal.dashboard.byMonth')}>
-          <DashboardChart option={byMonth} height={260} testId="dashboard-by-month" />
+          <Chart option={byMonth} height={260} testId="dashboard-by-month" />
         </Card>
       </Col>
       <Col xs={24} xl={14}>
         <Card size="small" title={t('legal.dashboard.byType')}>
-          <DashboardChart option={byType} height={300} testId="dashboard-by-type" />
+          <Chart option={byType} height={300} testId="dashboard-by-type" />
         </Card>
       </Col>
       <Col xs={24} xl={10}>
         <Card size="small" title={t('legal.dashboard.byWindow')}>
-          <DashboardChart option={byWindow} height={300} testId="dashboard-by-window" />
+          <Chart option={byWindow} height={300} testId="dashboard-by-window" />
         </Card>
       </Col>
     </Row>

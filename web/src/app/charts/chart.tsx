@@ -1,19 +1,19 @@
 import { BarChart, LineChart, PieChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import type { EChartsCoreOption } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 
-// Only the chart kinds the dashboard draws are bundled, not the whole of ECharts.
-echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+// Only the chart kinds the console draws are bundled, not the whole of ECharts.
+echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
 
 /**
- * One ECharts chart of the dashboard, redrawn in place when its option changes and resized with
- * its box. ECharts is driven directly rather than through echarts-for-react: that package imports
- * `tslib` without declaring it, and the bundler cannot resolve it in this workspace.
+ * An ECharts chart for every module: created once per mount, given the new option on every render
+ * (replacing the old one), resized with its box, disposed on unmount. ECharts is driven directly:
+ * echarts-for-react imports `tslib` without declaring it, and the bundler cannot resolve it here.
  */
-export function DashboardChart({ option, height, testId }: { option: EChartsCoreOption; height: number; testId?: string }) {
+export function Chart({ option, height = 280, testId }: { option: EChartsCoreOption; height?: number; testId?: string }) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
 
@@ -35,5 +35,5 @@ export function DashboardChart({ option, height, testId }: { option: EChartsCore
     chart.current?.setOption(option, { notMerge: true });
   }, [option]);
 
-  return <div ref={box} style={{ height, width: '100%' }} data-testid={testId} />;
+  return <div ref={box} data-testid={testId} style={{ height, width: '100%' }} />;
 }
