@@ -1,8 +1,8 @@
-import { Breadcrumb, DatePicker, Flex, Skeleton, Space, Typography } from 'antd';
+import { DatePicker, Flex, Skeleton, Space, Typography } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { useSession } from '../../../app/auth/auth-context.tsx';
+import { useDrillDown } from '../../../app/lists/drill-down.tsx';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { LoadError } from '../../../app/layout/load-error.tsx';
 import { legalReportKeys, legalReportsApi } from '../api.reports.ts';
@@ -10,45 +10,23 @@ import { DashboardCharts } from './dashboard-charts.tsx';
 import { DashboardChildren } from './dashboard-children.tsx';
 import { DashboardStats } from './dashboard-stats.tsx';
 
-interface Step {
-  code: string;
-  name: string;
-}
-
 /** 看板 tab: a year of services in the region (by month, type, window), its coverage and follow-ups; drill into child regions. */
 export function DashboardTab() {
   const { t } = useI18n();
-  const session = useSession();
   const [year, setYear] = useState(() => dayjs().year());
-  /** Regions drilled into below the scope, outermost first (as on 覆盖情况). */
-  const [trail, setTrail] = useState<Step[]>([]);
-  const regionCode = trail[trail.length - 1]?.code;
+  const drill = useDrillDown();
+  const { regionCode } = drill;
   const dashboard = useQuery({
     queryKey: legalReportKeys.dashboard(regionCode, year),
     queryFn: () => legalReportsApi.dashboard(regionCode, year),
     placeholderData: keepPreviousData,
   });
 
-  const breadcrumb = [
-    {
-      key: 'scope',
-      title: trail.length > 0 ? <Typography.Link onClick={() => setTrail([])}>{session.scope.name}</Typography.Link> : session.scope.name,
-    },
-    ...trail.map((step, index) => ({
-      key: step.code,
-      title:
-        index < trail.length - 1 ? (
-          <Typography.Link onClick={() => setTrail(trail.slice(0, index + 1))}>{step.name}</Typography.Link>
-        ) : (
-          step.name
-        ),
-    })),
-  ];
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Flex justify="space-between" align="center" gap={16} wrap>
-        <Breadcrumb items={breadcrumb} data-testid="dashboard-breadcrumb" />
+        {drill.breadcrumb('dashboard-breadcrumb')}
         <Space>
           {t('legal.dashboard.year')}
           <DatePicker
@@ -79,7 +57,7 @@ export function DashboardTab() {
               </Typography.Title>
               <DashboardChildren
                 dashboard={dashboard.data}
-                onDrill={(child) => setTrail((current) => [...current, { code: child.code, name: child.name }])}
+                onDrill={drill.drill}
               />
             </div>
           )}
