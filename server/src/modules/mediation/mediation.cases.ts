@@ -11,7 +11,7 @@ import {
 } from '@rg/domain/mediation/case-workflow';
 import type { Page } from '@rg/domain/mediation/common.schema';
 import { maskIdCard, maskMobile } from '@rg/domain/personal/masking';
-import { isWithin } from '@rg/domain/regions/region-code';
+import { isWithin, levelOf, parentOf } from '@rg/domain/regions/region-code';
 import type { Actor, RequestContext } from '../../core/access/actor.ts';
 import { authorize, can, listScope } from '../../core/access/authorize.ts';
 import type { AppContext } from '../../core/context.ts';
@@ -104,7 +104,9 @@ export class CasesService {
   /** A villager's own request from the phone: registered at their village, the villager as applicant. */
   async applyOnline(rc: RequestContext, input: OnlineApplication): Promise<MyApplicationDto> {
     const actor = authorize(rc.actor, 'mediation.apply');
-    const place = await this.places.existing(actor.homeRegion, 'regionCode', ['village']);
+    // A villager registered in a 村民小组 applies to their village's committee.
+    const home = levelOf(actor.homeRegion) === 'group' ? (parentOf(actor.homeRegion) ?? actor.homeRegion) : actor.homeRegion;
+    const place = await this.places.existing(home, 'regionCode', ['village']);
     const own = await this.ctx.db.selectFrom('mediation_committees').select('id').where('region_code', '=', place.code).where('status', '=', 'active').executeTakeFirst();
     const caseInput: CaseCreate = {
       regionCode: place.code, committeeId: own?.id ?? null, source: 'application', caseType: input.caseType, description: input.description,

@@ -331,6 +331,16 @@ describe('mediation: committees, staffing, cases, screening, aid, statistics', (
     expect(row).toMatchObject({ region_code: PLACES.qujia, online: 1, source: 'application' });
     expect((await villager.request('GET', '/api/mediation/applications/mine')).json().items.map((i: { id: string }) => i.id)).toEqual([res.json().id]);
     expect((await villager.request('GET', '/api/mediation/cases')).statusCode).toBe(403);
+
+    // A villager registered in a 村民小组 applies to their village.
+    const cadre = await t.login('qj.cadre');
+    const group = await cadre.request('POST', `/api/regions/${PLACES.qujia}/groups`, { name: '调解测试组' });
+    expect(group.statusCode, group.body).toBe(201);
+    await buildUser(t.ctx, { username: 'qj.group.villager', regionCode: group.json().code, roles: ['villager'] });
+    const groupVillager = await t.login('qj.group.villager');
+    const fromGroup = await groupVillager.request('POST', '/api/mediation/applications', { caseType: 'neighbour', description: '邻居堆放柴草堵路', phone: '13912340002', respondentName: '赵某' });
+    expect(fromGroup.statusCode, fromGroup.body).toBe(201);
+    expect((await t.ctx.db.selectFrom('mediation_cases').select('region_code').where('id', '=', fromGroup.json().id).executeTakeFirstOrThrow()).region_code).toBe(PLACES.qujia);
   });
 
   it('applies a county’s settings below it: overdue days for new cases, hardship criteria for aid', async () => {
