@@ -199,6 +199,7 @@ export const mediationMessages = {
   'mediation.stats.region': '区域',
 
   'mediation.mobile.entry': '矛盾纠纷调解申请',
+  'mediation.mobile.entryHint': '邻里、家庭、土地、工资等纠纷，申请村调委会调解',
   'mediation.mobile.title': '申请人民调解',
   'mediation.mobile.intro': '遇到邻里、婚姻家庭、土地、工资等纠纷，可在这里申请村调解委员会帮助调解。',
   'mediation.mobile.type': '纠纷类型',
