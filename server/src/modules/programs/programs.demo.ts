@@ -211,7 +211,8 @@ const DEMONSTRATION_VILLAGES = 15;
 async function legalPilotVillages(tx: Tx): Promise<string[]> {
   const villages = await tx.selectFrom('regions').select(['code', 'is_poor', 'kind']).where('level', '=', 'village').where('code', '>=', '610423').where('code', '<', '610424').orderBy('code').execute();
   const poor = villages.filter((v) => v.is_poor === 1).map((v) => v.code);
-  const named = NAMED_DEMONSTRATION.filter((code) => villages.some((v) => v.code === code));
+  // A named village may be poor too: each village is designated once.
+  const named = NAMED_DEMONSTRATION.filter((code) => villages.some((v) => v.code === code) && !poor.includes(code));
   const others = villages.filter((v) => v.is_poor !== 1 && !named.includes(v.code) && v.kind === 'community').map((v) => v.code);
   return [...poor, ...named, ...others.slice(0, DEMONSTRATION_VILLAGES - named.length)];
 }
