@@ -9,6 +9,7 @@ import { withinScope } from '../../core/db/scope.ts';
 import { invalid, notFound } from '../../core/http/errors.ts';
 import { findRegion } from '../regions/regions.repository.ts';
 import { RegionsService } from '../regions/regions.service.ts';
+import type { LegalNormTable } from './legal.tables.ts';
 
 /** The months a period covers and the norm period it is: 2026-11, 2026-Q4 or 2026. */
 export function monthsOf(period: string): { kind: NormPeriod; months: string[] } {
@@ -22,15 +23,7 @@ export function monthsOf(period: string): { kind: NormPeriod; months: string[] }
   return { kind: 'month', months: [period] };
 }
 
-interface NormRow {
-  id: string;
-  region_code: string;
-  name: string;
-  service_window: string | null;
-  service_type: string | null;
-  period: string;
-  min_count: number;
-}
+type NormRow = Omit<LegalNormTable, 'created_at'>;
 
 /**
  * 服务规范 and 履职情况 (P1.4(3)): minimums per village and period set by the county or a town, and
