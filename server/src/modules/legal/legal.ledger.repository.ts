@@ -57,10 +57,14 @@ export async function versionsOf(db: DbOrTx, serviceId: string) {
     .execute();
 }
 
-/** True when the advisor serves the village now (P1.4(2): one current advisor per village). */
-export async function servesNow(db: DbOrTx, advisorId: string, villageCode: string): Promise<boolean> {
-  const row = await db.selectFrom('legal_assignments').select('id').where('advisor_id', '=', advisorId).where('village_code', '=', villageCode).where('end_date', 'is', null).executeTakeFirst();
-  return row !== undefined;
+/**
+ * The village's current advisor (P1.4(2): at most one), or undefined; with `advisorId`, only if that
+ * advisor is the one serving it now.
+ */
+export async function servingAdvisor(db: DbOrTx, villageCode: string, advisorId?: string): Promise<{ id: string; name: string } | undefined> {
+  let query = db.selectFrom('legal_assignments as s').innerJoin('legal_advisors as a', 'a.id', 's.advisor_id').select(['a.id', 'a.name']).where('s.village_code', '=', villageCode).where('s.end_date', 'is', null);
+  if (advisorId) query = query.where('s.advisor_id', '=', advisorId);
+  return query.executeTakeFirst();
 }
 
 /** How many entries in the scope wait for the given status (todo counts). */

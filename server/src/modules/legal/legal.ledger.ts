@@ -8,7 +8,6 @@ import type { AppContext } from '../../core/context.ts';
 import type { Tx } from '../../core/db/schema.ts';
 import { conflict, forbidden, invalid, notFound } from '../../core/http/errors.ts';
 import { RegionsService } from '../regions/regions.service.ts';
-import { findRegion } from '../regions/regions.repository.ts';
 import { attachmentsOf, findAttachment, storeAttachment } from './legal.attachments.ts';
 import { adjustCounts, dateOf, monthOf } from './legal.counts.ts';
 import * as ledger from './legal.ledger.repository.ts';
@@ -129,34 +128,28 @@ export class LegalLedger {
 
   /**
    * Who records for whom: an advisor for a village they serve now (another village answers 404); the
-   * justice office for any village in its region, for the named or the current advisor.
+   * justice office for any village in its region, for the named or the current advisor. Only a
+   * village has assignments, so "no current advisor" also covers a code that is not a village.
    */
-  private async author(actor: Actor, villageCode: string, advisorId: string | undefined): Promise<string> {
+  private async author(actor: Actor, villageCode: string, advisorId: string | undefined): Promise<{ id: string; name: string; own: string | null }> {
     const own = await this.advisorOf(actor);
     if (own && (advisorId === undefined || advisorId === own.id)) {
-      if (!(await ledger.servesNow(this.ctx.db, own.id, villageCode))) throw notFound();
-      return own.id;
+      if (!(await ledger.servingAdvisor(this.ctx.db, villageCode, own.id))) throw notFound();
+      return { ...own, own: own.id };
     }
     authorize(actor, 'legal.manage', { regionCode: villageCode });
-    const region = await findRegion(this.ctx.db, villageCode);
-    if (!region || region.level !== 'village') throw invalid({ villageCode: 'legal.village.notVillage' });
-    if (advisorId) {
-      if (!(await ledger.servesNow(this.ctx.db, advisorId, villageCode))) throw invalid({ advisorId: 'legal.service.noAdvisor' });
-      return advisorId;
-    }
-    const current = await repo.currentAssignmentOf(this.ctx.db, villageCode);
-    if (!current) throw invalid({ villageCode: 'legal.service.noAdvisor' });
-    return current.advisor_id;
+    const serving = await ledger.servingAdvisor(this.ctx.db, villageCode, advisorId);
+    if (!serving) throw invalid(advisorId ? { advisorId: 'legal.service.noAdvisor' } : { villageCode: 'legal.service.noAdvisor' });
+    return { ...serving, own: own?.id ?? null };
   }
 
   async create(rc: RequestContext, input: ServiceCreate): Promise<ServiceDetailDto> {
     const actor = authorize(rc.actor, 'legal.record');
-    const advisorId = await this.author(actor, input.villageCode, input.advisorId);
+    const advisor = await this.author(actor, input.villageCode, input.advisorId);
     this.notInFuture(input.servedAt);
-    const row = await this.ctx.db.transaction().execute((tx) => this.insert(tx, rc, actor, { ...input, advisorId }));
+    const row = await this.ctx.db.transaction().execute((tx) => this.insert(tx, rc, actor, { ...input, advisorId: advisor.id }));
     // Answered from what was written (no re-read): the phone gets its answer sooner under load.
-    const advisor = await repo.findAdvisor(this.ctx.db, advisorId);
-    const [dto] = await this.toDtos(actor, [{ ...row, advisor_name: advisor?.name ?? '' }], (await this.advisorOf(actor))?.id ?? null);
+    const [dto] = await this.toDtos(actor, [{ ...row, advisor_name: advisor.name }], advisor.own);
     const versions: ServiceVersionDto[] = [{ version: 1, editedBy: actor.displayName, editedAt: row.created_at, reason: null, fields: rowFields(row) }];
     return { ...(dto as ServiceDto), versions, attachments: [] };
   }
