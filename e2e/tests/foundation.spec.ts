@@ -20,8 +20,9 @@ test('an official creates a village cadre; a town official cannot reach another 
 
   // 2. The region browser: county → 王桥镇 → 屈家村, a village with its attributes and groups.
   await page.getByRole('menuitem', { name: '行政区划' }).click();
-  await page.getByRole('row', { name: /王桥镇/ }).click();
-  await page.getByRole('row', { name: /屈家村/ }).click();
+  // The children tables' rows (region pages also list the designations below them, 屈家村's among them).
+  await page.locator('tr[data-row-key="610423104"]').click();
+  await page.locator('tr[data-row-key="610423104209"]').click();
   await expect(page.getByTestId('village-attributes')).toBeVisible();
   await expect(page.getByTestId('region-breadcrumb')).toContainText('王桥镇');
   await snapshot(page, 'regions');
