@@ -16,14 +16,15 @@ import SQLite from 'better-sqlite3';
 import type autocannon from 'autocannon';
 import { FOUNDATION_ROLE_PERMISSIONS, type Permission } from '@rg/domain/access/roles';
 import { ancestorsOf } from '@rg/domain/regions/region-code';
-import { SERVICE_TYPES } from '@rg/domain/legal/service.schema';
+import { SERVICE_TYPES, type ServiceWindow } from '@rg/domain/legal/service.schema';
 import { createContext } from '../../server/src/core/bootstrap.ts';
 import { loadConfig } from '../../server/src/core/config.ts';
 import { MODULES } from '../../server/src/modules/index.ts';
 import { LegalDashboard } from '../../server/src/modules/legal/legal.dashboard.ts';
 import { LegalDossier } from '../../server/src/modules/legal/legal.dossier.ts';
 import { LegalNorms } from '../../server/src/modules/legal/legal.norms.ts';
-import { monthOf } from '../../server/src/modules/legal/legal.counts.ts';
+import { emptyVillageMonth, monthOf } from '../../server/src/modules/legal/legal.counts.ts';
+import type { LegalVillageMonthTable } from '../../server/src/modules/legal/legal.tables.ts';
 import { TEST_PASSWORD } from '../../server/src/testing/factories.ts';
 import { login, serverEnv } from './http-bench.ts';
 import { ratio, runLoad, type LoadFigures } from './load.ts';
@@ -91,6 +92,7 @@ function generate(file: string, province: string, total: number): { villages: st
   const insert = db.prepare(`insert into legal_services (id, village_code, advisor_id, service_window, service_type, subject_kind, subject_name, served_at, content, result, duration_minutes, attendance, status, review_comment, created_by, created_at, updated_at, version)
     values (?, ?, ?, ?, ?, 'person', '某某', ?, '村民咨询土地承包经营权流转合同的签订与备案', '讲解流转合同必备条款，建议书面签订并备案', 30, ?, 'accepted', null, ?, ?, ?, 1)`);
   const counts = new Map<string, number>();
+  const months = new Map<string, LegalVillageMonthTable>();
   const windows = ['onsite', 'onsite', 'hotline', 'online'];
   const yearStart = Date.parse(`${YEAR}-01-01T00:00:00+08:00`);
   const dossierVillage = served[0]?.village_code ?? '';
@@ -103,6 +105,12 @@ function generate(file: string, province: string, total: number): { villages: st
       const type = SERVICE_TYPES[i % SERVICE_TYPES.length] ?? 'consultation';
       const window = windows[i % windows.length] ?? 'onsite';
       insert.run(crypto.randomUUID(), target.village_code, target.advisor_id, window, type, at, type === 'publicity' ? 50 : null, author, at, at);
+      const monthKey = `${monthOf(at)}|${target.village_code}`;
+      const month = months.get(monthKey) ?? emptyVillageMonth(monthOf(at), target.village_code);
+      month.total += 1;
+      month[`w_${window as ServiceWindow}`] += 1;
+      month[`t_${type}`] += 1;
+      months.set(monthKey, month);
       for (const region of [...ancestorsOf(target.village_code), target.village_code]) {
         const key = `${region}|${monthOf(at)}|${window}|${type}`;
         counts.set(key, (counts.get(key) ?? 0) + 1);
@@ -111,6 +119,9 @@ function generate(file: string, province: string, total: number): { villages: st
     const upsert = db.prepare(`insert into legal_service_counts (region_code, month, service_window, service_type, count) values (?, ?, ?, ?, ?)
       on conflict (region_code, month, service_window, service_type) do update set count = legal_service_counts.count + excluded.count`);
     for (const [key, n] of counts) upsert.run(...key.split('|'), n);
+    const columns = Object.keys(emptyVillageMonth('', ''));
+    const insertMonth = db.prepare(`insert into legal_village_months (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`);
+    for (const row of months.values()) insertMonth.run(...columns.map((c) => (row as Record<string, string | number>)[c]));
     db.prepare(`insert into legal_norms (id, region_code, name, service_window, service_type, period, min_count, created_at) values (?, ?, '每月到村现场服务', 'onsite', null, 'month', 1, ?)`).run(crypto.randomUUID(), province, new Date().toISOString());
   })();
   db.close();

@@ -6,6 +6,7 @@ import * as m003 from './migrations/003-legal.ts';
 import * as m004 from './migrations/004-legal-ledger.ts';
 import * as m005 from './migrations/005-legal-counts-month.ts';
 import * as m006 from './migrations/006-legal-pilot-villages.ts';
+import * as m007 from './migrations/007-legal-village-months.ts';
 import { mediationMigrations } from '../../modules/mediation/mediation.migrations.ts';
 import { programsMigrations } from '../../modules/programs/programs.migrations.ts';
 import { indicatorsMigrations } from '../../modules/indicators/indicators.migrations.ts';
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '004-legal-ledger': m004,
   '005-legal-counts-month': m005,
   '006-legal-pilot-villages': m006,
+  '007-legal-village-months': m007,
   ...mediationMigrations,
   ...programsMigrations,
   ...indicatorsMigrations,

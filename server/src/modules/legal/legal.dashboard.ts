@@ -1,9 +1,7 @@
 import { SERVICE_TYPES, SERVICE_WINDOWS, type LegalDashboardDto, type ServiceType, type ServiceWindow } from '@rg/domain/legal/service.schema';
-import { codeLength, REGION_LEVELS, type RegionLevel } from '@rg/domain/regions/region-code';
-import { sql } from 'kysely';
+import type { RegionLevel } from '@rg/domain/regions/region-code';
 import type { RequestContext } from '../../core/access/actor.ts';
 import type { AppContext } from '../../core/context.ts';
-import { withinScope } from '../../core/db/scope.ts';
 import { LegalConsultations } from './legal.consultations.ts';
 import { LegalCoverage } from './legal.coverage.ts';
 import { LegalNorms } from './legal.norms.ts';
@@ -56,15 +54,14 @@ export class LegalDashboard {
   /** Totals per child region (per village below a town), every child listed even with no service. */
   private async children(code: string, level: RegionLevel, months: string[]): Promise<LegalDashboardDto['children']> {
     if (level === 'village' || level === 'group') return [];
-    const childLevel = REGION_LEVELS[REGION_LEVELS.indexOf(level) + 1] as Exclude<RegionLevel, 'nation'>;
-    const length = codeLength(childLevel);
     const kids = await this.ctx.db.selectFrom('regions').select(['code', 'name']).where('parent_code', '=', code).where('is_local', '=', 0).orderBy('code').execute();
+    if (kids.length === 0) return [];
+    // The children's own count rows by primary key, not every row below the region.
     const rows = await this.ctx.db
       .selectFrom('legal_service_counts')
       .select(['region_code', 'service_window', (eb) => eb.fn.sum<number>('count').as('n')])
+      .where('region_code', 'in', kids.map((k) => k.code))
       .where('month', 'in', months)
-      .where((eb) => withinScope(eb, 'region_code', code))
-      .where(sql<boolean>`length(region_code) = ${length}`)
       .groupBy(['region_code', 'service_window'])
       .execute();
     const totals = new Map(kids.map((k) => [k.code, zeroWindows()]));

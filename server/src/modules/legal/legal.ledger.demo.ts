@@ -4,7 +4,7 @@ import { ancestorsOf } from '@rg/domain/regions/region-code';
 import type { AppContext } from '../../core/context.ts';
 import type { Tx } from '../../core/db/schema.ts';
 import { withinScope } from '../../core/db/scope.ts';
-import { monthOf } from './legal.counts.ts';
+import { monthOf, villageMonths } from './legal.counts.ts';
 import type { LegalConsultationTable, LegalServiceTable } from './legal.tables.ts';
 
 const JINGYANG = '610423';
@@ -88,7 +88,7 @@ async function insertInChunks(tx: Tx, rows: LegalServiceTable[]): Promise<void> 
   }
 }
 
-/** The per-region counts the ledger keeps, computed once for the bulk of demo rows. */
+/** The per-region counts and village months the ledger keeps, computed once for the bulk of demo rows. */
 async function insertCounts(tx: Tx, rows: LegalServiceTable[]): Promise<void> {
   const counts = new Map<string, number>();
   for (const r of rows) {
@@ -102,6 +102,8 @@ async function insertCounts(tx: Tx, rows: LegalServiceTable[]): Promise<void> {
     return { region_code, month, service_window, service_type, count };
   });
   for (let i = 0; i < values.length; i += 500) await tx.insertInto('legal_service_counts').values(values.slice(i, i + 500)).execute();
+  const months = villageMonths(rows);
+  for (let i = 0; i < months.length; i += 200) await tx.insertInto('legal_village_months').values(months.slice(i, i + 200)).execute();
 }
 
 /**

@@ -106,6 +106,8 @@ describe('legal: service ledger 一次一记 and the online window (P1.4(1), P1.
     ]);
     const county = await t.ctx.db.selectFrom('legal_service_counts').select(['service_type', 'count']).where('region_code', '=', PLACES.jingyang).orderBy('service_type').execute();
     expect(county.map((c) => [c.service_type, Number(c.count)])).toEqual([['consultation', 1], ['publicity', 1]]);
+    const month = await t.ctx.db.selectFrom('legal_village_months').selectAll().where('village_code', '=', PLACES.qujia).where('month', '=', '2026-01').executeTakeFirstOrThrow();
+    expect([month.total, month.w_onsite, month.t_consultation, month.t_publicity].map(Number)).toEqual([2, 2, 1, 1]);
     const stale = await advisor.request('PUT', `/api/legal/services/${created.id}`, { ...service(), villageCode: undefined, window: undefined, version: 1 });
     expect(stale.statusCode).toBe(409);
   });

@@ -89,18 +89,33 @@ export class LegalNorms {
     });
   }
 
-  /** Services per village in the months, of the norm's window and type (any when the norm names none). */
+  /**
+   * Services per village in the months, of the norm's window or type (any when it names neither),
+   * from the village-month rows; a norm naming both a window and a type reads the detailed counts.
+   */
   private async doneByVillage(scope: string, months: string[], norm: NormRow): Promise<Map<string, number>> {
-    let query = this.ctx.db
-      .selectFrom('legal_service_counts')
-      .select(['region_code', (eb) => eb.fn.sum<number>('count').as('n')])
+    if (norm.service_window && norm.service_type) {
+      const rows = await this.ctx.db
+        .selectFrom('legal_service_counts')
+        .select(['region_code', (eb) => eb.fn.sum<number>('count').as('n')])
+        .where('month', 'in', months)
+        .where((eb) => withinScope(eb, 'region_code', scope))
+        .where(sql<boolean>`length(region_code) = 12`)
+        .where('service_window', '=', norm.service_window)
+        .where('service_type', '=', norm.service_type)
+        .groupBy('region_code')
+        .execute();
+      return new Map(rows.map((r) => [r.region_code, Number(r.n)]));
+    }
+    const column = norm.service_window ? `w_${norm.service_window as ServiceWindow}` as const : norm.service_type ? `t_${norm.service_type as ServiceType}` as const : 'total';
+    const rows = await this.ctx.db
+      .selectFrom('legal_village_months')
+      .select(['village_code', (eb) => eb.fn.sum<number>(column).as('n')])
       .where('month', 'in', months)
-      .where((eb) => withinScope(eb, 'region_code', scope))
-      .where(sql<boolean>`length(region_code) = 12`);
-    if (norm.service_window) query = query.where('service_window', '=', norm.service_window);
-    if (norm.service_type) query = query.where('service_type', '=', norm.service_type);
-    const rows = await query.groupBy('region_code').execute();
-    return new Map(rows.map((r) => [r.region_code, Number(r.n)]));
+      .where((eb) => withinScope(eb, 'village_code', scope))
+      .groupBy('village_code')
+      .execute();
+    return new Map(rows.map((r) => [r.village_code, Number(r.n)]));
   }
 
   async compliance(rc: RequestContext, query: ComplianceQuery): Promise<ComplianceDto> {

@@ -1,4 +1,5 @@
 /** Tables of the `legal` module (storage conventions in core/db/schema.ts). */
+import type { ServiceType, ServiceWindow } from '@rg/domain/legal/service.schema';
 
 /** 法律顾问. */
 export interface LegalAdvisorTable {
@@ -132,6 +133,9 @@ export interface LegalPilotVillageTable {
   title: string;
 }
 
+/** A village's services in a month: in all, by window (`w_…`) and by type (`t_…`). */
+export type LegalVillageMonthTable = { month: string; village_code: string; total: number } & Record<`w_${ServiceWindow}` | `t_${ServiceType}`, number>;
+
 export interface LegalTables {
   legal_advisors: LegalAdvisorTable;
   legal_assignments: LegalAssignmentTable;
@@ -143,4 +147,5 @@ export interface LegalTables {
   legal_rooms: LegalRoomTable;
   legal_consultations: LegalConsultationTable;
   legal_pilot_villages: LegalPilotVillageTable;
+  legal_village_months: LegalVillageMonthTable;
 }
