@@ -99,6 +99,10 @@ function checkSqliteDurability(database: SQLite.Database, allowWeak: boolean): v
 
 async function connectPostgres(url: string, allowWeak: boolean): Promise<Connection> {
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.PG_POOL_SIZE ?? 10) });
+  // An idle client whose server connection ends (a PostgreSQL restart, an administrator's terminate,
+  // a dropped test database) emits 'error'; unhandled, it would end the process. The pool drops that
+  // client and opens a new one for the next query, so noting it is enough.
+  pool.on('error', (err) => console.error(`postgres: idle connection closed (${err.message})`));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const settings = await sql<{ fsync: string; synchronous_commit: string }>`
     select current_setting('fsync') as fsync, current_setting('synchronous_commit') as synchronous_commit`.execute(db);
