@@ -12,7 +12,7 @@
  *    (legal services, mediation cases and outcomes, designations) over four quarters; and maintains
  *    the roll-up the way the engine does (each record added to its village and every ancestor along
  *    `parent_code`, the village's own share kept apart), in bulk, per indicator and quarter.
- * 3. Starts the real server (this file with `--serve`), and measures through HTTP: the national and a
+ * 3. Starts the real server (bench/src/servers/app-server.ts), and measures through HTTP: the national and a
  *    province's scorecard p50/p95, freshness (a form PUT, then the next scorecard shows it), and the
  *    form-write rate with and without the roll-up (a second server whose engine does nothing).
  * 4. Times the plain GROUP BY over the raw records that answers the same question, and reports the
@@ -28,13 +28,11 @@ import { EVENT_INDICATORS, REPORTING_COUNTERS } from '@rg/domain/indicators/cata
 import type { Role } from '@rg/domain/access/roles';
 import { createContext } from '../../server/src/core/bootstrap.ts';
 import { loadConfig } from '../../server/src/core/config.ts';
-import { buildApp } from '../../server/src/core/http/app.ts';
 import { MODULES } from '../../server/src/modules/index.ts';
 import { readDivisionRows, storeDivisionRows } from '../../server/src/modules/regions/regions.import.ts';
-import { RollupEngine } from '../../server/src/modules/indicators/rollup.engine.ts';
-import { buildUser, TEST_PASSWORD } from '../../server/src/testing/factories.ts';
+import { TEST_PASSWORD } from '../../server/src/testing/factories.ts';
 import { login } from './http-bench.ts';
-import { READY_PREFIX, readRss, round, spawnTs, waitForReady, type Child } from './proc.ts';
+import { readRss, round, spawnTs, waitForReady, type Child } from './proc.ts';
 
 export interface IndicatorsOptions {
   /** Postgres admin URL: a fresh database `rg_indicators_bench` is made there; SQLite when null. */
@@ -306,7 +304,7 @@ const GROUP_BY = [
 ];
 
 async function startServer(env: NodeJS.ProcessEnv, noRollup: boolean): Promise<{ child: Child; base: string }> {
-  const child = spawnTs('bench/src/indicators-bench.ts', { ...env, BENCH_NO_ROLLUP: noRollup ? '1' : '' }, ['--serve']);
+  const child = spawnTs('bench/src/servers/app-server.ts', { ...env, BENCH_NO_ROLLUP: noRollup ? '1' : '' });
   const ready = await waitForReady<{ port: number }>(child, 600_000);
   return { child, base: `http://127.0.0.1:${ready.port}` };
 }
@@ -473,30 +471,6 @@ export async function benchIndicators(options: IndicatorsOptions): Promise<Indic
   };
 }
 
-/** `--serve`: the platform on the bench database (users created first); BENCH_NO_ROLLUP=1 turns the roll-up off. */
-async function serve(): Promise<void> {
-  if (process.env.BENCH_NO_ROLLUP === '1') RollupEngine.prototype.apply = async () => undefined;
-  const config = loadConfig();
-  const { ctx, connection } = await createContext(config, MODULES);
-  const users = JSON.parse(process.env.BENCH_USERS ?? '[]') as typeof USERS;
-  for (const user of users) {
-    const exists = await ctx.db.selectFrom('users').select('id').where('username', '=', user.username).executeTakeFirst();
-    if (!exists) await buildUser(ctx, user);
-  }
-  const { app } = await buildApp(ctx, MODULES, { logger: false });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  const shutdown = async () => {
-    await app.close();
-    await connection.close();
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void shutdown());
-  process.on('SIGINT', () => void shutdown());
-  console.log(`${READY_PREFIX}${JSON.stringify({ port })}`);
-}
-
 function parse(argv: readonly string[]): IndicatorsOptions {
   const get = (name: string) => {
     const i = argv.indexOf(`--${name}`);
@@ -525,17 +499,10 @@ function parse(argv: readonly string[]): IndicatorsOptions {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
-  if (process.argv.includes('--serve')) {
-    serve().catch((err: unknown) => {
+  benchIndicators(parse(process.argv.slice(2)))
+    .then((figures) => console.log(JSON.stringify(figures, null, 2)))
+    .catch((err: unknown) => {
       console.error(err instanceof Error ? (err.stack ?? err.message) : err);
       process.exit(1);
     });
-  } else {
-    benchIndicators(parse(process.argv.slice(2)))
-      .then((figures) => console.log(JSON.stringify(figures, null, 2)))
-      .catch((err: unknown) => {
-        console.error(err instanceof Error ? (err.stack ?? err.message) : err);
-        process.exit(1);
-      });
-  }
 }

@@ -1,13 +1,15 @@
 /**
  * The real platform for the HTTP benchmarks, in its own process: createContext + buildApp with every
  * module, on the database the import benchmark filled (DATA_DIR), listening on 127.0.0.1 on a free
- * port. Creates the benchmark's users with the test factories first, then prints `BENCH_READY {port}`.
+ * port. Creates the benchmark's users with the test factories first (unless present), then prints
+ * `BENCH_READY {port}`. BENCH_NO_ROLLUP=1 turns the indicators roll-up off (its write-cost baseline).
  */
 import type { Role } from '@rg/domain/access/roles';
 import { createContext } from '../../../server/src/core/bootstrap.ts';
 import { loadConfig } from '../../../server/src/core/config.ts';
 import { buildApp } from '../../../server/src/core/http/app.ts';
 import { MODULES } from '../../../server/src/modules/index.ts';
+import { RollupEngine } from '../../../server/src/modules/indicators/rollup.engine.ts';
 import { buildUser } from '../../../server/src/testing/factories.ts';
 import { READY_PREFIX } from '../proc.ts';
 
@@ -26,8 +28,14 @@ export interface AppServerReady {
 async function main(): Promise<void> {
   const config = loadConfig();
   const { ctx, connection } = await createContext(config, MODULES);
+  // The indicators bench measures the write cost of the roll-up by turning it off in a second server.
+  if (process.env.BENCH_NO_ROLLUP === '1') RollupEngine.prototype.apply = async () => undefined;
   const users = JSON.parse(process.env.BENCH_USERS ?? '[]') as BenchUser[];
-  for (const user of users) await buildUser(ctx, { username: user.username, regionCode: user.regionCode, roles: user.roles });
+  for (const user of users) {
+    // A server started twice on one database (with and without the roll-up) finds its users there.
+    if (await ctx.db.selectFrom('users').select('id').where('username', '=', user.username).executeTakeFirst()) continue;
+    await buildUser(ctx, { username: user.username, regionCode: user.regionCode, roles: user.roles });
+  }
   const { app } = await buildApp(ctx, MODULES, { logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
