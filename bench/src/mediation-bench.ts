@@ -34,7 +34,8 @@ import { MODULES } from '../../server/src/modules/index.ts';
 import { TEST_PASSWORD } from '../../server/src/testing/factories.ts';
 import { serverEnv, login } from './http-bench.ts';
 import { ratio, runLoad, type LoadFigures } from './load.ts';
-import { READY_PREFIX, spawnTs, waitForReady, type Child } from './proc.ts';
+import { spawnTs, waitForReady, type Child } from './proc.ts';
+import { serveForBench } from './servers/serve.ts';
 import type { AppServerReady } from './servers/app-server.ts';
 
 export interface MediationBenchOptions {
@@ -141,11 +142,7 @@ async function bareServer(): Promise<void> {
       c.criminalRisk ? 1 : 0, c.registeredOn, c.registeredOn.slice(0, 7), dueDate(c.registeredOn, 30), now, now);
     return reply.status(201).send({ id, caseNo });
   });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  process.on('SIGTERM', () => void app.close().then(() => process.exit(0)));
-  console.log(`${READY_PREFIX}${JSON.stringify({ port })}`);
+  await serveForBench(app, () => void db.close());
 }
 
 /** Fills `cases` cases over a year into the province's villages with the roll-ups the write path keeps. */

@@ -11,7 +11,7 @@ import { buildApp } from '../../../server/src/core/http/app.ts';
 import { MODULES } from '../../../server/src/modules/index.ts';
 import { RollupEngine } from '../../../server/src/modules/indicators/rollup.engine.ts';
 import { buildUser } from '../../../server/src/testing/factories.ts';
-import { READY_PREFIX } from '../proc.ts';
+import { serveForBench } from './serve.ts';
 
 export interface BenchUser {
   username: string;
@@ -37,18 +37,7 @@ async function main(): Promise<void> {
     await buildUser(ctx, { username: user.username, regionCode: user.regionCode, roles: user.roles });
   }
   const { app } = await buildApp(ctx, MODULES, { logger: false });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  const shutdown = async () => {
-    await app.close();
-    await connection.close();
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void shutdown());
-  process.on('SIGINT', () => void shutdown());
-  const ready: AppServerReady = { port, dialect: connection.dialect, synchronous: config.sqliteSynchronous };
-  console.log(`${READY_PREFIX}${JSON.stringify(ready)}`);
+  await serveForBench(app, () => connection.close(), { dialect: connection.dialect, synchronous: config.sqliteSynchronous } satisfies Omit<AppServerReady, 'port'>);
 }
 
 main().catch((err: unknown) => {

@@ -8,7 +8,7 @@ import crypto from 'node:crypto';
 import SQLite from 'better-sqlite3';
 import Fastify from 'fastify';
 import { serviceCreateSchema } from '@rg/domain/legal/service.schema';
-import { READY_PREFIX } from '../proc.ts';
+import { serveForBench } from './serve.ts';
 
 async function main(): Promise<void> {
   const db = new SQLite(process.env.BENCH_BARE_DB ?? '');
@@ -33,17 +33,7 @@ async function main(): Promise<void> {
     insert.run(id, body.villageCode, advisorId, body.window, body.serviceType, body.subjectKind, body.subjectName ?? null, body.servedAt, body.content, body.result, body.durationMinutes, body.attendance ?? null, now, now);
     return reply.status(201).send({ id, ...body, advisorId, status: 'submitted', version: 1, createdAt: now });
   });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  const shutdown = async () => {
-    await app.close();
-    db.close();
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void shutdown());
-  process.on('SIGINT', () => void shutdown());
-  console.log(`${READY_PREFIX}${JSON.stringify({ port })}`);
+  await serveForBench(app, () => void db.close());
 }
 
 main().catch((err: unknown) => {

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import SQLite from 'better-sqlite3';
 import Fastify from 'fastify';
 import { regionCodeSchema, villagerGroupCreateSchema } from '@rg/domain/regions/region.schema';
-import { READY_PREFIX } from '../proc.ts';
+import { serveForBench } from './serve.ts';
 
 export interface BareServerReady {
   port: number;
@@ -50,22 +50,10 @@ async function main(): Promise<void> {
       kind: null, isPoor: false, population: null, households: null, hasChildren: false,
     });
   });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  const shutdown = async () => {
-    await app.close();
-    db.close();
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void shutdown());
-  process.on('SIGINT', () => void shutdown());
-  const ready: BareServerReady = {
-    port,
+  await serveForBench(app, () => void db.close(), {
     synchronous: ['OFF', 'NORMAL', 'FULL', 'EXTRA'][Number(db.pragma('synchronous', { simple: true }))] ?? 'unknown',
     journalMode: String(db.pragma('journal_mode', { simple: true })),
-  };
-  console.log(`${READY_PREFIX}${JSON.stringify(ready)}`);
+  } satisfies Omit<BareServerReady, 'port'>);
 }
 
 main().catch((err: unknown) => {
