@@ -1,4 +1,5 @@
-import { Breadcrumb, Typography } from 'antd';
+import { Breadcrumb, Button, Typography } from 'antd';
+import type { TableColumnType } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useSession } from '../auth/auth-context.tsx';
 
@@ -35,4 +36,33 @@ export function useDrillDown(): DrillDown {
       />
     ),
   };
+}
+
+/**
+ * The name column of a drill-down table: a link into the child where there is something below it.
+ * With {@link drillRow} the whole row clicks through too.
+ */
+export function drillNameColumn<Row extends DrillStep>(title: string, width: number, canDrill: (row: Row) => boolean, onDrill: (row: Row) => void): TableColumnType<Row> {
+  return {
+    title,
+    dataIndex: 'name',
+    width,
+    ellipsis: true,
+    render: (_value, row) =>
+      canDrill(row) ? (
+        <Button type="link" size="small" style={{ padding: 0 }} onClick={(event) => {
+            event.stopPropagation();
+            onDrill(row);
+          }}>
+          {row.name}
+        </Button>
+      ) : (
+        row.name
+      ),
+  };
+}
+
+/** Row props of a drill-down table: a click on a row that has children below it drills into it. */
+export function drillRow<Row>(canDrill: (row: Row) => boolean, onDrill: (row: Row) => void): (row: Row) => { onClick?: () => void; style?: { cursor: string } } {
+  return (row) => (canDrill(row) ? { onClick: () => onDrill(row), style: { cursor: 'pointer' } } : {});
 }

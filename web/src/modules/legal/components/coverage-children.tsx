@@ -1,7 +1,8 @@
-import { Button, Empty, Progress, Table, Typography } from 'antd';
+import { Empty, Progress, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { CoverageDto } from '@rg/domain/legal/assignment.schema';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
+import { drillNameColumn, drillRow } from '../../../app/lists/drill-down.tsx';
 import { percent } from './coverage-stats.tsx';
 
 type Child = CoverageDto['children'][number];
@@ -17,23 +18,7 @@ function canDrill(child: Child): boolean {
 export function CoverageChildren({ coverage, onDrill }: { coverage: CoverageDto; onDrill: (child: Child) => void }) {
   const { t } = useI18n();
   const columns: TableColumnsType<Child> = [
-    {
-      title: t('legal.coverage.region'),
-      dataIndex: 'name',
-      width: 100,
-      ellipsis: true,
-      render: (_value, child) =>
-        canDrill(child) ? (
-          <Button type="link" size="small" style={{ padding: 0 }} onClick={(event) => {
-              event.stopPropagation();
-              onDrill(child);
-            }}>
-            {child.name}
-          </Button>
-        ) : (
-          child.name
-        ),
-    },
+    drillNameColumn<Child>(t('legal.coverage.region'), 100, canDrill, onDrill),
     { title: t('legal.coverage.villagesShort'), dataIndex: 'villages', width: 90, align: 'right' },
     { title: t('legal.coverage.covered'), dataIndex: 'covered', width: 70, align: 'right' },
     {
@@ -76,7 +61,7 @@ export function CoverageChildren({ coverage, onDrill }: { coverage: CoverageDto;
       dataSource={coverage.children}
       pagination={false}
       locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('legal.coverage.childrenEmpty')} /> }}
-      onRow={(child) => (canDrill(child) ? { onClick: () => onDrill(child), style: { cursor: 'pointer' } } : {})}
+      onRow={drillRow(canDrill, onDrill)}
       scroll={{ x: 510, y: CHILDREN_HEIGHT }}
       data-testid="coverage-children"
     />

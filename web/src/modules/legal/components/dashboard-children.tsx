@@ -1,8 +1,9 @@
-import { Button, Empty, Table } from 'antd';
+import { Empty, Table } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { LegalDashboardDto } from '@rg/domain/legal/service.schema';
 import { SERVICE_WINDOWS } from '@rg/domain/legal/service.schema';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
+import { drillNameColumn, drillRow } from '../../../app/lists/drill-down.tsx';
 import { windowLabel } from './ledger-labels.tsx';
 
 type Child = LegalDashboardDto['children'][number];
@@ -13,23 +14,7 @@ export function DashboardChildren({ dashboard, onDrill }: { dashboard: LegalDash
   // Below a town the children are villages: nothing further to drill into.
   const canDrill = dashboard.region.level !== 'town' && dashboard.region.level !== 'village';
   const columns: TableColumnsType<Child> = [
-    {
-      title: t('legal.dashboard.region'),
-      dataIndex: 'name',
-      width: 160,
-      ellipsis: true,
-      render: (_value, child) =>
-        canDrill ? (
-          <Button type="link" size="small" style={{ padding: 0 }} onClick={(event) => {
-              event.stopPropagation();
-              onDrill(child);
-            }}>
-            {child.name}
-          </Button>
-        ) : (
-          child.name
-        ),
-    },
+    drillNameColumn<Child>(t('legal.dashboard.region'), 160, () => canDrill, onDrill),
     {
       title: t('legal.dashboard.total'),
       dataIndex: 'total',
@@ -57,7 +42,7 @@ export function DashboardChildren({ dashboard, onDrill }: { dashboard: LegalDash
       pagination={false}
       scroll={{ x: 570, y: 360 }}
       locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('legal.dashboard.childrenEmpty')} /> }}
-      onRow={(child) => (canDrill ? { onClick: () => onDrill(child), style: { cursor: 'pointer' } } : {})}
+      onRow={drillRow<Child>(() => canDrill, onDrill)}
       data-testid="dashboard-children"
     />
   );
