@@ -11,6 +11,7 @@
  *    beside a bare Fastify POST that validates the same body and inserts one row, in the same run.
  */
 import crypto from 'node:crypto';
+import { chinaMonth } from '@rg/domain/time/china-time';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import type autocannon from 'autocannon';
@@ -23,7 +24,7 @@ import { MODULES } from '../../server/src/modules/index.ts';
 import { LegalDashboard } from '../../server/src/modules/legal/legal.dashboard.ts';
 import { LegalDossier } from '../../server/src/modules/legal/legal.dossier.ts';
 import { LegalNorms } from '../../server/src/modules/legal/legal.norms.ts';
-import { emptyVillageMonth, monthOf } from '../../server/src/modules/legal/legal.counts.ts';
+import { emptyVillageMonth } from '../../server/src/modules/legal/legal.counts.ts';
 import type { LegalVillageMonthTable } from '../../server/src/modules/legal/legal.tables.ts';
 import { TEST_PASSWORD } from '../../server/src/testing/factories.ts';
 import { login, serverEnv } from './http-bench.ts';
@@ -105,14 +106,14 @@ function generate(file: string, province: string, total: number): { villages: st
       const type = SERVICE_TYPES[i % SERVICE_TYPES.length] ?? 'consultation';
       const window = windows[i % windows.length] ?? 'onsite';
       insert.run(crypto.randomUUID(), target.village_code, target.advisor_id, window, type, at, type === 'publicity' ? 50 : null, author, at, at);
-      const monthKey = `${monthOf(at)}|${target.village_code}`;
-      const month = months.get(monthKey) ?? emptyVillageMonth(monthOf(at), target.village_code);
+      const monthKey = `${chinaMonth(at)}|${target.village_code}`;
+      const month = months.get(monthKey) ?? emptyVillageMonth(chinaMonth(at), target.village_code);
       month.total += 1;
       month[`w_${window as ServiceWindow}`] += 1;
       month[`t_${type}`] += 1;
       months.set(monthKey, month);
       for (const region of [...ancestorsOf(target.village_code), target.village_code]) {
-        const key = `${region}|${monthOf(at)}|${window}|${type}`;
+        const key = `${region}|${chinaMonth(at)}|${window}|${type}`;
         counts.set(key, (counts.get(key) ?? 0) + 1);
       }
     }

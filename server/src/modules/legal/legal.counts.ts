@@ -1,18 +1,10 @@
 import { ancestorsOf } from '@rg/domain/regions/region-code';
+import { chinaMonth } from '@rg/domain/time/china-time';
 import { sql } from 'kysely';
 import { SERVICE_TYPES, SERVICE_WINDOWS, type ServiceType, type ServiceWindow } from '@rg/domain/legal/service.schema';
 import type { Tx } from '../../core/db/schema.ts';
 import type { LegalVillageMonthTable } from './legal.tables.ts';
 
-/** The business month of a moment, in China's time (UTC+8), which is how officials count services. */
-export function monthOf(servedAt: string): string {
-  return new Date(Date.parse(servedAt) + 8 * 3600_000).toISOString().slice(0, 7);
-}
-
-/** The business date (YYYY-MM-DD) of a moment, in China's time. */
-export function dateOf(servedAt: string): string {
-  return new Date(Date.parse(servedAt) + 8 * 3600_000).toISOString().slice(0, 10);
-}
 
 export interface CountKey {
   villageCode: string;
@@ -56,7 +48,7 @@ export function emptyVillageMonth(month: string, villageCode: string): LegalVill
 export function villageMonths(entries: Iterable<{ village_code: string; served_at: string; service_window: string; service_type: string }>): LegalVillageMonthTable[] {
   const rows = new Map<string, LegalVillageMonthTable>();
   for (const e of entries) {
-    const month = monthOf(e.served_at);
+    const month = chinaMonth(e.served_at);
     const key = `${month}|${e.village_code}`;
     const row = rows.get(key) ?? emptyVillageMonth(month, e.village_code);
     row.total += 1;

@@ -1,4 +1,5 @@
 import { SERVICE_TYPES, SERVICE_WINDOWS, type LegalDashboardDto, type ServiceType, type ServiceWindow } from '@rg/domain/legal/service.schema';
+import { chinaMonth } from '@rg/domain/time/china-time';
 import type { RegionLevel } from '@rg/domain/regions/region-code';
 import type { RequestContext } from '../../core/access/actor.ts';
 import type { AppContext } from '../../core/context.ts';
@@ -37,7 +38,7 @@ export class LegalDashboard {
     }
     const children = await this.children(region.code, region.level as RegionLevel, months);
     const now = this.ctx.clock.now();
-    const period = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 7);
+    const period = chinaMonth(now);
     const compliance = await new LegalNorms(this.ctx).compliance(rc, { regionCode: region.code, period, page: 1, pageSize: 1 });
     return {
       region, year, total: [...byMonth.values()].reduce((a, b) => a + b, 0),

@@ -1,4 +1,5 @@
 import { SERVICE_TYPE_LABELS, SERVICE_WINDOW_LABELS, SUBJECT_KIND_LABELS, type ServiceType, type ServiceWindow, type SubjectKind } from '@rg/domain/legal/service.schema';
+import { chinaMinute } from '@rg/domain/time/china-time';
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import type { LegalServiceTable } from './legal.tables.ts';
 
@@ -14,10 +15,6 @@ export interface DossierInput {
 const STATUS_LABELS: Record<string, string> = { submitted: '待审核', returned: '已退回', accepted: '已审核' };
 const FONT = 'SimSun';
 
-/** China's time for a stored UTC moment: 2026-11-03 09:30. */
-export function localTime(iso: string): string {
-  return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
-}
 
 const text = (value: string, options: { bold?: boolean; size?: number } = {}) => new TextRun({ text: value, font: FONT, bold: options.bold ?? false, size: options.size ?? 24 });
 const line = (value: string, options: { bold?: boolean; size?: number; center?: boolean; before?: number; after?: number } = {}) =>
@@ -39,7 +36,7 @@ function fieldsLine(pairs: [string, string][]): Paragraph {
 function entryParagraphs(entry: DossierInput['entries'][number]): Paragraph[] {
   const subject = entry.subject_kind === 'village' ? SUBJECT_KIND_LABELS.village : `${SUBJECT_KIND_LABELS[entry.subject_kind as SubjectKind]}：${entry.subject_name ?? ''}`;
   return [
-    fieldsLine([['服务时间', localTime(entry.served_at)], ['服务窗口', SERVICE_WINDOW_LABELS[entry.service_window as ServiceWindow]], ['服务时长', `${entry.duration_minutes} 分钟`]]),
+    fieldsLine([['服务时间', chinaMinute(entry.served_at)], ['服务窗口', SERVICE_WINDOW_LABELS[entry.service_window as ServiceWindow]], ['服务时长', `${entry.duration_minutes} 分钟`]]),
     fieldsLine([
       ['法律顾问', entry.advisor_name], ['服务对象', subject],
       ...(entry.attendance !== null ? [['参加人数', `${entry.attendance} 人`] as [string, string]] : []),
@@ -62,16 +59,16 @@ export async function dossierDocx(input: DossierInput): Promise<Buffer> {
     line(`年度：${input.year} 年`, { size: 28, center: true, after: 200 }),
     line(`法律顾问：${input.advisors.length > 0 ? input.advisors.join('、') : '（本年度未安排）'}`, { size: 28, center: true, after: 200 }),
     line(`服务记录：${input.entries.length} 条`, { size: 28, center: true, after: 200 }),
-    line(`生成时间：${localTime(input.printedAt)}`, { size: 24, center: true }),
+    line(`生成时间：${chinaMinute(input.printedAt)}`, { size: 24, center: true }),
   ];
   const contents = [
     new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [text('目  录', { bold: true, size: 32 })], alignment: AlignmentType.CENTER, spacing: { after: 300 } }),
     ...(input.entries.length === 0
       ? [line('本年度暂无服务记录。')]
-      : input.entries.map((e, i) => line(`${i + 1}. ${localTime(e.served_at).slice(0, 10)}  ${SERVICE_TYPE_LABELS[e.service_type as ServiceType]}  ${SERVICE_WINDOW_LABELS[e.service_window as ServiceWindow]}  ${e.subject_kind === 'village' ? '本村（社区）' : (e.subject_name ?? '')}`, { after: 60 }))),
+      : input.entries.map((e, i) => line(`${i + 1}. ${chinaMinute(e.served_at).slice(0, 10)}  ${SERVICE_TYPE_LABELS[e.service_type as ServiceType]}  ${SERVICE_WINDOW_LABELS[e.service_window as ServiceWindow]}  ${e.subject_kind === 'village' ? '本村（社区）' : (e.subject_name ?? '')}`, { after: 60 }))),
   ];
   const entries = input.entries.flatMap((e, i) => [
-    new Paragraph({ heading: HeadingLevel.HEADING_2, pageBreakBefore: i === 0, spacing: { before: 300, after: 120 }, children: [text(`${i + 1}. ${SERVICE_TYPE_LABELS[e.service_type as ServiceType]}（${localTime(e.served_at).slice(0, 10)}）`, { bold: true, size: 28 })] }),
+    new Paragraph({ heading: HeadingLevel.HEADING_2, pageBreakBefore: i === 0, spacing: { before: 300, after: 120 }, children: [text(`${i + 1}. ${SERVICE_TYPE_LABELS[e.service_type as ServiceType]}（${chinaMinute(e.served_at).slice(0, 10)}）`, { bold: true, size: 28 })] }),
     ...entryParagraphs(e),
   ]);
   const signature = [

@@ -1,4 +1,5 @@
 import { SERVICE_TYPE_LABELS, SERVICE_WINDOW_LABELS, SUBJECT_KIND_LABELS, type ServiceType, type ServiceWindow, type SubjectKind } from '@rg/domain/legal/service.schema';
+import { chinaDayStart, chinaMinute } from '@rg/domain/time/china-time';
 import JSZip from 'jszip';
 import type { RequestContext } from '../../core/access/actor.ts';
 import { authorize } from '../../core/access/authorize.ts';
@@ -7,7 +8,7 @@ import { toXlsx } from '../../core/export/xlsx.ts';
 import { invalid, notFound } from '../../core/http/errors.ts';
 import { findRegion } from '../regions/regions.repository.ts';
 import { RegionsService } from '../regions/regions.service.ts';
-import { dossierDocx, localTime, type DossierInput } from './legal.dossier.docx.ts';
+import { dossierDocx, type DossierInput } from './legal.dossier.docx.ts';
 import { withinScope } from '../../core/db/scope.ts';
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -21,7 +22,7 @@ export interface GeneratedFile {
 
 /** A year in China's calendar as stored UTC bounds. */
 function yearBounds(year: number): { from: string; to: string } {
-  return { from: new Date(`${year}-01-01T00:00:00+08:00`).toISOString(), to: new Date(`${year + 1}-01-01T00:00:00+08:00`).toISOString() };
+  return { from: chinaDayStart(`${year}-01-01`), to: chinaDayStart(`${year + 1}-01-01`) };
 }
 
 /**
@@ -85,7 +86,7 @@ export class LegalDossier {
     await this.audited(rc, 'xlsx', code, year, 1);
     const body = await toXlsx(`${year}年服务台账`, [
       { header: '序号', width: 6, value: (e) => entries.indexOf(e) + 1 },
-      { header: '服务时间', width: 18, value: (e) => localTime(e.served_at) },
+      { header: '服务时间', width: 18, value: (e) => chinaMinute(e.served_at) },
       { header: '服务窗口', value: (e) => SERVICE_WINDOW_LABELS[e.service_window as ServiceWindow] },
       { header: '服务类型', width: 20, value: (e) => SERVICE_TYPE_LABELS[e.service_type as ServiceType] },
       { header: '法律顾问', value: (e) => e.advisor_name },

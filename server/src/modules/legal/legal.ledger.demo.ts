@@ -1,10 +1,11 @@
 import crypto from 'node:crypto';
+import { chinaMonth } from '@rg/domain/time/china-time';
 import { SERVICE_TYPES, type ServiceType } from '@rg/domain/legal/service.schema';
 import { ancestorsOf } from '@rg/domain/regions/region-code';
 import type { AppContext } from '../../core/context.ts';
 import type { Tx } from '../../core/db/schema.ts';
 import { withinScope } from '../../core/db/scope.ts';
-import { monthOf, villageMonths } from './legal.counts.ts';
+import { villageMonths } from './legal.counts.ts';
 import type { LegalConsultationTable, LegalServiceTable } from './legal.tables.ts';
 
 const JINGYANG = '610423';
@@ -93,7 +94,7 @@ async function insertCounts(tx: Tx, rows: LegalServiceTable[]): Promise<void> {
   const counts = new Map<string, number>();
   for (const r of rows) {
     for (const region of [...ancestorsOf(r.village_code), r.village_code]) {
-      const key = [region, monthOf(r.served_at), r.service_window, r.service_type].join('|');
+      const key = [region, chinaMonth(r.served_at), r.service_window, r.service_type].join('|');
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
   }

@@ -1,4 +1,5 @@
 import type { ServiceListQuery } from '@rg/domain/legal/service.schema';
+import { chinaDayStart } from '@rg/domain/time/china-time';
 import type { DbOrTx } from '../../core/db/schema.ts';
 import { withinScope } from '../../core/db/scope.ts';
 import type { LegalServiceTable } from './legal.tables.ts';
@@ -31,8 +32,8 @@ export async function listServices(db: DbOrTx, view: LedgerView, query: Omit<Ser
   if (query.serviceType) base = base.where('s.service_type', '=', query.serviceType);
   if (query.status) base = base.where('s.status', '=', query.status);
   // Dates are China's calendar days: from 00:00 of `from` to the end of `to`, at UTC+8.
-  if (query.from) base = base.where('s.served_at', '>=', new Date(`${query.from}T00:00:00+08:00`).toISOString());
-  if (query.to) base = base.where('s.served_at', '<', new Date(Date.parse(`${query.to}T00:00:00+08:00`) + 86_400_000).toISOString());
+  if (query.from) base = base.where('s.served_at', '>=', chinaDayStart(query.from));
+  if (query.to) base = base.where('s.served_at', '<', new Date(Date.parse(chinaDayStart(query.to)) + 86_400_000).toISOString());
   const rows = await base.orderBy('s.served_at', 'desc').orderBy('s.id').offset(page.offset).limit(page.limit).execute();
   const count = await base.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return { rows, total: Number(count.n) };

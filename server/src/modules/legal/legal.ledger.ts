@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { chinaDate, chinaMonth } from '@rg/domain/time/china-time';
 import type {
   AttachmentDto, ServiceCreate, ServiceDetailDto, ServiceDto, ServiceListQuery, ServiceStatus, ServiceType, ServiceUpdate, ServiceVersionDto, ServiceWindow, SubjectKind, MyAdvisorDto,
 } from '@rg/domain/legal/service.schema';
@@ -9,7 +10,7 @@ import type { Tx } from '../../core/db/schema.ts';
 import { conflict, forbidden, invalid, notFound } from '../../core/http/errors.ts';
 import { RegionsService } from '../regions/regions.service.ts';
 import { attachmentsOf, findAttachment, storeAttachment } from './legal.attachments.ts';
-import { adjustCounts, dateOf, monthOf } from './legal.counts.ts';
+import { adjustCounts } from './legal.counts.ts';
 import * as ledger from './legal.ledger.repository.ts';
 import * as repo from './legal.repository.ts';
 import type { LegalServiceTable } from './legal.tables.ts';
@@ -165,8 +166,8 @@ export class LegalLedger {
     };
     await ledger.insertService(tx, row);
     await ledger.insertVersion(tx, { service_id: id, version: 1, fields: JSON.stringify(fields), edited_by: actor.userId, edited_at: now, reason: null });
-    await adjustCounts(tx, { villageCode: input.villageCode, month: monthOf(fields.servedAt), window: input.window, serviceType: fields.serviceType }, 1);
-    await this.ctx.events.publish(tx, { type: 'legal.service_recorded', regionCode: input.villageCode, occurredOn: dateOf(fields.servedAt), payload: { window: input.window, serviceType: fields.serviceType } });
+    await adjustCounts(tx, { villageCode: input.villageCode, month: chinaMonth(fields.servedAt), window: input.window, serviceType: fields.serviceType }, 1);
+    await this.ctx.events.publish(tx, { type: 'legal.service_recorded', regionCode: input.villageCode, occurredOn: chinaDate(fields.servedAt), payload: { window: input.window, serviceType: fields.serviceType } });
     await this.ctx.audit.append(tx, rc, { action: 'legal.service_create', objectType: 'legal_service', objectId: id, objectRegion: input.villageCode, detail: { window: input.window, serviceType: fields.serviceType, servedAt: fields.servedAt } });
     return row;
   }
@@ -184,12 +185,12 @@ export class LegalLedger {
     await this.ctx.db.transaction().execute(async (tx) => {
       if (!(await ledger.updateServiceVersioned(tx, id, input.version, { ...columnsOf(fields), status: 'submitted', updated_at: now }))) throw conflict();
       await ledger.insertVersion(tx, { service_id: id, version: input.version + 1, fields: JSON.stringify(fields), edited_by: actor.userId, edited_at: now, reason: input.reason ?? null });
-      const oldKey = { villageCode: row.village_code, month: monthOf(before.servedAt), window: row.service_window, serviceType: before.serviceType };
-      const newKey = { ...oldKey, month: monthOf(fields.servedAt), serviceType: fields.serviceType };
+      const oldKey = { villageCode: row.village_code, month: chinaMonth(before.servedAt), window: row.service_window, serviceType: before.serviceType };
+      const newKey = { ...oldKey, month: chinaMonth(fields.servedAt), serviceType: fields.serviceType };
       if (oldKey.month !== newKey.month || oldKey.serviceType !== newKey.serviceType) {
         await adjustCounts(tx, oldKey, -1);
         await adjustCounts(tx, newKey, 1);
-        await this.ctx.events.publish(tx, { type: 'legal.service_changed', regionCode: row.village_code, occurredOn: dateOf(fields.servedAt), payload: { window: row.service_window, serviceType: fields.serviceType, previous: { serviceType: before.serviceType, occurredOn: dateOf(before.servedAt) } } });
+        await this.ctx.events.publish(tx, { type: 'legal.service_changed', regionCode: row.village_code, occurredOn: chinaDate(fields.servedAt), payload: { window: row.service_window, serviceType: fields.serviceType, previous: { serviceType: before.serviceType, occurredOn: chinaDate(before.servedAt) } } });
       }
       await this.ctx.audit.append(tx, rc, { action: 'legal.service_update', objectType: 'legal_service', objectId: id, objectRegion: row.village_code, detail: { version: input.version + 1, reason: input.reason ?? null } });
     });

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { chinaDate } from '@rg/domain/time/china-time';
 import type { z } from 'zod';
 import type {
   agreeSchema, CaseCreate, CaseDto, CaseListItemDto, CaseListQuery, CaseSource, CaseType, closeSchema, confirmSchema, failSchema, FailureRoute,
@@ -42,7 +43,7 @@ const PERFORMANCE_COUNTER: Record<Performance, StatCounter> = { performed: 'perf
 
 /** Today in China (UTC+8): the business date of every step. */
 export function chinaToday(now: Date): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  return chinaDate(now);
 }
 
 /**

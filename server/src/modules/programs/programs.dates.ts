@@ -1,6 +1,7 @@
 import type { Clock } from '../../core/clock.ts';
+import { chinaDate } from '@rg/domain/time/china-time';
 
 /** Today's date in China (UTC+8): due dates are calendar days where the offices are. */
 export function todayOf(clock: Clock): string {
-  return new Date(clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  return chinaDate(clock.now());
 }
