@@ -1,21 +1,14 @@
 import { z } from 'zod';
 import { regionCodeSchema } from '../regions/region.schema.ts';
-import { COMPARISONS, type Comparison, type IndicatorKind, type IndicatorSource, type IndicatorUnit } from './catalogue.ts';
+import { COMPARISONS, type Comparison, type IndicatorDefinition } from './catalogue.ts';
 import { isPeriod } from './period.ts';
 import type { TargetStatus } from './target-status.ts';
 
 export const periodSchema = z.string().trim().refine((v): boolean => isPeriod(v), { message: 'indicators.period.invalid' });
 const date = z.iso.date('indicators.date.invalid');
 
-export interface IndicatorDto {
-  code: string;
-  name: string;
-  definition: string;
-  unit: IndicatorUnit;
-  kind: IndicatorKind;
-  source: IndicatorSource;
-  clause: string;
-}
+/** An indicator as the console shows it: its catalogue definition. */
+export type IndicatorDto = IndicatorDefinition;
 
 /** 目标: a value an indicator must reach in a region (and its subtree), optionally for one programme. */
 export const targetCreateSchema = z
