@@ -33,21 +33,21 @@ function conflictClause<Row>(spec: BulkUpsertSpec<Row>, distinct: 'is not' | 'is
 }
 
 /**
- * SQLite: runs synchronously on the raw handle, so nothing else in this process interleaves; it must
- * not be called while a query-builder transaction is open (imports run from the CLI, at start, in tests).
+ * SQLite: runs synchronously on the raw handle, alone on the connection (`exclusive` waits for the
+ * query builder's transactions and commits their group first), so nothing else interleaves.
  */
-export function sqliteBulkWriter(database: SQLite.Database): BulkWriter {
+export function sqliteBulkWriter(database: SQLite.Database, exclusive: <T>(work: () => T) => Promise<T>): BulkWriter {
   return {
     async upsert(spec, rows) {
       const names = spec.columns.map((c) => c.name);
       const statement = database.prepare(
         `insert into ${quote(spec.table)} (${names.map(quote).join(', ')}) values (${names.map(() => '?').join(', ')}) ${conflictClause(spec, 'is not')}`,
       );
-      let changes = 0;
-      database.transaction(() => {
+      return exclusive(() => database.transaction(() => {
+        let changes = 0;
         for (const row of rows) changes += statement.run(names.map((n) => (row as Record<string, unknown>)[n] ?? null)).changes;
-      })();
-      return changes;
+        return changes;
+      })());
     },
   };
 }

@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql, type CompiledQuery, type SqliteDatabase } from 'kysely';
+import { Kysely, PostgresDialect, sql, type CompiledQuery } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.ts';
 import type { Database, Db } from './schema.ts';
 import { postgresBulkWriter, sqliteBulkWriter, type BulkWriter } from './bulk-upsert.ts';
+import { GroupCommitDriver, GroupCommitSqliteDialect, type StatementSource } from './sqlite-group-commit.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -47,7 +48,8 @@ function connectSqlite(file: string, synchronous: 'FULL' | 'NORMAL', allowWeak: 
     database.close();
     throw err;
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
+  const driver = new GroupCommitDriver(database, withStatementCache(database));
+  const db = new Kysely<Database>({ dialect: new GroupCommitSqliteDialect(driver) });
   const reader = new SQLite(file, { readonly: true });
   reader.pragma('busy_timeout = 5000');
   const readerStatements = withStatementCache(reader);
@@ -55,7 +57,7 @@ function connectSqlite(file: string, synchronous: 'FULL' | 'NORMAL', allowWeak: 
     rows: async <R>(query: CompiledQuery<R>) => readerStatements.prepare(query.sql).all(query.parameters) as R[],
   };
   return {
-    db, dialect: 'sqlite', reads, bulk: sqliteBulkWriter(database),
+    db, dialect: 'sqlite', reads, bulk: sqliteBulkWriter(database, (work) => driver.exclusive(work)),
     close: async () => {
       reader.close();
       await db.destroy();
@@ -69,10 +71,9 @@ const STATEMENT_CACHE_SIZE = 500;
  * Kysely prepares every query anew; better-sqlite3 statements are reusable, and preparing costs two to
  * three times the execution of a small query. This keeps the most recent statements by SQL text.
  */
-function withStatementCache(database: SQLite.Database): SqliteDatabase {
+function withStatementCache(database: SQLite.Database): StatementSource {
   const cache = new Map<string, SQLite.Statement>();
   return {
-    close: () => database.close(),
     prepare(text: string) {
       let statement = cache.get(text);
       if (statement) {

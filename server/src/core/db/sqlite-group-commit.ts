@@ -1,0 +1,225 @@
+import type SQLite from 'better-sqlite3';
+import {
+  CompiledQuery, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler,
+  type DatabaseConnection, type DatabaseIntrospector, type Dialect, type DialectAdapter, type Driver, type Kysely, type QueryCompiler, type QueryResult,
+} from 'kysely';
+
+/** better-sqlite3 statements by SQL text (see `withStatementCache` in connect.ts). */
+export interface StatementSource {
+  prepare(text: string): SQLite.Statement;
+}
+
+interface Deferred {
+  promise: Promise<void>;
+  resolve(): void;
+  reject(err: unknown): void;
+}
+
+function deferred(): Deferred {
+  let resolve: () => void = () => undefined;
+  let reject: (err: unknown) => void = () => undefined;
+  const promise = new Promise<void>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  // Every member of the group awaits it; this keeps a failure nobody awaits yet from being "unhandled".
+  promise.catch(() => undefined);
+  return { promise, resolve, reject };
+}
+
+/** A first-come, first-served lock over SQLite's single connection. */
+class FifoLock {
+  private held = false;
+  private readonly waiters: (() => void)[] = [];
+
+  async acquire(): Promise<void> {
+    if (!this.held) {
+      this.held = true;
+      return;
+    }
+    await new Promise<void>((resolve) => this.waiters.push(resolve));
+  }
+
+  release(): void {
+    const next = this.waiters.shift();
+    if (next) next();
+    else this.held = false;
+  }
+}
+
+class Connection implements DatabaseConnection {
+  constructor(
+    private readonly statements: StatementSource,
+    /** Called before a write outside any transaction of ours (it must not join an open group). */
+    private readonly beforeOwnWrite: () => void,
+  ) {}
+
+  async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    const statement = this.statements.prepare(query.sql);
+    if (statement.reader) return { rows: statement.all(query.parameters) as R[] };
+    this.beforeOwnWrite();
+    const { changes, lastInsertRowid } = statement.run(query.parameters);
+    return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
+  }
+
+  async *streamQuery<R>(query: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {
+    for (const row of this.statements.prepare(query.sql).iterate(query.parameters)) yield { rows: [row as R] };
+  }
+}
+
+const TX_SAVEPOINT = 'rg_tx';
+
+const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/**
+ * Group commit on SQLite (decision 58). With `synchronous = FULL` every COMMIT waits for an fsync of
+ * the WAL, and the one connection is held meanwhile: under load, requests queue behind each other's
+ * fsyncs. Here a query-builder transaction is a savepoint inside one open outer transaction; the
+ * outer transaction commits once the transactions already queued for the connection have run, so
+ * several requests share one fsync. Nothing is acknowledged early: releasing the connection waits
+ * until the group is durable, so a transaction's `execute()` — and any read that may have seen the
+ * group's rows — resolves only after the COMMIT, and rejects if the COMMIT fails. A transaction that
+ * fails rolls back to its own savepoint; the others in its group are untouched. PostgreSQL already
+ * groups concurrent commits itself, so this is SQLite only.
+ */
+export class GroupCommitDriver implements Driver {
+  private readonly lock = new FifoLock();
+  private readonly connection: Connection;
+  /** The open outer transaction's completion, or null when none is open. */
+  private group: Deferred | null = null;
+  /** A query-builder transaction (our savepoint) is open on the connection. */
+  private inSavepoint = false;
+  private flushScheduled = false;
+
+  constructor(
+    private readonly database: SQLite.Database,
+    private readonly statements: StatementSource,
+  ) {
+    // A write outside a transaction (VACUUM INTO for a backup, a lone UPDATE) runs in autocommit
+    // after the open group has committed: some statements cannot run inside a transaction, and it
+    // is durable when its own statement returns, as the caller expects.
+    this.connection = new Connection(statements, () => {
+      if (!this.inSavepoint) this.commitGroup();
+    });
+  }
+
+  async init(): Promise<void> {}
+
+  async acquireConnection(): Promise<DatabaseConnection> {
+    await this.lock.acquire();
+    return this.connection;
+  }
+
+  async beginTransaction(): Promise<void> {
+    if (!this.database.inTransaction) {
+      // SQLite itself ends a transaction on some errors (SQLITE_FULL, SQLITE_IOERR): that group failed.
+      this.group?.reject(new Error('SQLite rolled back the open group of transactions'));
+      this.run('begin');
+      this.group = deferred();
+    }
+    this.run(`savepoint ${TX_SAVEPOINT}`);
+    this.inSavepoint = true;
+  }
+
+  async commitTransaction(): Promise<void> {
+    this.inSavepoint = false;
+    this.run(`release ${TX_SAVEPOINT}`);
+  }
+
+  async rollbackTransaction(): Promise<void> {
+    this.inSavepoint = false;
+    if (!this.database.inTransaction) return; // already rolled back by SQLite; the group's COMMIT will fail
+    this.run(`rollback to ${TX_SAVEPOINT}`);
+    this.run(`release ${TX_SAVEPOINT}`);
+  }
+
+  // Savepoints a caller opens inside its transaction (`tx.savepoint(name)`), nested in ours.
+  async savepoint(connection: DatabaseConnection, name: string): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw(`savepoint ${quoted(name)}`));
+  }
+
+  async rollbackToSavepoint(connection: DatabaseConnection, name: string): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw(`rollback to ${quoted(name)}`));
+  }
+
+  async releaseSavepoint(connection: DatabaseConnection, name: string): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw(`release ${quoted(name)}`));
+  }
+
+  async releaseConnection(): Promise<void> {
+    const group = this.group;
+    this.lock.release();
+    if (!group) return;
+    this.scheduleFlush();
+    await group.promise;
+  }
+
+  /**
+   * Runs `work` alone on the connection after committing any open group: for the bulk writer,
+   * which uses the raw handle and its own transaction.
+   */
+  async exclusive<T>(work: () => T): Promise<T> {
+    await this.lock.acquire();
+    try {
+      this.commitGroup();
+      return work();
+    } finally {
+      this.lock.release();
+    }
+  }
+
+  async destroy(): Promise<void> {
+    await this.exclusive(() => undefined);
+    this.database.close();
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    // After the callbacks already due, so that requests which are ready join this group; the lock
+    // is first come, first served, so the COMMIT runs after the transactions queued before it.
+    setImmediate(() => {
+      void this.exclusive(() => {
+        this.flushScheduled = false;
+      });
+    });
+  }
+
+  private commitGroup(): void {
+    const group = this.group;
+    if (!group) return;
+    this.group = null;
+    try {
+      this.run('commit');
+      group.resolve();
+    } catch (err) {
+      if (this.database.inTransaction) this.run('rollback');
+      group.reject(err);
+    }
+  }
+
+  private run(text: string): void {
+    this.statements.prepare(text).run();
+  }
+}
+
+/** Kysely's SQLite dialect with the group-commit driver. */
+export class GroupCommitSqliteDialect implements Dialect {
+  constructor(private readonly driver: GroupCommitDriver) {}
+
+  createDriver(): Driver {
+    return this.driver;
+  }
+
+  createQueryCompiler(): QueryCompiler {
+    return new SqliteQueryCompiler();
+  }
+
+  createAdapter(): DialectAdapter {
+    return new SqliteAdapter();
+  }
+
+  createIntrospector(db: Kysely<unknown>): DatabaseIntrospector {
+    return new SqliteIntrospector(db);
+  }
+}
