@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { maskIdCard, maskMobile, ID_CARD_PATTERN, MOBILE_PATTERN } from '@rg/domain/personal/masking';
 import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../access/actor.ts';
+import { preparedInsert, preparedStatement } from '../db/prepared.ts';
 import type { AuditTable, DbOrTx, Tx } from '../db/schema.ts';
 
 /** What happened, to what, with what result (SECURITY.md 18). */
@@ -28,12 +29,14 @@ export function entryHash(key: Buffer, seq: number, prevHash: string, fields: Ch
   return hmac.digest('hex');
 }
 
+const ID_CARDS = new RegExp(ID_CARD_PATTERN.source, 'g');
+const MOBILES = new RegExp(MOBILE_PATTERN.source, 'g');
+
 /** Masks anything shaped like an ID number or a mobile number, wherever it sits in the detail. */
 export function maskDetail(value: unknown): unknown {
   if (typeof value === 'string') {
-    return value
-      .replace(new RegExp(ID_CARD_PATTERN.source, 'g'), (m) => maskIdCard(m))
-      .replace(new RegExp(MOBILE_PATTERN.source, 'g'), (m) => maskMobile(m));
+    // `replace` with a global pattern starts at 0 whatever `lastIndex` holds, so the patterns are shared.
+    return value.replace(ID_CARDS, (m) => maskIdCard(m)).replace(MOBILES, (m) => maskMobile(m));
   }
   if (Array.isArray(value)) return value.map(maskDetail);
   if (value && typeof value === 'object') {
@@ -42,7 +45,27 @@ export function maskDetail(value: unknown): unknown {
   return value;
 }
 
+const AUDIT_COLUMNS = [...FIELD_ORDER, 'seq', 'prev_hash', 'hash'] as const;
+const insertEntry = preparedInsert('audit_log', AUDIT_COLUMNS);
+
+/** Moves the head from the entry we last wrote to the next one, if nobody has appended since. */
+const advanceHead = preparedStatement<[seq: number, hash: string, id: number, lastSeq: number, lastHash: string]>((db, p) =>
+  db.updateTable('audit_head').set({ seq: p(0), hash: p(1) }).where('id', '=', p(2)).where('seq', '=', p(3)).where('hash', '=', p(4)).returning('seq'));
+
+/** Takes the next number from the head (and its row lock on PostgreSQL). */
+const bumpHead = preparedStatement<[one: number, id: number]>((db, p) =>
+  db.updateTable('audit_head').set((eb) => ({ seq: eb('seq', '+', p(0)) })).where('id', '=', p(1)).returning(['seq', 'hash']));
+
+const setHeadHash = preparedStatement<[hash: string, id: number]>((db, p) => db.updateTable('audit_head').set({ hash: p(0) }).where('id', '=', p(1)));
+
 export class AuditLog {
+  /**
+   * The entry this process appended last. The next append moves the head on from it in one
+   * conditional UPDATE; when the head has moved meanwhile (another process appended, or our
+   * transaction was rolled back) the update matches nothing and the append reads the head instead.
+   */
+  private last: { seq: number; hash: string } | null = null;
+
   constructor(
     private readonly key: Buffer,
     private readonly clock: Clock,
@@ -50,16 +73,10 @@ export class AuditLog {
 
   /**
    * Appends one entry inside the caller's transaction, so the business write and its entry commit
-   * or fail together. Bumping the head row first takes its row lock on PostgreSQL, which orders
+   * or fail together. Moving the head first takes its row lock on PostgreSQL, which orders
    * concurrent appends from several processes into one chain.
    */
   async append(tx: Tx, ctx: RequestContext, event: AuditEvent): Promise<void> {
-    const head = await tx
-      .updateTable('audit_head')
-      .set((eb) => ({ seq: eb('seq', '+', 1) }))
-      .where('id', '=', 1)
-      .returning(['seq', 'hash'])
-      .executeTakeFirstOrThrow();
     const actor = ctx.actor;
     const fields: ChainedFields = {
       at: this.clock.now().toISOString(),
@@ -76,10 +93,27 @@ export class AuditLog {
       request_id: ctx.requestId,
       detail: event.detail ? JSON.stringify(maskDetail(event.detail)) : null,
     };
+    const entry = (await this.fastAppend(tx, fields)) ?? (await this.slowAppend(tx, fields));
+    this.last = { seq: entry.seq, hash: entry.hash };
+    await insertEntry(tx, { ...fields, ...entry });
+  }
+
+  private async fastAppend(tx: Tx, fields: ChainedFields): Promise<{ seq: number; prev_hash: string; hash: string } | null> {
+    const last = this.last;
+    if (!last) return null;
+    const seq = last.seq + 1;
+    const hash = entryHash(this.key, seq, last.hash, fields);
+    const moved = await advanceHead(tx, [seq, hash, 1, last.seq, last.hash]);
+    return moved.length === 1 ? { seq, prev_hash: last.hash, hash } : null;
+  }
+
+  private async slowAppend(tx: Tx, fields: ChainedFields): Promise<{ seq: number; prev_hash: string; hash: string }> {
+    const [head] = await bumpHead<{ seq: number | string; hash: string }>(tx, [1, 1]);
+    if (!head) throw new Error('audit_head is missing');
     const seq = Number(head.seq);
     const hash = entryHash(this.key, seq, head.hash, fields);
-    await tx.insertInto('audit_log').values({ ...fields, seq, prev_hash: head.hash, hash }).execute();
-    await tx.updateTable('audit_head').set({ hash }).where('id', '=', 1).execute();
+    await setHeadHash(tx, [hash, 1]);
+    return { seq, prev_hash: head.hash, hash };
   }
 
   /** For events with no business write of their own (logins, denials, reads that reveal). */

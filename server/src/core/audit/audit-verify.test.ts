@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AuditLog } from './audit-log.ts';
 import { verifyAuditChain } from './audit-verify.ts';
 import { createTestApp, errorOf, type TestApp } from '../../testing/test-app.ts';
 import { buildUser, PLACES } from '../../testing/factories.ts';
@@ -98,5 +99,22 @@ describe('audit chain', () => {
     const group = await t.ctx.db.selectFrom('regions').select('code').where('name', '=', '六组').executeTakeFirst();
     expect(group).toBeUndefined();
     expect(await t.ctx.db.selectFrom('audit_head').selectAll().executeTakeFirstOrThrow()).toEqual(head);
+  });
+
+  it('stays one chain when a transaction rolls back after appending and when another process appends in between', async () => {
+    const rc = { actor: null, ip: null, requestId: 'chain-test' };
+    const failed = t.ctx.db.transaction().execute(async (tx) => {
+      await t.ctx.audit.append(tx, rc, { action: 'test.rolled_back' });
+      throw new Error('the business write failed');
+    });
+    await expect(failed).rejects.toThrow('the business write failed');
+    // A second writer on the same database (another server process, a CLI) has its own idea of the head.
+    const otherProcess = new AuditLog(t.ctx.keys.audit, t.ctx.clock);
+    await otherProcess.record(t.ctx.db, rc, { action: 'test.other_process' });
+    await t.ctx.audit.record(t.ctx.db, rc, { action: 'test.after_both' });
+    await t.ctx.audit.record(t.ctx.db, rc, { action: 'test.fast_path' });
+    const rows = await entries();
+    expect(rows.slice(-3).map((r) => [Number(r.seq), r.action])).toEqual([[7, 'test.other_process'], [8, 'test.after_both'], [9, 'test.fast_path']]);
+    expect(await verify()).toEqual({ ok: true, checked: 9 });
   });
 });
