@@ -29,6 +29,7 @@ export async function createContext(config: Config, modules: readonly ModuleMani
     dialect: connection.dialect,
     reads: connection.reads,
     bulk: connection.bulk,
+    counters: connection.counters,
     config,
     clock,
     keys,

@@ -9,6 +9,7 @@ import type { RateLimiter } from './http/rate-limit.ts';
 import type { Db } from './db/schema.ts';
 import type { Dialect, HotReads } from './db/connect.ts';
 import type { BulkWriter } from './db/bulk-upsert.ts';
+import type { Counters } from './db/counters.ts';
 import type { ModuleManifest } from './module.ts';
 import type { EventBus } from './events/event-bus.ts';
 
@@ -20,6 +21,8 @@ export interface AppContext {
   reads: HotReads;
   /** Bulk upserts for imports. */
   bulk: BulkWriter;
+  /** Additive counter tables (ledger counts, statistics, roll-ups), merged across a commit group on SQLite. */
+  counters: Counters;
   config: Config;
   clock: Clock;
   keys: Keys;

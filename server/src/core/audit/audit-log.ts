@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { maskIdCard, maskMobile, ID_CARD_PATTERN, MOBILE_PATTERN } from '@rg/domain/personal/masking';
 import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../access/actor.ts';
-import { preparedInsert, preparedStatement } from '../db/prepared.ts';
+import { insertRow, preparedStatement } from '../db/prepared.ts';
 import type { AuditTable, DbOrTx, Tx } from '../db/schema.ts';
 
 /** What happened, to what, with what result (SECURITY.md 18). */
@@ -44,9 +44,6 @@ export function maskDetail(value: unknown): unknown {
   }
   return value;
 }
-
-const AUDIT_COLUMNS = [...FIELD_ORDER, 'seq', 'prev_hash', 'hash'] as const;
-const insertEntry = preparedInsert('audit_log', AUDIT_COLUMNS);
 
 /** Moves the head from the entry we last wrote to the next one, if nobody has appended since. */
 const advanceHead = preparedStatement<[seq: number, hash: string, id: number, lastSeq: number, lastHash: string]>((db, p) =>
@@ -95,7 +92,7 @@ export class AuditLog {
     };
     const entry = (await this.fastAppend(tx, fields)) ?? (await this.slowAppend(tx, fields));
     this.last = { seq: entry.seq, hash: entry.hash };
-    await insertEntry(tx, { ...fields, ...entry });
+    await insertRow(tx, 'audit_log', { ...fields, ...entry });
   }
 
   private async fastAppend(tx: Tx, fields: ChainedFields): Promise<{ seq: number; prev_hash: string; hash: string } | null> {

@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { Config } from '../config.ts';
 import type { Database, Db } from './schema.ts';
 import { postgresBulkWriter, sqliteBulkWriter, type BulkWriter } from './bulk-upsert.ts';
+import { GroupedCounters, immediateCounters, type Counters } from './counters.ts';
 import { GroupCommitDriver, GroupCommitSqliteDialect, type StatementSource } from './sqlite-group-commit.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -24,6 +25,8 @@ export interface Connection {
   dialect: Dialect;
   reads: HotReads;
   bulk: BulkWriter;
+  /** Additive counter tables (decision 59). */
+  counters: Counters;
   close(): Promise<void>;
 }
 
@@ -50,6 +53,8 @@ function connectSqlite(file: string, synchronous: 'FULL' | 'NORMAL', allowWeak: 
   }
   const driver = new GroupCommitDriver(database, withStatementCache(database));
   const db = new Kysely<Database>({ dialect: new GroupCommitSqliteDialect(driver) });
+  const counters = new GroupedCounters((text, values) => driver.execute(text, values), () => driver.inTransaction());
+  driver.listen(counters);
   const reader = new SQLite(file, { readonly: true });
   reader.pragma('busy_timeout = 5000');
   const readerStatements = withStatementCache(reader);
@@ -57,7 +62,7 @@ function connectSqlite(file: string, synchronous: 'FULL' | 'NORMAL', allowWeak: 
     rows: async <R>(query: CompiledQuery<R>) => readerStatements.prepare(query.sql).all(query.parameters) as R[],
   };
   return {
-    db, dialect: 'sqlite', reads, bulk: sqliteBulkWriter(database, (work) => driver.exclusive(work)),
+    db, dialect: 'sqlite', reads, bulk: sqliteBulkWriter(database, (work) => driver.exclusive(work)), counters,
     close: async () => {
       reader.close();
       await db.destroy();
@@ -113,5 +118,5 @@ async function connectPostgres(url: string, allowWeak: boolean): Promise<Connect
     throw new Error(`PostgreSQL fsync=${row?.fsync} synchronous_commit=${row?.synchronous_commit}: durable settings required`);
   }
   const reads: HotReads = { rows: async <R>(query: CompiledQuery<R>) => (await db.executeQuery(query)).rows };
-  return { db, dialect: 'postgres', reads, bulk: postgresBulkWriter(db), close: () => db.destroy() };
+  return { db, dialect: 'postgres', reads, bulk: postgresBulkWriter(db), counters: immediateCounters(), close: () => db.destroy() };
 }

@@ -1,32 +1,34 @@
 import { CompiledQuery, type Compilable, type Insertable } from 'kysely';
 import type { Database, DbOrTx } from './schema.ts';
 
-/**
+/*
  * Hot write paths (every audited write, a ledger entry, a case) run the same statements thousands of
  * times a second. Building and compiling a Kysely query costs more than SQLite takes to run it, so
  * these compile once per dialect and then only bind values. The text still comes from the query
- * builder, so it is quoted and placeholdered exactly as the builder would do it.
+ * builder, so it is quoted and placeholdered exactly as the builder would do it. The adapter's class
+ * tells the dialect apart (one process may hold SQLite and PostgreSQL at once: the bench).
  */
-function compiledText(db: DbOrTx, cache: Map<unknown, string>, build: (db: DbOrTx) => Compilable): string {
-  // The adapter's class tells the dialect (one process may hold SQLite and PostgreSQL at once: the bench).
-  const dialect = db.getExecutor().adapter.constructor;
-  let text = cache.get(dialect);
-  if (text === undefined) {
-    text = build(db).compile().sql;
-    cache.set(dialect, text);
-  }
-  return text;
-}
 
-/** An INSERT of one row into `table`, with exactly `columns`, in that order. */
-export function preparedInsert<T extends keyof Database & string>(table: T, columns: readonly (keyof Insertable<Database[T]> & string)[]) {
-  const cache = new Map<unknown, string>();
-  const placeholders = Object.fromEntries(columns.map((c) => [c, null]));
-  return async (db: DbOrTx, row: Insertable<Database[T]>): Promise<void> => {
-    const text = compiledText(db, cache, (d) => d.insertInto(table).values(placeholders as never));
-    const values = row as Record<string, unknown>;
-    await db.executeQuery(CompiledQuery.raw(text, columns.map((c) => values[c] ?? null)));
-  };
+const insertTexts = new Map<unknown, Map<string, string>>();
+
+/**
+ * Inserts one row; the statement is compiled once per table and set of columns (the row's own keys,
+ * in their order), so callers pass rows exactly as they would to `insertInto(table).values(row)`.
+ */
+export async function insertRow<T extends keyof Database & string>(db: DbOrTx, table: T, row: Insertable<Database[T]>): Promise<void> {
+  const values = row as Record<string, unknown>;
+  // Like the builder, a property that is undefined is no column at all.
+  const columns = Object.keys(values).filter((c) => values[c] !== undefined);
+  const dialect = db.getExecutor().adapter.constructor;
+  const texts = insertTexts.get(dialect) ?? new Map<string, string>();
+  insertTexts.set(dialect, texts);
+  const key = `${table}(${columns.join(',')})`;
+  let text = texts.get(key);
+  if (text === undefined) {
+    text = db.insertInto(table).values(row).compile().sql;
+    texts.set(key, text);
+  }
+  await db.executeQuery(CompiledQuery.raw(text, columns.map((c) => values[c])));
 }
 
 /** The value in place of the `i`th parameter while the statement is built (typed to fit any column). */

@@ -1,4 +1,5 @@
 import type SQLite from 'better-sqlite3';
+import type { GroupListener } from './counters.ts';
 import {
   CompiledQuery, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler,
   type DatabaseConnection, type DatabaseIntrospector, type Dialect, type DialectAdapter, type Driver, type Kysely, type QueryCompiler, type QueryResult,
@@ -90,6 +91,7 @@ export class GroupCommitDriver implements Driver {
   /** A query-builder transaction (our savepoint) is open on the connection. */
   private inSavepoint = false;
   private flushScheduled = false;
+  private readonly listeners: GroupListener[] = [];
 
   constructor(
     private readonly database: SQLite.Database,
@@ -105,6 +107,21 @@ export class GroupCommitDriver implements Driver {
 
   async init(): Promise<void> {}
 
+  /** Work that follows the transactions and the group (the grouped counters). */
+  listen(listener: GroupListener): void {
+    this.listeners.push(listener);
+  }
+
+  /** A query-builder transaction is open on the connection now. */
+  inTransaction(): boolean {
+    return this.inSavepoint;
+  }
+
+  /** Runs a statement on the connection, for listeners writing just before the COMMIT. */
+  execute(text: string, values: unknown[]): void {
+    this.statements.prepare(text).run(values);
+  }
+
   async acquireConnection(): Promise<DatabaseConnection> {
     await this.lock.acquire();
     return this.connection;
@@ -113,7 +130,10 @@ export class GroupCommitDriver implements Driver {
   async beginTransaction(): Promise<void> {
     if (!this.database.inTransaction) {
       // SQLite itself ends a transaction on some errors (SQLITE_FULL, SQLITE_IOERR): that group failed.
-      this.group?.reject(new Error('SQLite rolled back the open group of transactions'));
+      if (this.group) {
+        this.group.reject(new Error('SQLite rolled back the open group of transactions'));
+        for (const l of this.listeners) l.abandoned();
+      }
       this.run('begin');
       this.group = deferred();
     }
@@ -124,10 +144,12 @@ export class GroupCommitDriver implements Driver {
   async commitTransaction(): Promise<void> {
     this.inSavepoint = false;
     this.run(`release ${TX_SAVEPOINT}`);
+    for (const l of this.listeners) l.released();
   }
 
   async rollbackTransaction(): Promise<void> {
     this.inSavepoint = false;
+    for (const l of this.listeners) l.rolledBack();
     if (!this.database.inTransaction) return; // already rolled back by SQLite; the group's COMMIT will fail
     this.run(`rollback to ${TX_SAVEPOINT}`);
     this.run(`release ${TX_SAVEPOINT}`);
@@ -190,9 +212,11 @@ export class GroupCommitDriver implements Driver {
     if (!group) return;
     this.group = null;
     try {
+      for (const l of this.listeners) l.beforeCommit();
       this.run('commit');
       group.resolve();
     } catch (err) {
+      for (const l of this.listeners) l.abandoned();
       if (this.database.inTransaction) this.run('rollback');
       group.reject(err);
     }

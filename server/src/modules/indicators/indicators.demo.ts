@@ -33,7 +33,7 @@ function demoActor(ctx: AppContext, username: string, region: string): RequestCo
  * once it has forms.
  */
 export async function seedIndicatorsDemo(ctx: AppContext): Promise<void> {
-  const engine = new RollupEngine(ctx.dialect);
+  const engine = new RollupEngine(ctx.dialect, ctx.counters);
   const today = ctx.clock.now().toISOString().slice(0, 10);
   const latest = shiftPeriod(periodOf(today), 1);
   const now = ctx.clock.now().toISOString();

@@ -1,5 +1,6 @@
 import { periodOf } from '@rg/domain/indicators/period';
 import type { AppContext } from '../../core/context.ts';
+import { insertRow } from '../../core/db/prepared.ts';
 import type { Tx } from '../../core/db/schema.ts';
 import type { DomainEvent } from '../../core/events/event-bus.ts';
 import type { Delta, RollupEngine } from './rollup.engine.ts';
@@ -41,9 +42,9 @@ export async function countEvent(tx: Tx, engine: RollupEngine, event: DomainEven
   const period = periodOf(event.occurredOn);
   const deltas = rule(event).map((d) => ({ indicatorCode: d.indicatorCode, num: d.num, den: d.den, period: d.period ?? period }));
   if (deltas.length === 0) return;
-  await tx.insertInto('indicator_facts').values(deltas.map((d) => ({
-    indicator_code: d.indicatorCode, unit_code: event.regionCode, period: d.period, occurred_on: event.occurredOn, num: d.num, den: d.den,
-  }))).execute();
+  for (const d of deltas) {
+    await insertRow(tx, 'indicator_facts', { indicator_code: d.indicatorCode, unit_code: event.regionCode, period: d.period, occurred_on: event.occurredOn, num: d.num, den: d.den });
+  }
   await engine.apply(tx, event.regionCode, deltas);
 }
 

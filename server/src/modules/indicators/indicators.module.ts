@@ -17,9 +17,9 @@ export const indicatorsModule: ModuleManifest = {
   menu: [{ key: 'indicators', path: '/indicators', labelKey: 'menu.indicators', icon: 'indicators', order: 60, access: 'indicators.read' }],
   routes: indicatorsRoutes,
   todos: indicatorsTodos,
-  subscribe: (ctx) => subscribeIndicators(ctx, new RollupEngine(ctx.dialect)),
+  subscribe: (ctx) => subscribeIndicators(ctx, new RollupEngine(ctx.dialect, ctx.counters)),
   afterRegionsImport: async (ctx) => {
-    await new RollupEngine(ctx.dialect).relocateMoved(ctx.db);
+    await new RollupEngine(ctx.dialect, ctx.counters).relocateMoved(ctx.db);
   },
   seedDemo: seedIndicatorsDemo,
 };

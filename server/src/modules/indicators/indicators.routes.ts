@@ -17,7 +17,7 @@ import { RollupEngine } from './rollup.engine.ts';
 const idParams = z.object({ id: z.uuid('error.notFound') });
 
 export function indicatorsRoutes(app: App, ctx: AppContext): void {
-  const engine = new RollupEngine(ctx.dialect);
+  const engine = new RollupEngine(ctx.dialect, ctx.counters);
   const catalogue = new IndicatorCatalogue(ctx);
   const reports = new ReportService(ctx, engine);
   const scorecard = new Scorecard(ctx, catalogue);

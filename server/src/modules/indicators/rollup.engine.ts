@@ -1,6 +1,8 @@
 import { NATION_CODE } from '@rg/domain/regions/region-code';
 import { sql } from 'kysely';
 import type { Dialect } from '../../core/db/connect.ts';
+import type { CounterTable, Counters } from '../../core/db/counters.ts';
+import { preparedStatement } from '../../core/db/prepared.ts';
 import type { Db, DbOrTx, Tx } from '../../core/db/schema.ts';
 
 /** A change to one indicator's sums for one unit and period. */
@@ -21,8 +23,27 @@ export interface Delta {
  * matches the regions table, the unit's own sums are taken off the old ancestors and put on the new
  * ones (`relocate`), so each village is counted once at every level.
  */
+/** Every counted record asks for its unit's chain: prepared statements (core/db/prepared.ts). */
+const ancestorCodes = preparedStatement<[unitCode: string]>((db, p) => db
+  .selectFrom('regions as u')
+  .leftJoin('regions as p1', 'p1.code', 'u.parent_code')
+  .leftJoin('regions as p2', 'p2.code', 'p1.parent_code')
+  .leftJoin('regions as p3', 'p3.code', 'p2.parent_code')
+  .leftJoin('regions as p4', 'p4.code', 'p3.parent_code')
+  .select(['u.parent_code as a1', 'p1.parent_code as a2', 'p2.parent_code as a3', 'p3.parent_code as a4', 'p4.parent_code as a5'])
+  .where('u.code', '=', p(0)));
+
+const storedPath = preparedStatement<[unitCode: string]>((db, p) => db.selectFrom('indicator_unit_paths').select('path').where('unit_code', '=', p(0)));
+
+const ROLLUPS: CounterTable<'indicator_rollups'> = {
+  table: 'indicator_rollups', key: ['region_code', 'indicator_code', 'period'], counters: ['num', 'den', 'own_num', 'own_den'],
+};
+
 export class RollupEngine {
-  constructor(private readonly dialect: Dialect) {}
+  constructor(
+    private readonly dialect: Dialect,
+    private readonly counters: Counters,
+  ) {}
 
   /**
    * Every write transaction appends to the audit chain, which locks the one `audit_head` row; some
@@ -38,15 +59,7 @@ export class RollupEngine {
 
   /** The unit's current chain of ancestors, nation first, from the regions table. */
   async currentPath(db: DbOrTx, unitCode: string): Promise<string[]> {
-    const row = await db
-      .selectFrom('regions as u')
-      .leftJoin('regions as p1', 'p1.code', 'u.parent_code')
-      .leftJoin('regions as p2', 'p2.code', 'p1.parent_code')
-      .leftJoin('regions as p3', 'p3.code', 'p2.parent_code')
-      .leftJoin('regions as p4', 'p4.code', 'p3.parent_code')
-      .select(['u.parent_code as a1', 'p1.parent_code as a2', 'p2.parent_code as a3', 'p3.parent_code as a4', 'p4.parent_code as a5'])
-      .where('u.code', '=', unitCode)
-      .executeTakeFirst();
+    const [row] = await ancestorCodes<{ a1: string | null; a2: string | null; a3: string | null; a4: string | null; a5: string | null }>(db, [unitCode]);
     if (!row) return [NATION_CODE];
     const chain: string[] = [];
     for (const code of [row.a1, row.a2, row.a3, row.a4, row.a5]) {
@@ -79,7 +92,7 @@ export class RollupEngine {
   /** The path to add to, relocating the unit's earlier sums first if it has moved since. */
   private async pathFor(tx: Tx, unitCode: string): Promise<string[]> {
     const current = await this.currentPath(tx, unitCode);
-    const stored = await tx.selectFrom('indicator_unit_paths').select('path').where('unit_code', '=', unitCode).executeTakeFirst();
+    const [stored] = await storedPath<{ path: string }>(tx, [unitCode]);
     const joined = current.join(',');
     if (!stored) {
       await tx.insertInto('indicator_unit_paths').values({ unit_code: unitCode, path: joined }).execute();
@@ -97,12 +110,19 @@ export class RollupEngine {
     await this.lockOrder(tx);
     const left = from.filter((code) => !to.includes(code));
     const joined = to.filter((code) => !from.includes(code));
-    const own = await tx
+    const stored = await tx
       .selectFrom('indicator_rollups')
-      .select(['indicator_code', 'period', 'own_num', 'own_den'])
+      .select(['region_code', 'indicator_code', 'period', 'own_num', 'own_den'])
       .where('region_code', '=', unitCode)
       .execute();
-    const rows = own.flatMap((r) => {
+    // Additions still waiting for the commit (SQLite's group) are the unit's sums too.
+    const own = new Map<string, { indicator_code: string; period: string; own_num: number; own_den: number }>();
+    for (const r of [...stored, ...this.counters.pending(ROLLUPS, (row) => row.region_code === unitCode)]) {
+      const k = `${r.indicator_code}|${r.period}`;
+      const cur = own.get(k);
+      own.set(k, { indicator_code: r.indicator_code, period: r.period, own_num: (cur?.own_num ?? 0) + Number(r.own_num ?? 0), own_den: (cur?.own_den ?? 0) + Number(r.own_den ?? 0) });
+    }
+    const rows = [...own.values()].flatMap((r) => {
       const num = Number(r.own_num);
       const den = Number(r.own_den);
       if (num === 0 && den === 0) return [];
@@ -138,19 +158,9 @@ export class RollupEngine {
   }
 
   private async upsert(tx: Tx, rows: readonly { region: string; indicatorCode: string; period: string; num: number; den: number; own: boolean }[]): Promise<void> {
-    if (rows.length === 0) return;
-    await tx
-      .insertInto('indicator_rollups')
-      .values(rows.map((r) => ({
-        region_code: r.region, indicator_code: r.indicatorCode, period: r.period, num: r.num, den: r.den,
-        own_num: r.own ? r.num : 0, own_den: r.own ? r.den : 0,
-      })))
-      .onConflict((oc) => oc.columns(['region_code', 'indicator_code', 'period']).doUpdateSet({
-        num: sql`indicator_rollups.num + excluded.num`,
-        den: sql`indicator_rollups.den + excluded.den`,
-        own_num: sql`indicator_rollups.own_num + excluded.own_num`,
-        own_den: sql`indicator_rollups.own_den + excluded.own_den`,
-      }))
-      .execute();
+    await this.counters.add(tx, ROLLUPS, rows.map((r) => ({
+      region_code: r.region, indicator_code: r.indicatorCode, period: r.period, num: r.num, den: r.den,
+      own_num: r.own ? r.num : 0, own_den: r.own ? r.den : 0,
+    })));
   }
 }

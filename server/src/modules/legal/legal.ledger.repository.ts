@@ -1,5 +1,6 @@
 import type { ServiceListQuery } from '@rg/domain/legal/service.schema';
 import { chinaDayStart } from '@rg/domain/time/china-time';
+import { insertRow, preparedStatement } from '../../core/db/prepared.ts';
 import type { DbOrTx } from '../../core/db/schema.ts';
 import { withinScope } from '../../core/db/scope.ts';
 import type { LegalServiceTable } from './legal.tables.ts';
@@ -17,7 +18,7 @@ function services(db: DbOrTx) {
 }
 
 export async function insertService(db: DbOrTx, row: LegalServiceTable): Promise<void> {
-  await db.insertInto('legal_services').values(row).execute();
+  await insertRow(db, 'legal_services', row);
 }
 
 export async function findService(db: DbOrTx, id: string): Promise<ServiceRow | undefined> {
@@ -45,7 +46,7 @@ export async function updateServiceVersioned(db: DbOrTx, id: string, version: nu
 }
 
 export async function insertVersion(db: DbOrTx, row: { service_id: string; version: number; fields: string; edited_by: string; edited_at: string; reason: string | null }): Promise<void> {
-  await db.insertInto('legal_service_versions').values(row).execute();
+  await insertRow(db, 'legal_service_versions', row);
 }
 
 export async function versionsOf(db: DbOrTx, serviceId: string) {
@@ -63,10 +64,13 @@ export async function versionsOf(db: DbOrTx, serviceId: string) {
  * advisor is the one serving it now.
  */
 export async function servingAdvisor(db: DbOrTx, villageCode: string, advisorId?: string): Promise<{ id: string; name: string } | undefined> {
-  let query = db.selectFrom('legal_assignments as s').innerJoin('legal_advisors as a', 'a.id', 's.advisor_id').select(['a.id', 'a.name']).where('s.village_code', '=', villageCode).where('s.end_date', 'is', null);
-  if (advisorId) query = query.where('s.advisor_id', '=', advisorId);
-  return query.executeTakeFirst();
+  const [serving] = await currentAdvisor<{ id: string; name: string }>(db, [villageCode]);
+  return serving && (!advisorId || serving.id === advisorId) ? serving : undefined;
 }
+
+/** Every ledger entry asks who serves its village now: one prepared statement. */
+const currentAdvisor = preparedStatement<[villageCode: string]>((db, p) =>
+  db.selectFrom('legal_assignments as s').innerJoin('legal_advisors as a', 'a.id', 's.advisor_id').select(['a.id', 'a.name']).where('s.village_code', '=', p(0)).where('s.end_date', 'is', null));
 
 /** How many entries in the scope wait for the given status (todo counts). */
 export async function countByStatus(db: DbOrTx, view: LedgerView, status: string): Promise<number> {

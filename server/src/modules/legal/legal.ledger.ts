@@ -166,7 +166,7 @@ export class LegalLedger {
     };
     await ledger.insertService(tx, row);
     await ledger.insertVersion(tx, { service_id: id, version: 1, fields: JSON.stringify(fields), edited_by: actor.userId, edited_at: now, reason: null });
-    await adjustCounts(tx, { villageCode: input.villageCode, month: chinaMonth(fields.servedAt), window: input.window, serviceType: fields.serviceType }, 1);
+    await adjustCounts(this.ctx.counters, tx, { villageCode: input.villageCode, month: chinaMonth(fields.servedAt), window: input.window, serviceType: fields.serviceType }, 1);
     await this.ctx.events.publish(tx, { type: 'legal.service_recorded', regionCode: input.villageCode, occurredOn: chinaDate(fields.servedAt), payload: { window: input.window, serviceType: fields.serviceType } });
     await this.ctx.audit.append(tx, rc, { action: 'legal.service_create', objectType: 'legal_service', objectId: id, objectRegion: input.villageCode, detail: { window: input.window, serviceType: fields.serviceType, servedAt: fields.servedAt } });
     return row;
@@ -188,8 +188,8 @@ export class LegalLedger {
       const oldKey = { villageCode: row.village_code, month: chinaMonth(before.servedAt), window: row.service_window, serviceType: before.serviceType };
       const newKey = { ...oldKey, month: chinaMonth(fields.servedAt), serviceType: fields.serviceType };
       if (oldKey.month !== newKey.month || oldKey.serviceType !== newKey.serviceType) {
-        await adjustCounts(tx, oldKey, -1);
-        await adjustCounts(tx, newKey, 1);
+        await adjustCounts(this.ctx.counters, tx, oldKey, -1);
+        await adjustCounts(this.ctx.counters, tx, newKey, 1);
         await this.ctx.events.publish(tx, { type: 'legal.service_changed', regionCode: row.village_code, occurredOn: chinaDate(fields.servedAt), payload: { window: row.service_window, serviceType: fields.serviceType, previous: { serviceType: before.serviceType, occurredOn: chinaDate(before.servedAt) } } });
       }
       await this.ctx.audit.append(tx, rc, { action: 'legal.service_update', objectType: 'legal_service', objectId: id, objectRegion: row.village_code, detail: { version: input.version + 1, reason: input.reason ?? null } });

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { AdvisorListQuery } from '@rg/domain/legal/advisor.schema';
 import type { AssignmentListQuery } from '@rg/domain/legal/assignment.schema';
+import { preparedStatement } from '../../core/db/prepared.ts';
 import type { DbOrTx } from '../../core/db/schema.ts';
 import type { LegalAdvisorTable, LegalAssignmentTable } from './legal.tables.ts';
 import { withinScope } from '../../core/db/scope.ts';
@@ -173,9 +174,13 @@ export async function accountLinked(db: DbOrTx, userId: string): Promise<boolean
 }
 
 /** The advisor linked to an account, if any. */
-export async function advisorOfUser(db: DbOrTx, userId: string): Promise<LegalAdvisorTable | undefined> {
-  return db.selectFrom('legal_advisors').selectAll().where('user_id', '=', userId).executeTakeFirst();
+export async function advisorOfUser(db: DbOrTx, userId: string): Promise<{ id: string; name: string } | undefined> {
+  const [row] = await advisorByUser<{ id: string; name: string }>(db, [userId]);
+  return row;
 }
+
+/** Asked on every ledger request of an account with `legal.record`. */
+const advisorByUser = preparedStatement<[userId: string]>((db, p) => db.selectFrom('legal_advisors').select(['id', 'name']).where('user_id', '=', p(0)));
 
 /** Unanswered online questions of a village follow the village's new advisor. */
 export async function routeOpenQuestions(db: DbOrTx, villageCode: string, advisorId: string): Promise<void> {

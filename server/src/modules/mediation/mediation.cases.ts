@@ -161,7 +161,7 @@ export class CasesService {
     }).execute();
     const parties = args.partyRows?.map((p) => ({ ...p, id: crypto.randomUUID(), case_id: id })) ?? this.partyColumns(id, input.parties);
     await tx.insertInto('mediation_parties').values(parties).execute();
-    await addToStats(tx, { regionCode: input.regionCode, month, caseType: input.caseType }, { registered: 1 });
+    await addToStats(this.ctx.counters, tx, { regionCode: input.regionCode, month, caseType: input.caseType }, { registered: 1 });
     const { parties: _p, ...facts } = input;
     await this.ctx.audit.append(tx, rc, {
       action: args.online ? 'mediation.case_apply_online' : 'mediation.case_register', objectType: 'mediation_case', objectId: id, objectRegion: input.regionCode,
@@ -324,7 +324,7 @@ export class CasesService {
     }
     await this.ctx.db.transaction().execute(async (tx) => {
       await this.update(tx, row, changes);
-      await addToStats(tx, key, delta);
+      await addToStats(this.ctx.counters, tx, key, delta);
       await this.ctx.audit.append(tx, rc, {
         action: `mediation.case_${step.action}`, objectType: 'mediation_case', objectId: id, objectRegion: row.region_code,
         detail: { caseNo: row.case_no, from: row.status, to: check.to, ...step.body },
@@ -381,7 +381,7 @@ export class CasesService {
           if (before !== after) {
             const delta: Partial<Record<StatCounter, number>> = { [PERFORMANCE_COUNTER[after]]: 1 };
             if (before) delta[PERFORMANCE_COUNTER[before]] = -1;
-            await addToStats(tx, { regionCode: row.region_code, month: row.month, caseType: row.case_type }, delta);
+            await addToStats(this.ctx.counters, tx, { regionCode: row.region_code, month: row.month, caseType: row.case_type }, delta);
           }
           await audit(tx, { before });
         });

@@ -178,7 +178,7 @@ async function seedCounty(ctx: AppContext, tx: Tx, county: { code: string; name:
     }
     if (performance) delta[performance === 'not' ? 'not_performed' : performance] = 1;
     if (status === 'closed') delta.closed = 1;
-    await addToStats(tx, { regionCode: home.code, month: row.month, caseType }, delta);
+    await addToStats(ctx.counters, tx, { regionCode: home.code, month: row.month, caseType }, delta);
   }
 
   // Later registrations continue each place's numbering.

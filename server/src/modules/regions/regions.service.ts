@@ -66,7 +66,9 @@ export class RegionsService {
    */
   async pathsOf(codes: readonly string[]): Promise<Map<string, string>> {
     const wanted = new Set(codes.flatMap((c) => [...ancestorsOf(c), c]).filter((c) => c.length >= codeLength('county')));
-    const names = new Map((await repo.findRegions(this.ctx.db, [...wanted])).map((r) => [r.code, r.name]));
+    // Names of committed places, on the hot-read path: every list and every new record asks for them.
+    const rows = wanted.size === 0 ? [] : await this.ctx.reads.rows(this.ctx.db.selectFrom('regions').select(['code', 'name']).where('code', 'in', [...wanted]).compile());
+    const names = new Map(rows.map((r) => [r.code, r.name]));
     return new Map(codes.map((code) => [code, [...ancestorsOf(code), code].filter((c) => names.has(c)).map((c) => names.get(c)).join('')]));
   }
 
