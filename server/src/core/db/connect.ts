@@ -45,6 +45,9 @@ function connectSqlite(file: string, synchronous: 'FULL' | 'NORMAL', allowWeak: 
   database.pragma(`synchronous = ${synchronous}`);
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
+  // Each transaction is a savepoint (group commit): the pages it first changes are copied to a
+  // sub-journal, which by default is a temporary file.
+  database.pragma('temp_store = MEMORY');
   try {
     checkSqliteDurability(database, allowWeak);
   } catch (err) {

@@ -1,5 +1,5 @@
 import type { CaseListQuery } from '@rg/domain/mediation/case.schema';
-import { sql } from 'kysely';
+import { preparedStatement } from '../../core/db/prepared.ts';
 import type { DbOrTx } from '../../core/db/schema.ts';
 import { containsText } from '../../core/db/contains.ts';
 import { withinScope } from '../../core/db/scope.ts';
@@ -43,8 +43,12 @@ export async function listCases(db: DbOrTx, scope: string, query: CaseListQuery,
 
 /** Next number in a counter (case numbers per place and year); safe under concurrent writers. */
 export async function nextNumber(db: DbOrTx, key: string): Promise<number> {
-  const row = await db.insertInto('mediation_counters').values({ key, n: 1 })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ n: sql<number>`mediation_counters.n + 1` }))
-    .returning('n').executeTakeFirstOrThrow();
+  const [row] = await takeNumber<{ n: number | string }>(db, [key, 1, 1]);
+  if (!row) throw new Error(`no case number for ${key}`);
   return Number(row.n);
 }
+
+/** Every intake takes a number: one prepared statement (core/db/prepared.ts). */
+const takeNumber = preparedStatement<[key: string, first: number, step: number]>((db, p) => db.insertInto('mediation_counters').values({ key: p(0), n: p(1) })
+  .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ n: eb('mediation_counters.n', '+', p(2)) })))
+  .returning('n'));

@@ -16,6 +16,7 @@ import { isWithin, levelOf, parentOf } from '@rg/domain/regions/region-code';
 import type { Actor, RequestContext } from '../../core/access/actor.ts';
 import { authorize, can, listScope } from '../../core/access/authorize.ts';
 import type { AppContext } from '../../core/context.ts';
+import { insertRow } from '../../core/db/prepared.ts';
 import type { Tx } from '../../core/db/schema.ts';
 import { AppError, conflict, invalid, notFound } from '../../core/http/errors.ts';
 import { agreementDocx } from './mediation.agreement-docx.ts';
@@ -149,7 +150,7 @@ export class CasesService {
     const n = await repo.nextNumber(tx, `${input.regionCode}-${year}`);
     const caseNo = `（${year}）${args.placeName}调字第${String(n).padStart(3, '0')}号`;
     const month = input.registeredOn.slice(0, 7);
-    await tx.insertInto('mediation_cases').values({
+    await insertRow(tx, 'mediation_cases', {
       id, case_no: caseNo, region_code: input.regionCode, committee_id: args.committeeId, mediator_id: null, source: input.source, online: args.online ? 1 : 0,
       referrer: input.referrer ?? null, referral_note: input.referralNote ?? null, screening_id: input.screeningId ?? null, case_type: input.caseType,
       description: input.description, amount_fen: input.amountFen ?? null, people_count: input.peopleCount, risk_level: input.riskLevel,
@@ -158,9 +159,9 @@ export class CasesService {
       performance_deadline: null, confirmed_on: null, confirmation_note: null, performance: null, performance_note: null, failed_on: null, failure_route: null,
       failure_destination: null, failure_reason: null, follow_up_due: null, visited_on: null, visit_note: null, closed_on: null,
       reopened_from: args.reopenedFrom, reopened_as: null, session_count: 0, created_by: actor.userId, created_at: now, updated_at: now, version: 1,
-    }).execute();
+    });
     const parties = args.partyRows?.map((p) => ({ ...p, id: crypto.randomUUID(), case_id: id })) ?? this.partyColumns(id, input.parties);
-    await tx.insertInto('mediation_parties').values(parties).execute();
+    for (const party of parties) await insertRow(tx, 'mediation_parties', party);
     await addToStats(this.ctx.counters, tx, { regionCode: input.regionCode, month, caseType: input.caseType }, { registered: 1 });
     const { parties: _p, ...facts } = input;
     await this.ctx.audit.append(tx, rc, {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { NATION_CODE, shortNameOf, villageKindOf, type RegionLevel } from '@rg/domain/regions/region-code';
+import { forgetRegionNames } from './regions.names.ts';
 import type { Db, RegionTable } from '../../core/db/schema.ts';
 import type { BulkUpsertSpec, BulkWriter } from '../../core/db/bulk-upsert.ts';
 
@@ -155,6 +156,7 @@ export async function storeDivisionRows(target: { db: Db; bulk: BulkWriter }, ro
   const before = await countRegions();
   const written = await target.bulk.upsert(REGION_UPSERT, rows.map((r) => ({ ...r, is_poor: 0, is_local: 0, population: null, households: null, updated_at: now })));
   const inserted = (await countRegions()) - before;
+  forgetRegionNames(target.db);
   return { inserted: inserted + (nation ? 0 : 1), updated: written - inserted };
 }
 

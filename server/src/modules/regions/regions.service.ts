@@ -4,6 +4,7 @@ import type { RequestContext } from '../../core/access/actor.ts';
 import { authorize, listScope } from '../../core/access/authorize.ts';
 import type { AppContext } from '../../core/context.ts';
 import { AppError, invalid, notFound } from '../../core/http/errors.ts';
+import { regionNames } from './regions.names.ts';
 import * as repo from './regions.repository.ts';
 
 export interface RegionDetail extends RegionDto {
@@ -66,9 +67,7 @@ export class RegionsService {
    */
   async pathsOf(codes: readonly string[]): Promise<Map<string, string>> {
     const wanted = new Set(codes.flatMap((c) => [...ancestorsOf(c), c]).filter((c) => c.length >= codeLength('county')));
-    // Names of committed places, on the hot-read path: every list and every new record asks for them.
-    const rows = wanted.size === 0 ? [] : await this.ctx.reads.rows(this.ctx.db.selectFrom('regions').select(['code', 'name']).where('code', 'in', [...wanted]).compile());
-    const names = new Map(rows.map((r) => [r.code, r.name]));
+    const names = await regionNames(this.ctx, [...wanted]);
     return new Map(codes.map((code) => [code, [...ancestorsOf(code), code].filter((c) => names.has(c)).map((c) => names.get(c)).join('')]));
   }
 
