@@ -38,11 +38,12 @@ const marker = (i: number) => `\u0000rg-param-${i}\u0000`;
 
 /**
  * Any statement with a fixed shape: `build` puts `p(i)` where the `i`th value goes, and each call
- * binds `values` in that order. The markers are strings no caller would send.
+ * binds `values` in that order. The markers are strings no caller would send. Call it to run the
+ * statement on `db`; `.compile` gives the bound query for the hot reader (`ctx.reads.rows`).
  */
 export function preparedStatement<V extends readonly unknown[]>(build: (db: DbOrTx, p: Param) => Compilable) {
   const cache = new Map<unknown, { text: string; order: number[] }>();
-  return async <R = unknown>(db: DbOrTx, values: V): Promise<R[]> => {
+  const compile = <R>(db: DbOrTx, values: V): CompiledQuery<R> => {
     const dialect = db.getExecutor().adapter.constructor;
     let compiled = cache.get(dialect);
     if (!compiled) {
@@ -52,7 +53,9 @@ export function preparedStatement<V extends readonly unknown[]>(build: (db: DbOr
       compiled = { text: query.sql, order };
       cache.set(dialect, compiled);
     }
-    const result = await db.executeQuery<R>(CompiledQuery.raw(compiled.text, compiled.order.map((i) => values[i])));
-    return result.rows;
+    const order = compiled.order;
+    return CompiledQuery.raw(compiled.text, order.map((i) => values[i])) as CompiledQuery<R>;
   };
+  const run = async <R = unknown>(db: DbOrTx, values: V): Promise<R[]> => (await db.executeQuery<R>(compile<R>(db, values))).rows;
+  return Object.assign(run, { compile });
 }

@@ -16,7 +16,7 @@ import { isWithin, levelOf, parentOf } from '@rg/domain/regions/region-code';
 import type { Actor, RequestContext } from '../../core/access/actor.ts';
 import { authorize, can, listScope } from '../../core/access/authorize.ts';
 import type { AppContext } from '../../core/context.ts';
-import { insertRow } from '../../core/db/prepared.ts';
+import { insertRow, preparedStatement } from '../../core/db/prepared.ts';
 import type { Tx } from '../../core/db/schema.ts';
 import { AppError, conflict, invalid, notFound } from '../../core/http/errors.ts';
 import { agreementDocx } from './mediation.agreement-docx.ts';
@@ -52,6 +52,12 @@ export function chinaToday(now: Date): string {
  * follow-up and reopening. Every write is one transaction with its audit entry, its statistics delta
  * and its domain event.
  */
+
+/** Intake's first read: the place and its own active committee (prepared, on the committed-data reader). */
+const placeWithCommittee = preparedStatement<[code: string, active: string, town: string, village: string, one: number]>((db, p) => db.selectFrom('regions as r')
+  .select((eb) => ['r.name', 'r.level', eb.selectFrom('mediation_committees as c').select('c.id').whereRef('c.region_code', '=', 'r.code')
+    .where('c.status', '=', p(1)).where('c.level', 'in', [p(2), p(3)]).limit(p(4)).as('committee_id')])
+  .where('r.code', '=', p(0)));
 export class CasesService {
   private readonly places: Places;
 
@@ -78,10 +84,7 @@ export class CasesService {
     const actor = authorize(rc.actor, 'mediation.handle', { regionCode: input.regionCode });
     if (input.registeredOn > this.today()) throw invalid({ registeredOn: 'mediation.date.future' });
     // The hot path of intake: the place and its own committee in one read, through the committed-data reader.
-    const [place] = await this.ctx.reads.rows(this.ctx.db.selectFrom('regions as r')
-      .select((eb) => ['r.name', 'r.level', eb.selectFrom('mediation_committees as c').select('c.id').whereRef('c.region_code', '=', 'r.code')
-        .where('c.status', '=', 'active').where('c.level', 'in', ['town', 'village']).limit(1).as('committee_id')])
-      .where('r.code', '=', input.regionCode).compile());
+    const [place] = await this.ctx.reads.rows(placeWithCommittee.compile<{ name: string; level: string; committee_id: string | null }>(this.ctx.db, [input.regionCode, 'active', 'town', 'village', 1]));
     if (!place) throw invalid({ regionCode: 'region.notFound' });
     if (place.level !== 'town' && place.level !== 'village') throw invalid({ regionCode: 'mediation.region.notPlace' });
     let committeeId = input.committeeId ?? null;
