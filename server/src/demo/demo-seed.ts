@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import * as OTPAuth from 'otpauth';
 import { ADMIN_ROLES } from '@rg/domain/access/roles';
 import type { AppContext } from '../core/context.ts';
@@ -8,6 +7,7 @@ import { findRegion } from '../modules/regions/regions.repository.ts';
 import { findUserByUsername, insertUser } from '../modules/access/users.repository.ts';
 import { newUserRow } from '../modules/access/user-row.ts';
 import { DEMO_ACCOUNTS, DEMO_COUNTIES, DEMO_PASSWORD, type DemoAccount } from './demo-accounts.ts';
+import { newId } from '../core/db/ids.ts';
 
 export interface DemoSeedResult {
   importedRegions: number;
@@ -37,7 +37,7 @@ export async function seedDemo(ctx: AppContext): Promise<DemoSeedResult> {
     const secret = needsTotp ? new OTPAuth.Secret({ size: 20 }).base32 : undefined;
     await ctx.db.transaction().execute((tx) =>
       insertUser(tx, newUserRow(ctx.cipher, {
-        id: crypto.randomUUID(), username: account.username, displayName: account.displayName, regionCode: account.regionCode,
+        id: newId(), username: account.username, displayName: account.displayName, regionCode: account.regionCode,
         passwordHash, mustChangePassword: false, phone: account.phone ?? null, isDemo: true, ...(secret ? { totpSecret: secret } : {}),
       }, now), account.roles),
     );

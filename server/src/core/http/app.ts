@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import crypto from 'node:crypto';
 import Fastify from 'fastify';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
@@ -16,6 +15,7 @@ import { installIdempotency } from './idempotency.ts';
 import { staticSecurityHeaders } from './security-headers.ts';
 import { logOptions } from './log-options.ts';
 import type { Writable } from 'node:stream';
+import { newId } from '../db/ids.ts';
 
 export interface BuiltApp {
   app: App;
@@ -28,7 +28,7 @@ export async function buildApp(ctx: AppContext, modules: readonly ModuleManifest
     logger: options.logger ? logOptions(ctx.config.logLevel, options.logStream) : false,
     bodyLimit: 1024 * 1024,
     trustProxy: process.env.TRUST_PROXY === '1',
-    genReqId: () => crypto.randomUUID(),
+    genReqId: () => newId(),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import { canGrantRegion, canGrantRole } from '@rg/domain/access/grants';
 import { checkPassword } from '@rg/domain/access/password-policy';
 import { ROLE_LABELS, ROLES, type Role } from '@rg/domain/access/roles';
@@ -14,6 +13,7 @@ import type { Tx, UserTable } from '../../core/db/schema.ts';
 import { findRegion } from '../regions/regions.repository.ts';
 import * as repo from './users.repository.ts';
 import { newUserRow, phoneColumns } from './user-row.ts';
+import { newId } from '../../core/db/ids.ts';
 
 const EXPORT_LIMIT = 10_000;
 
@@ -138,7 +138,7 @@ export class UsersService {
     this.checkPasswordPolicy(input.initialPassword, input.username, 'initialPassword');
     const passwordHash = await hashPassword(input.initialPassword);
     const now = this.ctx.clock.now().toISOString();
-    const id = crypto.randomUUID();
+    const id = newId();
     const roles = [...new Set(input.roles)];
     await this.ctx.db.transaction().execute(async (tx) => {
       if (await repo.findUserByUsername(tx, input.username)) throw invalid({ username: 'user.username.taken' });

@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import { autoScore, finalScore, GRADE_LABELS, gradeOf, rankByScore, templateOf, TEMPLATES, type AssessmentTemplate } from '@rg/domain/indicators/assessment';
 import type { AllocationInput, Evidence, RoundCreate, RoundDto, RoundSummaryDto, ScoreInput, UnitResultDto } from '@rg/domain/indicators/indicators.schema';
 import { allocateSubsidy, AllocationRefused } from '@rg/domain/indicators/subsidy-allocation';
@@ -15,6 +14,7 @@ import { AppError, conflict, invalid, notFound } from '../../core/http/errors.ts
 import { findRegion, findRegions } from '../regions/regions.repository.ts';
 import type { IndicatorCatalogue } from './indicators.catalogue.ts';
 import type { AssessmentRoundTable } from './indicators.tables.ts';
+import { newId } from '../../core/db/ids.ts';
 
 const parseJson = <T>(text: string | null, fallback: T): T => (text ? (JSON.parse(text) as T) : fallback);
 
@@ -48,7 +48,7 @@ export class AssessmentService {
       const found = await this.ctx.db.selectFrom('users').select('username').where('username', 'in', input.assessors).execute();
       if (found.length !== new Set(input.assessors).size) throw invalid({ assessors: 'indicators.round.assessorUnknown' });
     }
-    const id = crypto.randomUUID();
+    const id = newId();
     await this.ctx.db.transaction().execute(async (tx) => {
       await tx.insertInto('assessment_rounds').values({
         id, template_code: input.templateCode, name: input.name, region_code: input.regionCode, period: input.period,

@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import { EVENT_INDICATORS, REPORTED_INDICATORS, type Comparison } from '@rg/domain/indicators/catalogue';
 import type { IndicatorDto, TargetCreate, TargetDto } from '@rg/domain/indicators/indicators.schema';
 import { ancestorsOf } from '@rg/domain/regions/region-code';
@@ -10,6 +9,7 @@ import type { DbOrTx } from '../../core/db/schema.ts';
 import { invalid } from '../../core/http/errors.ts';
 import type { ComputedIndicator } from '../../core/module.ts';
 import { findRegion, findRegions } from '../regions/regions.repository.ts';
+import { newId } from '../../core/db/ids.ts';
 
 /** A catalogue entry with, for function indicators, the registering module's function. */
 export interface CatalogueEntry extends IndicatorDto {
@@ -84,7 +84,7 @@ export class IndicatorCatalogue {
     const region = await findRegion(this.ctx.db, input.regionCode);
     if (!region) throw invalid({ regionCode: 'region.notFound' });
     const row = {
-      id: crypto.randomUUID(), indicator_code: input.indicatorCode, region_code: input.regionCode, program_code: input.programCode ?? null,
+      id: newId(), indicator_code: input.indicatorCode, region_code: input.regionCode, program_code: input.programCode ?? null,
       comparison: input.comparison, value: input.value, due_date: input.dueDate, created_at: this.ctx.clock.now().toISOString(),
     };
     await this.ctx.db.transaction().execute(async (tx) => {

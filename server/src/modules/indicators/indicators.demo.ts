@@ -8,6 +8,7 @@ import { AssessmentService } from './indicators.assessment.ts';
 import { IndicatorCatalogue } from './indicators.catalogue.ts';
 import { contributionsOf } from './report-contributions.ts';
 import { RollupEngine } from './rollup.engine.ts';
+import { newId } from '../../core/db/ids.ts';
 
 const COUNTIES = [{ code: '610423', official: 'jy.official' }, { code: '340321', official: 'hy.official' }];
 const QUJIA = '610423104209';
@@ -56,7 +57,7 @@ export async function seedIndicatorsDemo(ctx: AppContext): Promise<void> {
           const status = period === latest && r('status') < 0.3 ? 'submitted' : 'approved';
           const submittedDay = r('late') < 0.1 ? dueDateOf(period).slice(0, 8) + '20' : periodRange(period).to;
           const row = {
-            id: crypto.randomUUID(), unit_code: v.code, period, status,
+            id: newId(), unit_code: v.code, period, status,
             six_none: r('six') < 0.72 + lift ? 1 : 0, households, safe_families: safe,
             centre_standardized: r('centre') < 0.8 + lift ? 1 : 0, police_on_committee: r('police') < 0.88 + lift ? 1 : 0,
             submitted_at: `${submittedDay}T02:00:00.000Z`, submitted_by: 'demo', on_time: submittedDay <= dueDateOf(period) ? 1 : 0,

@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import { REPORTING_COUNTERS } from '@rg/domain/indicators/catalogue';
 import type { CompletenessDto, CompletenessRow, ReportDto, ReportFormDto, ReportListQuery, ReportStatus, ReviewInput, SafetyReport } from '@rg/domain/indicators/indicators.schema';
 import { dueDateOf, periodRange } from '@rg/domain/indicators/period';
@@ -14,6 +13,7 @@ import { findRegion, findRegions } from '../regions/regions.repository.ts';
 import type { IndicatorReportTable } from './indicators.tables.ts';
 import { contributionsOf, difference } from './report-contributions.ts';
 import type { RollupEngine } from './rollup.engine.ts';
+import { newId } from '../../core/db/ids.ts';
 
 const EXPECTED_TTL_MS = 5 * 60_000;
 
@@ -89,7 +89,7 @@ export class ReportService {
         const updated = await tx.updateTable('indicator_reports').set({ ...values, version: before.version + 1 }).where('id', '=', before.id).where('version', '=', before.version).executeTakeFirst();
         if (Number(updated.numUpdatedRows) !== 1) throw conflict('indicators.report.stale');
       } else {
-        reportId = crypto.randomUUID();
+        reportId = newId();
         await tx.insertInto('indicator_reports').values({ id: reportId, unit_code: input.unitCode, period: input.period, ...values, version: 1 }).execute();
       }
       await this.engine.apply(tx, input.unitCode, difference(contributionsOf({ period: input.period, ...values }), contributionsOf(before)));

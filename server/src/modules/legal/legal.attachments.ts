@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { AttachmentDto } from '@rg/domain/legal/service.schema';
 import type { DbOrTx, Tx } from '../../core/db/schema.ts';
 import { AppError, invalid } from '../../core/http/errors.ts';
+import { newId } from '../../core/db/ids.ts';
 
 /** Photos and signed forms (JPG, PNG, PDF), at most 5 MB each and 9 to a record. */
 export const ATTACHMENT_LIMIT = 5 * 1024 * 1024;
@@ -29,7 +30,7 @@ export async function storeAttachment(tx: Tx, input: { ownerId: string; fileName
   const { n } = await tx.selectFrom('legal_attachments').select((eb) => eb.fn.countAll<number>().as('n')).where('owner_id', '=', input.ownerId).executeTakeFirstOrThrow();
   if (Number(n) >= MAX_PER_OWNER) throw invalid({ file: 'legal.attachment.tooMany' });
   const row = {
-    id: crypto.randomUUID(), owner_id: input.ownerId, file_name: fileName, content_type: actual, size: input.data.length,
+    id: newId(), owner_id: input.ownerId, file_name: fileName, content_type: actual, size: input.data.length,
     sha256: crypto.createHash('sha256').update(input.data).digest('hex'), data: input.data, uploaded_by: input.userId, uploaded_at: input.now,
   };
   await tx.insertInto('legal_attachments').values(row).execute();

@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import type { AttachmentDto, ConsultationAnswer, ConsultationCreate, ConsultationDto, ConsultationListQuery } from '@rg/domain/legal/service.schema';
 import type { Actor, RequestContext } from '../../core/access/actor.ts';
 import { authorize, can, listScope } from '../../core/access/authorize.ts';
@@ -11,6 +10,7 @@ import { RegionsService } from '../regions/regions.service.ts';
 import { attachmentsOf, findAttachment, storeAttachment } from './legal.attachments.ts';
 import { LegalLedger } from './legal.ledger.ts';
 import * as repo from './legal.repository.ts';
+import { newId } from '../../core/db/ids.ts';
 
 /** Time an advisor is taken to spend on an online answer when they do not say (minutes). */
 const DEFAULT_ANSWER_MINUTES = 15;
@@ -63,7 +63,7 @@ export class LegalConsultations {
     const village = await findRegion(this.ctx.db, actor.homeRegion);
     if (!village || village.level !== 'village') throw invalid({ question: 'legal.village.notVillage' });
     const current = await repo.currentAssignmentOf(this.ctx.db, village.code);
-    const id = crypto.randomUUID();
+    const id = newId();
     await this.ctx.db.transaction().execute(async (tx) => {
       await tx.insertInto('legal_consultations').values({
         id, village_code: village.code, asked_by: actor.userId, question: input.question, asked_at: this.ctx.clock.now().toISOString(),

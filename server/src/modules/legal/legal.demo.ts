@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import { ADVISOR_CATEGORIES } from '@rg/domain/legal/advisor.schema';
 import { idCardCheckChar } from '@rg/domain/personal/id-card';
 import { usccCheckChar } from '@rg/domain/personal/uscc';
@@ -7,6 +6,7 @@ import { withinScope } from '../../core/db/scope.ts';
 import { insertAdvisor, insertAssignment } from './legal.repository.ts';
 import { seedLedgerDemo } from './legal.ledger.demo.ts';
 import type { Tx } from '../../core/db/schema.ts';
+import { newId } from '../../core/db/ids.ts';
 
 const JINGYANG = '610423';
 const QUJIA = '610423104209';
@@ -47,7 +47,7 @@ async function seedRoster(ctx: AppContext): Promise<void> {
   const ids: string[] = [];
   await ctx.db.transaction().execute(async (tx) => {
     for (let i = 0; i < ADVISORS; i += 1) {
-      const id = crypto.randomUUID();
+      const id = newId();
       const phone = `139${String(29000000 + i * 7919).padStart(8, '0')}`;
       const idNumber = demoIdNumber(i);
       const category = ADVISOR_CATEGORIES[i % ADVISOR_CATEGORIES.length] ?? 'other';
@@ -69,7 +69,7 @@ async function seedRoster(ctx: AppContext): Promise<void> {
       if (village.code === QUJIA || index % 7 === 3) continue;
       const advisor = active[n % active.length] ?? '';
       n += 1;
-      await insertAssignment(tx, { id: crypto.randomUUID(), advisor_id: advisor, village_code: village.code, start_date: '2026-03-01', end_date: null, end_reason: null, created_at: now });
+      await insertAssignment(tx, { id: newId(), advisor_id: advisor, village_code: village.code, start_date: '2026-03-01', end_date: null, end_reason: null, created_at: now });
     }
     await seedOwnAdvisor(ctx, tx, now);
   });
@@ -79,7 +79,7 @@ async function seedRoster(ctx: AppContext): Promise<void> {
 async function seedOwnAdvisor(ctx: AppContext, tx: Tx, now: string): Promise<void> {
   const account = await tx.selectFrom('users').select('id').where('username', '=', 'qj.advisor').executeTakeFirst();
   if (!account) return;
-  const id = crypto.randomUUID();
+  const id = newId();
   const phone = '13909104209';
   const idNumber = demoIdNumber(ADVISORS);
   await insertAdvisor(tx, {
@@ -88,5 +88,5 @@ async function seedOwnAdvisor(ctx: AppContext, tx: Tx, now: string): Promise<voi
     employer_name: '泾阳县法律服务所', employer_uscc: demoUscc(1), licence_no: null, contract_start: '2026-01-01', contract_end: '2026-12-31', contract_fee_fen: 960_000,
     status: 'active', user_id: account.id, created_at: now, updated_at: now, version: 1,
   });
-  await insertAssignment(tx, { id: crypto.randomUUID(), advisor_id: id, village_code: QUJIA, start_date: '2026-01-01', end_date: null, end_reason: null, created_at: now });
+  await insertAssignment(tx, { id: newId(), advisor_id: id, village_code: QUJIA, start_date: '2026-01-01', end_date: null, end_reason: null, created_at: now });
 }

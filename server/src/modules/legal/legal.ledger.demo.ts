@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import { chinaMonth } from '@rg/domain/time/china-time';
 import { SERVICE_TYPES, type ServiceType } from '@rg/domain/legal/service.schema';
 import { ancestorsOf } from '@rg/domain/regions/region-code';
@@ -7,6 +6,7 @@ import type { Tx } from '../../core/db/schema.ts';
 import { withinScope } from '../../core/db/scope.ts';
 import { villageMonths } from './legal.counts.ts';
 import type { LegalConsultationTable, LegalServiceTable } from './legal.tables.ts';
+import { newId } from '../../core/db/ids.ts';
 
 const JINGYANG = '610423';
 const QUJIA = '610423104209';
@@ -56,7 +56,7 @@ export async function seedLedgerDemo(ctx: AppContext): Promise<void> {
       const iso = new Date(servedAt).toISOString();
       const subjectKind = type === 'publicity' || type === 'rules_review' || type === 'decision_opinion' ? 'village' : type === 'legal_checkup' || type === 'contract_review' ? 'organisation' : 'person';
       rows.push({
-        id: crypto.randomUUID(), village_code: a.village_code, advisor_id: a.advisor_id, service_window: window, service_type: type, subject_kind: subjectKind,
+        id: newId(), village_code: a.village_code, advisor_id: a.advisor_id, service_window: window, service_type: type, subject_kind: subjectKind,
         subject_name: subjectKind === 'person' ? `${'王李张刘陈杨'.charAt(pick(seed, 6))}某某` : subjectKind === 'organisation' ? '村股份经济合作社' : null,
         served_at: iso, content: sample.content, result: sample.result, duration_minutes: 20 + pick(seed, 100), attendance: type === 'publicity' ? 30 + pick(seed, 120) : null,
         status: pick(seed, 10) < 7 ? 'accepted' : 'submitted', review_comment: null, created_by: author.id, created_at: iso, updated_at: iso, version: 1,
@@ -71,8 +71,8 @@ export async function seedLedgerDemo(ctx: AppContext): Promise<void> {
     await insertCounts(tx, rows);
     const stamp = new Date(now).toISOString();
     await tx.insertInto('legal_norms').values([
-      { id: crypto.randomUUID(), region_code: JINGYANG, name: '每月到村现场服务不少于 1 次', service_window: 'onsite', service_type: null, period: 'month', min_count: 1, created_at: stamp },
-      { id: crypto.randomUUID(), region_code: JINGYANG, name: '每季度开展法治宣传不少于 1 次', service_window: null, service_type: 'publicity', period: 'quarter', min_count: 1, created_at: stamp },
+      { id: newId(), region_code: JINGYANG, name: '每月到村现场服务不少于 1 次', service_window: 'onsite', service_type: null, period: 'month', min_count: 1, created_at: stamp },
+      { id: newId(), region_code: JINGYANG, name: '每季度开展法治宣传不少于 1 次', service_window: null, service_type: 'publicity', period: 'quarter', min_count: 1, created_at: stamp },
     ]).execute();
     await tx.insertInto('legal_rooms').values({ village_code: QUJIA, place: '屈家村党群服务中心一楼公共法律服务室', hours: '每周三 9:00-12:00，其他时间预约', hotline: '029-36212348', updated_at: stamp }).execute();
   });
@@ -116,10 +116,10 @@ async function demoQuestions(ctx: AppContext, now: number, authorId: string): Pr
   const current = await ctx.db.selectFrom('legal_assignments').select('advisor_id').where('village_code', '=', QUJIA).where('end_date', 'is', null).executeTakeFirst();
   if (!villager || !current) return { services: [], consultations: [] };
   const at = (hoursAgo: number) => new Date(now - hoursAgo * 3600_000).toISOString();
-  const question = (text: string, asked: number) => ({ id: crypto.randomUUID(), village_code: QUJIA, asked_by: villager.id, question: text, asked_at: at(asked), answer: null, answered_at: null, advisor_id: current.advisor_id, service_id: null });
+  const question = (text: string, asked: number) => ({ id: newId(), village_code: QUJIA, asked_by: villager.id, question: text, asked_at: at(asked), answer: null, answered_at: null, advisor_id: current.advisor_id, service_id: null });
   const answered = { ...question('儿子在外地打工被拖欠三个月工资，应该找谁？', 200), answer: '可先向用工单位所在地劳动监察部门投诉，也可申请劳动仲裁；符合条件的可申请法律援助。', answered_at: at(195) };
   const service: LegalServiceTable = {
-    id: crypto.randomUUID(), village_code: QUJIA, advisor_id: current.advisor_id, service_window: 'online', service_type: 'consultation', subject_kind: 'person', subject_name: villager.display_name,
+    id: newId(), village_code: QUJIA, advisor_id: current.advisor_id, service_window: 'online', service_type: 'consultation', subject_kind: 'person', subject_name: villager.display_name,
     served_at: answered.answered_at, content: answered.question, result: answered.answer, duration_minutes: 15, attendance: null, status: 'submitted', review_comment: null,
     created_by: authorId, created_at: answered.answered_at, updated_at: answered.answered_at, version: 1,
   };

@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import { chinaDate, chinaMonth } from '@rg/domain/time/china-time';
 import type {
   AttachmentDto, ServiceCreate, ServiceDetailDto, ServiceDto, ServiceListQuery, ServiceStatus, ServiceType, ServiceUpdate, ServiceVersionDto, ServiceWindow, SubjectKind, MyAdvisorDto,
@@ -14,6 +13,7 @@ import { adjustCounts } from './legal.counts.ts';
 import * as ledger from './legal.ledger.repository.ts';
 import * as repo from './legal.repository.ts';
 import type { LegalServiceTable } from './legal.tables.ts';
+import { newId } from '../../core/db/ids.ts';
 
 /** A record's own fields, as each version keeps them. */
 type Fields = ServiceVersionDto['fields'];
@@ -157,7 +157,7 @@ export class LegalLedger {
 
   /** Writes a checked entry, its first version, the counts, the event and the audit entry. */
   async insert(tx: Tx, rc: RequestContext, actor: Actor, input: ServiceCreate & { advisorId: string }): Promise<LegalServiceTable> {
-    const id = crypto.randomUUID();
+    const id = newId();
     const now = this.ctx.clock.now().toISOString();
     const fields = fieldsOf(input);
     const row: LegalServiceTable = {

@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import type { ComplianceDto, ComplianceQuery, ComplianceVillageDto, NormCreate, NormDto, NormPeriod, ServiceType, ServiceWindow } from '@rg/domain/legal/service.schema';
 import { ancestorsOf, isWithin } from '@rg/domain/regions/region-code';
 import { sql } from 'kysely';
@@ -10,6 +9,7 @@ import { invalid, notFound } from '../../core/http/errors.ts';
 import { findRegion } from '../regions/regions.repository.ts';
 import { RegionsService } from '../regions/regions.service.ts';
 import type { LegalNormTable } from './legal.tables.ts';
+import { newId } from '../../core/db/ids.ts';
 
 /** The months a period covers and the norm period it is: 2026-11, 2026-Q4 or 2026. */
 export function monthsOf(period: string): { kind: NormPeriod; months: string[] } {
@@ -67,7 +67,7 @@ export class LegalNorms {
     authorize(rc.actor, 'legal.manage', { regionCode: input.regionCode });
     if (!(await findRegion(this.ctx.db, input.regionCode))) throw invalid({ regionCode: 'region.notFound' });
     const row: NormRow & { created_at: string } = {
-      id: crypto.randomUUID(), region_code: input.regionCode, name: input.name, service_window: input.window ?? null, service_type: input.serviceType ?? null,
+      id: newId(), region_code: input.regionCode, name: input.name, service_window: input.window ?? null, service_type: input.serviceType ?? null,
       period: input.period, min_count: input.minCount, created_at: this.ctx.clock.now().toISOString(),
     };
     await this.ctx.db.transaction().execute(async (tx) => {

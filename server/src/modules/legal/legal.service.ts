@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import type { AdvisorCategory, AdvisorCreate, AdvisorDto, AdvisorListQuery, AdvisorStatus, AdvisorUpdate } from '@rg/domain/legal/advisor.schema';
 import type { AssignmentCreate, AssignmentDto, AssignmentListQuery } from '@rg/domain/legal/assignment.schema';
 import { maskIdCard, maskMobile } from '@rg/domain/personal/masking';
@@ -15,6 +14,7 @@ import * as repo from './legal.repository.ts';
 import { attachmentsOf, findAttachment, storeAttachment } from './legal.attachments.ts';
 import type { AttachmentDto } from '@rg/domain/legal/service.schema';
 import { findUserById, rolesOf } from '../access/users.repository.ts';
+import { newId } from '../../core/db/ids.ts';
 
 /** 法律顾问名册与驻村安排 (P1.4(2)): the justice bureau's roster and who serves which village. */
 export class LegalService {
@@ -114,7 +114,7 @@ export class LegalService {
 
   /** Inserts one checked advisor with its audit entry, inside the caller's transaction. */
   async insertAdvisor(tx: Tx, rc: RequestContext, actor: Actor, input: AdvisorCreate): Promise<string> {
-    const id = crypto.randomUUID();
+    const id = newId();
     const now = this.ctx.clock.now().toISOString();
     await repo.insertAdvisor(tx, {
       id, region_code: input.regionCode, name: input.name, gender: input.gender,
@@ -215,7 +215,7 @@ export class LegalService {
   }
 
   private async insertAssignment(rc: RequestContext, advisorId: string, villageCode: string, startDate: string, tx: Tx): Promise<string> {
-    const id = crypto.randomUUID();
+    const id = newId();
     await repo.insertAssignment(tx, { id, advisor_id: advisorId, village_code: villageCode, start_date: startDate, end_date: null, end_reason: null, created_at: this.ctx.clock.now().toISOString() });
     // Questions still waiting in the village go to the advisor who serves it now.
     await repo.routeOpenQuestions(tx, villageCode, advisorId);

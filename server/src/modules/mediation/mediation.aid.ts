@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import { AID_STATUS_LABELS, AID_STEPS, type AidCreate, type AidDto, type AidListQuery, type AidResult, type AidStatus, type AidStep, type AssigneeKind } from '@rg/domain/mediation/aid.schema';
 import type { Page } from '@rg/domain/mediation/common.schema';
 import { maskIdCard, maskMobile } from '@rg/domain/personal/masking';
@@ -13,6 +12,7 @@ import type { CasesService } from './mediation.cases.ts';
 import { json, Places } from './mediation.places.ts';
 import { effectiveSettings } from './mediation.settings.ts';
 import type { MediationAidTable } from './mediation.tables.ts';
+import { newId } from '../../core/db/ids.ts';
 
 export type AidStepBody =
   | { step: 'review'; body: z.infer<typeof aidReviewSchema> }
@@ -78,7 +78,7 @@ export class AidService {
     const { cipher } = this.ctx;
     let row: MediationAidTable;
     const now = this.ctx.clock.now().toISOString();
-    const base = { id: crypto.randomUUID(), status: 'applied', applied_on: input.appliedOn, hardship: JSON.stringify(input.hardship), matter: input.matter, approved: null, review_reason: null, reviewed_on: null, assignee_name: null, assignee_kind: null, assigned_on: null, result: null, result_note: null, closed_on: null, created_at: now, updated_at: now, version: 1 };
+    const base = { id: newId(), status: 'applied', applied_on: input.appliedOn, hardship: JSON.stringify(input.hardship), matter: input.matter, approved: null, review_reason: null, reviewed_on: null, assignee_name: null, assignee_kind: null, assigned_on: null, result: null, result_note: null, closed_on: null, created_at: now, updated_at: now, version: 1 };
     if ('caseId' in input) {
       // 调解不成转法律援助: the party and the facts come from the case; no personal data travels.
       const { row: c, party } = await this.cases.caseForAid(actor, input.caseId, input.partyId);

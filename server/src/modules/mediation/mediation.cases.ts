@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import { chinaDate } from '@rg/domain/time/china-time';
 import type { z } from 'zod';
 import type {
@@ -25,6 +24,7 @@ import { json, Places } from './mediation.places.ts';
 import { effectiveSettings } from './mediation.settings.ts';
 import { addToStats, type StatCounter } from './mediation.stats-store.ts';
 import type { MediationCaseTable, MediationPartyTable } from './mediation.tables.ts';
+import { newId } from '../../core/db/ids.ts';
 
 type Body<S extends z.ZodType> = z.infer<S>;
 export type TransitionBody =
@@ -73,7 +73,7 @@ export class CasesService {
   private partyColumns(caseId: string, parties: readonly PartyInput[]): MediationPartyTable[] {
     const { cipher } = this.ctx;
     return parties.map((p, seq) => ({
-      id: crypto.randomUUID(), case_id: caseId, seq, kind: p.kind, role: p.role, name: p.name,
+      id: newId(), case_id: caseId, seq, kind: p.kind, role: p.role, name: p.name,
       id_number_enc: p.idNumber ? cipher.encrypt(p.idNumber) : null, id_number_hash: p.idNumber ? cipher.lookupHash(p.idNumber) : null,
       phone_enc: p.phone ? cipher.encrypt(p.phone) : null, phone_hash: p.phone ? cipher.lookupHash(p.phone) : null,
       address: p.address ?? null,
@@ -146,7 +146,7 @@ export class CasesService {
     settings: { overdueDays: number };
   }): Promise<{ id: string; caseNo: string }> {
     const { input } = args;
-    const id = crypto.randomUUID();
+    const id = newId();
     const now = this.ctx.clock.now().toISOString();
     const settings = args.settings;
     const year = input.registeredOn.slice(0, 4);
@@ -163,7 +163,7 @@ export class CasesService {
       failure_destination: null, failure_reason: null, follow_up_due: null, visited_on: null, visit_note: null, closed_on: null,
       reopened_from: args.reopenedFrom, reopened_as: null, session_count: 0, created_by: actor.userId, created_at: now, updated_at: now, version: 1,
     });
-    const parties = args.partyRows?.map((p) => ({ ...p, id: crypto.randomUUID(), case_id: id })) ?? this.partyColumns(id, input.parties);
+    const parties = args.partyRows?.map((p) => ({ ...p, id: newId(), case_id: id })) ?? this.partyColumns(id, input.parties);
     for (const party of parties) await insertRow(tx, 'mediation_parties', party);
     await addToStats(this.ctx.counters, tx, { regionCode: input.regionCode, month, caseType: input.caseType }, { registered: 1 });
     const { parties: _p, ...facts } = input;
@@ -363,7 +363,7 @@ export class CasesService {
         this.checkDate(row, 'heldOn', step.body.heldOn);
         await this.ctx.db.transaction().execute(async (tx) => {
           await tx.insertInto('mediation_sessions').values({
-            id: crypto.randomUUID(), case_id: id, held_on: step.body.heldOn, participants: step.body.participants, notes: step.body.notes,
+            id: newId(), case_id: id, held_on: step.body.heldOn, participants: step.body.participants, notes: step.body.notes,
             recorded_by: actor.displayName, created_at: this.ctx.clock.now().toISOString(),
           }).execute();
           await this.update(tx, row, { session_count: row.session_count + 1 });

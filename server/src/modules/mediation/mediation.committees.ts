@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import {
   TOWN_FULL_TIME_REQUIRED, VILLAGE_FULL_TIME_REQUIRED,
   type CommitteeCreate, type CommitteeDto, type CommitteeLevel, type CommitteeListQuery, type CommitteeStatus, type CommitteeUpdate,
@@ -18,6 +17,7 @@ import { toXlsx } from '../../core/export/xlsx.ts';
 import { conflict, invalid, notFound } from '../../core/http/errors.ts';
 import type { MediationCommitteeTable, MediationMediatorTable } from './mediation.tables.ts';
 import { Places } from './mediation.places.ts';
+import { newId } from '../../core/db/ids.ts';
 
 /** Which region level each committee level sits at (specialised ones at county or town). */
 const LEVELS_OF: Record<CommitteeLevel, readonly RegionLevel[]> = {
@@ -85,7 +85,7 @@ export class CommitteesService {
     authorize(rc.actor, 'mediation.manage', { regionCode: input.regionCode });
     const region = await this.places.existing(input.regionCode, 'regionCode');
     if (!LEVELS_OF[input.level].includes(region.level)) throw invalid({ level: 'mediation.committee.levelMismatch' });
-    const id = crypto.randomUUID();
+    const id = newId();
     const now = this.ctx.clock.now().toISOString();
     await this.ctx.db.transaction().execute(async (tx) => {
       await tx.insertInto('mediation_committees').values({
@@ -195,7 +195,7 @@ export class CommitteesService {
     if (committee.status !== 'active') throw invalid({ committeeId: 'mediation.committee.dissolved' });
     const personal = this.personal(input);
     if (await this.idTaken(personal.id_number_hash)) throw invalid({ idNumber: 'mediation.mediator.idTaken' });
-    const id = crypto.randomUUID();
+    const id = newId();
     const now = this.ctx.clock.now().toISOString();
     await this.ctx.db.transaction().execute(async (tx) => {
       await tx.insertInto('mediation_mediators').values({
@@ -232,7 +232,7 @@ export class CommitteesService {
   async addTraining(rc: RequestContext, id: string, input: TrainingCreate): Promise<MediatorDto & { trainings: TrainingDto[] }> {
     const actor = authorize(rc.actor, 'mediation.manage');
     const row = await this.loadMediator(actor, id, 'mediation.manage');
-    const trainingId = crypto.randomUUID();
+    const trainingId = newId();
     await this.ctx.db.transaction().execute(async (tx) => {
       await tx.insertInto('mediation_trainings').values({
         id: trainingId, mediator_id: id, trained_on: input.trainedOn, title: input.title, hours_tenths: Math.round(input.hours * 10),

@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import { CASE_TYPE_LABELS, CASE_TYPES, REFERRERS, RISK_REASONS, type CaseSource, type RiskLevel } from '@rg/domain/mediation/case.schema';
 import { addDays, daysBetween, dueDate, type CaseStatus, type Performance } from '@rg/domain/mediation/case-workflow';
 import { periodDueOn } from '@rg/domain/mediation/screening.schema';
@@ -10,6 +9,7 @@ import { withinScope } from '../../core/db/scope.ts';
 import { chinaToday } from './mediation.cases.ts';
 import { addToStats, type StatCounter } from './mediation.stats-store.ts';
 import type { MediationCaseTable, MediationMediatorTable } from './mediation.tables.ts';
+import { newId } from '../../core/db/ids.ts';
 
 const COUNTIES = [{ code: '610423', name: '泾阳县' }, { code: '340321', name: '怀远县' }];
 const QUJIA = '610423104209';
@@ -72,13 +72,13 @@ async function seedCounty(ctx: AppContext, tx: Tx, county: { code: string; name:
   let person = 0;
 
   const addCommittee = async (regionCode: string, level: string, name: string, field: string | null = null) => {
-    const id = crypto.randomUUID();
+    const id = newId();
     await tx.insertInto('mediation_committees').values({ id, region_code: regionCode, level, name, field, established_on: '2018-06-01', status: 'active', created_at: now, updated_at: now, version: 1 }).execute();
     return id;
   };
   const addMediator = async (committeeId: string, regionCode: string, level: string, employment: string) => {
     person += 1;
-    const id = crypto.randomUUID();
+    const id = newId();
     const phone = demoPhone(person + 3000);
     const idNumber = demoIdNumber(county.code, person + 3000);
     const row: MediationMediatorTable = {
@@ -88,7 +88,7 @@ async function seedCounty(ctx: AppContext, tx: Tx, county: { code: string; name:
     };
     await tx.insertInto('mediation_mediators').values(row).execute();
     if (person % 2 === 0) {
-      await tx.insertInto('mediation_trainings').values({ id: crypto.randomUUID(), mediator_id: id, trained_on: `${year}-04-16`, title: '人民调解员业务培训', hours_tenths: 80, organiser: `${county.name}司法局`, created_at: now }).execute();
+      await tx.insertInto('mediation_trainings').values({ id: newId(), mediator_id: id, trained_on: `${year}-04-16`, title: '人民调解员业务培训', hours_tenths: 80, organiser: `${county.name}司法局`, created_at: now }).execute();
     }
     return id;
   };
@@ -136,7 +136,7 @@ async function seedCounty(ctx: AppContext, tx: Tx, county: { code: string; name:
     const performance: Performance | null = outcome === 'agreement' && (status === 'closed' || status === 'follow_up') ? pick(['performed', 'performed', 'performed', 'partly', 'not'] as const, i) : null;
     const followUpDue = status === 'follow_up' || status === 'closed' ? addDays(concludedOn ?? registeredOn, DEFAULT_FOLLOW_UP_DAYS) : null;
     const visitedOn = status === 'closed' ? addDays(concludedOn ?? registeredOn, 10) : null;
-    const id = crypto.randomUUID();
+    const id = newId();
     const reasons = risk === 'high' ? [pick(RISK_REASONS, i), 'many_people'] : [];
     const row: MediationCaseTable = {
       id, case_no: `（${year}）${home.name}调字第${String(n).padStart(3, '0')}号`, region_code: home.code, committee_id: committees.get(home.code) ?? null,
@@ -160,7 +160,7 @@ async function seedCounty(ctx: AppContext, tx: Tx, county: { code: string; name:
       const phone = demoPhone(person);
       const idNumber = org ? null : demoIdNumber(county.code, person);
       return {
-        id: crypto.randomUUID(), case_id: id, seq, kind: org ? 'organisation' : 'person', role: seq === 0 ? 'applicant' : 'respondent',
+        id: newId(), case_id: id, seq, kind: org ? 'organisation' : 'person', role: seq === 0 ? 'applicant' : 'respondent',
         name: org ? `${home.name}${caseType === 'contract' ? '果品购销有限公司' : '生态养殖场'}` : personName(person), address: `${home.name}${1 + (person % 6)}组`,
         id_number_enc: idNumber ? cipher.encrypt(idNumber) : null, id_number_hash: idNumber ? cipher.lookupHash(idNumber) : null,
         phone_enc: cipher.encrypt(phone), phone_hash: cipher.lookupHash(phone),
@@ -168,7 +168,7 @@ async function seedCounty(ctx: AppContext, tx: Tx, county: { code: string; name:
     });
     await tx.insertInto('mediation_parties').values(parties).execute();
     for (let s = 0; s < row.session_count; s += 1) {
-      await tx.insertInto('mediation_sessions').values({ id: crypto.randomUUID(), case_id: id, held_on: addDays(registeredOn, 1 + s), participants: '双方当事人、人民调解员', notes: `第${s + 1}次调解：听取双方陈述，释法说理。`, recorded_by: '调解员', created_at: now }).execute();
+      await tx.insertInto('mediation_sessions').values({ id: newId(), case_id: id, held_on: addDays(registeredOn, 1 + s), participants: '双方当事人、人民调解员', notes: `第${s + 1}次调解：听取双方陈述，释法说理。`, recorded_by: '调解员', created_at: now }).execute();
     }
     const delta: Partial<Record<StatCounter, number>> = { registered: 1 };
     if (outcome && concludedOn) {
@@ -197,7 +197,7 @@ async function seedCounty(ctx: AppContext, tx: Tx, county: { code: string; name:
       const foundType = pick(CASE_TYPES, i + m);
       const items = found ? [{ caseType: foundType, summary: `排查发现${CASE_TYPE_LABELS[foundType].replace(/纠纷$/, '')}方面的苗头性纠纷`, peopleCount: 2 + (i % 4), riskLevel: 'low' }] : [];
       await tx.insertInto('mediation_screenings').values({
-        id: crypto.randomUUID(), village_code: village.code, period, nil: found ? 0 : 1, disputes: items.length, items: JSON.stringify(items), note: null,
+        id: newId(), village_code: village.code, period, nil: found ? 0 : 1, disputes: items.length, items: JSON.stringify(items), note: null,
         submitted_on: submittedOn, on_time: submittedOn <= due ? 1 : 0, submitted_by: `${village.name}调委会`, created_at: now,
       }).execute();
     }
@@ -214,7 +214,7 @@ async function seedCounty(ctx: AppContext, tx: Tx, county: { code: string; name:
     const reviewed = status !== 'applied';
     const assigned = status === 'assigned' || status === 'closed';
     await tx.insertInto('mediation_aid').values({
-      id: crypto.randomUUID(), region_code: town.code, case_id: null, applicant_name: personName(person + 5000),
+      id: newId(), region_code: town.code, case_id: null, applicant_name: personName(person + 5000),
       id_number_enc: cipher.encrypt(idNumber), id_number_hash: cipher.lookupHash(idNumber), phone_enc: cipher.encrypt(phone), phone_hash: cipher.lookupHash(phone),
       address: `${town.name}`, matter: pick(['追索劳动报酬', '请求给付赡养费', '交通事故人身损害赔偿', '工伤待遇'], i), facts: '申请人家庭经济困难，无力委托律师。',
       hardship: JSON.stringify([pick(['农民工追索劳动报酬', '城乡最低生活保障对象', '残疾人', '建档立卡贫困户'], i)]), status, applied_on: appliedOn,

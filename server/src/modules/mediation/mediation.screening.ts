@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import { periodDueOn, type ScreeningCompletenessDto, type ScreeningCreate, type ScreeningDto, type ScreeningItemDto } from '@rg/domain/mediation/screening.schema';
 import { codeLength, levelOf, REGION_LEVELS, type RegionLevel } from '@rg/domain/regions/region-code';
 import { sql } from 'kysely';
@@ -10,6 +9,7 @@ import { AppError, invalid } from '../../core/http/errors.ts';
 import { chinaToday } from './mediation.cases.ts';
 import { json, Places } from './mediation.places.ts';
 import type { MediationScreeningTable } from './mediation.tables.ts';
+import { newId } from '../../core/db/ids.ts';
 
 const MISSING_LIMIT = 200;
 
@@ -42,7 +42,7 @@ export class ScreeningService {
     const exists = await this.ctx.db.selectFrom('mediation_screenings').select('id').where('village_code', '=', input.villageCode).where('period', '=', input.period).executeTakeFirst();
     if (exists) throw new AppError('conflict', 'mediation.screening.duplicate');
     const row: MediationScreeningTable = {
-      id: crypto.randomUUID(), village_code: input.villageCode, period: input.period, nil: input.nil ? 1 : 0, disputes: input.items.length,
+      id: newId(), village_code: input.villageCode, period: input.period, nil: input.nil ? 1 : 0, disputes: input.items.length,
       items: JSON.stringify(input.items), note: input.note ?? null, submitted_on: today, on_time: today <= periodDueOn(input.period) ? 1 : 0,
       submitted_by: actor.displayName, created_at: this.ctx.clock.now().toISOString(),
     };

@@ -16,6 +16,7 @@ import { checkUpload } from './programs.files.ts';
 import { plainText, sanitizeRichText, textDiff } from './programs.richtext.ts';
 import * as repo from './programs.repository.ts';
 import { closedMilestone, parseJson, ProgramsService } from './programs.service.ts';
+import { newId } from '../../core/db/ids.ts';
 
 type Sections = Record<PlanSection, string>;
 const EMPTY_SECTIONS = Object.fromEntries(PLAN_SECTIONS.map((s) => [s, ''])) as Sections;
@@ -104,7 +105,7 @@ export class ApplicationsService {
     if (!unit) throw invalid({ unitCode: 'region.notFound' });
     if (levelOf(unitCode) !== program.unit_level) throw invalid({ unitCode: 'programs.unit.wrongLevel' });
     if (!isWithin(unitCode, program.organiser_region)) throw invalid({ unitCode: 'programs.unit.outsideOrganiser' });
-    const id = crypto.randomUUID();
+    const id = newId();
     const now = this.ctx.clock.now().toISOString();
     await this.ctx.db.transaction().execute(async (tx) => {
       const taken = await tx.selectFrom('program_applications').select('id').where('program_id', '=', programId).where('unit_code', '=', unitCode).executeTakeFirst();
@@ -169,7 +170,7 @@ export class ApplicationsService {
       : type === 'evidence' ? parseJson<ProgramCondition[]>(program.conditions).some((c) => c.key === key) : true;
     if (!known) throw invalid({ kind: 'programs.attachment.kindInvalid' });
     const { bytes, mime } = checkUpload(filename, contentBase64);
-    const attachmentId = crypto.randomUUID();
+    const attachmentId = newId();
     const now = this.ctx.clock.now().toISOString();
     const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
     await this.ctx.db.transaction().execute(async (tx) => {
@@ -266,7 +267,7 @@ export class ApplicationsService {
     const today = todayOf(this.ctx.clock);
     await this.ctx.db.transaction().execute(async (tx) => {
       await repo.insertReview(tx, {
-        id: crypto.randomUUID(), application_id: id, step: row.step, level, reviewer_region: actor.homeRegion, decision: input.decision,
+        id: newId(), application_id: id, step: row.step, level, reviewer_region: actor.homeRegion, decision: input.decision,
         comment: input.comment, plan_version: row.plan_version, actor_id: actor.userId, actor_name: actor.displayName, at: now,
       });
       if (input.decision === 'approve') await this.approve(tx, row, program, chain, now, today);
@@ -304,7 +305,7 @@ export class ApplicationsService {
       return;
     }
     if (!(await repo.updateApplication(tx, row.id, row.version, { status: 'approved', reviewer_region: null, quota_region: quotaRegion, decided_at: now, updated_at: now }))) throw conflict();
-    const designationId = crypto.randomUUID();
+    const designationId = newId();
     await repo.insertDesignation(tx, {
       id: designationId, program_id: program.id, application_id: row.id, unit_code: row.unit_code, title: program.honour_title,
       designated_on: today, valid_until: program.cycle_end, status: 'active', status_reason: null, updated_at: now,

@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import type { BoardDto, CaseCreate, CaseDto, CaseListQuery, CaseStatus, CaseUpdate } from '@rg/domain/programs/case.schema';
 import type { CatalogueAreaKey } from '@rg/domain/programs/catalog';
 import { isWithin, levelOf } from '@rg/domain/regions/region-code';
@@ -13,6 +12,7 @@ import { RegionsService } from '../regions/regions.service.ts';
 import { todayOf } from './programs.dates.ts';
 import { plainText, sanitizeRichText } from './programs.richtext.ts';
 import type { ProgramCaseTable } from './programs.tables.ts';
+import { newId } from '../../core/db/ids.ts';
 
 type CaseRow = ProgramCaseTable & { unit_name: string };
 
@@ -86,7 +86,7 @@ export class CasesService {
     if (!(await findRegion(this.ctx.db, input.unitCode))) throw invalid({ unitCode: 'region.notFound' });
     const body = sanitizeRichText(input.body);
     if (plainText(body) === '') throw invalid({ body: 'programs.case.bodyRequired' });
-    const id = crypto.randomUUID();
+    const id = newId();
     const now = this.ctx.clock.now().toISOString();
     await this.ctx.db.transaction().execute(async (tx) => {
       await tx.insertInto('program_cases').values({

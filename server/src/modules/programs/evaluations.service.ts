@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import type {
   Criterion, DesignationDetailDto, EvaluationCreate, EvaluationDto, EvaluationKind, ReportDto, ReportStatus, TemplateDto, TemplatePut,
 } from '@rg/domain/programs/evaluation.schema';
@@ -13,6 +12,7 @@ import { plainText, sanitizeRichText } from './programs.richtext.ts';
 import * as repo from './programs.repository.ts';
 import { parseJson, ProgramsService } from './programs.service.ts';
 import type { ProgramEvaluationTable, ProgramReportTable } from './programs.tables.ts';
+import { newId } from '../../core/db/ids.ts';
 
 /**
  * 年度总结评估, 绩效评价 and 考核验收 (P2.4(4), P3.4(5)): designated units report yearly to the
@@ -92,14 +92,14 @@ export class EvaluationsService {
     const now = this.ctx.clock.now().toISOString();
     await this.ctx.db.transaction().execute(async (tx) => {
       const existing = await tx.selectFrom('program_reports').selectAll().where('designation_id', '=', designationId).where('year', '=', year).executeTakeFirst();
-      let id = existing?.id ?? crypto.randomUUID();
+      let id = existing?.id ?? newId();
       if (existing && existing.status !== 'returned') throw new AppError('conflict', 'programs.report.exists', undefined, { year });
       if (existing) {
         const result = await tx.updateTable('program_reports').set({ content: html, status: 'submitted', submitted_at: now, reviewed_at: null, version: existing.version + 1 })
           .where('id', '=', existing.id).where('version', '=', existing.version).executeTakeFirst();
         if (Number(result.numUpdatedRows) !== 1) throw conflict();
       } else {
-        id = crypto.randomUUID();
+        id = newId();
         await tx.insertInto('program_reports').values({
           id, designation_id: designationId, unit_code: designation.unit_code, year, content: html, status: 'submitted',
           reviewer_region: this.reviewerOf(program, designation.unit_code), review_comment: null, submitted_at: now, reviewed_at: null, version: 1,
@@ -171,7 +171,7 @@ export class EvaluationsService {
     const totalX10 = Math.round((scores.reduce((n, s) => n + s.weight * s.score, 0) / weights) * 10);
     const passed = totalX10 >= template.passMark * 10;
     const honour = passed && input.kind === 'acceptance' ? program.honour_title : null;
-    const id = crypto.randomUUID();
+    const id = newId();
     const now = this.ctx.clock.now().toISOString();
     const today = todayOf(this.ctx.clock);
     await this.ctx.db.transaction().execute(async (tx) => {

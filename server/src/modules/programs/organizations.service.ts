@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import type {
   AgencyRole, GroupCreate, GroupDto, GroupSummaryDto, MemberRole, TaskCreate, TaskDto, TaskStatus,
 } from '@rg/domain/programs/organization.schema';
@@ -12,6 +11,7 @@ import { AppError, conflict, invalid, notFound } from '../../core/http/errors.ts
 import { findRegion } from '../regions/regions.repository.ts';
 import { todayOf } from './programs.dates.ts';
 import type { ProgramGroupTable, ProgramTaskTable } from './programs.tables.ts';
+import { newId } from '../../core/db/ids.ts';
 
 type GroupRow = ProgramGroupTable & { region_name: string; program_name: string | null };
 
@@ -100,7 +100,7 @@ export class OrganizationsService {
       const program = await this.ctx.db.selectFrom('programs').select('organiser_region').where('id', '=', input.programId).executeTakeFirst();
       if (!program || !(isWithin(input.regionCode, program.organiser_region) || isWithin(program.organiser_region, input.regionCode))) throw invalid({ programId: 'programs.group.programOutside' });
     }
-    const id = crypto.randomUUID();
+    const id = newId();
     const now = this.ctx.clock.now().toISOString();
     await this.ctx.db.transaction().execute(async (tx) => {
       await tx.insertInto('program_groups').values({
@@ -116,7 +116,7 @@ export class OrganizationsService {
     const group = await this.load(rc, groupId, 'programs.manage');
     await this.ctx.db.transaction().execute(async (tx) => {
       const count = await tx.selectFrom('program_group_members').select((eb) => eb.fn.countAll<number>().as('n')).where('group_id', '=', groupId).executeTakeFirstOrThrow();
-      const id = crypto.randomUUID();
+      const id = newId();
       await tx.insertInto('program_group_members').values({ id, group_id: groupId, person_name: input.personName, position: input.position, role: input.role, sort: Number(count.n) }).execute();
       await this.ctx.audit.append(tx, rc, { action: 'programs.member_add', objectType: 'program_group', objectId: groupId, objectRegion: group.region_code, detail: { memberId: id, ...input } });
     });
@@ -126,7 +126,7 @@ export class OrganizationsService {
   async addAgency(rc: RequestContext, groupId: string, input: { name: string; role: AgencyRole; duties: string }): Promise<GroupDto> {
     const group = await this.load(rc, groupId, 'programs.manage');
     await this.ctx.db.transaction().execute(async (tx) => {
-      const id = crypto.randomUUID();
+      const id = newId();
       await tx.insertInto('program_agencies').values({ id, group_id: groupId, name: input.name, role: input.role, duties: input.duties }).execute();
       await this.ctx.audit.append(tx, rc, { action: 'programs.agency_add', objectType: 'program_group', objectId: groupId, objectRegion: group.region_code, detail: { agencyId: id, ...input } });
     });
@@ -141,7 +141,7 @@ export class OrganizationsService {
     }
     const now = this.ctx.clock.now().toISOString();
     await this.ctx.db.transaction().execute(async (tx) => {
-      const id = crypto.randomUUID();
+      const id = newId();
       await tx.insertInto('program_tasks').values({
         id, group_id: groupId, title: input.title, description: input.description, agency_id: input.agencyId ?? null, assignee_name: input.assigneeName || null,
         due_date: input.dueDate, status: 'open', done_on: null, created_at: now, updated_at: now, version: 1,

@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import { CATALOGUE_AREA_KEYS, DEFAULT_CONDITIONS, PLAN_SECTIONS } from '@rg/domain/programs/catalog';
 import type { ProgramCreate } from '@rg/domain/programs/program.schema';
 import type { Actor, RequestContext } from '../../core/access/actor.ts';
@@ -8,6 +7,7 @@ import { findUserByUsername } from '../access/users.repository.ts';
 import { findRegions } from '../regions/regions.repository.ts';
 import * as repo from './programs.repository.ts';
 import { ProgramsService } from './programs.service.ts';
+import { newId } from '../../core/db/ids.ts';
 
 /**
  * 试点县数量建议表 (P2.3(3) 附件), demo figures: about 100 counties in all, at most 5 per province.
@@ -27,7 +27,7 @@ const base = (overrides: Partial<ProgramCreate> & Pick<ProgramCreate, 'organiser
 
 /** An application already through its review chain, with its designation (demo history). */
 async function approvedUnit(ctx: AppContext, tx: Tx, programId: string, unitCode: string, title: string, on: string, validUntil: string, by: string): Promise<void> {
-  const id = crypto.randomUUID();
+  const id = newId();
   const at = `${on}T02:00:00.000Z`;
   await repo.insertApplication(tx, {
     id, program_id: programId, unit_code: unitCode, status: 'approved', step: 0, reviewer_region: null, quota_region: null,
@@ -35,7 +35,7 @@ async function approvedUnit(ctx: AppContext, tx: Tx, programId: string, unitCode
     created_by: by, created_at: at, updated_at: at, version: 1,
   });
   await repo.insertPlanVersion(tx, { application_id: id, version: 1, sections: JSON.stringify(FULL_PLAN), created_at: at, submitted_at: at });
-  const designationId = crypto.randomUUID();
+  const designationId = newId();
   await repo.insertDesignation(tx, { id: designationId, program_id: programId, application_id: id, unit_code: unitCode, title, designated_on: on, valid_until: validUntil, status: 'active', status_reason: null, updated_at: at });
   // Published like a live approval, so roll-ups (indicators, legal's pilot villages) count the demo too.
   await ctx.events.publish(tx, { type: 'programs.designated', regionCode: unitCode, occurredOn: on, payload: { designationId, programId, title } });
@@ -51,7 +51,7 @@ const DEMO_CRITERIA = [
 
 /** A typical case, published on `publishedOn` or still waiting for review (null). */
 async function demoCase(tx: Tx, unitCode: string, programId: string, title: string, areas: string[], summary: string, publishedOn: string | null, by: string): Promise<void> {
-  const id = crypto.randomUUID();
+  const id = newId();
   const at = `${publishedOn ?? '2021-09-01'}T02:00:00.000Z`;
   await tx.insertInto('program_cases').values({
     id, unit_code: unitCode, program_id: programId, title, summary, body: `<p>${summary}</p><p>（演示数据）</p>`, status: publishedOn ? 'published' : 'submitted',
@@ -68,21 +68,21 @@ async function demoGroup(
   tx: Tx, regionCode: string, programId: string | null, name: string, officeName: string, director: string,
   members: [string, string][], agencies: [string, string, string][], tasks: [string, string][],
 ): Promise<void> {
-  const groupId = crypto.randomUUID();
+  const groupId = newId();
   const at = '2020-03-01T02:00:00.000Z';
   await tx.insertInto('program_groups').values({ id: groupId, region_code: regionCode, program_id: programId, name, office_name: officeName, office_director: director, created_at: at, updated_at: at }).execute();
   for (const [sort, [position, role]] of members.entries()) {
-    await tx.insertInto('program_group_members').values({ id: crypto.randomUUID(), group_id: groupId, person_name: DEMO_NAMES[sort % DEMO_NAMES.length] ?? '张建华', position, role, sort }).execute();
+    await tx.insertInto('program_group_members').values({ id: newId(), group_id: groupId, person_name: DEMO_NAMES[sort % DEMO_NAMES.length] ?? '张建华', position, role, sort }).execute();
   }
   const agencyIds: string[] = [];
   for (const [agencyName, role, duties] of agencies) {
-    const id = crypto.randomUUID();
+    const id = newId();
     agencyIds.push(id);
     await tx.insertInto('program_agencies').values({ id, group_id: groupId, name: agencyName, role, duties }).execute();
   }
   for (const [i, [title, due]] of tasks.entries()) {
     await tx.insertInto('program_tasks').values({
-      id: crypto.randomUUID(), group_id: groupId, title, description: '', agency_id: agencyIds[0] ?? null, assignee_name: null, due_date: due,
+      id: newId(), group_id: groupId, title, description: '', agency_id: agencyIds[0] ?? null, assignee_name: null, due_date: due,
       status: i === 0 ? 'done' : 'open', done_on: i === 0 ? due : null, created_at: at, updated_at: at, version: 1,
     }).execute();
   }
@@ -106,7 +106,7 @@ export async function seedProgramsDemo(ctx: AppContext): Promise<void> {
   const wanfuVillage = await ctx.db.selectFrom('regions').select('code').where('parent_code', '=', '340321108').where('level', '=', 'village').orderBy('code').limit(1).executeTakeFirst();
 
   await ctx.db.transaction().execute(async (tx) => {
-    const national = crypto.randomUUID();
+    const national = newId();
     await programs.insert(tx, rc, actor, national, base({
       organiserRegion: '00', name: '全国乡村治理体系建设试点', batch: '首批', unitLevel: 'county', honourTitle: '全国乡村治理体系建设试点单位',
       cycleStart: '2019-06-01', cycleEnd: '2021-12-31', reviewChain: ['province', 'nation'], quotaLevel: 'province', requiredAttachments: ['试点方案（盖章扫描件）'],
@@ -119,7 +119,7 @@ export async function seedProgramsDemo(ctx: AppContext): Promise<void> {
     const quotas = Object.entries(NATIONAL_SUGGESTIONS).filter(([code]) => present.has(code));
     for (const [code, n] of quotas) await tx.insertInto('program_quotas').values({ program_id: national, region_code: code, max_units: Math.min(n, 5), suggested: n }).execute();
 
-    const anhui = crypto.randomUUID();
+    const anhui = newId();
     await programs.insert(tx, rc, actor, anhui, base({
       organiserRegion: '34', name: '安徽省乡村治理试点示范', batch: '2020年', unitLevel: 'county', honourTitle: '省级乡村治理示范县',
       cycleStart: '2020-01-01', cycleEnd: '2022-12-31', reviewChain: ['province'],
@@ -135,7 +135,7 @@ export async function seedProgramsDemo(ctx: AppContext): Promise<void> {
       await tx.insertInto('program_templates').values({ program_id: programId, criteria: JSON.stringify(DEMO_CRITERIA), pass_mark: 80, updated_at: '2020-05-20T02:00:00.000Z' }).execute();
     }
 
-    const towns = crypto.randomUUID();
+    const towns = newId();
     await programs.insert(tx, rc, actor, towns, base({
       organiserRegion: '340321', name: '怀远县乡村治理示范镇村三级创建', batch: '2020年', unitLevel: 'town', honourTitle: '县级乡村治理试点示范镇',
       cycleStart: '2020-01-01', cycleEnd: '2022-12-31', reviewChain: ['county'],
@@ -152,7 +152,7 @@ export async function seedProgramsDemo(ctx: AppContext): Promise<void> {
     await demoCase(tx, '340321', anhui, '“一约四会”推进移风易俗', ['three_governance', 'consultation'], '以村规民约和红白理事会、村民议事会、道德评议会、禁毒禁赌会为抓手，推动移风易俗。', '2021-06-18', by);
     if (present.has('340321108')) await demoCase(tx, '340321108', towns, '万福镇“阳光村务”小微权力清单', ['power_oversight'], '梳理村级小微权力清单 28 项，流程图上墙、线上公开。', null, by);
 
-    const villages = crypto.randomUUID();
+    const villages = newId();
     await programs.insert(tx, rc, actor, villages, base({
       organiserRegion: '340321', name: '怀远县乡村治理试点示范村创建', batch: '2020年', unitLevel: 'village', honourTitle: '县级乡村治理试点示范村',
       cycleStart: '2020-01-01', cycleEnd: '2022-12-31', reviewChain: ['county'],
@@ -163,7 +163,7 @@ export async function seedProgramsDemo(ctx: AppContext): Promise<void> {
     }));
     if (wanfuVillage) await approvedUnit(ctx, tx, villages, wanfuVillage.code, '县级乡村治理试点示范村', '2020-05-20', '2022-12-31', by);
 
-    await programs.insert(tx, rc, actor, crypto.randomUUID(), base({
+    await programs.insert(tx, rc, actor, newId(), base({
       organiserRegion: '34', name: '安徽省乡村治理示范县创建', batch: '2027年度', unitLevel: 'county', honourTitle: '省级乡村治理示范县',
       cycleStart: '2027-01-01', cycleEnd: '2029-12-31', reviewChain: ['province'], requiredAttachments: ['试点方案（盖章扫描件）'],
       conditions: DEFAULT_CONDITIONS.map((text, i) => ({ text, evidenceRequired: i === 0 })),
@@ -180,7 +180,7 @@ export async function seedProgramsDemo(ctx: AppContext): Promise<void> {
       [['审核批复各乡镇试点方案', '2020-04-30'], ['2021年度调研督导、绩效评价', '2021-12-31'], ['2022年上半年绩效评价', '2022-06-30'], ['迎接省级考核验收', '2023-03-31']]);
 
     if (present.has('610423')) {
-      const legalPilot = crypto.randomUUID();
+      const legalPilot = newId();
       await demoGroup(tx, '610423', null, '泾阳县农村社区治理新模式试点工作领导小组', '县司法局', '县司法局局长',
         [['分管副县长', 'leader'], ['县司法局局长', 'deputy'], ['各镇（街道）司法所所长', 'member']],
         [['县司法局', 'lead', '试点组织实施、法律顾问选派'], ['各镇（街道）司法所', 'member', '驻村法律顾问日常管理']],

@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { CONTENT_AREAS, defaultHonourTitle, isAbove, ORGANISER_LEVELS, type OrganiserLevel, type ReviewLevel, type UnitLevel } from '@rg/domain/programs/catalog';
 import type {
@@ -15,6 +14,7 @@ import { todayOf } from './programs.dates.ts';
 import { checkUpload } from './programs.files.ts';
 import * as repo from './programs.repository.ts';
 import type { ProgramMilestoneTable } from './programs.tables.ts';
+import { newId } from '../../core/db/ids.ts';
 
 const IMPORT_MAX_BYTES = 2 * 1024 * 1024;
 export const QUOTA_HEADER = ['区划代码', '名称', '建议名额', '名额上限'];
@@ -106,7 +106,7 @@ export class ProgramsService {
     const actor = authorize(rc.actor, 'programs.manage', { regionCode: input.organiserRegion });
     this.checkShape(input);
     if (!(await findRegion(this.ctx.db, input.organiserRegion))) throw invalid({ organiserRegion: 'region.notFound' });
-    const id = crypto.randomUUID();
+    const id = newId();
     await this.ctx.db.transaction().execute((tx) => this.insert(tx, rc, actor, id, input));
     return this.get(rc, id);
   }
@@ -133,7 +133,7 @@ export class ProgramsService {
   }
 
   private async insertMilestone(tx: Tx, programId: string, m: MilestoneInput, sort: number): Promise<string> {
-    const id = crypto.randomUUID();
+    const id = newId();
     await repo.insertMilestone(tx, { id, program_id: programId, name: m.name, kind: m.kind, due_date: m.dueDate, extended_to: null, extension_reason: null, closes_submission: m.closesSubmission ? 1 : 0, sort });
     return id;
   }
