@@ -11,10 +11,25 @@ export interface PersonalDataCipher {
   lookupHash(plain: string): string;
 }
 
+const NONCE_BYTES = 12;
+/** Nonces come from one CSPRNG draw per 256 of them: each draw has a fixed cost that 12 bytes do not repay. */
+const noncePool = Buffer.alloc(NONCE_BYTES * 256);
+let nonceOffset = noncePool.length;
+
+function freshNonce(): Buffer {
+  if (nonceOffset === noncePool.length) {
+    crypto.randomFillSync(noncePool);
+    nonceOffset = 0;
+  }
+  const nonce = Buffer.from(noncePool.subarray(nonceOffset, nonceOffset + NONCE_BYTES));
+  nonceOffset += NONCE_BYTES;
+  return nonce;
+}
+
 export function personalDataCipher(keys: Pick<Keys, 'encryption' | 'lookup'>): PersonalDataCipher {
   return {
     encrypt(plain) {
-      const nonce = crypto.randomBytes(12);
+      const nonce = freshNonce();
       const cipher = crypto.createCipheriv('aes-256-gcm', keys.encryption, nonce);
       const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
       return ['v1', nonce, cipher.getAuthTag(), body].map((p) => (typeof p === 'string' ? p : p.toString('base64url'))).join('.');
