@@ -146,6 +146,16 @@ test('the county official sees staffing gaps change, and statistics with drill-d
   await expect(page.getByTestId('cases-table').locator('.ant-table-row')).toHaveCount(1);
   await page.getByRole('tab', { name: '调解组织' }).click();
   await expect(page.getByTestId('mediation-settings')).toContainText('调解期限（天）');
+  // A committee is renamed from its row; the list shows the new name.
+  const committeeRow = page.getByTestId('committees-table').locator('.ant-table-row').first();
+  const oldName = (await committeeRow.locator('td').first().innerText()).trim();
+  await committeeRow.getByRole('button', { name: '编辑' }).click();
+  const edit = page.getByRole('dialog', { name: '修改调解委员会' });
+  await expect(edit.getByLabel('名称')).toHaveValue(oldName);
+  await edit.getByLabel('名称').fill(`${oldName}（${suffix}）`);
+  await edit.getByRole('button', { name: '保存' }).click();
+  await expect(edit).toBeHidden();
+  await expect(page.getByTestId('committees-table')).toContainText(`${oldName}（${suffix}）`);
   await page.screenshot({ path: '/tmp/mediation-organisations.png', fullPage: true });
   await page.getByRole('tab', { name: '法律援助' }).click();
   await page.screenshot({ path: '/tmp/mediation-aid.png' });

@@ -1,4 +1,5 @@
 import { chinaDate } from '@rg/domain/time/china-time';
+import { sql } from 'kysely';
 import type { z } from 'zod';
 import type {
   agreeSchema, CaseCreate, CaseDto, CaseListItemDto, CaseListQuery, CaseSource, CaseType, closeSchema, confirmSchema, failSchema, FailureRoute,
@@ -91,6 +92,7 @@ export class CasesService {
     if (committeeId) {
       const committee = await this.ctx.db.selectFrom('mediation_committees').select(['region_code', 'status']).where('id', '=', committeeId).executeTakeFirst();
       if (!committee || !isWithin(input.regionCode, committee.region_code) || !can(actor, 'mediation.read', { regionCode: committee.region_code })) throw invalid({ committeeId: 'mediation.committee.required' });
+      if (committee.status !== 'active') throw invalid({ committeeId: 'mediation.committee.dissolved' });
     } else {
       // The place's own committee takes the case unless another is named.
       committeeId = place.committee_id ?? null;
@@ -136,7 +138,8 @@ export class CasesService {
 
   async myApplications(rc: RequestContext): Promise<{ items: MyApplicationDto[] }> {
     const actor = authorize(rc.actor, 'mediation.apply');
-    const rows = await this.ctx.db.selectFrom('mediation_cases').selectAll().where('created_by', '=', actor.userId).where('online', '=', 1).orderBy('created_at', 'desc').limit(50).execute();
+    // A literal 1, not a parameter: PostgreSQL's generic plan can then use the partial index of online cases.
+    const rows = await this.ctx.db.selectFrom('mediation_cases').selectAll().where('created_by', '=', actor.userId).where('online', '=', sql.lit(1)).orderBy('created_at', 'desc').limit(50).execute();
     return { items: rows.map((r) => this.myDto(r)) };
   }
 

@@ -236,8 +236,21 @@ const m011: Migration = {
 };
 
 /**
+ * Every intake writes each index of its rows, so an index earns its place by a query:
+ * - "my applications" asks for a villager's online cases only, so the creator index holds online cases;
+ * - nothing looks parties up by ID number yet, so that index goes until a lookup needs it.
+ */
+const m012: Migration = {
+  async up(db: Kysely<unknown>): Promise<void> {
+    await db.schema.dropIndex('mediation_cases_creator').execute();
+    await db.schema.createIndex('mediation_cases_creator').on('mediation_cases').columns(['created_by', 'created_at']).where(sql.ref('online'), '=', 1).execute();
+    await db.schema.dropIndex('mediation_parties_id_hash').execute();
+  },
+};
+
+/**
  * Migrations of the `mediation` module, merged into core/db/migrate.ts. Names sort globally, so each
  * module owns a number range (docs/decisions.md): legal 003–009, mediation 010–019, programs
  * 020–029, indicators 030–039.
  */
-export const mediationMigrations: Record<string, Migration> = { '010-mediation': m010, '011-mediation-open-index': m011 };
+export const mediationMigrations: Record<string, Migration> = { '010-mediation': m010, '011-mediation-open-index': m011, '012-mediation-write-indexes': m012 };

@@ -106,6 +106,22 @@ describe('mediation: committees, staffing, cases, screening, aid, statistics', (
     expect(training.json()).toMatchObject({ trainingHours: 6.5, trainings: [{ title: '人民调解法专题培训', hours: 6.5 }] });
   });
 
+  it('renames and dissolves a committee: a dissolved one takes no new case and no new mediator', async () => {
+    const id = await committee(`${PLACES.wangqiao}202`, 'village', '二村调委会');
+    const renamed = await county.request('PATCH', `/api/mediation/committees/${id}`, { version: 1, name: '二村人民调解委员会', establishedOn: '2020-06-01' });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(renamed.json()).toMatchObject({ name: '二村人民调解委员会', establishedOn: '2020-06-01', status: 'active', version: 2 });
+    const stale = await county.request('PATCH', `/api/mediation/committees/${id}`, { version: 1, status: 'dissolved' });
+    expect(stale.statusCode).toBe(409);
+    expect((await county.request('PATCH', `/api/mediation/committees/${id}`, { version: 2, status: 'dissolved' })).json()).toMatchObject({ status: 'dissolved' });
+    const intake = await county.request('POST', '/api/mediation/cases', caseBody(90, { regionCode: `${PLACES.wangqiao}202`, committeeId: id }));
+    expect(errorOf(intake).fields).toEqual({ committeeId: '该调解委员会已撤销' });
+    const staff = await county.request('POST', '/api/mediation/mediators', { committeeId: id, name: '调解员甲', gender: 'male', phone: phone(290), employment: 'part_time' });
+    expect(errorOf(staff).fields).toEqual({ committeeId: '该调解委员会已撤销' });
+    const audit = await t.ctx.db.selectFrom('audit_log').select('action').where('object_id', '=', id).orderBy('seq').execute();
+    expect(audit.map((a) => a.action)).toEqual(['mediation.committee_create', 'mediation.committee_update', 'mediation.committee_update']);
+  });
+
   it('registers a case with ID numbers and phones encrypted and masked; a reveal is audited', async () => {
     const res = await town.request('POST', '/api/mediation/cases', caseBody(1));
     expect(res.statusCode, res.body).toBe(201);

@@ -44,6 +44,7 @@ export const mediationApi = {
     api.post<{ value: string }>(`/api/mediation/cases/${caseId}/parties/${partyId}/reveal`, { field }),
   committees: (query: { level?: CommitteeLevel; q?: string; page: number; pageSize: number }) => api.get<Page<CommitteeDto>>('/api/mediation/committees', { ...query }),
   createCommittee: (body: unknown) => api.post<CommitteeDto>('/api/mediation/committees', body),
+  updateCommittee: (id: string, body: unknown) => api.patch<CommitteeDto>(`/api/mediation/committees/${id}`, body),
   mediators: (query: { committeeId?: string; employment?: string; q?: string; page: number; pageSize: number }) =>
     api.get<Page<MediatorDto>>('/api/mediation/mediators', { ...query }),
   mediator: (id: string) => api.get<MediatorDetail>(`/api/mediation/mediators/${id}`),

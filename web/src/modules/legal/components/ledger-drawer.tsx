@@ -1,10 +1,13 @@
-import { Alert, Descriptions, Drawer, Skeleton, Typography } from 'antd';
+import { EditOutlined } from '@ant-design/icons';
+import { Alert, Button, Descriptions, Drawer, Skeleton, Space, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { ServiceDetailDto } from '@rg/domain/legal/service.schema';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { LoadError } from '../../../app/layout/load-error.tsx';
 import { legalReportKeys, legalReportsApi } from '../api.reports.ts';
 import { LedgerAttachments } from './ledger-attachments.tsx';
+import { LedgerEditModal } from './ledger-edit-modal.tsx';
 import { formatTime, ServiceStatusTag, subjectKindLabel, typeLabel, windowLabel } from './ledger-labels.tsx';
 import { LedgerReview } from './ledger-review.tsx';
 import { LedgerVersions } from './ledger-versions.tsx';
@@ -54,9 +57,10 @@ function Detail({ service }: { service: ServiceDetailDto }) {
   );
 }
 
-/** 服务记录详情: every field, the files, the version history, and 通过 / 退回 in the footer when the reader may review. */
+/** 服务记录详情: every field, the files, the version history; 修改, 通过 and 退回 when the reader may. */
 export function LedgerDrawer({ serviceId, onClose }: { serviceId: string | null; onClose: () => void }) {
   const { t } = useI18n();
+  const [editing, setEditing] = useState(false);
   const detail = useQuery({
     queryKey: legalReportKeys.service(serviceId ?? ''),
     queryFn: () => legalReportsApi.service(serviceId ?? ''),
@@ -71,7 +75,12 @@ export function LedgerDrawer({ serviceId, onClose }: { serviceId: string | null;
       destroyOnHidden
       title={detail.data ? `${t('legal.ledger.detail')}：${detail.data.villagePath}` : t('legal.ledger.detail')}
       // After a decision the drawer stays open: the refetched record shows its new status.
-      extra={detail.data ? <LedgerReview service={detail.data} onDone={() => undefined} /> : null}
+      extra={detail.data ? (
+        <Space>
+          {detail.data.abilities.edit && <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>{t('common.edit')}</Button>}
+          <LedgerReview service={detail.data} onDone={() => undefined} />
+        </Space>
+      ) : null}
       data-testid="ledger-drawer"
     >
       {detail.isPending ? (
@@ -81,6 +90,7 @@ export function LedgerDrawer({ serviceId, onClose }: { serviceId: string | null;
       ) : (
         <Detail service={detail.data} />
       )}
+      {editing && detail.data && <LedgerEditModal key={detail.data.version} service={detail.data} onClose={() => setEditing(false)} />}
     </Drawer>
   );
 }

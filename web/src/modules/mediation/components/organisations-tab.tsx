@@ -2,7 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Drawer, Flex, Form, Input, InputNumber, Radio, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import type { CommitteeDto, MediatorDto } from '@rg/domain/mediation/committee.schema';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useSession } from '../../../app/auth/auth-context.tsx';
 import { FormModal } from '../../../app/forms/form-modal.tsx';
@@ -18,32 +18,58 @@ import { LABELS, optionsOf } from '../labels.ts';
 import { MaskedValue } from './masked-value.tsx';
 import { SettingsCard } from './settings-card.tsx';
 
-function CommitteeModal({ onClose }: { onClose: () => void }) {
+interface CommitteeValues {
+  regionCode: string;
+  level: string;
+  name: string;
+  field?: string;
+  establishedOn?: Dayjs | null;
+  status?: string;
+}
+
+/** 新增 or 修改 a committee: place and level are fixed once it exists; a committee is dissolved, never deleted. */
+function CommitteeModal({ committee, onClose }: { committee: CommitteeDto | null; onClose: () => void }) {
   const { t } = useI18n();
   const session = useSession();
-  const save = useFormSubmit<{ regionCode: string; level: string; name: string; field?: string }, CommitteeDto>({
-    fields: ['regionCode', 'level', 'name', 'field'],
-    mutationFn: (v) => mediationApi.createCommittee({ ...v, field: v.field?.trim() || null }),
-    successMessage: t('mediation.committee.created'),
+  const save = useFormSubmit<CommitteeValues, CommitteeDto>({
+    fields: ['regionCode', 'level', 'name', 'field', 'establishedOn', 'status'],
+    mutationFn: (v) => {
+      const common = { name: v.name, field: v.field?.trim() || null, establishedOn: v.establishedOn ? v.establishedOn.format('YYYY-MM-DD') : null };
+      return committee
+        ? mediationApi.updateCommittee(committee.id, { version: committee.version, ...common, status: v.status })
+        : mediationApi.createCommittee({ regionCode: v.regionCode, level: v.level, ...common });
+    },
+    successMessage: t(committee ? 'mediation.case.saved' : 'mediation.committee.created'),
     invalidate: mediationKeys.all,
     onSuccess: onClose,
   });
   const level = Form.useWatch('level', save.form);
+  const initialValues: Partial<CommitteeValues> = committee
+    ? { regionCode: committee.region.code, level: committee.level, name: committee.name, field: committee.field ?? undefined, establishedOn: committee.establishedOn ? dayjs(committee.establishedOn) : null, status: committee.status }
+    : { regionCode: session.scope.code, level: 'village' };
   return (
-    <FormModal title={t('mediation.committee.add')} open onClose={onClose} save={save}>
-      <Form form={save.form} {...MODAL_FORM_LAYOUT} initialValues={{ regionCode: session.scope.code, level: 'village' }}>
+    <FormModal title={t(committee ? 'mediation.committee.edit' : 'mediation.committee.add')} open onClose={onClose} save={save}>
+      <Form form={save.form} {...MODAL_FORM_LAYOUT} initialValues={initialValues}>
         <Form.Item name="regionCode" label={t('mediation.committee.region')} rules={[{ required: true }]}>
-          <RegionPicker initialLabel={session.scope.name} />
+          <RegionPicker initialLabel={committee?.region.path ?? session.scope.name} disabled={committee !== null} />
         </Form.Item>
         <Form.Item name="level" label={t('mediation.committee.level')}>
-          <Select options={optionsOf(LABELS.committeeLevel)} />
+          <Select options={optionsOf(LABELS.committeeLevel)} disabled={committee !== null} />
         </Form.Item>
         <Form.Item name="name" label={t('mediation.committee.name')} rules={[{ required: true, message: '请输入名称' }]}>
-          <Input />
+          <Input maxLength={60} />
         </Form.Item>
         {level === 'specialised' && (
           <Form.Item name="field" label={t('mediation.committee.field')} rules={[{ required: true, message: '请填写行业领域' }]}>
-            <Input placeholder="医疗纠纷、劳动争议、道路交通…" />
+            <Input placeholder="医疗纠纷、劳动争议、道路交通…" maxLength={30} />
+          </Form.Item>
+        )}
+        <Form.Item name="establishedOn" label={t('mediation.committee.establishedOn')}>
+          <DatePicker style={{ width: '100%' }} />
+        </Form.Item>
+        {committee && (
+          <Form.Item name="status" label={t('mediation.committee.status')} extra={t('mediation.committee.dissolvedHint')}>
+            <Radio.Group options={[{ value: 'active', label: t('mediation.committee.active') }, { value: 'dissolved', label: t('mediation.committee.dissolved') }]} />
           </Form.Item>
         )}
       </Form>
@@ -183,6 +209,7 @@ export function OrganisationsTab() {
   const session = useSession();
   const canManage = session.permissions.includes('mediation.manage');
   const [modal, setModal] = useState<'committee' | 'mediator' | null>(null);
+  const [editing, setEditing] = useState<CommitteeDto | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
   const committees = usePagedList<{ q?: string }, { q?: string; page: number; pageSize: number }, CommitteeDto>({
     toQuery: (f, p) => ({ ...f, ...p }),
@@ -200,6 +227,10 @@ export function OrganisationsTab() {
     { title: t('mediation.committee.region'), dataIndex: ['region', 'path'], width: 200, ellipsis: true },
     { title: t('mediation.committee.mediators'), dataIndex: 'mediators', width: 100 },
     { title: t('mediation.committee.fullTime'), dataIndex: 'fullTime', width: 90 },
+    { title: t('mediation.committee.status'), dataIndex: 'status', width: 80, render: (_v, c) => (c.status === 'active' ? t('mediation.committee.active') : <Tag>{t('mediation.committee.dissolved')}</Tag>) },
+    ...(canManage
+      ? [{ title: t('common.actions'), key: 'actions', width: 80, render: (_v: unknown, c: CommitteeDto) => <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setEditing(c)}>{t('common.edit')}</Button> }]
+      : []),
   ];
   const mediatorColumns: TableColumnsType<MediatorDto> = [
     { title: t('mediation.mediator.name'), dataIndex: 'name', width: 100, render: (_v, m) => <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setOpenId(m.id)}>{m.name}</Button> },
@@ -216,7 +247,7 @@ export function OrganisationsTab() {
         {canManage && <Button icon={<PlusOutlined />} onClick={() => setModal('committee')}>{t('mediation.committee.add')}</Button>}
       </Flex>
       <Input.Search allowClear placeholder={t('mediation.committee.name')} style={{ width: 220 }} onSearch={(q) => committees.setFilters({ q: q || undefined })} />
-      <PagedTable<CommitteeDto> rowKey="id" columns={committeeColumns} paged={committees.paged} emptyText={t('mediation.committee.empty')} />
+      <PagedTable<CommitteeDto> rowKey="id" columns={committeeColumns} paged={committees.paged} emptyText={t('mediation.committee.empty')} data-testid="committees-table" />
       <Flex justify="space-between" align="center">
         <Space>
           <Input.Search allowClear placeholder={t('mediation.mediator.name')} style={{ width: 180 }} onSearch={(q) => mediators.setFilters({ ...mediators.filters, q: q || undefined })} />
@@ -226,7 +257,8 @@ export function OrganisationsTab() {
       </Flex>
       <ErrorAlert message={mediators.errorMessage} />
       <PagedTable<MediatorDto> rowKey="id" columns={mediatorColumns} paged={mediators.paged} emptyText={t('mediation.mediator.empty')} data-testid="mediators-table" />
-      {modal === 'committee' && <CommitteeModal onClose={() => setModal(null)} />}
+      {modal === 'committee' && <CommitteeModal committee={null} onClose={() => setModal(null)} />}
+      {editing && <CommitteeModal key={editing.id} committee={editing} onClose={() => setEditing(null)} />}
       {modal === 'mediator' && <MediatorModal onClose={() => setModal(null)} />}
       <MediatorDrawer id={openId} onClose={() => setOpenId(null)} />
       {canManage && <SettingsCard />}
