@@ -47,6 +47,18 @@ test('a village mediator registers a dispute, records a session, downloads the a
   await expect(drawer.getByTestId('case-parties')).toContainText('139****5678');
   await expect(drawer.getByTestId('case-parties')).not.toContainText('13912345678');
 
+  // 修改当事人: the respondent's name is corrected; the applicant's phone, left empty, stays as stored.
+  await drawer.getByRole('button', { name: '修改当事人' }).click();
+  const parties = page.getByTestId('parties-edit-modal');
+  await expect(parties.getByLabel('联系电话1')).toHaveAttribute('placeholder', '不改请留空（现为 139****5678）');
+  await parties.getByLabel('姓名或名称2').fill(`李${suffix}某`);
+  await parties.getByLabel('住址2').fill('屈家村三组');
+  await parties.getByRole('button', { name: '保存' }).click();
+  await expect(parties).toBeHidden();
+  await expect(drawer.getByTestId('case-parties')).toContainText(`被申请人：李${suffix}某`);
+  await expect(drawer.getByTestId('case-parties')).toContainText('139****5678');
+  await expect(drawer.getByTestId('case-parties')).toContainText('屈家村三组');
+
   await step(page, drawer, '开始调解', async (d) => {
     await d.getByLabel('调解员').click();
     await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').first().click();

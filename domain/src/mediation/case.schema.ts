@@ -78,21 +78,28 @@ export type PartyRole = (typeof PARTY_ROLES)[number];
  * 当事人: a person (身份证号) or an organisation (统一社会信用代码). ID numbers and phones are
  * encrypted at rest, hashed for lookup and masked in every answer.
  */
-export const partySchema = z
-  .object({
-    kind: z.enum(PARTY_KINDS, 'mediation.party.kind.required'),
-    role: z.enum(PARTY_ROLES, 'mediation.party.role.required'),
-    name: text(60, 'mediation.party.name.required'),
-    idNumber: z.string().trim().toUpperCase().max(18, 'mediation.text.tooLong').nullable().optional(),
-    phone: z.string().trim().transform(normalizeMobile).refine(isValidMobile, { message: 'personal.mobile.invalid' }).nullable().optional(),
-    address: optionalText(100),
-  })
-  .strict()
-  .superRefine((p, issues) => {
-    if (!p.idNumber) return;
-    const ok = p.kind === 'person' ? isValidIdCard(p.idNumber) : isValidUscc(p.idNumber);
-    if (!ok) issues.addIssue({ code: 'custom', path: ['idNumber'], message: p.kind === 'person' ? 'personal.idCard.invalid' : 'personal.uscc.invalid' });
-  });
+const partyFields = {
+  kind: z.enum(PARTY_KINDS, 'mediation.party.kind.required'),
+  role: z.enum(PARTY_ROLES, 'mediation.party.role.required'),
+  name: text(60, 'mediation.party.name.required'),
+  idNumber: z.string().trim().toUpperCase().max(18, 'mediation.text.tooLong').nullable().optional(),
+  phone: z.string().trim().transform(normalizeMobile).refine(isValidMobile, { message: 'personal.mobile.invalid' }).nullable().optional(),
+  address: optionalText(100),
+};
+
+function checkIdNumber(p: { kind: PartyKind; idNumber?: string | null }, issues: z.RefinementCtx): void {
+  if (!p.idNumber) return;
+  const ok = p.kind === 'person' ? isValidIdCard(p.idNumber) : isValidUscc(p.idNumber);
+  if (!ok) issues.addIssue({ code: 'custom', path: ['idNumber'], message: p.kind === 'person' ? 'personal.idCard.invalid' : 'personal.uscc.invalid' });
+}
+
+function checkBothSides(c: { parties: readonly { role: PartyRole }[] }, issues: z.RefinementCtx): void {
+  if (!c.parties.some((p) => p.role === 'applicant') || !c.parties.some((p) => p.role === 'respondent')) {
+    issues.addIssue({ code: 'custom', path: ['parties'], message: 'mediation.parties.bothSides' });
+  }
+}
+
+export const partySchema = z.object(partyFields).strict().superRefine(checkIdNumber);
 export type PartyInput = z.infer<typeof partySchema>;
 
 const caseBody = z.object({
@@ -120,11 +127,26 @@ export const caseCreateSchema = caseBody.strict().superRefine((c, issues) => {
   if ((c.riskLevel === 'high' || c.criminalRisk) && c.riskReasons.length === 0) {
     issues.addIssue({ code: 'custom', path: ['riskReasons'], message: 'mediation.riskReasons.required' });
   }
-  if (!c.parties.some((p) => p.role === 'applicant') || !c.parties.some((p) => p.role === 'respondent')) {
-    issues.addIssue({ code: 'custom', path: ['parties'], message: 'mediation.parties.bothSides' });
-  }
+  checkBothSides(c, issues);
 });
 export type CaseCreate = z.infer<typeof caseCreateSchema>;
+
+/**
+ * 修改当事人 while the case is still being mediated. A party with an `id` is one already recorded: its
+ * ID number and phone stay as stored unless a new value is given (null clears them), so nobody has to
+ * see or retype a full number to correct a name or an address. Parties left out are removed.
+ */
+export const partyEditSchema = z.object({ id: z.uuid().optional(), ...partyFields }).strict().superRefine(checkIdNumber);
+export type PartyEdit = z.infer<typeof partyEditSchema>;
+
+export const partiesUpdateSchema = z
+  .object({
+    version: z.number().int().min(1),
+    parties: z.array(partyEditSchema).min(2, 'mediation.parties.required').max(50, 'mediation.parties.tooMany'),
+  })
+  .strict()
+  .superRefine(checkBothSides);
+export type PartiesUpdate = z.infer<typeof partiesUpdateSchema>;
 
 /** A villager's own request from the phone (/m): the applicant is the signed-in villager. */
 export const onlineApplicationSchema = z
@@ -236,7 +258,7 @@ export interface CaseDto extends CaseListItemDto {
   sessions: SessionDto[];
   version: number;
   /** What the viewer may do now: the actions the state allows and their role permits. */
-  abilities: { handle: boolean; reveal: boolean; actions: CaseAction[]; record: Array<'session' | 'confirm' | 'performance' | 'visit' | 'reopen'>; aid: boolean };
+  abilities: { handle: boolean; reveal: boolean; editParties: boolean; actions: CaseAction[]; record: Array<'session' | 'confirm' | 'performance' | 'visit' | 'reopen'>; aid: boolean };
 }
 
 /** A villager's view of their own application (no one else's data). */

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import type {
   agreeSchema, CaseCreate, CaseDto, CaseListItemDto, CaseListQuery, CaseSource, CaseType, closeSchema, confirmSchema, failSchema, FailureRoute,
-  followUpSchema, MyApplicationDto, OnlineApplication, PartyDto, PartyInput, PartyKind, PartyRole, performanceSchema, Referrer, reopenSchema,
+  followUpSchema, MyApplicationDto, OnlineApplication, PartyDto, PartyKind, PartyRole, performanceSchema, Referrer, reopenSchema,
   RiskLevel, RiskReason, sessionSchema, startSchema, visitSchema,
 } from '@rg/domain/mediation/case.schema';
 import {
@@ -22,6 +22,7 @@ import { AppError, conflict, invalid, notFound } from '../../core/http/errors.ts
 import { agreementDocx } from './mediation.agreement-docx.ts';
 import * as repo from './mediation.cases.repository.ts';
 import { json, Places } from './mediation.places.ts';
+import { PARTY_EDIT_STATUSES, partyRows } from './mediation.parties.ts';
 import { effectiveSettings } from './mediation.settings.ts';
 import { addToStats, type StatCounter } from './mediation.stats-store.ts';
 import type { MediationCaseTable, MediationPartyTable } from './mediation.tables.ts';
@@ -71,16 +72,6 @@ export class CasesService {
   }
 
   // ---------- intake ----------
-  private partyColumns(caseId: string, parties: readonly PartyInput[]): MediationPartyTable[] {
-    const { cipher } = this.ctx;
-    return parties.map((p, seq) => ({
-      id: newId(), case_id: caseId, seq, kind: p.kind, role: p.role, name: p.name,
-      id_number_enc: p.idNumber ? cipher.encrypt(p.idNumber) : null, id_number_hash: p.idNumber ? cipher.lookupHash(p.idNumber) : null,
-      phone_enc: p.phone ? cipher.encrypt(p.phone) : null, phone_hash: p.phone ? cipher.lookupHash(p.phone) : null,
-      address: p.address ?? null,
-    }));
-  }
-
   async register(rc: RequestContext, input: CaseCreate): Promise<{ id: string; caseNo: string }> {
     const actor = authorize(rc.actor, 'mediation.handle', { regionCode: input.regionCode });
     if (input.registeredOn > this.today()) throw invalid({ registeredOn: 'mediation.date.future' });
@@ -166,7 +157,7 @@ export class CasesService {
       failure_destination: null, failure_reason: null, follow_up_due: null, visited_on: null, visit_note: null, closed_on: null,
       reopened_from: args.reopenedFrom, reopened_as: null, session_count: 0, created_by: actor.userId, created_at: now, updated_at: now, version: 1,
     });
-    const parties = args.partyRows?.map((p) => ({ ...p, id: newId(), case_id: id })) ?? this.partyColumns(id, input.parties);
+    const parties = args.partyRows?.map((p) => ({ ...p, id: newId(), case_id: id })) ?? partyRows(this.ctx.cipher, id, input.parties);
     for (const party of parties) await insertRow(tx, 'mediation_parties', party);
     await addToStats(this.ctx.counters, tx, { regionCode: input.regionCode, month, caseType: input.caseType }, { registered: 1 });
     const { parties: _p, ...facts } = input;
@@ -247,7 +238,7 @@ export class CasesService {
       sessions: sessions.map((s) => ({ id: s.id, heldOn: s.held_on, participants: s.participants, notes: s.notes, recordedBy: s.recorded_by })),
       version: row.version,
       abilities: {
-        handle, reveal: can(actor, 'personal.reveal', target),
+        handle, reveal: can(actor, 'personal.reveal', target), editParties: handle && PARTY_EDIT_STATUSES.includes(status),
         actions: handle ? actionsFrom(status) : [],
         record: handle ? (Object.keys(RECORDINGS) as Recording[]).filter((r) => canRecord(r, status) && !(r === 'reopen' && row.reopened_as)) : [],
         aid: status !== 'registered' && row.outcome === 'failed' && can(actor, 'mediation.aid', target),

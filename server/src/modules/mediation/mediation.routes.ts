@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { aidAssignSchema, aidCloseSchema, aidCreateSchema, aidListQuerySchema, aidReviewSchema } from '@rg/domain/mediation/aid.schema';
 import {
   agreeSchema, caseCreateSchema, caseListQuerySchema, closeSchema, confirmSchema, failSchema, followUpSchema, onlineApplicationSchema,
-  performanceSchema, reopenSchema, sessionSchema, startSchema, visitSchema,
+  partiesUpdateSchema, performanceSchema, reopenSchema, sessionSchema, startSchema, visitSchema,
 } from '@rg/domain/mediation/case.schema';
 import {
   committeeCreateSchema, committeeListQuerySchema, committeeUpdateSchema, mediatorCreateSchema, mediatorListQuerySchema, mediatorUpdateSchema,
@@ -19,6 +19,7 @@ import type { App } from '../../core/module.ts';
 import { AidService } from './mediation.aid.ts';
 import { CasesService } from './mediation.cases.ts';
 import { CommitteesService } from './mediation.committees.ts';
+import { MediationParties } from './mediation.parties.ts';
 import { ScreeningService } from './mediation.screening.ts';
 import { SettingsService } from './mediation.settings.ts';
 import { StatisticsService } from './mediation.statistics.ts';
@@ -30,6 +31,7 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 export function mediationRoutes(app: App, ctx: AppContext): void {
   const committees = new CommitteesService(ctx);
   const cases = new CasesService(ctx);
+  const parties = new MediationParties(ctx);
   const screening = new ScreeningService(ctx);
   const aid = new AidService(ctx, cases);
   const statistics = new StatisticsService(ctx);
@@ -73,6 +75,10 @@ export function mediationRoutes(app: App, ctx: AppContext): void {
   step('performance', performanceSchema, (id, body, req) => cases.record(requestContext(req), id, { recording: 'performance', body }));
   step('visit', visitSchema, (id, body, req) => cases.record(requestContext(req), id, { recording: 'visit', body }));
   step('reopen', reopenSchema, (id, body, req) => cases.record(requestContext(req), id, { recording: 'reopen', body }));
+  app.put('/mediation/cases/:id/parties', { schema: { params: idParams, body: partiesUpdateSchema }, config: { access: 'mediation.handle' } }, async (req) => {
+    await parties.update(requestContext(req), req.params.id, req.body);
+    return cases.get(requestContext(req), req.params.id);
+  });
   app.post('/mediation/cases/:id/parties/:partyId/reveal', { schema: { params: partyParams, body: revealSchema }, config: { access: 'personal.reveal' } }, (req) =>
     cases.revealParty(requestContext(req), req.params.id, req.params.partyId, req.body.field));
   app.get('/mediation/cases/:id/agreement.docx', { schema: { params: idParams }, config: { access: 'mediation.read' } }, async (req, reply) => {

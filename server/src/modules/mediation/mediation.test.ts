@@ -376,6 +376,56 @@ describe('mediation: committees, staffing, cases, screening, aid, statistics', (
     expect(await t.ctx.db.selectFrom('audit_log').select('actor_name').where('action', '=', 'mediation.settings_update').executeTakeFirst()).toEqual({ actor_name: 'jy.med' });
   });
 
+  it('corrects the parties while mediating: kept numbers stay sealed, new ones are sealed, and the change is audited without them', async () => {
+    const village = `${PLACES.wangqiao}201`;
+    // Earlier tests moved the clock past the idle timeout: a fresh session.
+    const officer = await t.login('wq.med');
+    const created = await officer.request('POST', '/api/mediation/cases', caseBody(40, { regionCode: village }));
+    expect(created.statusCode, created.body).toBe(201);
+    const { id } = created.json<{ id: string }>();
+    const before = (await officer.request('GET', `/api/mediation/cases/${id}`)).json();
+    expect(before.abilities.editParties).toBe(true);
+    const stored = async () => t.ctx.db.selectFrom('mediation_parties').selectAll().where('case_id', '=', id).orderBy('seq').execute();
+    const [applicant] = await stored();
+    const [first, second] = before.parties as { id: string }[];
+    const edit = (version: number, parties: unknown[]) => officer.request('PUT', `/api/mediation/cases/${id}/parties`, { version, parties });
+
+    const res = await edit(before.version, [
+      { id: first?.id, kind: 'person', role: 'applicant', name: '张四十', address: '二组' },
+      { id: second?.id, kind: 'person', role: 'respondent', name: '李40', phone: null },
+      { kind: 'person', role: 'respondent', name: '王40', idNumber: idNumber(41), phone: phone(41) },
+    ]);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().parties).toMatchObject([
+      { id: first?.id, name: '张四十', idNumber: `6104**********${idNumber(40).slice(-4)}`, phone: '138****1040', address: '二组' },
+      { id: second?.id, name: '李40', phone: null },
+      { name: '王40', idNumber: `6104**********${idNumber(41).slice(-4)}`, phone: '138****1041' },
+    ]);
+    const after = await stored();
+    expect(after[0]?.id_number_enc).toBe(applicant?.id_number_enc);
+    expect(after[1]?.phone_enc).toBeNull();
+    expect(JSON.stringify(after)).not.toContain(idNumber(41));
+    const audit = await t.ctx.db.selectFrom('audit_log').select(['action', 'detail']).where('object_id', '=', id).where('action', '=', 'mediation.case_parties_update').executeTakeFirstOrThrow();
+    expect(JSON.parse(audit.detail ?? '{}')).toMatchObject({ before: ['申请人：张40', '被申请人：李40'], after: ['申请人：张四十', '被申请人：李40', '被申请人：王40'], newIdNumbers: 1, newPhones: 2 });
+    expect(audit.detail).not.toContain(idNumber(41));
+
+    expect((await edit(before.version, [{ kind: 'person', role: 'applicant', name: '甲' }, { kind: 'person', role: 'respondent', name: '乙' }])).statusCode).toBe(409);
+    const foreign = await edit(before.version + 1, [{ id: '01234567-89ab-7def-8123-456789abcdef', kind: 'person', role: 'applicant', name: '甲' }, { kind: 'person', role: 'respondent', name: '乙' }]);
+    expect(errorOf(foreign).fields).toEqual({ 'parties.0.id': '该当事人不属于本案件' });
+    const oneSide = await edit(before.version + 1, [{ kind: 'person', role: 'applicant', name: '甲' }, { kind: 'person', role: 'applicant', name: '乙' }]);
+    expect(errorOf(oneSide).fields).toEqual({ parties: '须至少有一名申请人和一名被申请人' });
+    expect(errorOf(await officer.request('PUT', `/api/mediation/cases/${id}/parties`, { version: before.version + 1, parties: [] })).fields).toEqual({ parties: '至少登记两方当事人' });
+    const outsider = await t.login('hy.med');
+    expect((await outsider.request('PUT', `/api/mediation/cases/${id}/parties`, { version: before.version + 1, parties: [{ kind: 'person', role: 'applicant', name: '甲' }, { kind: 'person', role: 'respondent', name: '乙' }] })).statusCode).toBe(404);
+
+    // Once mediation has an outcome the agreement or the record of failure names the parties.
+    await t.ctx.db.updateTable('mediation_cases').set({ status: 'follow_up' }).where('id', '=', id).execute();
+    expect((await officer.request('GET', `/api/mediation/cases/${id}`)).json().abilities.editParties).toBe(false);
+    const locked = await edit(before.version + 1, [{ id: first?.id, kind: 'person', role: 'applicant', name: '张四十' }, { kind: 'person', role: 'respondent', name: '乙' }]);
+    expect(locked.statusCode).toBe(409);
+    expect(errorOf(locked).message).toBe('调解已有结果，当事人信息不能再修改（以调解协议书或终结记录为准）');
+  });
+
   it('never answers a full ID number or phone outside the reveal endpoints', () => {
     // Ids are left out first: a random UUID's last group can be all digits and look like a phone.
     const scanned = t.responses.filter((r) => !r.url.endsWith('/reveal') && !r.url.endsWith('.docx'))

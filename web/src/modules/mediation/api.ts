@@ -40,6 +40,7 @@ export const mediationApi = {
   case: (id: string) => api.get<CaseDto>(`/api/mediation/cases/${id}`),
   register: (body: unknown) => api.post<{ id: string; caseNo: string }>('/api/mediation/cases', body),
   step: (id: string, path: string, body: unknown) => api.post<CaseDto>(`/api/mediation/cases/${id}/${path}`, body),
+  updateParties: (id: string, body: unknown) => api.put<CaseDto>(`/api/mediation/cases/${id}/parties`, body),
   revealParty: (caseId: string, partyId: string, field: 'phone' | 'idNumber') =>
     api.post<{ value: string }>(`/api/mediation/cases/${caseId}/parties/${partyId}/reveal`, { field }),
   committees: (query: { level?: CommitteeLevel; q?: string; page: number; pageSize: number }) => api.get<Page<CommitteeDto>>('/api/mediation/committees', { ...query }),

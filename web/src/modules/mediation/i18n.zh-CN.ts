@@ -56,6 +56,10 @@ export const mediationMessages = {
   'mediation.party.address': '住址',
   'mediation.party.add': '添加当事人',
   'mediation.party.remove': '删除',
+  'mediation.party.keep': '不改请留空（现为 {value}）',
+  'mediation.parties.edit': '修改当事人',
+  'mediation.parties.editIntro': '已登记的证件号码和电话加密保存，留空即保持不变；填写新号码会替换原号码。修改会记入审计日志。',
+  'mediation.parties.saved': '当事人信息已修改',
   'mediation.reveal': '查看',
 
   'mediation.action.start': '开始调解',
@@ -235,6 +239,7 @@ export const mediationMessages = {
   'audit.action.mediation.case_follow_up': '转入回访',
   'audit.action.mediation.case_close': '调解结案',
   'audit.action.mediation.case_session': '登记调解过程',
+  'audit.action.mediation.case_parties_update': '修改当事人',
   'audit.action.mediation.case_confirm': '当事人确认调解协议',
   'audit.action.mediation.case_performance': '登记协议履行情况',
   'audit.action.mediation.case_visit': '登记回访',

@@ -1,6 +1,5 @@
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Checkbox, DatePicker, Form, Input, InputNumber, Radio, Select, Space, Switch } from 'antd';
-import type { CaseSource, CaseType, PartyKind, PartyRole, Referrer, RiskLevel, RiskReason } from '@rg/domain/mediation/case.schema';
+import { Checkbox, DatePicker, Form, Input, InputNumber, Radio, Select, Space, Switch } from 'antd';
+import type { CaseSource, CaseType, Referrer, RiskLevel, RiskReason } from '@rg/domain/mediation/case.schema';
 import dayjs, { type Dayjs } from 'dayjs';
 import { FormModal } from '../../../app/forms/form-modal.tsx';
 import { useFormSubmit } from '../../../app/forms/use-form-submit.ts';
@@ -9,15 +8,7 @@ import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { RegionPicker } from '../../regions/components/region-picker.tsx';
 import { mediationApi, mediationKeys } from '../api.ts';
 import { LABELS, optionsOf } from '../labels.ts';
-
-interface PartyValues {
-  kind: PartyKind;
-  role: PartyRole;
-  name: string;
-  idNumber?: string;
-  phone?: string;
-  address?: string;
-}
+import { PartyFields, partyBody, type PartyValues } from './party-fields.tsx';
 
 interface Values {
   regionCode: string;
@@ -35,8 +26,6 @@ interface Values {
 }
 
 const FIELDS = ['regionCode', 'caseType', 'source', 'referrer', 'description', 'amountFen', 'peopleCount', 'riskLevel', 'riskReasons', 'criminalRisk', 'registeredOn', 'parties'] as const;
-
-const blank = (value?: string) => (value?.trim() ? value.trim() : null);
 
 /** A case started from elsewhere (a screening report's item): the fields it fills in. */
 export interface CasePreset {
@@ -63,7 +52,7 @@ function toBody(values: Values, screeningId?: string) {
     riskReasons: values.riskReasons ?? [],
     criminalRisk: values.criminalRisk ?? false,
     registeredOn: values.registeredOn.format('YYYY-MM-DD'),
-    parties: values.parties.map((p) => ({ kind: p.kind, role: p.role, name: p.name.trim(), idNumber: blank(p.idNumber), phone: blank(p.phone), address: blank(p.address) })),
+    parties: values.parties.map(partyBody),
   };
 }
 
@@ -133,39 +122,7 @@ export function CaseCreateModal({ open, onClose, onCreated, preset }: { open: bo
         <Form.Item name="criminalRisk" label={t('mediation.case.criminalRisk')} valuePropName="checked">
           <Switch aria-label={t('mediation.case.criminalRisk')} />
         </Form.Item>
-        <Form.List name="parties">
-          {(fields, { add, remove }) => (
-            <>
-              {fields.map((field, index) => (
-                <Form.Item key={field.key} label={index === 0 ? t('mediation.case.parties') : ' '} colon={index === 0}>
-                  <Space wrap size={[8, 0]} data-testid={`party-${index}`}>
-                    <Form.Item name={[field.name, 'role']} noStyle>
-                      <Select style={{ width: 100 }} options={[{ value: 'applicant', label: t('mediation.party.applicant') }, { value: 'respondent', label: t('mediation.party.respondent') }]} />
-                    </Form.Item>
-                    <Form.Item name={[field.name, 'kind']} noStyle>
-                      <Select style={{ width: 84 }} options={[{ value: 'person', label: t('mediation.party.person') }, { value: 'organisation', label: t('mediation.party.organisation') }]} />
-                    </Form.Item>
-                    <Form.Item name={[field.name, 'name']} noStyle rules={[{ required: true, message: '请输入当事人名称' }]}>
-                      <Input style={{ width: 110 }} placeholder={t('mediation.party.name')} aria-label={`${t('mediation.party.name')}${index + 1}`} />
-                    </Form.Item>
-                    <Form.Item name={[field.name, 'idNumber']} noStyle>
-                      <Input style={{ width: 190 }} placeholder={t('mediation.party.idNumber')} aria-label={`${t('mediation.party.idNumber')}${index + 1}`} />
-                    </Form.Item>
-                    <Form.Item name={[field.name, 'phone']} noStyle>
-                      <Input style={{ width: 120 }} placeholder={t('mediation.party.phone')} aria-label={`${t('mediation.party.phone')}${index + 1}`} />
-                    </Form.Item>
-                    {fields.length > 2 && <MinusCircleOutlined onClick={() => remove(field.name)} aria-label={t('mediation.party.remove')} />}
-                  </Space>
-                </Form.Item>
-              ))}
-              <Form.Item label=" " colon={false}>
-                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ kind: 'person', role: 'respondent' })}>
-                  {t('mediation.party.add')}
-                </Button>
-              </Form.Item>
-            </>
-          )}
-        </Form.List>
+        <PartyFields />
       </Form>
     </FormModal>
   );

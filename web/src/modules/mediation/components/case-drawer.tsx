@@ -9,8 +9,9 @@ import { agreementUrl, mediationApi, mediationKeys } from '../api.ts';
 import { formatYuan, LABELS, RISK_COLORS, STATUS_COLORS } from '../labels.ts';
 import { CaseStepModal, type CaseStep } from './case-step-modal.tsx';
 import { MaskedValue } from './masked-value.tsx';
+import { PartiesEditModal } from './parties-edit-modal.tsx';
 
-function Detail({ dto, onStep, onOpen }: { dto: CaseDto; onStep: (step: CaseStep) => void; onOpen: (id: string) => void }) {
+function Detail({ dto, onStep, onOpen, onEditParties }: { dto: CaseDto; onStep: (step: CaseStep) => void; onOpen: (id: string) => void; onEditParties: () => void }) {
   const { t } = useI18n();
   const buttons: CaseStep[] = [...dto.abilities.record.filter((r) => r !== 'reopen'), ...dto.abilities.actions, ...dto.abilities.record.filter((r) => r === 'reopen'), ...(dto.abilities.aid ? (['aid'] as const) : [])];
   return (
@@ -51,7 +52,10 @@ function Detail({ dto, onStep, onOpen }: { dto: CaseDto; onStep: (step: CaseStep
           ...(dto.reopenedAs ? [{ key: 'as', label: t('mediation.case.reopenedAs'), span: 2, children: <Typography.Link onClick={() => onOpen(dto.reopenedAs?.id ?? '')}>{dto.reopenedAs.caseNo}</Typography.Link> }] : []),
         ]}
       />
-      <Typography.Title level={5} style={{ margin: 0 }}>{t('mediation.case.parties')}</Typography.Title>
+      <Flex justify="space-between" align="center">
+        <Typography.Title level={5} style={{ margin: 0 }}>{t('mediation.case.parties')}</Typography.Title>
+        {dto.abilities.editParties && <Button size="small" onClick={onEditParties}>{t('mediation.parties.edit')}</Button>}
+      </Flex>
       <Descriptions
         column={1}
         size="small"
@@ -127,6 +131,7 @@ function Detail({ dto, onStep, onOpen }: { dto: CaseDto; onStep: (step: CaseStep
 export function CaseDrawer({ caseId, onClose, onOpen }: { caseId: string | null; onClose: () => void; onOpen: (id: string) => void }) {
   const { t } = useI18n();
   const [step, setStep] = useState<CaseStep | null>(null);
+  const [editingParties, setEditingParties] = useState(false);
   const detail = useQuery({ queryKey: mediationKeys.case(caseId ?? ''), queryFn: () => mediationApi.case(caseId ?? ''), enabled: caseId !== null });
   return (
     <Drawer open={caseId !== null} onClose={onClose} size={760} destroyOnHidden title={detail.data ? `${t('mediation.case.detail')}：${detail.data.caseNo}` : t('mediation.case.detail')} data-testid="case-drawer">
@@ -136,8 +141,9 @@ export function CaseDrawer({ caseId, onClose, onOpen }: { caseId: string | null;
         <LoadError error={detail.error} onRetry={() => void detail.refetch()} />
       ) : (
         <>
-          <Detail dto={detail.data} onStep={setStep} onOpen={onOpen} />
+          <Detail dto={detail.data} onStep={setStep} onOpen={onOpen} onEditParties={() => setEditingParties(true)} />
           <CaseStepModal key={step ?? 'none'} dto={detail.data} step={step} onClose={() => setStep(null)} />
+          {editingParties && <PartiesEditModal key={detail.data.version} dto={detail.data} onClose={() => setEditingParties(false)} />}
         </>
       )}
     </Drawer>
