@@ -90,11 +90,13 @@ test('一次一记 on a phone, reviewed and counted by the county, and a village
   await expect(edit.getByLabel('服务结果')).toHaveValue('讲解流转合同必备条款，建议书面签订并备案');
   await edit.getByLabel('服务结果').fill('讲解流转合同必备条款，建议书面签订并报村委会备案');
   await edit.getByLabel('修改原因').fill('补充备案地点');
+  await page.screenshot({ path: '/tmp/legal-ledger-edit.png' });
   await edit.getByRole('button', { name: '保存' }).click();
   await expect(page.getByText('已保存为新版本')).toBeVisible();
   const versions = page.getByTestId('ledger-versions');
   await expect(versions).toContainText('第 2 版');
   await expect(versions).toContainText('补充备案地点');
+  await page.screenshot({ path: '/tmp/legal-ledger-versions.png' });
   await page.getByTestId('ledger-accept').click();
   await page.locator('.ant-popconfirm').getByRole('button', { name: '通过' }).click();
   await expect(page.getByText('已通过审核')).toBeVisible();

@@ -50,9 +50,10 @@ test('a village mediator registers a dispute, records a session, downloads the a
   // 修改当事人: the respondent's name is corrected; the applicant's phone, left empty, stays as stored.
   await drawer.getByRole('button', { name: '修改当事人' }).click();
   const parties = page.getByTestId('parties-edit-modal');
-  await expect(parties.getByLabel('联系电话1')).toHaveAttribute('placeholder', '不改请留空（现为 139****5678）');
+  await expect(parties.getByLabel('联系电话1')).toHaveAttribute('placeholder', '139****5678');
   await parties.getByLabel('姓名或名称2').fill(`李${suffix}某`);
   await parties.getByLabel('住址2').fill('屈家村三组');
+  await page.screenshot({ path: '/tmp/mediation-parties-edit.png' });
   await parties.getByRole('button', { name: '保存' }).click();
   await expect(parties).toBeHidden();
   await expect(drawer.getByTestId('case-parties')).toContainText(`被申请人：李${suffix}某`);
@@ -165,6 +166,7 @@ test('the county official sees staffing gaps change, and statistics with drill-d
   const edit = page.getByRole('dialog', { name: '修改调解委员会' });
   await expect(edit.getByLabel('名称')).toHaveValue(oldName);
   await edit.getByLabel('名称').fill(`${oldName}（${suffix}）`);
+  await page.screenshot({ path: '/tmp/mediation-committee-edit.png' });
   await edit.getByRole('button', { name: '保存' }).click();
   await expect(edit).toBeHidden();
   await expect(page.getByTestId('committees-table')).toContainText(`${oldName}（${suffix}）`);

@@ -34,7 +34,8 @@ export function partyBody(p: PartyValues) {
 export function PartyFields({ recorded }: { recorded?: readonly PartyDto[] }) {
   const { t } = useI18n();
   const form = Form.useFormInstance<{ parties: PartyValues[] }>();
-  const keep = (masked: string | null | undefined) => (masked ? t('mediation.party.keep', { value: masked }) : undefined);
+  // A recorded number shows masked as the placeholder: left empty, it stays (the modal's intro says so).
+  const keep = (masked: string | null | undefined) => masked ?? undefined;
   return (
     <Form.List name="parties">
       {(fields, { add, remove }) => (
@@ -45,6 +46,10 @@ export function PartyFields({ recorded }: { recorded?: readonly PartyDto[] }) {
             return (
               <Form.Item key={field.key} label={index === 0 ? t('mediation.case.parties') : ' '} colon={index === 0}>
                 <Space wrap size={[8, 8]} data-testid={`party-${index}`}>
+                  {/* Registered so that the submitted values carry it: a recorded party keeps its sealed numbers. */}
+                  <Form.Item name={[field.name, 'id']} hidden>
+                    <Input />
+                  </Form.Item>
                   <Form.Item name={[field.name, 'role']} noStyle>
                     <Select style={{ width: 100 }} options={[{ value: 'applicant', label: t('mediation.party.applicant') }, { value: 'respondent', label: t('mediation.party.respondent') }]} />
                   </Form.Item>
