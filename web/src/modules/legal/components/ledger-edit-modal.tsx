@@ -1,4 +1,4 @@
-import { SERVICE_TYPES, SUBJECT_KINDS, type ServiceDetailDto, type ServiceType, type SubjectKind } from '@rg/domain/legal/service.schema';
+import { SERVICE_TYPES, SUBJECT_KINDS, type ServiceDetailDto } from '@rg/domain/legal/service.schema';
 import { DatePicker, Form, Input, InputNumber, Radio, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { FormModal } from '../../../app/forms/form-modal.tsx';
@@ -6,17 +6,11 @@ import { MODAL_FORM_LAYOUT } from '../../../app/forms/modal-form-layout.ts';
 import { useFormSubmit } from '../../../app/forms/use-form-submit.ts';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { legalKeys } from '../api.ts';
-import { updateService } from '../api.mobile.ts';
+import { updateService, type ServiceFields } from '../api.mobile.ts';
 
-interface EditValues {
+/** The record's fields, with the time as the picker's value until it is sent. */
+interface EditValues extends Omit<ServiceFields, 'servedAt'> {
   servedAt: Dayjs;
-  serviceType: ServiceType;
-  subjectKind: SubjectKind;
-  subjectName?: string;
-  content: string;
-  result: string;
-  durationMinutes: number;
-  attendance?: number;
   reason?: string;
 }
 
