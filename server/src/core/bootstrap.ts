@@ -34,7 +34,7 @@ export async function createContext(config: Config, modules: readonly ModuleMani
     clock,
     keys,
     cipher: personalDataCipher(keys),
-    audit: new AuditLog(keys.audit, clock),
+    audit: new AuditLog(keys.audit, clock, connection.group),
     sessions: new SessionStore(clock, connection.reads),
     permissions: new PermissionTable(modules.map((m) => m.rolePermissions ?? {})),
     rateLimiter: new RateLimiter(connection.db, clock),

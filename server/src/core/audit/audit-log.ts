@@ -1,9 +1,11 @@
-import crypto from 'node:crypto';
 import { maskIdCard, maskMobile, ID_CARD_PATTERN, MOBILE_PATTERN } from '@rg/domain/personal/masking';
 import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../access/actor.ts';
+import type { CommitGroup } from '../db/commit-group.ts';
 import { insertRow, preparedStatement } from '../db/prepared.ts';
-import type { AuditTable, DbOrTx, Tx } from '../db/schema.ts';
+import type { DbOrTx, Tx } from '../db/schema.ts';
+import { entryHash, type ChainedFields } from './audit-chain.ts';
+import { GroupedAudit } from './grouped-audit.ts';
 
 /** What happened, to what, with what result (SECURITY.md 18). */
 export interface AuditEvent {
@@ -14,19 +16,6 @@ export interface AuditEvent {
   result?: 'ok' | 'denied' | 'failed';
   /** Before/after or parameters; personal data is masked before it is stored. */
   detail?: Record<string, unknown>;
-}
-
-type ChainedFields = Omit<AuditTable, 'seq' | 'prev_hash' | 'hash'>;
-const FIELD_ORDER: (keyof ChainedFields)[] = [
-  'at', 'actor_id', 'actor_name', 'actor_roles', 'actor_region', 'action', 'object_type', 'object_id',
-  'object_region', 'result', 'ip', 'request_id', 'detail',
-];
-
-/** HMAC over the previous hash, the sequence number and every field: a keyed, tamper-evident chain. */
-export function entryHash(key: Buffer, seq: number, prevHash: string, fields: ChainedFields): string {
-  const hmac = crypto.createHmac('sha256', key).update(`${prevHash}\n${seq}`);
-  for (const name of FIELD_ORDER) hmac.update(`\n${fields[name] ?? ''}`);
-  return hmac.digest('hex');
 }
 
 const ID_CARDS = new RegExp(ID_CARD_PATTERN.source, 'g');
@@ -62,11 +51,16 @@ export class AuditLog {
    * transaction was rolled back) the update matches nothing and the append reads the head instead.
    */
   private last: { seq: number; hash: string } | null = null;
+  /** On SQLite, entries are chained and written once per commit group (decision 63). */
+  private readonly grouped: GroupedAudit | null;
 
   constructor(
     private readonly key: Buffer,
     private readonly clock: Clock,
-  ) {}
+    commitGroup: CommitGroup | null = null,
+  ) {
+    this.grouped = commitGroup ? new GroupedAudit(key, commitGroup) : null;
+  }
 
   /**
    * Appends one entry inside the caller's transaction, so the business write and its entry commit
@@ -90,6 +84,10 @@ export class AuditLog {
       request_id: ctx.requestId,
       detail: event.detail ? JSON.stringify(maskDetail(event.detail)) : null,
     };
+    if (this.grouped) {
+      this.grouped.add(fields);
+      return;
+    }
     const entry = (await this.fastAppend(tx, fields)) ?? (await this.slowAppend(tx, fields));
     this.last = { seq: entry.seq, hash: entry.hash };
     await insertRow(tx, 'audit_log', { ...fields, ...entry });

@@ -117,4 +117,17 @@ describe('audit chain', () => {
     expect(rows.slice(-3).map((r) => [Number(r.seq), r.action])).toEqual([[7, 'test.other_process'], [8, 'test.after_both'], [9, 'test.fast_path']]);
     expect(await verify()).toEqual({ ok: true, checked: 9 });
   });
+
+  it('chains concurrent writes without gaps, and keeps no entry of a write that failed among them', async () => {
+    const client = await t.login('wq.official');
+    const names = Array.from({ length: 20 }, (_, i) => `并发${i}组`);
+    // The same name twice: one of the pair is refused (400, name taken) while the others are written alongside it.
+    const results = await Promise.all([...names, names[3] ?? ''].map((name) => client.request('POST', `/api/regions/${PLACES.qujia}/groups`, { name })));
+    expect(results.filter((r) => r.statusCode === 201)).toHaveLength(20);
+    expect(results.filter((r) => r.statusCode === 400)).toHaveLength(1);
+    const rows = await entries();
+    expect(rows.map((r) => Number(r.seq))).toEqual(rows.map((_, i) => i + 1));
+    expect(rows.filter((r) => r.action === 'region.group_create')).toHaveLength(5 + 20);
+    expect(await verify()).toEqual({ ok: true, checked: rows.length });
+  });
 });

@@ -1,5 +1,5 @@
 import type { Db, AuditTable } from '../db/schema.ts';
-import { entryHash } from './audit-log.ts';
+import { entryHash } from './audit-chain.ts';
 
 export type ChainProblem = 'altered' | 'removed' | 'inserted';
 

@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { Config } from '../config.ts';
 import type { Database, Db } from './schema.ts';
 import { postgresBulkWriter, sqliteBulkWriter, type BulkWriter } from './bulk-upsert.ts';
+import type { CommitGroup } from './commit-group.ts';
 import { GroupedCounters, immediateCounters, type Counters } from './counters.ts';
 import { GroupCommitDriver, GroupCommitSqliteDialect, type StatementSource } from './sqlite-group-commit.ts';
 
@@ -27,6 +28,8 @@ export interface Connection {
   bulk: BulkWriter;
   /** Additive counter tables (decision 59). */
   counters: Counters;
+  /** SQLite's open group of transactions (decision 58); null on PostgreSQL. */
+  group: CommitGroup | null;
   close(): Promise<void>;
 }
 
@@ -56,8 +59,7 @@ function connectSqlite(file: string, synchronous: 'FULL' | 'NORMAL', allowWeak: 
   }
   const driver = new GroupCommitDriver(database, withStatementCache(database));
   const db = new Kysely<Database>({ dialect: new GroupCommitSqliteDialect(driver) });
-  const counters = new GroupedCounters((text, values) => driver.execute(text, values), () => driver.inTransaction());
-  driver.listen(counters);
+  const counters = new GroupedCounters(driver);
   const reader = new SQLite(file, { readonly: true });
   reader.pragma('busy_timeout = 5000');
   const readerStatements = withStatementCache(reader);
@@ -65,7 +67,7 @@ function connectSqlite(file: string, synchronous: 'FULL' | 'NORMAL', allowWeak: 
     rows: async <R>(query: CompiledQuery<R>) => readerStatements.prepare(query.sql).all(query.parameters) as R[],
   };
   return {
-    db, dialect: 'sqlite', reads, bulk: sqliteBulkWriter(database, (work) => driver.exclusive(work)), counters,
+    db, dialect: 'sqlite', reads, bulk: sqliteBulkWriter(database, (work) => driver.exclusive(work)), counters, group: driver,
     close: async () => {
       reader.close();
       await db.destroy();
@@ -121,5 +123,5 @@ async function connectPostgres(url: string, allowWeak: boolean): Promise<Connect
     throw new Error(`PostgreSQL fsync=${row?.fsync} synchronous_commit=${row?.synchronous_commit}: durable settings required`);
   }
   const reads: HotReads = { rows: async <R>(query: CompiledQuery<R>) => (await db.executeQuery(query)).rows };
-  return { db, dialect: 'postgres', reads, bulk: postgresBulkWriter(db), counters: immediateCounters(), close: () => db.destroy() };
+  return { db, dialect: 'postgres', reads, bulk: postgresBulkWriter(db), counters: immediateCounters(), group: null, close: () => db.destroy() };
 }

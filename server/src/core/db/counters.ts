@@ -1,4 +1,5 @@
 import { CompiledQuery, type Insertable } from 'kysely';
+import type { CommitGroup, GroupListener } from './commit-group.ts';
 import type { Database, Tx } from './schema.ts';
 
 /**
@@ -76,18 +77,6 @@ export function immediateCounters(): Counters {
   };
 }
 
-/** What the SQLite group-commit driver tells its listeners (see sqlite-group-commit.ts). */
-export interface GroupListener {
-  /** The transaction that was running has committed into the group. */
-  released(): void;
-  /** The transaction that was running rolled back: forget what it did. */
-  rolledBack(): void;
-  /** The group is about to COMMIT: write what it holds (synchronously, on the connection). */
-  beforeCommit(): void;
-  /** The group failed as a whole: forget everything. */
-  abandoned(): void;
-}
-
 /**
  * SQLite (decision 59): additions wait in memory, merged by key, and reach the tables just before
  * the group of transactions commits, in the same COMMIT. A ledger entry then writes none of its six
@@ -99,14 +88,13 @@ export class GroupedCounters implements Counters, GroupListener {
   private current = new Map<AnyTable, Map<string, Row>>();
   private group = new Map<AnyTable, Map<string, Row>>();
 
-  constructor(
-    private readonly run: (text: string, values: unknown[]) => void,
-    private readonly inTransaction: () => boolean,
-  ) {}
+  constructor(private readonly commitGroup: CommitGroup) {
+    commitGroup.listen(this);
+  }
 
   /** `tx` is the driver's current transaction: SQLite runs one at a time. */
   async add<T extends keyof Database & string>(_tx: Tx, table: CounterTable<T>, rows: readonly CounterRow<T>[]): Promise<void> {
-    if (!this.inTransaction()) throw new Error('counters are added inside a transaction');
+    if (!this.commitGroup.inTransaction()) throw new Error('counters are added inside a transaction');
     const t = table as AnyTable;
     const buffer = this.current.get(t) ?? new Map<string, Row>();
     merge(t, buffer, rows as readonly Row[]);
@@ -139,7 +127,7 @@ export class GroupedCounters implements Counters, GroupListener {
     this.group = new Map();
     for (const [table, rows] of group) {
       const text = upsertText(table, 1, () => '?');
-      for (const row of rows.values()) this.run(text, valuesOf(table, row));
+      for (const row of rows.values()) this.commitGroup.execute(text, valuesOf(table, row));
     }
   }
 

@@ -1,5 +1,5 @@
 import type SQLite from 'better-sqlite3';
-import type { GroupListener } from './counters.ts';
+import type { CommitGroup, GroupListener } from './commit-group.ts';
 import {
   CompiledQuery, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler,
   type DatabaseConnection, type DatabaseIntrospector, type Dialect, type DialectAdapter, type Driver, type Kysely, type QueryCompiler, type QueryResult,
@@ -83,7 +83,7 @@ const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
  * fails rolls back to its own savepoint; the others in its group are untouched. PostgreSQL already
  * groups concurrent commits itself, so this is SQLite only.
  */
-export class GroupCommitDriver implements Driver {
+export class GroupCommitDriver implements Driver, CommitGroup {
   private readonly lock = new FifoLock();
   private readonly connection: Connection;
   /** The open outer transaction's completion, or null when none is open. */
@@ -107,19 +107,20 @@ export class GroupCommitDriver implements Driver {
 
   async init(): Promise<void> {}
 
-  /** Work that follows the transactions and the group (the grouped counters). */
   listen(listener: GroupListener): void {
     this.listeners.push(listener);
   }
 
-  /** A query-builder transaction is open on the connection now. */
   inTransaction(): boolean {
     return this.inSavepoint;
   }
 
-  /** Runs a statement on the connection, for listeners writing just before the COMMIT. */
-  execute(text: string, values: unknown[]): void {
+  execute(text: string, values: readonly unknown[]): void {
     this.statements.prepare(text).run(values);
+  }
+
+  query<R>(text: string, values: readonly unknown[]): R[] {
+    return this.statements.prepare(text).all(values) as R[];
   }
 
   async acquireConnection(): Promise<DatabaseConnection> {
