@@ -12,23 +12,31 @@ import type { Database, DbOrTx } from './schema.ts';
 const insertTexts = new Map<unknown, Map<string, string>>();
 
 /**
- * Inserts one row; the statement is compiled once per table and set of columns (the row's own keys,
- * in their order), so callers pass rows exactly as they would to `insertInto(table).values(row)`.
+ * Inserts rows that have the same columns (the first row's own keys, in their order); the statement is
+ * compiled once per table, column set and number of rows, so callers pass rows exactly as they would
+ * to `insertInto(table).values(rows)`.
  */
-export async function insertRow<T extends keyof Database & string>(db: DbOrTx, table: T, row: Insertable<Database[T]>): Promise<void> {
-  const values = row as Record<string, unknown>;
+export async function insertRows<T extends keyof Database & string>(db: DbOrTx, table: T, rows: readonly Insertable<Database[T]>[]): Promise<void> {
+  const all = rows as readonly Record<string, unknown>[];
+  const first = all[0];
+  if (!first) return;
   // Like the builder, a property that is undefined is no column at all.
-  const columns = Object.keys(values).filter((c) => values[c] !== undefined);
+  const columns = Object.keys(first).filter((c) => first[c] !== undefined);
   const dialect = db.getExecutor().adapter.constructor;
   const texts = insertTexts.get(dialect) ?? new Map<string, string>();
   insertTexts.set(dialect, texts);
-  const key = `${table}(${columns.join(',')})`;
+  const key = `${table}(${columns.join(',')})×${all.length}`;
   let text = texts.get(key);
   if (text === undefined) {
-    text = db.insertInto(table).values(row).compile().sql;
+    text = db.insertInto(table).values([...rows]).compile().sql;
     texts.set(key, text);
   }
-  await db.executeQuery(CompiledQuery.raw(text, columns.map((c) => values[c])));
+  await db.executeQuery(CompiledQuery.raw(text, all.flatMap((row) => columns.map((c) => row[c] ?? null))));
+}
+
+/** One row: `insertRows` with a single row. */
+export async function insertRow<T extends keyof Database & string>(db: DbOrTx, table: T, row: Insertable<Database[T]>): Promise<void> {
+  await insertRows(db, table, [row]);
 }
 
 /** The value in place of the `i`th parameter while the statement is built (typed to fit any column). */

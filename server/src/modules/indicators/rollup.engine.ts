@@ -14,6 +14,36 @@ export interface Delta {
 }
 
 /**
+ * Every counted record asks for its unit's chain of ancestors and the chain its sums went to last time,
+ * in one prepared statement (core/db/prepared.ts).
+ */
+const chainOf = preparedStatement<[unitCode: string]>((db, p) => db
+  .selectFrom('regions as u')
+  .leftJoin('regions as p1', 'p1.code', 'u.parent_code')
+  .leftJoin('regions as p2', 'p2.code', 'p1.parent_code')
+  .leftJoin('regions as p3', 'p3.code', 'p2.parent_code')
+  .leftJoin('regions as p4', 'p4.code', 'p3.parent_code')
+  .select((eb) => [
+    'u.parent_code as a1', 'p1.parent_code as a2', 'p2.parent_code as a3', 'p3.parent_code as a4', 'p4.parent_code as a5',
+    eb.selectFrom('indicator_unit_paths as k').select('k.path').whereRef('k.unit_code', '=', 'u.code').as('stored'),
+  ])
+  .where('u.code', '=', p(0)));
+
+interface ChainRow {
+  a1: string | null;
+  a2: string | null;
+  a3: string | null;
+  a4: string | null;
+  a5: string | null;
+  stored: string | null;
+}
+
+const ROLLUPS: CounterTable<'indicator_rollups'> = {
+  table: 'indicator_rollups', key: ['region_code', 'indicator_code', 'period'], counters: ['num', 'den', 'own_num', 'own_den'],
+};
+
+
+/**
  * 逐级汇总 (issue 6 "Roll-up"): every record that feeds an indicator adds its numerator and denominator,
  * inside the writer's transaction, to the row of its unit and of every ancestor up to the nation. A
  * scorecard then reads a handful of primary-key rows, at any level, and is as fresh as the last commit.
@@ -23,22 +53,6 @@ export interface Delta {
  * matches the regions table, the unit's own sums are taken off the old ancestors and put on the new
  * ones (`relocate`), so each village is counted once at every level.
  */
-/** Every counted record asks for its unit's chain: prepared statements (core/db/prepared.ts). */
-const ancestorCodes = preparedStatement<[unitCode: string]>((db, p) => db
-  .selectFrom('regions as u')
-  .leftJoin('regions as p1', 'p1.code', 'u.parent_code')
-  .leftJoin('regions as p2', 'p2.code', 'p1.parent_code')
-  .leftJoin('regions as p3', 'p3.code', 'p2.parent_code')
-  .leftJoin('regions as p4', 'p4.code', 'p3.parent_code')
-  .select(['u.parent_code as a1', 'p1.parent_code as a2', 'p2.parent_code as a3', 'p3.parent_code as a4', 'p4.parent_code as a5'])
-  .where('u.code', '=', p(0)));
-
-const storedPath = preparedStatement<[unitCode: string]>((db, p) => db.selectFrom('indicator_unit_paths').select('path').where('unit_code', '=', p(0)));
-
-const ROLLUPS: CounterTable<'indicator_rollups'> = {
-  table: 'indicator_rollups', key: ['region_code', 'indicator_code', 'period'], counters: ['num', 'den', 'own_num', 'own_den'],
-};
-
 export class RollupEngine {
   constructor(
     private readonly dialect: Dialect,
@@ -59,8 +73,17 @@ export class RollupEngine {
 
   /** The unit's current chain of ancestors, nation first, from the regions table. */
   async currentPath(db: DbOrTx, unitCode: string): Promise<string[]> {
-    const [row] = await ancestorCodes<{ a1: string | null; a2: string | null; a3: string | null; a4: string | null; a5: string | null }>(db, [unitCode]);
-    if (!row) return [NATION_CODE];
+    return (await this.chain(db, unitCode)).current;
+  }
+
+  /** The current chain, and the one stored when the unit's sums were last added (null before the first). */
+  private async chain(db: DbOrTx, unitCode: string): Promise<{ current: string[]; stored: string | null }> {
+    const [row] = await chainOf<ChainRow>(db, [unitCode]);
+    if (!row) {
+      // A code the regions table does not know: counted at the nation only, as before any import.
+      const kept = await db.selectFrom('indicator_unit_paths').select('path').where('unit_code', '=', unitCode).executeTakeFirst();
+      return { current: [NATION_CODE], stored: kept?.path ?? null };
+    }
     const chain: string[] = [];
     for (const code of [row.a1, row.a2, row.a3, row.a4, row.a5]) {
       if (!code) break;
@@ -68,7 +91,7 @@ export class RollupEngine {
       if (code === NATION_CODE) break;
     }
     if (chain[0] !== NATION_CODE) chain.unshift(NATION_CODE);
-    return chain;
+    return { current: chain, stored: row.stored };
   }
 
   /** Adds the deltas to the unit's own row and to every ancestor's, in the caller's transaction. */
@@ -91,13 +114,12 @@ export class RollupEngine {
 
   /** The path to add to, relocating the unit's earlier sums first if it has moved since. */
   private async pathFor(tx: Tx, unitCode: string): Promise<string[]> {
-    const current = await this.currentPath(tx, unitCode);
-    const [stored] = await storedPath<{ path: string }>(tx, [unitCode]);
+    const { current, stored } = await this.chain(tx, unitCode);
     const joined = current.join(',');
-    if (!stored) {
+    if (stored === null) {
       await tx.insertInto('indicator_unit_paths').values({ unit_code: unitCode, path: joined }).execute();
-    } else if (stored.path !== joined) {
-      await this.relocate(tx, unitCode, stored.path.split(','), current);
+    } else if (stored !== joined) {
+      await this.relocate(tx, unitCode, stored.split(','), current);
     }
     return current;
   }

@@ -16,7 +16,7 @@ import { isWithin, levelOf, parentOf } from '@rg/domain/regions/region-code';
 import type { Actor, RequestContext } from '../../core/access/actor.ts';
 import { authorize, can, listScope } from '../../core/access/authorize.ts';
 import type { AppContext } from '../../core/context.ts';
-import { insertRow, preparedStatement } from '../../core/db/prepared.ts';
+import { insertRow, insertRows, preparedStatement } from '../../core/db/prepared.ts';
 import type { Tx } from '../../core/db/schema.ts';
 import { AppError, conflict, invalid, notFound } from '../../core/http/errors.ts';
 import { agreementDocx } from './mediation.agreement-docx.ts';
@@ -158,7 +158,7 @@ export class CasesService {
       reopened_from: args.reopenedFrom, reopened_as: null, session_count: 0, created_by: actor.userId, created_at: now, updated_at: now, version: 1,
     });
     const parties = args.partyRows?.map((p) => ({ ...p, id: newId(), case_id: id })) ?? partyRows(this.ctx.cipher, id, input.parties);
-    for (const party of parties) await insertRow(tx, 'mediation_parties', party);
+    await insertRows(tx, 'mediation_parties', parties);
     await addToStats(this.ctx.counters, tx, { regionCode: input.regionCode, month, caseType: input.caseType }, { registered: 1 });
     const { parties: _p, ...facts } = input;
     await this.ctx.audit.append(tx, rc, {

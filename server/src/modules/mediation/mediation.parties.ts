@@ -5,7 +5,7 @@ import { authorize } from '../../core/access/authorize.ts';
 import type { AppContext } from '../../core/context.ts';
 import type { PersonalDataCipher } from '../../core/crypto/personal-data.ts';
 import { newId } from '../../core/db/ids.ts';
-import { insertRow } from '../../core/db/prepared.ts';
+import { insertRows } from '../../core/db/prepared.ts';
 import { AppError, conflict, invalid, notFound } from '../../core/http/errors.ts';
 import * as repo from './mediation.cases.repository.ts';
 import type { MediationPartyTable } from './mediation.tables.ts';
@@ -51,7 +51,7 @@ export class MediationParties {
         .where('id', '=', caseId).where('version', '=', input.version).where('status', '=', row.status).executeTakeFirst();
       if (Number(bumped.numUpdatedRows) !== 1) throw conflict();
       await tx.deleteFrom('mediation_parties').where('case_id', '=', caseId).execute();
-      for (const party of rows) await insertRow(tx, 'mediation_parties', party);
+      await insertRows(tx, 'mediation_parties', rows);
       await this.ctx.audit.append(tx, rc, {
         action: 'mediation.case_parties_update', objectType: 'mediation_case', objectId: caseId, objectRegion: row.region_code,
         detail: {
