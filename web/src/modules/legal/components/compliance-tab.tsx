@@ -1,4 +1,4 @@
-import { Card, Col, Divider, Flex, Row, Skeleton, Space, Statistic, Switch, Typography } from 'antd';
+import { Card, Col, Divider, Flex, Row, Skeleton, Space, Switch, Typography } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ComplianceDto } from '@rg/domain/legal/service.schema';
 import { useState } from 'react';
@@ -16,23 +16,18 @@ import { ComplianceNorms } from './compliance-norms.tsx';
 import { CompliancePeriod, currentPeriod, periodParam, type PeriodValue } from './compliance-period.tsx';
 import { ComplianceVillages } from './compliance-villages.tsx';
 import { percent } from './coverage-stats.tsx';
+import { StatCardCols, type StatCard } from '../../../app/layout/stat-cards.tsx';
 
 function Summary({ compliance }: { compliance: ComplianceDto }) {
   const { t } = useI18n();
-  const cards = [
+  const cards: StatCard[] = [
     { key: 'villages', title: t('legal.compliance.villages'), value: String(compliance.villages) },
     { key: 'behind', title: t('legal.compliance.behind'), value: String(compliance.behind), color: compliance.behind > 0 ? '#cf1322' : undefined },
     { key: 'rate', title: t('legal.compliance.rate'), value: percent(compliance.rate, compliance.villages) },
   ];
   return (
     <Row gutter={[12, 12]} data-testid="compliance-summary">
-      {cards.map((card) => (
-        <Col key={card.key} flex="1 1 160px">
-          <Card size="small" style={{ height: '100%' }}>
-            <Statistic title={card.title} value={card.value} styles={{ content: { color: card.color } }} />
-          </Card>
-        </Col>
-      ))}
+      <StatCardCols cards={cards} />
       <Col flex="2 1 320px">
         <Card size="small" style={{ height: '100%' }}>
           <Typography.Text type="secondary">{t('legal.compliance.norms')}</Typography.Text>

@@ -2,6 +2,7 @@ import { CheckCircleFilled, ExclamationCircleFilled } from '@ant-design/icons';
 import { Card, Col, Row, Statistic, Typography } from 'antd';
 import type { CoverageDto } from '@rg/domain/legal/assignment.schema';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
+import { StatCardCols, type StatCard } from '../../../app/layout/stat-cards.tsx';
 
 export function percent(rate: number, villages: number): string {
   return villages === 0 ? '—' : `${(rate * 100).toFixed(1)}%`;
@@ -33,7 +34,7 @@ function PoorTarget({ coverage }: { coverage: CoverageDto }) {
 /** The figures of a region's coverage: all villages, the poor ones with their target, the pilot villages. */
 export function CoverageStats({ coverage }: { coverage: CoverageDto }) {
   const { t } = useI18n();
-  const cards = [
+  const cards: StatCard[] = [
     { key: 'villages', title: t('legal.coverage.villages'), value: String(coverage.villages) },
     { key: 'covered', title: t('legal.coverage.covered'), value: String(coverage.covered), color: '#389e0d' },
     {
@@ -48,13 +49,7 @@ export function CoverageStats({ coverage }: { coverage: CoverageDto }) {
 
   return (
     <Row gutter={[12, 12]} data-testid="coverage-stats">
-      {cards.map((card) => (
-        <Col key={card.key} flex="1 1 160px">
-          <Card size="small" style={{ height: '100%' }}>
-            <Statistic title={card.title} value={card.value} styles={{ content: { color: card.color } }} />
-          </Card>
-        </Col>
-      ))}
+      <StatCardCols cards={cards} />
       <Col flex="1.6 1 260px">
         <Card size="small" style={{ height: '100%' }}>
           <Statistic

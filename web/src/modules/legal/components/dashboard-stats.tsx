@@ -1,8 +1,8 @@
-import { Card, Col, Row, Statistic, Typography } from 'antd';
+import { Row } from 'antd';
 import type { LegalDashboardDto } from '@rg/domain/legal/service.schema';
-import type { ReactNode } from 'react';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { percent } from './coverage-stats.tsx';
+import { StatCardCols, type StatCard } from '../../../app/layout/stat-cards.tsx';
 
 const RED = '#cf1322';
 const GREEN = '#389e0d';
@@ -11,7 +11,7 @@ const GREEN = '#389e0d';
 export function DashboardStats({ dashboard }: { dashboard: LegalDashboardDto }) {
   const { t } = useI18n();
   const { coverage, compliance } = dashboard;
-  const cards: { key: string; title: string; value: string; color?: string; note?: ReactNode }[] = [
+  const cards: StatCard[] = [
     { key: 'total', title: t('legal.dashboard.total'), value: String(dashboard.total) },
     {
       key: 'coverage',
@@ -43,14 +43,7 @@ export function DashboardStats({ dashboard }: { dashboard: LegalDashboardDto }) 
 
   return (
     <Row gutter={[12, 12]} data-testid="dashboard-stats">
-      {cards.map((card) => (
-        <Col key={card.key} flex="1 1 180px">
-          <Card size="small" style={{ height: '100%' }}>
-            <Statistic title={card.title} value={card.value} styles={{ content: { color: card.color } }} />
-            {card.note && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{card.note}</Typography.Text>}
-          </Card>
-        </Col>
-      ))}
+      <StatCardCols cards={cards} basis={180} />
     </Row>
   );
 }
