@@ -1,7 +1,7 @@
+import { quote } from '../db/bulk-upsert.ts';
 import type { CommitGroup, GroupListener } from '../db/commit-group.ts';
 import { AUDIT_FIELDS, entryHash, type ChainedFields } from './audit-chain.ts';
 
-const quote = (name: string) => `"${name}"`;
 const COLUMNS = [...AUDIT_FIELDS, 'seq', 'prev_hash', 'hash'] as const;
 const INSERT = `insert into "audit_log" (${COLUMNS.map(quote).join(', ')}) values (${COLUMNS.map(() => '?').join(', ')})`;
 /** Takes `n` numbers at once; RETURNING gives the new last number and the hash the chain goes on from. */

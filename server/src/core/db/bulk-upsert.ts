@@ -24,7 +24,8 @@ export interface BulkWriter {
   upsert<Row extends object>(spec: BulkUpsertSpec<Row>, rows: readonly Row[]): Promise<number>;
 }
 
-const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+/** An SQL identifier, quoted the same way on SQLite and PostgreSQL. */
+export const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 function conflictClause<Row>(spec: BulkUpsertSpec<Row>, distinct: 'is not' | 'is distinct from'): string {
   const set = spec.update.map((c) => `${quote(c)} = excluded.${quote(c)}`).join(', ');

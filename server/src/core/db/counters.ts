@@ -1,4 +1,5 @@
 import { CompiledQuery, type Insertable } from 'kysely';
+import { quote } from './bulk-upsert.ts';
 import type { CommitGroup, GroupListener } from './commit-group.ts';
 import type { Database, Tx } from './schema.ts';
 
@@ -32,8 +33,6 @@ export interface Counters {
 /** A counter table with its column names as plain strings (what the SQL is built from). */
 type AnyTable = { table: string; key: readonly string[]; counters: readonly string[]; fixed?: readonly string[] };
 type Row = Record<string, unknown>;
-
-const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 function columnsOf(table: AnyTable): string[] {
   return [...table.key, ...(table.fixed ?? []), ...table.counters];
