@@ -55,7 +55,7 @@ export function chinaToday(now: Date): string {
  * and its domain event.
  */
 
-/** Intake's first read: the place and its own active committee (prepared, on the committed-data reader). */
+/** Intake's first read: the place and its own active committee (prepared). */
 const placeWithCommittee = preparedStatement<[code: string, active: string, town: string, village: string, one: number]>((db, p) => db.selectFrom('regions as r')
   .select((eb) => ['r.name', 'r.level', eb.selectFrom('mediation_committees as c').select('c.id').whereRef('c.region_code', '=', 'r.code')
     .where('c.status', '=', p(1)).where('c.level', 'in', [p(2), p(3)]).limit(p(4)).as('committee_id')])
@@ -75,28 +75,29 @@ export class CasesService {
   async register(rc: RequestContext, input: CaseCreate): Promise<{ id: string; caseNo: string }> {
     const actor = authorize(rc.actor, 'mediation.handle', { regionCode: input.regionCode });
     if (input.registeredOn > this.today()) throw invalid({ registeredOn: 'mediation.date.future' });
-    // The hot path of intake: the place and its own committee in one read, through the committed-data reader.
-    const [place] = await this.ctx.reads.rows(placeWithCommittee.compile<{ name: string; level: string; committee_id: string | null }>(this.ctx.db, [input.regionCode, 'active', 'town', 'village', 1]));
-    if (!place) throw invalid({ regionCode: 'region.notFound' });
-    if (place.level !== 'town' && place.level !== 'village') throw invalid({ regionCode: 'mediation.region.notPlace' });
-    let committeeId = input.committeeId ?? null;
-    if (committeeId) {
-      const committee = await this.ctx.db.selectFrom('mediation_committees').select(['region_code', 'status']).where('id', '=', committeeId).executeTakeFirst();
-      if (!committee || !isWithin(input.regionCode, committee.region_code) || !can(actor, 'mediation.read', { regionCode: committee.region_code })) throw invalid({ committeeId: 'mediation.committee.required' });
-      if (committee.status !== 'active') throw invalid({ committeeId: 'mediation.committee.dissolved' });
-    } else {
-      // The place's own committee takes the case unless another is named.
-      committeeId = place.committee_id ?? null;
-    }
-    if (input.screeningId) {
-      const screening = await this.ctx.db.selectFrom('mediation_screenings').select('village_code').where('id', '=', input.screeningId).executeTakeFirst();
-      // The reporting village must lie in the case's town (a town committee may take a village's dispute).
-      if (!screening || !isWithin(screening.village_code, input.regionCode.slice(0, 9))) throw invalid({ screeningId: 'mediation.screening.notFound' });
-    }
-    const settings = await effectiveSettings(this.ctx.db, input.regionCode, this.ctx.reads);
-    return this.ctx.db.transaction().execute((tx) => this.insertCase(tx, rc, actor, {
-      input, placeName: place.name, committeeId, online: false, reopenedFrom: null, partyRows: null, settings,
-    }));
+    return this.ctx.db.transaction().execute(async (tx) => {
+      // Read inside the write transaction: on SQLite the writer's page cache is warm, while the
+      // read-only connection's is dropped by every commit (decision 64).
+      const [place] = await placeWithCommittee<{ name: string; level: string; committee_id: string | null }>(tx, [input.regionCode, 'active', 'town', 'village', 1]);
+      if (!place) throw invalid({ regionCode: 'region.notFound' });
+      if (place.level !== 'town' && place.level !== 'village') throw invalid({ regionCode: 'mediation.region.notPlace' });
+      let committeeId = input.committeeId ?? null;
+      if (committeeId) {
+        const committee = await tx.selectFrom('mediation_committees').select(['region_code', 'status']).where('id', '=', committeeId).executeTakeFirst();
+        if (!committee || !isWithin(input.regionCode, committee.region_code) || !can(actor, 'mediation.read', { regionCode: committee.region_code })) throw invalid({ committeeId: 'mediation.committee.required' });
+        if (committee.status !== 'active') throw invalid({ committeeId: 'mediation.committee.dissolved' });
+      } else {
+        // The place's own committee takes the case unless another is named.
+        committeeId = place.committee_id ?? null;
+      }
+      if (input.screeningId) {
+        const screening = await tx.selectFrom('mediation_screenings').select('village_code').where('id', '=', input.screeningId).executeTakeFirst();
+        // The reporting village must lie in the case's town (a town committee may take a village's dispute).
+        if (!screening || !isWithin(screening.village_code, input.regionCode.slice(0, 9))) throw invalid({ screeningId: 'mediation.screening.notFound' });
+      }
+      const settings = await effectiveSettings(tx, input.regionCode);
+      return this.insertCase(tx, rc, actor, { input, placeName: place.name, committeeId, online: false, reopenedFrom: null, partyRows: null, settings });
+    });
   }
 
   /** A villager's own request from the phone: registered at their village, the villager as applicant. */
@@ -136,7 +137,7 @@ export class CasesService {
 
   private async insertCase(tx: Tx, rc: RequestContext, actor: Actor, args: {
     input: CaseCreate; placeName: string; committeeId: string | null; online: boolean; reopenedFrom: string | null; partyRows: MediationPartyTable[] | null;
-    /** Read before the transaction: the write lock is held only for writes. */
+    /** The place's effective settings (overdue days). */
     settings: { overdueDays: number };
   }): Promise<{ id: string; caseNo: string }> {
     const { input } = args;

@@ -3,7 +3,6 @@ import { ancestorsOf } from '@rg/domain/regions/region-code';
 import type { RequestContext } from '../../core/access/actor.ts';
 import { authorize, listScope } from '../../core/access/authorize.ts';
 import type { AppContext } from '../../core/context.ts';
-import type { HotReads } from '../../core/db/connect.ts';
 import { preparedStatement } from '../../core/db/prepared.ts';
 import type { DbOrTx } from '../../core/db/schema.ts';
 import { json } from './mediation.places.ts';
@@ -13,12 +12,11 @@ const CHAIN_CODES = 7;
 const settingsOf = preparedStatement<string[]>((db, p) => db.selectFrom('mediation_settings').selectAll().where('region_code', 'in', Array.from({ length: CHAIN_CODES }, (_, i) => p(i))));
 
 /** The settings that apply at `regionCode`: its own, else the nearest ancestor's, else the defaults. */
-export async function effectiveSettings(db: DbOrTx, regionCode: string, reads?: HotReads): Promise<SettingsDto> {
+export async function effectiveSettings(db: DbOrTx, regionCode: string): Promise<SettingsDto> {
   const chain = [...ancestorsOf(regionCode), regionCode];
   // Always seven codes (nation to group, the place repeated), so one prepared statement serves every level.
   const codes = Array.from({ length: CHAIN_CODES }, (_, i) => chain[Math.min(i, chain.length - 1)] ?? regionCode);
-  // The intake hot path reads through the committed-data reader, off the writer's connection.
-  const rows = reads ? await reads.rows(settingsOf.compile<MediationSettingsTable>(db, codes)) : await settingsOf<MediationSettingsTable>(db, codes);
+  const rows = await settingsOf<MediationSettingsTable>(db, codes);
   const nearest = rows.sort((a, b) => b.region_code.length - a.region_code.length)[0];
   if (!nearest) {
     return { regionCode, source: null, overdueDays: DEFAULT_OVERDUE_DAYS, followUpDays: DEFAULT_FOLLOW_UP_DAYS, aidCriteria: [...DEFAULT_AID_CRITERIA] };
