@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { idCardCheckChar } from '@rg/domain/personal/id-card';
 import { chooseOption, signIn, snapshot } from './support/console.ts';
@@ -142,6 +143,13 @@ test('the county official sees staffing gaps change, and statistics with drill-d
   await expect(page.getByTestId('stats-breadcrumb')).toContainText('王桥镇');
   await expect(page.getByTestId('stats-children')).toContainText('屈家村');
   await page.screenshot({ path: '/tmp/mediation-stats.png', fullPage: true });
+  // The figures on screen as a 统计表 of the town drilled into.
+  const [statsFile] = await Promise.all([page.waitForEvent('download'), page.getByTestId('stats-export').click()]);
+  expect(statsFile.suggestedFilename()).toMatch(/^人民调解工作统计表（\d{4}年）\.xlsx$/);
+  const statsBook = new ExcelJS.Workbook();
+  await statsBook.xlsx.readFile(await statsFile.path());
+  expect(statsBook.worksheets.map((w) => w.name)).toEqual(['分地区', '按纠纷类型', '按月份']);
+  expect(statsBook.worksheets[0]?.getRow(2).getCell(1).value).toBe('王桥镇（合计）');
   await page.getByRole('tab', { name: '矛盾纠纷排查' }).click();
   await expect(page.getByTestId('screening-figures')).toContainText('应报');
   await page.screenshot({ path: '/tmp/mediation-screening.png', fullPage: true });

@@ -172,6 +172,8 @@ export const caseListQuerySchema = z.object({
   ...pageFields,
 });
 export type CaseListQuery = z.infer<typeof caseListQuerySchema>;
+/** 调解案件台账 export: the list's filters, every matching case (no paging). */
+export const caseExportQuerySchema = caseListQuerySchema.omit({ page: true, pageSize: true });
 
 // ---- workflow bodies (one per action, DOMAIN.md "Mediation case") ----
 export const startSchema = z.object({ mediatorId: z.uuid('mediation.mediator.required').optional() }).strict();

@@ -5,18 +5,40 @@ import type { FastifyReply } from 'fastify';
 export interface ExportColumn<Row> {
   header: string;
   width?: number;
+  /** Excel number format, e.g. '0.0%' for a rate kept as a fraction. */
+  numFmt?: string;
   value(row: Row): string | number | null;
 }
 
-/** 台账 are exchanged as Excel: a bold, frozen header row and one row per record. */
-export async function toXlsx<Row>(sheetName: string, columns: readonly ExportColumn<Row>[], rows: readonly Row[]): Promise<Buffer> {
+/** One sheet of a workbook, ready to be written (its rows' type stays with `sheet`, which made it). */
+export interface ExportSheet {
+  name: string;
+  fill(worksheet: ExcelJS.Worksheet): void;
+}
+
+/** A sheet: its name, its columns and its rows. */
+export function sheet<Row>(name: string, columns: readonly ExportColumn<Row>[], rows: readonly Row[]): ExportSheet {
+  return {
+    name,
+    fill(worksheet) {
+      worksheet.columns = columns.map((c) => ({ header: c.header, width: c.width ?? 16, ...(c.numFmt ? { style: { numFmt: c.numFmt } } : {}) }));
+      worksheet.getRow(1).font = { bold: true };
+      for (const row of rows) worksheet.addRow(columns.map((c) => c.value(row)));
+    },
+  };
+}
+
+/** 台账 are exchanged as Excel: on every sheet a bold, frozen header row and one row per record. */
+export async function toXlsxSheets(sheets: readonly ExportSheet[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '乡村治理试点示范平台';
-  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = columns.map((c) => ({ header: c.header, width: c.width ?? 16 }));
-  sheet.getRow(1).font = { bold: true };
-  for (const row of rows) sheet.addRow(columns.map((c) => c.value(row)));
+  for (const s of sheets) s.fill(workbook.addWorksheet(s.name, { views: [{ state: 'frozen', ySplit: 1 }] }));
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** A workbook of one sheet. */
+export async function toXlsx<Row>(sheetName: string, columns: readonly ExportColumn<Row>[], rows: readonly Row[]): Promise<Buffer> {
+  return toXlsxSheets([sheet(sheetName, columns, rows)]);
 }
 
 export function sendXlsx(reply: FastifyReply, fileName: string, body: Buffer): FastifyReply {

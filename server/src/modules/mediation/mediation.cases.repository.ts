@@ -23,7 +23,10 @@ export async function sessionsOf(db: DbOrTx, caseId: string): Promise<MediationS
   return db.selectFrom('mediation_sessions').selectAll().where('case_id', '=', caseId).orderBy('held_on').orderBy('created_at').execute();
 }
 
-export async function listCases(db: DbOrTx, scope: string, query: CaseListQuery, today: string): Promise<{ rows: CaseRow[]; total: number }> {
+export type CaseFilters = Omit<CaseListQuery, 'page' | 'pageSize'>;
+
+/** The cases within `scope` (or the narrower `regionCode`) that pass the list's filters. */
+function filteredCases(db: DbOrTx, scope: string, query: CaseFilters, today: string) {
   let base = db.selectFrom('mediation_cases as c').where((eb) => withinScope(eb, 'c.region_code', query.regionCode ?? scope));
   if (query.status) base = base.where('c.status', '=', query.status);
   if (query.caseType) base = base.where('c.case_type', '=', query.caseType);
@@ -36,9 +39,25 @@ export async function listCases(db: DbOrTx, scope: string, query: CaseListQuery,
     const q = query.q;
     base = base.where((eb) => eb.or([containsText(eb, ['c.case_no', 'c.description'], q), eb.exists(eb.selectFrom('mediation_parties as p').select('p.id').whereRef('p.case_id', '=', 'c.id').where((e) => containsText(e, ['p.name'], q)))]));
   }
+  return base;
+}
+
+export async function listCases(db: DbOrTx, scope: string, query: CaseListQuery, today: string): Promise<{ rows: CaseRow[]; total: number }> {
+  const base = filteredCases(db, scope, query, today);
   const rows = await base.selectAll('c').orderBy('c.registered_on', 'desc').orderBy('c.created_at', 'desc').offset((query.page - 1) * query.pageSize).limit(query.pageSize).execute();
   const count = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return { rows, total: Number(count.n) };
+}
+
+/** Every filtered case for the ledger export, oldest first, with its committee's and mediator's names; at most `limit`. */
+export async function casesForExport(db: DbOrTx, scope: string, query: CaseFilters, today: string, limit: number) {
+  return filteredCases(db, scope, query, today)
+    .leftJoin('mediation_committees as m', 'm.id', 'c.committee_id')
+    .leftJoin('mediation_mediators as d', 'd.id', 'c.mediator_id')
+    .selectAll('c').select(['m.name as committee_name', 'd.name as mediator_name'])
+    .orderBy('c.registered_on').orderBy('c.created_at')
+    .limit(limit)
+    .execute();
 }
 
 /** Next number in a counter (case numbers per place and year); safe under concurrent writers. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { aidAssignSchema, aidCloseSchema, aidCreateSchema, aidListQuerySchema, aidReviewSchema } from '@rg/domain/mediation/aid.schema';
 import {
-  agreeSchema, caseCreateSchema, caseListQuerySchema, closeSchema, confirmSchema, failSchema, followUpSchema, onlineApplicationSchema,
+  agreeSchema, caseCreateSchema, caseExportQuerySchema, caseListQuerySchema, closeSchema, confirmSchema, failSchema, followUpSchema, onlineApplicationSchema,
   partiesUpdateSchema, performanceSchema, reopenSchema, sessionSchema, startSchema, visitSchema,
 } from '@rg/domain/mediation/case.schema';
 import {
@@ -17,6 +17,7 @@ import { sendXlsx } from '../../core/export/xlsx.ts';
 import { requestContext } from '../../core/http/route-guard.ts';
 import type { App } from '../../core/module.ts';
 import { AidService } from './mediation.aid.ts';
+import { CaseLedgerExport } from './mediation.cases-export.ts';
 import { CasesService } from './mediation.cases.ts';
 import { CommitteesService } from './mediation.committees.ts';
 import { MediationParties } from './mediation.parties.ts';
@@ -35,6 +36,7 @@ export function mediationRoutes(app: App, ctx: AppContext): void {
   const screening = new ScreeningService(ctx);
   const aid = new AidService(ctx, cases);
   const statistics = new StatisticsService(ctx);
+  const ledger = new CaseLedgerExport(ctx);
   const settings = new SettingsService(ctx);
 
   // 调解组织 and 调解员
@@ -62,6 +64,8 @@ export function mediationRoutes(app: App, ctx: AppContext): void {
   app.get('/mediation/cases', { schema: { querystring: caseListQuerySchema }, config: { access: 'mediation.read' } }, (req) => cases.list(requestContext(req), req.query));
   app.post('/mediation/cases', { schema: { body: caseCreateSchema }, config: { access: 'mediation.handle', idempotent: true } }, async (req, reply) =>
     reply.status(201).send(await cases.register(requestContext(req), req.body)));
+  app.get('/mediation/cases.xlsx', { schema: { querystring: caseExportQuerySchema }, config: { access: 'mediation.export' } }, async (req, reply) =>
+    sendXlsx(reply, '人民调解案件登记台账.xlsx', await ledger.workbook(requestContext(req), req.query)));
   app.get('/mediation/cases/:id', { schema: { params: idParams }, config: { access: 'mediation.read' } }, (req) => cases.get(requestContext(req), req.params.id));
   const step = <S extends z.ZodType>(path: string, schema: S, run: (id: string, body: z.infer<S>, req: Parameters<typeof requestContext>[0]) => Promise<unknown>) =>
     app.post(`/mediation/cases/:id/${path}`, { schema: { params: idParams, body: schema }, config: { access: 'mediation.handle' } }, (req) => run(req.params.id, req.body as z.infer<S>, req));
@@ -109,6 +113,8 @@ export function mediationRoutes(app: App, ctx: AppContext): void {
 
   // 统计 and 设置
   app.get('/mediation/stats', { schema: { querystring: statsQuerySchema }, config: { access: 'mediation.read' } }, (req) => statistics.stats(requestContext(req), req.query.regionCode, req.query.year));
+  app.get('/mediation/stats.xlsx', { schema: { querystring: statsQuerySchema }, config: { access: 'mediation.export' } }, async (req, reply) =>
+    sendXlsx(reply, `人民调解工作统计表（${req.query.year}年）.xlsx`, await statistics.exportStats(requestContext(req), req.query.regionCode, req.query.year)));
   app.get('/mediation/settings', { schema: { querystring: z.object({ regionCode: regionCodeSchema.optional() }) }, config: { access: 'mediation.read' } }, (req) => settings.get(requestContext(req), req.query.regionCode));
   app.put('/mediation/settings', { schema: { body: settingsSchema }, config: { access: 'mediation.manage' } }, (req) => settings.put(requestContext(req), req.body));
 }

@@ -9,6 +9,7 @@ import type { AppContext } from '../../core/context.ts';
 import { withinScope } from '../../core/db/scope.ts';
 import { chinaToday } from './mediation.cases.ts';
 import { Places } from './mediation.places.ts';
+import { statsWorkbook } from './mediation.stats-export.ts';
 import { STAT_COUNTERS, type StatCounter } from './mediation.stats-store.ts';
 
 type Counters = Record<StatCounter, number>;
@@ -120,5 +121,15 @@ export class StatisticsService {
         return { code: row.region_code, name: refs.get(row.region_code)?.name ?? row.region_code, level: child, ...figures(c, liveBy.get(row.region_code) ?? { openHighRisk: 0, openCriminalRisk: 0, overdueOpen: 0 }) };
       }),
     };
+  }
+
+  /** The same figures as a workbook (调解统计表); audited like every export. */
+  async exportStats(rc: RequestContext, regionCode: string | undefined, year: number): Promise<Buffer> {
+    const actor = authorize(rc.actor, 'mediation.export');
+    const code = regionCode ?? listScope(actor);
+    authorize(actor, 'mediation.export', { regionCode: code });
+    const dto = await this.stats(rc, code, year);
+    await this.ctx.audit.record(this.ctx.db, rc, { action: 'export.mediation_stats', objectType: 'region', objectRegion: code, detail: { year, children: dto.children.length } });
+    return statsWorkbook(dto);
   }
 }

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idCardCheckChar } from '@rg/domain/personal/id-card';
+import { maskIdCard, maskMobile } from '@rg/domain/personal/masking';
 import { CASE_ACTIONS, CASE_STATUSES, TRANSITIONS, type CaseAction, type CaseStatus } from '@rg/domain/mediation/case-workflow';
 import { createTestApp, errorOf, type TestApp, type TestClient } from '../../testing/test-app.ts';
 import { buildUser, buildVillage, PLACES } from '../../testing/factories.ts';
@@ -286,6 +287,53 @@ describe('mediation: committees, staffing, cases, screening, aid, statistics', (
     expect(overdueStats.totals.overdue).toBe(rows.filter((r) => r.concluded_on === null).length);
     const overdueList = (await later.request('GET', '/api/mediation/cases?overdue=true&pageSize=100')).json();
     expect(overdueList.total).toBe(overdueStats.totals.overdue);
+  });
+
+  it('exports the case ledger and the statistics as workbooks: filtered, scoped, personal data masked, audited', async () => {
+    const cells = async (payload: Buffer) => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(payload as unknown as ArrayBuffer);
+      return workbook.worksheets.map((ws) => {
+        const rows: unknown[][] = [];
+        ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+        return { name: ws.name, rows };
+      });
+    };
+    // The statistics test moved the clock on past the idle timeout: sign in again.
+    const official = await t.login('jy.med');
+    const list = (await official.request('GET', '/api/mediation/cases?pageSize=100')).json();
+    const ledger = await official.request('GET', '/api/mediation/cases.xlsx');
+    expect(ledger.statusCode).toBe(200);
+    expect(ledger.headers['content-disposition']).toContain(encodeURIComponent('人民调解案件登记台账'));
+    const [sheet] = await cells(ledger.rawPayload);
+    expect(sheet?.rows[0]?.slice(0, 4)).toEqual(['案件编号', '所在地', '调解组织', '调解员']);
+    expect(sheet?.rows.slice(1).map((r) => r[0]).sort()).toEqual(list.items.map((c: { caseNo: string }) => c.caseNo).sort());
+    // The applicant's ID number and both phones appear masked, never in full (the party seq is the case's).
+    const header = sheet?.rows[0] ?? [];
+    const first = sheet?.rows.find((r) => String(r[header.indexOf('当事人')]).includes('申请人：张1；'));
+    expect(first?.[header.indexOf('身份证号码（脱敏）')]).toBe(`张1 ${maskIdCard(idNumber(1))}`);
+    expect(first?.[header.indexOf('联系电话（脱敏）')]).toBe(`张1 ${maskMobile(phone(1))}；李1 ${maskMobile(phone(501))}`);
+    const zip = await JSZip.loadAsync(ledger.rawPayload);
+    const xml = (await Promise.all(Object.values(zip.files).map((f) => f.async('string')))).join('');
+    expect(xml.match(/\d{17}[\dXx]|1[3-9]\d{9}/g)).toBeNull();
+
+    // The list's filters apply; another county's town is not found; a role without the permission is refused.
+    const filtered = (await official.request('GET', `/api/mediation/cases?status=closed&pageSize=100`)).json();
+    const [closed] = await cells((await official.request('GET', '/api/mediation/cases.xlsx?status=closed')).rawPayload);
+    expect((closed?.rows.length ?? 0) - 1).toBe(filtered.total);
+    expect((await (await t.login('hy.med')).request('GET', `/api/mediation/cases.xlsx?regionCode=${PLACES.wangqiao}`)).statusCode).toBe(404);
+    expect((await (await t.login('wq.mediator')).request('GET', '/api/mediation/cases.xlsx')).statusCode).toBe(403);
+    const audit = await t.ctx.db.selectFrom('audit_log').select(['actor_name', 'detail']).where('action', '=', 'export.mediation_cases').orderBy('seq').execute();
+    expect(audit.map((a) => [a.actor_name, JSON.parse(a.detail ?? '{}').rows])).toEqual([['jy.med', list.total], ['jy.med', filtered.total]]);
+
+    const stats = (await official.request('GET', '/api/mediation/stats?year=2026')).json();
+    const book = await cells((await official.request('GET', '/api/mediation/stats.xlsx?year=2026')).rawPayload);
+    expect(book.map((s) => s.name)).toEqual(['分地区', '按纠纷类型', '按月份']);
+    expect(book[0]?.rows[1]?.slice(0, 5)).toEqual(['泾阳县（合计）', stats.totals.registered, stats.totals.success, stats.totals.failed, stats.totals.successRate]);
+    expect(book[0]?.rows[2]?.[0]).toBe('王桥镇');
+    expect(book[1]?.rows.find((r) => r[0] === '邻里纠纷')?.[1]).toBe(stats.byType.find((b: { caseType: string }) => b.caseType === 'neighbour').registered);
+    expect(book[2]?.rows).toHaveLength(13);
+    expect(await t.ctx.db.selectFrom('audit_log').select('actor_name').where('action', '=', 'export.mediation_stats').execute()).toEqual([{ actor_name: 'jy.med' }]);
   });
 
   it('collects monthly screening reports: nil reports explicit, one per village, on time or late', async () => {

@@ -10,6 +10,7 @@ export const mediationMessages = {
   'mediation.tab.stats': '统计分析',
 
   'mediation.case.register': '登记纠纷',
+  'mediation.case.export': '导出台账',
   'mediation.case.registered': '纠纷已受理登记：{caseNo}',
   'mediation.case.no': '案件编号',
   'mediation.case.place': '发生地',
@@ -137,6 +138,7 @@ export const mediationMessages = {
   'mediation.staffing.villages': '村（社区）达标',
   'mediation.staffing.gaps': '未达标名单',
   'mediation.staffing.export': '导出 Excel',
+  'mediation.stats.export': '导出统计表',
   'mediation.staffing.place': '乡镇或村（社区）',
   'mediation.staffing.level': '层级',
   'mediation.staffing.fullTime': '专职调解员',

@@ -1,5 +1,5 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Checkbox, Flex, Input, Select, Space, Tag, Typography, type TableColumnsType } from 'antd';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Checkbox, Flex, Input, Select, Space, Tag, type TableColumnsType } from 'antd';
 import type { CaseListItemDto } from '@rg/domain/mediation/case.schema';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -8,7 +8,7 @@ import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { ErrorAlert } from '../../../app/layout/error-alert.tsx';
 import { PagedTable } from '../../../app/lists/paged-table.tsx';
 import { usePagedList } from '../../../app/lists/use-paged-list.ts';
-import { mediationApi, mediationKeys, type CaseFilters, type CaseQuery } from '../api.ts';
+import { casesExportUrl, mediationApi, mediationKeys, type CaseFilters, type CaseQuery } from '../api.ts';
 import { LABELS, optionsOf, RISK_COLORS, STATUS_COLORS } from '../labels.ts';
 import { CaseCreateModal } from './case-create-modal.tsx';
 import { CaseDrawer } from './case-drawer.tsx';
@@ -78,15 +78,19 @@ export function CasesTab() {
             {t('mediation.case.onlyOverdue')}
           </Checkbox>
         </Space>
-        {canHandle && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-            {t('mediation.case.register')}
-          </Button>
-        )}
+        <Space>
+          {session.permissions.includes('mediation.export') && (
+            <Button icon={<DownloadOutlined />} href={casesExportUrl(filters)} data-testid="cases-export">{t('mediation.case.export')}</Button>
+          )}
+          {canHandle && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              {t('mediation.case.register')}
+            </Button>
+          )}
+        </Space>
       </Flex>
       <ErrorAlert message={list.errorMessage} />
       <PagedTable<CaseListItemDto> rowKey="id" columns={columns} paged={list.paged} emptyText={t('mediation.case.empty')} scroll={{ x: 1020 }} data-testid="cases-table" />
-      <Typography.Text type="secondary" />
       {creating && (
         <CaseCreateModal
           open

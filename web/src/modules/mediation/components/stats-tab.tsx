@@ -1,11 +1,12 @@
-import { Breadcrumb, Card, Col, InputNumber, Row, Skeleton, Space, Statistic, Table, Typography, type TableColumnsType } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Breadcrumb, Button, Card, Col, InputNumber, Row, Skeleton, Space, Statistic, Table, Typography, type TableColumnsType } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { StatsDto } from '@rg/domain/mediation/stats.schema';
 import { useMemo, useState } from 'react';
 import { useSession } from '../../../app/auth/auth-context.tsx';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { LoadError } from '../../../app/layout/load-error.tsx';
-import { mediationApi, mediationKeys } from '../api.ts';
+import { mediationApi, mediationKeys, statsExportUrl } from '../api.ts';
 import { LABELS, percent } from '../labels.ts';
 import { Bars } from './bar-chart.tsx';
 
@@ -60,6 +61,9 @@ export function StatsTab() {
           {t('mediation.stats.year')}
           <InputNumber min={2000} max={2100} value={year} onChange={(v) => v && setYear(v)} aria-label={t('mediation.stats.year')} />
         </Space>
+        {session.permissions.includes('mediation.export') && (
+          <Button icon={<DownloadOutlined />} href={statsExportUrl(year, regionCode)} data-testid="stats-export">{t('mediation.stats.export')}</Button>
+        )}
       </Space>
       {stats.isPending ? (
         <Skeleton active />
