@@ -87,6 +87,9 @@ test('a village mediator registers a dispute, records a session, downloads the a
   await drawer.getByTestId('agreement-download').click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^人民调解协议书（\d{4}）屈家村调字第\d{3}号\.docx$/);
+  // The agreement as the parties signed it goes back into the case file.
+  await drawer.getByTestId('case-upload').locator('xpath=ancestor::span[contains(@class,"ant-upload")]').locator('input[type=file]').setInputFiles({ name: '签字协议书.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%签字协议书\n') });
+  await expect(drawer.getByTestId('case-attachments')).toContainText('签字协议书.pdf');
 
   await step(page, drawer, '当事人确认', async () => undefined);
   await step(page, drawer, '转入回访', async () => undefined, '待回访');

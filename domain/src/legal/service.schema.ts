@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { regionCodeSchema } from '../regions/region.schema.ts';
+import type { AttachmentDto } from '../files/attachment.ts';
 
 /** 服务窗口 (P1.4(1)): 实体窗口, 热线, 网络. */
 export const SERVICE_WINDOWS = ['onsite', 'hotline', 'online'] as const;
@@ -114,13 +115,8 @@ export const serviceListQuerySchema = z.object({
 });
 export type ServiceListQuery = z.infer<typeof serviceListQuerySchema>;
 
-export interface AttachmentDto {
-  id: string;
-  fileName: string;
-  contentType: string;
-  size: number;
-  uploadedAt: string;
-}
+/** Ledger entries, consultations and contracts carry attachments (the core file store). */
+export type { AttachmentDto };
 
 export interface ServiceVersionDto {
   version: number;

@@ -5,6 +5,7 @@ import { isValidUscc } from '../personal/uscc.ts';
 import { regionCodeSchema } from '../regions/region.schema.ts';
 import { dateSchema, optionalText, pageFields, text, type PlaceRef } from './common.schema.ts';
 import type { CaseAction, CaseStatus, Outcome, Performance } from './case-workflow.ts';
+import type { AttachmentDto } from '../files/attachment.ts';
 
 /**
  * 纠纷类型 (P3.3(三)1: 婚姻家庭、邻里、土地承包、征地拆迁、农民工工资、环境污染 … ).
@@ -258,6 +259,8 @@ export interface CaseDto extends CaseListItemDto {
   reopenedAs: { id: string; caseNo: string } | null;
   parties: PartyDto[];
   sessions: SessionDto[];
+  /** 案件附件: the signed agreement, photos, evidence (JPG, PNG, PDF); files are fetched by id. */
+  attachments: AttachmentDto[];
   version: number;
   /** What the viewer may do now: the actions the state allows and their role permits. */
   abilities: { handle: boolean; reveal: boolean; editParties: boolean; actions: CaseAction[]; record: Array<'session' | 'confirm' | 'performance' | 'visit' | 'reopen'>; aid: boolean };

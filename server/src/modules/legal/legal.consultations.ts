@@ -7,7 +7,7 @@ import { withinScope } from '../../core/db/scope.ts';
 import { conflict, invalid, notFound } from '../../core/http/errors.ts';
 import { findRegion } from '../regions/regions.repository.ts';
 import { RegionsService } from '../regions/regions.service.ts';
-import { attachmentsOf, findAttachment, storeAttachment } from './legal.attachments.ts';
+import { legalFiles } from './legal.attachments.ts';
 import { LegalLedger } from './legal.ledger.ts';
 import * as repo from './legal.repository.ts';
 import { newId } from '../../core/db/ids.ts';
@@ -45,7 +45,7 @@ export class LegalConsultations {
 
   private async toDtos(rows: ConsultationRow[], answerable: (row: ConsultationRow) => boolean): Promise<ConsultationDto[]> {
     const paths = await this.regions.pathsOf(rows.map((r) => r.village_code));
-    const pictures = await attachmentsOf(this.ctx.db, rows.map((r) => r.id));
+    const pictures = await legalFiles.of(this.ctx.db, rows.map((r) => r.id));
     const limit = this.overdueBefore();
     return rows.map((r) => ({
       id: r.id, villageCode: r.village_code, villagePath: paths.get(r.village_code) ?? r.village_code, askerName: r.asker_name,
@@ -88,7 +88,7 @@ export class LegalConsultations {
     if (!row || row.asked_by !== actor.userId) throw notFound();
     if (row.answered_at) throw conflict('legal.consultation.answered');
     return this.ctx.db.transaction().execute(async (tx) => {
-      const dto = await storeAttachment(tx, { ownerId: id, fileName: file.name, declaredType: file.declaredType, data: file.data, userId: actor.userId, now: this.ctx.clock.now().toISOString() });
+      const dto = await legalFiles.store(tx, { ownerId: id, fileName: file.name, declaredType: file.declaredType, data: file.data, userId: actor.userId, now: this.ctx.clock.now().toISOString() });
       await this.ctx.audit.append(tx, rc, { action: 'legal.consultation_picture', objectType: 'legal_consultation', objectId: id, objectRegion: row.village_code, detail: { size: dto.size } });
       return dto;
     });
@@ -156,7 +156,7 @@ export class LegalConsultations {
     if (!row) throw notFound();
     const own = await this.ledger.advisorOf(actor);
     const allowed = row.asked_by === actor.userId || (own !== null && row.advisor_id === own.id) || can(actor, 'legal.read', { regionCode: row.village_code });
-    const file = allowed ? await findAttachment(this.ctx.db, attachmentId) : undefined;
+    const file = allowed ? await legalFiles.find(this.ctx.db, attachmentId) : undefined;
     if (!file || file.owner_id !== id) throw notFound();
     return { fileName: file.file_name, contentType: file.content_type, data: Buffer.from(file.data) };
   }

@@ -5,10 +5,10 @@ import {
 import type { AppContext } from '../../core/context.ts';
 import { requestContext } from '../../core/http/route-guard.ts';
 import type { App } from '../../core/module.ts';
-import { ATTACHMENT_LIMIT, ATTACHMENT_TYPES } from './legal.attachments.ts';
+import { ATTACHMENT_LIMIT } from '../../core/files/attachments.ts';
 import { LegalConsultations } from './legal.consultations.ts';
 import { LegalLedger } from './legal.ledger.ts';
-import { fileQuery, sendFile, upload } from './legal.files.ts';
+import { acceptAttachments, fileQuery, sendFile, upload } from '../../core/http/files.ts';
 
 const idParams = z.object({ id: z.uuid('error.notFound') });
 const fileParams = z.object({ id: z.uuid('error.notFound'), fileId: z.uuid('error.notFound') });
@@ -17,7 +17,7 @@ export function legalLedgerRoutes(app: App, ctx: AppContext): void {
   const ledger = new LegalLedger(ctx);
   const consultations = new LegalConsultations(ctx);
   // Uploads arrive as raw bodies; any other type is a 415 before the route runs.
-  app.addContentTypeParser([...ATTACHMENT_TYPES], { parseAs: 'buffer', bodyLimit: ATTACHMENT_LIMIT }, (_req, body, done) => done(null, body));
+  acceptAttachments(app);
 
   app.get('/legal/me', { config: { access: 'legal.record' } }, (req) => ledger.me(requestContext(req)));
   app.get('/legal/services', { schema: { querystring: serviceListQuerySchema }, config: { access: 'authenticated' } }, (req) => ledger.list(requestContext(req), req.query));

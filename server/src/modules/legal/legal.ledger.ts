@@ -8,7 +8,7 @@ import type { AppContext } from '../../core/context.ts';
 import type { Tx } from '../../core/db/schema.ts';
 import { conflict, forbidden, invalid, notFound } from '../../core/http/errors.ts';
 import { RegionsService } from '../regions/regions.service.ts';
-import { attachmentsOf, findAttachment, storeAttachment } from './legal.attachments.ts';
+import { legalFiles } from './legal.attachments.ts';
 import { adjustCounts } from './legal.counts.ts';
 import * as ledger from './legal.ledger.repository.ts';
 import * as repo from './legal.repository.ts';
@@ -116,7 +116,7 @@ export class LegalLedger {
     const { row, view } = await this.load(actor, id);
     const [dto] = await this.toDtos(actor, [row], view.advisorId);
     const versions = await ledger.versionsOf(this.ctx.db, id);
-    const attachments = (await attachmentsOf(this.ctx.db, [id])).get(id) ?? [];
+    const attachments = (await legalFiles.of(this.ctx.db, [id])).get(id) ?? [];
     return {
       ...(dto as ServiceDto), attachments,
       versions: versions.map((v) => ({ version: Number(v.version), editedBy: v.display_name ?? '', editedAt: v.edited_at, reason: v.reason, fields: JSON.parse(v.fields) as Fields })),
@@ -216,7 +216,7 @@ export class LegalLedger {
     const { row } = await this.load(actor, id);
     if (row.status === 'accepted') throw conflict('legal.service.accepted');
     return this.ctx.db.transaction().execute(async (tx) => {
-      const dto = await storeAttachment(tx, { ownerId: id, fileName: file.name, declaredType: file.declaredType, data: file.data, userId: actor.userId, now: this.ctx.clock.now().toISOString() });
+      const dto = await legalFiles.store(tx, { ownerId: id, fileName: file.name, declaredType: file.declaredType, data: file.data, userId: actor.userId, now: this.ctx.clock.now().toISOString() });
       await this.ctx.audit.append(tx, rc, { action: 'legal.service_attach', objectType: 'legal_service', objectId: id, objectRegion: row.village_code, detail: { file: dto.fileName, type: dto.contentType, size: dto.size } });
       return dto;
     });
@@ -225,7 +225,7 @@ export class LegalLedger {
   async attachment(rc: RequestContext, id: string, attachmentId: string): Promise<{ fileName: string; contentType: string; data: Buffer }> {
     const actor = signedIn(rc.actor);
     await this.load(actor, id);
-    const file = await findAttachment(this.ctx.db, attachmentId);
+    const file = await legalFiles.find(this.ctx.db, attachmentId);
     if (!file || file.owner_id !== id) throw notFound();
     return { fileName: file.file_name, contentType: file.content_type, data: Buffer.from(file.data) };
   }

@@ -8,7 +8,7 @@ import { LegalDashboard } from './legal.dashboard.ts';
 import { LegalDossier } from './legal.dossier.ts';
 import { LegalNorms } from './legal.norms.ts';
 import { LegalRooms } from './legal.rooms.ts';
-import { sendFile } from './legal.files.ts';
+import { sendFile } from '../../core/http/files.ts';
 
 const year = z.coerce.number().int().min(2000, 'legal.dossier.year.invalid').max(2100, 'legal.dossier.year.invalid');
 const dossierQuery = z.object({ year });

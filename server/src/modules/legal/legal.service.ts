@@ -11,7 +11,7 @@ import { AppError, conflict, invalid, notFound } from '../../core/http/errors.ts
 import { findRegion } from '../regions/regions.repository.ts';
 import { RegionsService } from '../regions/regions.service.ts';
 import * as repo from './legal.repository.ts';
-import { attachmentsOf, findAttachment, storeAttachment } from './legal.attachments.ts';
+import { legalFiles } from './legal.attachments.ts';
 import type { AttachmentDto } from '@rg/domain/legal/service.schema';
 import { findUserById, rolesOf } from '../access/users.repository.ts';
 import { newId } from '../../core/db/ids.ts';
@@ -70,7 +70,7 @@ export class LegalService {
     const row = await this.loadAdvisor(actor, id, 'legal.read');
     const villages = await repo.currentVillagesOf(this.ctx.db, [id]);
     const history = await repo.assignmentsOfAdvisor(this.ctx.db, id);
-    const contractFiles = (await attachmentsOf(this.ctx.db, [id])).get(id) ?? [];
+    const contractFiles = (await legalFiles.of(this.ctx.db, [id])).get(id) ?? [];
     return { ...this.toDto(actor, row, villages.get(id) ?? []), assignments: await this.assignmentDtos(history), contractFiles };
   }
 
@@ -79,7 +79,7 @@ export class LegalService {
     const actor = authorize(rc.actor, 'legal.manage');
     const row = await this.loadAdvisor(actor, id, 'legal.manage');
     return this.ctx.db.transaction().execute(async (tx) => {
-      const dto = await storeAttachment(tx, { ownerId: id, fileName: file.name, declaredType: file.declaredType, data: file.data, userId: actor.userId, now: this.ctx.clock.now().toISOString() });
+      const dto = await legalFiles.store(tx, { ownerId: id, fileName: file.name, declaredType: file.declaredType, data: file.data, userId: actor.userId, now: this.ctx.clock.now().toISOString() });
       await this.ctx.audit.append(tx, rc, { action: 'legal.advisor_contract', objectType: 'legal_advisor', objectId: id, objectRegion: row.region_code, detail: { file: dto.fileName, size: dto.size } });
       return dto;
     });
@@ -88,7 +88,7 @@ export class LegalService {
   async contractFile(rc: RequestContext, id: string, fileId: string): Promise<{ fileName: string; contentType: string; data: Buffer }> {
     const actor = authorize(rc.actor, 'legal.read');
     await this.loadAdvisor(actor, id, 'legal.read');
-    const file = await findAttachment(this.ctx.db, fileId);
+    const file = await legalFiles.find(this.ctx.db, fileId);
     if (!file || file.owner_id !== id) throw notFound();
     return { fileName: file.file_name, contentType: file.content_type, data: Buffer.from(file.data) };
   }

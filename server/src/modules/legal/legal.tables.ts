@@ -1,3 +1,4 @@
+import type { AttachmentTable } from '../../core/files/attachments.ts';
 /** Tables of the `legal` module (storage conventions in core/db/schema.ts). */
 import type { ServiceType, ServiceWindow } from '@rg/domain/legal/service.schema';
 
@@ -70,19 +71,6 @@ export interface LegalServiceVersionTable {
   reason: string | null;
 }
 
-/** Files kept as evidence: ledger attachments and villagers' pictures (owner is the record's id). */
-export interface LegalAttachmentTable {
-  id: string;
-  owner_id: string;
-  file_name: string;
-  content_type: string;
-  size: number;
-  sha256: string;
-  data: Buffer;
-  uploaded_by: string;
-  uploaded_at: string;
-}
-
 /** Ledger counts per region (village and ancestors), month, window and type. */
 export interface LegalServiceCountTable {
   region_code: string;
@@ -141,7 +129,8 @@ export interface LegalTables {
   legal_assignments: LegalAssignmentTable;
   legal_services: LegalServiceTable;
   legal_service_versions: LegalServiceVersionTable;
-  legal_attachments: LegalAttachmentTable;
+  /** Files kept as evidence: ledger attachments, villagers' pictures, contracts (owner: the record's id). */
+  legal_attachments: AttachmentTable;
   legal_service_counts: LegalServiceCountTable;
   legal_norms: LegalNormTable;
   legal_rooms: LegalRoomTable;

@@ -20,6 +20,7 @@ import { insertRow, insertRows, preparedStatement } from '../../core/db/prepared
 import type { Tx } from '../../core/db/schema.ts';
 import { AppError, conflict, invalid, notFound } from '../../core/http/errors.ts';
 import { agreementDocx } from './mediation.agreement-docx.ts';
+import { caseFiles } from './mediation.attachments.ts';
 import * as repo from './mediation.cases.repository.ts';
 import { json, Places } from './mediation.places.ts';
 import { PARTY_EDIT_STATUSES, partyRows } from './mediation.parties.ts';
@@ -214,7 +215,9 @@ export class CasesService {
   async get(rc: RequestContext, id: string): Promise<CaseDto> {
     const actor = authorize(rc.actor, 'mediation.read');
     const row = await this.load(actor, id, 'mediation.read');
-    const [parties, sessions, refs] = await Promise.all([repo.partiesOf(this.ctx.db, [id]), repo.sessionsOf(this.ctx.db, id), this.places.refs([row.region_code])]);
+    const [parties, sessions, refs, files] = await Promise.all([
+      repo.partiesOf(this.ctx.db, [id]), repo.sessionsOf(this.ctx.db, id), this.places.refs([row.region_code]), caseFiles.of(this.ctx.db, [id]),
+    ]);
     const committee = row.committee_id ? await this.ctx.db.selectFrom('mediation_committees').select(['id', 'name']).where('id', '=', row.committee_id).executeTakeFirst() : undefined;
     const mediator = row.mediator_id ? await this.ctx.db.selectFrom('mediation_mediators').select(['id', 'name']).where('id', '=', row.mediator_id).executeTakeFirst() : undefined;
     const links = await this.ctx.db.selectFrom('mediation_cases').select(['id', 'case_no']).where('id', 'in', [row.reopened_from ?? '', row.reopened_as ?? '']).execute();
@@ -237,6 +240,7 @@ export class CasesService {
       closedOn: row.closed_on, reopenedFrom: link(row.reopened_from), reopenedAs: link(row.reopened_as),
       parties: (parties.get(id) ?? []).map((p) => this.partyDto(p)),
       sessions: sessions.map((s) => ({ id: s.id, heldOn: s.held_on, participants: s.participants, notes: s.notes, recordedBy: s.recorded_by })),
+      attachments: files.get(id) ?? [],
       version: row.version,
       abilities: {
         handle, reveal: can(actor, 'personal.reveal', target), editParties: handle && PARTY_EDIT_STATUSES.includes(status),

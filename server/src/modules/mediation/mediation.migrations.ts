@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Migration } from 'kysely';
+import { PostgresAdapter, sql, type Kysely, type Migration } from 'kysely';
 
 /** 人民调解: committees, mediators, cases with parties and sessions, statistics, screening, legal aid, settings. */
 const m010: Migration = {
@@ -249,8 +249,31 @@ const m012: Migration = {
 };
 
 /**
+ * 案件附件: the agreement as the parties signed it, photos of the site, evidence. Kept in the database,
+ * like the legal ledger's, so a backup holds the evidence with its case.
+ */
+const m013: Migration = {
+  async up(db: Kysely<unknown>): Promise<void> {
+    const binary = db.getExecutor().adapter instanceof PostgresAdapter ? sql`bytea` : sql`blob`;
+    await db.schema
+      .createTable('mediation_attachments')
+      .addColumn('id', 'varchar(36)', (c) => c.primaryKey())
+      .addColumn('owner_id', 'varchar(36)', (c) => c.notNull().references('mediation_cases.id'))
+      .addColumn('file_name', 'varchar(120)', (c) => c.notNull())
+      .addColumn('content_type', 'varchar(60)', (c) => c.notNull())
+      .addColumn('size', 'integer', (c) => c.notNull())
+      .addColumn('sha256', 'varchar(64)', (c) => c.notNull())
+      .addColumn('data', binary, (c) => c.notNull())
+      .addColumn('uploaded_by', 'varchar(36)', (c) => c.notNull())
+      .addColumn('uploaded_at', 'varchar(30)', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('mediation_attachments_owner').on('mediation_attachments').column('owner_id').execute();
+  },
+};
+
+/**
  * Migrations of the `mediation` module, merged into core/db/migrate.ts. Names sort globally, so each
  * module owns a number range (docs/decisions.md): legal 003–009, mediation 010–019, programs
  * 020–029, indicators 030–039.
  */
-export const mediationMigrations: Record<string, Migration> = { '010-mediation': m010, '011-mediation-open-index': m011, '012-mediation-write-indexes': m012 };
+export const mediationMigrations: Record<string, Migration> = { '010-mediation': m010, '011-mediation-open-index': m011, '012-mediation-write-indexes': m012, '013-mediation-attachments': m013 };

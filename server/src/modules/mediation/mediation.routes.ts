@@ -14,9 +14,12 @@ import { statsQuerySchema } from '@rg/domain/mediation/stats.schema';
 import { regionCodeSchema } from '@rg/domain/regions/region.schema';
 import type { AppContext } from '../../core/context.ts';
 import { sendXlsx } from '../../core/export/xlsx.ts';
+import { ATTACHMENT_LIMIT } from '../../core/files/attachments.ts';
+import { acceptAttachments, fileQuery, sendFile, upload } from '../../core/http/files.ts';
 import { requestContext } from '../../core/http/route-guard.ts';
 import type { App } from '../../core/module.ts';
 import { AidService } from './mediation.aid.ts';
+import { CaseAttachments } from './mediation.attachments.ts';
 import { CaseLedgerExport } from './mediation.cases-export.ts';
 import { CasesService } from './mediation.cases.ts';
 import { CommitteesService } from './mediation.committees.ts';
@@ -27,6 +30,7 @@ import { StatisticsService } from './mediation.statistics.ts';
 
 const idParams = z.object({ id: z.uuid('error.notFound') });
 const partyParams = z.object({ id: z.uuid('error.notFound'), partyId: z.uuid('error.notFound') });
+const fileParams = z.object({ id: z.uuid('error.notFound'), fileId: z.uuid('error.notFound') });
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export function mediationRoutes(app: App, ctx: AppContext): void {
@@ -37,6 +41,8 @@ export function mediationRoutes(app: App, ctx: AppContext): void {
   const aid = new AidService(ctx, cases);
   const statistics = new StatisticsService(ctx);
   const ledger = new CaseLedgerExport(ctx);
+  const files = new CaseAttachments(ctx);
+  acceptAttachments(app);
   const settings = new SettingsService(ctx);
 
   // 调解组织 and 调解员
@@ -85,6 +91,10 @@ export function mediationRoutes(app: App, ctx: AppContext): void {
   });
   app.post('/mediation/cases/:id/parties/:partyId/reveal', { schema: { params: partyParams, body: revealSchema }, config: { access: 'personal.reveal' } }, (req) =>
     cases.revealParty(requestContext(req), req.params.id, req.params.partyId, req.body.field));
+  app.post('/mediation/cases/:id/attachments', { schema: { params: idParams, querystring: fileQuery }, bodyLimit: ATTACHMENT_LIMIT, config: { access: 'mediation.handle' } }, async (req, reply) =>
+    reply.status(201).send(await files.attach(requestContext(req), req.params.id, upload(req))));
+  app.get('/mediation/cases/:id/attachments/:fileId', { schema: { params: fileParams }, config: { access: 'mediation.read' } }, async (req, reply) =>
+    sendFile(reply, await files.file(requestContext(req), req.params.id, req.params.fileId)));
   app.get('/mediation/cases/:id/agreement.docx', { schema: { params: idParams }, config: { access: 'mediation.read' } }, async (req, reply) => {
     const doc = await cases.agreementDocument(requestContext(req), req.params.id);
     return reply.header('content-type', DOCX).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`).header('cache-control', 'no-store').send(doc.body);

@@ -1,3 +1,4 @@
+import type { AttachmentTable } from '../../core/files/attachments.ts';
 /** Tables of the `mediation` module (storage conventions in core/db/schema.ts). */
 
 /** 人民调解委员会 */
@@ -214,4 +215,6 @@ export interface MediationTables {
   mediation_screenings: MediationScreeningTable;
   mediation_aid: MediationAidTable;
   mediation_settings: MediationSettingsTable;
+  /** 案件附件: the signed agreement, photos, evidence (owner: the case's id). */
+  mediation_attachments: AttachmentTable;
 }

@@ -289,6 +289,36 @@ describe('mediation: committees, staffing, cases, screening, aid, statistics', (
     expect(overdueList.total).toBe(overdueStats.totals.overdue);
   });
 
+  it('keeps evidence with a case: the signed agreement and photos, checked by content, scoped and audited', async () => {
+    const official = await t.login('wq.med');
+    const { id } = (await official.request('POST', '/api/mediation/cases', caseBody(40))).json<{ id: string }>();
+    const send = (client: TestClient, type: string, body: Buffer, name = '签字协议书.pdf') =>
+      t.app.inject({ method: 'POST', url: `/api/mediation/cases/${id}/attachments?name=${encodeURIComponent(name)}`, headers: { cookie: client.cookie ?? '', 'x-csrf-token': client.csrfToken, 'content-type': type }, payload: body });
+    const pdf = Buffer.from('%PDF-1.4\n%签字协议书\n');
+    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46]);
+    const first = await send(official, 'application/pdf', pdf);
+    expect(first.statusCode, first.body).toBe(201);
+    expect(first.json()).toMatchObject({ fileName: '签字协议书.pdf', contentType: 'application/pdf', size: pdf.length });
+    expect((await send(official, 'image/jpeg', jpeg, '现场照片.jpg')).statusCode).toBe(201);
+    // A declared type the bytes contradict, or a type we do not keep, is refused and nothing is stored.
+    expect((await send(official, 'image/png', pdf)).statusCode).toBe(415);
+    expect(errorOf(await send(official, 'image/png', pdf)).message).toBe('附件只能是 JPG、PNG 图片或 PDF 文件');
+    expect((await send(official, 'application/x-msdownload', Buffer.from('MZ'))).statusCode).toBe(415);
+    expect((await send(await t.login('hy.med'), 'application/pdf', pdf)).statusCode).toBe(404);
+    expect((await send(await t.login('jy.leader'), 'application/pdf', pdf)).statusCode).toBe(403);
+
+    const dto = (await official.request('GET', `/api/mediation/cases/${id}`)).json<{ attachments: { id: string; fileName: string }[] }>();
+    expect(dto.attachments.map((a) => a.fileName)).toEqual(['签字协议书.pdf', '现场照片.jpg']);
+    const file = await (await t.login('jy.med')).request('GET', `/api/mediation/cases/${id}/attachments/${dto.attachments[0]?.id ?? ''}`);
+    expect(file.headers['content-type']).toBe('application/pdf');
+    expect(file.rawPayload.equals(pdf)).toBe(true);
+    expect((await (await t.login('hy.med')).request('GET', `/api/mediation/cases/${id}/attachments/${dto.attachments[0]?.id ?? ''}`)).statusCode).toBe(404);
+    const other = (await official.request('POST', '/api/mediation/cases', caseBody(41))).json<{ id: string }>();
+    expect((await official.request('GET', `/api/mediation/cases/${other.id}/attachments/${dto.attachments[0]?.id ?? ''}`)).statusCode).toBe(404);
+    const audit = await t.ctx.db.selectFrom('audit_log').select(['actor_name', 'detail']).where('action', '=', 'mediation.case_attach').where('object_id', '=', id).orderBy('seq').execute();
+    expect(audit.map((a) => [a.actor_name, JSON.parse(a.detail ?? '{}').file])).toEqual([['wq.med', '签字协议书.pdf'], ['wq.med', '现场照片.jpg']]);
+  });
+
   it('exports the case ledger and the statistics as workbooks: filtered, scoped, personal data masked, audited', async () => {
     const cells = async (payload: Buffer) => {
       const workbook = new ExcelJS.Workbook();

@@ -69,6 +69,8 @@ export const mediationApi = {
 
 /** Plain downloads (GET with the session cookie); the server scopes and audits them. */
 export const agreementUrl = (id: string) => `/api/mediation/cases/${id}/agreement.docx`;
+export const caseFilesUrl = (id: string) => `/api/mediation/cases/${id}/attachments`;
+export const caseFileUrl = (id: string, fileId: string) => `${caseFilesUrl(id)}/${fileId}`;
 export const staffingExportUrl = (regionCode?: string) => withQuery('/api/mediation/staffing/gaps.xlsx', { regionCode });
 /** 调解案件登记台账 with the list's filters (every matching case, not one page). */
 export const casesExportUrl = (filters: CaseFilters) => withQuery('/api/mediation/cases.xlsx', { ...filters });

@@ -11,6 +11,11 @@ export const mediationMessages = {
 
   'mediation.case.register': '登记纠纷',
   'mediation.case.export': '导出台账',
+  'mediation.case.attachments': '案件附件',
+  'mediation.case.upload': '上传附件',
+  'mediation.case.uploaded': '附件已上传',
+  'mediation.case.uploadHint': '签字的调解协议书、现场照片、证据材料等；JPG、PNG 或 PDF，每个不超过 5 MB，每案最多 9 个，上传后不能删除',
+  'mediation.case.noAttachments': '暂无附件',
   'mediation.case.registered': '纠纷已受理登记：{caseNo}',
   'mediation.case.no': '案件编号',
   'mediation.case.place': '发生地',

@@ -5,8 +5,8 @@ import { useState } from 'react';
 import type { ServiceDetailDto } from '@rg/domain/legal/service.schema';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { LoadError } from '../../../app/layout/load-error.tsx';
-import { legalReportKeys, legalReportsApi } from '../api.reports.ts';
-import { LedgerAttachments } from './ledger-attachments.tsx';
+import { attachmentUrl, legalReportKeys, legalReportsApi } from '../api.reports.ts';
+import { AttachmentList } from '../../../app/files/attachment-list.tsx';
 import { LedgerEditModal } from './ledger-edit-modal.tsx';
 import { formatTime, ServiceStatusTag, subjectKindLabel, typeLabel, windowLabel } from './ledger-labels.tsx';
 import { LedgerReview } from './ledger-review.tsx';
@@ -48,7 +48,7 @@ function Detail({ service }: { service: ServiceDetailDto }) {
       <Typography.Title level={5} style={{ marginTop: 24 }}>
         {t('legal.ledger.attachments')}
       </Typography.Title>
-      <LedgerAttachments serviceId={service.id} attachments={service.attachments} />
+      <AttachmentList attachments={service.attachments} urlOf={(fileId) => attachmentUrl(service.id, fileId)} emptyText={t('legal.ledger.noAttachments')} testId="ledger-attachments" />
       <Typography.Title level={5} style={{ marginTop: 24 }}>
         {t('legal.ledger.versions')}
       </Typography.Title>

@@ -7,6 +7,7 @@ import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { LoadError } from '../../../app/layout/load-error.tsx';
 import { agreementUrl, mediationApi, mediationKeys } from '../api.ts';
 import { formatYuan, LABELS, RISK_COLORS, STATUS_COLORS } from '../labels.ts';
+import { CaseAttachments } from './case-attachments.tsx';
 import { CaseStepModal, type CaseStep } from './case-step-modal.tsx';
 import { MaskedValue } from './masked-value.tsx';
 import { PartiesEditModal } from './parties-edit-modal.tsx';
@@ -123,6 +124,7 @@ function Detail({ dto, onStep, onOpen, onEditParties }: { dto: CaseDto; onStep: 
           ]}
         />
       )}
+      <CaseAttachments dto={dto} />
     </Space>
   );
 }

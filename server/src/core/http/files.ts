@@ -1,13 +1,19 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { AppError } from '../../core/http/errors.ts';
+import { ATTACHMENT_LIMIT, ATTACHMENT_TYPES } from '../files/attachments.ts';
+import { AppError } from './errors.ts';
 
 /** `?name=` of an upload: the file's own name, kept for the download. */
-export const fileQuery = z.object({ name: z.string().trim().min(1, 'legal.attachment.name').max(120, 'legal.text.tooLong') });
+export const fileQuery = z.object({ name: z.string().trim().min(1, 'file.name').max(120, 'file.name.tooLong') });
+
+/** Lets a module's routes take a file as the raw request body (in the module's own plugin scope). */
+export function acceptAttachments(app: FastifyInstance): void {
+  app.addContentTypeParser([...ATTACHMENT_TYPES], { parseAs: 'buffer', bodyLimit: ATTACHMENT_LIMIT }, (_req, body, done) => done(null, body));
+}
 
 /** The raw upload: its bytes and the type the client declared (checked against the content later). */
 export function upload(req: { body: unknown; headers: FastifyRequest['headers']; query: { name: string } }): { name: string; declaredType: string; data: Buffer } {
-  if (!Buffer.isBuffer(req.body)) throw new AppError('unsupported_type', 'legal.attachment.type');
+  if (!Buffer.isBuffer(req.body)) throw new AppError('unsupported_type', 'file.type');
   return { name: req.query.name, declaredType: (req.headers['content-type'] ?? '').split(';')[0]?.trim() ?? '', data: req.body };
 }
 
