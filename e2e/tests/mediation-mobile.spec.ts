@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { signIn, snapshot } from './support/console.ts';
+import { step } from './support/mediation.ts';
 
 test('a villager applies for mediation on the phone and sees the request in their list', async ({ page }) => {
   await page.goto('/m/mediation');
@@ -26,4 +27,50 @@ test('a villager applies for mediation on the phone and sees the request in thei
   expect(width).toBeLessThanOrEqual(390);
   await snapshot(page, 'mediation-mobile');
   await page.screenshot({ path: '/tmp/mediation-mobile.png', fullPage: true });
+});
+
+test('a village mediator registers a dispute on the phone, records a session, generates the agreement and keeps a photo of it signed', async ({ page }) => {
+  const tag = Date.now().toString(36).slice(-4);
+  await page.goto('/m/mediation/cases');
+  await signIn(page, 'qj.mediator');
+  await expect(page).toHaveURL(/\/m\/mediation\/cases$/);
+  await expect(page.getByTestId('mediator-case').first()).toBeVisible();
+  await page.getByRole('button', { name: '登记纠纷' }).click();
+
+  const form = page.getByTestId('mediator-case-form');
+  await form.getByLabel('纠纷简要情况').fill(`两户因宅基地界墙发生争执（${tag}）`);
+  await form.getByLabel('申请人姓名', { exact: true }).fill(`赵${tag}`);
+  await form.getByLabel('申请人联系电话', { exact: true }).fill('1391234');
+  await form.getByLabel('被申请人姓名').fill(`钱${tag}`);
+  await form.getByRole('button', { name: '登记', exact: true }).click();
+  await expect(form).toContainText('手机号码格式不正确');
+  await form.getByLabel('申请人联系电话', { exact: true }).fill('13912345678');
+  await form.getByRole('button', { name: '登记', exact: true }).click();
+
+  const screen = page.getByTestId('mediator-case');
+  await expect(page).toHaveURL(/\/m\/mediation\/cases\/[\da-f-]{36}$/);
+  await expect(screen.getByTestId('case-status')).toHaveText('已受理');
+  await expect(screen).toContainText('139****5678');
+  await step(page, screen, '开始调解', async (d) => {
+    await d.getByLabel('调解员').click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').first().click();
+  }, '调解中');
+  await step(page, screen, '登记调解过程', async (d) => {
+    await d.getByLabel('参加人员').fill('双方当事人、村调委会委员');
+    await d.getByLabel('调解记录').fill('现场查看界墙，释法说理，双方同意按原界线重砌。');
+  });
+  await expect(screen.getByTestId('case-sessions')).toContainText('双方当事人、村调委会委员');
+  await step(page, screen, '达成协议', async (d) => {
+    await d.getByLabel('协议内容').fill('一、界墙按原界线重砌，费用双方各半。\n二、双方和睦相处。');
+  }, '达成协议');
+  const [agreement] = await Promise.all([page.waitForEvent('download'), screen.getByTestId('agreement-download').click()]);
+  expect(agreement.suggestedFilename()).toMatch(/^人民调解协议书（\d{4}）屈家村调字第\d{3}号\.docx$/);
+  await screen.getByTestId('case-upload').locator('xpath=ancestor::span[contains(@class,"ant-upload")]').locator('input[type=file]')
+    .setInputFiles({ name: '签字协议书.jpg', mimeType: 'image/jpeg', buffer: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]) });
+  await expect(screen.getByTestId('case-attachments').locator('img')).toHaveCount(1);
+
+  const buttons = screen.getByTestId('case-actions').getByRole('button');
+  for (const box of await buttons.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height))) expect(box).toBeGreaterThanOrEqual(44);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.screenshot({ path: '/tmp/mediation-mediator-phone.png', fullPage: true });
 });

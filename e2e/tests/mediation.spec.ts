@@ -1,22 +1,13 @@
 import ExcelJS from 'exceljs';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { idCardCheckChar } from '@rg/domain/personal/id-card';
 import { chooseOption, signIn, snapshot } from './support/console.ts';
+import { step } from './support/mediation.ts';
 
 const suffix = Date.now().toString(36).slice(-4);
 const idBody = '61042319800101001';
 const idNumber = `${idBody}${idCardCheckChar(idBody)}`;
 
-/** Opens a step from the case drawer, fills it with `fill`, saves, and waits for the drawer to show `status`. */
-async function step(page: Page, drawer: Locator, button: string, fill: (dialog: Locator) => Promise<void>, status?: string): Promise<void> {
-  await drawer.getByTestId('case-actions').getByRole('button', { name: button, exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: new RegExp(`^${button} · `) });
-  await expect(dialog).toBeVisible();
-  await fill(dialog);
-  await dialog.getByRole('button', { name: '保存' }).click();
-  await expect(dialog).toBeHidden();
-  if (status) await expect(drawer.getByTestId('case-status')).toHaveText(status);
-}
 
 test('a village mediator registers a dispute, records a session, downloads the agreement, follows up and closes', async ({ page }) => {
   await page.goto('/');

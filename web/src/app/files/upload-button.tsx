@@ -1,6 +1,7 @@
 import { UploadOutlined } from '@ant-design/icons';
 import type { AttachmentDto } from '@rg/domain/files/attachment';
 import { App, Button, Upload } from 'antd';
+import type { ReactNode } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { postRaw, withQuery } from '../api/api-client.ts';
 import { errorMessage } from '../api/api-error.ts';
@@ -12,7 +13,7 @@ const ACCEPT = 'application/pdf,image/jpeg,image/png';
  * Uploads one chosen file as the raw request body to `url` (`?name=` carries its name); the server
  * answers 415 for another kind and 413 past 5 MB, shown as its message.
  */
-export function UploadButton({ url, label, doneMessage, onUploaded, testId }: { url: string; label: string; doneMessage: string; onUploaded: () => void; testId?: string }) {
+export function UploadButton({ url, label, doneMessage, onUploaded, icon, testId }: { url: string; label: string; doneMessage: string; onUploaded: () => void; icon?: ReactNode; testId?: string }) {
   const { message } = App.useApp();
   const upload = useMutation({
     mutationFn: (file: File) => postRaw<AttachmentDto>(withQuery(url, { name: file.name }), file, file.type || 'application/octet-stream'),
@@ -24,7 +25,7 @@ export function UploadButton({ url, label, doneMessage, onUploaded, testId }: { 
   });
   return (
     <Upload accept={ACCEPT} showUploadList={false} beforeUpload={(file) => { upload.mutate(file); return false; }}>
-      <Button size="small" icon={<UploadOutlined />} loading={upload.isPending} data-testid={testId}>{label}</Button>
+      <Button size="small" icon={icon ?? <UploadOutlined />} loading={upload.isPending} data-testid={testId}>{label}</Button>
     </Upload>
   );
 }

@@ -29,7 +29,6 @@ export const mediationKeys = {
   staffing: (regionCode?: string) => ['mediation', 'staffing', regionCode ?? ''] as const,
   screening: (period: string, regionCode?: string) => ['mediation', 'screening', period, regionCode ?? ''] as const,
   aid: (status?: AidStatus, page = 1) => ['mediation', 'aid', status ?? '', page] as const,
-  revealAid: (id: string, field: 'phone' | 'idNumber') => api.post<{ value: string }>(`/api/mediation/aid/${id}/reveal`, { field }),
   stats: (year: number, regionCode?: string) => ['mediation', 'stats', year, regionCode ?? ''] as const,
   settings: () => ['mediation', 'settings'] as const,
   mine: () => ['mediation', 'mine'] as const,
@@ -38,7 +37,7 @@ export const mediationKeys = {
 export const mediationApi = {
   cases: (query: CaseQuery) => api.get<Page<CaseListItemDto>>('/api/mediation/cases', { ...query }),
   case: (id: string) => api.get<CaseDto>(`/api/mediation/cases/${id}`),
-  register: (body: unknown) => api.post<{ id: string; caseNo: string }>('/api/mediation/cases', body),
+  register: (body: unknown, idempotencyKey?: string) => api.post<{ id: string; caseNo: string }>('/api/mediation/cases', body, idempotencyKey),
   step: (id: string, path: string, body: unknown) => api.post<CaseDto>(`/api/mediation/cases/${id}/${path}`, body),
   updateParties: (id: string, body: unknown) => api.put<CaseDto>(`/api/mediation/cases/${id}/parties`, body),
   revealParty: (caseId: string, partyId: string, field: 'phone' | 'idNumber') =>

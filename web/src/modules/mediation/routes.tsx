@@ -1,12 +1,21 @@
-import { TeamOutlined } from '@ant-design/icons';
+import { SolutionOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ModuleRoutes } from '../../app/router/module-routes.ts';
 import { MediationPage } from './pages/mediation-page.tsx';
 import { MobileApplyPage } from './pages/mobile-apply-page.tsx';
+import { MediatorCaseFormPage } from './mobile/mediator-case-form-page.tsx';
+import { MediatorCasePage } from './mobile/mediator-case-page.tsx';
+import { MediatorCasesPage } from './mobile/mediator-cases-page.tsx';
 
 export const mediationRoutes: ModuleRoutes = {
   console: [{ path: '/mediation', Page: MediationPage }],
-  mobile: [{ path: '/m/mediation', Page: MobileApplyPage }],
+  mobile: [
+    { path: '/m/mediation', Page: MobileApplyPage },
+    { path: '/m/mediation/cases', Page: MediatorCasesPage },
+    { path: '/m/mediation/new', Page: MediatorCaseFormPage },
+    { path: '/m/mediation/cases/:id', Page: MediatorCasePage },
+  ],
   mobileServices: [
+    { key: 'mediation-work', path: '/m/mediation/cases', labelKey: 'mediation.m.tile', descriptionKey: 'mediation.m.tileHint', icon: <SolutionOutlined />, permission: 'mediation.handle' },
     { key: 'mediation-apply', path: '/m/mediation', labelKey: 'mediation.mobile.entry', descriptionKey: 'mediation.mobile.entryHint', icon: <TeamOutlined />, permission: 'mediation.apply' },
   ],
 };

@@ -8,21 +8,20 @@ import { LoadError } from '../../../app/layout/load-error.tsx';
 import { agreementUrl, mediationApi, mediationKeys } from '../api.ts';
 import { formatYuan, LABELS, RISK_COLORS, STATUS_COLORS } from '../labels.ts';
 import { CaseAttachments } from './case-attachments.tsx';
-import { CaseStepModal, type CaseStep } from './case-step-modal.tsx';
+import { CaseStepModal, STEP_TITLES, stepsOf, type CaseStep } from './case-step-modal.tsx';
 import { MaskedValue } from './masked-value.tsx';
 import { PartiesEditModal } from './parties-edit-modal.tsx';
 
 function Detail({ dto, onStep, onOpen, onEditParties }: { dto: CaseDto; onStep: (step: CaseStep) => void; onOpen: (id: string) => void; onEditParties: () => void }) {
   const { t } = useI18n();
-  const buttons: CaseStep[] = [...dto.abilities.record.filter((r) => r !== 'reopen'), ...dto.abilities.actions, ...dto.abilities.record.filter((r) => r === 'reopen'), ...(dto.abilities.aid ? (['aid'] as const) : [])];
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       {dto.criminalRisk && dto.concludedOn === null && <Alert type="error" showIcon title="该纠纷有“民转刑”风险，请优先调处并做好稳控" />}
       {dto.overdue && dto.concludedOn === null && <Alert type="warning" showIcon title={`已超过调解期限（${dto.dueOn}）`} />}
       <Flex gap={8} wrap data-testid="case-actions">
-        {buttons.map((step) => (
+        {stepsOf(dto).map((step) => (
           <Button key={step} type={['start', 'agree', 'follow_up', 'close'].includes(step) ? 'primary' : 'default'} danger={step === 'fail'} onClick={() => onStep(step)}>
-            {t(step === 'aid' ? 'mediation.record.aid' : ['start', 'agree', 'fail', 'follow_up', 'close'].includes(step) ? (`mediation.action.${step}` as 'mediation.action.start') : (`mediation.record.${step}` as 'mediation.record.session'))}
+            {t(STEP_TITLES[step])}
           </Button>
         ))}
         {dto.agreement && (

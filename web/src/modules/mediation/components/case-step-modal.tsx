@@ -19,7 +19,8 @@ const PATHS: Record<Exclude<CaseStep, 'aid'>, string> = {
   start: 'start', agree: 'agree', fail: 'fail', follow_up: 'follow-up', close: 'close',
   session: 'sessions', confirm: 'confirm', performance: 'performance', visit: 'visit', reopen: 'reopen',
 };
-const TITLES: Record<CaseStep, MessageKey> = {
+/** Each step's name (its button and its form's title). */
+export const STEP_TITLES: Record<CaseStep, MessageKey> = {
   start: 'mediation.action.start', agree: 'mediation.action.agree', fail: 'mediation.action.fail', follow_up: 'mediation.action.follow_up', close: 'mediation.action.close',
   session: 'mediation.record.session', confirm: 'mediation.record.confirm', performance: 'mediation.record.performance', visit: 'mediation.record.visit', reopen: 'mediation.record.reopen',
   aid: 'mediation.record.aid',
@@ -28,6 +29,12 @@ const DATE_FIELDS = ['heldOn', 'agreedOn', 'performanceDeadline', 'failedOn', 'c
 const FIELDS = ['mediatorId', 'participants', 'notes', 'terms', 'route', 'destination', 'reason', 'dueDays', 'note', 'performance', 'partyId', 'hardship', 'matter', ...DATE_FIELDS];
 
 type Values = Record<string, string | number | string[] | Dayjs | null | undefined>;
+
+/** The steps the viewer may take now, in the order they are offered: records, then actions, reopening, legal aid. */
+export function stepsOf(dto: CaseDto): CaseStep[] {
+  const { record, actions, aid } = dto.abilities;
+  return [...record.filter((r) => r !== 'reopen'), ...actions, ...record.filter((r) => r === 'reopen'), ...(aid ? (['aid'] as const) : [])];
+}
 
 /** Dates to text, empty texts dropped: the body each endpoint expects. */
 function toBody(values: Values): Record<string, unknown> {
@@ -123,7 +130,7 @@ export function CaseStepModal({ dto, step, onClose }: { dto: CaseDto; step: Case
   };
   const today = dayjs();
   return (
-    <FormModal title={`${t(TITLES[step])} · ${dto.caseNo}`} open onClose={onClose} save={save} width={620} testId="case-step-modal">
+    <FormModal title={`${t(STEP_TITLES[step])} · ${dto.caseNo}`} open onClose={onClose} save={save} width={620} testId="case-step-modal">
       <Form<Values>
         form={save.form}
         {...MODAL_FORM_LAYOUT}

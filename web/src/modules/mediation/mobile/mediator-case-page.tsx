@@ -1,0 +1,97 @@
+import { CameraOutlined, DownloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Descriptions, Empty, Flex, Spin, Tag, Timeline, Typography } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useParams } from 'react-router';
+import { AttachmentList } from '../../../app/files/attachment-list.tsx';
+import { UploadButton } from '../../../app/files/upload-button.tsx';
+import { useI18n } from '../../../app/i18n/i18n-context.tsx';
+import { LoadError } from '../../../app/layout/load-error.tsx';
+import { MobilePage } from '../../../app/layout/mobile-page.tsx';
+import { agreementUrl, caseFilesUrl, caseFileUrl, mediationApi, mediationKeys } from '../api.ts';
+import { LABELS, RISK_COLORS, STATUS_COLORS } from '../labels.ts';
+import { CaseStepModal, STEP_TITLES, stepsOf, type CaseStep } from '../components/case-step-modal.tsx';
+
+/**
+ * /m/mediation/cases/:id: one case on the mediator's phone — the facts, both sides (masked), the sessions,
+ * the next steps as big buttons (the same forms as the console), the agreement to download and print,
+ * and a photo of it once signed.
+ */
+export function MediatorCasePage() {
+  const { t } = useI18n();
+  const { id = '' } = useParams();
+  const queryClient = useQueryClient();
+  const [step, setStep] = useState<CaseStep | null>(null);
+  const detail = useQuery({ queryKey: mediationKeys.case(id), queryFn: () => mediationApi.case(id) });
+  const dto = detail.data;
+  return (
+    <MobilePage title={dto?.caseNo ?? t('mediation.case.detail')} back="/m/mediation/cases" testId="mediator-case">
+      {detail.isPending && <Spin size="large" style={{ display: 'block', margin: 48 }} />}
+      {detail.error && <LoadError error={detail.error} onRetry={() => void detail.refetch()} />}
+      {dto && (
+        <Flex vertical gap={12}>
+          {dto.criminalRisk && dto.concludedOn === null && <Alert type="error" showIcon title="该纠纷有“民转刑”风险，请优先调处并做好稳控" />}
+          <Card size="small">
+            <Flex justify="space-between" align="center">
+              <Typography.Text strong style={{ fontSize: 17 }}>{LABELS.caseType[dto.caseType]}</Typography.Text>
+              <Tag color={STATUS_COLORS[dto.status]} style={{ fontSize: 14 }} data-testid="case-status">{LABELS.status[dto.status]}</Tag>
+            </Flex>
+            <Typography.Text type="secondary" style={{ display: 'block' }}>{dto.region.path} · {dto.registeredOn}</Typography.Text>
+            <Typography.Paragraph style={{ margin: '8px 0 0', fontSize: 15 }}>{dto.description}</Typography.Paragraph>
+            <Tag color={RISK_COLORS[dto.riskLevel]}>{LABELS.risk[dto.riskLevel]}风险</Tag>
+          </Card>
+          <Flex vertical gap={8} data-testid="case-actions">
+            {stepsOf(dto).map((s) => (
+              <Button key={s} size="large" block type={['start', 'agree', 'follow_up', 'close'].includes(s) ? 'primary' : 'default'} danger={s === 'fail'} style={{ height: 48, fontSize: 17 }} onClick={() => setStep(s)}>
+                {t(STEP_TITLES[s])}
+              </Button>
+            ))}
+            {dto.agreement && (
+              <Button size="large" block icon={<DownloadOutlined />} href={agreementUrl(dto.id)} style={{ height: 48, fontSize: 17 }} data-testid="agreement-download">
+                {t('mediation.case.download')}
+              </Button>
+            )}
+          </Flex>
+          <Card size="small" title={<span style={{ fontSize: 16 }}>{t('mediation.case.parties')}</span>}>
+            <Descriptions
+              column={1}
+              size="small"
+              items={dto.parties.map((p) => ({
+                key: p.id,
+                label: p.role === 'applicant' ? '申请人' : '被申请人',
+                children: <span style={{ fontSize: 15 }}>{p.name} {p.phone ?? ''}</span>,
+              }))}
+            />
+          </Card>
+          <Card size="small" title={<span style={{ fontSize: 16 }}>{t('mediation.case.sessions')}</span>}>
+            {dto.sessions.length === 0 ? (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('mediation.case.noSessions')} />
+            ) : (
+              <Timeline
+                data-testid="case-sessions"
+                items={dto.sessions.map((s) => ({ key: s.id, content: <><Typography.Text strong>{s.heldOn}</Typography.Text> {s.participants}<br /><Typography.Text type="secondary">{s.notes}</Typography.Text></> }))}
+              />
+            )}
+          </Card>
+          <Card
+            size="small"
+            title={<span style={{ fontSize: 16 }}>{t('mediation.case.attachments')}</span>}
+            extra={dto.abilities.handle && (
+              <UploadButton
+                url={caseFilesUrl(dto.id)}
+                label={t('mediation.m.photo')}
+                icon={<CameraOutlined />}
+                doneMessage={t('mediation.case.uploaded')}
+                onUploaded={() => void queryClient.invalidateQueries({ queryKey: mediationKeys.case(dto.id) })}
+                testId="case-upload"
+              />
+            )}
+          >
+            <AttachmentList attachments={dto.attachments} urlOf={(fileId) => caseFileUrl(dto.id, fileId)} emptyText={t('mediation.case.noAttachments')} testId="case-attachments" />
+          </Card>
+          <CaseStepModal key={step ?? 'none'} dto={dto} step={step} onClose={() => setStep(null)} />
+        </Flex>
+      )}
+    </MobilePage>
+  );
+}

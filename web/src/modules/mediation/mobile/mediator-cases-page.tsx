@@ -1,0 +1,46 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Empty, Flex, Spin, Tag, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
+import { useI18n } from '../../../app/i18n/i18n-context.tsx';
+import { LoadError } from '../../../app/layout/load-error.tsx';
+import { MobilePage } from '../../../app/layout/mobile-page.tsx';
+import { mediationApi, mediationKeys, type CaseQuery } from '../api.ts';
+import { LABELS, RISK_COLORS, STATUS_COLORS } from '../labels.ts';
+
+const RECENT: CaseQuery = { page: 1, pageSize: 30 };
+
+/** /m/mediation/cases: the mediator's workbench on the phone — 登记纠纷, and the cases of their place, newest first. */
+export function MediatorCasesPage() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const cases = useQuery({ queryKey: mediationKeys.cases(RECENT), queryFn: () => mediationApi.cases(RECENT) });
+  return (
+    <MobilePage title={t('mediation.m.title')} testId="mediator-cases">
+      <Button type="primary" size="large" block icon={<PlusOutlined />} onClick={() => void navigate('/m/mediation/new')} style={{ height: 52, fontSize: 18, marginBottom: 12 }}>
+        {t('mediation.case.register')}
+      </Button>
+      {cases.isPending && <Spin size="large" style={{ display: 'block', margin: 48 }} />}
+      {cases.error && <LoadError error={cases.error} onRetry={() => void cases.refetch()} />}
+      {cases.data?.items.length === 0 && <Empty description={t('mediation.case.empty')} />}
+      <Flex vertical gap={10}>
+        {cases.data?.items.map((c) => (
+          <Card key={c.id} size="small" hoverable onClick={() => void navigate(`/m/mediation/cases/${c.id}`)} data-testid="mediator-case">
+            <Flex justify="space-between" align="center" gap={8}>
+              <Typography.Text strong style={{ fontSize: 16 }}>{LABELS.caseType[c.caseType]}</Typography.Text>
+              <Tag color={STATUS_COLORS[c.status]} style={{ fontSize: 14 }}>{LABELS.status[c.status]}</Tag>
+            </Flex>
+            <Typography.Text type="secondary" style={{ display: 'block' }}>{c.caseNo} · {c.registeredOn}</Typography.Text>
+            <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: '6px 0 0', fontSize: 15 }}>{c.partyNames}：{c.summary}</Typography.Paragraph>
+            <Flex gap={4} wrap>
+              {c.riskLevel !== 'low' && <Tag color={RISK_COLORS[c.riskLevel]}>{LABELS.risk[c.riskLevel]}风险</Tag>}
+              {c.criminalRisk && <Tag color="red">民转刑</Tag>}
+              {c.overdue && c.outcome === null && <Tag color="volcano">{t('mediation.case.overdue')}</Tag>}
+            </Flex>
+          </Card>
+        ))}
+      </Flex>
+      {(cases.data?.total ?? 0) > RECENT.pageSize && <Typography.Paragraph type="secondary" style={{ marginTop: 12, textAlign: 'center' }}>{t('mediation.m.more', { total: cases.data?.total ?? 0 })}</Typography.Paragraph>}
+    </MobilePage>
+  );
+}
