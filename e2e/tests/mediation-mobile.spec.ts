@@ -74,3 +74,26 @@ test('a village mediator registers a dispute on the phone, records a session, ge
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await page.screenshot({ path: '/tmp/mediation-mediator-phone.png', fullPage: true });
 });
+
+test('a village secretary reports the month’s screening from the phone: the disputes found, each with its risk', async ({ page }) => {
+  await page.goto('/m/mediation/screening');
+  await signIn(page, 'qj.cadre');
+  await expect(page).toHaveURL(/\/m\/mediation\/screening$/);
+  const screen = page.getByTestId('screening-report');
+  // This month's report (last month's may already be in): a dispute must be described before it is sent.
+  const thisMonth = `${new Date(Date.now() + 8 * 3_600_000).getUTCMonth() + 1}月`;
+  await screen.getByText(thisMonth, { exact: true }).click();
+  await screen.getByText('发现矛盾纠纷', { exact: true }).click();
+  await screen.getByRole('button', { name: '报送排查情况' }).click();
+  await expect(screen).toContainText('请填写简要情况');
+  await screen.getByLabel('简要情况1').fill('两户因灌溉用水先后发生口角');
+  await screen.getByRole('button', { name: '添加一条纠纷' }).click();
+  await screen.getByLabel('简要情况2').fill('租地合同到期后续租价格有分歧');
+  await screen.getByRole('button', { name: '报送排查情况' }).click();
+  await expect(page.getByTestId('screening-done')).toContainText('排查情况已按时报送');
+  // A second report for the same month is refused, saying why.
+  await screen.getByRole('button', { name: '报送排查情况' }).click();
+  await expect(screen).toContainText('该村本月已报送排查情况');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.screenshot({ path: '/tmp/mediation-screening-phone.png', fullPage: true });
+});

@@ -1,10 +1,11 @@
-import { SolutionOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ModuleRoutes } from '../../app/router/module-routes.ts';
 import { MediationPage } from './pages/mediation-page.tsx';
 import { MobileApplyPage } from './pages/mobile-apply-page.tsx';
 import { MediatorCaseFormPage } from './mobile/mediator-case-form-page.tsx';
 import { MediatorCasePage } from './mobile/mediator-case-page.tsx';
 import { MediatorCasesPage } from './mobile/mediator-cases-page.tsx';
+import { ScreeningReportPage } from './mobile/screening-report-page.tsx';
 
 export const mediationRoutes: ModuleRoutes = {
   console: [{ path: '/mediation', Page: MediationPage }],
@@ -13,9 +14,11 @@ export const mediationRoutes: ModuleRoutes = {
     { path: '/m/mediation/cases', Page: MediatorCasesPage },
     { path: '/m/mediation/new', Page: MediatorCaseFormPage },
     { path: '/m/mediation/cases/:id', Page: MediatorCasePage },
+    { path: '/m/mediation/screening', Page: ScreeningReportPage },
   ],
   mobileServices: [
     { key: 'mediation-work', path: '/m/mediation/cases', labelKey: 'mediation.m.tile', descriptionKey: 'mediation.m.tileHint', icon: <SolutionOutlined />, permission: 'mediation.handle' },
+    { key: 'mediation-screen', path: '/m/mediation/screening', labelKey: 'mediation.m.screening', descriptionKey: 'mediation.m.screeningHint', icon: <AuditOutlined />, permission: 'mediation.screen' },
     { key: 'mediation-apply', path: '/m/mediation', labelKey: 'mediation.mobile.entry', descriptionKey: 'mediation.mobile.entryHint', icon: <TeamOutlined />, permission: 'mediation.apply' },
   ],
 };
