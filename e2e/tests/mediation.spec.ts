@@ -175,4 +175,8 @@ test('the county official sees staffing gaps change, and statistics with drill-d
   await page.screenshot({ path: '/tmp/mediation-organisations.png', fullPage: true });
   await page.getByRole('tab', { name: '法律援助' }).click();
   await page.screenshot({ path: '/tmp/mediation-aid.png' });
+  // An application with a lawyer assigned: its 给予法律援助决定书 downloads from the drawer.
+  await page.locator('.ant-table-row').filter({ hasText: '已指派' }).first().getByRole('button').first().click();
+  const [decision] = await Promise.all([page.waitForEvent('download'), page.getByTestId('aid-decision').click()]);
+  expect(decision.suggestedFilename()).toMatch(/^给予法律援助决定书（.+）\.docx$/);
 });

@@ -38,6 +38,7 @@ export const mediationServerMessages: Record<string, string> = {
   'mediation.riskReasons.required': '高风险或可能“民转刑”的案件须选择风险原因',
   'mediation.respondent.required': '请填写对方当事人姓名或名称',
   'mediation.region.notPlace': '请选择乡镇或村（社区）',
+  'mediation.aid.decision.none': '该申请尚未审查，还没有决定书',
   'mediation.export.tooMany': '符合条件的案件超过 20000 件，请缩小地区或筛选条件后再导出',
   'mediation.screening.notFound': '该排查记录不存在',
   'mediation.session.participants.required': '请填写参加人员',

@@ -1,4 +1,5 @@
-import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
+import { AlignmentType } from 'docx';
+import { chineseDate, line, officialDocument, title } from './mediation.docx-style.ts';
 
 export interface AgreementParty {
   role: 'applicant' | 'respondent';
@@ -20,23 +21,6 @@ export interface AgreementContent {
   agreedOn: string;
 }
 
-const FONT = '仿宋';
-const SIZE = 32; // 三号 (16 pt), in half-points
-
-function chineseDate(date: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-}
-
-function line(text: string, options: { bold?: boolean; indent?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}): Paragraph {
-  return new Paragraph({
-    alignment: options.align ?? AlignmentType.JUSTIFIED,
-    indent: options.indent ? { firstLine: 640 } : undefined,
-    spacing: { line: 560 },
-    children: [new TextRun({ text, bold: options.bold, font: FONT, size: SIZE })],
-  });
-}
-
 function partyLine(p: AgreementParty): string {
   const role = p.role === 'applicant' ? '申请人' : '被申请人';
   const id = p.idNumber ? `，${p.kind === 'person' ? '身份证号码' : '统一社会信用代码'}：${p.idNumber}` : '';
@@ -51,32 +35,24 @@ function partyLine(p: AgreementParty): string {
  */
 export async function agreementDocx(content: AgreementContent): Promise<Buffer> {
   const copies = content.parties.length + 1;
-  const doc = new Document({
-    creator: content.committeeName,
-    title: '人民调解协议书',
-    sections: [{
-      properties: { page: { margin: { top: 2098, bottom: 1984, left: 1587, right: 1474 } } },
-      children: [
-        new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: '人民调解协议书', bold: true, font: '宋体', size: 44 })] }),
-        line(`编号：${content.caseNo}`, { align: AlignmentType.RIGHT }),
-        ...content.parties.map((p) => line(partyLine(p))),
-        line('纠纷主要事实、争议事项：', { bold: true }),
-        ...content.facts.split(/\n+/).map((t) => line(t, { indent: true })),
-        line('经调解，自愿达成如下协议：', { bold: true }),
-        ...content.terms.split(/\n+/).map((t) => line(t, { indent: true })),
-        line('履行方式、时限：', { bold: true }),
-        line(content.performanceDeadline ? `各方当事人应于${chineseDate(content.performanceDeadline)}前按上述协议履行完毕。` : '各方当事人应按上述协议约定的方式自觉履行。', { indent: true }),
-        line(`本协议一式${copies}份，当事人、人民调解委员会各持一份。`, { indent: true }),
-        line('当事人应当按照约定履行本协议。经人民调解委员会调解达成的调解协议，具有法律约束力。', { indent: true }),
-        line(''),
-        ...content.parties.map((p) => line(`当事人（${p.role === 'applicant' ? '申请人' : '被申请人'}）（签名盖章或按指印）：`)),
-        line(`人民调解员（签名）：${content.mediatorName ?? ''}`),
-        line('记录人（签名）：'),
-        line(''),
-        line(`（${content.committeeName}印）`, { align: AlignmentType.RIGHT }),
-        line(chineseDate(content.agreedOn), { align: AlignmentType.RIGHT }),
-      ],
-    }],
-  });
-  return Buffer.from(await Packer.toBuffer(doc));
+  return officialDocument(content.committeeName, '人民调解协议书', [
+    title('人民调解协议书'),
+    line(`编号：${content.caseNo}`, { align: AlignmentType.RIGHT }),
+    ...content.parties.map((p) => line(partyLine(p))),
+    line('纠纷主要事实、争议事项：', { bold: true }),
+    ...content.facts.split(/\n+/).map((t) => line(t, { indent: true })),
+    line('经调解，自愿达成如下协议：', { bold: true }),
+    ...content.terms.split(/\n+/).map((t) => line(t, { indent: true })),
+    line('履行方式、时限：', { bold: true }),
+    line(content.performanceDeadline ? `各方当事人应于${chineseDate(content.performanceDeadline)}前按上述协议履行完毕。` : '各方当事人应按上述协议约定的方式自觉履行。', { indent: true }),
+    line(`本协议一式${copies}份，当事人、人民调解委员会各持一份。`, { indent: true }),
+    line('当事人应当按照约定履行本协议。经人民调解委员会调解达成的调解协议，具有法律约束力。', { indent: true }),
+    line(''),
+    ...content.parties.map((p) => line(`当事人（${p.role === 'applicant' ? '申请人' : '被申请人'}）（签名盖章或按指印）：`)),
+    line(`人民调解员（签名）：${content.mediatorName ?? ''}`),
+    line('记录人（签名）：'),
+    line(''),
+    line(`（${content.committeeName}印）`, { align: AlignmentType.RIGHT }),
+    line(chineseDate(content.agreedOn), { align: AlignmentType.RIGHT }),
+  ]);
 }

@@ -1,4 +1,4 @@
-import { AID_STATUS_LABELS, AID_STEPS, type AidCreate, type AidDto, type AidListQuery, type AidResult, type AidStatus, type AidStep, type AssigneeKind } from '@rg/domain/mediation/aid.schema';
+import { AID_STATUS_LABELS, AID_STEPS, ASSIGNEE_KIND_LABELS, type AidCreate, type AidDto, type AidListQuery, type AidResult, type AidStatus, type AidStep, type AssigneeKind } from '@rg/domain/mediation/aid.schema';
 import type { Page } from '@rg/domain/mediation/common.schema';
 import { maskIdCard, maskMobile } from '@rg/domain/personal/masking';
 import type { z } from 'zod';
@@ -9,6 +9,7 @@ import type { AppContext } from '../../core/context.ts';
 import { withinScope } from '../../core/db/scope.ts';
 import { AppError, conflict, invalid, notFound } from '../../core/http/errors.ts';
 import type { CasesService } from './mediation.cases.ts';
+import { aidDecisionDocx } from './mediation.aid-decision-docx.ts';
 import { json, Places } from './mediation.places.ts';
 import { effectiveSettings } from './mediation.settings.ts';
 import type { MediationAidTable } from './mediation.tables.ts';
@@ -145,5 +146,29 @@ export class AidService {
     authorize(actor, 'personal.reveal', { regionCode: row.region_code });
     await this.ctx.audit.record(this.ctx.db, rc, { action: 'mediation.reveal', objectType: 'mediation_aid', objectId: id, objectRegion: row.region_code, detail: { field } });
     return { value: this.ctx.cipher.decrypt(field === 'phone' ? row.phone_enc : row.id_number_enc) };
+  }
+
+  /**
+   * The decision letter after review (给予／不予法律援助决定书). The ID number is printed in full only for
+   * those who may reveal it, and each download is audited like a reveal or an export.
+   */
+  async decisionDocument(rc: RequestContext, id: string): Promise<{ fileName: string; body: Buffer }> {
+    const actor = authorize(rc.actor, 'mediation.aid');
+    const row = await this.load(actor, id, 'mediation.aid');
+    if (!row.reviewed_on) throw new AppError('conflict', 'mediation.aid.decision.none');
+    const full = can(actor, 'personal.reveal', { regionCode: row.region_code });
+    const idNumber = this.ctx.cipher.decrypt(row.id_number_enc);
+    const county = await this.places.ref(row.region_code.slice(0, 6));
+    const approved = row.approved === 1;
+    const body = await aidDecisionDocx({
+      office: `${county.name}法律援助中心`, applicantName: row.applicant_name, idNumber: full ? idNumber : maskIdCard(idNumber), address: row.address,
+      matter: row.matter, hardship: json.parse<string[]>(row.hardship, []), appliedOn: row.applied_on, approved, reason: row.review_reason ?? '', reviewedOn: row.reviewed_on,
+      assignee: approved && row.assignee_name ? { kindLabel: ASSIGNEE_KIND_LABELS[row.assignee_kind as AssigneeKind] ?? '', name: row.assignee_name } : null,
+    });
+    await this.ctx.audit.record(this.ctx.db, rc, {
+      action: full ? 'mediation.aid_decision_full' : 'export.mediation_aid_decision', objectType: 'mediation_aid', objectId: id, objectRegion: row.region_code,
+      detail: { approved, personalData: full ? 'full' : 'masked' },
+    });
+    return { fileName: `${approved ? '给予' : '不予'}法律援助决定书（${row.applicant_name}）.docx`, body };
   }
 }

@@ -97,7 +97,7 @@ export function mediationRoutes(app: App, ctx: AppContext): void {
     sendFile(reply, await files.file(requestContext(req), req.params.id, req.params.fileId)));
   app.get('/mediation/cases/:id/agreement.docx', { schema: { params: idParams }, config: { access: 'mediation.read' } }, async (req, reply) => {
     const doc = await cases.agreementDocument(requestContext(req), req.params.id);
-    return reply.header('content-type', DOCX).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`).header('cache-control', 'no-store').send(doc.body);
+    return sendFile(reply, { fileName: doc.fileName, contentType: DOCX, data: doc.body }, 'attachment');
   });
 
   // 线上申请 (/m)
@@ -119,6 +119,10 @@ export function mediationRoutes(app: App, ctx: AppContext): void {
   app.post('/mediation/aid/:id/review', { schema: { params: idParams, body: aidReviewSchema }, config: { access: 'mediation.aid' } }, (req) => aid.step(requestContext(req), req.params.id, { step: 'review', body: req.body }));
   app.post('/mediation/aid/:id/assign', { schema: { params: idParams, body: aidAssignSchema }, config: { access: 'mediation.aid' } }, (req) => aid.step(requestContext(req), req.params.id, { step: 'assign', body: req.body }));
   app.post('/mediation/aid/:id/close', { schema: { params: idParams, body: aidCloseSchema }, config: { access: 'mediation.aid' } }, (req) => aid.step(requestContext(req), req.params.id, { step: 'close', body: req.body }));
+  app.get('/mediation/aid/:id/decision.docx', { schema: { params: idParams }, config: { access: 'mediation.aid' } }, async (req, reply) => {
+    const doc = await aid.decisionDocument(requestContext(req), req.params.id);
+    return sendFile(reply, { fileName: doc.fileName, contentType: DOCX, data: doc.body }, 'attachment');
+  });
   app.post('/mediation/aid/:id/reveal', { schema: { params: idParams, body: revealSchema }, config: { access: 'personal.reveal' } }, (req) => aid.reveal(requestContext(req), req.params.id, req.body.field));
 
   // 统计 and 设置

@@ -11,6 +11,10 @@ function idNumber(seq: number): string {
   const body = `61042319800101${String(seq).padStart(3, '0')}`;
   return `${body}${idCardCheckChar(body)}`;
 }
+/** The text of a .docx answer (its main part without the markup). */
+async function docxText(payload: Buffer): Promise<string> {
+  return ((await (await JSZip.loadAsync(payload)).file('word/document.xml')?.async('string')) ?? '').replace(/<[^>]+>/g, '');
+}
 const phone = (seq: number) => `1381234${String(1000 + seq).slice(-4)}`;
 
 const caseBody = (seq: number, overrides: Record<string, unknown> = {}) => ({
@@ -225,9 +229,7 @@ describe('mediation: committees, staffing, cases, screening, aid, statistics', (
     const doc = await town.request('GET', `/api/mediation/cases/${agreed}/agreement.docx`);
     expect(doc.statusCode).toBe(200);
     expect(doc.headers['content-type']).toContain('wordprocessingml');
-    const zip = await JSZip.loadAsync(doc.rawPayload);
-    const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
-    const text = xml.replace(/<[^>]+>/g, '');
+    const text = await docxText(doc.rawPayload);
     for (const part of ['人民调解协议书', '（2026）屈家村调字第', '当事人（申请人）：张90', '纠纷主要事实、争议事项', '经调解，自愿达成如下协议', '被申请人于一月十日前疏通排水沟', '履行方式、时限', '人民调解员（签名）：调解员1', '屈家村人民调解委员会印', '2026年1月4日']) {
       expect(text).toContain(part);
     }
@@ -235,7 +237,7 @@ describe('mediation: committees, staffing, cases, screening, aid, statistics', (
     expect(text).toContain(idNumber(90));
     const mediatorClient = await t.login('wq.mediator');
     const masked = await mediatorClient.request('GET', `/api/mediation/cases/${agreed}/agreement.docx`);
-    const maskedText = ((await (await JSZip.loadAsync(masked.rawPayload)).file('word/document.xml')?.async('string')) ?? '').replace(/<[^>]+>/g, '');
+    const maskedText = await docxText(masked.rawPayload);
     expect(maskedText).not.toContain(idNumber(90));
     expect(maskedText).toContain(`6104**********${idNumber(90).slice(-4)}`);
 
@@ -414,6 +416,25 @@ describe('mediation: committees, staffing, cases, screening, aid, statistics', (
     expect((await client.request('POST', `/api/mediation/aid/${aidId}/assign`, { assigneeName: '王律师', assigneeKind: 'lawyer', assignedOn: '2026-02-05' })).json().status).toBe('assigned');
     const closed = (await client.request('POST', `/api/mediation/aid/${aidId}/close`, { result: 'won', closedOn: '2026-02-10' })).json();
     expect(closed).toMatchObject({ status: 'closed', result: { result: 'won' }, assignment: { name: '王律师' } });
+
+    // The decision letters: granted (naming the assigned lawyer), refused (with the reason and where to object).
+    expect(errorOf(await client.request('GET', `/api/mediation/aid/${unmet.json().id}/decision.docx`)).message).toBe('该申请尚未审查，还没有决定书');
+    const granted = await client.request('GET', `/api/mediation/aid/${aidId}/decision.docx`);
+    expect(granted.statusCode).toBe(200);
+    expect(granted.headers['content-disposition']).toContain(encodeURIComponent('给予法律援助决定书（张97）'));
+    const grantedText = await docxText(granted.rawPayload);
+    for (const part of ['给予法律援助决定书', `申请人：张97，身份证号码：${idNumber(97)}`, '你于2026年2月4日提出的追索劳动报酬法律援助申请', '你的申请符合法律援助条件（农民工追索劳动报酬）', '本中心已指派律师王律师承办', '泾阳县法律援助中心（印）', '2026年2月5日']) {
+      expect(grantedText).toContain(part);
+    }
+    expect((await client.request('POST', `/api/mediation/aid/${unmet.json().id}/review`, { approve: false, reason: '家庭收入高于当地法律援助经济困难标准', reviewedOn: '2026-02-06' })).json().status).toBe('rejected');
+    const refusedText = await docxText((await client.request('GET', `/api/mediation/aid/${unmet.json().id}/decision.docx`)).rawPayload);
+    for (const part of ['不予法律援助决定书', '经审查，家庭收入高于当地法律援助经济困难标准。', '决定不予法律援助', '可以向设立本法律援助机构的司法行政部门提出']) {
+      expect(refusedText).toContain(part);
+    }
+    expect((await (await t.login('wq.mediator')).request('GET', `/api/mediation/aid/${aidId}/decision.docx`)).statusCode).toBe(403);
+    expect((await (await t.login('hy.med')).request('GET', `/api/mediation/aid/${aidId}/decision.docx`)).statusCode).toBe(404);
+    const audited = await t.ctx.db.selectFrom('audit_log').select('action').where('object_id', 'in', [aidId, unmet.json().id]).where('action', 'like', '%decision%').execute();
+    expect(audited.map((a) => a.action)).toEqual(['mediation.aid_decision_full', 'mediation.aid_decision_full']);
   });
 
   it('takes a villager’s online application for their own village and shows it back to them only', async () => {

@@ -68,6 +68,8 @@ export const mediationApi = {
 
 /** Plain downloads (GET with the session cookie); the server scopes and audits them. */
 export const agreementUrl = (id: string) => `/api/mediation/cases/${id}/agreement.docx`;
+/** 给予／不予法律援助决定书 after review (full ID number only for those who may reveal it; audited). */
+export const aidDecisionUrl = (id: string) => `/api/mediation/aid/${id}/decision.docx`;
 export const caseFilesUrl = (id: string) => `/api/mediation/cases/${id}/attachments`;
 export const caseFileUrl = (id: string, fileId: string) => `${caseFilesUrl(id)}/${fileId}`;
 export const staffingExportUrl = (regionCode?: string) => withQuery('/api/mediation/staffing/gaps.xlsx', { regionCode });

@@ -11,6 +11,7 @@ export const mediationMessages = {
 
   'mediation.case.register': '登记纠纷',
   'mediation.case.export': '导出台账',
+  'mediation.aid.decision': '下载决定书',
   'mediation.case.attachments': '案件附件',
   'mediation.case.upload': '上传附件',
   'mediation.case.uploaded': '附件已上传',

@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Checkbox, DatePicker, Descriptions, Drawer, Flex, Form, Input, Radio, Select, Space, Tag, type TableColumnsType } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import type { AidDto, AidStatus, AidStep } from '@rg/domain/mediation/aid.schema';
@@ -13,7 +13,7 @@ import { ErrorAlert } from '../../../app/layout/error-alert.tsx';
 import { PagedTable } from '../../../app/lists/paged-table.tsx';
 import { usePagedList } from '../../../app/lists/use-paged-list.ts';
 import { RegionPicker } from '../../regions/components/region-picker.tsx';
-import { mediationApi, mediationKeys } from '../api.ts';
+import { aidDecisionUrl, mediationApi, mediationKeys } from '../api.ts';
 import { LABELS, optionsOf } from '../labels.ts';
 import { MaskedValue } from './masked-value.tsx';
 
@@ -118,7 +118,12 @@ export function AidTab() {
       <Drawer open={current !== null} onClose={() => setOpen(null)} size={560} title={current?.applicantName} destroyOnHidden>
         {current && (
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-            <Flex gap={8}>{current.abilities.steps.map((s) => <Button key={s} type="primary" onClick={() => setStep(s)}>{t(`mediation.aid.${s}`)}</Button>)}</Flex>
+            <Flex gap={8} wrap>
+              {current.abilities.steps.map((s) => <Button key={s} type="primary" onClick={() => setStep(s)}>{t(`mediation.aid.${s}`)}</Button>)}
+              {current.review && current.abilities.manage && (
+                <Button icon={<DownloadOutlined />} href={aidDecisionUrl(current.id)} data-testid="aid-decision">{t('mediation.aid.decision')}</Button>
+              )}
+            </Flex>
             <Descriptions column={1} size="small" bordered items={[
               { key: 'status', label: t('mediation.aid.status'), children: <Tag color={AID_COLORS[current.status]}>{LABELS.aidStatus[current.status]}</Tag> },
               { key: 'id', label: t('mediation.mediator.idNumber'), children: <MaskedValue masked={current.idNumber} canReveal={current.abilities.reveal} label={t('mediation.mediator.idNumber')} reveal={() => mediationApi.revealAid(current.id, 'idNumber')} /> },
