@@ -180,3 +180,17 @@ test('the county official sees staffing gaps change, and statistics with drill-d
   const [decision] = await Promise.all([page.waitForEvent('download'), page.getByTestId('aid-decision').click()]);
   expect(decision.suggestedFilename()).toMatch(/^给予法律援助决定书（.+）\.docx$/);
 });
+
+test('the town official sees the town’s own statistics and staffing gaps', async ({ page }) => {
+  await page.goto('/');
+  await signIn(page, 'wq.official');
+  await page.getByRole('menuitem', { name: '人民调解' }).click();
+  await page.getByRole('tab', { name: '统计分析' }).click();
+  await expect(page.getByTestId('stats-breadcrumb')).toContainText('王桥镇');
+  await expect(page.getByTestId('stats-children')).toContainText('屈家村');
+  await page.getByRole('tab', { name: '人员配备' }).click();
+  await expect(page.getByTestId('staffing-towns')).toContainText('/ 1');
+  const gaps = page.getByTestId('staffing-gaps');
+  await expect(gaps.locator('.ant-table-row').first().or(gaps.getByText('全部达标'))).toBeVisible();
+  await expect(gaps).not.toContainText('安吴镇');
+});
