@@ -73,6 +73,10 @@ test('a village mediator registers a dispute on the phone, records a session, ge
   for (const box of await buttons.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height))) expect(box).toBeGreaterThanOrEqual(44);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await page.screenshot({ path: '/tmp/mediation-mediator-phone.png', fullPage: true });
+  // Back on the workbench, the case is among those in hand (在办, the default).
+  await page.getByRole('button', { name: '返回' }).click();
+  await expect(page.getByTestId('mediator-filter')).toContainText('在办');
+  await expect(page.getByTestId('mediator-case').filter({ hasText: `赵${tag}` })).toContainText('达成协议');
 });
 
 test('a village secretary reports the month’s screening from the phone: the disputes found, each with its risk', async ({ page }) => {

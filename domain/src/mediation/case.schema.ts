@@ -169,6 +169,8 @@ export const caseListQuerySchema = z.object({
   riskLevel: z.enum(RISK_LEVELS).optional(),
   criminalRisk: z.enum(['true', 'false']).optional(),
   overdue: z.enum(['true', 'false']).optional(),
+  /** 在办: every case not yet closed (a concluded case still has its follow-up to do). */
+  open: z.enum(['true', 'false']).optional(),
   q: z.string().trim().max(30).optional(),
   ...pageFields,
 });

@@ -31,6 +31,7 @@ function filteredCases(db: DbOrTx, scope: string, query: CaseFilters, today: str
   if (query.status) base = base.where('c.status', '=', query.status);
   if (query.caseType) base = base.where('c.case_type', '=', query.caseType);
   if (query.riskLevel) base = base.where('c.risk_level', '=', query.riskLevel);
+  if (query.open === 'true') base = base.where('c.status', '!=', 'closed');
   if (query.criminalRisk === 'true') base = base.where('c.criminal_risk', '=', 1).where('c.concluded_on', 'is', null);
   if (query.overdue === 'true') {
     base = base.where((eb) => eb.or([eb.and([eb('c.concluded_on', 'is', null), eb('c.due_on', '<', today)]), eb('c.concluded_on', '>', eb.ref('c.due_on'))]));

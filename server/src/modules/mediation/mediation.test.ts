@@ -334,6 +334,10 @@ describe('mediation: committees, staffing, cases, screening, aid, statistics', (
     // The statistics test moved the clock on past the idle timeout: sign in again.
     const official = await t.login('jy.med');
     const list = (await official.request('GET', '/api/mediation/cases?pageSize=100')).json();
+    // 在办 (the phone's default list): every case not yet closed.
+    const openCases = await t.ctx.db.selectFrom('mediation_cases').select('case_no').where('region_code', 'like', `${PLACES.jingyang}%`).where('status', '!=', 'closed').execute();
+    const openList = (await official.request('GET', '/api/mediation/cases?open=true&pageSize=100')).json();
+    expect(openList.items.map((c: { caseNo: string }) => c.caseNo).sort()).toEqual(openCases.map((c) => c.case_no).sort());
     const ledger = await official.request('GET', '/api/mediation/cases.xlsx');
     expect(ledger.statusCode).toBe(200);
     expect(ledger.headers['content-disposition']).toContain(encodeURIComponent('人民调解案件登记台账'));

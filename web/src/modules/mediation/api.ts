@@ -13,6 +13,7 @@ export interface CaseFilters {
   caseType?: CaseType;
   riskLevel?: RiskLevel;
   criminalRisk?: 'true';
+  open?: 'true';
   overdue?: 'true';
   q?: string;
 }

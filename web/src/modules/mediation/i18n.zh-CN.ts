@@ -218,6 +218,8 @@ export const mediationMessages = {
   'mediation.m.tile': '调解工作台',
   'mediation.m.tileHint': '现场登记纠纷、记录调解、生成协议书、拍照存档',
   'mediation.m.title': '调解工作台',
+  'mediation.m.open': '在办',
+  'mediation.m.all': '全部',
   'mediation.m.more': '共 {total} 件，此处显示最近 30 件，其余请在电脑端查看',
   'mediation.m.riskHint': '有暴力威胁、反复上访、人数众多或金额较大的，请在电脑端补充风险原因',
   'mediation.m.applicant': '申请人',

@@ -1,6 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Flex, Spin, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Flex, Segmented, Spin, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { LoadError } from '../../../app/layout/load-error.tsx';
@@ -8,18 +9,29 @@ import { MobilePage } from '../../../app/layout/mobile-page.tsx';
 import { mediationApi, mediationKeys, type CaseQuery } from '../api.ts';
 import { LABELS, RISK_COLORS, STATUS_COLORS } from '../labels.ts';
 
-const RECENT: CaseQuery = { page: 1, pageSize: 30 };
+const RECENT = { page: 1, pageSize: 30 };
 
-/** /m/mediation/cases: the mediator's workbench on the phone — 登记纠纷, and the cases of their place, newest first. */
+/** /m/mediation/cases: the mediator's workbench on the phone — 登记纠纷, and the cases of their place (在办 first), newest first. */
 export function MediatorCasesPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const cases = useQuery({ queryKey: mediationKeys.cases(RECENT), queryFn: () => mediationApi.cases(RECENT) });
+  const [which, setWhich] = useState<'open' | 'all'>('open');
+  const query: CaseQuery = which === 'open' ? { ...RECENT, open: 'true' } : RECENT;
+  const cases = useQuery({ queryKey: mediationKeys.cases(query), queryFn: () => mediationApi.cases(query) });
   return (
     <MobilePage title={t('mediation.m.title')} testId="mediator-cases">
       <Button type="primary" size="large" block icon={<PlusOutlined />} onClick={() => void navigate('/m/mediation/new')} style={{ height: 52, fontSize: 18, marginBottom: 12 }}>
         {t('mediation.case.register')}
       </Button>
+      <Segmented
+        block
+        size="large"
+        value={which}
+        onChange={setWhich}
+        options={[{ value: 'open', label: t('mediation.m.open') }, { value: 'all', label: t('mediation.m.all') }]}
+        style={{ marginBottom: 12 }}
+        data-testid="mediator-filter"
+      />
       {cases.isPending && <Spin size="large" style={{ display: 'block', margin: 48 }} />}
       {cases.error && <LoadError error={cases.error} onRetry={() => void cases.refetch()} />}
       {cases.data?.items.length === 0 && <Empty description={t('mediation.case.empty')} />}
