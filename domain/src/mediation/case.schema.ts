@@ -261,6 +261,11 @@ export interface CaseDto extends CaseListItemDto {
   reopenedAs: { id: string; caseNo: string } | null;
   parties: PartyDto[];
   sessions: SessionDto[];
+  /**
+   * 反复纠纷: for each party with an ID number, the other cases (within the viewer's region) in which the
+   * same person is a party, newest first (at most 5 listed; `total` counts up to 200). A hint for the risk.
+   */
+  partyHistory: Array<{ partyId: string; name: string; total: number; cases: Array<{ id: string; caseNo: string; registeredOn: string; status: CaseStatus }> }>;
   /** 案件附件: the signed agreement, photos, evidence (JPG, PNG, PDF); files are fetched by id. */
   attachments: AttachmentDto[];
   version: number;

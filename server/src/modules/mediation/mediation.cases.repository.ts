@@ -72,3 +72,20 @@ export async function nextNumber(db: DbOrTx, key: string): Promise<number> {
 const takeNumber = preparedStatement<[key: string, first: number, step: number]>((db, p) => db.insertInto('mediation_counters').values({ key: p(0), n: p(1) })
   .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ n: eb('mediation_counters.n', '+', p(2)) })))
   .returning('n'));
+
+/**
+ * The other cases within `scope` that have a party with each of these ID-number hashes (反复纠纷),
+ * newest first; by the partial index of parties with an ID number.
+ */
+export async function casesOfPersons(db: DbOrTx, scope: string, hashes: readonly string[], exceptCaseId: string) {
+  if (hashes.length === 0) return [];
+  return db.selectFrom('mediation_parties as p')
+    .innerJoin('mediation_cases as c', 'c.id', 'p.case_id')
+    .select(['p.id_number_hash as hash', 'c.id', 'c.case_no', 'c.registered_on', 'c.status'])
+    .where('p.id_number_hash', 'in', [...hashes])
+    .where('c.id', '!=', exceptCaseId)
+    .where((eb) => withinScope(eb, 'c.region_code', scope))
+    .orderBy('c.registered_on', 'desc')
+    .limit(200)
+    .execute();
+}

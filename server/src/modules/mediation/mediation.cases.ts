@@ -218,6 +218,7 @@ export class CasesService {
     const [parties, sessions, refs, files] = await Promise.all([
       repo.partiesOf(this.ctx.db, [id]), repo.sessionsOf(this.ctx.db, id), this.places.refs([row.region_code]), caseFiles.of(this.ctx.db, [id]),
     ]);
+    const partyHistory = await this.partyHistory(actor, id, parties.get(id) ?? []);
     const committee = row.committee_id ? await this.ctx.db.selectFrom('mediation_committees').select(['id', 'name']).where('id', '=', row.committee_id).executeTakeFirst() : undefined;
     const mediator = row.mediator_id ? await this.ctx.db.selectFrom('mediation_mediators').select(['id', 'name']).where('id', '=', row.mediator_id).executeTakeFirst() : undefined;
     const links = await this.ctx.db.selectFrom('mediation_cases').select(['id', 'case_no']).where('id', 'in', [row.reopened_from ?? '', row.reopened_as ?? '']).execute();
@@ -240,6 +241,7 @@ export class CasesService {
       closedOn: row.closed_on, reopenedFrom: link(row.reopened_from), reopenedAs: link(row.reopened_as),
       parties: (parties.get(id) ?? []).map((p) => this.partyDto(p)),
       sessions: sessions.map((s) => ({ id: s.id, heldOn: s.held_on, participants: s.participants, notes: s.notes, recordedBy: s.recorded_by })),
+      partyHistory,
       attachments: files.get(id) ?? [],
       version: row.version,
       abilities: {
@@ -249,6 +251,19 @@ export class CasesService {
         aid: status !== 'registered' && row.outcome === 'failed' && can(actor, 'mediation.aid', target),
       },
     };
+  }
+
+  /** 反复纠纷: each party's other cases in the viewer's region, by the keyed hash of the ID number. */
+  private async partyHistory(actor: Actor, caseId: string, parties: readonly MediationPartyTable[]): Promise<CaseDto['partyHistory']> {
+    const withId = parties.filter((p): p is MediationPartyTable & { id_number_hash: string } => p.id_number_hash !== null);
+    const rows = await repo.casesOfPersons(this.ctx.db, listScope(actor), withId.map((p) => p.id_number_hash), caseId);
+    return withId.flatMap((p) => {
+      const mine = rows.filter((r) => r.hash === p.id_number_hash);
+      return mine.length === 0 ? [] : [{
+        partyId: p.id, name: p.name, total: mine.length,
+        cases: mine.slice(0, 5).map((r) => ({ id: r.id, caseNo: r.case_no, registeredOn: r.registered_on, status: r.status as CaseStatus })),
+      }];
+    });
   }
 
   // ---------- workflow ----------

@@ -272,8 +272,18 @@ const m013: Migration = {
 };
 
 /**
+ * 反复纠纷: a party's earlier disputes are found by the keyed hash of their ID number, so the index
+ * migration 012 dropped comes back, holding only the parties that have an ID number.
+ */
+const m014: Migration = {
+  async up(db: Kysely<unknown>): Promise<void> {
+    await db.schema.createIndex('mediation_parties_id_hash').on('mediation_parties').columns(['id_number_hash', 'case_id']).where(sql.ref('id_number_hash'), 'is not', null).execute();
+  },
+};
+
+/**
  * Migrations of the `mediation` module, merged into core/db/migrate.ts. Names sort globally, so each
  * module owns a number range (docs/decisions.md): legal 003–009, mediation 010–019, programs
  * 020–029, indicators 030–039.
  */
-export const mediationMigrations: Record<string, Migration> = { '010-mediation': m010, '011-mediation-open-index': m011, '012-mediation-write-indexes': m012, '013-mediation-attachments': m013 };
+export const mediationMigrations: Record<string, Migration> = { '010-mediation': m010, '011-mediation-open-index': m011, '012-mediation-write-indexes': m012, '013-mediation-attachments': m013, '014-mediation-party-history': m014 };

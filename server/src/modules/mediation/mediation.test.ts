@@ -291,6 +291,25 @@ describe('mediation: committees, staffing, cases, screening, aid, statistics', (
     expect(overdueList.total).toBe(overdueStats.totals.overdue);
   });
 
+  it('shows a party’s other disputes in the region (反复纠纷), found by the ID number and never across counties', async () => {
+    const official = await t.login('jy.med');
+    const other = await t.login('hy.med');
+    const body = (seq: number, registeredOn: string, regionCode: string = PLACES.qujia) => caseBody(seq, {
+      regionCode, registeredOn,
+      parties: [{ kind: 'person', role: 'applicant', name: '孙反复', idNumber: idNumber(70), phone: phone(70) }, { kind: 'person', role: 'respondent', name: `邻居${seq}` }],
+    });
+    const first = (await official.request('POST', '/api/mediation/cases', body(71, '2026-01-05'))).json<{ id: string }>().id;
+    const second = (await official.request('POST', '/api/mediation/cases', body(72, '2026-01-20'))).json<{ id: string }>().id;
+    const foreign = await other.request('POST', '/api/mediation/cases', body(73, '2026-01-21', PLACES.wanfu));
+    expect(foreign.statusCode, foreign.body).toBe(201);
+
+    const dto = (await official.request('GET', `/api/mediation/cases/${second}`)).json();
+    expect(dto.partyHistory).toEqual([{ partyId: dto.parties[0].id, name: '孙反复', total: 1, cases: [expect.objectContaining({ id: first, registeredOn: '2026-01-05', status: 'registered' })] }]);
+    expect((await official.request('GET', `/api/mediation/cases/${first}`)).json().partyHistory[0].cases.map((c: { id: string }) => c.id)).toEqual([second]);
+    // Another county sees only its own case: the same person's disputes elsewhere are not its to see.
+    expect((await other.request('GET', `/api/mediation/cases/${foreign.json<{ id: string }>().id}`)).json().partyHistory).toEqual([]);
+  });
+
   it('keeps evidence with a case: the signed agreement and photos, checked by content, scoped and audited', async () => {
     const official = await t.login('wq.med');
     const { id } = (await official.request('POST', '/api/mediation/cases', caseBody(40))).json<{ id: string }>();

@@ -11,6 +11,8 @@ export const mediationMessages = {
 
   'mediation.case.register': '登记纠纷',
   'mediation.case.export': '导出台账',
+  'mediation.case.repeat': '当事人另有纠纷记录（反复纠纷），请留意风险',
+  'mediation.case.repeatParty': '{name}：另有 {total} 起',
   'mediation.aid.decision': '下载决定书',
   'mediation.case.attachments': '案件附件',
   'mediation.case.upload': '上传附件',

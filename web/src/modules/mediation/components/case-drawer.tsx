@@ -11,6 +11,7 @@ import { CaseAttachments } from './case-attachments.tsx';
 import { CaseStepModal, STEP_TITLES, stepsOf, type CaseStep } from './case-step-modal.tsx';
 import { MaskedValue } from './masked-value.tsx';
 import { PartiesEditModal } from './parties-edit-modal.tsx';
+import { PartyHistory } from './party-history.tsx';
 
 function Detail({ dto, onStep, onOpen, onEditParties }: { dto: CaseDto; onStep: (step: CaseStep) => void; onOpen: (id: string) => void; onEditParties: () => void }) {
   const { t } = useI18n();
@@ -52,6 +53,7 @@ function Detail({ dto, onStep, onOpen, onEditParties }: { dto: CaseDto; onStep: 
           ...(dto.reopenedAs ? [{ key: 'as', label: t('mediation.case.reopenedAs'), span: 2, children: <Typography.Link onClick={() => onOpen(dto.reopenedAs?.id ?? '')}>{dto.reopenedAs.caseNo}</Typography.Link> }] : []),
         ]}
       />
+      <PartyHistory history={dto.partyHistory} onOpen={onOpen} />
       <Flex justify="space-between" align="center">
         <Typography.Title level={5} style={{ margin: 0 }}>{t('mediation.case.parties')}</Typography.Title>
         {dto.abilities.editParties && <Button size="small" onClick={onEditParties}>{t('mediation.parties.edit')}</Button>}

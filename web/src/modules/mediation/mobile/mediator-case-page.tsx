@@ -2,7 +2,7 @@ import { CameraOutlined, DownloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Empty, Flex, Spin, Tag, Timeline, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { AttachmentList } from '../../../app/files/attachment-list.tsx';
 import { UploadButton } from '../../../app/files/upload-button.tsx';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
@@ -11,6 +11,7 @@ import { MobilePage } from '../../../app/layout/mobile-page.tsx';
 import { agreementUrl, caseFilesUrl, caseFileUrl, mediationApi, mediationKeys } from '../api.ts';
 import { LABELS, RISK_COLORS, STATUS_COLORS } from '../labels.ts';
 import { CaseStepModal, STEP_TITLES, stepsOf, type CaseStep } from '../components/case-step-modal.tsx';
+import { PartyHistory } from '../components/party-history.tsx';
 
 /**
  * /m/mediation/cases/:id: one case on the mediator's phone — the facts, both sides (masked), the sessions,
@@ -21,6 +22,7 @@ export function MediatorCasePage() {
   const { t } = useI18n();
   const { id = '' } = useParams();
   const queryClient = useQueryClient();
+  const navigate = useNavigate();
   const [step, setStep] = useState<CaseStep | null>(null);
   const detail = useQuery({ queryKey: mediationKeys.case(id), queryFn: () => mediationApi.case(id) });
   const dto = detail.data;
@@ -40,6 +42,7 @@ export function MediatorCasePage() {
             <Typography.Paragraph style={{ margin: '8px 0 0', fontSize: 15 }}>{dto.description}</Typography.Paragraph>
             <Tag color={RISK_COLORS[dto.riskLevel]}>{LABELS.risk[dto.riskLevel]}风险</Tag>
           </Card>
+          <PartyHistory history={dto.partyHistory} onOpen={(caseId) => void navigate(`/m/mediation/cases/${caseId}`)} />
           <Flex vertical gap={8} data-testid="case-actions">
             {stepsOf(dto).map((s) => (
               <Button key={s} size="large" block type={['start', 'agree', 'follow_up', 'close'].includes(s) ? 'primary' : 'default'} danger={s === 'fail'} style={{ height: 48, fontSize: 17 }} onClick={() => setStep(s)}>
