@@ -89,6 +89,11 @@ export async function postRaw<T>(path: string, body: Blob, contentType: string):
   throw toApiError(response.status, data);
 }
 
+/** A file as the raw body with its name as `?name=` (the server's attachment uploads, core/http/files.ts). */
+export function uploadFile<T>(path: string, file: File): Promise<T> {
+  return postRaw<T>(withQuery(path, { name: file.name }), file, file.type || 'application/octet-stream');
+}
+
 export const api = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
   post: <T>(path: string, body?: unknown, idempotencyKey?: string) => request<T>('POST', path, { body: body ?? {}, ...(idempotencyKey ? { idempotencyKey } : {}) }),

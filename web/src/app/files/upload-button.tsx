@@ -3,7 +3,7 @@ import type { AttachmentDto } from '@rg/domain/files/attachment';
 import { App, Button, Upload } from 'antd';
 import type { ReactNode } from 'react';
 import { useMutation } from '@tanstack/react-query';
-import { postRaw, withQuery } from '../api/api-client.ts';
+import { uploadFile } from '../api/api-client.ts';
 import { errorMessage } from '../api/api-error.ts';
 
 /** The kinds of file the server keeps (it checks the bytes again): PDF and JPG/PNG pictures. */
@@ -16,7 +16,7 @@ const ACCEPT = 'application/pdf,image/jpeg,image/png';
 export function UploadButton({ url, label, doneMessage, onUploaded, icon, testId }: { url: string; label: string; doneMessage: string; onUploaded: () => void; icon?: ReactNode; testId?: string }) {
   const { message } = App.useApp();
   const upload = useMutation({
-    mutationFn: (file: File) => postRaw<AttachmentDto>(withQuery(url, { name: file.name }), file, file.type || 'application/octet-stream'),
+    mutationFn: (file: File) => uploadFile<AttachmentDto>(url, file),
     onSuccess: () => {
       void message.success(doneMessage);
       onUploaded();

@@ -1,5 +1,5 @@
 import type { AttachmentDto, ConsultationDto, MyAdvisorDto, ServiceDetailDto, ServiceDto, ServiceType, ServiceWindow, SubjectKind } from '@rg/domain/legal/service.schema';
-import { api, postRaw, withQuery } from '../../app/api/api-client.ts';
+import { api, uploadFile, withQuery } from '../../app/api/api-client.ts';
 
 /** Query keys of the phone pages (advisors and villagers). */
 export const legalMobileKeys = {
@@ -31,7 +31,7 @@ export const updateService = (id: string, body: ServiceFields & { version: numbe
 
 /** Photos and signed forms: the file's own type goes as the content type; the server checks the bytes. */
 export const uploadAttachment = (id: string, file: File) =>
-  postRaw<AttachmentDto>(withQuery(`/api/legal/services/${id}/attachments`, { name: file.name }), file, file.type || 'application/octet-stream');
+  uploadFile<AttachmentDto>(`/api/legal/services/${id}/attachments`, file);
 
 export const fetchQuestions = (status: 'open' | 'answered') => api.get<{ items: ConsultationDto[]; total: number }>('/api/legal/consultations', { status, pageSize: 50 });
 export const answerQuestion = (id: string, answer: string) => api.post<ConsultationDto>(`/api/legal/consultations/${id}/answer`, { answer });
@@ -39,4 +39,4 @@ export const answerQuestion = (id: string, answer: string) => api.post<Consultat
 export const fetchMyQuestions = () => api.get<{ items: ConsultationDto[] }>('/api/legal/consultations/mine');
 export const askQuestion = (question: string, idempotencyKey: string) => api.post<ConsultationDto>('/api/legal/consultations', { question }, idempotencyKey);
 export const uploadQuestionPicture = (id: string, file: File) =>
-  postRaw<AttachmentDto>(withQuery(`/api/legal/consultations/${id}/pictures`, { name: file.name }), file, file.type || 'application/octet-stream');
+  uploadFile<AttachmentDto>(`/api/legal/consultations/${id}/pictures`, file);
