@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { signIn, snapshot } from './support/console.ts';
-import { step } from './support/mediation.ts';
+import { startMediation, step } from './support/mediation.ts';
 
 test('a villager applies for mediation on the phone and sees the request in their list', async ({ page }) => {
   await page.goto('/m/mediation');
@@ -51,10 +51,7 @@ test('a village mediator registers a dispute on the phone, records a session, ge
   await expect(page).toHaveURL(/\/m\/mediation\/cases\/[\da-f-]{36}$/);
   await expect(screen.getByTestId('case-status')).toHaveText('已受理');
   await expect(screen).toContainText('139****5678');
-  await step(page, screen, '开始调解', async (d) => {
-    await d.getByLabel('调解员').click();
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').first().click();
-  }, '调解中');
+  await startMediation(page, screen);
   await step(page, screen, '登记调解过程', async (d) => {
     await d.getByLabel('参加人员').fill('双方当事人、村调委会委员');
     await d.getByLabel('调解记录').fill('现场查看界墙，释法说理，双方同意按原界线重砌。');

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
 import { idCardCheckChar } from '@rg/domain/personal/id-card';
-import { chooseOption, signIn, snapshot } from './support/console.ts';
-import { step } from './support/mediation.ts';
+import { chooseOption, snapshot } from './support/console.ts';
+import { openMediation, startMediation, step } from './support/mediation.ts';
 
 const suffix = Date.now().toString(36).slice(-4);
 const idBody = '61042319800101001';
@@ -10,9 +10,7 @@ const idNumber = `${idBody}${idCardCheckChar(idBody)}`;
 
 
 test('a village mediator registers a dispute, records a session, downloads the agreement, follows up and closes', async ({ page }) => {
-  await page.goto('/');
-  await signIn(page, 'qj.mediator');
-  await page.getByRole('menuitem', { name: '人民调解' }).click();
+  await openMediation(page, 'qj.mediator');
   await expect(page).toHaveURL(/\/mediation$/);
   await expect(page.getByRole('heading', { name: '人民调解与法律援助' })).toBeVisible();
   await expect(page.getByTestId('cases-table').locator('.ant-table-row').first()).toBeVisible();
@@ -52,10 +50,7 @@ test('a village mediator registers a dispute, records a session, downloads the a
   await expect(drawer.getByTestId('case-parties')).toContainText('139****5678');
   await expect(drawer.getByTestId('case-parties')).toContainText('屈家村三组');
 
-  await step(page, drawer, '开始调解', async (d) => {
-    await d.getByLabel('调解员').click();
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').first().click();
-  }, '调解中');
+  await startMediation(page, drawer);
   // Concluding without a recorded session names the missing evidence.
   await drawer.getByTestId('case-actions').getByRole('button', { name: '达成协议', exact: true }).click();
   const early = page.getByRole('dialog', { name: /^达成协议 · / });
@@ -109,9 +104,7 @@ async function compliantPlaces(page: Page): Promise<number> {
 }
 
 test('the county official sees staffing gaps change, and statistics with drill-down', async ({ page }) => {
-  await page.goto('/');
-  await signIn(page, 'jy.official');
-  await page.getByRole('menuitem', { name: '人民调解' }).click();
+  await openMediation(page, 'jy.official');
   await page.getByRole('tab', { name: '人员配备' }).click();
   await expect(page.getByTestId('staffing-towns')).toContainText('/');
   await expect(page.getByTestId('staffing-gaps').locator('.ant-table-row').first()).toBeVisible();
@@ -182,9 +175,7 @@ test('the county official sees staffing gaps change, and statistics with drill-d
 });
 
 test('the town official sees the town’s own statistics and staffing gaps', async ({ page }) => {
-  await page.goto('/');
-  await signIn(page, 'wq.official');
-  await page.getByRole('menuitem', { name: '人民调解' }).click();
+  await openMediation(page, 'wq.official');
   await page.getByRole('tab', { name: '统计分析' }).click();
   await expect(page.getByTestId('stats-breadcrumb')).toContainText('王桥镇');
   await expect(page.getByTestId('stats-children')).toContainText('屈家村');
