@@ -5,6 +5,7 @@ import { FakeClock } from '../../core/clock.ts';
 import { seedDemo } from '../../demo/demo-seed.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
 import { importDivisions } from '../regions/regions.import.ts';
+import { chinaToday } from './mediation.cases.ts';
 import { DEMO_COUNTIES, DEMO_PASSWORD } from '../../demo/demo-accounts.ts';
 
 /** The demo counties get a year of mediation work, once; the figures the console shows follow from it. */
@@ -25,6 +26,11 @@ describe('mediation demo data', () => {
       expect(new Set(rows.map((r) => r.case_type))).toEqual(new Set(CASE_TYPES));
       expect(new Set(rows.map((r) => r.status))).toEqual(new Set(CASE_STATUSES));
     }
+    // Nothing in the demo happens after today: no agreement, visit or closing dated in the future.
+    const today = chinaToday(t.clock.now());
+    const future = await t.ctx.db.selectFrom('mediation_cases').select('case_no')
+      .where((eb) => eb.or([eb('concluded_on', '>', today), eb('visited_on', '>', today), eb('closed_on', '>', today)])).execute();
+    expect(future).toEqual([]);
     const before = await t.ctx.db.selectFrom('mediation_cases').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     await seedDemo(t.ctx);
     const after = await t.ctx.db.selectFrom('mediation_cases').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();

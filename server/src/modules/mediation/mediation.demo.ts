@@ -129,8 +129,13 @@ async function seedCounty(ctx: AppContext, tx: Tx, county: { code: string; name:
     const source: CaseSource = pick(['screening', 'application', 'referral', 'initiative', 'application'] as const, i);
     const n = (counters.get(home.code) ?? 0) + 1;
     counters.set(home.code, n);
+    // No date after today: a recent case that would have concluded later is still being mediated, and a
+    // closed one whose 回访 would come later still waits for it.
+    const concludesOn = addDays(registeredOn, 3 + (i % 40));
+    if (!['registered', 'mediating'].includes(status) && concludesOn > today) status = 'mediating';
+    if (status === 'closed' && addDays(concludesOn, 10) > today) status = 'follow_up';
     const concluded = !['registered', 'mediating'].includes(status);
-    const concludedOn = concluded ? addDays(registeredOn, 3 + (i % 40)) : null;
+    const concludedOn = concluded ? concludesOn : null;
     const outcome = concluded ? (failedOutcome ? 'failed' : 'agreement') : null;
     const confirmed = outcome === 'agreement' && status !== 'agreed';
     const performance: Performance | null = outcome === 'agreement' && (status === 'closed' || status === 'follow_up') ? pick(['performed', 'performed', 'performed', 'partly', 'not'] as const, i) : null;
