@@ -15,14 +15,8 @@ function retry(failureCount: number, error: unknown): boolean {
   return failureCount < 2;
 }
 
-/*
- * A submit always goes out (networkMode 'always'): by default a mutation waits, pending and unsent,
- * while the browser says it is offline, which left a phone form's button spinning with nothing sent
- * (seen in headless Chromium in CI). Sent, a failed request shows its error, and the Idempotency-Key
- * of phone forms makes the user's second tap safe.
- */
 const queryClient = new QueryClient({
-  defaultOptions: { queries: { retry, refetchOnWindowFocus: false, staleTime: 10_000 }, mutations: { retry: false, networkMode: 'always' } },
+  defaultOptions: { queries: { retry, refetchOnWindowFocus: false, staleTime: 10_000 }, mutations: { retry: false } },
 });
 
 function LocalizedAntd({ children }: { children: ReactNode }) {
