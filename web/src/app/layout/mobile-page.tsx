@@ -4,14 +4,6 @@ import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { useI18n } from '../i18n/i18n-context.tsx';
 
-/** Body text on the phone: 16 px, read outdoors by people who are not at a desk. */
-export const MOBILE_TEXT = { fontSize: 16 };
-
-/** A label or card title at the phone's text size. */
-export function BigText({ children }: { children: ReactNode }) {
-  return <span style={MOBILE_TEXT}>{children}</span>;
-}
-
 /**
  * A phone page under /m: a blue title bar with the way back and room for one action, then the
  * content on a light background. Text is large: villagers and advisors read it outdoors.
@@ -28,7 +20,7 @@ export function MobilePage({ title, back = '/m', extra, children, testId }: { ti
         </Typography.Title>
         {extra}
       </Flex>
-      <div style={{ padding: 12, ...MOBILE_TEXT }}>{children}</div>
+      <div style={{ padding: 12, fontSize: 16 }}>{children}</div>
     </Flex>
   );
 }

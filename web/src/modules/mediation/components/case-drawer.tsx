@@ -1,5 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Descriptions, Drawer, Flex, Skeleton, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Descriptions, Drawer, Empty, Flex, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import type { CaseDto } from '@rg/domain/mediation/case.schema';
 import { useState } from 'react';
@@ -8,7 +8,6 @@ import { LoadError } from '../../../app/layout/load-error.tsx';
 import { agreementUrl, mediationApi, mediationKeys } from '../api.ts';
 import { formatYuan, LABELS, RISK_COLORS, STATUS_COLORS } from '../labels.ts';
 import { CaseAttachments } from './case-attachments.tsx';
-import { CaseSessions } from './case-sessions.tsx';
 import { CaseStepModal, STEP_TITLES, stepsOf, type CaseStep } from './case-step-modal.tsx';
 import { MaskedValue } from './masked-value.tsx';
 import { PartiesEditModal } from './parties-edit-modal.tsx';
@@ -77,7 +76,14 @@ function Detail({ dto, onStep, onOpen, onEditParties }: { dto: CaseDto; onStep: 
         }))}
       />
       <Typography.Title level={5} style={{ margin: 0 }}>{t('mediation.case.sessions')}</Typography.Title>
-      <CaseSessions sessions={dto.sessions} />
+      {dto.sessions.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('mediation.case.noSessions')} />
+      ) : (
+        <Timeline
+          data-testid="case-sessions"
+          items={dto.sessions.map((s) => ({ key: s.id, content: <><Typography.Text strong>{s.heldOn}</Typography.Text> {s.participants}<br /><Typography.Text type="secondary">{s.notes}</Typography.Text></> }))}
+        />
+      )}
       {dto.agreement && (
         <Descriptions
           title={t('mediation.case.agreement')}

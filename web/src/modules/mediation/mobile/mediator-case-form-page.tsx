@@ -6,7 +6,7 @@ import { useNavigate } from 'react-router';
 import { useSession } from '../../../app/auth/auth-context.tsx';
 import { useFormSubmit } from '../../../app/forms/use-form-submit.ts';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
-import { BigText, MOBILE_TEXT, MobilePage } from '../../../app/layout/mobile-page.tsx';
+import { MobilePage } from '../../../app/layout/mobile-page.tsx';
 import { RegionPicker } from '../../regions/components/region-picker.tsx';
 import { mediationApi, mediationKeys } from '../api.ts';
 import { LABELS, optionsOf } from '../labels.ts';
@@ -24,32 +24,9 @@ interface Values {
 }
 
 const FIELDS = ['regionCode', 'caseType', 'source', 'description', 'peopleCount', 'riskLevel', 'parties', 'riskReasons', 'registeredOn'] as const;
+const BIG = { fontSize: 16 };
 /** Sources a mediator meets on the spot; referrals come with papers and are registered in the console. */
 const ON_THE_SPOT: CaseSource[] = ['application', 'screening', 'initiative'];
-
-/** One side of the dispute, a person: name, phone, the applicant's ID number, address. */
-function PartyCard({ role }: { role: 'applicant' | 'respondent' }) {
-  const { t } = useI18n();
-  const label = (key: 'mediation.party.name' | 'mediation.party.phone' | 'mediation.party.idNumber' | 'mediation.party.address') => <BigText>{t(key)}</BigText>;
-  return (
-    <Card size="small" title={<BigText>{t(`mediation.m.${role}`)}</BigText>} style={{ marginBottom: 12 }}>
-      <Form.Item name={[role, 'name']} label={label('mediation.party.name')} rules={[{ required: true, message: '请输入当事人姓名' }]}>
-        <Input aria-label={t(`mediation.m.${role}Name`)} />
-      </Form.Item>
-      <Form.Item name={[role, 'phone']} label={label('mediation.party.phone')}>
-        <Input inputMode="tel" aria-label={t(`mediation.m.${role}Phone`)} />
-      </Form.Item>
-      {role === 'applicant' && (
-        <Form.Item name={[role, 'idNumber']} label={label('mediation.party.idNumber')}>
-          <Input aria-label={t('mediation.m.applicantId')} />
-        </Form.Item>
-      )}
-      <Form.Item name={[role, 'address']} label={label('mediation.party.address')}>
-        <Input aria-label={t(`mediation.m.${role}Address`)} />
-      </Form.Item>
-    </Card>
-  );
-}
 
 /**
  * /m/mediation/new: 登记纠纷 where it happens — the place, what it is about, how serious, and the two
@@ -72,7 +49,7 @@ export function MediatorCaseFormPage() {
     invalidate: mediationKeys.all,
     onSuccess: (result) => void navigate(`/m/mediation/cases/${result.id}`, { replace: true }),
   });
-  const label = (key: Parameters<typeof t>[0]) => <BigText>{t(key)}</BigText>;
+  const label = (key: Parameters<typeof t>[0]) => <span style={BIG}>{t(key)}</span>;
   return (
     <MobilePage title={t('mediation.case.register')} back="/m/mediation/cases" testId="mediator-case-form">
       {save.errorMessage && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={save.errorMessage} />}
@@ -93,7 +70,7 @@ export function MediatorCaseFormPage() {
             <Radio.Group options={ON_THE_SPOT.map((value) => ({ value, label: LABELS.source[value] }))} />
           </Form.Item>
           <Form.Item name="description" label={label('mediation.case.description')} rules={[{ required: true, message: '请填写纠纷简要情况' }]}>
-            <Input.TextArea rows={4} maxLength={2000} aria-label={t('mediation.case.description')} style={MOBILE_TEXT} />
+            <Input.TextArea rows={4} maxLength={2000} aria-label={t('mediation.case.description')} style={BIG} />
           </Form.Item>
           <Form.Item name="peopleCount" label={label('mediation.case.people')}>
             <InputNumber min={1} precision={0} inputMode="numeric" style={{ width: '100%' }} aria-label={t('mediation.case.people')} />
@@ -102,8 +79,31 @@ export function MediatorCaseFormPage() {
             <Radio.Group optionType="button" buttonStyle="solid" options={optionsOf(LABELS.risk)} />
           </Form.Item>
         </Card>
-        <PartyCard role="applicant" />
-        <PartyCard role="respondent" />
+        <Card size="small" title={<span style={BIG}>{t('mediation.m.applicant')}</span>} style={{ marginBottom: 12 }}>
+          <Form.Item name={['applicant', 'name']} label={label('mediation.party.name')} rules={[{ required: true, message: '请输入当事人姓名' }]}>
+            <Input aria-label={t('mediation.m.applicantName')} />
+          </Form.Item>
+          <Form.Item name={['applicant', 'phone']} label={label('mediation.party.phone')}>
+            <Input inputMode="tel" aria-label={t('mediation.m.applicantPhone')} />
+          </Form.Item>
+          <Form.Item name={['applicant', 'idNumber']} label={label('mediation.party.idNumber')}>
+            <Input aria-label={t('mediation.m.applicantId')} />
+          </Form.Item>
+          <Form.Item name={['applicant', 'address']} label={label('mediation.party.address')}>
+            <Input aria-label={t('mediation.m.applicantAddress')} />
+          </Form.Item>
+        </Card>
+        <Card size="small" title={<span style={BIG}>{t('mediation.m.respondent')}</span>} style={{ marginBottom: 12 }}>
+          <Form.Item name={['respondent', 'name']} label={label('mediation.party.name')} rules={[{ required: true, message: '请输入当事人姓名' }]}>
+            <Input aria-label={t('mediation.m.respondentName')} />
+          </Form.Item>
+          <Form.Item name={['respondent', 'phone']} label={label('mediation.party.phone')}>
+            <Input inputMode="tel" aria-label={t('mediation.m.respondentPhone')} />
+          </Form.Item>
+          <Form.Item name={['respondent', 'address']} label={label('mediation.party.address')}>
+            <Input aria-label={t('mediation.m.respondentAddress')} />
+          </Form.Item>
+        </Card>
       </Form>
       <Button type="primary" block size="large" style={{ height: 52, fontSize: 18 }} loading={save.pending} onClick={() => void save.submit()}>
         {t('mediation.m.submit')}

@@ -1,15 +1,15 @@
 import { CameraOutlined, DownloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Flex, Spin, Tag, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, Descriptions, Empty, Flex, Spin, Tag, Timeline, Typography } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
+import { AttachmentList } from '../../../app/files/attachment-list.tsx';
+import { UploadButton } from '../../../app/files/upload-button.tsx';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { LoadError } from '../../../app/layout/load-error.tsx';
-import { BigText, MobilePage } from '../../../app/layout/mobile-page.tsx';
-import { agreementUrl, mediationApi, mediationKeys } from '../api.ts';
+import { MobilePage } from '../../../app/layout/mobile-page.tsx';
+import { agreementUrl, caseFilesUrl, caseFileUrl, mediationApi, mediationKeys } from '../api.ts';
 import { LABELS, RISK_COLORS, STATUS_COLORS } from '../labels.ts';
-import { CaseFileList, CaseFileUpload } from '../components/case-attachments.tsx';
-import { CaseSessions } from '../components/case-sessions.tsx';
 import { CaseStepModal, STEP_TITLES, stepsOf, type CaseStep } from '../components/case-step-modal.tsx';
 import { PartyHistory } from '../components/party-history.tsx';
 
@@ -21,6 +21,7 @@ import { PartyHistory } from '../components/party-history.tsx';
 export function MediatorCasePage() {
   const { t } = useI18n();
   const { id = '' } = useParams();
+  const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [step, setStep] = useState<CaseStep | null>(null);
   const detail = useQuery({ queryKey: mediationKeys.case(id), queryFn: () => mediationApi.case(id) });
@@ -54,7 +55,7 @@ export function MediatorCasePage() {
               </Button>
             )}
           </Flex>
-          <Card size="small" title={<BigText>{t('mediation.case.parties')}</BigText>}>
+          <Card size="small" title={<span style={{ fontSize: 16 }}>{t('mediation.case.parties')}</span>}>
             <Descriptions
               column={1}
               size="small"
@@ -65,11 +66,31 @@ export function MediatorCasePage() {
               }))}
             />
           </Card>
-          <Card size="small" title={<BigText>{t('mediation.case.sessions')}</BigText>}>
-            <CaseSessions sessions={dto.sessions} />
+          <Card size="small" title={<span style={{ fontSize: 16 }}>{t('mediation.case.sessions')}</span>}>
+            {dto.sessions.length === 0 ? (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('mediation.case.noSessions')} />
+            ) : (
+              <Timeline
+                data-testid="case-sessions"
+                items={dto.sessions.map((s) => ({ key: s.id, content: <><Typography.Text strong>{s.heldOn}</Typography.Text> {s.participants}<br /><Typography.Text type="secondary">{s.notes}</Typography.Text></> }))}
+              />
+            )}
           </Card>
-          <Card size="small" title={<BigText>{t('mediation.case.attachments')}</BigText>} extra={<CaseFileUpload dto={dto} label={t('mediation.m.photo')} icon={<CameraOutlined />} />}>
-            <CaseFileList dto={dto} />
+          <Card
+            size="small"
+            title={<span style={{ fontSize: 16 }}>{t('mediation.case.attachments')}</span>}
+            extra={dto.abilities.handle && (
+              <UploadButton
+                url={caseFilesUrl(dto.id)}
+                label={t('mediation.m.photo')}
+                icon={<CameraOutlined />}
+                doneMessage={t('mediation.case.uploaded')}
+                onUploaded={() => void queryClient.invalidateQueries({ queryKey: mediationKeys.case(dto.id) })}
+                testId="case-upload"
+              />
+            )}
+          >
+            <AttachmentList attachments={dto.attachments} urlOf={(fileId) => caseFileUrl(dto.id, fileId)} emptyText={t('mediation.case.noAttachments')} testId="case-attachments" />
           </Card>
           <CaseStepModal key={step ?? 'none'} dto={dto} step={step} onClose={() => setStep(null)} />
         </Flex>

@@ -7,7 +7,7 @@ import { useMemo, useState } from 'react';
 import { useSession } from '../../../app/auth/auth-context.tsx';
 import { useFormSubmit } from '../../../app/forms/use-form-submit.ts';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
-import { BigText, MOBILE_TEXT, MobilePage } from '../../../app/layout/mobile-page.tsx';
+import { MobilePage } from '../../../app/layout/mobile-page.tsx';
 import { RegionPicker } from '../../regions/components/region-picker.tsx';
 import { mediationApi, mediationKeys } from '../api.ts';
 import { LABELS, optionsOf } from '../labels.ts';
@@ -26,6 +26,7 @@ interface Values {
   note?: string;
 }
 
+const BIG = { fontSize: 16 };
 const NEW_ITEM: Partial<Item> = { caseType: 'neighbour', peopleCount: 2, riskLevel: 'low' };
 
 /** A month's report is due by the 5th of the next: until then the default is last month's. */
@@ -51,20 +52,20 @@ export function ScreeningReportPage() {
     onSuccess: setDone,
   });
   const nil = Form.useWatch('nil', save.form);
-  const label = (key: Parameters<typeof t>[0]) => <BigText>{t(key)}</BigText>;
+  const label = (key: Parameters<typeof t>[0]) => <span style={BIG}>{t(key)}</span>;
   return (
     <MobilePage title={t('mediation.m.screening')} testId="screening-report">
       {done && (
         <Alert
           type={done.onTime ? 'success' : 'warning'}
           showIcon
-          style={{ marginBottom: 12, ...MOBILE_TEXT }}
+          style={{ marginBottom: 12, ...BIG }}
           title={t(done.onTime ? 'mediation.m.screeningOnTime' : 'mediation.m.screeningLate', { village: done.villageName, period: done.period })}
           data-testid="screening-done"
         />
       )}
       {save.errorMessage && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={save.errorMessage} />}
-      <Typography.Paragraph style={{ ...MOBILE_TEXT, color: '#555' }}>{t('mediation.m.screeningIntro')}</Typography.Paragraph>
+      <Typography.Paragraph style={{ ...BIG, color: '#555' }}>{t('mediation.m.screeningIntro')}</Typography.Paragraph>
       <Form<Values> form={save.form} layout="vertical" size="large" initialValues={{ villageCode: session.scope.code, period: defaultPeriod(), nil: true, items: [NEW_ITEM] }}>
         <Card size="small" style={{ marginBottom: 12 }}>
           <Form.Item name="villageCode" label={label('mediation.screening.village')} rules={[{ required: true }]}>
@@ -75,8 +76,8 @@ export function ScreeningReportPage() {
           </Form.Item>
           <Form.Item name="nil" label={label('mediation.m.screeningFound')}>
             <Radio.Group style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
-              <Radio value={true} style={MOBILE_TEXT}>{t('mediation.m.screeningNil')}</Radio>
-              <Radio value={false} style={MOBILE_TEXT}>{t('mediation.m.screeningSome')}</Radio>
+              <Radio value={true} style={BIG}>{t('mediation.m.screeningNil')}</Radio>
+              <Radio value={false} style={BIG}>{t('mediation.m.screeningSome')}</Radio>
             </Radio.Group>
           </Form.Item>
         </Card>
@@ -88,14 +89,14 @@ export function ScreeningReportPage() {
                   <Card
                     key={field.key}
                     size="small"
-                    title={<BigText>{t('mediation.m.screeningItem', { n: i + 1 })}</BigText>}
+                    title={<span style={BIG}>{t('mediation.m.screeningItem', { n: i + 1 })}</span>}
                     extra={fields.length > 1 && <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('mediation.m.screeningRemove')} onClick={() => remove(field.name)} />}
                   >
                     <Form.Item name={[field.name, 'caseType']} label={label('mediation.case.type')}>
                       <Select options={optionsOf(LABELS.caseType)} aria-label={`${t('mediation.case.type')}${i + 1}`} />
                     </Form.Item>
                     <Form.Item name={[field.name, 'summary']} label={label('mediation.screening.summary')} rules={[{ required: true, message: '请填写简要情况' }]}>
-                      <Input.TextArea rows={2} maxLength={200} aria-label={`${t('mediation.screening.summary')}${i + 1}`} style={MOBILE_TEXT} />
+                      <Input.TextArea rows={2} maxLength={200} aria-label={`${t('mediation.screening.summary')}${i + 1}`} style={BIG} />
                     </Form.Item>
                     <Flex gap={12}>
                       <Form.Item name={[field.name, 'peopleCount']} label={label('mediation.case.people')} style={{ flex: 1 }}>

@@ -7,7 +7,6 @@ import { useNavigate } from 'react-router';
 import { useSession } from '../../../app/auth/auth-context.tsx';
 import { useServerErrors } from '../../../app/forms/use-server-errors.ts';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
-import { BigText, MOBILE_TEXT } from '../../../app/layout/mobile-page.tsx';
 import { mediationApi, mediationKeys } from '../api.ts';
 import { LABELS, optionsOf, STATUS_COLORS } from '../labels.ts';
 
@@ -19,6 +18,7 @@ interface Values {
   phone: string;
 }
 
+const BIG = { fontSize: 16 };
 
 /** /m/mediation: a villager asks the village committee to mediate, from the phone, and sees their requests. */
 export function MobileApplyPage() {
@@ -52,24 +52,24 @@ export function MobileApplyPage() {
         <Typography.Title level={4} style={{ color: '#fff', margin: 0 }}>{t('mediation.mobile.title')}</Typography.Title>
       </Flex>
       <div style={{ padding: 12 }}>
-        <Typography.Paragraph style={{ ...MOBILE_TEXT, color: '#555' }}>{t('mediation.mobile.intro')}</Typography.Paragraph>
-        {done && <Alert type="success" showIcon style={{ marginBottom: 12, ...MOBILE_TEXT }} title={t('mediation.mobile.submitted', { caseNo: done.caseNo })} data-testid="mobile-apply-done" />}
+        <Typography.Paragraph style={{ ...BIG, color: '#555' }}>{t('mediation.mobile.intro')}</Typography.Paragraph>
+        {done && <Alert type="success" showIcon style={{ marginBottom: 12, ...BIG }} title={t('mediation.mobile.submitted', { caseNo: done.caseNo })} data-testid="mobile-apply-done" />}
         {errors.message && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={errors.message} />}
         <Card>
           <Form<Values> form={form} layout="vertical" size="large" initialValues={{ caseType: 'neighbour' }}>
-            <Form.Item name="caseType" label={<BigText>{t('mediation.mobile.type')}</BigText>} rules={[{ required: true }]}>
+            <Form.Item name="caseType" label={<span style={BIG}>{t('mediation.mobile.type')}</span>} rules={[{ required: true }]}>
               <Select options={optionsOf(LABELS.caseType)} aria-label={t('mediation.mobile.type')} />
             </Form.Item>
-            <Form.Item name="description" label={<BigText>{t('mediation.mobile.description')}</BigText>} rules={[{ required: true, message: '请说明纠纷情况' }]}>
-              <Input.TextArea rows={4} placeholder={t('mediation.mobile.descriptionHint')} aria-label={t('mediation.mobile.description')} style={MOBILE_TEXT} />
+            <Form.Item name="description" label={<span style={BIG}>{t('mediation.mobile.description')}</span>} rules={[{ required: true, message: '请说明纠纷情况' }]}>
+              <Input.TextArea rows={4} placeholder={t('mediation.mobile.descriptionHint')} aria-label={t('mediation.mobile.description')} style={BIG} />
             </Form.Item>
-            <Form.Item name="respondentName" label={<BigText>{t('mediation.mobile.respondent')}</BigText>} rules={[{ required: true, message: '请填写对方姓名或单位' }]}>
+            <Form.Item name="respondentName" label={<span style={BIG}>{t('mediation.mobile.respondent')}</span>} rules={[{ required: true, message: '请填写对方姓名或单位' }]}>
               <Input aria-label={t('mediation.mobile.respondent')} />
             </Form.Item>
-            <Form.Item name="respondentAddress" label={<BigText>{t('mediation.mobile.respondentAddress')}</BigText>}>
+            <Form.Item name="respondentAddress" label={<span style={BIG}>{t('mediation.mobile.respondentAddress')}</span>}>
               <Input aria-label={t('mediation.mobile.respondentAddress')} />
             </Form.Item>
-            <Form.Item name="phone" label={<BigText>{t('mediation.mobile.phone')}</BigText>} rules={[{ required: true, message: '请填写手机号码，方便调解员联系您' }]}>
+            <Form.Item name="phone" label={<span style={BIG}>{t('mediation.mobile.phone')}</span>} rules={[{ required: true, message: '请填写手机号码，方便调解员联系您' }]}>
               <Input inputMode="tel" aria-label={t('mediation.mobile.phone')} />
             </Form.Item>
             <Button type="primary" block size="large" style={{ height: 48, fontSize: 18 }} loading={apply.isPending} onClick={() => void submit()}>
@@ -87,7 +87,7 @@ export function MobileApplyPage() {
               renderItem={(a) => (
                 <List.Item>
                   <List.Item.Meta
-                    title={<Flex justify="space-between"><BigText>{LABELS.caseType[a.caseType]}</BigText><Tag color={STATUS_COLORS[a.status]}>{LABELS.status[a.status]}</Tag></Flex>}
+                    title={<Flex justify="space-between"><span style={BIG}>{LABELS.caseType[a.caseType]}</span><Tag color={STATUS_COLORS[a.status]}>{LABELS.status[a.status]}</Tag></Flex>}
                     description={<>{a.caseNo} · {a.registeredOn}<br />{a.summary}</>}
                   />
                 </List.Item>
