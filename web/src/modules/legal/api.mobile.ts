@@ -1,5 +1,5 @@
 import type { AttachmentDto, ConsultationDto, MyAdvisorDto, ServiceDetailDto, ServiceDto, ServiceType, ServiceWindow, SubjectKind } from '@rg/domain/legal/service.schema';
-import { api, uploadFile, withQuery } from '../../app/api/api-client.ts';
+import { api, uploadFile } from '../../app/api/api-client.ts';
 
 /** Query keys of the phone pages (advisors and villagers). */
 export const legalMobileKeys = {
