@@ -6,9 +6,10 @@ import { indicatorsServerMessages } from '../indicators/messages.zh-CN.ts';
 /**
  * Chinese wording of every message key the server can answer with: error codes and validation
  * keys. The console shows `message` as it comes; these keys are shared so forms can reuse them.
- * Later modules keep their keys in `domain/src/<module>/messages.zh-CN.ts`.
+ * Later modules keep their keys in `domain/src/<module>/messages.zh-CN.ts`. The server always answers
+ * in Chinese; the console's English sibling (`messages.en-US.ts`) must hold exactly these keys.
  */
-export const zhCN: Record<string, string> = {
+const messages = {
   ...legalServerMessages,
   ...mediationServerMessages,
   ...programsServerMessages,
@@ -104,7 +105,11 @@ export const zhCN: Record<string, string> = {
   'zod.required': '此项必填',
   'zod.invalid': '格式不正确',
   'zod.unknownField': '不允许提交此字段',
-};
+} satisfies Record<string, string>;
+
+export type ServerMessageKey = keyof typeof messages;
+
+export const zhCN: Record<string, string> = messages;
 
 export function messageOf(key: string, params: Record<string, string | number> = {}): string {
   const text = zhCN[key] ?? zhCN['zod.invalid'] ?? key;

@@ -1,5 +1,5 @@
 /** Server message keys of the `indicators` module (errors, validation, todo items), merged into i18n/messages.zh-CN.ts. */
-export const indicatorsServerMessages: Record<string, string> = {
+export const indicatorsServerMessages = {
   'indicators.period.invalid': '考核期格式不正确，应为“2026-Q2”',
   'indicators.date.invalid': '日期格式不正确',
   'indicators.indicator.required': '请选择指标',
@@ -50,4 +50,4 @@ export const indicatorsServerMessages: Record<string, string> = {
   'indicators.allocation.incomplete': '还有单位未完成打分，不能分配资金',
   'indicators.todo.review': '{count} 份平安乡村报表待审核',
   'indicators.todo.report': '{period} 平安乡村报表待填报',
-};
+} satisfies Record<string, string>;

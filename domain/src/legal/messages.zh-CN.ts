@@ -1,5 +1,5 @@
 /** Server message keys of the service ledger, the windows and the norms, merged into i18n/messages.zh-CN.ts. */
-export const legalServerMessages: Record<string, string> = {
+export const legalServerMessages = {
   'legal.advisor.account.invalid': '请选择账号',
   'legal.advisor.account.outsideRegion': '账号不存在或不在该法律顾问所属辖区内',
   'legal.advisor.account.notAdvisor': '该账号没有“村法律顾问”角色',
@@ -39,4 +39,4 @@ export const legalServerMessages: Record<string, string> = {
   'todo.legal.questions.description': '共 {count} 条，请在 {hours} 小时内答复',
   'todo.legal.questionsOverdue.title': '有网上咨询超时未答复',
   'todo.legal.questionsOverdue.description': '共 {count} 条超过 {hours} 小时未答复，请督促法律顾问',
-};
+} satisfies Record<string, string>;

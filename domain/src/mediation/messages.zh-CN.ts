@@ -1,5 +1,5 @@
 /** Server message keys of the `mediation` module (errors, validation, todo items), merged into i18n/messages.zh-CN.ts. */
-export const mediationServerMessages: Record<string, string> = {
+export const mediationServerMessages = {
   'mediation.date.invalid': '日期格式应为 YYYY-MM-DD',
   'mediation.text.required': '请填写此项',
   'mediation.text.tooLong': '内容过长',
@@ -92,4 +92,4 @@ export const mediationServerMessages: Record<string, string> = {
   'todo.mediation.followUp.description': '共 {count} 件回访已到期',
   'todo.mediation.staffing.title': '人民调解员配备未达标',
   'todo.mediation.staffing.description': '{count} 个乡镇或村（社区）专职调解员不足',
-};
+} satisfies Record<string, string>;

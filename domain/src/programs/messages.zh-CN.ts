@@ -1,5 +1,5 @@
 /** Server message keys of the `programs` module (errors, validation, todo items), merged into i18n/messages.zh-CN.ts. */
-export const programsServerMessages: Record<string, string> = {
+export const programsServerMessages = {
   'programs.date.invalid': '日期格式应为 YYYY-MM-DD',
   'programs.text.tooLong': '内容过长',
   'programs.name.required': '请输入项目名称',
@@ -98,4 +98,4 @@ export const programsServerMessages: Record<string, string> = {
   'todo.programs.returned.description': '共 {count} 份申报待修改后重新提交',
   'todo.programs.deadline.title': '试点示范申报即将截止',
   'todo.programs.deadline.description': '“{program}”将于 {date} 截止，尚有 {count} 份申报未提交',
-};
+} satisfies Record<string, string>;
