@@ -1,5 +1,9 @@
-/** Console texts of the `programs` module, merged into app/i18n/zh-CN.ts. */
+import { labelListMessages } from '../../app/i18n/label-lists.ts';
+import { PROGRAMS_LABEL_LISTS, PROGRAMS_LABEL_PREFIX } from './label-lists.ts';
+
+/** Console texts of the `programs` module, merged into app/i18n/zh-CN.ts; English twin: i18n.en-US.ts. */
 export const programsMessages = {
+  ...labelListMessages(PROGRAMS_LABEL_PREFIX, PROGRAMS_LABEL_LISTS),
   'menu.programs': '试点示范',
   'programs.title': '乡村治理试点示范',
   'programs.tab.programs': '试点项目',

@@ -1,12 +1,13 @@
 import { Alert, App, Button, Card, Checkbox, Form, Input, Space, Typography } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ApplicationDto } from '@rg/domain/programs/application.schema';
-import { PLAN_SECTION_LABELS, PLAN_SECTIONS, type PlanSection } from '@rg/domain/programs/catalog';
+import { PLAN_SECTIONS, type PlanSection } from '@rg/domain/programs/catalog';
 import type { ProgramDetailDto } from '@rg/domain/programs/program.schema';
 import { useState } from 'react';
 import { ApiError, errorMessage } from '../../../app/api/api-error.ts';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { programKeys, programsApi } from '../api.ts';
+import { useAreaLabel, useProgramsLabels } from '../labels.ts';
 import { AttachmentUpload } from './attachment-upload.tsx';
 import { RichTextEditor } from './rich-text-editor.tsx';
 import { SafeHtml } from './safe-html.tsx';
@@ -22,6 +23,8 @@ function FieldError({ text }: { text: string | undefined }) {
  */
 export function ApplicationEditor({ application, program }: { application: ApplicationDto; program: ProgramDetailDto }) {
   const { t } = useI18n();
+  const areaLabel = useAreaLabel();
+  const { planSection } = useProgramsLabels();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const editable = application.abilities.edit;
@@ -57,7 +60,7 @@ export function ApplicationEditor({ application, program }: { application: Appli
           disabled={!editable}
           value={areas}
           onChange={(v) => setAreas(v)}
-          options={application.availableAreas.map((a) => ({ value: a.key, label: a.label }))}
+          options={application.availableAreas.map((a) => ({ value: a.key, label: areaLabel(a.key, a.label) }))}
         />
         <div><FieldError text={errors.fields.contentAreas} /></div>
       </Card>
@@ -91,9 +94,9 @@ export function ApplicationEditor({ application, program }: { application: Appli
       <Card title={t('programs.app.plan', { version: application.planVersion })} size="small">
         {PLAN_SECTIONS.map((section) => (
           <div key={section} style={{ marginBottom: 16 }} data-testid={`section-${section}`}>
-            <Typography.Title level={5} style={{ marginTop: 0 }}>{PLAN_SECTION_LABELS[section]}</Typography.Title>
+            <Typography.Title level={5} style={{ marginTop: 0 }}>{planSection[section]}</Typography.Title>
             {editable ? (
-              <RichTextEditor ariaLabel={PLAN_SECTION_LABELS[section]} value={sections[section]} onChange={(html) => setSections((prev) => ({ ...prev, [section]: html }))} />
+              <RichTextEditor ariaLabel={planSection[section]} value={sections[section]} onChange={(html) => setSections((prev) => ({ ...prev, [section]: html }))} />
             ) : (
               <SafeHtml html={sections[section]} style={{ padding: '4px 12px', background: '#fafafa', borderRadius: 6 }} />
             )}

@@ -12,10 +12,10 @@ import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { LoadError } from '../../../app/layout/load-error.tsx';
 import { RegionPicker } from '../../regions/components/region-picker.tsx';
 import { programKeys, programsApi } from '../api.ts';
+import { useAreaLabel } from '../labels.ts';
 import { RichTextEditor } from './rich-text-editor.tsx';
 import { SafeHtml } from './safe-html.tsx';
 
-const AREA_LABEL = new Map<string, string>(CONTENT_AREAS.map((a) => [a.key, a.label]));
 const COLOR: Record<CaseStatus, string> = { submitted: 'processing', returned: 'warning', published: 'success' };
 
 interface CaseValues {
@@ -29,6 +29,7 @@ interface CaseValues {
 /** 提交典型案例, or — with `editing` — change a returned case and send it again. */
 function CaseCreateModal({ open, editing, onClose }: { open: boolean; editing?: CaseDto | null; onClose: () => void }) {
   const { t } = useI18n();
+  const areaLabel = useAreaLabel();
   const session = useSession();
   const required = [{ required: true, message: t('programs.form.required') }];
   const save = useFormSubmit({
@@ -50,7 +51,7 @@ function CaseCreateModal({ open, editing, onClose }: { open: boolean; editing?: 
         </Form.Item>
         <Form.Item name="title" label={t('programs.cases.title')} rules={required}><Input maxLength={100} /></Form.Item>
         <Form.Item name="areas" label={t('programs.cases.areas')} rules={required}>
-          <Checkbox.Group options={CONTENT_AREAS.map((a) => ({ value: a.key, label: a.label }))} />
+          <Checkbox.Group options={CONTENT_AREAS.map((a) => ({ value: a.key, label: areaLabel(a.key) }))} />
         </Form.Item>
         <Form.Item name="summary" label={t('programs.cases.summary')} rules={required}><Input.TextArea rows={2} maxLength={500} /></Form.Item>
         <Form.Item name="body" label={t('programs.cases.body')} rules={required}><RichTextEditor ariaLabel={t('programs.cases.body')} /></Form.Item>
@@ -61,6 +62,7 @@ function CaseCreateModal({ open, editing, onClose }: { open: boolean; editing?: 
 
 function CaseDrawer({ item, onClose, onEdit }: { item: CaseDto | null; onClose: () => void; onEdit: (item: CaseDto) => void }) {
   const { t } = useI18n();
+  const areaLabel = useAreaLabel();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [comment, setComment] = useState('');
@@ -73,7 +75,7 @@ function CaseDrawer({ item, onClose, onEdit }: { item: CaseDto | null; onClose: 
     <Drawer open={item !== null} onClose={onClose} size={640} title={item?.title} data-testid="case-drawer">
       {item && (
         <Space orientation="vertical" style={{ width: '100%' }}>
-          <Space wrap>{item.areas.map((a) => <Tag key={a} color="blue">{AREA_LABEL.get(a)}</Tag>)}</Space>
+          <Space wrap>{item.areas.map((a) => <Tag key={a} color="blue">{areaLabel(a)}</Tag>)}</Space>
           <Typography.Text type="secondary">{item.unitPath}{item.publishedOn ? ` · ${item.publishedOn}` : ''}</Typography.Text>
           <Typography.Paragraph strong>{item.summary}</Typography.Paragraph>
           <SafeHtml html={item.body} />
@@ -97,6 +99,7 @@ function CaseDrawer({ item, onClose, onEdit }: { item: CaseDto | null; onClose: 
 /** 典型案例: search by content area, region and words; submit one; reviewers publish from the drawer. */
 export function CaseList() {
   const { t } = useI18n();
+  const areaLabel = useAreaLabel();
   const session = useSession();
   const [query, setQuery] = useState<Partial<CaseListQuery>>({});
   const [creating, setCreating] = useState(false);
@@ -107,7 +110,7 @@ export function CaseList() {
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Space wrap>
         <Select allowClear style={{ width: 260 }} placeholder={t('programs.cases.area')} value={query.area}
-          onChange={(area?: CatalogueAreaKey) => setQuery({ ...query, area })} options={CONTENT_AREAS.map((a) => ({ value: a.key, label: a.label }))} data-testid="case-area-filter" />
+          onChange={(area?: CatalogueAreaKey) => setQuery({ ...query, area })} options={CONTENT_AREAS.map((a) => ({ value: a.key, label: areaLabel(a.key) }))} data-testid="case-area-filter" />
         <RegionPicker allowClear placeholder={t('programs.cases.region')} style={{ width: 220 }} value={query.regionCode ?? null} onChange={(regionCode) => setQuery({ ...query, regionCode })} />
         <Input.Search allowClear placeholder={t('programs.cases.search')} style={{ width: 220 }} onSearch={(q) => setQuery({ ...query, q: q || undefined })} />
         {session.permissions.includes('programs.apply') && <Button type="primary" onClick={() => setCreating(true)}>{t('programs.cases.create')}</Button>}
@@ -118,7 +121,7 @@ export function CaseList() {
           columns={[
             { title: t('programs.cases.title'), render: (_, c) => <Button type="link" style={{ padding: 0 }} onClick={() => setOpen(c)}>{c.title}</Button> },
             { title: t('programs.cases.unit'), dataIndex: 'unitPath', width: 180 },
-            { title: t('programs.cases.areas'), render: (_, c) => <Space wrap size={[2, 2]}>{c.areas.map((a) => <Tag key={a}>{AREA_LABEL.get(a)}</Tag>)}</Space> },
+            { title: t('programs.cases.areas'), render: (_, c) => <Space wrap size={[2, 2]}>{c.areas.map((a) => <Tag key={a}>{areaLabel(a)}</Tag>)}</Space> },
             { title: t('programs.col.status'), width: 90, render: (_, c) => <Tag color={COLOR[c.status]}>{t(`programs.cases.status.${c.status}`)}</Tag> },
             { title: t('programs.cases.publishedOn'), dataIndex: 'publishedOn', width: 110, render: (v: string | null) => v ?? '—' },
           ]} />

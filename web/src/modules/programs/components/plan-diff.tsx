@@ -5,10 +5,12 @@ import { useState } from 'react';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { LoadError } from '../../../app/layout/load-error.tsx';
 import { programKeys, programsApi } from '../api.ts';
+import { useProgramsLabels } from '../labels.ts';
 
 /** 版本对比: what the applicant changed between two plan versions, section by section. */
 export function PlanDiff({ application }: { application: ApplicationDto }) {
   const { t } = useI18n();
+  const { planSection } = useProgramsLabels();
   const versions = application.versions.map((v) => v.version);
   const latest = versions[versions.length - 1] ?? 1;
   const [range, setRange] = useState<{ from: number; to: number }>({ from: Math.max(1, latest - 1), to: latest });
@@ -37,7 +39,7 @@ export function PlanDiff({ application }: { application: ApplicationDto }) {
             <Typography.Text type="secondary">{t('programs.diff.show', { from: range.from, to: range.to })}</Typography.Text>
             {diff.data.sections.map((s) => (
               <div key={s.section} data-testid={`diff-${s.section}`}>
-                <Typography.Text strong>{s.label}</Typography.Text> {!s.changed && <Tag>{t('programs.diff.unchanged')}</Tag>}
+                <Typography.Text strong>{planSection[s.section]}</Typography.Text> {!s.changed && <Tag>{t('programs.diff.unchanged')}</Tag>}
                 {s.changed && (
                   <div style={{ whiteSpace: 'pre-wrap', padding: '4px 8px', background: '#fafafa', borderRadius: 4, lineHeight: 1.8 }}>
                     {s.parts.map((p, i) =>

@@ -8,6 +8,7 @@ import { FormModal } from '../../../app/forms/form-modal.tsx';
 import { useFormSubmit } from '../../../app/forms/use-form-submit.ts';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { RegionPicker } from '../../regions/components/region-picker.tsx';
+import { useAreaLabel } from '../labels.ts';
 import { programKeys, programsApi } from '../api.ts';
 import { programPath } from './labels.tsx';
 
@@ -36,6 +37,7 @@ interface Values {
  */
 export function ProgramCreateModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useI18n();
+  const areaLabel = useAreaLabel();
   const session = useSession();
   const navigate = useNavigate();
   const required = [{ required: true, message: t('programs.form.required') }];
@@ -76,7 +78,7 @@ export function ProgramCreateModal({ open, onClose }: { open: boolean; onClose: 
           <Form.Item name="cycle" label={t('programs.create.cycle')} rules={required}><DatePicker.RangePicker /></Form.Item>
         </Space>
         <Form.Item name="contentAreas" label={t('programs.detail.areas')}>
-          <Checkbox.Group options={CONTENT_AREAS.map((a) => ({ value: a.key, label: a.label }))} />
+          <Checkbox.Group options={CONTENT_AREAS.map((a) => ({ value: a.key, label: areaLabel(a.key) }))} />
         </Form.Item>
         <Form.Item name="customContentAreas" label={t('programs.create.custom')}><Select mode="tags" placeholder={t('programs.create.typeToAdd')} open={false} /></Form.Item>
         <Form.Item label={t('programs.create.conditions')}>

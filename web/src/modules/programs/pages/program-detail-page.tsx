@@ -8,6 +8,7 @@ import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { LoadError } from '../../../app/layout/load-error.tsx';
 import { PageHeader } from '../../../app/layout/page-header.tsx';
 import { programKeys, programsApi } from '../api.ts';
+import { useAreaLabel } from '../labels.ts';
 import { ApplicationList } from '../components/application-list.tsx';
 import { DesignationsTable } from '../components/designations-table.tsx';
 import { ApplyModal, ExtendModal, MilestoneModal } from '../components/program-modals.tsx';
@@ -17,6 +18,7 @@ import { TemplateCard } from '../components/template-card.tsx';
 /** One programme: its rules, milestones, quotas, the applications in the actor's region and the honours. */
 export function ProgramDetailPage() {
   const { t } = useI18n();
+  const areaLabel = useAreaLabel();
   const { id = '' } = useParams();
   const detail = useQuery({ queryKey: programKeys.detail(id), queryFn: () => programsApi.get(id) });
   const [applying, setApplying] = useState(false);
@@ -48,7 +50,7 @@ export function ProgramDetailPage() {
               <Descriptions.Item label={t('programs.col.cycle')}>{p.cycleStart} ~ {p.cycleEnd}</Descriptions.Item>
               <Descriptions.Item label={t('programs.detail.chain')}>{p.reviewChain.map((l) => t(`programs.level.${l}`)).join(' → ')}</Descriptions.Item>
               <Descriptions.Item label={t('programs.detail.areas')}>
-                <Space wrap size={[4, 4]}>{p.contentAreas.map((a) => <Tag key={a.key} color={a.custom ? 'purple' : 'blue'}>{a.label}</Tag>)}</Space>
+                <Space wrap size={[4, 4]}>{p.contentAreas.map((a) => <Tag key={a.key} color={a.custom ? 'purple' : 'blue'}>{areaLabel(a.key, a.label)}</Tag>)}</Space>
               </Descriptions.Item>
               <Descriptions.Item label={t('programs.detail.conditions')}>
                 <ol style={{ margin: 0, paddingLeft: 18 }}>
