@@ -6,7 +6,8 @@ import { indicatorsMessages } from '../../modules/indicators/i18n.zh-CN.ts';
 
 /**
  * 简体中文: the default language of every page. Keys are grouped by the page or part that shows
- * them; later modules keep theirs in `web/src/modules/<module>/i18n.zh-CN.ts`.
+ * them; later modules keep theirs in `web/src/modules/<module>/i18n.zh-CN.ts`. Every dictionary has
+ * an English twin (`…en-US.ts`) typed to hold exactly its keys.
  */
 export const zhCNMessages = {
   ...legalConsoleMessages,
@@ -37,6 +38,12 @@ export const zhCNMessages = {
   'common.total': '共 {total} 条',
   'common.view': '查看',
   'common.back': '返回',
+  'common.parenthesised': '（{text}）',
+
+  'form.select': '请选择{label}',
+  'form.fill': '请填写{label}',
+  'form.enter': '请输入{label}',
+  'form.dateRequired': '请选择日期',
 
   'menu.home': '首页',
   'menu.users': '用户管理',
@@ -187,6 +194,7 @@ export const zhCNMessages = {
   'regions.groups': '村民小组',
   'regions.addGroup': '新增村民小组',
   'regions.groupName': '小组名称',
+  'regions.groupNamePlaceholder': '第一村民小组',
   'regions.groupCreated': '村民小组已新增',
   'regions.attributes': '村庄信息',
   'regions.editAttributes': '编辑村庄信息',

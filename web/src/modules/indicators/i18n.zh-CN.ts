@@ -1,4 +1,4 @@
-/** Console texts of the `indicators` module, merged into app/i18n/zh-CN.ts. */
+/** Console texts of the `indicators` module, merged into app/i18n/zh-CN.ts; English twin: i18n.en-US.ts. */
 export const indicatorsMessages = {
   'menu.indicators': '指标考核',
   'indicators.title': '指标、目标与考核',

@@ -1,4 +1,4 @@
-/** Console texts of the legal module's console pages (ledger era), merged into app/i18n/zh-CN.ts. */
+/** Console texts of the legal module's console pages (ledger era), merged into app/i18n/zh-CN.ts; English twin: i18n.console.en-US.ts. */
 export const legalConsoleMessages = {
   'legal.tab.ledger': '服务台账',
   'legal.tab.compliance': '履职情况',
@@ -34,6 +34,7 @@ export const legalConsoleMessages = {
   'legal.ledger.review': '审核',
   'legal.ledger.detail': '服务记录',
   'legal.ledger.editTitle': '修改服务记录',
+  'legal.ledger.editContext': '{village}（{window}，{advisor}）',
   'legal.ledger.editIntro': '修改会生成新的版本，原记录保留在版本历史中；被退回的记录修改后重新提交审核。',
   'legal.ledger.edited': '已保存为新版本',
   'legal.ledger.reasonPlaceholder': '如：补充服务结果、更正服务时间',

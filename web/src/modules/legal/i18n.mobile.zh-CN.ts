@@ -1,4 +1,4 @@
-/** Texts of the legal module's phone pages (/m/legal…), the hotline call log and the labels of ledger values, merged into app/i18n/zh-CN.ts. */
+/** Texts of the legal module's phone pages (/m/legal…), the hotline call log and the labels of ledger values, merged into app/i18n/zh-CN.ts; English twin: i18n.mobile.en-US.ts. */
 export const legalMobileMessages = {
   'legal.window.onsite': '实体窗口',
   'legal.window.hotline': '热线',
@@ -101,5 +101,6 @@ export const legalMobileMessages = {
   'legal.advisor.accountNone': '未关联（在“用户管理”中创建“村法律顾问”账号后，在编辑中关联）',
   'legal.advisor.accountPlaceholder': '选择“村法律顾问”账号',
   'legal.advisor.accountEmpty': '辖区内没有可关联的“村法律顾问”账号',
+  'legal.advisor.accountOption': '{name}（{username}，{region}）',
   'legal.advisor.accountHint': '关联后，法律顾问可用该账号在手机上记录服务、答复村民咨询',
 } as const;

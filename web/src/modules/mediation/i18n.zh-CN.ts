@@ -1,5 +1,9 @@
-/** Console texts of the `mediation` module, merged into app/i18n/zh-CN.ts. */
+import { labelListMessages } from '../../app/i18n/label-lists.ts';
+import { MEDIATION_LABEL_LISTS, MEDIATION_LABEL_PREFIX } from './label-lists.ts';
+
+/** Console texts of the `mediation` module, merged into app/i18n/zh-CN.ts; English twin: i18n.en-US.ts. */
 export const mediationMessages = {
+  ...labelListMessages(MEDIATION_LABEL_PREFIX, MEDIATION_LABEL_LISTS),
   'menu.mediation': '人民调解',
   'mediation.title': '人民调解与法律援助',
   'mediation.tab.cases': '调解案件',
@@ -54,6 +58,13 @@ export const mediationMessages = {
   'mediation.case.reopenedAs': '重新受理为',
   'mediation.case.closedOn': '结案日期',
   'mediation.case.saved': '已保存',
+  'mediation.case.criminalRiskTag': '民转刑',
+  'mediation.case.criminalRiskAlert': '该纠纷有“民转刑”风险，请优先调处并做好稳控',
+  'mediation.case.overdueAlert': '已超过调解期限（{date}）',
+  'mediation.case.riskTag': '{level}风险',
+  'mediation.case.notConfirmed': '未确认',
+  'mediation.case.followUpDue': '回访期限',
+  'mediation.case.sourceReferrer': '{source}（{referrer}）',
 
   'mediation.party.applicant': '申请人',
   'mediation.party.respondent': '被申请人',
@@ -65,6 +76,7 @@ export const mediationMessages = {
   'mediation.party.address': '住址',
   'mediation.party.add': '添加当事人',
   'mediation.party.remove': '删除',
+  'mediation.party.nameRequired': '请输入当事人姓名',
   'mediation.parties.edit': '修改当事人',
   'mediation.parties.editIntro': '已登记的证件号码和电话加密保存，框内灰字为打码后的原号码：留空即保持不变，填写新号码会替换原号码。修改会记入审计日志。',
   'mediation.parties.saved': '当事人信息已修改',
@@ -109,6 +121,8 @@ export const mediationMessages = {
   'mediation.committee.level': '层级',
   'mediation.committee.region': '所属区划',
   'mediation.committee.field': '行业领域',
+  'mediation.committee.fieldPlaceholder': '医疗纠纷、劳动争议、道路交通…',
+  'mediation.committee.levelWithField': '{level}（{field}）',
   'mediation.committee.mediators': '在岗调解员',
   'mediation.committee.fullTime': '其中专职',
   'mediation.committee.created': '调解委员会已新增',
@@ -138,6 +152,9 @@ export const mediationMessages = {
   'mediation.mediator.trainingTitle': '培训名称',
   'mediation.mediator.trainedOn': '培训日期',
   'mediation.mediator.hours': '学时',
+  'mediation.mediator.trainingOrganiser': '主办单位',
+  'mediation.mediator.option': '{name}（{committee}，{employment}）',
+  'mediation.mediator.drawerTitle': '{name}（{committee}）',
   'mediation.mediator.created': '调解员已新增',
   'mediation.mediator.empty': '暂无调解员',
 
@@ -153,6 +170,9 @@ export const mediationMessages = {
   'mediation.staffing.required': '应配',
   'mediation.staffing.committee': '调委会',
   'mediation.staffing.noCommittee': '未建',
+  'mediation.staffing.hasCommittee': '已建',
+  'mediation.staffing.level.town': '乡镇（街道）',
+  'mediation.staffing.level.village': '村（社区）',
   'mediation.staffing.allGood': '全部达标',
   'mediation.staffing.more': '共 {total} 个未达标，此处列出前 {shown} 个，完整名单请导出',
 
@@ -175,6 +195,8 @@ export const mediationMessages = {
   'mediation.screening.submittedOk': '排查情况已报送',
   'mediation.screening.allIn': '全部已报送',
   'mediation.screening.toCase': '登记为案件',
+  'mediation.screening.nilThisMonth': '本月未发现矛盾纠纷（零报告）',
+  'mediation.screening.item': '{summary}（{count}人）',
 
   'mediation.aid.create': '登记援助申请',
   'mediation.aid.applicant': '申请人',
@@ -194,6 +216,13 @@ export const mediationMessages = {
   'mediation.aid.empty': '暂无法律援助申请',
   'mediation.aid.created': '法律援助申请已登记',
   'mediation.aid.party': '申请援助的当事人',
+  'mediation.aid.partyOption': '{name}（{role}）',
+  'mediation.aid.reviewedOn': '审查日期',
+  'mediation.aid.assignedOn': '指派日期',
+  'mediation.aid.approved': '批准',
+  'mediation.aid.reviewSummary': '{decision}：{reason}（{date}）',
+  'mediation.aid.assignSummary': '{name}（{kind}，{date}）',
+  'mediation.aid.resultSummary': '{result}（{date}）',
 
   'mediation.settings.title': '调解工作设置（{region}）',
   'mediation.settings.source': '当前生效：{source}',
@@ -216,6 +245,8 @@ export const mediationMessages = {
   'mediation.stats.success': '成功',
   'mediation.stats.failed': '不成',
   'mediation.stats.region': '区域',
+  'mediation.stats.open': '未办结',
+  'mediation.stats.month': '{month}月',
 
   'mediation.m.tile': '调解工作台',
   'mediation.m.tileHint': '现场登记纠纷、记录调解、生成协议书、拍照存档',
@@ -261,6 +292,9 @@ export const mediationMessages = {
   'mediation.mobile.mine': '我的申请',
   'mediation.mobile.none': '暂无申请',
   'mediation.mobile.back': '返回',
+  'mediation.mobile.descriptionRequired': '请说明纠纷情况',
+  'mediation.mobile.respondentRequired': '请填写对方姓名或单位',
+  'mediation.mobile.phoneRequired': '请填写手机号码，方便调解员联系您',
 
   'audit.action.mediation.committee_create': '新增调解委员会',
   'audit.action.mediation.committee_update': '修改调解委员会',

@@ -1,27 +1,15 @@
-import { AID_RESULT_LABELS, AID_STATUS_LABELS, ASSIGNEE_KIND_LABELS } from '@rg/domain/mediation/aid.schema';
-import { CASE_SOURCE_LABELS, CASE_TYPE_LABELS, FAILURE_ROUTE_LABELS, REFERRER_LABELS, RISK_LEVEL_LABELS, RISK_REASON_LABELS } from '@rg/domain/mediation/case.schema';
-import { CASE_STATUS_LABELS, PERFORMANCE_LABELS } from '@rg/domain/mediation/case-workflow';
-import { COMMITTEE_LEVEL_LABELS } from '@rg/domain/mediation/committee.schema';
+import { useLabelLists } from '../../app/i18n/use-label-lists.ts';
+import { MEDIATION_LABEL_LISTS, MEDIATION_LABEL_PREFIX } from './label-lists.ts';
 
-/** Select options from the domain's Chinese names of each code list (one source for server and console). */
+/** Select options from a code list's names. */
 export function optionsOf<K extends string>(labels: Record<K, string>): { value: K; label: string }[] {
   return (Object.entries(labels) as [K, string][]).map(([value, label]) => ({ value, label }));
 }
 
-export const LABELS = {
-  caseType: CASE_TYPE_LABELS,
-  source: CASE_SOURCE_LABELS,
-  referrer: REFERRER_LABELS,
-  risk: RISK_LEVEL_LABELS,
-  reason: RISK_REASON_LABELS,
-  status: CASE_STATUS_LABELS,
-  performance: PERFORMANCE_LABELS,
-  route: FAILURE_ROUTE_LABELS,
-  committeeLevel: COMMITTEE_LEVEL_LABELS,
-  aidStatus: AID_STATUS_LABELS,
-  aidResult: AID_RESULT_LABELS,
-  assignee: ASSIGNEE_KIND_LABELS,
-};
+/** The names of each mediation code list in the chosen language. */
+export function useMediationLabels(): typeof MEDIATION_LABEL_LISTS {
+  return useLabelLists(MEDIATION_LABEL_PREFIX, MEDIATION_LABEL_LISTS);
+}
 
 export const STATUS_COLORS: Record<string, string> = {
   registered: 'blue', mediating: 'processing', agreed: 'green', failed: 'orange', follow_up: 'cyan', closed: 'default',

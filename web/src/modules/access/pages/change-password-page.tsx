@@ -45,7 +45,7 @@ export function ChangePasswordPage() {
         )}
         <ErrorAlert message={errorMessage} testId="form-error" />
         <Form<Values> form={form} layout="vertical" requiredMark={false} onFinish={() => void submit()}>
-          <Typography.Paragraph type="secondary">{session.user.displayName}（{session.user.username}）</Typography.Paragraph>
+          <Typography.Paragraph type="secondary">{session.user.displayName}{t('common.parenthesised', { text: session.user.username })}</Typography.Paragraph>
           <Form.Item name="currentPassword" label={t('password.current')} rules={[{ required: true, message: t('auth.passwordRequired') }]}>
             <Input.Password autoComplete="current-password" />
           </Form.Item>

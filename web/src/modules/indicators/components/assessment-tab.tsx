@@ -64,7 +64,7 @@ function RoundView({ id }: { id: string }) {
     { title: t('indicators.rank'), dataIndex: 'rank', width: 60, fixed: 'left' },
     { title: t('indicators.score.unit'), dataIndex: 'unitName', width: 110, fixed: 'left' },
     ...r.template.items.map((item) => ({
-      title: `${item.name}（${item.maxScore}）`, key: item.code, width: 110, align: 'right' as const,
+      title: `${item.name}${t('common.parenthesised', { text: item.maxScore })}`, key: item.code, width: 110, align: 'right' as const,
       render: (_v: unknown, row: UnitResultDto) => {
         const s = row.items.find((x) => x.itemCode === item.code);
         if (!s || s.score === null) return '—';
@@ -81,7 +81,7 @@ function RoundView({ id }: { id: string }) {
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }} bordered items={[
-        { key: 'template', label: t('indicators.round.template'), children: `${r.template.name}（${r.template.clause}）` },
+        { key: 'template', label: t('indicators.round.template'), children: `${r.template.name}${t('common.parenthesised', { text: r.template.clause })}` },
         { key: 'period', label: t('indicators.period'), children: t('indicators.round.period', { period: r.period, from: r.startsOn, to: r.endsOn }) },
         { key: 'assessors', label: t('indicators.round.assessors'), children: r.assessors.length > 0 ? r.assessors.join('、') : t('indicators.round.anyAssessor') },
         ...(r.poolFen !== null ? [{ key: 'pool', label: t('indicators.allocation.pool'), children: t('indicators.round.pool', { amount: yuan(r.poolFen) }) }] : []),
@@ -119,7 +119,7 @@ function ScoreModal({ round, open, onClose }: { round: RoundDto; open: boolean; 
           <Select options={round.results.map((u) => ({ value: u.unitCode, label: u.unitName }))} />
         </Form.Item>
         <Form.Item name="itemCode" label={t('indicators.score.item')} rules={[{ required: true, message: t('indicators.report.required') }]}>
-          <Select options={round.template.items.filter((i) => !i.auto).map((i) => ({ value: i.code, label: `${i.name}（${i.maxScore}）` }))} />
+          <Select options={round.template.items.filter((i) => !i.auto).map((i) => ({ value: i.code, label: `${i.name}${t('common.parenthesised', { text: i.maxScore })}` }))} />
         </Form.Item>
         <Form.Item name="score" label={t('indicators.score.value', { max })} rules={[{ required: true, message: t('indicators.report.required') }]}>
           <InputNumber min={0} step={0.5} precision={2} style={{ width: 160 }} />

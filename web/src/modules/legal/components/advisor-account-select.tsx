@@ -16,7 +16,7 @@ export function AdvisorAccountSelect({ id, value, onChange }: { id?: string; val
     placeholderData: keepPreviousData,
     staleTime: 30_000,
   });
-  const options = (users.data?.items ?? []).map((u) => ({ value: u.id, label: `${u.displayName}（${u.username}，${u.regionName}）` }));
+  const options = (users.data?.items ?? []).map((u) => ({ value: u.id, label: t('legal.advisor.accountOption', { name: u.displayName, username: u.username, region: u.regionName }) }));
   return (
     <Select<string>
       id={id}

@@ -18,7 +18,7 @@ function HistoryItem({ assignment }: { assignment: AssignmentDto }) {
       <br />
       <Typography.Text type="secondary">
         {assignment.startDate} ~ {assignment.endDate ?? ''}
-        {assignment.endReason ? `（${assignment.endReason}）` : ''}
+        {assignment.endReason ? t('common.parenthesised', { text: assignment.endReason }) : ''}
       </Typography.Text>
     </>
   );

@@ -34,7 +34,7 @@ export function AdvisorSelect({ id, value, onChange, excludeId, testId }: Adviso
     .filter((advisor) => advisor.id !== excludeId && advisor.abilities.assign)
     .map((advisor) => ({
       value: advisor.id,
-      label: `${advisor.name}（${categoryLabel(t, advisor.category)}）`,
+      label: `${advisor.name}${t('common.parenthesised', { text: categoryLabel(t, advisor.category) })}`,
     }));
 
   return (

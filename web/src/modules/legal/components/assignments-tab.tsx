@@ -48,7 +48,7 @@ export function AssignmentsTab() {
         row.endDate ? (
           <>
             {row.endDate}
-            {row.endReason && <Typography.Text type="secondary">（{row.endReason}）</Typography.Text>}
+            {row.endReason && <Typography.Text type="secondary">{t('common.parenthesised', { text: row.endReason })}</Typography.Text>}
           </>
         ) : (
           '—'

@@ -28,7 +28,7 @@ export function DashboardStats({ dashboard }: { dashboard: LegalDashboardDto }) 
     },
     {
       key: 'behind',
-      title: `${t('legal.dashboard.behind')}（${compliance.period}）`,
+      title: `${t('legal.dashboard.behind')}${t('common.parenthesised', { text: compliance.period })}`,
       value: String(compliance.behind),
       color: compliance.behind > 0 ? RED : undefined,
       note: t('legal.dashboard.behindOf', { villages: compliance.villages }),

@@ -39,7 +39,7 @@ export function LedgerEditModal({ service, onClose }: { service: ServiceDetailDt
   return (
     <FormModal title={t('legal.ledger.editTitle')} open onClose={onClose} save={save} width={640} testId="ledger-edit-modal" intro={<p style={{ color: '#8c8c8c' }}>{t('legal.ledger.editIntro')}</p>}>
       <Form<EditValues> form={save.form} {...MODAL_FORM_LAYOUT} initialValues={initialValues}>
-        <Form.Item label={t('legal.ledger.village')}>{service.villagePath}（{t(`legal.window.${service.window}`)}，{service.advisorName}）</Form.Item>
+        <Form.Item label={t('legal.ledger.village')}>{t('legal.ledger.editContext', { village: service.villagePath, window: t(`legal.window.${service.window}`), advisor: service.advisorName })}</Form.Item>
         <Form.Item name="servedAt" label={t('legal.m.form.servedAt')} rules={[{ required: true, message: t('legal.m.form.servedAt') }]}>
           <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
         </Form.Item>

@@ -14,14 +14,14 @@ import { PagedTable } from '../../../app/lists/paged-table.tsx';
 import { usePagedList } from '../../../app/lists/use-paged-list.ts';
 import { RegionPicker } from '../../regions/components/region-picker.tsx';
 import { aidDecisionUrl, mediationApi, mediationKeys } from '../api.ts';
-import { LABELS, optionsOf } from '../labels.ts';
+import { optionsOf, useMediationLabels } from '../labels.ts';
 import { MaskedValue } from './masked-value.tsx';
 
 type Values = Record<string, string | boolean | string[] | Dayjs | undefined>;
 const toBody = (v: Values) => Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== '').map(([k, x]) => [k, dayjs.isDayjs(x) ? x.format('YYYY-MM-DD') : x]));
 
 function AidCreateModal({ onClose }: { onClose: () => void }) {
-  const { t } = useI18n();
+  const { t, tKey } = useI18n();
   const session = useSession();
   const criteria = useQuery({ queryKey: mediationKeys.settings(), queryFn: () => mediationApi.settings() });
   const save = useFormSubmit<Values, AidDto>({
@@ -35,13 +35,13 @@ function AidCreateModal({ onClose }: { onClose: () => void }) {
     <FormModal title={t('mediation.aid.create')} open onClose={onClose} save={save} width={640}>
       <Form<Values> form={save.form} {...MODAL_FORM_LAYOUT} initialValues={{ regionCode: session.scope.code, appliedOn: dayjs() }}>
         <Form.Item name="regionCode" label={t('mediation.committee.region')} rules={[{ required: true }]}><RegionPicker initialLabel={session.scope.name} /></Form.Item>
-        <Form.Item name="applicantName" label={t('mediation.aid.applicant')} rules={[{ required: true, message: '请输入申请人姓名' }]}><Input /></Form.Item>
-        <Form.Item name="idNumber" label={t('mediation.mediator.idNumber')} rules={[{ required: true, message: '请输入身份证号码' }]}><Input /></Form.Item>
-        <Form.Item name="phone" label={t('mediation.mediator.phone')} rules={[{ required: true, message: '请输入手机号码' }]}><Input /></Form.Item>
+        <Form.Item name="applicantName" label={t('mediation.aid.applicant')} rules={[{ required: true, message: tKey('mediation.aid.applicant.required') }]}><Input /></Form.Item>
+        <Form.Item name="idNumber" label={t('mediation.mediator.idNumber')} rules={[{ required: true, message: t('form.enter', { label: t('mediation.mediator.idNumber') }) }]}><Input /></Form.Item>
+        <Form.Item name="phone" label={t('mediation.mediator.phone')} rules={[{ required: true, message: t('form.enter', { label: t('mediation.mediator.phone') }) }]}><Input /></Form.Item>
         <Form.Item name="address" label={t('mediation.party.address')}><Input /></Form.Item>
-        <Form.Item name="matter" label={t('mediation.aid.matter')} rules={[{ required: true, message: '请填写援助事项' }]}><Input /></Form.Item>
-        <Form.Item name="facts" label={t('mediation.aid.facts')} rules={[{ required: true, message: '请填写案情' }]}><Input.TextArea rows={3} /></Form.Item>
-        <Form.Item name="hardship" label={t('mediation.field.hardship')} rules={[{ required: true, message: '请选择经济困难情形' }]}>
+        <Form.Item name="matter" label={t('mediation.aid.matter')} rules={[{ required: true, message: tKey('mediation.aid.matter.required') }]}><Input /></Form.Item>
+        <Form.Item name="facts" label={t('mediation.aid.facts')} rules={[{ required: true, message: tKey('mediation.aid.facts.required') }]}><Input.TextArea rows={3} /></Form.Item>
+        <Form.Item name="hardship" label={t('mediation.field.hardship')} rules={[{ required: true, message: tKey('mediation.aid.hardship.required') }]}>
           <Checkbox.Group options={(criteria.data?.aidCriteria ?? []).map((c) => ({ value: c, label: c }))} />
         </Form.Item>
         <Form.Item name="appliedOn" label={t('mediation.aid.appliedOn')}><DatePicker /></Form.Item>
@@ -51,7 +51,8 @@ function AidCreateModal({ onClose }: { onClose: () => void }) {
 }
 
 function AidStepModal({ aid, step, onClose }: { aid: AidDto; step: AidStep; onClose: () => void }) {
-  const { t } = useI18n();
+  const { t, tKey } = useI18n();
+  const labels = useMediationLabels();
   const save = useFormSubmit<Values, AidDto>({
     fields: ['approve', 'reason', 'reviewedOn', 'assigneeName', 'assigneeKind', 'assignedOn', 'result', 'resultNote', 'closedOn', 'hardship'],
     mutationFn: (v) => mediationApi.aidStep(aid.id, step, toBody(v)),
@@ -65,16 +66,16 @@ function AidStepModal({ aid, step, onClose }: { aid: AidDto; step: AidStep; onCl
       <Form<Values> form={save.form} {...MODAL_FORM_LAYOUT} initialValues={{ approve: true, reviewedOn: today, assignedOn: today, closedOn: today, assigneeKind: 'lawyer' }}>
         {step === 'review' && (<>
           <Form.Item name="approve" label={t('mediation.aid.review')}><Radio.Group options={[{ value: true, label: t('mediation.aid.approve') }, { value: false, label: t('mediation.aid.reject') }]} /></Form.Item>
-          <Form.Item name="reason" label={t('mediation.field.reason')} rules={[{ required: true, message: '请填写审查理由' }]}><Input.TextArea rows={3} /></Form.Item>
-          <Form.Item name="reviewedOn" label="审查日期"><DatePicker /></Form.Item>
+          <Form.Item name="reason" label={t('mediation.field.reason')} rules={[{ required: true, message: tKey('mediation.aid.reason.required') }]}><Input.TextArea rows={3} /></Form.Item>
+          <Form.Item name="reviewedOn" label={t('mediation.aid.reviewedOn')}><DatePicker /></Form.Item>
         </>)}
         {step === 'assign' && (<>
-          <Form.Item name="assigneeName" label={t('mediation.aid.assignee')} rules={[{ required: true, message: '请填写承办人' }]}><Input /></Form.Item>
-          <Form.Item name="assigneeKind" label={t('mediation.aid.assigneeKind')}><Select options={optionsOf(LABELS.assignee)} /></Form.Item>
-          <Form.Item name="assignedOn" label="指派日期"><DatePicker /></Form.Item>
+          <Form.Item name="assigneeName" label={t('mediation.aid.assignee')} rules={[{ required: true, message: t('form.fill', { label: t('mediation.aid.assignee') }) }]}><Input /></Form.Item>
+          <Form.Item name="assigneeKind" label={t('mediation.aid.assigneeKind')}><Select options={optionsOf(labels.assignee)} /></Form.Item>
+          <Form.Item name="assignedOn" label={t('mediation.aid.assignedOn')}><DatePicker /></Form.Item>
         </>)}
         {step === 'close' && (<>
-          <Form.Item name="result" label={t('mediation.aid.result')} rules={[{ required: true, message: '请选择办理结果' }]}><Select options={optionsOf(LABELS.aidResult)} /></Form.Item>
+          <Form.Item name="result" label={t('mediation.aid.result')} rules={[{ required: true, message: tKey('mediation.aid.result.required') }]}><Select options={optionsOf(labels.aidResult)} /></Form.Item>
           <Form.Item name="resultNote" label={t('mediation.field.note')}><Input.TextArea rows={2} /></Form.Item>
           <Form.Item name="closedOn" label={t('mediation.case.closedOn')}><DatePicker /></Form.Item>
         </>)}
@@ -88,6 +89,7 @@ const AID_COLORS: Record<AidStatus, string> = { applied: 'blue', approved: 'cyan
 /** 法律援助: applications with review, assignment and result; those started from a failed mediation link to it. */
 export function AidTab() {
   const { t } = useI18n();
+  const labels = useMediationLabels();
   const session = useSession();
   const [creating, setCreating] = useState(false);
   const [open, setOpen] = useState<AidDto | null>(null);
@@ -104,12 +106,12 @@ export function AidTab() {
     { title: t('mediation.aid.matter'), dataIndex: 'matter', width: 160, ellipsis: true },
     { title: t('mediation.aid.fromCase'), dataIndex: 'caseNo', width: 200, render: (v: string | null) => v ?? '—' },
     { title: t('mediation.aid.appliedOn'), dataIndex: 'appliedOn', width: 110 },
-    { title: t('mediation.aid.status'), dataIndex: 'status', width: 90, render: (v: AidStatus) => <Tag color={AID_COLORS[v]}>{LABELS.aidStatus[v]}</Tag> },
+    { title: t('mediation.aid.status'), dataIndex: 'status', width: 90, render: (v: AidStatus) => <Tag color={AID_COLORS[v]}>{labels.aidStatus[v]}</Tag> },
   ];
   return (
     <>
       <Flex justify="space-between" style={{ marginBottom: 16 }}>
-        <Select allowClear placeholder={t('mediation.aid.status')} style={{ width: 140 }} options={optionsOf(LABELS.aidStatus)} onChange={(status) => list.setFilters({ status })} />
+        <Select allowClear placeholder={t('mediation.aid.status')} style={{ width: 140 }} options={optionsOf(labels.aidStatus)} onChange={(status) => list.setFilters({ status })} />
         {session.permissions.includes('mediation.aid') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('mediation.aid.create')}</Button>}
       </Flex>
       <ErrorAlert message={list.errorMessage} />
@@ -125,15 +127,15 @@ export function AidTab() {
               )}
             </Flex>
             <Descriptions column={1} size="small" bordered items={[
-              { key: 'status', label: t('mediation.aid.status'), children: <Tag color={AID_COLORS[current.status]}>{LABELS.aidStatus[current.status]}</Tag> },
+              { key: 'status', label: t('mediation.aid.status'), children: <Tag color={AID_COLORS[current.status]}>{labels.aidStatus[current.status]}</Tag> },
               { key: 'id', label: t('mediation.mediator.idNumber'), children: <MaskedValue masked={current.idNumber} canReveal={current.abilities.reveal} label={t('mediation.mediator.idNumber')} reveal={() => mediationApi.revealAid(current.id, 'idNumber')} /> },
               { key: 'phone', label: t('mediation.mediator.phone'), children: <MaskedValue masked={current.phone} canReveal={current.abilities.reveal} label={t('mediation.mediator.phone')} reveal={() => mediationApi.revealAid(current.id, 'phone')} /> },
               { key: 'matter', label: t('mediation.aid.matter'), children: current.matter },
               { key: 'facts', label: t('mediation.aid.facts'), children: current.facts },
               { key: 'hardship', label: t('mediation.field.hardship'), children: current.hardship.join('、') },
-              { key: 'review', label: t('mediation.aid.review'), children: current.review ? `${current.review.approved ? '批准' : '不予援助'}：${current.review.reason}（${current.review.reviewedOn}）` : '—' },
-              { key: 'assign', label: t('mediation.aid.assignee'), children: current.assignment ? `${current.assignment.name}（${LABELS.assignee[current.assignment.kind]}，${current.assignment.assignedOn}）` : '—' },
-              { key: 'result', label: t('mediation.aid.result'), children: current.result ? `${LABELS.aidResult[current.result.result]}（${current.result.closedOn}）` : '—' },
+              { key: 'review', label: t('mediation.aid.review'), children: current.review ? t('mediation.aid.reviewSummary', { decision: t(current.review.approved ? 'mediation.aid.approved' : 'mediation.aid.reject'), reason: current.review.reason, date: current.review.reviewedOn }) : '—' },
+              { key: 'assign', label: t('mediation.aid.assignee'), children: current.assignment ? t('mediation.aid.assignSummary', { name: current.assignment.name, kind: labels.assignee[current.assignment.kind], date: current.assignment.assignedOn }) : '—' },
+              { key: 'result', label: t('mediation.aid.result'), children: current.result ? t('mediation.aid.resultSummary', { result: labels.aidResult[current.result.result], date: current.result.closedOn }) : '—' },
             ]} />
           </Space>
         )}

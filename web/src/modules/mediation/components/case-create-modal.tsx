@@ -7,7 +7,7 @@ import { useSession } from '../../../app/auth/auth-context.tsx';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { RegionPicker } from '../../regions/components/region-picker.tsx';
 import { mediationApi, mediationKeys } from '../api.ts';
-import { LABELS, optionsOf } from '../labels.ts';
+import { optionsOf, useMediationLabels } from '../labels.ts';
 import { PartyFields, partyBody, type PartyValues } from './party-fields.tsx';
 
 interface Values {
@@ -58,7 +58,8 @@ function toBody(values: Values, screeningId?: string) {
 
 /** 登记纠纷 (受理): the place, type, source, facts, risk with its reasons, and both sides. */
 export function CaseCreateModal({ open, onClose, onCreated, preset }: { open: boolean; onClose: () => void; onCreated: (id: string) => void; preset?: CasePreset }) {
-  const { t } = useI18n();
+  const { t, tKey } = useI18n();
+  const labels = useMediationLabels();
   const session = useSession();
   const save = useFormSubmit<Values, { id: string; caseNo: string }>({
     fields: FIELDS,
@@ -87,22 +88,22 @@ export function CaseCreateModal({ open, onClose, onCreated, preset }: { open: bo
           <RegionPicker initialLabel={preset?.regionLabel ?? session.scope.name} testId="case-region-picker" ariaLabel={t('mediation.case.place')} />
         </Form.Item>
         <Space.Compact block>
-          <Form.Item name="caseType" label={t('mediation.case.type')} rules={[{ required: true, message: '请选择纠纷类型' }]} labelCol={{ span: 8 }} wrapperCol={{ span: 16 }} style={{ width: '50%' }}>
-            <Select options={optionsOf(LABELS.caseType)} aria-label={t('mediation.case.type')} />
+          <Form.Item name="caseType" label={t('mediation.case.type')} rules={[{ required: true, message: tKey('mediation.caseType.required') }]} labelCol={{ span: 8 }} wrapperCol={{ span: 16 }} style={{ width: '50%' }}>
+            <Select options={optionsOf(labels.caseType)} aria-label={t('mediation.case.type')} />
           </Form.Item>
           <Form.Item name="registeredOn" label={t('mediation.case.registeredOn')} rules={[{ required: true }]} labelCol={{ span: 8 }} wrapperCol={{ span: 16 }} style={{ width: '50%' }}>
             <DatePicker style={{ width: '100%' }} />
           </Form.Item>
         </Space.Compact>
         <Form.Item name="source" label={t('mediation.case.source')}>
-          <Radio.Group options={optionsOf(LABELS.source)} />
+          <Radio.Group options={optionsOf(labels.source)} />
         </Form.Item>
         {source === 'referral' && (
-          <Form.Item name="referrer" label={t('mediation.case.referrer')} rules={[{ required: true, message: '请选择移送单位' }]}>
-            <Select options={optionsOf(LABELS.referrer)} />
+          <Form.Item name="referrer" label={t('mediation.case.referrer')} rules={[{ required: true, message: t('form.select', { label: t('mediation.case.referrer') }) }]}>
+            <Select options={optionsOf(labels.referrer)} />
           </Form.Item>
         )}
-        <Form.Item name="description" label={t('mediation.case.description')} rules={[{ required: true, message: '请填写纠纷简要情况' }]}>
+        <Form.Item name="description" label={t('mediation.case.description')} rules={[{ required: true, message: tKey('mediation.description.required') }]}>
           <Input.TextArea rows={3} maxLength={2000} aria-label={t('mediation.case.description')} />
         </Form.Item>
         <Space.Compact block>
@@ -114,10 +115,10 @@ export function CaseCreateModal({ open, onClose, onCreated, preset }: { open: bo
           </Form.Item>
         </Space.Compact>
         <Form.Item name="riskLevel" label={t('mediation.case.risk')}>
-          <Radio.Group options={optionsOf(LABELS.risk)} />
+          <Radio.Group options={optionsOf(labels.risk)} />
         </Form.Item>
         <Form.Item name="riskReasons" label={t('mediation.case.riskReasons')}>
-          <Checkbox.Group options={optionsOf(LABELS.reason)} />
+          <Checkbox.Group options={optionsOf(labels.reason)} />
         </Form.Item>
         <Form.Item name="criminalRisk" label={t('mediation.case.criminalRisk')} valuePropName="checked">
           <Switch aria-label={t('mediation.case.criminalRisk')} />

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { LoadError } from '../../../app/layout/load-error.tsx';
 import { agreementUrl, mediationApi, mediationKeys } from '../api.ts';
-import { formatYuan, LABELS, RISK_COLORS, STATUS_COLORS } from '../labels.ts';
+import { formatYuan, RISK_COLORS, STATUS_COLORS, useMediationLabels } from '../labels.ts';
 import { CaseAttachments } from './case-attachments.tsx';
 import { CaseStepModal, STEP_TITLES, stepsOf, type CaseStep } from './case-step-modal.tsx';
 import { MaskedValue } from './masked-value.tsx';
@@ -15,10 +15,11 @@ import { PartyHistory } from './party-history.tsx';
 
 function Detail({ dto, onStep, onOpen, onEditParties }: { dto: CaseDto; onStep: (step: CaseStep) => void; onOpen: (id: string) => void; onEditParties: () => void }) {
   const { t } = useI18n();
+  const labels = useMediationLabels();
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-      {dto.criminalRisk && dto.concludedOn === null && <Alert type="error" showIcon title="该纠纷有“民转刑”风险，请优先调处并做好稳控" />}
-      {dto.overdue && dto.concludedOn === null && <Alert type="warning" showIcon title={`已超过调解期限（${dto.dueOn}）`} />}
+      {dto.criminalRisk && dto.concludedOn === null && <Alert type="error" showIcon title={t('mediation.case.criminalRiskAlert')} />}
+      {dto.overdue && dto.concludedOn === null && <Alert type="warning" showIcon title={t('mediation.case.overdueAlert', { date: dto.dueOn })} />}
       <Flex gap={8} wrap data-testid="case-actions">
         {stepsOf(dto).map((step) => (
           <Button key={step} type={['start', 'agree', 'follow_up', 'close'].includes(step) ? 'primary' : 'default'} danger={step === 'fail'} onClick={() => onStep(step)}>
@@ -36,16 +37,16 @@ function Detail({ dto, onStep, onOpen, onEditParties }: { dto: CaseDto; onStep: 
         size="small"
         bordered
         items={[
-          { key: 'status', label: t('mediation.case.status'), children: <Tag color={STATUS_COLORS[dto.status]} data-testid="case-status">{LABELS.status[dto.status]}</Tag> },
-          { key: 'type', label: t('mediation.case.type'), children: LABELS.caseType[dto.caseType] },
+          { key: 'status', label: t('mediation.case.status'), children: <Tag color={STATUS_COLORS[dto.status]} data-testid="case-status">{labels.status[dto.status]}</Tag> },
+          { key: 'type', label: t('mediation.case.type'), children: labels.caseType[dto.caseType] },
           { key: 'place', label: t('mediation.case.place'), children: dto.region.path },
-          { key: 'source', label: t('mediation.case.source'), children: `${LABELS.source[dto.source]}${dto.referrer ? `（${LABELS.referrer[dto.referrer]}）` : ''}${dto.online ? `（${t('mediation.case.online')}）` : ''}` },
+          { key: 'source', label: t('mediation.case.source'), children: `${dto.referrer ? t('mediation.case.sourceReferrer', { source: labels.source[dto.source], referrer: labels.referrer[dto.referrer] }) : labels.source[dto.source]}${dto.online ? t('common.parenthesised', { text: t('mediation.case.online') }) : ''}` },
           { key: 'registered', label: t('mediation.case.registeredOn'), children: dto.registeredOn },
           { key: 'due', label: t('mediation.case.dueOn'), children: dto.dueOn },
           { key: 'committee', label: t('mediation.case.committee'), children: dto.committee?.name ?? '—' },
           { key: 'mediator', label: t('mediation.case.mediator'), children: dto.mediator?.name ?? '—' },
-          { key: 'risk', label: t('mediation.case.risk'), children: <Tag color={RISK_COLORS[dto.riskLevel]}>{LABELS.risk[dto.riskLevel]}</Tag> },
-          { key: 'reasons', label: t('mediation.case.riskReasons'), children: dto.riskReasons.map((r) => LABELS.reason[r]).join('、') || '—' },
+          { key: 'risk', label: t('mediation.case.risk'), children: <Tag color={RISK_COLORS[dto.riskLevel]}>{labels.risk[dto.riskLevel]}</Tag> },
+          { key: 'reasons', label: t('mediation.case.riskReasons'), children: dto.riskReasons.map((r) => labels.reason[r]).join('、') || '—' },
           { key: 'amount', label: t('mediation.case.amount'), children: formatYuan(dto.amountFen) },
           { key: 'people', label: t('mediation.case.people'), children: dto.peopleCount },
           { key: 'description', label: t('mediation.case.description'), span: 2, children: <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{dto.description}</Typography.Paragraph> },
@@ -92,9 +93,9 @@ function Detail({ dto, onStep, onOpen, onEditParties }: { dto: CaseDto; onStep: 
           bordered
           items={[
             { key: 'on', label: t('mediation.field.agreedOn'), children: dto.agreement.agreedOn },
-            { key: 'confirmed', label: t('mediation.record.confirm'), children: dto.agreement.confirmedOn ?? '未确认' },
+            { key: 'confirmed', label: t('mediation.record.confirm'), children: dto.agreement.confirmedOn ?? t('mediation.case.notConfirmed') },
             { key: 'terms', label: t('mediation.field.terms'), span: 2, children: <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{dto.agreement.terms}</Typography.Paragraph> },
-            { key: 'performance', label: t('mediation.field.performance'), span: 2, children: dto.performance ? LABELS.performance[dto.performance] : '—' },
+            { key: 'performance', label: t('mediation.field.performance'), span: 2, children: dto.performance ? labels.performance[dto.performance] : '—' },
           ]}
         />
       )}
@@ -106,7 +107,7 @@ function Detail({ dto, onStep, onOpen, onEditParties }: { dto: CaseDto; onStep: 
           bordered
           items={[
             { key: 'on', label: t('mediation.field.failedOn'), children: dto.failure.failedOn },
-            { key: 'route', label: t('mediation.field.route'), children: LABELS.route[dto.failure.route] },
+            { key: 'route', label: t('mediation.field.route'), children: labels.route[dto.failure.route] },
             { key: 'dest', label: t('mediation.field.destination'), span: 2, children: dto.failure.destination },
           ]}
         />
@@ -118,7 +119,7 @@ function Detail({ dto, onStep, onOpen, onEditParties }: { dto: CaseDto; onStep: 
           size="small"
           bordered
           items={[
-            { key: 'due', label: '回访期限', children: dto.followUp.dueOn ?? '—' },
+            { key: 'due', label: t('mediation.case.followUpDue'), children: dto.followUp.dueOn ?? '—' },
             { key: 'visited', label: t('mediation.field.visitedOn'), children: dto.followUp.visitedOn ?? '—' },
             { key: 'note', label: t('mediation.field.visitNote'), span: 2, children: dto.followUp.note ?? '—' },
             { key: 'closed', label: t('mediation.case.closedOn'), span: 2, children: dto.closedOn ?? '—' },

@@ -8,9 +8,10 @@ import { FormModal } from '../../../app/forms/form-modal.tsx';
 import { MODAL_FORM_LAYOUT } from '../../../app/forms/modal-form-layout.ts';
 import { useFormSubmit } from '../../../app/forms/use-form-submit.ts';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
+import type { I18n } from '../../../app/i18n/i18n-context.tsx';
 import type { MessageKey } from '../../../app/i18n/zh-CN.ts';
 import { mediationApi, mediationKeys } from '../api.ts';
-import { LABELS, optionsOf } from '../labels.ts';
+import { optionsOf, useMediationLabels } from '../labels.ts';
 
 export type CaseStep = CaseAction | Recording | 'aid';
 
@@ -46,24 +47,27 @@ function toBody(values: Values): Record<string, unknown> {
   return body;
 }
 
-function date(name: string, label: string, required = true): ReactNode {
-  return (
-    <Form.Item key={name} name={name} label={label} rules={required ? [{ required: true, message: `请选择${label}` }] : []}>
-      <DatePicker style={{ width: '100%' }} aria-label={label} />
-    </Form.Item>
-  );
-}
-function text(name: string, label: string, rows = 0, required = true): ReactNode {
-  return (
-    <Form.Item key={name} name={name} label={label} rules={required ? [{ required: true, message: `请填写${label}` }] : []}>
-      {rows > 0 ? <Input.TextArea rows={rows} aria-label={label} /> : <Input aria-label={label} />}
-    </Form.Item>
-  );
+/** Date and text fields whose "required" message names the field. */
+function fieldMakers(t: I18n['t']) {
+  return {
+    date: (name: string, label: string, required = true): ReactNode => (
+      <Form.Item key={name} name={name} label={label} rules={required ? [{ required: true, message: t('form.select', { label }) }] : []}>
+        <DatePicker style={{ width: '100%' }} aria-label={label} />
+      </Form.Item>
+    ),
+    text: (name: string, label: string, rows = 0, required = true): ReactNode => (
+      <Form.Item key={name} name={name} label={label} rules={required ? [{ required: true, message: t('form.fill', { label }) }] : []}>
+        {rows > 0 ? <Input.TextArea rows={rows} aria-label={label} /> : <Input aria-label={label} />}
+      </Form.Item>
+    ),
+  };
 }
 
 /** One workflow step or record of a case, as a small form; 409/400 answers show in the form. */
 export function CaseStepModal({ dto, step, onClose }: { dto: CaseDto; step: CaseStep | null; onClose: () => void }) {
-  const { t } = useI18n();
+  const { t, tKey } = useI18n();
+  const labels = useMediationLabels();
+  const { date, text } = fieldMakers(t);
   const mediators = useQuery({
     queryKey: mediationKeys.mediators({ status: 'active', pageSize: 100 }),
     queryFn: () => mediationApi.mediators({ page: 1, pageSize: 100 }),
@@ -82,12 +86,12 @@ export function CaseStepModal({ dto, step, onClose }: { dto: CaseDto; step: Case
 
   const fields: Record<CaseStep, ReactNode[]> = {
     start: [
-      <Form.Item key="mediatorId" name="mediatorId" label={t('mediation.field.mediatorId')} rules={[{ required: !dto.mediator, message: '请选择调解员' }]}>
+      <Form.Item key="mediatorId" name="mediatorId" label={t('mediation.field.mediatorId')} rules={[{ required: !dto.mediator, message: tKey('mediation.mediator.required') }]}>
         <Select
           aria-label={t('mediation.field.mediatorId')}
           loading={mediators.isPending}
           options={(mediators.data?.items ?? []).filter((m) => m.status === 'active' && dto.region.code.startsWith(m.region.code)).map((m) => ({
-            value: m.id, label: `${m.name}（${m.committeeName}，${m.employment === 'full_time' ? '专职' : '兼职'}）`,
+            value: m.id, label: t('mediation.mediator.option', { name: m.name, committee: m.committeeName, employment: t(m.employment === 'full_time' ? 'mediation.mediator.fullTime' : 'mediation.mediator.partTime') }),
           }))}
         />
       </Form.Item>,
@@ -96,16 +100,16 @@ export function CaseStepModal({ dto, step, onClose }: { dto: CaseDto; step: Case
     agree: [date('agreedOn', t('mediation.field.agreedOn')), text('terms', t('mediation.field.terms'), 5), date('performanceDeadline', t('mediation.field.performanceDeadline'), false)],
     fail: [
       date('failedOn', t('mediation.field.failedOn')),
-      <Form.Item key="route" name="route" label={t('mediation.field.route')} rules={[{ required: true, message: '请选择引导方式' }]}>
-        <Select options={optionsOf(LABELS.route)} aria-label={t('mediation.field.route')} />
+      <Form.Item key="route" name="route" label={t('mediation.field.route')} rules={[{ required: true, message: t('form.select', { label: t('mediation.field.route') }) }]}>
+        <Select options={optionsOf(labels.route)} aria-label={t('mediation.field.route')} />
       </Form.Item>,
       text('destination', t('mediation.field.destination')),
       text('reason', t('mediation.field.reason'), 2, false),
     ],
     confirm: [date('confirmedOn', t('mediation.field.confirmedOn')), text('note', t('mediation.field.note'), 0, false)],
     performance: [
-      <Form.Item key="performance" name="performance" label={t('mediation.field.performance')} rules={[{ required: true, message: '请选择履行情况' }]}>
-        <Select options={optionsOf(LABELS.performance)} aria-label={t('mediation.field.performance')} />
+      <Form.Item key="performance" name="performance" label={t('mediation.field.performance')} rules={[{ required: true, message: tKey('mediation.performance.required') }]}>
+        <Select options={optionsOf(labels.performance)} aria-label={t('mediation.field.performance')} />
       </Form.Item>,
       text('note', t('mediation.field.note'), 0, false),
     ],
@@ -118,11 +122,11 @@ export function CaseStepModal({ dto, step, onClose }: { dto: CaseDto; step: Case
     close: [date('closedOn', t('mediation.field.closedOn'))],
     reopen: [date('reopenedOn', t('mediation.field.reopenedOn')), text('reason', t('mediation.field.reason'), 3)],
     aid: [
-      <Form.Item key="partyId" name="partyId" label={t('mediation.aid.party')} rules={[{ required: true, message: '请选择当事人' }]}>
-        <Select options={dto.parties.filter((p) => p.kind === 'person').map((p) => ({ value: p.id, label: `${p.name}（${p.role === 'applicant' ? '申请人' : '被申请人'}）` }))} />
+      <Form.Item key="partyId" name="partyId" label={t('mediation.aid.party')} rules={[{ required: true, message: t('form.select', { label: t('mediation.case.parties') }) }]}>
+        <Select options={dto.parties.filter((p) => p.kind === 'person').map((p) => ({ value: p.id, label: t('mediation.aid.partyOption', { name: p.name, role: t(`mediation.party.${p.role}`) }) }))} />
       </Form.Item>,
       text('matter', t('mediation.field.matter')),
-      <Form.Item key="hardship" name="hardship" label={t('mediation.field.hardship')} rules={[{ required: true, message: '请选择经济困难情形' }]}>
+      <Form.Item key="hardship" name="hardship" label={t('mediation.field.hardship')} rules={[{ required: true, message: tKey('mediation.aid.hardship.required') }]}>
         <Checkbox.Group options={(criteria.data?.aidCriteria ?? []).map((c) => ({ value: c, label: c }))} />
       </Form.Item>,
       date('appliedOn', t('mediation.field.appliedOn')),

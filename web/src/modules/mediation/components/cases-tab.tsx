@@ -9,13 +9,14 @@ import { ErrorAlert } from '../../../app/layout/error-alert.tsx';
 import { PagedTable } from '../../../app/lists/paged-table.tsx';
 import { usePagedList } from '../../../app/lists/use-paged-list.ts';
 import { casesExportUrl, mediationApi, mediationKeys, type CaseFilters, type CaseQuery } from '../api.ts';
-import { LABELS, optionsOf, RISK_COLORS, STATUS_COLORS } from '../labels.ts';
+import { optionsOf, RISK_COLORS, STATUS_COLORS, useMediationLabels } from '../labels.ts';
 import { CaseCreateModal } from './case-create-modal.tsx';
 import { CaseDrawer } from './case-drawer.tsx';
 
 /** 调解案件: the scoped list with filters (the todo links arrive with 民转刑 or 超期 preset), 登记, and the detail drawer. */
 export function CasesTab() {
   const { t } = useI18n();
+  const labels = useMediationLabels();
   const session = useSession();
   const [params] = useSearchParams();
   const [creating, setCreating] = useState(false);
@@ -41,14 +42,14 @@ export function CasesTab() {
       ),
     },
     { title: t('mediation.case.place'), dataIndex: ['region', 'path'], width: 170, ellipsis: true },
-    { title: t('mediation.case.type'), dataIndex: 'caseType', width: 130, render: (_v, row) => LABELS.caseType[row.caseType] },
+    { title: t('mediation.case.type'), dataIndex: 'caseType', width: 130, render: (_v, row) => labels.caseType[row.caseType] },
     { title: t('mediation.case.parties'), dataIndex: 'partyNames', width: 140, ellipsis: true },
     {
       title: t('mediation.case.risk'), dataIndex: 'riskLevel', width: 120,
       render: (_v, row) => (
         <Space size={4}>
-          <Tag color={RISK_COLORS[row.riskLevel]}>{LABELS.risk[row.riskLevel]}</Tag>
-          {row.criminalRisk && <Tag color="red">民转刑</Tag>}
+          <Tag color={RISK_COLORS[row.riskLevel]}>{labels.risk[row.riskLevel]}</Tag>
+          {row.criminalRisk && <Tag color="red">{t('mediation.case.criminalRiskTag')}</Tag>}
         </Space>
       ),
     },
@@ -57,7 +58,7 @@ export function CasesTab() {
       title: t('mediation.case.status'), dataIndex: 'status', width: 130,
       render: (_v, row) => (
         <Space size={4}>
-          <Tag color={STATUS_COLORS[row.status]}>{LABELS.status[row.status]}</Tag>
+          <Tag color={STATUS_COLORS[row.status]}>{labels.status[row.status]}</Tag>
           {row.overdue && row.outcome === null && <Tag color="volcano">{t('mediation.case.overdue')}</Tag>}
         </Space>
       ),
@@ -69,8 +70,8 @@ export function CasesTab() {
       <Flex justify="space-between" align="center" gap={12} wrap style={{ marginBottom: 16 }}>
         <Space wrap>
           <Input.Search allowClear placeholder={t('mediation.case.search')} style={{ width: 220 }} onSearch={(q) => list.setFilters({ ...list.filters, q: q || undefined })} />
-          <Select allowClear placeholder={t('mediation.case.status')} style={{ width: 120 }} value={filters.status} options={optionsOf(LABELS.status)} onChange={(status) => list.setFilters({ ...list.filters, status })} />
-          <Select allowClear placeholder={t('mediation.case.type')} style={{ width: 170 }} value={filters.caseType} options={optionsOf(LABELS.caseType)} onChange={(caseType) => list.setFilters({ ...list.filters, caseType })} />
+          <Select allowClear placeholder={t('mediation.case.status')} style={{ width: 120 }} value={filters.status} options={optionsOf(labels.status)} onChange={(status) => list.setFilters({ ...list.filters, status })} />
+          <Select allowClear placeholder={t('mediation.case.type')} style={{ width: 170 }} value={filters.caseType} options={optionsOf(labels.caseType)} onChange={(caseType) => list.setFilters({ ...list.filters, caseType })} />
           <Checkbox checked={filters.criminalRisk === 'true'} onChange={(e) => list.setFilters({ ...list.filters, criminalRisk: e.target.checked ? 'true' : undefined })}>
             {t('mediation.case.onlyCriminal')}
           </Checkbox>

@@ -14,7 +14,7 @@ import { PagedTable } from '../../../app/lists/paged-table.tsx';
 import { usePagedList } from '../../../app/lists/use-paged-list.ts';
 import { RegionPicker } from '../../regions/components/region-picker.tsx';
 import { mediationApi, mediationKeys } from '../api.ts';
-import { LABELS, optionsOf } from '../labels.ts';
+import { optionsOf, useMediationLabels } from '../labels.ts';
 import { MaskedValue } from './masked-value.tsx';
 import { SettingsCard } from './settings-card.tsx';
 
@@ -30,6 +30,7 @@ interface CommitteeValues {
 /** 新增 or 修改 a committee: place and level are fixed once it exists; a committee is dissolved, never deleted. */
 function CommitteeModal({ committee, onClose }: { committee: CommitteeDto | null; onClose: () => void }) {
   const { t } = useI18n();
+  const labels = useMediationLabels();
   const session = useSession();
   const save = useFormSubmit<CommitteeValues, CommitteeDto>({
     fields: ['regionCode', 'level', 'name', 'field', 'establishedOn', 'status'],
@@ -54,14 +55,14 @@ function CommitteeModal({ committee, onClose }: { committee: CommitteeDto | null
           <RegionPicker initialLabel={committee?.region.path ?? session.scope.name} disabled={committee !== null} />
         </Form.Item>
         <Form.Item name="level" label={t('mediation.committee.level')}>
-          <Select options={optionsOf(LABELS.committeeLevel)} disabled={committee !== null} />
+          <Select options={optionsOf(labels.committeeLevel)} disabled={committee !== null} />
         </Form.Item>
-        <Form.Item name="name" label={t('mediation.committee.name')} rules={[{ required: true, message: '请输入名称' }]}>
+        <Form.Item name="name" label={t('mediation.committee.name')} rules={[{ required: true, message: t('form.enter', { label: t('mediation.committee.name') }) }]}>
           <Input maxLength={60} />
         </Form.Item>
         {level === 'specialised' && (
-          <Form.Item name="field" label={t('mediation.committee.field')} rules={[{ required: true, message: '请填写行业领域' }]}>
-            <Input placeholder="医疗纠纷、劳动争议、道路交通…" maxLength={30} />
+          <Form.Item name="field" label={t('mediation.committee.field')} rules={[{ required: true, message: t('form.fill', { label: t('mediation.committee.field') }) }]}>
+            <Input placeholder={t('mediation.committee.fieldPlaceholder')} maxLength={30} />
           </Form.Item>
         )}
         <Form.Item name="establishedOn" label={t('mediation.committee.establishedOn')}>
@@ -91,16 +92,16 @@ function MediatorModal({ onClose }: { onClose: () => void }) {
   return (
     <FormModal title={t('mediation.mediator.add')} open onClose={onClose} save={save}>
       <Form form={save.form} {...MODAL_FORM_LAYOUT} initialValues={{ gender: 'male', employment: 'full_time' }}>
-        <Form.Item name="committeeId" label={t('mediation.case.committee')} rules={[{ required: true, message: '请选择调解委员会' }]}>
+        <Form.Item name="committeeId" label={t('mediation.case.committee')} rules={[{ required: true, message: t('form.select', { label: t('mediation.case.committee') }) }]}>
           <Select showSearch filterOption={false} onSearch={setQ} loading={committees.isFetching} options={(committees.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))} />
         </Form.Item>
-        <Form.Item name="name" label={t('mediation.mediator.name')} rules={[{ required: true, message: '请输入姓名' }]}>
+        <Form.Item name="name" label={t('mediation.mediator.name')} rules={[{ required: true, message: t('form.enter', { label: t('mediation.mediator.name') }) }]}>
           <Input />
         </Form.Item>
         <Form.Item name="gender" label={t('mediation.mediator.gender')}>
           <Radio.Group options={[{ value: 'male', label: t('mediation.mediator.male') }, { value: 'female', label: t('mediation.mediator.female') }]} />
         </Form.Item>
-        <Form.Item name="phone" label={t('mediation.mediator.phone')} rules={[{ required: true, message: '请输入手机号码' }]}>
+        <Form.Item name="phone" label={t('mediation.mediator.phone')} rules={[{ required: true, message: t('form.enter', { label: t('mediation.mediator.phone') }) }]}>
           <Input />
         </Form.Item>
         <Form.Item name="idNumber" label={t('mediation.mediator.idNumber')}>
@@ -115,7 +116,7 @@ function MediatorModal({ onClose }: { onClose: () => void }) {
 }
 
 function TrainingModal({ mediatorId, onClose }: { mediatorId: string; onClose: () => void }) {
-  const { t } = useI18n();
+  const { t, tKey } = useI18n();
   const save = useFormSubmit<{ trainedOn: Dayjs; title: string; hours: number; organiser?: string }, unknown>({
     fields: ['trainedOn', 'title', 'hours', 'organiser'],
     mutationFn: (v) => mediationApi.addTraining(mediatorId, { trainedOn: v.trainedOn.format('YYYY-MM-DD'), title: v.title, hours: v.hours, organiser: v.organiser?.trim() || null }),
@@ -126,16 +127,16 @@ function TrainingModal({ mediatorId, onClose }: { mediatorId: string; onClose: (
   return (
     <FormModal title={t('mediation.mediator.addTraining')} open onClose={onClose} save={save}>
       <Form form={save.form} {...MODAL_FORM_LAYOUT} initialValues={{ hours: 4 }}>
-        <Form.Item name="trainedOn" label={t('mediation.mediator.trainedOn')} rules={[{ required: true, message: '请选择日期' }]}>
+        <Form.Item name="trainedOn" label={t('mediation.mediator.trainedOn')} rules={[{ required: true, message: t('form.dateRequired') }]}>
           <DatePicker style={{ width: '100%' }} />
         </Form.Item>
-        <Form.Item name="title" label={t('mediation.mediator.trainingTitle')} rules={[{ required: true, message: '请输入培训名称' }]}>
+        <Form.Item name="title" label={t('mediation.mediator.trainingTitle')} rules={[{ required: true, message: tKey('mediation.training.title.required') }]}>
           <Input />
         </Form.Item>
         <Form.Item name="hours" label={t('mediation.mediator.hours')}>
           <InputNumber min={0.5} max={200} step={0.5} />
         </Form.Item>
-        <Form.Item name="organiser" label="主办单位">
+        <Form.Item name="organiser" label={t('mediation.mediator.trainingOrganiser')}>
           <Input />
         </Form.Item>
       </Form>
@@ -181,7 +182,7 @@ function MediatorDrawer({ id, onClose }: { id: string | null; onClose: () => voi
   const detail = useQuery({ queryKey: mediationKeys.mediator(id ?? ''), queryFn: () => mediationApi.mediator(id ?? ''), enabled: id !== null });
   const m = detail.data;
   return (
-    <Drawer open={id !== null} onClose={onClose} size={560} destroyOnHidden title={m ? `${m.name}（${m.committeeName}）` : ''} data-testid="mediator-drawer">
+    <Drawer open={id !== null} onClose={onClose} size={560} destroyOnHidden title={m ? t('mediation.mediator.drawerTitle', { name: m.name, committee: m.committeeName }) : ''} data-testid="mediator-drawer">
       {m && (
         <Space orientation="vertical" size={12} style={{ width: '100%' }}>
           <Typography.Text>{t('mediation.mediator.phone')}：<MaskedValue masked={m.phone} canReveal={m.abilities.reveal} label={t('mediation.mediator.phone')} reveal={() => mediationApi.revealMediator(m.id, 'phone')} /></Typography.Text>
@@ -206,6 +207,7 @@ function MediatorDrawer({ id, onClose }: { id: string | null; onClose: () => voi
 /** 调解组织: committees of every level in the scope, and their mediators (专职/兼职, training, status). */
 export function OrganisationsTab() {
   const { t } = useI18n();
+  const labels = useMediationLabels();
   const session = useSession();
   const canManage = session.permissions.includes('mediation.manage');
   const [modal, setModal] = useState<'committee' | 'mediator' | null>(null);
@@ -223,7 +225,7 @@ export function OrganisationsTab() {
   });
   const committeeColumns: TableColumnsType<CommitteeDto> = [
     { title: t('mediation.committee.name'), dataIndex: 'name', ellipsis: true },
-    { title: t('mediation.committee.level'), dataIndex: 'level', width: 200, render: (_v, c) => `${LABELS.committeeLevel[c.level]}${c.field ? `（${c.field}）` : ''}` },
+    { title: t('mediation.committee.level'), dataIndex: 'level', width: 200, render: (_v, c) => (c.field ? t('mediation.committee.levelWithField', { level: labels.committeeLevel[c.level], field: c.field }) : labels.committeeLevel[c.level]) },
     { title: t('mediation.committee.region'), dataIndex: ['region', 'path'], width: 200, ellipsis: true },
     { title: t('mediation.committee.mediators'), dataIndex: 'mediators', width: 100 },
     { title: t('mediation.committee.fullTime'), dataIndex: 'fullTime', width: 90 },

@@ -32,7 +32,7 @@ export function partyBody(p: PartyValues) {
 
 /** 当事人 rows (申请人/被申请人, person or organisation, name, ID number, phone, address), at least two. */
 export function PartyFields({ recorded }: { recorded?: readonly PartyDto[] }) {
-  const { t } = useI18n();
+  const { t, tKey } = useI18n();
   const form = Form.useFormInstance<{ parties: PartyValues[] }>();
   // A recorded number shows masked as the placeholder: left empty, it stays (the modal's intro says so).
   const keep = (masked: string | null | undefined) => masked ?? undefined;
@@ -56,7 +56,7 @@ export function PartyFields({ recorded }: { recorded?: readonly PartyDto[] }) {
                   <Form.Item name={[field.name, 'kind']} noStyle>
                     <Select style={{ width: 84 }} options={[{ value: 'person', label: t('mediation.party.person') }, { value: 'organisation', label: t('mediation.party.organisation') }]} />
                   </Form.Item>
-                  <Form.Item name={[field.name, 'name']} noStyle rules={[{ required: true, message: '请输入当事人名称' }]}>
+                  <Form.Item name={[field.name, 'name']} noStyle rules={[{ required: true, message: tKey('mediation.party.name.required') }]}>
                     <Input style={{ width: 110 }} placeholder={t('mediation.party.name')} aria-label={`${t('mediation.party.name')}${index + 1}`} maxLength={60} />
                   </Form.Item>
                   <Form.Item name={[field.name, 'idNumber']} noStyle>

@@ -1,11 +1,12 @@
 import { Alert, Space, Typography } from 'antd';
 import type { CaseDto } from '@rg/domain/mediation/case.schema';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
-import { LABELS } from '../labels.ts';
+import { useMediationLabels } from '../labels.ts';
 
 /** 反复纠纷: a party who is in other disputes of the region, with links to them — a reason to weigh the risk again. */
 export function PartyHistory({ history, onOpen }: { history: CaseDto['partyHistory']; onOpen: (id: string) => void }) {
   const { t } = useI18n();
+  const labels = useMediationLabels();
   if (history.length === 0) return null;
   return (
     <Alert
@@ -20,7 +21,7 @@ export function PartyHistory({ history, onOpen }: { history: CaseDto['partyHisto
               {t('mediation.case.repeatParty', { name: h.name, total: h.total })}
               {h.cases.map((c) => (
                 <Typography.Link key={c.id} onClick={() => onOpen(c.id)} style={{ marginLeft: 8 }}>
-                  {c.caseNo}（{LABELS.status[c.status]}）
+                  {c.caseNo}{t('common.parenthesised', { text: labels.status[c.status] })}
                 </Typography.Link>
               ))}
             </span>

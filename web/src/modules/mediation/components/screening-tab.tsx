@@ -12,7 +12,7 @@ import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { LoadError } from '../../../app/layout/load-error.tsx';
 import { RegionPicker } from '../../regions/components/region-picker.tsx';
 import { mediationApi, mediationKeys } from '../api.ts';
-import { LABELS, optionsOf } from '../labels.ts';
+import { optionsOf, useMediationLabels } from '../labels.ts';
 import { CaseCreateModal, type CasePreset } from './case-create-modal.tsx';
 
 interface ReportValues {
@@ -24,6 +24,7 @@ interface ReportValues {
 
 function ReportModal({ period, onClose }: { period: string; onClose: () => void }) {
   const { t } = useI18n();
+  const labels = useMediationLabels();
   const session = useSession();
   const save = useFormSubmit<ReportValues, unknown>({
     fields: ['villageCode', 'nil', 'items', 'note'],
@@ -34,13 +35,13 @@ function ReportModal({ period, onClose }: { period: string; onClose: () => void 
   });
   const nil = Form.useWatch('nil', save.form);
   return (
-    <FormModal title={`${t('mediation.screening.submit')}（${period}）`} open onClose={onClose} save={save} width={720}>
+    <FormModal title={`${t('mediation.screening.submit')}${t('common.parenthesised', { text: period })}`} open onClose={onClose} save={save} width={720}>
       <Form<ReportValues> form={save.form} {...MODAL_FORM_LAYOUT} initialValues={{ villageCode: session.scope.code, nil: true, items: [{ caseType: 'neighbour', peopleCount: 2, riskLevel: 'low' }] }}>
         <Form.Item name="villageCode" label={t('mediation.screening.village')} rules={[{ required: true }]}>
           <RegionPicker initialLabel={session.scope.name} />
         </Form.Item>
         <Form.Item name="nil" label={t('mediation.screening.nil')}>
-          <Radio.Group options={[{ value: true, label: '本月未发现矛盾纠纷（零报告）' }, { value: false, label: '发现矛盾纠纷' }]} />
+          <Radio.Group options={[{ value: true, label: t('mediation.screening.nilThisMonth') }, { value: false, label: t('mediation.m.screeningSome') }]} />
         </Form.Item>
         {nil === false && (
           <Form.List name="items">
@@ -49,10 +50,10 @@ function ReportModal({ period, onClose }: { period: string; onClose: () => void 
                 {fields.map((field) => (
                   <Form.Item key={field.key} label=" " colon={false}>
                     <Space wrap>
-                      <Form.Item name={[field.name, 'caseType']} noStyle><Select style={{ width: 150 }} options={optionsOf(LABELS.caseType)} /></Form.Item>
-                      <Form.Item name={[field.name, 'summary']} noStyle rules={[{ required: true, message: '请填写简要情况' }]}><Input style={{ width: 200 }} placeholder={t('mediation.screening.summary')} /></Form.Item>
+                      <Form.Item name={[field.name, 'caseType']} noStyle><Select style={{ width: 150 }} options={optionsOf(labels.caseType)} /></Form.Item>
+                      <Form.Item name={[field.name, 'summary']} noStyle rules={[{ required: true, message: t('form.fill', { label: t('mediation.screening.summary') }) }]}><Input style={{ width: 200 }} placeholder={t('mediation.screening.summary')} /></Form.Item>
                       <Form.Item name={[field.name, 'peopleCount']} noStyle><InputNumber min={1} style={{ width: 70 }} /></Form.Item>
-                      <Form.Item name={[field.name, 'riskLevel']} noStyle><Select style={{ width: 70 }} options={optionsOf(LABELS.risk)} /></Form.Item>
+                      <Form.Item name={[field.name, 'riskLevel']} noStyle><Select style={{ width: 70 }} options={optionsOf(labels.risk)} /></Form.Item>
                       {fields.length > 1 && <MinusCircleOutlined onClick={() => remove(field.name)} />}
                     </Space>
                   </Form.Item>
@@ -75,6 +76,7 @@ function ReportModal({ period, onClose }: { period: string; onClose: () => void 
 /** 矛盾纠纷排查: who has reported for a month (expected / submitted / on time), nil reports counted, the missing named. */
 export function ScreeningTab() {
   const { t } = useI18n();
+  const labels = useMediationLabels();
   const session = useSession();
   const [month, setMonth] = useState<Dayjs>(dayjs().subtract(1, 'month'));
   const [reporting, setReporting] = useState(false);
@@ -112,9 +114,9 @@ export function ScreeningTab() {
               ]} />
             </Col>
             <Col xs={24} xl={10}>
-              <Card size="small" title={`${t('mediation.screening.missingList')}（${d.missing}）`}>
+              <Card size="small" title={`${t('mediation.screening.missingList')}${t('common.parenthesised', { text: d.missing })}`}>
                 {d.missingVillages.length === 0 ? <Typography.Text type="success">{t('mediation.screening.allIn')}</Typography.Text> : (
-                  <List size="small" dataSource={d.missingVillages} pagination={{ pageSize: 8, size: 'small' }} renderItem={(v) => <List.Item><Tag color="red">未报</Tag>{v.path}</List.Item>} />
+                  <List size="small" dataSource={d.missingVillages} pagination={{ pageSize: 8, size: 'small' }} renderItem={(v) => <List.Item><Tag color="red">{t('mediation.screening.missing')}</Tag>{v.path}</List.Item>} />
                 )}
               </Card>
             </Col>
@@ -123,7 +125,7 @@ export function ScreeningTab() {
             size="small"
             rowKey="id"
             data-testid="screening-reports"
-            title={() => <Typography.Text strong>{t('mediation.screening.reports')}（{d.submitted}）</Typography.Text>}
+            title={() => <Typography.Text strong>{t('mediation.screening.reports')}{t('common.parenthesised', { text: d.submitted })}</Typography.Text>}
             dataSource={d.reports}
             pagination={{ pageSize: 10, hideOnSinglePage: true }}
             columns={[
@@ -135,7 +137,7 @@ export function ScreeningTab() {
                   <Space orientation="vertical" size={4}>
                     {r.items.map((item, i) => (
                       <Space key={i} wrap>
-                        <Tag>{LABELS.caseType[item.caseType]}</Tag>{item.summary}（{item.peopleCount}人）
+                        <Tag>{labels.caseType[item.caseType]}</Tag>{t('mediation.screening.item', { summary: item.summary, count: item.peopleCount })}
                         {canHandle && (
                           <Button size="small" onClick={() => setPreset({ regionCode: r.villageCode, regionLabel: r.villageName, screeningId: r.id, caseType: item.caseType, description: item.summary, peopleCount: item.peopleCount, riskLevel: item.riskLevel })}>
                             {t('mediation.screening.toCase')}

@@ -35,7 +35,7 @@ export function StaffingTab() {
         <Col xs={24} md={12}><Share title={t('mediation.staffing.villages')} compliant={s.villages.compliant} total={s.villages.total} testId="staffing-villages" /></Col>
       </Row>
       <Flex justify="space-between" align="center">
-        <Typography.Title level={5} style={{ margin: 0 }}>{t('mediation.staffing.gaps')}（{s.totalShort}）</Typography.Title>
+        <Typography.Title level={5} style={{ margin: 0 }}>{t('mediation.staffing.gaps')}{t('common.parenthesised', { text: s.totalShort })}</Typography.Title>
         {session.permissions.includes('mediation.export') && s.totalShort > 0 && (
           <Button icon={<DownloadOutlined />} href={staffingExportUrl()}>{t('mediation.staffing.export')}</Button>
         )}
@@ -50,9 +50,9 @@ export function StaffingTab() {
         data-testid="staffing-gaps"
         columns={[
           { title: t('mediation.staffing.place'), dataIndex: 'path' },
-          { title: t('mediation.staffing.level'), dataIndex: 'level', width: 120, render: (v: string) => (v === 'town' ? '乡镇（街道）' : '村（社区）') },
+          { title: t('mediation.staffing.level'), dataIndex: 'level', width: 120, render: (v: string) => t(v === 'town' ? 'mediation.staffing.level.town' : 'mediation.staffing.level.village') },
           { title: t('mediation.staffing.fullTime'), dataIndex: 'fullTime', width: 110, render: (v: number, g) => <Typography.Text type="danger">{v} / {g.required}</Typography.Text> },
-          { title: t('mediation.staffing.committee'), dataIndex: 'hasCommittee', width: 90, render: (v: boolean) => (v ? <Tag color="green">已建</Tag> : <Tag color="red">{t('mediation.staffing.noCommittee')}</Tag>) },
+          { title: t('mediation.staffing.committee'), dataIndex: 'hasCommittee', width: 90, render: (v: boolean) => (v ? <Tag color="green">{t('mediation.staffing.hasCommittee')}</Tag> : <Tag color="red">{t('mediation.staffing.noCommittee')}</Tag>) },
         ]}
       />
     </Space>

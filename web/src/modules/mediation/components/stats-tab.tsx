@@ -7,7 +7,7 @@ import { useSession } from '../../../app/auth/auth-context.tsx';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { LoadError } from '../../../app/layout/load-error.tsx';
 import { mediationApi, mediationKeys, statsExportUrl } from '../api.ts';
-import { LABELS, percent } from '../labels.ts';
+import { percent, useMediationLabels } from '../labels.ts';
 import { Bars } from './bar-chart.tsx';
 
 type Child = StatsDto['children'][number];
@@ -15,6 +15,7 @@ type Child = StatsDto['children'][number];
 /** 统计分析: the year's figures for the scope, by type and month, and the child regions to drill into. */
 export function StatsTab() {
   const { t } = useI18n();
+  const labels = useMediationLabels();
   const session = useSession();
   const [year, setYear] = useState(new Date().getFullYear());
   const [trail, setTrail] = useState<{ code: string; name: string }[]>([]);
@@ -25,14 +26,14 @@ export function StatsTab() {
   const typeSeries = useMemo(() => [
     { name: t('mediation.stats.success'), values: byType.map((b) => b.success), color: '#52c41a' },
     { name: t('mediation.stats.failed'), values: byType.map((b) => b.failed), color: '#fa8c16' },
-    { name: '未办结', values: byType.map((b) => b.registered - b.success - b.failed), color: '#91caff' },
+    { name: t('mediation.stats.open'), values: byType.map((b) => b.registered - b.success - b.failed), color: '#91caff' },
   ], [byType, t]);
   const monthSeries = useMemo(() => (data ? [
     { name: t('mediation.stats.registered'), values: data.byMonth.map((m) => m.registered), color: '#1677ff' },
     { name: t('mediation.stats.success'), values: data.byMonth.map((m) => m.success), color: '#52c41a' },
   ] : []), [data, t]);
-  const months = useMemo(() => (data ? data.byMonth.map((m) => `${Number(m.month.slice(5))}月`) : []), [data]);
-  const typeNames = useMemo(() => byType.map((b) => LABELS.caseType[b.caseType]), [byType]);
+  const months = useMemo(() => (data ? data.byMonth.map((m) => t('mediation.stats.month', { month: Number(m.month.slice(5)) })) : []), [data, t]);
+  const typeNames = useMemo(() => byType.map((b) => labels.caseType[b.caseType]), [byType, labels]);
 
   const columns: TableColumnsType<Child> = [
     {

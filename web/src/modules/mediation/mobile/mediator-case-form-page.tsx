@@ -9,7 +9,7 @@ import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { MobilePage } from '../../../app/layout/mobile-page.tsx';
 import { RegionPicker } from '../../regions/components/region-picker.tsx';
 import { mediationApi, mediationKeys } from '../api.ts';
-import { LABELS, optionsOf } from '../labels.ts';
+import { optionsOf, useMediationLabels } from '../labels.ts';
 import { partyBody, type PartyValues } from '../components/party-fields.tsx';
 
 interface Values {
@@ -34,7 +34,8 @@ const ON_THE_SPOT: CaseSource[] = ['application', 'screening', 'initiative'];
  * Idempotency-Key per visit, so a retry on a weak signal does not register the dispute twice.
  */
 export function MediatorCaseFormPage() {
-  const { t } = useI18n();
+  const { t, tKey } = useI18n();
+  const labels = useMediationLabels();
   const session = useSession();
   const navigate = useNavigate();
   const idempotencyKey = useMemo(() => crypto.randomUUID(), []);
@@ -64,23 +65,23 @@ export function MediatorCaseFormPage() {
             <RegionPicker initialLabel={session.scope.name} ariaLabel={t('mediation.case.place')} />
           </Form.Item>
           <Form.Item name="caseType" label={label('mediation.case.type')} rules={[{ required: true }]}>
-            <Select options={optionsOf(LABELS.caseType)} aria-label={t('mediation.case.type')} />
+            <Select options={optionsOf(labels.caseType)} aria-label={t('mediation.case.type')} />
           </Form.Item>
           <Form.Item name="source" label={label('mediation.case.source')}>
-            <Radio.Group options={ON_THE_SPOT.map((value) => ({ value, label: LABELS.source[value] }))} />
+            <Radio.Group options={ON_THE_SPOT.map((value) => ({ value, label: labels.source[value] }))} />
           </Form.Item>
-          <Form.Item name="description" label={label('mediation.case.description')} rules={[{ required: true, message: '请填写纠纷简要情况' }]}>
+          <Form.Item name="description" label={label('mediation.case.description')} rules={[{ required: true, message: tKey('mediation.description.required') }]}>
             <Input.TextArea rows={4} maxLength={2000} aria-label={t('mediation.case.description')} style={BIG} />
           </Form.Item>
           <Form.Item name="peopleCount" label={label('mediation.case.people')}>
             <InputNumber min={1} precision={0} inputMode="numeric" style={{ width: '100%' }} aria-label={t('mediation.case.people')} />
           </Form.Item>
           <Form.Item name="riskLevel" label={label('mediation.case.risk')} extra={t('mediation.m.riskHint')}>
-            <Radio.Group optionType="button" buttonStyle="solid" options={optionsOf(LABELS.risk)} />
+            <Radio.Group optionType="button" buttonStyle="solid" options={optionsOf(labels.risk)} />
           </Form.Item>
         </Card>
         <Card size="small" title={<span style={BIG}>{t('mediation.m.applicant')}</span>} style={{ marginBottom: 12 }}>
-          <Form.Item name={['applicant', 'name']} label={label('mediation.party.name')} rules={[{ required: true, message: '请输入当事人姓名' }]}>
+          <Form.Item name={['applicant', 'name']} label={label('mediation.party.name')} rules={[{ required: true, message: t('mediation.party.nameRequired') }]}>
             <Input aria-label={t('mediation.m.applicantName')} />
           </Form.Item>
           <Form.Item name={['applicant', 'phone']} label={label('mediation.party.phone')}>
@@ -94,7 +95,7 @@ export function MediatorCaseFormPage() {
           </Form.Item>
         </Card>
         <Card size="small" title={<span style={BIG}>{t('mediation.m.respondent')}</span>} style={{ marginBottom: 12 }}>
-          <Form.Item name={['respondent', 'name']} label={label('mediation.party.name')} rules={[{ required: true, message: '请输入当事人姓名' }]}>
+          <Form.Item name={['respondent', 'name']} label={label('mediation.party.name')} rules={[{ required: true, message: t('mediation.party.nameRequired') }]}>
             <Input aria-label={t('mediation.m.respondentName')} />
           </Form.Item>
           <Form.Item name={['respondent', 'phone']} label={label('mediation.party.phone')}>

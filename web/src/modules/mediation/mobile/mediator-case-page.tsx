@@ -9,7 +9,7 @@ import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { LoadError } from '../../../app/layout/load-error.tsx';
 import { MobilePage } from '../../../app/layout/mobile-page.tsx';
 import { agreementUrl, caseFilesUrl, caseFileUrl, mediationApi, mediationKeys } from '../api.ts';
-import { LABELS, RISK_COLORS, STATUS_COLORS } from '../labels.ts';
+import { RISK_COLORS, STATUS_COLORS, useMediationLabels } from '../labels.ts';
 import { CaseStepModal, STEP_TITLES, stepsOf, type CaseStep } from '../components/case-step-modal.tsx';
 import { PartyHistory } from '../components/party-history.tsx';
 
@@ -20,6 +20,7 @@ import { PartyHistory } from '../components/party-history.tsx';
  */
 export function MediatorCasePage() {
   const { t } = useI18n();
+  const labels = useMediationLabels();
   const { id = '' } = useParams();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -32,15 +33,15 @@ export function MediatorCasePage() {
       {detail.error && <LoadError error={detail.error} onRetry={() => void detail.refetch()} />}
       {dto && (
         <Flex vertical gap={12}>
-          {dto.criminalRisk && dto.concludedOn === null && <Alert type="error" showIcon title="该纠纷有“民转刑”风险，请优先调处并做好稳控" />}
+          {dto.criminalRisk && dto.concludedOn === null && <Alert type="error" showIcon title={t('mediation.case.criminalRiskAlert')} />}
           <Card size="small">
             <Flex justify="space-between" align="center">
-              <Typography.Text strong style={{ fontSize: 17 }}>{LABELS.caseType[dto.caseType]}</Typography.Text>
-              <Tag color={STATUS_COLORS[dto.status]} style={{ fontSize: 14 }} data-testid="case-status">{LABELS.status[dto.status]}</Tag>
+              <Typography.Text strong style={{ fontSize: 17 }}>{labels.caseType[dto.caseType]}</Typography.Text>
+              <Tag color={STATUS_COLORS[dto.status]} style={{ fontSize: 14 }} data-testid="case-status">{labels.status[dto.status]}</Tag>
             </Flex>
             <Typography.Text type="secondary" style={{ display: 'block' }}>{dto.region.path} · {dto.registeredOn}</Typography.Text>
             <Typography.Paragraph style={{ margin: '8px 0 0', fontSize: 15 }}>{dto.description}</Typography.Paragraph>
-            <Tag color={RISK_COLORS[dto.riskLevel]}>{LABELS.risk[dto.riskLevel]}风险</Tag>
+            <Tag color={RISK_COLORS[dto.riskLevel]}>{t('mediation.case.riskTag', { level: labels.risk[dto.riskLevel] })}</Tag>
           </Card>
           <PartyHistory history={dto.partyHistory} onOpen={(caseId) => void navigate(`/m/mediation/cases/${caseId}`)} />
           <Flex vertical gap={8} data-testid="case-actions">
@@ -61,7 +62,7 @@ export function MediatorCasePage() {
               size="small"
               items={dto.parties.map((p) => ({
                 key: p.id,
-                label: p.role === 'applicant' ? '申请人' : '被申请人',
+                label: t(`mediation.party.${p.role}`),
                 children: <span style={{ fontSize: 15 }}>{p.name} {p.phone ?? ''}</span>,
               }))}
             />

@@ -7,13 +7,14 @@ import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { LoadError } from '../../../app/layout/load-error.tsx';
 import { MobilePage } from '../../../app/layout/mobile-page.tsx';
 import { mediationApi, mediationKeys, type CaseQuery } from '../api.ts';
-import { LABELS, RISK_COLORS, STATUS_COLORS } from '../labels.ts';
+import { RISK_COLORS, STATUS_COLORS, useMediationLabels } from '../labels.ts';
 
 const RECENT = { page: 1, pageSize: 30 };
 
 /** /m/mediation/cases: the mediator's workbench on the phone — 登记纠纷, and the cases of their place (在办 first), newest first. */
 export function MediatorCasesPage() {
   const { t } = useI18n();
+  const labels = useMediationLabels();
   const navigate = useNavigate();
   const [which, setWhich] = useState<'open' | 'all'>('open');
   const query: CaseQuery = which === 'open' ? { ...RECENT, open: 'true' } : RECENT;
@@ -39,14 +40,14 @@ export function MediatorCasesPage() {
         {cases.data?.items.map((c) => (
           <Card key={c.id} size="small" hoverable onClick={() => void navigate(`/m/mediation/cases/${c.id}`)} data-testid="mediator-case">
             <Flex justify="space-between" align="center" gap={8}>
-              <Typography.Text strong style={{ fontSize: 16 }}>{LABELS.caseType[c.caseType]}</Typography.Text>
-              <Tag color={STATUS_COLORS[c.status]} style={{ fontSize: 14 }}>{LABELS.status[c.status]}</Tag>
+              <Typography.Text strong style={{ fontSize: 16 }}>{labels.caseType[c.caseType]}</Typography.Text>
+              <Tag color={STATUS_COLORS[c.status]} style={{ fontSize: 14 }}>{labels.status[c.status]}</Tag>
             </Flex>
             <Typography.Text type="secondary" style={{ display: 'block' }}>{c.caseNo} · {c.registeredOn}</Typography.Text>
             <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: '6px 0 0', fontSize: 15 }}>{c.partyNames}：{c.summary}</Typography.Paragraph>
             <Flex gap={4} wrap>
-              {c.riskLevel !== 'low' && <Tag color={RISK_COLORS[c.riskLevel]}>{LABELS.risk[c.riskLevel]}风险</Tag>}
-              {c.criminalRisk && <Tag color="red">民转刑</Tag>}
+              {c.riskLevel !== 'low' && <Tag color={RISK_COLORS[c.riskLevel]}>{t('mediation.case.riskTag', { level: labels.risk[c.riskLevel] })}</Tag>}
+              {c.criminalRisk && <Tag color="red">{t('mediation.case.criminalRiskTag')}</Tag>}
               {c.overdue && c.outcome === null && <Tag color="volcano">{t('mediation.case.overdue')}</Tag>}
             </Flex>
           </Card>

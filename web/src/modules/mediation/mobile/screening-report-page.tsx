@@ -10,7 +10,7 @@ import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { MobilePage } from '../../../app/layout/mobile-page.tsx';
 import { RegionPicker } from '../../regions/components/region-picker.tsx';
 import { mediationApi, mediationKeys } from '../api.ts';
-import { LABELS, optionsOf } from '../labels.ts';
+import { optionsOf, useMediationLabels } from '../labels.ts';
 
 interface Item {
   caseType: CaseType;
@@ -41,6 +41,7 @@ function defaultPeriod(): string {
  */
 export function ScreeningReportPage() {
   const { t } = useI18n();
+  const labels = useMediationLabels();
   const session = useSession();
   const [done, setDone] = useState<ScreeningDto | null>(null);
   const periods = useMemo(() => [dayjs().subtract(1, 'month'), dayjs()].map((d) => d.format('YYYY-MM')), []);
@@ -72,7 +73,7 @@ export function ScreeningReportPage() {
             <RegionPicker initialLabel={session.scope.name} ariaLabel={t('mediation.screening.village')} />
           </Form.Item>
           <Form.Item name="period" label={label('mediation.screening.period')}>
-            <Radio.Group optionType="button" buttonStyle="solid" options={periods.map((p) => ({ value: p, label: `${Number(p.slice(5))}月` }))} />
+            <Radio.Group optionType="button" buttonStyle="solid" options={periods.map((p) => ({ value: p, label: t('mediation.stats.month', { month: Number(p.slice(5)) }) }))} />
           </Form.Item>
           <Form.Item name="nil" label={label('mediation.m.screeningFound')}>
             <Radio.Group style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
@@ -93,9 +94,9 @@ export function ScreeningReportPage() {
                     extra={fields.length > 1 && <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('mediation.m.screeningRemove')} onClick={() => remove(field.name)} />}
                   >
                     <Form.Item name={[field.name, 'caseType']} label={label('mediation.case.type')}>
-                      <Select options={optionsOf(LABELS.caseType)} aria-label={`${t('mediation.case.type')}${i + 1}`} />
+                      <Select options={optionsOf(labels.caseType)} aria-label={`${t('mediation.case.type')}${i + 1}`} />
                     </Form.Item>
-                    <Form.Item name={[field.name, 'summary']} label={label('mediation.screening.summary')} rules={[{ required: true, message: '请填写简要情况' }]}>
+                    <Form.Item name={[field.name, 'summary']} label={label('mediation.screening.summary')} rules={[{ required: true, message: t('form.fill', { label: t('mediation.screening.summary') }) }]}>
                       <Input.TextArea rows={2} maxLength={200} aria-label={`${t('mediation.screening.summary')}${i + 1}`} style={BIG} />
                     </Form.Item>
                     <Flex gap={12}>
@@ -103,7 +104,7 @@ export function ScreeningReportPage() {
                         <InputNumber min={1} precision={0} inputMode="numeric" style={{ width: '100%' }} />
                       </Form.Item>
                       <Form.Item name={[field.name, 'riskLevel']} label={label('mediation.case.risk')} style={{ flex: 1 }}>
-                        <Select options={optionsOf(LABELS.risk)} />
+                        <Select options={optionsOf(labels.risk)} />
                       </Form.Item>
                     </Flex>
                   </Card>

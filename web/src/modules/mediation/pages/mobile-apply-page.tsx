@@ -8,7 +8,7 @@ import { useSession } from '../../../app/auth/auth-context.tsx';
 import { useServerErrors } from '../../../app/forms/use-server-errors.ts';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { mediationApi, mediationKeys } from '../api.ts';
-import { LABELS, optionsOf, STATUS_COLORS } from '../labels.ts';
+import { optionsOf, STATUS_COLORS, useMediationLabels } from '../labels.ts';
 
 interface Values {
   caseType: CaseType;
@@ -23,6 +23,7 @@ const BIG = { fontSize: 16 };
 /** /m/mediation: a villager asks the village committee to mediate, from the phone, and sees their requests. */
 export function MobileApplyPage() {
   const { t } = useI18n();
+  const labels = useMediationLabels();
   const session = useSession();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -58,18 +59,18 @@ export function MobileApplyPage() {
         <Card>
           <Form<Values> form={form} layout="vertical" size="large" initialValues={{ caseType: 'neighbour' }}>
             <Form.Item name="caseType" label={<span style={BIG}>{t('mediation.mobile.type')}</span>} rules={[{ required: true }]}>
-              <Select options={optionsOf(LABELS.caseType)} aria-label={t('mediation.mobile.type')} />
+              <Select options={optionsOf(labels.caseType)} aria-label={t('mediation.mobile.type')} />
             </Form.Item>
-            <Form.Item name="description" label={<span style={BIG}>{t('mediation.mobile.description')}</span>} rules={[{ required: true, message: '请说明纠纷情况' }]}>
+            <Form.Item name="description" label={<span style={BIG}>{t('mediation.mobile.description')}</span>} rules={[{ required: true, message: t('mediation.mobile.descriptionRequired') }]}>
               <Input.TextArea rows={4} placeholder={t('mediation.mobile.descriptionHint')} aria-label={t('mediation.mobile.description')} style={BIG} />
             </Form.Item>
-            <Form.Item name="respondentName" label={<span style={BIG}>{t('mediation.mobile.respondent')}</span>} rules={[{ required: true, message: '请填写对方姓名或单位' }]}>
+            <Form.Item name="respondentName" label={<span style={BIG}>{t('mediation.mobile.respondent')}</span>} rules={[{ required: true, message: t('mediation.mobile.respondentRequired') }]}>
               <Input aria-label={t('mediation.mobile.respondent')} />
             </Form.Item>
             <Form.Item name="respondentAddress" label={<span style={BIG}>{t('mediation.mobile.respondentAddress')}</span>}>
               <Input aria-label={t('mediation.mobile.respondentAddress')} />
             </Form.Item>
-            <Form.Item name="phone" label={<span style={BIG}>{t('mediation.mobile.phone')}</span>} rules={[{ required: true, message: '请填写手机号码，方便调解员联系您' }]}>
+            <Form.Item name="phone" label={<span style={BIG}>{t('mediation.mobile.phone')}</span>} rules={[{ required: true, message: t('mediation.mobile.phoneRequired') }]}>
               <Input inputMode="tel" aria-label={t('mediation.mobile.phone')} />
             </Form.Item>
             <Button type="primary" block size="large" style={{ height: 48, fontSize: 18 }} loading={apply.isPending} onClick={() => void submit()}>
@@ -87,7 +88,7 @@ export function MobileApplyPage() {
               renderItem={(a) => (
                 <List.Item>
                   <List.Item.Meta
-                    title={<Flex justify="space-between"><span style={BIG}>{LABELS.caseType[a.caseType]}</span><Tag color={STATUS_COLORS[a.status]}>{LABELS.status[a.status]}</Tag></Flex>}
+                    title={<Flex justify="space-between"><span style={BIG}>{labels.caseType[a.caseType]}</span><Tag color={STATUS_COLORS[a.status]}>{labels.status[a.status]}</Tag></Flex>}
                     description={<>{a.caseNo} · {a.registeredOn}<br />{a.summary}</>}
                   />
                 </List.Item>

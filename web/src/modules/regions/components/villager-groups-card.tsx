@@ -28,7 +28,7 @@ function AddGroupModal({ village, open, onClose }: { village: RegionDto; open: b
     <FormModal title={t('regions.addGroup')} open={open} onClose={onClose} save={save}>
       <Form<Values> form={save.form} layout="vertical" preserve={false} onFinish={() => void save.submit()}>
         <Form.Item name="name" label={t('regions.groupName')} rules={[{ required: true, whitespace: true, max: 30 }]}>
-          <Input placeholder="第一村民小组" autoFocus />
+          <Input placeholder={t('regions.groupNamePlaceholder')} autoFocus />
         </Form.Item>
       </Form>
     </FormModal>
