@@ -1,6 +1,7 @@
+import { enUS as serverMessagesEnUS } from '@rg/domain/i18n/messages.en-US';
 import { zhCN as serverMessages } from '@rg/domain/i18n/messages.zh-CN';
 import { enUSMessages } from './en-US.ts';
-import { zhCNMessages, type MessageKey } from './zh-CN.ts';
+import { zhCNMessages } from './zh-CN.ts';
 
 export const LANGUAGES = ['zh-CN', 'en-US'] as const;
 /** 界面语言 */
@@ -8,9 +9,15 @@ export type Language = (typeof LANGUAGES)[number];
 
 export type MessageParams = Record<string, string | number>;
 
-const dictionaries: Record<Language, Partial<Record<string, string>>> = {
-  'zh-CN': zhCNMessages,
-  'en-US': enUSMessages,
+type Dictionary = Partial<Record<string, string>>;
+
+/**
+ * Where each language looks a key up, in order: our texts, then the server's shared messages (form
+ * rules reuse them); English falls back to Chinese.
+ */
+const lookups: Record<Language, readonly Dictionary[]> = {
+  'zh-CN': [zhCNMessages, serverMessages],
+  'en-US': [enUSMessages, serverMessagesEnUS, zhCNMessages, serverMessages],
 };
 
 function interpolate(template: string, params?: MessageParams): string {
@@ -22,11 +29,11 @@ function interpolate(template: string, params?: MessageParams): string {
 }
 
 /**
- * Looks a key up in the chosen language, then in Chinese (ours, then the server's shared
- * messages), and finally answers the key itself so a missing text is visible, never blank.
+ * Looks a key up in the chosen language, then in Chinese, and finally answers the key itself so a
+ * missing text is visible, never blank.
  */
 export function translate(language: Language, key: string, params?: MessageParams): string {
-  const template = dictionaries[language][key] ?? zhCNMessages[key as MessageKey] ?? serverMessages[key] ?? key;
+  const template = lookups[language].map((dictionary) => dictionary[key]).find((text) => text !== undefined) ?? key;
   return interpolate(template, params);
 }
 
