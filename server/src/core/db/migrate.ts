@@ -7,6 +7,7 @@ import * as m004 from './migrations/004-legal-ledger.ts';
 import * as m005 from './migrations/005-legal-counts-month.ts';
 import * as m006 from './migrations/006-legal-pilot-villages.ts';
 import * as m007 from './migrations/007-legal-village-months.ts';
+import * as m008 from './migrations/008-legal-compliance-reads.ts';
 import { mediationMigrations } from '../../modules/mediation/mediation.migrations.ts';
 import { programsMigrations } from '../../modules/programs/programs.migrations.ts';
 import { indicatorsMigrations } from '../../modules/indicators/indicators.migrations.ts';
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '005-legal-counts-month': m005,
   '006-legal-pilot-villages': m006,
   '007-legal-village-months': m007,
+  '008-legal-compliance-reads': m008,
   ...mediationMigrations,
   ...programsMigrations,
   ...indicatorsMigrations,

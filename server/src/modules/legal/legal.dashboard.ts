@@ -39,7 +39,7 @@ export class LegalDashboard {
     const children = await this.children(region.code, region.level as RegionLevel, months);
     const now = this.ctx.clock.now();
     const period = chinaMonth(now);
-    const compliance = await new LegalNorms(this.ctx).compliance(rc, { regionCode: region.code, period, page: 1, pageSize: 1 });
+    const compliance = await new LegalNorms(this.ctx).complianceSummary(rc, region.code, period);
     return {
       region, year, total: [...byMonth.values()].reduce((a, b) => a + b, 0),
       byMonth: [...byMonth].map(([month, count]) => ({ month, count })),

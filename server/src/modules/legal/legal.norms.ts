@@ -1,6 +1,6 @@
 import type { ComplianceDto, ComplianceQuery, NormCreate, NormDto, NormPeriod, ServiceType, ServiceWindow } from '@rg/domain/legal/service.schema';
 import { ancestorsOf, isWithin } from '@rg/domain/regions/region-code';
-import { sql } from 'kysely';
+import type { RawBuilder } from 'kysely';
 import type { RequestContext } from '../../core/access/actor.ts';
 import { authorize, listScope } from '../../core/access/authorize.ts';
 import type { AppContext } from '../../core/context.ts';
@@ -10,6 +10,7 @@ import { findRegion } from '../regions/regions.repository.ts';
 import { RegionsService } from '../regions/regions.service.ts';
 import type { LegalNormTable } from './legal.tables.ts';
 import { newId } from '../../core/db/ids.ts';
+import { judgedPage, judgedPerAdvisor, judgedVillages, type JudgedVillage } from './legal.compliance-query.ts';
 
 /** The months a period covers and the norm period it is: 2026-11, 2026-Q4 or 2026. */
 export function monthsOf(period: string): { kind: NormPeriod; months: string[] } {
@@ -89,73 +90,43 @@ export class LegalNorms {
     });
   }
 
-  /**
-   * Services per village in the months, of the norm's window or type (any when it names neither),
-   * from the village-month rows; a norm naming both a window and a type reads the detailed counts.
-   */
-  private async doneByVillage(scope: string, months: string[], norm: NormRow): Promise<Map<string, number>> {
-    if (norm.service_window && norm.service_type) {
-      const rows = await this.ctx.db
-        .selectFrom('legal_service_counts')
-        .select(['region_code', (eb) => eb.fn.sum<number>('count').as('n')])
-        .where('month', 'in', months)
-        .where((eb) => withinScope(eb, 'region_code', scope))
-        .where(sql<boolean>`length(region_code) = 12`)
-        .where('service_window', '=', norm.service_window)
-        .where('service_type', '=', norm.service_type)
-        .groupBy('region_code')
-        .execute();
-      return new Map(rows.map((r) => [r.region_code, Number(r.n)]));
-    }
-    const column = norm.service_window ? `w_${norm.service_window as ServiceWindow}` as const : norm.service_type ? `t_${norm.service_type as ServiceType}` as const : 'total';
-    const rows = await this.ctx.db
-      .selectFrom('legal_village_months')
-      .select(['village_code', (eb) => eb.fn.sum<number>(column).as('n')])
-      .where('month', 'in', months)
-      .where((eb) => withinScope(eb, 'village_code', scope))
-      .groupBy('village_code')
-      .execute();
-    return new Map(rows.map((r) => [r.village_code, Number(r.n)]));
+  /** The norms of the period's kind that apply inside `scope`, and the months the period covers. */
+  private async judged(scope: string, period: string): Promise<{ norms: NormRow[]; query: RawBuilder<JudgedVillage> }> {
+    const { kind, months } = monthsOf(period);
+    const norms = (await this.applicable(scope)).filter((n) => n.period === kind);
+    return { norms, query: judgedVillages(this.ctx.db, scope, months, norms) };
+  }
+
+  /** Served villages and those behind in a period, for the dashboard's figure. */
+  async complianceSummary(rc: RequestContext, regionCode: string, period: string): Promise<{ villages: number; behind: number }> {
+    authorize(rc.actor, 'legal.read', { regionCode });
+    const perAdvisor = await judgedPerAdvisor(this.ctx.db, (await this.judged(regionCode, period)).query);
+    return totals(perAdvisor.values());
   }
 
   async compliance(rc: RequestContext, query: ComplianceQuery): Promise<ComplianceDto> {
     const actor = authorize(rc.actor, 'legal.read');
     const scope = query.regionCode ?? listScope(actor);
     authorize(actor, 'legal.read', { regionCode: scope });
-    const { kind, months } = monthsOf(query.period);
-    const norms = (await this.applicable(scope)).filter((n) => n.period === kind);
-    const served = await this.ctx.db
-      .selectFrom('legal_assignments')
-      .select(['village_code', 'advisor_id'])
-      .where('end_date', 'is', null)
-      .where((eb) => withinScope(eb, 'village_code', scope))
-      .orderBy('village_code')
-      .execute();
-    const done = await Promise.all(norms.map((n) => this.doneByVillage(scope, months, n)));
-    // A province has some 20,000 served villages: each is judged with plain lookups, and the full
-    // per-norm detail is built only for the page shown.
-    const perNorm = (code: string) => norms.flatMap((n, i) => (isWithin(code, n.region_code) ? [{ normId: n.id, done: done[i]?.get(code) ?? 0, required: Number(n.min_count) }] : []));
-    const isBehind = (code: string) => norms.some((n, i) => isWithin(code, n.region_code) && (done[i]?.get(code) ?? 0) < Number(n.min_count));
-    const villages = served.map((s) => ({ villageCode: s.village_code, advisorId: s.advisor_id, behind: isBehind(s.village_code) }));
-    const perAdvisor = new Map<string, { villages: number; behind: number }>();
-    for (const v of villages) {
-      const entry = perAdvisor.get(v.advisorId) ?? { villages: 0, behind: 0 };
-      entry.villages += 1;
-      entry.behind += v.behind ? 1 : 0;
-      perAdvisor.set(v.advisorId, entry);
-    }
-    // `served` is in code order and the sort is stable, so villages behind come first, each part by code
-    // (a locale comparison of 20,000 codes cost a province's report about 15 ms).
-    const listed = villages.filter((v) => query.behindOnly !== 'true' || v.behind).sort((a, b) => Number(b.behind) - Number(a.behind));
-    const page = listed.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
-    const [paths, names] = await Promise.all([this.regions.pathsOf(page.map((v) => v.villageCode)), this.advisorNames([...perAdvisor.keys()])]);
-    const behind = villages.filter((v) => v.behind).length;
+    const { norms, query: judged } = await this.judged(scope, query.period);
+    const behindOnly = query.behindOnly === 'true';
+    const [perAdvisor, page] = await Promise.all([
+      judgedPerAdvisor(this.ctx.db, judged),
+      judgedPage(this.ctx.db, judged, behindOnly, query.page, query.pageSize),
+    ]);
+    const { villages, behind } = totals(perAdvisor.values());
+    const [paths, names] = await Promise.all([this.regions.pathsOf(page.map((v) => v.village_code)), this.advisorNames([...perAdvisor.keys()])]);
     const advisors = [...perAdvisor].map(([advisorId, counts]) => ({ advisorId, advisorName: names.get(advisorId) ?? '', ...counts }));
     return {
-      period: query.period, norms: await this.toDtos(norms), villages: villages.length, behind, rate: villages.length === 0 ? 0 : (villages.length - behind) / villages.length,
+      period: query.period, norms: await this.toDtos(norms), villages, behind, rate: villages === 0 ? 0 : (villages - behind) / villages,
       advisors: advisors.sort((a, b) => b.behind - a.behind || a.advisorName.localeCompare(b.advisorName)).slice(0, 100),
-      items: page.map((v) => ({ ...v, advisorName: names.get(v.advisorId) ?? '', norms: perNorm(v.villageCode), villagePath: paths.get(v.villageCode) ?? v.villageCode })),
-      total: listed.length, page: query.page, pageSize: query.pageSize,
+      items: page.map((v) => ({
+        villageCode: v.village_code, advisorId: v.advisor_id, advisorName: names.get(v.advisor_id) ?? '', behind: Number(v.behind) === 1,
+        // Each norm's count for this village, where the norm covers it.
+        norms: norms.flatMap((n, i) => (isWithin(v.village_code, n.region_code) ? [{ normId: n.id, done: Number(v[`n${i}`] ?? 0), required: Number(n.min_count) }] : [])),
+        villagePath: paths.get(v.village_code) ?? v.village_code,
+      })),
+      total: behindOnly ? behind : villages, page: query.page, pageSize: query.pageSize,
     };
   }
 
@@ -168,4 +139,14 @@ export class LegalNorms {
     }
     return names;
   }
+}
+
+function totals(perAdvisor: Iterable<{ villages: number; behind: number }>): { villages: number; behind: number } {
+  let villages = 0;
+  let behind = 0;
+  for (const a of perAdvisor) {
+    villages += a.villages;
+    behind += a.behind;
+  }
+  return { villages, behind };
 }

@@ -58,16 +58,24 @@ describe('legal: norms and compliance, dashboard, dossier, the room and its noti
     const quarter = (await county.request('GET', `/api/legal/compliance?regionCode=${PLACES.wangqiao}&period=2025-Q4&behindOnly=true`)).json<{ behind: number; items: { villageCode: string }[] }>();
     expect(quarter).toMatchObject({ behind: 1, items: [{ villageCode: second }] });
     expect((await county.request('GET', '/api/legal/compliance?period=2025-13')).statusCode).toBe(400);
+
+    // A norm naming both a window and a type counts only those services (屈家村's hotline 法治宣传).
+    await county.request('POST', '/api/legal/norms', { regionCode: PLACES.wangqiao, name: '每月热线宣传', window: 'hotline', serviceType: 'publicity', period: 'month', minCount: 1 });
+    const both = (await county.request('GET', `/api/legal/compliance?regionCode=${PLACES.wangqiao}&period=2025-12&page=2&pageSize=1`)).json<{ villages: number; behind: number; total: number; items: { villageCode: string; behind: boolean; norms: { done: number; required: number }[] }[] }>();
+    expect(both).toMatchObject({ villages: 2, behind: 1, total: 2 });
+    expect(both.items.map((i) => [i.villageCode, i.behind, i.norms.map((n) => [n.done, n.required])])).toEqual([[PLACES.qujia, false, [[2, 1], [1, 1]]]]);
   });
 
   it('the dashboard counts services by month, type and window, per child region', async () => {
-    const dto = (await county.request('GET', `/api/legal/dashboard?regionCode=${PLACES.jingyang}&year=2025`)).json<{ total: number; byWindow: { window: string; count: number }[]; byType: { serviceType: string; count: number }[]; byMonth: { month: string; count: number }[]; children: { code: string; total: number }[]; coverage: { covered: number } }>();
+    const dto = (await county.request('GET', `/api/legal/dashboard?regionCode=${PLACES.jingyang}&year=2025`)).json<{ total: number; byWindow: { window: string; count: number }[]; byType: { serviceType: string; count: number }[]; byMonth: { month: string; count: number }[]; children: { code: string; total: number }[]; coverage: { covered: number }; compliance: { villages: number; behind: number } }>();
     expect(dto.total).toBe(3);
     expect(dto.byWindow).toEqual([{ window: 'onsite', count: 2 }, { window: 'hotline', count: 1 }, { window: 'online', count: 0 }]);
     expect(dto.byType.find((b) => b.serviceType === 'publicity')?.count).toBe(1);
     expect(dto.byMonth.find((m) => m.month === '2025-12')?.count).toBe(3);
     expect(dto.children.find((c) => c.code === PLACES.wangqiao)?.total).toBe(3);
     expect(dto.coverage.covered).toBe(2);
+    // This month's compliance: both served villages are judged (no service recorded in it yet).
+    expect(dto.compliance).toMatchObject({ villages: 2, behind: 2 });
     const next = (await county.request('GET', `/api/legal/dashboard?regionCode=${PLACES.wangqiao}&year=2026`)).json<{ total: number; children: { code: string; total: number }[] }>();
     expect(next.total).toBe(1);
     expect(next.children.find((c) => c.code === PLACES.qujia)?.total).toBe(1);
