@@ -1,7 +1,24 @@
 import type { indicatorsMessages } from './i18n.zh-CN.ts';
 
-/** English twin of i18n.zh-CN.ts (exactly its keys), merged into app/i18n/en-US.ts. */
+/** English twin of i18n.zh-CN.ts (exactly its keys, the catalogue's names included), merged into app/i18n/en-US.ts. */
 export const indicatorsMessagesEnUS: Record<keyof typeof indicatorsMessages, string> = {
+  'indicators.label.name.safety.six_none': '"Six noes" villages',
+  'indicators.label.name.safety.safe_families': 'Safe families',
+  'indicators.label.name.safety.centre_standardized': 'Standard governance centres',
+  'indicators.label.name.safety.resident_police': 'Police on village committees',
+  'indicators.label.name.legal.services': 'Legal services',
+  'indicators.label.name.mediation.cases': 'Disputes registered',
+  'indicators.label.name.mediation.success_rate': 'Mediation success rate',
+  'indicators.label.name.programs.designated': 'Designated model (pilot) units',
+  'indicators.label.definition.safety.six_none': 'Villages (communities) meeting the "six noes" (no criminal cases, no mass incidents, no cult members, no drug users, no pyramid selling, no major safety accidents) / villages reporting',
+  'indicators.label.definition.safety.safe_families': 'Safe families / households',
+  'indicators.label.definition.safety.centre_standardized': 'Villages whose comprehensive governance centre meets the standard / villages reporting',
+  'indicators.label.definition.safety.resident_police': 'Villages whose police officer sits on the village committees / villages reporting',
+  'indicators.label.definition.legal.services': 'Services recorded by village legal advisors over the three channels (each service recorded once)',
+  'indicators.label.definition.mediation.cases': 'Disputes registered for people\'s mediation',
+  'indicators.label.definition.mediation.success_rate': 'Cases closed with an agreement / cases closed',
+  'indicators.label.definition.programs.designated': 'Model villages and pilot units designated (less those revoked)',
+
   'menu.indicators': 'Indicators',
   'indicators.title': 'Indicators, targets and assessment',
   'indicators.tab.scorecard': 'Scorecard',

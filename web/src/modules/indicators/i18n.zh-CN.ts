@@ -1,5 +1,9 @@
+import { labelListMessages } from '../../app/i18n/label-lists.ts';
+import { INDICATORS_LABEL_LISTS, INDICATORS_LABEL_PREFIX } from './label-lists.ts';
+
 /** Console texts of the `indicators` module, merged into app/i18n/zh-CN.ts; English twin: i18n.en-US.ts. */
 export const indicatorsMessages = {
+  ...labelListMessages(INDICATORS_LABEL_PREFIX, INDICATORS_LABEL_LISTS),
   'menu.indicators': '指标考核',
   'indicators.title': '指标、目标与考核',
   'indicators.tab.scorecard': '指标看板',

@@ -10,12 +10,14 @@ import { FormModal } from '../../../app/forms/form-modal.tsx';
 import { MODAL_FORM_LAYOUT } from '../../../app/forms/modal-form-layout.ts';
 import { useFormSubmit } from '../../../app/forms/use-form-submit.ts';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
+import { useIndicatorTexts } from '../labels.ts';
 import { LoadError } from '../../../app/layout/load-error.tsx';
 import { formatValue, indicatorsApi, indicatorsKeys } from '../api.ts';
 
 /** 指标目录: every indicator with its definition and source, and the targets set for the scope and above. */
 export function CatalogueTab() {
   const { t } = useI18n();
+  const texts = useIndicatorTexts();
   const session = useSession();
   const catalogue = useQuery({ queryKey: indicatorsKeys.catalogue, queryFn: indicatorsApi.catalogue });
   const targets = useQuery({ queryKey: indicatorsKeys.targets, queryFn: indicatorsApi.targets });
@@ -24,15 +26,15 @@ export function CatalogueTab() {
   const byCode = new Map((catalogue.data?.items ?? []).map((i) => [i.code, i]));
 
   const columns: TableColumnsType<IndicatorDto> = [
-    { title: t('indicators.catalogue.name'), dataIndex: 'name', width: 200 },
-    { title: t('indicators.catalogue.definition'), dataIndex: 'definition' },
+    { title: t('indicators.catalogue.name'), dataIndex: 'name', width: 200, render: (_v, i) => texts.name(i) },
+    { title: t('indicators.catalogue.definition'), dataIndex: 'definition', render: (_v, i) => texts.definition(i) },
     { title: t('indicators.catalogue.unit'), dataIndex: 'unit', width: 80, render: (u: IndicatorDto['unit']) => t(`indicators.unit.${u}`) },
     { title: t('indicators.catalogue.kind'), dataIndex: 'kind', width: 100, render: (k: IndicatorDto['kind']) => <Tag color={k === 'reported' ? 'blue' : 'purple'}>{t(`indicators.kind.${k}`)}</Tag> },
     { title: t('indicators.catalogue.clause'), dataIndex: 'clause', width: 110 },
     { title: t('indicators.catalogue.code'), dataIndex: 'code', width: 220, render: (c: string) => <Typography.Text code>{c}</Typography.Text> },
   ];
   const targetColumns: TableColumnsType<TargetDto> = [
-    { title: t('indicators.catalogue.name'), dataIndex: 'indicatorCode', render: (c: string) => byCode.get(c)?.name ?? c },
+    { title: t('indicators.catalogue.name'), dataIndex: 'indicatorCode', render: (c: string) => { const indicator = byCode.get(c); return indicator ? texts.name(indicator) : c; } },
     { title: t('indicators.target.region'), dataIndex: 'regionName', width: 140 },
     {
       title: t('indicators.target.value'), key: 'value', width: 140,
@@ -60,6 +62,7 @@ interface TargetValues { indicatorCode: string; comparison: Comparison; value: n
 
 function TargetModal({ open, onClose, indicators }: { open: boolean; onClose: () => void; indicators: IndicatorDto[] }) {
   const { t } = useI18n();
+  const texts = useIndicatorTexts();
   const session = useSession();
   const save = useFormSubmit<TargetValues, TargetDto>({
     fields: ['indicatorCode', 'comparison', 'value', 'dueDate'],
@@ -73,7 +76,7 @@ function TargetModal({ open, onClose, indicators }: { open: boolean; onClose: ()
     <FormModal title={t('indicators.target.addFor', { region: session.scope.name })} open={open} onClose={onClose} save={save}>
       <Form form={save.form} {...MODAL_FORM_LAYOUT} initialValues={{ comparison: 'gte' }}>
         <Form.Item name="indicatorCode" label={t('indicators.catalogue.name')} rules={required}>
-          <Select options={indicators.map((i) => ({ value: i.code, label: i.name }))} />
+          <Select options={indicators.map((i) => ({ value: i.code, label: texts.name(i) }))} />
         </Form.Item>
         <Form.Item name="comparison" label={t('indicators.target.comparison')} rules={required}>
           <Select options={(['gte', 'lte', 'eq'] as const).map((c) => ({ value: c, label: t(`indicators.comparison.${c}`) }))} style={{ width: 100 }} />

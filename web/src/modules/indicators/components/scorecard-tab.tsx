@@ -4,6 +4,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSession } from '../../../app/auth/auth-context.tsx';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
+import { useIndicatorTexts } from '../labels.ts';
 import { LoadError } from '../../../app/layout/load-error.tsx';
 import { indicatorsApi, indicatorsKeys, recentPeriods, reportingPeriod, scorecardExportUrl } from '../api.ts';
 import { ChildrenTable } from './children-table.tsx';
@@ -18,6 +19,7 @@ interface Step {
 /** 指标看板: the scope's indicators against their targets, trend, child ranking and drill-down. */
 export function ScorecardTab() {
   const { t } = useI18n();
+  const texts = useIndicatorTexts();
   const session = useSession();
   const [trail, setTrail] = useState<Step[]>([]);
   const [period, setPeriod] = useState(reportingPeriod());
@@ -60,12 +62,12 @@ export function ScorecardTab() {
           {indicator && (
             <Row gutter={[24, 16]}>
               <Col xs={24} xl={card.data.children.length > 0 ? 10 : 24}>
-                <Typography.Title level={5} style={{ marginTop: 0 }}>{`${t('indicators.trend')} · ${indicator.name}`}</Typography.Title>
+                <Typography.Title level={5} style={{ marginTop: 0 }}>{`${t('indicators.trend')} · ${texts.name(indicator)}`}</Typography.Title>
                 <TrendChart indicator={indicator} />
               </Col>
               {card.data.children.length > 0 && (
                 <Col xs={24} xl={14}>
-                  <Typography.Title level={5} style={{ marginTop: 0 }}>{`${t('indicators.childrenChart')} · ${indicator.name}`}</Typography.Title>
+                  <Typography.Title level={5} style={{ marginTop: 0 }}>{`${t('indicators.childrenChart')} · ${texts.name(indicator)}`}</Typography.Title>
                   <ChildrenChart card={card.data} indicator={indicator} />
                 </Col>
               )}
