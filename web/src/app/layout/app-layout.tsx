@@ -15,7 +15,7 @@ export function AppLayout() {
       <Layout.Sider width={SIDER_WIDTH} breakpoint="lg" collapsedWidth={64}>
         <div style={{ height: 56, display: 'flex', alignItems: 'center', gap: 8, padding: '0 16px' }}>
           <img src="/logo.svg" alt="" width={24} height={24} />
-          <Typography.Text strong ellipsis style={{ color: '#fff', fontSize: 15 }}>
+          <Typography.Text strong style={{ color: '#fff', fontSize: 15, lineHeight: 1.25 }}>
             {t('app.title')}
           </Typography.Text>
         </div>

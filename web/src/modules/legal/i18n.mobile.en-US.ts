@@ -19,7 +19,7 @@ export const legalMobileMessagesEnUS: Record<keyof typeof legalMobileMessages, s
   'legal.subjectKind.person': 'Person',
   'legal.subjectKind.organisation': 'Organisation',
   'legal.subjectKind.village': 'The village itself',
-  'legal.serviceStatus.submitted': 'Awaiting review',
+  'legal.serviceStatus.submitted': 'Pending',
   'legal.serviceStatus.returned': 'Returned',
   'legal.serviceStatus.accepted': 'Accepted',
 

@@ -246,7 +246,6 @@ export const mediationMessages = {
   'mediation.stats.failed': '不成',
   'mediation.stats.region': '区域',
   'mediation.stats.open': '未办结',
-  'mediation.stats.month': '{month}月',
 
   'mediation.m.tile': '调解工作台',
   'mediation.m.tileHint': '现场登记纠纷、记录调解、生成协议书、拍照存档',

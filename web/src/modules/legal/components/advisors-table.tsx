@@ -13,7 +13,7 @@ interface AdvisorsTableProps {
 }
 
 /** Sum of the column widths; at 1366 px the card is about 1050 px wide, narrower windows scroll. */
-const TABLE_WIDTH = 1020;
+const TABLE_WIDTH = 1030;
 const VILLAGES_SHOWN = 2;
 
 function Villages({ advisor }: { advisor: AdvisorDto }) {
@@ -49,7 +49,7 @@ export function AdvisorsTable({ paged, onEdit, onOpen }: AdvisorsTableProps) {
         </Button>
       ),
     },
-    { title: t('legal.advisor.gender'), dataIndex: 'gender', width: 50, render: (_value, advisor) => t(`legal.gender.${advisor.gender}`) },
+    { title: t('legal.advisor.gender'), dataIndex: 'gender', width: 60, render: (_value, advisor) => t(`legal.gender.${advisor.gender}`) },
     { title: t('legal.advisor.category'), dataIndex: 'category', width: 140, ellipsis: true, render: (_value, advisor) => categoryLabel(t, advisor.category) },
     {
       title: t('legal.advisor.phone'),
@@ -62,7 +62,7 @@ export function AdvisorsTable({ paged, onEdit, onOpen }: AdvisorsTableProps) {
     {
       title: t('legal.advisor.employerName'),
       dataIndex: 'employerName',
-      width: 150,
+      width: 140,
       ellipsis: true,
       render: (value: string | null) => value ?? '—',
     },
@@ -81,11 +81,11 @@ export function AdvisorsTable({ paged, onEdit, onOpen }: AdvisorsTableProps) {
           '—'
         ),
     },
-    { title: t('legal.advisor.villages'), key: 'villages', width: 170, render: (_value, advisor) => <Villages advisor={advisor} /> },
+    { title: t('legal.advisor.villages'), key: 'villages', width: 160, render: (_value, advisor) => <Villages advisor={advisor} /> },
     {
       title: t('legal.advisor.status'),
       dataIndex: 'status',
-      width: 70,
+      width: 90,
       render: (_value, advisor) => <Tag color={STATUS_COLORS[advisor.status]}>{statusLabel(t, advisor.status)}</Tag>,
     },
     {

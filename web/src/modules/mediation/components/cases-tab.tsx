@@ -47,7 +47,7 @@ export function CasesTab() {
     {
       title: t('mediation.case.risk'), dataIndex: 'riskLevel', width: 120,
       render: (_v, row) => (
-        <Space size={4}>
+        <Space size={4} wrap>
           <Tag color={RISK_COLORS[row.riskLevel]}>{labels.risk[row.riskLevel]}</Tag>
           {row.criminalRisk && <Tag color="red">{t('mediation.case.criminalRiskTag')}</Tag>}
         </Space>

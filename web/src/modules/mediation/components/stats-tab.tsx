@@ -5,6 +5,7 @@ import type { StatsDto } from '@rg/domain/mediation/stats.schema';
 import { useMemo, useState } from 'react';
 import { useSession } from '../../../app/auth/auth-context.tsx';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
+import { shortMonth } from '../../../app/i18n/short-month.ts';
 import { LoadError } from '../../../app/layout/load-error.tsx';
 import { mediationApi, mediationKeys, statsExportUrl } from '../api.ts';
 import { percent, useMediationLabels } from '../labels.ts';
@@ -14,7 +15,7 @@ type Child = StatsDto['children'][number];
 
 /** 统计分析: the year's figures for the scope, by type and month, and the child regions to drill into. */
 export function StatsTab() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const labels = useMediationLabels();
   const session = useSession();
   const [year, setYear] = useState(new Date().getFullYear());
@@ -32,7 +33,7 @@ export function StatsTab() {
     { name: t('mediation.stats.registered'), values: data.byMonth.map((m) => m.registered), color: '#1677ff' },
     { name: t('mediation.stats.success'), values: data.byMonth.map((m) => m.success), color: '#52c41a' },
   ] : []), [data, t]);
-  const months = useMemo(() => (data ? data.byMonth.map((m) => t('mediation.stats.month', { month: Number(m.month.slice(5)) })) : []), [data, t]);
+  const months = useMemo(() => (data ? data.byMonth.map((m) => shortMonth(language, m.month)) : []), [data, language]);
   const typeNames = useMemo(() => byType.map((b) => labels.caseType[b.caseType]), [byType, labels]);
 
   const columns: TableColumnsType<Child> = [

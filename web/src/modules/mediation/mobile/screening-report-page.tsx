@@ -7,6 +7,7 @@ import { useMemo, useState } from 'react';
 import { useSession } from '../../../app/auth/auth-context.tsx';
 import { useFormSubmit } from '../../../app/forms/use-form-submit.ts';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
+import { shortMonth } from '../../../app/i18n/short-month.ts';
 import { MobilePage } from '../../../app/layout/mobile-page.tsx';
 import { RegionPicker } from '../../regions/components/region-picker.tsx';
 import { mediationApi, mediationKeys } from '../api.ts';
@@ -40,7 +41,7 @@ function defaultPeriod(): string {
  * found, each with its type, people and risk, or an explicit nil report (零报告).
  */
 export function ScreeningReportPage() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const labels = useMediationLabels();
   const session = useSession();
   const [done, setDone] = useState<ScreeningDto | null>(null);
@@ -73,7 +74,7 @@ export function ScreeningReportPage() {
             <RegionPicker initialLabel={session.scope.name} ariaLabel={t('mediation.screening.village')} />
           </Form.Item>
           <Form.Item name="period" label={label('mediation.screening.period')}>
-            <Radio.Group optionType="button" buttonStyle="solid" options={periods.map((p) => ({ value: p, label: t('mediation.stats.month', { month: Number(p.slice(5)) }) }))} />
+            <Radio.Group optionType="button" buttonStyle="solid" options={periods.map((p) => ({ value: p, label: shortMonth(language, p) }))} />
           </Form.Item>
           <Form.Item name="nil" label={label('mediation.m.screeningFound')}>
             <Radio.Group style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
