@@ -5,4 +5,9 @@ export interface AttachmentDto {
   contentType: string;
   size: number;
   uploadedAt: string;
+  /**
+   * 附件类别, only where the record files its documents by kind (a programme application's
+   * `required:a1`, `evidence:c1` or `other`).
+   */
+  kind?: string;
 }

@@ -35,7 +35,8 @@ export function withQuery(path: string, query?: Query): string {
     params.set(name, String(value));
   }
   const text = params.toString();
-  return text ? `${path}?${text}` : path;
+  // A path may already carry a query (an upload's `?kind=`): the rest joins it.
+  return text ? `${path}${path.includes('?') ? '&' : '?'}${text}` : path;
 }
 
 async function readBody(response: Response): Promise<unknown> {
