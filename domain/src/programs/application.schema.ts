@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { regionCodeSchema } from '../regions/region.schema.ts';
 import { PLAN_SECTIONS, type PlanSection, type ReviewLevel } from './catalog.ts';
+import type { AttachmentDto } from '../files/attachment.ts';
 import type { ContentArea } from './program.schema.ts';
 
 /** Rich text of one plan section: sanitized HTML on the server; the size bound is on the raw input. */
@@ -28,18 +29,14 @@ export const reviewSchema = z
   .refine((v) => v.decision === 'approve' || v.comment.length > 0, { message: 'programs.review.commentRequired', path: ['comment'] });
 export type ReviewInput = z.infer<typeof reviewSchema>;
 
-/** Attachment kinds: a required attachment (`required:a1`), evidence of a condition (`evidence:c1`), or other. */
-export const attachmentUploadSchema = z
-  .object({
-    kind: z.string().regex(/^(required:a\d+|evidence:c\d+|other)$/, 'programs.attachment.kindInvalid'),
-    filename: z.string().trim().min(1, 'programs.file.nameRequired').max(120, 'programs.text.tooLong'),
-    contentBase64: z.string().min(1, 'programs.file.empty'),
-  })
-  .strict();
+/** 附件类别: a required attachment (`required:a1`), evidence of a condition (`evidence:c1`), or other (`other`). */
+export const attachmentKindSchema = z.string().regex(/^(required:a\d{1,2}|evidence:c\d{1,2}|other)$/, 'programs.attachment.kindInvalid');
 
-export const APPLICATION_STATUSES = ['draft', 'submitted', 'returned', 'rejected', 'approved'] as const;
-/** 草稿 / 审核中 / 退回修改 / 不予通过 / 已批准 */
+export const APPLICATION_STATUSES = ['draft', 'submitted', 'returned', 'rejected', 'approved', 'closed'] as const;
+/** 草稿 / 审核中 / 退回修改 / 不予通过 / 已批准 / 已关闭 (its programme was withdrawn while it was open) */
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+/** Not yet decided: a withdrawal of the programme closes these. */
+export const OPEN_APPLICATION_STATUSES = ['draft', 'submitted', 'returned'] as const satisfies readonly ApplicationStatus[];
 
 export const applicationListQuerySchema = z.object({
   programId: z.uuid().optional(),
@@ -50,15 +47,6 @@ export const applicationListQuerySchema = z.object({
 export type ApplicationListQuery = z.infer<typeof applicationListQuerySchema>;
 
 export const diffQuerySchema = z.object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) });
-
-export interface AttachmentDto {
-  id: string;
-  kind: string;
-  filename: string;
-  mime: string;
-  size: number;
-  createdAt: string;
-}
 
 export interface ReviewDto {
   id: string;
@@ -101,6 +89,7 @@ export interface ApplicationDto extends ApplicationSummaryDto {
   /** Sanitized HTML of the current version's sections. */
   sections: Record<PlanSection, string>;
   versions: PlanVersionDto[];
+  /** Each with its `kind` (attachmentKindSchema). */
   attachments: AttachmentDto[];
   reviews: ReviewDto[];
   version: number;

@@ -1,16 +1,20 @@
 import { z } from 'zod';
 import { regionCodeSchema } from '../regions/region.schema.ts';
+import type { ProgramEditLocks } from './program-rules.ts';
 import { CATALOGUE_AREA_KEYS, REVIEW_LEVELS, UNIT_LEVELS, type OrganiserLevel, type ReviewLevel, type UnitLevel } from './catalog.ts';
 
 export const dateSchema = z.iso.date('programs.date.invalid');
 const text = (max: number, required: string) => z.string().trim().min(1, required).max(max, 'programs.text.tooLong');
+
+/** 节点类型: 申报截止 / 年度总结 / 绩效评价 / 考核验收 / 其他 */
+export const MILESTONE_KINDS = ['submission', 'report', 'evaluation', 'acceptance', 'other'] as const;
 
 /** 节点: a dated step of a programme; the one that `closesSubmission` ends the application window. */
 export const milestoneInputSchema = z
   .object({
     name: text(60, 'programs.milestone.nameRequired'),
     dueDate: dateSchema,
-    kind: z.enum(['submission', 'report', 'evaluation', 'acceptance', 'other']).default('other'),
+    kind: z.enum(MILESTONE_KINDS).default('other'),
     closesSubmission: z.boolean().default(false),
   })
   .strict();
@@ -21,32 +25,52 @@ export const milestoneExtendSchema = z
   .object({ dueDate: dateSchema, reason: text(200, 'programs.reason.required') })
   .strict();
 
+/** 状态: 进行中 / 已撤销 (withdrawn by the organiser before any unit was approved). */
+export const PROGRAM_STATUSES = ['active', 'withdrawn'] as const;
+export type ProgramStatus = (typeof PROGRAM_STATUSES)[number];
+
+/** What the organiser sets at creation and may edit later, within the rules of program-rules.ts. */
+const programFields = {
+  name: text(80, 'programs.name.required'),
+  batch: text(30, 'programs.batch.required'),
+  unitLevel: z.enum(UNIT_LEVELS, 'programs.unitLevel.required'),
+  honourTitle: z.string().trim().max(40, 'programs.text.tooLong').optional(),
+  contentAreas: z.array(z.enum(CATALOGUE_AREA_KEYS)).max(8).default([]),
+  customContentAreas: z.array(text(60, 'programs.area.required')).max(10).default([]),
+  cycleStart: dateSchema,
+  cycleEnd: dateSchema,
+  /** 申报条件; `evidenceRequired` asks for an attachment proving it. */
+  conditions: z.array(z.object({ text: text(200, 'programs.condition.textRequired'), evidenceRequired: z.boolean().default(false) }).strict()).max(20).default([]),
+  /** 必备附件 by name (e.g. 试点方案盖章扫描件). */
+  requiredAttachments: z.array(text(60, 'programs.attachment.nameRequired')).max(10).default([]),
+  /** 审核链, bottom-up: e.g. ['province', 'nation'] for a county's application. */
+  reviewChain: z.array(z.enum(REVIEW_LEVELS)).min(1, 'programs.reviewChain.required').max(5),
+  /** The level whose regions hold quotas (e.g. 'province': at most N counties per province). */
+  quotaLevel: z.enum(['province', 'city', 'county', 'town']).nullable().default(null),
+};
+
+/** The cycle runs forwards and the programme has at least one content area. */
+function withProgramChecks<S extends z.ZodType<{ cycleStart: string; cycleEnd: string; contentAreas: string[]; customContentAreas: string[] }>>(schema: S): S {
+  return schema
+    .refine((v) => v.cycleStart <= v.cycleEnd, { message: 'programs.cycle.order', path: ['cycleEnd'] })
+    .refine((v) => v.contentAreas.length + v.customContentAreas.length > 0, { message: 'programs.area.required', path: ['contentAreas'] });
+}
+
 /** 试点示范项目 as the organiser creates it (P2.3, P3.4). */
-export const programCreateSchema = z
-  .object({
-    organiserRegion: regionCodeSchema,
-    name: text(80, 'programs.name.required'),
-    batch: text(30, 'programs.batch.required'),
-    unitLevel: z.enum(UNIT_LEVELS, 'programs.unitLevel.required'),
-    honourTitle: z.string().trim().max(40, 'programs.text.tooLong').optional(),
-    contentAreas: z.array(z.enum(CATALOGUE_AREA_KEYS)).max(8).default([]),
-    customContentAreas: z.array(text(60, 'programs.area.required')).max(10).default([]),
-    cycleStart: dateSchema,
-    cycleEnd: dateSchema,
-    /** 申报条件; `evidenceRequired` asks for an attachment proving it. */
-    conditions: z.array(z.object({ text: text(200, 'programs.condition.textRequired'), evidenceRequired: z.boolean().default(false) }).strict()).max(20).default([]),
-    /** 必备附件 by name (e.g. 试点方案盖章扫描件). */
-    requiredAttachments: z.array(text(60, 'programs.attachment.nameRequired')).max(10).default([]),
-    /** 审核链, bottom-up: e.g. ['province', 'nation'] for a county's application. */
-    reviewChain: z.array(z.enum(REVIEW_LEVELS)).min(1, 'programs.reviewChain.required').max(5),
-    /** The level whose regions hold quotas (e.g. 'province': at most N counties per province). */
-    quotaLevel: z.enum(['province', 'city', 'county', 'town']).nullable().default(null),
-    milestones: z.array(milestoneInputSchema).max(20).default([]),
-  })
-  .strict()
-  .refine((v) => v.cycleStart <= v.cycleEnd, { message: 'programs.cycle.order', path: ['cycleEnd'] })
-  .refine((v) => v.contentAreas.length + v.customContentAreas.length > 0, { message: 'programs.area.required', path: ['contentAreas'] });
+export const programCreateSchema = withProgramChecks(
+  z.object({ organiserRegion: regionCodeSchema, ...programFields, milestones: z.array(milestoneInputSchema).max(20).default([]) }).strict(),
+);
 export type ProgramCreate = z.infer<typeof programCreateSchema>;
+
+/**
+ * 编辑试点项目: the same fields as creation but the organiser (which decides who sees and manages it)
+ * and the milestones (added, extended and removed one by one); `version` guards against a stale form.
+ */
+export const programUpdateSchema = withProgramChecks(z.object({ ...programFields, version: z.number().int().min(1) }).strict());
+export type ProgramUpdate = z.infer<typeof programUpdateSchema>;
+
+/** 撤销试点项目: the reason is kept with the programme and audited. */
+export const programWithdrawSchema = z.object({ reason: text(500, 'programs.withdraw.reasonRequired'), version: z.number().int().min(1) }).strict();
 
 /** 名额: at most `maxUnits` designated units inside `regionCode`; `suggested` is the advisory figure. */
 export const quotaItemSchema = z
@@ -54,9 +78,6 @@ export const quotaItemSchema = z
   .strict();
 export const quotasPutSchema = z.object({ items: z.array(quotaItemSchema).max(500) }).strict();
 export type QuotaItem = z.infer<typeof quotaItemSchema>;
-
-/** A file sent as base64 inside JSON (xlsx imports, attachments). */
-export const fileUploadSchema = z.object({ filename: text(120, 'programs.file.nameRequired'), contentBase64: z.string().min(1, 'programs.file.empty') }).strict();
 
 export const programListQuerySchema = z.object({ unitLevel: z.enum(UNIT_LEVELS).optional() });
 
@@ -89,6 +110,8 @@ export interface MilestoneDto {
   effectiveDue: string;
   closesSubmission: boolean;
   overdue: boolean;
+  /** False when removing it would change what has happened (a passed 申报截止 would reopen submission). */
+  removable: boolean;
 }
 
 export interface QuotaDto {
@@ -118,12 +141,23 @@ export interface ProgramDto {
   reviewChain: ReviewLevel[];
   quotaLevel: string | null;
   milestones: MilestoneDto[];
-  /** Open while the submission milestone (if any) has not passed. */
+  /** Open while the programme is active and the submission milestone (if any) has not passed. */
   submissionOpen: boolean;
+  status: ProgramStatus;
+  /** 撤销: when, by whom and why; null while active. */
+  withdrawal: { at: string; byName: string; reason: string } | null;
+  /** Sent back with an edit or a withdrawal; a stale one is a 409. */
+  version: number;
+  /** Both false once the programme is withdrawn. */
   abilities: { manage: boolean; apply: boolean };
 }
 
 export interface ProgramDetailDto extends ProgramDto {
   quotas: QuotaDto[];
-  counts: { applications: number; submitted: number; approved: number; designated: number };
+  /** In the actor's scope; `open` = draft, under review or returned (closed by a withdrawal). */
+  counts: { applications: number; open: number; submitted: number; approved: number; designated: number };
+  /** The fields the programme's applications hold fixed (the edit form disables them). */
+  locks: ProgramEditLocks;
+  /** The actor manages it and no unit has been approved or designated yet. */
+  withdrawable: boolean;
 }

@@ -1,6 +1,6 @@
-import crypto from 'node:crypto';
+import type { AttachmentDto } from '@rg/domain/files/attachment';
 import type {
-  ApplicationDto, ApplicationListQuery, ApplicationSave, ApplicationStatus, ApplicationSummaryDto, AttachmentDto, PlanDiffDto, ReviewDecision, ReviewInput,
+  ApplicationDto, ApplicationListQuery, ApplicationSave, ApplicationStatus, ApplicationSummaryDto, PlanDiffDto, ReviewDecision, ReviewInput,
 } from '@rg/domain/programs/application.schema';
 import { isAbove, PLAN_SECTION_LABELS, PLAN_SECTIONS, type PlanSection, type ReviewLevel } from '@rg/domain/programs/catalog';
 import type { ContentArea, ProgramCondition, RequiredAttachment } from '@rg/domain/programs/program.schema';
@@ -12,7 +12,7 @@ import type { Tx } from '../../core/db/schema.ts';
 import { AppError, conflict, invalid, notFound } from '../../core/http/errors.ts';
 import { findRegion } from '../regions/regions.repository.ts';
 import { todayOf } from './programs.dates.ts';
-import { checkUpload } from './programs.files.ts';
+import { applicationFiles } from './programs.attachments.ts';
 import { plainText, sanitizeRichText, textDiff } from './programs.richtext.ts';
 import * as repo from './programs.repository.ts';
 import { closedMilestone, parseJson, ProgramsService } from './programs.service.ts';
@@ -73,7 +73,7 @@ export class ApplicationsService {
     const versions = await repo.planVersions(this.ctx.db, id);
     const current = versions.find((v) => v.version === row.plan_version);
     const reviews = await repo.reviewsOf(this.ctx.db, id);
-    const attachments = await repo.attachmentsOf(this.ctx.db, id);
+    const attachments = (await applicationFiles.of(this.ctx.db, [id])).get(id) ?? [];
     const editable = row.status === 'draft' || row.status === 'returned';
     const applicant = can(actor, 'programs.apply', { regionCode: row.unit_code });
     return {
@@ -83,7 +83,7 @@ export class ApplicationsService {
       conditionAnswers: parseJson<{ key: string; answer: string }[]>(row.condition_answers),
       sections: { ...EMPTY_SECTIONS, ...(current ? parseJson<Partial<Sections>>(current.sections) : {}) },
       versions: versions.map((v) => ({ version: v.version, submittedAt: v.submitted_at, createdAt: v.created_at })),
-      attachments: attachments.map((a): AttachmentDto => ({ id: a.id, kind: a.kind, filename: a.filename, mime: a.mime, size: a.size, createdAt: a.created_at })),
+      attachments,
       reviews: reviews.map((r) => ({
         id: r.id, level: r.level as ReviewLevel, reviewerRegion: r.reviewer_region, reviewerRegionName: r.reviewer_name,
         decision: r.decision as ReviewDecision, comment: r.comment, planVersion: r.plan_version, actorName: r.actor_name, at: r.at,
@@ -101,6 +101,7 @@ export class ApplicationsService {
   async create(rc: RequestContext, programId: string, unitCode: string): Promise<ApplicationDto> {
     const actor = authorize(rc.actor, 'programs.apply', { regionCode: unitCode });
     const program = await this.programs.load(actor, programId);
+    if (program.status !== 'active') throw new AppError('conflict', 'programs.program.withdrawn', undefined, { program: program.name });
     const unit = await findRegion(this.ctx.db, unitCode);
     if (!unit) throw invalid({ unitCode: 'region.notFound' });
     if (levelOf(unitCode) !== program.unit_level) throw invalid({ unitCode: 'programs.unit.wrongLevel' });
@@ -161,31 +162,34 @@ export class ApplicationsService {
     return this.get(rc, id);
   }
 
-  /** 上传附件: type decided by the bytes, size limited; kept with the application. */
-  async attach(rc: RequestContext, id: string, kind: string, filename: string, contentBase64: string): Promise<AttachmentDto> {
+  /**
+   * 上传附件: the raw file (JPG, PNG or PDF by its bytes: 415; at most 5 MB: 413) under a kind the
+   * programme asks for (a required attachment or a condition's evidence) or `other`; while editable.
+   */
+  async attach(rc: RequestContext, id: string, kind: string, file: { name: string; declaredType: string; data: Buffer }): Promise<AttachmentDto> {
     const { actor, row, program } = await this.loadEditable(rc, id);
     const [type, key] = kind.split(':');
     const known = type === 'required'
       ? parseJson<RequiredAttachment[]>(program.required_attachments).some((a) => a.key === key)
       : type === 'evidence' ? parseJson<ProgramCondition[]>(program.conditions).some((c) => c.key === key) : true;
     if (!known) throw invalid({ kind: 'programs.attachment.kindInvalid' });
-    const { bytes, mime } = checkUpload(filename, contentBase64);
-    const attachmentId = newId();
-    const now = this.ctx.clock.now().toISOString();
-    const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
-    await this.ctx.db.transaction().execute(async (tx) => {
-      await repo.insertAttachment(tx, { id: attachmentId, application_id: id, kind, filename, mime, size: bytes.length, sha256, content_b64: bytes.toString('base64'), created_by: actor.userId, created_at: now });
-      await this.ctx.audit.append(tx, rc, { action: 'programs.attachment_add', objectType: 'program_application', objectId: id, objectRegion: row.unit_code, detail: { attachmentId, kind, filename, size: bytes.length, sha256 } });
+    return this.ctx.db.transaction().execute(async (tx) => {
+      const dto = await applicationFiles.store(tx, { ownerId: id, kind, fileName: file.name, declaredType: file.declaredType, data: file.data, userId: actor.userId, now: this.ctx.clock.now().toISOString() });
+      await this.ctx.audit.append(tx, rc, {
+        action: 'programs.attachment_add', objectType: 'program_application', objectId: id, objectRegion: row.unit_code,
+        detail: { attachmentId: dto.id, kind, file: dto.fileName, type: dto.contentType, size: dto.size },
+      });
+      return dto;
     });
-    return { id: attachmentId, kind, filename, mime, size: bytes.length, createdAt: now };
   }
 
-  async download(rc: RequestContext, id: string, attachmentId: string): Promise<{ filename: string; mime: string; bytes: Buffer }> {
+  /** One file of an application the actor may see; a file of another application is not found. */
+  async file(rc: RequestContext, id: string, fileId: string): Promise<{ fileName: string; contentType: string; data: Buffer }> {
     const actor = authorize(rc.actor, 'programs.read');
     await this.load(actor, id);
-    const file = await repo.findAttachment(this.ctx.db, id, attachmentId);
-    if (!file) throw notFound();
-    return { filename: file.filename, mime: file.mime, bytes: Buffer.from(file.content_b64, 'base64') };
+    const file = await applicationFiles.find(this.ctx.db, fileId);
+    if (!file || file.owner_id !== id) throw notFound();
+    return { fileName: file.file_name, contentType: file.content_type, data: Buffer.from(file.data) };
   }
 
   /** Everything the programme requires that the draft lacks, each named (field → message key, label). */
@@ -205,7 +209,7 @@ export class ApplicationsService {
       }
     }
     const answers = new Map(parseJson<{ key: string; answer: string }[]>(row.condition_answers).map((a) => [a.key, a.answer.trim()]));
-    const kinds = new Set((await repo.attachmentsOf(tx, row.id)).map((a) => a.kind));
+    const kinds = new Set(((await applicationFiles.of(tx, [row.id])).get(row.id) ?? []).map((a) => a.kind));
     for (const condition of parseJson<ProgramCondition[]>(program.conditions)) {
       if (!answers.get(condition.key)) {
         fields[`conditions.${condition.key}`] = 'programs.condition.required';

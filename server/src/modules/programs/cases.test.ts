@@ -67,7 +67,7 @@ describe('programs: typical cases and the three-level board (P2.4(3), plan 3)', 
     await buildVillage(t.ctx, { code: village, name: '万福村委会' });
     const countyProgram = (await county.request('POST', '/api/programs', programBody({ organiserRegion: PLACES.huaiyuan, unitLevel: 'village', reviewChain: ['county'], quotaLevel: null }))).json().id;
     const leader = await t.login('hy.lead');
-    const id = await completeApplication(county, countyProgram, village);
+    const id = await completeApplication(t, county, countyProgram, village);
     await county.request('POST', `/api/programs/applications/${id}/submit`);
     await expectStatus(await leader.request('POST', `/api/programs/applications/${id}/review`, { decision: 'approve' }), 200);
     const board = (await county.request('GET', `/api/programs/board?countyCode=${PLACES.huaiyuan}`)).json();

@@ -131,9 +131,7 @@ export class EvaluationsService {
 
   /** 评分模板: the organiser sets criteria (keys k1…) with weights and the pass mark. */
   async putTemplate(rc: RequestContext, programId: string, input: TemplatePut): Promise<TemplateDto> {
-    const actor = authorize(rc.actor, 'programs.manage');
-    const program = await this.programs.load(actor, programId);
-    authorize(actor, 'programs.manage', { regionCode: program.organiser_region });
+    const { row: program } = await this.programs.loadManaged(rc, programId);
     const criteria: Criterion[] = input.criteria.map((c, i) => ({ key: `k${i + 1}`, name: c.name, weight: c.weight }));
     const now = this.ctx.clock.now().toISOString();
     await this.ctx.db.transaction().execute(async (tx) => {

@@ -30,7 +30,7 @@ describe('programs: yearly reports, the scoring template, performance evaluation
     t.ctx.events.on('programs.evaluated', async (_tx, event) => void events.push(event));
     const program = await province.request('POST', '/api/programs', programBody({ organiserRegion: '34', reviewChain: ['province'], quotaLevel: null, honourTitle: '省级乡村治理示范县' }));
     programId = program.json().id;
-    const id = await completeApplication(county, programId, PLACES.huaiyuan);
+    const id = await completeApplication(t, county, programId, PLACES.huaiyuan);
     await expectStatus(await county.request('POST', `/api/programs/applications/${id}/submit`), 200);
     await expectStatus(await reviewer.request('POST', `/api/programs/applications/${id}/review`, { decision: 'approve' }), 200);
     designationId = (await county.request('GET', `/api/programs/designations?programId=${programId}`)).json().items[0].id;

@@ -3,14 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, errorOf, type TestApp, type TestClient } from '../../testing/test-app.ts';
 import { buildUser, PLACES } from '../../testing/factories.ts';
 import { seedProgramsDemo } from './programs.demo.ts';
-import { expectStatus, PDF_BASE64, programBody } from './programs.test-helpers.ts';
+import { expectStatus, PDF, programBody, sendRaw } from './programs.test-helpers.ts';
 import { QUOTA_HEADER } from './programs.service.ts';
 
-async function workbook(rows: unknown[][]): Promise<string> {
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+async function workbook(rows: unknown[][]): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('名额');
   for (const row of rows) sheet.addRow(row);
-  return Buffer.from(await book.xlsx.writeBuffer()).toString('base64');
+  return Buffer.from(await book.xlsx.writeBuffer());
 }
 
 describe('programs: the quota table import and the demo programmes', () => {
@@ -24,23 +26,25 @@ describe('programs: the quota table import and the demo programmes', () => {
   });
   afterAll(() => t.close());
 
-  it('imports suggested numbers per province from .xlsx, skipping provinces this installation lacks', async () => {
+  it('imports suggested numbers per province from a raw .xlsx body, skipping provinces this installation lacks', async () => {
     const program = (await nation.request('POST', '/api/programs', programBody())).json<{ id: string }>();
-    const content = await workbook([QUOTA_HEADER, [PLACES.anhui, '安徽省', 4, null], [PLACES.shaanxi, '陕西省', 3, 2], ['11', '北京市', 2, null]]);
-    const res = await nation.request('POST', `/api/programs/${program.id}/quotas/import`, { filename: '试点县数量建议表.xlsx', contentBase64: content });
+    const sheet = (body: Buffer, type = XLSX) => sendRaw(t, nation, `/api/programs/${program.id}/quotas/import`, body, type);
+    const res = await sheet(await workbook([QUOTA_HEADER, [PLACES.anhui, '安徽省', 4, null], [PLACES.shaanxi, '陕西省', 3, 2], ['11', '北京市', 2, null]]));
     await expectStatus(res, 200);
     expect(res.json().skipped).toEqual(['11']);
     expect(res.json().quotas).toEqual([
       { regionCode: PLACES.shaanxi, regionName: '陕西省', maxUnits: 2, suggested: 3, used: 0 },
       { regionCode: PLACES.anhui, regionName: '安徽省', maxUnits: 4, suggested: 4, used: 0 },
     ].sort((a, b) => a.regionCode.localeCompare(b.regionCode)));
-    const header = await nation.request('POST', `/api/programs/${program.id}/quotas/import`, { filename: 'x.xlsx', contentBase64: await workbook([['代码', '名额'], ['34', 3]]) });
+    const header = await sheet(await workbook([['代码', '名额'], ['34', 3]]), 'application/octet-stream');
     await expectStatus(header, 400);
     expect(errorOf(header).message).toBe('表头应为：区划代码、名称、建议名额、名额上限');
-    const badRow = await nation.request('POST', `/api/programs/${program.id}/quotas/import`, { filename: 'x.xlsx', contentBase64: await workbook([QUOTA_HEADER, ['34', '安徽省', -1, null], ['61', '陕西省', '三', null]]) });
+    const badRow = await sheet(await workbook([QUOTA_HEADER, ['34', '安徽省', -1, null], ['61', '陕西省', '三', null]]));
     expect(errorOf(badRow).message).toBe('名额建议表有错误行：2、3');
-    const pdf = await nation.request('POST', `/api/programs/${program.id}/quotas/import`, { filename: 'x.pdf', contentBase64: PDF_BASE64 });
-    await expectStatus(pdf, 415);
+    // A PDF sent as a sheet, a zip that is no workbook, a JSON body: 415 naming the sheet.
+    await expectStatus(await sheet(PDF), 415);
+    expect(errorOf(await sheet(Buffer.from('PK\x03\x04not a workbook'))).message).toBe('请上传 .xlsx 格式的名额建议表');
+    await expectStatus(await nation.request('POST', `/api/programs/${program.id}/quotas/import`, { filename: 'x.xlsx' }), 415);
     // The failed imports left the table as the first import wrote it.
     expect((await nation.request('GET', `/api/programs/${program.id}`)).json().quotas).toHaveLength(2);
   });

@@ -1,9 +1,9 @@
-import type { ApplicationListQuery } from '@rg/domain/programs/application.schema';
+import { OPEN_APPLICATION_STATUSES, type ApplicationListQuery } from '@rg/domain/programs/application.schema';
 import { ancestorsOf } from '@rg/domain/regions/region-code';
 import type { DbOrTx } from '../../core/db/schema.ts';
 import { withinScope } from '../../core/db/scope.ts';
 import type {
-  ProgramApplicationTable, ProgramAttachmentTable, ProgramDesignationTable, ProgramMilestoneTable, ProgramPlanVersionTable,
+  ProgramApplicationTable, ProgramDesignationTable, ProgramMilestoneTable, ProgramPlanVersionTable,
   ProgramQuotaTable, ProgramReviewTable, ProgramTable,
 } from './programs.tables.ts';
 
@@ -35,6 +35,13 @@ export async function insertProgram(db: DbOrTx, row: ProgramTable): Promise<void
   await db.insertInto('programs').values(row).execute();
 }
 
+/** Optimistic update of an active programme: false when it changed since `version` or was withdrawn (409). */
+export async function updateProgram(db: DbOrTx, id: string, version: number, changes: Partial<ProgramTable>): Promise<boolean> {
+  const result = await db.updateTable('programs').set({ ...changes, version: version + 1 })
+    .where('id', '=', id).where('version', '=', version).where('status', '=', 'active').executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
 export async function milestonesOf(db: DbOrTx, programIds: readonly string[]): Promise<ProgramMilestoneTable[]> {
   if (programIds.length === 0) return [];
   return db.selectFrom('program_milestones').selectAll().where('program_id', 'in', [...programIds]).orderBy('sort').execute();
@@ -46,6 +53,10 @@ export async function insertMilestone(db: DbOrTx, row: ProgramMilestoneTable): P
 
 export async function findMilestone(db: DbOrTx, programId: string, id: string): Promise<ProgramMilestoneTable | undefined> {
   return db.selectFrom('program_milestones').selectAll().where('program_id', '=', programId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function deleteMilestone(db: DbOrTx, id: string): Promise<void> {
+  await db.deleteFrom('program_milestones').where('id', '=', id).execute();
 }
 
 export async function extendMilestone(db: DbOrTx, id: string, dueDate: string, reason: string): Promise<void> {
@@ -85,11 +96,11 @@ export async function quotaForUpdate(db: DbOrTx, programId: string, region: stri
   return { max: quota.max_units, used: Number(used.n) };
 }
 
-export async function applicationCounts(db: DbOrTx, programId: string, scope: string): Promise<{ applications: number; submitted: number; approved: number }> {
+export async function applicationCounts(db: DbOrTx, programId: string, scope: string): Promise<{ applications: number; open: number; submitted: number; approved: number }> {
   const rows = await db.selectFrom('program_applications').select(['status', (eb) => eb.fn.countAll<number>().as('n')])
     .where('program_id', '=', programId).where((eb) => withinScope(eb, 'unit_code', scope)).groupBy('status').execute();
   const n = (s: string) => Number(rows.find((r) => r.status === s)?.n ?? 0);
-  return { applications: rows.reduce((sum, r) => sum + Number(r.n), 0), submitted: n('submitted'), approved: n('approved') };
+  return { applications: rows.reduce((sum, r) => sum + Number(r.n), 0), open: OPEN_APPLICATION_STATUSES.reduce((sum, s) => sum + n(s), 0), submitted: n('submitted'), approved: n('approved') };
 }
 
 function applications(db: DbOrTx) {
@@ -134,22 +145,6 @@ export async function insertPlanVersion(db: DbOrTx, row: ProgramPlanVersionTable
 
 export async function updatePlanVersion(db: DbOrTx, applicationId: string, version: number, changes: Partial<ProgramPlanVersionTable>): Promise<void> {
   await db.updateTable('program_plan_versions').set(changes).where('application_id', '=', applicationId).where('version', '=', version).execute();
-}
-
-export type AttachmentMeta = Omit<ProgramAttachmentTable, 'content_b64'>;
-
-export async function attachmentsOf(db: DbOrTx, applicationId: string): Promise<AttachmentMeta[]> {
-  return db.selectFrom('program_attachments')
-    .select(['id', 'application_id', 'kind', 'filename', 'mime', 'size', 'sha256', 'created_by', 'created_at'])
-    .where('application_id', '=', applicationId).orderBy('created_at').execute();
-}
-
-export async function findAttachment(db: DbOrTx, applicationId: string, id: string): Promise<ProgramAttachmentTable | undefined> {
-  return db.selectFrom('program_attachments').selectAll().where('application_id', '=', applicationId).where('id', '=', id).executeTakeFirst();
-}
-
-export async function insertAttachment(db: DbOrTx, row: ProgramAttachmentTable): Promise<void> {
-  await db.insertInto('program_attachments').values(row).execute();
 }
 
 export async function reviewsOf(db: DbOrTx, applicationId: string): Promise<(ProgramReviewTable & { reviewer_name: string })[]> {

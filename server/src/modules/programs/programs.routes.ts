@@ -1,13 +1,19 @@
 import { z } from 'zod';
-import { applicationCreateSchema, applicationListQuerySchema, applicationSaveSchema, attachmentUploadSchema, diffQuerySchema, reviewSchema } from '@rg/domain/programs/application.schema';
+import { applicationCreateSchema, applicationListQuerySchema, applicationSaveSchema, attachmentKindSchema, diffQuerySchema, reviewSchema } from '@rg/domain/programs/application.schema';
 import { agencyCreateSchema, groupCreateSchema, groupListQuerySchema, memberCreateSchema, taskCreateSchema, taskStatusSchema } from '@rg/domain/programs/organization.schema';
 import { designationActionSchema, designationQuerySchema } from '@rg/domain/programs/designation.schema';
-import { fileUploadSchema, milestoneExtendSchema, milestoneInputSchema, programCreateSchema, programListQuerySchema, quotasPutSchema } from '@rg/domain/programs/program.schema';
+import {
+  milestoneExtendSchema, milestoneInputSchema, programCreateSchema, programListQuerySchema, programUpdateSchema, programWithdrawSchema, quotasPutSchema,
+} from '@rg/domain/programs/program.schema';
 import type { AppContext } from '../../core/context.ts';
+import { ATTACHMENT_LIMIT } from '../../core/files/attachments.ts';
+import { AppError } from '../../core/http/errors.ts';
+import { acceptAttachments, fileQuery, sendFile, upload } from '../../core/http/files.ts';
 import { requestContext } from '../../core/http/route-guard.ts';
 import type { App } from '../../core/module.ts';
 import { ApplicationsService } from './applications.service.ts';
 import { DesignationsService } from './designations.service.ts';
+import { ProgramChanges } from './programs.changes.ts';
 import { ProgramsService } from './programs.service.ts';
 import { OrganizationsService } from './organizations.service.ts';
 import { EvaluationsService } from './evaluations.service.ts';
@@ -19,16 +25,23 @@ import { evaluationCreateSchema, reportReviewSchema, reportSubmitSchema, templat
 const idParams = z.object({ id: z.uuid('error.notFound') });
 const milestoneParams = z.object({ id: z.uuid('error.notFound'), milestoneId: z.uuid('error.notFound') });
 const attachmentParams = z.object({ id: z.uuid('error.notFound'), attachmentId: z.uuid('error.notFound') });
-/** Uploads travel as base64 JSON: 10 MB of file is about 13.4 MB of text. */
-const UPLOAD_BODY_LIMIT = 14 * 1024 * 1024;
+/** 上传附件: the file's name and the kind of document it is (`required:a1`, `evidence:c1`, `other`). */
+const attachmentQuery = fileQuery.extend({ kind: attachmentKindSchema });
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** 名额建议表: a sheet of a few hundred rows. */
+const IMPORT_LIMIT = 2 * 1024 * 1024;
 
 export function programsRoutes(app: App, ctx: AppContext): void {
   const programs = new ProgramsService(ctx);
+  const changes = new ProgramChanges(ctx);
   const applications = new ApplicationsService(ctx);
   const designations = new DesignationsService(ctx);
   const organizations = new OrganizationsService(ctx);
   const evaluations = new EvaluationsService(ctx);
   const cases = new CasesService(ctx);
+  // Files come as the raw request body: attachments (JPG, PNG, PDF) and the quota sheet (.xlsx).
+  acceptAttachments(app);
+  app.addContentTypeParser([XLSX_TYPE, 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: IMPORT_LIMIT }, (_req, body, done) => done(null, body));
 
   app.get('/programs', { schema: { querystring: programListQuerySchema }, config: { access: 'programs.read' } }, (req) => programs.list(requestContext(req), req.query.unitLevel));
   app.post('/programs', { schema: { body: programCreateSchema }, config: { access: 'programs.manage', idempotent: true } }, async (req, reply) =>
@@ -48,16 +61,12 @@ export function programsRoutes(app: App, ctx: AppContext): void {
   app.get('/programs/applications/:id/diff', { schema: { params: idParams, querystring: diffQuerySchema }, config: { access: 'programs.read' } }, (req) =>
     applications.diff(requestContext(req), req.params.id, req.query.from, req.query.to),
   );
-  app.post('/programs/applications/:id/attachments', { schema: { params: idParams, body: attachmentUploadSchema }, bodyLimit: UPLOAD_BODY_LIMIT, config: { access: 'programs.apply' } }, async (req, reply) =>
-    reply.status(201).send(await applications.attach(requestContext(req), req.params.id, req.body.kind, req.body.filename, req.body.contentBase64)),
+  app.post('/programs/applications/:id/attachments', { schema: { params: idParams, querystring: attachmentQuery }, bodyLimit: ATTACHMENT_LIMIT, config: { access: 'programs.apply' } }, async (req, reply) =>
+    reply.status(201).send(await applications.attach(requestContext(req), req.params.id, req.query.kind, upload(req))),
   );
-  app.get('/programs/applications/:id/attachments/:attachmentId', { schema: { params: attachmentParams }, config: { access: 'programs.read' } }, async (req, reply) => {
-    const file = await applications.download(requestContext(req), req.params.id, req.params.attachmentId);
-    return reply
-      .header('content-type', file.mime)
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
-      .send(file.bytes);
-  });
+  app.get('/programs/applications/:id/attachments/:attachmentId', { schema: { params: attachmentParams }, config: { access: 'programs.read' } }, async (req, reply) =>
+    sendFile(reply, await applications.file(requestContext(req), req.params.id, req.params.attachmentId)),
+  );
 
   app.get('/programs/designations', { schema: { querystring: designationQuerySchema }, config: { access: 'programs.read' } }, (req) =>
     designations.list(requestContext(req), req.query.regionCode, req.query.programId),
@@ -115,6 +124,12 @@ export function programsRoutes(app: App, ctx: AppContext): void {
   );
 
   app.get('/programs/:id', { schema: { params: idParams }, config: { access: 'programs.read' } }, (req) => programs.get(requestContext(req), req.params.id));
+  app.put('/programs/:id', { schema: { params: idParams, body: programUpdateSchema }, config: { access: 'programs.manage' } }, (req) =>
+    changes.update(requestContext(req), req.params.id, req.body),
+  );
+  app.post('/programs/:id/withdraw', { schema: { params: idParams, body: programWithdrawSchema }, config: { access: 'programs.manage' } }, (req) =>
+    changes.withdraw(requestContext(req), req.params.id, req.body.reason, req.body.version),
+  );
   app.post('/programs/:id/applications', { schema: { params: idParams, body: applicationCreateSchema }, config: { access: 'programs.apply', idempotent: true } }, async (req, reply) =>
     reply.status(201).send(await applications.create(requestContext(req), req.params.id, req.body.unitCode)),
   );
@@ -123,6 +138,9 @@ export function programsRoutes(app: App, ctx: AppContext): void {
   );
   app.post('/programs/:id/milestones/:milestoneId/extend', { schema: { params: milestoneParams, body: milestoneExtendSchema }, config: { access: 'programs.manage' } }, (req) =>
     programs.extendMilestone(requestContext(req), req.params.id, req.params.milestoneId, req.body.dueDate, req.body.reason),
+  );
+  app.delete('/programs/:id/milestones/:milestoneId', { schema: { params: milestoneParams }, config: { access: 'programs.manage' } }, (req) =>
+    changes.removeMilestone(requestContext(req), req.params.id, req.params.milestoneId),
   );
   app.get('/programs/:id/summary.docx', { schema: { params: idParams }, config: { access: 'programs.read' } }, async (req, reply) => {
     const doc = await programSummaryDocx(ctx, requestContext(req), req.params.id);
@@ -139,7 +157,8 @@ export function programsRoutes(app: App, ctx: AppContext): void {
   app.put('/programs/:id/quotas', { schema: { params: idParams, body: quotasPutSchema }, config: { access: 'programs.manage' } }, (req) =>
     programs.putQuotas(requestContext(req), req.params.id, req.body.items),
   );
-  app.post('/programs/:id/quotas/import', { schema: { params: idParams, body: fileUploadSchema }, bodyLimit: 3 * 1024 * 1024, config: { access: 'programs.manage' } }, (req) =>
-    programs.importQuotas(requestContext(req), req.params.id, req.body.filename, req.body.contentBase64),
-  );
+  app.post('/programs/:id/quotas/import', { schema: { params: idParams }, bodyLimit: IMPORT_LIMIT, config: { access: 'programs.manage' } }, (req) => {
+    if (!Buffer.isBuffer(req.body)) throw new AppError('unsupported_type', 'programs.import.notXlsx');
+    return programs.importQuotas(requestContext(req), req.params.id, req.body);
+  });
 }

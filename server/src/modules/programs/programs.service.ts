@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
-import { CONTENT_AREAS, defaultHonourTitle, isAbove, ORGANISER_LEVELS, type OrganiserLevel, type ReviewLevel, type UnitLevel } from '@rg/domain/programs/catalog';
+import { defaultHonourTitle, isAbove, ORGANISER_LEVELS, type OrganiserLevel, type ReviewLevel, type UnitLevel } from '@rg/domain/programs/catalog';
+import { editLocks, keyedLists, milestoneRemovalRefusal, withdrawRefusal, type ProgramShape } from '@rg/domain/programs/program-rules';
 import type {
-  ContentArea, MilestoneDto, MilestoneInput, ProgramCondition, ProgramCreate, ProgramDetailDto, ProgramDto, QuotaItem, RequiredAttachment,
+  ContentArea, MilestoneDto, MilestoneInput, ProgramCondition, ProgramCreate, ProgramDetailDto, ProgramDto, ProgramStatus, QuotaItem, RequiredAttachment,
 } from '@rg/domain/programs/program.schema';
 import { ancestorsOf, isWithin, levelOf } from '@rg/domain/regions/region-code';
 import type { Actor, RequestContext } from '../../core/access/actor.ts';
@@ -11,12 +12,11 @@ import type { Tx } from '../../core/db/schema.ts';
 import { AppError, invalid, notFound } from '../../core/http/errors.ts';
 import { findRegion, findRegions } from '../regions/regions.repository.ts';
 import { todayOf } from './programs.dates.ts';
-import { checkUpload } from './programs.files.ts';
 import * as repo from './programs.repository.ts';
 import type { ProgramMilestoneTable } from './programs.tables.ts';
+import { programUsage } from './programs.usage.ts';
 import { newId } from '../../core/db/ids.ts';
 
-const IMPORT_MAX_BYTES = 2 * 1024 * 1024;
 export const QUOTA_HEADER = ['区划代码', '名称', '建议名额', '名额上限'];
 
 export function parseJson<T>(text: string): T {
@@ -25,10 +25,34 @@ export function parseJson<T>(text: string): T {
 
 export function milestoneDto(row: ProgramMilestoneTable, today: string): MilestoneDto {
   const effectiveDue = row.extended_to ?? row.due_date;
+  const closesSubmission = row.closes_submission === 1;
   return {
     id: row.id, name: row.name, kind: row.kind as MilestoneInput['kind'], dueDate: row.due_date, extendedTo: row.extended_to,
-    extensionReason: row.extension_reason, effectiveDue, closesSubmission: row.closes_submission === 1, overdue: effectiveDue < today,
+    extensionReason: row.extension_reason, effectiveDue, closesSubmission, overdue: effectiveDue < today,
+    removable: milestoneRemovalRefusal({ name: row.name, closesSubmission, effectiveDue }, today) === null,
   };
+}
+
+/** The rules a programme's applications depend on, as stored (program-rules.ts compares two of these). */
+export function shapeOf(row: repo.ProgramRow): ProgramShape {
+  return {
+    unitLevel: row.unit_level, reviewChain: parseJson<ReviewLevel[]>(row.review_chain), quotaLevel: row.quota_level, cycleStart: row.cycle_start, cycleEnd: row.cycle_end,
+    contentAreas: parseJson<ContentArea[]>(row.content_areas), conditions: parseJson<ProgramCondition[]>(row.conditions),
+    requiredAttachments: parseJson<RequiredAttachment[]>(row.required_attachments),
+  };
+}
+
+/** Checks the levels fit together: organiser above the units, the chain climbing to the organiser. */
+export function checkLevels(input: Pick<ProgramCreate, 'organiserRegion' | 'unitLevel' | 'reviewChain' | 'quotaLevel'>): void {
+  const organiserLevel = levelOf(input.organiserRegion);
+  if (!(ORGANISER_LEVELS as readonly string[]).includes(organiserLevel)) throw invalid({ organiserRegion: 'programs.organiser.invalidLevel' });
+  if (!isAbove(organiserLevel, input.unitLevel)) throw invalid({ unitLevel: 'programs.unitLevel.notBelow' });
+  const chain = input.reviewChain;
+  const climbs = chain.every((level, i) => isAbove(level, i === 0 ? input.unitLevel : (chain[i - 1] ?? input.unitLevel)));
+  if (!climbs || chain[chain.length - 1] !== organiserLevel) throw invalid({ reviewChain: 'programs.reviewChain.invalid' });
+  if (input.quotaLevel && !(isAbove(input.quotaLevel, input.unitLevel) && !isAbove(input.quotaLevel, organiserLevel) && input.quotaLevel !== organiserLevel)) {
+    throw invalid({ quotaLevel: 'programs.quotaLevel.invalid' });
+  }
 }
 
 /** The submission milestone that has passed, if any: it closes submission (P2.3(5)) until extended. */
@@ -53,6 +77,7 @@ export class ProgramsService {
 
   toDto(actor: Actor, row: repo.ProgramRow, milestones: ProgramMilestoneTable[]): ProgramDto {
     const today = todayOf(this.ctx.clock);
+    const active = row.status === 'active';
     return {
       id: row.id, organiserRegion: row.organiser_region, organiserName: row.organiser_name, organiserLevel: row.organiser_level as OrganiserLevel,
       name: row.name, batch: row.batch, unitLevel: row.unit_level as UnitLevel, honourTitle: row.honour_title,
@@ -60,8 +85,11 @@ export class ProgramsService {
       conditions: parseJson<ProgramCondition[]>(row.conditions), requiredAttachments: parseJson<RequiredAttachment[]>(row.required_attachments),
       reviewChain: parseJson<ReviewLevel[]>(row.review_chain), quotaLevel: row.quota_level,
       milestones: milestones.map((m) => milestoneDto(m, today)),
-      submissionOpen: !closedMilestone(milestones, today),
-      abilities: { manage: can(actor, 'programs.manage', { regionCode: row.organiser_region }), apply: can(actor, 'programs.apply') },
+      submissionOpen: active && !closedMilestone(milestones, today),
+      status: row.status as ProgramStatus,
+      withdrawal: row.withdrawn_at ? { at: row.withdrawn_at, byName: row.withdrawn_by_name ?? '', reason: row.withdrawal_reason ?? '' } : null,
+      version: row.version,
+      abilities: { manage: active && can(actor, 'programs.manage', { regionCode: row.organiser_region }), apply: active && can(actor, 'programs.apply') },
     };
   }
 
@@ -81,30 +109,22 @@ export class ProgramsService {
     const scope = listScope(actor);
     const counts = await repo.applicationCounts(this.ctx.db, id, scope);
     const designated = (await repo.listDesignations(this.ctx.db, scope, id)).filter((d) => d.status !== 'revoked').length;
+    const dto = this.toDto(actor, row, milestones);
+    // Locks count every applicant, in the actor's scope or not: they protect all of their work.
+    const usage = await programUsage(this.ctx.db, id);
     return {
-      ...this.toDto(actor, row, milestones),
+      ...dto,
       quotas: quotas.filter((q) => isWithin(q.region_code, scope) || isWithin(scope, q.region_code))
         .map((q) => ({ regionCode: q.region_code, regionName: q.region_name, maxUnits: q.max_units, suggested: q.suggested, used: q.used })),
       counts: { ...counts, designated },
+      locks: editLocks(usage),
+      withdrawable: dto.abilities.manage && withdrawRefusal({ name: row.name, status: dto.status }, usage) === null,
     };
-  }
-
-  /** Checks the levels fit together: organiser above the units, the chain climbing to the organiser. */
-  private checkShape(input: ProgramCreate): void {
-    const organiserLevel = levelOf(input.organiserRegion);
-    if (!(ORGANISER_LEVELS as readonly string[]).includes(organiserLevel)) throw invalid({ organiserRegion: 'programs.organiser.invalidLevel' });
-    if (!isAbove(organiserLevel, input.unitLevel)) throw invalid({ unitLevel: 'programs.unitLevel.notBelow' });
-    const chain = input.reviewChain;
-    const climbs = chain.every((level, i) => isAbove(level, i === 0 ? input.unitLevel : (chain[i - 1] ?? input.unitLevel)));
-    if (!climbs || chain[chain.length - 1] !== organiserLevel) throw invalid({ reviewChain: 'programs.reviewChain.invalid' });
-    if (input.quotaLevel && !(isAbove(input.quotaLevel, input.unitLevel) && !isAbove(input.quotaLevel, organiserLevel) && input.quotaLevel !== organiserLevel)) {
-      throw invalid({ quotaLevel: 'programs.quotaLevel.invalid' });
-    }
   }
 
   async create(rc: RequestContext, input: ProgramCreate): Promise<ProgramDetailDto> {
     const actor = authorize(rc.actor, 'programs.manage', { regionCode: input.organiserRegion });
-    this.checkShape(input);
+    checkLevels(input);
     if (!(await findRegion(this.ctx.db, input.organiserRegion))) throw invalid({ organiserRegion: 'region.notFound' });
     const id = newId();
     await this.ctx.db.transaction().execute((tx) => this.insert(tx, rc, actor, id, input));
@@ -115,17 +135,13 @@ export class ProgramsService {
   async insert(tx: Tx, rc: RequestContext, actor: Actor, id: string, input: ProgramCreate): Promise<void> {
     const now = this.ctx.clock.now().toISOString();
     const organiserLevel = levelOf(input.organiserRegion) as OrganiserLevel;
-    const areas: ContentArea[] = [
-      ...CONTENT_AREAS.filter((a) => input.contentAreas.includes(a.key)).map((a) => ({ key: a.key, label: a.label, custom: false })),
-      ...input.customContentAreas.map((label, i) => ({ key: `custom_${i + 1}`, label, custom: true })),
-    ];
+    const lists = keyedLists(input);
     await repo.insertProgram(tx, {
       id, organiser_region: input.organiserRegion, organiser_level: organiserLevel, name: input.name, batch: input.batch, unit_level: input.unitLevel,
       honour_title: input.honourTitle || defaultHonourTitle(organiserLevel, input.unitLevel),
-      content_areas: JSON.stringify(areas),
-      conditions: JSON.stringify(input.conditions.map((c, i) => ({ key: `c${i + 1}`, text: c.text, evidenceRequired: c.evidenceRequired }))),
-      required_attachments: JSON.stringify(input.requiredAttachments.map((label, i) => ({ key: `a${i + 1}`, label }))),
+      content_areas: JSON.stringify(lists.contentAreas), conditions: JSON.stringify(lists.conditions), required_attachments: JSON.stringify(lists.requiredAttachments),
       review_chain: JSON.stringify(input.reviewChain), quota_level: input.quotaLevel, cycle_start: input.cycleStart, cycle_end: input.cycleEnd,
+      status: 'active', withdrawn_at: null, withdrawn_by: null, withdrawn_by_name: null, withdrawal_reason: null,
       created_by: actor.userId, created_at: now, updated_at: now, version: 1,
     });
     for (const [sort, m] of input.milestones.entries()) await this.insertMilestone(tx, id, m, sort);
@@ -138,10 +154,15 @@ export class ProgramsService {
     return id;
   }
 
-  private async loadManaged(rc: RequestContext, id: string): Promise<{ actor: Actor; row: repo.ProgramRow }> {
+  /**
+   * A programme the actor manages (its organiser's region or above; elsewhere 404), still active: a
+   * withdrawn one takes no change (409 naming it).
+   */
+  async loadManaged(rc: RequestContext, id: string): Promise<{ actor: Actor; row: repo.ProgramRow }> {
     const actor = authorize(rc.actor, 'programs.manage');
     const row = await this.load(actor, id);
     authorize(actor, 'programs.manage', { regionCode: row.organiser_region });
+    if (row.status !== 'active') throw new AppError('conflict', 'programs.program.withdrawn', undefined, { program: row.name });
     return { actor, row };
   }
 
@@ -178,6 +199,11 @@ export class ProgramsService {
     const unknown = items.findIndex((q) => !known.has(q.regionCode));
     if (unknown >= 0) throw invalid({ [`items.${unknown}.regionCode`]: 'region.notFound' });
     await this.ctx.db.transaction().execute(async (tx) => {
+      // A place already taken stays: the cap may not drop below the units counted against it (decision 67).
+      for (const quota of await repo.quotasOf(tx, programId)) {
+        const cap = items.find((q) => q.regionCode === quota.region_code)?.maxUnits ?? 0;
+        if (cap < quota.used) throw new AppError('conflict', 'programs.quota.belowUsed', undefined, { region: quota.region_name, used: quota.used });
+      }
       await repo.replaceQuotas(tx, programId, items.map((q) => ({ program_id: programId, region_code: q.regionCode, max_units: q.maxUnits, suggested: q.suggested ?? null })));
       await this.ctx.audit.append(tx, rc, { action: 'programs.quotas_set', objectType: 'program', objectId: programId, objectRegion: row.organiser_region, detail: { count: items.length, total: items.reduce((n, q) => n + q.maxUnits, 0) } });
     });
@@ -185,15 +211,19 @@ export class ProgramsService {
   }
 
   /**
-   * 试点县数量建议表 (P2.3(3) 附件) as .xlsx: 区划代码 | 名称 | 建议名额 | 名额上限. The cap defaults to the
+   * 试点县数量建议表 (P2.3(3) 附件) as a raw .xlsx body: 区划代码 | 名称 | 建议名额 | 名额上限. The cap defaults to the
    * suggestion; regions not imported in this installation are reported, not invented.
    */
-  async importQuotas(rc: RequestContext, programId: string, filename: string, contentBase64: string): Promise<ProgramDetailDto & { skipped: string[] }> {
+  async importQuotas(rc: RequestContext, programId: string, file: Buffer): Promise<ProgramDetailDto & { skipped: string[] }> {
     await this.loadManaged(rc, programId);
-    const { bytes, mime } = checkUpload(filename, contentBase64, IMPORT_MAX_BYTES);
-    if (!mime.includes('spreadsheet')) throw new AppError('unsupported_type', 'programs.import.notXlsx');
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    // An .xlsx is a zip (PK\x03\x04) that ExcelJS can open; anything else is a 415.
+    if (file.length < 4 || file.readUInt32BE(0) !== 0x504b0304) throw new AppError('unsupported_type', 'programs.import.notXlsx');
+    try {
+      await workbook.xlsx.load(file as unknown as ArrayBuffer);
+    } catch {
+      throw new AppError('unsupported_type', 'programs.import.notXlsx');
+    }
     const sheet = workbook.worksheets[0];
     const header = sheet ? (sheet.getRow(1).values as unknown[]).slice(1, 5).map((v) => String(v ?? '').trim()) : [];
     if (header.join('|') !== QUOTA_HEADER.join('|')) throw new AppError('validation', 'programs.import.badHeader');

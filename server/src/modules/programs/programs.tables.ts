@@ -3,6 +3,7 @@
  * 0/1 booleans, UUID text ids). Lists kept inside a row (content areas, conditions, answers, plan
  * sections) are JSON text: they are read and written whole with their row, never queried by part.
  */
+import type { KindedAttachmentTable } from '../../core/files/attachments.ts';
 
 /** 试点示范项目 */
 export interface ProgramTable {
@@ -24,6 +25,12 @@ export interface ProgramTable {
   quota_level: string | null;
   cycle_start: string;
   cycle_end: string;
+  /** `active` or `withdrawn` (撤销): a withdrawn programme takes no application and no change. */
+  status: string;
+  withdrawn_at: string | null;
+  withdrawn_by: string | null;
+  withdrawn_by_name: string | null;
+  withdrawal_reason: string | null;
   created_by: string;
   created_at: string;
   updated_at: string;
@@ -85,20 +92,6 @@ export interface ProgramPlanVersionTable {
   submitted_at: string | null;
 }
 
-export interface ProgramAttachmentTable {
-  id: string;
-  application_id: string;
-  kind: string;
-  filename: string;
-  mime: string;
-  size: number;
-  sha256: string;
-  /** The file, base64: text works the same on SQLite and PostgreSQL and goes into the backup. */
-  content_b64: string;
-  created_by: string;
-  created_at: string;
-}
-
 /** 审核记录 */
 export interface ProgramReviewTable {
   id: string;
@@ -134,7 +127,8 @@ export interface ProgramsTables {
   program_quotas: ProgramQuotaTable;
   program_applications: ProgramApplicationTable;
   program_plan_versions: ProgramPlanVersionTable;
-  program_attachments: ProgramAttachmentTable;
+  /** 申报附件 in the shared attachment shape (core/files), owner: the application, with its kind. */
+  program_attachments: KindedAttachmentTable;
   program_reviews: ProgramReviewTable;
   program_designations: ProgramDesignationTable;
   program_groups: ProgramGroupTable;

@@ -1,9 +1,10 @@
 import { expect } from 'vitest';
+import type { LightMyRequestResponse } from 'fastify';
 import { PLAN_SECTIONS } from '@rg/domain/programs/catalog';
-import type { TestClient } from '../../testing/test-app.ts';
+import type { TestApp, TestClient } from '../../testing/test-app.ts';
 
 /** A minimal valid PDF (the magic bytes are what the type check reads). */
-export const PDF_BASE64 = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n').toString('base64');
+export const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
 export const fullSections = (tag = '') => Object.fromEntries(PLAN_SECTIONS.map((s) => [s, `<p>${s} 第一稿${tag}</p>`]));
 
@@ -25,8 +26,19 @@ export async function expectStatus(res: { statusCode: number; body: string }, st
   expect(res.statusCode, res.body).toBe(status);
 }
 
+/** Sends a raw body as the signed-in client (the JSON client cannot), e.g. an attachment or a quota sheet. */
+export function sendRaw(t: TestApp, client: TestClient, url: string, body: Buffer, contentType: string): Promise<LightMyRequestResponse> {
+  return t.app.inject({ method: 'POST', url, headers: { cookie: client.cookie ?? '', 'x-csrf-token': client.csrfToken, 'content-type': contentType }, payload: body });
+}
+
+/** 上传附件 of `kind` to an application, as the console sends it: the raw file with `?kind=&name=`. */
+export function attach(t: TestApp, client: TestClient, applicationId: string, kind: string, file: { name: string; type: string; data: Buffer } = { name: '证明.pdf', type: 'application/pdf', data: PDF }): Promise<LightMyRequestResponse> {
+  const query = new URLSearchParams({ kind, name: file.name });
+  return sendRaw(t, client, `/api/programs/applications/${applicationId}/attachments?${query.toString()}`, file.data, file.type);
+}
+
 /** Creates, fills completely (areas, answers, evidence, attachment, six sections) and returns the id. */
-export async function completeApplication(client: TestClient, programId: string, unitCode: string): Promise<string> {
+export async function completeApplication(t: TestApp, client: TestClient, programId: string, unitCode: string): Promise<string> {
   const created = await client.request('POST', `/api/programs/${programId}/applications`, { unitCode });
   await expectStatus(created, 201);
   const app = created.json<{ id: string; version: number }>();
@@ -35,8 +47,6 @@ export async function completeApplication(client: TestClient, programId: string,
     conditionAnswers: [{ key: 'c1', answer: '县委常委会专题研究' }, { key: 'c2', answer: '农业农村局专人负责' }],
   });
   await expectStatus(saved, 200);
-  for (const kind of ['evidence:c1', 'required:a1']) {
-    await expectStatus(await client.request('POST', `/api/programs/applications/${app.id}/attachments`, { kind, filename: '证明.pdf', contentBase64: PDF_BASE64 }), 201);
-  }
+  for (const kind of ['evidence:c1', 'required:a1']) await expectStatus(await attach(t, client, app.id, kind), 201);
   return app.id;
 }

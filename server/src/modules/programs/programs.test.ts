@@ -3,7 +3,7 @@ import type { DomainEvent } from '../../core/events/event-bus.ts';
 import { storeDivisionRows } from '../regions/regions.import.ts';
 import { createTestApp, errorOf, type TestApp, type TestClient } from '../../testing/test-app.ts';
 import { buildRegionRow, buildUser, PLACES } from '../../testing/factories.ts';
-import { completeApplication, expectStatus, fullSections, PDF_BASE64, programBody } from './programs.test-helpers.ts';
+import { attach, completeApplication, expectStatus, fullSections, PDF, programBody } from './programs.test-helpers.ts';
 
 /** Three more Anhui counties, so the province has four to forward against a quota of two. */
 const ANHUI_COUNTIES = ['340322', '340323', '340324'];
@@ -89,7 +89,7 @@ describe('programs: programmes, applications, the review chain, quotas and desig
     expect(row).toEqual({ status: 'draft', reviewer_region: null });
   });
 
-  it('stores plan sections sanitized, and checks attachments by content and size', async () => {
+  it('stores plan sections sanitized', async () => {
     const program = await createProgram();
     const created = (await huaiyuan.request('POST', `/api/programs/${program.id}/applications`, { unitCode: PLACES.huaiyuan })).json<{ id: string; version: number }>();
     await huaiyuan.request('PUT', `/api/programs/applications/${created.id}`, {
@@ -97,19 +97,44 @@ describe('programs: programmes, applications, the review chain, quotas and desig
     });
     const dto = (await huaiyuan.request('GET', `/api/programs/applications/${created.id}`)).json();
     expect(dto.sections.background).toBe('<p>背景链接</p><ul><li><strong>一</strong></li></ul>');
-    const fake = await huaiyuan.request('POST', `/api/programs/applications/${created.id}/attachments`, { kind: 'other', filename: '方案.pdf', contentBase64: Buffer.from('\x89PNG\r\n\x1a\nxxxx', 'latin1').toString('base64') });
+  });
+
+  it('keeps attachments in the shared store by kind: raw body checked by content (415), at most 5 MB (413), read back byte for byte, scoped and audited', async () => {
+    const program = await createProgram();
+    const { id } = (await huaiyuan.request('POST', `/api/programs/${program.id}/applications`, { unitCode: PLACES.huaiyuan })).json<{ id: string }>();
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
+    // The bytes decide: a PNG declared as PDF, a program, a Word file (no longer taken): 415, nothing stored.
+    const fake = await attach(t, huaiyuan, id, 'other', { name: '方案.pdf', type: 'application/pdf', data: png });
     await expectStatus(fake, 415);
-    const exe = await huaiyuan.request('POST', `/api/programs/applications/${created.id}/attachments`, { kind: 'other', filename: '方案.exe', contentBase64: PDF_BASE64 });
-    await expectStatus(exe, 415);
-    const big = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(10 * 1024 * 1024)]).toString('base64');
-    const large = await huaiyuan.request('POST', `/api/programs/applications/${created.id}/attachments`, { kind: 'other', filename: '大.pdf', contentBase64: big });
+    expect(errorOf(fake).message).toBe('附件只能是 JPG、PNG 图片或 PDF 文件');
+    await expectStatus(await attach(t, huaiyuan, id, 'other', { name: '方案.exe', type: 'application/x-msdownload', data: Buffer.from('MZ') }), 415);
+    await expectStatus(await attach(t, huaiyuan, id, 'other', { name: '方案.docx', type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', data: Buffer.from('PK\x03\x04word/') }), 415);
+    const large = await attach(t, huaiyuan, id, 'other', { name: '大.pdf', type: 'application/pdf', data: Buffer.concat([PDF, Buffer.alloc(5 * 1024 * 1024)]) });
     await expectStatus(large, 413);
-    expect(errorOf(large).message).toBe('附件不能超过 10 MB');
-    const ok = await huaiyuan.request('POST', `/api/programs/applications/${created.id}/attachments`, { kind: 'other', filename: '方案.pdf', contentBase64: PDF_BASE64 });
+    // A kind the programme does not ask for: 400 naming the kind.
+    expect(errorOf(await attach(t, huaiyuan, id, 'required:a9')).fields).toEqual({ kind: '附件类别不正确' });
+    expect(errorOf(await attach(t, huaiyuan, id, 'photos')).fields).toEqual({ kind: '附件类别不正确' });
+
+    const ok = await attach(t, huaiyuan, id, 'evidence:c1', { name: '常委会纪要.pdf', type: 'application/pdf', data: PDF });
     await expectStatus(ok, 201);
-    const file = await huaiyuan.request('GET', `/api/programs/applications/${created.id}/attachments/${ok.json().id}`);
+    expect(ok.json()).toMatchObject({ fileName: '常委会纪要.pdf', contentType: 'application/pdf', size: PDF.length, kind: 'evidence:c1' });
+    await expectStatus(await attach(t, huaiyuan, id, 'other', { name: '现场.png', type: 'image/png', data: png }), 201);
+    const dto = (await huaiyuan.request('GET', `/api/programs/applications/${id}`)).json<{ attachments: { id: string; kind: string; fileName: string }[] }>();
+    expect(dto.attachments.map((a) => [a.kind, a.fileName])).toEqual([['evidence:c1', '常委会纪要.pdf'], ['other', '现场.png']]);
+    const file = await anhuiLeader.request('GET', `/api/programs/applications/${id}/attachments/${ok.json<{ id: string }>().id}`);
     expect(file.headers['content-type']).toBe('application/pdf');
-    expect(file.rawPayload.toString('latin1')).toBe(Buffer.from(PDF_BASE64, 'base64').toString('latin1'));
+    expect(file.rawPayload.equals(PDF)).toBe(true);
+    // Another county's official, or the file asked for under another application: 404.
+    const jingyang = await t.login('jy.off');
+    expect((await jingyang.request('GET', `/api/programs/applications/${id}/attachments/${ok.json<{ id: string }>().id}`)).statusCode).toBe(404);
+    expect((await attach(t, jingyang, id, 'other')).statusCode).toBe(404);
+    const other = (await anhuiOfficial.request('POST', `/api/programs/${program.id}/applications`, { unitCode: ANHUI_COUNTIES[2] })).json<{ id: string }>();
+    expect((await anhuiOfficial.request('GET', `/api/programs/applications/${other.id}/attachments/${ok.json<{ id: string }>().id}`)).statusCode).toBe(404);
+    const audit = await t.ctx.db.selectFrom('audit_log').select('detail').where('action', '=', 'programs.attachment_add').where('object_id', '=', id).orderBy('seq').execute();
+    expect(audit.map((a) => JSON.parse(a.detail ?? '{}'))).toEqual([
+      expect.objectContaining({ kind: 'evidence:c1', file: '常委会纪要.pdf', type: 'application/pdf', size: PDF.length }),
+      expect.objectContaining({ kind: 'other', file: '现场.png', type: 'image/png' }),
+    ]);
   });
 
   it.each([
@@ -122,7 +147,7 @@ describe('programs: programmes, applications, the review chain, quotas and desig
     await expectStatus(res, 201);
     const program = res.json<{ id: string; honourTitle: string }>();
     if (cityLeader) await buildUser(t.ctx, { username: `bb.lead.${program.id.slice(0, 6)}`, regionCode: PLACES.bengbu, roles: ['leader'] });
-    const id = await completeApplication(huaiyuan, program.id, PLACES.huaiyuan);
+    const id = await completeApplication(t, huaiyuan, program.id, PLACES.huaiyuan);
     await expectStatus(await huaiyuan.request('POST', `/api/programs/applications/${id}/submit`), 200);
     for (const [step, level] of chain.entries()) {
       const username = reviewers[step] ?? `bb.lead.${program.id.slice(0, 6)}`;
@@ -143,7 +168,7 @@ describe('programs: programmes, applications, the review chain, quotas and desig
 
   it('returns with a comment, opens a new plan version, shows the difference, and approves the revision', async () => {
     const program = await createProgram({ organiserRegion: '34', reviewChain: ['province'], quotaLevel: null });
-    const id = await completeApplication(huaiyuan, program.id, PLACES.huaiyuan);
+    const id = await completeApplication(t, huaiyuan, program.id, PLACES.huaiyuan);
     await huaiyuan.request('POST', `/api/programs/applications/${id}/submit`);
     const missingComment = await review(anhuiLeader, id, 'return');
     expect(errorOf(missingComment).fields).toEqual({ comment: '退回或不予通过时请填写审核意见' });
@@ -173,7 +198,7 @@ describe('programs: programmes, applications, the review chain, quotas and desig
     expect(errorOf(wrong).fields).toEqual({ 'items.0.regionCode': '名额须设在项目规定层级的区划上，且在组织单位辖区内' });
     const ids: string[] = [];
     for (const unit of [PLACES.huaiyuan, ...ANHUI_COUNTIES.slice(0, 2)]) {
-      const id = await completeApplication(anhuiOfficial, program.id, unit);
+      const id = await completeApplication(t, anhuiOfficial, program.id, unit);
       await expectStatus(await anhuiOfficial.request('POST', `/api/programs/applications/${id}/submit`), 200);
       ids.push(id);
     }
@@ -198,7 +223,7 @@ describe('programs: programmes, applications, the review chain, quotas and desig
 
   it('closes submission after the milestone’s due date (409 naming it) until the organiser extends it', async () => {
     const program = await createProgram({ organiserRegion: '34', reviewChain: ['province'], quotaLevel: null, milestones: [{ name: '方案报送截止', dueDate: '2026-01-04', kind: 'submission', closesSubmission: true }] });
-    const id = await completeApplication(huaiyuan, program.id, PLACES.huaiyuan);
+    const id = await completeApplication(t, huaiyuan, program.id, PLACES.huaiyuan);
     const late = await huaiyuan.request('POST', `/api/programs/applications/${id}/submit`);
     await expectStatus(late, 409);
     expect(errorOf(late).message).toBe('“方案报送截止”已于 2026-01-04 截止，不能再提交申报');
@@ -217,7 +242,7 @@ describe('programs: programmes, applications, the review chain, quotas and desig
 
   it('answers 404 for another region’s application and lists only the actor’s region', async () => {
     const program = await createProgram();
-    const id = await completeApplication(huaiyuan, program.id, PLACES.huaiyuan);
+    const id = await completeApplication(t, huaiyuan, program.id, PLACES.huaiyuan);
     await huaiyuan.request('POST', `/api/programs/applications/${id}/submit`);
     const jingyang = await t.login('jy.off');
     const shaanxi = await t.login('sx.lead');
@@ -235,7 +260,7 @@ describe('programs: programmes, applications, the review chain, quotas and desig
 
   it('warns and revokes a designation with a reason (动态管理); a second warning or change after revocation is 409', async () => {
     const program = await createProgram({ organiserRegion: '34', reviewChain: ['province'], quotaLevel: null });
-    const id = await completeApplication(huaiyuan, program.id, PLACES.huaiyuan);
+    const id = await completeApplication(t, huaiyuan, program.id, PLACES.huaiyuan);
     await huaiyuan.request('POST', `/api/programs/applications/${id}/submit`);
     await review(anhuiLeader, id, 'approve');
     const [designation] = (await anhuiOfficial.request('GET', `/api/programs/designations?programId=${program.id}`)).json().items;
@@ -262,7 +287,7 @@ describe('programs: programmes, applications, the review chain, quotas and desig
     expect(waiting.length).toBeGreaterThan(0);
     expect(leaderTodos).toEqual([expect.objectContaining({ count: waiting.length, title: '有试点示范申报等待您审核' })]);
     const program = await createProgram({ organiserRegion: '34', reviewChain: ['province'], quotaLevel: null });
-    const id = await completeApplication(huaiyuan, program.id, PLACES.huaiyuan);
+    const id = await completeApplication(t, huaiyuan, program.id, PLACES.huaiyuan);
     await huaiyuan.request('POST', `/api/programs/applications/${id}/submit`);
     await review(anhuiLeader, id, 'return', '请补充');
     const countyTodos = (await huaiyuan.request('GET', '/api/todos')).json().items.filter((i: { kind: string }) => i.kind === 'programs.returned');

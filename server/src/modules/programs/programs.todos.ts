@@ -15,7 +15,7 @@ const DEADLINE_WINDOW_DAYS = 14;
 /**
  * 待办 of the pilot programmes: applications waiting at the actor's level (reviewers), applications
  * returned for revision, application deadlines within two weeks with drafts still unsent, and the
- * leading groups' overdue tasks.
+ * leading groups' overdue tasks. A withdrawn programme shows in none: its open applications are closed.
  */
 export async function programsTodos(ctx: AppContext, actor: Actor): Promise<TodoItem[]> {
   const items: TodoItem[] = [];
@@ -77,7 +77,8 @@ export async function programsTodos(ctx: AppContext, actor: Actor): Promise<Todo
     }
     const today = todayOf(ctx.clock);
     const horizon = new Date(Date.parse(`${today}T00:00:00Z`) + DEADLINE_WINDOW_DAYS * 86_400_000).toISOString().slice(0, 10);
-    const programs = await listPrograms(ctx.db, scope);
+    // A withdrawn programme's deadline is nobody's concern any more (its applications are closed).
+    const programs = (await listPrograms(ctx.db, scope)).filter((p) => p.status === 'active');
     if (programs.length > 0) {
       const due = await ctx.db.selectFrom('program_milestones').selectAll().where('program_id', 'in', programs.map((p) => p.id)).where('closes_submission', '=', 1).execute();
       for (const m of due) {

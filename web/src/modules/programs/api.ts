@@ -1,11 +1,11 @@
-import type { ApplicationDto, ApplicationStatus, ApplicationSummaryDto, AttachmentDto, PlanDiffDto, ReviewDecision } from '@rg/domain/programs/application.schema';
+import type { ApplicationDto, ApplicationStatus, ApplicationSummaryDto, PlanDiffDto, ReviewDecision } from '@rg/domain/programs/application.schema';
 import type { PlanSection } from '@rg/domain/programs/catalog';
 import type { DesignationDto } from '@rg/domain/programs/designation.schema';
 import type { ProgramDetailDto, ProgramDto } from '@rg/domain/programs/program.schema';
 import type { BoardDto, CaseDto, CaseListQuery } from '@rg/domain/programs/case.schema';
 import type { DesignationDetailDto, EvaluationKind, TemplateDto } from '@rg/domain/programs/evaluation.schema';
 import type { AgencyRole, GroupDto, GroupSummaryDto, MemberRole, TaskStatus } from '@rg/domain/programs/organization.schema';
-import { api } from '../../app/api/api-client.ts';
+import { api, postRaw, withQuery } from '../../app/api/api-client.ts';
 
 export interface ApplicationSaveInput {
   version: number;
@@ -14,8 +14,8 @@ export interface ApplicationSaveInput {
   sections?: Partial<Record<PlanSection, string>>;
 }
 
-export interface ProgramCreateInput {
-  organiserRegion: string;
+/** The fields of a programme that its form sets, on creation and on edit. */
+export interface ProgramFieldsInput {
   name: string;
   batch: string;
   unitLevel: string;
@@ -28,6 +28,10 @@ export interface ProgramCreateInput {
   requiredAttachments: string[];
   reviewChain: string[];
   quotaLevel: string | null;
+}
+
+export interface ProgramCreateInput extends ProgramFieldsInput {
+  organiserRegion: string;
   milestones: { name: string; dueDate: string; kind: string; closesSubmission: boolean }[];
 }
 
@@ -37,31 +41,36 @@ export interface ApplicationQuery {
   awaitingMe?: 'true';
 }
 
-/** Reads a browser file as base64 (uploads travel inside JSON). */
-export async function fileToBase64(file: Blob): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Where an application's file of `kind` is uploaded (the raw file, core/http/files.ts). */
+export function applicationUploadUrl(applicationId: string, kind: string): string {
+  return withQuery(`/api/programs/applications/${applicationId}/attachments`, { kind });
+}
+
+/** One stored file of an application. */
+export function applicationFileUrl(applicationId: string, fileId: string): string {
+  return `/api/programs/applications/${applicationId}/attachments/${fileId}`;
 }
 
 export const programsApi = {
   list: () => api.get<{ items: ProgramDto[] }>('/api/programs'),
   create: (body: ProgramCreateInput) => api.post<ProgramDetailDto>('/api/programs', body),
   get: (id: string) => api.get<ProgramDetailDto>(`/api/programs/${id}`),
+  update: (id: string, body: ProgramFieldsInput & { version: number }) => api.put<ProgramDetailDto>(`/api/programs/${id}`, body),
+  withdraw: (id: string, body: { reason: string; version: number }) => api.post<ProgramDetailDto>(`/api/programs/${id}/withdraw`, body),
+  removeMilestone: (id: string, milestoneId: string) => api.delete<ProgramDetailDto>(`/api/programs/${id}/milestones/${milestoneId}`),
   addMilestone: (id: string, body: { name: string; dueDate: string; kind: string; closesSubmission: boolean }) => api.post<ProgramDetailDto>(`/api/programs/${id}/milestones`, body),
   extendMilestone: (id: string, milestoneId: string, body: { dueDate: string; reason: string }) =>
     api.post<ProgramDetailDto>(`/api/programs/${id}/milestones/${milestoneId}/extend`, body),
   putQuotas: (id: string, items: { regionCode: string; maxUnits: number; suggested: number | null }[]) => api.put<ProgramDetailDto>(`/api/programs/${id}/quotas`, { items }),
-  importQuotas: (id: string, body: { filename: string; contentBase64: string }) =>
-    api.post<ProgramDetailDto & { skipped: string[] }>(`/api/programs/${id}/quotas/import`, body),
+  importQuotas: (id: string, file: Blob) => postRaw<ProgramDetailDto & { skipped: string[] }>(`/api/programs/${id}/quotas/import`, file, XLSX_TYPE),
   applications: (query: ApplicationQuery) => api.get<{ items: ApplicationSummaryDto[] }>('/api/programs/applications', { ...query }),
   application: (id: string) => api.get<ApplicationDto>(`/api/programs/applications/${id}`),
   createApplication: (programId: string, unitCode: string) => api.post<ApplicationDto>(`/api/programs/${programId}/applications`, { unitCode }),
   save: (id: string, body: ApplicationSaveInput) => api.put<ApplicationDto>(`/api/programs/applications/${id}`, body),
   submit: (id: string) => api.post<ApplicationDto>(`/api/programs/applications/${id}/submit`),
   review: (id: string, body: { decision: ReviewDecision; comment: string }) => api.post<ApplicationDto>(`/api/programs/applications/${id}/review`, body),
-  attach: (id: string, body: { kind: string; filename: string; contentBase64: string }) => api.post<AttachmentDto>(`/api/programs/applications/${id}/attachments`, body),
   diff: (id: string, from: number, to: number) => api.get<PlanDiffDto>(`/api/programs/applications/${id}/diff`, { from, to }),
   designations: (query: { regionCode?: string; programId?: string }) => api.get<{ items: DesignationDto[] }>('/api/programs/designations', query),
   groups: () => api.get<{ items: GroupSummaryDto[] }>('/api/programs/groups'),

@@ -8,7 +8,7 @@ import { ApiError, errorMessage } from '../../../app/api/api-error.ts';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { programKeys, programsApi } from '../api.ts';
 import { useAreaLabel, useProgramsLabels } from '../labels.ts';
-import { AttachmentUpload } from './attachment-upload.tsx';
+import { ApplicationFiles } from './application-files.tsx';
 import { RichTextEditor } from './rich-text-editor.tsx';
 import { SafeHtml } from './safe-html.tsx';
 
@@ -49,7 +49,6 @@ export function ApplicationEditor({ application, program }: { application: Appli
     onSuccess: () => { setErrors({ message: null, fields: {} }); void message.success(t('programs.app.submitted')); void refresh(); },
     onError: (error) => { onError(error); void refresh(); },
   });
-  const filesOf = (kind: string) => application.attachments.filter((a) => a.kind === kind);
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -83,7 +82,7 @@ export function ApplicationEditor({ application, program }: { application: Appli
               {c.evidenceRequired && (
                 <div style={{ marginTop: 6 }}>
                   <Typography.Text type="secondary">{t('programs.app.evidence')}：</Typography.Text>
-                  <AttachmentUpload applicationId={application.id} kind={`evidence:${c.key}`} files={filesOf(`evidence:${c.key}`)} editable={editable} testId={`evidence-${c.key}`} />
+                  <ApplicationFiles application={application} kind={`evidence:${c.key}`} editable={editable} testId={`evidence-${c.key}`} />
                   <div><FieldError text={errors.fields[`evidence.${c.key}`]} /></div>
                 </div>
               )}
@@ -109,13 +108,13 @@ export function ApplicationEditor({ application, program }: { application: Appli
           {program.requiredAttachments.map((a) => (
             <div key={a.key}>
               <Typography.Text strong>{a.label}</Typography.Text>
-              <AttachmentUpload applicationId={application.id} kind={`required:${a.key}`} files={filesOf(`required:${a.key}`)} editable={editable} testId={`attachment-${a.key}`} />
+              <ApplicationFiles application={application} kind={`required:${a.key}`} editable={editable} testId={`attachment-${a.key}`} />
               <div><FieldError text={errors.fields[`attachments.${a.key}`]} /></div>
             </div>
           ))}
           <div>
             <Typography.Text strong>{t('programs.app.other')}</Typography.Text>
-            <AttachmentUpload applicationId={application.id} kind="other" files={filesOf('other')} editable={editable} testId="attachment-other" />
+            <ApplicationFiles application={application} kind="other" editable={editable} testId="attachment-other" />
           </div>
         </Space>
       </Card>

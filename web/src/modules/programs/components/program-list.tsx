@@ -1,4 +1,4 @@
-import { Button, Empty, Space, Table, Tag } from 'antd';
+import { Button, Empty, Space, Table } from 'antd';
 import { useState } from 'react';
 import { useSession } from '../../../app/auth/auth-context.tsx';
 import { ProgramCreateModal } from './program-create-modal.tsx';
@@ -8,7 +8,7 @@ import { Link } from 'react-router';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { LoadError } from '../../../app/layout/load-error.tsx';
 import { programKeys, programsApi } from '../api.ts';
-import { programPath } from './labels.tsx';
+import { ProgramStatusTag, programPath } from './labels.tsx';
 
 /** The programmes run in the actor's region or above it (a county sees the national batch too). */
 export function ProgramList() {
@@ -34,7 +34,7 @@ export function ProgramList() {
           { title: t('programs.col.organiser'), render: (_, p) => p.organiserLevel === 'nation' ? p.organiserName : `${p.organiserName}（${t(`programs.level.${p.organiserLevel}`)}）`, width: 160 },
           { title: t('programs.col.unitLevel'), render: (_, p) => t(`programs.unitLevel.${p.unitLevel}`), width: 110 },
           { title: t('programs.col.cycle'), render: (_, p) => `${p.cycleStart} ~ ${p.cycleEnd}`, width: 200 },
-          { title: t('programs.col.submission'), width: 90, render: (_, p) => (p.submissionOpen ? <Tag color="green">{t('programs.open')}</Tag> : <Tag>{t('programs.closed')}</Tag>) },
+          { title: t('programs.col.status'), width: 90, render: (_, p) => <ProgramStatusTag program={p} /> },
         ]}
       />
       <ProgramCreateModal open={creating} onClose={() => setCreating(false)} />

@@ -1,5 +1,5 @@
 import { DatePicker, Form, Input, Select } from 'antd';
-import type { MilestoneDto } from '@rg/domain/programs/program.schema';
+import { MILESTONE_KINDS, type MilestoneDto } from '@rg/domain/programs/program.schema';
 import type { Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router';
 import { FormModal } from '../../../app/forms/form-modal.tsx';
@@ -56,8 +56,6 @@ export function ExtendModal({ programId, milestone, onClose }: { programId: stri
     </FormModal>
   );
 }
-
-const MILESTONE_KINDS = ['submission', 'report', 'evaluation', 'acceptance', 'other'] as const;
 
 /** 添加节点: a dated step; a 申报截止 closes submission when it passes. */
 export function MilestoneModal({ programId, open, onClose }: { programId: string; open: boolean; onClose: () => void }) {

@@ -8,7 +8,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ProgramDetailDto, QuotaDto } from '@rg/domain/programs/program.schema';
 import { errorMessage } from '../../../app/api/api-error.ts';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
-import { fileToBase64, programKeys, programsApi } from '../api.ts';
+import { programKeys, programsApi } from '../api.ts';
 
 interface QuotaValues {
   items: { regionCode: string; maxUnits: number; suggested?: number | null }[];
@@ -58,7 +58,7 @@ export function QuotaTable({ program }: { program: ProgramDetailDto }) {
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
   const upload = useMutation({
-    mutationFn: async (file: File) => programsApi.importQuotas(program.id, { filename: file.name, contentBase64: await fileToBase64(file) }),
+    mutationFn: (file: File) => programsApi.importQuotas(program.id, file),
     onSuccess: (result) => {
       void message.success(t('programs.quota.imported'));
       if (result.skipped.length > 0) void message.warning(t('programs.quota.skipped', { codes: result.skipped.join('、') }));

@@ -30,6 +30,9 @@ export function ApplicationPage() {
       {a.status === 'submitted' && a.reviewerRegionName && a.reviewLevel && (
         <Alert style={{ marginBottom: 16 }} type="info" showIcon data-testid="waiting-at" title={t('programs.app.waitingAt', { region: a.reviewerRegionName, level: t(`programs.level.${a.reviewLevel}`) })} />
       )}
+      {a.status === 'closed' && program.data.withdrawal && (
+        <Alert style={{ marginBottom: 16 }} type="warning" showIcon data-testid="application-closed" title={t('programs.app.closed', { reason: program.data.withdrawal.reason })} />
+      )}
       <Row gutter={16}>
         <Col span={16}>
           {/* Keyed by status and plan version: after a review or a new version the editor starts from the stored state; a failed submit keeps its errors. */}

@@ -1,7 +1,7 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Descriptions, Row, Skeleton, Space, Table, Tag } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Row, Skeleton, Space, Tag } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import type { MilestoneDto } from '@rg/domain/programs/program.schema';
+import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
@@ -11,19 +11,26 @@ import { programKeys, programsApi } from '../api.ts';
 import { useAreaLabel } from '../labels.ts';
 import { ApplicationList } from '../components/application-list.tsx';
 import { DesignationsTable } from '../components/designations-table.tsx';
-import { ApplyModal, ExtendModal, MilestoneModal } from '../components/program-modals.tsx';
+import { ProgramStatusTag } from '../components/labels.tsx';
+import { MilestoneCard } from '../components/milestone-card.tsx';
+import { ProgramEditModal } from '../components/program-edit-modal.tsx';
+import { ApplyModal } from '../components/program-modals.tsx';
+import { ProgramWithdrawModal } from '../components/program-withdraw-modal.tsx';
 import { QuotaTable } from '../components/quota-table.tsx';
 import { TemplateCard } from '../components/template-card.tsx';
 
-/** One programme: its rules, milestones, quotas, the applications in the actor's region and the honours. */
+/**
+ * One programme: its rules, milestones, quotas, the applications in the actor's region and the
+ * honours; its manager edits it (编辑) or withdraws it (撤销项目) while no unit is approved yet.
+ */
 export function ProgramDetailPage() {
   const { t } = useI18n();
   const areaLabel = useAreaLabel();
   const { id = '' } = useParams();
   const detail = useQuery({ queryKey: programKeys.detail(id), queryFn: () => programsApi.get(id) });
   const [applying, setApplying] = useState(false);
-  const [extending, setExtending] = useState<MilestoneDto | null>(null);
-  const [addingMilestone, setAddingMilestone] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const [withdrawing, setWithdrawing] = useState(false);
   if (detail.isPending) return <Skeleton active />;
   if (detail.error) return <LoadError error={detail.error} onRetry={() => void detail.refetch()} />;
   const p = detail.data;
@@ -32,14 +39,26 @@ export function ProgramDetailPage() {
     <>
       <Link to="/programs"><ArrowLeftOutlined /> {t('programs.detail.back')}</Link>
       <PageHeader
-        title={<Space>{p.name}<Tag>{p.batch}</Tag>{p.submissionOpen ? <Tag color="green">{t('programs.open')}</Tag> : <Tag>{t('programs.closed')}</Tag>}</Space>}
+        title={<Space>{p.name}<Tag>{p.batch}</Tag><ProgramStatusTag program={p} /></Space>}
         extra={
           <Space>
+            {p.abilities.manage && <Button onClick={() => setEditing(true)}>{t('programs.edit')}</Button>}
+            {p.withdrawable && <Button danger onClick={() => setWithdrawing(true)}>{t('programs.withdraw')}</Button>}
             <Button href={`/api/programs/${p.id}/summary.docx`}>{t('programs.summary.export')}</Button>
             {p.abilities.apply && p.submissionOpen && <Button type="primary" onClick={() => setApplying(true)}>{t('programs.apply')}</Button>}
           </Space>
         }
       />
+      {p.withdrawal && (
+        <Alert
+          style={{ marginBottom: 16 }}
+          type="warning"
+          showIcon
+          data-testid="program-withdrawn"
+          title={t('programs.withdrawn.notice', { date: dayjs(p.withdrawal.at).format('YYYY-MM-DD'), by: p.withdrawal.byName })}
+          description={t('programs.withdrawn.reason', { reason: p.withdrawal.reason })}
+        />
+      )}
       <Row gutter={16}>
         <Col span={14}>
           <Card title={t('programs.detail.info')} size="small">
@@ -64,26 +83,7 @@ export function ProgramDetailPage() {
           </Card>
         </Col>
         <Col span={10}>
-          <Card title={t('programs.detail.milestones')} size="small" extra={p.abilities.manage && <Button size="small" onClick={() => setAddingMilestone(true)}>{t('programs.milestone.add')}</Button>}>
-            <Table<MilestoneDto>
-              size="small"
-              rowKey="id"
-              pagination={false}
-              dataSource={p.milestones}
-              data-testid="milestones"
-              columns={[
-                { title: t('programs.milestone.name'), render: (_, m) => <Space orientation="vertical" size={0}>{m.name}{m.closesSubmission && <Tag color="orange">{t('programs.milestone.closesSubmission')}</Tag>}</Space> },
-                {
-                  title: t('programs.milestone.due'), width: 130,
-                  render: (_, m) => <Space orientation="vertical" size={0}>
-                    <span style={m.extendedTo ? { textDecoration: 'line-through', color: '#999' } : undefined}>{m.dueDate}</span>
-                    {m.extendedTo && <span>{t('programs.milestone.extendedTo', { date: m.extendedTo })}</span>}
-                  </Space>,
-                },
-                ...(p.abilities.manage ? [{ title: '', width: 70, render: (_: unknown, m: MilestoneDto) => <Button size="small" type="link" onClick={() => setExtending(m)}>{t('programs.milestone.extend')}</Button> }] : []),
-              ]}
-            />
-          </Card>
+          <MilestoneCard program={p} />
           <TemplateCard programId={p.id} manage={p.abilities.manage} />
           {p.quotaLevel && (
             <Card title={t('programs.detail.quotas')} size="small" style={{ marginTop: 16 }}>
@@ -99,8 +99,8 @@ export function ProgramDetailPage() {
         <DesignationsTable programId={p.id} />
       </Card>
       <ApplyModal programId={p.id} open={applying} onClose={() => setApplying(false)} />
-      <ExtendModal programId={p.id} milestone={extending} onClose={() => setExtending(null)} />
-      <MilestoneModal programId={p.id} open={addingMilestone} onClose={() => setAddingMilestone(false)} />
+      <ProgramEditModal program={p} open={editing} onClose={() => setEditing(false)} />
+      <ProgramWithdrawModal program={p} open={withdrawing} onClose={() => setWithdrawing(false)} />
     </>
   );
 }
