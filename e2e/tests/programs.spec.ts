@@ -214,3 +214,87 @@ test('the nation edits a province quota of the first batch', async ({ page }) =>
   await expect(page.getByText('名额已保存')).toBeVisible();
   await expect(quotas.getByRole('row', { name: /安徽省/ }).locator('td').nth(2)).toHaveText('3');
 });
+
+test('a county official edits a programme, removes a milestone, and withdraws it with a reason; its open application is closed', async ({ page }) => {
+  await page.goto('/');
+  await signIn(page, 'hy.official');
+  await page.getByRole('menuitem', { name: '试点示范' }).click();
+  await page.getByRole('button', { name: '新建试点项目' }).click();
+  const create = page.getByRole('dialog', { name: '新建试点项目' });
+  await create.getByLabel('项目名称').fill('怀远县乡村治理示范镇创建（2028）');
+  await create.getByLabel('批次').fill('2028年');
+  await create.getByLabel('试点单位层级').click();
+  await openDropdown(page).locator('.ant-select-item-option', { hasText: '乡镇' }).click();
+  await create.getByPlaceholder('开始日期').fill('2028-01-01');
+  await create.getByPlaceholder('结束日期').fill('2030-12-31');
+  await create.getByPlaceholder('结束日期').press('Enter');
+  await create.getByRole('checkbox', { name: '县级' }).check();
+  await create.getByRole('button', { name: '添加节点' }).click();
+  await create.getByPlaceholder('节点').fill('各乡镇报送创建方案');
+  await create.getByPlaceholder('请选择日期').fill('2028-03-31');
+  await create.getByPlaceholder('请选择日期').press('Enter');
+  await create.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByRole('heading', { name: /怀远县乡村治理示范镇创建（2028）/ })).toBeVisible();
+
+  // 1. 编辑: the creation form, filled; a new name and one more condition.
+  await page.getByRole('button', { name: '编辑', exact: true }).click();
+  const edit = page.getByRole('dialog', { name: /编辑试点项目/ });
+  await expect(edit.getByLabel('项目名称')).toHaveValue('怀远县乡村治理示范镇创建（2028）');
+  await edit.getByLabel('项目名称').fill('怀远县乡村治理示范镇创建（2028年度）');
+  await shot(page, 'edit-modal');
+  await edit.getByRole('button', { name: '添加申报条件' }).click();
+  await edit.locator('#conditions_4_text').fill('已建立镇级村民议事协商制度');
+  await edit.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('试点项目已保存')).toBeVisible();
+  await expect(page.getByRole('heading', { name: /怀远县乡村治理示范镇创建（2028年度）/ })).toBeVisible();
+  await expect(page.getByTestId('program-info')).toContainText('已建立镇级村民议事协商制度');
+
+  // 2. A milestone added by mistake is removed after confirming.
+  await page.getByRole('button', { name: '添加节点' }).click();
+  const milestone = page.getByRole('dialog', { name: '添加节点' });
+  await milestone.getByLabel('节点').fill('临时节点');
+  await milestone.getByLabel('截止日期').fill('2028-06-30');
+  await milestone.getByLabel('截止日期').press('Enter');
+  await milestone.getByRole('button', { name: '保存' }).click();
+  const milestones = page.getByTestId('milestones');
+  await milestones.getByRole('row', { name: /临时节点/ }).getByRole('button', { name: '删除' }).click();
+  await page.locator('.ant-popconfirm').getByRole('button', { name: '删除' }).click();
+  await expect(page.getByText('节点已删除')).toBeVisible();
+  await expect(milestones).not.toContainText('临时节点');
+  await expect(milestones).toContainText('各乡镇报送创建方案');
+
+  // 3. 万福镇 starts an application and uploads a file (raw upload with its kind).
+  await page.getByRole('button', { name: '发起申报' }).click();
+  const apply = page.getByRole('dialog', { name: '发起申报' });
+  const picker = apply.getByLabel('申报单位');
+  await picker.click();
+  await picker.pressSequentially('万福', { delay: 30 });
+  await openDropdown(page).locator('.ant-select-item-option', { hasText: '万福镇' }).first().click();
+  await apply.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByRole('heading', { name: /申报书：万福镇/ })).toBeVisible();
+  await page.getByTestId('attachment-other').locator('input[type=file]').setInputFiles({ ...PDF, name: '万福镇创建工作方案.pdf' });
+  await expect(page.getByTestId('attachment-other')).toContainText('万福镇创建工作方案.pdf');
+  await page.getByRole('link', { name: '怀远县乡村治理示范镇创建（2028年度）' }).click();
+  // Now that a unit has applied, the unit level is fixed: greyed, with the reason.
+  await page.getByRole('button', { name: '编辑', exact: true }).click();
+  await expect(edit.getByLabel('试点单位层级')).toBeDisabled();
+  await expect(edit).toContainText('已有单位申报，不能修改');
+  await edit.getByRole('button', { name: '取消' }).click();
+
+  // 4. 撤销项目: the reason is required; afterwards the programme shows 已撤销 and the application is closed.
+  await page.getByRole('button', { name: '撤销项目' }).click();
+  const withdraw = page.getByRole('dialog', { name: /撤销试点项目/ });
+  await expect(withdraw).toContainText('尚未办结的 1 份申报');
+  await withdraw.getByRole('button', { name: '确认撤销' }).click();
+  await expect(withdraw).toContainText('请填写撤销原因');
+  await withdraw.getByLabel('撤销原因').fill('县委调整创建安排，改为2029年度统一开展');
+  await withdraw.getByRole('button', { name: '确认撤销' }).click();
+  await expect(page.getByTestId('program-withdrawn')).toContainText('县委调整创建安排，改为2029年度统一开展');
+  await expect(page.getByRole('heading', { name: /怀远县乡村治理示范镇创建（2028年度）/ })).toContainText('已撤销');
+  for (const action of ['编辑', '撤销项目', '发起申报', '添加节点']) await expect(page.getByRole('button', { name: action, exact: true })).toHaveCount(0);
+  await expect(page.getByTestId('application-list').getByRole('row', { name: /万福镇/ })).toContainText('已关闭');
+  await expect(page.locator('.ant-message-notice')).toHaveCount(0);
+  await shot(page, 'withdrawn');
+  await page.getByRole('link', { name: '返回试点项目' }).click();
+  await expect(page.getByTestId('program-list').getByRole('row', { name: /怀远县乡村治理示范镇创建（2028年度）/ })).toContainText('已撤销');
+});
