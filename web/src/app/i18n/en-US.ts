@@ -39,6 +39,8 @@ export const enUSMessages: Record<MessageKey, string> = {
   'common.view': 'View',
   'common.back': 'Back',
   'common.parenthesised': ' ({text})',
+  'common.colon': ': ',
+  'common.listSeparator': ', ',
 
   'form.select': '{label} is required',
   'form.fill': '{label} is required',

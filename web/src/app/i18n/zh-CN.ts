@@ -39,6 +39,8 @@ export const zhCNMessages = {
   'common.view': '查看',
   'common.back': '返回',
   'common.parenthesised': '（{text}）',
+  'common.colon': '：',
+  'common.listSeparator': '、',
 
   'form.select': '请选择{label}',
   'form.fill': '请填写{label}',

@@ -37,7 +37,7 @@ export function AuditTable({ paged }: { paged: PagedData<AuditEntry> }) {
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {roleList(entry.actorRoles)
               .map((role) => tKey(`role.${role}`, role))
-              .join('、')}
+              .join(t('common.listSeparator'))}
           </Typography.Text>
         </>
       ),

@@ -31,12 +31,12 @@ export function TotpStepForm({
       </Typography.Text>
       {step.kind === 'enroll' && (
         <div data-testid="totp-enroll">
-          <Typography.Text>{t('auth.enrollSecret')}：</Typography.Text>
+          <Typography.Text>{t('auth.enrollSecret')}{t('common.colon')}</Typography.Text>
           <Typography.Text code copyable>
             {step.secret}
           </Typography.Text>
           <Typography.Paragraph type="secondary" copyable style={{ wordBreak: 'break-all', marginTop: 8, marginBottom: 0 }}>
-            {t('auth.enrollUri')}：{step.otpauthUri}
+            {t('auth.enrollUri')}{t('common.colon')}{step.otpauthUri}
           </Typography.Paragraph>
         </div>
       )}

@@ -6,7 +6,7 @@ import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 export function WelcomeCard() {
   const { t } = useI18n();
   const session = useSession();
-  const roles = session.user.roles.map((role) => t(`role.${role}`)).join('、');
+  const roles = session.user.roles.map((role) => t(`role.${role}`)).join(t('common.listSeparator'));
   return (
     <Card style={{ background: 'linear-gradient(120deg, #e6f4ff 0%, #f6ffed 100%)' }} data-testid="welcome-card">
       <Typography.Title level={4} style={{ marginTop: 0 }}>

@@ -30,7 +30,7 @@ export function MobileHomePage() {
           </Button>
         </Flex>
         <Typography.Text style={{ color: 'rgba(255,255,255,0.9)', fontSize: 16, display: 'block', marginTop: 12 }}>
-          <EnvironmentOutlined /> {t('mobile.village')}：{session.user.regionName}
+          <EnvironmentOutlined /> {t('mobile.village')}{t('common.colon')}{session.user.regionName}
         </Typography.Text>
       </div>
       <div style={{ padding: 16 }}>

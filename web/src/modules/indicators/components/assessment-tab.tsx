@@ -83,7 +83,7 @@ function RoundView({ id }: { id: string }) {
       <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }} bordered items={[
         { key: 'template', label: t('indicators.round.template'), children: `${r.template.name}${t('common.parenthesised', { text: r.template.clause })}` },
         { key: 'period', label: t('indicators.period'), children: t('indicators.round.period', { period: r.period, from: r.startsOn, to: r.endsOn }) },
-        { key: 'assessors', label: t('indicators.round.assessors'), children: r.assessors.length > 0 ? r.assessors.join('、') : t('indicators.round.anyAssessor') },
+        { key: 'assessors', label: t('indicators.round.assessors'), children: r.assessors.length > 0 ? r.assessors.join(t('common.listSeparator')) : t('indicators.round.anyAssessor') },
         ...(r.poolFen !== null ? [{ key: 'pool', label: t('indicators.allocation.pool'), children: t('indicators.round.pool', { amount: yuan(r.poolFen) }) }] : []),
       ]} />
       <Space wrap>

@@ -107,7 +107,7 @@ export function AdvisorDrawer({ advisorId, onClose }: { advisorId: string | null
       onClose={onClose}
       size={520}
       destroyOnHidden
-      title={detail.data ? `${t('legal.advisor.detail')}：${detail.data.name}` : t('legal.advisor.detail')}
+      title={detail.data ? `${t('legal.advisor.detail')}${t('common.colon')}${detail.data.name}` : t('legal.advisor.detail')}
       data-testid="advisor-drawer"
     >
       {detail.isPending ? (

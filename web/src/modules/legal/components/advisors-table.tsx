@@ -27,7 +27,7 @@ function Villages({ advisor }: { advisor: AdvisorDto }) {
         <Tag key={village.code}>{village.name}</Tag>
       ))}
       {rest.length > 0 && (
-        <Tooltip title={rest.map((village) => village.name).join('、')}>
+        <Tooltip title={rest.map((village) => village.name).join(t('common.listSeparator'))}>
           <Tag>+{rest.length}</Tag>
         </Tooltip>
       )}
@@ -49,8 +49,8 @@ export function AdvisorsTable({ paged, onEdit, onOpen }: AdvisorsTableProps) {
         </Button>
       ),
     },
-    { title: t('legal.advisor.gender'), dataIndex: 'gender', width: 60, render: (_value, advisor) => t(`legal.gender.${advisor.gender}`) },
-    { title: t('legal.advisor.category'), dataIndex: 'category', width: 140, ellipsis: true, render: (_value, advisor) => categoryLabel(t, advisor.category) },
+    { title: t('legal.advisor.gender'), dataIndex: 'gender', width: 68, render: (_value, advisor) => t(`legal.gender.${advisor.gender}`) },
+    { title: t('legal.advisor.category'), dataIndex: 'category', width: 132, ellipsis: true, render: (_value, advisor) => categoryLabel(t, advisor.category) },
     {
       title: t('legal.advisor.phone'),
       dataIndex: 'phone',

@@ -37,7 +37,7 @@ export function DashboardCharts({ dashboard }: { dashboard: LegalDashboardDto })
     series: [{ name: count, type: 'bar', data: types.map((entry) => entry.count), itemStyle: { color: BLUE }, barMaxWidth: 18, label: { show: true, position: 'right' } }],
   };
   const byWindow: EChartsCoreOption = {
-    tooltip: { trigger: 'item', formatter: '{b}：{c}（{d}%）' },
+    tooltip: { trigger: 'item', formatter: `{b}${t('common.colon')}{c}${t('common.parenthesised', { text: '{d}%' })}` },
     legend: { bottom: 0 },
     series: [
       {

@@ -73,7 +73,7 @@ export function LedgerDrawer({ serviceId, onClose }: { serviceId: string | null;
       onClose={onClose}
       size={640}
       destroyOnHidden
-      title={detail.data ? `${t('legal.ledger.detail')}：${detail.data.villagePath}` : t('legal.ledger.detail')}
+      title={detail.data ? `${t('legal.ledger.detail')}${t('common.colon')}${detail.data.villagePath}` : t('legal.ledger.detail')}
       // After a decision the drawer stays open: the refetched record shows its new status.
       extra={detail.data ? (
         <Space>

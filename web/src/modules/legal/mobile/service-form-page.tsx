@@ -116,7 +116,7 @@ export function ServiceFormPage() {
         )}
         {existing.data && existing.data.attachments.length > 0 && (
           <Typography.Paragraph>
-            {t('legal.m.form.attachments')}：{existing.data.attachments.map((a) => <a key={a.id} href={`/api/legal/services/${existing.data?.id ?? ''}/attachments/${a.id}`} target="_blank" rel="noreferrer" style={{ marginRight: 8 }}><PaperClipOutlined /> {a.fileName}</a>)}
+            {t('legal.m.form.attachments')}{t('common.colon')}{existing.data.attachments.map((a) => <a key={a.id} href={`/api/legal/services/${existing.data?.id ?? ''}/attachments/${a.id}`} target="_blank" rel="noreferrer" style={{ marginRight: 8 }}><PaperClipOutlined /> {a.fileName}</a>)}
           </Typography.Paragraph>
         )}
         <Form.Item label={t('legal.m.form.photos')}>

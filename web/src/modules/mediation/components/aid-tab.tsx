@@ -132,7 +132,7 @@ export function AidTab() {
               { key: 'phone', label: t('mediation.mediator.phone'), children: <MaskedValue masked={current.phone} canReveal={current.abilities.reveal} label={t('mediation.mediator.phone')} reveal={() => mediationApi.revealAid(current.id, 'phone')} /> },
               { key: 'matter', label: t('mediation.aid.matter'), children: current.matter },
               { key: 'facts', label: t('mediation.aid.facts'), children: current.facts },
-              { key: 'hardship', label: t('mediation.field.hardship'), children: current.hardship.join('、') },
+              { key: 'hardship', label: t('mediation.field.hardship'), children: current.hardship.join(t('common.listSeparator')) },
               { key: 'review', label: t('mediation.aid.review'), children: current.review ? t('mediation.aid.reviewSummary', { decision: t(current.review.approved ? 'mediation.aid.approved' : 'mediation.aid.reject'), reason: current.review.reason, date: current.review.reviewedOn }) : '—' },
               { key: 'assign', label: t('mediation.aid.assignee'), children: current.assignment ? t('mediation.aid.assignSummary', { name: current.assignment.name, kind: labels.assignee[current.assignment.kind], date: current.assignment.assignedOn }) : '—' },
               { key: 'result', label: t('mediation.aid.result'), children: current.result ? t('mediation.aid.resultSummary', { result: labels.aidResult[current.result.result], date: current.result.closedOn }) : '—' },

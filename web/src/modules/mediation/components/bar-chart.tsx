@@ -18,7 +18,7 @@ export function Bars({ categories, series, height = 260, horizontal = false, sta
     return {
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
-      grid: { left: horizontal ? 150 : 40, right: 16, top: 32, bottom: horizontal ? 16 : 28 },
+      grid: horizontal ? { left: 8, right: 16, top: 32, bottom: 16, containLabel: true } : { left: 40, right: 16, top: 32, bottom: 28 },
       xAxis: horizontal ? valueAxis : categoryAxis,
       yAxis: horizontal ? { ...categoryAxis, inverse: true } : valueAxis,
       series: series.map((s) => ({ type: 'bar', name: s.name, data: s.values, itemStyle: { color: s.color }, stack: stacked ? 'all' : undefined, barMaxWidth: 22 })),

@@ -46,7 +46,7 @@ function Detail({ dto, onStep, onOpen, onEditParties }: { dto: CaseDto; onStep: 
           { key: 'committee', label: t('mediation.case.committee'), children: dto.committee?.name ?? '—' },
           { key: 'mediator', label: t('mediation.case.mediator'), children: dto.mediator?.name ?? '—' },
           { key: 'risk', label: t('mediation.case.risk'), children: <Tag color={RISK_COLORS[dto.riskLevel]}>{labels.risk[dto.riskLevel]}</Tag> },
-          { key: 'reasons', label: t('mediation.case.riskReasons'), children: dto.riskReasons.map((r) => labels.reason[r]).join('、') || '—' },
+          { key: 'reasons', label: t('mediation.case.riskReasons'), children: dto.riskReasons.map((r) => labels.reason[r]).join(t('common.listSeparator')) || '—' },
           { key: 'amount', label: t('mediation.case.amount'), children: formatYuan(dto.amountFen) },
           { key: 'people', label: t('mediation.case.people'), children: dto.peopleCount },
           { key: 'description', label: t('mediation.case.description'), span: 2, children: <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{dto.description}</Typography.Paragraph> },
@@ -66,7 +66,7 @@ function Detail({ dto, onStep, onOpen, onEditParties }: { dto: CaseDto; onStep: 
         data-testid="case-parties"
         items={dto.parties.map((p) => ({
           key: p.id,
-          label: `${p.role === 'applicant' ? t('mediation.party.applicant') : t('mediation.party.respondent')}：${p.name}`,
+          label: `${p.role === 'applicant' ? t('mediation.party.applicant') : t('mediation.party.respondent')}${t('common.colon')}${p.name}`,
           children: (
             <Space size={16} wrap>
               <MaskedValue masked={p.idNumber} canReveal={dto.abilities.reveal} label={t('mediation.party.idNumber')} reveal={() => mediationApi.revealParty(dto.id, p.id, 'idNumber')} />
@@ -138,7 +138,7 @@ export function CaseDrawer({ caseId, onClose, onOpen }: { caseId: string | null;
   const [editingParties, setEditingParties] = useState(false);
   const detail = useQuery({ queryKey: mediationKeys.case(caseId ?? ''), queryFn: () => mediationApi.case(caseId ?? ''), enabled: caseId !== null });
   return (
-    <Drawer open={caseId !== null} onClose={onClose} size={760} destroyOnHidden title={detail.data ? `${t('mediation.case.detail')}：${detail.data.caseNo}` : t('mediation.case.detail')} data-testid="case-drawer">
+    <Drawer open={caseId !== null} onClose={onClose} size={760} destroyOnHidden title={detail.data ? `${t('mediation.case.detail')}${t('common.colon')}${detail.data.caseNo}` : t('mediation.case.detail')} data-testid="case-drawer">
       {detail.isPending ? (
         <Skeleton active />
       ) : detail.error ? (

@@ -185,11 +185,11 @@ function MediatorDrawer({ id, onClose }: { id: string | null; onClose: () => voi
     <Drawer open={id !== null} onClose={onClose} size={560} destroyOnHidden title={m ? t('mediation.mediator.drawerTitle', { name: m.name, committee: m.committeeName }) : ''} data-testid="mediator-drawer">
       {m && (
         <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-          <Typography.Text>{t('mediation.mediator.phone')}：<MaskedValue masked={m.phone} canReveal={m.abilities.reveal} label={t('mediation.mediator.phone')} reveal={() => mediationApi.revealMediator(m.id, 'phone')} /></Typography.Text>
+          <Typography.Text>{t('mediation.mediator.phone')}{t('common.colon')}<MaskedValue masked={m.phone} canReveal={m.abilities.reveal} label={t('mediation.mediator.phone')} reveal={() => mediationApi.revealMediator(m.id, 'phone')} /></Typography.Text>
           {m.abilities.update && <MediatorStatusForm key={m.version} mediator={m} />}
-          <Typography.Text>{t('mediation.mediator.idNumber')}：<MaskedValue masked={m.idNumber} canReveal={m.abilities.reveal} label={t('mediation.mediator.idNumber')} reveal={() => mediationApi.revealMediator(m.id, 'idNumber')} /></Typography.Text>
+          <Typography.Text>{t('mediation.mediator.idNumber')}{t('common.colon')}<MaskedValue masked={m.idNumber} canReveal={m.abilities.reveal} label={t('mediation.mediator.idNumber')} reveal={() => mediationApi.revealMediator(m.id, 'idNumber')} /></Typography.Text>
           <Flex justify="space-between" align="center">
-            <Typography.Title level={5} style={{ margin: 0 }}>{t('mediation.mediator.training')}：{m.trainingHours}</Typography.Title>
+            <Typography.Title level={5} style={{ margin: 0 }}>{t('mediation.mediator.training')}{t('common.colon')}{m.trainingHours}</Typography.Title>
             {m.abilities.update && <Button onClick={() => setTraining(true)}>{t('mediation.mediator.addTraining')}</Button>}
           </Flex>
           <Table size="small" rowKey="id" pagination={false} dataSource={m.trainings} columns={[

@@ -51,10 +51,10 @@ export function PartyFields({ recorded }: { recorded?: readonly PartyDto[] }) {
                     <Input />
                   </Form.Item>
                   <Form.Item name={[field.name, 'role']} noStyle>
-                    <Select style={{ width: 100 }} options={[{ value: 'applicant', label: t('mediation.party.applicant') }, { value: 'respondent', label: t('mediation.party.respondent') }]} />
+                    <Select style={{ width: 116 }} options={[{ value: 'applicant', label: t('mediation.party.applicant') }, { value: 'respondent', label: t('mediation.party.respondent') }]} />
                   </Form.Item>
                   <Form.Item name={[field.name, 'kind']} noStyle>
-                    <Select style={{ width: 84 }} options={[{ value: 'person', label: t('mediation.party.person') }, { value: 'organisation', label: t('mediation.party.organisation') }]} />
+                    <Select style={{ width: 124 }} options={[{ value: 'person', label: t('mediation.party.person') }, { value: 'organisation', label: t('mediation.party.organisation') }]} />
                   </Form.Item>
                   <Form.Item name={[field.name, 'name']} noStyle rules={[{ required: true, message: tKey('mediation.party.name.required') }]}>
                     <Input style={{ width: 110 }} placeholder={t('mediation.party.name')} aria-label={`${t('mediation.party.name')}${index + 1}`} maxLength={60} />

@@ -44,7 +44,7 @@ export function MediatorCasesPage() {
               <Tag color={STATUS_COLORS[c.status]} style={{ fontSize: 14 }}>{labels.status[c.status]}</Tag>
             </Flex>
             <Typography.Text type="secondary" style={{ display: 'block' }}>{c.caseNo} · {c.registeredOn}</Typography.Text>
-            <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: '6px 0 0', fontSize: 15 }}>{c.partyNames}：{c.summary}</Typography.Paragraph>
+            <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: '6px 0 0', fontSize: 15 }}>{c.partyNames}{t('common.colon')}{c.summary}</Typography.Paragraph>
             <Flex gap={4} wrap>
               {c.riskLevel !== 'low' && <Tag color={RISK_COLORS[c.riskLevel]}>{t('mediation.case.riskTag', { level: labels.risk[c.riskLevel] })}</Tag>}
               {c.criminalRisk && <Tag color="red">{t('mediation.case.criminalRiskTag')}</Tag>}
