@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { MessageKey } from './zh-CN.ts';
 import { hasMessage, isLanguage, translate, type Language, type MessageParams } from './translate.ts';
 
@@ -25,9 +25,13 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   const setLanguage = useCallback((next: Language) => {
     window.localStorage.setItem(STORAGE_KEY, next);
-    document.documentElement.lang = next;
     setLanguageState(next);
   }, []);
+
+  // Also after a reload in a stored language: the page's lang serves screen readers and hyphenation.
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
 
   const value = useMemo<I18n>(
     () => ({
