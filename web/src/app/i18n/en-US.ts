@@ -41,6 +41,7 @@ export const enUSMessages: Record<MessageKey, string> = {
   'common.parenthesised': ' ({text})',
   'common.colon': ': ',
   'common.listSeparator': ', ',
+  'common.semicolon': '; ',
 
   'form.select': '{label} is required',
   'form.fill': '{label} is required',

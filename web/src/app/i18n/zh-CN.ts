@@ -41,6 +41,7 @@ export const zhCNMessages = {
   'common.parenthesised': '（{text}）',
   'common.colon': '：',
   'common.listSeparator': '、',
+  'common.semicolon': '；',
 
   'form.select': '请选择{label}',
   'form.fill': '请填写{label}',

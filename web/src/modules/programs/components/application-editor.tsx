@@ -81,7 +81,7 @@ export function ApplicationEditor({ application, program }: { application: Appli
               <FieldError text={errors.fields[`conditions.${c.key}`]} />
               {c.evidenceRequired && (
                 <div style={{ marginTop: 6 }}>
-                  <Typography.Text type="secondary">{t('programs.app.evidence')}：</Typography.Text>
+                  <Typography.Text type="secondary">{t('programs.app.evidence')}{t('common.colon')}</Typography.Text>
                   <ApplicationFiles application={application} kind={`evidence:${c.key}`} editable={editable} testId={`evidence-${c.key}`} />
                   <div><FieldError text={errors.fields[`evidence.${c.key}`]} /></div>
                 </div>

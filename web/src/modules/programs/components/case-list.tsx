@@ -79,7 +79,7 @@ function CaseDrawer({ item, onClose, onEdit }: { item: CaseDto | null; onClose: 
           <Typography.Text type="secondary">{item.unitPath}{item.publishedOn ? ` · ${item.publishedOn}` : ''}</Typography.Text>
           <Typography.Paragraph strong>{item.summary}</Typography.Paragraph>
           <SafeHtml html={item.body} />
-          {item.reviewComment && <Typography.Text type="warning">{t('programs.review.comment')}：{item.reviewComment}</Typography.Text>}
+          {item.reviewComment && <Typography.Text type="warning">{t('programs.review.comment')}{t('common.colon')}{item.reviewComment}</Typography.Text>}
           {item.abilities.edit && <Button onClick={() => onEdit(item)}>{t('programs.cases.resubmit')}</Button>}
           {item.abilities.review && (
             <Space orientation="vertical" style={{ width: '100%' }}>

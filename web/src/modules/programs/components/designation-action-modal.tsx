@@ -21,7 +21,7 @@ export function DesignationActionModal({ target, onClose }: { target: { designat
   });
   return (
     <FormModal
-      title={`${t(`programs.designation.${action}`)}：${target?.designation.unitName ?? ''} ${target?.designation.title ?? ''}`}
+      title={`${t(`programs.designation.${action}`)}${t('common.colon')}${target?.designation.unitName ?? ''} ${target?.designation.title ?? ''}`}
       open={target !== null}
       onClose={onClose}
       save={save}

@@ -29,7 +29,7 @@ export function DesignationsTable({ regionCode, programId, compact }: { regionCo
         columns={[
           { title: t('programs.col.unit'), render: (_, d) => <Link to={`/programs/designations/${d.id}`}>{d.unitName}</Link> },
           { title: t('programs.col.title'), dataIndex: 'title' },
-          { title: t('programs.col.program'), render: (_, d) => <Link to={programPath(d.programId)}>{d.programName}（{d.batch}）</Link> },
+          { title: t('programs.col.program'), render: (_, d) => <Link to={programPath(d.programId)}>{d.programName}{t('common.parenthesised', { text: d.batch })}</Link> },
           { title: t('programs.col.designatedOn'), dataIndex: 'designatedOn', width: 110 },
           { title: t('programs.col.validUntil'), dataIndex: 'validUntil', width: 110 },
           {

@@ -55,7 +55,7 @@ export function EvaluationSection({ designationId, detail }: { designationId: st
     <Card title={t('programs.eval.title')} size="small" data-testid="evaluation-section">
       {template ? (
         <Typography.Paragraph type="secondary">
-          {t('programs.eval.template')}：{template.criteria.map((c) => `${c.name}（${c.weight}）`).join('、')}；{t('programs.eval.passMark', { mark: template.passMark })}
+          {t('programs.eval.template')}{t('common.colon')}{template.criteria.map((c) => `${c.name}${t('common.parenthesised', { text: c.weight })}`).join(t('common.listSeparator'))}{t('common.semicolon')}{t('programs.eval.passMark', { mark: template.passMark })}
         </Typography.Paragraph>
       ) : <Typography.Paragraph type="secondary">{t('programs.eval.noTemplate')}</Typography.Paragraph>}
       {detail.abilities.evaluate && template && <ScoreForm designationId={designationId} template={template} />}

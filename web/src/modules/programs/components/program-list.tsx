@@ -31,7 +31,7 @@ export function ProgramList() {
         columns={[
           { title: t('programs.col.name'), render: (_, p) => <Link to={programPath(p.id)}>{p.name}</Link> },
           { title: t('programs.col.batch'), dataIndex: 'batch', width: 100 },
-          { title: t('programs.col.organiser'), render: (_, p) => p.organiserLevel === 'nation' ? p.organiserName : `${p.organiserName}（${t(`programs.level.${p.organiserLevel}`)}）`, width: 160 },
+          { title: t('programs.col.organiser'), render: (_, p) => p.organiserLevel === 'nation' ? p.organiserName : `${p.organiserName}${t('common.parenthesised', { text: t(`programs.level.${p.organiserLevel}`) })}`, width: 160 },
           { title: t('programs.col.unitLevel'), render: (_, p) => t(`programs.unitLevel.${p.unitLevel}`), width: 110 },
           { title: t('programs.col.cycle'), render: (_, p) => `${p.cycleStart} ~ ${p.cycleEnd}`, width: 200 },
           { title: t('programs.col.status'), width: 90, render: (_, p) => <ProgramStatusTag program={p} /> },

@@ -61,7 +61,7 @@ export function QuotaTable({ program }: { program: ProgramDetailDto }) {
     mutationFn: (file: File) => programsApi.importQuotas(program.id, file),
     onSuccess: (result) => {
       void message.success(t('programs.quota.imported'));
-      if (result.skipped.length > 0) void message.warning(t('programs.quota.skipped', { codes: result.skipped.join('、') }));
+      if (result.skipped.length > 0) void message.warning(t('programs.quota.skipped', { codes: result.skipped.join(t('common.listSeparator')) }));
       void queryClient.invalidateQueries({ queryKey: programKeys.all });
     },
     onError: (error) => void message.error(errorMessage(error)),

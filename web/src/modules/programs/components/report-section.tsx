@@ -66,7 +66,7 @@ export function ReportSection({ designationId, detail }: { designationId: string
               <Space orientation="vertical" style={{ width: '100%' }}>
                 <Space><Typography.Text strong>{r.year}</Typography.Text><Tag color={COLOR[r.status]}>{t(`programs.reports.status.${r.status}`)}</Tag></Space>
                 <SafeHtml html={r.content} />
-                {r.reviewComment && <Typography.Text type="secondary">{t('programs.reports.comment')}：{r.reviewComment}</Typography.Text>}
+                {r.reviewComment && <Typography.Text type="secondary">{t('programs.reports.comment')}{t('common.colon')}{r.reviewComment}</Typography.Text>}
                 {detail.abilities.reviewReports && r.status === 'submitted' && <ReportReview report={r} />}
               </Space>
             </List.Item>

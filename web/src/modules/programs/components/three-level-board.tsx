@@ -24,7 +24,7 @@ export function ThreeLevelBoard() {
           {board.data && (
             <Alert type="info" showIcon data-testid="board-summary" title={t('programs.board.summary', {
               county: board.data.countyName, towns: board.data.towns.length, withVillage: board.data.townsWithVillage, designated: board.data.designatedTowns,
-            })} description={board.data.countyTitles.length > 0 ? t('programs.board.countyTitles', { titles: board.data.countyTitles.join('、') }) : undefined} />
+            })} description={board.data.countyTitles.length > 0 ? t('programs.board.countyTitles', { titles: board.data.countyTitles.join(t('common.listSeparator')) }) : undefined} />
           )}
           <Table<BoardRowDto> size="small" rowKey="townCode" loading={board.isPending} dataSource={board.data?.towns ?? []} pagination={false} data-testid="three-level-board"
             columns={[
@@ -33,7 +33,7 @@ export function ThreeLevelBoard() {
               {
                 title: t('programs.board.villages'),
                 render: (_, r) => r.villages.length === 0 ? <Typography.Text type="secondary">{t('programs.board.none')}</Typography.Text>
-                  : <Space wrap>{r.villages.map((v) => <Tag key={v.code} color={v.onTrack ? 'green' : 'orange'}>{v.name}（{v.title}）</Tag>)}</Space>,
+                  : <Space wrap>{r.villages.map((v) => <Tag key={v.code} color={v.onTrack ? 'green' : 'orange'}>{v.name}{t('common.parenthesised', { text: v.title })}</Tag>)}</Space>,
               },
               { title: t('programs.board.onTrack'), width: 110, render: (_, r) => (r.villages.length === 0 ? '—' : r.onTrack ? <Tag color="success">{t('programs.board.yes')}</Tag> : <Tag color="error">{t('programs.board.no')}</Tag>) },
             ]} />

@@ -24,7 +24,7 @@ export function DesignationPage() {
       <PageHeader title={<Space>{d.unitName} · {d.title}<DesignationStatusTag status={d.status} /></Space>} />
       <Card size="small" style={{ marginBottom: 16 }}>
         <Descriptions size="small" column={4}>
-          <Descriptions.Item label={t('programs.col.program')}><Link to={programPath(d.programId)}>{d.programName}（{d.batch}）</Link></Descriptions.Item>
+          <Descriptions.Item label={t('programs.col.program')}><Link to={programPath(d.programId)}>{d.programName}{t('common.parenthesised', { text: d.batch })}</Link></Descriptions.Item>
           <Descriptions.Item label={t('programs.col.designatedOn')}>{d.designatedOn}</Descriptions.Item>
           <Descriptions.Item label={t('programs.col.validUntil')}>{d.validUntil}</Descriptions.Item>
           {d.statusReason && <Descriptions.Item label={t('programs.designation.reason')}>{d.statusReason}</Descriptions.Item>}

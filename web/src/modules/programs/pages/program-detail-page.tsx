@@ -63,7 +63,7 @@ export function ProgramDetailPage() {
         <Col span={14}>
           <Card title={t('programs.detail.info')} size="small">
             <Descriptions column={1} size="small" data-testid="program-info">
-              <Descriptions.Item label={t('programs.col.organiser')}>{p.organiserLevel === 'nation' ? p.organiserName : `${p.organiserName}（${t(`programs.level.${p.organiserLevel}`)}）`}</Descriptions.Item>
+              <Descriptions.Item label={t('programs.col.organiser')}>{p.organiserLevel === 'nation' ? p.organiserName : `${p.organiserName}${t('common.parenthesised', { text: t(`programs.level.${p.organiserLevel}`) })}`}</Descriptions.Item>
               <Descriptions.Item label={t('programs.col.unitLevel')}>{t(`programs.unitLevel.${p.unitLevel}`)}</Descriptions.Item>
               <Descriptions.Item label={t('programs.detail.honour')}>{p.honourTitle}</Descriptions.Item>
               <Descriptions.Item label={t('programs.col.cycle')}>{p.cycleStart} ~ {p.cycleEnd}</Descriptions.Item>
@@ -77,7 +77,7 @@ export function ProgramDetailPage() {
                 </ol>
               </Descriptions.Item>
               {p.requiredAttachments.length > 0 && (
-                <Descriptions.Item label={t('programs.detail.attachments')}>{p.requiredAttachments.map((a) => a.label).join('、')}</Descriptions.Item>
+                <Descriptions.Item label={t('programs.detail.attachments')}>{p.requiredAttachments.map((a) => a.label).join(t('common.listSeparator'))}</Descriptions.Item>
               )}
             </Descriptions>
           </Card>
