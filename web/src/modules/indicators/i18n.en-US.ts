@@ -62,7 +62,7 @@ export const indicatorsMessagesEnUS: Record<keyof typeof indicatorsMessages, str
   'indicators.report.approvedInfo': 'Report approved by {by}',
   'indicators.report.returnedInfo': 'Report returned: {note}',
   'indicators.report.onlyVillage': 'Safe Village reports are filled in by villages (communities); see your scope\'s reports under "Report review"',
-  'indicators.report.status.submitted': 'Awaiting review',
+  'indicators.report.status.submitted': 'Pending',
   'indicators.report.status.approved': 'Approved',
   'indicators.report.status.returned': 'Returned',
   'indicators.report.required': 'This field is required',
