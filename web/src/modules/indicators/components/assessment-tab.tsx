@@ -68,7 +68,7 @@ function RoundView({ id }: { id: string }) {
       render: (_v: unknown, row: UnitResultDto) => {
         const s = row.items.find((x) => x.itemCode === item.code);
         if (!s || s.score === null) return '—';
-        const links = s.evidence.map((e) => e.label ?? e.ref).join('；');
+        const links = s.evidence.map((e) => e.label ?? e.ref).join(t('common.semicolon'));
         return <Tooltip title={links || undefined}><span>{s.score}{s.auto && <Tag style={{ marginInlineStart: 4 }}>{t('indicators.round.auto')}</Tag>}</span></Tooltip>;
       },
     })),

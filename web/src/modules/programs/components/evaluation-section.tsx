@@ -73,7 +73,7 @@ export function EvaluationSection({ designationId, detail }: { designationId: st
                 </Space>
               }>
                 <Descriptions.Item label={e.evaluatorName}>{e.evaluatedOn}</Descriptions.Item>
-                <Descriptions.Item label={t('programs.eval.criterion')}>{e.scores.map((s) => `${s.name} ${s.score}`).join('；')}</Descriptions.Item>
+                <Descriptions.Item label={t('programs.eval.criterion')}>{e.scores.map((s) => `${s.name} ${s.score}`).join(t('common.semicolon'))}</Descriptions.Item>
               </Descriptions>
             </List.Item>
           )}
