@@ -1,6 +1,7 @@
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
+import { LoadingOutlined } from '@ant-design/icons';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
@@ -19,6 +20,14 @@ const queryClient = new QueryClient({
   defaultOptions: { queries: { retry, refetchOnWindowFocus: false, staleTime: 10_000 }, mutations: { retry: false } },
 });
 
+/**
+ * A button's loading icon as a plain icon shown only while loading. antd's default one leaves with a
+ * width transition; when a request answers within a frame there is nothing to transition, the end event
+ * never comes, and the invisible icon stays in the button, whose accessible name then reads
+ * "loading 登记" to screen readers (and to the phone e2e, which could no longer find 登记 after a 400).
+ */
+const BUTTON_CONFIG = { autoInsertSpace: false, loadingIcon: <LoadingOutlined /> };
+
 function LocalizedAntd({ children }: { children: ReactNode }) {
   const { language } = useI18n();
   useEffect(() => {
@@ -27,7 +36,7 @@ function LocalizedAntd({ children }: { children: ReactNode }) {
   return (
     <ConfigProvider
       locale={language === 'zh-CN' ? zhCN : enUS}
-      button={{ autoInsertSpace: false }}
+      button={BUTTON_CONFIG}
       theme={{ token: { colorPrimary: '#1677ff', borderRadius: 6 } }}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
