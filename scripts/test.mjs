@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: domain unit tests and server medium tests on SQLite; the same server suite on
-// PostgreSQL (TEST_DATABASE_URL); the Playwright e2e tests in Debian's Chromium. Under CI=true a
-// missing PostgreSQL or Chromium fails the run instead of skipping (ARCHITECTURE.md "Tests").
+// `npm test`: the type check and lint; domain unit tests and server medium tests on SQLite; the same
+// server suite on PostgreSQL (TEST_DATABASE_URL); the Playwright e2e tests in Debian's Chromium. Under
+// CI=true a missing PostgreSQL or Chromium fails the run instead of skipping (ARCHITECTURE.md "Tests").
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -55,6 +55,15 @@ function missing(what) {
     totals.failed += 1;
   } else {
     console.warn(`\n!!! NOT RUN: ${what}. CI runs it; set it up to run it here. !!!`);
+  }
+}
+
+// The type check holds what the tests cannot: strict types and no `any`, and the English dictionaries
+// having exactly the Chinese ones' keys (a missing text is a type error, not a failing test).
+for (const [label, script] of [['type check', 'typecheck'], ['lint', 'lint']]) {
+  if (!run(label, 'npm', ['run', script])) {
+    failures.push(`${label} failed`);
+    totals.failed += 1;
   }
 }
 
