@@ -240,12 +240,14 @@ export class ApplicationsService {
     if (row.status !== 'draft' && row.status !== 'returned') throw new AppError('conflict', 'programs.application.notSubmittable');
     const closed = closedMilestone(await repo.milestonesOf(this.ctx.db, [program.id]), todayOf(this.ctx.clock));
     if (closed) throw new AppError('conflict', 'programs.submission.closed', undefined, { milestone: closed.name, date: closed.extended_to ?? closed.due_date });
-    const chain = parseJson<ReviewLevel[]>(program.review_chain);
-    const first = chain[0];
-    if (!first) throw new AppError('conflict', 'programs.application.notSubmittable');
     const now = this.ctx.clock.now().toISOString();
     await this.ctx.db.transaction().execute(async (tx) => {
-      const { fields, names } = await this.missing(tx, row, program);
+      // The programme as it stands now: an edit or a withdrawal committed meanwhile is judged here (decision 67).
+      const current = await repo.findProgramLocked(tx, program.id, this.ctx.dialect === 'postgres');
+      if (!current || current.status !== 'active') throw new AppError('conflict', 'programs.program.withdrawn', undefined, { program: program.name });
+      const first = parseJson<ReviewLevel[]>(current.review_chain)[0];
+      if (!first) throw new AppError('conflict', 'programs.application.notSubmittable');
+      const { fields, names } = await this.missing(tx, row, current);
       if (names.length > 0) throw new AppError('validation', 'programs.application.incomplete', fields, { missing: names.join('、') });
       const reviewer = ProgramsService.reviewerOf(row.unit_code, first);
       if (!(await repo.updateApplication(tx, id, row.version, { status: 'submitted', step: 0, reviewer_region: reviewer, submitted_at: now, updated_at: now }))) throw conflict();

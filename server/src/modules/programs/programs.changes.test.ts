@@ -317,4 +317,21 @@ describe('programs: editing and withdrawing a programme, removing a milestone (d
     await expectStatus(await anhui.request('POST', `/api/programs/${p.id}/milestones/${deadline?.id ?? ''}/extend`, { dueDate: '2026-02-01', reason: '延长申报' }), 200);
     await expectStatus(await anhui.request('DELETE', `/api/programs/${p.id}/milestones/${deadline?.id ?? ''}`), 200);
   });
+
+  it('judges a submission against the programme as an edit committed meanwhile left it, not as it was read before', async () => {
+    const p = await anhuiProgram();
+    const id = await completeApplication(t, huaiyuan, p.id, PLACES.huaiyuan);
+    let submitted: Promise<{ statusCode: number; body: string }> | null = null;
+    // An edit adding a condition holds the programme's row while the county presses 提交.
+    await t.ctx.db.transaction().execute(async (tx) => {
+      const conditions = [...p.conditions, { key: 'c3', text: '已建立村规民约', evidenceRequired: false }];
+      await tx.updateTable('programs').set({ conditions: JSON.stringify(conditions), version: p.version + 1 }).where('id', '=', p.id).execute();
+      submitted = huaiyuan.request('POST', `/api/programs/applications/${id}/submit`);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    });
+    const res = await (submitted as unknown as Promise<{ statusCode: number; body: string }>);
+    await expectStatus(res, 400);
+    expect(errorOf(res).message).toContain('已建立村规民约');
+    expect(await statusOf(id)).toBe('draft');
+  });
 });

@@ -23,6 +23,16 @@ export async function findProgram(db: DbOrTx, id: string): Promise<ProgramRow | 
   return programs(db).where('p.id', '=', id).executeTakeFirst();
 }
 
+/**
+ * The programme inside a write that depends on its conditions, attachments or review chain. On
+ * PostgreSQL its row is share-locked: an edit (which updates that row) and this write then run one
+ * after the other and each judges the other's outcome (SQLite serialises writers already).
+ */
+export async function findProgramLocked(db: DbOrTx, id: string, postgres: boolean): Promise<ProgramRow | undefined> {
+  const query = programs(db).where('p.id', '=', id);
+  return (postgres ? query.forShare('p') : query).executeTakeFirst();
+}
+
 /** Programmes organised inside `scope` or by one of its ancestors (a county sees the national batch). */
 export async function listPrograms(db: DbOrTx, scope: string, unitLevel?: string): Promise<ProgramRow[]> {
   const above = [...ancestorsOf(scope), scope];
