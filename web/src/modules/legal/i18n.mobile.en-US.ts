@@ -30,7 +30,7 @@ export const legalMobileMessagesEnUS: Record<keyof typeof legalMobileMessages, s
   'legal.m.tile.ask': 'Legal questions',
   'legal.m.tile.askHint': 'Ask your village legal advisor online',
   'legal.m.ledger.title': 'My service ledger',
-  'legal.m.ledger.hello': '{name}, you serve {count} villages',
+  'legal.m.ledger.hello': '{name} · villages you serve: {count}',
   'legal.m.ledger.noVillages': 'You are not assigned to any village; please contact the justice office',
   'legal.m.ledger.record': 'Record a service',
   'legal.m.ledger.questions': 'Questions awaiting your answer: {count}',
