@@ -5,9 +5,9 @@ import { indicatorsServerMessagesEnUS } from '../indicators/messages.en-US.ts';
 import type { ServerMessageKey } from './messages.zh-CN.ts';
 
 /**
- * English wording of the server's message keys, for the console in en-US (form rules and any key
- * the console looks up). The server itself answers in Chinese. Exactly the keys of messages.zh-CN.ts:
- * a missing or extra key does not compile.
+ * English wording of the server's message keys, for the console in en-US (form rules, and the keys the
+ * server sends beside its Chinese errors and todo items). The server itself answers in Chinese. Exactly
+ * the keys of messages.zh-CN.ts: a missing or extra key does not compile.
  */
 export const enUS: Record<ServerMessageKey, string> = {
   ...legalServerMessagesEnUS,

@@ -4,10 +4,10 @@ import { programsServerMessages } from '../programs/messages.zh-CN.ts';
 import { indicatorsServerMessages } from '../indicators/messages.zh-CN.ts';
 
 /**
- * Chinese wording of every message key the server can answer with: error codes and validation
- * keys. The console shows `message` as it comes; these keys are shared so forms can reuse them.
- * Later modules keep their keys in `domain/src/<module>/messages.zh-CN.ts`. The server always answers
- * in Chinese; the console's English sibling (`messages.en-US.ts`) must hold exactly these keys.
+ * Chinese wording of every message key the server can answer with: error codes, validation keys and
+ * todo items. The server answers in Chinese and sends each text's key beside it (decision 72); the
+ * console in English shows the key's twin from `messages.en-US.ts`, which must hold exactly these keys.
+ * Later modules keep their keys in `domain/src/<module>/messages.zh-CN.ts`.
  */
 const messages = {
   ...legalServerMessages,
@@ -111,7 +111,12 @@ export type ServerMessageKey = keyof typeof messages;
 
 export const zhCN: Record<string, string> = messages;
 
+/** The key whose text answers `key`: itself when known, otherwise the generic 'zod.invalid'. */
+export function knownKey(key: string): string {
+  return Object.hasOwn(zhCN, key) ? key : 'zod.invalid';
+}
+
 export function messageOf(key: string, params: Record<string, string | number> = {}): string {
-  const text = zhCN[key] ?? zhCN['zod.invalid'] ?? key;
+  const text = zhCN[knownKey(key)] ?? key;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }

@@ -102,9 +102,11 @@ export async function loginWithTotp(t: TestApp, username: string, secret: string
 
 /** The JSON error body every failure answers with. */
 export interface ErrorJson {
-  error: { code: string; message: string; fields?: Record<string, string> };
+  error: { code: string; message: string; fields?: Record<string, string>; messageKey: string; params?: Record<string, string | number>; fieldKeys?: Record<string, string> };
 }
 
-export function errorOf(res: LightMyRequestResponse): ErrorJson['error'] {
-  return res.json<ErrorJson>().error;
+/** The error as a Chinese reader sees it: code, message and field messages (the keys beside them are checked in errors.test.ts). */
+export function errorOf(res: LightMyRequestResponse): Pick<ErrorJson['error'], 'code' | 'message' | 'fields'> {
+  const { code, message, fields } = res.json<ErrorJson>().error;
+  return { code, message, ...(fields ? { fields } : {}) };
 }

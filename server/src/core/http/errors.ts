@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { messageOf } from '@rg/domain/i18n/messages.zh-CN';
+import { knownKey, messageOf } from '@rg/domain/i18n/messages.zh-CN';
 
 export type ErrorCode =
   | 'validation'
@@ -40,14 +40,16 @@ const STATUS: Record<ErrorCode, number> = {
 };
 
 /**
- * Every error answers `{ error: { code, message, fields? } }` with Chinese messages and no stack
- * trace or personal data (ISSUE 2 "Bad input", SECURITY.md 17).
+ * Every error answers `{ error: { code, message, messageKey, params?, fields?, fieldKeys? } }` with
+ * Chinese messages, the keys they come from beside them (decision 72), and no stack trace or personal
+ * data (ISSUE 2 "Bad input", SECURITY.md 17).
  */
 export class AppError extends Error {
   readonly status: number;
   constructor(
     readonly code: ErrorCode,
     readonly messageKey: string,
+    /** Field name → message key; field messages take no parameters. */
     readonly fields?: Record<string, string>,
     /** Values for the message's `{name}` placeholders (e.g. the quota or milestone an error names). */
     readonly params?: Record<string, string | number>,
@@ -63,14 +65,32 @@ export const forbidden = (key = 'error.forbidden') => new AppError('forbidden', 
 export const invalid = (fields: Record<string, string>) => new AppError('validation', 'error.validation', fields);
 
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string; fields?: Record<string, string> };
+  error: {
+    code: ErrorCode;
+    /** Chinese, as before the keys were added. */
+    message: string;
+    /** The key `message` was resolved from, with its parameters, for a console in another language. */
+    messageKey: string;
+    params?: Record<string, string | number>;
+    /** Field name → Chinese message. */
+    fields?: Record<string, string>;
+    /** Field name → the key of its message in `fields`. */
+    fieldKeys?: Record<string, string>;
+  };
 }
 
+const mapValues = (record: Record<string, string>, map: (value: string) => string) =>
+  Object.fromEntries(Object.entries(record).map(([name, value]) => [name, map(value)]));
+
 export function errorBody(code: ErrorCode, messageKey: string, fieldKeys?: Record<string, string>, params?: Record<string, string | number>): ErrorBody {
-  const fields = fieldKeys
-    ? Object.fromEntries(Object.entries(fieldKeys).map(([name, key]) => [name, messageOf(key)]))
-    : undefined;
-  return { error: { code, message: messageOf(messageKey, params), ...(fields ? { fields } : {}) } };
+  const key = knownKey(messageKey);
+  const keys = fieldKeys && mapValues(fieldKeys, knownKey);
+  return {
+    error: {
+      code, message: messageOf(key, params), messageKey: key, ...(params ? { params } : {}),
+      ...(keys ? { fields: mapValues(keys, (fieldKey) => messageOf(fieldKey)), fieldKeys: keys } : {}),
+    },
+  };
 }
 
 interface ZodIssueLike {
@@ -81,7 +101,7 @@ interface ZodIssueLike {
   keys?: string[];
 }
 
-/** Zod issues → `{ field: Chinese message }`, messages being our i18n keys where the schema set one. */
+/** Zod issues → `{ field: message key }`: our i18n key where the schema set one, else a generic one. */
 function fieldsFromIssues(issues: ZodIssueLike[]): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of issues) {
