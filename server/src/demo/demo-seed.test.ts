@@ -1,4 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_ROLES } from '@rg/domain/access/roles';
+import type { TodoItem } from '@rg/domain/home/todo.schema';
+import { enUS } from '@rg/domain/i18n/messages.en-US';
+import { messageOf } from '@rg/domain/i18n/messages.zh-CN';
 import { assertNoDemoAccounts, seedDemo } from './demo-seed.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.ts';
 import { createTestApp, totpCode, type TestApp } from '../testing/test-app.ts';
@@ -42,6 +46,21 @@ describe('demo seed', () => {
     expect((await admin.request('GET', '/api/users')).statusCode).toBe(401);
     expect((await admin.request('POST', '/api/auth/totp', { code: totpCode(adminSecret, t.clock) })).statusCode).toBe(200);
     expect((await admin.request('GET', '/api/users')).statusCode).toBe(200);
+  });
+
+  it('gives every todo item the keys its Chinese texts come from, each with an English twin (decision 72)', async () => {
+    const items: TodoItem[] = [];
+    t.clock.advance(60_000); // a fresh window for the login rate limit (30 a minute per address)
+    for (const account of DEMO_ACCOUNTS.filter((a) => !a.roles.some((role) => ADMIN_ROLES.includes(role)))) {
+      const client = await t.login(account.username, DEMO_PASSWORD);
+      items.push(...(await client.request('GET', '/api/todos')).json<{ items: TodoItem[] }>().items);
+    }
+    expect([...new Set(items.map((i) => i.kind.split('.')[0]))]).toEqual(expect.arrayContaining(['indicators', 'legal', 'mediation', 'programs']));
+    for (const item of items) {
+      expect(messageOf(item.titleKey, item.params), item.id).toBe(item.title);
+      expect(item.descriptionKey && messageOf(item.descriptionKey, item.params), item.id).toBe(item.description);
+      expect([item.titleKey, item.descriptionKey].filter((key) => key !== undefined && !(key in enUS)), item.id).toEqual([]);
+    }
   });
 
   it('makes a production start refuse to boot once demo accounts exist', async () => {

@@ -22,7 +22,10 @@ describe('GET /api/todos: locked accounts for the officials who manage them', ()
       await t.anonymous.request('POST', '/api/auth/login', { username: 'qj.locked', password: 'Wrong#2026pass' });
     }
     const items = await accessItems(official);
-    expect(items).toEqual([expect.objectContaining({ kind: 'access.locked', count: 1, title: '有账号因多次登录失败被锁定', link: '/users' })]);
+    expect(items).toEqual([expect.objectContaining({
+      kind: 'access.locked', count: 1, title: '有账号因多次登录失败被锁定', link: '/users',
+      titleKey: 'todo.access.locked.title', descriptionKey: 'todo.access.locked.description', params: { count: 1 },
+    })]);
     expect(items[0]?.description).toContain('共 1 个账号');
     const other = await t.login('aw.todo');
     expect(await accessItems(other)).toEqual([]);

@@ -3,7 +3,7 @@ import type { Actor } from '../../core/access/actor.ts';
 import type { AppContext } from '../../core/context.ts';
 import { withinScope } from '../../core/db/scope.ts';
 import type { TodoItem } from '../../core/module.ts';
-import { messageOf } from '@rg/domain/i18n/messages.zh-CN';
+import { todoTexts } from '../../core/todo-texts.ts';
 
 /** Accounts locked after failed logins in the actor's scope wait for an official to look at them. */
 export async function accessTodos(ctx: AppContext, actor: Actor): Promise<TodoItem[]> {
@@ -19,7 +19,6 @@ export async function accessTodos(ctx: AppContext, actor: Actor): Promise<TodoIt
   if (count === 0) return [];
   return [{
     id: 'access.locked', kind: 'access.locked', link: '/users', count,
-    title: messageOf('todo.access.locked.title'),
-    description: messageOf('todo.access.locked.description', { count }),
+    ...todoTexts('todo.access.locked.title', 'todo.access.locked.description', { count }),
   }];
 }

@@ -1,4 +1,3 @@
-import { messageOf } from '@rg/domain/i18n/messages.zh-CN';
 import { REPORTING_COUNTERS } from '@rg/domain/indicators/catalogue';
 import { periodOf, shiftPeriod } from '@rg/domain/indicators/period';
 import { levelOf } from '@rg/domain/regions/region-code';
@@ -6,6 +5,7 @@ import type { Actor } from '../../core/access/actor.ts';
 import { can } from '../../core/access/authorize.ts';
 import type { AppContext } from '../../core/context.ts';
 import type { TodoItem } from '../../core/module.ts';
+import { todoTexts } from '../../core/todo-texts.ts';
 
 /**
  * A town or county official: forms waiting for review. A village cadre: last quarter's form not yet
@@ -21,11 +21,11 @@ export async function indicatorsTodos(ctx: AppContext, actor: Actor): Promise<To
       .where('period', '=', period).where('indicator_code', 'in', [REPORTING_COUNTERS.submitted, REPORTING_COUNTERS.approved]).execute();
     const counter = (code: string) => Number(rows.find((r) => r.indicator_code === code)?.num ?? 0);
     const count = counter(REPORTING_COUNTERS.submitted) - counter(REPORTING_COUNTERS.approved);
-    if (count > 0) items.push({ id: 'indicators.review', kind: 'indicators.review', link: '/indicators?tab=review', count, title: messageOf('indicators.todo.review', { count }), description: messageOf('indicators.todo.review', { count }) });
+    if (count > 0) items.push({ id: 'indicators.review', kind: 'indicators.review', link: '/indicators?tab=review', count, ...todoTexts('indicators.todo.review', 'indicators.todo.review', { count }) });
   }
   if (can(actor, 'indicators.report') && levelOf(actor.homeRegion) === 'village') {
     const row = await ctx.db.selectFrom('indicator_reports').select('status').where('unit_code', '=', actor.homeRegion).where('period', '=', period).executeTakeFirst();
-    if (!row || row.status === 'returned') items.push({ id: 'indicators.report', kind: 'indicators.report', link: '/indicators?tab=report', count: 1, title: messageOf('indicators.todo.report', { period }), description: messageOf('indicators.todo.report', { period }) });
+    if (!row || row.status === 'returned') items.push({ id: 'indicators.report', kind: 'indicators.report', link: '/indicators?tab=report', count: 1, ...todoTexts('indicators.todo.report', 'indicators.todo.report', { period }) });
   }
   return items;
 }

@@ -1,8 +1,8 @@
-import { messageOf } from '@rg/domain/i18n/messages.zh-CN';
 import type { Actor } from '../../core/access/actor.ts';
 import { can, listScope } from '../../core/access/authorize.ts';
 import type { AppContext } from '../../core/context.ts';
 import type { TodoItem } from '../../core/module.ts';
+import { todoTexts } from '../../core/todo-texts.ts';
 import { LegalConsultations } from './legal.consultations.ts';
 import { LegalLedger } from './legal.ledger.ts';
 import { countByStatus } from './legal.ledger.repository.ts';
@@ -11,8 +11,7 @@ import { uncoveredVillages } from './legal.repository.ts';
 function item(kind: string, link: string, count: number, params: Record<string, string | number> = {}): TodoItem {
   return {
     id: `legal.${kind}`, kind: `legal.${kind}`, link, count,
-    title: messageOf(`todo.legal.${kind}.title`, params),
-    description: messageOf(`todo.legal.${kind}.description`, { count, ...params }),
+    ...todoTexts(`todo.legal.${kind}.title`, `todo.legal.${kind}.description`, { count, ...params }),
   };
 }
 

@@ -1,9 +1,9 @@
-import { messageOf } from '@rg/domain/i18n/messages.zh-CN';
 import { levelOf } from '@rg/domain/regions/region-code';
 import type { Actor } from '../../core/access/actor.ts';
 import { can, listScope } from '../../core/access/authorize.ts';
 import type { AppContext } from '../../core/context.ts';
 import type { TodoItem } from '../../core/module.ts';
+import { todoTexts } from '../../core/todo-texts.ts';
 import { withinScope } from '../../core/db/scope.ts';
 import { TOWN_FULL_TIME_REQUIRED, VILLAGE_FULL_TIME_REQUIRED } from '@rg/domain/mediation/committee.schema';
 import { chinaToday } from './mediation.cases.ts';
@@ -39,26 +39,26 @@ export async function mediationTodos(ctx: AppContext, actor: Actor): Promise<Tod
     if (count > 0) {
       items.push({
         id: 'mediation.criminalRisk', kind: 'mediation.criminalRisk', link: '/mediation?tab=cases&criminalRisk=true', count,
-        title: messageOf('todo.mediation.criminalRisk.title'), description: messageOf('todo.mediation.criminalRisk.description', { count }),
+        ...todoTexts('todo.mediation.criminalRisk.title', 'todo.mediation.criminalRisk.description', { count }),
       });
     }
   }
   if (can(actor, 'mediation.manage') && (level === 'town' || level === 'county')) {
     const short = await staffingShortfall(ctx, scope);
     if (short > 0) {
-      items.push({ id: 'mediation.staffing', kind: 'mediation.staffing', link: '/mediation?tab=staffing', count: short, title: messageOf('todo.mediation.staffing.title'), description: messageOf('todo.mediation.staffing.description', { count: short }) });
+      items.push({ id: 'mediation.staffing', kind: 'mediation.staffing', link: '/mediation?tab=staffing', count: short, ...todoTexts('todo.mediation.staffing.title', 'todo.mediation.staffing.description', { count: short }) });
     }
   }
   if (can(actor, 'mediation.handle')) {
     const today = chinaToday(ctx.clock.now());
     const overdue = Number((await open().where('due_on', '<', today).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
     if (overdue > 0) {
-      items.push({ id: 'mediation.overdue', kind: 'mediation.overdue', link: '/mediation?tab=cases&overdue=true', count: overdue, title: messageOf('todo.mediation.overdue.title'), description: messageOf('todo.mediation.overdue.description', { count: overdue }) });
+      items.push({ id: 'mediation.overdue', kind: 'mediation.overdue', link: '/mediation?tab=cases&overdue=true', count: overdue, ...todoTexts('todo.mediation.overdue.title', 'todo.mediation.overdue.description', { count: overdue }) });
     }
     const due = Number((await ctx.db.selectFrom('mediation_cases').where('status', '=', 'follow_up').where('visited_on', 'is', null).where('follow_up_due', '<=', today)
       .where((eb) => withinScope(eb, 'region_code', scope)).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
     if (due > 0) {
-      items.push({ id: 'mediation.followUp', kind: 'mediation.followUp', link: '/mediation?tab=cases&status=follow_up', count: due, title: messageOf('todo.mediation.followUp.title'), description: messageOf('todo.mediation.followUp.description', { count: due }) });
+      items.push({ id: 'mediation.followUp', kind: 'mediation.followUp', link: '/mediation?tab=cases&status=follow_up', count: due, ...todoTexts('todo.mediation.followUp.title', 'todo.mediation.followUp.description', { count: due }) });
     }
   }
   return items;

@@ -1,9 +1,9 @@
-import { messageOf } from '@rg/domain/i18n/messages.zh-CN';
 import type { Actor } from '../../core/access/actor.ts';
 import { can, listScope } from '../../core/access/authorize.ts';
 import type { AppContext } from '../../core/context.ts';
 import { withinScope } from '../../core/db/scope.ts';
 import type { TodoItem } from '../../core/module.ts';
+import { todoTexts } from '../../core/todo-texts.ts';
 import { todayOf } from './programs.dates.ts';
 import { listPrograms } from './programs.repository.ts';
 import { overdueTaskCount } from './organizations.service.ts';
@@ -26,7 +26,7 @@ export async function programsTodos(ctx: AppContext, actor: Actor): Promise<Todo
     if (count > 0) {
       items.push({
         id: 'programs.review', kind: 'programs.review', link: '/programs?tab=applications&awaitingMe=true', count,
-        title: messageOf('todo.programs.review.title'), description: messageOf('todo.programs.review.description', { count }),
+        ...todoTexts('todo.programs.review.title', 'todo.programs.review.description', { count }),
       });
     }
   }
@@ -35,7 +35,7 @@ export async function programsTodos(ctx: AppContext, actor: Actor): Promise<Todo
     if (count > 0) {
       items.push({
         id: 'programs.reports', kind: 'programs.reports', link: '/programs?tab=designations', count,
-        title: messageOf('todo.programs.reports.title'), description: messageOf('todo.programs.reports.description', { count }),
+        ...todoTexts('todo.programs.reports.title', 'todo.programs.reports.description', { count }),
       });
     }
   }
@@ -44,7 +44,7 @@ export async function programsTodos(ctx: AppContext, actor: Actor): Promise<Todo
     if (count > 0) {
       items.push({
         id: 'programs.cases', kind: 'programs.cases', link: '/programs?tab=cases', count,
-        title: messageOf('todo.programs.cases.title'), description: messageOf('todo.programs.cases.description', { count }),
+        ...todoTexts('todo.programs.cases.title', 'todo.programs.cases.description', { count }),
       });
     }
   }
@@ -60,7 +60,7 @@ export async function programsTodos(ctx: AppContext, actor: Actor): Promise<Todo
     if (count > 0) {
       items.push({
         id: 'programs.reportDue', kind: 'programs.reportDue', link: '/programs?tab=designations', count,
-        title: messageOf('todo.programs.reportDue.title'), description: messageOf('todo.programs.reportDue.description', { count, year }),
+        ...todoTexts('todo.programs.reportDue.title', 'todo.programs.reportDue.description', { count, year }),
       });
     }
   }
@@ -72,7 +72,7 @@ export async function programsTodos(ctx: AppContext, actor: Actor): Promise<Todo
     if (count > 0) {
       items.push({
         id: 'programs.returned', kind: 'programs.returned', link: '/programs?tab=applications&status=returned', count,
-        title: messageOf('todo.programs.returned.title'), description: messageOf('todo.programs.returned.description', { count }),
+        ...todoTexts('todo.programs.returned.title', 'todo.programs.returned.description', { count }),
       });
     }
     const today = todayOf(ctx.clock);
@@ -91,7 +91,7 @@ export async function programsTodos(ctx: AppContext, actor: Actor): Promise<Todo
         if (n === 0 || !program) continue;
         items.push({
           id: `programs.deadline.${m.id}`, kind: 'programs.deadline', link: `/programs/${m.program_id}`, count: n, dueAt: date,
-          title: messageOf('todo.programs.deadline.title'), description: messageOf('todo.programs.deadline.description', { program: program.name, date, count: n }),
+          ...todoTexts('todo.programs.deadline.title', 'todo.programs.deadline.description', { program: program.name, date, count: n }),
         });
       }
     }
@@ -101,7 +101,7 @@ export async function programsTodos(ctx: AppContext, actor: Actor): Promise<Todo
     if (count > 0) {
       items.push({
         id: 'programs.overdue', kind: 'programs.overdue', link: '/programs?tab=groups', count,
-        title: messageOf('todo.programs.overdue.title'), description: messageOf('todo.programs.overdue.description', { count }),
+        ...todoTexts('todo.programs.overdue.title', 'todo.programs.overdue.description', { count }),
       });
     }
   }
