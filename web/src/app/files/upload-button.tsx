@@ -4,7 +4,7 @@ import { App, Button, Upload } from 'antd';
 import type { ReactNode } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { uploadFile } from '../api/api-client.ts';
-import { errorMessage } from '../api/api-error.ts';
+import { useErrorMessages } from '../api/use-error-messages.ts';
 
 /** The kinds of file the server keeps (it checks the bytes again): PDF and JPG/PNG pictures. */
 const ACCEPT = 'application/pdf,image/jpeg,image/png';
@@ -15,6 +15,7 @@ const ACCEPT = 'application/pdf,image/jpeg,image/png';
  */
 export function UploadButton({ url, label, doneMessage, onUploaded, icon, testId }: { url: string; label: string; doneMessage: string; onUploaded: () => void; icon?: ReactNode; testId?: string }) {
   const { message } = App.useApp();
+  const { errorMessage } = useErrorMessages();
   const upload = useMutation({
     mutationFn: (file: File) => uploadFile<AttachmentDto>(url, file),
     onSuccess: () => {

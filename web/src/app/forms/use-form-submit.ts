@@ -5,6 +5,8 @@ import { useServerErrors } from './use-server-errors.ts';
 export interface FormSubmitOptions<Values, Result> {
   /** Names of the form's inputs: server field errors for these go on the input, the rest above the form. */
   fields: readonly string[];
+  /** Server field names shown on an input of another name (e.g. contractStart → contract). */
+  fieldAliases?: Readonly<Record<string, string>>;
   mutationFn: (values: Values) => Promise<Result>;
   /** Shown as a success toast. */
   successMessage: string;
@@ -28,7 +30,7 @@ export function useFormSubmit<Values, Result = unknown>(options: FormSubmitOptio
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
-  const serverErrors = useServerErrors(form, options.fields);
+  const serverErrors = useServerErrors(form, options.fields, options.fieldAliases);
   const mutation = useMutation({
     mutationFn: options.mutationFn,
     onSuccess: (result) => {

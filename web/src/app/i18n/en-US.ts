@@ -19,6 +19,8 @@ export const enUSMessages: Record<MessageKey, string> = {
   'app.loading': 'Loading…',
   'app.retry': 'Retry',
   'app.loadFailed': 'Failed to load',
+  'app.networkFailed': 'The network connection failed; check the network and try again',
+  'app.requestFailed': 'The request failed ({status})',
   'app.notFound': 'Page not found',
   'app.backHome': 'Back to home',
   'app.language': 'Language',

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { MessageKey } from './zh-CN.ts';
-import { hasMessage, isLanguage, translate, type Language, type MessageParams } from './translate.ts';
+import { hasMessage, isLanguage, translate, translateServerText, type Language, type MessageParams, type ServerText } from './translate.ts';
 
 const STORAGE_KEY = 'rg.language';
 
@@ -11,6 +11,8 @@ export interface I18n {
   t: (key: MessageKey, params?: MessageParams) => string;
   /** Text of a key that comes from data (menu labels, audit actions), or `fallback` if unknown. */
   tKey: (key: string, fallback?: string, params?: MessageParams) => string;
+  /** A text the server wrote in Chinese (an error, a todo item), in the chosen language where its key has a twin. */
+  tServer: (text: ServerText) => string;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -40,6 +42,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       t: (key, params) => translate(language, key, params),
       tKey: (key, fallback, params) =>
         hasMessage(key) ? translate(language, key, params) : (fallback ?? key),
+      tServer: (text) => translateServerText(language, text),
     }),
     [language, setLanguage],
   );

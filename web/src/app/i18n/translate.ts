@@ -37,6 +37,28 @@ export function translate(language: Language, key: string, params?: MessageParam
   return interpolate(template, params);
 }
 
+/** A text the server wrote in Chinese, with the key and parameters it comes from (absent from older answers). */
+export interface ServerText {
+  text: string;
+  key?: string;
+  params?: MessageParams;
+}
+
+/**
+ * Only the server's own dictionaries: a console key may share a server key's name with another text
+ * (`indicators.report.households` is a label here, a rule there). Chinese is the server's text itself.
+ */
+const serverLookups: Record<Language, Dictionary> = {
+  'zh-CN': {},
+  'en-US': serverMessagesEnUS,
+};
+
+/** The server's text in the chosen language, or as the server wrote it when the language or the key has no other. */
+export function translateServerText(language: Language, { text, key, params }: ServerText): string {
+  const template = key === undefined ? undefined : serverLookups[language][key];
+  return template === undefined ? text : interpolate(template, params);
+}
+
 /** True when some dictionary knows the key (used for server-provided keys with a fallback). */
 export function hasMessage(key: string): boolean {
   return key in zhCNMessages || key in serverMessages;

@@ -19,6 +19,8 @@ export const zhCNMessages = {
   'app.loading': '正在加载…',
   'app.retry': '重试',
   'app.loadFailed': '加载失败',
+  'app.networkFailed': '网络连接失败，请检查网络后重试',
+  'app.requestFailed': '请求失败（{status}）',
   'app.notFound': '页面不存在',
   'app.backHome': '返回首页',
   'app.language': '语言',

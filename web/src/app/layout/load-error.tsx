@@ -1,9 +1,10 @@
 import { Button, Result } from 'antd';
-import { errorMessage } from '../api/api-error.ts';
+import { useErrorMessages } from '../api/use-error-messages.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 
 export function LoadError({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useI18n();
+  const { errorMessage } = useErrorMessages();
   return (
     <Result
       status="warning"

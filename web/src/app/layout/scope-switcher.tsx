@@ -3,7 +3,7 @@ import { App, Button, Modal, Space, Typography } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { RegionPicker } from '../../modules/regions/components/region-picker.tsx';
-import { errorMessage } from '../api/api-error.ts';
+import { useErrorMessages } from '../api/use-error-messages.ts';
 import { useAuth, useSession } from '../auth/auth-context.tsx';
 import { SESSION_KEY, sessionApi } from '../auth/session-api.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
@@ -16,6 +16,7 @@ export function ScopeSwitcher() {
   const { setSession, can } = useAuth();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
+  const { errorMessage } = useErrorMessages();
   const [code, setCode] = useState<string | undefined>();
 
   const mutation = useMutation({

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery, type QueryKey } from '@tanstack/react-query';
 import { useState } from 'react';
-import { errorMessage } from '../api/api-error.ts';
+import { useErrorMessages } from '../api/use-error-messages.ts';
 import type { PagedData } from './paged-table.tsx';
 
 export interface Paging {
@@ -28,6 +28,7 @@ export interface PagedList<Filters, Item> {
 export function usePagedList<Filters extends object, Query, Item>(
   options: PagedListOptions<Filters, Query, Item>,
 ): PagedList<Filters, Item> {
+  const { errorMessage } = useErrorMessages();
   const [filters, setFilters] = useState<Filters>({} as Filters);
   const [paging, setPaging] = useState<Paging>({ page: 1, pageSize: 20 });
   const query = options.toQuery(filters, paging);

@@ -2,7 +2,7 @@ import { App, Button, Space, Typography } from 'antd';
 import type { UserDto } from '@rg/domain/access/user.schema';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { errorMessage } from '../../../app/api/api-error.ts';
+import { useErrorMessages } from '../../../app/api/use-error-messages.ts';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { usersApi } from '../api.ts';
 
@@ -10,6 +10,7 @@ import { usersApi } from '../api.ts';
 export function PhoneCell({ user }: { user: UserDto }) {
   const { t } = useI18n();
   const { message } = App.useApp();
+  const { errorMessage } = useErrorMessages();
   const [revealed, setRevealed] = useState<string | null>(null);
   const reveal = useMutation({
     mutationFn: () => usersApi.revealPhone(user.id),

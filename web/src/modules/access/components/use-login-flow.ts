@@ -1,7 +1,7 @@
 import type { LoginResult, SessionDto } from '@rg/domain/access/user.schema';
 import { useState } from 'react';
 import { setCsrfToken } from '../../../app/api/api-client.ts';
-import { errorMessage } from '../../../app/api/api-error.ts';
+import { useErrorMessages } from '../../../app/api/use-error-messages.ts';
 import { useAuth } from '../../../app/auth/auth-context.tsx';
 import { sessionApi } from '../../../app/auth/session-api.ts';
 
@@ -22,6 +22,7 @@ export interface LoginFlow {
 /** Password → (second factor | authenticator enrolment) → session, as answered by the server. */
 export function useLoginFlow(onSignedIn: (session: SessionDto) => void): LoginFlow {
   const { setSession } = useAuth();
+  const { errorMessage } = useErrorMessages();
   const [step, setStep] = useState<LoginStep>({ kind: 'password' });
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);

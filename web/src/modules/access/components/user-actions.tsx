@@ -1,7 +1,7 @@
 import { App, Button, Popconfirm, Space } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { UserDto } from '@rg/domain/access/user.schema';
-import { errorMessage } from '../../../app/api/api-error.ts';
+import { useErrorMessages } from '../../../app/api/use-error-messages.ts';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { accessKeys, usersApi } from '../api.ts';
 
@@ -17,6 +17,7 @@ export function UserActions({
 }) {
   const { t } = useI18n();
   const { message } = App.useApp();
+  const { errorMessage } = useErrorMessages();
   const queryClient = useQueryClient();
   const enabling = user.status === 'disabled';
   const status = useMutation({

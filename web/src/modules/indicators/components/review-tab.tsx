@@ -9,7 +9,7 @@ import { useFormSubmit } from '../../../app/forms/use-form-submit.ts';
 import { FormModal } from '../../../app/forms/form-modal.tsx';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { LoadError } from '../../../app/layout/load-error.tsx';
-import { errorMessage } from '../../../app/api/api-error.ts';
+import { useErrorMessages } from '../../../app/api/use-error-messages.ts';
 import { indicatorsApi, indicatorsKeys, recentPeriods, reportingPeriod } from '../api.ts';
 
 const STATUS_COLORS = { submitted: 'processing', approved: 'success', returned: 'error' } as const;
@@ -21,6 +21,7 @@ export function ReviewTab() {
   const session = useSession();
   const queryClient = useQueryClient();
   const [period, setPeriod] = useState(reportingPeriod());
+  const { errorMessage } = useErrorMessages();
   const [status, setStatus] = useState<string>('submitted');
   const [page, setPage] = useState(1);
   const [returning, setReturning] = useState<ReportDto | null>(null);

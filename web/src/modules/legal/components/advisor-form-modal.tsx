@@ -1,7 +1,6 @@
 import { DatePicker, Form, Input, InputNumber, Radio, Select } from 'antd';
 import type { AdvisorCategory, AdvisorDto, AdvisorStatus } from '@rg/domain/legal/advisor.schema';
 import dayjs, { type Dayjs } from 'dayjs';
-import { ApiError } from '../../../app/api/api-error.ts';
 import { FormModal } from '../../../app/forms/form-modal.tsx';
 import { useFormSubmit } from '../../../app/forms/use-form-submit.ts';
 import { useSession } from '../../../app/auth/auth-context.tsx';
@@ -35,6 +34,9 @@ const FIELDS = [
   'regionCode', 'name', 'gender', 'phone', 'idNumber', 'category', 'employerName', 'employerUscc', 'licenceNo', 'contract',
   'contractFeeFen', 'status', 'userId',
 ] as const;
+
+/** The server names the contract dates apart; the form shows them as one range. */
+const FIELD_ALIASES = { contractStart: 'contract', contractEnd: 'contract' } as const;
 
 const DATE = 'YYYY-MM-DD';
 
@@ -91,19 +93,6 @@ function toUpdate(advisor: AdvisorDto, values: Values): AdvisorUpdateInput {
   return input;
 }
 
-/** The server names the contract dates apart; the form shows them as one range. */
-function onContractRange<T>(promise: Promise<T>): Promise<T> {
-  return promise.catch((error: unknown) => {
-    if (!(error instanceof ApiError) || !error.fields) throw error;
-    const fields: Record<string, string> = {};
-    for (const [name, message] of Object.entries(error.fields)) {
-      const key = name === 'contractStart' || name === 'contractEnd' ? 'contract' : name;
-      fields[key] = fields[key] ? `${fields[key]}；${message}` : message;
-    }
-    throw new ApiError(error.status, error.code, error.message, fields);
-  });
-}
-
 function initialValues(advisor: AdvisorDto | undefined, scopeCode: string): Partial<Values> {
   if (!advisor) return { regionCode: scopeCode, gender: 'male' };
   return {
@@ -131,8 +120,8 @@ export function AdvisorFormModal({ advisor, open, onClose }: { advisor?: Advisor
   const editing = advisor !== undefined;
   const save = useFormSubmit({
     fields: FIELDS,
-    mutationFn: (values: Values) =>
-      onContractRange(advisor ? legalApi.updateAdvisor(advisor.id, toUpdate(advisor, values)) : legalApi.createAdvisor(toCreate(values))),
+    fieldAliases: FIELD_ALIASES,
+    mutationFn: (values: Values) => (advisor ? legalApi.updateAdvisor(advisor.id, toUpdate(advisor, values)) : legalApi.createAdvisor(toCreate(values))),
     successMessage: t(editing ? 'legal.advisor.updated' : 'legal.advisor.created'),
     invalidate: legalKeys.all,
     onSuccess: onClose,

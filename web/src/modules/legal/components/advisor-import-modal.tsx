@@ -3,7 +3,7 @@ import { Alert, Button, Flex, Form, Modal, Table, Typography, Upload } from 'ant
 import type { TableColumnsType } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ApiError, errorMessage } from '../../../app/api/api-error.ts';
+import { useErrorMessages, type ErrorMessages } from '../../../app/api/use-error-messages.ts';
 import { useSession } from '../../../app/auth/auth-context.tsx';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { ErrorAlert } from '../../../app/layout/error-alert.tsx';
@@ -13,14 +13,14 @@ import { advisorTemplateUrl, importAdvisors, legalKeys, type AdvisorImportError,
 type ErrorRow = AdvisorImportError & { key: string };
 
 /** A file the server refused (415 not an .xlsx, 400 wrong header or no rows, 413 too large). */
-function importFailure(error: unknown): string {
-  if (error instanceof ApiError && error.fields?.file) return error.fields.file;
-  return errorMessage(error);
+function importFailure(error: unknown, { errorMessage, fieldErrors }: ErrorMessages): string {
+  return fieldErrors(error).file ?? errorMessage(error);
 }
 
 /** 批量导入: the roster region, the template, the file, then how many went in and which rows did not. */
 export function AdvisorImportModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useI18n();
+  const errorMessages = useErrorMessages();
   const session = useSession();
   const queryClient = useQueryClient();
   const [regionCode, setRegionCode] = useState<string | undefined>(session.scope.code);
@@ -97,7 +97,7 @@ export function AdvisorImportModal({ open, onClose }: { open: boolean; onClose: 
       </Upload.Dragger>
 
       <div style={{ marginTop: 16 }}>
-        <ErrorAlert message={upload.isError ? importFailure(upload.error) : null} testId="advisor-import-error" />
+        <ErrorAlert message={upload.isError ? importFailure(upload.error, errorMessages) : null} testId="advisor-import-error" />
         {result && (
           <Flex vertical gap={12} data-testid="advisor-import-result">
             <Alert

@@ -4,7 +4,7 @@ import type { TableColumnsType } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { NormDto } from '@rg/domain/legal/service.schema';
 import { useState } from 'react';
-import { errorMessage } from '../../../app/api/api-error.ts';
+import { useErrorMessages } from '../../../app/api/use-error-messages.ts';
 import { useAuth } from '../../../app/auth/auth-context.tsx';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { ErrorAlert } from '../../../app/layout/error-alert.tsx';
@@ -19,6 +19,7 @@ export function ComplianceNorms() {
   const { can } = useAuth();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
+  const { errorMessage } = useErrorMessages();
   const manage = can('legal.manage');
   const [creating, setCreating] = useState(false);
   const norms = useQuery({ queryKey: legalReportKeys.norms, queryFn: legalReportsApi.norms });

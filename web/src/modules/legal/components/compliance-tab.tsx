@@ -2,7 +2,7 @@ import { Card, Col, Divider, Flex, Row, Skeleton, Space, Switch, Typography } fr
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ComplianceDto } from '@rg/domain/legal/service.schema';
 import { useState } from 'react';
-import { errorMessage } from '../../../app/api/api-error.ts';
+import { useErrorMessages } from '../../../app/api/use-error-messages.ts';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { ErrorAlert } from '../../../app/layout/error-alert.tsx';
 import { LoadError } from '../../../app/layout/load-error.tsx';
@@ -47,6 +47,7 @@ function Summary({ compliance }: { compliance: ComplianceDto }) {
 /** 履职情况 tab: for a month, quarter or year, which villages got the services the norms ask for, and the norms themselves. */
 export function ComplianceTab() {
   const { t } = useI18n();
+  const { errorMessage } = useErrorMessages();
   const [period, setPeriod] = useState<PeriodValue>(currentPeriod);
   const [regionCode, setRegionCode] = useState<string | undefined>();
   const [behindOnly, setBehindOnly] = useState(false);

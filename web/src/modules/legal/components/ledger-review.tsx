@@ -2,7 +2,7 @@ import { App, Button, Form, Input, Popconfirm, Space } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ServiceDetailDto } from '@rg/domain/legal/service.schema';
 import { useState } from 'react';
-import { errorMessage } from '../../../app/api/api-error.ts';
+import { useErrorMessages } from '../../../app/api/use-error-messages.ts';
 import { FormModal } from '../../../app/forms/form-modal.tsx';
 import { useFormSubmit } from '../../../app/forms/use-form-submit.ts';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
@@ -56,6 +56,7 @@ export function LedgerReview({ service, onDone }: { service: ServiceDetailDto; o
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [returning, setReturning] = useState(false);
+  const { errorMessage } = useErrorMessages();
   const accept = useMutation({
     mutationFn: () => legalReportsApi.acceptService(service.id, { version: service.version }),
     onSuccess: () => {

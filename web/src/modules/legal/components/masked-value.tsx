@@ -1,7 +1,7 @@
 import { App, Button, Space, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { errorMessage } from '../../../app/api/api-error.ts';
+import { useErrorMessages } from '../../../app/api/use-error-messages.ts';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { legalApi, type RevealField } from '../api.ts';
 
@@ -9,6 +9,7 @@ import { legalApi, type RevealField } from '../api.ts';
 export function MaskedValue({ advisorId, field, masked, canReveal }: { advisorId: string; field: RevealField; masked: string; canReveal: boolean }) {
   const { t } = useI18n();
   const { message } = App.useApp();
+  const { errorMessage } = useErrorMessages();
   const [revealed, setRevealed] = useState<string | null>(null);
   const reveal = useMutation({
     mutationFn: () => legalApi.reveal(advisorId, field),

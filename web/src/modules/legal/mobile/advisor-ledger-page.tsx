@@ -2,7 +2,8 @@ import { EditOutlined, MessageOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Empty, Flex, Spin, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
-import { ApiError, errorMessage } from '../../../app/api/api-error.ts';
+import { ApiError } from '../../../app/api/api-error.ts';
+import { useErrorMessages } from '../../../app/api/use-error-messages.ts';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { MobilePage } from '../../../app/layout/mobile-page.tsx';
 import { fetchMe, fetchMyServices, fetchQuestions, legalMobileKeys } from '../api.mobile.ts';
@@ -16,6 +17,7 @@ export function AdvisorLedgerPage() {
   const me = useQuery({ queryKey: legalMobileKeys.me(), queryFn: fetchMe, retry: false });
   const services = useQuery({ queryKey: legalMobileKeys.services(), queryFn: fetchMyServices, enabled: me.isSuccess });
   const open = useQuery({ queryKey: legalMobileKeys.questions('open'), queryFn: () => fetchQuestions('open'), enabled: me.isSuccess });
+  const { errorMessage } = useErrorMessages();
 
   if (me.isError) {
     const notLinked = me.error instanceof ApiError && me.error.status === 403;

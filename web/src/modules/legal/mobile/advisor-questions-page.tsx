@@ -2,7 +2,7 @@ import type { ConsultationDto } from '@rg/domain/legal/service.schema';
 import { App, Button, Empty, Flex, Input, Segmented, Spin } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { errorMessage } from '../../../app/api/api-error.ts';
+import { useErrorMessages } from '../../../app/api/use-error-messages.ts';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { MobilePage } from '../../../app/layout/mobile-page.tsx';
 import { answerQuestion, fetchQuestions, legalMobileKeys } from '../api.mobile.ts';
@@ -13,6 +13,7 @@ function AnswerBox({ question }: { question: ConsultationDto }) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [text, setText] = useState('');
+  const { errorMessage } = useErrorMessages();
   const send = useMutation({
     mutationFn: () => answerQuestion(question.id, text),
     onSuccess: () => {

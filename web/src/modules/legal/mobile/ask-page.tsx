@@ -2,7 +2,7 @@ import { PictureOutlined } from '@ant-design/icons';
 import { App, Button, Card, Empty, Flex, Input, Spin, Typography, Upload, type UploadFile } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { errorMessage } from '../../../app/api/api-error.ts';
+import { useErrorMessages } from '../../../app/api/use-error-messages.ts';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { ErrorAlert } from '../../../app/layout/error-alert.tsx';
 import { MobilePage } from '../../../app/layout/mobile-page.tsx';
@@ -15,6 +15,7 @@ export function AskPage() {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [question, setQuestion] = useState('');
+  const { errorMessage } = useErrorMessages();
   const [picture, setPicture] = useState<UploadFile[]>([]);
   const [key, setKey] = useState(() => crypto.randomUUID());
   const mine = useQuery({ queryKey: legalMobileKeys.mine(), queryFn: fetchMyQuestions });

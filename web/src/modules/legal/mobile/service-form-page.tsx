@@ -4,7 +4,7 @@ import { Alert, App, Button, Form, Input, InputNumber, Radio, Segmented, Select,
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { errorMessage } from '../../../app/api/api-error.ts';
+import { useErrorMessages } from '../../../app/api/use-error-messages.ts';
 import { useFormSubmit } from '../../../app/forms/use-form-submit.ts';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { ErrorAlert } from '../../../app/layout/error-alert.tsx';
@@ -37,6 +37,7 @@ export function ServiceFormPage() {
   const queryClient = useQueryClient();
   const me = useQuery({ queryKey: legalMobileKeys.me(), queryFn: fetchMe });
   const existing = useQuery({ queryKey: legalMobileKeys.service(id ?? ''), queryFn: () => fetchService(id ?? ''), enabled: id !== undefined });
+  const { errorMessage } = useErrorMessages();
   const [files, setFiles] = useState<UploadFile[]>([]);
   // One key per visit of the form: a resend after a dropped connection does not record twice.
   const idempotencyKey = useMemo(() => crypto.randomUUID(), []);

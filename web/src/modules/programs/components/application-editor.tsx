@@ -4,7 +4,7 @@ import type { ApplicationDto } from '@rg/domain/programs/application.schema';
 import { PLAN_SECTIONS, type PlanSection } from '@rg/domain/programs/catalog';
 import type { ProgramDetailDto } from '@rg/domain/programs/program.schema';
 import { useState } from 'react';
-import { ApiError, errorMessage } from '../../../app/api/api-error.ts';
+import { useErrorMessages } from '../../../app/api/use-error-messages.ts';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { programKeys, programsApi } from '../api.ts';
 import { useAreaLabel, useProgramsLabels } from '../labels.ts';
@@ -31,22 +31,24 @@ export function ApplicationEditor({ application, program }: { application: Appli
   const [areas, setAreas] = useState<string[]>(application.contentAreas);
   const [answers, setAnswers] = useState<Record<string, string>>(Object.fromEntries(application.conditionAnswers.map((a) => [a.key, a.answer])));
   const [sections, setSections] = useState<Record<PlanSection, string>>(application.sections);
-  const [errors, setErrors] = useState<{ message: string | null; fields: Record<string, string> }>({ message: null, fields: {} });
+  const { errorMessage, fieldErrors } = useErrorMessages();
+  const [error, setError] = useState<unknown>(null);
+  const errors = { message: error === null ? null : errorMessage(error), fields: fieldErrors(error) };
 
   const save = () => programsApi.save(application.id, {
     version: application.version, contentAreas: areas, sections,
     conditionAnswers: program.conditions.map((c) => ({ key: c.key, answer: answers[c.key] ?? '' })),
   });
-  const onError = (error: unknown) => setErrors({ message: errorMessage(error), fields: error instanceof ApiError ? (error.fields ?? {}) : {} });
+  const onError = (caught: unknown) => setError(caught);
   const refresh = () => queryClient.invalidateQueries({ queryKey: programKeys.all });
   const saving = useMutation({
     mutationFn: save,
-    onSuccess: () => { setErrors({ message: null, fields: {} }); void message.success(t('programs.app.saved')); void refresh(); },
+    onSuccess: () => { setError(null); void message.success(t('programs.app.saved')); void refresh(); },
     onError,
   });
   const submitting = useMutation({
     mutationFn: async () => { await save(); return programsApi.submit(application.id); },
-    onSuccess: () => { setErrors({ message: null, fields: {} }); void message.success(t('programs.app.submitted')); void refresh(); },
+    onSuccess: () => { setError(null); void message.success(t('programs.app.submitted')); void refresh(); },
     onError: (error) => { onError(error); void refresh(); },
   });
 

@@ -2,7 +2,7 @@ import { App, Button, Card, Descriptions, Empty, Input, InputNumber, List, Segme
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { EVALUATION_KINDS, type DesignationDetailDto, type EvaluationKind, type TemplateDto } from '@rg/domain/programs/evaluation.schema';
 import { useState } from 'react';
-import { ApiError, errorMessage } from '../../../app/api/api-error.ts';
+import { useErrorMessages } from '../../../app/api/use-error-messages.ts';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { ErrorAlert } from '../../../app/layout/error-alert.tsx';
 import { programKeys, programsApi } from '../api.ts';
@@ -13,19 +13,21 @@ function ScoreForm({ designationId, template }: { designationId: string; templat
   const queryClient = useQueryClient();
   const [kind, setKind] = useState<EvaluationKind>('performance');
   const [scores, setScores] = useState<Record<string, { score?: number; evidence: string }>>({});
-  const [error, setError] = useState<{ message: string | null; fields: Record<string, string> }>({ message: null, fields: {} });
+  const { errorMessage, fieldErrors } = useErrorMessages();
+  const [error, setError] = useState<unknown>(null);
   const submit = useMutation({
     mutationFn: () => programsApi.evaluate(designationId, {
       kind,
       scores: template.criteria.filter((c) => scores[c.key]?.score !== undefined).map((c) => ({ key: c.key, score: scores[c.key]?.score ?? 0, evidence: scores[c.key]?.evidence ?? '' })),
     }),
-    onSuccess: () => { setError({ message: null, fields: {} }); setScores({}); void message.success(t('programs.eval.done')); void queryClient.invalidateQueries({ queryKey: programKeys.all }); },
-    onError: (e) => setError({ message: errorMessage(e), fields: e instanceof ApiError ? (e.fields ?? {}) : {} }),
+    onSuccess: () => { setError(null); setScores({}); void message.success(t('programs.eval.done')); void queryClient.invalidateQueries({ queryKey: programKeys.all }); },
+    onError: (e) => setError(e),
   });
+  const fields = fieldErrors(error);
   const set = (key: string, patch: Partial<{ score?: number; evidence: string }>) => setScores({ ...scores, [key]: { evidence: '', ...scores[key], ...patch } });
   return (
     <Space orientation="vertical" style={{ width: '100%', marginBottom: 16 }} data-testid="score-form">
-      <ErrorAlert message={error.message} testId="score-error" />
+      <ErrorAlert message={error === null ? null : errorMessage(error)} testId="score-error" />
       <Segmented value={kind} onChange={(v) => setKind(v as EvaluationKind)} options={EVALUATION_KINDS.map((k) => ({ value: k, label: t(`programs.eval.kind.${k}`) }))} />
       <Table
         size="small" rowKey="key" pagination={false} dataSource={template.criteria}
@@ -36,7 +38,7 @@ function ScoreForm({ designationId, template }: { designationId: string; templat
             title: t('programs.eval.score'), width: 140,
             render: (_, c) => <Space orientation="vertical" size={0}>
               <InputNumber min={0} max={100} aria-label={`${c.name}${t('programs.eval.score')}`} value={scores[c.key]?.score} onChange={(v) => set(c.key, { score: v ?? undefined })} />
-              {error.fields[`scores.${c.key}`] && <Typography.Text type="danger" style={{ fontSize: 12 }}>{error.fields[`scores.${c.key}`]}</Typography.Text>}
+              {fields[`scores.${c.key}`] && <Typography.Text type="danger" style={{ fontSize: 12 }}>{fields[`scores.${c.key}`]}</Typography.Text>}
             </Space>,
           },
           { title: t('programs.eval.evidence'), render: (_, c) => <Input size="small" value={scores[c.key]?.evidence ?? ''} onChange={(e) => set(c.key, { evidence: e.target.value })} maxLength={500} /> },

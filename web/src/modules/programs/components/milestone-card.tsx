@@ -2,7 +2,7 @@ import { Button, Card, Popconfirm, Space, Table, Tag, Tooltip, App } from 'antd'
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { MilestoneDto, ProgramDetailDto } from '@rg/domain/programs/program.schema';
 import { useState } from 'react';
-import { errorMessage } from '../../../app/api/api-error.ts';
+import { useErrorMessages } from '../../../app/api/use-error-messages.ts';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { programKeys, programsApi } from '../api.ts';
 import { ExtendModal, MilestoneModal } from './program-modals.tsx';
@@ -15,6 +15,7 @@ export function MilestoneCard({ program }: { program: ProgramDetailDto }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
+  const { errorMessage } = useErrorMessages();
   const [extending, setExtending] = useState<MilestoneDto | null>(null);
   const [adding, setAdding] = useState(false);
   const remove = useMutation({

@@ -2,7 +2,7 @@ import { App, Button, Card, Empty, Input, InputNumber, List, Space, Tag, Typogra
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { DesignationDetailDto, ReportDto, ReportStatus } from '@rg/domain/programs/evaluation.schema';
 import { useState } from 'react';
-import { errorMessage } from '../../../app/api/api-error.ts';
+import { useErrorMessages } from '../../../app/api/use-error-messages.ts';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { ErrorAlert } from '../../../app/layout/error-alert.tsx';
 import { programKeys, programsApi } from '../api.ts';
@@ -16,6 +16,7 @@ function ReportReview({ report }: { report: ReportDto }) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [comment, setComment] = useState('');
+  const { errorMessage } = useErrorMessages();
   const review = useMutation({
     mutationFn: (decision: 'accept' | 'return') => programsApi.reviewReport(report.id, { decision, comment }),
     onSuccess: () => { void message.success(t('programs.reports.reviewed')); void queryClient.invalidateQueries({ queryKey: programKeys.all }); },
@@ -37,6 +38,7 @@ export function ReportSection({ designationId, detail }: { designationId: string
   const { t } = useI18n();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
+  const { errorMessage } = useErrorMessages();
   const [year, setYear] = useState<number>(new Date().getFullYear());
   const [content, setContent] = useState('');
   const [error, setError] = useState<string | null>(null);

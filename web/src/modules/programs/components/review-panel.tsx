@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ApplicationDto, ReviewDecision } from '@rg/domain/programs/application.schema';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { errorMessage } from '../../../app/api/api-error.ts';
+import { useErrorMessages } from '../../../app/api/use-error-messages.ts';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { ErrorAlert } from '../../../app/layout/error-alert.tsx';
 import { programKeys, programsApi } from '../api.ts';
@@ -14,6 +14,7 @@ export function ReviewPanel({ application }: { application: ApplicationDto }) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [comment, setComment] = useState('');
+  const { errorMessage } = useErrorMessages();
   const [error, setError] = useState<string | null>(null);
   const review = useMutation({
     mutationFn: (decision: ReviewDecision) => programsApi.review(application.id, { decision, comment }),
