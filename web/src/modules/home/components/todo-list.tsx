@@ -7,9 +7,10 @@ import { LoadError } from '../../../app/layout/load-error.tsx';
 import { homeApi, homeKeys, type TodoItem } from '../api.ts';
 
 function TodoRow({ item }: { item: TodoItem }) {
-  const { t } = useI18n();
+  const { t, tServer } = useI18n();
   const navigate = useNavigate();
   const link = item.link;
+  const description = item.description && tServer({ text: item.description, key: item.descriptionKey, params: item.params });
   return (
     <List.Item
       actions={
@@ -19,13 +20,13 @@ function TodoRow({ item }: { item: TodoItem }) {
       <List.Item.Meta
         title={
           <Space>
-            <span>{item.title}</span>
+            <span>{tServer({ text: item.title, key: item.titleKey, params: item.params })}</span>
             {item.count !== undefined && <Badge count={item.count} overflowCount={999} />}
           </Space>
         }
         description={
           <Space orientation="vertical" size={0}>
-            {item.description && <Typography.Text type="secondary">{item.description}</Typography.Text>}
+            {description && <Typography.Text type="secondary">{description}</Typography.Text>}
             {item.dueAt && (
               <Typography.Text type="warning">{t('home.due', { date: dayjs(item.dueAt).format('YYYY-MM-DD') })}</Typography.Text>
             )}
