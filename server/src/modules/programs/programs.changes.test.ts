@@ -1,3 +1,4 @@
+import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeDivisionRows } from '../regions/regions.import.ts';
 import { createTestApp, errorOf, type TestApp, type TestClient } from '../../testing/test-app.ts';
@@ -321,7 +322,7 @@ describe('programs: editing and withdrawing a programme, removing a milestone (d
   it('judges a submission against the programme as an edit committed meanwhile left it, not as it was read before', async () => {
     const p = await anhuiProgram();
     const id = await completeApplication(t, huaiyuan, p.id, PLACES.huaiyuan);
-    let submitted: Promise<{ statusCode: number; body: string }> | null = null;
+    let submitted: Promise<LightMyRequestResponse> | undefined;
     // An edit adding a condition holds the programme's row while the county presses 提交.
     await t.ctx.db.transaction().execute(async (tx) => {
       const conditions = [...p.conditions, { key: 'c3', text: '已建立村规民约', evidenceRequired: false }];
@@ -329,7 +330,8 @@ describe('programs: editing and withdrawing a programme, removing a milestone (d
       submitted = huaiyuan.request('POST', `/api/programs/applications/${id}/submit`);
       await new Promise((resolve) => setTimeout(resolve, 300));
     });
-    const res = await (submitted as unknown as Promise<{ statusCode: number; body: string }>);
+    if (!submitted) throw new Error('the submission was not sent');
+    const res = await submitted;
     await expectStatus(res, 400);
     expect(errorOf(res).message).toContain('已建立村规民约');
     expect(await statusOf(id)).toBe('draft');
