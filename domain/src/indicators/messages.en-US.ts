@@ -50,6 +50,6 @@ export const indicatorsServerMessagesEnUS: Record<keyof typeof indicatorsServerM
   'indicators.allocation.caps_too_small': 'The caps add up to less than the fund; it cannot be fully allocated',
   'indicators.allocation.pool_invalid': 'The fund must be a positive whole number (in fen)',
   'indicators.allocation.incomplete': 'Some units have not been scored yet; the fund cannot be allocated',
-  'indicators.todo.review': '{count} Safe Village reports await review',
+  'indicators.todo.review': 'Safe Village reports awaiting review: {count}',
   'indicators.todo.report': 'The Safe Village report for {period} is due',
 };

@@ -36,9 +36,9 @@ export const legalServerMessagesEnUS: Record<keyof typeof legalServerMessages, s
   'todo.legal.servicesReturned.title': 'Service records were returned for correction',
   'todo.legal.servicesReturned.description': '{count} in total; correct them as the comments ask and submit them again',
   'todo.legal.servicesToReview.title': 'Service records await review',
-  'todo.legal.servicesToReview.description': '{count} legal advisor service records await review',
+  'todo.legal.servicesToReview.description': 'Legal advisor service records awaiting review: {count}',
   'todo.legal.questions.title': 'Villagers\' online questions await an answer',
   'todo.legal.questions.description': '{count} in total; please answer within {hours} hours',
   'todo.legal.questionsOverdue.title': 'Online questions are overdue',
-  'todo.legal.questionsOverdue.description': '{count} unanswered for more than {hours} hours; please follow up with the legal advisors',
+  'todo.legal.questionsOverdue.description': 'Unanswered for more than {hours} hours: {count}; please follow up with the legal advisors',
 };

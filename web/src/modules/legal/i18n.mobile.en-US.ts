@@ -58,7 +58,7 @@ export const legalMobileMessagesEnUS: Record<keyof typeof legalMobileMessages, s
   'legal.m.form.submit': 'Submit',
   'legal.m.form.saved': 'Service record saved',
   'legal.m.form.photoFailed': 'The record is saved, but the attachment "{name}" was not uploaded: {reason}',
-  'legal.m.form.history': 'Changed {count} times; earlier versions are shown on the computer',
+  'legal.m.form.history': 'Edits: {count}; earlier versions are shown on the computer',
   'legal.m.form.accepted': 'This record has been accepted and can no longer be changed',
   'legal.m.form.attachments': 'Attachments',
   'legal.m.questions.title': 'Villagers\' online questions',
