@@ -80,7 +80,7 @@ test('一次一记 on a phone, reviewed and counted by the county, and a village
 
   // 1b. The county sees the record, accepts it, and the compliance report counts it.
   await page.goto('/legal?tab=ledger');
-  const ledgerRow = page.getByRole('row', { name: new RegExp(content) });
+  const ledgerRow = page.getByTestId('ledger-table').getByRole('row', { name: new RegExp(content) });
   await expect(ledgerRow).toContainText('待审核');
   await ledgerRow.getByRole('button', { name: '审核' }).click();
   await expect(page.getByRole('dialog').getByRole('img', { name: '签字表.png' })).toBeVisible();
