@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { XLSX_TYPE } from '../export/xlsx.ts';
 import { ATTACHMENT_LIMIT, ATTACHMENT_TYPES } from '../files/attachments.ts';
 import { AppError } from './errors.ts';
 
@@ -9,6 +10,17 @@ export const fileQuery = z.object({ name: z.string().trim().min(1, 'file.name').
 /** Lets a module's routes take a file as the raw request body (in the module's own plugin scope). */
 export function acceptAttachments(app: FastifyInstance): void {
   app.addContentTypeParser([...ATTACHMENT_TYPES], { parseAs: 'buffer', bodyLimit: ATTACHMENT_LIMIT }, (_req, body, done) => done(null, body));
+}
+
+/** Lets a module's routes take an .xlsx (an import) as the raw request body, up to `limit` bytes. */
+export function acceptXlsx(app: FastifyInstance, limit: number): void {
+  app.addContentTypeParser([XLSX_TYPE, 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: limit }, (_req, body, done) => done(null, body));
+}
+
+/** The raw .xlsx body; any other content type is refused with the module's `notXlsxKey` (415). */
+export function xlsxBody(body: unknown, notXlsxKey: string): Buffer {
+  if (!Buffer.isBuffer(body)) throw new AppError('unsupported_type', notXlsxKey);
+  return body;
 }
 
 /** The raw upload: its bytes and the type the client declared (checked against the content later). */

@@ -4,7 +4,7 @@ import JSZip from 'jszip';
 import type { RequestContext } from '../../core/access/actor.ts';
 import { authorize } from '../../core/access/authorize.ts';
 import type { AppContext } from '../../core/context.ts';
-import { toXlsx } from '../../core/export/xlsx.ts';
+import { toXlsx, XLSX_TYPE } from '../../core/export/xlsx.ts';
 import { invalid, notFound } from '../../core/http/errors.ts';
 import { findRegion } from '../regions/regions.repository.ts';
 import { RegionsService } from '../regions/regions.service.ts';
@@ -12,7 +12,6 @@ import { dossierDocx, type DossierInput } from './legal.dossier.docx.ts';
 import { withinScope } from '../../core/db/scope.ts';
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export interface GeneratedFile {
   fileName: string;

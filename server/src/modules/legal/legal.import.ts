@@ -4,7 +4,8 @@ import { messageOf } from '@rg/domain/i18n/messages.zh-CN';
 import type { RequestContext } from '../../core/access/actor.ts';
 import { authorize } from '../../core/access/authorize.ts';
 import type { AppContext } from '../../core/context.ts';
-import { AppError, invalid } from '../../core/http/errors.ts';
+import { openWorkbook } from '../../core/export/xlsx.ts';
+import { invalid } from '../../core/http/errors.ts';
 import { findRegion } from '../regions/regions.repository.ts';
 import { idNumberTaken } from './legal.repository.ts';
 import type { LegalService } from './legal.service.ts';
@@ -96,14 +97,7 @@ const MESSAGE_FOR_ENUM: Record<string, string> = { gender: 'legal.gender.invalid
 export async function importAdvisors(ctx: AppContext, legal: LegalService, rc: RequestContext, regionCode: string, file: Buffer): Promise<ImportResult> {
   const actor = authorize(rc.actor, 'legal.manage', { regionCode });
   if (!(await findRegion(ctx.db, regionCode))) throw invalid({ regionCode: 'region.notFound' });
-  // An .xlsx is a ZIP archive: check the content, not the name (SECURITY.md 22).
-  if (file.length < 4 || file.readUInt32BE(0) !== 0x504b0304) throw new AppError('unsupported_type', 'legal.import.notXlsx');
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(file as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('unsupported_type', 'legal.import.notXlsx');
-  }
+  const workbook = await openWorkbook(file, 'legal.import.notXlsx');
   const sheet = workbook.worksheets[0];
   const header = sheet ? COLUMNS.map((_, i) => cellText(sheet.getRow(1).getCell(i + 1))) : [];
   if (!sheet || header.some((h, i) => h !== COLUMNS[i]?.[0])) throw invalid({ file: 'legal.import.badHeader' });

@@ -7,15 +7,13 @@ import { requestContext } from '../../core/http/route-guard.ts';
 import type { App } from '../../core/module.ts';
 import { LegalCoverage } from './legal.coverage.ts';
 import { LegalService } from './legal.service.ts';
-import { fileQuery, sendFile, upload } from '../../core/http/files.ts';
+import { acceptXlsx, fileQuery, sendFile, upload, xlsxBody } from '../../core/http/files.ts';
 import { ATTACHMENT_LIMIT } from '../../core/files/attachments.ts';
 import { advisorTemplate, importAdvisors } from './legal.import.ts';
-import { AppError } from '../../core/http/errors.ts';
 import { regionCodeSchema } from '@rg/domain/regions/region.schema';
 
 const idParams = z.object({ id: z.uuid('error.notFound') });
 const IMPORT_LIMIT = 5 * 1024 * 1024;
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function legalRoutes(app: App, ctx: AppContext): void {
   const legal = new LegalService(ctx);
@@ -28,11 +26,10 @@ export function legalRoutes(app: App, ctx: AppContext): void {
   app.get('/legal/advisors/template.xlsx', { config: { access: 'legal.manage' } }, async (_req, reply) =>
     sendXlsx(reply, '法律顾问导入模板.xlsx', await advisorTemplate()),
   );
-  app.addContentTypeParser([XLSX_TYPE, 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: IMPORT_LIMIT }, (_req, body, done) => done(null, body));
-  app.post('/legal/advisors/import', { schema: { querystring: z.object({ regionCode: regionCodeSchema }) }, bodyLimit: IMPORT_LIMIT, config: { access: 'legal.manage' } }, async (req) => {
-    if (!Buffer.isBuffer(req.body)) throw new AppError('unsupported_type', 'legal.import.notXlsx');
-    return importAdvisors(ctx, legal, requestContext(req), req.query.regionCode, req.body);
-  });
+  acceptXlsx(app, IMPORT_LIMIT);
+  app.post('/legal/advisors/import', { schema: { querystring: z.object({ regionCode: regionCodeSchema }) }, bodyLimit: IMPORT_LIMIT, config: { access: 'legal.manage' } }, (req) =>
+    importAdvisors(ctx, legal, requestContext(req), req.query.regionCode, xlsxBody(req.body, 'legal.import.notXlsx')),
+  );
   app.get('/legal/advisors/:id', { schema: { params: idParams }, config: { access: 'legal.read' } }, (req) => legal.getAdvisor(requestContext(req), req.params.id));
   app.post('/legal/advisors/:id/contract-files', { schema: { params: idParams, querystring: fileQuery }, bodyLimit: ATTACHMENT_LIMIT, config: { access: 'legal.manage' } }, async (req, reply) =>
     reply.status(201).send(await legal.attachContract(requestContext(req), req.params.id, upload(req))),

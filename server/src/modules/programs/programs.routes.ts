@@ -7,8 +7,7 @@ import {
 } from '@rg/domain/programs/program.schema';
 import type { AppContext } from '../../core/context.ts';
 import { ATTACHMENT_LIMIT } from '../../core/files/attachments.ts';
-import { AppError } from '../../core/http/errors.ts';
-import { acceptAttachments, fileQuery, sendFile, upload } from '../../core/http/files.ts';
+import { acceptAttachments, acceptXlsx, fileQuery, sendFile, upload, xlsxBody } from '../../core/http/files.ts';
 import { requestContext } from '../../core/http/route-guard.ts';
 import type { App } from '../../core/module.ts';
 import { ApplicationsService } from './applications.service.ts';
@@ -27,7 +26,6 @@ const milestoneParams = z.object({ id: z.uuid('error.notFound'), milestoneId: z.
 const attachmentParams = z.object({ id: z.uuid('error.notFound'), attachmentId: z.uuid('error.notFound') });
 /** 上传附件: the file's name and the kind of document it is (`required:a1`, `evidence:c1`, `other`). */
 const attachmentQuery = fileQuery.extend({ kind: attachmentKindSchema });
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** 名额建议表: a sheet of a few hundred rows. */
 const IMPORT_LIMIT = 2 * 1024 * 1024;
 
@@ -41,7 +39,7 @@ export function programsRoutes(app: App, ctx: AppContext): void {
   const cases = new CasesService(ctx);
   // Files come as the raw request body: attachments (JPG, PNG, PDF) and the quota sheet (.xlsx).
   acceptAttachments(app);
-  app.addContentTypeParser([XLSX_TYPE, 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: IMPORT_LIMIT }, (_req, body, done) => done(null, body));
+  acceptXlsx(app, IMPORT_LIMIT);
 
   app.get('/programs', { schema: { querystring: programListQuerySchema }, config: { access: 'programs.read' } }, (req) => programs.list(requestContext(req), req.query.unitLevel));
   app.post('/programs', { schema: { body: programCreateSchema }, config: { access: 'programs.manage', idempotent: true } }, async (req, reply) =>
@@ -157,8 +155,7 @@ export function programsRoutes(app: App, ctx: AppContext): void {
   app.put('/programs/:id/quotas', { schema: { params: idParams, body: quotasPutSchema }, config: { access: 'programs.manage' } }, (req) =>
     programs.putQuotas(requestContext(req), req.params.id, req.body.items),
   );
-  app.post('/programs/:id/quotas/import', { schema: { params: idParams }, bodyLimit: IMPORT_LIMIT, config: { access: 'programs.manage' } }, (req) => {
-    if (!Buffer.isBuffer(req.body)) throw new AppError('unsupported_type', 'programs.import.notXlsx');
-    return programs.importQuotas(requestContext(req), req.params.id, req.body);
-  });
+  app.post('/programs/:id/quotas/import', { schema: { params: idParams }, bodyLimit: IMPORT_LIMIT, config: { access: 'programs.manage' } }, (req) =>
+    programs.importQuotas(requestContext(req), req.params.id, xlsxBody(req.body, 'programs.import.notXlsx')),
+  );
 }

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { defaultHonourTitle, isAbove, ORGANISER_LEVELS, type OrganiserLevel, type ReviewLevel, type UnitLevel } from '@rg/domain/programs/catalog';
 import { editLocks, keyedLists, milestoneRemovalRefusal, withdrawRefusal, type ProgramShape } from '@rg/domain/programs/program-rules';
 import type {
@@ -9,6 +8,7 @@ import type { Actor, RequestContext } from '../../core/access/actor.ts';
 import { authorize, can, listScope } from '../../core/access/authorize.ts';
 import type { AppContext } from '../../core/context.ts';
 import type { Tx } from '../../core/db/schema.ts';
+import { openWorkbook } from '../../core/export/xlsx.ts';
 import { AppError, invalid, notFound } from '../../core/http/errors.ts';
 import { findRegion, findRegions } from '../regions/regions.repository.ts';
 import { todayOf } from './programs.dates.ts';
@@ -216,14 +216,7 @@ export class ProgramsService {
    */
   async importQuotas(rc: RequestContext, programId: string, file: Buffer): Promise<ProgramDetailDto & { skipped: string[] }> {
     await this.loadManaged(rc, programId);
-    const workbook = new ExcelJS.Workbook();
-    // An .xlsx is a zip (PK\x03\x04) that ExcelJS can open; anything else is a 415.
-    if (file.length < 4 || file.readUInt32BE(0) !== 0x504b0304) throw new AppError('unsupported_type', 'programs.import.notXlsx');
-    try {
-      await workbook.xlsx.load(file as unknown as ArrayBuffer);
-    } catch {
-      throw new AppError('unsupported_type', 'programs.import.notXlsx');
-    }
+    const workbook = await openWorkbook(file, 'programs.import.notXlsx');
     const sheet = workbook.worksheets[0];
     const header = sheet ? (sheet.getRow(1).values as unknown[]).slice(1, 5).map((v) => String(v ?? '').trim()) : [];
     if (header.join('|') !== QUOTA_HEADER.join('|')) throw new AppError('validation', 'programs.import.badHeader');
