@@ -1,7 +1,7 @@
 import type { ServiceType, ServiceWindow } from '@rg/domain/legal/service.schema';
-import { rangeOf } from '@rg/domain/regions/region-code';
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../core/db/schema.ts';
+import { withinScopeSql } from '../../core/db/scope.ts';
 import type { LegalNormTable } from './legal.tables.ts';
 
 /** The parts of a norm the judgement needs. */
@@ -13,12 +13,6 @@ export interface JudgedVillage {
   advisor_id: string;
   behind: number | string;
   [done: `n${number}`]: number | string | null;
-}
-
-/** `column` within `scope`: the code range, or no condition for the nation (as `withinScope`, in raw SQL). */
-function within(column: string, scope: string): RawBuilder<unknown> {
-  const range = rangeOf(scope);
-  return range ? sql`${sql.ref(column)} >= ${range.from} and ${sql.ref(column)} < ${range.to}` : sql`1 = 1`;
 }
 
 /** A norm naming both a window and a type is counted from the detailed per-region counts. */
@@ -48,19 +42,19 @@ export function judgedVillages(db: Db, scope: string, months: readonly string[],
   const joins: RawBuilder<unknown>[] = [];
   if (fromMonths.length > 0) {
     joins.push(sql`left join (select village_code, ${sql.join(fromMonths)} from legal_village_months
-      where month in (${monthList}) and ${within('village_code', scope)} group by village_code) m on m.village_code = a.village_code`);
+      where month in (${monthList}) and ${withinScopeSql('village_code', scope)} group by village_code) m on m.village_code = a.village_code`);
   }
   if (fromCounts.length > 0) {
     joins.push(sql`left join (select region_code, ${sql.join(fromCounts)} from legal_service_counts
-      where month in (${monthList}) and ${within('region_code', scope)} and length(region_code) = 12 group by region_code) c on c.region_code = a.village_code`);
+      where month in (${monthList}) and ${withinScopeSql('region_code', scope)} and length(region_code) = 12 group by region_code) c on c.region_code = a.village_code`);
   }
   const done = norms.map((n, i) => sql`coalesce(${sql.ref(`${isDetailed(n) ? 'c' : 'm'}.n${i}`)}, 0)`);
-  const shortOf = norms.map((n, i) => sql`(${within('a.village_code', n.region_code)} and ${done[i]} < ${Number(n.min_count)})`);
+  const shortOf = norms.map((n, i) => sql`(${withinScopeSql('a.village_code', n.region_code)} and ${done[i]} < ${Number(n.min_count)})`);
   const behind = shortOf.length > 0 ? sql`case when ${sql.join(shortOf, sql` or `)} then 1 else 0 end` : sql`0`;
   const doneColumns = done.map((d, i) => sql`, ${d} as ${sql.ref(`n${i}`)}`);
   return sql<JudgedVillage>`select a.village_code, a.advisor_id, ${behind} as behind${sql.join(doneColumns, sql``)}
     from legal_assignments a ${sql.join(joins, sql` `)}
-    where a.end_date is null and ${within('a.village_code', scope)}`;
+    where a.end_date is null and ${withinScopeSql('a.village_code', scope)}`;
 }
 
 /** Served villages and those behind, per advisor. */
