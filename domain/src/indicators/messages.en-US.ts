@@ -50,6 +50,8 @@ export const indicatorsServerMessagesEnUS: Record<keyof typeof indicatorsServerM
   'indicators.allocation.caps_too_small': 'The caps add up to less than the fund; it cannot be fully allocated',
   'indicators.allocation.pool_invalid': 'The fund must be a positive whole number (in fen)',
   'indicators.allocation.incomplete': 'Some units have not been scored yet; the fund cannot be allocated',
-  'indicators.todo.review': 'Safe Village reports awaiting review: {count}',
-  'indicators.todo.report': 'The Safe Village report for {period} is due',
+  'todo.indicators.review.title': 'Safe Village reports awaiting review: {count}',
+  'todo.indicators.review.description': 'Safe Village reports awaiting review: {count}',
+  'todo.indicators.report.title': 'The Safe Village report for {period} is due',
+  'todo.indicators.report.description': 'The Safe Village report for {period} is due',
 };

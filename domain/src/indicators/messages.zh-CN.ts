@@ -48,6 +48,8 @@ export const indicatorsServerMessages = {
   'indicators.allocation.caps_too_small': '封顶金额合计小于资金池，无法分完',
   'indicators.allocation.pool_invalid': '资金池应为正整数（单位：分）',
   'indicators.allocation.incomplete': '还有单位未完成打分，不能分配资金',
-  'indicators.todo.review': '{count} 份平安乡村报表待审核',
-  'indicators.todo.report': '{period} 平安乡村报表待填报',
+  'todo.indicators.review.title': '{count} 份平安乡村报表待审核',
+  'todo.indicators.review.description': '{count} 份平安乡村报表待审核',
+  'todo.indicators.report.title': '{period} 平安乡村报表待填报',
+  'todo.indicators.report.description': '{period} 平安乡村报表待填报',
 } satisfies Record<string, string>;

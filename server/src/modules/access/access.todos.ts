@@ -3,7 +3,7 @@ import type { Actor } from '../../core/access/actor.ts';
 import type { AppContext } from '../../core/context.ts';
 import { withinScope } from '../../core/db/scope.ts';
 import type { TodoItem } from '../../core/module.ts';
-import { todoTexts } from '../../core/todo-texts.ts';
+import { todoItem } from '../../core/todo-item.ts';
 
 /** Accounts locked after failed logins in the actor's scope wait for an official to look at them. */
 export async function accessTodos(ctx: AppContext, actor: Actor): Promise<TodoItem[]> {
@@ -17,8 +17,5 @@ export async function accessTodos(ctx: AppContext, actor: Actor): Promise<TodoIt
     .executeTakeFirstOrThrow();
   const count = Number(row.n);
   if (count === 0) return [];
-  return [{
-    id: 'access.locked', kind: 'access.locked', link: '/users', count,
-    ...todoTexts('todo.access.locked.title', 'todo.access.locked.description', { count }),
-  }];
+  return [todoItem('access.locked', { link: '/users', count })];
 }

@@ -5,7 +5,7 @@ import type { Actor } from '../../core/access/actor.ts';
 import { can } from '../../core/access/authorize.ts';
 import type { AppContext } from '../../core/context.ts';
 import type { TodoItem } from '../../core/module.ts';
-import { todoTexts } from '../../core/todo-texts.ts';
+import { todoItem } from '../../core/todo-item.ts';
 
 /**
  * A town or county official: forms waiting for review. A village cadre: last quarter's form not yet
@@ -21,11 +21,11 @@ export async function indicatorsTodos(ctx: AppContext, actor: Actor): Promise<To
       .where('period', '=', period).where('indicator_code', 'in', [REPORTING_COUNTERS.submitted, REPORTING_COUNTERS.approved]).execute();
     const counter = (code: string) => Number(rows.find((r) => r.indicator_code === code)?.num ?? 0);
     const count = counter(REPORTING_COUNTERS.submitted) - counter(REPORTING_COUNTERS.approved);
-    if (count > 0) items.push({ id: 'indicators.review', kind: 'indicators.review', link: '/indicators?tab=review', count, ...todoTexts('indicators.todo.review', 'indicators.todo.review', { count }) });
+    if (count > 0) items.push(todoItem('indicators.review', { link: '/indicators?tab=review', count }));
   }
   if (can(actor, 'indicators.report') && levelOf(actor.homeRegion) === 'village') {
     const row = await ctx.db.selectFrom('indicator_reports').select('status').where('unit_code', '=', actor.homeRegion).where('period', '=', period).executeTakeFirst();
-    if (!row || row.status === 'returned') items.push({ id: 'indicators.report', kind: 'indicators.report', link: '/indicators?tab=report', count: 1, ...todoTexts('indicators.todo.report', 'indicators.todo.report', { period }) });
+    if (!row || row.status === 'returned') items.push(todoItem('indicators.report', { link: '/indicators?tab=report', count: 1, params: { period } }));
   }
   return items;
 }

@@ -2,17 +2,14 @@ import type { Actor } from '../../core/access/actor.ts';
 import { can, listScope } from '../../core/access/authorize.ts';
 import type { AppContext } from '../../core/context.ts';
 import type { TodoItem } from '../../core/module.ts';
-import { todoTexts } from '../../core/todo-texts.ts';
+import { todoItem } from '../../core/todo-item.ts';
 import { LegalConsultations } from './legal.consultations.ts';
 import { LegalLedger } from './legal.ledger.ts';
 import { countByStatus } from './legal.ledger.repository.ts';
 import { uncoveredVillages } from './legal.repository.ts';
 
-function item(kind: string, link: string, count: number, params: Record<string, string | number> = {}): TodoItem {
-  return {
-    id: `legal.${kind}`, kind: `legal.${kind}`, link, count,
-    ...todoTexts(`todo.legal.${kind}.title`, `todo.legal.${kind}.description`, { count, ...params }),
-  };
+function item(kind: string, link: string, count: number, params?: Record<string, string | number>): TodoItem {
+  return todoItem(`legal.${kind}`, { link, count, params });
 }
 
 /** An advisor's own work: villagers' questions to answer and records sent back for correction. */

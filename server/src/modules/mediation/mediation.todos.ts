@@ -3,7 +3,7 @@ import type { Actor } from '../../core/access/actor.ts';
 import { can, listScope } from '../../core/access/authorize.ts';
 import type { AppContext } from '../../core/context.ts';
 import type { TodoItem } from '../../core/module.ts';
-import { todoTexts } from '../../core/todo-texts.ts';
+import { todoItem } from '../../core/todo-item.ts';
 import { withinScope } from '../../core/db/scope.ts';
 import { TOWN_FULL_TIME_REQUIRED, VILLAGE_FULL_TIME_REQUIRED } from '@rg/domain/mediation/committee.schema';
 import { chinaToday } from './mediation.cases.ts';
@@ -37,28 +37,25 @@ export async function mediationTodos(ctx: AppContext, actor: Actor): Promise<Tod
     const row = await open().where('criminal_risk', '=', 1).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     const count = Number(row.n);
     if (count > 0) {
-      items.push({
-        id: 'mediation.criminalRisk', kind: 'mediation.criminalRisk', link: '/mediation?tab=cases&criminalRisk=true', count,
-        ...todoTexts('todo.mediation.criminalRisk.title', 'todo.mediation.criminalRisk.description', { count }),
-      });
+      items.push(todoItem('mediation.criminalRisk', { link: '/mediation?tab=cases&criminalRisk=true', count }));
     }
   }
   if (can(actor, 'mediation.manage') && (level === 'town' || level === 'county')) {
     const short = await staffingShortfall(ctx, scope);
     if (short > 0) {
-      items.push({ id: 'mediation.staffing', kind: 'mediation.staffing', link: '/mediation?tab=staffing', count: short, ...todoTexts('todo.mediation.staffing.title', 'todo.mediation.staffing.description', { count: short }) });
+      items.push(todoItem('mediation.staffing', { link: '/mediation?tab=staffing', count: short }));
     }
   }
   if (can(actor, 'mediation.handle')) {
     const today = chinaToday(ctx.clock.now());
     const overdue = Number((await open().where('due_on', '<', today).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
     if (overdue > 0) {
-      items.push({ id: 'mediation.overdue', kind: 'mediation.overdue', link: '/mediation?tab=cases&overdue=true', count: overdue, ...todoTexts('todo.mediation.overdue.title', 'todo.mediation.overdue.description', { count: overdue }) });
+      items.push(todoItem('mediation.overdue', { link: '/mediation?tab=cases&overdue=true', count: overdue }));
     }
     const due = Number((await ctx.db.selectFrom('mediation_cases').where('status', '=', 'follow_up').where('visited_on', 'is', null).where('follow_up_due', '<=', today)
       .where((eb) => withinScope(eb, 'region_code', scope)).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
     if (due > 0) {
-      items.push({ id: 'mediation.followUp', kind: 'mediation.followUp', link: '/mediation?tab=cases&status=follow_up', count: due, ...todoTexts('todo.mediation.followUp.title', 'todo.mediation.followUp.description', { count: due }) });
+      items.push(todoItem('mediation.followUp', { link: '/mediation?tab=cases&status=follow_up', count: due }));
     }
   }
   return items;

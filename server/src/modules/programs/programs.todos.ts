@@ -3,7 +3,7 @@ import { can, listScope } from '../../core/access/authorize.ts';
 import type { AppContext } from '../../core/context.ts';
 import { withinScope } from '../../core/db/scope.ts';
 import type { TodoItem } from '../../core/module.ts';
-import { todoTexts } from '../../core/todo-texts.ts';
+import { todoItem } from '../../core/todo-item.ts';
 import { todayOf } from './programs.dates.ts';
 import { listPrograms } from './programs.repository.ts';
 import { overdueTaskCount } from './organizations.service.ts';
@@ -24,28 +24,19 @@ export async function programsTodos(ctx: AppContext, actor: Actor): Promise<Todo
       .where('status', '=', 'submitted').where('reviewer_region', '=', actor.homeRegion).executeTakeFirstOrThrow();
     const count = Number(row.n);
     if (count > 0) {
-      items.push({
-        id: 'programs.review', kind: 'programs.review', link: '/programs?tab=applications&awaitingMe=true', count,
-        ...todoTexts('todo.programs.review.title', 'todo.programs.review.description', { count }),
-      });
+      items.push(todoItem('programs.review', { link: '/programs?tab=applications&awaitingMe=true', count }));
     }
   }
   if (can(actor, 'programs.review')) {
     const count = await reportsAwaiting(ctx, actor.homeRegion);
     if (count > 0) {
-      items.push({
-        id: 'programs.reports', kind: 'programs.reports', link: '/programs?tab=designations', count,
-        ...todoTexts('todo.programs.reports.title', 'todo.programs.reports.description', { count }),
-      });
+      items.push(todoItem('programs.reports', { link: '/programs?tab=designations', count }));
     }
   }
   if (can(actor, 'programs.review')) {
     const count = await casesAwaiting(ctx, actor);
     if (count > 0) {
-      items.push({
-        id: 'programs.cases', kind: 'programs.cases', link: '/programs?tab=cases', count,
-        ...todoTexts('todo.programs.cases.title', 'todo.programs.cases.description', { count }),
-      });
+      items.push(todoItem('programs.cases', { link: '/programs?tab=cases', count }));
     }
   }
   if (can(actor, 'programs.apply')) {
@@ -58,10 +49,7 @@ export async function programsTodos(ctx: AppContext, actor: Actor): Promise<Todo
       .executeTakeFirstOrThrow();
     const count = Number(due.n);
     if (count > 0) {
-      items.push({
-        id: 'programs.reportDue', kind: 'programs.reportDue', link: '/programs?tab=designations', count,
-        ...todoTexts('todo.programs.reportDue.title', 'todo.programs.reportDue.description', { count, year }),
-      });
+      items.push(todoItem('programs.reportDue', { link: '/programs?tab=designations', count, params: { year } }));
     }
   }
   if (can(actor, 'programs.apply')) {
@@ -70,10 +58,7 @@ export async function programsTodos(ctx: AppContext, actor: Actor): Promise<Todo
       .where('status', '=', 'returned').where((eb) => withinScope(eb, 'unit_code', scope)).executeTakeFirstOrThrow();
     const count = Number(returned.n);
     if (count > 0) {
-      items.push({
-        id: 'programs.returned', kind: 'programs.returned', link: '/programs?tab=applications&status=returned', count,
-        ...todoTexts('todo.programs.returned.title', 'todo.programs.returned.description', { count }),
-      });
+      items.push(todoItem('programs.returned', { link: '/programs?tab=applications&status=returned', count }));
     }
     const today = todayOf(ctx.clock);
     const horizon = new Date(Date.parse(`${today}T00:00:00Z`) + DEADLINE_WINDOW_DAYS * 86_400_000).toISOString().slice(0, 10);
@@ -89,20 +74,14 @@ export async function programsTodos(ctx: AppContext, actor: Actor): Promise<Todo
         const n = Number(drafts.n);
         const program = programs.find((p) => p.id === m.program_id);
         if (n === 0 || !program) continue;
-        items.push({
-          id: `programs.deadline.${m.id}`, kind: 'programs.deadline', link: `/programs/${m.program_id}`, count: n, dueAt: date,
-          ...todoTexts('todo.programs.deadline.title', 'todo.programs.deadline.description', { program: program.name, date, count: n }),
-        });
+        items.push(todoItem('programs.deadline', { id: `programs.deadline.${m.id}`, link: `/programs/${m.program_id}`, count: n, dueAt: date, params: { program: program.name, date } }));
       }
     }
   }
   if (can(actor, 'programs.manage')) {
     const count = await overdueTaskCount(ctx, listScope(actor));
     if (count > 0) {
-      items.push({
-        id: 'programs.overdue', kind: 'programs.overdue', link: '/programs?tab=groups', count,
-        ...todoTexts('todo.programs.overdue.title', 'todo.programs.overdue.description', { count }),
-      });
+      items.push(todoItem('programs.overdue', { link: '/programs?tab=groups', count }));
     }
   }
   return items;
