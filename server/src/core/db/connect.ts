@@ -64,7 +64,11 @@ function connectSqlite(file: string, synchronous: 'FULL' | 'NORMAL', allowWeak: 
   reader.pragma('busy_timeout = 5000');
   const readerStatements = withStatementCache(reader);
   const reads: HotReads = {
-    rows: async <R>(query: CompiledQuery<R>) => readerStatements.prepare(query.sql).all(query.parameters) as R[],
+    rows: async <R>(query: CompiledQuery<R>) => {
+      // Nothing is shown before it is durable: the latest group's WAL may still be syncing (decision 73).
+      await driver.durable();
+      return readerStatements.prepare(query.sql).all(query.parameters) as R[];
+    },
   };
   return {
     db, dialect: 'sqlite', reads, bulk: sqliteBulkWriter(database, (work) => driver.exclusive(work)), counters, group: driver,

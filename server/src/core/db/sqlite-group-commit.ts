@@ -1,9 +1,13 @@
+import fs from 'node:fs';
 import type SQLite from 'better-sqlite3';
 import type { CommitGroup, GroupListener } from './commit-group.ts';
 import {
   CompiledQuery, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler,
   type DatabaseConnection, type DatabaseIntrospector, type Dialect, type DialectAdapter, type Driver, type Kysely, type QueryCompiler, type QueryResult,
 } from 'kysely';
+
+/** fsync(2) with a callback, as `fs.fsync` (replaceable in tests). */
+export type SyncFile = (fd: number, done: (err: NodeJS.ErrnoException | null) => void) => void;
 
 /** better-sqlite3 statements by SQL text (see `withStatementCache` in connect.ts). */
 export interface StatementSource {
@@ -82,6 +86,15 @@ const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
  * group's rows — resolves only after the COMMIT, and rejects if the COMMIT fails. A transaction that
  * fails rolls back to its own savepoint; the others in its group are untouched. PostgreSQL already
  * groups concurrent commits itself, so this is SQLite only.
+ *
+ * The group's fsync runs off the main thread (decision 73). With `synchronous = FULL`, SQLite's COMMIT
+ * waits for the disk on the one thread that serves every request. So the group's outer transaction
+ * runs with NORMAL, whose COMMIT only writes the WAL frames, and the driver then syncs the WAL file
+ * itself on libuv's thread pool. Every member of the group, and every read that ran meanwhile, waits
+ * for that sync before it resolves: nothing is acknowledged or shown before it is on stable storage,
+ * as with FULL. All other writes (autocommit, the bulk writer's own transactions) keep FULL. A failed
+ * sync stops the driver for good: after one, Linux may report later syncs as successful although
+ * the pages were lost, so only a restart, which recovers from the WAL on disk, is safe.
  */
 export class GroupCommitDriver implements Driver, CommitGroup {
   private readonly lock = new FifoLock();
@@ -92,11 +105,24 @@ export class GroupCommitDriver implements Driver, CommitGroup {
   private inSavepoint = false;
   private flushScheduled = false;
   private readonly listeners: GroupListener[] = [];
+  /** The connection runs with synchronous=FULL: groups commit with NORMAL and the driver syncs the WAL. */
+  private readonly syncsItself: boolean;
+  /** The WAL file, opened at the first group commit (SQLite keeps it while the connection is open). */
+  private walFd: number | null = null;
+  /** Groups committed, and the last of them known to be on stable storage (a sync covers all before it). */
+  private committedGroups = 0;
+  private durableGroups = 0;
+  /** The latest sync of the WAL; it never rejects. */
+  private syncing: Promise<void> = Promise.resolve();
+  /** Set by a failed sync: nothing may run on the connection after it. */
+  private failure: Error | null = null;
 
   constructor(
     private readonly database: SQLite.Database,
     private readonly statements: StatementSource,
+    private readonly syncFile: SyncFile = fs.fsync,
   ) {
+    this.syncsItself = Number(database.pragma('synchronous', { simple: true })) >= 2;
     // A write outside a transaction (VACUUM INTO for a backup, a lone UPDATE) runs in autocommit
     // after the open group has committed: some statements cannot run inside a transaction, and it
     // is durable when its own statement returns, as the caller expects.
@@ -124,8 +150,23 @@ export class GroupCommitDriver implements Driver, CommitGroup {
   }
 
   async acquireConnection(): Promise<DatabaseConnection> {
-    await this.lock.acquire();
+    await this.takeLock();
     return this.connection;
+  }
+
+  private async takeLock(): Promise<void> {
+    await this.lock.acquire();
+    if (this.failure) {
+      this.lock.release();
+      throw this.failure;
+    }
+  }
+
+  /** Resolves once every group committed so far is on stable storage; rejects after a failed sync. */
+  async durable(): Promise<void> {
+    // A loop: another group may commit while we wait for the sync of the one before it.
+    while (this.durableGroups < this.committedGroups && !this.failure) await this.syncing;
+    if (this.failure) throw this.failure;
   }
 
   async beginTransaction(): Promise<void> {
@@ -135,6 +176,7 @@ export class GroupCommitDriver implements Driver, CommitGroup {
         this.group.reject(new Error('SQLite rolled back the open group of transactions'));
         for (const l of this.listeners) l.abandoned();
       }
+      if (this.syncsItself) this.run('pragma synchronous = NORMAL');
       this.run('begin');
       this.group = deferred();
     }
@@ -172,7 +214,11 @@ export class GroupCommitDriver implements Driver, CommitGroup {
   async releaseConnection(): Promise<void> {
     const group = this.group;
     this.lock.release();
-    if (!group) return;
+    if (!group) {
+      // A read outside a transaction may have seen a group whose WAL is not synced yet.
+      await this.durable();
+      return;
+    }
     this.scheduleFlush();
     await group.promise;
   }
@@ -182,7 +228,12 @@ export class GroupCommitDriver implements Driver, CommitGroup {
    * which uses the raw handle and its own transaction.
    */
   async exclusive<T>(work: () => T): Promise<T> {
-    await this.lock.acquire();
+    await this.takeLock();
+    return this.committingFirst(work);
+  }
+
+  /** Holding the lock: commits the open group, then runs `work`. */
+  private committingFirst<T>(work: () => T): T {
     try {
       this.commitGroup();
       return work();
@@ -192,7 +243,10 @@ export class GroupCommitDriver implements Driver, CommitGroup {
   }
 
   async destroy(): Promise<void> {
-    await this.exclusive(() => undefined);
+    await this.lock.acquire();
+    this.committingFirst(() => undefined);
+    await this.durable().catch(() => undefined);
+    if (this.walFd !== null) fs.closeSync(this.walFd);
     this.database.close();
   }
 
@@ -202,9 +256,9 @@ export class GroupCommitDriver implements Driver, CommitGroup {
     // After the callbacks already due, so that requests which are ready join this group; the lock
     // is first come, first served, so the COMMIT runs after the transactions queued before it.
     setImmediate(() => {
-      void this.exclusive(() => {
+      void this.lock.acquire().then(() => this.committingFirst(() => {
         this.flushScheduled = false;
-      });
+      }));
     });
   }
 
@@ -213,14 +267,46 @@ export class GroupCommitDriver implements Driver, CommitGroup {
     if (!group) return;
     this.group = null;
     try {
+      // After a failed sync nothing more is committed (see the class comment).
+      if (this.failure) throw this.failure;
       for (const l of this.listeners) l.beforeCommit();
       this.run('commit');
-      group.resolve();
     } catch (err) {
       for (const l of this.listeners) l.abandoned();
       if (this.database.inTransaction) this.run('rollback');
+      this.restoreFull();
       group.reject(err);
+      return;
     }
+    this.restoreFull();
+    if (!this.syncsItself) {
+      group.resolve();
+      return;
+    }
+    this.committedGroups += 1;
+    const number = this.committedGroups;
+    const synced = this.syncWal();
+    this.syncing = synced.then(() => {
+      this.durableGroups = Math.max(this.durableGroups, number);
+    }, (err: unknown) => {
+      this.failure ??= new Error('fsync of the SQLite WAL failed; restart the server to recover from the WAL on disk', { cause: err });
+    });
+    synced.then(() => group.resolve(), (err: unknown) => group.reject(this.failure ?? err));
+  }
+
+  private restoreFull(): void {
+    if (this.syncsItself) this.run('pragma synchronous = FULL');
+  }
+
+  /** fsync(2) of the WAL on libuv's thread pool: it covers every frame written before it starts. */
+  private syncWal(): Promise<void> {
+    try {
+      this.walFd ??= fs.openSync(`${this.database.name}-wal`, 'r');
+    } catch (err) {
+      return Promise.reject(err);
+    }
+    const fd = this.walFd;
+    return new Promise((resolve, reject) => this.syncFile(fd, (err) => (err ? reject(err) : resolve())));
   }
 
   private run(text: string): void {
