@@ -184,7 +184,7 @@ function fillCases(dbFile: string, villages: readonly string[], cases: number, y
     }
     const insertStat = db.prepare(`insert into mediation_stats (region_code, level, month, case_type, registered, success, failed, closed, performed, partly, not_performed, overdue_concluded, duration_days)
       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-      on conflict (region_code, month, case_type) do update set registered = registered + excluded.registered, success = success + excluded.success,
+      on conflict (level, region_code, month, case_type) do update set registered = registered + excluded.registered, success = success + excluded.success,
         failed = failed + excluded.failed, closed = closed + excluded.closed, performed = performed + excluded.performed, partly = partly + excluded.partly,
         not_performed = not_performed + excluded.not_performed, overdue_concluded = overdue_concluded + excluded.overdue_concluded, duration_days = duration_days + excluded.duration_days`);
     for (const [key, row] of stats) {

@@ -60,7 +60,7 @@ export class StatisticsService {
     const sums = STAT_COUNTERS.map((c) => sql<number>`sum(${sql.ref(c)})`.as(c));
     const ownQuery = isNation(code)
       ? db.selectFrom('mediation_stats').where('level', '=', 'province')
-      : db.selectFrom('mediation_stats').where('region_code', '=', code);
+      : db.selectFrom('mediation_stats').where('level', '=', level).where('region_code', '=', code);
     const childLen = codeLength(child);
     const today = chinaToday(this.ctx.clock.now());
     const liveChild = sql<string>`substr(region_code, 1, ${sql.lit(childLen)})`;

@@ -6,7 +6,7 @@ import type { MediationStatTable } from './mediation.tables.ts';
 export type StatCounter = 'registered' | 'success' | 'failed' | 'closed' | 'performed' | 'partly' | 'not_performed' | 'overdue_concluded' | 'duration_days';
 export const STAT_COUNTERS: readonly StatCounter[] = ['registered', 'success', 'failed', 'closed', 'performed', 'partly', 'not_performed', 'overdue_concluded', 'duration_days'];
 
-const STATS: CounterTable<'mediation_stats'> = { table: 'mediation_stats', key: ['region_code', 'month', 'case_type'], fixed: ['level'], counters: STAT_COUNTERS };
+const STATS: CounterTable<'mediation_stats'> = { table: 'mediation_stats', key: ['level', 'region_code', 'month', 'case_type'], counters: STAT_COUNTERS };
 
 export interface StatKey {
   regionCode: string;
