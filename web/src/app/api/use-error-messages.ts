@@ -1,4 +1,5 @@
-import { useMemo } from 'react';
+import { App } from 'antd';
+import { useCallback, useMemo } from 'react';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { ApiError } from './api-error.ts';
 
@@ -23,4 +24,11 @@ export function useErrorMessages(): ErrorMessages {
     }),
     [t, tServer],
   );
+}
+
+/** Shows an error as a toast in the chosen language: the `onError` of a mutation whose form shows nothing itself. */
+export function useErrorToast(): (error: unknown) => void {
+  const { message } = App.useApp();
+  const { errorMessage } = useErrorMessages();
+  return useCallback((error: unknown) => void message.error(errorMessage(error)), [message, errorMessage]);
 }

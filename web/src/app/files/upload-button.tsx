@@ -4,7 +4,7 @@ import { App, Button, Upload } from 'antd';
 import type { ReactNode } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { uploadFile } from '../api/api-client.ts';
-import { useErrorMessages } from '../api/use-error-messages.ts';
+import { useErrorToast } from '../api/use-error-messages.ts';
 
 /** The kinds of file the server keeps (it checks the bytes again): PDF and JPG/PNG pictures. */
 const ACCEPT = 'application/pdf,image/jpeg,image/png';
@@ -15,14 +15,14 @@ const ACCEPT = 'application/pdf,image/jpeg,image/png';
  */
 export function UploadButton({ url, label, doneMessage, onUploaded, icon, testId }: { url: string; label: string; doneMessage: string; onUploaded: () => void; icon?: ReactNode; testId?: string }) {
   const { message } = App.useApp();
-  const { errorMessage } = useErrorMessages();
+  const showError = useErrorToast();
   const upload = useMutation({
     mutationFn: (file: File) => uploadFile<AttachmentDto>(url, file),
     onSuccess: () => {
       void message.success(doneMessage);
       onUploaded();
     },
-    onError: (error) => void message.error(errorMessage(error)),
+    onError: showError,
   });
   return (
     <Upload accept={ACCEPT} showUploadList={false} beforeUpload={(file) => { upload.mutate(file); return false; }}>

@@ -3,7 +3,7 @@ import { App, Button, Modal, Space, Typography } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { RegionPicker } from '../../modules/regions/components/region-picker.tsx';
-import { useErrorMessages } from '../api/use-error-messages.ts';
+import { useErrorToast } from '../api/use-error-messages.ts';
 import { useAuth, useSession } from '../auth/auth-context.tsx';
 import { SESSION_KEY, sessionApi } from '../auth/session-api.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
@@ -16,7 +16,7 @@ export function ScopeSwitcher() {
   const { setSession, can } = useAuth();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
-  const { errorMessage } = useErrorMessages();
+  const showError = useErrorToast();
   const [code, setCode] = useState<string | undefined>();
 
   const mutation = useMutation({
@@ -28,7 +28,7 @@ export function ScopeSwitcher() {
       void message.success(t('header.scopeSwitched', { name: next.scope.name }));
       setOpen(false);
     },
-    onError: (error) => void message.error(errorMessage(error)),
+    onError: showError,
   });
 
   const atHome = session.scope.code === session.user.regionCode;

@@ -1,7 +1,7 @@
 import { App, Button, Popconfirm, Space } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { UserDto } from '@rg/domain/access/user.schema';
-import { useErrorMessages } from '../../../app/api/use-error-messages.ts';
+import { useErrorToast } from '../../../app/api/use-error-messages.ts';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { accessKeys, usersApi } from '../api.ts';
 
@@ -17,7 +17,7 @@ export function UserActions({
 }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const { errorMessage } = useErrorMessages();
+  const showError = useErrorToast();
   const queryClient = useQueryClient();
   const enabling = user.status === 'disabled';
   const status = useMutation({
@@ -26,7 +26,7 @@ export function UserActions({
       void message.success(t('users.statusChanged'));
       void queryClient.invalidateQueries({ queryKey: accessKeys.usersAll });
     },
-    onError: (error) => void message.error(errorMessage(error)),
+    onError: showError,
   });
 
   return (

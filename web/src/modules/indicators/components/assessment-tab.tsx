@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Dayjs } from 'dayjs';
 import type { RoundDto, UnitResultDto } from '@rg/domain/indicators/indicators.schema';
-import { useErrorMessages } from '../../../app/api/use-error-messages.ts';
+import { useErrorToast } from '../../../app/api/use-error-messages.ts';
 import { useSession } from '../../../app/auth/auth-context.tsx';
 import { FormModal } from '../../../app/forms/form-modal.tsx';
 import { MODAL_FORM_LAYOUT } from '../../../app/forms/modal-form-layout.ts';
@@ -51,11 +51,11 @@ function RoundView({ id }: { id: string }) {
   const round = useQuery({ queryKey: indicatorsKeys.round(id), queryFn: () => indicatorsApi.round(id) });
   const [scoring, setScoring] = useState(false);
   const [allocating, setAllocating] = useState(false);
-  const { errorMessage } = useErrorMessages();
+  const showError = useErrorToast();
   const autofill = useMutation({
     mutationFn: () => indicatorsApi.autofill(id),
     onSuccess: (data) => { queryClient.setQueryData(indicatorsKeys.round(id), data); void message.success(t('indicators.round.autofilled')); },
-    onError: (error) => void message.error(errorMessage(error)),
+    onError: showError,
   });
   if (round.isPending) return <Skeleton active />;
   if (round.error) return <LoadError error={round.error} onRetry={() => void round.refetch()} />;

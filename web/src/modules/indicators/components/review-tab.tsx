@@ -9,7 +9,7 @@ import { useFormSubmit } from '../../../app/forms/use-form-submit.ts';
 import { FormModal } from '../../../app/forms/form-modal.tsx';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { LoadError } from '../../../app/layout/load-error.tsx';
-import { useErrorMessages } from '../../../app/api/use-error-messages.ts';
+import { useErrorToast } from '../../../app/api/use-error-messages.ts';
 import { indicatorsApi, indicatorsKeys, recentPeriods, reportingPeriod } from '../api.ts';
 
 const STATUS_COLORS = { submitted: 'processing', approved: 'success', returned: 'error' } as const;
@@ -21,7 +21,6 @@ export function ReviewTab() {
   const session = useSession();
   const queryClient = useQueryClient();
   const [period, setPeriod] = useState(reportingPeriod());
-  const { errorMessage } = useErrorMessages();
   const [status, setStatus] = useState<string>('submitted');
   const [page, setPage] = useState(1);
   const [returning, setReturning] = useState<ReportDto | null>(null);
@@ -29,7 +28,7 @@ export function ReviewTab() {
   const list = useQuery({ queryKey: indicatorsKeys.reports(period, filter, page), queryFn: () => indicatorsApi.reports(period, filter, page) });
   const done = useQuery({ queryKey: indicatorsKeys.completeness(period), queryFn: () => indicatorsApi.completeness(period) });
   const refresh = () => void queryClient.invalidateQueries({ queryKey: indicatorsKeys.all });
-  const onError = (error: unknown) => void message.error(errorMessage(error));
+  const onError = useErrorToast();
   const approve = useMutation({ mutationFn: (r: ReportDto) => indicatorsApi.review(r.id, 'approve', r.version), onSuccess: () => { void message.success(t('indicators.review.approved')); refresh(); }, onError });
   const lock = useMutation({ mutationFn: () => indicatorsApi.lock(session.scope.code, period), onSuccess: () => { void message.success(t('indicators.review.lockedAt')); refresh(); }, onError });
   const canReview = session.permissions.includes('indicators.review');

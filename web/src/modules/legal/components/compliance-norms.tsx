@@ -4,7 +4,7 @@ import type { TableColumnsType } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { NormDto } from '@rg/domain/legal/service.schema';
 import { useState } from 'react';
-import { useErrorMessages } from '../../../app/api/use-error-messages.ts';
+import { useErrorMessages, useErrorToast } from '../../../app/api/use-error-messages.ts';
 import { useAuth } from '../../../app/auth/auth-context.tsx';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { ErrorAlert } from '../../../app/layout/error-alert.tsx';
@@ -20,6 +20,7 @@ export function ComplianceNorms() {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const { errorMessage } = useErrorMessages();
+  const showError = useErrorToast();
   const manage = can('legal.manage');
   const [creating, setCreating] = useState(false);
   const norms = useQuery({ queryKey: legalReportKeys.norms, queryFn: legalReportsApi.norms });
@@ -29,7 +30,7 @@ export function ComplianceNorms() {
       void message.success(t('legal.norm.deleted'));
       void queryClient.invalidateQueries({ queryKey: legalKeys.all });
     },
-    onError: (error) => void message.error(errorMessage(error)),
+    onError: showError,
   });
 
   const columns: TableColumnsType<NormDto> = [

@@ -2,7 +2,7 @@ import { App, Button, Form, Input, Popconfirm, Space } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ServiceDetailDto } from '@rg/domain/legal/service.schema';
 import { useState } from 'react';
-import { useErrorMessages } from '../../../app/api/use-error-messages.ts';
+import { useErrorToast } from '../../../app/api/use-error-messages.ts';
 import { FormModal } from '../../../app/forms/form-modal.tsx';
 import { useFormSubmit } from '../../../app/forms/use-form-submit.ts';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
@@ -56,7 +56,7 @@ export function LedgerReview({ service, onDone }: { service: ServiceDetailDto; o
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [returning, setReturning] = useState(false);
-  const { errorMessage } = useErrorMessages();
+  const showError = useErrorToast();
   const accept = useMutation({
     mutationFn: () => legalReportsApi.acceptService(service.id, { version: service.version }),
     onSuccess: () => {
@@ -64,7 +64,7 @@ export function LedgerReview({ service, onDone }: { service: ServiceDetailDto; o
       void queryClient.invalidateQueries({ queryKey: legalKeys.all });
       onDone();
     },
-    onError: (error) => void message.error(errorMessage(error)),
+    onError: showError,
   });
   if (!service.abilities.review || service.status !== 'submitted') return null;
 

@@ -2,7 +2,7 @@ import type { ConsultationDto } from '@rg/domain/legal/service.schema';
 import { App, Button, Empty, Flex, Input, Segmented, Spin } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useErrorMessages } from '../../../app/api/use-error-messages.ts';
+import { useErrorToast } from '../../../app/api/use-error-messages.ts';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { MobilePage } from '../../../app/layout/mobile-page.tsx';
 import { answerQuestion, fetchQuestions, legalMobileKeys } from '../api.mobile.ts';
@@ -13,14 +13,14 @@ function AnswerBox({ question }: { question: ConsultationDto }) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [text, setText] = useState('');
-  const { errorMessage } = useErrorMessages();
+  const showError = useErrorToast();
   const send = useMutation({
     mutationFn: () => answerQuestion(question.id, text),
     onSuccess: () => {
       void message.success(t('legal.m.questions.sent'));
       void queryClient.invalidateQueries({ queryKey: legalMobileKeys.all });
     },
-    onError: (error) => void message.error(errorMessage(error)),
+    onError: showError,
   });
   return (
     <Flex vertical gap={8} style={{ marginTop: 8 }}>

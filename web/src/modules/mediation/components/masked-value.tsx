@@ -1,16 +1,15 @@
-import { App, Button, Space, Typography } from 'antd';
+import { Button, Space, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useErrorMessages } from '../../../app/api/use-error-messages.ts';
+import { useErrorToast } from '../../../app/api/use-error-messages.ts';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 
 /** A masked phone or ID number; 查看 asks the server for the whole value (audited) when allowed. */
 export function MaskedValue({ masked, canReveal, reveal, label }: { masked: string | null; canReveal: boolean; reveal: () => Promise<{ value: string }>; label: string }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const { errorMessage } = useErrorMessages();
+  const showError = useErrorToast();
   const [revealed, setRevealed] = useState<string | null>(null);
-  const mutation = useMutation({ mutationFn: reveal, onSuccess: (r) => setRevealed(r.value), onError: (e) => void message.error(errorMessage(e)) });
+  const mutation = useMutation({ mutationFn: reveal, onSuccess: (r) => setRevealed(r.value), onError: showError });
   if (!masked) return <Typography.Text type="secondary">—</Typography.Text>;
   return (
     <Space size={4}>

@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CaseDto, CaseListQuery, CaseStatus } from '@rg/domain/programs/case.schema';
 import { CONTENT_AREAS, type CatalogueAreaKey } from '@rg/domain/programs/catalog';
 import { useState } from 'react';
-import { useErrorMessages } from '../../../app/api/use-error-messages.ts';
+import { useErrorToast } from '../../../app/api/use-error-messages.ts';
 import { useSession } from '../../../app/auth/auth-context.tsx';
 import { FormModal } from '../../../app/forms/form-modal.tsx';
 import { MODAL_FORM_LAYOUT } from '../../../app/forms/modal-form-layout.ts';
@@ -66,11 +66,11 @@ function CaseDrawer({ item, onClose, onEdit }: { item: CaseDto | null; onClose: 
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [comment, setComment] = useState('');
-  const { errorMessage } = useErrorMessages();
+  const showError = useErrorToast();
   const review = useMutation({
     mutationFn: (decision: 'publish' | 'return') => programsApi.reviewCase(item?.id ?? '', { decision, comment }),
     onSuccess: () => { void message.success(t('programs.cases.reviewed')); void queryClient.invalidateQueries({ queryKey: programKeys.all }); onClose(); },
-    onError: (error) => void message.error(errorMessage(error)),
+    onError: showError,
   });
   return (
     <Drawer open={item !== null} onClose={onClose} size={640} title={item?.title} data-testid="case-drawer">

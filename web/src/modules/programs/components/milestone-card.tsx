@@ -2,7 +2,7 @@ import { Button, Card, Popconfirm, Space, Table, Tag, Tooltip, App } from 'antd'
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { MilestoneDto, ProgramDetailDto } from '@rg/domain/programs/program.schema';
 import { useState } from 'react';
-import { useErrorMessages } from '../../../app/api/use-error-messages.ts';
+import { useErrorToast } from '../../../app/api/use-error-messages.ts';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { programKeys, programsApi } from '../api.ts';
 import { ExtendModal, MilestoneModal } from './program-modals.tsx';
@@ -15,7 +15,7 @@ export function MilestoneCard({ program }: { program: ProgramDetailDto }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const { errorMessage } = useErrorMessages();
+  const showError = useErrorToast();
   const [extending, setExtending] = useState<MilestoneDto | null>(null);
   const [adding, setAdding] = useState(false);
   const remove = useMutation({
@@ -24,7 +24,7 @@ export function MilestoneCard({ program }: { program: ProgramDetailDto }) {
       void message.success(t('programs.milestone.removed'));
       void queryClient.invalidateQueries({ queryKey: programKeys.all });
     },
-    onError: (error) => void message.error(errorMessage(error)),
+    onError: showError,
   });
   const manage = program.abilities.manage;
   return (

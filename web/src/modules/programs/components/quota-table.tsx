@@ -6,7 +6,7 @@ import { useFormSubmit } from '../../../app/forms/use-form-submit.ts';
 import { RegionPicker } from '../../regions/components/region-picker.tsx';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ProgramDetailDto, QuotaDto } from '@rg/domain/programs/program.schema';
-import { useErrorMessages } from '../../../app/api/use-error-messages.ts';
+import { useErrorToast } from '../../../app/api/use-error-messages.ts';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { programKeys, programsApi } from '../api.ts';
 
@@ -57,7 +57,7 @@ export function QuotaTable({ program }: { program: ProgramDetailDto }) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
-  const { errorMessage } = useErrorMessages();
+  const showError = useErrorToast();
   const upload = useMutation({
     mutationFn: (file: File) => programsApi.importQuotas(program.id, file),
     onSuccess: (result) => {
@@ -65,7 +65,7 @@ export function QuotaTable({ program }: { program: ProgramDetailDto }) {
       if (result.skipped.length > 0) void message.warning(t('programs.quota.skipped', { codes: result.skipped.join(t('common.listSeparator')) }));
       void queryClient.invalidateQueries({ queryKey: programKeys.all });
     },
-    onError: (error) => void message.error(errorMessage(error)),
+    onError: showError,
   });
   return (
     <>

@@ -2,7 +2,7 @@ import { App, Button, Card, Empty, Input, InputNumber, List, Space, Tag, Typogra
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { DesignationDetailDto, ReportDto, ReportStatus } from '@rg/domain/programs/evaluation.schema';
 import { useState } from 'react';
-import { useErrorMessages } from '../../../app/api/use-error-messages.ts';
+import { useErrorMessages, useErrorToast } from '../../../app/api/use-error-messages.ts';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { ErrorAlert } from '../../../app/layout/error-alert.tsx';
 import { programKeys, programsApi } from '../api.ts';
@@ -17,10 +17,11 @@ function ReportReview({ report }: { report: ReportDto }) {
   const queryClient = useQueryClient();
   const [comment, setComment] = useState('');
   const { errorMessage } = useErrorMessages();
+  const showError = useErrorToast();
   const review = useMutation({
     mutationFn: (decision: 'accept' | 'return') => programsApi.reviewReport(report.id, { decision, comment }),
     onSuccess: () => { void message.success(t('programs.reports.reviewed')); void queryClient.invalidateQueries({ queryKey: programKeys.all }); },
-    onError: (error) => void message.error(errorMessage(error)),
+    onError: showError,
   });
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>

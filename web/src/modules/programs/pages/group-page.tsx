@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AgencyDto, GroupMemberDto, TaskDto, TaskStatus } from '@rg/domain/programs/organization.schema';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { useErrorMessages } from '../../../app/api/use-error-messages.ts';
+import { useErrorToast } from '../../../app/api/use-error-messages.ts';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { LoadError } from '../../../app/layout/load-error.tsx';
 import { PageHeader } from '../../../app/layout/page-header.tsx';
@@ -20,12 +20,12 @@ export function GroupPage() {
   const queryClient = useQueryClient();
   const { id = '' } = useParams();
   const group = useQuery({ queryKey: programKeys.group(id), queryFn: () => programsApi.group(id) });
-  const { errorMessage } = useErrorMessages();
+  const showError = useErrorToast();
   const [modal, setModal] = useState<'member' | 'agency' | 'task' | null>(null);
   const move = useMutation({
     mutationFn: (input: { task: TaskDto; status: TaskStatus }) => programsApi.setTaskStatus(input.task.id, { status: input.status, version: input.task.version }),
     onSuccess: () => { void message.success(t('programs.task.updated')); void queryClient.invalidateQueries({ queryKey: programKeys.all }); },
-    onError: (error) => void message.error(errorMessage(error)),
+    onError: showError,
   });
   if (group.isPending) return <Skeleton active />;
   if (group.error) return <LoadError error={group.error} onRetry={() => void group.refetch()} />;
