@@ -16,7 +16,6 @@ function ReportReview({ report }: { report: ReportDto }) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [comment, setComment] = useState('');
-  const { errorMessage } = useErrorMessages();
   const showError = useErrorToast();
   const review = useMutation({
     mutationFn: (decision: 'accept' | 'return') => programsApi.reviewReport(report.id, { decision, comment }),
