@@ -6,6 +6,7 @@ export const programsServerMessagesEnUS: Record<keyof typeof programsServerMessa
   'programs.text.tooLong': 'The text is too long',
   'programs.name.required': 'Enter the name of the programme',
   'programs.batch.required': 'Enter the batch',
+  'programs.description.tooLong': 'The description may be at most 2,000 characters',
   'programs.unitLevel.required': 'Select the level of the pilot units',
   'programs.area.required': 'Select at least one pilot area',
   'programs.cycle.order': 'The end of the pilot cycle cannot be before its start',

@@ -4,6 +4,7 @@ export const programsServerMessages = {
   'programs.text.tooLong': '内容过长',
   'programs.name.required': '请输入项目名称',
   'programs.batch.required': '请输入批次',
+  'programs.description.tooLong': '项目说明不能超过 2000 字',
   'programs.unitLevel.required': '请选择试点单位层级',
   'programs.area.required': '请至少选择一项试点内容',
   'programs.cycle.order': '试点周期结束日期不能早于开始日期',

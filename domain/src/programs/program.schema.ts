@@ -29,10 +29,15 @@ export const milestoneExtendSchema = z
 export const PROGRAM_STATUSES = ['active', 'withdrawn'] as const;
 export type ProgramStatus = (typeof PROGRAM_STATUSES)[number];
 
+/** 项目说明 holds at most this many characters (the form counts down from it). */
+export const PROGRAM_DESCRIPTION_MAX = 2000;
+
 /** What the organiser sets at creation and may edit later, within the rules of program-rules.ts. */
 const programFields = {
   name: text(80, 'programs.name.required'),
   batch: text(30, 'programs.batch.required'),
+  /** 项目说明: what the programme is about, its basis (申报依据) and requirements; plain text, stored as null when blank. */
+  description: z.string().trim().max(PROGRAM_DESCRIPTION_MAX, 'programs.description.tooLong').nullish(),
   unitLevel: z.enum(UNIT_LEVELS, 'programs.unitLevel.required'),
   honourTitle: z.string().trim().max(40, 'programs.text.tooLong').optional(),
   contentAreas: z.array(z.enum(CATALOGUE_AREA_KEYS)).max(8).default([]),
@@ -131,6 +136,8 @@ export interface ProgramDto {
   organiserLevel: OrganiserLevel;
   name: string;
   batch: string;
+  /** 项目说明, plain text with its line breaks; null when the organiser gave none. */
+  description: string | null;
   unitLevel: UnitLevel;
   honourTitle: string;
   contentAreas: ContentArea[];

@@ -11,6 +11,7 @@ const COUNTIES = ['340322', '340323', '340324'];
 interface Detail {
   id: string;
   name: string;
+  description: string | null;
   version: number;
   status: string;
   unitLevel: string;
@@ -64,7 +65,7 @@ describe('programs: editing and withdrawing a programme, removing a milestone (d
   /** The update body: the programme's editable fields as the form sends them, with changes. */
   function editBody(p: Detail, changes: Record<string, unknown> = {}) {
     return {
-      name: p.name, batch: '首批', unitLevel: p.unitLevel, honourTitle: p.honourTitle,
+      name: p.name, batch: '首批', description: p.description, unitLevel: p.unitLevel, honourTitle: p.honourTitle,
       contentAreas: p.contentAreas.filter((a) => !a.key.startsWith('custom_')).map((a) => a.key),
       customContentAreas: p.contentAreas.filter((a) => a.key.startsWith('custom_')).map((a) => a.label),
       cycleStart: '2026-01-01', cycleEnd: p.cycleEnd,
@@ -121,6 +122,31 @@ describe('programs: editing and withdrawing a programme, removing a milestone (d
     // The levels still have to fit: a chain not ending at the organiser is a 400 on the field.
     const bad = await edit(anhui, await detail(p.id), { reviewChain: ['county'] });
     expect(errorOf(bad).fields).toEqual({ reviewChain: '审核层级须高于试点单位层级、逐级向上，且最高一级为组织单位层级' });
+  });
+
+  it('edits the description with the version check: stored trimmed, audited from/to, cleared when blank; too long is a 400 naming it', async () => {
+    const p = await anhuiProgram({ description: '省委农办牵头组织。' });
+    const stored = async () => (await t.ctx.db.selectFrom('programs').select(['description', 'version']).where('id', '=', p.id).executeTakeFirstOrThrow());
+    const text = '依据省委一号文件开展。\n每县推荐不超过 1 个示范县。';
+    const res = await edit(anhui, p, { description: ` ${text} ` });
+    await expectStatus(res, 200);
+    expect(res.json<Detail>()).toMatchObject({ description: text, version: p.version + 1 });
+    expect(await detail(p.id)).toMatchObject({ description: text, version: p.version + 1 });
+    expect(await stored()).toEqual({ description: text, version: p.version + 1 });
+    const [entry] = await auditOf('programs.program_update', p.id);
+    expect(JSON.parse(entry?.detail ?? '{}').changed).toEqual({ description: { from: '省委农办牵头组织。', to: text } });
+
+    // The form opened before that save is stale, its description included.
+    await expectStatus(await edit(anhui, p, { description: '过期的说明' }), 409);
+    const tooLong = await edit(anhui, await detail(p.id), { description: '说'.repeat(2001) });
+    await expectStatus(tooLong, 400);
+    expect(errorOf(tooLong).fields).toEqual({ description: '项目说明不能超过 2000 字' });
+    expect(await stored()).toEqual({ description: text, version: p.version + 1 });
+
+    const cleared = await edit(anhui, await detail(p.id), { description: '  ' });
+    await expectStatus(cleared, 200);
+    expect(cleared.json<Detail>()).toMatchObject({ description: null, version: p.version + 2 });
+    expect(await stored()).toEqual({ description: null, version: p.version + 2 });
   });
 
   it('lets the organiser’s region and above manage; another province and the county below answer 404, a reviewer 403', async () => {

@@ -13,9 +13,9 @@ import { programUsage } from './programs.usage.ts';
 const refused = (refusal: ProgramRefusal) => new AppError('conflict', refusal.key, undefined, refusal.params);
 
 /** The fields an edit reports in its audit entry: what each was and what it became. */
-function changesOf(before: ProgramShape & { name: string; batch: string; honourTitle: string }, after: typeof before): Record<string, { from: unknown; to: unknown }> {
+function changesOf(before: ProgramShape & { name: string; batch: string; description: string | null; honourTitle: string }, after: typeof before): Record<string, { from: unknown; to: unknown }> {
   const view = (shape: typeof before) => ({
-    name: shape.name, batch: shape.batch, honourTitle: shape.honourTitle, unitLevel: shape.unitLevel, cycleStart: shape.cycleStart, cycleEnd: shape.cycleEnd,
+    name: shape.name, batch: shape.batch, description: shape.description, honourTitle: shape.honourTitle, unitLevel: shape.unitLevel, cycleStart: shape.cycleStart, cycleEnd: shape.cycleEnd,
     contentAreas: shape.contentAreas.map((a) => a.label), conditions: shape.conditions.map((c) => `${c.text}${c.evidenceRequired ? '（需证明材料）' : ''}`),
     requiredAttachments: shape.requiredAttachments.map((a) => a.label), reviewChain: shape.reviewChain, quotaLevel: shape.quotaLevel,
   });
@@ -50,11 +50,12 @@ export class ProgramChanges {
     const before = shapeOf(row);
     const lists = keyedLists(input, before);
     const after: ProgramShape = { unitLevel: input.unitLevel, reviewChain: input.reviewChain, quotaLevel: input.quotaLevel, cycleStart: input.cycleStart, cycleEnd: input.cycleEnd, ...lists };
+    const description = input.description || null;
     const honourTitle = input.honourTitle || defaultHonourTitle(row.organiser_level as OrganiserLevel, input.unitLevel as UnitLevel);
     const now = this.ctx.clock.now().toISOString();
     await this.ctx.db.transaction().execute(async (tx) => {
       const updated = await repo.updateProgram(tx, id, input.version, {
-        name: input.name, batch: input.batch, unit_level: input.unitLevel, honour_title: honourTitle,
+        name: input.name, batch: input.batch, description, unit_level: input.unitLevel, honour_title: honourTitle,
         content_areas: JSON.stringify(lists.contentAreas), conditions: JSON.stringify(lists.conditions), required_attachments: JSON.stringify(lists.requiredAttachments),
         review_chain: JSON.stringify(input.reviewChain), quota_level: input.quotaLevel, cycle_start: input.cycleStart, cycle_end: input.cycleEnd, updated_at: now,
       });
@@ -66,7 +67,10 @@ export class ProgramChanges {
         quotasCleared = (await repo.quotasOf(tx, id)).length;
         await repo.replaceQuotas(tx, id, []);
       }
-      const changed = changesOf({ ...before, name: row.name, batch: row.batch, honourTitle: row.honour_title }, { ...after, name: input.name, batch: input.batch, honourTitle });
+      const changed = changesOf(
+        { ...before, name: row.name, batch: row.batch, description: row.description, honourTitle: row.honour_title },
+        { ...after, name: input.name, batch: input.batch, description, honourTitle },
+      );
       await this.ctx.audit.append(tx, rc, {
         action: 'programs.program_update', objectType: 'program', objectId: id, objectRegion: row.organiser_region,
         detail: { changed, ...(quotasCleared > 0 ? { quotasCleared } : {}) },

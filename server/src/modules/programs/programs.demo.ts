@@ -109,6 +109,7 @@ export async function seedProgramsDemo(ctx: AppContext): Promise<void> {
     const national = newId();
     await programs.insert(tx, rc, actor, national, base({
       organiserRegion: '00', name: '全国乡村治理体系建设试点', batch: '首批', unitLevel: 'county', honourTitle: '全国乡村治理体系建设试点单位',
+      description: '根据《中共中央 国务院关于坚持农业农村优先发展做好“三农”工作的若干意见》《中共中央办公厅 国务院办公厅关于加强和改进乡村治理的指导意见》的要求，中央农办、农业农村部、中央组织部、中央宣传部、民政部、司法部联合组织开展乡村治理体系建设试点示范工作。\n各省（区、市）参考建议数量，推荐不超过5个县（市、区）为试点单位，对试点方案审核把关后报送农业农村部农村合作经济指导司。',
       cycleStart: '2019-06-01', cycleEnd: '2021-12-31', reviewChain: ['province', 'nation'], quotaLevel: 'province', requiredAttachments: ['试点方案（盖章扫描件）'],
       milestones: [
         { name: '省级审核后报送试点单位名单和试点方案', dueDate: '2019-08-10', kind: 'submission', closesSubmission: true },

@@ -332,6 +332,13 @@ const m025AttachmentStore: Migration = {
   },
 };
 
+/** 项目说明: what a programme is about, its basis and requirements, as plain text (null: none given). */
+const m026Description: Migration = {
+  async up(db: Kysely<unknown>): Promise<void> {
+    await db.schema.alterTable('programs').addColumn('description', 'varchar(2000)').execute();
+  },
+};
+
 /**
  * Migrations of the `programs` module, merged into core/db/migrate.ts. Names sort globally, so each
  * module owns a number range (docs/decisions.md): legal 003–009, mediation 010–019, programs
@@ -344,4 +351,5 @@ export const programsMigrations: Record<string, Migration> = {
   '023-cases': m023Cases,
   '024-program-withdrawal': m024Withdrawal,
   '025-program-attachment-store': m025AttachmentStore,
+  '026-program-description': m026Description,
 };

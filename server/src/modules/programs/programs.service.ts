@@ -80,7 +80,7 @@ export class ProgramsService {
     const active = row.status === 'active';
     return {
       id: row.id, organiserRegion: row.organiser_region, organiserName: row.organiser_name, organiserLevel: row.organiser_level as OrganiserLevel,
-      name: row.name, batch: row.batch, unitLevel: row.unit_level as UnitLevel, honourTitle: row.honour_title,
+      name: row.name, batch: row.batch, description: row.description, unitLevel: row.unit_level as UnitLevel, honourTitle: row.honour_title,
       contentAreas: parseJson<ContentArea[]>(row.content_areas), cycleStart: row.cycle_start, cycleEnd: row.cycle_end,
       conditions: parseJson<ProgramCondition[]>(row.conditions), requiredAttachments: parseJson<RequiredAttachment[]>(row.required_attachments),
       reviewChain: parseJson<ReviewLevel[]>(row.review_chain), quotaLevel: row.quota_level,
@@ -136,8 +136,9 @@ export class ProgramsService {
     const now = this.ctx.clock.now().toISOString();
     const organiserLevel = levelOf(input.organiserRegion) as OrganiserLevel;
     const lists = keyedLists(input);
+    const description = input.description || null;
     await repo.insertProgram(tx, {
-      id, organiser_region: input.organiserRegion, organiser_level: organiserLevel, name: input.name, batch: input.batch, unit_level: input.unitLevel,
+      id, organiser_region: input.organiserRegion, organiser_level: organiserLevel, name: input.name, batch: input.batch, description, unit_level: input.unitLevel,
       honour_title: input.honourTitle || defaultHonourTitle(organiserLevel, input.unitLevel),
       content_areas: JSON.stringify(lists.contentAreas), conditions: JSON.stringify(lists.conditions), required_attachments: JSON.stringify(lists.requiredAttachments),
       review_chain: JSON.stringify(input.reviewChain), quota_level: input.quotaLevel, cycle_start: input.cycleStart, cycle_end: input.cycleEnd,
@@ -145,7 +146,7 @@ export class ProgramsService {
       created_by: actor.userId, created_at: now, updated_at: now, version: 1,
     });
     for (const [sort, m] of input.milestones.entries()) await this.insertMilestone(tx, id, m, sort);
-    await this.ctx.audit.append(tx, rc, { action: 'programs.program_create', objectType: 'program', objectId: id, objectRegion: input.organiserRegion, detail: { name: input.name, batch: input.batch } });
+    await this.ctx.audit.append(tx, rc, { action: 'programs.program_create', objectType: 'program', objectId: id, objectRegion: input.organiserRegion, detail: { name: input.name, batch: input.batch, description } });
   }
 
   private async insertMilestone(tx: Tx, programId: string, m: MilestoneInput, sort: number): Promise<string> {

@@ -12,6 +12,8 @@ export interface ProgramTable {
   organiser_level: string;
   name: string;
   batch: string;
+  /** 项目说明, plain text (migration 026); null when none was given. */
+  description: string | null;
   unit_level: string;
   honour_title: string;
   /** JSON ContentArea[] */

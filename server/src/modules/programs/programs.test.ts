@@ -68,6 +68,36 @@ describe('programs: programmes, applications, the review chain, quotas and desig
     expect((await huaiyuan.request('POST', '/api/programs', programBody())).statusCode).toBe(404);
   });
 
+  it('keeps a description (项目说明) as trimmed plain text with its line breaks; none or blank is null; over 2,000 characters is a 400 naming the field', async () => {
+    const text = '依据《关于加强和改进乡村治理的指导意见》开展试点。\n申报单位须具备相应工作力量，方案于六月底前报送。';
+    const stored = async (id: string) => (await t.ctx.db.selectFrom('programs').select('description').where('id', '=', id).executeTakeFirstOrThrow()).description;
+    const created = await nation.request('POST', '/api/programs', programBody({ description: `  ${text}\n ` }));
+    await expectStatus(created, 201);
+    const { id } = created.json<{ id: string }>();
+    expect(created.json()).toMatchObject({ description: text });
+    expect((await nation.request('GET', `/api/programs/${id}`)).json()).toMatchObject({ description: text });
+    const listed = (await huaiyuan.request('GET', '/api/programs')).json<{ items: { id: string; description: string | null }[] }>().items.find((p) => p.id === id);
+    expect(listed?.description).toBe(text);
+    expect(await stored(id)).toBe(text);
+    const audit = await t.ctx.db.selectFrom('audit_log').select('detail').where('action', '=', 'programs.program_create').where('object_id', '=', id).executeTakeFirstOrThrow();
+    expect(JSON.parse(audit.detail ?? '{}')).toEqual({ name: '测试试点项目', batch: '首批', description: text });
+
+    for (const description of [undefined, null, '', ' \n ']) {
+      const res = await nation.request('POST', '/api/programs', programBody({ description }));
+      await expectStatus(res, 201);
+      expect(res.json()).toMatchObject({ description: null });
+      expect(await stored(res.json<{ id: string }>().id)).toBeNull();
+    }
+
+    await expectStatus(await nation.request('POST', '/api/programs', programBody({ description: '说'.repeat(2000) })), 201);
+    const count = async () => Number((await t.ctx.db.selectFrom('programs').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const before = await count();
+    const long = await nation.request('POST', '/api/programs', programBody({ description: '说'.repeat(2001) }));
+    await expectStatus(long, 400);
+    expect(errorOf(long).fields).toEqual({ description: '项目说明不能超过 2000 字' });
+    expect(await count()).toBe(before);
+  });
+
   it('refuses a submission missing sections, conditions, evidence and the required attachment with 400 naming each; nothing changes', async () => {
     const program = await createProgram();
     const created = await huaiyuan.request('POST', `/api/programs/${program.id}/applications`, { unitCode: PLACES.huaiyuan });

@@ -18,6 +18,8 @@ export interface ApplicationSaveInput {
 export interface ProgramFieldsInput {
   name: string;
   batch: string;
+  /** 项目说明; blank is stored as none. */
+  description: string | null;
   unitLevel: string;
   honourTitle?: string;
   contentAreas: string[];

@@ -2,7 +2,7 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Checkbox, DatePicker, Form, Input, Select, Space, type FormInstance } from 'antd';
 import { CONTENT_AREAS, REVIEW_LEVELS, UNIT_LEVELS } from '@rg/domain/programs/catalog';
 import type { ProgramEditLocks } from '@rg/domain/programs/program-rules';
-import type { ProgramDetailDto } from '@rg/domain/programs/program.schema';
+import { PROGRAM_DESCRIPTION_MAX, type ProgramDetailDto } from '@rg/domain/programs/program.schema';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { ReactNode } from 'react';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
@@ -17,6 +17,7 @@ const QUOTA_LEVELS = ['province', 'city', 'county', 'town'] as const;
 export interface ProgramFormValues {
   name: string;
   batch: string;
+  description?: string | null;
   unitLevel: string;
   honourTitle?: string;
   contentAreas: string[];
@@ -29,12 +30,12 @@ export interface ProgramFormValues {
 }
 
 /** Server field names the form shows on its own inputs. */
-export const PROGRAM_FORM_FIELDS = ['name', 'batch', 'unitLevel', 'honourTitle', 'contentAreas', 'reviewChain', 'quotaLevel', 'cycleEnd'] as const;
+export const PROGRAM_FORM_FIELDS = ['name', 'batch', 'description', 'unitLevel', 'honourTitle', 'contentAreas', 'reviewChain', 'quotaLevel', 'cycleEnd'] as const;
 
 /** The request's fields from the form's values. */
 export function programFieldsOf(v: ProgramFormValues): ProgramFieldsInput {
   return {
-    name: v.name, batch: v.batch, unitLevel: v.unitLevel, ...(v.honourTitle !== undefined ? { honourTitle: v.honourTitle } : {}),
+    name: v.name, batch: v.batch, description: v.description ?? null, unitLevel: v.unitLevel, ...(v.honourTitle !== undefined ? { honourTitle: v.honourTitle } : {}),
     contentAreas: v.contentAreas, customContentAreas: v.customContentAreas ?? [],
     cycleStart: v.cycle[0].format(DATE), cycleEnd: v.cycle[1].format(DATE),
     conditions: (v.conditions ?? []).map((c) => ({ text: c.text, evidenceRequired: Boolean(c.evidenceRequired) })),
@@ -48,7 +49,7 @@ export function programFieldsOf(v: ProgramFormValues): ProgramFieldsInput {
 /** A stored programme as the form's values (编辑 opens with them). */
 export function programFormValues(p: ProgramDetailDto): ProgramFormValues {
   return {
-    name: p.name, batch: p.batch, unitLevel: p.unitLevel, honourTitle: p.honourTitle,
+    name: p.name, batch: p.batch, description: p.description ?? '', unitLevel: p.unitLevel, honourTitle: p.honourTitle,
     contentAreas: p.contentAreas.filter((a) => !a.custom).map((a) => a.key), customContentAreas: p.contentAreas.filter((a) => a.custom).map((a) => a.label),
     cycle: [dayjs(p.cycleStart), dayjs(p.cycleEnd)],
     conditions: p.conditions.map((c) => ({ text: c.text, evidenceRequired: c.evidenceRequired })), requiredAttachments: p.requiredAttachments.map((a) => a.label),
@@ -59,10 +60,11 @@ export function programFormValues(p: ProgramDetailDto): ProgramFormValues {
 const UNLOCKED: ProgramEditLocks = { unitLevel: false, reviewChain: false, requirements: false, cycle: false, areasInUse: [] };
 
 /**
- * 试点项目表单, the same for 新建 and 编辑: units, title, cycle, content areas (the eight of P2.2 plus
- * the programme's own), the P2.3(2) conditions, required attachments, the review chain and the quota
- * level. `locks` disables, with the reason beneath, what the programme's applications hold fixed;
- * `leading` goes first on the first row (the organiser), `children` after the rest (the milestones).
+ * 试点项目表单, the same for 新建 and 编辑: units, title, cycle, the description (项目说明, plain text),
+ * content areas (the eight of P2.2 plus the programme's own), the P2.3(2) conditions, required
+ * attachments, the review chain and the quota level. `locks` disables, with the reason beneath, what
+ * the programme's applications hold fixed; `leading` goes first on the first row (the organiser),
+ * `children` after the rest (the milestones).
  */
 export function ProgramForm<V extends ProgramFormValues>({ form, initialValues, locks = UNLOCKED, leading, children }: {
   form: FormInstance<V>;
@@ -91,6 +93,9 @@ export function ProgramForm<V extends ProgramFormValues>({ form, initialValues, 
           <DatePicker.RangePicker disabled={locks.cycle} />
         </Form.Item>
       </Space>
+      <Form.Item name="description" label={t('programs.detail.description')}>
+        <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} showCount maxLength={PROGRAM_DESCRIPTION_MAX} placeholder={t('programs.create.descriptionPlaceholder')} />
+      </Form.Item>
       <Form.Item name="contentAreas" label={t('programs.detail.areas')} {...lockedBy(locks.areasInUse.length > 0, 'programs.lock.areas')}>
         <Checkbox.Group options={CONTENT_AREAS.map((a) => ({ value: a.key, label: areaLabel(a.key), disabled: locks.areasInUse.includes(a.key) }))} />
       </Form.Item>

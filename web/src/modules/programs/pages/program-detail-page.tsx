@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Descriptions, Row, Skeleton, Space, Tag } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Row, Skeleton, Space, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -20,8 +20,9 @@ import { QuotaTable } from '../components/quota-table.tsx';
 import { TemplateCard } from '../components/template-card.tsx';
 
 /**
- * One programme: its rules, milestones, quotas, the applications in the actor's region and the
- * honours; its manager edits it (编辑) or withdraws it (撤销项目) while no unit is approved yet.
+ * One programme: its description (with its line breaks), rules, milestones, quotas, the applications
+ * in the actor's region and the honours; its manager edits it (编辑) or withdraws it (撤销项目) while
+ * no unit is approved yet.
  */
 export function ProgramDetailPage() {
   const { t } = useI18n();
@@ -63,6 +64,11 @@ export function ProgramDetailPage() {
         <Col span={14}>
           <Card title={t('programs.detail.info')} size="small">
             <Descriptions column={1} size="small" data-testid="program-info">
+              <Descriptions.Item label={t('programs.detail.description')}>
+                {p.description
+                  ? <div data-testid="program-description" style={{ whiteSpace: 'pre-wrap' }}>{p.description}</div>
+                  : <Typography.Text type="secondary" data-testid="program-description">{t('programs.detail.noDescription')}</Typography.Text>}
+              </Descriptions.Item>
               <Descriptions.Item label={t('programs.col.organiser')}>{p.organiserLevel === 'nation' ? p.organiserName : `${p.organiserName}${t('common.parenthesised', { text: t(`programs.level.${p.organiserLevel}`) })}`}</Descriptions.Item>
               <Descriptions.Item label={t('programs.col.unitLevel')}>{t(`programs.unitLevel.${p.unitLevel}`)}</Descriptions.Item>
               <Descriptions.Item label={t('programs.detail.honour')}>{p.honourTitle}</Descriptions.Item>
