@@ -1,9 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
 import { openDropdown, signIn } from './support/console.ts';
+import { fillProgramCreation } from './support/programs.ts';
 
 const PROGRAM = '安徽省乡村治理示范县创建';
 const PDF = { name: '县委常委会纪要.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n') };
 const SECTIONS = ['试点背景', '试点思路', '试点内容', '方法步骤', '预期效果', '保障措施'];
+const DESCRIPTION = '依据县委农办《关于开展乡村治理示范村创建的通知》。\n每个乡镇推荐1个村，须已建立村民议事会。';
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `/tmp/programs-${name}.png`, fullPage: true });
@@ -176,23 +178,17 @@ test('a county official creates a village programme with conditions, review chai
   await page.goto('/');
   await signIn(page, 'hy.official');
   await page.getByRole('menuitem', { name: '试点示范' }).click();
-  await page.getByRole('button', { name: '新建试点项目' }).click();
-  const dialog = page.getByRole('dialog', { name: '新建试点项目' });
-  await dialog.getByLabel('项目名称').fill('怀远县乡村治理示范村创建（2027）');
-  await dialog.getByLabel('批次').fill('2027年');
-  await dialog.getByLabel('试点单位层级').click();
-  await openDropdown(page).locator('.ant-select-item-option', { hasText: '村（社区）' }).click();
-  await dialog.getByPlaceholder('开始日期').fill('2027-01-01');
-  await dialog.getByPlaceholder('结束日期').fill('2029-12-31');
-  await dialog.getByPlaceholder('结束日期').press('Enter');
-  await dialog.getByRole('checkbox', { name: '县级' }).check();
-  await dialog.getByRole('button', { name: '添加节点' }).click();
-  await dialog.getByPlaceholder('节点').fill('各乡镇报送示范村方案');
-  await dialog.getByPlaceholder('请选择日期').fill('2027-03-31');
-  await dialog.getByPlaceholder('请选择日期').press('Enter');
+  const dialog = await fillProgramCreation(page, {
+    name: '怀远县乡村治理示范村创建（2027）', batch: '2027年', unitLevel: '村（社区）', cycle: ['2027-01-01', '2029-12-31'],
+    description: DESCRIPTION, milestone: { name: '各乡镇报送示范村方案', dueDate: '2027-03-31' },
+  });
   await shot(page, 'create');
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(page.getByRole('heading', { name: /怀远县乡村治理示范村创建（2027）/ })).toBeVisible();
+  // 项目说明 keeps its line breaks.
+  await expect(page.getByTestId('program-description')).toHaveText(DESCRIPTION);
+  expect(await page.getByTestId('program-description').evaluate((e) => e.innerText)).toBe(DESCRIPTION);
+  await shot(page, 'created');
   await expect(page.getByTestId('program-info')).toContainText('县级乡村治理示范村');
   await expect(page.getByTestId('program-info')).toContainText('党委、政府高度重视和支持试点工作');
   await expect(page.getByTestId('milestones')).toContainText('各乡镇报送示范村方案');
@@ -219,22 +215,13 @@ test('a county official edits a programme, removes a milestone, and withdraws it
   await page.goto('/');
   await signIn(page, 'hy.official');
   await page.getByRole('menuitem', { name: '试点示范' }).click();
-  await page.getByRole('button', { name: '新建试点项目' }).click();
-  const create = page.getByRole('dialog', { name: '新建试点项目' });
-  await create.getByLabel('项目名称').fill('怀远县乡村治理示范镇创建（2028）');
-  await create.getByLabel('批次').fill('2028年');
-  await create.getByLabel('试点单位层级').click();
-  await openDropdown(page).locator('.ant-select-item-option', { hasText: '乡镇' }).click();
-  await create.getByPlaceholder('开始日期').fill('2028-01-01');
-  await create.getByPlaceholder('结束日期').fill('2030-12-31');
-  await create.getByPlaceholder('结束日期').press('Enter');
-  await create.getByRole('checkbox', { name: '县级' }).check();
-  await create.getByRole('button', { name: '添加节点' }).click();
-  await create.getByPlaceholder('节点').fill('各乡镇报送创建方案');
-  await create.getByPlaceholder('请选择日期').fill('2028-03-31');
-  await create.getByPlaceholder('请选择日期').press('Enter');
+  const create = await fillProgramCreation(page, {
+    name: '怀远县乡村治理示范镇创建（2028）', batch: '2028年', unitLevel: '乡镇', cycle: ['2028-01-01', '2030-12-31'],
+    milestone: { name: '各乡镇报送创建方案', dueDate: '2028-03-31' },
+  });
   await create.getByRole('button', { name: '保存' }).click();
   await expect(page.getByRole('heading', { name: /怀远县乡村治理示范镇创建（2028）/ })).toBeVisible();
+  await expect(page.getByTestId('program-description')).toHaveText('暂无说明');
 
   // 1. 编辑: the creation form, filled; a new name and one more condition.
   await page.getByRole('button', { name: '编辑', exact: true }).click();
