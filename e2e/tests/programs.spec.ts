@@ -187,7 +187,7 @@ test('a county official creates a village programme with conditions, review chai
   await expect(page.getByRole('heading', { name: /怀远县乡村治理示范村创建（2027）/ })).toBeVisible();
   // 项目说明 keeps its line breaks.
   await expect(page.getByTestId('program-description')).toHaveText(DESCRIPTION);
-  expect(await page.getByTestId('program-description').evaluate((e) => e.innerText)).toBe(DESCRIPTION);
+  expect(await page.getByTestId('program-description').innerText()).toBe(DESCRIPTION);
   await shot(page, 'created');
   await expect(page.getByTestId('program-info')).toContainText('县级乡村治理示范村');
   await expect(page.getByTestId('program-info')).toContainText('党委、政府高度重视和支持试点工作');
