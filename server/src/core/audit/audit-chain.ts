@@ -11,7 +11,8 @@ export const AUDIT_FIELDS: readonly (keyof ChainedFields)[] = [
 
 /** HMAC over the previous hash, the sequence number and every field: a keyed, tamper-evident chain. */
 export function entryHash(key: Buffer, seq: number, prevHash: string, fields: ChainedFields): string {
-  const hmac = crypto.createHmac('sha256', key).update(`${prevHash}\n${seq}`);
-  for (const name of AUDIT_FIELDS) hmac.update(`\n${fields[name] ?? ''}`);
-  return hmac.digest('hex');
+  // One update of the whole text (the same bytes as one update per field, with fewer calls into C++).
+  let text = `${prevHash}\n${seq}`;
+  for (const name of AUDIT_FIELDS) text += `\n${fields[name] ?? ''}`;
+  return crypto.createHmac('sha256', key).update(text).digest('hex');
 }

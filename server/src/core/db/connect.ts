@@ -83,19 +83,20 @@ const STATEMENT_CACHE_SIZE = 500;
 
 /**
  * Kysely prepares every query anew; better-sqlite3 statements are reusable, and preparing costs two to
- * three times the execution of a small query. This keeps the most recent statements by SQL text.
+ * three times the execution of a small query. This keeps statements by SQL text. A hit is a lookup
+ * only: an intake prepares about 25 statements, and moving each hit to the end of the Map (a true LRU:
+ * get, delete, set) took about 1.9 µs against 0.7 µs for the lookup alone, for a fresh 400-character
+ * text in a micro-benchmark. When full, the oldest entry goes; a hot statement evicted that way is
+ * prepared once more.
  */
 function withStatementCache(database: SQLite.Database): StatementSource {
   const cache = new Map<string, SQLite.Statement>();
   return {
     prepare(text: string) {
-      let statement = cache.get(text);
-      if (statement) {
-        cache.delete(text); // re-insert below: the Map's order is the recency order
-      } else {
-        statement = database.prepare(text);
-        if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value ?? '');
-      }
+      const cached = cache.get(text);
+      if (cached) return cached;
+      const statement = database.prepare(text);
+      if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value ?? '');
       cache.set(text, statement);
       return statement;
     },
