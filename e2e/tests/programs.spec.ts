@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openDropdown, signIn } from './support/console.ts';
+import { chooseRegion, openDropdown, signIn } from './support/console.ts';
 import { fillProgramCreation } from './support/programs.ts';
 
 const PROGRAM = '安徽省乡村治理示范县创建';
@@ -43,11 +43,7 @@ test('a county applies, the province returns it, the county revises, the provinc
   await shot(page, 'detail');
   await page.getByRole('button', { name: '发起申报' }).click();
   const dialog = page.getByRole('dialog', { name: '发起申报' });
-  const picker = dialog.getByLabel('申报单位');
-  await picker.click();
-  await picker.pressSequentially('怀远', { delay: 30 });
-  const option = openDropdown(page).locator('.ant-select-item-option', { hasText: '怀远县' }).first();
-  await option.click();
+  await chooseRegion(page, dialog.getByLabel('申报单位'), '怀远', '怀远县');
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(page.getByRole('heading', { name: /申报书：怀远县/ })).toBeVisible();
 
@@ -253,10 +249,7 @@ test('a county official edits a programme, removes a milestone, and withdraws it
   // 3. 万福镇 starts an application and uploads a file (raw upload with its kind).
   await page.getByRole('button', { name: '发起申报' }).click();
   const apply = page.getByRole('dialog', { name: '发起申报' });
-  const picker = apply.getByLabel('申报单位');
-  await picker.click();
-  await picker.pressSequentially('万福', { delay: 30 });
-  await openDropdown(page).locator('.ant-select-item-option', { hasText: '万福镇' }).first().click();
+  await chooseRegion(page, apply.getByLabel('申报单位'), '万福', '万福镇');
   await apply.getByRole('button', { name: '保存' }).click();
   await expect(page.getByRole('heading', { name: /申报书：万福镇/ })).toBeVisible();
   await page.getByTestId('attachment-other').locator('input[type=file]').setInputFiles({ ...PDF, name: '万福镇创建工作方案.pdf' });

@@ -33,14 +33,24 @@ export async function searchRegion(page: Page, picker: Locator, text: string): P
   return dropdown;
 }
 
-/** Searches, clicks the option whose label contains `optionText`, and checks the picker shows it. */
-export async function pickRegion(page: Page, container: Locator, text: string, optionText: string): Promise<void> {
-  const dropdown = await searchRegion(page, container.getByLabel('所属区划'), text);
+/**
+ * Searches in a region picker and clicks the first option whose label contains `optionText`, until the
+ * list has closed with it chosen. Clicking before the answer for the whole text has come can hit a list
+ * that is being replaced: the click is lost and the open list then covers the dialog's buttons.
+ */
+export async function chooseRegion(page: Page, picker: Locator, text: string, optionText: string): Promise<void> {
+  const dropdown = await searchRegion(page, picker, text);
   const option = dropdown.locator('.ant-select-item-option', { hasText: optionText }).first();
   await expect(async () => {
     if (await option.isVisible()) await option.click({ timeout: 2_000 });
-    await expect(container.getByTestId('user-region-picker')).toContainText(optionText, { timeout: 1_000 });
+    await expect(dropdown).toBeHidden({ timeout: 1_000 });
   }).toPass({ timeout: 15_000 });
+}
+
+/** `chooseRegion` in a user form's 所属区划, checking the picker shows the choice. */
+export async function pickRegion(page: Page, container: Locator, text: string, optionText: string): Promise<void> {
+  await chooseRegion(page, container.getByLabel('所属区划'), text, optionText);
+  await expect(container.getByTestId('user-region-picker')).toContainText(optionText);
 }
 
 /** Opens a select, clicks the option `label`, and retries until `shown` displays it. */
