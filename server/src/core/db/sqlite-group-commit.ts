@@ -109,10 +109,7 @@ export class GroupCommitDriver implements Driver, CommitGroup {
   private readonly syncsItself: boolean;
   /** The WAL file, opened at the first group commit (SQLite keeps it while the connection is open). */
   private walFd: number | null = null;
-  /** Groups committed, and the last of them known to be on stable storage (a sync covers all before it). */
-  private committedGroups = 0;
-  private durableGroups = 0;
-  /** The latest sync of the WAL; it never rejects. */
+  /** The latest sync of the WAL (it covers every group before it); it never rejects. */
   private syncing: Promise<void> = Promise.resolve();
   /** Set by a failed sync: nothing may run on the connection after it. */
   private failure: Error | null = null;
@@ -164,8 +161,12 @@ export class GroupCommitDriver implements Driver, CommitGroup {
 
   /** Resolves once every group committed so far is on stable storage; rejects after a failed sync. */
   async durable(): Promise<void> {
-    // A loop: another group may commit while we wait for the sync of the one before it.
-    while (this.durableGroups < this.committedGroups && !this.failure) await this.syncing;
+    // A loop: another group may commit, and start its sync, while we wait for the one before it.
+    let awaited: Promise<void>;
+    do {
+      awaited = this.syncing;
+      await awaited;
+    } while (awaited !== this.syncing);
     if (this.failure) throw this.failure;
   }
 
@@ -283,15 +284,12 @@ export class GroupCommitDriver implements Driver, CommitGroup {
       group.resolve();
       return;
     }
-    this.committedGroups += 1;
-    const number = this.committedGroups;
-    const synced = this.syncWal();
-    this.syncing = synced.then(() => {
-      this.durableGroups = Math.max(this.durableGroups, number);
-    }, (err: unknown) => {
+    const synced = this.syncWal().catch((err: unknown) => {
       this.failure ??= new Error('fsync of the SQLite WAL failed; restart the server to recover from the WAL on disk', { cause: err });
+      throw this.failure;
     });
-    synced.then(() => group.resolve(), (err: unknown) => group.reject(this.failure ?? err));
+    this.syncing = synced.catch(() => undefined);
+    synced.then(() => group.resolve(), (err: unknown) => group.reject(err));
   }
 
   private restoreFull(): void {
