@@ -13,8 +13,6 @@ export interface CounterTable<T extends keyof Database & string> {
   table: T;
   key: readonly (keyof Database[T] & string)[];
   counters: readonly (keyof Database[T] & string)[];
-  /** Set when the row is first written, never changed (derived from the key, e.g. a region's level). */
-  fixed?: readonly (keyof Database[T] & string)[];
 }
 
 export type CounterRow<T extends keyof Database & string> = Insertable<Database[T]>;
@@ -31,11 +29,11 @@ export interface Counters {
 }
 
 /** A counter table with its column names as plain strings (what the SQL is built from). */
-type AnyTable = { table: string; key: readonly string[]; counters: readonly string[]; fixed?: readonly string[] };
+type AnyTable = { table: string; key: readonly string[]; counters: readonly string[] };
 type Row = Record<string, unknown>;
 
 function columnsOf(table: AnyTable): string[] {
-  return [...table.key, ...(table.fixed ?? []), ...table.counters];
+  return [...table.key, ...table.counters];
 }
 
 /** `insert … values (…)×rows on conflict (key) do update set c = t.c + excluded.c`, with `$n` or `?` placeholders. */
