@@ -22,7 +22,14 @@ function run(label, command, args, env = {}) {
 
 function vitest(label, projects, env) {
   const file = path.join(out, `${label.replace(/\W+/g, '-')}.json`);
-  const args = ['vitest', 'run', ...projects.flatMap((p) => ['--project', p]), '--reporter=default', '--reporter=json', `--outputFile.json=${file}`];
+  const args = [
+    'vitest',
+    'run',
+    ...projects.flatMap((p) => ['--project', p]),
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${file}`,
+  ];
   const ok = run(label, 'npx', args, env);
   if (!fs.existsSync(file)) {
     failures.push(`${label}: no results`);
@@ -60,7 +67,10 @@ function missing(what) {
 
 // The type check holds what the tests cannot: strict types and no `any`, and the English dictionaries
 // having exactly the Chinese ones' keys (a missing text is a type error, not a failing test).
-for (const [label, script] of [['type check', 'typecheck'], ['lint', 'lint']]) {
+for (const [label, script] of [
+  ['type check', 'typecheck'],
+  ['lint', 'lint'],
+]) {
   if (!run(label, 'npm', ['run', script])) {
     failures.push(`${label} failed`);
     totals.failed += 1;
@@ -82,7 +92,9 @@ if (!fs.existsSync(chromium)) {
   totals.failed += 1;
 } else {
   const file = path.join(out, 'e2e.json');
-  const ok = run('e2e (Chromium)', 'npx', ['playwright', 'test', '-c', 'e2e/playwright.config.ts', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: file });
+  const ok = run('e2e (Chromium)', 'npx', ['playwright', 'test', '-c', 'e2e/playwright.config.ts', '--reporter=list,json'], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: file,
+  });
   if (fs.existsSync(file)) {
     const stats = JSON.parse(fs.readFileSync(file, 'utf8')).stats;
     totals.passed += stats.expected + stats.flaky;

@@ -23,7 +23,8 @@ const QUICK_COUNTIES = ['610423', '340321'];
 
 function numberArg(name: string, raw: string | undefined, min: number, max: number): number {
   const value = Number(raw);
-  if (!Number.isFinite(value) || value < min || value > max) throw new Error(`--${name} must be a number from ${min} to ${max}, not ${raw ?? '(missing)'}`);
+  if (!Number.isFinite(value) || value < min || value > max)
+    throw new Error(`--${name} must be a number from ${min} to ${max}, not ${raw ?? '(missing)'}`);
   return value;
 }
 
@@ -52,7 +53,10 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
       case '--quick':
         break;
       case '--only': {
-        const codes = (value() ?? '').split(',').map((c) => c.trim()).filter(Boolean);
+        const codes = (value() ?? '')
+          .split(',')
+          .map((c) => c.trim())
+          .filter(Boolean);
         if (codes.length === 0 || codes.some((c) => !/^\d{6}$/.test(c))) throw new Error('--only takes county codes such as 610423,340321');
         options.only = codes;
         break;
@@ -82,7 +86,9 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
         break;
       }
       case '--help':
-        console.log('npm run bench -- [--quick] [--only 610423,340321] [--duration 10] [--warmup 2] [--connections 10] [--rounds 2] [--out file.json] [--no-postgres] [--scale national]');
+        console.log(
+          'npm run bench -- [--quick] [--only 610423,340321] [--duration 10] [--warmup 2] [--connections 10] [--rounds 2] [--out file.json] [--no-postgres] [--scale national]',
+        );
         process.exit(0);
         break;
       default:

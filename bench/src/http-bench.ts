@@ -92,14 +92,20 @@ export async function login(base: string, username: string, password: string): P
   });
   const text = await res.text();
   if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${text}`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0] ?? '').find((c) => c.startsWith('rg_sid='));
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0] ?? '')
+    .find((c) => c.startsWith('rg_sid='));
   const body = JSON.parse(text) as { status: string; session?: { csrfToken: string } };
   if (!cookie || body.status !== 'ok' || !body.session) throw new Error(`login ${username}: no session (${body.status})`);
   return { username, cookie, csrfToken: body.session.csrfToken };
 }
 
 /** Round-robin over villages; each village numbers its own groups (names must be unique per village). */
-function groupRequests(villages: readonly string[], headersFor: (village: string) => Record<string, string>): (req: autocannon.Request) => autocannon.Request {
+function groupRequests(
+  villages: readonly string[],
+  headersFor: (village: string) => Record<string, string>,
+): (req: autocannon.Request) => autocannon.Request {
   const counters = new Map<string, number>();
   let i = 0;
   return (req) => {
@@ -107,7 +113,13 @@ function groupRequests(villages: readonly string[], headersFor: (village: string
     i += 1;
     const n = (counters.get(village) ?? 0) + 1;
     counters.set(village, n);
-    return { ...req, method: 'POST', path: `/api/regions/${village}/groups`, headers: headersFor(village), body: JSON.stringify({ name: `压测${n}组` }) };
+    return {
+      ...req,
+      method: 'POST',
+      path: `/api/regions/${village}/groups`,
+      headers: headersFor(village),
+      body: JSON.stringify({ name: `压测${n}组` }),
+    };
   };
 }
 
@@ -149,9 +161,12 @@ export async function benchHttp(input: HttpBenchInput): Promise<HttpFigures> {
     if (bareFirst !== childrenJson) throw new Error('the bare GET does not answer the same JSON as the platform');
 
     const common = { connections: input.connections, duration: input.duration };
-    const getRounds = await alternate(input, 'scoped GET',
+    const getRounds = await alternate(
+      input,
+      'scoped GET',
       (warmup) => runLoad({ ...common, warmup, url: `${appBase}${getPath}`, method: 'GET', headers: { cookie: town.cookie } }),
-      (warmup) => runLoad({ ...common, warmup, url: `${bareBase}${getPath}`, method: 'GET' }));
+      (warmup) => runLoad({ ...common, warmup, url: `${bareBase}${getPath}`, method: 'GET' }),
+    );
 
     const appHeaders = (village: string): Record<string, string> => {
       const session = countySessions.get(input.counties.find((c) => village.startsWith(c)) ?? '');
@@ -161,9 +176,12 @@ export async function benchHttp(input: HttpBenchInput): Promise<HttpFigures> {
     const before = await countGroups(appBase, countySessions, input.villages.slice(0, 3));
     const appGroups = groupRequests(input.villages, appHeaders);
     const bareGroups = groupRequests(input.villages, () => ({ 'content-type': 'application/json' }));
-    const postRounds = await alternate(input, `audited create (round-robin over ${input.villages.length} villages)`,
+    const postRounds = await alternate(
+      input,
+      `audited create (round-robin over ${input.villages.length} villages)`,
       (warmup) => runLoad({ ...common, warmup, url: appBase, method: 'POST', setupRequest: appGroups }),
-      (warmup) => runLoad({ ...common, warmup, url: bareBase, method: 'POST', setupRequest: bareGroups }));
+      (warmup) => runLoad({ ...common, warmup, url: bareBase, method: 'POST', setupRequest: bareGroups }),
+    );
     const [getApp, getBare] = [best(getRounds.app), best(getRounds.bare)];
     const [postApp, postBare] = [best(postRounds.app), best(postRounds.bare)];
     const after = await countGroups(appBase, countySessions, input.villages.slice(0, 3));
@@ -194,7 +212,10 @@ export async function benchHttp(input: HttpBenchInput): Promise<HttpFigures> {
         durability: { app: `SQLite WAL synchronous=${appReady.synchronous}`, bare: `SQLite WAL synchronous=${bareReady.synchronous}` },
         idempotencyKey: false,
         app: postApp,
-        bare: { what: 'plain Fastify POST: zod validation of the same params and body, one better-sqlite3 prepared INSERT (autocommit) into an identical regions table', ...postBare },
+        bare: {
+          what: 'plain Fastify POST: zod validation of the same params and body, one better-sqlite3 prepared INSERT (autocommit) into an identical regions table',
+          ...postBare,
+        },
         ratio: ratio(postApp.requestsPerSecond, postBare.requestsPerSecond),
         rounds: roundsOf(postRounds),
         groupsCreated,
@@ -236,8 +257,10 @@ function best(rounds: readonly LoadFigures[]): LoadFigures {
 
 function roundsOf(r: { app: LoadFigures[]; bare: LoadFigures[] }): RoundFigures[] {
   return r.app.map((a, i) => ({
-    appRequestsPerSecond: a.requestsPerSecond, appP99Ms: a.p99Ms,
-    bareRequestsPerSecond: r.bare[i]?.requestsPerSecond ?? 0, bareP99Ms: r.bare[i]?.p99Ms ?? 0,
+    appRequestsPerSecond: a.requestsPerSecond,
+    appP99Ms: a.p99Ms,
+    bareRequestsPerSecond: r.bare[i]?.requestsPerSecond ?? 0,
+    bareP99Ms: r.bare[i]?.p99Ms ?? 0,
   }));
 }
 

@@ -53,7 +53,11 @@ function scopeOf(only: readonly string[]): string {
  * freshly migrated SQLite database in `dataDir` with synchronous=FULL; then a bare better-sqlite3
  * prepared INSERT of the same rows in one transaction into an identical fresh table in another file.
  */
-export async function benchSqliteImport(dataDir: string, only: readonly string[], villageCounties: readonly string[]): Promise<SqliteImport> {
+export async function benchSqliteImport(
+  dataDir: string,
+  only: readonly string[],
+  villageCounties: readonly string[],
+): Promise<SqliteImport> {
   const config = loadConfig({ DATA_DIR: dataDir, SQLITE_SYNCHRONOUS: 'FULL' });
   const { ctx, connection } = await createContext(config, MODULES);
   let rows: ImportRow[] = [];
@@ -66,7 +70,9 @@ export async function benchSqliteImport(dataDir: string, only: readonly string[]
     ({ rows, parseMs, storeMs } = await timedImport(ctx, only));
     const count = await sql<{ n: number }>`select count(*) as n from regions`.execute(ctx.db);
     regionsInDatabase = Number(count.rows[0]?.n ?? 0);
-    const ddl = await sql<{ sql: string }>`select sql from sqlite_master where tbl_name = 'regions' and sql is not null order by type desc`.execute(ctx.db);
+    const ddl = await sql<{
+      sql: string;
+    }>`select sql from sqlite_master where tbl_name = 'regions' and sql is not null order by type desc`.execute(ctx.db);
     regionsDdl = ddl.rows.map((r) => r.sql);
     const sync = await sql<{ synchronous: number }>`pragma synchronous`.execute(ctx.db);
     synchronous = ['OFF', 'NORMAL', 'FULL', 'EXTRA'][Number(sync.rows[0]?.synchronous)] ?? 'unknown';
@@ -94,7 +100,10 @@ const UPSERT = ` on conflict (code) do update set official_name = excluded.offic
   or coalesce(regions.kind, '') <> coalesce(excluded.kind, '')`;
 
 /** The platform's import as importDivisions runs it, timed in its two phases, keeping the rows for the baselines. */
-async function timedImport(target: Parameters<typeof storeDivisionRows>[0], only: readonly string[]): Promise<{ rows: ImportRow[]; parseMs: number; storeMs: number }> {
+async function timedImport(
+  target: Parameters<typeof storeDivisionRows>[0],
+  only: readonly string[],
+): Promise<{ rows: ImportRow[]; parseMs: number; storeMs: number }> {
   const t0 = performance.now();
   const rows = readDivisionRows({ only });
   const t1 = performance.now();
@@ -103,11 +112,24 @@ async function timedImport(target: Parameters<typeof storeDivisionRows>[0], only
 }
 
 /** The figures both databases report, with the platform's times over the bare insert's. */
-function importFigures(database: ImportFigures['database'], only: readonly string[], rows: number, regionsInDatabase: number, parseMs: number, storeMs: number, bare: BareInsert): Omit<ImportFigures, 'durability'> {
+function importFigures(
+  database: ImportFigures['database'],
+  only: readonly string[],
+  rows: number,
+  regionsInDatabase: number,
+  parseMs: number,
+  storeMs: number,
+  bare: BareInsert,
+): Omit<ImportFigures, 'durability'> {
   const totalMs = parseMs + storeMs;
   return {
-    database, scope: scopeOf(only), rows, regionsInDatabase,
-    parseSeconds: seconds(parseMs), storeSeconds: seconds(storeMs), totalSeconds: seconds(totalMs),
+    database,
+    scope: scopeOf(only),
+    rows,
+    regionsInDatabase,
+    parseSeconds: seconds(parseMs),
+    storeSeconds: seconds(storeMs),
+    totalSeconds: seconds(totalMs),
     rowsPerSecond: Math.round(rows / (totalMs / 1000)),
     bare,
     storeToBare: round(storeMs / 1000 / Math.max(bare.seconds, 0.001), 2),
@@ -132,7 +154,7 @@ function bareSqliteInsert(file: string, ddl: readonly string[], rows: readonly I
     })();
     const ms = performance.now() - t0;
     return {
-      what: `better-sqlite3 prepared ${upsert ? 'single-row INSERT … ON CONFLICT DO UPDATE … WHERE (the platform\'s upsert)' : 'INSERT'}, one transaction, identical fresh table (same indexes), WAL, synchronous=FULL`,
+      what: `better-sqlite3 prepared ${upsert ? "single-row INSERT … ON CONFLICT DO UPDATE … WHERE (the platform's upsert)" : 'INSERT'}, one transaction, identical fresh table (same indexes), WAL, synchronous=FULL`,
       seconds: seconds(ms),
       rowsPerSecond: Math.round(rows.length / (ms / 1000)),
     };
@@ -167,7 +189,10 @@ export async function benchPostgresImport(url: string, dataDir: string, only: re
       ({ rows, parseMs, storeMs } = await timedImport(ctx, only));
       const count = await sql<{ n: number }>`select count(*)::int as n from regions`.execute(ctx.db);
       regionsInDatabase = Number(count.rows[0]?.n ?? 0);
-      const s = await sql<{ fsync: string; sc: string }>`select current_setting('fsync') as fsync, current_setting('synchronous_commit') as sc`.execute(ctx.db);
+      const s = await sql<{
+        fsync: string;
+        sc: string;
+      }>`select current_setting('fsync') as fsync, current_setting('synchronous_commit') as sc`.execute(ctx.db);
       durability = `fsync=${s.rows[0]?.fsync} synchronous_commit=${s.rows[0]?.sc}`;
     } finally {
       await connection.close();

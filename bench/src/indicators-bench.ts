@@ -66,8 +66,17 @@ export interface IndicatorsFigures {
   serverPeakRssMb: { withRollup: number | null; withoutRollup: number | null };
 }
 
-interface Latency { p50Ms: number; p95Ms: number; maxMs: number }
-interface WriteRate { requestsPerSecond: number; requests: number; errors: number; statuses: Record<string, number> }
+interface Latency {
+  p50Ms: number;
+  p95Ms: number;
+  maxMs: number;
+}
+interface WriteRate {
+  requestsPerSecond: number;
+  requests: number;
+  errors: number;
+  statuses: Record<string, number>;
+}
 
 const PERIODS = ['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4'];
 const LATEST = '2026-Q4';
@@ -110,7 +119,9 @@ function sqliteLoader(file: string): Loader {
   db.pragma('synchronous = OFF');
   return {
     async insert(table, columns, rows) {
-      const statement = db.prepare(`insert into ${table} (${columns.map(([c]) => c).join(', ')}) values (${columns.map(() => '?').join(', ')})`);
+      const statement = db.prepare(
+        `insert into ${table} (${columns.map(([c]) => c).join(', ')}) values (${columns.map(() => '?').join(', ')})`,
+      );
       let n = 0;
       db.transaction(() => {
         for (const row of rows) {
@@ -182,13 +193,22 @@ function postgresLoader(url: string): Loader {
 }
 
 /** The region tree in arrays: index, parent index (along parent_code), and the village indexes. */
-interface Tree { codes: string[]; parent: Int32Array; villages: number[] }
+interface Tree {
+  codes: string[];
+  parent: Int32Array;
+  villages: number[];
+}
 
-async function loadTree(loaderDb: { rows(): Promise<{ code: string; parent_code: string | null; level: string }[]> }, villagesWanted: number | null): Promise<Tree> {
+async function loadTree(
+  loaderDb: { rows(): Promise<{ code: string; parent_code: string | null; level: string }[]> },
+  villagesWanted: number | null,
+): Promise<Tree> {
   const rows = await loaderDb.rows();
   const index = new Map(rows.map((r, i) => [r.code, i]));
   const parent = new Int32Array(rows.length).fill(-1);
-  rows.forEach((r, i) => { parent[i] = r.parent_code ? (index.get(r.parent_code) ?? -1) : -1; });
+  rows.forEach((r, i) => {
+    parent[i] = r.parent_code ? (index.get(r.parent_code) ?? -1) : -1;
+  });
   const all = rows.map((r, i) => (r.level === 'village' ? i : -1)).filter((i) => i >= 0);
   const step = villagesWanted && villagesWanted < all.length ? all.length / villagesWanted : 1;
   const villages = step === 1 ? all : Array.from({ length: villagesWanted ?? 0 }, (_, k) => all[Math.floor(k * step)] ?? 0);
@@ -209,7 +229,13 @@ function rollUp(tree: Tree, ownNum: Float64Array, ownDen: Float64Array): { num: 
   return { num, den };
 }
 
-function* rollupRows(tree: Tree, indicator: string, period: string, own: { num: Float64Array; den: Float64Array }, total: { num: Float64Array; den: Float64Array }): Generator<Cell[]> {
+function* rollupRows(
+  tree: Tree,
+  indicator: string,
+  period: string,
+  own: { num: Float64Array; den: Float64Array },
+  total: { num: Float64Array; den: Float64Array },
+): Generator<Cell[]> {
   for (let i = 0; i < tree.codes.length; i += 1) {
     const n = total.num[i] ?? 0;
     const d = total.den[i] ?? 0;
@@ -218,14 +244,30 @@ function* rollupRows(tree: Tree, indicator: string, period: string, own: { num: 
   }
 }
 
-const ROLLUP_COLUMNS = [['region_code', 'text'], ['indicator_code', 'text'], ['period', 'text'], ['num', 'bigint'], ['den', 'bigint'], ['own_num', 'bigint'], ['own_den', 'bigint']] as const;
+const ROLLUP_COLUMNS = [
+  ['region_code', 'text'],
+  ['indicator_code', 'text'],
+  ['period', 'text'],
+  ['num', 'bigint'],
+  ['den', 'bigint'],
+  ['own_num', 'bigint'],
+  ['own_den', 'bigint'],
+] as const;
 
 async function generate(loader: Loader, tree: Tree, records: number): Promise<{ forms: number; facts: number; rollupRows: number }> {
   const random = lcg(2026);
   const n = tree.codes.length;
   let rollups = 0;
   // 1. One form per village for the latest quarter, with its seven contributions.
-  const formIndicators = [SIX_NONE, 'safety.safe_families', 'safety.centre_standardized', 'safety.resident_police', REPORTING_COUNTERS.submitted, REPORTING_COUNTERS.onTime, REPORTING_COUNTERS.approved];
+  const formIndicators = [
+    SIX_NONE,
+    'safety.safe_families',
+    'safety.centre_standardized',
+    'safety.resident_police',
+    REPORTING_COUNTERS.submitted,
+    REPORTING_COUNTERS.onTime,
+    REPORTING_COUNTERS.approved,
+  ];
   const own = formIndicators.map(() => ({ num: new Float64Array(n), den: new Float64Array(n) }));
   const forms = Math.min(tree.villages.length, records);
   const formRows = function* (): Generator<Cell[]> {
@@ -243,15 +285,48 @@ async function generate(loader: Loader, tree: Tree, records: number): Promise<{ 
         o.num[v] = value;
         o.den[v] = i < 4 ? (dens[i] ?? 0) : 0;
       });
-      yield [crypto.randomUUID(), tree.codes[v] ?? '', LATEST, approved ? 'approved' : 'submitted', values[0] ?? 0, households, safe, values[2] ?? 0, values[3] ?? 0,
-        '2026-12-31T02:00:00.000Z', 'bench', 1, approved ? '2027-01-05T02:00:00.000Z' : null, approved ? 'bench' : null, null, 1] as Cell[];
+      yield [
+        crypto.randomUUID(),
+        tree.codes[v] ?? '',
+        LATEST,
+        approved ? 'approved' : 'submitted',
+        values[0] ?? 0,
+        households,
+        safe,
+        values[2] ?? 0,
+        values[3] ?? 0,
+        '2026-12-31T02:00:00.000Z',
+        'bench',
+        1,
+        approved ? '2027-01-05T02:00:00.000Z' : null,
+        approved ? 'bench' : null,
+        null,
+        1,
+      ] as Cell[];
     }
   };
-  await loader.insert('indicator_reports', [
-    ['id', 'text'], ['unit_code', 'text'], ['period', 'text'], ['status', 'text'], ['six_none', 'integer'], ['households', 'integer'], ['safe_families', 'integer'],
-    ['centre_standardized', 'integer'], ['police_on_committee', 'integer'], ['submitted_at', 'text'], ['submitted_by', 'text'], ['on_time', 'integer'],
-    ['reviewed_at', 'text'], ['reviewed_by', 'text'], ['review_note', 'text'], ['version', 'integer'],
-  ], formRows());
+  await loader.insert(
+    'indicator_reports',
+    [
+      ['id', 'text'],
+      ['unit_code', 'text'],
+      ['period', 'text'],
+      ['status', 'text'],
+      ['six_none', 'integer'],
+      ['households', 'integer'],
+      ['safe_families', 'integer'],
+      ['centre_standardized', 'integer'],
+      ['police_on_committee', 'integer'],
+      ['submitted_at', 'text'],
+      ['submitted_by', 'text'],
+      ['on_time', 'integer'],
+      ['reviewed_at', 'text'],
+      ['reviewed_by', 'text'],
+      ['review_note', 'text'],
+      ['version', 'integer'],
+    ],
+    formRows(),
+  );
   for (const [i, indicator] of formIndicators.entries()) {
     const o = own[i];
     if (!o) continue;
@@ -278,8 +353,23 @@ async function generate(loader: Loader, tree: Tree, records: number): Promise<{ 
         yield [chunk.indicator, tree.codes[v] ?? '', chunk.period, `${year}-${month}-${String(1 + (k % 28)).padStart(2, '0')}`, num, den];
       }
     };
-    facts += await loader.insert('indicator_facts', [['indicator_code', 'text'], ['unit_code', 'text'], ['period', 'text'], ['occurred_on', 'text'], ['num', 'integer'], ['den', 'integer']], factRows());
-    rollups += await loader.insert('indicator_rollups', ROLLUP_COLUMNS, rollupRows(tree, chunk.indicator, chunk.period, o, rollUp(tree, o.num, o.den)));
+    facts += await loader.insert(
+      'indicator_facts',
+      [
+        ['indicator_code', 'text'],
+        ['unit_code', 'text'],
+        ['period', 'text'],
+        ['occurred_on', 'text'],
+        ['num', 'integer'],
+        ['den', 'integer'],
+      ],
+      factRows(),
+    );
+    rollups += await loader.insert(
+      'indicator_rollups',
+      ROLLUP_COLUMNS,
+      rollupRows(tree, chunk.indicator, chunk.period, o, rollUp(tree, o.num, o.den)),
+    );
   }
 
   // 3. Each village's chain, as the engine records it on its first write.
@@ -290,7 +380,14 @@ async function generate(loader: Loader, tree: Tree, records: number): Promise<{ 
       yield [tree.codes[v] ?? '', chain.join(',')];
     }
   };
-  await loader.insert('indicator_unit_paths', [['unit_code', 'text'], ['path', 'text']], paths());
+  await loader.insert(
+    'indicator_unit_paths',
+    [
+      ['unit_code', 'text'],
+      ['path', 'text'],
+    ],
+    paths(),
+  );
   return { forms, facts, rollupRows: rollups };
 }
 
@@ -309,7 +406,10 @@ async function startServer(env: NodeJS.ProcessEnv, noRollup: boolean): Promise<{
   return { child, base: `http://127.0.0.1:${ready.port}` };
 }
 
-interface Session { cookie: string; csrfToken: string }
+interface Session {
+  cookie: string;
+  csrfToken: string;
+}
 
 async function getJson<T>(base: string, session: Session, url: string): Promise<T> {
   const res = await fetch(`${base}${url}`, { headers: { cookie: session.cookie } });
@@ -321,7 +421,15 @@ async function putForm(base: string, session: Session, unitCode: string, period:
   const res = await fetch(`${base}/api/indicators/reports`, {
     method: 'PUT',
     headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken, 'content-type': 'application/json' },
-    body: JSON.stringify({ unitCode, period, sixNone, households: 300, safeFamilies: sixNone ? 295 : 280, centreStandardized: true, policeOnCommittee: sixNone }),
+    body: JSON.stringify({
+      unitCode,
+      period,
+      sixNone,
+      households: 300,
+      safeFamilies: sixNone ? 295 : 280,
+      centreStandardized: true,
+      policeOnCommittee: sixNone,
+    }),
   });
   await res.arrayBuffer();
   return res.status;
@@ -350,15 +458,17 @@ async function writeRate(base: string, session: Session, villages: readonly stri
   let requests = 0;
   let errors = 0;
   const statuses: Record<string, number> = {};
-  await Promise.all([0, 1, 2, 3].map(async (w) => {
-    for (let k = 0; performance.now() < end; k += 1) {
-      const village = villages[(w + 4 * (k % perWorker)) % villages.length] ?? '';
-      const status = await putForm(base, session, village, '2026-Q2', k % 2 === 0);
-      requests += 1;
-      statuses[status] = (statuses[status] ?? 0) + 1;
-      if (status !== 200) errors += 1;
-    }
-  }));
+  await Promise.all(
+    [0, 1, 2, 3].map(async (w) => {
+      for (let k = 0; performance.now() < end; k += 1) {
+        const village = villages[(w + 4 * (k % perWorker)) % villages.length] ?? '';
+        const status = await putForm(base, session, village, '2026-Q2', k % 2 === 0);
+        requests += 1;
+        statuses[status] = (statuses[status] ?? 0) + 1;
+        if (status !== 200) errors += 1;
+      }
+    }),
+  );
   return { requestsPerSecond: round((requests - errors) / seconds, 1), requests, errors, statuses };
 }
 
@@ -403,12 +513,20 @@ export async function benchIndicators(options: IndicatorsOptions): Promise<Indic
   let provinceLatency: Latency;
   let freshness: IndicatorsFigures['freshness'];
   let rssWith: number | null;
-  const writeVillages = tree.villages.filter((_, i) => i % 97 === 0).slice(0, 400).map((v) => tree.codes[v] ?? '');
+  const writeVillages = tree.villages
+    .filter((_, i) => i % 97 === 0)
+    .slice(0, 400)
+    .map((v) => tree.codes[v] ?? '');
   try {
     const nation = await login(withRollup.base, 'bench_nation', TEST_PASSWORD);
     const prov = await login(withRollup.base, USERS[1]?.regionCode === province ? 'bench_province' : 'bench_nation', TEST_PASSWORD);
     national = await timeScorecards(withRollup.base, nation, `/api/indicators/scorecard?period=${LATEST}`, options.samples);
-    provinceLatency = await timeScorecards(withRollup.base, prov, `/api/indicators/scorecard?regionCode=${province}&period=${LATEST}`, options.samples);
+    provinceLatency = await timeScorecards(
+      withRollup.base,
+      prov,
+      `/api/indicators/scorecard?regionCode=${province}&period=${LATEST}`,
+      options.samples,
+    );
     const sixNone = (card: Card) => card.indicators.find((i) => i.code === SIX_NONE)?.den ?? 0;
     const before = sixNone(await getJson<Card>(withRollup.base, nation, '/api/indicators/scorecard?period=2026-Q3'));
     const w0 = performance.now();
@@ -464,8 +582,18 @@ export async function benchIndicators(options: IndicatorsOptions): Promise<Indic
     loadSeconds: { regions: round(regionsSeconds, 1), records: round(recordsSeconds, 1) },
     scorecard: { national, province: { ...provinceLatency, code: province }, samples: options.samples },
     freshness,
-    groupBy: { seconds: round(groupMs / 1000, 2), timesSlowerThanNationalP95: round(groupMs / national.p95Ms, 0), timesSlowerThanProvinceP95: round(groupMs / provinceLatency.p95Ms, 0) },
-    writes: { withRollup: writes, withoutRollup: writesWithout, costPercent: round((1 - writes.requestsPerSecond / writesWithout.requestsPerSecond) * 100, 1), rounds: options.writeRounds, synchronous: config.sqliteSynchronous },
+    groupBy: {
+      seconds: round(groupMs / 1000, 2),
+      timesSlowerThanNationalP95: round(groupMs / national.p95Ms, 0),
+      timesSlowerThanProvinceP95: round(groupMs / provinceLatency.p95Ms, 0),
+    },
+    writes: {
+      withRollup: writes,
+      withoutRollup: writesWithout,
+      costPercent: round((1 - writes.requestsPerSecond / writesWithout.requestsPerSecond) * 100, 1),
+      rounds: options.writeRounds,
+      synchronous: config.sqliteSynchronous,
+    },
     databaseMb,
     serverPeakRssMb: { withRollup: rssWith, withoutRollup: rssWithout },
   };
@@ -483,7 +611,10 @@ function parse(argv: readonly string[]): IndicatorsOptions {
     if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} takes a positive whole number`);
     return value;
   };
-  const only = (get('only') ?? '').split(',').map((c) => c.trim()).filter(Boolean);
+  const only = (get('only') ?? '')
+    .split(',')
+    .map((c) => c.trim())
+    .filter(Boolean);
   const scale = get('scale') ?? 'national';
   if (scale !== 'national') throw new Error('--scale national is the only scale; use --only/--villages/--records for smaller runs');
   return {

@@ -45,35 +45,95 @@ async function timed(run: () => Promise<unknown>): Promise<number[]> {
 export async function benchLegalCoverage(dataDir: string, province: string): Promise<LegalFigures> {
   const { ctx, connection } = await createContext(loadConfig({ DATA_DIR: dataDir }), MODULES);
   try {
-    const villages = await ctx.db.selectFrom('regions').select('code').where('level', '=', 'village').where((eb) => withinScope(eb, 'code', province)).orderBy('code').execute();
+    const villages = await ctx.db
+      .selectFrom('regions')
+      .select('code')
+      .where('level', '=', 'village')
+      .where((eb) => withinScope(eb, 'code', province))
+      .orderBy('code')
+      .execute();
     const now = new Date().toISOString();
     const advisorId = crypto.randomUUID();
-    await ctx.db.insertInto('legal_advisors').values({
-      id: advisorId, region_code: province, name: '基准顾问', gender: 'male', phone_enc: ctx.cipher.encrypt('13900000000'), phone_hash: 'bench',
-      id_number_enc: ctx.cipher.encrypt('bench'), id_number_hash: `bench-${advisorId}`, category: 'other', employer_name: null, employer_uscc: null,
-      licence_no: null, contract_start: null, contract_end: null, contract_fee_fen: null, status: 'active', created_at: now, updated_at: now, version: 1,
-    }).execute();
+    await ctx.db
+      .insertInto('legal_advisors')
+      .values({
+        id: advisorId,
+        region_code: province,
+        name: '基准顾问',
+        gender: 'male',
+        phone_enc: ctx.cipher.encrypt('13900000000'),
+        phone_hash: 'bench',
+        id_number_enc: ctx.cipher.encrypt('bench'),
+        id_number_hash: `bench-${advisorId}`,
+        category: 'other',
+        employer_name: null,
+        employer_uscc: null,
+        licence_no: null,
+        contract_start: null,
+        contract_end: null,
+        contract_fee_fen: null,
+        status: 'active',
+        created_at: now,
+        updated_at: now,
+        version: 1,
+      })
+      .execute();
     const rows: LegalAssignmentTable[] = villages
       .filter((_, i) => i % 5 !== 0)
-      .map((v) => ({ id: crypto.randomUUID(), advisor_id: advisorId, village_code: v.code, start_date: '2026-01-01', end_date: null, end_reason: null, created_at: now }));
-    await ctx.bulk.upsert({
-      table: 'legal_assignments',
-      columns: [
-        { name: 'id', pgType: 'text' }, { name: 'advisor_id', pgType: 'text' }, { name: 'village_code', pgType: 'text' }, { name: 'start_date', pgType: 'text' },
-        { name: 'end_date', pgType: 'text' }, { name: 'end_reason', pgType: 'text' }, { name: 'created_at', pgType: 'text' },
-      ],
-      key: 'id', update: ['start_date'], changedWhen: ['start_date'],
-    }, rows);
+      .map((v) => ({
+        id: crypto.randomUUID(),
+        advisor_id: advisorId,
+        village_code: v.code,
+        start_date: '2026-01-01',
+        end_date: null,
+        end_reason: null,
+        created_at: now,
+      }));
+    await ctx.bulk.upsert(
+      {
+        table: 'legal_assignments',
+        columns: [
+          { name: 'id', pgType: 'text' },
+          { name: 'advisor_id', pgType: 'text' },
+          { name: 'village_code', pgType: 'text' },
+          { name: 'start_date', pgType: 'text' },
+          { name: 'end_date', pgType: 'text' },
+          { name: 'end_reason', pgType: 'text' },
+          { name: 'created_at', pgType: 'text' },
+        ],
+        key: 'id',
+        update: ['start_date'],
+        changedWhen: ['start_date'],
+      },
+      rows,
+    );
     const permissions = new Set<Permission>([...FOUNDATION_ROLE_PERMISSIONS.official, 'legal.read', 'legal.export']);
     const rc = {
-      actor: { userId: 'bench', username: 'bench', displayName: 'bench', roles: ['official' as const], homeRegion: province, scope: province, permissions, mustChangePassword: false },
-      ip: null, requestId: 'bench',
+      actor: {
+        userId: 'bench',
+        username: 'bench',
+        displayName: 'bench',
+        roles: ['official' as const],
+        homeRegion: province,
+        scope: province,
+        permissions,
+        mustChangePassword: false,
+      },
+      ip: null,
+      requestId: 'bench',
     };
     const coverage = new LegalCoverage(ctx);
     const report = await coverage.coverage(rc, province);
     const coverageTimes = await timed(() => coverage.coverage(rc, province));
     const pageTimes = await timed(() => coverage.uncovered(rc, { page: 1, pageSize: 20 }));
-    return { province, villages: report.villages, covered: report.covered, coverage: percentiles(coverageTimes), uncoveredPage: percentiles(pageTimes), samples: SAMPLES };
+    return {
+      province,
+      villages: report.villages,
+      covered: report.covered,
+      coverage: percentiles(coverageTimes),
+      uncoveredPage: percentiles(pageTimes),
+      samples: SAMPLES,
+    };
   } finally {
     await connection.close();
   }

@@ -46,7 +46,14 @@ export interface LedgerFigures {
   compliance: Timing;
   dossier: { entries: number; ms: number };
   batch: { county: string; villages: number; seconds: number; zipBytes: number };
-  create: { request: string; app: LoadFigures; bare: LoadFigures & { what: string }; ratio: number; connections: number; durationSeconds: number };
+  create: {
+    request: string;
+    app: LoadFigures;
+    bare: LoadFigures & { what: string };
+    ratio: number;
+    connections: number;
+    durationSeconds: number;
+  };
 }
 
 export interface LedgerBenchInput {
@@ -84,13 +91,22 @@ async function timedRuns(run: () => Promise<unknown>, warmups: number, samples: 
 }
 
 /** The ledger rows and counts, straight into SQLite in one transaction (the platform's bulk path has single-column keys). */
-function generate(file: string, province: string, total: number): { villages: string[]; advisorId: string; dossierVillage: string; seconds: number } {
+function generate(
+  file: string,
+  province: string,
+  total: number,
+): { villages: string[]; advisorId: string; dossierVillage: string; seconds: number } {
   const t0 = performance.now();
   const db = new SQLite(file);
-  const served = db.prepare(`select village_code, advisor_id from legal_assignments where end_date is null and village_code >= ? and village_code < ? order by village_code`).all(province, `${province}~`) as { village_code: string; advisor_id: string }[];
+  const served = db
+    .prepare(
+      `select village_code, advisor_id from legal_assignments where end_date is null and village_code >= ? and village_code < ? order by village_code`,
+    )
+    .all(province, `${province}~`) as { village_code: string; advisor_id: string }[];
   if (served.length === 0) throw new Error(`no covered villages in ${province}`);
   const author = (db.prepare(`select id from users limit 1`).get() as { id: string } | undefined)?.id ?? 'bench';
-  const insert = db.prepare(`insert into legal_services (id, village_code, advisor_id, service_window, service_type, subject_kind, subject_name, served_at, content, result, duration_minutes, attendance, status, review_comment, created_by, created_at, updated_at, version)
+  const insert =
+    db.prepare(`insert into legal_services (id, village_code, advisor_id, service_window, service_type, subject_kind, subject_name, served_at, content, result, duration_minutes, attendance, status, review_comment, created_by, created_at, updated_at, version)
     values (?, ?, ?, ?, ?, 'person', '某某', ?, '村民咨询土地承包经营权流转合同的签订与备案', '讲解流转合同必备条款，建议书面签订并备案', 30, ?, 'accepted', null, ?, ?, ?, 1)`);
   const counts = new Map<string, number>();
   const months = new Map<string, LegalVillageMonthTable>();
@@ -105,7 +121,18 @@ function generate(file: string, province: string, total: number): { villages: st
       const at = new Date(yearStart + ((i * 7919) % (330 * 86_400)) * 1000).toISOString();
       const type = SERVICE_TYPES[i % SERVICE_TYPES.length] ?? 'consultation';
       const window = windows[i % windows.length] ?? 'onsite';
-      insert.run(crypto.randomUUID(), target.village_code, target.advisor_id, window, type, at, type === 'publicity' ? 50 : null, author, at, at);
+      insert.run(
+        crypto.randomUUID(),
+        target.village_code,
+        target.advisor_id,
+        window,
+        type,
+        at,
+        type === 'publicity' ? 50 : null,
+        author,
+        at,
+        at,
+      );
       const monthKey = `${chinaMonth(at)}|${target.village_code}`;
       const month = months.get(monthKey) ?? emptyVillageMonth(chinaMonth(at), target.village_code);
       month.total += 1;
@@ -117,16 +144,26 @@ function generate(file: string, province: string, total: number): { villages: st
         counts.set(key, (counts.get(key) ?? 0) + 1);
       }
     }
-    const upsert = db.prepare(`insert into legal_service_counts (region_code, month, service_window, service_type, count) values (?, ?, ?, ?, ?)
+    const upsert =
+      db.prepare(`insert into legal_service_counts (region_code, month, service_window, service_type, count) values (?, ?, ?, ?, ?)
       on conflict (region_code, month, service_window, service_type) do update set count = legal_service_counts.count + excluded.count`);
     for (const [key, n] of counts) upsert.run(...key.split('|'), n);
     const columns = Object.keys(emptyVillageMonth('', ''));
-    const insertMonth = db.prepare(`insert into legal_village_months (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`);
+    const insertMonth = db.prepare(
+      `insert into legal_village_months (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`,
+    );
     for (const row of months.values()) insertMonth.run(...columns.map((c) => (row as Record<string, string | number>)[c]));
-    db.prepare(`insert into legal_norms (id, region_code, name, service_window, service_type, period, min_count, created_at) values (?, ?, '每月到村现场服务', 'onsite', null, 'month', 1, ?)`).run(crypto.randomUUID(), province, new Date().toISOString());
+    db.prepare(
+      `insert into legal_norms (id, region_code, name, service_window, service_type, period, min_count, created_at) values (?, ?, '每月到村现场服务', 'onsite', null, 'month', 1, ?)`,
+    ).run(crypto.randomUUID(), province, new Date().toISOString());
   })();
   db.close();
-  return { villages: served.map((s) => s.village_code), advisorId: served[0]?.advisor_id ?? '', dossierVillage, seconds: round((performance.now() - t0) / 1000, 1) };
+  return {
+    villages: served.map((s) => s.village_code),
+    advisorId: served[0]?.advisor_id ?? '',
+    dossierVillage,
+    seconds: round((performance.now() - t0) / 1000, 1),
+  };
 }
 
 export async function benchLegalLedger(input: LedgerBenchInput): Promise<LedgerFigures> {
@@ -139,25 +176,46 @@ export async function benchLegalLedger(input: LedgerBenchInput): Promise<LedgerF
   try {
     const permissions = new Set<Permission>([...FOUNDATION_ROLE_PERMISSIONS.official, 'legal.read', 'legal.export']);
     const rc = {
-      actor: { userId: 'bench', username: 'bench', displayName: 'bench', roles: ['official' as const], homeRegion: input.province, scope: input.province, permissions, mustChangePassword: false },
-      ip: null, requestId: 'bench',
+      actor: {
+        userId: 'bench',
+        username: 'bench',
+        displayName: 'bench',
+        roles: ['official' as const],
+        homeRegion: input.province,
+        scope: input.province,
+        permissions,
+        mustChangePassword: false,
+      },
+      ip: null,
+      requestId: 'bench',
     };
     const dashboard = await timed(() => new LegalDashboard(ctx).dashboard(rc, input.province, YEAR));
-    const compliance = await timed(() => new LegalNorms(ctx).compliance(rc, { regionCode: input.province, period: `${YEAR}-06`, page: 1, pageSize: 20 }));
+    const compliance = await timed(() =>
+      new LegalNorms(ctx).compliance(rc, { regionCode: input.province, period: `${YEAR}-06`, page: 1, pageSize: 20 }),
+    );
     const dossier = new LegalDossier(ctx);
     // A running server: one warm-up, then the median of five.
     const dossierMs = (await timedRuns(() => dossier.villageDocx(rc, generated.dossierVillage, YEAR), 1, 5)).p50Ms;
     const t1 = performance.now();
     const zip = await dossier.regionZip(rc, county, YEAR);
     reports = {
-      dashboard, compliance, dossier: { entries: 200 + Math.floor((input.entries - 200) / generated.villages.length), ms: dossierMs },
+      dashboard,
+      compliance,
+      dossier: { entries: 200 + Math.floor((input.entries - 200) / generated.villages.length), ms: dossierMs },
       batch: { county, villages: zip.villages, seconds: round((performance.now() - t1) / 1000, 1), zipBytes: zip.data.length },
     };
   } finally {
     await connection.close();
   }
   const create = await benchCreate(input, generated.villages.filter((v) => v.startsWith(county)).slice(0, 50), county, generated.advisorId);
-  return { province: input.province, villagesCovered: generated.villages.length, entries: input.entries, generateSeconds: generated.seconds, ...reports, create };
+  return {
+    province: input.province,
+    villagesCovered: generated.villages.length,
+    entries: input.entries,
+    generateSeconds: generated.seconds,
+    ...reports,
+    create,
+  };
 }
 
 /** The same body for both sides: a consultation recorded now, round-robin over the county's villages. */
@@ -167,35 +225,74 @@ function entryRequests(villages: readonly string[], headers: Record<string, stri
     const villageCode = villages[i % villages.length] ?? '';
     i += 1;
     const body = {
-      villageCode, window: 'onsite', servedAt: new Date(Date.now() - 60_000).toISOString(), serviceType: 'consultation', subjectKind: 'person', subjectName: '压测某某',
-      content: `压测服务内容 ${i}`, result: '已解答', durationMinutes: 30,
+      villageCode,
+      window: 'onsite',
+      servedAt: new Date(Date.now() - 60_000).toISOString(),
+      serviceType: 'consultation',
+      subjectKind: 'person',
+      subjectName: '压测某某',
+      content: `压测服务内容 ${i}`,
+      result: '已解答',
+      durationMinutes: 30,
     };
     return { ...req, method: 'POST', path: '/api/legal/services', headers, body: JSON.stringify(body) };
   };
 }
 
-async function benchCreate(input: LedgerBenchInput, villages: readonly string[], county: string, advisorId: string): Promise<LedgerFigures['create']> {
+async function benchCreate(
+  input: LedgerBenchInput,
+  villages: readonly string[],
+  county: string,
+  advisorId: string,
+): Promise<LedgerFigures['create']> {
   const children: Child[] = [];
   try {
-    const app = spawnTs('bench/src/servers/app-server.ts', serverEnv(input.dataDir, { BENCH_USERS: JSON.stringify([{ username: 'bench_ledger', regionCode: county, roles: ['official'] }]) }));
+    const app = spawnTs(
+      'bench/src/servers/app-server.ts',
+      serverEnv(input.dataDir, { BENCH_USERS: JSON.stringify([{ username: 'bench_ledger', regionCode: county, roles: ['official'] }]) }),
+    );
     children.push(app);
     const appReady = await waitForReady<AppServerReady>(app);
     const session = await login(`http://127.0.0.1:${appReady.port}`, 'bench_ledger', TEST_PASSWORD);
-    const ddl = (new SQLite(loadConfig({ DATA_DIR: input.dataDir }).sqliteFile, { readonly: true }).prepare(`select sql from sqlite_master where name = 'legal_services'`).get() as { sql: string }).sql;
-    const bare = spawnTs('bench/src/servers/bare-ledger-server.ts', { ...process.env, BENCH_BARE_DB: path.join(input.tmpRoot, 'bare-ledger.db'), BENCH_LEDGER_DDL: ddl, BENCH_ADVISOR_ID: advisorId, BENCH_SYNCHRONOUS: appReady.synchronous });
+    const ddl = (
+      new SQLite(loadConfig({ DATA_DIR: input.dataDir }).sqliteFile, { readonly: true })
+        .prepare(`select sql from sqlite_master where name = 'legal_services'`)
+        .get() as { sql: string }
+    ).sql;
+    const bare = spawnTs('bench/src/servers/bare-ledger-server.ts', {
+      ...process.env,
+      BENCH_BARE_DB: path.join(input.tmpRoot, 'bare-ledger.db'),
+      BENCH_LEDGER_DDL: ddl,
+      BENCH_ADVISOR_ID: advisorId,
+      BENCH_SYNCHRONOUS: appReady.synchronous,
+    });
     children.push(bare);
     const bareReady = await waitForReady<{ port: number }>(bare);
     const common = { connections: input.connections, duration: input.duration, warmup: input.warmup, method: 'POST' as const };
     const appHeaders = { 'content-type': 'application/json', cookie: session.cookie, 'x-csrf-token': session.csrfToken };
     console.error('  ledger create: platform …');
-    const appLoad = await runLoad({ ...common, url: `http://127.0.0.1:${appReady.port}`, setupRequest: entryRequests(villages, appHeaders) });
+    const appLoad = await runLoad({
+      ...common,
+      url: `http://127.0.0.1:${appReady.port}`,
+      setupRequest: entryRequests(villages, appHeaders),
+    });
     console.error('  ledger create: bare …');
-    const bareLoad = await runLoad({ ...common, url: `http://127.0.0.1:${bareReady.port}`, setupRequest: entryRequests(villages, { 'content-type': 'application/json' }) });
+    const bareLoad = await runLoad({
+      ...common,
+      url: `http://127.0.0.1:${bareReady.port}`,
+      setupRequest: entryRequests(villages, { 'content-type': 'application/json' }),
+    });
     if (appLoad.ok2xx === 0) throw new Error(`the platform created no ledger entries: ${app.stderrTail()}`);
     return {
       request: `POST /api/legal/services (official of ${county} for the village's advisor; validated, audited, counted up to the nation, event published)`,
-      app: appLoad, bare: { what: 'plain Fastify POST: the same zod schema, one better-sqlite3 prepared INSERT into an identical legal_services table (foreign keys not checked)', ...bareLoad },
-      ratio: ratio(appLoad.requestsPerSecond, bareLoad.requestsPerSecond), connections: input.connections, durationSeconds: input.duration,
+      app: appLoad,
+      bare: {
+        what: 'plain Fastify POST: the same zod schema, one better-sqlite3 prepared INSERT into an identical legal_services table (foreign keys not checked)',
+        ...bareLoad,
+      },
+      ratio: ratio(appLoad.requestsPerSecond, bareLoad.requestsPerSecond),
+      connections: input.connections,
+      durationSeconds: input.duration,
     };
   } finally {
     for (const child of children.reverse()) await child.stop();

@@ -94,16 +94,33 @@ function idNumber(i: number): string {
 /** The intake body both servers receive: a neighbour dispute with two parties (ID number, phone). */
 function caseBody(village: string, i: number, today: string): string {
   return JSON.stringify({
-    regionCode: village, source: 'application', caseType: CASE_TYPES[i % CASE_TYPES.length], description: `压测纠纷${i}：两户因排水沟走向发生争执`,
-    amountFen: 100_000 + i, peopleCount: 2, riskLevel: 'low', registeredOn: today,
+    regionCode: village,
+    source: 'application',
+    caseType: CASE_TYPES[i % CASE_TYPES.length],
+    description: `压测纠纷${i}：两户因排水沟走向发生争执`,
+    amountFen: 100_000 + i,
+    peopleCount: 2,
+    riskLevel: 'low',
+    registeredOn: today,
     parties: [
-      { kind: 'person', role: 'applicant', name: `张${i % 1000}`, idNumber: idNumber(i), phone: `139${String(10_000_000 + (i % 89_999_999)).padStart(8, '0')}`, address: '一组' },
+      {
+        kind: 'person',
+        role: 'applicant',
+        name: `张${i % 1000}`,
+        idNumber: idNumber(i),
+        phone: `139${String(10_000_000 + (i % 89_999_999)).padStart(8, '0')}`,
+        address: '一组',
+      },
       { kind: 'person', role: 'respondent', name: `李${i % 1000}`, phone: `138${String(10_000_000 + (i % 89_999_999)).padStart(8, '0')}` },
     ],
   });
 }
 
-function intakeRequests(villages: readonly string[], headers: Record<string, string>, today: string): (req: autocannon.Request) => autocannon.Request {
+function intakeRequests(
+  villages: readonly string[],
+  headers: Record<string, string>,
+  today: string,
+): (req: autocannon.Request) => autocannon.Request {
   let i = 0;
   return (req) => {
     const village = villages[i % villages.length] ?? '';
@@ -125,7 +142,8 @@ async function bareServer(): Promise<void> {
   db.pragma('synchronous = FULL');
   // The same table without the foreign key to the platform's regions (the bare side has no regions).
   db.exec((process.env.BENCH_CASES_DDL ?? '').replace(/\s+references\s+"?regions"?\s*\("?code"?\)/i, ''));
-  const insert = db.prepare(`insert into mediation_cases (id, case_no, region_code, source, online, case_type, description, amount_fen, people_count, risk_level,
+  const insert =
+    db.prepare(`insert into mediation_cases (id, case_no, region_code, source, online, case_type, description, amount_fen, people_count, risk_level,
     risk_reasons, criminal_risk, status, registered_on, month, due_on, session_count, created_by, created_at, updated_at, version)
     values (?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, 'registered', ?, ?, ?, 0, 'bare', ?, ?, 1)`);
   let n = 0;
@@ -138,22 +156,66 @@ async function bareServer(): Promise<void> {
     const id = crypto.randomUUID();
     const now = new Date().toISOString();
     const caseNo = `（${c.registeredOn.slice(0, 4)}）调字第${n}号`;
-    insert.run(id, caseNo, c.regionCode, c.source, c.caseType, c.description, c.amountFen ?? null, c.peopleCount, c.riskLevel, JSON.stringify(c.riskReasons),
-      c.criminalRisk ? 1 : 0, c.registeredOn, c.registeredOn.slice(0, 7), dueDate(c.registeredOn, 30), now, now);
+    insert.run(
+      id,
+      caseNo,
+      c.regionCode,
+      c.source,
+      c.caseType,
+      c.description,
+      c.amountFen ?? null,
+      c.peopleCount,
+      c.riskLevel,
+      JSON.stringify(c.riskReasons),
+      c.criminalRisk ? 1 : 0,
+      c.registeredOn,
+      c.registeredOn.slice(0, 7),
+      dueDate(c.registeredOn, 30),
+      now,
+      now,
+    );
     return reply.status(201).send({ id, caseNo });
   });
   await serveForBench(app, () => void db.close());
 }
 
 /** Fills `cases` cases over a year into the province's villages with the roll-ups the write path keeps. */
-function fillCases(dbFile: string, villages: readonly string[], cases: number, year: number, today: string): { statRows: number; openCases: number } {
+function fillCases(
+  dbFile: string,
+  villages: readonly string[],
+  cases: number,
+  year: number,
+  today: string,
+): { statRows: number; openCases: number } {
   const db = new SQLite(dbFile);
   db.pragma('journal_mode = WAL');
-  const insertCase = db.prepare(`insert into mediation_cases (id, case_no, region_code, source, online, case_type, description, amount_fen, people_count, risk_level,
+  const insertCase =
+    db.prepare(`insert into mediation_cases (id, case_no, region_code, source, online, case_type, description, amount_fen, people_count, risk_level,
     risk_reasons, criminal_risk, status, registered_on, month, due_on, concluded_on, outcome, performance, closed_on, session_count, created_by, created_at, updated_at, version)
     values (?, ?, ?, 'application', 0, ?, '压测', null, 2, ?, '[]', ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 'bench', ?, ?, 1)`);
   const stats = new Map<string, number[]>();
-  const STATUSES = ['closed', 'closed', 'closed', 'closed', 'follow_up', 'agreed', 'failed', 'closed', 'mediating', 'closed', 'closed', 'closed', 'closed', 'closed', 'closed', 'closed', 'closed', 'closed', 'closed', 'registered'];
+  const STATUSES = [
+    'closed',
+    'closed',
+    'closed',
+    'closed',
+    'follow_up',
+    'agreed',
+    'failed',
+    'closed',
+    'mediating',
+    'closed',
+    'closed',
+    'closed',
+    'closed',
+    'closed',
+    'closed',
+    'closed',
+    'closed',
+    'closed',
+    'closed',
+    'registered',
+  ];
   let openCases = 0;
   const now = new Date().toISOString();
   const days = Math.max(1, daysBetween(`${year}-01-01`, today));
@@ -166,15 +228,41 @@ function fillCases(dbFile: string, villages: readonly string[], cases: number, y
       const open = status === 'registered' || status === 'mediating';
       const concludedOn = open ? null : addDays(registeredOn, 2 + (i % 45));
       const outcome = open ? null : status === 'failed' || i % 11 === 0 ? 'failed' : 'agreement';
-      const performance = outcome === 'agreement' && status === 'closed' ? (['performed', 'performed', 'partly', 'not'] as const)[i % 4] ?? null : null;
+      const performance =
+        outcome === 'agreement' && status === 'closed' ? ((['performed', 'performed', 'partly', 'not'] as const)[i % 4] ?? null) : null;
       const due = dueDate(registeredOn, 30);
       const risk = i % 17 === 0 ? 'high' : i % 5 === 0 ? 'medium' : 'low';
       if (open) openCases += 1;
-      insertCase.run(crypto.randomUUID(), `B${i}`, village, caseType, risk, risk === 'high' && i % 34 === 0 ? 1 : 0, status, registeredOn, registeredOn.slice(0, 7), due,
-        concludedOn, outcome, performance, status === 'closed' ? concludedOn : null, now, now);
+      insertCase.run(
+        crypto.randomUUID(),
+        `B${i}`,
+        village,
+        caseType,
+        risk,
+        risk === 'high' && i % 34 === 0 ? 1 : 0,
+        status,
+        registeredOn,
+        registeredOn.slice(0, 7),
+        due,
+        concludedOn,
+        outcome,
+        performance,
+        status === 'closed' ? concludedOn : null,
+        now,
+        now,
+      );
       // registered, success, failed, closed, performed, partly, not_performed, overdue_concluded, duration_days
-      const delta = [1, outcome === 'agreement' ? 1 : 0, outcome === 'failed' ? 1 : 0, status === 'closed' ? 1 : 0, performance === 'performed' ? 1 : 0, performance === 'partly' ? 1 : 0,
-        performance === 'not' ? 1 : 0, concludedOn && concludedOn > due ? 1 : 0, concludedOn ? daysBetween(registeredOn, concludedOn) : 0];
+      const delta = [
+        1,
+        outcome === 'agreement' ? 1 : 0,
+        outcome === 'failed' ? 1 : 0,
+        status === 'closed' ? 1 : 0,
+        performance === 'performed' ? 1 : 0,
+        performance === 'partly' ? 1 : 0,
+        performance === 'not' ? 1 : 0,
+        concludedOn && concludedOn > due ? 1 : 0,
+        concludedOn ? daysBetween(registeredOn, concludedOn) : 0,
+      ];
       for (const code of [...ancestorsOf(village).filter((c) => c !== '00'), village]) {
         const key = `${code}|${registeredOn.slice(0, 7)}|${caseType}`;
         const row = stats.get(key) ?? [0, 0, 0, 0, 0, 0, 0, 0, 0];
@@ -182,7 +270,8 @@ function fillCases(dbFile: string, villages: readonly string[], cases: number, y
         stats.set(key, row);
       }
     }
-    const insertStat = db.prepare(`insert into mediation_stats (region_code, level, month, case_type, registered, success, failed, closed, performed, partly, not_performed, overdue_concluded, duration_days)
+    const insertStat =
+      db.prepare(`insert into mediation_stats (region_code, level, month, case_type, registered, success, failed, closed, performed, partly, not_performed, overdue_concluded, duration_days)
       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       on conflict (level, region_code, month, case_type) do update set registered = registered + excluded.registered, success = success + excluded.success,
         failed = failed + excluded.failed, closed = closed + excluded.closed, performed = performed + excluded.performed, partly = partly + excluded.partly,
@@ -198,10 +287,23 @@ function fillCases(dbFile: string, villages: readonly string[], cases: number, y
 }
 
 /** Intake through the API beside the bare baseline, alternating rounds; the children are stopped before returning. */
-async function benchIntake(options: MediationBenchOptions, dataDir: string, tmpRoot: string, villages: readonly string[], casesDdl: string, today: string, children: Child[]): Promise<IntakeFigures> {
+async function benchIntake(
+  options: MediationBenchOptions,
+  dataDir: string,
+  tmpRoot: string,
+  villages: readonly string[],
+  casesDdl: string,
+  today: string,
+  children: Child[],
+): Promise<IntakeFigures> {
   // 1. Intake through the API beside the bare baseline.
   console.error(`mediation bench: intake (${villages.length} villages) …`);
-  const appChild = spawnTs('bench/src/servers/app-server.ts', serverEnv(dataDir, { BENCH_USERS: JSON.stringify([{ username: 'bench_mediation', regionCode: options.province, roles: ['official'] }]) }));
+  const appChild = spawnTs(
+    'bench/src/servers/app-server.ts',
+    serverEnv(dataDir, {
+      BENCH_USERS: JSON.stringify([{ username: 'bench_mediation', regionCode: options.province, roles: ['official'] }]),
+    }),
+  );
   children.push(appChild);
   const appReady = await waitForReady<AppServerReady>(appChild);
   const appBase = `http://127.0.0.1:${appReady.port}`;
@@ -211,9 +313,17 @@ async function benchIntake(options: MediationBenchOptions, dataDir: string, tmpR
   const bareReady = await waitForReady<{ port: number }>(bareChild);
   const bareBase = `http://127.0.0.1:${bareReady.port}`;
   const targets = villages.filter((_, i) => i % Math.max(1, Math.floor(villages.length / 500)) === 0);
-  const probe = await fetch(`${appBase}/api/mediation/cases`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: session.cookie, 'x-csrf-token': session.csrfToken }, body: caseBody(targets[0] ?? '', 0, today) });
+  const probe = await fetch(`${appBase}/api/mediation/cases`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: session.cookie, 'x-csrf-token': session.csrfToken },
+    body: caseBody(targets[0] ?? '', 0, today),
+  });
   if (probe.status !== 201) throw new Error(`intake probe: ${probe.status} ${await probe.text()}`);
-  const appSetup = intakeRequests(targets, { 'content-type': 'application/json', cookie: session.cookie, 'x-csrf-token': session.csrfToken }, today);
+  const appSetup = intakeRequests(
+    targets,
+    { 'content-type': 'application/json', cookie: session.cookie, 'x-csrf-token': session.csrfToken },
+    today,
+  );
   const bareSetup = intakeRequests(targets, { 'content-type': 'application/json' }, today);
   const common = { connections: options.connections, duration: options.duration };
   const app: LoadFigures[] = [];
@@ -227,15 +337,28 @@ async function benchIntake(options: MediationBenchOptions, dataDir: string, tmpR
   }
   for (const child of children.splice(0).reverse()) await child.stop();
   const [appBest, bareBest] = [best(app), best(bare)];
-  const created = (new SQLite(path.join(dataDir, 'governance.db'), { readonly: true }).prepare('select count(*) as n from mediation_cases').get() as { n: number }).n;
+  const created = (
+    new SQLite(path.join(dataDir, 'governance.db'), { readonly: true }).prepare('select count(*) as n from mediation_cases').get() as {
+      n: number;
+    }
+  ).n;
   return {
     request: 'POST /api/mediation/cases (two parties with ID number and phone) with X-CSRF-Token, round-robin over villages',
-    connections: options.connections, durationSeconds: options.duration,
+    connections: options.connections,
+    durationSeconds: options.duration,
     durability: `platform SQLite WAL synchronous=${appReady.synchronous}; bare SQLite WAL synchronous=FULL`,
     app: appBest,
-    bare: { what: 'plain Fastify POST: the same zod caseCreateSchema, one better-sqlite3 prepared INSERT (autocommit) into an identical mediation_cases table', ...bareBest },
+    bare: {
+      what: 'plain Fastify POST: the same zod caseCreateSchema, one better-sqlite3 prepared INSERT (autocommit) into an identical mediation_cases table',
+      ...bareBest,
+    },
     ratio: ratio(appBest.requestsPerSecond, bareBest.requestsPerSecond),
-    rounds: app.map((a, i) => ({ app: a.requestsPerSecond, appP99Ms: a.p99Ms, bare: bare[i]?.requestsPerSecond ?? 0, bareP99Ms: bare[i]?.p99Ms ?? 0 })),
+    rounds: app.map((a, i) => ({
+      app: a.requestsPerSecond,
+      appP99Ms: a.p99Ms,
+      bare: bare[i]?.requestsPerSecond ?? 0,
+      bareP99Ms: bare[i]?.p99Ms ?? 0,
+    })),
     casesCreated: created,
   };
 }
@@ -248,8 +371,20 @@ export async function benchMediation(options: MediationBenchOptions): Promise<Me
     // Regions of the province (reference data), migrations applied.
     const { ctx, connection } = await createContext(loadConfig({ DATA_DIR: dataDir }), MODULES);
     await importDivisions(ctx, new Date().toISOString(), { only: [options.province] });
-    const villages = (await ctx.db.selectFrom('regions').select('code').where('level', '=', 'village').where('code', 'like', `${options.province}%`).orderBy('code').execute()).map((v) => v.code);
-    const ddl = (await ctx.db.selectFrom('sqlite_master' as never).select('sql' as never).where('name' as never, '=', 'mediation_cases' as never).executeTakeFirstOrThrow()) as { sql: string };
+    const villages = (
+      await ctx.db
+        .selectFrom('regions')
+        .select('code')
+        .where('level', '=', 'village')
+        .where('code', 'like', `${options.province}%`)
+        .orderBy('code')
+        .execute()
+    ).map((v) => v.code);
+    const ddl = (await ctx.db
+      .selectFrom('sqlite_master' as never)
+      .select('sql' as never)
+      .where('name' as never, '=', 'mediation_cases' as never)
+      .executeTakeFirstOrThrow()) as { sql: string };
     await connection.close();
     if (villages.length === 0) throw new Error(`no villages under ${options.province}`);
 
@@ -266,8 +401,18 @@ export async function benchMediation(options: MediationBenchOptions): Promise<Me
       const statistics = new StatisticsService(ctx2);
       const permissions = new Set<Permission>([...FOUNDATION_ROLE_PERMISSIONS.official, 'mediation.read']);
       const rcFor = (scope: string) => ({
-        actor: { userId: 'bench', username: 'bench', displayName: 'bench', roles: ['official' as const], homeRegion: scope, scope, permissions, mustChangePassword: false },
-        ip: null, requestId: 'bench',
+        actor: {
+          userId: 'bench',
+          username: 'bench',
+          displayName: 'bench',
+          roles: ['official' as const],
+          homeRegion: scope,
+          scope,
+          permissions,
+          mustChangePassword: false,
+        },
+        ip: null,
+        requestId: 'bench',
       });
       const sample = villages[Math.floor(villages.length / 2)] ?? '';
       const scopes = [options.province, sample.slice(0, 4), sample.slice(0, 6), sample.slice(0, 9)];
@@ -275,7 +420,8 @@ export async function benchMediation(options: MediationBenchOptions): Promise<Me
       for (const scope of scopes) {
         const rc = rcFor(scope);
         const check = await statistics.stats(rc, scope, year);
-        if (scope === options.province && check.totals.registered < options.cases) throw new Error(`statistics count ${check.totals.registered} < ${options.cases}`);
+        if (scope === options.province && check.totals.registered < options.cases)
+          throw new Error(`statistics count ${check.totals.registered} < ${options.cases}`);
         for (let i = 0; i < 5; i += 1) await statistics.stats(rc, scope, year);
         const times: number[] = [];
         for (let i = 0; i < SAMPLES; i += 1) {

@@ -56,7 +56,8 @@ export async function benchMemory(dataDir: string): Promise<MemoryFigures> {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const afterRequests = readRss(child.pid);
     return {
-      command: 'node --import tsx server/src/main.ts (what `npx tsx server/src/main.ts` runs in its child), DEMO unset, DATA_DIR = the import benchmark\'s database',
+      command:
+        "node --import tsx server/src/main.ts (what `npx tsx server/src/main.ts` runs in its child), DEMO unset, DATA_DIR = the import benchmark's database",
       regionsInDatabase: regions,
       afterStart,
       afterRequests,

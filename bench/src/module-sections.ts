@@ -28,20 +28,35 @@ const settle = <F>(run: () => Promise<F>): Promise<F | Failure> => run().catch((
 /** Issue 4: intake vs bare, statistics over 500k cases in Shaanxi (20k cases in the quick run's province). */
 export async function runModuleSections(options: BenchOptions): Promise<ModuleResults> {
   console.error('7. mediation: case intake, statistics …');
-  const mediation = await settle(() => benchMediation({
-    province: options.quick ? (options.only[0] ?? '61').slice(0, 2) : '61', cases: options.quick ? 20_000 : 500_000,
-    duration: options.duration, warmup: options.warmup, connections: options.connections, rounds: options.rounds, intake: true,
-  }));
+  const mediation = await settle(() =>
+    benchMediation({
+      province: options.quick ? (options.only[0] ?? '61').slice(0, 2) : '61',
+      cases: options.quick ? 20_000 : 500_000,
+      duration: options.duration,
+      warmup: options.warmup,
+      connections: options.connections,
+      rounds: options.rounds,
+      intake: true,
+    }),
+  );
   console.error('8. programmes: review chain with quotas …');
   const programs = await settle(() => benchPrograms());
   let indicators: Outcome<IndicatorsFigures> = { skipped: 'national indicators need --scale national (or --quick for a smoke run)' };
   if (options.scale === 'national' || options.quick) {
     console.error(`9. indicators: ${options.quick ? 'demo counties' : 'national list, 10M records'} …`);
     const dataDir = path.join(os.tmpdir(), `rg-indicators-bench-${process.pid}`);
-    indicators = await settle(() => benchIndicators({
-      postgresUrl: null, only: options.quick ? options.only : [], villages: null, records: options.quick ? 50_000 : 10_000_000,
-      samples: options.quick ? 30 : 100, writeSeconds: options.quick ? 3 : 10, writeRounds: options.quick ? 1 : 2, dataDir,
-    }));
+    indicators = await settle(() =>
+      benchIndicators({
+        postgresUrl: null,
+        only: options.quick ? options.only : [],
+        villages: null,
+        records: options.quick ? 50_000 : 10_000_000,
+        samples: options.quick ? 30 : 100,
+        writeSeconds: options.quick ? 3 : 10,
+        writeRounds: options.quick ? 1 : 2,
+        dataDir,
+      }),
+    );
     // The national database is ~2 GB: not left behind in the temporary directory.
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
@@ -55,23 +70,50 @@ const note = (name: string, text: string): Row => ({ name, platform: text, bare:
 
 export function moduleRows(r: ModuleResults, targets: Target[], rows: Row[]): void {
   const m = r.mediation;
-  if (isFailure(m) || isSkipped(m)) rows.push(note('mediation', isFailure(m) ? `error: ${m.error.split('\n')[0]?.slice(0, 60) ?? ''}` : m.skipped));
+  if (isFailure(m) || isSkipped(m))
+    rows.push(note('mediation', isFailure(m) ? `error: ${m.error.split('\n')[0]?.slice(0, 60) ?? ''}` : m.skipped));
   else {
     if (m.intake) {
       const t = atLeast('mediation case intake: platform requests/s ÷ bare requests/s', m.intake.ratio, 0.5, '');
       targets.push(t);
-      rows.push({ name: 'mediation case intake', platform: `${m.intake.app.requestsPerSecond} req/s, p99 ${m.intake.app.p99Ms} ms`, bare: `${m.intake.bare.requestsPerSecond} req/s, p99 ${m.intake.bare.p99Ms} ms`, ratio: `${Math.round(m.intake.ratio * 100)}%`, target: '>= 50% of bare', met: yes(t) });
+      rows.push({
+        name: 'mediation case intake',
+        platform: `${m.intake.app.requestsPerSecond} req/s, p99 ${m.intake.app.p99Ms} ms`,
+        bare: `${m.intake.bare.requestsPerSecond} req/s, p99 ${m.intake.bare.p99Ms} ms`,
+        ratio: `${Math.round(m.intake.ratio * 100)}%`,
+        target: '>= 50% of bare',
+        met: yes(t),
+      });
     }
     const province = m.statistics.byScope[0];
     if (province) {
-      const t = below(`mediation statistics p95 for province ${m.province} (${m.villages} villages, ${m.statistics.cases} cases)`, province.p95Ms, 150, 'ms');
+      const t = below(
+        `mediation statistics p95 for province ${m.province} (${m.villages} villages, ${m.statistics.cases} cases)`,
+        province.p95Ms,
+        150,
+        'ms',
+      );
       targets.push(t);
-      rows.push({ name: `mediation statistics (${m.statistics.cases} cases)`, platform: m.statistics.byScope.map((s) => `${s.level} p95 ${s.p95Ms} ms`).join('; '), bare: '', ratio: '', target: t.target, met: yes(t) });
+      rows.push({
+        name: `mediation statistics (${m.statistics.cases} cases)`,
+        platform: m.statistics.byScope.map((s) => `${s.level} p95 ${s.p95Ms} ms`).join('; '),
+        bare: '',
+        ratio: '',
+        target: t.target,
+        met: yes(t),
+      });
     }
   }
   const p = r.programs;
-  if (isFailure(p) || isSkipped(p)) rows.push(note('programmes', isFailure(p) ? `error: ${p.error.split('\n')[0]?.slice(0, 60) ?? ''}` : p.skipped));
-  else rows.push(note(`programmes (${p.applications} applications, quota ${p.quota})`, `approve p95 ${p.approve.p95Ms} ms (${p.approved} approved, ${p.refusedOverQuota} refused over quota); awaiting list p95 ${p.awaitingList.p95Ms} ms`));
+  if (isFailure(p) || isSkipped(p))
+    rows.push(note('programmes', isFailure(p) ? `error: ${p.error.split('\n')[0]?.slice(0, 60) ?? ''}` : p.skipped));
+  else
+    rows.push(
+      note(
+        `programmes (${p.applications} applications, quota ${p.quota})`,
+        `approve p95 ${p.approve.p95Ms} ms (${p.approved} approved, ${p.refusedOverQuota} refused over quota); awaiting list p95 ${p.awaitingList.p95Ms} ms`,
+      ),
+    );
   const i = r.indicators;
   if (isFailure(i) || isSkipped(i)) {
     rows.push(note('indicators', isFailure(i) ? `error: ${i.error.split('\n')[0]?.slice(0, 60) ?? ''}` : i.skipped));
@@ -84,8 +126,18 @@ export function moduleRows(r: ModuleResults, targets: Target[], rows: Row[]): vo
   const fresh = atLeast('a write shows on the next scorecard request', i.freshness.fresh ? 1 : 0, 1, '');
   targets.push(national, province, faster, rss, fresh);
   rows.push(
-    { name: `indicators scorecard (${i.regions} regions, ${i.records.total} records)`, platform: `national p95 ${i.scorecard.national.p95Ms} ms; province p95 ${i.scorecard.province.p95Ms} ms`, bare: `GROUP BY ${i.groupBy.seconds} s`, ratio: `${i.groupBy.timesSlowerThanNationalP95}x`, target: '< 100 / < 50 ms, >= 50x', met: `${yes(national)}/${yes(province)}/${yes(faster)}` },
-    note('indicators freshness and write cost', `fresh: ${i.freshness.fresh ? 'yes' : 'NO'}; form writes ${i.writes.withRollup.requestsPerSecond}/s with roll-up, ${i.writes.withoutRollup.requestsPerSecond}/s without (${i.writes.costPercent}% cost); db ${i.databaseMb} MB; RSS ${i.serverPeakRssMb.withRollup ?? '?'} MB`),
+    {
+      name: `indicators scorecard (${i.regions} regions, ${i.records.total} records)`,
+      platform: `national p95 ${i.scorecard.national.p95Ms} ms; province p95 ${i.scorecard.province.p95Ms} ms`,
+      bare: `GROUP BY ${i.groupBy.seconds} s`,
+      ratio: `${i.groupBy.timesSlowerThanNationalP95}x`,
+      target: '< 100 / < 50 ms, >= 50x',
+      met: `${yes(national)}/${yes(province)}/${yes(faster)}`,
+    },
+    note(
+      'indicators freshness and write cost',
+      `fresh: ${i.freshness.fresh ? 'yes' : 'NO'}; form writes ${i.writes.withRollup.requestsPerSecond}/s with roll-up, ${i.writes.withoutRollup.requestsPerSecond}/s without (${i.writes.costPercent}% cost); db ${i.databaseMb} MB; RSS ${i.serverPeakRssMb.withRollup ?? '?'} MB`,
+    ),
   );
 }
 

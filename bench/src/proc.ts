@@ -25,7 +25,11 @@ export interface Child {
 export function spawnTs(file: string, env: NodeJS.ProcessEnv, args: string[] = []): Child {
   // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the servers under load.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', file, ...args], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', file, ...args], {
+    cwd: REPO_ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   if (child.pid === undefined) throw new Error(`could not start ${file}`);
   const tail: string[] = [];
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
@@ -70,7 +74,10 @@ export function waitForLine(child: Child, accept: (line: string) => boolean, tim
     };
     const onExit = (code: number | null) =>
       done(new Error(`child exited (${code}) before it was ready\n${seen.join('\n')}\n${child.stderrTail()}`));
-    const timer = setTimeout(() => done(new Error(`child not ready after ${timeoutMs} ms\n${seen.join('\n')}\n${child.stderrTail()}`)), timeoutMs);
+    const timer = setTimeout(
+      () => done(new Error(`child not ready after ${timeoutMs} ms\n${seen.join('\n')}\n${child.stderrTail()}`)),
+      timeoutMs,
+    );
     lines.on('line', onLine);
     child.process.on('exit', onExit);
   });

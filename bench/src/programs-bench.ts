@@ -51,26 +51,59 @@ async function timed(samples: number, run: () => Promise<unknown>): Promise<numb
   return times;
 }
 
-function context(ctx: { permissions: { union(roles: readonly ('official' | 'leader')[]): Set<Permission> } }, role: 'official' | 'leader', region: string): RequestContext {
-  const actor: Actor = { userId: crypto.randomUUID(), username: `bench.${role}.${region}`, displayName: 'bench', roles: [role], homeRegion: region, scope: region, permissions: ctx.permissions.union([role]), mustChangePassword: false };
+function context(
+  ctx: { permissions: { union(roles: readonly ('official' | 'leader')[]): Set<Permission> } },
+  role: 'official' | 'leader',
+  region: string,
+): RequestContext {
+  const actor: Actor = {
+    userId: crypto.randomUUID(),
+    username: `bench.${role}.${region}`,
+    displayName: 'bench',
+    roles: [role],
+    homeRegion: region,
+    scope: region,
+    permissions: ctx.permissions.union([role]),
+    mustChangePassword: false,
+  };
   return { actor, ip: null, requestId: 'bench' };
 }
 
 export async function benchPrograms(): Promise<ProgramsFigures> {
   const database = await createTestDatabase();
-  const { ctx, connection } = await createContext(database.config, MODULES, { clock: new FakeClock(), keys: deriveKeys(Buffer.alloc(32, 7)) });
+  const { ctx, connection } = await createContext(database.config, MODULES, {
+    clock: new FakeClock(),
+    keys: deriveKeys(Buffer.alloc(32, 7)),
+  });
   try {
     await seedPlaces(ctx);
     // Counties 3404xx…: codes unused by the seed's places, all inside 安徽省.
-    const counties = Array.from({ length: COUNTIES }, (_, i) => `34${String(40 + Math.floor(i / 90)).padStart(2, '0')}${String(10 + (i % 90)).padStart(2, '0')}`);
+    const counties = Array.from(
+      { length: COUNTIES },
+      (_, i) => `34${String(40 + Math.floor(i / 90)).padStart(2, '0')}${String(10 + (i % 90)).padStart(2, '0')}`,
+    );
     const cities = [...new Set(counties.map((c) => c.slice(0, 4)))];
-    await storeDivisionRows(ctx, [...cities.map((c) => buildRegionRow(c, `基准市${c}`)), ...counties.map((c) => buildRegionRow(c, `基准县${c}`))], ctx.clock.now().toISOString());
+    await storeDivisionRows(
+      ctx,
+      [...cities.map((c) => buildRegionRow(c, `基准市${c}`)), ...counties.map((c) => buildRegionRow(c, `基准县${c}`))],
+      ctx.clock.now().toISOString(),
+    );
     const nation = context(ctx, 'official', '00');
     const programs = new ProgramsService(ctx);
     const program = await programs.create(nation, {
-      organiserRegion: '00', name: '基准试点', batch: '首批', unitLevel: 'county', contentAreas: ['governance_system'], customContentAreas: [],
-      cycleStart: '2026-01-01', cycleEnd: '2028-12-31', conditions: [{ text: '条件', evidenceRequired: false }], requiredAttachments: [],
-      reviewChain: ['province', 'nation'], quotaLevel: 'province', milestones: [],
+      organiserRegion: '00',
+      name: '基准试点',
+      batch: '首批',
+      unitLevel: 'county',
+      contentAreas: ['governance_system'],
+      customContentAreas: [],
+      cycleStart: '2026-01-01',
+      cycleEnd: '2028-12-31',
+      conditions: [{ text: '条件', evidenceRequired: false }],
+      requiredAttachments: [],
+      reviewChain: ['province', 'nation'],
+      quotaLevel: 'province',
+      milestones: [],
     });
     await programs.putQuotas(nation, program.id, [{ regionCode: '34', maxUnits: QUOTA, suggested: QUOTA }]);
     const apps = new ApplicationsService(ctx);
@@ -79,7 +112,12 @@ export async function benchPrograms(): Promise<ProgramsFigures> {
     for (const county of counties) {
       const rc = context(ctx, 'official', county);
       const created = await apps.create(rc, program.id, county);
-      await apps.save(rc, created.id, { version: created.version, contentAreas: ['governance_system'], sections, conditionAnswers: [{ key: 'c1', answer: '具备' }] });
+      await apps.save(rc, created.id, {
+        version: created.version,
+        contentAreas: ['governance_system'],
+        sections,
+        conditionAnswers: [{ key: 'c1', answer: '具备' }],
+      });
       await apps.submit(rc, created.id);
       ids.push(created.id);
     }
@@ -103,8 +141,14 @@ export async function benchPrograms(): Promise<ProgramsFigures> {
     for (const id of ids.slice(0, approved)) await apps.review(nationLeader, id, { decision: 'approve', comment: '' });
     const designations = await timed(30, () => new DesignationsService(ctx).list(province, '34', undefined));
     return {
-      applications: ids.length, quota: QUOTA, approved, refusedOverQuota: refused,
-      awaitingList: percentiles(awaitingList), approve: percentiles(approveTimes), nationList: percentiles(nationList), designations: percentiles(designations),
+      applications: ids.length,
+      quota: QUOTA,
+      approved,
+      refusedOverQuota: refused,
+      awaitingList: percentiles(awaitingList),
+      approve: percentiles(approveTimes),
+      nationList: percentiles(nationList),
+      designations: percentiles(designations),
     };
   } finally {
     await connection.close();

@@ -29,6 +29,10 @@ export function table(rows: readonly Row[]): string {
   const all = [header, ...rows];
   const keys: (keyof Row)[] = ['name', 'platform', 'bare', 'ratio', 'target', 'met'];
   const widths = keys.map((k) => Math.max(...all.map((r) => r[k].length)));
-  const line = (r: Row) => keys.map((k, i) => r[k].padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  const line = (r: Row) =>
+    keys
+      .map((k, i) => r[k].padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }

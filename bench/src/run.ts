@@ -36,7 +36,15 @@ interface Failure {
 
 interface Results {
   machine: { cpus: number; cpuModel: string; memoryGb: number; node: string; platform: string; date: string };
-  run: { quick: boolean; scope: string; connections: number; rounds: number; durationSeconds: number; warmupSeconds: number; seconds: number };
+  run: {
+    quick: boolean;
+    scope: string;
+    connections: number;
+    rounds: number;
+    durationSeconds: number;
+    warmupSeconds: number;
+    seconds: number;
+  };
   import: { sqlite: ImportFigures | Failure; postgres: ImportFigures | Failure | { skipped: string } };
   scopedGet: HttpFigures['scopedGet'] | Failure;
   auditedCreate: HttpFigures['auditedCreate'] | Failure;
@@ -58,7 +66,9 @@ async function main(): Promise<number> {
   const dataDir = path.join(tmpRoot, 'data');
   const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? '';
   const scope = options.only.length === 0 ? 'national' : `only ${options.only.join(',')}`;
-  console.error(`rg bench: ${scope}, ${options.connections} connections, ${options.rounds} round(s) of ${options.duration} s per side (+${options.warmup} s warm-up), temp ${tmpRoot}`);
+  console.error(
+    `rg bench: ${scope}, ${options.connections} connections, ${options.rounds} round(s) of ${options.duration} s per side (+${options.warmup} s warm-up), temp ${tmpRoot}`,
+  );
 
   let sqlite: SqliteImport | Failure;
   let postgres: Results['import']['postgres'];
@@ -74,15 +84,24 @@ async function main(): Promise<number> {
     else if (!pgUrl) postgres = { skipped: 'BENCH_DATABASE_URL (or TEST_DATABASE_URL) not set' };
     else {
       console.error('1b. region import on PostgreSQL …');
-      postgres = await benchPostgresImport(pgUrl, path.join(tmpRoot, 'pg-data'), options.only).catch((err: unknown) => ({ error: message(err) }));
+      postgres = await benchPostgresImport(pgUrl, path.join(tmpRoot, 'pg-data'), options.only).catch((err: unknown) => ({
+        error: message(err),
+      }));
     }
 
     if (!isFailure(sqlite)) {
       const imported = sqlite;
       console.error('2–3. HTTP benchmarks …');
       http = await benchHttp({
-        dataDir, tmpRoot, villages: imported.villages, counties: DEMO_COUNTIES, regionsDdl: imported.regionsDdl,
-        connections: options.connections, duration: options.duration, warmup: options.warmup, rounds: options.rounds,
+        dataDir,
+        tmpRoot,
+        villages: imported.villages,
+        counties: DEMO_COUNTIES,
+        regionsDdl: imported.regionsDdl,
+        connections: options.connections,
+        duration: options.duration,
+        warmup: options.warmup,
+        rounds: options.rounds,
       }).catch((err: unknown) => ({ error: message(err) }));
       console.error('4. server memory …');
       memory = await benchMemory(dataDir).catch((err: unknown) => ({ error: message(err) }));
@@ -92,8 +111,13 @@ async function main(): Promise<number> {
       if (!isFailure(legal)) {
         console.error('6. legal ledger: dashboard, compliance, dossier, entry create …');
         ledger = await benchLegalLedger({
-          dataDir, tmpRoot, province, entries: options.quick ? LEDGER_ENTRIES_QUICK : LEDGER_ENTRIES,
-          connections: options.connections, duration: options.duration, warmup: options.warmup,
+          dataDir,
+          tmpRoot,
+          province,
+          entries: options.quick ? LEDGER_ENTRIES_QUICK : LEDGER_ENTRIES,
+          connections: options.connections,
+          duration: options.duration,
+          warmup: options.warmup,
         }).catch((err: unknown) => ({ error: message(err) }));
       }
     }
@@ -104,10 +128,22 @@ async function main(): Promise<number> {
 
   const results: Results = {
     machine: {
-      cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGb: round(os.totalmem() / 2 ** 30, 1),
-      node: process.version, platform: `${os.platform()} ${os.release()}`, date: new Date().toISOString(),
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? 'unknown',
+      memoryGb: round(os.totalmem() / 2 ** 30, 1),
+      node: process.version,
+      platform: `${os.platform()} ${os.release()}`,
+      date: new Date().toISOString(),
     },
-    run: { quick: options.quick, scope, connections: options.connections, rounds: options.rounds, durationSeconds: options.duration, warmupSeconds: options.warmup, seconds: round((performance.now() - started) / 1000, 1) },
+    run: {
+      quick: options.quick,
+      scope,
+      connections: options.connections,
+      rounds: options.rounds,
+      durationSeconds: options.duration,
+      warmupSeconds: options.warmup,
+      seconds: round((performance.now() - started) / 1000, 1),
+    },
     import: { sqlite: isFailure(sqlite) ? sqlite : sqlite.figures, postgres },
     scopedGet: isFailure(http) ? http : http.scopedGet,
     auditedCreate: isFailure(http) ? http : http.auditedCreate,
@@ -128,9 +164,21 @@ async function main(): Promise<number> {
   console.log(JSON.stringify(results, null, 2));
   console.log('');
   console.log(table(rows));
-  console.log(`\nwritten to ${path.relative(process.cwd(), out) || out}${options.quick ? '  (quick run: figures are not the national ones)' : ''}`);
+  console.log(
+    `\nwritten to ${path.relative(process.cwd(), out) || out}${options.quick ? '  (quick run: figures are not the national ones)' : ''}`,
+  );
 
-  const failures = [results.import.sqlite, results.import.postgres, results.scopedGet, results.auditedCreate, results.memory, results.legalCoverage, results.legalLedger].filter(isFailure).concat(moduleFailures(results.modules));
+  const failures = [
+    results.import.sqlite,
+    results.import.postgres,
+    results.scopedGet,
+    results.auditedCreate,
+    results.memory,
+    results.legalCoverage,
+    results.legalLedger,
+  ]
+    .filter(isFailure)
+    .concat(moduleFailures(results.modules));
   for (const f of failures) console.error(`error: ${f.error}`);
   return failures.length > 0 ? 1 : 0;
 }
@@ -139,7 +187,8 @@ function summarize(r: Results): { targets: Target[]; rows: Row[] } {
   const targets: Target[] = [];
   const rows: Row[] = [];
   const yes = (t: Target) => (t.met ? 'yes' : 'NO');
-  const fail = (name: string, f: Failure) => rows.push({ name, platform: `error: ${f.error.split('\n')[0]?.slice(0, 60) ?? ''}`, bare: '', ratio: '', target: '', met: '' });
+  const fail = (name: string, f: Failure) =>
+    rows.push({ name, platform: `error: ${f.error.split('\n')[0]?.slice(0, 60) ?? ''}`, bare: '', ratio: '', target: '', met: '' });
 
   const importRow = (label: string, f: ImportFigures | Failure | { skipped: string }, limit: number) => {
     if ('skipped' in f) return rows.push({ name: label, platform: `skipped: ${f.skipped}`, bare: '', ratio: '', target: '', met: '' });
@@ -151,7 +200,8 @@ function summarize(r: Results): { targets: Target[]; rows: Row[] } {
       platform: `${f.totalSeconds} s (parse ${f.parseSeconds} + store ${f.storeSeconds}), ${f.rowsPerSecond}/s`,
       bare: `${f.bare.seconds} s, ${f.bare.rowsPerSecond}/s`,
       ratio: `${f.totalToBare}x (store ${f.storeToBare}x)`,
-      target: t.target, met: yes(t),
+      target: t.target,
+      met: yes(t),
     });
   };
   importRow('import SQLite', r.import.sqlite, 15);
@@ -166,7 +216,8 @@ function summarize(r: Results): { targets: Target[]; rows: Row[] } {
       platform: `${f.app.requestsPerSecond} req/s, p99 ${f.app.p99Ms} ms${f.app.non2xx || f.app.errors ? ` (${f.app.non2xx} non-2xx, ${f.app.errors} errors)` : ''}`,
       bare: `${f.bare.requestsPerSecond} req/s, p99 ${f.bare.p99Ms} ms`,
       ratio: `${Math.round(f.ratio * 100)}%`,
-      target: `>= ${Math.round(min * 100)}% of bare`, met: yes(t),
+      target: `>= ${Math.round(min * 100)}% of bare`,
+      met: yes(t),
     });
   };
   load('scoped GET (town children)', r.scopedGet, 0.4);
@@ -175,7 +226,12 @@ function summarize(r: Results): { targets: Target[]; rows: Row[] } {
   if (isFailure(r.memory)) fail('server memory (RSS)', r.memory);
   else {
     const rss = r.memory.afterRequests?.rssMb ?? Number.NaN;
-    const t = below(`server RSS after start + ${r.memory.requestsServed} requests (${r.memory.regionsInDatabase} regions in the database)`, rss, MEMORY_LIMIT_MB, 'MB');
+    const t = below(
+      `server RSS after start + ${r.memory.requestsServed} requests (${r.memory.regionsInDatabase} regions in the database)`,
+      rss,
+      MEMORY_LIMIT_MB,
+      'MB',
+    );
     targets.push(t);
     const bare = r.memory.bareServerRss;
     rows.push({
@@ -183,18 +239,27 @@ function summarize(r: Results): { targets: Target[]; rows: Row[] } {
       platform: `${rss} MB (peak ${r.memory.afterRequests?.peakRssMb ?? '?'} MB)`,
       bare: bare ? `${bare.rssMb} MB (bare server)` : '',
       ratio: bare ? `${round(rss / bare.rssMb, 2)}x` : '',
-      target: t.target, met: yes(t),
+      target: t.target,
+      met: yes(t),
     });
   }
   if (isFailure(r.legalCoverage)) fail('legal coverage (province)', r.legalCoverage);
   else {
     const f = r.legalCoverage;
-    const t = below(`legal coverage p95 for province ${f.province} (${f.villages} villages, ${f.covered} covered)`, f.coverage.p95Ms, LEGAL_COVERAGE_P95_MS, 'ms');
+    const t = below(
+      `legal coverage p95 for province ${f.province} (${f.villages} villages, ${f.covered} covered)`,
+      f.coverage.p95Ms,
+      LEGAL_COVERAGE_P95_MS,
+      'ms',
+    );
     targets.push(t);
     rows.push({
       name: `legal coverage (${f.villages} villages)`,
       platform: `p50 ${f.coverage.p50Ms} ms, p95 ${f.coverage.p95Ms} ms; uncovered page p95 ${f.uncoveredPage.p95Ms} ms`,
-      bare: '', ratio: '', target: t.target, met: yes(t),
+      bare: '',
+      ratio: '',
+      target: t.target,
+      met: yes(t),
     });
   }
   ledgerRows(r.legalLedger, targets, rows);
@@ -205,7 +270,14 @@ function summarize(r: Results): { targets: Target[]; rows: Row[] } {
 /** Issue 3's ledger targets: dashboard p95 < 100 ms, one dossier < 1 s, a county's batch < 60 s, create ≥ 50% of bare. */
 function ledgerRows(f: LedgerFigures | Failure, targets: Target[], rows: Row[]): void {
   if (isFailure(f)) {
-    rows.push({ name: 'legal ledger', platform: `error: ${f.error.split('\n')[0]?.slice(0, 60) ?? ''}`, bare: '', ratio: '', target: '', met: '' });
+    rows.push({
+      name: 'legal ledger',
+      platform: `error: ${f.error.split('\n')[0]?.slice(0, 60) ?? ''}`,
+      bare: '',
+      ratio: '',
+      target: '',
+      met: '',
+    });
     return;
   }
   const yes = (t: Target) => (t.met ? 'yes' : 'NO');
@@ -215,12 +287,37 @@ function ledgerRows(f: LedgerFigures | Failure, targets: Target[], rows: Row[]):
   const create = atLeast('ledger entry create: platform requests/s ÷ bare requests/s', f.create.ratio, 0.5, '');
   targets.push(dashboard, dossier, batch, create);
   rows.push(
-    { name: `legal dashboard (${f.entries} entries)`, platform: `p50 ${f.dashboard.p50Ms} ms, p95 ${f.dashboard.p95Ms} ms; compliance p95 ${f.compliance.p95Ms} ms`, bare: '', ratio: '', target: dashboard.target, met: yes(dashboard) },
-    { name: `village dossier (${f.dossier.entries} entries)`, platform: `${f.dossier.ms} ms`, bare: '', ratio: '', target: dossier.target, met: yes(dossier) },
-    { name: `dossier batch (${f.batch.villages} villages)`, platform: `${f.batch.seconds} s, ${Math.round(f.batch.zipBytes / 1024)} KB`, bare: '', ratio: '', target: batch.target, met: yes(batch) },
     {
-      name: 'ledger entry create', platform: `${f.create.app.requestsPerSecond} req/s, p99 ${f.create.app.p99Ms} ms`, bare: `${f.create.bare.requestsPerSecond} req/s, p99 ${f.create.bare.p99Ms} ms`,
-      ratio: `${Math.round(f.create.ratio * 100)}%`, target: '>= 50% of bare', met: yes(create),
+      name: `legal dashboard (${f.entries} entries)`,
+      platform: `p50 ${f.dashboard.p50Ms} ms, p95 ${f.dashboard.p95Ms} ms; compliance p95 ${f.compliance.p95Ms} ms`,
+      bare: '',
+      ratio: '',
+      target: dashboard.target,
+      met: yes(dashboard),
+    },
+    {
+      name: `village dossier (${f.dossier.entries} entries)`,
+      platform: `${f.dossier.ms} ms`,
+      bare: '',
+      ratio: '',
+      target: dossier.target,
+      met: yes(dossier),
+    },
+    {
+      name: `dossier batch (${f.batch.villages} villages)`,
+      platform: `${f.batch.seconds} s, ${Math.round(f.batch.zipBytes / 1024)} KB`,
+      bare: '',
+      ratio: '',
+      target: batch.target,
+      met: yes(batch),
+    },
+    {
+      name: 'ledger entry create',
+      platform: `${f.create.app.requestsPerSecond} req/s, p99 ${f.create.app.p99Ms} ms`,
+      bare: `${f.create.bare.requestsPerSecond} req/s, p99 ${f.create.bare.p99Ms} ms`,
+      ratio: `${Math.round(f.create.ratio * 100)}%`,
+      target: '>= 50% of bare',
+      met: yes(create),
     },
   );
 }

@@ -20,7 +20,9 @@ async function sixNoneCounts(page: Page): Promise<{ num: number; den: number }> 
   return { num: Number(match?.[1]), den: Number(match?.[2]) };
 }
 
-test('a village enters its 六无 report, the town approves it, the county scorecard moves and drills down to the village', async ({ browser }) => {
+test('a village enters its 六无 report, the town approves it, the county scorecard moves and drills down to the village', async ({
+  browser,
+}) => {
   // The county's figures before: 屈家村 has not reported the last quarter yet (demo data).
   const county = await openAs(browser, 'jy.official');
   await expect(county.getByTestId('scorecard-breadcrumb')).toContainText('泾阳县');

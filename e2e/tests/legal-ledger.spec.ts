@@ -6,7 +6,15 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 
 /** A phone-sized page (390 px) signed in on /m, for the people who use the platform on the spot. */
 async function phone(browser: Browser, baseURL: string, username: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const context = await browser.newContext({
+    baseURL,
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+    deviceScaleFactor: 2,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
   const page = await context.newPage();
   await page.goto('/m/login');
   await signIn(page, username);
@@ -41,7 +49,11 @@ async function pickQujia(page: Page, picker: Locator, shown: Locator): Promise<v
   }).toPass({ timeout: 15_000 });
 }
 
-test('一次一记 on a phone, reviewed and counted by the county, and a villager\'s online question answered by the advisor', async ({ browser, baseURL, page }) => {
+test("一次一记 on a phone, reviewed and counted by the county, and a villager's online question answered by the advisor", async ({
+  browser,
+  baseURL,
+  page,
+}) => {
   const stamp = Date.now().toString(36).slice(-4);
   const content = `村民咨询土地流转合同 ${stamp}`;
   const now = new Date(Date.now() + 8 * 3600_000);
@@ -143,7 +155,9 @@ test('一次一记 on a phone, reviewed and counted by the county, and a village
 
   // 3. The villager sees the answer; the answer is in the advisor's ledger with window 网络.
   await villager.reload();
-  await expect(villager.getByTestId('question-card').filter({ hasText: question }).getByTestId('question-answer')).toContainText('承包期内的收益可以继承');
+  await expect(villager.getByTestId('question-card').filter({ hasText: question }).getByTestId('question-answer')).toContainText(
+    '承包期内的收益可以继承',
+  );
   await advisor.goto('/m/legal');
   await expect(advisor.getByTestId('advisor-service').filter({ hasText: question })).toContainText('网络');
 });

@@ -80,7 +80,9 @@ test('an official registers a legal advisor, assigns them to 陈家沟村, and c
   await page.getByRole('button', { name: '新增安排' }).click();
   const assign = page.getByRole('dialog', { name: '新增安排' });
   const advisorSearch = assign.getByLabel('法律顾问');
-  const answered = page.waitForResponse((response) => response.url().includes('/api/legal/advisors') && new URL(response.url()).searchParams.get('q') === advisor.name);
+  const answered = page.waitForResponse(
+    (response) => response.url().includes('/api/legal/advisors') && new URL(response.url()).searchParams.get('q') === advisor.name,
+  );
   await advisorSearch.click();
   await advisorSearch.pressSequentially(advisor.name, { delay: 20 });
   await answered;
@@ -134,7 +136,10 @@ test('an official registers a legal advisor, assigns them to 陈家沟村, and c
   await page.getByLabel('按区划筛选').click();
   await page.getByLabel('按区划筛选').pressSequentially('陈家沟村', { delay: 20 });
   await openDropdown(page).locator('.ant-select-item-option', { hasText: '陈家沟村' }).first().click();
-  await page.getByRole('row', { name: /陈家沟村/ }).getByRole('button', { name: '交接' }).click();
+  await page
+    .getByRole('row', { name: /陈家沟村/ })
+    .getByRole('button', { name: '交接' })
+    .click();
   const handover = page.getByRole('dialog', { name: /交接 陈家沟村 的法律顾问/ });
   await expect(handover).toContainText(advisor.name);
   const successor = handover.getByLabel('接任法律顾问');
@@ -172,7 +177,19 @@ test('an official imports advisors from the Excel template: good rows go in, bad
   if (!sheet) throw new Error('the template has no 法律顾问 sheet');
   expect(sheet.getRow(1).getCell(3).text).toBe('手机号码');
   const imported = `导入顾问${suffix}`;
-  sheet.addRow([imported, '男', '13712345678', idNumber('61042319880808123'), '执业律师', '陕西泾渭律师事务所', '', '', '2026-01-01', '2026-12-31', '8000']);
+  sheet.addRow([
+    imported,
+    '男',
+    '13712345678',
+    idNumber('61042319880808123'),
+    '执业律师',
+    '陕西泾渭律师事务所',
+    '',
+    '',
+    '2026-01-01',
+    '2026-12-31',
+    '8000',
+  ]);
   sheet.addRow([`号码有误${suffix}`, '女', '1371234', idNumber('61042319900101124'), '基层法律服务工作者', '', '', '', '', '', '']);
   const file = Buffer.from(await workbook.xlsx.writeBuffer());
 
@@ -186,11 +203,15 @@ test('an official imports advisors from the Excel template: good rows go in, bad
   await expect(dialog.getByRole('link', { name: '下载模板' })).toHaveAttribute('href', '/api/legal/advisors/template.xlsx');
 
   // Not an Excel file: the server's refusal shows in the modal.
-  await dialog.locator('input[type=file]').setInputFiles({ name: '名单.txt', mimeType: 'text/plain', buffer: Buffer.from('姓名,手机号码') });
+  await dialog
+    .locator('input[type=file]')
+    .setInputFiles({ name: '名单.txt', mimeType: 'text/plain', buffer: Buffer.from('姓名,手机号码') });
   await expect(dialog.getByTestId('advisor-import-error')).toContainText('请上传 Excel（.xlsx）文件');
 
   const answered = page.waitForResponse((response) => response.url().includes('/api/legal/advisors/import') && response.status() === 200);
-  await dialog.locator('input[type=file]').setInputFiles({ name: '法律顾问.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file });
+  await dialog
+    .locator('input[type=file]')
+    .setInputFiles({ name: '法律顾问.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file });
   await answered;
   await expect(dialog.getByTestId('advisor-import-error')).toBeHidden();
   await expect(dialog.getByTestId('advisor-import-result')).toContainText('成功导入 1 人');

@@ -29,7 +29,9 @@ test('a villager applies for mediation on the phone and sees the request in thei
   await page.screenshot({ path: '/tmp/mediation-mobile.png', fullPage: true });
 });
 
-test('a village mediator registers a dispute on the phone, records a session, generates the agreement and keeps a photo of it signed', async ({ page }) => {
+test('a village mediator registers a dispute on the phone, records a session, generates the agreement and keeps a photo of it signed', async ({
+  page,
+}) => {
   const tag = Date.now().toString(36).slice(-4);
   await page.goto('/m/mediation/cases');
   await signIn(page, 'qj.mediator');
@@ -57,17 +59,31 @@ test('a village mediator registers a dispute on the phone, records a session, ge
     await d.getByLabel('调解记录').fill('现场查看界墙，释法说理，双方同意按原界线重砌。');
   });
   await expect(screen.getByTestId('case-sessions')).toContainText('双方当事人、村调委会委员');
-  await step(page, screen, '达成协议', async (d) => {
-    await d.getByLabel('协议内容').fill('一、界墙按原界线重砌，费用双方各半。\n二、双方和睦相处。');
-  }, '达成协议');
+  await step(
+    page,
+    screen,
+    '达成协议',
+    async (d) => {
+      await d.getByLabel('协议内容').fill('一、界墙按原界线重砌，费用双方各半。\n二、双方和睦相处。');
+    },
+    '达成协议',
+  );
   const [agreement] = await Promise.all([page.waitForEvent('download'), screen.getByTestId('agreement-download').click()]);
   expect(agreement.suggestedFilename()).toMatch(/^人民调解协议书（\d{4}）屈家村调字第\d{3}号\.docx$/);
-  await screen.getByTestId('case-upload').locator('xpath=ancestor::span[contains(@class,"ant-upload")]').locator('input[type=file]')
-    .setInputFiles({ name: '签字协议书.jpg', mimeType: 'image/jpeg', buffer: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]) });
+  await screen
+    .getByTestId('case-upload')
+    .locator('xpath=ancestor::span[contains(@class,"ant-upload")]')
+    .locator('input[type=file]')
+    .setInputFiles({
+      name: '签字协议书.jpg',
+      mimeType: 'image/jpeg',
+      buffer: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]),
+    });
   await expect(screen.getByTestId('case-attachments').locator('img')).toHaveCount(1);
 
   const buttons = screen.getByTestId('case-actions').getByRole('button');
-  for (const box of await buttons.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height))) expect(box).toBeGreaterThanOrEqual(44);
+  for (const box of await buttons.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height)))
+    expect(box).toBeGreaterThanOrEqual(44);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await page.screenshot({ path: '/tmp/mediation-mediator-phone.png', fullPage: true });
   // Back on the workbench, the case is among those in hand (在办, the default).

@@ -8,7 +8,6 @@ const suffix = Date.now().toString(36).slice(-4);
 const idBody = '61042319800101001';
 const idNumber = `${idBody}${idCardCheckChar(idBody)}`;
 
-
 test('a village mediator registers a dispute, records a session, downloads the agreement, follows up and closes', async ({ page }) => {
   await openMediation(page, 'qj.mediator');
   await expect(page).toHaveURL(/\/mediation$/);
@@ -20,7 +19,12 @@ test('a village mediator registers a dispute, records a session, downloads the a
   // 登记纠纷: 屈家村 is preset (the mediator's village); a missing respondent name is refused on the field.
   await page.getByRole('button', { name: '登记纠纷' }).click();
   const dialog = page.getByTestId('case-create-modal');
-  await chooseOption(page, dialog.getByLabel('纠纷类型'), '邻里纠纷', dialog.locator('.ant-select').filter({ hasText: '邻里纠纷' }).first());
+  await chooseOption(
+    page,
+    dialog.getByLabel('纠纷类型'),
+    '邻里纠纷',
+    dialog.locator('.ant-select').filter({ hasText: '邻里纠纷' }).first(),
+  );
   await dialog.getByLabel('纠纷简要情况').fill(`两户因院墙排水沟走向发生争执（${suffix}）`);
   await dialog.getByLabel('姓名或名称1').fill(`张${suffix}`);
   await dialog.getByLabel('联系电话1').fill('13912345678');
@@ -64,9 +68,15 @@ test('a village mediator registers a dispute, records a session, downloads the a
     await d.getByLabel('调解记录').fill('听取双方陈述，释法说理，双方同意协商解决。');
   });
   await expect(drawer.getByTestId('case-sessions')).toContainText('双方当事人、村调委会主任');
-  await step(page, drawer, '达成协议', async (d) => {
-    await d.getByLabel('协议内容').fill('一、被申请人于十日内疏通排水沟。\n二、双方和睦相处。');
-  }, '达成协议');
+  await step(
+    page,
+    drawer,
+    '达成协议',
+    async (d) => {
+      await d.getByLabel('协议内容').fill('一、被申请人于十日内疏通排水沟。\n二、双方和睦相处。');
+    },
+    '达成协议',
+  );
   await page.screenshot({ path: '/tmp/mediation-drawer.png' });
 
   const download = page.waitForEvent('download');
@@ -74,7 +84,11 @@ test('a village mediator registers a dispute, records a session, downloads the a
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^人民调解协议书（\d{4}）屈家村调字第\d{3}号\.docx$/);
   // The agreement as the parties signed it goes back into the case file.
-  await drawer.getByTestId('case-upload').locator('xpath=ancestor::span[contains(@class,"ant-upload")]').locator('input[type=file]').setInputFiles({ name: '签字协议书.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%签字协议书\n') });
+  await drawer
+    .getByTestId('case-upload')
+    .locator('xpath=ancestor::span[contains(@class,"ant-upload")]')
+    .locator('input[type=file]')
+    .setInputFiles({ name: '签字协议书.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%签字协议书\n') });
   await expect(drawer.getByTestId('case-attachments')).toContainText('签字协议书.pdf');
 
   await step(page, drawer, '当事人确认', async () => undefined);
@@ -114,7 +128,12 @@ test('the county official sees staffing gaps change, and statistics with drill-d
 
   // A part-time mediator of a town or village committee becomes full-time: one more place meets the rule.
   await page.getByRole('tab', { name: '调解组织' }).click();
-  await chooseOption(page, page.locator('.ant-select').filter({ hasText: '专兼职' }), '兼职', page.locator('.ant-select').filter({ hasText: '兼职' }).first());
+  await chooseOption(
+    page,
+    page.locator('.ant-select').filter({ hasText: '专兼职' }),
+    '兼职',
+    page.locator('.ant-select').filter({ hasText: '兼职' }).first(),
+  );
   const firstRow = page.getByTestId('mediators-table').locator('.ant-table-row').first();
   await expect(firstRow).toContainText('兼职');
   await firstRow.getByRole('button').first().click();
@@ -122,7 +141,11 @@ test('the county official sees staffing gaps change, and statistics with drill-d
   await drawer.getByLabel('专职', { exact: true }).check();
   await drawer.getByTestId('mediator-status-form').getByRole('button', { name: '保存' }).click();
   await expect(page.getByText('已保存').first()).toBeVisible();
-  await drawer.getByRole('button', { name: 'Close' }).or(drawer.getByRole('button', { name: '关闭' })).first().click();
+  await drawer
+    .getByRole('button', { name: 'Close' })
+    .or(drawer.getByRole('button', { name: '关闭' }))
+    .first()
+    .click();
   await expect.poll(() => compliantPlaces(page)).toBe(before + 1);
   await page.getByRole('tab', { name: '统计分析' }).click();
   await expect(page.getByTestId('stats-figures')).toContainText('调解成功率');

@@ -3,7 +3,11 @@ import { chooseRegion, openDropdown, signIn } from './support/console.ts';
 import { fillProgramCreation } from './support/programs.ts';
 
 const PROGRAM = '安徽省乡村治理示范县创建';
-const PDF = { name: '县委常委会纪要.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n') };
+const PDF = {
+  name: '县委常委会纪要.pdf',
+  mimeType: 'application/pdf',
+  buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'),
+};
 const SECTIONS = ['试点背景', '试点思路', '试点内容', '方法步骤', '预期效果', '保障措施'];
 const DESCRIPTION = '依据县委农办《关于开展乡村治理示范村创建的通知》。\n每个乡镇推荐1个村，须已建立村民议事会。';
 
@@ -53,7 +57,10 @@ test('a county applies, the province returns it, the county revises, the provinc
   for (const key of ['c1', 'c2', 'c3', 'c4']) await page.locator(`#answer-${key}`).fill(`怀远县情况说明 ${key}`);
   await page.getByTestId('evidence-c1').locator('input[type=file]').setInputFiles(PDF);
   await expect(page.getByTestId('evidence-c1')).toContainText(PDF.name);
-  await page.getByTestId('attachment-a1').locator('input[type=file]').setInputFiles({ ...PDF, name: '怀远县试点方案.pdf' });
+  await page
+    .getByTestId('attachment-a1')
+    .locator('input[type=file]')
+    .setInputFiles({ ...PDF, name: '怀远县试点方案.pdf' });
   await expect(page.getByTestId('attachment-a1')).toContainText('怀远县试点方案.pdf');
   for (const section of SECTIONS.slice(0, 5)) await page.getByRole('textbox', { name: section }).fill(`怀远县${section}：第一稿内容。`);
   await page.getByRole('button', { name: '提交审核' }).click();
@@ -124,7 +131,11 @@ test('the county reports its year, the province’s inspectors score the accepta
   await signIn(page, 'hy.official');
   await page.getByRole('menuitem', { name: '试点示范' }).click();
   await page.getByRole('tab', { name: '示范命名' }).click();
-  await page.getByTestId('designations-table').getByRole('row', { name: /安徽省乡村治理试点示范/ }).getByRole('link', { name: '怀远县' }).click();
+  await page
+    .getByTestId('designations-table')
+    .getByRole('row', { name: /安徽省乡村治理试点示范/ })
+    .getByRole('link', { name: '怀远县' })
+    .click();
   const reports = page.getByTestId('report-section');
   await reports.getByLabel('年度').fill('2022');
   await reports.getByRole('textbox', { name: '总结内容' }).fill('2022年新建村民议事会12个，化解矛盾纠纷356件。');
@@ -135,7 +146,11 @@ test('the county reports its year, the province’s inspectors score the accepta
   await signIn(page, 'ah.inspector');
   const form = page.getByTestId('score-form');
   await form.getByText('考核验收').click();
-  for (const [criterion, score] of [['组织领导与工作机制', '90'], ['试点任务完成情况', '85'], ['经验做法与示范带动', '88']] as const) {
+  for (const [criterion, score] of [
+    ['组织领导与工作机制', '90'],
+    ['试点任务完成情况', '85'],
+    ['经验做法与示范带动', '88'],
+  ] as const) {
     await form.getByLabel(`${criterion}得分（0–100）`).fill(score);
   }
   await form.getByRole('button', { name: '提交评分' }).click();
@@ -175,8 +190,12 @@ test('a county official creates a village programme with conditions, review chai
   await signIn(page, 'hy.official');
   await page.getByRole('menuitem', { name: '试点示范' }).click();
   const dialog = await fillProgramCreation(page, {
-    name: '怀远县乡村治理示范村创建（2027）', batch: '2027年', unitLevel: '村（社区）', cycle: ['2027-01-01', '2029-12-31'],
-    description: DESCRIPTION, milestone: { name: '各乡镇报送示范村方案', dueDate: '2027-03-31' },
+    name: '怀远县乡村治理示范村创建（2027）',
+    batch: '2027年',
+    unitLevel: '村（社区）',
+    cycle: ['2027-01-01', '2029-12-31'],
+    description: DESCRIPTION,
+    milestone: { name: '各乡镇报送示范村方案', dueDate: '2027-03-31' },
   });
   await shot(page, 'create');
   await dialog.getByRole('button', { name: '保存' }).click();
@@ -204,15 +223,25 @@ test('the nation edits a province quota of the first batch', async ({ page }) =>
   await shot(page, 'quota-edit');
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(page.getByText('名额已保存')).toBeVisible();
-  await expect(quotas.getByRole('row', { name: /安徽省/ }).locator('td').nth(2)).toHaveText('3');
+  await expect(
+    quotas
+      .getByRole('row', { name: /安徽省/ })
+      .locator('td')
+      .nth(2),
+  ).toHaveText('3');
 });
 
-test('a county official edits a programme, removes a milestone, and withdraws it with a reason; its open application is closed', async ({ page }) => {
+test('a county official edits a programme, removes a milestone, and withdraws it with a reason; its open application is closed', async ({
+  page,
+}) => {
   await page.goto('/');
   await signIn(page, 'hy.official');
   await page.getByRole('menuitem', { name: '试点示范' }).click();
   const create = await fillProgramCreation(page, {
-    name: '怀远县乡村治理示范镇创建（2028）', batch: '2028年', unitLevel: '乡镇', cycle: ['2028-01-01', '2030-12-31'],
+    name: '怀远县乡村治理示范镇创建（2028）',
+    batch: '2028年',
+    unitLevel: '乡镇',
+    cycle: ['2028-01-01', '2030-12-31'],
     milestone: { name: '各乡镇报送创建方案', dueDate: '2028-03-31' },
   });
   await create.getByRole('button', { name: '保存' }).click();
@@ -240,7 +269,10 @@ test('a county official edits a programme, removes a milestone, and withdraws it
   await milestone.getByLabel('截止日期').press('Enter');
   await milestone.getByRole('button', { name: '保存' }).click();
   const milestones = page.getByTestId('milestones');
-  await milestones.getByRole('row', { name: /临时节点/ }).getByRole('button', { name: '删除' }).click();
+  await milestones
+    .getByRole('row', { name: /临时节点/ })
+    .getByRole('button', { name: '删除' })
+    .click();
   await page.locator('.ant-popconfirm').getByRole('button', { name: '删除' }).click();
   await expect(page.getByText('节点已删除')).toBeVisible();
   await expect(milestones).not.toContainText('临时节点');
@@ -252,7 +284,10 @@ test('a county official edits a programme, removes a milestone, and withdraws it
   await chooseRegion(page, apply.getByLabel('申报单位'), '万福', '万福镇');
   await apply.getByRole('button', { name: '保存' }).click();
   await expect(page.getByRole('heading', { name: /申报书：万福镇/ })).toBeVisible();
-  await page.getByTestId('attachment-other').locator('input[type=file]').setInputFiles({ ...PDF, name: '万福镇创建工作方案.pdf' });
+  await page
+    .getByTestId('attachment-other')
+    .locator('input[type=file]')
+    .setInputFiles({ ...PDF, name: '万福镇创建工作方案.pdf' });
   await expect(page.getByTestId('attachment-other')).toContainText('万福镇创建工作方案.pdf');
   await page.getByRole('link', { name: '怀远县乡村治理示范镇创建（2028年度）' }).click();
   // Now that a unit has applied, the unit level is fixed: greyed, with the reason.
@@ -271,7 +306,8 @@ test('a county official edits a programme, removes a milestone, and withdraws it
   await withdraw.getByRole('button', { name: '确认撤销' }).click();
   await expect(page.getByTestId('program-withdrawn')).toContainText('县委调整创建安排，改为2029年度统一开展');
   await expect(page.getByRole('heading', { name: /怀远县乡村治理示范镇创建（2028年度）/ })).toContainText('已撤销');
-  for (const action of ['编辑', '撤销项目', '发起申报', '添加节点']) await expect(page.getByRole('button', { name: action, exact: true })).toHaveCount(0);
+  for (const action of ['编辑', '撤销项目', '发起申报', '添加节点'])
+    await expect(page.getByRole('button', { name: action, exact: true })).toHaveCount(0);
   await expect(page.getByTestId('application-list').getByRole('row', { name: /万福镇/ })).toContainText('已关闭');
   await expect(page.locator('.ant-message-notice')).toHaveCount(0);
   await shot(page, 'withdrawn');

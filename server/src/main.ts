@@ -14,7 +14,10 @@ async function main(): Promise<void> {
     const seeded = await seedDemo(ctx);
     banner = [
       `演示模式 demo mode — 演示账号 demo accounts (password ${DEMO_PASSWORD}):`,
-      ...seeded.accounts.map((a) => `  ${a.username.padEnd(14)} ${a.roles.join(',').padEnd(16)} ${a.regionCode.padEnd(13)} ${a.displayName}${a.totpSecret ? `  TOTP secret ${a.totpSecret}` : ''}`),
+      ...seeded.accounts.map(
+        (a) =>
+          `  ${a.username.padEnd(14)} ${a.roles.join(',').padEnd(16)} ${a.regionCode.padEnd(13)} ${a.displayName}${a.totpSecret ? `  TOTP secret ${a.totpSecret}` : ''}`,
+      ),
     ];
   } else {
     await assertNoDemoAccounts(ctx);
@@ -29,7 +32,9 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown());
   await app.listen({ port: config.port, host: config.host });
   const url = `http://localhost:${config.port}`;
-  console.log([`乡村治理试点示范平台 is running at ${url}  (database: ${connection.dialect})`, `  mobile: ${url}/m/login`, ...banner].join('\n'));
+  console.log(
+    [`乡村治理试点示范平台 is running at ${url}  (database: ${connection.dialect})`, `  mobile: ${url}/m/login`, ...banner].join('\n'),
+  );
 }
 
 main().catch((err: unknown) => {

@@ -37,7 +37,10 @@ async function main(): Promise<void> {
     await buildUser(ctx, { username: user.username, regionCode: user.regionCode, roles: user.roles });
   }
   const { app } = await buildApp(ctx, MODULES, { logger: false });
-  await serveForBench(app, () => connection.close(), { dialect: connection.dialect, synchronous: config.sqliteSynchronous } satisfies Omit<AppServerReady, 'port'>);
+  await serveForBench(app, () => connection.close(), { dialect: connection.dialect, synchronous: config.sqliteSynchronous } satisfies Omit<
+    AppServerReady,
+    'port'
+  >);
 }
 
 main().catch((err: unknown) => {

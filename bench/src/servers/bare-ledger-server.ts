@@ -30,7 +30,22 @@ async function main(): Promise<void> {
     const body = parsed.data;
     const id = crypto.randomUUID();
     const now = new Date().toISOString();
-    insert.run(id, body.villageCode, advisorId, body.window, body.serviceType, body.subjectKind, body.subjectName ?? null, body.servedAt, body.content, body.result, body.durationMinutes, body.attendance ?? null, now, now);
+    insert.run(
+      id,
+      body.villageCode,
+      advisorId,
+      body.window,
+      body.serviceType,
+      body.subjectKind,
+      body.subjectName ?? null,
+      body.servedAt,
+      body.content,
+      body.result,
+      body.durationMinutes,
+      body.attendance ?? null,
+      now,
+      now,
+    );
     return reply.status(201).send({ id, ...body, advisorId, status: 'submitted', version: 1, createdAt: now });
   });
   await serveForBench(app, () => void db.close());

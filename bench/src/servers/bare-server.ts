@@ -46,8 +46,16 @@ async function main(): Promise<void> {
     const groupCode = `${code.data}${String(next).padStart(3, '0')}`;
     insert.run(groupCode, code.data, body.data.name, body.data.name, new Date().toISOString());
     return reply.status(201).send({
-      code: groupCode, name: body.data.name, officialName: body.data.name, level: 'group', parentCode: code.data,
-      kind: null, isPoor: false, population: null, households: null, hasChildren: false,
+      code: groupCode,
+      name: body.data.name,
+      officialName: body.data.name,
+      level: 'group',
+      parentCode: code.data,
+      kind: null,
+      isPoor: false,
+      population: null,
+      households: null,
+      hasChildren: false,
     });
   });
   await serveForBench(app, () => void db.close(), {

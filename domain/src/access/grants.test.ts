@@ -26,7 +26,8 @@ describe('no escalation (SECURITY.md 8)', () => {
   });
 
   it('an official cannot grant a role carrying a permission they lack', () => {
-    const withModulePermission = (role: Role): readonly Permission[] => (role === 'mediator' ? [...permsOf(role), 'disputes.close'] : permsOf(role));
+    const withModulePermission = (role: Role): readonly Permission[] =>
+      role === 'mediator' ? [...permsOf(role), 'disputes.close'] : permsOf(role);
     expect(grants(['official'], 'mediator', withModulePermission)).toBe(false);
   });
 

@@ -8,11 +8,7 @@ export const usernameSchema = z
   .trim()
   .regex(/^[A-Za-z0-9_.-]{3,32}$/, 'user.username.format');
 
-const phoneSchema = z
-  .string()
-  .trim()
-  .transform(normalizeMobile)
-  .refine(isValidMobile, { message: 'personal.mobile.invalid' });
+const phoneSchema = z.string().trim().transform(normalizeMobile).refine(isValidMobile, { message: 'personal.mobile.invalid' });
 
 const displayNameSchema = z.string().trim().min(1, 'user.displayName.required').max(30, 'user.displayName.tooLong');
 const rolesSchema = z.array(z.enum(ROLES)).min(1, 'user.roles.required').max(ROLES.length);
@@ -83,7 +79,14 @@ export const loginSchema = z
   })
   .strict();
 
-export const totpSchema = z.object({ code: z.string().trim().regex(/^\d{6}$/, 'auth.totp.format') }).strict();
+export const totpSchema = z
+  .object({
+    code: z
+      .string()
+      .trim()
+      .regex(/^\d{6}$/, 'auth.totp.format'),
+  })
+  .strict();
 
 export const changePasswordSchema = z
   .object({

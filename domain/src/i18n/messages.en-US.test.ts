@@ -16,12 +16,16 @@ describe('English server messages', () => {
   });
 
   it('keep every {placeholder} of the Chinese text', () => {
-    const differing = Object.entries(zhCN).filter(([key, zh]) => placeholders(zh).join() !== placeholders(enUS[key as keyof typeof enUS]).join());
+    const differing = Object.entries(zhCN).filter(
+      ([key, zh]) => placeholders(zh).join() !== placeholders(enUS[key as keyof typeof enUS]).join(),
+    );
     expect(differing.map(([key]) => key)).toEqual([]);
   });
 
   it('contain no Chinese beyond the kept terms', () => {
-    const untranslated = Object.entries(enUS).filter(([, text]) => HAN.test(KEPT_CHINESE.reduce((rest, term) => rest.replaceAll(term, ''), text)));
+    const untranslated = Object.entries(enUS).filter(([, text]) =>
+      HAN.test(KEPT_CHINESE.reduce((rest, term) => rest.replaceAll(term, ''), text)),
+    );
     expect(untranslated.map(([key]) => key)).toEqual([]);
   });
 });

@@ -100,7 +100,8 @@ export const enUS: Record<ServerMessageKey, string> = {
   'todo.access.locked.title': 'Accounts are locked after repeated failed sign-ins',
   'todo.access.locked.description': 'Accounts: {count}; they unlock after 15 minutes, or reset the password under Users',
   'todo.legal.poorUncovered.title': 'Poor villages still lack a legal advisor',
-  'todo.legal.poorUncovered.description': 'Poor villages: {count}; all must be covered by the end of the year (one legal advisor per village)',
+  'todo.legal.poorUncovered.description':
+    'Poor villages: {count}; all must be covered by the end of the year (one legal advisor per village)',
   // zod fallbacks
   'zod.required': 'This field is required',
   'zod.invalid': 'The format is not valid',

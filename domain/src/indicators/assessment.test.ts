@@ -20,7 +20,13 @@ describe('P1.5(3) five-aspect assessment', () => {
     expect(autoScore(item('measures'), 100)).toBe(0);
   });
   it('sums the items to a final score and grades it', () => {
-    const scores = new Map([['measures', 18], ['responsibility', 17.5], ['personnel', 25], ['service', 16], ['guarantee', 13]]);
+    const scores = new Map([
+      ['measures', 18],
+      ['responsibility', 17.5],
+      ['personnel', 25],
+      ['service', 16],
+      ['guarantee', 13],
+    ]);
     expect(finalScore(FIVE_ASPECTS_TEMPLATE, scores)).toBe(89.5);
     expect(gradeOf(FIVE_ASPECTS_TEMPLATE, 89.5)).toBe('good');
     expect(gradeOf(FIVE_ASPECTS_TEMPLATE, 90)).toBe('excellent');
@@ -28,7 +34,17 @@ describe('P1.5(3) five-aspect assessment', () => {
     expect(finalScore(FIVE_ASPECTS_TEMPLATE, new Map([['measures', 12]]))).toBe(12);
   });
   it('ranks ties equally (1, 2, 2, 4)', () => {
-    const ranked = rankByScore([{ id: 'a', score: 70 }, { id: 'b', score: 90 }, { id: 'c', score: 80 }, { id: 'd', score: 80 }]);
-    expect(ranked.map((r) => [r.id, r.rank])).toEqual([['b', 1], ['c', 2], ['d', 2], ['a', 4]]);
+    const ranked = rankByScore([
+      { id: 'a', score: 70 },
+      { id: 'b', score: 90 },
+      { id: 'c', score: 80 },
+      { id: 'd', score: 80 },
+    ]);
+    expect(ranked.map((r) => [r.id, r.rank])).toEqual([
+      ['b', 1],
+      ['c', 2],
+      ['d', 2],
+      ['a', 4],
+    ]);
   });
 });

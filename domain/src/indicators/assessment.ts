@@ -43,10 +43,34 @@ export const FIVE_ASPECTS_TEMPLATE: AssessmentTemplate = {
   name: '“一村（社区）一法律顾问”工作五个到位考核',
   clause: 'P1.5(3)',
   items: [
-    { code: 'measures', name: '措施到位', guidance: '制定实施方案和工作制度，建立工作台账，定期研究推进', maxScore: 20, rule: { kind: 'manual' } },
-    { code: 'responsibility', name: '责任到位', guidance: '明确牵头领导和责任人，任务分解到乡镇、村（社区）', maxScore: 20, rule: { kind: 'manual' } },
-    { code: 'personnel', name: '人员到位', guidance: '贫困村法律顾问配备率（自动取自指标）', maxScore: 25, rule: { kind: 'indicator', indicatorCode: 'legal.poor_village_coverage', target: 100 } },
-    { code: 'service', name: '服务到位', guidance: '按约定开展法律咨询、法治宣传、矛盾调解，服务记录完整（附台账、案件链接）', maxScore: 20, rule: { kind: 'manual' } },
+    {
+      code: 'measures',
+      name: '措施到位',
+      guidance: '制定实施方案和工作制度，建立工作台账，定期研究推进',
+      maxScore: 20,
+      rule: { kind: 'manual' },
+    },
+    {
+      code: 'responsibility',
+      name: '责任到位',
+      guidance: '明确牵头领导和责任人，任务分解到乡镇、村（社区）',
+      maxScore: 20,
+      rule: { kind: 'manual' },
+    },
+    {
+      code: 'personnel',
+      name: '人员到位',
+      guidance: '贫困村法律顾问配备率（自动取自指标）',
+      maxScore: 25,
+      rule: { kind: 'indicator', indicatorCode: 'legal.poor_village_coverage', target: 100 },
+    },
+    {
+      code: 'service',
+      name: '服务到位',
+      guidance: '按约定开展法律咨询、法治宣传、矛盾调解，服务记录完整（附台账、案件链接）',
+      maxScore: 20,
+      rule: { kind: 'manual' },
+    },
     { code: 'guarantee', name: '保障到位', guidance: '经费落实、工作场所和公示牌到位', maxScore: 15, rule: { kind: 'manual' } },
   ],
   grades: [

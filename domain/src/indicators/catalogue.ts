@@ -24,18 +24,83 @@ export interface IndicatorDefinition {
 
 /** 平安乡村 form fields (P3.3(三)2), one village per quarter. */
 export const REPORTED_INDICATORS = [
-  { code: 'safety.six_none', name: '“六无”村（社区）创建率', definition: '达到“六无”（无刑事案件、无群体性事件、无邪教人员、无涉毒人员、无传销活动、无重大安全生产事件）的村（社区）数 / 填报村（社区）数', unit: 'percent', kind: 'reported', source: 'report', clause: 'P3.3(三)2' },
-  { code: 'safety.safe_families', name: '平安家庭创建率', definition: '平安家庭户数 / 总户数', unit: 'percent', kind: 'reported', source: 'report', clause: 'P3.3(三)2' },
-  { code: 'safety.centre_standardized', name: '综治中心标准化率', definition: '综治中心达到标准化的村（社区）数 / 填报村（社区）数', unit: 'percent', kind: 'reported', source: 'report', clause: 'P3.3(三)2' },
-  { code: 'safety.resident_police', name: '驻村民警进两委班子率', definition: '驻村民警进入村两委班子的村（社区）数 / 填报村（社区）数', unit: 'percent', kind: 'reported', source: 'report', clause: 'P3.3(三)2' },
+  {
+    code: 'safety.six_none',
+    name: '“六无”村（社区）创建率',
+    definition:
+      '达到“六无”（无刑事案件、无群体性事件、无邪教人员、无涉毒人员、无传销活动、无重大安全生产事件）的村（社区）数 / 填报村（社区）数',
+    unit: 'percent',
+    kind: 'reported',
+    source: 'report',
+    clause: 'P3.3(三)2',
+  },
+  {
+    code: 'safety.safe_families',
+    name: '平安家庭创建率',
+    definition: '平安家庭户数 / 总户数',
+    unit: 'percent',
+    kind: 'reported',
+    source: 'report',
+    clause: 'P3.3(三)2',
+  },
+  {
+    code: 'safety.centre_standardized',
+    name: '综治中心标准化率',
+    definition: '综治中心达到标准化的村（社区）数 / 填报村（社区）数',
+    unit: 'percent',
+    kind: 'reported',
+    source: 'report',
+    clause: 'P3.3(三)2',
+  },
+  {
+    code: 'safety.resident_police',
+    name: '驻村民警进两委班子率',
+    definition: '驻村民警进入村两委班子的村（社区）数 / 填报村（社区）数',
+    unit: 'percent',
+    kind: 'reported',
+    source: 'report',
+    clause: 'P3.3(三)2',
+  },
 ] as const satisfies readonly IndicatorDefinition[];
 
 /** Counted from other modules' domain events, inside their write transactions. */
 export const EVENT_INDICATORS = [
-  { code: 'legal.services', name: '法律服务次数', definition: '村法律顾问和三大服务窗口记录的服务次数（一次一记）', unit: 'count', kind: 'computed', source: 'event', clause: 'P1.4(3)' },
-  { code: 'mediation.cases', name: '受理矛盾纠纷数', definition: '人民调解受理的矛盾纠纷案件数', unit: 'count', kind: 'computed', source: 'event', clause: 'P3.3(三)1' },
-  { code: 'mediation.success_rate', name: '调解成功率', definition: '达成调解协议结案的案件数 / 结案数', unit: 'percent', kind: 'computed', source: 'event', clause: 'P3.3(三)1' },
-  { code: 'programs.designated', name: '示范（试点）单位数', definition: '被命名的示范村（试点）单位数（撤销后减去）', unit: 'count', kind: 'computed', source: 'event', clause: 'P3.2' },
+  {
+    code: 'legal.services',
+    name: '法律服务次数',
+    definition: '村法律顾问和三大服务窗口记录的服务次数（一次一记）',
+    unit: 'count',
+    kind: 'computed',
+    source: 'event',
+    clause: 'P1.4(3)',
+  },
+  {
+    code: 'mediation.cases',
+    name: '受理矛盾纠纷数',
+    definition: '人民调解受理的矛盾纠纷案件数',
+    unit: 'count',
+    kind: 'computed',
+    source: 'event',
+    clause: 'P3.3(三)1',
+  },
+  {
+    code: 'mediation.success_rate',
+    name: '调解成功率',
+    definition: '达成调解协议结案的案件数 / 结案数',
+    unit: 'percent',
+    kind: 'computed',
+    source: 'event',
+    clause: 'P3.3(三)1',
+  },
+  {
+    code: 'programs.designated',
+    name: '示范（试点）单位数',
+    definition: '被命名的示范村（试点）单位数（撤销后减去）',
+    unit: 'count',
+    kind: 'computed',
+    source: 'event',
+    clause: 'P3.2',
+  },
 ] as const satisfies readonly IndicatorDefinition[];
 
 /** Pseudo-indicators of the reporting itself, kept in the same roll-up (完成情况). */

@@ -4,7 +4,10 @@ import { COMPARISONS, type Comparison, type IndicatorDefinition } from './catalo
 import { isPeriod } from './period.ts';
 import type { TargetStatus } from './target-status.ts';
 
-export const periodSchema = z.string().trim().refine((v): boolean => isPeriod(v), { message: 'indicators.period.invalid' });
+export const periodSchema = z
+  .string()
+  .trim()
+  .refine((v): boolean => isPeriod(v), { message: 'indicators.period.invalid' });
 const date = z.iso.date('indicators.date.invalid');
 
 /** An indicator as the console shows it: its catalogue definition. */
@@ -43,8 +46,16 @@ export const safetyReportSchema = z
     unitCode: regionCodeSchema,
     period: periodSchema,
     sixNone: z.boolean({ message: 'indicators.report.sixNone' }),
-    households: z.number({ message: 'indicators.report.households' }).int('indicators.report.households').min(1, 'indicators.report.households').max(100_000, 'indicators.report.households'),
-    safeFamilies: z.number({ message: 'indicators.report.safeFamilies' }).int('indicators.report.safeFamilies').min(0, 'indicators.report.safeFamilies').max(100_000, 'indicators.report.safeFamilies'),
+    households: z
+      .number({ message: 'indicators.report.households' })
+      .int('indicators.report.households')
+      .min(1, 'indicators.report.households')
+      .max(100_000, 'indicators.report.households'),
+    safeFamilies: z
+      .number({ message: 'indicators.report.safeFamilies' })
+      .int('indicators.report.safeFamilies')
+      .min(0, 'indicators.report.safeFamilies')
+      .max(100_000, 'indicators.report.safeFamilies'),
     centreStandardized: z.boolean({ message: 'indicators.report.centre' }),
     policeOnCommittee: z.boolean({ message: 'indicators.report.police' }),
     /** The version the form was loaded with (optimistic concurrency); absent for a first report. */
@@ -197,14 +208,33 @@ export const scoreInputSchema = z
   .strict();
 export type ScoreInput = z.infer<typeof scoreInputSchema>;
 
-const grades = z.object({ excellent: z.number().int().min(0).max(1000), good: z.number().int().min(0).max(1000), pass: z.number().int().min(0).max(1000), fail: z.number().int().min(0).max(1000) }).strict();
+const grades = z
+  .object({
+    excellent: z.number().int().min(0).max(1000),
+    good: z.number().int().min(0).max(1000),
+    pass: z.number().int().min(0).max(1000),
+    fail: z.number().int().min(0).max(1000),
+  })
+  .strict();
 
 export const allocationInputSchema = z
   .object({
-    poolFen: z.number({ message: 'indicators.pool.invalid' }).int('indicators.pool.invalid').min(1, 'indicators.pool.invalid').max(100_000_000_000, 'indicators.pool.invalid'),
+    poolFen: z
+      .number({ message: 'indicators.pool.invalid' })
+      .int('indicators.pool.invalid')
+      .min(1, 'indicators.pool.invalid')
+      .max(100_000_000_000, 'indicators.pool.invalid'),
     rule: z.discriminatedUnion('kind', [
-      z.object({ kind: z.literal('tiers'), weights: grades, capFen: z.number().int().min(1, 'indicators.cap.invalid').nullable().optional() }).strict(),
-      z.object({ kind: z.literal('proportional'), capFen: z.number().int().min(1, 'indicators.cap.invalid').nullable().optional() }).strict(),
+      z
+        .object({
+          kind: z.literal('tiers'),
+          weights: grades,
+          capFen: z.number().int().min(1, 'indicators.cap.invalid').nullable().optional(),
+        })
+        .strict(),
+      z
+        .object({ kind: z.literal('proportional'), capFen: z.number().int().min(1, 'indicators.cap.invalid').nullable().optional() })
+        .strict(),
     ]),
   })
   .strict();
@@ -247,7 +277,12 @@ export interface UnitResultDto {
 
 export interface RoundDto extends RoundSummaryDto {
   assessors: string[];
-  template: { code: string; name: string; clause: string; items: { code: string; name: string; guidance: string; maxScore: number; auto: boolean }[] };
+  template: {
+    code: string;
+    name: string;
+    clause: string;
+    items: { code: string; name: string; guidance: string; maxScore: number; auto: boolean }[];
+  };
   results: UnitResultDto[];
   allocationRule: AllocationInput['rule'] | null;
   abilities: { score: boolean; allocate: boolean };

@@ -17,7 +17,11 @@ function lcg(seed: number): () => number {
 describe('以奖代补 allocation (largest remainder, in 分)', () => {
   it('splits 100 分 among three equal scores as 34/33/33, the extra 分 to the first by code', () => {
     const rows = allocateSubsidy(100, [unit('b', 90), unit('a', 90), unit('c', 90)], { kind: 'proportional' });
-    expect(rows.map((r) => [r.code, r.amountFen])).toEqual([['b', 33], ['a', 34], ['c', 33]]);
+    expect(rows.map((r) => [r.code, r.amountFen])).toEqual([
+      ['b', 33],
+      ['a', 34],
+      ['c', 33],
+    ]);
     expect(rows.find((r) => r.code === 'a')?.remainderFen).toBe(1);
     expect(rows.find((r) => r.code === 'a')?.calculation).toContain('余数分配 0.01 元');
   });
@@ -31,7 +35,11 @@ describe('以奖代补 allocation (largest remainder, in 分)', () => {
   });
 
   it('shares by grade tiers; a failing unit gets nothing', () => {
-    const rows = allocateSubsidy(600_000, [unit('a', 95, 'excellent'), unit('b', 85, 'good'), unit('c', 70, 'pass'), unit('d', 40, 'fail')], { kind: 'tiers', weights: TIERS });
+    const rows = allocateSubsidy(
+      600_000,
+      [unit('a', 95, 'excellent'), unit('b', 85, 'good'), unit('c', 70, 'pass'), unit('d', 40, 'fail')],
+      { kind: 'tiers', weights: TIERS },
+    );
     expect(rows.map((r) => r.amountFen)).toEqual([300_000, 200_000, 100_000, 0]);
     expect(rows[3]?.calculation).toContain('不参与分配');
   });
@@ -57,14 +65,20 @@ describe('以奖代补 allocation (largest remainder, in 分)', () => {
     const random = lcg(42);
     for (let run = 0; run < 1000; run += 1) {
       const n = 1 + Math.floor(random() * 40);
-      const units = Array.from({ length: n }, (_, i) => unit(`u${i}`, Math.round(random() * 10000) / 100, (['excellent', 'good', 'pass', 'fail'] as const)[Math.floor(random() * 4)]));
+      const units = Array.from({ length: n }, (_, i) =>
+        unit(`u${i}`, Math.round(random() * 10000) / 100, (['excellent', 'good', 'pass', 'fail'] as const)[Math.floor(random() * 4)]),
+      );
       const pool = Math.floor(random() * 100_000_000);
       const useCap = random() < 0.5;
       const proportional = random() < 0.5;
       const weighted = units.filter((u) => (proportional ? Math.round(u.score * 100) > 0 : u.grade !== 'fail')).length;
       if (weighted === 0) continue;
       const capFen = useCap ? Math.ceil(pool / weighted) + Math.floor(random() * 1000) : null;
-      const rows = allocateSubsidy(pool, units, proportional ? { kind: 'proportional', capFen } : { kind: 'tiers', weights: TIERS, capFen });
+      const rows = allocateSubsidy(
+        pool,
+        units,
+        proportional ? { kind: 'proportional', capFen } : { kind: 'tiers', weights: TIERS, capFen },
+      );
       expect(sum(rows)).toBe(pool);
       for (const r of rows) {
         expect(Number.isInteger(r.amountFen)).toBe(true);
@@ -74,7 +88,8 @@ describe('以奖代补 allocation (largest remainder, in 分)', () => {
       // Monotone without caps: a larger weight never gets less.
       if (capFen === null) {
         const sorted = [...rows].sort((a, b) => a.weight - b.weight);
-        for (let i = 1; i < sorted.length; i += 1) expect((sorted[i]?.amountFen ?? 0) + 1).toBeGreaterThanOrEqual(sorted[i - 1]?.amountFen ?? 0);
+        for (let i = 1; i < sorted.length; i += 1)
+          expect((sorted[i]?.amountFen ?? 0) + 1).toBeGreaterThanOrEqual(sorted[i - 1]?.amountFen ?? 0);
       }
     }
   });

@@ -9,8 +9,7 @@ export type Grade = 'excellent' | 'good' | 'pass' | 'fail';
 
 /** How a pool is shared: by grade tiers (weights per grade) or in proportion to the score. */
 export type AllocationRule =
-  | { kind: 'tiers'; weights: Record<Grade, number>; capFen?: number | null }
-  | { kind: 'proportional'; capFen?: number | null };
+  { kind: 'tiers'; weights: Record<Grade, number>; capFen?: number | null } | { kind: 'proportional'; capFen?: number | null };
 
 export interface AllocationUnit {
   code: string;
@@ -61,7 +60,7 @@ export function allocateSubsidy(poolFen: number, units: readonly AllocationUnit[
   let open = eligible;
   for (;;) {
     const w = open.reduce((a, u) => a + (weights.get(u.code) ?? 0n), 0n);
-    const over = cap === null || w === 0n ? [] : open.filter((u) => rest * (weights.get(u.code) ?? 0n) > (cap * w));
+    const over = cap === null || w === 0n ? [] : open.filter((u) => rest * (weights.get(u.code) ?? 0n) > cap * w);
     if (over.length === 0) break;
     for (const u of over) capped.add(u.code);
     rest -= cap! * BigInt(over.length);
@@ -99,7 +98,14 @@ export function allocateSubsidy(poolFen: number, units: readonly AllocationUnit[
   return units.map((u) => {
     const weight = Number(weights.get(u.code) ?? 0n);
     if (capped.has(u.code)) {
-      return { code: u.code, amountFen: Number(cap), weight, capped: true, remainderFen: 0, calculation: `${weightText(u)}，按比例应得超过封顶，按封顶 ${yuan(cap!)} 元发放` };
+      return {
+        code: u.code,
+        amountFen: Number(cap),
+        weight,
+        capped: true,
+        remainderFen: 0,
+        calculation: `${weightText(u)}，按比例应得超过封顶，按封顶 ${yuan(cap!)} 元发放`,
+      };
     }
     if (!floors.has(u.code)) {
       return { code: u.code, amountFen: 0, weight, capped: false, remainderFen: 0, calculation: `${weightText(u)}，不参与分配` };
@@ -108,7 +114,11 @@ export function allocateSubsidy(poolFen: number, units: readonly AllocationUnit[
     const plus = extra.has(u.code) ? 1n : 0n;
     const base = `${weightText(u)} ÷ 合计 ${openTotalText} × 可分配 ${yuan(rest)} 元 = ${yuan(floor)} 元（取整到分）`;
     return {
-      code: u.code, amountFen: Number(floor + plus), weight, capped: false, remainderFen: Number(plus),
+      code: u.code,
+      amountFen: Number(floor + plus),
+      weight,
+      capped: false,
+      remainderFen: Number(plus),
       calculation: plus > 0n ? `${base} + 余数分配 0.01 元 = ${yuan(floor + plus)} 元` : base,
     };
   });

@@ -49,7 +49,13 @@ const advisorFields = {
   contractStart: dateSchema.nullable().optional(),
   contractEnd: dateSchema.nullable().optional(),
   /** 服务费 (政府购买服务), in 分. */
-  contractFeeFen: z.number().int('legal.fee.invalid').min(0, 'legal.fee.invalid').max(100_000_000_00, 'legal.fee.invalid').nullable().optional(),
+  contractFeeFen: z
+    .number()
+    .int('legal.fee.invalid')
+    .min(0, 'legal.fee.invalid')
+    .max(100_000_000_00, 'legal.fee.invalid')
+    .nullable()
+    .optional(),
 };
 
 function contractPeriodInOrder(value: { contractStart?: string | null; contractEnd?: string | null }): boolean {

@@ -12,9 +12,7 @@ export type AssignmentCreate = z.infer<typeof assignmentCreateSchema>;
 /** 交接: the current assignment ends on `date` and the new advisor starts the same day. */
 export const handoverSchema = z.object({ advisorId: z.uuid('legal.advisor.required'), date }).strict();
 
-export const assignmentEndSchema = z
-  .object({ date, reason: z.string().trim().max(100, 'legal.text.tooLong').optional() })
-  .strict();
+export const assignmentEndSchema = z.object({ date, reason: z.string().trim().max(100, 'legal.text.tooLong').optional() }).strict();
 
 export const assignmentListQuerySchema = z.object({
   regionCode: regionCodeSchema.optional(),
@@ -63,7 +61,16 @@ export interface CoverageDto {
   poor: CoverageCounts;
   /** 试点村: villages designated by a pilot programme. */
   pilot: CoverageCounts;
-  children: { code: string; name: string; level: string; villages: number; covered: number; rate: number; poorVillages: number; poorCovered: number }[];
+  children: {
+    code: string;
+    name: string;
+    level: string;
+    villages: number;
+    covered: number;
+    rate: number;
+    poorVillages: number;
+    poorCovered: number;
+  }[];
 }
 
 export interface UncoveredVillageDto {

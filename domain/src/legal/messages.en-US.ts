@@ -3,7 +3,7 @@ import type { legalServerMessages } from './messages.zh-CN.ts';
 /** English for the console of the legal module's server message keys; exactly the keys of messages.zh-CN.ts. */
 export const legalServerMessagesEnUS: Record<keyof typeof legalServerMessages, string> = {
   'legal.advisor.account.invalid': 'Select an account',
-  'legal.advisor.account.outsideRegion': 'The account does not exist or is outside the legal advisor\'s region',
+  'legal.advisor.account.outsideRegion': "The account does not exist or is outside the legal advisor's region",
   'legal.advisor.account.notAdvisor': 'The account does not have the "Village legal advisor" role',
   'legal.advisor.account.taken': 'The account is already linked to another legal advisor',
   'legal.advisor.notLinked': 'Your account is not linked to the legal advisor roster yet; please contact the justice office',
@@ -37,7 +37,7 @@ export const legalServerMessagesEnUS: Record<keyof typeof legalServerMessages, s
   'todo.legal.servicesReturned.description': '{count} in total; correct them as the comments ask and submit them again',
   'todo.legal.servicesToReview.title': 'Service records await review',
   'todo.legal.servicesToReview.description': 'Legal advisor service records awaiting review: {count}',
-  'todo.legal.questions.title': 'Villagers\' online questions await an answer',
+  'todo.legal.questions.title': "Villagers' online questions await an answer",
   'todo.legal.questions.description': '{count} in total; please answer within {hours} hours',
   'todo.legal.questionsOverdue.title': 'Online questions are overdue',
   'todo.legal.questionsOverdue.description': 'Unanswered for more than {hours} hours: {count}; please follow up with the legal advisors',

@@ -60,8 +60,17 @@ const serviceFields = z.object({
   subjectName: z.string().trim().max(60, 'legal.text.tooLong').optional(),
   content: text('legal.service.content.required', 2000),
   result: text('legal.service.result.required', 1000),
-  durationMinutes: z.number('legal.service.duration.invalid').int('legal.service.duration.invalid').min(1, 'legal.service.duration.invalid').max(1440, 'legal.service.duration.invalid'),
-  attendance: z.number('legal.service.attendance.invalid').int('legal.service.attendance.invalid').min(1, 'legal.service.attendance.invalid').max(100000, 'legal.service.attendance.invalid').optional(),
+  durationMinutes: z
+    .number('legal.service.duration.invalid')
+    .int('legal.service.duration.invalid')
+    .min(1, 'legal.service.duration.invalid')
+    .max(1440, 'legal.service.duration.invalid'),
+  attendance: z
+    .number('legal.service.attendance.invalid')
+    .int('legal.service.attendance.invalid')
+    .min(1, 'legal.service.attendance.invalid')
+    .max(100000, 'legal.service.attendance.invalid')
+    .optional(),
 });
 
 type FieldsShape = z.infer<typeof serviceFields>;
@@ -98,7 +107,9 @@ export const serviceUpdateSchema = serviceFields
   .superRefine(checkDependent);
 export type ServiceUpdate = z.infer<typeof serviceUpdateSchema>;
 
-export const serviceReturnSchema = z.object({ version: z.number().int().min(1), comment: text('legal.service.comment.required', 500) }).strict();
+export const serviceReturnSchema = z
+  .object({ version: z.number().int().min(1), comment: text('legal.service.comment.required', 500) })
+  .strict();
 export const serviceAcceptSchema = z.object({ version: z.number().int().min(1) }).strict();
 
 const dateParam = z.iso.date('legal.date.invalid');
@@ -156,14 +167,24 @@ export interface MyAdvisorDto {
 
 /** 网上咨询 (网络窗口, P1.4(1)): a villager's question from the phone page. */
 export const consultationCreateSchema = z
-  .object({ question: z.string('legal.consultation.question.required').trim().min(5, 'legal.consultation.question.required').max(1000, 'legal.text.tooLong') })
+  .object({
+    question: z
+      .string('legal.consultation.question.required')
+      .trim()
+      .min(5, 'legal.consultation.question.required')
+      .max(1000, 'legal.text.tooLong'),
+  })
   .strict();
 export type ConsultationCreate = z.infer<typeof consultationCreateSchema>;
 
 /** The advisor's answer; it becomes a ledger entry with window 网络. */
 export const consultationAnswerSchema = z
   .object({
-    answer: z.string('legal.consultation.answer.required').trim().min(1, 'legal.consultation.answer.required').max(2000, 'legal.text.tooLong'),
+    answer: z
+      .string('legal.consultation.answer.required')
+      .trim()
+      .min(1, 'legal.consultation.answer.required')
+      .max(2000, 'legal.text.tooLong'),
     durationMinutes: z.number().int().min(1, 'legal.service.duration.invalid').max(1440, 'legal.service.duration.invalid').optional(),
   })
   .strict();
@@ -210,7 +231,11 @@ export const normCreateSchema = z
     window: z.enum(SERVICE_WINDOWS).nullable().optional(),
     serviceType: z.enum(SERVICE_TYPES).nullable().optional(),
     period: z.enum(NORM_PERIODS, 'legal.norm.period.required'),
-    minCount: z.number('legal.norm.minCount.invalid').int('legal.norm.minCount.invalid').min(1, 'legal.norm.minCount.invalid').max(100, 'legal.norm.minCount.invalid'),
+    minCount: z
+      .number('legal.norm.minCount.invalid')
+      .int('legal.norm.minCount.invalid')
+      .min(1, 'legal.norm.minCount.invalid')
+      .max(100, 'legal.norm.minCount.invalid'),
   })
   .strict();
 export type NormCreate = z.infer<typeof normCreateSchema>;
@@ -286,7 +311,10 @@ export const roomSchema = z
   .object({
     place: z.string('legal.room.place.required').trim().min(1, 'legal.room.place.required').max(100, 'legal.text.tooLong'),
     hours: z.string('legal.room.hours.required').trim().min(1, 'legal.room.hours.required').max(100, 'legal.text.tooLong'),
-    hotline: z.string('legal.room.hotline.required').trim().regex(/^[0-9-]{3,20}$/, 'legal.room.hotline.required'),
+    hotline: z
+      .string('legal.room.hotline.required')
+      .trim()
+      .regex(/^[0-9-]{3,20}$/, 'legal.room.hotline.required'),
   })
   .strict();
 export type RoomInput = z.infer<typeof roomSchema>;

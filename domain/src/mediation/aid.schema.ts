@@ -10,13 +10,24 @@ import { dateSchema, optionalText, pageFields, text, type PlaceRef } from './com
  */
 export const AID_STATUSES = ['applied', 'approved', 'rejected', 'assigned', 'closed'] as const;
 export type AidStatus = (typeof AID_STATUSES)[number];
-export const AID_STATUS_LABELS: Record<AidStatus, string> = { applied: '待审查', approved: '已批准', rejected: '不予援助', assigned: '已指派', closed: '已结案' };
+export const AID_STATUS_LABELS: Record<AidStatus, string> = {
+  applied: '待审查',
+  approved: '已批准',
+  rejected: '不予援助',
+  assigned: '已指派',
+  closed: '已结案',
+};
 export const ASSIGNEE_KINDS = ['lawyer', 'legal_worker'] as const;
 export type AssigneeKind = (typeof ASSIGNEE_KINDS)[number];
 export const ASSIGNEE_KIND_LABELS: Record<AssigneeKind, string> = { lawyer: '律师', legal_worker: '基层法律服务工作者' };
 export const AID_RESULTS = ['won', 'settled', 'lost', 'withdrawn'] as const;
 export type AidResult = (typeof AID_RESULTS)[number];
-export const AID_RESULT_LABELS: Record<AidResult, string> = { won: '胜诉/支持', settled: '调解和解', lost: '败诉/未支持', withdrawn: '撤回/终止' };
+export const AID_RESULT_LABELS: Record<AidResult, string> = {
+  won: '胜诉/支持',
+  settled: '调解和解',
+  lost: '败诉/未支持',
+  withdrawn: '撤回/终止',
+};
 
 /** Which steps each status allows (a step from elsewhere answers 409). */
 export const AID_STEPS = {
@@ -45,18 +56,36 @@ export const aidCreateSchema = z.union([
     .strict(),
   /** 调解不成转法律援助: parties and facts come from the case, no personal data travels. */
   z
-    .object({ caseId: z.uuid(), partyId: z.uuid('mediation.aid.party.required'), hardship, appliedOn: dateSchema, matter: text(60, 'mediation.aid.matter.required') })
+    .object({
+      caseId: z.uuid(),
+      partyId: z.uuid('mediation.aid.party.required'),
+      hardship,
+      appliedOn: dateSchema,
+      matter: text(60, 'mediation.aid.matter.required'),
+    })
     .strict(),
 ]);
 export type AidCreate = z.infer<typeof aidCreateSchema>;
 
-export const aidReviewSchema = z.object({ approve: z.boolean(), reason: text(500, 'mediation.aid.reason.required'), reviewedOn: dateSchema }).strict();
-export const aidAssignSchema = z
-  .object({ assigneeName: text(30, 'mediation.aid.assignee.required'), assigneeKind: z.enum(ASSIGNEE_KINDS, 'mediation.aid.assigneeKind.required'), assignedOn: dateSchema })
+export const aidReviewSchema = z
+  .object({ approve: z.boolean(), reason: text(500, 'mediation.aid.reason.required'), reviewedOn: dateSchema })
   .strict();
-export const aidCloseSchema = z.object({ result: z.enum(AID_RESULTS, 'mediation.aid.result.required'), resultNote: optionalText(500), closedOn: dateSchema }).strict();
+export const aidAssignSchema = z
+  .object({
+    assigneeName: text(30, 'mediation.aid.assignee.required'),
+    assigneeKind: z.enum(ASSIGNEE_KINDS, 'mediation.aid.assigneeKind.required'),
+    assignedOn: dateSchema,
+  })
+  .strict();
+export const aidCloseSchema = z
+  .object({ result: z.enum(AID_RESULTS, 'mediation.aid.result.required'), resultNote: optionalText(500), closedOn: dateSchema })
+  .strict();
 
-export const aidListQuerySchema = z.object({ regionCode: regionCodeSchema.optional(), status: z.enum(AID_STATUSES).optional(), ...pageFields });
+export const aidListQuerySchema = z.object({
+  regionCode: regionCodeSchema.optional(),
+  status: z.enum(AID_STATUSES).optional(),
+  ...pageFields,
+});
 export type AidListQuery = z.infer<typeof aidListQuerySchema>;
 
 export interface AidDto {

@@ -23,7 +23,13 @@ export const PERFORMANCE_LABELS: Record<Performance, string> = { performed: '已
 export const CASE_ACTIONS = ['start', 'agree', 'fail', 'follow_up', 'close'] as const;
 /** The state-changing steps. */
 export type CaseAction = (typeof CASE_ACTIONS)[number];
-export const CASE_ACTION_LABELS: Record<CaseAction, string> = { start: '开始调解', agree: '达成协议', fail: '调解不成', follow_up: '转入回访', close: '结案' };
+export const CASE_ACTION_LABELS: Record<CaseAction, string> = {
+  start: '开始调解',
+  agree: '达成协议',
+  fail: '调解不成',
+  follow_up: '转入回访',
+  close: '结案',
+};
 
 export const TRANSITIONS: Record<CaseAction, { from: readonly CaseStatus[]; to: CaseStatus }> = {
   start: { from: ['registered'], to: 'mediating' },

@@ -52,7 +52,12 @@ export const CASE_SOURCE_LABELS: Record<CaseSource, string> = {
 /** Who referred a case: 公安派出所、人民法院、信访部门、其他. */
 export const REFERRERS = ['police', 'court', 'petition', 'other'] as const;
 export type Referrer = (typeof REFERRERS)[number];
-export const REFERRER_LABELS: Record<Referrer, string> = { police: '公安派出所', court: '人民法院', petition: '信访部门', other: '其他部门' };
+export const REFERRER_LABELS: Record<Referrer, string> = {
+  police: '公安派出所',
+  court: '人民法院',
+  petition: '信访部门',
+  other: '其他部门',
+};
 
 /** 风险等级 and its reasons; `criminalRisk` marks 可能“民转刑” cases (P3.3(三)1). */
 export const RISK_LEVELS = ['low', 'medium', 'high'] as const;
@@ -91,7 +96,12 @@ const partyFields = {
 function checkIdNumber(p: { kind: PartyKind; idNumber?: string | null }, issues: z.RefinementCtx): void {
   if (!p.idNumber) return;
   const ok = p.kind === 'person' ? isValidIdCard(p.idNumber) : isValidUscc(p.idNumber);
-  if (!ok) issues.addIssue({ code: 'custom', path: ['idNumber'], message: p.kind === 'person' ? 'personal.idCard.invalid' : 'personal.uscc.invalid' });
+  if (!ok)
+    issues.addIssue({
+      code: 'custom',
+      path: ['idNumber'],
+      message: p.kind === 'person' ? 'personal.idCard.invalid' : 'personal.uscc.invalid',
+    });
 }
 
 function checkBothSides(c: { parties: readonly { role: PartyRole }[] }, issues: z.RefinementCtx): void {
@@ -113,8 +123,18 @@ const caseBody = z.object({
   caseType: z.enum(CASE_TYPES, 'mediation.caseType.required'),
   description: text(2000, 'mediation.description.required'),
   /** 涉及金额, 分. */
-  amountFen: z.number().int('mediation.amount.invalid').min(0, 'mediation.amount.invalid').max(1_000_000_000_00, 'mediation.amount.invalid').nullable().optional(),
-  peopleCount: z.number('mediation.peopleCount.invalid').int('mediation.peopleCount.invalid').min(1, 'mediation.peopleCount.invalid').max(100_000, 'mediation.peopleCount.invalid'),
+  amountFen: z
+    .number()
+    .int('mediation.amount.invalid')
+    .min(0, 'mediation.amount.invalid')
+    .max(1_000_000_000_00, 'mediation.amount.invalid')
+    .nullable()
+    .optional(),
+  peopleCount: z
+    .number('mediation.peopleCount.invalid')
+    .int('mediation.peopleCount.invalid')
+    .min(1, 'mediation.peopleCount.invalid')
+    .max(100_000, 'mediation.peopleCount.invalid'),
   riskLevel: z.enum(RISK_LEVELS, 'mediation.riskLevel.required'),
   riskReasons: z.array(z.enum(RISK_REASONS, 'mediation.riskReason.invalid')).max(RISK_REASONS.length).default([]),
   criminalRisk: z.boolean().default(false),
@@ -124,7 +144,8 @@ const caseBody = z.object({
 
 /** 受理登记 of a dispute. */
 export const caseCreateSchema = caseBody.strict().superRefine((c, issues) => {
-  if (c.source === 'referral' && !c.referrer) issues.addIssue({ code: 'custom', path: ['referrer'], message: 'mediation.referrer.required' });
+  if (c.source === 'referral' && !c.referrer)
+    issues.addIssue({ code: 'custom', path: ['referrer'], message: 'mediation.referrer.required' });
   if ((c.riskLevel === 'high' || c.criminalRisk) && c.riskReasons.length === 0) {
     issues.addIssue({ code: 'custom', path: ['riskReasons'], message: 'mediation.riskReasons.required' });
   }
@@ -137,7 +158,10 @@ export type CaseCreate = z.infer<typeof caseCreateSchema>;
  * ID number and phone stay as stored unless a new value is given (null clears them), so nobody has to
  * see or retype a full number to correct a name or an address. Parties left out are removed.
  */
-export const partyEditSchema = z.object({ id: z.uuid().optional(), ...partyFields }).strict().superRefine(checkIdNumber);
+export const partyEditSchema = z
+  .object({ id: z.uuid().optional(), ...partyFields })
+  .strict()
+  .superRefine(checkIdNumber);
 export type PartyEdit = z.infer<typeof partyEditSchema>;
 
 export const partiesUpdateSchema = z
@@ -157,7 +181,12 @@ export const onlineApplicationSchema = z
     phone: z.string().trim().transform(normalizeMobile).refine(isValidMobile, { message: 'personal.mobile.invalid' }),
     respondentName: text(60, 'mediation.respondent.required'),
     respondentAddress: optionalText(100),
-    peopleCount: z.number('mediation.peopleCount.invalid').int('mediation.peopleCount.invalid').min(1, 'mediation.peopleCount.invalid').max(100_000, 'mediation.peopleCount.invalid').default(2),
+    peopleCount: z
+      .number('mediation.peopleCount.invalid')
+      .int('mediation.peopleCount.invalid')
+      .min(1, 'mediation.peopleCount.invalid')
+      .max(100_000, 'mediation.peopleCount.invalid')
+      .default(2),
   })
   .strict();
 export type OnlineApplication = z.infer<typeof onlineApplicationSchema>;
@@ -181,13 +210,27 @@ export const caseExportQuerySchema = caseListQuerySchema.omit({ page: true, page
 // ---- workflow bodies (one per action, DOMAIN.md "Mediation case") ----
 export const startSchema = z.object({ mediatorId: z.uuid('mediation.mediator.required').optional() }).strict();
 export const sessionSchema = z
-  .object({ heldOn: dateSchema, participants: text(200, 'mediation.session.participants.required'), notes: text(2000, 'mediation.session.notes.required') })
+  .object({
+    heldOn: dateSchema,
+    participants: text(200, 'mediation.session.participants.required'),
+    notes: text(2000, 'mediation.session.notes.required'),
+  })
   .strict();
-export const agreeSchema = z.object({ agreedOn: dateSchema, terms: text(4000, 'mediation.agreement.terms.required'), performanceDeadline: dateSchema.nullable().optional() }).strict();
+export const agreeSchema = z
+  .object({
+    agreedOn: dateSchema,
+    terms: text(4000, 'mediation.agreement.terms.required'),
+    performanceDeadline: dateSchema.nullable().optional(),
+  })
+  .strict();
 /** 调解不成: where the dispute goes next (诉讼、仲裁、行政处理) and to whom. */
 export const FAILURE_ROUTES = ['litigation', 'arbitration', 'administrative'] as const;
 export type FailureRoute = (typeof FAILURE_ROUTES)[number];
-export const FAILURE_ROUTE_LABELS: Record<FailureRoute, string> = { litigation: '引导诉讼', arbitration: '申请仲裁', administrative: '移交行政机关处理' };
+export const FAILURE_ROUTE_LABELS: Record<FailureRoute, string> = {
+  litigation: '引导诉讼',
+  arbitration: '申请仲裁',
+  administrative: '移交行政机关处理',
+};
 export const failSchema = z
   .object({
     failedOn: dateSchema,
@@ -197,8 +240,12 @@ export const failSchema = z
   })
   .strict();
 export const confirmSchema = z.object({ confirmedOn: dateSchema, note: optionalText(200) }).strict();
-export const performanceSchema = z.object({ performance: z.enum(['performed', 'partly', 'not'], 'mediation.performance.required'), note: optionalText(200) }).strict();
-export const followUpSchema = z.object({ dueDays: z.number().int().min(1, 'mediation.followUp.days').max(180, 'mediation.followUp.days').optional() }).strict();
+export const performanceSchema = z
+  .object({ performance: z.enum(['performed', 'partly', 'not'], 'mediation.performance.required'), note: optionalText(200) })
+  .strict();
+export const followUpSchema = z
+  .object({ dueDays: z.number().int().min(1, 'mediation.followUp.days').max(180, 'mediation.followUp.days').optional() })
+  .strict();
 export const visitSchema = z.object({ visitedOn: dateSchema, note: text(500, 'mediation.visit.note.required') }).strict();
 export const closeSchema = z.object({ closedOn: dateSchema }).strict();
 export const reopenSchema = z.object({ reopenedOn: dateSchema, reason: text(500, 'mediation.reopen.reason.required') }).strict();
@@ -251,7 +298,13 @@ export interface CaseDto extends CaseListItemDto {
   peopleCount: number;
   riskReasons: RiskReason[];
   concludedOn: string | null;
-  agreement: { agreedOn: string; terms: string; performanceDeadline: string | null; confirmedOn: string | null; confirmationNote: string | null } | null;
+  agreement: {
+    agreedOn: string;
+    terms: string;
+    performanceDeadline: string | null;
+    confirmedOn: string | null;
+    confirmationNote: string | null;
+  } | null;
   performance: Performance | null;
   performanceNote: string | null;
   failure: { failedOn: string; route: FailureRoute; destination: string; reason: string | null } | null;
@@ -265,12 +318,24 @@ export interface CaseDto extends CaseListItemDto {
    * 反复纠纷: for each party with an ID number, the other cases (within the viewer's region) in which the
    * same person is a party, newest first (at most 5 listed; `total` counts up to 200). A hint for the risk.
    */
-  partyHistory: Array<{ partyId: string; name: string; total: number; cases: Array<{ id: string; caseNo: string; registeredOn: string; status: CaseStatus }> }>;
+  partyHistory: Array<{
+    partyId: string;
+    name: string;
+    total: number;
+    cases: Array<{ id: string; caseNo: string; registeredOn: string; status: CaseStatus }>;
+  }>;
   /** 案件附件: the signed agreement, photos, evidence (JPG, PNG, PDF); files are fetched by id. */
   attachments: AttachmentDto[];
   version: number;
   /** What the viewer may do now: the actions the state allows and their role permits. */
-  abilities: { handle: boolean; reveal: boolean; editParties: boolean; actions: CaseAction[]; record: Array<'session' | 'confirm' | 'performance' | 'visit' | 'reopen'>; aid: boolean };
+  abilities: {
+    handle: boolean;
+    reveal: boolean;
+    editParties: boolean;
+    actions: CaseAction[];
+    record: Array<'session' | 'confirm' | 'performance' | 'visit' | 'reopen'>;
+    aid: boolean;
+  };
 }
 
 /** A villager's view of their own application (no one else's data). */

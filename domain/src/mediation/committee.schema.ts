@@ -107,7 +107,10 @@ export const trainingCreateSchema = z
   .object({
     trainedOn: dateSchema,
     title: text(60, 'mediation.training.title.required'),
-    hours: z.number('mediation.training.hours.invalid').min(0.5, 'mediation.training.hours.invalid').max(200, 'mediation.training.hours.invalid'),
+    hours: z
+      .number('mediation.training.hours.invalid')
+      .min(0.5, 'mediation.training.hours.invalid')
+      .max(200, 'mediation.training.hours.invalid'),
     organiser: optionalText(60),
   })
   .strict();

@@ -3,7 +3,14 @@ import { regionCodeSchema } from '../regions/region.schema.ts';
 import { text } from './common.schema.ts';
 
 /** 经济困难认定标准 a county may adjust (the defaults follow common provincial practice). */
-export const DEFAULT_AID_CRITERIA = ['城乡最低生活保障对象', '特困供养人员', '建档立卡贫困户', '农民工追索劳动报酬', '残疾人', '其他经济困难'] as const;
+export const DEFAULT_AID_CRITERIA = [
+  '城乡最低生活保障对象',
+  '特困供养人员',
+  '建档立卡贫困户',
+  '农民工追索劳动报酬',
+  '残疾人',
+  '其他经济困难',
+] as const;
 export const DEFAULT_OVERDUE_DAYS = 30;
 export const DEFAULT_FOLLOW_UP_DAYS = 15;
 

@@ -13,8 +13,16 @@ export const applicationCreateSchema = z.object({ unitCode: regionCodeSchema }).
 export const applicationSaveSchema = z
   .object({
     contentAreas: z.array(z.string().max(40)).max(20).optional(),
-    conditionAnswers: z.array(z.object({ key: z.string().max(10), answer: z.string().trim().max(2000, 'programs.text.tooLong') }).strict()).max(20).optional(),
-    sections: z.object(Object.fromEntries(PLAN_SECTIONS.map((s) => [s, sectionHtml.optional()])) as Record<PlanSection, z.ZodOptional<typeof sectionHtml>>).strict().optional(),
+    conditionAnswers: z
+      .array(z.object({ key: z.string().max(10), answer: z.string().trim().max(2000, 'programs.text.tooLong') }).strict())
+      .max(20)
+      .optional(),
+    sections: z
+      .object(
+        Object.fromEntries(PLAN_SECTIONS.map((s) => [s, sectionHtml.optional()])) as Record<PlanSection, z.ZodOptional<typeof sectionHtml>>,
+      )
+      .strict()
+      .optional(),
     version: z.number().int().min(1),
   })
   .strict();
@@ -24,7 +32,10 @@ export const REVIEW_DECISIONS = ['approve', 'return', 'reject'] as const;
 /** 审核意见: 通过 (forward or approve) / 退回修改 / 不予通过 */
 export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
 export const reviewSchema = z
-  .object({ decision: z.enum(REVIEW_DECISIONS, 'programs.review.decisionRequired'), comment: z.string().trim().max(1000, 'programs.text.tooLong').default('') })
+  .object({
+    decision: z.enum(REVIEW_DECISIONS, 'programs.review.decisionRequired'),
+    comment: z.string().trim().max(1000, 'programs.text.tooLong').default(''),
+  })
   .strict()
   .refine((v) => v.decision === 'approve' || v.comment.length > 0, { message: 'programs.review.commentRequired', path: ['comment'] });
 export type ReviewInput = z.infer<typeof reviewSchema>;

@@ -16,11 +16,17 @@ export const caseCreateSchema = z
 export type CaseCreate = z.infer<typeof caseCreateSchema>;
 
 /** 修改后重新提交 a returned case (same fields, the unit cannot change). */
-export const caseUpdateSchema = caseCreateSchema.omit({ unitCode: true, programId: true }).extend({ version: z.number().int().min(1) }).strict();
+export const caseUpdateSchema = caseCreateSchema
+  .omit({ unitCode: true, programId: true })
+  .extend({ version: z.number().int().min(1) })
+  .strict();
 export type CaseUpdate = z.infer<typeof caseUpdateSchema>;
 
 export const caseReviewSchema = z
-  .object({ decision: z.enum(['publish', 'return'], 'programs.review.decisionRequired'), comment: z.string().trim().max(1000, 'programs.text.tooLong').default('') })
+  .object({
+    decision: z.enum(['publish', 'return'], 'programs.review.decisionRequired'),
+    comment: z.string().trim().max(1000, 'programs.text.tooLong').default(''),
+  })
   .strict()
   .refine((v) => v.decision === 'publish' || v.comment.length > 0, { message: 'programs.review.commentRequired', path: ['comment'] });
 

@@ -5,7 +5,14 @@ describe('programs catalogue', () => {
   it('holds the eight content areas of P2.2 and the six plan sections of P2.3(4)', () => {
     expect(CONTENT_AREAS).toHaveLength(8);
     expect(new Set(CONTENT_AREAS.map((a) => a.key)).size).toBe(8);
-    expect(PLAN_SECTIONS.map((s) => PLAN_SECTION_LABELS[s])).toEqual(['试点背景', '试点思路', '试点内容', '方法步骤', '预期效果', '保障措施']);
+    expect(PLAN_SECTIONS.map((s) => PLAN_SECTION_LABELS[s])).toEqual([
+      '试点背景',
+      '试点思路',
+      '试点内容',
+      '方法步骤',
+      '预期效果',
+      '保障措施',
+    ]);
   });
 
   it.each([

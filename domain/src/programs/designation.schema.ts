@@ -6,7 +6,9 @@ export const DESIGNATION_STATUSES = ['active', 'warned', 'revoked'] as const;
 export type DesignationStatus = (typeof DESIGNATION_STATUSES)[number];
 
 export const designationQuerySchema = z.object({ regionCode: regionCodeSchema.optional(), programId: z.uuid().optional() });
-export const designationActionSchema = z.object({ reason: z.string().trim().min(1, 'programs.reason.required').max(500, 'programs.text.tooLong') }).strict();
+export const designationActionSchema = z
+  .object({ reason: z.string().trim().min(1, 'programs.reason.required').max(500, 'programs.text.tooLong') })
+  .strict();
 
 /** 命名: an approved unit's honour title, with its programme and dates. */
 export interface DesignationDto {

@@ -6,7 +6,10 @@ export const reportSubmitSchema = z
   .object({ year: z.number().int().min(2000).max(2100), content: z.string().max(200_000, 'programs.text.tooLong') })
   .strict();
 export const reportReviewSchema = z
-  .object({ decision: z.enum(['accept', 'return'], 'programs.review.decisionRequired'), comment: z.string().trim().max(1000, 'programs.text.tooLong').default('') })
+  .object({
+    decision: z.enum(['accept', 'return'], 'programs.review.decisionRequired'),
+    comment: z.string().trim().max(1000, 'programs.text.tooLong').default(''),
+  })
   .strict()
   .refine((v) => v.decision === 'accept' || v.comment.length > 0, { message: 'programs.review.commentRequired', path: ['comment'] });
 
@@ -17,8 +20,17 @@ export type ReportStatus = (typeof REPORT_STATUSES)[number];
 /** 评分模板: criteria with weights (any positive numbers; the score is their weighted mean) and a pass mark. */
 export const templatePutSchema = z
   .object({
-    criteria: z.array(z.object({ name: z.string().trim().min(1, 'programs.criterion.nameRequired').max(60, 'programs.text.tooLong'), weight: z.number().int().min(1, 'programs.criterion.weight').max(100, 'programs.criterion.weight') }).strict())
-      .min(1, 'programs.criterion.required').max(30),
+    criteria: z
+      .array(
+        z
+          .object({
+            name: z.string().trim().min(1, 'programs.criterion.nameRequired').max(60, 'programs.text.tooLong'),
+            weight: z.number().int().min(1, 'programs.criterion.weight').max(100, 'programs.criterion.weight'),
+          })
+          .strict(),
+      )
+      .min(1, 'programs.criterion.required')
+      .max(30),
     passMark: z.number().int().min(0, 'programs.passMark.invalid').max(100, 'programs.passMark.invalid'),
   })
   .strict();
@@ -31,7 +43,17 @@ export type EvaluationKind = (typeof EVALUATION_KINDS)[number];
 export const evaluationCreateSchema = z
   .object({
     kind: z.enum(EVALUATION_KINDS, 'programs.evaluation.kindRequired'),
-    scores: z.array(z.object({ key: z.string().max(10), score: z.number().min(0, 'programs.score.range').max(100, 'programs.score.range'), evidence: z.string().trim().max(500, 'programs.text.tooLong').default('') }).strict()).max(30),
+    scores: z
+      .array(
+        z
+          .object({
+            key: z.string().max(10),
+            score: z.number().min(0, 'programs.score.range').max(100, 'programs.score.range'),
+            evidence: z.string().trim().max(500, 'programs.text.tooLong').default(''),
+          })
+          .strict(),
+      )
+      .max(30),
   })
   .strict();
 export type EvaluationCreate = z.infer<typeof evaluationCreateSchema>;

@@ -30,10 +30,18 @@ export const groupCreateSchema = z
 export type GroupCreate = z.infer<typeof groupCreateSchema>;
 
 export const memberCreateSchema = z
-  .object({ personName: text(30, 'programs.member.nameRequired'), position: text(60, 'programs.member.positionRequired'), role: z.enum(MEMBER_ROLES, 'programs.member.roleRequired') })
+  .object({
+    personName: text(30, 'programs.member.nameRequired'),
+    position: text(60, 'programs.member.positionRequired'),
+    role: z.enum(MEMBER_ROLES, 'programs.member.roleRequired'),
+  })
   .strict();
 export const agencyCreateSchema = z
-  .object({ name: text(60, 'programs.agency.nameRequired'), role: z.enum(AGENCY_ROLES, 'programs.agency.roleRequired'), duties: z.string().trim().max(500, 'programs.text.tooLong').default('') })
+  .object({
+    name: text(60, 'programs.agency.nameRequired'),
+    role: z.enum(AGENCY_ROLES, 'programs.agency.roleRequired'),
+    duties: z.string().trim().max(500, 'programs.text.tooLong').default(''),
+  })
   .strict();
 
 /** A task goes to a member agency or a named person (at least one), with a deadline. */

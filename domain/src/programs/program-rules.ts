@@ -81,23 +81,30 @@ export function editRefusals(before: ProgramShape, after: ProgramShape, usage: P
   const locks = editLocks(usage);
   const refusals: ProgramRefusal[] = [];
   if (locks.unitLevel && before.unitLevel !== after.unitLevel) refusals.push({ key: 'programs.edit.unitLevelLocked' });
-  if (locks.cycle && (before.cycleStart !== after.cycleStart || before.cycleEnd !== after.cycleEnd)) refusals.push({ key: 'programs.edit.cycleLocked' });
+  if (locks.cycle && (before.cycleStart !== after.cycleStart || before.cycleEnd !== after.cycleEnd))
+    refusals.push({ key: 'programs.edit.cycleLocked' });
   const kept = (keys: readonly { key: string }[]) => new Set(keys.map((k) => k.key));
   const areas = kept(after.contentAreas);
   for (const area of before.contentAreas) {
-    if (!areas.has(area.key) && usage.usedAreas.includes(area.key)) refusals.push({ key: 'programs.edit.areaInUse', params: { area: area.label } });
+    if (!areas.has(area.key) && usage.usedAreas.includes(area.key))
+      refusals.push({ key: 'programs.edit.areaInUse', params: { area: area.label } });
   }
   const conditionsChanged = !sameList(before.conditions.map(conditionText), after.conditions.map(conditionText));
-  const attachmentsChanged = !sameList(before.requiredAttachments.map((a) => `${a.key}|${a.label}`), after.requiredAttachments.map((a) => `${a.key}|${a.label}`));
+  const attachmentsChanged = !sameList(
+    before.requiredAttachments.map((a) => `${a.key}|${a.label}`),
+    after.requiredAttachments.map((a) => `${a.key}|${a.label}`),
+  );
   if (locks.requirements && (conditionsChanged || attachmentsChanged)) refusals.push({ key: 'programs.edit.requirementsLocked' });
   else {
     const conditions = kept(after.conditions);
     for (const condition of before.conditions) {
-      if (!conditions.has(condition.key) && usage.usedConditions.includes(condition.key)) refusals.push({ key: 'programs.edit.conditionInUse', params: { condition: condition.text } });
+      if (!conditions.has(condition.key) && usage.usedConditions.includes(condition.key))
+        refusals.push({ key: 'programs.edit.conditionInUse', params: { condition: condition.text } });
     }
     const attachments = kept(after.requiredAttachments);
     for (const attachment of before.requiredAttachments) {
-      if (!attachments.has(attachment.key) && usage.usedAttachments.includes(attachment.key)) refusals.push({ key: 'programs.edit.attachmentInUse', params: { attachment: attachment.label } });
+      if (!attachments.has(attachment.key) && usage.usedAttachments.includes(attachment.key))
+        refusals.push({ key: 'programs.edit.attachmentInUse', params: { attachment: attachment.label } });
     }
   }
   if (locks.reviewChain && !sameList(before.reviewChain, after.reviewChain)) refusals.push({ key: 'programs.edit.reviewChainLocked' });
@@ -120,8 +127,12 @@ export function withdrawRefusal(program: { name: string; status: ProgramStatus }
  * Removing a 节点 is refused when it is a 申报截止 that has passed: removing it would quietly reopen
  * submission (the organiser extends it instead, with a reason). Other milestones depend on nothing.
  */
-export function milestoneRemovalRefusal(milestone: { name: string; closesSubmission: boolean; effectiveDue: string }, today: string): ProgramRefusal | null {
-  if (milestone.closesSubmission && milestone.effectiveDue < today) return { key: 'programs.milestone.submissionClosed', params: { milestone: milestone.name, date: milestone.effectiveDue } };
+export function milestoneRemovalRefusal(
+  milestone: { name: string; closesSubmission: boolean; effectiveDue: string },
+  today: string,
+): ProgramRefusal | null {
+  if (milestone.closesSubmission && milestone.effectiveDue < today)
+    return { key: 'programs.milestone.submissionClosed', params: { milestone: milestone.name, date: milestone.effectiveDue } };
   return null;
 }
 
@@ -130,7 +141,11 @@ export function milestoneRemovalRefusal(milestone: { name: string; closesSubmiss
  * and files stay with it); a new one gets the next number after the existing keys. (A key freed by
  * an earlier removal may come back: nothing refers to it, as removing an item in use is refused.)
  */
-export function assignKeys(existing: readonly { key: string; label: string }[], labels: readonly string[], prefix: string): { key: string; label: string }[] {
+export function assignKeys(
+  existing: readonly { key: string; label: string }[],
+  labels: readonly string[],
+  prefix: string,
+): { key: string; label: string }[] {
   const numberOf = (key: string) => (key.startsWith(prefix) ? Number(key.slice(prefix.length)) || 0 : 0);
   let next = existing.reduce((max, e) => Math.max(max, numberOf(e.key)), 0);
   const free = [...existing];
@@ -145,17 +160,34 @@ export function assignKeys(existing: readonly { key: string; label: string }[], 
 
 /** The areas, conditions and attachments of a create or edit input, keyed (keeping `before`'s keys). */
 export function keyedLists(
-  input: { contentAreas: readonly string[]; customContentAreas: readonly string[]; conditions: readonly { text: string; evidenceRequired: boolean }[]; requiredAttachments: readonly string[] },
+  input: {
+    contentAreas: readonly string[];
+    customContentAreas: readonly string[];
+    conditions: readonly { text: string; evidenceRequired: boolean }[];
+    requiredAttachments: readonly string[];
+  },
   before?: Pick<ProgramShape, 'contentAreas' | 'conditions' | 'requiredAttachments'>,
 ): { contentAreas: ContentArea[]; conditions: ProgramCondition[]; requiredAttachments: RequiredAttachment[] } {
-  const custom = assignKeys((before?.contentAreas ?? []).filter((a) => a.custom), input.customContentAreas, 'custom_');
-  const conditionKeys = assignKeys((before?.conditions ?? []).map((c) => ({ key: c.key, label: c.text })), input.conditions.map((c) => c.text), 'c');
+  const custom = assignKeys(
+    (before?.contentAreas ?? []).filter((a) => a.custom),
+    input.customContentAreas,
+    'custom_',
+  );
+  const conditionKeys = assignKeys(
+    (before?.conditions ?? []).map((c) => ({ key: c.key, label: c.text })),
+    input.conditions.map((c) => c.text),
+    'c',
+  );
   return {
     contentAreas: [
       ...CONTENT_AREAS.filter((a) => input.contentAreas.includes(a.key)).map((a) => ({ key: a.key, label: a.label, custom: false })),
       ...custom.map((a) => ({ ...a, custom: true })),
     ],
-    conditions: input.conditions.map((c, i) => ({ key: conditionKeys[i]?.key ?? `c${i + 1}`, text: c.text, evidenceRequired: c.evidenceRequired })),
+    conditions: input.conditions.map((c, i) => ({
+      key: conditionKeys[i]?.key ?? `c${i + 1}`,
+      text: c.text,
+      evidenceRequired: c.evidenceRequired,
+    })),
     requiredAttachments: assignKeys(before?.requiredAttachments ?? [], input.requiredAttachments, 'a'),
   };
 }

@@ -21,9 +21,7 @@ export const milestoneInputSchema = z
 export type MilestoneInput = z.infer<typeof milestoneInputSchema>;
 
 /** 延期: the organiser moves a milestone's due date later, with a reason. */
-export const milestoneExtendSchema = z
-  .object({ dueDate: dateSchema, reason: text(200, 'programs.reason.required') })
-  .strict();
+export const milestoneExtendSchema = z.object({ dueDate: dateSchema, reason: text(200, 'programs.reason.required') }).strict();
 
 /** 状态: 进行中 / 已撤销 (withdrawn by the organiser before any unit was approved). */
 export const PROGRAM_STATUSES = ['active', 'withdrawn'] as const;
@@ -45,7 +43,10 @@ const programFields = {
   cycleStart: dateSchema,
   cycleEnd: dateSchema,
   /** 申报条件; `evidenceRequired` asks for an attachment proving it. */
-  conditions: z.array(z.object({ text: text(200, 'programs.condition.textRequired'), evidenceRequired: z.boolean().default(false) }).strict()).max(20).default([]),
+  conditions: z
+    .array(z.object({ text: text(200, 'programs.condition.textRequired'), evidenceRequired: z.boolean().default(false) }).strict())
+    .max(20)
+    .default([]),
   /** 必备附件 by name (e.g. 试点方案盖章扫描件). */
   requiredAttachments: z.array(text(60, 'programs.attachment.nameRequired')).max(10).default([]),
   /** 审核链, bottom-up: e.g. ['province', 'nation'] for a county's application. */
@@ -55,7 +56,9 @@ const programFields = {
 };
 
 /** The cycle runs forwards and the programme has at least one content area. */
-function withProgramChecks<S extends z.ZodType<{ cycleStart: string; cycleEnd: string; contentAreas: string[]; customContentAreas: string[] }>>(schema: S): S {
+function withProgramChecks<
+  S extends z.ZodType<{ cycleStart: string; cycleEnd: string; contentAreas: string[]; customContentAreas: string[] }>,
+>(schema: S): S {
   return schema
     .refine((v) => v.cycleStart <= v.cycleEnd, { message: 'programs.cycle.order', path: ['cycleEnd'] })
     .refine((v) => v.contentAreas.length + v.customContentAreas.length > 0, { message: 'programs.area.required', path: ['contentAreas'] });
@@ -75,11 +78,17 @@ export const programUpdateSchema = withProgramChecks(z.object({ ...programFields
 export type ProgramUpdate = z.infer<typeof programUpdateSchema>;
 
 /** 撤销试点项目: the reason is kept with the programme and audited. */
-export const programWithdrawSchema = z.object({ reason: text(500, 'programs.withdraw.reasonRequired'), version: z.number().int().min(1) }).strict();
+export const programWithdrawSchema = z
+  .object({ reason: text(500, 'programs.withdraw.reasonRequired'), version: z.number().int().min(1) })
+  .strict();
 
 /** 名额: at most `maxUnits` designated units inside `regionCode`; `suggested` is the advisory figure. */
 export const quotaItemSchema = z
-  .object({ regionCode: regionCodeSchema, maxUnits: z.number().int().min(0, 'programs.quota.invalid').max(10_000, 'programs.quota.invalid'), suggested: z.number().int().min(0).max(10_000).nullable().optional() })
+  .object({
+    regionCode: regionCodeSchema,
+    maxUnits: z.number().int().min(0, 'programs.quota.invalid').max(10_000, 'programs.quota.invalid'),
+    suggested: z.number().int().min(0).max(10_000).nullable().optional(),
+  })
   .strict();
 export const quotasPutSchema = z.object({ items: z.array(quotaItemSchema).max(500) }).strict();
 export type QuotaItem = z.infer<typeof quotaItemSchema>;

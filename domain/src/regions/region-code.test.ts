@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ancestorsOf, isRegionCode, isWithin, levelOf, NATION_CODE, parentOf, rangeOf, shortNameOf, villageKindOf,
-} from './region-code.ts';
+import { ancestorsOf, isRegionCode, isWithin, levelOf, NATION_CODE, parentOf, rangeOf, shortNameOf, villageKindOf } from './region-code.ts';
 
 describe('region codes (统计用区划代码)', () => {
   it('tells the level from the length', () => {

@@ -1,10 +1,7 @@
 import { z } from 'zod';
 import { isRegionCode, type RegionLevel, type VillageKind } from './region-code.ts';
 
-export const regionCodeSchema = z
-  .string()
-  .trim()
-  .refine(isRegionCode, { message: 'region.code.invalid' });
+export const regionCodeSchema = z.string().trim().refine(isRegionCode, { message: 'region.code.invalid' });
 
 /** 行政区划: one node of the hierarchy, with the village attributes the plans rely on. */
 export interface RegionDto {

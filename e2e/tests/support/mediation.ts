@@ -2,7 +2,13 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import { signIn } from './console.ts';
 
 /** Opens a step of a case (from the console drawer or the phone page), fills it with `fill`, saves, and waits for the drawer to show `status`. */
-export async function step(page: Page, drawer: Locator, button: string, fill: (dialog: Locator) => Promise<void>, status?: string): Promise<void> {
+export async function step(
+  page: Page,
+  drawer: Locator,
+  button: string,
+  fill: (dialog: Locator) => Promise<void>,
+  status?: string,
+): Promise<void> {
   await drawer.getByTestId('case-actions').getByRole('button', { name: button, exact: true }).click();
   const dialog = page.getByRole('dialog', { name: new RegExp(`^${button} · `) });
   await expect(dialog).toBeVisible();
@@ -14,10 +20,16 @@ export async function step(page: Page, drawer: Locator, button: string, fill: (d
 
 /** 开始调解 with the first mediator the form offers. */
 export async function startMediation(page: Page, container: Locator): Promise<void> {
-  await step(page, container, '开始调解', async (d) => {
-    await d.getByLabel('调解员').click();
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').first().click();
-  }, '调解中');
+  await step(
+    page,
+    container,
+    '开始调解',
+    async (d) => {
+      await d.getByLabel('调解员').click();
+      await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').first().click();
+    },
+    '调解中',
+  );
 }
 
 /** Signs `username` in on the console and opens 人民调解. */

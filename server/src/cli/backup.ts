@@ -8,7 +8,9 @@ import { backupDatabase } from '../core/db/backup.ts';
 const { values } = parseArgs({ options: { out: { type: 'string' } } });
 const config = loadConfig();
 const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-const out = values.out ? path.resolve(process.env.INIT_CWD ?? process.cwd(), values.out) : path.join(config.dataDir, 'backups', `governance-${stamp}.${config.databaseUrl ? 'dump' : 'db'}`);
+const out = values.out
+  ? path.resolve(process.env.INIT_CWD ?? process.cwd(), values.out)
+  : path.join(config.dataDir, 'backups', `governance-${stamp}.${config.databaseUrl ? 'dump' : 'db'}`);
 const connection = await connect(config);
 await backupDatabase(connection, config.databaseUrl, out);
 await connection.close();

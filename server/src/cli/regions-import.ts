@@ -6,7 +6,12 @@ import { MODULES } from '../modules/index.ts';
 
 /** `npm run regions:import [-- --only 610423,340321]`: the national division data, idempotently. */
 const { values } = parseArgs({ options: { only: { type: 'string' } } });
-const only = values.only ? values.only.split(',').map((c) => c.trim()).filter(Boolean) : [];
+const only = values.only
+  ? values.only
+      .split(',')
+      .map((c) => c.trim())
+      .filter(Boolean)
+  : [];
 const { ctx, connection } = await createContext(loadConfig(), MODULES);
 const result = await importDivisions(ctx, new Date().toISOString(), { only });
 // Modules that keep figures along region paths follow villages and towns that moved.

@@ -19,7 +19,11 @@ export interface Started {
 }
 
 /** Connects, checks durability, migrates and assembles the shared services. */
-export async function createContext(config: Config, modules: readonly ModuleManifest[], options: { clock?: Clock; keys?: Keys } = {}): Promise<Started> {
+export async function createContext(
+  config: Config,
+  modules: readonly ModuleManifest[],
+  options: { clock?: Clock; keys?: Keys } = {},
+): Promise<Started> {
   const connection = await connect(config);
   await migrateToLatest(connection.db);
   const clock = options.clock ?? systemClock;

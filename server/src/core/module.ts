@@ -30,7 +30,13 @@ export interface ComputedIndicator {
   compute(ctx: AppContext, rc: RequestContext, regionCode: string, period: string): Promise<{ num: number; den: number } | null>;
 }
 
-export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
 
 /**
  * A module's manifest: everything the server and the console learn about it, in one place

@@ -7,12 +7,23 @@ import type { TodoItem } from '@rg/domain/home/todo.schema';
  * `todo.<kind>.description`, sent beside them with their parameters (decision 72). The count is
  * always one of the parameters.
  */
-export function todoItem(kind: string, item: { link: string; count: number; params?: Record<string, string | number>; id?: string; dueAt?: string }): TodoItem {
+export function todoItem(
+  kind: string,
+  item: { link: string; count: number; params?: Record<string, string | number>; id?: string; dueAt?: string },
+): TodoItem {
   const params = { count: item.count, ...item.params };
   const titleKey = `todo.${kind}.title`;
   const descriptionKey = `todo.${kind}.description`;
   return {
-    id: item.id ?? kind, kind, link: item.link, count: item.count, ...(item.dueAt ? { dueAt: item.dueAt } : {}),
-    title: messageOf(titleKey, params), titleKey, description: messageOf(descriptionKey, params), descriptionKey, params,
+    id: item.id ?? kind,
+    kind,
+    link: item.link,
+    count: item.count,
+    ...(item.dueAt ? { dueAt: item.dueAt } : {}),
+    title: messageOf(titleKey, params),
+    titleKey,
+    description: messageOf(descriptionKey, params),
+    descriptionKey,
+    params,
   };
 }

@@ -28,7 +28,10 @@ describe('demo seed', () => {
     const rows = await t.ctx.db.selectFrom('users').select(['username', 'is_demo', 'must_change_password']).execute();
     expect(rows).toHaveLength(DEMO_ACCOUNTS.length);
     for (const account of DEMO_ACCOUNTS) {
-      expect(rows.filter((r) => r.username === account.username), account.username).toEqual([{ username: account.username, is_demo: 1, must_change_password: 0 }]);
+      expect(
+        rows.filter((r) => r.username === account.username),
+        account.username,
+      ).toEqual([{ username: account.username, is_demo: 1, must_change_password: 0 }]);
     }
     const secret = (r: typeof first) => r.accounts.find((a) => a.username === 'admin')?.totpSecret;
     expect(secret(first)).toBeTruthy();
@@ -38,7 +41,11 @@ describe('demo seed', () => {
   it('covers every level of 泾阳县 and makes the administrators use a second factor', async () => {
     const regions = new Set(DEMO_ACCOUNTS.map((a) => a.regionCode));
     for (const code of ['610423', '610423104', '610423104209']) expect(regions.has(code), code).toBe(true);
-    const official = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'wq.official', password: DEMO_PASSWORD } });
+    const official = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'wq.official', password: DEMO_PASSWORD },
+    });
     expect(official.json<{ status: string }>().status).toBe('ok');
     const again = await seedDemo(t.ctx);
     const adminSecret = again.accounts.find((a) => a.username === 'admin')?.totpSecret ?? '';
@@ -55,11 +62,16 @@ describe('demo seed', () => {
       const client = await t.login(account.username, DEMO_PASSWORD);
       items.push(...(await client.request('GET', '/api/todos')).json<{ items: TodoItem[] }>().items);
     }
-    expect([...new Set(items.map((i) => i.kind.split('.')[0]))]).toEqual(expect.arrayContaining(['indicators', 'legal', 'mediation', 'programs']));
+    expect([...new Set(items.map((i) => i.kind.split('.')[0]))]).toEqual(
+      expect.arrayContaining(['indicators', 'legal', 'mediation', 'programs']),
+    );
     for (const item of items) {
       expect(messageOf(item.titleKey, item.params), item.id).toBe(item.title);
       expect(item.descriptionKey && messageOf(item.descriptionKey, item.params), item.id).toBe(item.description);
-      expect([item.titleKey, item.descriptionKey].filter((key) => key !== undefined && !(key in enUS)), item.id).toEqual([]);
+      expect(
+        [item.titleKey, item.descriptionKey].filter((key) => key !== undefined && !(key in enUS)),
+        item.id,
+      ).toEqual([]);
     }
   });
 

@@ -36,10 +36,25 @@ export async function seedDemo(ctx: AppContext): Promise<DemoSeedResult> {
     const needsTotp = account.roles.some((r) => ADMIN_ROLES.includes(r));
     const secret = needsTotp ? new OTPAuth.Secret({ size: 20 }).base32 : undefined;
     await ctx.db.transaction().execute((tx) =>
-      insertUser(tx, newUserRow(ctx.cipher, {
-        id: newId(), username: account.username, displayName: account.displayName, regionCode: account.regionCode,
-        passwordHash, mustChangePassword: false, phone: account.phone ?? null, isDemo: true, ...(secret ? { totpSecret: secret } : {}),
-      }, now), account.roles),
+      insertUser(
+        tx,
+        newUserRow(
+          ctx.cipher,
+          {
+            id: newId(),
+            username: account.username,
+            displayName: account.displayName,
+            regionCode: account.regionCode,
+            passwordHash,
+            mustChangePassword: false,
+            phone: account.phone ?? null,
+            isDemo: true,
+            ...(secret ? { totpSecret: secret } : {}),
+          },
+          now,
+        ),
+        account.roles,
+      ),
     );
     accounts.push({ ...account, ...(secret ? { totpSecret: secret } : {}) });
   }
@@ -50,5 +65,6 @@ export async function seedDemo(ctx: AppContext): Promise<DemoSeedResult> {
 /** SECURITY.md 1: outside demo mode the server refuses to start while demo accounts exist. */
 export async function assertNoDemoAccounts(ctx: AppContext): Promise<void> {
   const row = await ctx.db.selectFrom('users').select('username').where('is_demo', '=', 1).limit(1).executeTakeFirst();
-  if (row) throw new Error(`demo account "${row.username}" exists: start with DEMO=1, or remove the demo accounts before a production start`);
+  if (row)
+    throw new Error(`demo account "${row.username}" exists: start with DEMO=1, or remove the demo accounts before a production start`);
 }

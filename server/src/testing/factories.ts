@@ -25,28 +25,48 @@ export const PLACES = {
 } as const;
 
 const NAMES: Record<string, string> = {
-  '61': '陕西省', '6104': '咸阳市', '610423': '泾阳县', '610423104': '王桥镇', '610423104209': '屈家村委会',
-  '610423113': '安吴镇', '610423113203': '王家村委会', '610423001': '泾干街道', '610423001014': '鑫园社区居委会',
-  '34': '安徽省', '3403': '蚌埠市', '340321': '怀远县', '340321108': '万福镇',
+  '61': '陕西省',
+  '6104': '咸阳市',
+  '610423': '泾阳县',
+  '610423104': '王桥镇',
+  '610423104209': '屈家村委会',
+  '610423113': '安吴镇',
+  '610423113203': '王家村委会',
+  '610423001': '泾干街道',
+  '610423001014': '鑫园社区居委会',
+  '34': '安徽省',
+  '3403': '蚌埠市',
+  '340321': '怀远县',
+  '340321108': '万福镇',
 };
 
 export function buildRegionRow(code: string, officialName = NAMES[code] ?? `测试${code}`): ImportRow {
   const level = levelOf(code);
   const isVillage = level === 'village';
   return {
-    code, parent_code: parentOf(code) ?? '00', level, official_name: officialName,
-    name: isVillage ? shortNameOf(officialName) : officialName, kind: isVillage ? villageKindOf(officialName) : null,
+    code,
+    parent_code: parentOf(code) ?? '00',
+    level,
+    official_name: officialName,
+    name: isVillage ? shortNameOf(officialName) : officialName,
+    kind: isVillage ? villageKindOf(officialName) : null,
   };
 }
 
 export async function seedPlaces(ctx: AppContext): Promise<void> {
-  const rows = Object.values(PLACES).sort().map((code) => buildRegionRow(code));
+  const rows = Object.values(PLACES)
+    .sort()
+    .map((code) => buildRegionRow(code));
   await storeDivisionRows(ctx, rows, ctx.clock.now().toISOString());
 }
 
 /** A village (and nothing else) under an existing town, for tests that need more villages. */
 export async function buildVillage(ctx: AppContext, overrides: { code: string; name?: string }): Promise<void> {
-  await storeDivisionRows(ctx, [buildRegionRow(overrides.code, overrides.name ?? `测试${overrides.code.slice(-3)}村委会`)], ctx.clock.now().toISOString());
+  await storeDivisionRows(
+    ctx,
+    [buildRegionRow(overrides.code, overrides.name ?? `测试${overrides.code.slice(-3)}村委会`)],
+    ctx.clock.now().toISOString(),
+  );
 }
 
 export const TEST_PASSWORD = 'Test#2026pass';
@@ -59,16 +79,28 @@ export interface BuiltUser {
 }
 
 /** A user with a known password; by default the first-login change is already done. */
-export async function buildUser(ctx: AppContext, overrides: { username?: string; regionCode: string; roles: Role[]; mustChangePassword?: boolean; phone?: string; totpSecret?: string }): Promise<BuiltUser> {
+export async function buildUser(
+  ctx: AppContext,
+  overrides: { username?: string; regionCode: string; roles: Role[]; mustChangePassword?: boolean; phone?: string; totpSecret?: string },
+): Promise<BuiltUser> {
   cachedHash ??= hashPassword(TEST_PASSWORD);
   const now = ctx.clock.now().toISOString();
   const id = crypto.randomUUID();
   const username = overrides.username ?? `u${crypto.randomBytes(4).toString('hex')}`;
-  const row = newUserRow(ctx.cipher, {
-    id, username, displayName: `测试${username}`, regionCode: overrides.regionCode, passwordHash: await cachedHash,
-    mustChangePassword: overrides.mustChangePassword ?? false, phone: overrides.phone ?? null,
-    ...(overrides.totpSecret ? { totpSecret: overrides.totpSecret } : {}),
-  }, now);
+  const row = newUserRow(
+    ctx.cipher,
+    {
+      id,
+      username,
+      displayName: `测试${username}`,
+      regionCode: overrides.regionCode,
+      passwordHash: await cachedHash,
+      mustChangePassword: overrides.mustChangePassword ?? false,
+      phone: overrides.phone ?? null,
+      ...(overrides.totpSecret ? { totpSecret: overrides.totpSecret } : {}),
+    },
+    now,
+  );
 
   await ctx.db.transaction().execute((tx) => insertUser(tx, row, overrides.roles));
   return { id, username, password: TEST_PASSWORD };

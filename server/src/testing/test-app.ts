@@ -35,7 +35,12 @@ export interface TestClient {
   csrfToken: string;
   /** `rg_sid=…`, or null for the anonymous client. */
   cookie: string | null;
-  request(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  request(
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
 }
 
 /** The real app on a fresh database with the seed's places, a fake clock and a fixed key. */
@@ -56,18 +61,36 @@ export async function createTestApp(): Promise<TestApp> {
     csrfToken,
     cookie,
     request: async (method, url, body, headers = {}) =>
-      record(method, url, await app.inject({
-        method, url,
-        headers: { ...headers, ...(cookie ? { cookie } : {}), ...(method === 'GET' ? {} : { 'x-csrf-token': csrfToken }), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-        ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
-      })),
+      record(
+        method,
+        url,
+        await app.inject({
+          method,
+          url,
+          headers: {
+            ...headers,
+            ...(cookie ? { cookie } : {}),
+            ...(method === 'GET' ? {} : { 'x-csrf-token': csrfToken }),
+            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          },
+          ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
+        }),
+      ),
   });
 
   return {
-    app, ctx, clock, routes, responses,
+    app,
+    ctx,
+    clock,
+    routes,
+    responses,
     anonymous: client(null, ''),
     async login(username, password = TEST_PASSWORD) {
-      const res = record('POST', '/api/auth/login', await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } }));
+      const res = record(
+        'POST',
+        '/api/auth/login',
+        await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } }),
+      );
       if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
       const cookie = res.cookies.find((c) => c.name === 'rg_sid');
       if (!cookie) throw new Error('no session cookie');
@@ -84,7 +107,9 @@ export async function createTestApp(): Promise<TestApp> {
 
 /** The current TOTP code for a base32 secret at the fake clock's time (SHA1, 6 digits, 30 s). */
 export function totpCode(secret: string, clock: FakeClock): string {
-  return new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' }).generate({ timestamp: clock.now().getTime() });
+  return new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' }).generate({
+    timestamp: clock.now().getTime(),
+  });
 }
 
 /** A fresh base32 TOTP secret. */
@@ -102,7 +127,14 @@ export async function loginWithTotp(t: TestApp, username: string, secret: string
 
 /** The JSON error body every failure answers with. */
 export interface ErrorJson {
-  error: { code: string; message: string; fields?: Record<string, string>; messageKey: string; params?: Record<string, string | number>; fieldKeys?: Record<string, string> };
+  error: {
+    code: string;
+    message: string;
+    fields?: Record<string, string>;
+    messageKey: string;
+    params?: Record<string, string | number>;
+    fieldKeys?: Record<string, string>;
+  };
 }
 
 /** The error as a Chinese reader sees it: code, message and field messages (the keys beside them are checked in errors.test.ts). */

@@ -37,7 +37,8 @@ function LocalizedAntd({ children }: { children: ReactNode }) {
     <ConfigProvider
       locale={language === 'zh-CN' ? zhCN : enUS}
       button={BUTTON_CONFIG}
-      theme={{ token: { colorPrimary: '#1677ff', borderRadius: 6 } }}>
+      theme={{ token: { colorPrimary: '#1677ff', borderRadius: 6 } }}
+    >
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );

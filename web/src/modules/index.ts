@@ -35,6 +35,4 @@ export const mobileRoutes = collect('mobile');
 export const publicRoutes = collect('public');
 
 /** The page a menu path opens, if some module provides it. */
-export const pageByMenuPath: ReadonlyMap<string, ComponentType> = new Map(
-  consoleRoutes.map((route) => [route.path, route.Page]),
-);
+export const pageByMenuPath: ReadonlyMap<string, ComponentType> = new Map(consoleRoutes.map((route) => [route.path, route.Page]));

@@ -46,13 +46,28 @@ export class SessionStore {
   ) {}
 
   /** A new id at every login (no fixation); returns the cookie token, which is never stored. */
-  async create(db: DbOrTx, userId: string, scopeCode: string, mfaPending: boolean, ip: string | null): Promise<{ token: string; csrfToken: string }> {
+  async create(
+    db: DbOrTx,
+    userId: string,
+    scopeCode: string,
+    mfaPending: boolean,
+    ip: string | null,
+  ): Promise<{ token: string; csrfToken: string }> {
     const token = crypto.randomBytes(32).toString('base64url');
     const csrfToken = crypto.randomBytes(24).toString('base64url');
     const now = this.clock.now().toISOString();
     await db
       .insertInto('sessions')
-      .values({ id_hash: hashToken(token), user_id: userId, csrf_token: csrfToken, scope_code: scopeCode, mfa_pending: mfaPending ? 1 : 0, created_at: now, last_seen_at: now, ip })
+      .values({
+        id_hash: hashToken(token),
+        user_id: userId,
+        csrf_token: csrfToken,
+        scope_code: scopeCode,
+        mfa_pending: mfaPending ? 1 : 0,
+        created_at: now,
+        last_seen_at: now,
+        ip,
+      })
       .execute();
     return { token, csrfToken };
   }
@@ -65,13 +80,15 @@ export class SessionStore {
     const idHash = hashToken(token);
     // One row per role (or one with a null role): session, user and roles in a single indexed query,
     // written as SQL text because the builder's compilation costs more than the query on this path.
-    const rows = await this.reads.rows(sql<SessionQueryRow>`
+    const rows = await this.reads.rows(
+      sql<SessionQueryRow>`
       select s.user_id, s.csrf_token, s.scope_code, s.mfa_pending, s.created_at, s.last_seen_at,
              u.username, u.display_name, u.region_code, u.status, u.must_change_password, r.role
       from sessions s
       join users u on u.id = s.user_id
       left join user_roles r on r.user_id = s.user_id
-      where s.id_hash = ${idHash}`.compile(db));
+      where s.id_hash = ${idHash}`.compile(db),
+    );
     const row = rows[0];
     if (!row) return null;
     const now = this.clock.now().getTime();
@@ -81,12 +98,23 @@ export class SessionStore {
       return null;
     }
     if (idle > TOUCH_EVERY_MS) {
-      await db.updateTable('sessions').set({ last_seen_at: new Date(now).toISOString() }).where('id_hash', '=', idHash).execute();
+      await db
+        .updateTable('sessions')
+        .set({ last_seen_at: new Date(now).toISOString() })
+        .where('id_hash', '=', idHash)
+        .execute();
     }
     return {
-      idHash, userId: row.user_id, csrfToken: row.csrf_token, scopeCode: row.scope_code, mfaPending: Number(row.mfa_pending) === 1,
+      idHash,
+      userId: row.user_id,
+      csrfToken: row.csrf_token,
+      scopeCode: row.scope_code,
+      mfaPending: Number(row.mfa_pending) === 1,
       user: {
-        username: row.username, displayName: row.display_name, regionCode: row.region_code, active: row.status === 'active',
+        username: row.username,
+        displayName: row.display_name,
+        regionCode: row.region_code,
+        active: row.status === 'active',
         mustChangePassword: Number(row.must_change_password) === 1,
         roles: rows.map((r) => r.role).filter((r): r is string => r !== null),
       },

@@ -5,8 +5,19 @@ import type { AuditTable } from '../db/schema.ts';
 export type ChainedFields = Omit<AuditTable, 'seq' | 'prev_hash' | 'hash'>;
 /** The order in which the fields enter the HMAC (and the columns of an insert). */
 export const AUDIT_FIELDS: readonly (keyof ChainedFields)[] = [
-  'at', 'actor_id', 'actor_name', 'actor_roles', 'actor_region', 'action', 'object_type', 'object_id',
-  'object_region', 'result', 'ip', 'request_id', 'detail',
+  'at',
+  'actor_id',
+  'actor_name',
+  'actor_roles',
+  'actor_region',
+  'action',
+  'object_type',
+  'object_id',
+  'object_region',
+  'result',
+  'ip',
+  'request_id',
+  'detail',
 ];
 
 /** HMAC over the previous hash, the sequence number and every field: a keyed, tamper-evident chain. */

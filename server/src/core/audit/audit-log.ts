@@ -36,13 +36,30 @@ export function maskDetail(value: unknown): unknown {
 
 /** Moves the head from the entry we last wrote to the next one, if nobody has appended since. */
 const advanceHead = preparedStatement<[seq: number, hash: string, id: number, lastSeq: number, lastHash: string]>((db, p) =>
-  db.updateTable('audit_head').set({ seq: p(0), hash: p(1) }).where('id', '=', p(2)).where('seq', '=', p(3)).where('hash', '=', p(4)).returning('seq'));
+  db
+    .updateTable('audit_head')
+    .set({ seq: p(0), hash: p(1) })
+    .where('id', '=', p(2))
+    .where('seq', '=', p(3))
+    .where('hash', '=', p(4))
+    .returning('seq'),
+);
 
 /** Takes the next number from the head (and its row lock on PostgreSQL). */
 const bumpHead = preparedStatement<[one: number, id: number]>((db, p) =>
-  db.updateTable('audit_head').set((eb) => ({ seq: eb('seq', '+', p(0)) })).where('id', '=', p(1)).returning(['seq', 'hash']));
+  db
+    .updateTable('audit_head')
+    .set((eb) => ({ seq: eb('seq', '+', p(0)) }))
+    .where('id', '=', p(1))
+    .returning(['seq', 'hash']),
+);
 
-const setHeadHash = preparedStatement<[hash: string, id: number]>((db, p) => db.updateTable('audit_head').set({ hash: p(0) }).where('id', '=', p(1)));
+const setHeadHash = preparedStatement<[hash: string, id: number]>((db, p) =>
+  db
+    .updateTable('audit_head')
+    .set({ hash: p(0) })
+    .where('id', '=', p(1)),
+);
 
 export class AuditLog {
   /**

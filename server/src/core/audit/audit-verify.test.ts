@@ -65,7 +65,9 @@ describe('audit chain', () => {
     await sql`update audit_log set seq = -(seq + 1) where seq >= 3`.execute(t.ctx.db);
     await sql`update audit_log set seq = -seq where seq < 0`.execute(t.ctx.db);
     await sql`insert into audit_log (seq, at, actor_id, actor_name, actor_roles, actor_region, action, object_type, object_id, object_region, result, ip, request_id, detail, prev_hash, hash)
-      values (3, ${original.at}, ${original.actor_id}, ${original.actor_name}, ${original.actor_roles}, ${original.actor_region}, ${'user.delete'}, ${'user'}, ${'forged'}, ${original.object_region}, ${'ok'}, ${original.ip}, ${original.request_id}, ${null}, ${original.prev_hash}, ${'f'.repeat(64)})`.execute(t.ctx.db);
+      values (3, ${original.at}, ${original.actor_id}, ${original.actor_name}, ${original.actor_roles}, ${original.actor_region}, ${'user.delete'}, ${'user'}, ${'forged'}, ${original.object_region}, ${'ok'}, ${original.ip}, ${original.request_id}, ${null}, ${original.prev_hash}, ${'f'.repeat(64)})`.execute(
+      t.ctx.db,
+    );
     const result = await verify();
     expect(result.ok).toBe(false);
     expect(result.problem).toMatchObject({ seq: 3, kind: 'inserted' });
@@ -79,7 +81,8 @@ describe('audit chain', () => {
       MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
     };
     const root = path.resolve(import.meta.dirname, '../../../..');
-    const run = () => spawnSync(process.execPath, ['--import', 'tsx', 'server/src/cli/audit-verify.ts'], { cwd: root, env, encoding: 'utf8' });
+    const run = () =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'server/src/cli/audit-verify.ts'], { cwd: root, env, encoding: 'utf8' });
     const intact = run();
     expect(intact.stdout).toContain('audit chain intact: 6 entries');
     expect(intact.status).toBe(0);
@@ -114,7 +117,11 @@ describe('audit chain', () => {
     await t.ctx.audit.record(t.ctx.db, rc, { action: 'test.after_both' });
     await t.ctx.audit.record(t.ctx.db, rc, { action: 'test.fast_path' });
     const rows = await entries();
-    expect(rows.slice(-3).map((r) => [Number(r.seq), r.action])).toEqual([[7, 'test.other_process'], [8, 'test.after_both'], [9, 'test.fast_path']]);
+    expect(rows.slice(-3).map((r) => [Number(r.seq), r.action])).toEqual([
+      [7, 'test.other_process'],
+      [8, 'test.after_both'],
+      [9, 'test.fast_path'],
+    ]);
     expect(await verify()).toEqual({ ok: true, checked: 9 });
   });
 
@@ -122,7 +129,9 @@ describe('audit chain', () => {
     const client = await t.login('wq.official');
     const names = Array.from({ length: 20 }, (_, i) => `并发${i}组`);
     // The same name twice: one of the pair is refused (400, name taken) while the others are written alongside it.
-    const results = await Promise.all([...names, names[3] ?? ''].map((name) => client.request('POST', `/api/regions/${PLACES.qujia}/groups`, { name })));
+    const results = await Promise.all(
+      [...names, names[3] ?? ''].map((name) => client.request('POST', `/api/regions/${PLACES.qujia}/groups`, { name })),
+    );
     expect(results.filter((r) => r.statusCode === 201)).toHaveLength(20);
     expect(results.filter((r) => r.statusCode === 400)).toHaveLength(1);
     const rows = await entries();

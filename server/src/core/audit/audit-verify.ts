@@ -23,7 +23,11 @@ export async function verifyAuditChain(db: Db, key: Buffer): Promise<VerifyResul
   let checked = 0;
   let after = 0;
   let pending: AuditTable[] = [];
-  const fail = (seq: number, kind: ChainProblem, message: string): VerifyResult => ({ ok: false, checked, problem: { seq, kind, message } });
+  const fail = (seq: number, kind: ChainProblem, message: string): VerifyResult => ({
+    ok: false,
+    checked,
+    problem: { seq, kind, message },
+  });
 
   for (;;) {
     if (pending.length < 2) {
@@ -39,7 +43,11 @@ export async function verifyAuditChain(db: Db, key: Buffer): Promise<VerifyResul
     const valid = entryHash(key, row.seq, row.prev_hash, row) === row.hash;
     if (row.prev_hash !== prevHash) {
       if (next && next.prev_hash === prevHash) return fail(row.seq, 'inserted', `entry ${row.seq} does not belong to the chain`);
-      return fail(row.seq, valid ? 'removed' : 'altered', valid ? `an entry before ${row.seq} was removed` : `entry ${row.seq} was altered`);
+      return fail(
+        row.seq,
+        valid ? 'removed' : 'altered',
+        valid ? `an entry before ${row.seq} was removed` : `entry ${row.seq} was altered`,
+      );
     }
     if (!valid) {
       if (next && next.prev_hash === prevHash) return fail(row.seq, 'inserted', `entry ${row.seq} does not belong to the chain`);

@@ -34,7 +34,9 @@ describe('backup during writes and the restore drill (SECURITY.md 28)', () => {
     let stop = false;
     const writer = async (village: string) => {
       for (let n = 0; !stop && n < 200; n += 1) {
-        const res = await client.request('POST', `/api/regions/${village}/groups`, { name: `组${n}-${crypto.randomBytes(2).toString('hex')}` });
+        const res = await client.request('POST', `/api/regions/${village}/groups`, {
+          name: `组${n}-${crypto.randomBytes(2).toString('hex')}`,
+        });
         expect(res.statusCode).toBe(201);
         written += 1;
       }
@@ -46,15 +48,26 @@ describe('backup during writes and the restore drill (SECURITY.md 28)', () => {
     stop = true;
     await Promise.all(writers);
 
-    restoreDatabase(file, target.config.databaseUrl ? { databaseUrl: target.config.databaseUrl } : { sqliteFile: target.config.sqliteFile });
+    restoreDatabase(
+      file,
+      target.config.databaseUrl ? { databaseUrl: target.config.databaseUrl } : { sqliteFile: target.config.sqliteFile },
+    );
     const restored = await connect(target.config);
     try {
       if (restored.dialect === 'sqlite') {
         const check = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(restored.db);
         expect(check.rows[0]?.integrity_check).toBe('ok');
       }
-      const groups = await restored.db.selectFrom('regions').select((eb) => eb.fn.countAll<number>().as('n')).where('level', '=', 'group').executeTakeFirstOrThrow();
-      const entries = await restored.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('action', '=', 'region.group_create').executeTakeFirstOrThrow();
+      const groups = await restored.db
+        .selectFrom('regions')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('level', '=', 'group')
+        .executeTakeFirstOrThrow();
+      const entries = await restored.db
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('action', '=', 'region.group_create')
+        .executeTakeFirstOrThrow();
       // The snapshot holds some, not all, of the writes, and every one with its audit entry.
       expect(Number(groups.n)).toBeGreaterThanOrEqual(20);
       expect(Number(groups.n)).toBeLessThanOrEqual(written);

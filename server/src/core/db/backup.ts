@@ -9,7 +9,11 @@ import type { Connection } from './connect.ts';
  * consistent, compacted copy from one read transaction; PostgreSQL uses pg_dump's custom format,
  * which is one snapshot as well.
  */
-export async function backupDatabase(connection: Pick<Connection, 'db' | 'dialect'>, databaseUrl: string | null, outFile: string): Promise<void> {
+export async function backupDatabase(
+  connection: Pick<Connection, 'db' | 'dialect'>,
+  databaseUrl: string | null,
+  outFile: string,
+): Promise<void> {
   fs.mkdirSync(path.dirname(outFile), { recursive: true });
   if (fs.existsSync(outFile)) throw new Error(`${outFile} exists already`);
   if (connection.dialect === 'sqlite') {

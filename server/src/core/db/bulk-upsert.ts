@@ -44,11 +44,13 @@ export function sqliteBulkWriter(database: SQLite.Database, exclusive: <T>(work:
       const statement = database.prepare(
         `insert into ${quote(spec.table)} (${names.map(quote).join(', ')}) values (${names.map(() => '?').join(', ')}) ${conflictClause(spec, 'is not')}`,
       );
-      return exclusive(() => database.transaction(() => {
-        let changes = 0;
-        for (const row of rows) changes += statement.run(names.map((n) => (row as Record<string, unknown>)[n] ?? null)).changes;
-        return changes;
-      })());
+      return exclusive(() =>
+        database.transaction(() => {
+          let changes = 0;
+          for (const row of rows) changes += statement.run(names.map((n) => (row as Record<string, unknown>)[n] ?? null)).changes;
+          return changes;
+        })(),
+      );
     },
   };
 }

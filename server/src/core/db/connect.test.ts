@@ -9,7 +9,12 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('durable settings at start (SECURITY.md 24)', () => {
   it('opens SQLite in WAL mode with synchronous=FULL', async () => {
-    const connection = await connect({ databaseUrl: null, sqliteFile: path.join(dir, 'full.db'), sqliteSynchronous: 'FULL', allowWeakDurability: false });
+    const connection = await connect({
+      databaseUrl: null,
+      sqliteFile: path.join(dir, 'full.db'),
+      sqliteSynchronous: 'FULL',
+      allowWeakDurability: false,
+    });
     await connection.close();
     expect(fs.existsSync(path.join(dir, 'full.db'))).toBe(true);
   });

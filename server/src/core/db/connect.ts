@@ -36,7 +36,9 @@ export interface Connection {
 // PostgreSQL returns bigint as text by default; our bigints (audit seq, TOTP steps) fit in a double.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
-export async function connect(config: Pick<Config, 'databaseUrl' | 'sqliteFile' | 'sqliteSynchronous' | 'allowWeakDurability'>): Promise<Connection> {
+export async function connect(
+  config: Pick<Config, 'databaseUrl' | 'sqliteFile' | 'sqliteSynchronous' | 'allowWeakDurability'>,
+): Promise<Connection> {
   if (config.databaseUrl) return connectPostgres(config.databaseUrl, config.allowWeakDurability);
   return connectSqlite(config.sqliteFile, config.sqliteSynchronous, config.allowWeakDurability);
 }
@@ -71,7 +73,12 @@ function connectSqlite(file: string, synchronous: 'FULL' | 'NORMAL', allowWeak: 
     },
   };
   return {
-    db, dialect: 'sqlite', reads, bulk: sqliteBulkWriter(database, (work) => driver.exclusive(work)), counters, group: driver,
+    db,
+    dialect: 'sqlite',
+    reads,
+    bulk: sqliteBulkWriter(database, (work) => driver.exclusive(work)),
+    counters,
+    group: driver,
     close: async () => {
       reader.close();
       await db.destroy();
@@ -128,5 +135,13 @@ async function connectPostgres(url: string, allowWeak: boolean): Promise<Connect
     throw new Error(`PostgreSQL fsync=${row?.fsync} synchronous_commit=${row?.synchronous_commit}: durable settings required`);
   }
   const reads: HotReads = { rows: async <R>(query: CompiledQuery<R>) => (await db.executeQuery(query)).rows };
-  return { db, dialect: 'postgres', reads, bulk: postgresBulkWriter(db), counters: immediateCounters(), group: null, close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'postgres',
+    reads,
+    bulk: postgresBulkWriter(db),
+    counters: immediateCounters(),
+    group: null,
+    close: () => db.destroy(),
+  };
 }

@@ -68,7 +68,12 @@ export function immediateCounters(): Counters {
       const merged = new Map<string, Row>();
       merge(table, merged, rows as readonly Row[]);
       const list = [...merged.values()];
-      await tx.executeQuery(CompiledQuery.raw(upsertText(table, list.length, (n) => `$${n}`), list.flatMap((r) => valuesOf(table, r))));
+      await tx.executeQuery(
+        CompiledQuery.raw(
+          upsertText(table, list.length, (n) => `$${n}`),
+          list.flatMap((r) => valuesOf(table, r)),
+        ),
+      );
     },
     pending: () => [],
   };

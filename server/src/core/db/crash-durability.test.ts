@@ -26,7 +26,14 @@ function startServer(database: TestDatabase, port: number): Running {
   // Node itself with tsx's loader, not the tsx wrapper: SIGKILL must reach the process that serves.
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: root,
-    env: { ...process.env, DEMO: '1', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: database.config.dataDir, DATABASE_URL: database.config.databaseUrl ?? '' },
+    env: {
+      ...process.env,
+      DEMO: '1',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: database.config.dataDir,
+      DATABASE_URL: database.config.databaseUrl ?? '',
+    },
     stdio: 'ignore',
   });
   return { child, exited: new Promise((resolve) => child.once('exit', resolve)) };
@@ -45,7 +52,11 @@ async function waitUntilUp(base: string): Promise<void> {
 }
 
 async function login(base: string): Promise<{ cookie: string; csrf: string }> {
-  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'qj.cadre', password: 'Demo@2026pass' }) });
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'qj.cadre', password: 'Demo@2026pass' }),
+  });
   const body = (await res.json()) as { session: { csrfToken: string } };
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   return { cookie, csrf: body.session.csrfToken };

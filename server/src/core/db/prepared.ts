@@ -16,7 +16,11 @@ const insertTexts = new Map<unknown, Map<string, string>>();
  * compiled once per table, column set and number of rows, so callers pass rows exactly as they would
  * to `insertInto(table).values(rows)`.
  */
-export async function insertRows<T extends keyof Database & string>(db: DbOrTx, table: T, rows: readonly Insertable<Database[T]>[]): Promise<void> {
+export async function insertRows<T extends keyof Database & string>(
+  db: DbOrTx,
+  table: T,
+  rows: readonly Insertable<Database[T]>[],
+): Promise<void> {
   const all = rows as readonly Record<string, unknown>[];
   const first = all[0];
   if (!first) return;
@@ -28,10 +32,18 @@ export async function insertRows<T extends keyof Database & string>(db: DbOrTx, 
   const key = `${table}(${columns.join(',')})×${all.length}`;
   let text = texts.get(key);
   if (text === undefined) {
-    text = db.insertInto(table).values([...rows]).compile().sql;
+    text = db
+      .insertInto(table)
+      .values([...rows])
+      .compile().sql;
     texts.set(key, text);
   }
-  await db.executeQuery(CompiledQuery.raw(text, all.flatMap((row) => columns.map((c) => row[c] ?? null))));
+  await db.executeQuery(
+    CompiledQuery.raw(
+      text,
+      all.flatMap((row) => columns.map((c) => row[c] ?? null)),
+    ),
+  );
 }
 
 /** One row: `insertRows` with a single row. */
@@ -62,7 +74,10 @@ export function preparedStatement<V extends readonly unknown[]>(build: (db: DbOr
       cache.set(dialect, compiled);
     }
     const order = compiled.order;
-    return CompiledQuery.raw(compiled.text, order.map((i) => values[i])) as CompiledQuery<R>;
+    return CompiledQuery.raw(
+      compiled.text,
+      order.map((i) => values[i]),
+    ) as CompiledQuery<R>;
   };
   const run = async <R = unknown>(db: DbOrTx, values: V): Promise<R[]> => (await db.executeQuery<R>(compile<R>(db, values))).rows;
   return Object.assign(run, { compile });

@@ -64,10 +64,12 @@ describe('SQLite group commit (decision 58)', () => {
 
   it('concurrent transactions share commits, and each resolves only once its rows are committed', async () => {
     const seenAtResolve: boolean[] = [];
-    await Promise.all(Array.from({ length: 20 }, async (_, i) => {
-      await insert(`n${i}`);
-      seenAtResolve.push(committedBodies().includes(`n${i}`));
-    }));
+    await Promise.all(
+      Array.from({ length: 20 }, async (_, i) => {
+        await insert(`n${i}`);
+        seenAtResolve.push(committedBodies().includes(`n${i}`));
+      }),
+    );
     expect(seenAtResolve).toHaveLength(20);
     expect(seenAtResolve.every(Boolean)).toBe(true);
     const commits = statements.filter((s) => s === 'commit').length;
@@ -125,9 +127,13 @@ describe('SQLite group commit (decision 58)', () => {
     // The COMMIT has written the WAL (another connection sees the row) but the disk has not confirmed it.
     expect(committedBodies()).toContain('x');
     let read: string[] | null = null;
-    const reading = db.selectFrom('note').select('body').execute().then((rows) => {
-      read = rows.map((r) => r.body);
-    });
+    const reading = db
+      .selectFrom('note')
+      .select('body')
+      .execute()
+      .then((rows) => {
+        read = rows.map((r) => r.body);
+      });
     await until(() => statements.filter((s) => s.startsWith('select')).length > 0);
     await new Promise((r) => setTimeout(r, 20));
     expect(acknowledged).toBe(false);

@@ -2,8 +2,18 @@ import fs from 'node:fs';
 import type SQLite from 'better-sqlite3';
 import type { CommitGroup, GroupListener } from './commit-group.ts';
 import {
-  CompiledQuery, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler,
-  type DatabaseConnection, type DatabaseIntrospector, type Dialect, type DialectAdapter, type Driver, type Kysely, type QueryCompiler, type QueryResult,
+  CompiledQuery,
+  SqliteAdapter,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+  type DatabaseConnection,
+  type DatabaseIntrospector,
+  type Dialect,
+  type DialectAdapter,
+  type Driver,
+  type Kysely,
+  type QueryCompiler,
+  type QueryResult,
 } from 'kysely';
 
 /** fsync(2) with a callback, as `fs.fsync` (replaceable in tests). */
@@ -257,9 +267,11 @@ export class GroupCommitDriver implements Driver, CommitGroup {
     // After the callbacks already due, so that requests which are ready join this group; the lock
     // is first come, first served, so the COMMIT runs after the transactions queued before it.
     setImmediate(() => {
-      void this.lock.acquire().then(() => this.committingFirst(() => {
-        this.flushScheduled = false;
-      }));
+      void this.lock.acquire().then(() =>
+        this.committingFirst(() => {
+          this.flushScheduled = false;
+        }),
+      );
     });
   }
 
@@ -289,7 +301,10 @@ export class GroupCommitDriver implements Driver, CommitGroup {
       throw this.failure;
     });
     this.syncing = synced.catch(() => undefined);
-    synced.then(() => group.resolve(), (err: unknown) => group.reject(err));
+    synced.then(
+      () => group.resolve(),
+      (err: unknown) => group.reject(err),
+    );
   }
 
   private restoreFull(): void {

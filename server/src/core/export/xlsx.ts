@@ -22,7 +22,11 @@ export function sheet<Row>(name: string, columns: readonly ExportColumn<Row>[], 
   return {
     name,
     fill(worksheet) {
-      worksheet.columns = columns.map((c) => ({ header: c.header, width: c.width ?? 16, ...(c.numFmt ? { style: { numFmt: c.numFmt } } : {}) }));
+      worksheet.columns = columns.map((c) => ({
+        header: c.header,
+        width: c.width ?? 16,
+        ...(c.numFmt ? { style: { numFmt: c.numFmt } } : {}),
+      }));
       worksheet.getRow(1).font = { bold: true };
       for (const row of rows) worksheet.addRow(columns.map((c) => c.value(row)));
     },

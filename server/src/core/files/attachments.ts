@@ -50,9 +50,15 @@ export function sniffType(data: Buffer): (typeof ATTACHMENT_TYPES)[number] | nul
   return null;
 }
 
-function toDto(row: Pick<AttachmentTable, 'id' | 'file_name' | 'content_type' | 'size' | 'uploaded_at'> & { kind?: string | null }): AttachmentDto {
+function toDto(
+  row: Pick<AttachmentTable, 'id' | 'file_name' | 'content_type' | 'size' | 'uploaded_at'> & { kind?: string | null },
+): AttachmentDto {
   return {
-    id: row.id, fileName: row.file_name, contentType: row.content_type, size: Number(row.size), uploadedAt: row.uploaded_at,
+    id: row.id,
+    fileName: row.file_name,
+    contentType: row.content_type,
+    size: Number(row.size),
+    uploadedAt: row.uploaded_at,
     ...(typeof row.kind === 'string' ? { kind: row.kind } : {}),
   };
 }
@@ -77,22 +83,41 @@ function filesIn(table: AttachmentTableName | KindedAttachmentTableName, kinded:
       const fileName = input.fileName.trim().slice(0, 120);
       if (!fileName) throw invalid({ name: 'file.name' });
       const kind = input.kind ?? null;
-      const { n } = await view(tx).selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).where('owner_id', '=', input.ownerId)
-        .$if(kind !== null, (qb) => qb.where('kind', '=', kind)).executeTakeFirstOrThrow();
+      const { n } = await view(tx)
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('owner_id', '=', input.ownerId)
+        .$if(kind !== null, (qb) => qb.where('kind', '=', kind))
+        .executeTakeFirstOrThrow();
       if (Number(n) >= MAX_PER_OWNER) throw invalid({ file: 'file.tooMany' });
       const row: AttachmentTable = {
-        id: newId(), owner_id: input.ownerId, file_name: fileName, content_type: actual, size: input.data.length,
-        sha256: crypto.createHash('sha256').update(input.data).digest('hex'), data: input.data, uploaded_by: input.userId, uploaded_at: input.now,
+        id: newId(),
+        owner_id: input.ownerId,
+        file_name: fileName,
+        content_type: actual,
+        size: input.data.length,
+        sha256: crypto.createHash('sha256').update(input.data).digest('hex'),
+        data: input.data,
+        uploaded_by: input.userId,
+        uploaded_at: input.now,
       };
-      await view(tx).insertInto(table).values(kind === null ? row : { ...row, kind }).execute();
+      await view(tx)
+        .insertInto(table)
+        .values(kind === null ? row : { ...row, kind })
+        .execute();
       return toDto({ ...row, kind });
     },
 
     async of(db: DbOrTx, ownerIds: readonly string[]): Promise<Map<string, AttachmentDto[]>> {
       const result = new Map<string, AttachmentDto[]>();
       if (ownerIds.length === 0) return result;
-      const rows = await view(db).selectFrom(table).select(['id', 'owner_id', 'file_name', 'content_type', 'size', 'uploaded_at'])
-        .$if(kinded, (qb) => qb.select('kind')).where('owner_id', 'in', ownerIds).orderBy('uploaded_at').execute();
+      const rows = await view(db)
+        .selectFrom(table)
+        .select(['id', 'owner_id', 'file_name', 'content_type', 'size', 'uploaded_at'])
+        .$if(kinded, (qb) => qb.select('kind'))
+        .where('owner_id', 'in', ownerIds)
+        .orderBy('uploaded_at')
+        .execute();
       for (const row of rows) result.set(row.owner_id, [...(result.get(row.owner_id) ?? []), toDto(row)]);
       return result;
     },

@@ -23,7 +23,11 @@ export interface BuiltApp {
 }
 
 /** Fastify with security headers, cookies, the route guard, the error format and every module. */
-export async function buildApp(ctx: AppContext, modules: readonly ModuleManifest[], options: { logger?: boolean; logStream?: Writable } = {}): Promise<BuiltApp> {
+export async function buildApp(
+  ctx: AppContext,
+  modules: readonly ModuleManifest[],
+  options: { logger?: boolean; logStream?: Writable } = {},
+): Promise<BuiltApp> {
   const app = Fastify({
     logger: options.logger ? logOptions(ctx.config.logLevel, options.logStream) : false,
     bodyLimit: 1024 * 1024,

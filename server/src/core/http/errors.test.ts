@@ -26,8 +26,11 @@ describe('error bodies carry their message keys', () => {
     const res = await t.anonymous.request('POST', '/api/auth/login', { username: 'someone', password: 'Test#2026pass', role: 'admin' });
     expect(res.statusCode).toBe(400);
     expect(bodyOf(res)).toEqual({
-      code: 'validation', message: '提交的内容有误，请按提示修改', messageKey: 'error.validation',
-      fields: { role: '不允许提交此字段' }, fieldKeys: { role: 'zod.unknownField' },
+      code: 'validation',
+      message: '提交的内容有误，请按提示修改',
+      messageKey: 'error.validation',
+      fields: { role: '不允许提交此字段' },
+      fieldKeys: { role: 'zod.unknownField' },
     });
   });
 
@@ -36,7 +39,12 @@ describe('error bodies carry their message keys', () => {
       name: 'throwing',
       routes(app) {
         app.post('/throwing', { config: { access: 'public' } }, async () => {
-          throw new AppError('validation', 'indicators.score.overMax', { score: 'indicators.score.overMaxField', note: 'no.such.key' }, { max: 10 });
+          throw new AppError(
+            'validation',
+            'indicators.score.overMax',
+            { score: 'indicators.score.overMaxField', note: 'no.such.key' },
+            { max: 10 },
+          );
         });
       },
     };
@@ -47,8 +55,12 @@ describe('error bodies carry their message keys', () => {
       expect(res.statusCode).toBe(400);
       const error = bodyOf(res);
       expect(error).toEqual({
-        code: 'validation', message: '得分不能超过该项目满分 10 分', messageKey: 'indicators.score.overMax', params: { max: 10 },
-        fields: { score: '得分超过了该项目的满分', note: '格式不正确' }, fieldKeys: { score: 'indicators.score.overMaxField', note: 'zod.invalid' },
+        code: 'validation',
+        message: '得分不能超过该项目满分 10 分',
+        messageKey: 'indicators.score.overMax',
+        params: { max: 10 },
+        fields: { score: '得分超过了该项目的满分', note: '格式不正确' },
+        fieldKeys: { score: 'indicators.score.overMaxField', note: 'zod.invalid' },
       });
       // Every key sent has its English twin.
       expect([error.messageKey, ...Object.values(error.fieldKeys ?? {})].filter((key) => !(key in enUS))).toEqual([]);

@@ -82,12 +82,20 @@ export interface ErrorBody {
 const mapValues = (record: Record<string, string>, map: (value: string) => string) =>
   Object.fromEntries(Object.entries(record).map(([name, value]) => [name, map(value)]));
 
-export function errorBody(code: ErrorCode, messageKey: string, fieldKeys?: Record<string, string>, params?: Record<string, string | number>): ErrorBody {
+export function errorBody(
+  code: ErrorCode,
+  messageKey: string,
+  fieldKeys?: Record<string, string>,
+  params?: Record<string, string | number>,
+): ErrorBody {
   const key = knownKey(messageKey);
   const keys = fieldKeys && mapValues(fieldKeys, knownKey);
   return {
     error: {
-      code, message: messageOf(key, params), messageKey: key, ...(params ? { params } : {}),
+      code,
+      message: messageOf(key, params),
+      messageKey: key,
+      ...(params ? { params } : {}),
       ...(keys ? { fields: mapValues(keys, (fieldKey) => messageOf(fieldKey)), fieldKeys: keys } : {}),
     },
   };
@@ -111,7 +119,12 @@ function fieldsFromIssues(issues: ZodIssueLike[]): Record<string, string> {
     }
     const name = (issue.path ?? []).map(String).join('.') || (issue.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.') || '_';
     if (fields[name]) continue;
-    const key = issue.message && /^[a-z][\w]*\.[\w.]+$/.test(issue.message) ? issue.message : issue.code === 'invalid_type' ? 'zod.required' : 'zod.invalid';
+    const key =
+      issue.message && /^[a-z][\w]*\.[\w.]+$/.test(issue.message)
+        ? issue.message
+        : issue.code === 'invalid_type'
+          ? 'zod.required'
+          : 'zod.invalid';
     fields[name] = key;
   }
   return fields;
@@ -147,7 +160,11 @@ export function registerErrorHandler(app: FastifyInstance, onDenied: DenialRecor
     if (err.statusCode === 415) return reply.status(415).send(errorBody('unsupported_type', 'error.unsupportedType'));
     if (err.statusCode === 429) return reply.status(429).send(errorBody('rate_limited', 'error.rateLimited'));
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
-      return reply.status(err.statusCode === 404 ? 404 : 400).send(errorBody(err.statusCode === 404 ? 'not_found' : 'validation', err.statusCode === 404 ? 'error.notFound' : 'error.validation'));
+      return reply
+        .status(err.statusCode === 404 ? 404 : 400)
+        .send(
+          errorBody(err.statusCode === 404 ? 'not_found' : 'validation', err.statusCode === 404 ? 'error.notFound' : 'error.validation'),
+        );
     }
     // Log the error class and request id only: messages may quote input (SECURITY.md 17).
     request.log.error({ err: { type: err.name, code: err.code }, reqId: request.id }, 'unhandled error');

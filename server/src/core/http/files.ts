@@ -9,12 +9,16 @@ export const fileQuery = z.object({ name: z.string().trim().min(1, 'file.name').
 
 /** Lets a module's routes take a file as the raw request body (in the module's own plugin scope). */
 export function acceptAttachments(app: FastifyInstance): void {
-  app.addContentTypeParser([...ATTACHMENT_TYPES], { parseAs: 'buffer', bodyLimit: ATTACHMENT_LIMIT }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser([...ATTACHMENT_TYPES], { parseAs: 'buffer', bodyLimit: ATTACHMENT_LIMIT }, (_req, body, done) =>
+    done(null, body),
+  );
 }
 
 /** Lets a module's routes take an .xlsx (an import) as the raw request body, up to `limit` bytes. */
 export function acceptXlsx(app: FastifyInstance, limit: number): void {
-  app.addContentTypeParser([XLSX_TYPE, 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: limit }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser([XLSX_TYPE, 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: limit }, (_req, body, done) =>
+    done(null, body),
+  );
 }
 
 /** The raw .xlsx body; any other content type is refused with the module's `notXlsxKey` (415). */
@@ -24,13 +28,21 @@ export function xlsxBody(body: unknown, notXlsxKey: string): Buffer {
 }
 
 /** The raw upload: its bytes and the type the client declared (checked against the content later). */
-export function upload(req: { body: unknown; headers: FastifyRequest['headers']; query: { name: string } }): { name: string; declaredType: string; data: Buffer } {
+export function upload(req: { body: unknown; headers: FastifyRequest['headers']; query: { name: string } }): {
+  name: string;
+  declaredType: string;
+  data: Buffer;
+} {
   if (!Buffer.isBuffer(req.body)) throw new AppError('unsupported_type', 'file.type');
   return { name: req.query.name, declaredType: (req.headers['content-type'] ?? '').split(';')[0]?.trim() ?? '', data: req.body };
 }
 
 /** A stored file or a generated document: shown in the browser (`inline`) or saved (`attachment`). */
-export function sendFile(reply: FastifyReply, file: { fileName: string; contentType: string; data: Buffer }, disposition: 'inline' | 'attachment' = 'inline'): FastifyReply {
+export function sendFile(
+  reply: FastifyReply,
+  file: { fileName: string; contentType: string; data: Buffer },
+  disposition: 'inline' | 'attachment' = 'inline',
+): FastifyReply {
   return reply
     .header('content-type', file.contentType)
     .header('content-disposition', `${disposition}; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)

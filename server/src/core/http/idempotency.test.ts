@@ -26,12 +26,15 @@ describe('idempotency keys on phone-used creates (SECURITY.md 26)', () => {
 
   it('answers 422 when the same key comes with another body, and writes nothing', async () => {
     const client = await t.login('cadre.idem');
-    const send = (name: string) => client.request('POST', `/api/regions/${PLACES.qujia}/groups`, { name }, { 'idempotency-key': 'retry-key-0002' });
+    const send = (name: string) =>
+      client.request('POST', `/api/regions/${PLACES.qujia}/groups`, { name }, { 'idempotency-key': 'retry-key-0002' });
     expect((await send('第二村民小组')).statusCode).toBe(201);
     const mismatch = await send('第三村民小组');
     expect(mismatch.statusCode).toBe(422);
     expect(mismatch.json().error.code).toBe('idempotency_mismatch');
-    const names = (await t.ctx.db.selectFrom('regions').select('name').where('parent_code', '=', PLACES.qujia).execute()).map((r) => r.name);
+    const names = (await t.ctx.db.selectFrom('regions').select('name').where('parent_code', '=', PLACES.qujia).execute()).map(
+      (r) => r.name,
+    );
     expect(names).not.toContain('第三村民小组');
   });
 });

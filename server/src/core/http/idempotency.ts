@@ -19,7 +19,10 @@ const KEY_PATTERN = /^[A-Za-z0-9_-]{8,100}$/;
 const KEEP_MS = 24 * 60 * 60 * 1000;
 
 function bodyHash(request: FastifyRequest): string {
-  return crypto.createHash('sha256').update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`).digest('hex');
+  return crypto
+    .createHash('sha256')
+    .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
+    .digest('hex');
 }
 
 /**
@@ -50,8 +53,22 @@ export function installIdempotency(app: App, ctx: AppContext): void {
     if (!pending || !request.actor || reply.statusCode >= 300 || typeof payload !== 'string') return payload;
     await ctx.db
       .insertInto('idempotency_keys')
-      .values({ key: pending.key, user_id: request.actor.userId, request_hash: pending.hash, status_code: reply.statusCode, response: payload, created_at: ctx.clock.now().toISOString() })
-      .onConflict((oc) => oc.columns(['user_id', 'key']).doUpdateSet({ request_hash: pending.hash, status_code: reply.statusCode, response: payload, created_at: ctx.clock.now().toISOString() }))
+      .values({
+        key: pending.key,
+        user_id: request.actor.userId,
+        request_hash: pending.hash,
+        status_code: reply.statusCode,
+        response: payload,
+        created_at: ctx.clock.now().toISOString(),
+      })
+      .onConflict((oc) =>
+        oc.columns(['user_id', 'key']).doUpdateSet({
+          request_hash: pending.hash,
+          status_code: reply.statusCode,
+          response: payload,
+          created_at: ctx.clock.now().toISOString(),
+        }),
+      )
       .execute();
     return payload;
   };

@@ -11,7 +11,11 @@ export function logOptions(level: string, stream?: Writable): FastifyLoggerOptio
     level,
     ...(stream ? { stream } : {}),
     serializers: {
-      req: (request: { method: string; url: string; id: string }) => ({ method: request.method, path: request.url.split('?')[0], id: request.id }),
+      req: (request: { method: string; url: string; id: string }) => ({
+        method: request.method,
+        path: request.url.split('?')[0],
+        id: request.id,
+      }),
       res: (reply: { statusCode: number }) => ({ statusCode: reply.statusCode }),
     },
   };

@@ -14,8 +14,32 @@ describe('the request log holds no personal data', () => {
     const { app } = t;
     const headers = await t.headersFor('log.official');
     await app.inject({ method: 'GET', url: '/api/users?q=13812345678', headers });
-    await app.inject({ method: 'POST', url: '/api/users', headers, payload: { username: 'log.new', displayName: '张三', regionCode: PLACES.qujia, roles: ['village_cadre'], phone: '13812345678', initialPassword: 'Cadre#2026ok' } });
-    await app.inject({ method: 'POST', url: '/api/legal/advisors', headers, payload: { regionCode: PLACES.jingyang, name: '李四', gender: 'male', phone: '13912345678', idNumber: '610423198501010011', category: 'other' } });
+    await app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers,
+      payload: {
+        username: 'log.new',
+        displayName: '张三',
+        regionCode: PLACES.qujia,
+        roles: ['village_cadre'],
+        phone: '13812345678',
+        initialPassword: 'Cadre#2026ok',
+      },
+    });
+    await app.inject({
+      method: 'POST',
+      url: '/api/legal/advisors',
+      headers,
+      payload: {
+        regionCode: PLACES.jingyang,
+        name: '李四',
+        gender: 'male',
+        phone: '13912345678',
+        idNumber: '610423198501010011',
+        category: 'other',
+      },
+    });
     await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: '13700001111', password: '610423198501010011' } });
     await app.inject({ method: 'GET', url: '/api/legal/coverage/uncovered?regionCode=610423&q=610423198501010011', headers });
     expect(t.lines.length).toBeGreaterThan(8);

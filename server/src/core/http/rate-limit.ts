@@ -20,7 +20,12 @@ export class RateLimiter {
       .values({ key, window_start: windowStart, hits: 1 })
       .onConflict((oc) =>
         oc.column('key').doUpdateSet((eb) => ({
-          hits: eb.case().when('rate_limits.window_start', '=', windowStart).then(eb('rate_limits.hits', '+', 1)).else(1).end(),
+          hits: eb
+            .case()
+            .when('rate_limits.window_start', '=', windowStart)
+            .then(eb('rate_limits.hits', '+', 1))
+            .else(1)
+            .end(),
           window_start: windowStart,
         })),
       )

@@ -6,10 +6,7 @@ import { buildUser, PLACES } from '../../testing/factories.ts';
 
 /** Fills a route's path parameters with values that pass the parameter schemas. */
 function concreteUrl(url: string): string {
-  return url
-    .replace(':id', '0b7f3f0e-3c1a-4d2e-9f55-7a1c2b3d4e5f')
-    .replace(':code', PLACES.qujia)
-    .replace('*', 'anything');
+  return url.replace(':id', '0b7f3f0e-3c1a-4d2e-9f55-7a1c2b3d4e5f').replace(':code', PLACES.qujia).replace('*', 'anything');
 }
 
 describe('route table and guard (SECURITY.md 6, 21)', () => {
@@ -23,13 +20,18 @@ describe('route table and guard (SECURITY.md 6, 21)', () => {
   it('declares an access rule on every route', () => {
     expect(t.routes.length).toBeGreaterThan(15);
     const urls = t.routes.map((r) => `${r.method} ${r.url}`);
-    expect(urls).toEqual(expect.arrayContaining(['POST /api/users', 'GET /api/audit', 'POST /api/auth/login', 'GET /api/regions/:code/children']));
+    expect(urls).toEqual(
+      expect.arrayContaining(['POST /api/users', 'GET /api/audit', 'POST /api/auth/login', 'GET /api/regions/:code/children']),
+    );
     const undeclared = t.routes.filter((r) => r.access === undefined).map((r) => `${r.method} ${r.url}`);
     expect(undeclared).toEqual([]);
   });
 
   it('keeps public routes to login and health', () => {
-    const publicApi = t.routes.filter((r) => r.access === 'public' && r.url.startsWith('/api')).map((r) => `${r.method} ${r.url}`).sort();
+    const publicApi = t.routes
+      .filter((r) => r.access === 'public' && r.url.startsWith('/api'))
+      .map((r) => `${r.method} ${r.url}`)
+      .sort();
     expect(publicApi).toEqual(['GET /api/health', 'POST /api/auth/login']);
   });
 
@@ -75,7 +77,11 @@ describe('route table and guard (SECURITY.md 6, 21)', () => {
   });
 
   it('sets the session cookie HttpOnly and SameSite', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'guard.official', password: 'Test#2026pass' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'guard.official', password: 'Test#2026pass' },
+    });
     expect(res.statusCode).toBe(200);
     const cookie = res.cookies.find((c) => c.name === 'rg_sid');
     expect(cookie?.httpOnly).toBe(true);
@@ -86,14 +92,18 @@ describe('route table and guard (SECURITY.md 6, 21)', () => {
     const client = await t.login('guard.official');
     const before = await t.ctx.db.selectFrom('regions').select('code').where('parent_code', '=', PLACES.qujia).execute();
     const noToken = await t.app.inject({
-      method: 'POST', url: `/api/regions/${PLACES.qujia}/groups`,
-      headers: { cookie: client.cookie ?? '', 'content-type': 'application/json' }, payload: JSON.stringify({ name: '一组' }),
+      method: 'POST',
+      url: `/api/regions/${PLACES.qujia}/groups`,
+      headers: { cookie: client.cookie ?? '', 'content-type': 'application/json' },
+      payload: JSON.stringify({ name: '一组' }),
     });
     expect(noToken.statusCode).toBe(403);
     expect(errorOf(noToken)).toEqual({ code: 'csrf', message: '页面已过期，请刷新后重试' });
     const wrongToken = await t.app.inject({
-      method: 'POST', url: `/api/regions/${PLACES.qujia}/groups`,
-      headers: { cookie: client.cookie ?? '', 'content-type': 'application/json', 'x-csrf-token': 'x'.repeat(client.csrfToken.length) }, payload: JSON.stringify({ name: '一组' }),
+      method: 'POST',
+      url: `/api/regions/${PLACES.qujia}/groups`,
+      headers: { cookie: client.cookie ?? '', 'content-type': 'application/json', 'x-csrf-token': 'x'.repeat(client.csrfToken.length) },
+      payload: JSON.stringify({ name: '一组' }),
     });
     expect(wrongToken.statusCode).toBe(403);
     expect(errorOf(wrongToken).code).toBe('csrf');
@@ -109,16 +119,20 @@ describe('route table and guard (SECURITY.md 6, 21)', () => {
     expect(errorOf(missing)).toEqual({ code: 'not_found', message: '找不到该记录，或不在您的管辖范围内' });
 
     const badJson = await t.app.inject({
-      method: 'POST', url: `/api/regions/${PLACES.qujia}/groups`,
-      headers: { cookie: client.cookie ?? '', 'x-csrf-token': client.csrfToken, 'content-type': 'application/json' }, payload: '{"name": ',
+      method: 'POST',
+      url: `/api/regions/${PLACES.qujia}/groups`,
+      headers: { cookie: client.cookie ?? '', 'x-csrf-token': client.csrfToken, 'content-type': 'application/json' },
+      payload: '{"name": ',
     });
     expect(badJson.statusCode).toBe(400);
     expect(errorOf(badJson).code).toBe('validation');
     expect(badJson.body).not.toMatch(/at .*\.ts:\d+|stack/i);
 
     const huge = await t.app.inject({
-      method: 'POST', url: `/api/regions/${PLACES.qujia}/groups`,
-      headers: { cookie: client.cookie ?? '', 'x-csrf-token': client.csrfToken, 'content-type': 'application/json' }, payload: JSON.stringify({ name: 'x'.repeat(1_100_000) }),
+      method: 'POST',
+      url: `/api/regions/${PLACES.qujia}/groups`,
+      headers: { cookie: client.cookie ?? '', 'x-csrf-token': client.csrfToken, 'content-type': 'application/json' },
+      payload: JSON.stringify({ name: 'x'.repeat(1_100_000) }),
     });
     expect(huge.statusCode).toBe(413);
     expect(errorOf(huge)).toEqual({ code: 'too_large', message: '提交的内容过大' });

@@ -46,7 +46,13 @@ export function installRouteGuard(app: App, ctx: AppContext): DeclaredRoute[] {
     for (const method of methods) {
       if (method === 'HEAD') continue;
       // Read lazily: a plugin's own onRoute hook may declare access after this one has run.
-      declared.push({ method, url: route.url, get access() { return route.config?.access; } });
+      declared.push({
+        method,
+        url: route.url,
+        get access() {
+          return route.config?.access;
+        },
+      });
     }
   });
 

@@ -25,7 +25,12 @@ export async function listAudit(db: DbOrTx, scope: string, query: AuditQuery): P
     const q = query.q;
     base = base.where((eb) => containsText(eb, ['actor_name', 'object_id', 'detail'], q));
   }
-  const rows = await base.selectAll().orderBy('seq', 'desc').offset((query.page - 1) * query.pageSize).limit(query.pageSize).execute();
+  const rows = await base
+    .selectAll()
+    .orderBy('seq', 'desc')
+    .offset((query.page - 1) * query.pageSize)
+    .limit(query.pageSize)
+    .execute();
   const count = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return { rows, total: Number(count.n) };
 }

@@ -22,9 +22,19 @@ export function auditRoutes(app: App, ctx: AppContext): void {
     const { rows, total } = await listAudit(ctx.db, listScope(actor), req.query);
     return {
       items: rows.map((r) => ({
-        seq: Number(r.seq), at: r.at, actorName: r.actor_name, actorRoles: r.actor_roles, actorRegion: r.actor_region,
-        action: r.action, objectType: r.object_type, objectId: r.object_id, objectRegion: r.object_region, result: r.result,
-        ip: r.ip, requestId: r.request_id, detail: r.detail ? (JSON.parse(r.detail) as unknown) : null,
+        seq: Number(r.seq),
+        at: r.at,
+        actorName: r.actor_name,
+        actorRoles: r.actor_roles,
+        actorRegion: r.actor_region,
+        action: r.action,
+        objectType: r.object_type,
+        objectId: r.object_id,
+        objectRegion: r.object_region,
+        result: r.result,
+        ip: r.ip,
+        requestId: r.request_id,
+        detail: r.detail ? (JSON.parse(r.detail) as unknown) : null,
       })),
       total,
     };

@@ -16,7 +16,15 @@ describe('audit log API (SECURITY.md 11, 18)', () => {
   let t: TestApp;
   let wq: TestClient;
   let aw: TestClient;
-  const count = async () => Number((await t.ctx.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const count = async () =>
+    Number(
+      (
+        await t.ctx.db
+          .selectFrom('audit_log')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const auditorSecret = newTotpSecret();
 
   beforeAll(async () => {

@@ -35,10 +35,14 @@ export function authRoutes(app: App, ctx: AppContext): void {
     if (!req.session || !req.actor) throw new AppError('unauthenticated', 'error.unauthenticated');
     return auth.sessionDto(req.actor.userId, req.session);
   });
-  app.post('/session/password', { schema: { body: changePasswordSchema }, config: { access: 'authenticated', allowPasswordChange: true } }, async (req) => {
-    if (!req.session) throw new AppError('unauthenticated', 'error.unauthenticated');
-    return auth.changePassword(requestContext(req), req.session, req.body.currentPassword, req.body.newPassword);
-  });
+  app.post(
+    '/session/password',
+    { schema: { body: changePasswordSchema }, config: { access: 'authenticated', allowPasswordChange: true } },
+    async (req) => {
+      if (!req.session) throw new AppError('unauthenticated', 'error.unauthenticated');
+      return auth.changePassword(requestContext(req), req.session, req.body.currentPassword, req.body.newPassword);
+    },
+  );
   app.put('/session/scope', { schema: { body: scopeSwitchSchema }, config: { access: 'authenticated' } }, async (req) => {
     if (!req.session) throw new AppError('unauthenticated', 'error.unauthenticated');
     return auth.switchScope(requestContext(req), req.session, req.body.regionCode);

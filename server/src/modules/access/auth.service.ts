@@ -33,7 +33,14 @@ export class AuthService {
     const now = clock.now();
     const user = await users.findUserByUsername(db, username);
     const refuse = async (code: 'invalid_credentials' | 'locked', reason: string): Promise<never> => {
-      await audit.record(db, rc, { action: 'auth.login_failed', result: 'denied', objectType: 'user', objectId: user?.id, objectRegion: user?.region_code, detail: { username, reason } });
+      await audit.record(db, rc, {
+        action: 'auth.login_failed',
+        result: 'denied',
+        objectType: 'user',
+        objectId: user?.id,
+        objectRegion: user?.region_code,
+        detail: { username, reason },
+      });
       throw new AppError(code, code === 'locked' ? 'auth.locked' : 'auth.invalidCredentials');
     };
     if (!user) {
@@ -55,7 +62,11 @@ export class AuthService {
     const roles = (await users.rolesOf(db, [user.id])).get(user.id) ?? [];
     const needsTotp = user.totp_enabled === 1 || roles.some((r) => ADMIN_ROLES.includes(r));
     const { token, csrfToken } = await this.ctx.sessions.create(db, user.id, user.region_code, needsTotp, rc.ip);
-    await audit.record(db, { ...rc, actor: this.actorOf(user, roles, user.region_code) }, { action: 'auth.login', objectType: 'user', objectId: user.id, objectRegion: user.region_code, detail: { mfa: needsTotp } });
+    await audit.record(
+      db,
+      { ...rc, actor: this.actorOf(user, roles, user.region_code) },
+      { action: 'auth.login', objectType: 'user', objectId: user.id, objectRegion: user.region_code, detail: { mfa: needsTotp } },
+    );
     if (!needsTotp) return { token, result: { status: 'ok', session: await this.sessionDto(user.id, await this.sessionOf(token)) } };
     if (user.totp_enabled === 1) return { token, result: { status: 'totp_required', csrfToken } };
     return { token, result: { status: 'totp_enroll', csrfToken, ...(await this.startEnrolment(user)) } };
@@ -91,15 +102,32 @@ export class AuthService {
     return session;
   }
 
-  private actorOf(user: Pick<UserTable, 'id' | 'username' | 'display_name' | 'region_code' | 'must_change_password'>, roles: Role[], scope: string): Actor {
+  private actorOf(
+    user: Pick<UserTable, 'id' | 'username' | 'display_name' | 'region_code' | 'must_change_password'>,
+    roles: Role[],
+    scope: string,
+  ): Actor {
     return {
-      userId: user.id, username: user.username, displayName: user.display_name, roles, homeRegion: user.region_code,
-      scope, permissions: this.ctx.permissions.union(roles), mustChangePassword: user.must_change_password === 1,
+      userId: user.id,
+      username: user.username,
+      displayName: user.display_name,
+      roles,
+      homeRegion: user.region_code,
+      scope,
+      permissions: this.ctx.permissions.union(roles),
+      mustChangePassword: user.must_change_password === 1,
     };
   }
 
   private totpFor(user: Pick<UserTable, 'username'>, secret: string): OTPAuth.TOTP {
-    return new OTPAuth.TOTP({ issuer: '乡村治理试点示范平台', label: user.username, secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' });
+    return new OTPAuth.TOTP({
+      issuer: '乡村治理试点示范平台',
+      label: user.username,
+      secret: OTPAuth.Secret.fromBase32(secret),
+      digits: 6,
+      period: 30,
+      algorithm: 'SHA1',
+    });
   }
 
   private async startEnrolment(user: UserTable): Promise<{ secret: string; otpauthUri: string }> {
@@ -118,20 +146,34 @@ export class AuthService {
   async verifyTotp(rc: RequestContext, session: SessionRow | null, code: string, enrol: boolean): Promise<SessionDto> {
     if (!session?.mfaPending) throw new AppError('validation', 'auth.totp.notPending');
     const user = await users.findUserById(this.ctx.db, session.userId);
-    if (!user?.totp_secret_enc || (enrol ? user.totp_enabled === 1 : user.totp_enabled !== 1)) throw new AppError('validation', 'auth.totp.notPending');
+    if (!user?.totp_secret_enc || (enrol ? user.totp_enabled === 1 : user.totp_enabled !== 1))
+      throw new AppError('validation', 'auth.totp.notPending');
     await this.ctx.rateLimiter.hit(`totp:${user.id}`, 10, 5 * MINUTE);
     const now = this.ctx.clock.now().getTime();
     const delta = this.totpFor(user, this.ctx.cipher.decrypt(user.totp_secret_enc)).validate({ token: code, timestamp: now, window: 1 });
     const step = delta === null ? null : Math.floor(now / 30_000) + delta;
     const reused = step !== null && user.totp_last_step !== null && step <= Number(user.totp_last_step);
     if (step === null || reused) {
-      await this.ctx.audit.record(this.ctx.db, rc, { action: 'auth.totp', result: 'denied', objectType: 'user', objectId: user.id, objectRegion: user.region_code, detail: { reused } });
+      await this.ctx.audit.record(this.ctx.db, rc, {
+        action: 'auth.totp',
+        result: 'denied',
+        objectType: 'user',
+        objectId: user.id,
+        objectRegion: user.region_code,
+        detail: { reused },
+      });
       throw new AppError('invalid_credentials', 'auth.totp.invalid');
     }
     await this.ctx.db.transaction().execute(async (tx) => {
       await users.updateUser(tx, user.id, { totp_last_step: step, ...(enrol ? { totp_enabled: 1 } : {}) });
       await this.ctx.sessions.completeMfa(tx, session.idHash);
-      await this.ctx.audit.append(tx, rc, { action: 'auth.totp', objectType: 'user', objectId: user.id, objectRegion: user.region_code, detail: { enrol } });
+      await this.ctx.audit.append(tx, rc, {
+        action: 'auth.totp',
+        objectType: 'user',
+        objectId: user.id,
+        objectRegion: user.region_code,
+        detail: { enrol },
+      });
     });
     return this.sessionDto(user.id, { ...session, mfaPending: false });
   }
@@ -139,7 +181,12 @@ export class AuthService {
   async logout(rc: RequestContext, session: SessionRow): Promise<void> {
     await this.ctx.db.transaction().execute(async (tx) => {
       await this.ctx.sessions.revoke(tx, session.idHash);
-      await this.ctx.audit.append(tx, rc, { action: 'auth.logout', objectType: 'user', objectId: session.userId, objectRegion: rc.actor?.homeRegion });
+      await this.ctx.audit.append(tx, rc, {
+        action: 'auth.logout',
+        objectType: 'user',
+        objectId: session.userId,
+        objectRegion: rc.actor?.homeRegion,
+      });
     });
   }
 
@@ -154,7 +201,12 @@ export class AuthService {
     await this.ctx.db.transaction().execute(async (tx) => {
       await users.updateUser(tx, user.id, { password_hash: hash, must_change_password: 0, updated_at: this.ctx.clock.now().toISOString() });
       await this.ctx.sessions.revokeUser(tx, user.id, session.idHash);
-      await this.ctx.audit.append(tx, rc, { action: 'auth.password_change', objectType: 'user', objectId: user.id, objectRegion: user.region_code });
+      await this.ctx.audit.append(tx, rc, {
+        action: 'auth.password_change',
+        objectType: 'user',
+        objectId: user.id,
+        objectRegion: user.region_code,
+      });
     });
     return this.sessionDto(user.id, session);
   }
@@ -162,10 +214,16 @@ export class AuthService {
   /** The console looks at a region inside the user's own (ISSUE 2 item 7). */
   async switchScope(rc: RequestContext, session: SessionRow, regionCode: string): Promise<SessionDto> {
     const actor = rc.actor;
-    if (!actor || !isWithin(regionCode, actor.homeRegion) || !(await findRegion(this.ctx.db, regionCode))) throw notFound('region.notFound');
+    if (!actor || !isWithin(regionCode, actor.homeRegion) || !(await findRegion(this.ctx.db, regionCode)))
+      throw notFound('region.notFound');
     await this.ctx.db.transaction().execute(async (tx) => {
       await this.ctx.sessions.setScope(tx, session.idHash, regionCode);
-      await this.ctx.audit.append(tx, rc, { action: 'session.scope', objectType: 'region', objectId: regionCode, objectRegion: regionCode });
+      await this.ctx.audit.append(tx, rc, {
+        action: 'session.scope',
+        objectType: 'region',
+        objectId: regionCode,
+        objectRegion: regionCode,
+      });
     });
     return this.sessionDto(actor.userId, { ...session, scopeCode: regionCode });
   }
@@ -182,7 +240,14 @@ export class AuthService {
       .map(({ access: _access, ...entry }) => entry)
       .sort((a, b) => a.order - b.order);
     return {
-      user: { id: user.id, username: user.username, displayName: user.display_name, roles, regionCode: user.region_code, regionName: user.region_name },
+      user: {
+        id: user.id,
+        username: user.username,
+        displayName: user.display_name,
+        roles,
+        regionCode: user.region_code,
+        regionName: user.region_name,
+      },
       scope: { code: session.scopeCode, name: scope?.name ?? '', level: scope?.level ?? '' },
       permissions: [...permissions].sort(),
       mustChangePassword: user.must_change_password === 1,

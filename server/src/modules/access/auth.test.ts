@@ -37,7 +37,12 @@ describe('login, lockout, sessions, first login, TOTP (SECURITY.md 2–5, 23)', 
       expect(rows).toHaveLength(1);
       expect(rows[0]?.id_hash).toBe(crypto.createHash('sha256').update(token).digest('hex'));
       expect(JSON.stringify(rows)).not.toContain(token);
-      const audit = await t.ctx.db.selectFrom('audit_log').selectAll().where('action', '=', 'auth.login').where('object_id', '=', user.id).execute();
+      const audit = await t.ctx.db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('action', '=', 'auth.login')
+        .where('object_id', '=', user.id)
+        .execute();
       expect(audit).toHaveLength(1);
     });
 
@@ -75,7 +80,9 @@ describe('login, lockout, sessions, first login, TOTP (SECURITY.md 2–5, 23)', 
       // The locked account shows on the todo list of its town's official, not of another town's.
       // (Only the access module's items: other modules add their own, e.g. mediation staffing.)
       const lockedItems = async (username: string) =>
-        (await (await t.login(username)).request('GET', '/api/todos')).json<{ items: { id: string; count?: number }[] }>().items.filter((i) => i.id.startsWith('access.'));
+        (await (await t.login(username)).request('GET', '/api/todos'))
+          .json<{ items: { id: string; count?: number }[] }>()
+          .items.filter((i) => i.id.startsWith('access.'));
       expect(await lockedItems('wq.official')).toEqual([expect.objectContaining({ id: 'access.locked', count: 1 })]);
       expect(await lockedItems('aw.official')).toEqual([]);
       t.clock.advance(14 * MINUTE);
@@ -120,12 +127,20 @@ describe('login, lockout, sessions, first login, TOTP (SECURITY.md 2–5, 23)', 
     });
 
     it('refuses a login body with unknown fields or missing values', async () => {
-      const extra = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'wq.official', password: TEST_PASSWORD, role: 'admin' } });
+      const extra = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'wq.official', password: TEST_PASSWORD, role: 'admin' },
+      });
       expect(extra.statusCode).toBe(400);
       expect(errorOf(extra).fields).toEqual({ role: '不允许提交此字段' });
       const empty = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: '', password: '' } });
       expect(empty.statusCode).toBe(400);
-      expect(errorOf(empty)).toMatchObject({ code: 'validation', message: '提交的内容有误，请按提示修改', fields: { username: '请输入用户名', password: '请输入密码' } });
+      expect(errorOf(empty)).toMatchObject({
+        code: 'validation',
+        message: '提交的内容有误，请按提示修改',
+        fields: { username: '请输入用户名', password: '请输入密码' },
+      });
     });
   });
 
@@ -165,7 +180,12 @@ describe('login, lockout, sessions, first login, TOTP (SECURITY.md 2–5, 23)', 
       expect(res.statusCode).toBe(204);
       expect(await sessionOk(client)).toBe(401);
       expect(await sessionOk(other)).toBe(200);
-      const audit = await t.ctx.db.selectFrom('audit_log').select('action').where('action', '=', 'auth.logout').where('object_id', '=', user.id).execute();
+      const audit = await t.ctx.db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('action', '=', 'auth.logout')
+        .where('object_id', '=', user.id)
+        .execute();
       expect(audit).toHaveLength(1);
     });
 
@@ -224,7 +244,10 @@ describe('login, lockout, sessions, first login, TOTP (SECURITY.md 2–5, 23)', 
       const common = await client.request('POST', '/api/session/password', { currentPassword: TEST_PASSWORD, newPassword: 'P@ssw0rd' });
       expect(common.statusCode).toBe(400);
       expect(errorOf(common).fields).toEqual({ newPassword: '密码过于常见，请换一个' });
-      const wrongCurrent = await client.request('POST', '/api/session/password', { currentPassword: 'Wrong#2026pass', newPassword: 'Cadre#2026ok' });
+      const wrongCurrent = await client.request('POST', '/api/session/password', {
+        currentPassword: 'Wrong#2026pass',
+        newPassword: 'Cadre#2026ok',
+      });
       expect(wrongCurrent.statusCode).toBe(400);
       expect(errorOf(wrongCurrent).fields).toEqual({ currentPassword: '原密码不正确' });
       expect((await userRow(user.id)).must_change_password).toBe(1);

@@ -22,11 +22,23 @@ export function phoneColumns(cipher: PersonalDataCipher, phone: string | null): 
 /** A new account's row, with personal data encrypted: the one place that knows the defaults. */
 export function newUserRow(cipher: PersonalDataCipher, user: NewUser, now: string): UserTable {
   return {
-    id: user.id, username: user.username, display_name: user.displayName, region_code: user.regionCode,
-    password_hash: user.passwordHash, must_change_password: user.mustChangePassword ? 1 : 0, status: 'active',
-    failed_logins: 0, locked_until: null,
+    id: user.id,
+    username: user.username,
+    display_name: user.displayName,
+    region_code: user.regionCode,
+    password_hash: user.passwordHash,
+    must_change_password: user.mustChangePassword ? 1 : 0,
+    status: 'active',
+    failed_logins: 0,
+    locked_until: null,
     ...phoneColumns(cipher, user.phone ?? null),
-    totp_secret_enc: user.totpSecret ? cipher.encrypt(user.totpSecret) : null, totp_enabled: user.totpSecret ? 1 : 0, totp_last_step: null,
-    is_demo: user.isDemo ? 1 : 0, last_login_at: null, created_at: now, updated_at: now, version: 1,
+    totp_secret_enc: user.totpSecret ? cipher.encrypt(user.totpSecret) : null,
+    totp_enabled: user.totpSecret ? 1 : 0,
+    totp_last_step: null,
+    is_demo: user.isDemo ? 1 : 0,
+    last_login_at: null,
+    created_at: now,
+    updated_at: now,
+    version: 1,
   };
 }

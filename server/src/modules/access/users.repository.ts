@@ -18,13 +18,22 @@ export async function findUserById(db: DbOrTx, id: string): Promise<UserRow | un
 }
 
 export async function findUserByUsername(db: DbOrTx, username: string): Promise<UserTable | undefined> {
-  return db.selectFrom('users').selectAll().where(sql`lower(username)`, '=', username.toLowerCase()).executeTakeFirst();
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where(sql`lower(username)`, '=', username.toLowerCase())
+    .executeTakeFirst();
 }
 
 export async function rolesOf(db: DbOrTx, userIds: readonly string[]): Promise<Map<string, Role[]>> {
   const map = new Map<string, Role[]>();
   if (userIds.length === 0) return map;
-  const rows = await db.selectFrom('user_roles').select(['user_id', 'role']).where('user_id', 'in', [...userIds]).orderBy('role').execute();
+  const rows = await db
+    .selectFrom('user_roles')
+    .select(['user_id', 'role'])
+    .where('user_id', 'in', [...userIds])
+    .orderBy('role')
+    .execute();
   for (const row of rows) map.set(row.user_id, [...(map.get(row.user_id) ?? []), row.role as Role]);
   return map;
 }
@@ -39,7 +48,15 @@ export async function listUsers(db: DbOrTx, scope: string, query: UserListQuery)
   if (query.status) base = base.where('users.status', '=', query.status);
   if (query.role) {
     const role = query.role;
-    base = base.where((eb) => eb.exists(eb.selectFrom('user_roles').select('user_roles.user_id').whereRef('user_roles.user_id', '=', 'users.id').where('user_roles.role', '=', role)));
+    base = base.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('user_roles')
+          .select('user_roles.user_id')
+          .whereRef('user_roles.user_id', '=', 'users.id')
+          .where('user_roles.role', '=', role),
+      ),
+    );
   }
   if (query.q) {
     const q = query.q;
@@ -64,11 +81,20 @@ export async function insertUser(db: DbOrTx, user: UserTable, roles: readonly Ro
 
 export async function replaceRoles(db: DbOrTx, userId: string, roles: readonly Role[]): Promise<void> {
   await db.deleteFrom('user_roles').where('user_id', '=', userId).execute();
-  await db.insertInto('user_roles').values(roles.map((role) => ({ user_id: userId, role }))).execute();
+  await db
+    .insertInto('user_roles')
+    .values(roles.map((role) => ({ user_id: userId, role })))
+    .execute();
 }
 
 /** Updates when the version still matches; returns false when someone else saved first. */
-export async function updateUserVersioned(db: DbOrTx, id: string, version: number, changes: Partial<UserTable>, now: string): Promise<boolean> {
+export async function updateUserVersioned(
+  db: DbOrTx,
+  id: string,
+  version: number,
+  changes: Partial<UserTable>,
+  now: string,
+): Promise<boolean> {
   const result = await db
     .updateTable('users')
     .set({ ...changes, updated_at: now, version: version + 1 })

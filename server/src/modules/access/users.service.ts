@@ -79,7 +79,10 @@ export class UsersService {
     const actor = authorize(rc.actor, 'user.read');
     if (query.regionCode) authorize(actor, 'user.read', { regionCode: query.regionCode });
     const { rows, total } = await repo.listUsers(this.ctx.db, listScope(actor), query);
-    const roles = await repo.rolesOf(this.ctx.db, rows.map((r) => r.id));
+    const roles = await repo.rolesOf(
+      this.ctx.db,
+      rows.map((r) => r.id),
+    );
     return { items: rows.map((r) => this.toDto(actor, r, roles.get(r.id) ?? [])), total, page: query.page, pageSize: query.pageSize };
   }
 
@@ -92,10 +95,15 @@ export class UsersService {
     if (query.regionCode) authorize(actor, 'user.export', { regionCode: query.regionCode });
     await this.ctx.rateLimiter.hit(`export:${actor.userId}`, 10, 60_000);
     const { rows, total } = await repo.listUsers(this.ctx.db, listScope(actor), { ...query, page: 1, pageSize: EXPORT_LIMIT });
-    const roles = await repo.rolesOf(this.ctx.db, rows.map((r) => r.id));
+    const roles = await repo.rolesOf(
+      this.ctx.db,
+      rows.map((r) => r.id),
+    );
     const items = rows.map((r) => this.toDto(actor, r, roles.get(r.id) ?? []));
     await this.ctx.audit.record(this.ctx.db, rc, {
-      action: 'export.users', objectType: 'user', objectRegion: listScope(actor),
+      action: 'export.users',
+      objectType: 'user',
+      objectRegion: listScope(actor),
       detail: { filters: { ...query, page: undefined, pageSize: undefined }, rows: items.length, total },
     });
     return toXlsx('用户', USER_EXPORT_COLUMNS, items);
@@ -142,19 +150,46 @@ export class UsersService {
     const roles = [...new Set(input.roles)];
     await this.ctx.db.transaction().execute(async (tx) => {
       if (await repo.findUserByUsername(tx, input.username)) throw invalid({ username: 'user.username.taken' });
-      const user = { id, username: input.username, displayName: input.displayName, regionCode: input.regionCode, passwordHash, mustChangePassword: true, phone: input.phone ?? null };
+      const user = {
+        id,
+        username: input.username,
+        displayName: input.displayName,
+        regionCode: input.regionCode,
+        passwordHash,
+        mustChangePassword: true,
+        phone: input.phone ?? null,
+      };
       await repo.insertUser(tx, newUserRow(this.ctx.cipher, user, now), roles);
       await this.ctx.audit.append(tx, rc, {
-        action: 'user.create', objectType: 'user', objectId: id, objectRegion: input.regionCode,
-        detail: { after: { username: input.username, displayName: input.displayName, regionCode: input.regionCode, roles, phone: input.phone ?? null } },
+        action: 'user.create',
+        objectType: 'user',
+        objectId: id,
+        objectRegion: input.regionCode,
+        detail: {
+          after: {
+            username: input.username,
+            displayName: input.displayName,
+            regionCode: input.regionCode,
+            roles,
+            phone: input.phone ?? null,
+          },
+        },
       });
     });
     return this.get(rc, id);
   }
 
-
   /** Runs a versioned change with its audit entry; a stale version answers 409 (SECURITY.md 27). */
-  private async change(rc: RequestContext, id: string, version: number, changes: Partial<UserTable>, action: string, regionCode: string, detail: Record<string, unknown>, after?: (tx: Tx) => Promise<void>): Promise<void> {
+  private async change(
+    rc: RequestContext,
+    id: string,
+    version: number,
+    changes: Partial<UserTable>,
+    action: string,
+    regionCode: string,
+    detail: Record<string, unknown>,
+    after?: (tx: Tx) => Promise<void>,
+  ): Promise<void> {
     const now = this.ctx.clock.now().toISOString();
     await this.ctx.db.transaction().execute(async (tx) => {
       if (!(await repo.updateUserVersioned(tx, id, version, changes, now))) throw conflict();
@@ -183,23 +218,41 @@ export class UsersService {
     };
     const rolesChanged = input.roles !== undefined && newRoles.join() !== roles.join();
     const regionChanged = regionCode !== row.region_code;
-    await this.change(rc, id, input.version, changes, 'user.update', regionCode, {
-      before: { displayName: row.display_name, regionCode: row.region_code, roles },
-      after: { displayName: input.displayName, regionCode: input.regionCode, roles: input.roles, phone: input.phone },
-    }, async (tx) => {
-      if (rolesChanged) await repo.replaceRoles(tx, id, newRoles);
-      // A change of roles or region ends the user's sessions: new rights apply from the next login.
-      if (rolesChanged || regionChanged) await this.ctx.sessions.revokeUser(tx, id);
-    });
+    await this.change(
+      rc,
+      id,
+      input.version,
+      changes,
+      'user.update',
+      regionCode,
+      {
+        before: { displayName: row.display_name, regionCode: row.region_code, roles },
+        after: { displayName: input.displayName, regionCode: input.regionCode, roles: input.roles, phone: input.phone },
+      },
+      async (tx) => {
+        if (rolesChanged) await repo.replaceRoles(tx, id, newRoles);
+        // A change of roles or region ends the user's sessions: new rights apply from the next login.
+        if (rolesChanged || regionChanged) await this.ctx.sessions.revokeUser(tx, id);
+      },
+    );
     return this.get(rc, id);
   }
 
   async setStatus(rc: RequestContext, id: string, version: number, status: 'active' | 'disabled'): Promise<UserDto> {
     const { actor, row } = await this.loadManageable(rc, id);
     if (row.id === actor.userId) throw invalid({ status: 'user.self.disable' });
-    await this.change(rc, id, version, { status, failed_logins: 0, locked_until: null }, 'user.status', row.region_code, { before: row.status, after: status }, async (tx) => {
-      if (status === 'disabled') await this.ctx.sessions.revokeUser(tx, id);
-    });
+    await this.change(
+      rc,
+      id,
+      version,
+      { status, failed_logins: 0, locked_until: null },
+      'user.status',
+      row.region_code,
+      { before: row.status, after: status },
+      async (tx) => {
+        if (status === 'disabled') await this.ctx.sessions.revokeUser(tx, id);
+      },
+    );
     return this.get(rc, id);
   }
 
@@ -208,8 +261,15 @@ export class UsersService {
     if (row.id === actor.userId) throw invalid({ newPassword: 'user.self.reset' });
     this.checkPasswordPolicy(newPassword, row.username, 'newPassword');
     const hash = await hashPassword(newPassword);
-    await this.change(rc, id, row.version, { password_hash: hash, must_change_password: 1, failed_logins: 0, locked_until: null }, 'user.password_reset', row.region_code, {}, (tx) =>
-      this.ctx.sessions.revokeUser(tx, id),
+    await this.change(
+      rc,
+      id,
+      row.version,
+      { password_hash: hash, must_change_password: 1, failed_logins: 0, locked_until: null },
+      'user.password_reset',
+      row.region_code,
+      {},
+      (tx) => this.ctx.sessions.revokeUser(tx, id),
     );
   }
 
@@ -218,7 +278,12 @@ export class UsersService {
     const actor = authorize(rc.actor, 'personal.reveal');
     const { row } = await this.load(actor, id);
     authorize(actor, 'personal.reveal', { regionCode: row.region_code });
-    await this.ctx.audit.record(this.ctx.db, rc, { action: 'user.reveal_phone', objectType: 'user', objectId: id, objectRegion: row.region_code });
+    await this.ctx.audit.record(this.ctx.db, rc, {
+      action: 'user.reveal_phone',
+      objectType: 'user',
+      objectId: id,
+      objectRegion: row.region_code,
+    });
     return { phone: row.phone_enc ? this.ctx.cipher.decrypt(row.phone_enc) : null };
   }
 }

@@ -30,7 +30,12 @@ describe('users across regions (SECURITY.md 7–9, 13, 27)', () => {
   let foreign: BuiltUser;
   let n = 0;
   const newUser = (over: Record<string, unknown> = {}) => ({
-    username: `new.user${(n += 1)}`, displayName: '新用户', regionCode: PLACES.qujia, roles: ['village_cadre'], initialPassword: 'Cadre#2026ok', ...over,
+    username: `new.user${(n += 1)}`,
+    displayName: '新用户',
+    regionCode: PLACES.qujia,
+    roles: ['village_cadre'],
+    initialPassword: 'Cadre#2026ok',
+    ...over,
   });
   const row = (id: string) => t.ctx.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
   const rowByName = (username: string) => t.ctx.db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
@@ -43,7 +48,12 @@ describe('users across regions (SECURITY.md 7–9, 13, 27)', () => {
     await buildUser(t.ctx, { username: 'wq.leader', regionCode: PLACES.wangqiao, roles: ['leader'] });
     await buildUser(t.ctx, { username: 'qj.cadre0', regionCode: PLACES.qujia, roles: ['village_cadre'] });
     local = await buildUser(t.ctx, { username: 'qj.local', regionCode: PLACES.qujia, roles: ['village_cadre'], phone: '13800138000' });
-    foreign = await buildUser(t.ctx, { username: 'wj.foreign', regionCode: PLACES.wangjia, roles: ['village_cadre'], phone: '13900139000' });
+    foreign = await buildUser(t.ctx, {
+      username: 'wj.foreign',
+      regionCode: PLACES.wangjia,
+      roles: ['village_cadre'],
+      phone: '13900139000',
+    });
     county = await t.login('jy.official');
     town = await t.login('wq.official');
     leader = await t.login('wq.leader');
@@ -55,7 +65,16 @@ describe('users across regions (SECURITY.md 7–9, 13, 27)', () => {
       const res = await county.request('POST', '/api/users', newUser({ username: 'qj.newcadre', phone: '13800138000' }));
       expect(res.statusCode).toBe(201);
       const body = res.json<UserJson>();
-      expect(body).toMatchObject({ username: 'qj.newcadre', regionCode: PLACES.qujia, regionName: '屈家村', roles: ['village_cadre'], phone: '138****8000', mustChangePassword: true, status: 'active', version: 1 });
+      expect(body).toMatchObject({
+        username: 'qj.newcadre',
+        regionCode: PLACES.qujia,
+        regionName: '屈家村',
+        roles: ['village_cadre'],
+        phone: '138****8000',
+        mustChangePassword: true,
+        status: 'active',
+        version: 1,
+      });
       const stored = await row(body.id);
       expect(stored?.must_change_password).toBe(1);
       expect(stored?.phone_enc).not.toContain('13800138000');
@@ -88,7 +107,11 @@ describe('users across regions (SECURITY.md 7–9, 13, 27)', () => {
 
     it('an official cannot grant the administrator roles', async () => {
       for (const role of ['admin', 'security_admin', 'auditor']) {
-        const res = await county.request('POST', '/api/users', newUser({ username: `esc.${role}`, regionCode: PLACES.jingyang, roles: [role] }));
+        const res = await county.request(
+          'POST',
+          '/api/users',
+          newUser({ username: `esc.${role}`, regionCode: PLACES.jingyang, roles: [role] }),
+        );
         expect(res.statusCode, role).toBe(403);
         expect(errorOf(res)).toEqual({ code: 'forbidden', message: '您不能授予该角色', fields: { roles: '您不能授予该角色' } });
         expect(await rowByName(`esc.${role}`)).toBeUndefined();
@@ -99,7 +122,11 @@ describe('users across regions (SECURITY.md 7–9, 13, 27)', () => {
       expect((await county.request('POST', '/api/users', newUser({ username: 'Dup.User' }))).statusCode).toBe(201);
       const dup = await county.request('POST', '/api/users', newUser({ username: 'dup.user' }));
       expect(dup.statusCode).toBe(400);
-      expect(errorOf(dup)).toEqual({ code: 'validation', message: '提交的内容有误，请按提示修改', fields: { username: '该用户名已被使用' } });
+      expect(errorOf(dup)).toEqual({
+        code: 'validation',
+        message: '提交的内容有误，请按提示修改',
+        fields: { username: '该用户名已被使用' },
+      });
       expect(await rowByName('dup.user')).toBeUndefined();
     });
 
@@ -156,7 +183,11 @@ describe('users across regions (SECURITY.md 7–9, 13, 27)', () => {
       expect(outside.statusCode).toBe(404);
       const switched = await client.request('PUT', '/api/session/scope', { regionCode: PLACES.anwu });
       expect(switched.statusCode).toBe(200);
-      expect(switched.json<{ scope: { code: string; name: string } }>().scope).toEqual({ code: PLACES.anwu, name: '安吴镇', level: 'town' });
+      expect(switched.json<{ scope: { code: string; name: string } }>().scope).toEqual({
+        code: PLACES.anwu,
+        name: '安吴镇',
+        level: 'town',
+      });
       const list = (await client.request('GET', '/api/users?pageSize=100')).json<ListJson>();
       expect(list.items.map((u) => u.id)).toContain(foreign.id);
       expect(list.items.every((u) => u.regionCode.startsWith(PLACES.anwu))).toBe(true);
@@ -202,8 +233,17 @@ describe('users across regions (SECURITY.md 7–9, 13, 27)', () => {
       const search = (await town.request('GET', '/api/users?q=wj.foreign')).json<ListJson>();
       expect(search).toMatchObject({ items: [], total: 0 });
       const byRole = (await town.request('GET', '/api/users?role=village_cadre&pageSize=1')).json<ListJson>();
-      expect(byRole.total).toBe((await t.ctx.db.selectFrom('users').innerJoin('user_roles', 'user_roles.user_id', 'users.id')
-        .select('users.id').where('users.region_code', 'like', `${PLACES.wangqiao}%`).where('user_roles.role', '=', 'village_cadre').execute()).length);
+      expect(byRole.total).toBe(
+        (
+          await t.ctx.db
+            .selectFrom('users')
+            .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
+            .select('users.id')
+            .where('users.region_code', 'like', `${PLACES.wangqiao}%`)
+            .where('user_roles.role', '=', 'village_cadre')
+            .execute()
+        ).length,
+      );
       const filtered = await town.request('GET', `/api/users?regionCode=${PLACES.anwu}`);
       expect(filtered.statusCode).toBe(404);
 
@@ -215,7 +255,13 @@ describe('users across regions (SECURITY.md 7–9, 13, 27)', () => {
   describe('update', () => {
     it('refuses fields the form does not own and leaves the row unchanged', async () => {
       const before = await row(local.id);
-      for (const extra of [{ status: 'disabled' }, { passwordHash: 'scrypt$x' }, { isDemo: true }, { failedLogins: 0 }, { username: 'renamed' }]) {
+      for (const extra of [
+        { status: 'disabled' },
+        { passwordHash: 'scrypt$x' },
+        { isDemo: true },
+        { failedLogins: 0 },
+        { username: 'renamed' },
+      ]) {
         const res = await town.request('PATCH', `/api/users/${local.id}`, { version: before?.version, displayName: '改名', ...extra });
         expect(res.statusCode, JSON.stringify(extra)).toBe(400);
         expect(errorOf(res).fields).toEqual({ [Object.keys(extra)[0] ?? '']: '不允许提交此字段' });

@@ -31,10 +31,19 @@ describe('assessment: P1.5(3) five aspects, auto-filled items, grades, ranking a
     // 屈家村 (poor, 王桥镇) gets an advisor through the legal module's API; 王家村 (poor, 安吴镇) does not.
     const body = '61042319850101001';
     const advisor = await county.request('POST', '/api/legal/advisors', {
-      regionCode: PLACES.jingyang, name: '考核顾问', gender: 'male', phone: '13912345001', idNumber: `${body}${idCardCheckChar(body)}`, category: 'practising_lawyer',
+      regionCode: PLACES.jingyang,
+      name: '考核顾问',
+      gender: 'male',
+      phone: '13912345001',
+      idNumber: `${body}${idCardCheckChar(body)}`,
+      category: 'practising_lawyer',
     });
     expect(advisor.statusCode, advisor.body).toBe(201);
-    const assigned = await county.request('POST', '/api/legal/assignments', { advisorId: advisor.json().id, villageCode: PLACES.qujia, startDate: '2026-01-02' });
+    const assigned = await county.request('POST', '/api/legal/assignments', {
+      advisorId: advisor.json().id,
+      villageCode: PLACES.qujia,
+      startDate: '2026-01-02',
+    });
     expect(assigned.statusCode, assigned.body).toBe(201);
   });
   afterAll(() => t.close());
@@ -42,35 +51,69 @@ describe('assessment: P1.5(3) five aspects, auto-filled items, grades, ranking a
   const round = async () => (await county.request('GET', `/api/indicators/rounds/${roundId}`)).json<RoundDto>();
 
   it('creates a round over the county’s towns; units outside the county are refused', async () => {
-    const base = { templateCode: 'p1.5-five-aspects', name: '2026年度五个到位考核', regionCode: PLACES.jingyang, period: '2026-Q1', startsOn: '2026-01-05', endsOn: '2026-02-28', assessors: ['jy.inspector'] };
+    const base = {
+      templateCode: 'p1.5-five-aspects',
+      name: '2026年度五个到位考核',
+      regionCode: PLACES.jingyang,
+      period: '2026-Q1',
+      startsOn: '2026-01-05',
+      endsOn: '2026-02-28',
+      assessors: ['jy.inspector'],
+    };
     const outside = await county.request('POST', '/api/indicators/rounds', { ...base, unitCodes: [PLACES.wangqiao, PLACES.wanfu] });
     expect(errorOf(outside).fields).toEqual({ unitCodes: '被考核单位须在组织考核的区域内' });
     const res = await county.request('POST', '/api/indicators/rounds', { ...base, unitCodes: TOWNS });
     expect(res.statusCode, res.body).toBe(201);
     roundId = res.json<RoundDto>().id;
-    expect(res.json<RoundDto>().template.items.map((i) => `${i.name}:${i.maxScore}`)).toEqual(['措施到位:20', '责任到位:20', '人员到位:25', '服务到位:20', '保障到位:15']);
+    expect(res.json<RoundDto>().template.items.map((i) => `${i.name}:${i.maxScore}`)).toEqual([
+      '措施到位:20',
+      '责任到位:20',
+      '人员到位:25',
+      '服务到位:20',
+      '保障到位:15',
+    ]);
   });
 
   it('refuses a score above the item’s maximum, an auto item, and an assessor not named for the round', async () => {
-    const over = await inspector.request('PUT', `/api/indicators/rounds/${roundId}/scores`, { unitCode: PLACES.wangqiao, itemCode: 'measures', score: 20.5 });
+    const over = await inspector.request('PUT', `/api/indicators/rounds/${roundId}/scores`, {
+      unitCode: PLACES.wangqiao,
+      itemCode: 'measures',
+      score: 20.5,
+    });
     expect(over.statusCode).toBe(400);
     expect(errorOf(over)).toMatchObject({ message: '得分不能超过该项目满分 20 分', fields: { score: '得分超过了该项目的满分' } });
-    const auto = await inspector.request('PUT', `/api/indicators/rounds/${roundId}/scores`, { unitCode: PLACES.wangqiao, itemCode: 'personnel', score: 10 });
+    const auto = await inspector.request('PUT', `/api/indicators/rounds/${roundId}/scores`, {
+      unitCode: PLACES.wangqiao,
+      itemCode: 'personnel',
+      score: 10,
+    });
     expect(errorOf(auto).fields).toEqual({ itemCode: '该项目由指标自动计分，不能手工打分' });
-    const stranger = await other.request('PUT', `/api/indicators/rounds/${roundId}/scores`, { unitCode: PLACES.wangqiao, itemCode: 'measures', score: 10 });
+    const stranger = await other.request('PUT', `/api/indicators/rounds/${roundId}/scores`, {
+      unitCode: PLACES.wangqiao,
+      itemCode: 'measures',
+      score: 10,
+    });
     expect(stranger.statusCode).toBe(403);
     // Only the indicator item, filled when the round was created; no manual score was saved.
-    expect(await t.ctx.db.selectFrom('assessment_scores').select(['item_code', 'auto']).distinct().execute()).toEqual([{ item_code: 'personnel', auto: 1 }]);
+    expect(await t.ctx.db.selectFrom('assessment_scores').select(['item_code', 'auto']).distinct().execute()).toEqual([
+      { item_code: 'personnel', auto: 1 },
+    ]);
   });
 
   it('fills the personnel item from the poor-village advisor coverage, sums, grades and ranks', async () => {
     // The manual items are still missing: no allocation yet.
-    const early = await county.request('POST', `/api/indicators/rounds/${roundId}/allocation`, { poolFen: 1_000_000, rule: { kind: 'proportional' } });
+    const early = await county.request('POST', `/api/indicators/rounds/${roundId}/allocation`, {
+      poolFen: 1_000_000,
+      rule: { kind: 'proportional' },
+    });
     expect(early.statusCode).toBe(409);
     for (const [unitCode, items] of Object.entries(MANUAL)) {
       for (const [itemCode, score] of Object.entries(items)) {
         const res = await inspector.request('PUT', `/api/indicators/rounds/${roundId}/scores`, {
-          unitCode, itemCode, score, evidence: [{ kind: 'ledger', ref: `/legal/ledger?village=${unitCode}`, label: '服务台账' }],
+          unitCode,
+          itemCode,
+          score,
+          evidence: [{ kind: 'ledger', ref: `/legal/ledger?village=${unitCode}`, label: '服务台账' }],
         });
         expect(res.statusCode, res.body).toBe(200);
       }
@@ -92,16 +135,25 @@ describe('assessment: P1.5(3) five aspects, auto-filled items, grades, ranking a
   });
 
   it('shares the pool in 分 exactly, shows the calculation and exports it for the finance office', async () => {
-    const tooSmall = await county.request('POST', `/api/indicators/rounds/${roundId}/allocation`, { poolFen: 1_000_001, rule: { kind: 'proportional', capFen: 300_000 } });
+    const tooSmall = await county.request('POST', `/api/indicators/rounds/${roundId}/allocation`, {
+      poolFen: 1_000_001,
+      rule: { kind: 'proportional', capFen: 300_000 },
+    });
     expect(errorOf(tooSmall).fields).toEqual({ poolFen: '封顶金额合计小于资金池，无法分完' });
-    const res = await county.request('POST', `/api/indicators/rounds/${roundId}/allocation`, { poolFen: 1_000_001, rule: { kind: 'proportional', capFen: 500_000 } });
+    const res = await county.request('POST', `/api/indicators/rounds/${roundId}/allocation`, {
+      poolFen: 1_000_001,
+      rule: { kind: 'proportional', capFen: 500_000 },
+    });
     expect(res.statusCode, res.body).toBe(200);
     const r = res.json<RoundDto>();
     const amounts = r.results.map((x) => x.allocationFen ?? 0);
     expect(amounts.reduce((a, b) => a + b, 0)).toBe(1_000_001);
     expect(Math.max(...amounts)).toBeLessThanOrEqual(500_000);
     expect(r.results[0]?.calculation).toMatch(/封顶|得分/);
-    expect((await inspector.request('POST', `/api/indicators/rounds/${roundId}/allocation`, { poolFen: 100, rule: { kind: 'proportional' } })).statusCode).toBe(403);
+    expect(
+      (await inspector.request('POST', `/api/indicators/rounds/${roundId}/allocation`, { poolFen: 100, rule: { kind: 'proportional' } }))
+        .statusCode,
+    ).toBe(403);
 
     const xlsx = await county.request('GET', `/api/indicators/rounds/${roundId}/allocation.xlsx`);
     expect(xlsx.statusCode).toBe(200);
@@ -112,7 +164,15 @@ describe('assessment: P1.5(3) five aspects, auto-filled items, grades, ranking a
     expect(last?.getCell(1).value).toBe('合计');
     expect(last?.getCell(7).value).toBe(1_000_001);
     const audit = await t.ctx.db.selectFrom('audit_log').select('action').where('object_id', '=', roundId).execute();
-    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['indicators.round_create', 'indicators.score', 'indicators.score_autofill', 'indicators.subsidy_allocate', 'export.indicators_subsidy']));
+    expect(audit.map((a) => a.action)).toEqual(
+      expect.arrayContaining([
+        'indicators.round_create',
+        'indicators.score',
+        'indicators.score_autofill',
+        'indicators.subsidy_allocate',
+        'export.indicators_subsidy',
+      ]),
+    );
   });
 
   it('another county cannot see the round', async () => {

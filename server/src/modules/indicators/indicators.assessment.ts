@@ -1,5 +1,22 @@
-import { autoScore, finalScore, GRADE_LABELS, gradeOf, rankByScore, templateOf, TEMPLATES, type AssessmentTemplate } from '@rg/domain/indicators/assessment';
-import type { AllocationInput, Evidence, RoundCreate, RoundDto, RoundSummaryDto, ScoreInput, UnitResultDto } from '@rg/domain/indicators/indicators.schema';
+import {
+  autoScore,
+  finalScore,
+  GRADE_LABELS,
+  gradeOf,
+  rankByScore,
+  templateOf,
+  TEMPLATES,
+  type AssessmentTemplate,
+} from '@rg/domain/indicators/assessment';
+import type {
+  AllocationInput,
+  Evidence,
+  RoundCreate,
+  RoundDto,
+  RoundSummaryDto,
+  ScoreInput,
+  UnitResultDto,
+} from '@rg/domain/indicators/indicators.schema';
 import { allocateSubsidy, AllocationRefused } from '@rg/domain/indicators/subsidy-allocation';
 import { valueOf } from '@rg/domain/indicators/target-status';
 import { isWithin } from '@rg/domain/regions/region-code';
@@ -24,7 +41,10 @@ const parseJson = <T>(text: string | null, fallback: T): T => (text ? (JSON.pars
  * result, in 分, summing exactly to the pool.
  */
 export class AssessmentService {
-  constructor(private readonly ctx: AppContext, private readonly catalogue: IndicatorCatalogue) {}
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly catalogue: IndicatorCatalogue,
+  ) {}
 
   templates(rc: RequestContext): AssessmentTemplate[] {
     authorize(rc.actor, 'indicators.read');
@@ -42,7 +62,8 @@ export class AssessmentService {
     this.template(input.templateCode);
     if (input.endsOn < input.startsOn) throw invalid({ endsOn: 'indicators.round.dates' });
     const units = [...new Set(input.unitCodes)];
-    if (units.some((u) => !isWithin(u, input.regionCode) || u === input.regionCode)) throw invalid({ unitCodes: 'indicators.round.unitOutside' });
+    if (units.some((u) => !isWithin(u, input.regionCode) || u === input.regionCode))
+      throw invalid({ unitCodes: 'indicators.round.unitOutside' });
     if ((await findRegions(this.ctx.db, units)).length !== units.length) throw invalid({ unitCodes: 'indicators.round.unitOutside' });
     if (input.assessors.length > 0) {
       const found = await this.ctx.db.selectFrom('users').select('username').where('username', 'in', input.assessors).execute();
@@ -50,13 +71,34 @@ export class AssessmentService {
     }
     const id = newId();
     await this.ctx.db.transaction().execute(async (tx) => {
-      await tx.insertInto('assessment_rounds').values({
-        id, template_code: input.templateCode, name: input.name, region_code: input.regionCode, period: input.period,
-        starts_on: input.startsOn, ends_on: input.endsOn, assessors: JSON.stringify(input.assessors), pool_fen: null, allocation_rule: null,
-        created_at: this.ctx.clock.now().toISOString(), created_by: actor.username,
-      }).execute();
-      await tx.insertInto('assessment_units').values(units.map((u) => ({ round_id: id, unit_code: u, allocation_fen: null, calculation: null }))).execute();
-      await this.ctx.audit.append(tx, rc, { action: 'indicators.round_create', objectType: 'assessment_round', objectId: id, objectRegion: input.regionCode, detail: { ...input } });
+      await tx
+        .insertInto('assessment_rounds')
+        .values({
+          id,
+          template_code: input.templateCode,
+          name: input.name,
+          region_code: input.regionCode,
+          period: input.period,
+          starts_on: input.startsOn,
+          ends_on: input.endsOn,
+          assessors: JSON.stringify(input.assessors),
+          pool_fen: null,
+          allocation_rule: null,
+          created_at: this.ctx.clock.now().toISOString(),
+          created_by: actor.username,
+        })
+        .execute();
+      await tx
+        .insertInto('assessment_units')
+        .values(units.map((u) => ({ round_id: id, unit_code: u, allocation_fen: null, calculation: null })))
+        .execute();
+      await this.ctx.audit.append(tx, rc, {
+        action: 'indicators.round_create',
+        objectType: 'assessment_round',
+        objectId: id,
+        objectRegion: input.regionCode,
+        detail: { ...input },
+      });
     });
     // Items an indicator answers are filled at once; 按指标自动计分 refreshes them later.
     const round = await this.loadRound(actor, id, 'indicators.manage');
@@ -67,16 +109,52 @@ export class AssessmentService {
   async list(rc: RequestContext): Promise<RoundSummaryDto[]> {
     const actor = authorize(rc.actor, 'indicators.read');
     const scope = listScope(actor);
-    const rows = await this.ctx.db.selectFrom('assessment_rounds').selectAll().where((eb) => withinScope(eb, 'region_code', scope)).orderBy('created_at', 'desc').limit(200).execute();
-    const counts = rows.length === 0 ? [] : await this.ctx.db.selectFrom('assessment_units').select((eb) => ['round_id', eb.fn.countAll<number>().as('n')]).where('round_id', 'in', rows.map((r) => r.id)).groupBy('round_id').execute();
-    const names = new Map((await findRegions(this.ctx.db, rows.map((r) => r.region_code))).map((r) => [r.code, r.name]));
-    return rows.map((r) => this.summary(r, names.get(r.region_code) ?? r.region_code, Number(counts.find((c) => c.round_id === r.id)?.n ?? 0)));
+    const rows = await this.ctx.db
+      .selectFrom('assessment_rounds')
+      .selectAll()
+      .where((eb) => withinScope(eb, 'region_code', scope))
+      .orderBy('created_at', 'desc')
+      .limit(200)
+      .execute();
+    const counts =
+      rows.length === 0
+        ? []
+        : await this.ctx.db
+            .selectFrom('assessment_units')
+            .select((eb) => ['round_id', eb.fn.countAll<number>().as('n')])
+            .where(
+              'round_id',
+              'in',
+              rows.map((r) => r.id),
+            )
+            .groupBy('round_id')
+            .execute();
+    const names = new Map(
+      (
+        await findRegions(
+          this.ctx.db,
+          rows.map((r) => r.region_code),
+        )
+      ).map((r) => [r.code, r.name]),
+    );
+    return rows.map((r) =>
+      this.summary(r, names.get(r.region_code) ?? r.region_code, Number(counts.find((c) => c.round_id === r.id)?.n ?? 0)),
+    );
   }
 
   private summary(r: AssessmentRoundTable, regionName: string, units: number): RoundSummaryDto {
     return {
-      id: r.id, templateCode: r.template_code, templateName: templateOf(r.template_code)?.name ?? r.template_code, name: r.name,
-      regionCode: r.region_code, regionName, period: r.period, startsOn: r.starts_on, endsOn: r.ends_on, units, poolFen: r.pool_fen === null ? null : Number(r.pool_fen),
+      id: r.id,
+      templateCode: r.template_code,
+      templateName: templateOf(r.template_code)?.name ?? r.template_code,
+      name: r.name,
+      regionCode: r.region_code,
+      regionName,
+      period: r.period,
+      startsOn: r.starts_on,
+      endsOn: r.ends_on,
+      units,
+      poolFen: r.pool_fen === null ? null : Number(r.pool_fen),
     };
   }
 
@@ -91,19 +169,37 @@ export class AssessmentService {
     const template = this.template(round.template_code);
     const units = await this.ctx.db.selectFrom('assessment_units').selectAll().where('round_id', '=', round.id).execute();
     const scores = await this.ctx.db.selectFrom('assessment_scores').selectAll().where('round_id', '=', round.id).execute();
-    const names = new Map((await findRegions(this.ctx.db, units.map((u) => u.unit_code))).map((r) => [r.code, r.name]));
+    const names = new Map(
+      (
+        await findRegions(
+          this.ctx.db,
+          units.map((u) => u.unit_code),
+        )
+      ).map((r) => [r.code, r.name]),
+    );
     const rows = units.map((u) => {
       const own = scores.filter((s) => s.unit_code === u.unit_code);
       const byItem = new Map(own.map((s) => [s.item_code, Number(s.score)]));
       const score = finalScore(template, byItem);
       return {
-        unitCode: u.unit_code, unitName: names.get(u.unit_code) ?? u.unit_code,
+        unitCode: u.unit_code,
+        unitName: names.get(u.unit_code) ?? u.unit_code,
         items: template.items.map((item) => {
           const s = own.find((x) => x.item_code === item.code);
-          return { itemCode: item.code, score: s ? Number(s.score) : null, auto: s?.auto === 1, evidence: parseJson<Evidence[]>(s?.evidence ?? null, []), note: s?.note ?? null, scoredBy: s?.scored_by ?? null };
+          return {
+            itemCode: item.code,
+            score: s ? Number(s.score) : null,
+            auto: s?.auto === 1,
+            evidence: parseJson<Evidence[]>(s?.evidence ?? null, []),
+            note: s?.note ?? null,
+            scoredBy: s?.scored_by ?? null,
+          };
         }),
-        score, grade: gradeOf(template, score), complete: template.items.every((i) => byItem.has(i.code)),
-        allocationFen: u.allocation_fen === null ? null : Number(u.allocation_fen), calculation: u.calculation,
+        score,
+        grade: gradeOf(template, score),
+        complete: template.items.every((i) => byItem.has(i.code)),
+        allocationFen: u.allocation_fen === null ? null : Number(u.allocation_fen),
+        calculation: u.calculation,
       };
     });
     return rankByScore(rows).map((r) => ({ ...r }));
@@ -119,11 +215,24 @@ export class AssessmentService {
     return {
       ...this.summary(round, region?.name ?? round.region_code, results.length),
       assessors,
-      template: { code: template.code, name: template.name, clause: template.clause, items: template.items.map((i) => ({ code: i.code, name: i.name, guidance: i.guidance, maxScore: i.maxScore, auto: i.rule.kind === 'indicator' })) },
+      template: {
+        code: template.code,
+        name: template.name,
+        clause: template.clause,
+        items: template.items.map((i) => ({
+          code: i.code,
+          name: i.name,
+          guidance: i.guidance,
+          maxScore: i.maxScore,
+          auto: i.rule.kind === 'indicator',
+        })),
+      },
       results,
       allocationRule: parseJson<AllocationInput['rule'] | null>(round.allocation_rule, null),
       abilities: {
-        score: can(actor, 'indicators.assess', { regionCode: round.region_code }) && (assessors.length === 0 || assessors.includes(actor.username)),
+        score:
+          can(actor, 'indicators.assess', { regionCode: round.region_code }) &&
+          (assessors.length === 0 || assessors.includes(actor.username)),
         allocate: can(actor, 'indicators.manage', { regionCode: round.region_code }),
       },
     };
@@ -137,20 +246,62 @@ export class AssessmentService {
     const item = this.template(round.template_code).items.find((i) => i.code === input.itemCode);
     if (!item) throw invalid({ itemCode: 'indicators.item.unknown' });
     if (item.rule.kind !== 'manual') throw invalid({ itemCode: 'indicators.item.auto' });
-    if (input.score > item.maxScore) throw new AppError('validation', 'indicators.score.overMax', { score: 'indicators.score.overMaxField' }, { max: item.maxScore });
-    const unit = await this.ctx.db.selectFrom('assessment_units').select('unit_code').where('round_id', '=', id).where('unit_code', '=', input.unitCode).executeTakeFirst();
+    if (input.score > item.maxScore)
+      throw new AppError('validation', 'indicators.score.overMax', { score: 'indicators.score.overMaxField' }, { max: item.maxScore });
+    const unit = await this.ctx.db
+      .selectFrom('assessment_units')
+      .select('unit_code')
+      .where('round_id', '=', id)
+      .where('unit_code', '=', input.unitCode)
+      .executeTakeFirst();
     if (!unit) throw invalid({ unitCode: 'indicators.unit.notInRound' });
     await this.ctx.db.transaction().execute(async (tx) => {
-      await this.putScore(tx, id, input.unitCode, input.itemCode, Math.round(input.score * 100) / 100, false, input.evidence, input.note ?? null, actor.username);
-      await this.ctx.audit.append(tx, rc, { action: 'indicators.score', objectType: 'assessment_round', objectId: id, objectRegion: input.unitCode, detail: { ...input } });
+      await this.putScore(
+        tx,
+        id,
+        input.unitCode,
+        input.itemCode,
+        Math.round(input.score * 100) / 100,
+        false,
+        input.evidence,
+        input.note ?? null,
+        actor.username,
+      );
+      await this.ctx.audit.append(tx, rc, {
+        action: 'indicators.score',
+        objectType: 'assessment_round',
+        objectId: id,
+        objectRegion: input.unitCode,
+        detail: { ...input },
+      });
     });
     return this.get(rc, id);
   }
 
-  private async putScore(tx: Tx, roundId: string, unitCode: string, itemCode: string, score: number, auto: boolean, evidence: Evidence[], note: string | null, by: string): Promise<void> {
-    const values = { score, auto: auto ? 1 : 0, evidence: JSON.stringify(evidence), note, scored_by: by, scored_at: this.ctx.clock.now().toISOString() };
-    await tx.insertInto('assessment_scores').values({ round_id: roundId, unit_code: unitCode, item_code: itemCode, ...values })
-      .onConflict((oc) => oc.columns(['round_id', 'unit_code', 'item_code']).doUpdateSet(values)).execute();
+  private async putScore(
+    tx: Tx,
+    roundId: string,
+    unitCode: string,
+    itemCode: string,
+    score: number,
+    auto: boolean,
+    evidence: Evidence[],
+    note: string | null,
+    by: string,
+  ): Promise<void> {
+    const values = {
+      score,
+      auto: auto ? 1 : 0,
+      evidence: JSON.stringify(evidence),
+      note,
+      scored_by: by,
+      scored_at: this.ctx.clock.now().toISOString(),
+    };
+    await tx
+      .insertInto('assessment_scores')
+      .values({ round_id: roundId, unit_code: unitCode, item_code: itemCode, ...values })
+      .onConflict((oc) => oc.columns(['round_id', 'unit_code', 'item_code']).doUpdateSet(values))
+      .execute();
   }
 
   /** Fills every indicator item of every unit from the indicator's value for the round's period (again). */
@@ -174,17 +325,34 @@ export class AssessmentService {
         let sums: { num: number; den: number } | null = null;
         if (entry.computed) sums = await entry.computed.compute(this.ctx, rc, unit, round.period);
         else {
-          const row = await this.ctx.db.selectFrom('indicator_rollups').select(['num', 'den']).where('region_code', '=', unit).where('indicator_code', '=', entry.code).where('period', '=', round.period).executeTakeFirst();
+          const row = await this.ctx.db
+            .selectFrom('indicator_rollups')
+            .select(['num', 'den'])
+            .where('region_code', '=', unit)
+            .where('indicator_code', '=', entry.code)
+            .where('period', '=', round.period)
+            .executeTakeFirst();
           sums = row ? { num: Number(row.num), den: Number(row.den) } : null;
         }
         const value = sums ? valueOf(entry.unit, sums.num, sums.den) : null;
         const shown = value === null ? '无数据' : `${Math.round(value * 10) / 10}${entry.unit === 'percent' ? '%' : ''}`;
-        filled.push({ unit, item: item.code, score: autoScore(item, value), evidence: [{ kind: 'indicator', ref: `/indicators?region=${unit}&period=${round.period}`, label: `${entry.name} ${shown}` }] });
+        filled.push({
+          unit,
+          item: item.code,
+          score: autoScore(item, value),
+          evidence: [{ kind: 'indicator', ref: `/indicators?region=${unit}&period=${round.period}`, label: `${entry.name} ${shown}` }],
+        });
       }
     }
     await this.ctx.db.transaction().execute(async (tx) => {
       for (const f of filled) await this.putScore(tx, id, f.unit, f.item, f.score, true, f.evidence, null, actor.username);
-      await this.ctx.audit.append(tx, rc, { action: 'indicators.score_autofill', objectType: 'assessment_round', objectId: id, objectRegion: round.region_code, detail: { items: filled.length } });
+      await this.ctx.audit.append(tx, rc, {
+        action: 'indicators.score_autofill',
+        objectType: 'assessment_round',
+        objectId: id,
+        objectRegion: round.region_code,
+        detail: { items: filled.length },
+      });
     });
   }
 
@@ -196,17 +364,36 @@ export class AssessmentService {
     if (results.some((r) => !r.complete)) throw conflict('indicators.allocation.incomplete');
     let allocation;
     try {
-      allocation = allocateSubsidy(input.poolFen, results.map((r) => ({ code: r.unitCode, score: r.score, grade: r.grade })), input.rule);
+      allocation = allocateSubsidy(
+        input.poolFen,
+        results.map((r) => ({ code: r.unitCode, score: r.score, grade: r.grade })),
+        input.rule,
+      );
     } catch (err) {
       if (err instanceof AllocationRefused) throw invalid({ poolFen: `indicators.allocation.${err.reason}` });
       throw err;
     }
     await this.ctx.db.transaction().execute(async (tx) => {
-      await tx.updateTable('assessment_rounds').set({ pool_fen: input.poolFen, allocation_rule: JSON.stringify(input.rule) }).where('id', '=', id).execute();
+      await tx
+        .updateTable('assessment_rounds')
+        .set({ pool_fen: input.poolFen, allocation_rule: JSON.stringify(input.rule) })
+        .where('id', '=', id)
+        .execute();
       for (const a of allocation) {
-        await tx.updateTable('assessment_units').set({ allocation_fen: a.amountFen, calculation: a.calculation.slice(0, 300) }).where('round_id', '=', id).where('unit_code', '=', a.code).execute();
+        await tx
+          .updateTable('assessment_units')
+          .set({ allocation_fen: a.amountFen, calculation: a.calculation.slice(0, 300) })
+          .where('round_id', '=', id)
+          .where('unit_code', '=', a.code)
+          .execute();
       }
-      await this.ctx.audit.append(tx, rc, { action: 'indicators.subsidy_allocate', objectType: 'assessment_round', objectId: id, objectRegion: round.region_code, detail: { poolFen: input.poolFen, rule: input.rule, shares: allocation.map((a) => [a.code, a.amountFen]) } });
+      await this.ctx.audit.append(tx, rc, {
+        action: 'indicators.subsidy_allocate',
+        objectType: 'assessment_round',
+        objectId: id,
+        objectRegion: round.region_code,
+        detail: { poolFen: input.poolFen, rule: input.rule, shares: allocation.map((a) => [a.code, a.amountFen]) },
+      });
     });
     return this.get(rc, id);
   }
@@ -216,23 +403,57 @@ export class AssessmentService {
     const actor = authorize(rc.actor, 'indicators.export');
     const round = await this.loadRound(actor, id, 'indicators.export');
     const results = await this.results(round);
-    await this.ctx.audit.record(this.ctx.db, rc, { action: 'export.indicators_subsidy', objectType: 'assessment_round', objectId: id, objectRegion: round.region_code, detail: { rows: results.length } });
-    type Row = { rank: number | string; unitCode: string; unitName: string; score: number | null; grade: string; fen: number | null; calculation: string };
+    await this.ctx.audit.record(this.ctx.db, rc, {
+      action: 'export.indicators_subsidy',
+      objectType: 'assessment_round',
+      objectId: id,
+      objectRegion: round.region_code,
+      detail: { rows: results.length },
+    });
+    type Row = {
+      rank: number | string;
+      unitCode: string;
+      unitName: string;
+      score: number | null;
+      grade: string;
+      fen: number | null;
+      calculation: string;
+    };
     const total = results.reduce((a, r) => a + (r.allocationFen ?? 0), 0);
     const rows: Row[] = [
-      ...results.map((r) => ({ rank: r.rank, unitCode: r.unitCode, unitName: r.unitName, score: r.score, grade: GRADE_LABELS[r.grade], fen: r.allocationFen, calculation: r.calculation ?? '' })),
-      { rank: '合计', unitCode: '', unitName: '', score: null, grade: '', fen: total, calculation: `资金池 ${((Number(round.pool_fen ?? 0)) / 100).toFixed(2)} 元` },
+      ...results.map((r) => ({
+        rank: r.rank,
+        unitCode: r.unitCode,
+        unitName: r.unitName,
+        score: r.score,
+        grade: GRADE_LABELS[r.grade],
+        fen: r.allocationFen,
+        calculation: r.calculation ?? '',
+      })),
+      {
+        rank: '合计',
+        unitCode: '',
+        unitName: '',
+        score: null,
+        grade: '',
+        fen: total,
+        calculation: `资金池 ${(Number(round.pool_fen ?? 0) / 100).toFixed(2)} 元`,
+      },
     ];
-    const body = await toXlsx('以奖代补资金分配', [
-      { header: '排名', value: (r: Row) => r.rank },
-      { header: '区划代码', value: (r: Row) => r.unitCode },
-      { header: '单位', width: 20, value: (r: Row) => r.unitName },
-      { header: '考核得分', value: (r: Row) => r.score },
-      { header: '等次', value: (r: Row) => r.grade },
-      { header: '补贴金额（元）', width: 16, value: (r: Row) => (r.fen === null ? null : (r.fen / 100).toFixed(2)) },
-      { header: '补贴金额（分）', width: 16, value: (r: Row) => r.fen },
-      { header: '计算过程', width: 80, value: (r: Row) => r.calculation },
-    ], rows);
+    const body = await toXlsx(
+      '以奖代补资金分配',
+      [
+        { header: '排名', value: (r: Row) => r.rank },
+        { header: '区划代码', value: (r: Row) => r.unitCode },
+        { header: '单位', width: 20, value: (r: Row) => r.unitName },
+        { header: '考核得分', value: (r: Row) => r.score },
+        { header: '等次', value: (r: Row) => r.grade },
+        { header: '补贴金额（元）', width: 16, value: (r: Row) => (r.fen === null ? null : (r.fen / 100).toFixed(2)) },
+        { header: '补贴金额（分）', width: 16, value: (r: Row) => r.fen },
+        { header: '计算过程', width: 80, value: (r: Row) => r.calculation },
+      ],
+      rows,
+    );
     return { name: `以奖代补资金分配-${round.name}.xlsx`, body };
   }
 }

@@ -26,9 +26,18 @@ export class IndicatorCatalogue {
   private readonly byCode: Map<string, CatalogueEntry>;
 
   constructor(private readonly ctx: AppContext) {
-    const registered = ctx.modules.flatMap((m) => m.indicators ?? []).map((c): CatalogueEntry => ({
-      code: c.code, name: c.name, definition: c.definition, unit: c.unit, kind: 'computed', source: 'function', clause: c.clause, computed: c,
-    }));
+    const registered = ctx.modules
+      .flatMap((m) => m.indicators ?? [])
+      .map((c): CatalogueEntry => ({
+        code: c.code,
+        name: c.name,
+        definition: c.definition,
+        unit: c.unit,
+        kind: 'computed',
+        source: 'function',
+        clause: c.clause,
+        computed: c,
+      }));
     this.entries = [...REPORTED_INDICATORS, ...registered, ...EVENT_INDICATORS];
     this.byCode = new Map(this.entries.map((e) => [e.code, e]));
   }
@@ -48,7 +57,12 @@ export class IndicatorCatalogue {
    */
   async effectiveTargets(db: DbOrTx, regionCode: string): Promise<Map<string, TargetDto>> {
     const chain = [...ancestorsOf(regionCode), regionCode];
-    const rows = await db.selectFrom('indicator_targets').selectAll().where('region_code', 'in', chain).where('program_code', 'is', null).execute();
+    const rows = await db
+      .selectFrom('indicator_targets')
+      .selectAll()
+      .where('region_code', 'in', chain)
+      .where('program_code', 'is', null)
+      .execute();
     const best = new Map<string, TargetDto>();
     for (const row of rows) {
       const current = best.get(row.indicator_code);
@@ -58,10 +72,27 @@ export class IndicatorCatalogue {
     return best;
   }
 
-  private toDto(row: { id: string; indicator_code: string; region_code: string; program_code: string | null; comparison: string; value: number; due_date: string }, regionName: string): TargetDto {
+  private toDto(
+    row: {
+      id: string;
+      indicator_code: string;
+      region_code: string;
+      program_code: string | null;
+      comparison: string;
+      value: number;
+      due_date: string;
+    },
+    regionName: string,
+  ): TargetDto {
     return {
-      id: row.id, indicatorCode: row.indicator_code, regionCode: row.region_code, regionName, programCode: row.program_code,
-      comparison: row.comparison as Comparison, value: Number(row.value), dueDate: row.due_date,
+      id: row.id,
+      indicatorCode: row.indicator_code,
+      regionCode: row.region_code,
+      regionName,
+      programCode: row.program_code,
+      comparison: row.comparison as Comparison,
+      value: Number(row.value),
+      dueDate: row.due_date,
     };
   }
 
@@ -69,9 +100,14 @@ export class IndicatorCatalogue {
   async listTargets(rc: RequestContext): Promise<TargetDto[]> {
     const actor = authorize(rc.actor, 'indicators.read');
     const scope = listScope(actor);
-    const rows = await this.ctx.db.selectFrom('indicator_targets').selectAll()
+    const rows = await this.ctx.db
+      .selectFrom('indicator_targets')
+      .selectAll()
       .where((eb) => eb.or([eb('region_code', 'in', [...ancestorsOf(scope), scope]), withinScope(eb, 'region_code', scope)]))
-      .orderBy('indicator_code').orderBy('region_code').limit(1000).execute();
+      .orderBy('indicator_code')
+      .orderBy('region_code')
+      .limit(1000)
+      .execute();
     const names = new Map((await findRegions(this.ctx.db, [...new Set(rows.map((r) => r.region_code))])).map((r) => [r.code, r.name]));
     return rows.map((r) => this.toDto(r, names.get(r.region_code) ?? (r.region_code === '00' ? '全国' : r.region_code)));
   }
@@ -84,12 +120,24 @@ export class IndicatorCatalogue {
     const region = await findRegion(this.ctx.db, input.regionCode);
     if (!region) throw invalid({ regionCode: 'region.notFound' });
     const row = {
-      id: newId(), indicator_code: input.indicatorCode, region_code: input.regionCode, program_code: input.programCode ?? null,
-      comparison: input.comparison, value: input.value, due_date: input.dueDate, created_at: this.ctx.clock.now().toISOString(),
+      id: newId(),
+      indicator_code: input.indicatorCode,
+      region_code: input.regionCode,
+      program_code: input.programCode ?? null,
+      comparison: input.comparison,
+      value: input.value,
+      due_date: input.dueDate,
+      created_at: this.ctx.clock.now().toISOString(),
     };
     await this.ctx.db.transaction().execute(async (tx) => {
       await tx.insertInto('indicator_targets').values(row).execute();
-      await this.ctx.audit.append(tx, rc, { action: 'indicators.target_create', objectType: 'indicator_target', objectId: row.id, objectRegion: input.regionCode, detail: { after: input } });
+      await this.ctx.audit.append(tx, rc, {
+        action: 'indicators.target_create',
+        objectType: 'indicator_target',
+        objectId: row.id,
+        objectRegion: input.regionCode,
+        detail: { after: input },
+      });
     });
     return this.toDto(row, region.name);
   }

@@ -14,7 +14,15 @@ describe('indicators demo data', () => {
 
   it('fills three quarters for both counties, leaves 屈家村’s latest form open, allocates the pool, and runs only once', async () => {
     await seedIndicatorsDemo(t.ctx);
-    const count = async () => Number((await t.ctx.db.selectFrom('indicator_reports').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const count = async () =>
+      Number(
+        (
+          await t.ctx.db
+            .selectFrom('indicator_reports')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const first = await count();
     await seedIndicatorsDemo(t.ctx);
     expect(await count()).toBe(first);
@@ -23,8 +31,19 @@ describe('indicators demo data', () => {
     const qujia = await t.ctx.db.selectFrom('indicator_reports').select('period').where('unit_code', '=', '610423104209').execute();
     expect(qujia.map((r) => r.period).sort()).toEqual(['2025-Q2', '2025-Q3']);
     for (const county of ['610423', '340321']) {
-      const reports = await t.ctx.db.selectFrom('indicator_reports').select((eb) => eb.fn.countAll<number>().as('n')).where('period', '=', '2025-Q4').where('unit_code', 'like', `${county}%`).executeTakeFirstOrThrow();
-      const rolled = await t.ctx.db.selectFrom('indicator_rollups').select('num').where('region_code', '=', county).where('indicator_code', '=', 'report.submitted').where('period', '=', '2025-Q4').executeTakeFirstOrThrow();
+      const reports = await t.ctx.db
+        .selectFrom('indicator_reports')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('period', '=', '2025-Q4')
+        .where('unit_code', 'like', `${county}%`)
+        .executeTakeFirstOrThrow();
+      const rolled = await t.ctx.db
+        .selectFrom('indicator_rollups')
+        .select('num')
+        .where('region_code', '=', county)
+        .where('indicator_code', '=', 'report.submitted')
+        .where('period', '=', '2025-Q4')
+        .executeTakeFirstOrThrow();
       expect(Number(rolled.num)).toBe(Number(reports.n));
     }
     const units = await t.ctx.db.selectFrom('assessment_units').select(['allocation_fen']).execute();

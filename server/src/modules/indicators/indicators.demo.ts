@@ -10,7 +10,10 @@ import { contributionsOf } from './report-contributions.ts';
 import { RollupEngine } from './rollup.engine.ts';
 import { newId } from '../../core/db/ids.ts';
 
-const COUNTIES = [{ code: '610423', official: 'jy.official' }, { code: '340321', official: 'hy.official' }];
+const COUNTIES = [
+  { code: '610423', official: 'jy.official' },
+  { code: '340321', official: 'hy.official' },
+];
 const QUJIA = '610423104209';
 const PERIODS = 3;
 
@@ -21,8 +24,14 @@ function hashUnit(text: string): number {
 
 function demoActor(ctx: AppContext, username: string, region: string): RequestContext {
   const actor: Actor = {
-    userId: 'demo-seed', username, displayName: '演示数据', roles: ['official'], homeRegion: region, scope: region,
-    permissions: ctx.permissions.union(['official']), mustChangePassword: false,
+    userId: 'demo-seed',
+    username,
+    displayName: '演示数据',
+    roles: ['official'],
+    homeRegion: region,
+    scope: region,
+    permissions: ctx.permissions.union(['official']),
+    mustChangePassword: false,
   };
   return { actor, ip: null, requestId: 'demo-seed' };
 }
@@ -39,9 +48,20 @@ export async function seedIndicatorsDemo(ctx: AppContext): Promise<void> {
   const latest = shiftPeriod(periodOf(today), 1);
   const now = ctx.clock.now().toISOString();
   for (const county of COUNTIES) {
-    const existing = await ctx.db.selectFrom('indicator_reports').select('id').where((eb) => withinScope(eb, 'unit_code', county.code)).limit(1).executeTakeFirst();
+    const existing = await ctx.db
+      .selectFrom('indicator_reports')
+      .select('id')
+      .where((eb) => withinScope(eb, 'unit_code', county.code))
+      .limit(1)
+      .executeTakeFirst();
     if (existing) continue;
-    const villages = await ctx.db.selectFrom('regions').select(['code', 'households']).where('level', '=', 'village').where((eb) => withinScope(eb, 'code', county.code)).orderBy('code').execute();
+    const villages = await ctx.db
+      .selectFrom('regions')
+      .select(['code', 'households'])
+      .where('level', '=', 'village')
+      .where((eb) => withinScope(eb, 'code', county.code))
+      .orderBy('code')
+      .execute();
     if (villages.length === 0) continue;
     await ctx.db.transaction().execute(async (tx) => {
       for (let back = PERIODS; back >= 1; back -= 1) {
@@ -57,11 +77,22 @@ export async function seedIndicatorsDemo(ctx: AppContext): Promise<void> {
           const status = period === latest && r('status') < 0.3 ? 'submitted' : 'approved';
           const submittedDay = r('late') < 0.1 ? dueDateOf(period).slice(0, 8) + '20' : periodRange(period).to;
           const row = {
-            id: newId(), unit_code: v.code, period, status,
-            six_none: r('six') < 0.72 + lift ? 1 : 0, households, safe_families: safe,
-            centre_standardized: r('centre') < 0.8 + lift ? 1 : 0, police_on_committee: r('police') < 0.88 + lift ? 1 : 0,
-            submitted_at: `${submittedDay}T02:00:00.000Z`, submitted_by: 'demo', on_time: submittedDay <= dueDateOf(period) ? 1 : 0,
-            reviewed_at: status === 'approved' ? now : null, reviewed_by: status === 'approved' ? county.official : null, review_note: null, version: 1,
+            id: newId(),
+            unit_code: v.code,
+            period,
+            status,
+            six_none: r('six') < 0.72 + lift ? 1 : 0,
+            households,
+            safe_families: safe,
+            centre_standardized: r('centre') < 0.8 + lift ? 1 : 0,
+            police_on_committee: r('police') < 0.88 + lift ? 1 : 0,
+            submitted_at: `${submittedDay}T02:00:00.000Z`,
+            submitted_by: 'demo',
+            on_time: submittedDay <= dueDateOf(period) ? 1 : 0,
+            reviewed_at: status === 'approved' ? now : null,
+            reviewed_by: status === 'approved' ? county.official : null,
+            review_note: null,
+            version: 1,
           };
           await tx.insertInto('indicator_reports').values(row).execute();
           await engine.apply(tx, v.code, contributionsOf(row));
@@ -83,8 +114,14 @@ async function seedAssessmentDemo(ctx: AppContext, today: string): Promise<void>
   const official = demoActor(ctx, 'jy.official', county);
   const year = today.slice(0, 4);
   const round = await service.create(official, {
-    templateCode: FIVE_ASPECTS_TEMPLATE.code, name: `${year}年度“一村一法律顾问”五个到位考核`, regionCode: county, period: periodOf(today),
-    startsOn: `${year}-11-01`, endsOn: `${year}-12-20`, unitCodes: towns.map((t) => t.code), assessors: [],
+    templateCode: FIVE_ASPECTS_TEMPLATE.code,
+    name: `${year}年度“一村一法律顾问”五个到位考核`,
+    regionCode: county,
+    period: periodOf(today),
+    startsOn: `${year}-11-01`,
+    endsOn: `${year}-12-20`,
+    unitCodes: towns.map((t) => t.code),
+    assessors: [],
   });
   const inspector = demoActor(ctx, 'jy.inspector', county);
   for (const town of towns) {
@@ -92,11 +129,16 @@ async function seedAssessmentDemo(ctx: AppContext, today: string): Promise<void>
       if (item.rule.kind !== 'manual') continue;
       const share = 0.6 + hashUnit(`${town.code}|${item.code}`) * 0.4;
       await service.score(inspector, round.id, {
-        unitCode: town.code, itemCode: item.code, score: Math.round(item.maxScore * share * 2) / 2,
+        unitCode: town.code,
+        itemCode: item.code,
+        score: Math.round(item.maxScore * share * 2) / 2,
         evidence: [{ kind: 'document', ref: `/legal?region=${town.code}`, label: `${item.name}检查记录` }],
       });
     }
   }
   await service.autofill(inspector, round.id);
-  await service.allocate(official, round.id, { poolFen: 20_000_000, rule: { kind: 'tiers', weights: { excellent: 3, good: 2, pass: 1, fail: 0 }, capFen: null } });
+  await service.allocate(official, round.id, {
+    poolFen: 20_000_000,
+    rule: { kind: 'tiers', weights: { excellent: 3, good: 2, pass: 1, fail: 0 }, capFen: null },
+  });
 }

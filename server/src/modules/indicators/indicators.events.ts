@@ -27,10 +27,17 @@ export const EVENT_RULES: Readonly<Record<string, Rule>> = {
   // A corrected service date moves the count to its new quarter (nothing changes within one quarter).
   'legal.service_changed': (e) => {
     const before = previousDate(e);
-    return before ? [{ indicatorCode: 'legal.services', num: -1, den: 0, period: periodOf(before) }, { indicatorCode: 'legal.services', num: 1, den: 0 }] : [];
+    return before
+      ? [
+          { indicatorCode: 'legal.services', num: -1, den: 0, period: periodOf(before) },
+          { indicatorCode: 'legal.services', num: 1, den: 0 },
+        ]
+      : [];
   },
   'mediation.case_registered': () => [{ indicatorCode: 'mediation.cases', num: 1, den: 0 }],
-  'mediation.case_closed': (e) => [{ indicatorCode: 'mediation.success_rate', num: SUCCESS_OUTCOMES.has(String(e.payload.outcome ?? '')) ? 1 : 0, den: 1 }],
+  'mediation.case_closed': (e) => [
+    { indicatorCode: 'mediation.success_rate', num: SUCCESS_OUTCOMES.has(String(e.payload.outcome ?? '')) ? 1 : 0, den: 1 },
+  ],
   'programs.designated': () => [{ indicatorCode: 'programs.designated', num: 1, den: 0 }],
   'programs.revoked': () => [{ indicatorCode: 'programs.designated', num: -1, den: 0 }],
 };
@@ -43,7 +50,14 @@ export async function countEvent(tx: Tx, engine: RollupEngine, event: DomainEven
   const deltas = rule(event).map((d) => ({ indicatorCode: d.indicatorCode, num: d.num, den: d.den, period: d.period ?? period }));
   if (deltas.length === 0) return;
   for (const d of deltas) {
-    await insertRow(tx, 'indicator_facts', { indicator_code: d.indicatorCode, unit_code: event.regionCode, period: d.period, occurred_on: event.occurredOn, num: d.num, den: d.den });
+    await insertRow(tx, 'indicator_facts', {
+      indicator_code: d.indicatorCode,
+      unit_code: event.regionCode,
+      period: d.period,
+      occurred_on: event.occurredOn,
+      num: d.num,
+      den: d.den,
+    });
   }
   await engine.apply(tx, event.regionCode, deltas);
 }

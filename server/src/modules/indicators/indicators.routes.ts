@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import {
-  allocationInputSchema, lockSchema, reportFormQuerySchema, reportListQuerySchema, reviewSchema, roundCreateSchema,
-  safetyReportSchema, scoreInputSchema, scorecardQuerySchema, targetCreateSchema,
+  allocationInputSchema,
+  lockSchema,
+  reportFormQuerySchema,
+  reportListQuerySchema,
+  reviewSchema,
+  roundCreateSchema,
+  safetyReportSchema,
+  scoreInputSchema,
+  scorecardQuerySchema,
+  targetCreateSchema,
 } from '@rg/domain/indicators/indicators.schema';
 import type { AppContext } from '../../core/context.ts';
 import { sendXlsx } from '../../core/export/xlsx.ts';
@@ -24,16 +32,30 @@ export function indicatorsRoutes(app: App, ctx: AppContext): void {
   const assessment = new AssessmentService(ctx, catalogue);
 
   app.get('/indicators/catalogue', { config: { access: 'indicators.read' } }, (req) => ({ items: catalogue.list(requestContext(req)) }));
-  app.get('/indicators/targets', { config: { access: 'indicators.read' } }, async (req) => ({ items: await catalogue.listTargets(requestContext(req)) }));
-  app.post('/indicators/targets', { schema: { body: targetCreateSchema }, config: { access: 'indicators.manage', idempotent: true } }, async (req, reply) =>
-    reply.status(201).send(await catalogue.createTarget(requestContext(req), req.body)),
+  app.get('/indicators/targets', { config: { access: 'indicators.read' } }, async (req) => ({
+    items: await catalogue.listTargets(requestContext(req)),
+  }));
+  app.post(
+    '/indicators/targets',
+    { schema: { body: targetCreateSchema }, config: { access: 'indicators.manage', idempotent: true } },
+    async (req, reply) => reply.status(201).send(await catalogue.createTarget(requestContext(req), req.body)),
   );
 
-  app.get('/indicators/reports', { schema: { querystring: reportListQuerySchema }, config: { access: 'indicators.read' } }, (req) => reports.list(requestContext(req), req.query));
-  app.get('/indicators/reports/form', { schema: { querystring: reportFormQuerySchema }, config: { access: 'indicators.read' } }, (req) => reports.form(requestContext(req), req.query.unitCode, req.query.period));
-  app.put('/indicators/reports', { schema: { body: safetyReportSchema }, config: { access: 'indicators.report', idempotent: true } }, (req) => reports.submit(requestContext(req), req.body));
-  app.post('/indicators/reports/:id/review', { schema: { params: idParams, body: reviewSchema }, config: { access: 'indicators.review' } }, (req) =>
-    reports.review(requestContext(req), req.params.id, req.body),
+  app.get('/indicators/reports', { schema: { querystring: reportListQuerySchema }, config: { access: 'indicators.read' } }, (req) =>
+    reports.list(requestContext(req), req.query),
+  );
+  app.get('/indicators/reports/form', { schema: { querystring: reportFormQuerySchema }, config: { access: 'indicators.read' } }, (req) =>
+    reports.form(requestContext(req), req.query.unitCode, req.query.period),
+  );
+  app.put(
+    '/indicators/reports',
+    { schema: { body: safetyReportSchema }, config: { access: 'indicators.report', idempotent: true } },
+    (req) => reports.submit(requestContext(req), req.body),
+  );
+  app.post(
+    '/indicators/reports/:id/review',
+    { schema: { params: idParams, body: reviewSchema }, config: { access: 'indicators.review' } },
+    (req) => reports.review(requestContext(req), req.params.id, req.body),
   );
   app.post('/indicators/locks', { schema: { body: lockSchema }, config: { access: 'indicators.review' } }, async (req, reply) =>
     reply.status(201).send(await reports.lock(requestContext(req), req.body.regionCode, req.body.period)),
@@ -45,31 +67,53 @@ export function indicatorsRoutes(app: App, ctx: AppContext): void {
   app.get('/indicators/scorecard', { schema: { querystring: scorecardQuerySchema }, config: { access: 'indicators.read' } }, (req) =>
     scorecard.scorecard(requestContext(req), req.query.regionCode, req.query.period),
   );
-  app.get('/indicators/scorecard.xlsx', { schema: { querystring: scorecardQuerySchema }, config: { access: 'indicators.export' } }, async (req, reply) => {
-    const file = await scorecard.export(requestContext(req), req.query.regionCode, req.query.period);
-    return sendXlsx(reply, file.name, file.body);
-  });
+  app.get(
+    '/indicators/scorecard.xlsx',
+    { schema: { querystring: scorecardQuerySchema }, config: { access: 'indicators.export' } },
+    async (req, reply) => {
+      const file = await scorecard.export(requestContext(req), req.query.regionCode, req.query.period);
+      return sendXlsx(reply, file.name, file.body);
+    },
+  );
   // After a region import moved villages or towns: their sums follow them (nation-wide administrators only).
   app.post('/indicators/rollup/relocate', { config: { access: 'indicators.manage' } }, async (req) => {
     authorize(requestContext(req).actor, 'indicators.manage', { regionCode: '00' });
     return { moved: await engine.relocateMoved(ctx.db) };
   });
 
-  app.get('/indicators/assessment/templates', { config: { access: 'indicators.read' } }, (req) => ({ items: assessment.templates(requestContext(req)) }));
-  app.get('/indicators/rounds', { config: { access: 'indicators.read' } }, async (req) => ({ items: await assessment.list(requestContext(req)) }));
-  app.post('/indicators/rounds', { schema: { body: roundCreateSchema }, config: { access: 'indicators.manage', idempotent: true } }, async (req, reply) =>
-    reply.status(201).send(await assessment.create(requestContext(req), req.body)),
+  app.get('/indicators/assessment/templates', { config: { access: 'indicators.read' } }, (req) => ({
+    items: assessment.templates(requestContext(req)),
+  }));
+  app.get('/indicators/rounds', { config: { access: 'indicators.read' } }, async (req) => ({
+    items: await assessment.list(requestContext(req)),
+  }));
+  app.post(
+    '/indicators/rounds',
+    { schema: { body: roundCreateSchema }, config: { access: 'indicators.manage', idempotent: true } },
+    async (req, reply) => reply.status(201).send(await assessment.create(requestContext(req), req.body)),
   );
-  app.get('/indicators/rounds/:id', { schema: { params: idParams }, config: { access: 'indicators.read' } }, (req) => assessment.get(requestContext(req), req.params.id));
-  app.put('/indicators/rounds/:id/scores', { schema: { params: idParams, body: scoreInputSchema }, config: { access: 'indicators.assess' } }, (req) =>
-    assessment.score(requestContext(req), req.params.id, req.body),
+  app.get('/indicators/rounds/:id', { schema: { params: idParams }, config: { access: 'indicators.read' } }, (req) =>
+    assessment.get(requestContext(req), req.params.id),
   );
-  app.post('/indicators/rounds/:id/autofill', { schema: { params: idParams }, config: { access: 'indicators.assess' } }, (req) => assessment.autofill(requestContext(req), req.params.id));
-  app.post('/indicators/rounds/:id/allocation', { schema: { params: idParams, body: allocationInputSchema }, config: { access: 'indicators.manage' } }, (req) =>
-    assessment.allocate(requestContext(req), req.params.id, req.body),
+  app.put(
+    '/indicators/rounds/:id/scores',
+    { schema: { params: idParams, body: scoreInputSchema }, config: { access: 'indicators.assess' } },
+    (req) => assessment.score(requestContext(req), req.params.id, req.body),
   );
-  app.get('/indicators/rounds/:id/allocation.xlsx', { schema: { params: idParams }, config: { access: 'indicators.export' } }, async (req, reply) => {
-    const file = await assessment.exportAllocation(requestContext(req), req.params.id);
-    return sendXlsx(reply, file.name, file.body);
-  });
+  app.post('/indicators/rounds/:id/autofill', { schema: { params: idParams }, config: { access: 'indicators.assess' } }, (req) =>
+    assessment.autofill(requestContext(req), req.params.id),
+  );
+  app.post(
+    '/indicators/rounds/:id/allocation',
+    { schema: { params: idParams, body: allocationInputSchema }, config: { access: 'indicators.manage' } },
+    (req) => assessment.allocate(requestContext(req), req.params.id, req.body),
+  );
+  app.get(
+    '/indicators/rounds/:id/allocation.xlsx',
+    { schema: { params: idParams }, config: { access: 'indicators.export' } },
+    async (req, reply) => {
+      const file = await assessment.exportAllocation(requestContext(req), req.params.id);
+      return sendXlsx(reply, file.name, file.body);
+    },
+  );
 }

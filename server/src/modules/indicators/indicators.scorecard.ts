@@ -22,13 +22,21 @@ const key = (region: string, indicator: string, period: string) => `${region}|${
  * included), plus the registered function indicators where they are quick enough.
  */
 export class Scorecard {
-  constructor(private readonly ctx: AppContext, private readonly catalogue: IndicatorCatalogue) {}
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly catalogue: IndicatorCatalogue,
+  ) {}
 
   /** Targets for several regions in one query: for each, the nearest one at or above it. */
   private async targetsFor(codes: readonly string[]): Promise<Map<string, Map<string, TargetDto>>> {
     const chains = new Map(codes.map((c) => [c, [...ancestorsOf(c), c]]));
     const all = [...new Set([...chains.values()].flat())];
-    const rows = await this.ctx.db.selectFrom('indicator_targets').selectAll().where('region_code', 'in', all).where('program_code', 'is', null).execute();
+    const rows = await this.ctx.db
+      .selectFrom('indicator_targets')
+      .selectAll()
+      .where('region_code', 'in', all)
+      .where('program_code', 'is', null)
+      .execute();
     const result = new Map<string, Map<string, TargetDto>>();
     for (const [code, chain] of chains) {
       const best = new Map<string, TargetDto>();
@@ -36,7 +44,16 @@ export class Scorecard {
         if (!chain.includes(row.region_code)) continue;
         const current = best.get(row.indicator_code);
         if (current && current.regionCode.length >= row.region_code.length) continue;
-        best.set(row.indicator_code, { id: row.id, indicatorCode: row.indicator_code, regionCode: row.region_code, regionName: '', programCode: null, comparison: row.comparison as TargetDto['comparison'], value: Number(row.value), dueDate: row.due_date });
+        best.set(row.indicator_code, {
+          id: row.id,
+          indicatorCode: row.indicator_code,
+          regionCode: row.region_code,
+          regionName: '',
+          programCode: null,
+          comparison: row.comparison as TargetDto['comparison'],
+          value: Number(row.value),
+          dueDate: row.due_date,
+        });
       }
       result.set(code, best);
     }
@@ -55,14 +72,35 @@ export class Scorecard {
     const region = await findRegion(this.ctx.db, code);
     if (!region) throw notFound('region.notFound');
     const periods = trailingPeriods(period, TREND);
-    const children = await this.ctx.db.selectFrom('regions').select(['code', 'name', 'level']).where('parent_code', '=', code).orderBy('code').execute();
+    const children = await this.ctx.db
+      .selectFrom('regions')
+      .select(['code', 'name', 'level'])
+      .where('parent_code', '=', code)
+      .orderBy('code')
+      .execute();
 
     const sums: Sums = new Map();
-    const own = await this.ctx.db.selectFrom('indicator_rollups').select(['region_code', 'indicator_code', 'period', 'num', 'den'])
-      .where('region_code', '=', code).where('period', 'in', periods).execute();
-    const childRows = children.length === 0 ? [] : await this.ctx.db.selectFrom('indicator_rollups').select(['region_code', 'indicator_code', 'period', 'num', 'den'])
-      .where('region_code', 'in', children.map((c) => c.code)).where('period', '=', period).execute();
-    for (const r of [...own, ...childRows]) sums.set(key(r.region_code, r.indicator_code, r.period), { num: Number(r.num), den: Number(r.den) });
+    const own = await this.ctx.db
+      .selectFrom('indicator_rollups')
+      .select(['region_code', 'indicator_code', 'period', 'num', 'den'])
+      .where('region_code', '=', code)
+      .where('period', 'in', periods)
+      .execute();
+    const childRows =
+      children.length === 0
+        ? []
+        : await this.ctx.db
+            .selectFrom('indicator_rollups')
+            .select(['region_code', 'indicator_code', 'period', 'num', 'den'])
+            .where(
+              'region_code',
+              'in',
+              children.map((c) => c.code),
+            )
+            .where('period', '=', period)
+            .execute();
+    for (const r of [...own, ...childRows])
+      sums.set(key(r.region_code, r.indicator_code, r.period), { num: Number(r.num), den: Number(r.den) });
 
     // Function indicators count live: the region's current value, and each child's where quick enough.
     for (const entry of this.catalogue.entries) {
@@ -89,7 +127,10 @@ export class Scorecard {
       const t = targets.get(code)?.get(entry.code);
       const { computed: _computed, ...dto } = entry;
       return {
-        ...dto, num: s?.num ?? 0, den: s?.den ?? 0, value,
+        ...dto,
+        num: s?.num ?? 0,
+        den: s?.den ?? 0,
+        value,
         target: t ? { comparison: t.comparison, value: t.value, dueDate: t.dueDate, regionCode: t.regionCode } : null,
         status: t ? (value === null ? null : targetStatus(entry.unit, t.comparison, t.value, value)) : null,
         trend: periods.map((p) => ({ period: p, value: valueAt(entry, code, p) })),
@@ -114,34 +155,71 @@ export class Scorecard {
       c.rank = prev && score(prev)[0] === score(c)[0] && score(prev)[1] === score(c)[1] ? prev.rank : i + 1;
     });
 
-    return { region: { code, name: region.name, level: region.level, parentCode: region.parent_code }, period, periods, indicators, children: ranked };
+    return {
+      region: { code, name: region.name, level: region.level, parentCode: region.parent_code },
+      period,
+      periods,
+      indicators,
+      children: ranked,
+    };
   }
 
   /** The scorecard as .xlsx: the region's row first, then each child with its values and rank. */
   async export(rc: RequestContext, regionCode: string | undefined, period: string): Promise<{ name: string; body: Buffer }> {
     authorize(rc.actor, 'indicators.export');
     const card = await this.scorecard(rc, regionCode, period);
-    await this.ctx.audit.record(this.ctx.db, rc, { action: 'export.indicators_scorecard', objectType: 'region', objectRegion: card.region.code, detail: { period, rows: card.children.length + 1 } });
-    const fmt = (unit: string, v: number | null | undefined) => (v === null || v === undefined ? null : unit === 'percent' ? Math.round(v * 10) / 10 : v);
-    type Row = { code: string; name: string; values: Record<string, number | null>; statuses: Record<string, TargetStatus | null>; rank: number | null; met: number };
+    await this.ctx.audit.record(this.ctx.db, rc, {
+      action: 'export.indicators_scorecard',
+      objectType: 'region',
+      objectRegion: card.region.code,
+      detail: { period, rows: card.children.length + 1 },
+    });
+    const fmt = (unit: string, v: number | null | undefined) =>
+      v === null || v === undefined ? null : unit === 'percent' ? Math.round(v * 10) / 10 : v;
+    type Row = {
+      code: string;
+      name: string;
+      values: Record<string, number | null>;
+      statuses: Record<string, TargetStatus | null>;
+      rank: number | null;
+      met: number;
+    };
     const rows: Row[] = [
       {
-        code: card.region.code, name: `${card.region.name}（合计）`, rank: null,
-        values: Object.fromEntries(card.indicators.map((i) => [i.code, i.value])), statuses: Object.fromEntries(card.indicators.map((i) => [i.code, i.status])),
+        code: card.region.code,
+        name: `${card.region.name}（合计）`,
+        rank: null,
+        values: Object.fromEntries(card.indicators.map((i) => [i.code, i.value])),
+        statuses: Object.fromEntries(card.indicators.map((i) => [i.code, i.status])),
         met: card.indicators.filter((i) => i.status === 'met').length,
       },
       ...card.children,
     ];
-    const body = await toXlsx(`${card.region.name}${period}`, [
-      { header: '区划代码', value: (r: Row) => r.code },
-      { header: '名称', width: 24, value: (r: Row) => r.name },
-      ...card.indicators.flatMap((i) => [
-        { header: `${i.name}${i.unit === 'percent' ? '（%）' : ''}`, width: 20, value: (r: Row) => fmt(i.unit, r.values[i.code]) },
-        ...(i.target ? [{ header: `${i.name}状态`, width: 12, value: (r: Row) => { const s = r.statuses[i.code]; return s ? STATUS_LABEL[s] : null; } }] : []),
-      ]),
-      { header: '达标指标数', value: (r: Row) => r.met },
-      { header: '排名', value: (r: Row) => r.rank },
-    ], rows);
+    const body = await toXlsx(
+      `${card.region.name}${period}`,
+      [
+        { header: '区划代码', value: (r: Row) => r.code },
+        { header: '名称', width: 24, value: (r: Row) => r.name },
+        ...card.indicators.flatMap((i) => [
+          { header: `${i.name}${i.unit === 'percent' ? '（%）' : ''}`, width: 20, value: (r: Row) => fmt(i.unit, r.values[i.code]) },
+          ...(i.target
+            ? [
+                {
+                  header: `${i.name}状态`,
+                  width: 12,
+                  value: (r: Row) => {
+                    const s = r.statuses[i.code];
+                    return s ? STATUS_LABEL[s] : null;
+                  },
+                },
+              ]
+            : []),
+        ]),
+        { header: '达标指标数', value: (r: Row) => r.met },
+        { header: '排名', value: (r: Row) => r.rank },
+      ],
+      rows,
+    );
     return { name: `指标看板-${card.region.name}-${period}.xlsx`, body };
   }
 }

@@ -17,15 +17,26 @@ export async function indicatorsTodos(ctx: AppContext, actor: Actor): Promise<To
   if (can(actor, 'indicators.review') && levelOf(actor.homeRegion) !== 'village') {
     // From the roll-up's reporting counters (submitted − approved), so a national official's home page
     // reads two rows instead of counting 620k forms.
-    const rows = await ctx.db.selectFrom('indicator_rollups').select(['indicator_code', 'num']).where('region_code', '=', actor.homeRegion)
-      .where('period', '=', period).where('indicator_code', 'in', [REPORTING_COUNTERS.submitted, REPORTING_COUNTERS.approved]).execute();
+    const rows = await ctx.db
+      .selectFrom('indicator_rollups')
+      .select(['indicator_code', 'num'])
+      .where('region_code', '=', actor.homeRegion)
+      .where('period', '=', period)
+      .where('indicator_code', 'in', [REPORTING_COUNTERS.submitted, REPORTING_COUNTERS.approved])
+      .execute();
     const counter = (code: string) => Number(rows.find((r) => r.indicator_code === code)?.num ?? 0);
     const count = counter(REPORTING_COUNTERS.submitted) - counter(REPORTING_COUNTERS.approved);
     if (count > 0) items.push(todoItem('indicators.review', { link: '/indicators?tab=review', count }));
   }
   if (can(actor, 'indicators.report') && levelOf(actor.homeRegion) === 'village') {
-    const row = await ctx.db.selectFrom('indicator_reports').select('status').where('unit_code', '=', actor.homeRegion).where('period', '=', period).executeTakeFirst();
-    if (!row || row.status === 'returned') items.push(todoItem('indicators.report', { link: '/indicators?tab=report', count: 1, params: { period } }));
+    const row = await ctx.db
+      .selectFrom('indicator_reports')
+      .select('status')
+      .where('unit_code', '=', actor.homeRegion)
+      .where('period', '=', period)
+      .executeTakeFirst();
+    if (!row || row.status === 'returned')
+      items.push(todoItem('indicators.report', { link: '/indicators?tab=report', count: 1, params: { period } }));
   }
   return items;
 }

@@ -2,7 +2,10 @@ import { REPORTING_COUNTERS } from '@rg/domain/indicators/catalogue';
 import type { IndicatorReportTable } from './indicators.tables.ts';
 import type { Delta } from './rollup.engine.ts';
 
-type ReportValues = Pick<IndicatorReportTable, 'period' | 'status' | 'six_none' | 'households' | 'safe_families' | 'centre_standardized' | 'police_on_committee' | 'on_time'>;
+type ReportValues = Pick<
+  IndicatorReportTable,
+  'period' | 'status' | 'six_none' | 'households' | 'safe_families' | 'centre_standardized' | 'police_on_committee' | 'on_time'
+>;
 
 /**
  * What one village's quarterly form adds to the roll-up: each share indicator gets the village's

@@ -17,17 +17,23 @@ export interface Delta {
  * Every counted record asks for its unit's chain of ancestors and the chain its sums went to last time,
  * in one prepared statement (core/db/prepared.ts).
  */
-const chainOf = preparedStatement<[unitCode: string]>((db, p) => db
-  .selectFrom('regions as u')
-  .leftJoin('regions as p1', 'p1.code', 'u.parent_code')
-  .leftJoin('regions as p2', 'p2.code', 'p1.parent_code')
-  .leftJoin('regions as p3', 'p3.code', 'p2.parent_code')
-  .leftJoin('regions as p4', 'p4.code', 'p3.parent_code')
-  .select((eb) => [
-    'u.parent_code as a1', 'p1.parent_code as a2', 'p2.parent_code as a3', 'p3.parent_code as a4', 'p4.parent_code as a5',
-    eb.selectFrom('indicator_unit_paths as k').select('k.path').whereRef('k.unit_code', '=', 'u.code').as('stored'),
-  ])
-  .where('u.code', '=', p(0)));
+const chainOf = preparedStatement<[unitCode: string]>((db, p) =>
+  db
+    .selectFrom('regions as u')
+    .leftJoin('regions as p1', 'p1.code', 'u.parent_code')
+    .leftJoin('regions as p2', 'p2.code', 'p1.parent_code')
+    .leftJoin('regions as p3', 'p3.code', 'p2.parent_code')
+    .leftJoin('regions as p4', 'p4.code', 'p3.parent_code')
+    .select((eb) => [
+      'u.parent_code as a1',
+      'p1.parent_code as a2',
+      'p2.parent_code as a3',
+      'p3.parent_code as a4',
+      'p4.parent_code as a5',
+      eb.selectFrom('indicator_unit_paths as k').select('k.path').whereRef('k.unit_code', '=', 'u.code').as('stored'),
+    ])
+    .where('u.code', '=', p(0)),
+);
 
 interface ChainRow {
   a1: string | null;
@@ -39,9 +45,10 @@ interface ChainRow {
 }
 
 const ROLLUPS: CounterTable<'indicator_rollups'> = {
-  table: 'indicator_rollups', key: ['region_code', 'indicator_code', 'period'], counters: ['num', 'den', 'own_num', 'own_den'],
+  table: 'indicator_rollups',
+  key: ['region_code', 'indicator_code', 'period'],
+  counters: ['num', 'den', 'own_num', 'own_den'],
 };
-
 
 /**
  * 逐级汇总 (issue 6 "Roll-up"): every record that feeds an indicator adds its numerator and denominator,
@@ -142,7 +149,12 @@ export class RollupEngine {
     for (const r of [...stored, ...this.counters.pending(ROLLUPS, (row) => row.region_code === unitCode)]) {
       const k = `${r.indicator_code}|${r.period}`;
       const cur = own.get(k);
-      own.set(k, { indicator_code: r.indicator_code, period: r.period, own_num: (cur?.own_num ?? 0) + Number(r.own_num ?? 0), own_den: (cur?.own_den ?? 0) + Number(r.own_den ?? 0) });
+      own.set(k, {
+        indicator_code: r.indicator_code,
+        period: r.period,
+        own_num: (cur?.own_num ?? 0) + Number(r.own_num ?? 0),
+        own_den: (cur?.own_den ?? 0) + Number(r.own_den ?? 0),
+      });
     }
     const rows = [...own.values()].flatMap((r) => {
       const num = Number(r.own_num);
@@ -155,7 +167,11 @@ export class RollupEngine {
       ];
     });
     for (let i = 0; i < rows.length; i += 500) await this.upsert(tx, rows.slice(i, i + 500));
-    await tx.updateTable('indicator_unit_paths').set({ path: to.join(',') }).where('unit_code', '=', unitCode).execute();
+    await tx
+      .updateTable('indicator_unit_paths')
+      .set({ path: to.join(',') })
+      .where('unit_code', '=', unitCode)
+      .execute();
   }
 
   /**
@@ -166,7 +182,13 @@ export class RollupEngine {
     const moved: string[] = [];
     let after = '';
     for (;;) {
-      const batch = await db.selectFrom('indicator_unit_paths').select(['unit_code', 'path']).where('unit_code', '>', after).orderBy('unit_code').limit(1000).execute();
+      const batch = await db
+        .selectFrom('indicator_unit_paths')
+        .select(['unit_code', 'path'])
+        .where('unit_code', '>', after)
+        .orderBy('unit_code')
+        .limit(1000)
+        .execute();
       if (batch.length === 0) break;
       for (const row of batch) {
         const current = (await this.currentPath(db, row.unit_code)).join(',');
@@ -179,10 +201,22 @@ export class RollupEngine {
     return moved;
   }
 
-  private async upsert(tx: Tx, rows: readonly { region: string; indicatorCode: string; period: string; num: number; den: number; own: boolean }[]): Promise<void> {
-    await this.counters.add(tx, ROLLUPS, rows.map((r) => ({
-      region_code: r.region, indicator_code: r.indicatorCode, period: r.period, num: r.num, den: r.den,
-      own_num: r.own ? r.num : 0, own_den: r.own ? r.den : 0,
-    })));
+  private async upsert(
+    tx: Tx,
+    rows: readonly { region: string; indicatorCode: string; period: string; num: number; den: number; own: boolean }[],
+  ): Promise<void> {
+    await this.counters.add(
+      tx,
+      ROLLUPS,
+      rows.map((r) => ({
+        region_code: r.region,
+        indicator_code: r.indicatorCode,
+        period: r.period,
+        num: r.num,
+        den: r.den,
+        own_num: r.own ? r.num : 0,
+        own_den: r.own ? r.den : 0,
+      })),
+    );
   }
 }

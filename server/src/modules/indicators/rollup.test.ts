@@ -34,7 +34,15 @@ describe('roll-up arithmetic: each village once at every level, moves included',
       const households = 100 + Math.floor(random() * 400);
       const safe = Math.floor(households * (0.8 + random() * 0.2));
       const sixNone = random() < 0.6 ? 1 : 0;
-      const res = await county.request('PUT', '/api/indicators/reports', { unitCode: code, period: PERIOD, sixNone: sixNone === 1, households, safeFamilies: safe, centreStandardized: true, policeOnCommittee: true });
+      const res = await county.request('PUT', '/api/indicators/reports', {
+        unitCode: code,
+        period: PERIOD,
+        sixNone: sixNone === 1,
+        households,
+        safeFamilies: safe,
+        centreStandardized: true,
+        policeOnCommittee: true,
+      });
       expect(res.statusCode, res.body).toBe(200);
       submitted.set(code, { households, safe, sixNone });
     }
@@ -49,7 +57,12 @@ describe('roll-up arithmetic: each village once at every level, moves included',
     for (const [village, v] of submitted) {
       for (let code: string | null | undefined = village; code; code = parent.get(code)) {
         const cur = sums.get(code) ?? { households: 0, safe: 0, sixNone: 0, villages: 0 };
-        sums.set(code, { households: cur.households + v.households, safe: cur.safe + v.safe, sixNone: cur.sixNone + v.sixNone, villages: cur.villages + 1 });
+        sums.set(code, {
+          households: cur.households + v.households,
+          safe: cur.safe + v.safe,
+          sixNone: cur.sixNone + v.sixNone,
+          villages: cur.villages + 1,
+        });
       }
     }
     return sums;
@@ -57,12 +70,17 @@ describe('roll-up arithmetic: each village once at every level, moves included',
 
   async function assertRollupMatches(): Promise<void> {
     const expected = await expectedSums();
-    const rows = await t.ctx.db.selectFrom('indicator_rollups').select(['region_code', 'indicator_code', 'num', 'den']).where('period', '=', PERIOD)
-      .where('indicator_code', 'in', ['safety.safe_families', 'safety.six_none']).execute();
+    const rows = await t.ctx.db
+      .selectFrom('indicator_rollups')
+      .select(['region_code', 'indicator_code', 'num', 'den'])
+      .where('period', '=', PERIOD)
+      .where('indicator_code', 'in', ['safety.safe_families', 'safety.six_none'])
+      .execute();
     const actual = new Map<string, { households: number; safe: number; sixNone: number; villages: number }>();
     for (const r of rows) {
       const cur = actual.get(r.region_code) ?? { households: 0, safe: 0, sixNone: 0, villages: 0 };
-      if (r.indicator_code === 'safety.safe_families') actual.set(r.region_code, { ...cur, households: Number(r.den), safe: Number(r.num) });
+      if (r.indicator_code === 'safety.safe_families')
+        actual.set(r.region_code, { ...cur, households: Number(r.den), safe: Number(r.num) });
       else actual.set(r.region_code, { ...cur, sixNone: Number(r.num), villages: Number(r.den) });
     }
     // Regions a village left keep an all-zero row: compare the non-empty ones.
@@ -79,13 +97,29 @@ describe('roll-up arithmetic: each village once at every level, moves included',
 
   it('a village moved to another town (same code, new parent) is taken off the old town and put on the new one', async () => {
     const moved = WQ[0] ?? '';
-    const townBefore = (await t.ctx.db.selectFrom('indicator_rollups').select('den').where('region_code', '=', PLACES.wangqiao).where('indicator_code', '=', 'safety.six_none').where('period', '=', PERIOD).executeTakeFirstOrThrow()).den;
+    const townBefore = (
+      await t.ctx.db
+        .selectFrom('indicator_rollups')
+        .select('den')
+        .where('region_code', '=', PLACES.wangqiao)
+        .where('indicator_code', '=', 'safety.six_none')
+        .where('period', '=', PERIOD)
+        .executeTakeFirstOrThrow()
+    ).den;
     // What a region import does when the national list moves a village: parent_code changes in place.
     await t.ctx.db.updateTable('regions').set({ parent_code: PLACES.anwu }).where('code', '=', moved).execute();
     const res = await nation.request('POST', '/api/indicators/rollup/relocate');
     expect(res.json()).toEqual({ moved: [moved] });
     await assertRollupMatches();
-    const townAfter = (await t.ctx.db.selectFrom('indicator_rollups').select('den').where('region_code', '=', PLACES.wangqiao).where('indicator_code', '=', 'safety.six_none').where('period', '=', PERIOD).executeTakeFirstOrThrow()).den;
+    const townAfter = (
+      await t.ctx.db
+        .selectFrom('indicator_rollups')
+        .select('den')
+        .where('region_code', '=', PLACES.wangqiao)
+        .where('indicator_code', '=', 'safety.six_none')
+        .where('period', '=', PERIOD)
+        .executeTakeFirstOrThrow()
+    ).den;
     expect(Number(townAfter)).toBe(Number(townBefore) - 1);
     // The new town's scorecard lists it among its villages; running the relocation again moves nothing.
     const card = (await county.request('GET', `/api/indicators/scorecard?regionCode=${PLACES.anwu}&period=${PERIOD}`)).json<ScorecardDto>();
@@ -98,57 +132,117 @@ describe('roll-up arithmetic: each village once at every level, moves included',
   it('a moved village that reports before any relocation run is relocated by its own write', async () => {
     const moved = WQ[1] ?? '';
     await t.ctx.db.updateTable('regions').set({ parent_code: PLACES.anwu }).where('code', '=', moved).execute();
-    const res = await county.request('PUT', '/api/indicators/reports', { unitCode: moved, period: '2025-Q3', sixNone: true, households: 10, safeFamilies: 10, centreStandardized: false, policeOnCommittee: false });
+    const res = await county.request('PUT', '/api/indicators/reports', {
+      unitCode: moved,
+      period: '2025-Q3',
+      sixNone: true,
+      households: 10,
+      safeFamilies: 10,
+      centreStandardized: false,
+      policeOnCommittee: false,
+    });
     expect(res.statusCode, res.body).toBe(200);
     await assertRollupMatches();
-    const q3 = await t.ctx.db.selectFrom('indicator_rollups').select(['region_code', 'num']).where('indicator_code', '=', 'safety.six_none').where('period', '=', '2025-Q3').orderBy('region_code').execute();
+    const q3 = await t.ctx.db
+      .selectFrom('indicator_rollups')
+      .select(['region_code', 'num'])
+      .where('indicator_code', '=', 'safety.six_none')
+      .where('period', '=', '2025-Q3')
+      .orderBy('region_code')
+      .execute();
     expect(q3.map((r) => r.region_code)).toEqual(['00', PLACES.shaanxi, PLACES.xianyang, PLACES.jingyang, PLACES.anwu, moved].sort());
   });
 
   it('counts other modules’ events in their transaction; a rolled-back record leaves no trace', async () => {
-    const rate = async () => (await county.request('GET', `/api/indicators/scorecard?regionCode=${PLACES.jingyang}&period=${PERIOD}`)).json<ScorecardDto>().indicators.find((i) => i.code === 'mediation.success_rate');
+    const rate = async () =>
+      (await county.request('GET', `/api/indicators/scorecard?regionCode=${PLACES.jingyang}&period=${PERIOD}`))
+        .json<ScorecardDto>()
+        .indicators.find((i) => i.code === 'mediation.success_rate');
     await t.ctx.db.transaction().execute(async (tx) => {
       for (const outcome of ['agreement', 'agreement', 'failed']) {
-        await t.ctx.events.publish(tx, { type: 'mediation.case_closed', regionCode: PLACES.qujia, occurredOn: '2025-11-03', payload: { caseType: 'neighbour', outcome, riskLevel: 'low' } });
+        await t.ctx.events.publish(tx, {
+          type: 'mediation.case_closed',
+          regionCode: PLACES.qujia,
+          occurredOn: '2025-11-03',
+          payload: { caseType: 'neighbour', outcome, riskLevel: 'low' },
+        });
       }
     });
     expect(await rate()).toMatchObject({ num: 2, den: 3 });
-    await expect(t.ctx.db.transaction().execute(async (tx) => {
-      await t.ctx.events.publish(tx, { type: 'mediation.case_closed', regionCode: PLACES.qujia, occurredOn: '2025-11-04', payload: { outcome: 'agreement' } });
-      throw new Error('the mediation record failed');
-    })).rejects.toThrow('the mediation record failed');
+    await expect(
+      t.ctx.db.transaction().execute(async (tx) => {
+        await t.ctx.events.publish(tx, {
+          type: 'mediation.case_closed',
+          regionCode: PLACES.qujia,
+          occurredOn: '2025-11-04',
+          payload: { outcome: 'agreement' },
+        });
+        throw new Error('the mediation record failed');
+      }),
+    ).rejects.toThrow('the mediation record failed');
     expect(await rate()).toMatchObject({ num: 2, den: 3 });
-    const facts = await t.ctx.db.selectFrom('indicator_facts').select('unit_code').where('indicator_code', '=', 'mediation.success_rate').execute();
+    const facts = await t.ctx.db
+      .selectFrom('indicator_facts')
+      .select('unit_code')
+      .where('indicator_code', '=', 'mediation.success_rate')
+      .execute();
     expect(facts).toHaveLength(3);
   });
 
   it('writers that audit before and after publishing never deadlock on the shared roll-up rows', async () => {
     const rc = { actor: null, ip: null, requestId: 'concurrency' };
-    const event = (n: number) => ({ type: 'legal.service_recorded', regionCode: n % 2 === 0 ? PLACES.qujia : PLACES.wangjia, occurredOn: '2025-12-01', payload: { window: 'village', serviceType: 'consult' } });
-    // Half publish then audit (as the legal ledger does), half audit then publish (as mediation does).
-    const write = (n: number) => t.ctx.db.transaction().execute(async (tx) => {
-      if (n % 2 === 0) {
-        await t.ctx.events.publish(tx, event(n));
-        await t.ctx.audit.append(tx, rc, { action: 'test.publish_first' });
-      } else {
-        await t.ctx.audit.append(tx, rc, { action: 'test.audit_first' });
-        await t.ctx.events.publish(tx, event(n));
-      }
+    const event = (n: number) => ({
+      type: 'legal.service_recorded',
+      regionCode: n % 2 === 0 ? PLACES.qujia : PLACES.wangjia,
+      occurredOn: '2025-12-01',
+      payload: { window: 'village', serviceType: 'consult' },
     });
+    // Half publish then audit (as the legal ledger does), half audit then publish (as mediation does).
+    const write = (n: number) =>
+      t.ctx.db.transaction().execute(async (tx) => {
+        if (n % 2 === 0) {
+          await t.ctx.events.publish(tx, event(n));
+          await t.ctx.audit.append(tx, rc, { action: 'test.publish_first' });
+        } else {
+          await t.ctx.audit.append(tx, rc, { action: 'test.audit_first' });
+          await t.ctx.events.publish(tx, event(n));
+        }
+      });
     const results = await Promise.allSettled(Array.from({ length: 40 }, (_, n) => write(n)));
     expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
-    const nation = await t.ctx.db.selectFrom('indicator_rollups').select('num').where('region_code', '=', '00').where('indicator_code', '=', 'legal.services').where('period', '=', PERIOD).executeTakeFirstOrThrow();
+    const nation = await t.ctx.db
+      .selectFrom('indicator_rollups')
+      .select('num')
+      .where('region_code', '=', '00')
+      .where('indicator_code', '=', 'legal.services')
+      .where('period', '=', PERIOD)
+      .executeTakeFirstOrThrow();
     expect(Number(nation.num)).toBe(40);
   });
 
   it('a legal service whose date moves to another quarter moves its count with it', async () => {
-    const count = async (period: string) => Number((await t.ctx.db.selectFrom('indicator_rollups').select('num').where('region_code', '=', PLACES.jingyang)
-      .where('indicator_code', '=', 'legal.services').where('period', '=', period).executeTakeFirst())?.num ?? 0);
+    const count = async (period: string) =>
+      Number(
+        (
+          await t.ctx.db
+            .selectFrom('indicator_rollups')
+            .select('num')
+            .where('region_code', '=', PLACES.jingyang)
+            .where('indicator_code', '=', 'legal.services')
+            .where('period', '=', period)
+            .executeTakeFirst()
+        )?.num ?? 0,
+      );
     const q4 = await count('2025-Q4');
     const q1 = await count('2026-Q1');
-    await t.ctx.db.transaction().execute((tx) => t.ctx.events.publish(tx, {
-      type: 'legal.service_changed', regionCode: PLACES.qujia, occurredOn: '2026-01-10', payload: { window: 'village', serviceType: 'consult', previous: { serviceType: 'consult', occurredOn: '2025-12-01' } },
-    }));
+    await t.ctx.db.transaction().execute((tx) =>
+      t.ctx.events.publish(tx, {
+        type: 'legal.service_changed',
+        regionCode: PLACES.qujia,
+        occurredOn: '2026-01-10',
+        payload: { window: 'village', serviceType: 'consult', previous: { serviceType: 'consult', occurredOn: '2025-12-01' } },
+      }),
+    );
     expect([await count('2025-Q4'), await count('2026-Q1')]).toEqual([q4 - 1, q1 + 1]);
   });
 });

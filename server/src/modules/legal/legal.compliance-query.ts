@@ -36,9 +36,13 @@ function monthColumn(norm: JudgedNorm): string {
 export function judgedVillages(db: Db, scope: string, months: readonly string[], norms: readonly JudgedNorm[]): RawBuilder<JudgedVillage> {
   const monthList = sql.join(months.map((m) => sql`${m}`));
   const fromMonths = norms.flatMap((n, i) => (isDetailed(n) ? [] : [sql`sum(${sql.ref(monthColumn(n))}) as ${sql.ref(`n${i}`)}`]));
-  const fromCounts = norms.flatMap((n, i) => (isDetailed(n)
-    ? [sql`sum(case when service_window = ${n.service_window} and service_type = ${n.service_type} then ${sql.ref('count')} else 0 end) as ${sql.ref(`n${i}`)}`]
-    : []));
+  const fromCounts = norms.flatMap((n, i) =>
+    isDetailed(n)
+      ? [
+          sql`sum(case when service_window = ${n.service_window} and service_type = ${n.service_type} then ${sql.ref('count')} else 0 end) as ${sql.ref(`n${i}`)}`,
+        ]
+      : [],
+  );
   const joins: RawBuilder<unknown>[] = [];
   if (fromMonths.length > 0) {
     joins.push(sql`left join (select village_code, ${sql.join(fromMonths)} from legal_village_months
@@ -58,14 +62,23 @@ export function judgedVillages(db: Db, scope: string, months: readonly string[],
 }
 
 /** Served villages and those behind, per advisor. */
-export async function judgedPerAdvisor(db: Db, judged: RawBuilder<JudgedVillage>): Promise<Map<string, { villages: number; behind: number }>> {
+export async function judgedPerAdvisor(
+  db: Db,
+  judged: RawBuilder<JudgedVillage>,
+): Promise<Map<string, { villages: number; behind: number }>> {
   const { rows } = await sql<{ advisor_id: string; villages: number | string; behind: number | string | null }>`
     select advisor_id, count(*) as villages, sum(behind) as behind from (${judged}) j group by advisor_id`.execute(db);
   return new Map(rows.map((r) => [r.advisor_id, { villages: Number(r.villages), behind: Number(r.behind ?? 0) }]));
 }
 
 /** One page of the served villages, those behind first, each part in code order. */
-export async function judgedPage(db: Db, judged: RawBuilder<JudgedVillage>, behindOnly: boolean, page: number, pageSize: number): Promise<JudgedVillage[]> {
+export async function judgedPage(
+  db: Db,
+  judged: RawBuilder<JudgedVillage>,
+  behindOnly: boolean,
+  page: number,
+  pageSize: number,
+): Promise<JudgedVillage[]> {
   const { rows } = await sql<JudgedVillage>`select * from (${judged}) j ${behindOnly ? sql`where behind = 1` : sql``}
     order by behind desc, village_code limit ${pageSize} offset ${(page - 1) * pageSize}`.execute(db);
   return rows;

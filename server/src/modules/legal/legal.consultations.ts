@@ -1,4 +1,10 @@
-import type { AttachmentDto, ConsultationAnswer, ConsultationCreate, ConsultationDto, ConsultationListQuery } from '@rg/domain/legal/service.schema';
+import type {
+  AttachmentDto,
+  ConsultationAnswer,
+  ConsultationCreate,
+  ConsultationDto,
+  ConsultationListQuery,
+} from '@rg/domain/legal/service.schema';
 import type { Actor, RequestContext } from '../../core/access/actor.ts';
 import { authorize, can, listScope } from '../../core/access/authorize.ts';
 import type { AppContext } from '../../core/context.ts';
@@ -45,14 +51,24 @@ export class LegalConsultations {
 
   private async toDtos(rows: ConsultationRow[], answerable: (row: ConsultationRow) => boolean): Promise<ConsultationDto[]> {
     const paths = await this.regions.pathsOf(rows.map((r) => r.village_code));
-    const pictures = await legalFiles.of(this.ctx.db, rows.map((r) => r.id));
+    const pictures = await legalFiles.of(
+      this.ctx.db,
+      rows.map((r) => r.id),
+    );
     const limit = this.overdueBefore();
     return rows.map((r) => ({
-      id: r.id, villageCode: r.village_code, villagePath: paths.get(r.village_code) ?? r.village_code, askerName: r.asker_name,
-      question: r.question, askedAt: r.asked_at, answer: r.answer, answeredAt: r.answered_at,
+      id: r.id,
+      villageCode: r.village_code,
+      villagePath: paths.get(r.village_code) ?? r.village_code,
+      askerName: r.asker_name,
+      question: r.question,
+      askedAt: r.asked_at,
+      answer: r.answer,
+      answeredAt: r.answered_at,
       responseMinutes: r.answered_at ? Math.round((Date.parse(r.answered_at) - Date.parse(r.asked_at)) / 60_000) : null,
       overdue: r.answered_at === null && r.asked_at < limit,
-      advisorName: r.advisor_name, pictures: pictures.get(r.id) ?? [],
+      advisorName: r.advisor_name,
+      pictures: pictures.get(r.id) ?? [],
       abilities: { answer: r.answered_at === null && answerable(r) },
     }));
   }
@@ -65,11 +81,27 @@ export class LegalConsultations {
     const current = await repo.currentAssignmentOf(this.ctx.db, village.code);
     const id = newId();
     await this.ctx.db.transaction().execute(async (tx) => {
-      await tx.insertInto('legal_consultations').values({
-        id, village_code: village.code, asked_by: actor.userId, question: input.question, asked_at: this.ctx.clock.now().toISOString(),
-        answer: null, answered_at: null, advisor_id: current?.advisor_id ?? null, service_id: null,
-      }).execute();
-      await this.ctx.audit.append(tx, rc, { action: 'legal.consultation_ask', objectType: 'legal_consultation', objectId: id, objectRegion: village.code, detail: { advisorId: current?.advisor_id ?? null } });
+      await tx
+        .insertInto('legal_consultations')
+        .values({
+          id,
+          village_code: village.code,
+          asked_by: actor.userId,
+          question: input.question,
+          asked_at: this.ctx.clock.now().toISOString(),
+          answer: null,
+          answered_at: null,
+          advisor_id: current?.advisor_id ?? null,
+          service_id: null,
+        })
+        .execute();
+      await this.ctx.audit.append(tx, rc, {
+        action: 'legal.consultation_ask',
+        objectType: 'legal_consultation',
+        objectId: id,
+        objectRegion: village.code,
+        detail: { advisorId: current?.advisor_id ?? null },
+      });
     });
     return this.one(actor, id);
   }
@@ -88,8 +120,21 @@ export class LegalConsultations {
     if (!row || row.asked_by !== actor.userId) throw notFound();
     if (row.answered_at) throw conflict('legal.consultation.answered');
     return this.ctx.db.transaction().execute(async (tx) => {
-      const dto = await legalFiles.store(tx, { ownerId: id, fileName: file.name, declaredType: file.declaredType, data: file.data, userId: actor.userId, now: this.ctx.clock.now().toISOString() });
-      await this.ctx.audit.append(tx, rc, { action: 'legal.consultation_picture', objectType: 'legal_consultation', objectId: id, objectRegion: row.village_code, detail: { size: dto.size } });
+      const dto = await legalFiles.store(tx, {
+        ownerId: id,
+        fileName: file.name,
+        declaredType: file.declaredType,
+        data: file.data,
+        userId: actor.userId,
+        now: this.ctx.clock.now().toISOString(),
+      });
+      await this.ctx.audit.append(tx, rc, {
+        action: 'legal.consultation_picture',
+        objectType: 'legal_consultation',
+        objectId: id,
+        objectRegion: row.village_code,
+        detail: { size: dto.size },
+      });
       return dto;
     });
   }
@@ -102,19 +147,36 @@ export class LegalConsultations {
   }
 
   /** The advisor's questions (their villages), or the justice office's for its region. */
-  async list(rc: RequestContext, query: ConsultationListQuery): Promise<{ items: ConsultationDto[]; total: number; page: number; pageSize: number }> {
+  async list(
+    rc: RequestContext,
+    query: ConsultationListQuery,
+  ): Promise<{ items: ConsultationDto[]; total: number; page: number; pageSize: number }> {
     const actor = authorize(rc.actor, 'legal.record');
     const own = await this.ledger.advisorOf(actor);
     const official = can(actor, 'legal.read');
     if (query.regionCode) authorize(actor, 'legal.record', { regionCode: query.regionCode });
-    let base = consultations(this.ctx.db).where((eb) => withinScope(eb, 'c.village_code', query.regionCode ?? (official ? listScope(actor) : actor.homeRegion)));
+    let base = consultations(this.ctx.db).where((eb) =>
+      withinScope(eb, 'c.village_code', query.regionCode ?? (official ? listScope(actor) : actor.homeRegion)),
+    );
     if (!official) base = base.where('c.advisor_id', '=', own?.id ?? '');
     if (query.status === 'open') base = base.where('c.answered_at', 'is', null);
     if (query.status === 'answered') base = base.where('c.answered_at', 'is not', null);
     if (query.status === 'overdue') base = base.where('c.answered_at', 'is', null).where('c.asked_at', '<', this.overdueBefore());
-    const rows = await base.orderBy('c.asked_at', 'desc').offset((query.page - 1) * query.pageSize).limit(query.pageSize).execute();
-    const count = await base.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    return { items: await this.toDtos(rows, (r) => own !== null && r.advisor_id === own.id), total: Number(count.n), page: query.page, pageSize: query.pageSize };
+    const rows = await base
+      .orderBy('c.asked_at', 'desc')
+      .offset((query.page - 1) * query.pageSize)
+      .limit(query.pageSize)
+      .execute();
+    const count = await base
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return {
+      items: await this.toDtos(rows, (r) => own !== null && r.advisor_id === own.id),
+      total: Number(count.n),
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 
   /** The advisor answers: the answer reaches the villager and the service enters the ledger (网络). */
@@ -127,35 +189,76 @@ export class LegalConsultations {
     const now = this.ctx.clock.now().toISOString();
     await this.ctx.db.transaction().execute(async (tx) => {
       const { id: serviceId } = await this.ledger.insert(tx, rc, actor, {
-        villageCode: row.village_code, advisorId: own.id, window: 'online', servedAt: now, serviceType: 'consultation', subjectKind: 'person',
-        subjectName: row.asker_name, content: row.question, result: input.answer, durationMinutes: input.durationMinutes ?? DEFAULT_ANSWER_MINUTES,
+        villageCode: row.village_code,
+        advisorId: own.id,
+        window: 'online',
+        servedAt: now,
+        serviceType: 'consultation',
+        subjectKind: 'person',
+        subjectName: row.asker_name,
+        content: row.question,
+        result: input.answer,
+        durationMinutes: input.durationMinutes ?? DEFAULT_ANSWER_MINUTES,
       });
-      const updated = await tx.updateTable('legal_consultations').set({ answer: input.answer, answered_at: now, service_id: serviceId }).where('id', '=', id).where('answered_at', 'is', null).executeTakeFirst();
+      const updated = await tx
+        .updateTable('legal_consultations')
+        .set({ answer: input.answer, answered_at: now, service_id: serviceId })
+        .where('id', '=', id)
+        .where('answered_at', 'is', null)
+        .executeTakeFirst();
       if (Number(updated.numUpdatedRows) !== 1) throw conflict('legal.consultation.answered');
-      await this.ctx.audit.append(tx, rc, { action: 'legal.consultation_answer', objectType: 'legal_consultation', objectId: id, objectRegion: row.village_code, detail: { serviceId } });
+      await this.ctx.audit.append(tx, rc, {
+        action: 'legal.consultation_answer',
+        objectType: 'legal_consultation',
+        objectId: id,
+        objectRegion: row.village_code,
+        detail: { serviceId },
+      });
     });
     return this.one(actor, id);
   }
 
   /** Counts for the todo list: open questions of an advisor, overdue ones of a region. */
   async openFor(advisorId: string): Promise<number> {
-    const row = await this.ctx.db.selectFrom('legal_consultations').select((eb) => eb.fn.countAll<number>().as('n')).where('advisor_id', '=', advisorId).where('answered_at', 'is', null).executeTakeFirstOrThrow();
+    const row = await this.ctx.db
+      .selectFrom('legal_consultations')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('advisor_id', '=', advisorId)
+      .where('answered_at', 'is', null)
+      .executeTakeFirstOrThrow();
     return Number(row.n);
   }
 
   async overdueIn(scope: string): Promise<number> {
-    const row = await this.ctx.db.selectFrom('legal_consultations').select((eb) => eb.fn.countAll<number>().as('n')).where((eb) => withinScope(eb, 'village_code', scope)).where('answered_at', 'is', null).where('asked_at', '<', this.overdueBefore()).executeTakeFirstOrThrow();
+    const row = await this.ctx.db
+      .selectFrom('legal_consultations')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where((eb) => withinScope(eb, 'village_code', scope))
+      .where('answered_at', 'is', null)
+      .where('asked_at', '<', this.overdueBefore())
+      .executeTakeFirstOrThrow();
     return Number(row.n);
   }
 
   /** A picture of a question, for the villager who asked, the advisor, and the justice office. */
-  async readPicture(rc: RequestContext, id: string, attachmentId: string): Promise<{ fileName: string; contentType: string; data: Buffer }> {
+  async readPicture(
+    rc: RequestContext,
+    id: string,
+    attachmentId: string,
+  ): Promise<{ fileName: string; contentType: string; data: Buffer }> {
     const actor = rc.actor;
     if (!actor) throw notFound();
-    const row = await this.ctx.db.selectFrom('legal_consultations').select(['asked_by', 'advisor_id', 'village_code']).where('id', '=', id).executeTakeFirst();
+    const row = await this.ctx.db
+      .selectFrom('legal_consultations')
+      .select(['asked_by', 'advisor_id', 'village_code'])
+      .where('id', '=', id)
+      .executeTakeFirst();
     if (!row) throw notFound();
     const own = await this.ledger.advisorOf(actor);
-    const allowed = row.asked_by === actor.userId || (own !== null && row.advisor_id === own.id) || can(actor, 'legal.read', { regionCode: row.village_code });
+    const allowed =
+      row.asked_by === actor.userId ||
+      (own !== null && row.advisor_id === own.id) ||
+      can(actor, 'legal.read', { regionCode: row.village_code });
     const file = allowed ? await legalFiles.find(this.ctx.db, attachmentId) : undefined;
     if (!file || file.owner_id !== id) throw notFound();
     return { fileName: file.file_name, contentType: file.content_type, data: Buffer.from(file.data) };

@@ -5,7 +5,6 @@ import type { CounterTable, Counters } from '../../core/db/counters.ts';
 import type { Tx } from '../../core/db/schema.ts';
 import type { LegalVillageMonthTable } from './legal.tables.ts';
 
-
 export interface CountKey {
   villageCode: string;
   month: string;
@@ -14,12 +13,22 @@ export interface CountKey {
 }
 
 const SERVICE_COUNTS: CounterTable<'legal_service_counts'> = {
-  table: 'legal_service_counts', key: ['region_code', 'month', 'service_window', 'service_type'], counters: ['count'],
+  table: 'legal_service_counts',
+  key: ['region_code', 'month', 'service_window', 'service_type'],
+  counters: ['count'],
 };
 
-const VILLAGE_MONTH_COUNTERS = ['total', ...SERVICE_WINDOWS.map((w) => `w_${w}` as const), ...SERVICE_TYPES.map((t) => `t_${t}` as const)] as const;
+const VILLAGE_MONTH_COUNTERS = [
+  'total',
+  ...SERVICE_WINDOWS.map((w) => `w_${w}` as const),
+  ...SERVICE_TYPES.map((t) => `t_${t}` as const),
+] as const;
 
-const VILLAGE_MONTHS: CounterTable<'legal_village_months'> = { table: 'legal_village_months', key: ['month', 'village_code'], counters: VILLAGE_MONTH_COUNTERS };
+const VILLAGE_MONTHS: CounterTable<'legal_village_months'> = {
+  table: 'legal_village_months',
+  key: ['month', 'village_code'],
+  counters: VILLAGE_MONTH_COUNTERS,
+};
 
 /**
  * Adds `delta` to the ledger count of the village and each of its ancestors up to the nation, as part
@@ -28,8 +37,20 @@ const VILLAGE_MONTHS: CounterTable<'legal_village_months'> = { table: 'legal_vil
  */
 export async function adjustCounts(counters: Counters, tx: Tx, key: CountKey, delta: 1 | -1): Promise<void> {
   const regions = [...ancestorsOf(key.villageCode), key.villageCode];
-  await counters.add(tx, SERVICE_COUNTS, regions.map((region) => ({ region_code: region, month: key.month, service_window: key.window, service_type: key.serviceType, count: delta })));
-  await counters.add(tx, VILLAGE_MONTHS, [{ ...emptyVillageMonth(key.month, key.villageCode), total: delta, [`w_${key.window}`]: delta, [`t_${key.serviceType}`]: delta }]);
+  await counters.add(
+    tx,
+    SERVICE_COUNTS,
+    regions.map((region) => ({
+      region_code: region,
+      month: key.month,
+      service_window: key.window,
+      service_type: key.serviceType,
+      count: delta,
+    })),
+  );
+  await counters.add(tx, VILLAGE_MONTHS, [
+    { ...emptyVillageMonth(key.month, key.villageCode), total: delta, [`w_${key.window}`]: delta, [`t_${key.serviceType}`]: delta },
+  ]);
 }
 
 /** A village-month row with every counter at zero. */
@@ -38,7 +59,9 @@ export function emptyVillageMonth(month: string, villageCode: string): LegalVill
 }
 
 /** The village-month rows of many ledger entries at once (demo data and benchmarks). */
-export function villageMonths(entries: Iterable<{ village_code: string; served_at: string; service_window: string; service_type: string }>): LegalVillageMonthTable[] {
+export function villageMonths(
+  entries: Iterable<{ village_code: string; served_at: string; service_window: string; service_type: string }>,
+): LegalVillageMonthTable[] {
   const rows = new Map<string, LegalVillageMonthTable>();
   for (const e of entries) {
     const month = chinaMonth(e.served_at);

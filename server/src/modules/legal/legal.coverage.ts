@@ -32,7 +32,11 @@ export class LegalCoverage {
     this.regions = new RegionsService(ctx);
   }
 
-  private async scopeOf(rc: RequestContext, permission: 'legal.read' | 'legal.export', regionCode: string | undefined): Promise<{ code: string; name: string; level: RegionLevel }> {
+  private async scopeOf(
+    rc: RequestContext,
+    permission: 'legal.read' | 'legal.export',
+    regionCode: string | undefined,
+  ): Promise<{ code: string; name: string; level: RegionLevel }> {
     const actor = authorize(rc.actor, permission);
     const code = regionCode ?? listScope(actor);
     authorize(actor, permission, { regionCode: code });
@@ -45,7 +49,14 @@ export class LegalCoverage {
     const region = await this.scopeOf(rc, 'legal.read', regionCode);
     const level = childLevel(region.level);
     const rows = await repo.coverageByChild(this.ctx.db, region.code, codeLength(level));
-    const names = new Map((await findRegions(this.ctx.db, rows.map((r) => r.child))).map((r) => [r.code, r.name]));
+    const names = new Map(
+      (
+        await findRegions(
+          this.ctx.db,
+          rows.map((r) => r.child),
+        )
+      ).map((r) => [r.code, r.name]),
+    );
     const sum = (pick: (r: repo.CoverageRow) => number) => rows.reduce((acc, r) => acc + pick(r), 0);
     const villages = sum((r) => r.villages);
     const covered = sum((r) => r.covered);
@@ -61,8 +72,14 @@ export class LegalCoverage {
       poor: { villages: poorVillages, covered: poorCovered, rate: rate(poorCovered, poorVillages) },
       pilot: { ...pilot, rate: rate(pilot.covered, pilot.villages) },
       children: rows.map((r) => ({
-        code: r.child, name: names.get(r.child) ?? r.child, level, villages: r.villages, covered: r.covered,
-        rate: rate(r.covered, r.villages), poorVillages: r.poor_villages, poorCovered: r.poor_covered,
+        code: r.child,
+        name: names.get(r.child) ?? r.child,
+        level,
+        villages: r.villages,
+        covered: r.covered,
+        rate: rate(r.covered, r.villages),
+        poorVillages: r.poor_villages,
+        poorCovered: r.poor_covered,
       })),
     };
   }
@@ -76,14 +93,20 @@ export class LegalCoverage {
   async exportUncovered(rc: RequestContext, query: UncoveredQuery): Promise<Buffer> {
     const { region, items, total } = await this.findUncovered(rc, { ...query, page: 1 }, 'legal.export', EXPORT_LIMIT);
     await this.ctx.audit.record(this.ctx.db, rc, {
-      action: 'export.legal_uncovered', objectType: 'region', objectRegion: region.code,
+      action: 'export.legal_uncovered',
+      objectType: 'region',
+      objectRegion: region.code,
       detail: { rows: items.length, total, poorOnly: query.poorOnly === 'true' },
     });
-    return toXlsx('未覆盖村（社区）', [
-      { header: '区划代码', value: (v) => v.code },
-      { header: '村（社区）', width: 30, value: (v) => v.path },
-      { header: '贫困村', value: (v) => (v.isPoor ? '是' : '否') },
-    ], items);
+    return toXlsx(
+      '未覆盖村（社区）',
+      [
+        { header: '区划代码', value: (v) => v.code },
+        { header: '村（社区）', width: 30, value: (v) => v.path },
+        { header: '贫困村', value: (v) => (v.isPoor ? '是' : '否') },
+      ],
+      items,
+    );
   }
 
   private async findUncovered(rc: RequestContext, query: UncoveredQuery, permission: 'legal.read' | 'legal.export', limit: number) {
@@ -91,7 +114,12 @@ export class LegalCoverage {
     const offset = (query.page - 1) * query.pageSize;
     const { rows, total } = await repo.uncoveredVillages(this.ctx.db, region.code, query.poorOnly === 'true', offset, limit);
     const paths = await this.regions.pathsOf(rows.map((r) => r.code));
-    const items: UncoveredVillageDto[] = rows.map((r) => ({ code: r.code, name: r.name, path: paths.get(r.code) ?? r.name, isPoor: r.is_poor === 1 }));
+    const items: UncoveredVillageDto[] = rows.map((r) => ({
+      code: r.code,
+      name: r.name,
+      path: paths.get(r.code) ?? r.name,
+      isPoor: r.is_poor === 1,
+    }));
     return { region, items, total };
   }
 }

@@ -1,4 +1,10 @@
-import { SERVICE_TYPES, SERVICE_WINDOWS, type LegalDashboardDto, type ServiceType, type ServiceWindow } from '@rg/domain/legal/service.schema';
+import {
+  SERVICE_TYPES,
+  SERVICE_WINDOWS,
+  type LegalDashboardDto,
+  type ServiceType,
+  type ServiceWindow,
+} from '@rg/domain/legal/service.schema';
 import { chinaMonth } from '@rg/domain/time/china-time';
 import type { RegionLevel } from '@rg/domain/regions/region-code';
 import type { RequestContext } from '../../core/access/actor.ts';
@@ -41,12 +47,20 @@ export class LegalDashboard {
     const period = chinaMonth(now);
     const compliance = await new LegalNorms(this.ctx).complianceSummary(rc, region.code, period);
     return {
-      region, year, total: [...byMonth.values()].reduce((a, b) => a + b, 0),
+      region,
+      year,
+      total: [...byMonth.values()].reduce((a, b) => a + b, 0),
       byMonth: [...byMonth].map(([month, count]) => ({ month, count })),
       byType: [...byType].map(([serviceType, count]) => ({ serviceType, count })),
       byWindow: SERVICE_WINDOWS.map((window) => ({ window, count: byWindow[window] })),
       children,
-      coverage: { villages: coverage.villages, covered: coverage.covered, rate: coverage.rate, poorVillages: coverage.poor.villages, poorCovered: coverage.poor.covered },
+      coverage: {
+        villages: coverage.villages,
+        covered: coverage.covered,
+        rate: coverage.rate,
+        poorVillages: coverage.poor.villages,
+        poorCovered: coverage.poor.covered,
+      },
       compliance: { period, villages: compliance.villages, behind: compliance.behind },
       overdueQuestions: await new LegalConsultations(this.ctx).overdueIn(region.code),
     };
@@ -55,13 +69,23 @@ export class LegalDashboard {
   /** Totals per child region (per village below a town), every child listed even with no service. */
   private async children(code: string, level: RegionLevel, months: string[]): Promise<LegalDashboardDto['children']> {
     if (level === 'village' || level === 'group') return [];
-    const kids = await this.ctx.db.selectFrom('regions').select(['code', 'name']).where('parent_code', '=', code).where('is_local', '=', 0).orderBy('code').execute();
+    const kids = await this.ctx.db
+      .selectFrom('regions')
+      .select(['code', 'name'])
+      .where('parent_code', '=', code)
+      .where('is_local', '=', 0)
+      .orderBy('code')
+      .execute();
     if (kids.length === 0) return [];
     // The children's own count rows by primary key, not every row below the region.
     const rows = await this.ctx.db
       .selectFrom('legal_service_counts')
       .select(['region_code', 'service_window', (eb) => eb.fn.sum<number>('count').as('n')])
-      .where('region_code', 'in', kids.map((k) => k.code))
+      .where(
+        'region_code',
+        'in',
+        kids.map((k) => k.code),
+      )
       .where('month', 'in', months)
       .groupBy(['region_code', 'service_window'])
       .execute();

@@ -39,9 +39,20 @@ export async function seedLegalDemo(ctx: AppContext): Promise<void> {
 }
 
 async function seedRoster(ctx: AppContext): Promise<void> {
-  const existing = await ctx.db.selectFrom('legal_advisors').select('id').where((eb) => withinScope(eb, 'region_code', JINGYANG)).limit(1).executeTakeFirst();
+  const existing = await ctx.db
+    .selectFrom('legal_advisors')
+    .select('id')
+    .where((eb) => withinScope(eb, 'region_code', JINGYANG))
+    .limit(1)
+    .executeTakeFirst();
   if (existing) return;
-  const villages = await ctx.db.selectFrom('regions').select('code').where('level', '=', 'village').where((eb) => withinScope(eb, 'code', JINGYANG)).orderBy('code').execute();
+  const villages = await ctx.db
+    .selectFrom('regions')
+    .select('code')
+    .where('level', '=', 'village')
+    .where((eb) => withinScope(eb, 'code', JINGYANG))
+    .orderBy('code')
+    .execute();
   if (villages.length === 0) return;
   const now = ctx.clock.now().toISOString();
   const ids: string[] = [];
@@ -53,13 +64,26 @@ async function seedRoster(ctx: AppContext): Promise<void> {
       const category = ADVISOR_CATEGORIES[i % ADVISOR_CATEGORIES.length] ?? 'other';
       const employer = category === 'practising_lawyer' || category === 'trainee_lawyer' || category === 'grassroots_worker';
       await insertAdvisor(tx, {
-        id, region_code: JINGYANG, name: `${SURNAMES[i % SURNAMES.length]}${GIVEN[(i * 3 + Math.floor(i / SURNAMES.length)) % GIVEN.length]}`, gender: i % 3 === 0 ? 'female' : 'male',
-        phone_enc: ctx.cipher.encrypt(phone), phone_hash: ctx.cipher.lookupHash(phone),
-        id_number_enc: ctx.cipher.encrypt(idNumber), id_number_hash: ctx.cipher.lookupHash(idNumber),
-        category, employer_name: employer ? (EMPLOYERS[i % EMPLOYERS.length] ?? null) : null, employer_uscc: employer ? demoUscc(i % EMPLOYERS.length) : null,
+        id,
+        region_code: JINGYANG,
+        name: `${SURNAMES[i % SURNAMES.length]}${GIVEN[(i * 3 + Math.floor(i / SURNAMES.length)) % GIVEN.length]}`,
+        gender: i % 3 === 0 ? 'female' : 'male',
+        phone_enc: ctx.cipher.encrypt(phone),
+        phone_hash: ctx.cipher.lookupHash(phone),
+        id_number_enc: ctx.cipher.encrypt(idNumber),
+        id_number_hash: ctx.cipher.lookupHash(idNumber),
+        category,
+        employer_name: employer ? (EMPLOYERS[i % EMPLOYERS.length] ?? null) : null,
+        employer_uscc: employer ? demoUscc(i % EMPLOYERS.length) : null,
         licence_no: category === 'practising_lawyer' ? `1610420${String(10000000 + i * 131).slice(-8)}` : null,
-        contract_start: '2026-01-01', contract_end: '2026-12-31', contract_fee_fen: 1_200_000,
-        status: i === ADVISORS - 1 ? 'suspended' : 'active', user_id: null, created_at: now, updated_at: now, version: 1,
+        contract_start: '2026-01-01',
+        contract_end: '2026-12-31',
+        contract_fee_fen: 1_200_000,
+        status: i === ADVISORS - 1 ? 'suspended' : 'active',
+        user_id: null,
+        created_at: now,
+        updated_at: now,
+        version: 1,
       });
       ids.push(id);
     }
@@ -69,7 +93,15 @@ async function seedRoster(ctx: AppContext): Promise<void> {
       if (village.code === QUJIA || index % 7 === 3) continue;
       const advisor = active[n % active.length] ?? '';
       n += 1;
-      await insertAssignment(tx, { id: newId(), advisor_id: advisor, village_code: village.code, start_date: '2026-03-01', end_date: null, end_reason: null, created_at: now });
+      await insertAssignment(tx, {
+        id: newId(),
+        advisor_id: advisor,
+        village_code: village.code,
+        start_date: '2026-03-01',
+        end_date: null,
+        end_reason: null,
+        created_at: now,
+      });
     }
     await seedOwnAdvisor(ctx, tx, now);
   });
@@ -83,10 +115,34 @@ async function seedOwnAdvisor(ctx: AppContext, tx: Tx, now: string): Promise<voi
   const phone = '13909104209';
   const idNumber = demoIdNumber(ADVISORS);
   await insertAdvisor(tx, {
-    id, region_code: JINGYANG, name: '郑雅琴', gender: 'female', phone_enc: ctx.cipher.encrypt(phone), phone_hash: ctx.cipher.lookupHash(phone),
-    id_number_enc: ctx.cipher.encrypt(idNumber), id_number_hash: ctx.cipher.lookupHash(idNumber), category: 'grassroots_worker',
-    employer_name: '泾阳县法律服务所', employer_uscc: demoUscc(1), licence_no: null, contract_start: '2026-01-01', contract_end: '2026-12-31', contract_fee_fen: 960_000,
-    status: 'active', user_id: account.id, created_at: now, updated_at: now, version: 1,
+    id,
+    region_code: JINGYANG,
+    name: '郑雅琴',
+    gender: 'female',
+    phone_enc: ctx.cipher.encrypt(phone),
+    phone_hash: ctx.cipher.lookupHash(phone),
+    id_number_enc: ctx.cipher.encrypt(idNumber),
+    id_number_hash: ctx.cipher.lookupHash(idNumber),
+    category: 'grassroots_worker',
+    employer_name: '泾阳县法律服务所',
+    employer_uscc: demoUscc(1),
+    licence_no: null,
+    contract_start: '2026-01-01',
+    contract_end: '2026-12-31',
+    contract_fee_fen: 960_000,
+    status: 'active',
+    user_id: account.id,
+    created_at: now,
+    updated_at: now,
+    version: 1,
   });
-  await insertAssignment(tx, { id: newId(), advisor_id: id, village_code: QUJIA, start_date: '2026-01-01', end_date: null, end_reason: null, created_at: now });
+  await insertAssignment(tx, {
+    id: newId(),
+    advisor_id: id,
+    village_code: QUJIA,
+    start_date: '2026-01-01',
+    end_date: null,
+    end_reason: null,
+    created_at: now,
+  });
 }

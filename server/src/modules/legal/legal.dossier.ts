@@ -1,4 +1,11 @@
-import { SERVICE_TYPE_LABELS, SERVICE_WINDOW_LABELS, SUBJECT_KIND_LABELS, type ServiceType, type ServiceWindow, type SubjectKind } from '@rg/domain/legal/service.schema';
+import {
+  SERVICE_TYPE_LABELS,
+  SERVICE_WINDOW_LABELS,
+  SUBJECT_KIND_LABELS,
+  type ServiceType,
+  type ServiceWindow,
+  type SubjectKind,
+} from '@rg/domain/legal/service.schema';
 import { chinaDayStart, chinaMinute } from '@rg/domain/time/china-time';
 import JSZip from 'jszip';
 import type { RequestContext } from '../../core/access/actor.ts';
@@ -57,7 +64,13 @@ export class LegalDossier {
       .where((eb) => eb.or([eb('s.end_date', 'is', null), eb('s.end_date', '>=', `${year}-01-01`)]))
       .orderBy('s.start_date')
       .execute();
-    return { villagePath, year, advisors: [...new Set(advisors.map((a) => a.name))], entries, printedAt: this.ctx.clock.now().toISOString() };
+    return {
+      villagePath,
+      year,
+      advisors: [...new Set(advisors.map((a) => a.name))],
+      entries,
+      printedAt: this.ctx.clock.now().toISOString(),
+    };
   }
 
   private async village(rc: RequestContext, code: string): Promise<string> {
@@ -69,7 +82,12 @@ export class LegalDossier {
   }
 
   private async audited(rc: RequestContext, kind: string, regionCode: string, year: number, files: number): Promise<void> {
-    await this.ctx.audit.record(this.ctx.db, rc, { action: 'export.legal_dossier', objectType: 'region', objectRegion: regionCode, detail: { kind, year, files } });
+    await this.ctx.audit.record(this.ctx.db, rc, {
+      action: 'export.legal_dossier',
+      objectType: 'region',
+      objectRegion: regionCode,
+      detail: { kind, year, files },
+    });
   }
 
   async villageDocx(rc: RequestContext, code: string, year: number): Promise<GeneratedFile> {
@@ -83,20 +101,24 @@ export class LegalDossier {
     const path = await this.village(rc, code);
     const { entries } = await this.input(code, path, year);
     await this.audited(rc, 'xlsx', code, year, 1);
-    const body = await toXlsx(`${year}年服务台账`, [
-      { header: '序号', width: 6, value: (e) => entries.indexOf(e) + 1 },
-      { header: '服务时间', width: 18, value: (e) => chinaMinute(e.served_at) },
-      { header: '服务窗口', value: (e) => SERVICE_WINDOW_LABELS[e.service_window as ServiceWindow] },
-      { header: '服务类型', width: 20, value: (e) => SERVICE_TYPE_LABELS[e.service_type as ServiceType] },
-      { header: '法律顾问', value: (e) => e.advisor_name },
-      { header: '对象类型', value: (e) => SUBJECT_KIND_LABELS[e.subject_kind as SubjectKind] },
-      { header: '服务对象', value: (e) => e.subject_name ?? '' },
-      { header: '服务内容', width: 40, value: (e) => e.content },
-      { header: '服务结果', width: 40, value: (e) => e.result },
-      { header: '时长（分钟）', value: (e) => Number(e.duration_minutes) },
-      { header: '参加人数', value: (e) => (e.attendance === null ? null : Number(e.attendance)) },
-      { header: '版本', width: 8, value: (e) => Number(e.version) },
-    ], entries);
+    const body = await toXlsx(
+      `${year}年服务台账`,
+      [
+        { header: '序号', width: 6, value: (e) => entries.indexOf(e) + 1 },
+        { header: '服务时间', width: 18, value: (e) => chinaMinute(e.served_at) },
+        { header: '服务窗口', value: (e) => SERVICE_WINDOW_LABELS[e.service_window as ServiceWindow] },
+        { header: '服务类型', width: 20, value: (e) => SERVICE_TYPE_LABELS[e.service_type as ServiceType] },
+        { header: '法律顾问', value: (e) => e.advisor_name },
+        { header: '对象类型', value: (e) => SUBJECT_KIND_LABELS[e.subject_kind as SubjectKind] },
+        { header: '服务对象', value: (e) => e.subject_name ?? '' },
+        { header: '服务内容', width: 40, value: (e) => e.content },
+        { header: '服务结果', width: 40, value: (e) => e.result },
+        { header: '时长（分钟）', value: (e) => Number(e.duration_minutes) },
+        { header: '参加人数', value: (e) => (e.attendance === null ? null : Number(e.attendance)) },
+        { header: '版本', width: 8, value: (e) => Number(e.version) },
+      ],
+      entries,
+    );
     return { fileName: `${path}${year}年服务台账.xlsx`, contentType: XLSX_TYPE, data: body };
   }
 
@@ -105,7 +127,13 @@ export class LegalDossier {
     authorize(rc.actor, 'legal.export', { regionCode: code });
     const region = await findRegion(this.ctx.db, code);
     if (!region) throw notFound('region.notFound');
-    const villages = await this.ctx.db.selectFrom('regions').select('code').where('level', '=', 'village').where((eb) => withinScope(eb, 'code', code)).orderBy('code').execute();
+    const villages = await this.ctx.db
+      .selectFrom('regions')
+      .select('code')
+      .where('level', '=', 'village')
+      .where((eb) => withinScope(eb, 'code', code))
+      .orderBy('code')
+      .execute();
     const paths = await this.regions.pathsOf(villages.map((v) => v.code));
     const zip = new JSZip();
     for (const v of villages) {
@@ -114,6 +142,11 @@ export class LegalDossier {
     }
     await this.audited(rc, 'zip', code, year, villages.length);
     const name = (await this.regions.pathsOf([code])).get(code) || region.name;
-    return { fileName: `${name}${year}年法律顾问工作档案.zip`, contentType: 'application/zip', data: await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }), villages: villages.length };
+    return {
+      fileName: `${name}${year}年法律顾问工作档案.zip`,
+      contentType: 'application/zip',
+      data: await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }),
+      villages: villages.length,
+    };
   }
 }

@@ -39,11 +39,31 @@ describe('legal: advisor import from the .xlsx template', () => {
     return Buffer.from(await workbook.xlsx.writeBuffer());
   }
 
-  const advisorCount = async () => Number((await t.ctx.db.selectFrom('legal_advisors').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const advisorCount = async () =>
+    Number(
+      (
+        await t.ctx.db
+          .selectFrom('legal_advisors')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it('imports the good rows and lists each bad one with its row number and reason', async () => {
     const file = await filledTemplate([
-      ['张三', '男', '13912340001', idNumber(1), '执业律师', '陕西泾渭律师事务所', '91350100M000100Y43', '16104200000001', new Date('2026-01-01'), '2026-12-31', 12000],
+      [
+        '张三',
+        '男',
+        '13912340001',
+        idNumber(1),
+        '执业律师',
+        '陕西泾渭律师事务所',
+        '91350100M000100Y43',
+        '16104200000001',
+        new Date('2026-01-01'),
+        '2026-12-31',
+        12000,
+      ],
       ['李四', '女', '13912340002', idNumber(2), '法律专业学生志愿者', '', '', '', '', '', ''],
       ['王五', '未知', '139', '610423199002020000', '律师', '', '', '', '', '', 'abc'],
       ['赵六', '男', '13912340004', idNumber(1), '退休法官', '', '', '', '', '', ''],
@@ -52,17 +72,25 @@ describe('legal: advisor import from the .xlsx template', () => {
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json<{ imported: number; errors: { row: number; field: string; message: string }[] }>();
     expect(body.imported).toBe(2);
-    expect(body.errors).toEqual(expect.arrayContaining([
-      { row: 4, field: '性别（男/女）', message: '性别应填“男”或“女”' },
-      { row: 4, field: '手机号码', message: '手机号码格式不正确' },
-      { row: 4, field: '身份证号码', message: '身份证号码校验不通过' },
-      { row: 4, field: '人员类别', message: '人员类别不在可选范围内，请按模板“说明”页填写' },
-      { row: 4, field: '服务费（元）', message: '服务费应为不小于 0 的金额' },
-      { row: 5, field: '身份证号码', message: '与文件中前面的行身份证号码重复' },
-    ]));
+    expect(body.errors).toEqual(
+      expect.arrayContaining([
+        { row: 4, field: '性别（男/女）', message: '性别应填“男”或“女”' },
+        { row: 4, field: '手机号码', message: '手机号码格式不正确' },
+        { row: 4, field: '身份证号码', message: '身份证号码校验不通过' },
+        { row: 4, field: '人员类别', message: '人员类别不在可选范围内，请按模板“说明”页填写' },
+        { row: 4, field: '服务费（元）', message: '服务费应为不小于 0 的金额' },
+        { row: 5, field: '身份证号码', message: '与文件中前面的行身份证号码重复' },
+      ]),
+    );
     expect(body.errors.every((e) => e.row === 4 || e.row === 5)).toBe(true);
     const zhang = await t.ctx.db.selectFrom('legal_advisors').selectAll().where('name', '=', '张三').executeTakeFirstOrThrow();
-    expect(zhang).toMatchObject({ category: 'practising_lawyer', gender: 'male', contract_start: '2026-01-01', contract_end: '2026-12-31', region_code: PLACES.jingyang });
+    expect(zhang).toMatchObject({
+      category: 'practising_lawyer',
+      gender: 'male',
+      contract_start: '2026-01-01',
+      contract_end: '2026-12-31',
+      region_code: PLACES.jingyang,
+    });
     expect(Number(zhang.contract_fee_fen)).toBe(1_200_000);
     const entries = await t.ctx.db.selectFrom('audit_log').select('object_id').where('action', '=', 'legal.advisor_create').execute();
     expect(entries).toHaveLength(2);
@@ -85,8 +113,10 @@ describe('legal: advisor import from the .xlsx template', () => {
     const tooLarge = await upload(Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(6 * 1024 * 1024)]));
     expect(tooLarge.statusCode).toBe(413);
     const csv = await t.app.inject({
-      method: 'POST', url: `/api/legal/advisors/import?regionCode=${PLACES.jingyang}`,
-      headers: { cookie: official.cookie ?? '', 'x-csrf-token': official.csrfToken, 'content-type': 'text/csv' }, payload: 'a,b',
+      method: 'POST',
+      url: `/api/legal/advisors/import?regionCode=${PLACES.jingyang}`,
+      headers: { cookie: official.cookie ?? '', 'x-csrf-token': official.csrfToken, 'content-type': 'text/csv' },
+      payload: 'a,b',
     });
     expect(csv.statusCode).toBe(415);
     expect(await advisorCount()).toBe(before);

@@ -46,7 +46,10 @@ export async function advisorTemplate(): Promise<Buffer> {
   sheet.columns = COLUMNS.map(([header]) => ({ header, width: header.length > 6 ? 22 : 14 }));
   sheet.getRow(1).font = { bold: true };
   const help = workbook.addWorksheet('说明');
-  help.columns = [{ header: '栏目', width: 22 }, { header: '填写要求', width: 70 }];
+  help.columns = [
+    { header: '栏目', width: 22 },
+    { header: '填写要求', width: 70 },
+  ];
   help.getRow(1).font = { bold: true };
   help.addRows([
     ['姓名、性别、手机号码、身份证号码、人员类别', '必填；身份证号码须通过校验位检查'],
@@ -86,7 +89,9 @@ function rowInput(regionCode: string, cells: Record<string, string>): Record<str
   };
 }
 
-const FIELD_LABEL = new Map<string, string>(COLUMNS.map(([header, field]) => [field === 'contractFeeYuan' ? 'contractFeeFen' : field, header]));
+const FIELD_LABEL = new Map<string, string>(
+  COLUMNS.map(([header, field]) => [field === 'contractFeeYuan' ? 'contractFeeFen' : field, header]),
+);
 const MESSAGE_FOR_ENUM: Record<string, string> = { gender: 'legal.gender.invalid', category: 'legal.category.invalid' };
 
 /**
@@ -94,7 +99,13 @@ const MESSAGE_FOR_ENUM: Record<string, string> = { gender: 'legal.gender.invalid
  * audit entry each) while bad rows come back with their row number, column and reason. A file that
  * is not an .xlsx or does not follow the template changes nothing.
  */
-export async function importAdvisors(ctx: AppContext, legal: LegalService, rc: RequestContext, regionCode: string, file: Buffer): Promise<ImportResult> {
+export async function importAdvisors(
+  ctx: AppContext,
+  legal: LegalService,
+  rc: RequestContext,
+  regionCode: string,
+  file: Buffer,
+): Promise<ImportResult> {
   const actor = authorize(rc.actor, 'legal.manage', { regionCode });
   if (!(await findRegion(ctx.db, regionCode))) throw invalid({ regionCode: 'region.notFound' });
   const workbook = await openWorkbook(file, 'legal.import.notXlsx');

@@ -37,7 +37,13 @@ function pick(seed: number, mod: number): number {
  */
 export async function seedLedgerDemo(ctx: AppContext): Promise<void> {
   if (await ctx.db.selectFrom('legal_services').select('id').limit(1).executeTakeFirst()) return;
-  const assignments = await ctx.db.selectFrom('legal_assignments').select(['advisor_id', 'village_code']).where('end_date', 'is', null).where((eb) => withinScope(eb, 'village_code', JINGYANG)).orderBy('village_code').execute();
+  const assignments = await ctx.db
+    .selectFrom('legal_assignments')
+    .select(['advisor_id', 'village_code'])
+    .where('end_date', 'is', null)
+    .where((eb) => withinScope(eb, 'village_code', JINGYANG))
+    .orderBy('village_code')
+    .execute();
   const author = await ctx.db.selectFrom('users').select('id').where('username', '=', 'jy.official').executeTakeFirst();
   if (assignments.length === 0 || !author) return;
   const now = ctx.clock.now().getTime();
@@ -48,18 +54,43 @@ export async function seedLedgerDemo(ctx: AppContext): Promise<void> {
     const count = a.village_code === QUJIA ? 30 : 12 + pick(index, 16);
     for (let k = 0; k < count; k += 1) {
       const seed = index * 131 + k;
-      const servedAt = now - (2 * DAY + pick(seed, 360 * DAY / 60_000) * 60_000);
+      const servedAt = now - (2 * DAY + pick(seed, (360 * DAY) / 60_000) * 60_000);
       if (servedAt > quietFrom - DAY) continue;
       const type = SERVICE_TYPES[pick(seed + 7, SERVICE_TYPES.length)] ?? 'consultation';
       const sample = SAMPLES[type] ?? SAMPLES.consultation ?? { content: '', result: '' };
-      const window = type === 'publicity' ? 'onsite' : (['onsite', 'onsite', 'hotline', 'online'] as const)[pick(seed + 3, 4)] ?? 'onsite';
+      const window =
+        type === 'publicity' ? 'onsite' : ((['onsite', 'onsite', 'hotline', 'online'] as const)[pick(seed + 3, 4)] ?? 'onsite');
       const iso = new Date(servedAt).toISOString();
-      const subjectKind = type === 'publicity' || type === 'rules_review' || type === 'decision_opinion' ? 'village' : type === 'legal_checkup' || type === 'contract_review' ? 'organisation' : 'person';
+      const subjectKind =
+        type === 'publicity' || type === 'rules_review' || type === 'decision_opinion'
+          ? 'village'
+          : type === 'legal_checkup' || type === 'contract_review'
+            ? 'organisation'
+            : 'person';
       rows.push({
-        id: newId(), village_code: a.village_code, advisor_id: a.advisor_id, service_window: window, service_type: type, subject_kind: subjectKind,
-        subject_name: subjectKind === 'person' ? `${'王李张刘陈杨'.charAt(pick(seed, 6))}某某` : subjectKind === 'organisation' ? '村股份经济合作社' : null,
-        served_at: iso, content: sample.content, result: sample.result, duration_minutes: 20 + pick(seed, 100), attendance: type === 'publicity' ? 30 + pick(seed, 120) : null,
-        status: pick(seed, 10) < 7 ? 'accepted' : 'submitted', review_comment: null, created_by: author.id, created_at: iso, updated_at: iso, version: 1,
+        id: newId(),
+        village_code: a.village_code,
+        advisor_id: a.advisor_id,
+        service_window: window,
+        service_type: type,
+        subject_kind: subjectKind,
+        subject_name:
+          subjectKind === 'person'
+            ? `${'王李张刘陈杨'.charAt(pick(seed, 6))}某某`
+            : subjectKind === 'organisation'
+              ? '村股份经济合作社'
+              : null,
+        served_at: iso,
+        content: sample.content,
+        result: sample.result,
+        duration_minutes: 20 + pick(seed, 100),
+        attendance: type === 'publicity' ? 30 + pick(seed, 120) : null,
+        status: pick(seed, 10) < 7 ? 'accepted' : 'submitted',
+        review_comment: null,
+        created_by: author.id,
+        created_at: iso,
+        updated_at: iso,
+        version: 1,
       });
     }
   }
@@ -70,11 +101,41 @@ export async function seedLedgerDemo(ctx: AppContext): Promise<void> {
     if (questions.consultations.length > 0) await tx.insertInto('legal_consultations').values(questions.consultations).execute();
     await insertCounts(tx, rows);
     const stamp = new Date(now).toISOString();
-    await tx.insertInto('legal_norms').values([
-      { id: newId(), region_code: JINGYANG, name: '每月到村现场服务不少于 1 次', service_window: 'onsite', service_type: null, period: 'month', min_count: 1, created_at: stamp },
-      { id: newId(), region_code: JINGYANG, name: '每季度开展法治宣传不少于 1 次', service_window: null, service_type: 'publicity', period: 'quarter', min_count: 1, created_at: stamp },
-    ]).execute();
-    await tx.insertInto('legal_rooms').values({ village_code: QUJIA, place: '屈家村党群服务中心一楼公共法律服务室', hours: '每周三 9:00-12:00，其他时间预约', hotline: '029-36212348', updated_at: stamp }).execute();
+    await tx
+      .insertInto('legal_norms')
+      .values([
+        {
+          id: newId(),
+          region_code: JINGYANG,
+          name: '每月到村现场服务不少于 1 次',
+          service_window: 'onsite',
+          service_type: null,
+          period: 'month',
+          min_count: 1,
+          created_at: stamp,
+        },
+        {
+          id: newId(),
+          region_code: JINGYANG,
+          name: '每季度开展法治宣传不少于 1 次',
+          service_window: null,
+          service_type: 'publicity',
+          period: 'quarter',
+          min_count: 1,
+          created_at: stamp,
+        },
+      ])
+      .execute();
+    await tx
+      .insertInto('legal_rooms')
+      .values({
+        village_code: QUJIA,
+        place: '屈家村党群服务中心一楼公共法律服务室',
+        hours: '每周三 9:00-12:00，其他时间预约',
+        hotline: '029-36212348',
+        updated_at: stamp,
+      })
+      .execute();
   });
 }
 
@@ -82,10 +143,28 @@ async function insertInChunks(tx: Tx, rows: LegalServiceTable[]): Promise<void> 
   for (let i = 0; i < rows.length; i += 200) {
     const chunk = rows.slice(i, i + 200);
     await tx.insertInto('legal_services').values(chunk).execute();
-    await tx.insertInto('legal_service_versions').values(chunk.map((r) => ({
-      service_id: r.id, version: 1, edited_by: r.created_by, edited_at: r.created_at, reason: null,
-      fields: JSON.stringify({ servedAt: r.served_at, serviceType: r.service_type, subjectKind: r.subject_kind, ...(r.subject_name ? { subjectName: r.subject_name } : {}), content: r.content, result: r.result, durationMinutes: r.duration_minutes, ...(r.attendance !== null ? { attendance: r.attendance } : {}) }),
-    }))).execute();
+    await tx
+      .insertInto('legal_service_versions')
+      .values(
+        chunk.map((r) => ({
+          service_id: r.id,
+          version: 1,
+          edited_by: r.created_by,
+          edited_at: r.created_at,
+          reason: null,
+          fields: JSON.stringify({
+            servedAt: r.served_at,
+            serviceType: r.service_type,
+            subjectKind: r.subject_kind,
+            ...(r.subject_name ? { subjectName: r.subject_name } : {}),
+            content: r.content,
+            result: r.result,
+            durationMinutes: r.duration_minutes,
+            ...(r.attendance !== null ? { attendance: r.attendance } : {}),
+          }),
+        })),
+      )
+      .execute();
   }
 }
 
@@ -102,29 +181,79 @@ async function insertCounts(tx: Tx, rows: LegalServiceTable[]): Promise<void> {
     const [region_code = '', month = '', service_window = '', service_type = ''] = key.split('|');
     return { region_code, month, service_window, service_type, count };
   });
-  for (let i = 0; i < values.length; i += 500) await tx.insertInto('legal_service_counts').values(values.slice(i, i + 500)).execute();
+  for (let i = 0; i < values.length; i += 500)
+    await tx
+      .insertInto('legal_service_counts')
+      .values(values.slice(i, i + 500))
+      .execute();
   const months = villageMonths(rows);
-  for (let i = 0; i < months.length; i += 200) await tx.insertInto('legal_village_months').values(months.slice(i, i + 200)).execute();
+  for (let i = 0; i < months.length; i += 200)
+    await tx
+      .insertInto('legal_village_months')
+      .values(months.slice(i, i + 200))
+      .execute();
 }
 
 /**
  * 屈家村's villager has one answered question (in the ledger, window 网络), one waiting and one past
  * the 48 hours.
  */
-async function demoQuestions(ctx: AppContext, now: number, authorId: string): Promise<{ services: LegalServiceTable[]; consultations: LegalConsultationTable[] }> {
+async function demoQuestions(
+  ctx: AppContext,
+  now: number,
+  authorId: string,
+): Promise<{ services: LegalServiceTable[]; consultations: LegalConsultationTable[] }> {
   const villager = await ctx.db.selectFrom('users').select(['id', 'display_name']).where('username', '=', 'qj.villager').executeTakeFirst();
-  const current = await ctx.db.selectFrom('legal_assignments').select('advisor_id').where('village_code', '=', QUJIA).where('end_date', 'is', null).executeTakeFirst();
+  const current = await ctx.db
+    .selectFrom('legal_assignments')
+    .select('advisor_id')
+    .where('village_code', '=', QUJIA)
+    .where('end_date', 'is', null)
+    .executeTakeFirst();
   if (!villager || !current) return { services: [], consultations: [] };
   const at = (hoursAgo: number) => new Date(now - hoursAgo * 3600_000).toISOString();
-  const question = (text: string, asked: number) => ({ id: newId(), village_code: QUJIA, asked_by: villager.id, question: text, asked_at: at(asked), answer: null, answered_at: null, advisor_id: current.advisor_id, service_id: null });
-  const answered = { ...question('儿子在外地打工被拖欠三个月工资，应该找谁？', 200), answer: '可先向用工单位所在地劳动监察部门投诉，也可申请劳动仲裁；符合条件的可申请法律援助。', answered_at: at(195) };
+  const question = (text: string, asked: number) => ({
+    id: newId(),
+    village_code: QUJIA,
+    asked_by: villager.id,
+    question: text,
+    asked_at: at(asked),
+    answer: null,
+    answered_at: null,
+    advisor_id: current.advisor_id,
+    service_id: null,
+  });
+  const answered = {
+    ...question('儿子在外地打工被拖欠三个月工资，应该找谁？', 200),
+    answer: '可先向用工单位所在地劳动监察部门投诉，也可申请劳动仲裁；符合条件的可申请法律援助。',
+    answered_at: at(195),
+  };
   const service: LegalServiceTable = {
-    id: newId(), village_code: QUJIA, advisor_id: current.advisor_id, service_window: 'online', service_type: 'consultation', subject_kind: 'person', subject_name: villager.display_name,
-    served_at: answered.answered_at, content: answered.question, result: answered.answer, duration_minutes: 15, attendance: null, status: 'submitted', review_comment: null,
-    created_by: authorId, created_at: answered.answered_at, updated_at: answered.answered_at, version: 1,
+    id: newId(),
+    village_code: QUJIA,
+    advisor_id: current.advisor_id,
+    service_window: 'online',
+    service_type: 'consultation',
+    subject_kind: 'person',
+    subject_name: villager.display_name,
+    served_at: answered.answered_at,
+    content: answered.question,
+    result: answered.answer,
+    duration_minutes: 15,
+    attendance: null,
+    status: 'submitted',
+    review_comment: null,
+    created_by: authorId,
+    created_at: answered.answered_at,
+    updated_at: answered.answered_at,
+    version: 1,
   };
   return {
     services: [service],
-    consultations: [{ ...answered, service_id: service.id }, question('邻居盖房占了我家宅基地边上半米，怎么办？', 60), question('老人去世后没有遗嘱，房子怎么分？', 5)],
+    consultations: [
+      { ...answered, service_id: service.id },
+      question('邻居盖房占了我家宅基地边上半米，怎么办？', 60),
+      question('老人去世后没有遗嘱，房子怎么分？', 5),
+    ],
   };
 }

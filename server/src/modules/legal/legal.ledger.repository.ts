@@ -14,7 +14,11 @@ export interface LedgerView {
 }
 
 function services(db: DbOrTx) {
-  return db.selectFrom('legal_services as s').innerJoin('legal_advisors as a', 'a.id', 's.advisor_id').selectAll('s').select('a.name as advisor_name');
+  return db
+    .selectFrom('legal_services as s')
+    .innerJoin('legal_advisors as a', 'a.id', 's.advisor_id')
+    .selectAll('s')
+    .select('a.name as advisor_name');
 }
 
 export async function insertService(db: DbOrTx, row: LegalServiceTable): Promise<void> {
@@ -25,7 +29,12 @@ export async function findService(db: DbOrTx, id: string): Promise<ServiceRow | 
   return services(db).where('s.id', '=', id).executeTakeFirst();
 }
 
-export async function listServices(db: DbOrTx, view: LedgerView, query: Omit<ServiceListQuery, 'page' | 'pageSize'>, page: { offset: number; limit: number }): Promise<{ rows: ServiceRow[]; total: number }> {
+export async function listServices(
+  db: DbOrTx,
+  view: LedgerView,
+  query: Omit<ServiceListQuery, 'page' | 'pageSize'>,
+  page: { offset: number; limit: number },
+): Promise<{ rows: ServiceRow[]; total: number }> {
   let base = services(db).where((eb) => withinScope(eb, 's.village_code', query.regionCode ?? view.scope));
   if (view.advisorId) base = base.where('s.advisor_id', '=', view.advisorId);
   if (query.advisorId) base = base.where('s.advisor_id', '=', query.advisorId);
@@ -36,16 +45,32 @@ export async function listServices(db: DbOrTx, view: LedgerView, query: Omit<Ser
   if (query.from) base = base.where('s.served_at', '>=', chinaDayStart(query.from));
   if (query.to) base = base.where('s.served_at', '<', new Date(Date.parse(chinaDayStart(query.to)) + 86_400_000).toISOString());
   const rows = await base.orderBy('s.served_at', 'desc').orderBy('s.id').offset(page.offset).limit(page.limit).execute();
-  const count = await base.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const count = await base
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return { rows, total: Number(count.n) };
 }
 
-export async function updateServiceVersioned(db: DbOrTx, id: string, version: number, changes: Partial<LegalServiceTable>): Promise<boolean> {
-  const result = await db.updateTable('legal_services').set({ ...changes, version: version + 1 }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+export async function updateServiceVersioned(
+  db: DbOrTx,
+  id: string,
+  version: number,
+  changes: Partial<LegalServiceTable>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('legal_services')
+    .set({ ...changes, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 
-export async function insertVersion(db: DbOrTx, row: { service_id: string; version: number; fields: string; edited_by: string; edited_at: string; reason: string | null }): Promise<void> {
+export async function insertVersion(
+  db: DbOrTx,
+  row: { service_id: string; version: number; fields: string; edited_by: string; edited_at: string; reason: string | null },
+): Promise<void> {
   await insertRow(db, 'legal_service_versions', row);
 }
 
@@ -63,18 +88,32 @@ export async function versionsOf(db: DbOrTx, serviceId: string) {
  * The village's current advisor (P1.4(2): at most one), or undefined; with `advisorId`, only if that
  * advisor is the one serving it now.
  */
-export async function servingAdvisor(db: DbOrTx, villageCode: string, advisorId?: string): Promise<{ id: string; name: string } | undefined> {
+export async function servingAdvisor(
+  db: DbOrTx,
+  villageCode: string,
+  advisorId?: string,
+): Promise<{ id: string; name: string } | undefined> {
   const [serving] = await currentAdvisor<{ id: string; name: string }>(db, [villageCode]);
   return serving && (!advisorId || serving.id === advisorId) ? serving : undefined;
 }
 
 /** Every ledger entry asks who serves its village now: one prepared statement. */
 const currentAdvisor = preparedStatement<[villageCode: string]>((db, p) =>
-  db.selectFrom('legal_assignments as s').innerJoin('legal_advisors as a', 'a.id', 's.advisor_id').select(['a.id', 'a.name']).where('s.village_code', '=', p(0)).where('s.end_date', 'is', null));
+  db
+    .selectFrom('legal_assignments as s')
+    .innerJoin('legal_advisors as a', 'a.id', 's.advisor_id')
+    .select(['a.id', 'a.name'])
+    .where('s.village_code', '=', p(0))
+    .where('s.end_date', 'is', null),
+);
 
 /** How many entries in the scope wait for the given status (todo counts). */
 export async function countByStatus(db: DbOrTx, view: LedgerView, status: string): Promise<number> {
-  let query = db.selectFrom('legal_services').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', status).where((eb) => withinScope(eb, 'village_code', view.scope));
+  let query = db
+    .selectFrom('legal_services')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', '=', status)
+    .where((eb) => withinScope(eb, 'village_code', view.scope));
   if (view.advisorId) query = query.where('advisor_id', '=', view.advisorId);
   return Number((await query.executeTakeFirstOrThrow()).n);
 }

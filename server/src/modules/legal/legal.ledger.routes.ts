@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import {
-  consultationAnswerSchema, consultationCreateSchema, consultationListQuerySchema, serviceAcceptSchema, serviceCreateSchema, serviceListQuerySchema, serviceReturnSchema, serviceUpdateSchema,
+  consultationAnswerSchema,
+  consultationCreateSchema,
+  consultationListQuerySchema,
+  serviceAcceptSchema,
+  serviceCreateSchema,
+  serviceListQuerySchema,
+  serviceReturnSchema,
+  serviceUpdateSchema,
 } from '@rg/domain/legal/service.schema';
 import type { AppContext } from '../../core/context.ts';
 import { requestContext } from '../../core/http/route-guard.ts';
@@ -20,39 +27,63 @@ export function legalLedgerRoutes(app: App, ctx: AppContext): void {
   acceptAttachments(app);
 
   app.get('/legal/me', { config: { access: 'legal.record' } }, (req) => ledger.me(requestContext(req)));
-  app.get('/legal/services', { schema: { querystring: serviceListQuerySchema }, config: { access: 'authenticated' } }, (req) => ledger.list(requestContext(req), req.query));
-  app.post('/legal/services', { schema: { body: serviceCreateSchema }, config: { access: 'legal.record', idempotent: true } }, async (req, reply) =>
-    reply.status(201).send(await ledger.create(requestContext(req), req.body)),
+  app.get('/legal/services', { schema: { querystring: serviceListQuerySchema }, config: { access: 'authenticated' } }, (req) =>
+    ledger.list(requestContext(req), req.query),
   );
-  app.get('/legal/services/:id', { schema: { params: idParams }, config: { access: 'authenticated' } }, (req) => ledger.get(requestContext(req), req.params.id));
+  app.post(
+    '/legal/services',
+    { schema: { body: serviceCreateSchema }, config: { access: 'legal.record', idempotent: true } },
+    async (req, reply) => reply.status(201).send(await ledger.create(requestContext(req), req.body)),
+  );
+  app.get('/legal/services/:id', { schema: { params: idParams }, config: { access: 'authenticated' } }, (req) =>
+    ledger.get(requestContext(req), req.params.id),
+  );
   app.put('/legal/services/:id', { schema: { params: idParams, body: serviceUpdateSchema }, config: { access: 'legal.record' } }, (req) =>
     ledger.update(requestContext(req), req.params.id, req.body),
   );
-  app.post('/legal/services/:id/return', { schema: { params: idParams, body: serviceReturnSchema }, config: { access: 'legal.review' } }, (req) =>
-    ledger.review(requestContext(req), req.params.id, req.body, 'returned'),
+  app.post(
+    '/legal/services/:id/return',
+    { schema: { params: idParams, body: serviceReturnSchema }, config: { access: 'legal.review' } },
+    (req) => ledger.review(requestContext(req), req.params.id, req.body, 'returned'),
   );
-  app.post('/legal/services/:id/accept', { schema: { params: idParams, body: serviceAcceptSchema }, config: { access: 'legal.review' } }, (req) =>
-    ledger.review(requestContext(req), req.params.id, req.body, 'accepted'),
+  app.post(
+    '/legal/services/:id/accept',
+    { schema: { params: idParams, body: serviceAcceptSchema }, config: { access: 'legal.review' } },
+    (req) => ledger.review(requestContext(req), req.params.id, req.body, 'accepted'),
   );
-  app.post('/legal/services/:id/attachments', { schema: { params: idParams, querystring: fileQuery }, bodyLimit: ATTACHMENT_LIMIT, config: { access: 'legal.record' } }, async (req, reply) =>
-    reply.status(201).send(await ledger.attach(requestContext(req), req.params.id, upload(req))),
+  app.post(
+    '/legal/services/:id/attachments',
+    { schema: { params: idParams, querystring: fileQuery }, bodyLimit: ATTACHMENT_LIMIT, config: { access: 'legal.record' } },
+    async (req, reply) => reply.status(201).send(await ledger.attach(requestContext(req), req.params.id, upload(req))),
   );
-  app.get('/legal/services/:id/attachments/:fileId', { schema: { params: fileParams }, config: { access: 'authenticated' } }, async (req, reply) =>
-    sendFile(reply, await ledger.attachment(requestContext(req), req.params.id, req.params.fileId)),
+  app.get(
+    '/legal/services/:id/attachments/:fileId',
+    { schema: { params: fileParams }, config: { access: 'authenticated' } },
+    async (req, reply) => sendFile(reply, await ledger.attachment(requestContext(req), req.params.id, req.params.fileId)),
   );
 
-  app.post('/legal/consultations', { schema: { body: consultationCreateSchema }, config: { access: 'legal.ask', idempotent: true } }, async (req, reply) =>
-    reply.status(201).send(await consultations.ask(requestContext(req), req.body)),
+  app.post(
+    '/legal/consultations',
+    { schema: { body: consultationCreateSchema }, config: { access: 'legal.ask', idempotent: true } },
+    async (req, reply) => reply.status(201).send(await consultations.ask(requestContext(req), req.body)),
   );
   app.get('/legal/consultations/mine', { config: { access: 'legal.ask' } }, (req) => consultations.mine(requestContext(req)));
-  app.get('/legal/consultations', { schema: { querystring: consultationListQuerySchema }, config: { access: 'legal.record' } }, (req) => consultations.list(requestContext(req), req.query));
-  app.post('/legal/consultations/:id/answer', { schema: { params: idParams, body: consultationAnswerSchema }, config: { access: 'legal.record' } }, (req) =>
-    consultations.answer(requestContext(req), req.params.id, req.body),
+  app.get('/legal/consultations', { schema: { querystring: consultationListQuerySchema }, config: { access: 'legal.record' } }, (req) =>
+    consultations.list(requestContext(req), req.query),
   );
-  app.post('/legal/consultations/:id/pictures', { schema: { params: idParams, querystring: fileQuery }, bodyLimit: ATTACHMENT_LIMIT, config: { access: 'legal.ask' } }, async (req, reply) =>
-    reply.status(201).send(await consultations.addPicture(requestContext(req), req.params.id, upload(req))),
+  app.post(
+    '/legal/consultations/:id/answer',
+    { schema: { params: idParams, body: consultationAnswerSchema }, config: { access: 'legal.record' } },
+    (req) => consultations.answer(requestContext(req), req.params.id, req.body),
   );
-  app.get('/legal/consultations/:id/pictures/:fileId', { schema: { params: fileParams }, config: { access: 'authenticated' } }, async (req, reply) =>
-    sendFile(reply, await consultations.readPicture(requestContext(req), req.params.id, req.params.fileId)),
+  app.post(
+    '/legal/consultations/:id/pictures',
+    { schema: { params: idParams, querystring: fileQuery }, bodyLimit: ATTACHMENT_LIMIT, config: { access: 'legal.ask' } },
+    async (req, reply) => reply.status(201).send(await consultations.addPicture(requestContext(req), req.params.id, upload(req))),
+  );
+  app.get(
+    '/legal/consultations/:id/pictures/:fileId',
+    { schema: { params: fileParams }, config: { access: 'authenticated' } },
+    async (req, reply) => sendFile(reply, await consultations.readPicture(requestContext(req), req.params.id, req.params.fileId)),
   );
 }

@@ -1,6 +1,17 @@
 import { chinaDate, chinaMonth } from '@rg/domain/time/china-time';
 import type {
-  AttachmentDto, ServiceCreate, ServiceDetailDto, ServiceDto, ServiceListQuery, ServiceStatus, ServiceType, ServiceUpdate, ServiceVersionDto, ServiceWindow, SubjectKind, MyAdvisorDto,
+  AttachmentDto,
+  ServiceCreate,
+  ServiceDetailDto,
+  ServiceDto,
+  ServiceListQuery,
+  ServiceStatus,
+  ServiceType,
+  ServiceUpdate,
+  ServiceVersionDto,
+  ServiceWindow,
+  SubjectKind,
+  MyAdvisorDto,
 } from '@rg/domain/legal/service.schema';
 import type { Actor, RequestContext } from '../../core/access/actor.ts';
 import { authorize, can, listScope, signedIn } from '../../core/access/authorize.ts';
@@ -23,24 +34,45 @@ const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
 function fieldsOf(input: Fields): Fields {
   return {
-    servedAt: new Date(input.servedAt).toISOString(), serviceType: input.serviceType, subjectKind: input.subjectKind,
+    servedAt: new Date(input.servedAt).toISOString(),
+    serviceType: input.serviceType,
+    subjectKind: input.subjectKind,
     ...(input.subjectKind !== 'village' && input.subjectName ? { subjectName: input.subjectName } : {}),
-    content: input.content, result: input.result, durationMinutes: input.durationMinutes,
+    content: input.content,
+    result: input.result,
+    durationMinutes: input.durationMinutes,
     ...(input.attendance !== undefined ? { attendance: input.attendance } : {}),
   };
 }
 
-function columnsOf(fields: Fields): Pick<LegalServiceTable, 'served_at' | 'service_type' | 'subject_kind' | 'subject_name' | 'content' | 'result' | 'duration_minutes' | 'attendance'> {
+function columnsOf(
+  fields: Fields,
+): Pick<
+  LegalServiceTable,
+  'served_at' | 'service_type' | 'subject_kind' | 'subject_name' | 'content' | 'result' | 'duration_minutes' | 'attendance'
+> {
   return {
-    served_at: fields.servedAt, service_type: fields.serviceType, subject_kind: fields.subjectKind, subject_name: fields.subjectName ?? null,
-    content: fields.content, result: fields.result, duration_minutes: fields.durationMinutes, attendance: fields.attendance ?? null,
+    served_at: fields.servedAt,
+    service_type: fields.serviceType,
+    subject_kind: fields.subjectKind,
+    subject_name: fields.subjectName ?? null,
+    content: fields.content,
+    result: fields.result,
+    duration_minutes: fields.durationMinutes,
+    attendance: fields.attendance ?? null,
   };
 }
 
 function rowFields(row: LegalServiceTable): Fields {
   return fieldsOf({
-    servedAt: row.served_at, serviceType: row.service_type as ServiceType, subjectKind: row.subject_kind as SubjectKind, subjectName: row.subject_name ?? undefined,
-    content: row.content, result: row.result, durationMinutes: Number(row.duration_minutes), attendance: row.attendance === null ? undefined : Number(row.attendance),
+    servedAt: row.served_at,
+    serviceType: row.service_type as ServiceType,
+    subjectKind: row.subject_kind as SubjectKind,
+    subjectName: row.subject_name ?? undefined,
+    content: row.content,
+    result: row.result,
+    durationMinutes: Number(row.duration_minutes),
+    attendance: row.attendance === null ? undefined : Number(row.attendance),
   });
 }
 
@@ -83,8 +115,16 @@ export class LegalLedger {
   private async toDtos(actor: Actor, rows: ledger.ServiceRow[], ownAdvisorId: string | null): Promise<ServiceDto[]> {
     const paths = await this.regions.pathsOf(rows.map((r) => r.village_code));
     return rows.map((r) => ({
-      id: r.id, villageCode: r.village_code, villagePath: paths.get(r.village_code) ?? r.village_code, advisorId: r.advisor_id, advisorName: r.advisor_name,
-      window: r.service_window as ServiceWindow, status: r.status as ServiceStatus, reviewComment: r.review_comment, version: Number(r.version), createdAt: r.created_at,
+      id: r.id,
+      villageCode: r.village_code,
+      villagePath: paths.get(r.village_code) ?? r.village_code,
+      advisorId: r.advisor_id,
+      advisorName: r.advisor_name,
+      window: r.service_window as ServiceWindow,
+      status: r.status as ServiceStatus,
+      reviewComment: r.review_comment,
+      version: Number(r.version),
+      createdAt: r.created_at,
       ...rowFields(r),
       abilities: {
         edit: r.status !== 'accepted' && (r.advisor_id === ownAdvisorId || can(actor, 'legal.manage', { regionCode: r.village_code })),
@@ -96,7 +136,8 @@ export class LegalLedger {
   async list(rc: RequestContext, query: ServiceListQuery): Promise<{ items: ServiceDto[]; total: number; page: number; pageSize: number }> {
     const actor = signedIn(rc.actor);
     const view = await this.viewOf(actor);
-    if (query.regionCode) authorize(actor, actor.permissions.has('legal.read') ? 'legal.read' : 'legal.record', { regionCode: query.regionCode });
+    if (query.regionCode)
+      authorize(actor, actor.permissions.has('legal.read') ? 'legal.read' : 'legal.record', { regionCode: query.regionCode });
     const { page, pageSize, ...filters } = query;
     const { rows, total } = await ledger.listServices(this.ctx.db, view, filters, { offset: (page - 1) * pageSize, limit: pageSize });
     return { items: await this.toDtos(actor, rows, view.advisorId), total, page, pageSize };
@@ -118,13 +159,21 @@ export class LegalLedger {
     const versions = await ledger.versionsOf(this.ctx.db, id);
     const attachments = (await legalFiles.of(this.ctx.db, [id])).get(id) ?? [];
     return {
-      ...(dto as ServiceDto), attachments,
-      versions: versions.map((v) => ({ version: Number(v.version), editedBy: v.display_name ?? '', editedAt: v.edited_at, reason: v.reason, fields: JSON.parse(v.fields) as Fields })),
+      ...(dto as ServiceDto),
+      attachments,
+      versions: versions.map((v) => ({
+        version: Number(v.version),
+        editedBy: v.display_name ?? '',
+        editedAt: v.edited_at,
+        reason: v.reason,
+        fields: JSON.parse(v.fields) as Fields,
+      })),
     };
   }
 
   private notInFuture(servedAt: string): void {
-    if (Date.parse(servedAt) > this.ctx.clock.now().getTime() + FUTURE_TOLERANCE_MS) throw invalid({ servedAt: 'legal.service.servedAt.future' });
+    if (Date.parse(servedAt) > this.ctx.clock.now().getTime() + FUTURE_TOLERANCE_MS)
+      throw invalid({ servedAt: 'legal.service.servedAt.future' });
   }
 
   /**
@@ -132,7 +181,11 @@ export class LegalLedger {
    * justice office for any village in its region, for the named or the current advisor. Only a
    * village has assignments, so "no current advisor" also covers a code that is not a village.
    */
-  private async author(actor: Actor, villageCode: string, advisorId: string | undefined): Promise<{ id: string; name: string; own: string | null }> {
+  private async author(
+    actor: Actor,
+    villageCode: string,
+    advisorId: string | undefined,
+  ): Promise<{ id: string; name: string; own: string | null }> {
     const own = await this.advisorOf(actor);
     if (own && (advisorId === undefined || advisorId === own.id)) {
       if (!(await ledger.servingAdvisor(this.ctx.db, villageCode, own.id))) throw notFound();
@@ -151,7 +204,9 @@ export class LegalLedger {
     const row = await this.ctx.db.transaction().execute((tx) => this.insert(tx, rc, actor, { ...input, advisorId: advisor.id }));
     // Answered from what was written (no re-read): the phone gets its answer sooner under load.
     const [dto] = await this.toDtos(actor, [{ ...row, advisor_name: advisor.name }], advisor.own);
-    const versions: ServiceVersionDto[] = [{ version: 1, editedBy: actor.displayName, editedAt: row.created_at, reason: null, fields: rowFields(row) }];
+    const versions: ServiceVersionDto[] = [
+      { version: 1, editedBy: actor.displayName, editedAt: row.created_at, reason: null, fields: rowFields(row) },
+    ];
     return { ...(dto as ServiceDto), versions, attachments: [] };
   }
 
@@ -161,14 +216,46 @@ export class LegalLedger {
     const now = this.ctx.clock.now().toISOString();
     const fields = fieldsOf(input);
     const row: LegalServiceTable = {
-      id, village_code: input.villageCode, advisor_id: input.advisorId, service_window: input.window, ...columnsOf(fields),
-      status: 'submitted', review_comment: null, created_by: actor.userId, created_at: now, updated_at: now, version: 1,
+      id,
+      village_code: input.villageCode,
+      advisor_id: input.advisorId,
+      service_window: input.window,
+      ...columnsOf(fields),
+      status: 'submitted',
+      review_comment: null,
+      created_by: actor.userId,
+      created_at: now,
+      updated_at: now,
+      version: 1,
     };
     await ledger.insertService(tx, row);
-    await ledger.insertVersion(tx, { service_id: id, version: 1, fields: JSON.stringify(fields), edited_by: actor.userId, edited_at: now, reason: null });
-    await adjustCounts(this.ctx.counters, tx, { villageCode: input.villageCode, month: chinaMonth(fields.servedAt), window: input.window, serviceType: fields.serviceType }, 1);
-    await this.ctx.events.publish(tx, { type: 'legal.service_recorded', regionCode: input.villageCode, occurredOn: chinaDate(fields.servedAt), payload: { window: input.window, serviceType: fields.serviceType } });
-    await this.ctx.audit.append(tx, rc, { action: 'legal.service_create', objectType: 'legal_service', objectId: id, objectRegion: input.villageCode, detail: { window: input.window, serviceType: fields.serviceType, servedAt: fields.servedAt } });
+    await ledger.insertVersion(tx, {
+      service_id: id,
+      version: 1,
+      fields: JSON.stringify(fields),
+      edited_by: actor.userId,
+      edited_at: now,
+      reason: null,
+    });
+    await adjustCounts(
+      this.ctx.counters,
+      tx,
+      { villageCode: input.villageCode, month: chinaMonth(fields.servedAt), window: input.window, serviceType: fields.serviceType },
+      1,
+    );
+    await this.ctx.events.publish(tx, {
+      type: 'legal.service_recorded',
+      regionCode: input.villageCode,
+      occurredOn: chinaDate(fields.servedAt),
+      payload: { window: input.window, serviceType: fields.serviceType },
+    });
+    await this.ctx.audit.append(tx, rc, {
+      action: 'legal.service_create',
+      objectType: 'legal_service',
+      objectId: id,
+      objectRegion: input.villageCode,
+      detail: { window: input.window, serviceType: fields.serviceType, servedAt: fields.servedAt },
+    });
     return row;
   }
 
@@ -183,30 +270,76 @@ export class LegalLedger {
     const before = rowFields(row);
     const now = this.ctx.clock.now().toISOString();
     await this.ctx.db.transaction().execute(async (tx) => {
-      if (!(await ledger.updateServiceVersioned(tx, id, input.version, { ...columnsOf(fields), status: 'submitted', updated_at: now }))) throw conflict();
-      await ledger.insertVersion(tx, { service_id: id, version: input.version + 1, fields: JSON.stringify(fields), edited_by: actor.userId, edited_at: now, reason: input.reason ?? null });
-      const oldKey = { villageCode: row.village_code, month: chinaMonth(before.servedAt), window: row.service_window, serviceType: before.serviceType };
+      if (!(await ledger.updateServiceVersioned(tx, id, input.version, { ...columnsOf(fields), status: 'submitted', updated_at: now })))
+        throw conflict();
+      await ledger.insertVersion(tx, {
+        service_id: id,
+        version: input.version + 1,
+        fields: JSON.stringify(fields),
+        edited_by: actor.userId,
+        edited_at: now,
+        reason: input.reason ?? null,
+      });
+      const oldKey = {
+        villageCode: row.village_code,
+        month: chinaMonth(before.servedAt),
+        window: row.service_window,
+        serviceType: before.serviceType,
+      };
       const newKey = { ...oldKey, month: chinaMonth(fields.servedAt), serviceType: fields.serviceType };
       if (oldKey.month !== newKey.month || oldKey.serviceType !== newKey.serviceType) {
         await adjustCounts(this.ctx.counters, tx, oldKey, -1);
         await adjustCounts(this.ctx.counters, tx, newKey, 1);
-        await this.ctx.events.publish(tx, { type: 'legal.service_changed', regionCode: row.village_code, occurredOn: chinaDate(fields.servedAt), payload: { window: row.service_window, serviceType: fields.serviceType, previous: { serviceType: before.serviceType, occurredOn: chinaDate(before.servedAt) } } });
+        await this.ctx.events.publish(tx, {
+          type: 'legal.service_changed',
+          regionCode: row.village_code,
+          occurredOn: chinaDate(fields.servedAt),
+          payload: {
+            window: row.service_window,
+            serviceType: fields.serviceType,
+            previous: { serviceType: before.serviceType, occurredOn: chinaDate(before.servedAt) },
+          },
+        });
       }
-      await this.ctx.audit.append(tx, rc, { action: 'legal.service_update', objectType: 'legal_service', objectId: id, objectRegion: row.village_code, detail: { version: input.version + 1, reason: input.reason ?? null } });
+      await this.ctx.audit.append(tx, rc, {
+        action: 'legal.service_update',
+        objectType: 'legal_service',
+        objectId: id,
+        objectRegion: row.village_code,
+        detail: { version: input.version + 1, reason: input.reason ?? null },
+      });
     });
     return this.get(rc, id);
   }
 
   /** 退回 (with the reason) or 通过: the justice office's review of a submitted record. */
-  async review(rc: RequestContext, id: string, decision: { version: number; comment?: string }, outcome: 'returned' | 'accepted'): Promise<ServiceDetailDto> {
+  async review(
+    rc: RequestContext,
+    id: string,
+    decision: { version: number; comment?: string },
+    outcome: 'returned' | 'accepted',
+  ): Promise<ServiceDetailDto> {
     const actor = authorize(rc.actor, 'legal.review');
     const { row } = await this.load(actor, id);
     authorize(actor, 'legal.review', { regionCode: row.village_code });
     if (row.status !== 'submitted') throw conflict('legal.service.notReturnable');
     const now = this.ctx.clock.now().toISOString();
     await this.ctx.db.transaction().execute(async (tx) => {
-      if (!(await ledger.updateServiceVersioned(tx, id, decision.version, { status: outcome, review_comment: decision.comment ?? null, updated_at: now }))) throw conflict();
-      await this.ctx.audit.append(tx, rc, { action: outcome === 'returned' ? 'legal.service_return' : 'legal.service_accept', objectType: 'legal_service', objectId: id, objectRegion: row.village_code, detail: { comment: decision.comment ?? null } });
+      if (
+        !(await ledger.updateServiceVersioned(tx, id, decision.version, {
+          status: outcome,
+          review_comment: decision.comment ?? null,
+          updated_at: now,
+        }))
+      )
+        throw conflict();
+      await this.ctx.audit.append(tx, rc, {
+        action: outcome === 'returned' ? 'legal.service_return' : 'legal.service_accept',
+        objectType: 'legal_service',
+        objectId: id,
+        objectRegion: row.village_code,
+        detail: { comment: decision.comment ?? null },
+      });
     });
     return this.get(rc, id);
   }
@@ -216,8 +349,21 @@ export class LegalLedger {
     const { row } = await this.load(actor, id);
     if (row.status === 'accepted') throw conflict('legal.service.accepted');
     return this.ctx.db.transaction().execute(async (tx) => {
-      const dto = await legalFiles.store(tx, { ownerId: id, fileName: file.name, declaredType: file.declaredType, data: file.data, userId: actor.userId, now: this.ctx.clock.now().toISOString() });
-      await this.ctx.audit.append(tx, rc, { action: 'legal.service_attach', objectType: 'legal_service', objectId: id, objectRegion: row.village_code, detail: { file: dto.fileName, type: dto.contentType, size: dto.size } });
+      const dto = await legalFiles.store(tx, {
+        ownerId: id,
+        fileName: file.name,
+        declaredType: file.declaredType,
+        data: file.data,
+        userId: actor.userId,
+        now: this.ctx.clock.now().toISOString(),
+      });
+      await this.ctx.audit.append(tx, rc, {
+        action: 'legal.service_attach',
+        objectType: 'legal_service',
+        objectId: id,
+        objectRegion: row.village_code,
+        detail: { file: dto.fileName, type: dto.contentType, size: dto.size },
+      });
       return dto;
     });
   }
@@ -230,4 +376,3 @@ export class LegalLedger {
     return { fileName: file.file_name, contentType: file.content_type, data: Buffer.from(file.data) };
   }
 }
-

@@ -1,4 +1,12 @@
-import type { ComplianceDto, ComplianceQuery, NormCreate, NormDto, NormPeriod, ServiceType, ServiceWindow } from '@rg/domain/legal/service.schema';
+import type {
+  ComplianceDto,
+  ComplianceQuery,
+  NormCreate,
+  NormDto,
+  NormPeriod,
+  ServiceType,
+  ServiceWindow,
+} from '@rg/domain/legal/service.schema';
 import { ancestorsOf, isWithin } from '@rg/domain/regions/region-code';
 import type { RawBuilder } from 'kysely';
 import type { RequestContext } from '../../core/access/actor.ts';
@@ -41,8 +49,14 @@ export class LegalNorms {
   private async toDtos(rows: NormRow[]): Promise<NormDto[]> {
     const paths = await this.regions.pathsOf(rows.map((r) => r.region_code));
     return rows.map((r) => ({
-      id: r.id, regionCode: r.region_code, regionName: paths.get(r.region_code) ?? r.region_code, name: r.name,
-      window: r.service_window as ServiceWindow | null, serviceType: r.service_type as ServiceType | null, period: r.period as NormPeriod, minCount: Number(r.min_count),
+      id: r.id,
+      regionCode: r.region_code,
+      regionName: paths.get(r.region_code) ?? r.region_code,
+      name: r.name,
+      window: r.service_window as ServiceWindow | null,
+      serviceType: r.service_type as ServiceType | null,
+      period: r.period as NormPeriod,
+      minCount: Number(r.min_count),
     }));
   }
 
@@ -68,12 +82,24 @@ export class LegalNorms {
     authorize(rc.actor, 'legal.manage', { regionCode: input.regionCode });
     if (!(await findRegion(this.ctx.db, input.regionCode))) throw invalid({ regionCode: 'region.notFound' });
     const row: NormRow & { created_at: string } = {
-      id: newId(), region_code: input.regionCode, name: input.name, service_window: input.window ?? null, service_type: input.serviceType ?? null,
-      period: input.period, min_count: input.minCount, created_at: this.ctx.clock.now().toISOString(),
+      id: newId(),
+      region_code: input.regionCode,
+      name: input.name,
+      service_window: input.window ?? null,
+      service_type: input.serviceType ?? null,
+      period: input.period,
+      min_count: input.minCount,
+      created_at: this.ctx.clock.now().toISOString(),
     };
     await this.ctx.db.transaction().execute(async (tx) => {
       await tx.insertInto('legal_norms').values(row).execute();
-      await this.ctx.audit.append(tx, rc, { action: 'legal.norm_create', objectType: 'legal_norm', objectId: row.id, objectRegion: row.region_code, detail: { ...input } });
+      await this.ctx.audit.append(tx, rc, {
+        action: 'legal.norm_create',
+        objectType: 'legal_norm',
+        objectId: row.id,
+        objectRegion: row.region_code,
+        detail: { ...input },
+      });
     });
     const [dto] = await this.toDtos([row]);
     return dto as NormDto;
@@ -86,7 +112,13 @@ export class LegalNorms {
     authorize(actor, 'legal.manage', { regionCode: row.region_code });
     await this.ctx.db.transaction().execute(async (tx) => {
       await tx.deleteFrom('legal_norms').where('id', '=', id).execute();
-      await this.ctx.audit.append(tx, rc, { action: 'legal.norm_delete', objectType: 'legal_norm', objectId: id, objectRegion: row.region_code, detail: { name: row.name } });
+      await this.ctx.audit.append(tx, rc, {
+        action: 'legal.norm_delete',
+        objectType: 'legal_norm',
+        objectId: id,
+        objectRegion: row.region_code,
+        detail: { name: row.name },
+      });
     });
   }
 
@@ -115,18 +147,32 @@ export class LegalNorms {
       judgedPage(this.ctx.db, judged, behindOnly, query.page, query.pageSize),
     ]);
     const { villages, behind } = totals(perAdvisor.values());
-    const [paths, names] = await Promise.all([this.regions.pathsOf(page.map((v) => v.village_code)), this.advisorNames([...perAdvisor.keys()])]);
+    const [paths, names] = await Promise.all([
+      this.regions.pathsOf(page.map((v) => v.village_code)),
+      this.advisorNames([...perAdvisor.keys()]),
+    ]);
     const advisors = [...perAdvisor].map(([advisorId, counts]) => ({ advisorId, advisorName: names.get(advisorId) ?? '', ...counts }));
     return {
-      period: query.period, norms: await this.toDtos(norms), villages, behind, rate: villages === 0 ? 0 : (villages - behind) / villages,
+      period: query.period,
+      norms: await this.toDtos(norms),
+      villages,
+      behind,
+      rate: villages === 0 ? 0 : (villages - behind) / villages,
       advisors: advisors.sort((a, b) => b.behind - a.behind || a.advisorName.localeCompare(b.advisorName)).slice(0, 100),
       items: page.map((v) => ({
-        villageCode: v.village_code, advisorId: v.advisor_id, advisorName: names.get(v.advisor_id) ?? '', behind: Number(v.behind) === 1,
+        villageCode: v.village_code,
+        advisorId: v.advisor_id,
+        advisorName: names.get(v.advisor_id) ?? '',
+        behind: Number(v.behind) === 1,
         // Each norm's count for this village, where the norm covers it.
-        norms: norms.flatMap((n, i) => (isWithin(v.village_code, n.region_code) ? [{ normId: n.id, done: Number(v[`n${i}`] ?? 0), required: Number(n.min_count) }] : [])),
+        norms: norms.flatMap((n, i) =>
+          isWithin(v.village_code, n.region_code) ? [{ normId: n.id, done: Number(v[`n${i}`] ?? 0), required: Number(n.min_count) }] : [],
+        ),
         villagePath: paths.get(v.village_code) ?? v.village_code,
       })),
-      total: behindOnly ? behind : villages, page: query.page, pageSize: query.pageSize,
+      total: behindOnly ? behind : villages,
+      page: query.page,
+      pageSize: query.pageSize,
     };
   }
 
@@ -134,7 +180,11 @@ export class LegalNorms {
   private async advisorNames(ids: readonly string[]): Promise<Map<string, string>> {
     const names = new Map<string, string>();
     for (let i = 0; i < ids.length; i += 5000) {
-      const rows = await this.ctx.db.selectFrom('legal_advisors').select(['id', 'name']).where('id', 'in', ids.slice(i, i + 5000)).execute();
+      const rows = await this.ctx.db
+        .selectFrom('legal_advisors')
+        .select(['id', 'name'])
+        .where('id', 'in', ids.slice(i, i + 5000))
+        .execute();
       for (const r of rows) names.set(r.id, r.name);
     }
     return names;

@@ -23,27 +23,50 @@ export function legalReportsRoutes(app: App, ctx: AppContext): void {
   const dossier = new LegalDossier(ctx);
   const rooms = new LegalRooms(ctx);
 
-  app.get('/legal/norms', { schema: { querystring: z.object({ regionCode: regionCodeSchema.optional() }) }, config: { access: 'legal.read' } }, (req) => norms.list(requestContext(req), req.query.regionCode));
-  app.post('/legal/norms', { schema: { body: normCreateSchema }, config: { access: 'legal.manage' } }, async (req, reply) => reply.status(201).send(await norms.create(requestContext(req), req.body)));
+  app.get(
+    '/legal/norms',
+    { schema: { querystring: z.object({ regionCode: regionCodeSchema.optional() }) }, config: { access: 'legal.read' } },
+    (req) => norms.list(requestContext(req), req.query.regionCode),
+  );
+  app.post('/legal/norms', { schema: { body: normCreateSchema }, config: { access: 'legal.manage' } }, async (req, reply) =>
+    reply.status(201).send(await norms.create(requestContext(req), req.body)),
+  );
   app.delete('/legal/norms/:id', { schema: { params: idParams }, config: { access: 'legal.manage' } }, async (req, reply) => {
     await norms.remove(requestContext(req), req.params.id);
     return reply.status(204).send();
   });
-  app.get('/legal/compliance', { schema: { querystring: complianceQuerySchema }, config: { access: 'legal.read' } }, (req) => norms.compliance(requestContext(req), req.query));
-  app.get('/legal/dashboard', { schema: { querystring: dashboardQuerySchema }, config: { access: 'legal.read' } }, (req) => dashboard.dashboard(requestContext(req), req.query.regionCode, req.query.year));
-
-  app.get('/legal/dossiers/:villageCode.docx', { schema: { params: villageParams, querystring: dossierQuery }, config: { access: 'legal.export' } }, async (req, reply) =>
-    sendFile(reply, await dossier.villageDocx(requestContext(req), req.params.villageCode, req.query.year), 'attachment'),
+  app.get('/legal/compliance', { schema: { querystring: complianceQuerySchema }, config: { access: 'legal.read' } }, (req) =>
+    norms.compliance(requestContext(req), req.query),
   );
-  app.get('/legal/dossiers/:villageCode.xlsx', { schema: { params: villageParams, querystring: dossierQuery }, config: { access: 'legal.export' } }, async (req, reply) =>
-    sendFile(reply, await dossier.villageXlsx(requestContext(req), req.params.villageCode, req.query.year), 'attachment'),
-  );
-  app.get('/legal/dossiers/batch/:regionCode.zip', { schema: { params: regionParams, querystring: dossierQuery }, config: { access: 'legal.export' } }, async (req, reply) =>
-    sendFile(reply, await dossier.regionZip(requestContext(req), req.params.regionCode, req.query.year), 'attachment'),
+  app.get('/legal/dashboard', { schema: { querystring: dashboardQuerySchema }, config: { access: 'legal.read' } }, (req) =>
+    dashboard.dashboard(requestContext(req), req.query.regionCode, req.query.year),
   );
 
-  app.get('/legal/rooms/:villageCode', { schema: { params: villageParams }, config: { access: 'legal.read' } }, (req) => rooms.room(requestContext(req), req.params.villageCode));
-  app.put('/legal/rooms/:villageCode', { schema: { params: villageParams, body: roomSchema }, config: { access: 'legal.manage' } }, (req) => rooms.save(requestContext(req), req.params.villageCode, req.body));
+  app.get(
+    '/legal/dossiers/:villageCode.docx',
+    { schema: { params: villageParams, querystring: dossierQuery }, config: { access: 'legal.export' } },
+    async (req, reply) =>
+      sendFile(reply, await dossier.villageDocx(requestContext(req), req.params.villageCode, req.query.year), 'attachment'),
+  );
+  app.get(
+    '/legal/dossiers/:villageCode.xlsx',
+    { schema: { params: villageParams, querystring: dossierQuery }, config: { access: 'legal.export' } },
+    async (req, reply) =>
+      sendFile(reply, await dossier.villageXlsx(requestContext(req), req.params.villageCode, req.query.year), 'attachment'),
+  );
+  app.get(
+    '/legal/dossiers/batch/:regionCode.zip',
+    { schema: { params: regionParams, querystring: dossierQuery }, config: { access: 'legal.export' } },
+    async (req, reply) =>
+      sendFile(reply, await dossier.regionZip(requestContext(req), req.params.regionCode, req.query.year), 'attachment'),
+  );
+
+  app.get('/legal/rooms/:villageCode', { schema: { params: villageParams }, config: { access: 'legal.read' } }, (req) =>
+    rooms.room(requestContext(req), req.params.villageCode),
+  );
+  app.put('/legal/rooms/:villageCode', { schema: { params: villageParams, body: roomSchema }, config: { access: 'legal.manage' } }, (req) =>
+    rooms.save(requestContext(req), req.params.villageCode, req.body),
+  );
   app.get('/legal/rooms/:villageCode/notice', { schema: { params: villageParams }, config: { access: 'legal.manage' } }, (req) =>
     rooms.notice(requestContext(req), req.params.villageCode, `${req.protocol}://${req.host}`),
   );

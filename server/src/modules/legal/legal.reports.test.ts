@@ -17,8 +17,16 @@ async function docxText(body: Buffer): Promise<string> {
 }
 
 const entry = (servedAt: string, overrides: Record<string, unknown> = {}) => ({
-  villageCode: PLACES.qujia, window: 'onsite', servedAt, serviceType: 'consultation', subjectKind: 'person', subjectName: '屈某',
-  content: `咨询 ${servedAt}`, result: '已解答', durationMinutes: 30, ...overrides,
+  villageCode: PLACES.qujia,
+  window: 'onsite',
+  servedAt,
+  serviceType: 'consultation',
+  subjectKind: 'person',
+  subjectName: '屈某',
+  content: `咨询 ${servedAt}`,
+  result: '已解答',
+  durationMinutes: 30,
+  ...overrides,
 });
 
 describe('legal: norms and compliance, dashboard, dossier, the room and its notice (P1.4(1), P1.4(3))', () => {
@@ -32,51 +40,133 @@ describe('legal: norms and compliance, dashboard, dossier, the room and its noti
     await buildUser(t.ctx, { username: 'jy.reports', regionCode: PLACES.jingyang, roles: ['official'] });
     await buildUser(t.ctx, { username: 'hy.reports', regionCode: PLACES.huaiyuan, roles: ['official'] });
     county = await t.login('jy.reports');
-    const advisor = (await county.request('POST', '/api/legal/advisors', { regionCode: PLACES.jingyang, name: '赵卫东', gender: 'male', phone: '13912347777', idNumber: idNumber(7), category: 'retired_judge' })).json<{ id: string }>();
-    for (const village of [PLACES.qujia, second]) await county.request('POST', '/api/legal/assignments', { advisorId: advisor.id, villageCode: village, startDate: '2025-06-01' });
+    const advisor = (
+      await county.request('POST', '/api/legal/advisors', {
+        regionCode: PLACES.jingyang,
+        name: '赵卫东',
+        gender: 'male',
+        phone: '13912347777',
+        idNumber: idNumber(7),
+        category: 'retired_judge',
+      })
+    ).json<{ id: string }>();
+    for (const village of [PLACES.qujia, second])
+      await county.request('POST', '/api/legal/assignments', { advisorId: advisor.id, villageCode: village, startDate: '2025-06-01' });
     // 屈家村: two on-site services in December 2025 and one 法治宣传; the second village none.
-    for (const at of ['2025-12-03T09:00:00+08:00', '2025-12-20T15:00:00+08:00']) await county.request('POST', '/api/legal/services', entry(at));
-    await county.request('POST', '/api/legal/services', entry('2025-12-28T10:00:00+08:00', { window: 'hotline', serviceType: 'publicity', subjectKind: 'village', attendance: 60, content: '广播宣讲反电诈' }));
+    for (const at of ['2025-12-03T09:00:00+08:00', '2025-12-20T15:00:00+08:00'])
+      await county.request('POST', '/api/legal/services', entry(at));
+    await county.request(
+      'POST',
+      '/api/legal/services',
+      entry('2025-12-28T10:00:00+08:00', {
+        window: 'hotline',
+        serviceType: 'publicity',
+        subjectKind: 'village',
+        attendance: 60,
+        content: '广播宣讲反电诈',
+      }),
+    );
     // A service on 2026-01-01 00:30 in China is still December 31st in UTC: it belongs to 2026.
     await county.request('POST', '/api/legal/services', entry('2026-01-01T00:30:00+08:00'));
   });
   afterAll(() => t.close());
 
   it('compliance shows who meets the norms for a period and who is behind', async () => {
-    const monthly = await county.request('POST', '/api/legal/norms', { regionCode: PLACES.jingyang, name: '每月到村服务', window: 'onsite', period: 'month', minCount: 1 });
+    const monthly = await county.request('POST', '/api/legal/norms', {
+      regionCode: PLACES.jingyang,
+      name: '每月到村服务',
+      window: 'onsite',
+      period: 'month',
+      minCount: 1,
+    });
     expect(monthly.statusCode, monthly.body).toBe(201);
-    await county.request('POST', '/api/legal/norms', { regionCode: PLACES.wangqiao, name: '每季度法治宣传', serviceType: 'publicity', period: 'quarter', minCount: 1 });
+    await county.request('POST', '/api/legal/norms', {
+      regionCode: PLACES.wangqiao,
+      name: '每季度法治宣传',
+      serviceType: 'publicity',
+      period: 'quarter',
+      minCount: 1,
+    });
     const bad = await county.request('POST', '/api/legal/norms', { regionCode: PLACES.jingyang, name: '', period: 'week', minCount: 0 });
-    expect(errorOf(bad).fields).toMatchObject({ name: '请填写规范名称', period: '请选择考核周期', minCount: '最少次数应为 1 至 100 的整数' });
+    expect(errorOf(bad).fields).toMatchObject({
+      name: '请填写规范名称',
+      period: '请选择考核周期',
+      minCount: '最少次数应为 1 至 100 的整数',
+    });
 
-    const december = (await county.request('GET', `/api/legal/compliance?regionCode=${PLACES.wangqiao}&period=2025-12`)).json<{ villages: number; behind: number; items: { villageCode: string; behind: boolean; norms: { done: number; required: number }[] }[]; advisors: { advisorName: string; villages: number; behind: number }[] }>();
+    const december = (await county.request('GET', `/api/legal/compliance?regionCode=${PLACES.wangqiao}&period=2025-12`)).json<{
+      villages: number;
+      behind: number;
+      items: { villageCode: string; behind: boolean; norms: { done: number; required: number }[] }[];
+      advisors: { advisorName: string; villages: number; behind: number }[];
+    }>();
     expect(december).toMatchObject({ villages: 2, behind: 1, advisors: [{ advisorName: '赵卫东', villages: 2, behind: 1 }] });
     expect(december.items.map((i) => [i.villageCode, i.behind, i.norms.map((n) => [n.done, n.required])])).toEqual([
       [second, true, [[0, 1]]],
       [PLACES.qujia, false, [[2, 1]]],
     ]);
-    const quarter = (await county.request('GET', `/api/legal/compliance?regionCode=${PLACES.wangqiao}&period=2025-Q4&behindOnly=true`)).json<{ behind: number; items: { villageCode: string }[] }>();
+    const quarter = (
+      await county.request('GET', `/api/legal/compliance?regionCode=${PLACES.wangqiao}&period=2025-Q4&behindOnly=true`)
+    ).json<{ behind: number; items: { villageCode: string }[] }>();
     expect(quarter).toMatchObject({ behind: 1, items: [{ villageCode: second }] });
     expect((await county.request('GET', '/api/legal/compliance?period=2025-13')).statusCode).toBe(400);
 
     // A norm naming both a window and a type counts only those services (屈家村's hotline 法治宣传).
-    await county.request('POST', '/api/legal/norms', { regionCode: PLACES.wangqiao, name: '每月热线宣传', window: 'hotline', serviceType: 'publicity', period: 'month', minCount: 1 });
-    const both = (await county.request('GET', `/api/legal/compliance?regionCode=${PLACES.wangqiao}&period=2025-12&page=2&pageSize=1`)).json<{ villages: number; behind: number; total: number; items: { villageCode: string; behind: boolean; norms: { done: number; required: number }[] }[] }>();
+    await county.request('POST', '/api/legal/norms', {
+      regionCode: PLACES.wangqiao,
+      name: '每月热线宣传',
+      window: 'hotline',
+      serviceType: 'publicity',
+      period: 'month',
+      minCount: 1,
+    });
+    const both = (
+      await county.request('GET', `/api/legal/compliance?regionCode=${PLACES.wangqiao}&period=2025-12&page=2&pageSize=1`)
+    ).json<{
+      villages: number;
+      behind: number;
+      total: number;
+      items: { villageCode: string; behind: boolean; norms: { done: number; required: number }[] }[];
+    }>();
     expect(both).toMatchObject({ villages: 2, behind: 1, total: 2 });
-    expect(both.items.map((i) => [i.villageCode, i.behind, i.norms.map((n) => [n.done, n.required])])).toEqual([[PLACES.qujia, false, [[2, 1], [1, 1]]]]);
+    expect(both.items.map((i) => [i.villageCode, i.behind, i.norms.map((n) => [n.done, n.required])])).toEqual([
+      [
+        PLACES.qujia,
+        false,
+        [
+          [2, 1],
+          [1, 1],
+        ],
+      ],
+    ]);
   });
 
   it('the dashboard counts services by month, type and window, per child region', async () => {
-    const dto = (await county.request('GET', `/api/legal/dashboard?regionCode=${PLACES.jingyang}&year=2025`)).json<{ total: number; byWindow: { window: string; count: number }[]; byType: { serviceType: string; count: number }[]; byMonth: { month: string; count: number }[]; children: { code: string; total: number }[]; coverage: { covered: number }; compliance: { villages: number; behind: number } }>();
+    const dto = (await county.request('GET', `/api/legal/dashboard?regionCode=${PLACES.jingyang}&year=2025`)).json<{
+      total: number;
+      byWindow: { window: string; count: number }[];
+      byType: { serviceType: string; count: number }[];
+      byMonth: { month: string; count: number }[];
+      children: { code: string; total: number }[];
+      coverage: { covered: number };
+      compliance: { villages: number; behind: number };
+    }>();
     expect(dto.total).toBe(3);
-    expect(dto.byWindow).toEqual([{ window: 'onsite', count: 2 }, { window: 'hotline', count: 1 }, { window: 'online', count: 0 }]);
+    expect(dto.byWindow).toEqual([
+      { window: 'onsite', count: 2 },
+      { window: 'hotline', count: 1 },
+      { window: 'online', count: 0 },
+    ]);
     expect(dto.byType.find((b) => b.serviceType === 'publicity')?.count).toBe(1);
     expect(dto.byMonth.find((m) => m.month === '2025-12')?.count).toBe(3);
     expect(dto.children.find((c) => c.code === PLACES.wangqiao)?.total).toBe(3);
     expect(dto.coverage.covered).toBe(2);
     // This month's compliance: both served villages are judged (no service recorded in it yet).
     expect(dto.compliance).toMatchObject({ villages: 2, behind: 2 });
-    const next = (await county.request('GET', `/api/legal/dashboard?regionCode=${PLACES.wangqiao}&year=2026`)).json<{ total: number; children: { code: string; total: number }[] }>();
+    const next = (await county.request('GET', `/api/legal/dashboard?regionCode=${PLACES.wangqiao}&year=2026`)).json<{
+      total: number;
+      children: { code: string; total: number }[];
+    }>();
     expect(next.total).toBe(1);
     expect(next.children.find((c) => c.code === PLACES.qujia)?.total).toBe(1);
     const other = await (await t.login('hy.reports')).request('GET', `/api/legal/dashboard?regionCode=${PLACES.jingyang}&year=2025`);
@@ -115,11 +205,18 @@ describe('legal: norms and compliance, dashboard, dossier, the room and its noti
     expect(audits.map((a) => (JSON.parse(a.detail ?? '{}') as { kind: string }).kind)).toEqual(['docx', 'xlsx', 'zip']);
   });
 
-  it('pilot villages come from the programmes module\'s events, and coverage counts them', async () => {
+  it("pilot villages come from the programmes module's events, and coverage counts them", async () => {
     const third = `${PLACES.wangqiao}202`;
     await buildVillage(t.ctx, { code: third });
     const publish = (type: string, regionCode: string, designationId: string) =>
-      t.ctx.db.transaction().execute((tx) => t.ctx.events.publish(tx, { type, regionCode, occurredOn: '2026-01-02', payload: { designationId, programId: 'p1', title: '县级乡村治理示范村' } }));
+      t.ctx.db.transaction().execute((tx) =>
+        t.ctx.events.publish(tx, {
+          type,
+          regionCode,
+          occurredOn: '2026-01-02',
+          payload: { designationId, programId: 'p1', title: '县级乡村治理示范村' },
+        }),
+      );
     await publish('programs.designated', PLACES.qujia, 'd1');
     await publish('programs.designated', third, 'd2');
     await publish('programs.designated', PLACES.wangqiao, 'd3');
@@ -133,12 +230,23 @@ describe('legal: norms and compliance, dashboard, dossier, the room and its noti
   it('the room and its printable notice: place, hours, hotline, the advisor, a QR code to the online page', async () => {
     const defaults = (await county.request('GET', `/api/legal/rooms/${PLACES.qujia}`)).json();
     expect(defaults).toMatchObject({ configured: false, hotline: '12348', advisorName: '赵卫东' });
-    const saved = await county.request('PUT', `/api/legal/rooms/${PLACES.qujia}`, { place: '屈家村党群服务中心二楼', hours: '每周三 9:00-12:00', hotline: '029-36212348' });
+    const saved = await county.request('PUT', `/api/legal/rooms/${PLACES.qujia}`, {
+      place: '屈家村党群服务中心二楼',
+      hours: '每周三 9:00-12:00',
+      hotline: '029-36212348',
+    });
     expect(saved.json()).toMatchObject({ configured: true, place: '屈家村党群服务中心二楼' });
     const wrong = await county.request('PUT', `/api/legal/rooms/${PLACES.qujia}`, { place: '', hours: '', hotline: 'abc' });
     expect(errorOf(wrong).fields).toMatchObject({ place: '请填写服务室地点', hours: '请填写开放时间', hotline: '请填写服务热线' });
-    const notice = (await county.request('GET', `/api/legal/rooms/${PLACES.qujia}/notice`)).json<{ advisorPhone: string; consultUrl: string; qrSvg: string }>();
-    expect(notice).toMatchObject({ advisorPhone: '13912347777', consultUrl: expect.stringContaining(`/m/legal/ask?village=${PLACES.qujia}`) });
+    const notice = (await county.request('GET', `/api/legal/rooms/${PLACES.qujia}/notice`)).json<{
+      advisorPhone: string;
+      consultUrl: string;
+      qrSvg: string;
+    }>();
+    expect(notice).toMatchObject({
+      advisorPhone: '13912347777',
+      consultUrl: expect.stringContaining(`/m/legal/ask?village=${PLACES.qujia}`),
+    });
     expect(notice.qrSvg).toMatch(/^<svg/);
     const audit = await t.ctx.db.selectFrom('audit_log').select('action').where('action', '=', 'export.legal_notice').execute();
     expect(audit).toHaveLength(1);

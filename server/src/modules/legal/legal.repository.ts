@@ -58,7 +58,13 @@ export async function listAdvisors(db: DbOrTx, scope: string, query: AdvisorList
   return { rows, total: Number(count.n) };
 }
 
-export async function updateAdvisorVersioned(db: DbOrTx, id: string, version: number, changes: Partial<LegalAdvisorTable>, now: string): Promise<boolean> {
+export async function updateAdvisorVersioned(
+  db: DbOrTx,
+  id: string,
+  version: number,
+  changes: Partial<LegalAdvisorTable>,
+  now: string,
+): Promise<boolean> {
   const result = await db
     .updateTable('legal_advisors')
     .set({ ...changes, updated_at: now, version: version + 1 })
@@ -105,12 +111,24 @@ export async function assignmentsOfAdvisor(db: DbOrTx, advisorId: string): Promi
   return assignments(db).where('s.advisor_id', '=', advisorId).orderBy('s.start_date', 'desc').orderBy('s.created_at', 'desc').execute();
 }
 
-export async function listAssignments(db: DbOrTx, scope: string, query: AssignmentListQuery): Promise<{ rows: AssignmentRow[]; total: number }> {
+export async function listAssignments(
+  db: DbOrTx,
+  scope: string,
+  query: AssignmentListQuery,
+): Promise<{ rows: AssignmentRow[]; total: number }> {
   let base = assignments(db).where((eb) => withinScope(eb, 's.village_code', query.regionCode ?? scope));
   if (query.current === 'true') base = base.where('s.end_date', 'is', null);
   if (query.current === 'false') base = base.where('s.end_date', 'is not', null);
-  const rows = await base.orderBy('s.village_code').orderBy('s.start_date', 'desc').offset((query.page - 1) * query.pageSize).limit(query.pageSize).execute();
-  const count = await base.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await base
+    .orderBy('s.village_code')
+    .orderBy('s.start_date', 'desc')
+    .offset((query.page - 1) * query.pageSize)
+    .limit(query.pageSize)
+    .execute();
+  const count = await base
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return { rows, total: Number(count.n) };
 }
 
@@ -120,7 +138,12 @@ export async function insertAssignment(db: DbOrTx, row: LegalAssignmentTable): P
 
 /** Ends a current assignment; false when it had ended already (someone else was first). */
 export async function endAssignment(db: DbOrTx, id: string, date: string, reason: string | null): Promise<boolean> {
-  const result = await db.updateTable('legal_assignments').set({ end_date: date, end_reason: reason }).where('id', '=', id).where('end_date', 'is', null).executeTakeFirst();
+  const result = await db
+    .updateTable('legal_assignments')
+    .set({ end_date: date, end_reason: reason })
+    .where('id', '=', id)
+    .where('end_date', 'is', null)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 
@@ -153,15 +176,33 @@ export async function coverageByChild(db: DbOrTx, scope: string, childLength: nu
     .groupBy(child)
     .orderBy(child)
     .execute();
-  return rows.map((r) => ({ child: r.child, villages: Number(r.villages), covered: Number(r.covered), poor_villages: Number(r.poor_villages ?? 0), poor_covered: Number(r.poor_covered ?? 0) }));
+  return rows.map((r) => ({
+    child: r.child,
+    villages: Number(r.villages),
+    covered: Number(r.covered),
+    poor_villages: Number(r.poor_villages ?? 0),
+    poor_covered: Number(r.poor_covered ?? 0),
+  }));
 }
 
-export async function uncoveredVillages(db: DbOrTx, scope: string, poorOnly: boolean, offset: number, limit: number): Promise<{ rows: { code: string; name: string; is_poor: number }[]; total: number }> {
+export async function uncoveredVillages(
+  db: DbOrTx,
+  scope: string,
+  poorOnly: boolean,
+  offset: number,
+  limit: number,
+): Promise<{ rows: { code: string; name: string; is_poor: number }[]; total: number }> {
   let base = db
     .selectFrom('regions as v')
     .where('v.level', '=', 'village')
     .where((eb) => withinScope(eb, 'v.code', scope))
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('legal_assignments as s').select('s.id').whereRef('s.village_code', '=', 'v.code').where('s.end_date', 'is', null))));
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb.selectFrom('legal_assignments as s').select('s.id').whereRef('s.village_code', '=', 'v.code').where('s.end_date', 'is', null),
+        ),
+      ),
+    );
   if (poorOnly) base = base.where('v.is_poor', '=', 1);
   const rows = await base.select(['v.code', 'v.name', 'v.is_poor']).orderBy('v.code').offset(offset).limit(limit).execute();
   const count = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
@@ -180,9 +221,16 @@ export async function advisorOfUser(db: DbOrTx, userId: string): Promise<{ id: s
 }
 
 /** Asked on every ledger request of an account with `legal.record`. */
-const advisorByUser = preparedStatement<[userId: string]>((db, p) => db.selectFrom('legal_advisors').select(['id', 'name']).where('user_id', '=', p(0)));
+const advisorByUser = preparedStatement<[userId: string]>((db, p) =>
+  db.selectFrom('legal_advisors').select(['id', 'name']).where('user_id', '=', p(0)),
+);
 
 /** Unanswered online questions of a village follow the village's new advisor. */
 export async function routeOpenQuestions(db: DbOrTx, villageCode: string, advisorId: string): Promise<void> {
-  await db.updateTable('legal_consultations').set({ advisor_id: advisorId }).where('village_code', '=', villageCode).where('answered_at', 'is', null).execute();
+  await db
+    .updateTable('legal_consultations')
+    .set({ advisor_id: advisorId })
+    .where('village_code', '=', villageCode)
+    .where('answered_at', 'is', null)
+    .execute();
 }

@@ -32,8 +32,13 @@ export class LegalRooms {
     const current = await repo.currentAssignmentOf(this.ctx.db, villageCode);
     const path = (await this.regions.pathsOf([villageCode])).get(villageCode) ?? region.name;
     return {
-      villageCode, villagePath: path, configured: row !== undefined, advisorName: current?.advisor_name ?? null,
-      place: row?.place ?? `${region.name}村（居）委会公共法律服务室`, hours: row?.hours ?? '每周一至周五 9:00-17:00', hotline: row?.hotline ?? DEFAULT_HOTLINE,
+      villageCode,
+      villagePath: path,
+      configured: row !== undefined,
+      advisorName: current?.advisor_name ?? null,
+      place: row?.place ?? `${region.name}村（居）委会公共法律服务室`,
+      hours: row?.hours ?? '每周一至周五 9:00-17:00',
+      hotline: row?.hotline ?? DEFAULT_HOTLINE,
     };
   }
 
@@ -42,9 +47,18 @@ export class LegalRooms {
     await this.room(rc, villageCode);
     const now = this.ctx.clock.now().toISOString();
     await this.ctx.db.transaction().execute(async (tx) => {
-      await tx.insertInto('legal_rooms').values({ village_code: villageCode, ...input, updated_at: now })
-        .onConflict((oc) => oc.column('village_code').doUpdateSet({ ...input, updated_at: now })).execute();
-      await this.ctx.audit.append(tx, rc, { action: 'legal.room_save', objectType: 'legal_room', objectId: villageCode, objectRegion: villageCode, detail: { ...input } });
+      await tx
+        .insertInto('legal_rooms')
+        .values({ village_code: villageCode, ...input, updated_at: now })
+        .onConflict((oc) => oc.column('village_code').doUpdateSet({ ...input, updated_at: now }))
+        .execute();
+      await this.ctx.audit.append(tx, rc, {
+        action: 'legal.room_save',
+        objectType: 'legal_room',
+        objectId: villageCode,
+        objectRegion: villageCode,
+        detail: { ...input },
+      });
     });
     return this.room(rc, villageCode);
   }
@@ -57,7 +71,13 @@ export class LegalRooms {
     const advisor = current ? await repo.findAdvisor(this.ctx.db, current.advisor_id) : undefined;
     const consultUrl = `${origin}/m/legal/ask?village=${villageCode}`;
     const qrSvg = await QRCode.toString(consultUrl, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
-    await this.ctx.audit.record(this.ctx.db, rc, { action: 'export.legal_notice', objectType: 'legal_room', objectId: villageCode, objectRegion: villageCode, detail: { advisor: advisor?.name ?? null } });
+    await this.ctx.audit.record(this.ctx.db, rc, {
+      action: 'export.legal_notice',
+      objectType: 'legal_room',
+      objectId: villageCode,
+      objectRegion: villageCode,
+      detail: { advisor: advisor?.name ?? null },
+    });
     return { ...room, advisorPhone: advisor ? this.ctx.cipher.decrypt(advisor.phone_enc) : null, consultUrl, qrSvg };
   }
 }

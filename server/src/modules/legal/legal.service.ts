@@ -1,4 +1,11 @@
-import type { AdvisorCategory, AdvisorCreate, AdvisorDto, AdvisorListQuery, AdvisorStatus, AdvisorUpdate } from '@rg/domain/legal/advisor.schema';
+import type {
+  AdvisorCategory,
+  AdvisorCreate,
+  AdvisorDto,
+  AdvisorListQuery,
+  AdvisorStatus,
+  AdvisorUpdate,
+} from '@rg/domain/legal/advisor.schema';
 import type { AssignmentCreate, AssignmentDto, AssignmentListQuery } from '@rg/domain/legal/assignment.schema';
 import { maskIdCard, maskMobile } from '@rg/domain/personal/masking';
 import { isWithin } from '@rg/domain/regions/region-code';
@@ -50,10 +57,16 @@ export class LegalService {
     };
   }
 
-  async listAdvisors(rc: RequestContext, query: AdvisorListQuery): Promise<{ items: AdvisorDto[]; total: number; page: number; pageSize: number }> {
+  async listAdvisors(
+    rc: RequestContext,
+    query: AdvisorListQuery,
+  ): Promise<{ items: AdvisorDto[]; total: number; page: number; pageSize: number }> {
     const actor = authorize(rc.actor, 'legal.read');
     const { rows, total } = await repo.listAdvisors(this.ctx.db, listScope(actor), query);
-    const villages = await repo.currentVillagesOf(this.ctx.db, rows.map((r) => r.id));
+    const villages = await repo.currentVillagesOf(
+      this.ctx.db,
+      rows.map((r) => r.id),
+    );
     return { items: rows.map((r) => this.toDto(actor, r, villages.get(r.id) ?? [])), total, page: query.page, pageSize: query.pageSize };
   }
 
@@ -79,8 +92,21 @@ export class LegalService {
     const actor = authorize(rc.actor, 'legal.manage');
     const row = await this.loadAdvisor(actor, id, 'legal.manage');
     return this.ctx.db.transaction().execute(async (tx) => {
-      const dto = await legalFiles.store(tx, { ownerId: id, fileName: file.name, declaredType: file.declaredType, data: file.data, userId: actor.userId, now: this.ctx.clock.now().toISOString() });
-      await this.ctx.audit.append(tx, rc, { action: 'legal.advisor_contract', objectType: 'legal_advisor', objectId: id, objectRegion: row.region_code, detail: { file: dto.fileName, size: dto.size } });
+      const dto = await legalFiles.store(tx, {
+        ownerId: id,
+        fileName: file.name,
+        declaredType: file.declaredType,
+        data: file.data,
+        userId: actor.userId,
+        now: this.ctx.clock.now().toISOString(),
+      });
+      await this.ctx.audit.append(tx, rc, {
+        action: 'legal.advisor_contract',
+        objectType: 'legal_advisor',
+        objectId: id,
+        objectRegion: row.region_code,
+        detail: { file: dto.fileName, size: dto.size },
+      });
       return dto;
     });
   }
@@ -93,11 +119,16 @@ export class LegalService {
     return { fileName: file.file_name, contentType: file.content_type, data: Buffer.from(file.data) };
   }
 
-  private personalColumns(input: { phone?: string; idNumber?: string }): Partial<Pick<LegalAdvisorTable, 'phone_enc' | 'phone_hash' | 'id_number_enc' | 'id_number_hash'>> {
+  private personalColumns(input: {
+    phone?: string;
+    idNumber?: string;
+  }): Partial<Pick<LegalAdvisorTable, 'phone_enc' | 'phone_hash' | 'id_number_enc' | 'id_number_hash'>> {
     const { cipher } = this.ctx;
     return {
       ...(input.phone !== undefined ? { phone_enc: cipher.encrypt(input.phone), phone_hash: cipher.lookupHash(input.phone) } : {}),
-      ...(input.idNumber !== undefined ? { id_number_enc: cipher.encrypt(input.idNumber), id_number_hash: cipher.lookupHash(input.idNumber) } : {}),
+      ...(input.idNumber !== undefined
+        ? { id_number_enc: cipher.encrypt(input.idNumber), id_number_hash: cipher.lookupHash(input.idNumber) }
+        : {}),
     };
   }
 
@@ -117,14 +148,35 @@ export class LegalService {
     const id = newId();
     const now = this.ctx.clock.now().toISOString();
     await repo.insertAdvisor(tx, {
-      id, region_code: input.regionCode, name: input.name, gender: input.gender,
-      phone_enc: '', phone_hash: '', id_number_enc: '', id_number_hash: '',
+      id,
+      region_code: input.regionCode,
+      name: input.name,
+      gender: input.gender,
+      phone_enc: '',
+      phone_hash: '',
+      id_number_enc: '',
+      id_number_hash: '',
       ...this.personalColumns(input),
-      category: input.category, employer_name: input.employerName ?? null, employer_uscc: input.employerUscc ?? null,
-      licence_no: input.licenceNo ?? null, contract_start: input.contractStart ?? null, contract_end: input.contractEnd ?? null,
-      contract_fee_fen: input.contractFeeFen ?? null, status: 'active', user_id: null, created_at: now, updated_at: now, version: 1,
+      category: input.category,
+      employer_name: input.employerName ?? null,
+      employer_uscc: input.employerUscc ?? null,
+      licence_no: input.licenceNo ?? null,
+      contract_start: input.contractStart ?? null,
+      contract_end: input.contractEnd ?? null,
+      contract_fee_fen: input.contractFeeFen ?? null,
+      status: 'active',
+      user_id: null,
+      created_at: now,
+      updated_at: now,
+      version: 1,
     });
-    await this.ctx.audit.append(tx, rc, { action: 'legal.advisor_create', objectType: 'legal_advisor', objectId: id, objectRegion: input.regionCode, detail: { after: input, by: actor.username } });
+    await this.ctx.audit.append(tx, rc, {
+      action: 'legal.advisor_create',
+      objectType: 'legal_advisor',
+      objectId: id,
+      objectRegion: input.regionCode,
+      detail: { after: input, by: actor.username },
+    });
     return id;
   }
 
@@ -150,11 +202,15 @@ export class LegalService {
     };
     const now = this.ctx.clock.now().toISOString();
     await this.ctx.db.transaction().execute(async (tx) => {
-      if (changes.id_number_hash && (await repo.idNumberTaken(tx, changes.id_number_hash, id))) throw invalid({ idNumber: 'legal.idNumber.taken' });
+      if (changes.id_number_hash && (await repo.idNumberTaken(tx, changes.id_number_hash, id)))
+        throw invalid({ idNumber: 'legal.idNumber.taken' });
       if (!(await repo.updateAdvisorVersioned(tx, id, input.version, changes, now))) throw conflict();
       const { version: _version, ...after } = input;
       await this.ctx.audit.append(tx, rc, {
-        action: 'legal.advisor_update', objectType: 'legal_advisor', objectId: id, objectRegion: row.region_code,
+        action: 'legal.advisor_update',
+        objectType: 'legal_advisor',
+        objectId: id,
+        objectRegion: row.region_code,
         detail: { before: { name: row.name, category: row.category, status: row.status }, after },
       });
     });
@@ -180,15 +236,28 @@ export class LegalService {
     const actor = authorize(rc.actor, 'personal.reveal');
     const row = await this.loadAdvisor(actor, id, 'legal.read');
     authorize(actor, 'personal.reveal', { regionCode: row.region_code });
-    await this.ctx.audit.record(this.ctx.db, rc, { action: 'legal.reveal', objectType: 'legal_advisor', objectId: id, objectRegion: row.region_code, detail: { field } });
+    await this.ctx.audit.record(this.ctx.db, rc, {
+      action: 'legal.reveal',
+      objectType: 'legal_advisor',
+      objectId: id,
+      objectRegion: row.region_code,
+      detail: { field },
+    });
     return { value: this.ctx.cipher.decrypt(field === 'phone' ? row.phone_enc : row.id_number_enc) };
   }
 
   async assignmentDtos(rows: repo.AssignmentRow[]): Promise<AssignmentDto[]> {
     const paths = await this.regions.pathsOf(rows.map((r) => r.village_code));
     return rows.map((r) => ({
-      id: r.id, advisorId: r.advisor_id, advisorName: r.advisor_name, villageCode: r.village_code, villageName: r.village_name,
-      villagePath: paths.get(r.village_code) ?? r.village_name, startDate: r.start_date, endDate: r.end_date, endReason: r.end_reason,
+      id: r.id,
+      advisorId: r.advisor_id,
+      advisorName: r.advisor_name,
+      villageCode: r.village_code,
+      villageName: r.village_name,
+      villagePath: paths.get(r.village_code) ?? r.village_name,
+      startDate: r.start_date,
+      endDate: r.end_date,
+      endReason: r.end_reason,
       current: r.end_date === null,
     }));
   }
@@ -216,10 +285,24 @@ export class LegalService {
 
   private async insertAssignment(rc: RequestContext, advisorId: string, villageCode: string, startDate: string, tx: Tx): Promise<string> {
     const id = newId();
-    await repo.insertAssignment(tx, { id, advisor_id: advisorId, village_code: villageCode, start_date: startDate, end_date: null, end_reason: null, created_at: this.ctx.clock.now().toISOString() });
+    await repo.insertAssignment(tx, {
+      id,
+      advisor_id: advisorId,
+      village_code: villageCode,
+      start_date: startDate,
+      end_date: null,
+      end_reason: null,
+      created_at: this.ctx.clock.now().toISOString(),
+    });
     // Questions still waiting in the village go to the advisor who serves it now.
     await repo.routeOpenQuestions(tx, villageCode, advisorId);
-    await this.ctx.audit.append(tx, rc, { action: 'legal.assign', objectType: 'legal_assignment', objectId: id, objectRegion: villageCode, detail: { advisorId, startDate } });
+    await this.ctx.audit.append(tx, rc, {
+      action: 'legal.assign',
+      objectType: 'legal_assignment',
+      objectId: id,
+      objectRegion: villageCode,
+      detail: { advisorId, startDate },
+    });
     return id;
   }
 
@@ -259,7 +342,13 @@ export class LegalService {
     await this.checkServes(actor, advisorId, current.village_code);
     const newId = await this.ctx.db.transaction().execute(async (tx) => {
       if (!(await repo.endAssignment(tx, id, date, '交接'))) throw new AppError('conflict', 'legal.assignment.ended');
-      await this.ctx.audit.append(tx, rc, { action: 'legal.assignment_end', objectType: 'legal_assignment', objectId: id, objectRegion: current.village_code, detail: { date, reason: '交接' } });
+      await this.ctx.audit.append(tx, rc, {
+        action: 'legal.assignment_end',
+        objectType: 'legal_assignment',
+        objectId: id,
+        objectRegion: current.village_code,
+        detail: { date, reason: '交接' },
+      });
       return this.insertAssignment(rc, advisorId, current.village_code, date, tx);
     });
     return this.assignmentDto(newId);
@@ -271,7 +360,13 @@ export class LegalService {
     if (date < current.start_date) throw invalid({ date: 'legal.assignment.dateBeforeStart' });
     await this.ctx.db.transaction().execute(async (tx) => {
       if (!(await repo.endAssignment(tx, id, date, reason ?? null))) throw new AppError('conflict', 'legal.assignment.ended');
-      await this.ctx.audit.append(tx, rc, { action: 'legal.assignment_end', objectType: 'legal_assignment', objectId: id, objectRegion: current.village_code, detail: { date, reason } });
+      await this.ctx.audit.append(tx, rc, {
+        action: 'legal.assignment_end',
+        objectType: 'legal_assignment',
+        objectId: id,
+        objectRegion: current.village_code,
+        detail: { date, reason },
+      });
     });
     return this.assignmentDto(id);
   }

@@ -122,7 +122,10 @@ export interface LegalPilotVillageTable {
 }
 
 /** A village's services in a month: in all, by window (`w_…`) and by type (`t_…`). */
-export type LegalVillageMonthTable = { month: string; village_code: string; total: number } & Record<`w_${ServiceWindow}` | `t_${ServiceType}`, number>;
+export type LegalVillageMonthTable = { month: string; village_code: string; total: number } & Record<
+  `w_${ServiceWindow}` | `t_${ServiceType}`,
+  number
+>;
 
 export interface LegalTables {
   legal_advisors: LegalAdvisorTable;

@@ -35,7 +35,11 @@ describe('legal: advisor roster, assignments and coverage (P1.4(2))', () => {
     t = await createTestApp();
     for (const code of extraVillages) await buildVillage(t.ctx, { code });
     // 屈家村 and 201 are poor villages.
-    await t.ctx.db.updateTable('regions').set({ is_poor: 1 }).where('code', 'in', [PLACES.qujia, extraVillages[0] ?? '']).execute();
+    await t.ctx.db
+      .updateTable('regions')
+      .set({ is_poor: 1 })
+      .where('code', 'in', [PLACES.qujia, extraVillages[0] ?? ''])
+      .execute();
     await buildUser(t.ctx, { username: 'jy.legal', regionCode: PLACES.jingyang, roles: ['official'] });
     await buildUser(t.ctx, { username: 'hy.legal', regionCode: PLACES.huaiyuan, roles: ['official'] });
     await buildUser(t.ctx, { username: 'qj.legal', regionCode: PLACES.qujia, roles: ['village_cadre'] });
@@ -53,18 +57,33 @@ describe('legal: advisor roster, assignments and coverage (P1.4(2))', () => {
     const res = await county.request('POST', '/api/legal/advisors', advisorBody(1));
     expect(res.statusCode).toBe(201);
     const dto = res.json();
-    expect(dto).toMatchObject({ name: '顾问1', phone: '139****5001', idNumber: '6104**********' + idNumber(1).slice(-4), status: 'active', currentVillages: [], regionName: '泾阳县' });
+    expect(dto).toMatchObject({
+      name: '顾问1',
+      phone: '139****5001',
+      idNumber: '6104**********' + idNumber(1).slice(-4),
+      status: 'active',
+      currentVillages: [],
+      regionName: '泾阳县',
+    });
     const row = await t.ctx.db.selectFrom('legal_advisors').selectAll().where('id', '=', dto.id).executeTakeFirstOrThrow();
     expect(JSON.stringify(row)).not.toContain(idNumber(1));
     expect(JSON.stringify(row)).not.toContain('13912345001');
     expect(t.ctx.cipher.decrypt(row.id_number_enc)).toBe(idNumber(1));
-    const audit = await t.ctx.db.selectFrom('audit_log').select(['action', 'detail']).where('object_id', '=', dto.id).executeTakeFirstOrThrow();
+    const audit = await t.ctx.db
+      .selectFrom('audit_log')
+      .select(['action', 'detail'])
+      .where('object_id', '=', dto.id)
+      .executeTakeFirstOrThrow();
     expect(audit.action).toBe('legal.advisor_create');
     expect(audit.detail).not.toMatch(/\d{17}[\dX]/);
   });
 
   it('names each wrong field in Chinese and refuses a second registration of the same person', async () => {
-    const res = await county.request('POST', '/api/legal/advisors', advisorBody(2, { idNumber: '610423198501010000', phone: '12345', employerUscc: '91350100M000100Y44', contractEnd: '2025-01-01' }));
+    const res = await county.request(
+      'POST',
+      '/api/legal/advisors',
+      advisorBody(2, { idNumber: '610423198501010000', phone: '12345', employerUscc: '91350100M000100Y44', contractEnd: '2025-01-01' }),
+    );
     expect(res.statusCode).toBe(400);
     expect(res.json().error.fields).toMatchObject({
       idNumber: '身份证号码校验不通过',
@@ -81,18 +100,40 @@ describe('legal: advisor roster, assignments and coverage (P1.4(2))', () => {
   it('keeps one current advisor per village: a second gets 409, a hand-over keeps the history', async () => {
     const a = await createAdvisor(10);
     const b = await createAdvisor(11);
-    const first = await county.request('POST', '/api/legal/assignments', { advisorId: a, villageCode: PLACES.qujia, startDate: '2026-03-01' });
+    const first = await county.request('POST', '/api/legal/assignments', {
+      advisorId: a,
+      villageCode: PLACES.qujia,
+      startDate: '2026-03-01',
+    });
     expect(first.statusCode).toBe(201);
-    const second = await county.request('POST', '/api/legal/assignments', { advisorId: b, villageCode: PLACES.qujia, startDate: '2026-03-02' });
+    const second = await county.request('POST', '/api/legal/assignments', {
+      advisorId: b,
+      villageCode: PLACES.qujia,
+      startDate: '2026-03-02',
+    });
     expect(second.statusCode).toBe(409);
     expect(second.json().error.message).toBe('该村（社区）已有在岗法律顾问，请使用“交接”');
 
     const early = await county.request('POST', `/api/legal/assignments/${first.json().id}/handover`, { advisorId: b, date: '2026-02-01' });
     expect(early.statusCode).toBe(400);
-    const handover = await county.request('POST', `/api/legal/assignments/${first.json().id}/handover`, { advisorId: b, date: '2026-06-01' });
+    const handover = await county.request('POST', `/api/legal/assignments/${first.json().id}/handover`, {
+      advisorId: b,
+      date: '2026-06-01',
+    });
     expect(handover.statusCode).toBe(201);
-    expect(handover.json()).toMatchObject({ advisorId: b, villageCode: PLACES.qujia, villagePath: '泾阳县王桥镇屈家村', startDate: '2026-06-01', current: true });
-    const rows = await t.ctx.db.selectFrom('legal_assignments').selectAll().where('village_code', '=', PLACES.qujia).orderBy('start_date').execute();
+    expect(handover.json()).toMatchObject({
+      advisorId: b,
+      villageCode: PLACES.qujia,
+      villagePath: '泾阳县王桥镇屈家村',
+      startDate: '2026-06-01',
+      current: true,
+    });
+    const rows = await t.ctx.db
+      .selectFrom('legal_assignments')
+      .selectAll()
+      .where('village_code', '=', PLACES.qujia)
+      .orderBy('start_date')
+      .execute();
     expect(rows.map((r) => [r.advisor_id, r.start_date, r.end_date, r.end_reason])).toEqual([
       [a, '2026-03-01', '2026-06-01', '交接'],
       [b, '2026-06-01', null, null],
@@ -106,13 +147,25 @@ describe('legal: advisor roster, assignments and coverage (P1.4(2))', () => {
 
   it('refuses villages outside the advisor’s roster region, places that are not villages, and advisors off duty', async () => {
     const a = await createAdvisor(20, { regionCode: PLACES.anwu });
-    const outside = await county.request('POST', '/api/legal/assignments', { advisorId: a, villageCode: extraVillages[1], startDate: '2026-03-01' });
+    const outside = await county.request('POST', '/api/legal/assignments', {
+      advisorId: a,
+      villageCode: extraVillages[1],
+      startDate: '2026-03-01',
+    });
     expect(outside.json().error.fields).toEqual({ villageCode: '只能安排到法律顾问所属辖区内的村（社区）' });
-    const town = await county.request('POST', '/api/legal/assignments', { advisorId: a, villageCode: PLACES.anwu, startDate: '2026-03-01' });
+    const town = await county.request('POST', '/api/legal/assignments', {
+      advisorId: a,
+      villageCode: PLACES.anwu,
+      startDate: '2026-03-01',
+    });
     expect(town.json().error.fields).toEqual({ villageCode: '请选择村（社区）' });
     const dto = (await county.request('GET', `/api/legal/advisors/${a}`)).json();
     expect((await county.request('PATCH', `/api/legal/advisors/${a}`, { version: dto.version, status: 'suspended' })).statusCode).toBe(200);
-    const suspended = await county.request('POST', '/api/legal/assignments', { advisorId: a, villageCode: PLACES.wangjia, startDate: '2026-03-01' });
+    const suspended = await county.request('POST', '/api/legal/assignments', {
+      advisorId: a,
+      villageCode: PLACES.wangjia,
+      startDate: '2026-03-01',
+    });
     expect(suspended.json().error.fields).toEqual({ advisorId: '该法律顾问不在岗，不能安排驻村' });
     const stale = await county.request('PATCH', `/api/legal/advisors/${a}`, { version: dto.version, name: '改名' });
     expect(stale.statusCode).toBe(409);
@@ -122,7 +175,10 @@ describe('legal: advisor roster, assignments and coverage (P1.4(2))', () => {
     const a = await createAdvisor(30);
     const other = await t.login('hy.legal');
     expect((await other.request('GET', `/api/legal/advisors/${a}`)).statusCode).toBe(404);
-    expect((await other.request('POST', '/api/legal/assignments', { advisorId: a, villageCode: extraVillages[2], startDate: '2026-03-01' })).statusCode).toBe(404);
+    expect(
+      (await other.request('POST', '/api/legal/assignments', { advisorId: a, villageCode: extraVillages[2], startDate: '2026-03-01' }))
+        .statusCode,
+    ).toBe(404);
     const list = (await other.request('GET', '/api/legal/advisors')).json();
     expect(list.total).toBe(0);
     const cadre = await t.login('qj.legal');
@@ -134,7 +190,10 @@ describe('legal: advisor roster, assignments and coverage (P1.4(2))', () => {
     // 王桥镇: 屈家村 (poor, covered since the hand-over) and three built villages (201 poor).
     expect(before).toMatchObject({ villages: 4, covered: 1, uncovered: 3, poor: { villages: 2, covered: 1, rate: 0.5 } });
     const a = await createAdvisor(40);
-    expect((await county.request('POST', '/api/legal/assignments', { advisorId: a, villageCode: extraVillages[0], startDate: '2026-03-01' })).statusCode).toBe(201);
+    expect(
+      (await county.request('POST', '/api/legal/assignments', { advisorId: a, villageCode: extraVillages[0], startDate: '2026-03-01' }))
+        .statusCode,
+    ).toBe(201);
     const after = (await county.request('GET', `/api/legal/coverage?regionCode=${PLACES.wangqiao}`)).json();
     expect(after).toMatchObject({ villages: 4, covered: 2, uncovered: 2, rate: 0.5, poor: { villages: 2, covered: 2, rate: 1 } });
     const countyView = (await county.request('GET', '/api/legal/coverage')).json();
@@ -156,7 +215,11 @@ describe('legal: advisor roster, assignments and coverage (P1.4(2))', () => {
     workbook.worksheets[0]?.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map(String)));
     expect(rows[0]).toEqual(['区划代码', '村（社区）', '贫困村']);
     expect(rows.slice(1).map((r) => r[0])).toEqual([extraVillages[1], extraVillages[2]]);
-    const entry = await t.ctx.db.selectFrom('audit_log').select('actor_name').where('action', '=', 'export.legal_uncovered').executeTakeFirst();
+    const entry = await t.ctx.db
+      .selectFrom('audit_log')
+      .select('actor_name')
+      .where('action', '=', 'export.legal_uncovered')
+      .executeTakeFirst();
     expect(entry?.actor_name).toBe('jy.legal');
   });
 
@@ -164,7 +227,14 @@ describe('legal: advisor roster, assignments and coverage (P1.4(2))', () => {
     const a = await createAdvisor(50);
     const revealed = await county.request('POST', `/api/legal/advisors/${a}/reveal`, { field: 'idNumber' });
     expect(revealed.json()).toEqual({ value: idNumber(50) });
-    expect(await t.ctx.db.selectFrom('audit_log').select('action').where('action', '=', 'legal.reveal').where('object_id', '=', a).executeTakeFirst()).toBeDefined();
+    expect(
+      await t.ctx.db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('action', '=', 'legal.reveal')
+        .where('object_id', '=', a)
+        .executeTakeFirst(),
+    ).toBeDefined();
     const leaks = t.responses.filter((r) => !r.url.endsWith('/reveal') && personalNumbersIn(r.body).length > 0);
     expect(leaks.map((r) => r.url)).toEqual([]);
   });

@@ -44,7 +44,12 @@ export async function agreementDocx(content: AgreementContent): Promise<Buffer> 
     line('经调解，自愿达成如下协议：', { bold: true }),
     ...content.terms.split(/\n+/).map((t) => line(t, { indent: true })),
     line('履行方式、时限：', { bold: true }),
-    line(content.performanceDeadline ? `各方当事人应于${chineseDate(content.performanceDeadline)}前按上述协议履行完毕。` : '各方当事人应按上述协议约定的方式自觉履行。', { indent: true }),
+    line(
+      content.performanceDeadline
+        ? `各方当事人应于${chineseDate(content.performanceDeadline)}前按上述协议履行完毕。`
+        : '各方当事人应按上述协议约定的方式自觉履行。',
+      { indent: true },
+    ),
     line(`本协议一式${copies}份，当事人、人民调解委员会各持一份。`, { indent: true }),
     line('当事人应当按照约定履行本协议。经人民调解委员会调解达成的调解协议，具有法律约束力。', { indent: true }),
     line(''),

@@ -28,14 +28,16 @@ export function aidDecisionDocx(d: AidDecision): Promise<Buffer> {
   const applied = `你于${chineseDate(d.appliedOn)}提出的${d.matter}法律援助申请，本中心已收悉。`;
   const body = d.approved
     ? [
-      `${applied}经审查，你的申请符合法律援助条件（${d.hardship.join('、')}），根据《中华人民共和国法律援助法》的规定，决定给予法律援助。`,
-      d.assignee ? `本中心已指派${d.assignee.kindLabel}${d.assignee.name}承办，承办人员将与你联系。` : '本中心将指派律师或者基层法律服务工作者承办，承办人员将与你联系。',
-      ...(d.reason ? [`审查意见：${d.reason}`] : []),
-    ]
+        `${applied}经审查，你的申请符合法律援助条件（${d.hardship.join('、')}），根据《中华人民共和国法律援助法》的规定，决定给予法律援助。`,
+        d.assignee
+          ? `本中心已指派${d.assignee.kindLabel}${d.assignee.name}承办，承办人员将与你联系。`
+          : '本中心将指派律师或者基层法律服务工作者承办，承办人员将与你联系。',
+        ...(d.reason ? [`审查意见：${d.reason}`] : []),
+      ]
     : [
-      `${applied}经审查，${d.reason.replace(/[。．.]$/, '')}。根据《中华人民共和国法律援助法》的规定，决定不予法律援助。`,
-      '如对本决定有异议，可以向设立本法律援助机构的司法行政部门提出。',
-    ];
+        `${applied}经审查，${d.reason.replace(/[。．.]$/, '')}。根据《中华人民共和国法律援助法》的规定，决定不予法律援助。`,
+        '如对本决定有异议，可以向设立本法律援助机构的司法行政部门提出。',
+      ];
   return officialDocument(d.office, name, [
     title(name),
     line(`申请人：${d.applicantName}，身份证号码：${d.idNumber}${d.address ? `，住址：${d.address}` : ''}`),

@@ -1,4 +1,15 @@
-import { AID_STATUS_LABELS, AID_STEPS, ASSIGNEE_KIND_LABELS, type AidCreate, type AidDto, type AidListQuery, type AidResult, type AidStatus, type AidStep, type AssigneeKind } from '@rg/domain/mediation/aid.schema';
+import {
+  AID_STATUS_LABELS,
+  AID_STEPS,
+  ASSIGNEE_KIND_LABELS,
+  type AidCreate,
+  type AidDto,
+  type AidListQuery,
+  type AidResult,
+  type AidStatus,
+  type AidStep,
+  type AssigneeKind,
+} from '@rg/domain/mediation/aid.schema';
 import type { Page } from '@rg/domain/mediation/common.schema';
 import { maskIdCard, maskMobile } from '@rg/domain/personal/masking';
 import type { z } from 'zod';
@@ -24,28 +35,53 @@ export type AidStepBody =
 export class AidService {
   private readonly places: Places;
 
-  constructor(private readonly ctx: AppContext, private readonly cases: CasesService) {
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly cases: CasesService,
+  ) {
     this.places = new Places(ctx);
   }
 
   private async dtos(actor: Actor, rows: MediationAidTable[]): Promise<AidDto[]> {
     const refs = await this.places.refs(rows.map((r) => r.region_code));
     const caseIds = rows.map((r) => r.case_id).filter((c): c is string => c !== null);
-    const caseNos = new Map(caseIds.length ? (await this.ctx.db.selectFrom('mediation_cases').select(['id', 'case_no']).where('id', 'in', caseIds).execute()).map((c) => [c.id, c.case_no]) : []);
+    const caseNos = new Map(
+      caseIds.length
+        ? (await this.ctx.db.selectFrom('mediation_cases').select(['id', 'case_no']).where('id', 'in', caseIds).execute()).map((c) => [
+            c.id,
+            c.case_no,
+          ])
+        : [],
+    );
     return rows.map((r) => {
       const target = { regionCode: r.region_code };
       const manage = can(actor, 'mediation.aid', target);
       const status = r.status as AidStatus;
       return {
-        id: r.id, region: refs.get(r.region_code) ?? { code: r.region_code, name: r.region_code, path: r.region_code }, caseId: r.case_id,
-        caseNo: r.case_id ? (caseNos.get(r.case_id) ?? null) : null, applicantName: r.applicant_name,
-        idNumber: maskIdCard(this.ctx.cipher.decrypt(r.id_number_enc)), phone: maskMobile(this.ctx.cipher.decrypt(r.phone_enc)), address: r.address,
-        matter: r.matter, facts: r.facts, hardship: json.parse<string[]>(r.hardship, []), status, appliedOn: r.applied_on,
+        id: r.id,
+        region: refs.get(r.region_code) ?? { code: r.region_code, name: r.region_code, path: r.region_code },
+        caseId: r.case_id,
+        caseNo: r.case_id ? (caseNos.get(r.case_id) ?? null) : null,
+        applicantName: r.applicant_name,
+        idNumber: maskIdCard(this.ctx.cipher.decrypt(r.id_number_enc)),
+        phone: maskMobile(this.ctx.cipher.decrypt(r.phone_enc)),
+        address: r.address,
+        matter: r.matter,
+        facts: r.facts,
+        hardship: json.parse<string[]>(r.hardship, []),
+        status,
+        appliedOn: r.applied_on,
         review: r.reviewed_on ? { approved: r.approved === 1, reason: r.review_reason ?? '', reviewedOn: r.reviewed_on } : null,
-        assignment: r.assigned_on ? { name: r.assignee_name ?? '', kind: r.assignee_kind as AssigneeKind, assignedOn: r.assigned_on } : null,
+        assignment: r.assigned_on
+          ? { name: r.assignee_name ?? '', kind: r.assignee_kind as AssigneeKind, assignedOn: r.assigned_on }
+          : null,
         result: r.closed_on ? { result: r.result as AidResult, note: r.result_note, closedOn: r.closed_on } : null,
         version: r.version,
-        abilities: { manage, reveal: can(actor, 'personal.reveal', target), steps: manage ? (Object.keys(AID_STEPS) as AidStep[]).filter((s) => (AID_STEPS[s] as readonly AidStatus[]).includes(status)) : [] },
+        abilities: {
+          manage,
+          reveal: can(actor, 'personal.reveal', target),
+          steps: manage ? (Object.keys(AID_STEPS) as AidStep[]).filter((s) => (AID_STEPS[s] as readonly AidStatus[]).includes(status)) : [],
+        },
       };
     });
   }
@@ -55,7 +91,13 @@ export class AidService {
     if (query.regionCode) authorize(actor, 'mediation.read', { regionCode: query.regionCode });
     let base = this.ctx.db.selectFrom('mediation_aid').where((eb) => withinScope(eb, 'region_code', query.regionCode ?? listScope(actor)));
     if (query.status) base = base.where('status', '=', query.status);
-    const rows = await base.selectAll().orderBy('applied_on', 'desc').orderBy('created_at', 'desc').offset((query.page - 1) * query.pageSize).limit(query.pageSize).execute();
+    const rows = await base
+      .selectAll()
+      .orderBy('applied_on', 'desc')
+      .orderBy('created_at', 'desc')
+      .offset((query.page - 1) * query.pageSize)
+      .limit(query.pageSize)
+      .execute();
     const count = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     return { items: await this.dtos(actor, rows), total: Number(count.n), page: query.page, pageSize: query.pageSize };
   }
@@ -79,29 +121,73 @@ export class AidService {
     const { cipher } = this.ctx;
     let row: MediationAidTable;
     const now = this.ctx.clock.now().toISOString();
-    const base = { id: newId(), status: 'applied', applied_on: input.appliedOn, hardship: JSON.stringify(input.hardship), matter: input.matter, approved: null, review_reason: null, reviewed_on: null, assignee_name: null, assignee_kind: null, assigned_on: null, result: null, result_note: null, closed_on: null, created_at: now, updated_at: now, version: 1 };
+    const base = {
+      id: newId(),
+      status: 'applied',
+      applied_on: input.appliedOn,
+      hardship: JSON.stringify(input.hardship),
+      matter: input.matter,
+      approved: null,
+      review_reason: null,
+      reviewed_on: null,
+      assignee_name: null,
+      assignee_kind: null,
+      assigned_on: null,
+      result: null,
+      result_note: null,
+      closed_on: null,
+      created_at: now,
+      updated_at: now,
+      version: 1,
+    };
     if ('caseId' in input) {
       // 调解不成转法律援助: the party and the facts come from the case; no personal data travels.
       const { row: c, party } = await this.cases.caseForAid(actor, input.caseId, input.partyId);
       authorize(actor, 'mediation.aid', { regionCode: c.region_code });
       if (!party.id_number_enc || !party.phone_enc || party.kind !== 'person') throw invalid({ partyId: 'mediation.aid.party.noId' });
       row = {
-        ...base, region_code: c.region_code, case_id: c.id, applicant_name: party.name, id_number_enc: party.id_number_enc, id_number_hash: party.id_number_hash ?? '',
-        phone_enc: party.phone_enc, phone_hash: party.phone_hash ?? '', address: party.address,
+        ...base,
+        region_code: c.region_code,
+        case_id: c.id,
+        applicant_name: party.name,
+        id_number_enc: party.id_number_enc,
+        id_number_hash: party.id_number_hash ?? '',
+        phone_enc: party.phone_enc,
+        phone_hash: party.phone_hash ?? '',
+        address: party.address,
         facts: `${c.description}\n（调解不成：${c.failure_reason ?? ''}，已引导至${c.failure_destination ?? ''}）`.slice(0, 2000),
       };
     } else {
       authorize(actor, 'mediation.aid', { regionCode: input.regionCode });
       await this.places.existing(input.regionCode, 'regionCode');
       row = {
-        ...base, region_code: input.regionCode, case_id: null, applicant_name: input.applicantName, id_number_enc: cipher.encrypt(input.idNumber), id_number_hash: cipher.lookupHash(input.idNumber),
-        phone_enc: cipher.encrypt(input.phone), phone_hash: cipher.lookupHash(input.phone), address: input.address ?? null, facts: input.facts,
+        ...base,
+        region_code: input.regionCode,
+        case_id: null,
+        applicant_name: input.applicantName,
+        id_number_enc: cipher.encrypt(input.idNumber),
+        id_number_hash: cipher.lookupHash(input.idNumber),
+        phone_enc: cipher.encrypt(input.phone),
+        phone_hash: cipher.lookupHash(input.phone),
+        address: input.address ?? null,
+        facts: input.facts,
       };
     }
     await this.ctx.db.transaction().execute(async (tx) => {
       await tx.insertInto('mediation_aid').values(row).execute();
-      await this.ctx.audit.append(tx, rc, { action: 'mediation.aid_apply', objectType: 'mediation_aid', objectId: row.id, objectRegion: row.region_code, detail: { caseId: row.case_id, applicant: row.applicant_name, matter: row.matter, hardship: input.hardship } });
-      await this.ctx.events.publish(tx, { type: 'mediation.aid_applied', regionCode: row.region_code, occurredOn: row.applied_on, payload: { fromCase: row.case_id !== null } });
+      await this.ctx.audit.append(tx, rc, {
+        action: 'mediation.aid_apply',
+        objectType: 'mediation_aid',
+        objectId: row.id,
+        objectRegion: row.region_code,
+        detail: { caseId: row.case_id, applicant: row.applicant_name, matter: row.matter, hardship: input.hardship },
+      });
+      await this.ctx.events.publish(tx, {
+        type: 'mediation.aid_applied',
+        regionCode: row.region_code,
+        occurredOn: row.applied_on,
+        payload: { fromCase: row.case_id !== null },
+      });
     });
     return this.get(rc, row.id);
   }
@@ -110,7 +196,9 @@ export class AidService {
     const actor = authorize(rc.actor, 'mediation.aid');
     const row = await this.load(actor, id, 'mediation.aid');
     if (!(AID_STEPS[step.step] as readonly string[]).includes(row.status)) {
-      throw new AppError('conflict', 'mediation.aid.step.notAllowed', undefined, { status: AID_STATUS_LABELS[row.status as AidStatus] ?? row.status });
+      throw new AppError('conflict', 'mediation.aid.step.notAllowed', undefined, {
+        status: AID_STATUS_LABELS[row.status as AidStatus] ?? row.status,
+      });
     }
     let changes: Partial<MediationAidTable>;
     switch (step.step) {
@@ -121,21 +209,42 @@ export class AidService {
           const met = json.parse<string[]>(row.hardship, []).filter((h) => aidCriteria.includes(h));
           if (met.length === 0) throw invalid({ hardship: 'mediation.aid.hardship.unmet' });
         }
-        changes = { status: step.body.approve ? 'approved' : 'rejected', approved: step.body.approve ? 1 : 0, review_reason: step.body.reason, reviewed_on: step.body.reviewedOn };
+        changes = {
+          status: step.body.approve ? 'approved' : 'rejected',
+          approved: step.body.approve ? 1 : 0,
+          review_reason: step.body.reason,
+          reviewed_on: step.body.reviewedOn,
+        };
         break;
       }
       case 'assign':
-        changes = { status: 'assigned', assignee_name: step.body.assigneeName, assignee_kind: step.body.assigneeKind, assigned_on: step.body.assignedOn };
+        changes = {
+          status: 'assigned',
+          assignee_name: step.body.assigneeName,
+          assignee_kind: step.body.assigneeKind,
+          assigned_on: step.body.assignedOn,
+        };
         break;
       case 'close':
         changes = { status: 'closed', result: step.body.result, result_note: step.body.resultNote ?? null, closed_on: step.body.closedOn };
         break;
     }
     await this.ctx.db.transaction().execute(async (tx) => {
-      const result = await tx.updateTable('mediation_aid').set({ ...changes, updated_at: this.ctx.clock.now().toISOString(), version: row.version + 1 })
-        .where('id', '=', id).where('version', '=', row.version).where('status', '=', row.status).executeTakeFirst();
+      const result = await tx
+        .updateTable('mediation_aid')
+        .set({ ...changes, updated_at: this.ctx.clock.now().toISOString(), version: row.version + 1 })
+        .where('id', '=', id)
+        .where('version', '=', row.version)
+        .where('status', '=', row.status)
+        .executeTakeFirst();
       if (Number(result.numUpdatedRows) !== 1) throw conflict();
-      await this.ctx.audit.append(tx, rc, { action: `mediation.aid_${step.step}`, objectType: 'mediation_aid', objectId: id, objectRegion: row.region_code, detail: { from: row.status, to: changes.status, ...step.body } });
+      await this.ctx.audit.append(tx, rc, {
+        action: `mediation.aid_${step.step}`,
+        objectType: 'mediation_aid',
+        objectId: id,
+        objectRegion: row.region_code,
+        detail: { from: row.status, to: changes.status, ...step.body },
+      });
     });
     return this.get(rc, id);
   }
@@ -144,7 +253,13 @@ export class AidService {
     const actor = authorize(rc.actor, 'personal.reveal');
     const row = await this.load(actor, id, 'mediation.read');
     authorize(actor, 'personal.reveal', { regionCode: row.region_code });
-    await this.ctx.audit.record(this.ctx.db, rc, { action: 'mediation.reveal', objectType: 'mediation_aid', objectId: id, objectRegion: row.region_code, detail: { field } });
+    await this.ctx.audit.record(this.ctx.db, rc, {
+      action: 'mediation.reveal',
+      objectType: 'mediation_aid',
+      objectId: id,
+      objectRegion: row.region_code,
+      detail: { field },
+    });
     return { value: this.ctx.cipher.decrypt(field === 'phone' ? row.phone_enc : row.id_number_enc) };
   }
 
@@ -161,12 +276,26 @@ export class AidService {
     const county = await this.places.ref(row.region_code.slice(0, 6));
     const approved = row.approved === 1;
     const body = await aidDecisionDocx({
-      office: `${county.name}法律援助中心`, applicantName: row.applicant_name, idNumber: full ? idNumber : maskIdCard(idNumber), address: row.address,
-      matter: row.matter, hardship: json.parse<string[]>(row.hardship, []), appliedOn: row.applied_on, approved, reason: row.review_reason ?? '', reviewedOn: row.reviewed_on,
-      assignee: approved && row.assignee_name ? { kindLabel: ASSIGNEE_KIND_LABELS[row.assignee_kind as AssigneeKind] ?? '', name: row.assignee_name } : null,
+      office: `${county.name}法律援助中心`,
+      applicantName: row.applicant_name,
+      idNumber: full ? idNumber : maskIdCard(idNumber),
+      address: row.address,
+      matter: row.matter,
+      hardship: json.parse<string[]>(row.hardship, []),
+      appliedOn: row.applied_on,
+      approved,
+      reason: row.review_reason ?? '',
+      reviewedOn: row.reviewed_on,
+      assignee:
+        approved && row.assignee_name
+          ? { kindLabel: ASSIGNEE_KIND_LABELS[row.assignee_kind as AssigneeKind] ?? '', name: row.assignee_name }
+          : null,
     });
     await this.ctx.audit.record(this.ctx.db, rc, {
-      action: full ? 'mediation.aid_decision_full' : 'export.mediation_aid_decision', objectType: 'mediation_aid', objectId: id, objectRegion: row.region_code,
+      action: full ? 'mediation.aid_decision_full' : 'export.mediation_aid_decision',
+      objectType: 'mediation_aid',
+      objectId: id,
+      objectRegion: row.region_code,
       detail: { approved, personalData: full ? 'full' : 'masked' },
     });
     return { fileName: `${approved ? '给予' : '不予'}法律援助决定书（${row.applicant_name}）.docx`, body };

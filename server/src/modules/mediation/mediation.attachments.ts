@@ -23,9 +23,19 @@ export class CaseAttachments {
     if (!row) throw notFound();
     authorize(actor, 'mediation.handle', { regionCode: row.region_code });
     return this.ctx.db.transaction().execute(async (tx) => {
-      const dto = await caseFiles.store(tx, { ownerId: caseId, fileName: file.name, declaredType: file.declaredType, data: file.data, userId: actor.userId, now: this.ctx.clock.now().toISOString() });
+      const dto = await caseFiles.store(tx, {
+        ownerId: caseId,
+        fileName: file.name,
+        declaredType: file.declaredType,
+        data: file.data,
+        userId: actor.userId,
+        now: this.ctx.clock.now().toISOString(),
+      });
       await this.ctx.audit.append(tx, rc, {
-        action: 'mediation.case_attach', objectType: 'mediation_case', objectId: caseId, objectRegion: row.region_code,
+        action: 'mediation.case_attach',
+        objectType: 'mediation_case',
+        objectId: caseId,
+        objectRegion: row.region_code,
         detail: { caseNo: row.case_no, file: dto.fileName, type: dto.contentType, size: dto.size },
       });
       return dto;

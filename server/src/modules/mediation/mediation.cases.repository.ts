@@ -14,7 +14,13 @@ export async function findCase(db: DbOrTx, id: string): Promise<CaseRow | undefi
 export async function partiesOf(db: DbOrTx, caseIds: readonly string[]): Promise<Map<string, MediationPartyTable[]>> {
   const map = new Map<string, MediationPartyTable[]>();
   if (caseIds.length === 0) return map;
-  const rows = await db.selectFrom('mediation_parties').selectAll().where('case_id', 'in', [...caseIds]).orderBy('case_id').orderBy('seq').execute();
+  const rows = await db
+    .selectFrom('mediation_parties')
+    .selectAll()
+    .where('case_id', 'in', [...caseIds])
+    .orderBy('case_id')
+    .orderBy('seq')
+    .execute();
   for (const row of rows) map.set(row.case_id, [...(map.get(row.case_id) ?? []), row]);
   return map;
 }
@@ -34,18 +40,42 @@ function filteredCases(db: DbOrTx, scope: string, query: CaseFilters, today: str
   if (query.open === 'true') base = base.where('c.status', '!=', 'closed');
   if (query.criminalRisk === 'true') base = base.where('c.criminal_risk', '=', 1).where('c.concluded_on', 'is', null);
   if (query.overdue === 'true') {
-    base = base.where((eb) => eb.or([eb.and([eb('c.concluded_on', 'is', null), eb('c.due_on', '<', today)]), eb('c.concluded_on', '>', eb.ref('c.due_on'))]));
+    base = base.where((eb) =>
+      eb.or([eb.and([eb('c.concluded_on', 'is', null), eb('c.due_on', '<', today)]), eb('c.concluded_on', '>', eb.ref('c.due_on'))]),
+    );
   }
   if (query.q) {
     const q = query.q;
-    base = base.where((eb) => eb.or([containsText(eb, ['c.case_no', 'c.description'], q), eb.exists(eb.selectFrom('mediation_parties as p').select('p.id').whereRef('p.case_id', '=', 'c.id').where((e) => containsText(e, ['p.name'], q)))]));
+    base = base.where((eb) =>
+      eb.or([
+        containsText(eb, ['c.case_no', 'c.description'], q),
+        eb.exists(
+          eb
+            .selectFrom('mediation_parties as p')
+            .select('p.id')
+            .whereRef('p.case_id', '=', 'c.id')
+            .where((e) => containsText(e, ['p.name'], q)),
+        ),
+      ]),
+    );
   }
   return base;
 }
 
-export async function listCases(db: DbOrTx, scope: string, query: CaseListQuery, today: string): Promise<{ rows: CaseRow[]; total: number }> {
+export async function listCases(
+  db: DbOrTx,
+  scope: string,
+  query: CaseListQuery,
+  today: string,
+): Promise<{ rows: CaseRow[]; total: number }> {
   const base = filteredCases(db, scope, query, today);
-  const rows = await base.selectAll('c').orderBy('c.registered_on', 'desc').orderBy('c.created_at', 'desc').offset((query.page - 1) * query.pageSize).limit(query.pageSize).execute();
+  const rows = await base
+    .selectAll('c')
+    .orderBy('c.registered_on', 'desc')
+    .orderBy('c.created_at', 'desc')
+    .offset((query.page - 1) * query.pageSize)
+    .limit(query.pageSize)
+    .execute();
   const count = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return { rows, total: Number(count.n) };
 }
@@ -55,8 +85,10 @@ export async function casesForExport(db: DbOrTx, scope: string, query: CaseFilte
   return filteredCases(db, scope, query, today)
     .leftJoin('mediation_committees as m', 'm.id', 'c.committee_id')
     .leftJoin('mediation_mediators as d', 'd.id', 'c.mediator_id')
-    .selectAll('c').select(['m.name as committee_name', 'd.name as mediator_name'])
-    .orderBy('c.registered_on').orderBy('c.created_at')
+    .selectAll('c')
+    .select(['m.name as committee_name', 'd.name as mediator_name'])
+    .orderBy('c.registered_on')
+    .orderBy('c.created_at')
     .limit(limit)
     .execute();
 }
@@ -69,9 +101,13 @@ export async function nextNumber(db: DbOrTx, key: string): Promise<number> {
 }
 
 /** Every intake takes a number: one prepared statement (core/db/prepared.ts). */
-const takeNumber = preparedStatement<[key: string, first: number, step: number]>((db, p) => db.insertInto('mediation_counters').values({ key: p(0), n: p(1) })
-  .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ n: eb('mediation_counters.n', '+', p(2)) })))
-  .returning('n'));
+const takeNumber = preparedStatement<[key: string, first: number, step: number]>((db, p) =>
+  db
+    .insertInto('mediation_counters')
+    .values({ key: p(0), n: p(1) })
+    .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ n: eb('mediation_counters.n', '+', p(2)) })))
+    .returning('n'),
+);
 
 /**
  * The other cases within `scope` that have a party with each of these ID-number hashes (反复纠纷),
@@ -79,7 +115,8 @@ const takeNumber = preparedStatement<[key: string, first: number, step: number]>
  */
 export async function casesOfPersons(db: DbOrTx, scope: string, hashes: readonly string[], exceptCaseId: string) {
   if (hashes.length === 0) return [];
-  return db.selectFrom('mediation_parties as p')
+  return db
+    .selectFrom('mediation_parties as p')
     .innerJoin('mediation_cases as c', 'c.id', 'p.case_id')
     .select(['p.id_number_hash as hash', 'c.id', 'c.case_no', 'c.registered_on', 'c.status'])
     .where('p.id_number_hash', 'in', [...hashes])

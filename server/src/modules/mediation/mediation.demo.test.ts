@@ -22,18 +22,31 @@ describe('mediation demo data', () => {
 
   it('covers every case type and state in both counties, idempotently', async () => {
     for (const county of ['610423', '340321']) {
-      const rows = await t.ctx.db.selectFrom('mediation_cases').select(['case_type', 'status']).where('region_code', 'like', `${county}%`).execute();
+      const rows = await t.ctx.db
+        .selectFrom('mediation_cases')
+        .select(['case_type', 'status'])
+        .where('region_code', 'like', `${county}%`)
+        .execute();
       expect(new Set(rows.map((r) => r.case_type))).toEqual(new Set(CASE_TYPES));
       expect(new Set(rows.map((r) => r.status))).toEqual(new Set(CASE_STATUSES));
     }
     // Nothing in the demo happens after today: no agreement, visit or closing dated in the future.
     const today = chinaToday(t.clock.now());
-    const future = await t.ctx.db.selectFrom('mediation_cases').select('case_no')
-      .where((eb) => eb.or([eb('concluded_on', '>', today), eb('visited_on', '>', today), eb('closed_on', '>', today)])).execute();
+    const future = await t.ctx.db
+      .selectFrom('mediation_cases')
+      .select('case_no')
+      .where((eb) => eb.or([eb('concluded_on', '>', today), eb('visited_on', '>', today), eb('closed_on', '>', today)]))
+      .execute();
     expect(future).toEqual([]);
-    const before = await t.ctx.db.selectFrom('mediation_cases').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const before = await t.ctx.db
+      .selectFrom('mediation_cases')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     await seedDemo(t.ctx);
-    const after = await t.ctx.db.selectFrom('mediation_cases').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await t.ctx.db
+      .selectFrom('mediation_cases')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
   });
 
@@ -47,7 +60,11 @@ describe('mediation demo data', () => {
     const todos = (await official.request('GET', '/api/todos')).json().items;
     expect(todos.find((i: { kind: string }) => i.kind === 'mediation.criminalRisk')?.count).toBeGreaterThanOrEqual(1);
     const stats = (await county.request('GET', `/api/mediation/stats?year=${t.clock.now().getUTCFullYear()}`)).json();
-    const total = await t.ctx.db.selectFrom('mediation_cases').select((eb) => eb.fn.countAll<number>().as('n')).where('region_code', 'like', '610423%').executeTakeFirstOrThrow();
+    const total = await t.ctx.db
+      .selectFrom('mediation_cases')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('region_code', 'like', '610423%')
+      .executeTakeFirstOrThrow();
     expect(stats.totals.registered).toBe(Number(total.n));
     expect(stats.children.reduce((n: number, c: { registered: number }) => n + c.registered, 0)).toBe(Number(total.n));
     const mediator = await t.login('qj.mediator', DEMO_PASSWORD);
@@ -55,8 +72,17 @@ describe('mediation demo data', () => {
     // A registration after the demo continues the village's numbering instead of colliding with it.
     const today = t.clock.now().toISOString().slice(0, 10);
     const res = await official.request('POST', '/api/mediation/cases', {
-      regionCode: '610423104209', source: 'initiative', caseType: 'neighbour', description: '演示后新登记', peopleCount: 2, riskLevel: 'low', registeredOn: today,
-      parties: [{ kind: 'person', role: 'applicant', name: '甲' }, { kind: 'person', role: 'respondent', name: '乙' }],
+      regionCode: '610423104209',
+      source: 'initiative',
+      caseType: 'neighbour',
+      description: '演示后新登记',
+      peopleCount: 2,
+      riskLevel: 'low',
+      registeredOn: today,
+      parties: [
+        { kind: 'person', role: 'applicant', name: '甲' },
+        { kind: 'person', role: 'respondent', name: '乙' },
+      ],
     });
     expect(res.statusCode, res.body).toBe(201);
   });

@@ -11,10 +11,30 @@ import { addToStats, type StatCounter } from './mediation.stats-store.ts';
 import type { MediationCaseTable, MediationMediatorTable } from './mediation.tables.ts';
 import { newId } from '../../core/db/ids.ts';
 
-const COUNTIES = [{ code: '610423', name: '泾阳县' }, { code: '340321', name: '怀远县' }];
+const COUNTIES = [
+  { code: '610423', name: '泾阳县' },
+  { code: '340321', name: '怀远县' },
+];
 const QUJIA = '610423104209';
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '马', '朱', '胡', '郭'];
-const GIVEN = ['建军', '秀英', '志刚', '桂兰', '海军', '玉梅', '红兵', '淑珍', '国强', '凤英', '小龙', '春燕', '永红', '德胜', '晓燕', '明亮'];
+const GIVEN = [
+  '建军',
+  '秀英',
+  '志刚',
+  '桂兰',
+  '海军',
+  '玉梅',
+  '红兵',
+  '淑珍',
+  '国强',
+  '凤英',
+  '小龙',
+  '春燕',
+  '永红',
+  '德胜',
+  '晓燕',
+  '明亮',
+];
 const FACTS: Record<string, string> = {
   marriage_family: '夫妻因家庭琐事及子女抚养问题长期争吵，女方要求离婚并分割共同财产。',
   neighbour: '两户因院墙排水沟走向发生争执，雨季积水流入对方院内，双方多次口角。',
@@ -29,7 +49,8 @@ const FACTS: Record<string, string> = {
   medical: '村民在镇卫生院输液后出现过敏反应，家属认为存在诊疗过错要求赔偿。',
   other: '村民对集体经济组织分红方案有异议，要求公开账目。',
 };
-const TERMS = '一、被申请人于协议签订之日起十日内一次性向申请人支付补偿款。\n二、双方今后互谅互让、和睦相处，不再就此事发生争执。\n三、本协议履行完毕后，双方就本纠纷再无其他争议。';
+const TERMS =
+  '一、被申请人于协议签订之日起十日内一次性向申请人支付补偿款。\n二、双方今后互谅互让、和睦相处，不再就此事发生争执。\n三、本协议履行完毕后，双方就本纠纷再无其他争议。';
 
 function pick<T>(list: readonly T[], i: number): T {
   return list[i % list.length] as T;
@@ -52,15 +73,31 @@ const demoPhone = (i: number) => `13${String(5 + (i % 5))}${String(10_000_000 + 
  */
 export async function seedMediationDemo(ctx: AppContext): Promise<void> {
   for (const county of COUNTIES) {
-    const existing = await ctx.db.selectFrom('mediation_committees').select('id').where((eb) => withinScope(eb, 'region_code', county.code)).limit(1).executeTakeFirst();
+    const existing = await ctx.db
+      .selectFrom('mediation_committees')
+      .select('id')
+      .where((eb) => withinScope(eb, 'region_code', county.code))
+      .limit(1)
+      .executeTakeFirst();
     if (existing) continue;
-    const places = await ctx.db.selectFrom('regions').select(['code', 'name', 'level']).where((eb) => withinScope(eb, 'code', county.code)).where('level', 'in', ['town', 'village']).orderBy('code').execute();
+    const places = await ctx.db
+      .selectFrom('regions')
+      .select(['code', 'name', 'level'])
+      .where((eb) => withinScope(eb, 'code', county.code))
+      .where('level', 'in', ['town', 'village'])
+      .orderBy('code')
+      .execute();
     if (places.length === 0) continue;
     await ctx.db.transaction().execute((tx) => seedCounty(ctx, tx, county, places));
   }
 }
 
-async function seedCounty(ctx: AppContext, tx: Tx, county: { code: string; name: string }, places: { code: string; name: string; level: string }[]): Promise<void> {
+async function seedCounty(
+  ctx: AppContext,
+  tx: Tx,
+  county: { code: string; name: string },
+  places: { code: string; name: string; level: string }[],
+): Promise<void> {
   const now = ctx.clock.now().toISOString();
   const today = chinaToday(ctx.clock.now());
   const year = today.slice(0, 4);
@@ -73,7 +110,21 @@ async function seedCounty(ctx: AppContext, tx: Tx, county: { code: string; name:
 
   const addCommittee = async (regionCode: string, level: string, name: string, field: string | null = null) => {
     const id = newId();
-    await tx.insertInto('mediation_committees').values({ id, region_code: regionCode, level, name, field, established_on: '2018-06-01', status: 'active', created_at: now, updated_at: now, version: 1 }).execute();
+    await tx
+      .insertInto('mediation_committees')
+      .values({
+        id,
+        region_code: regionCode,
+        level,
+        name,
+        field,
+        established_on: '2018-06-01',
+        status: 'active',
+        created_at: now,
+        updated_at: now,
+        version: 1,
+      })
+      .execute();
     return id;
   };
   const addMediator = async (committeeId: string, regionCode: string, level: string, employment: string) => {
@@ -82,13 +133,36 @@ async function seedCounty(ctx: AppContext, tx: Tx, county: { code: string; name:
     const phone = demoPhone(person + 3000);
     const idNumber = demoIdNumber(county.code, person + 3000);
     const row: MediationMediatorTable = {
-      id, committee_id: committeeId, region_code: regionCode, committee_level: level, name: personName(person + 11), gender: person % 3 === 0 ? 'female' : 'male',
-      phone_enc: cipher.encrypt(phone), phone_hash: cipher.lookupHash(phone), id_number_enc: cipher.encrypt(idNumber), id_number_hash: cipher.lookupHash(idNumber),
-      employment, status: 'active', created_at: now, updated_at: now, version: 1,
+      id,
+      committee_id: committeeId,
+      region_code: regionCode,
+      committee_level: level,
+      name: personName(person + 11),
+      gender: person % 3 === 0 ? 'female' : 'male',
+      phone_enc: cipher.encrypt(phone),
+      phone_hash: cipher.lookupHash(phone),
+      id_number_enc: cipher.encrypt(idNumber),
+      id_number_hash: cipher.lookupHash(idNumber),
+      employment,
+      status: 'active',
+      created_at: now,
+      updated_at: now,
+      version: 1,
     };
     await tx.insertInto('mediation_mediators').values(row).execute();
     if (person % 2 === 0) {
-      await tx.insertInto('mediation_trainings').values({ id: newId(), mediator_id: id, trained_on: `${year}-04-16`, title: '人民调解员业务培训', hours_tenths: 80, organiser: `${county.name}司法局`, created_at: now }).execute();
+      await tx
+        .insertInto('mediation_trainings')
+        .values({
+          id: newId(),
+          mediator_id: id,
+          trained_on: `${year}-04-16`,
+          title: '人民调解员业务培训',
+          hours_tenths: 80,
+          organiser: `${county.name}司法局`,
+          created_at: now,
+        })
+        .execute();
     }
     return id;
   };
@@ -107,11 +181,25 @@ async function seedCounty(ctx: AppContext, tx: Tx, county: { code: string; name:
     if (i % 9 === 4 && village.code !== QUJIA) continue; // no committee yet
     const id = await addCommittee(village.code, 'village', `${village.name}人民调解委员会`);
     committees.set(village.code, id);
-    mediatorsOf.set(village.code, await addMediator(id, village.code, 'village', i % 5 === 2 && village.code !== QUJIA ? 'part_time' : 'full_time'));
+    mediatorsOf.set(
+      village.code,
+      await addMediator(id, village.code, 'village', i % 5 === 2 && village.code !== QUJIA ? 'part_time' : 'full_time'),
+    );
   }
 
   // A year of cases: three per village and two at each town, every type and every state.
-  const statuses: CaseStatus[] = ['closed', 'closed', 'closed', 'follow_up', 'agreed', 'closed', 'failed', 'mediating', 'registered', 'closed'];
+  const statuses: CaseStatus[] = [
+    'closed',
+    'closed',
+    'closed',
+    'follow_up',
+    'agreed',
+    'closed',
+    'failed',
+    'mediating',
+    'registered',
+    'closed',
+  ];
   const homes = [...villages.flatMap((v) => [v, v, v]), ...towns.flatMap((t) => [t, t])];
   const lastDay = addDays(today, -3);
   const days = Math.max(30, daysBetween(`${year}-01-01`, lastDay));
@@ -138,25 +226,63 @@ async function seedCounty(ctx: AppContext, tx: Tx, county: { code: string; name:
     const concludedOn = concluded ? concludesOn : null;
     const outcome = concluded ? (failedOutcome ? 'failed' : 'agreement') : null;
     const confirmed = outcome === 'agreement' && status !== 'agreed';
-    const performance: Performance | null = outcome === 'agreement' && (status === 'closed' || status === 'follow_up') ? pick(['performed', 'performed', 'performed', 'partly', 'not'] as const, i) : null;
+    const performance: Performance | null =
+      outcome === 'agreement' && (status === 'closed' || status === 'follow_up')
+        ? pick(['performed', 'performed', 'performed', 'partly', 'not'] as const, i)
+        : null;
     const followUpDue = status === 'follow_up' || status === 'closed' ? addDays(concludedOn ?? registeredOn, DEFAULT_FOLLOW_UP_DAYS) : null;
     const visitedOn = status === 'closed' ? addDays(concludedOn ?? registeredOn, 10) : null;
     const id = newId();
     const reasons = risk === 'high' ? [pick(RISK_REASONS, i), 'many_people'] : [];
     const row: MediationCaseTable = {
-      id, case_no: `（${year}）${home.name}调字第${String(n).padStart(3, '0')}号`, region_code: home.code, committee_id: committees.get(home.code) ?? null,
-      mediator_id: status === 'registered' ? null : (mediatorsOf.get(home.code) ?? null), source, online: source === 'application' && i % 3 === 0 ? 1 : 0,
-      referrer: source === 'referral' ? pick(REFERRERS, i) : null, referral_note: null, screening_id: null, case_type: caseType,
-      description: FACTS[caseType] ?? FACTS.other ?? '', amount_fen: i % 3 === 0 ? null : 100_000 * (1 + (i % 50)), people_count: risk === 'high' ? 12 + (i % 30) : 2 + (i % 3),
-      risk_level: risk, risk_reasons: JSON.stringify(criminal ? ['violence_threat', 'repeated_petitions'] : reasons), criminal_risk: criminal ? 1 : 0, status,
-      registered_on: registeredOn, month: registeredOn.slice(0, 7), due_on: dueDate(registeredOn, DEFAULT_OVERDUE_DAYS), concluded_on: concludedOn, outcome,
-      agreed_on: outcome === 'agreement' ? concludedOn : null, agreement_terms: outcome === 'agreement' ? TERMS : null, performance_deadline: null,
-      confirmed_on: confirmed ? concludedOn : null, confirmation_note: confirmed ? '双方当事人已签字按印' : null, performance, performance_note: null,
-      failed_on: outcome === 'failed' ? concludedOn : null, failure_route: outcome === 'failed' ? pick(['litigation', 'arbitration', 'administrative'] as const, i) : null,
-      failure_destination: outcome === 'failed' ? pick([`${county.name}人民法院`, `${county.name}劳动人事争议仲裁委员会`, `${county.name}自然资源局`], i) : null,
-      failure_reason: outcome === 'failed' ? '双方分歧较大，调解不成' : null, follow_up_due: followUpDue, visited_on: visitedOn, visit_note: visitedOn ? '经回访，双方关系缓和，未再发生争执' : null,
-      closed_on: status === 'closed' ? visitedOn : null, reopened_from: null, reopened_as: null, session_count: status === 'registered' ? 0 : status === 'mediating' ? i % 2 : 1 + (i % 3),
-      created_by: 'demo', created_at: now, updated_at: now, version: 1,
+      id,
+      case_no: `（${year}）${home.name}调字第${String(n).padStart(3, '0')}号`,
+      region_code: home.code,
+      committee_id: committees.get(home.code) ?? null,
+      mediator_id: status === 'registered' ? null : (mediatorsOf.get(home.code) ?? null),
+      source,
+      online: source === 'application' && i % 3 === 0 ? 1 : 0,
+      referrer: source === 'referral' ? pick(REFERRERS, i) : null,
+      referral_note: null,
+      screening_id: null,
+      case_type: caseType,
+      description: FACTS[caseType] ?? FACTS.other ?? '',
+      amount_fen: i % 3 === 0 ? null : 100_000 * (1 + (i % 50)),
+      people_count: risk === 'high' ? 12 + (i % 30) : 2 + (i % 3),
+      risk_level: risk,
+      risk_reasons: JSON.stringify(criminal ? ['violence_threat', 'repeated_petitions'] : reasons),
+      criminal_risk: criminal ? 1 : 0,
+      status,
+      registered_on: registeredOn,
+      month: registeredOn.slice(0, 7),
+      due_on: dueDate(registeredOn, DEFAULT_OVERDUE_DAYS),
+      concluded_on: concludedOn,
+      outcome,
+      agreed_on: outcome === 'agreement' ? concludedOn : null,
+      agreement_terms: outcome === 'agreement' ? TERMS : null,
+      performance_deadline: null,
+      confirmed_on: confirmed ? concludedOn : null,
+      confirmation_note: confirmed ? '双方当事人已签字按印' : null,
+      performance,
+      performance_note: null,
+      failed_on: outcome === 'failed' ? concludedOn : null,
+      failure_route: outcome === 'failed' ? pick(['litigation', 'arbitration', 'administrative'] as const, i) : null,
+      failure_destination:
+        outcome === 'failed'
+          ? pick([`${county.name}人民法院`, `${county.name}劳动人事争议仲裁委员会`, `${county.name}自然资源局`], i)
+          : null,
+      failure_reason: outcome === 'failed' ? '双方分歧较大，调解不成' : null,
+      follow_up_due: followUpDue,
+      visited_on: visitedOn,
+      visit_note: visitedOn ? '经回访，双方关系缓和，未再发生争执' : null,
+      closed_on: status === 'closed' ? visitedOn : null,
+      reopened_from: null,
+      reopened_as: null,
+      session_count: status === 'registered' ? 0 : status === 'mediating' ? i % 2 : 1 + (i % 3),
+      created_by: 'demo',
+      created_at: now,
+      updated_at: now,
+      version: 1,
     };
     await tx.insertInto('mediation_cases').values(row).execute();
     const parties = [0, 1].map((seq) => {
@@ -165,15 +291,33 @@ async function seedCounty(ctx: AppContext, tx: Tx, county: { code: string; name:
       const phone = demoPhone(person);
       const idNumber = org ? null : demoIdNumber(county.code, person);
       return {
-        id: newId(), case_id: id, seq, kind: org ? 'organisation' : 'person', role: seq === 0 ? 'applicant' : 'respondent',
-        name: org ? `${home.name}${caseType === 'contract' ? '果品购销有限公司' : '生态养殖场'}` : personName(person), address: `${home.name}${1 + (person % 6)}组`,
-        id_number_enc: idNumber ? cipher.encrypt(idNumber) : null, id_number_hash: idNumber ? cipher.lookupHash(idNumber) : null,
-        phone_enc: cipher.encrypt(phone), phone_hash: cipher.lookupHash(phone),
+        id: newId(),
+        case_id: id,
+        seq,
+        kind: org ? 'organisation' : 'person',
+        role: seq === 0 ? 'applicant' : 'respondent',
+        name: org ? `${home.name}${caseType === 'contract' ? '果品购销有限公司' : '生态养殖场'}` : personName(person),
+        address: `${home.name}${1 + (person % 6)}组`,
+        id_number_enc: idNumber ? cipher.encrypt(idNumber) : null,
+        id_number_hash: idNumber ? cipher.lookupHash(idNumber) : null,
+        phone_enc: cipher.encrypt(phone),
+        phone_hash: cipher.lookupHash(phone),
       };
     });
     await tx.insertInto('mediation_parties').values(parties).execute();
     for (let s = 0; s < row.session_count; s += 1) {
-      await tx.insertInto('mediation_sessions').values({ id: newId(), case_id: id, held_on: addDays(registeredOn, 1 + s), participants: '双方当事人、人民调解员', notes: `第${s + 1}次调解：听取双方陈述，释法说理。`, recorded_by: '调解员', created_at: now }).execute();
+      await tx
+        .insertInto('mediation_sessions')
+        .values({
+          id: newId(),
+          case_id: id,
+          held_on: addDays(registeredOn, 1 + s),
+          participants: '双方当事人、人民调解员',
+          notes: `第${s + 1}次调解：听取双方陈述，释法说理。`,
+          recorded_by: '调解员',
+          created_at: now,
+        })
+        .execute();
     }
     const delta: Partial<Record<StatCounter, number>> = { registered: 1 };
     if (outcome && concludedOn) {
@@ -187,7 +331,11 @@ async function seedCounty(ctx: AppContext, tx: Tx, county: { code: string; name:
   }
 
   // Later registrations continue each place's numbering.
-  for (const [code, n] of counters) await tx.insertInto('mediation_counters').values({ key: `${code}-${year}`, n }).execute();
+  for (const [code, n] of counters)
+    await tx
+      .insertInto('mediation_counters')
+      .values({ key: `${code}-${year}`, n })
+      .execute();
 
   // Screening: each village each past month, except every sixth one some months; some late; many nil.
   const currentMonth = Number(today.slice(5, 7));
@@ -200,11 +348,32 @@ async function seedCounty(ctx: AppContext, tx: Tx, county: { code: string; name:
       if (submittedOn > today) continue;
       const found = (i + m) % 4 === 0;
       const foundType = pick(CASE_TYPES, i + m);
-      const items = found ? [{ caseType: foundType, summary: `排查发现${CASE_TYPE_LABELS[foundType].replace(/纠纷$/, '')}方面的苗头性纠纷`, peopleCount: 2 + (i % 4), riskLevel: 'low' }] : [];
-      await tx.insertInto('mediation_screenings').values({
-        id: newId(), village_code: village.code, period, nil: found ? 0 : 1, disputes: items.length, items: JSON.stringify(items), note: null,
-        submitted_on: submittedOn, on_time: submittedOn <= due ? 1 : 0, submitted_by: `${village.name}调委会`, created_at: now,
-      }).execute();
+      const items = found
+        ? [
+            {
+              caseType: foundType,
+              summary: `排查发现${CASE_TYPE_LABELS[foundType].replace(/纠纷$/, '')}方面的苗头性纠纷`,
+              peopleCount: 2 + (i % 4),
+              riskLevel: 'low',
+            },
+          ]
+        : [];
+      await tx
+        .insertInto('mediation_screenings')
+        .values({
+          id: newId(),
+          village_code: village.code,
+          period,
+          nil: found ? 0 : 1,
+          disputes: items.length,
+          items: JSON.stringify(items),
+          note: null,
+          submitted_on: submittedOn,
+          on_time: submittedOn <= due ? 1 : 0,
+          submitted_by: `${village.name}调委会`,
+          created_at: now,
+        })
+        .execute();
     }
   }
 
@@ -218,15 +387,36 @@ async function seedCounty(ctx: AppContext, tx: Tx, county: { code: string; name:
     const appliedOn = addDays(`${year}-02-01`, (i * 29) % Math.max(1, days - 30));
     const reviewed = status !== 'applied';
     const assigned = status === 'assigned' || status === 'closed';
-    await tx.insertInto('mediation_aid').values({
-      id: newId(), region_code: town.code, case_id: null, applicant_name: personName(person + 5000),
-      id_number_enc: cipher.encrypt(idNumber), id_number_hash: cipher.lookupHash(idNumber), phone_enc: cipher.encrypt(phone), phone_hash: cipher.lookupHash(phone),
-      address: `${town.name}`, matter: pick(['追索劳动报酬', '请求给付赡养费', '交通事故人身损害赔偿', '工伤待遇'], i), facts: '申请人家庭经济困难，无力委托律师。',
-      hardship: JSON.stringify([pick(['农民工追索劳动报酬', '城乡最低生活保障对象', '残疾人', '建档立卡贫困户'], i)]), status, applied_on: appliedOn,
-      approved: reviewed ? (status === 'rejected' ? 0 : 1) : null, review_reason: reviewed ? (status === 'rejected' ? '申请事项不属于法律援助范围' : '符合经济困难标准') : null,
-      reviewed_on: reviewed ? addDays(appliedOn, 3) : null, assignee_name: assigned ? `${pick(SURNAMES, i)}律师` : null, assignee_kind: assigned ? 'lawyer' : null,
-      assigned_on: assigned ? addDays(appliedOn, 5) : null, result: status === 'closed' ? 'settled' : null, result_note: null, closed_on: status === 'closed' ? addDays(appliedOn, 40) : null,
-      created_at: now, updated_at: now, version: 1,
-    }).execute();
+    await tx
+      .insertInto('mediation_aid')
+      .values({
+        id: newId(),
+        region_code: town.code,
+        case_id: null,
+        applicant_name: personName(person + 5000),
+        id_number_enc: cipher.encrypt(idNumber),
+        id_number_hash: cipher.lookupHash(idNumber),
+        phone_enc: cipher.encrypt(phone),
+        phone_hash: cipher.lookupHash(phone),
+        address: `${town.name}`,
+        matter: pick(['追索劳动报酬', '请求给付赡养费', '交通事故人身损害赔偿', '工伤待遇'], i),
+        facts: '申请人家庭经济困难，无力委托律师。',
+        hardship: JSON.stringify([pick(['农民工追索劳动报酬', '城乡最低生活保障对象', '残疾人', '建档立卡贫困户'], i)]),
+        status,
+        applied_on: appliedOn,
+        approved: reviewed ? (status === 'rejected' ? 0 : 1) : null,
+        review_reason: reviewed ? (status === 'rejected' ? '申请事项不属于法律援助范围' : '符合经济困难标准') : null,
+        reviewed_on: reviewed ? addDays(appliedOn, 3) : null,
+        assignee_name: assigned ? `${pick(SURNAMES, i)}律师` : null,
+        assignee_kind: assigned ? 'lawyer' : null,
+        assigned_on: assigned ? addDays(appliedOn, 5) : null,
+        result: status === 'closed' ? 'settled' : null,
+        result_note: null,
+        closed_on: status === 'closed' ? addDays(appliedOn, 40) : null,
+        created_at: now,
+        updated_at: now,
+        version: 1,
+      })
+      .execute();
   }
 }

@@ -10,7 +10,10 @@ export function chineseDate(date: string): string {
 }
 
 /** One paragraph of body text; `indent` is the two-character first-line indent. */
-export function line(text: string, options: { bold?: boolean; indent?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}): Paragraph {
+export function line(
+  text: string,
+  options: { bold?: boolean; indent?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {},
+): Paragraph {
   return new Paragraph({
     alignment: options.align ?? AlignmentType.JUSTIFIED,
     indent: options.indent ? { firstLine: 640 } : undefined,
@@ -21,7 +24,11 @@ export function line(text: string, options: { bold?: boolean; indent?: boolean; 
 
 /** The document's title: 宋体, 二号, bold, centred. */
 export function title(text: string): Paragraph {
-  return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text, bold: true, font: '宋体', size: 44 })] });
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { after: 240 },
+    children: [new TextRun({ text, bold: true, font: '宋体', size: 44 })],
+  });
 }
 
 /** An A4 document with the standard margins (3.7 / 3.5 / 2.8 / 2.6 cm), as .docx bytes. */

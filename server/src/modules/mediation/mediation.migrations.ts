@@ -37,9 +37,19 @@ const m010: Migration = {
       .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
       .execute();
     // Staffing counts: active full-time mediators of a place's own committee.
-    await db.schema.createIndex('mediation_mediators_staffing').on('mediation_mediators').columns(['region_code', 'committee_level', 'status', 'employment']).execute();
+    await db.schema
+      .createIndex('mediation_mediators_staffing')
+      .on('mediation_mediators')
+      .columns(['region_code', 'committee_level', 'status', 'employment'])
+      .execute();
     await db.schema.createIndex('mediation_mediators_committee').on('mediation_mediators').columns(['committee_id', 'name']).execute();
-    await db.schema.createIndex('mediation_mediators_id_hash').on('mediation_mediators').column('id_number_hash').unique().where(sql.ref('id_number_hash'), 'is not', null).execute();
+    await db.schema
+      .createIndex('mediation_mediators_id_hash')
+      .on('mediation_mediators')
+      .column('id_number_hash')
+      .unique()
+      .where(sql.ref('id_number_hash'), 'is not', null)
+      .execute();
 
     await db.schema
       .createTable('mediation_trainings')
@@ -106,8 +116,18 @@ const m010: Migration = {
     await db.schema.createIndex('mediation_cases_region').on('mediation_cases').columns(['region_code', 'registered_on']).execute();
     await db.schema.createIndex('mediation_cases_creator').on('mediation_cases').columns(['created_by', 'created_at']).execute();
     // Unresolved cases only (a small share of all): overdue and high-risk counts and the todo list.
-    await db.schema.createIndex('mediation_cases_open').on('mediation_cases').columns(['region_code', 'due_on', 'risk_level', 'criminal_risk']).where(sql.ref('concluded_on'), 'is', null).execute();
-    await db.schema.createIndex('mediation_cases_follow_up').on('mediation_cases').columns(['region_code', 'follow_up_due']).where(sql.ref('status'), '=', 'follow_up').execute();
+    await db.schema
+      .createIndex('mediation_cases_open')
+      .on('mediation_cases')
+      .columns(['region_code', 'due_on', 'risk_level', 'criminal_risk'])
+      .where(sql.ref('concluded_on'), 'is', null)
+      .execute();
+    await db.schema
+      .createIndex('mediation_cases_follow_up')
+      .on('mediation_cases')
+      .columns(['region_code', 'follow_up_due'])
+      .where(sql.ref('status'), '=', 'follow_up')
+      .execute();
 
     await db.schema
       .createTable('mediation_parties')
@@ -178,7 +198,12 @@ const m010: Migration = {
       .addColumn('created_at', 'varchar(30)', (c) => c.notNull())
       .execute();
     // One report per village and month, held by the database (a second one is a 409).
-    await db.schema.createIndex('mediation_screenings_village_period').on('mediation_screenings').columns(['village_code', 'period']).unique().execute();
+    await db.schema
+      .createIndex('mediation_screenings_village_period')
+      .on('mediation_screenings')
+      .columns(['village_code', 'period'])
+      .unique()
+      .execute();
     await db.schema.createIndex('mediation_screenings_period').on('mediation_screenings').columns(['period', 'village_code']).execute();
 
     await db.schema
@@ -230,8 +255,12 @@ const m010: Migration = {
 const m011: Migration = {
   async up(db: Kysely<unknown>): Promise<void> {
     await db.schema.dropIndex('mediation_cases_open').execute();
-    await db.schema.createIndex('mediation_cases_open').on('mediation_cases')
-      .columns(['region_code', 'registered_on', 'due_on', 'risk_level', 'criminal_risk']).where(sql.ref('concluded_on'), 'is', null).execute();
+    await db.schema
+      .createIndex('mediation_cases_open')
+      .on('mediation_cases')
+      .columns(['region_code', 'registered_on', 'due_on', 'risk_level', 'criminal_risk'])
+      .where(sql.ref('concluded_on'), 'is', null)
+      .execute();
   },
 };
 
@@ -243,7 +272,12 @@ const m011: Migration = {
 const m012: Migration = {
   async up(db: Kysely<unknown>): Promise<void> {
     await db.schema.dropIndex('mediation_cases_creator').execute();
-    await db.schema.createIndex('mediation_cases_creator').on('mediation_cases').columns(['created_by', 'created_at']).where(sql.ref('online'), '=', 1).execute();
+    await db.schema
+      .createIndex('mediation_cases_creator')
+      .on('mediation_cases')
+      .columns(['created_by', 'created_at'])
+      .where(sql.ref('online'), '=', 1)
+      .execute();
     await db.schema.dropIndex('mediation_parties_id_hash').execute();
   },
 };
@@ -277,7 +311,12 @@ const m013: Migration = {
  */
 const m014: Migration = {
   async up(db: Kysely<unknown>): Promise<void> {
-    await db.schema.createIndex('mediation_parties_id_hash').on('mediation_parties').columns(['id_number_hash', 'case_id']).where(sql.ref('id_number_hash'), 'is not', null).execute();
+    await db.schema
+      .createIndex('mediation_parties_id_hash')
+      .on('mediation_parties')
+      .columns(['id_number_hash', 'case_id'])
+      .where(sql.ref('id_number_hash'), 'is not', null)
+      .execute();
   },
 };
 
@@ -293,7 +332,9 @@ const m015: Migration = {
     await db.schema.dropIndex('mediation_stats_level').execute();
     if (db.getExecutor().adapter instanceof PostgresAdapter) {
       await sql`alter table mediation_stats drop constraint mediation_stats_pk`.execute(db);
-      await sql`alter table mediation_stats add constraint mediation_stats_pk primary key (level, region_code, month, case_type)`.execute(db);
+      await sql`alter table mediation_stats add constraint mediation_stats_pk primary key (level, region_code, month, case_type)`.execute(
+        db,
+      );
       return;
     }
     const counter = (c: ColumnDefinitionBuilder) => c.notNull().defaultTo(0);
@@ -315,7 +356,9 @@ const m015: Migration = {
       .addPrimaryKeyConstraint('mediation_stats_pk', ['level', 'region_code', 'month', 'case_type'])
       .modifyEnd(sql`without rowid`)
       .execute();
-    const columns = sql.raw('region_code, level, month, case_type, registered, success, failed, closed, performed, partly, not_performed, overdue_concluded, duration_days');
+    const columns = sql.raw(
+      'region_code, level, month, case_type, registered, success, failed, closed, performed, partly, not_performed, overdue_concluded, duration_days',
+    );
     await sql`insert into mediation_stats_by_level (${columns}) select ${columns} from mediation_stats`.execute(db);
     await sql`drop table mediation_stats`.execute(db);
     await sql`alter table mediation_stats_by_level rename to mediation_stats`.execute(db);
@@ -327,4 +370,11 @@ const m015: Migration = {
  * module owns a number range (docs/decisions.md): legal 003–009, mediation 010–019, programs
  * 020–029, indicators 030–039.
  */
-export const mediationMigrations: Record<string, Migration> = { '010-mediation': m010, '011-mediation-open-index': m011, '012-mediation-write-indexes': m012, '013-mediation-attachments': m013, '014-mediation-party-history': m014, '015-mediation-stats-by-level': m015 };
+export const mediationMigrations: Record<string, Migration> = {
+  '010-mediation': m010,
+  '011-mediation-open-index': m011,
+  '012-mediation-write-indexes': m012,
+  '013-mediation-attachments': m013,
+  '014-mediation-party-history': m014,
+  '015-mediation-stats-by-level': m015,
+};

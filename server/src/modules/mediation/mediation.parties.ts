@@ -29,7 +29,14 @@ function sensitive(cipher: PersonalDataCipher, p: Pick<PartyInput, 'idNumber' | 
 /** The rows of a new case's parties, in the order given. */
 export function partyRows(cipher: PersonalDataCipher, caseId: string, parties: readonly PartyInput[]): MediationPartyTable[] {
   return parties.map((p, seq) => ({
-    id: newId(), case_id: caseId, seq, kind: p.kind, role: p.role, name: p.name, ...sensitive(cipher, p), address: p.address ?? null,
+    id: newId(),
+    case_id: caseId,
+    seq,
+    kind: p.kind,
+    role: p.role,
+    name: p.name,
+    ...sensitive(cipher, p),
+    address: p.address ?? null,
   }));
 }
 
@@ -45,19 +52,31 @@ export class MediationParties {
     if (!PARTY_EDIT_STATUSES.includes(row.status as CaseStatus)) throw new AppError('conflict', 'mediation.parties.locked');
     const existing = new Map(((await repo.partiesOf(this.ctx.db, [caseId])).get(caseId) ?? []).map((p) => [p.id, p]));
     const rows = input.parties.map((p, seq) => this.row(caseId, seq, p, existing));
-    const names = (list: readonly { role: string; name: string }[]) => list.map((p) => `${p.role === 'applicant' ? '申请人' : '被申请人'}：${p.name}`);
+    const names = (list: readonly { role: string; name: string }[]) =>
+      list.map((p) => `${p.role === 'applicant' ? '申请人' : '被申请人'}：${p.name}`);
     await this.ctx.db.transaction().execute(async (tx) => {
-      const bumped = await tx.updateTable('mediation_cases').set({ version: input.version + 1, updated_at: this.ctx.clock.now().toISOString() })
-        .where('id', '=', caseId).where('version', '=', input.version).where('status', '=', row.status).executeTakeFirst();
+      const bumped = await tx
+        .updateTable('mediation_cases')
+        .set({ version: input.version + 1, updated_at: this.ctx.clock.now().toISOString() })
+        .where('id', '=', caseId)
+        .where('version', '=', input.version)
+        .where('status', '=', row.status)
+        .executeTakeFirst();
       if (Number(bumped.numUpdatedRows) !== 1) throw conflict();
       await tx.deleteFrom('mediation_parties').where('case_id', '=', caseId).execute();
       await insertRows(tx, 'mediation_parties', rows);
       await this.ctx.audit.append(tx, rc, {
-        action: 'mediation.case_parties_update', objectType: 'mediation_case', objectId: caseId, objectRegion: row.region_code,
+        action: 'mediation.case_parties_update',
+        objectType: 'mediation_case',
+        objectId: caseId,
+        objectRegion: row.region_code,
         detail: {
-          caseNo: row.case_no, before: names([...existing.values()]), after: names(rows),
+          caseNo: row.case_no,
+          before: names([...existing.values()]),
+          after: names(rows),
           // Which personal fields changed, never their values.
-          newIdNumbers: input.parties.filter((p) => p.idNumber !== undefined).length, newPhones: input.parties.filter((p) => p.phone !== undefined).length,
+          newIdNumbers: input.parties.filter((p) => p.idNumber !== undefined).length,
+          newPhones: input.parties.filter((p) => p.phone !== undefined).length,
         },
       });
     });
@@ -68,9 +87,17 @@ export class MediationParties {
     const kept = p.id ? existing.get(p.id) : undefined;
     if (p.id && !kept) throw invalid({ [`parties.${seq}.id`]: 'mediation.party.notFound' });
     // An ID number is checked against the kind of party: changing the kind needs the number again.
-    if (kept && kept.kind !== p.kind && kept.id_number_enc && p.idNumber === undefined) throw invalid({ [`parties.${seq}.idNumber`]: 'mediation.party.idNumber.reenter' });
+    if (kept && kept.kind !== p.kind && kept.id_number_enc && p.idNumber === undefined)
+      throw invalid({ [`parties.${seq}.idNumber`]: 'mediation.party.idNumber.reenter' });
     return {
-      id: kept?.id ?? newId(), case_id: caseId, seq, kind: p.kind, role: p.role, name: p.name, ...sensitive(this.ctx.cipher, p, kept), address: p.address ?? null,
+      id: kept?.id ?? newId(),
+      case_id: caseId,
+      seq,
+      kind: p.kind,
+      role: p.role,
+      name: p.name,
+      ...sensitive(this.ctx.cipher, p, kept),
+      address: p.address ?? null,
     };
   }
 }

@@ -26,7 +26,11 @@ export class Places {
   }
 
   /** The region must exist; answers 400 naming `field` otherwise. */
-  async existing(code: string, field: string, levels?: readonly RegionLevel[]): Promise<{ code: string; name: string; level: RegionLevel }> {
+  async existing(
+    code: string,
+    field: string,
+    levels?: readonly RegionLevel[],
+  ): Promise<{ code: string; name: string; level: RegionLevel }> {
     const row = await findRegion(this.ctx.db, code);
     if (!row) throw invalid({ [field]: 'region.notFound' });
     const level = levelOf(code);

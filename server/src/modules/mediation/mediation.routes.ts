@@ -1,12 +1,32 @@
 import { z } from 'zod';
 import { aidAssignSchema, aidCloseSchema, aidCreateSchema, aidListQuerySchema, aidReviewSchema } from '@rg/domain/mediation/aid.schema';
 import {
-  agreeSchema, caseCreateSchema, caseExportQuerySchema, caseListQuerySchema, closeSchema, confirmSchema, failSchema, followUpSchema, onlineApplicationSchema,
-  partiesUpdateSchema, performanceSchema, reopenSchema, sessionSchema, startSchema, visitSchema,
+  agreeSchema,
+  caseCreateSchema,
+  caseExportQuerySchema,
+  caseListQuerySchema,
+  closeSchema,
+  confirmSchema,
+  failSchema,
+  followUpSchema,
+  onlineApplicationSchema,
+  partiesUpdateSchema,
+  performanceSchema,
+  reopenSchema,
+  sessionSchema,
+  startSchema,
+  visitSchema,
 } from '@rg/domain/mediation/case.schema';
 import {
-  committeeCreateSchema, committeeListQuerySchema, committeeUpdateSchema, mediatorCreateSchema, mediatorListQuerySchema, mediatorUpdateSchema,
-  revealSchema, staffingQuerySchema, trainingCreateSchema,
+  committeeCreateSchema,
+  committeeListQuerySchema,
+  committeeUpdateSchema,
+  mediatorCreateSchema,
+  mediatorListQuerySchema,
+  mediatorUpdateSchema,
+  revealSchema,
+  staffingQuerySchema,
+  trainingCreateSchema,
 } from '@rg/domain/mediation/committee.schema';
 import { screeningCreateSchema, screeningQuerySchema } from '@rg/domain/mediation/screening.schema';
 import { settingsSchema } from '@rg/domain/mediation/settings.schema';
@@ -46,35 +66,85 @@ export function mediationRoutes(app: App, ctx: AppContext): void {
   const settings = new SettingsService(ctx);
 
   // 调解组织 and 调解员
-  app.get('/mediation/committees', { schema: { querystring: committeeListQuerySchema }, config: { access: 'mediation.read' } }, (req) => committees.listCommittees(requestContext(req), req.query));
-  app.post('/mediation/committees', { schema: { body: committeeCreateSchema }, config: { access: 'mediation.manage', idempotent: true } }, async (req, reply) =>
-    reply.status(201).send(await committees.createCommittee(requestContext(req), req.body)));
-  app.get('/mediation/committees/:id', { schema: { params: idParams }, config: { access: 'mediation.read' } }, (req) => committees.getCommittee(requestContext(req), req.params.id));
-  app.patch('/mediation/committees/:id', { schema: { params: idParams, body: committeeUpdateSchema }, config: { access: 'mediation.manage' } }, (req) =>
-    committees.updateCommittee(requestContext(req), req.params.id, req.body));
-  app.get('/mediation/mediators', { schema: { querystring: mediatorListQuerySchema }, config: { access: 'mediation.read' } }, (req) => committees.listMediators(requestContext(req), req.query));
-  app.post('/mediation/mediators', { schema: { body: mediatorCreateSchema }, config: { access: 'mediation.manage', idempotent: true } }, async (req, reply) =>
-    reply.status(201).send(await committees.createMediator(requestContext(req), req.body)));
-  app.get('/mediation/mediators/:id', { schema: { params: idParams }, config: { access: 'mediation.read' } }, (req) => committees.getMediator(requestContext(req), req.params.id));
-  app.patch('/mediation/mediators/:id', { schema: { params: idParams, body: mediatorUpdateSchema }, config: { access: 'mediation.manage' } }, (req) =>
-    committees.updateMediator(requestContext(req), req.params.id, req.body));
-  app.post('/mediation/mediators/:id/trainings', { schema: { params: idParams, body: trainingCreateSchema }, config: { access: 'mediation.manage' } }, async (req, reply) =>
-    reply.status(201).send(await committees.addTraining(requestContext(req), req.params.id, req.body)));
-  app.post('/mediation/mediators/:id/reveal', { schema: { params: idParams, body: revealSchema }, config: { access: 'personal.reveal' } }, (req) =>
-    committees.reveal(requestContext(req), req.params.id, req.body.field));
-  app.get('/mediation/staffing', { schema: { querystring: staffingQuerySchema }, config: { access: 'mediation.read' } }, (req) => committees.staffing(requestContext(req), req.query.regionCode));
-  app.get('/mediation/staffing/gaps.xlsx', { schema: { querystring: staffingQuerySchema }, config: { access: 'mediation.export' } }, async (req, reply) =>
-    sendXlsx(reply, '人民调解员配备未达标名单.xlsx', await committees.exportStaffingGaps(requestContext(req), req.query.regionCode)));
+  app.get('/mediation/committees', { schema: { querystring: committeeListQuerySchema }, config: { access: 'mediation.read' } }, (req) =>
+    committees.listCommittees(requestContext(req), req.query),
+  );
+  app.post(
+    '/mediation/committees',
+    { schema: { body: committeeCreateSchema }, config: { access: 'mediation.manage', idempotent: true } },
+    async (req, reply) => reply.status(201).send(await committees.createCommittee(requestContext(req), req.body)),
+  );
+  app.get('/mediation/committees/:id', { schema: { params: idParams }, config: { access: 'mediation.read' } }, (req) =>
+    committees.getCommittee(requestContext(req), req.params.id),
+  );
+  app.patch(
+    '/mediation/committees/:id',
+    { schema: { params: idParams, body: committeeUpdateSchema }, config: { access: 'mediation.manage' } },
+    (req) => committees.updateCommittee(requestContext(req), req.params.id, req.body),
+  );
+  app.get('/mediation/mediators', { schema: { querystring: mediatorListQuerySchema }, config: { access: 'mediation.read' } }, (req) =>
+    committees.listMediators(requestContext(req), req.query),
+  );
+  app.post(
+    '/mediation/mediators',
+    { schema: { body: mediatorCreateSchema }, config: { access: 'mediation.manage', idempotent: true } },
+    async (req, reply) => reply.status(201).send(await committees.createMediator(requestContext(req), req.body)),
+  );
+  app.get('/mediation/mediators/:id', { schema: { params: idParams }, config: { access: 'mediation.read' } }, (req) =>
+    committees.getMediator(requestContext(req), req.params.id),
+  );
+  app.patch(
+    '/mediation/mediators/:id',
+    { schema: { params: idParams, body: mediatorUpdateSchema }, config: { access: 'mediation.manage' } },
+    (req) => committees.updateMediator(requestContext(req), req.params.id, req.body),
+  );
+  app.post(
+    '/mediation/mediators/:id/trainings',
+    { schema: { params: idParams, body: trainingCreateSchema }, config: { access: 'mediation.manage' } },
+    async (req, reply) => reply.status(201).send(await committees.addTraining(requestContext(req), req.params.id, req.body)),
+  );
+  app.post(
+    '/mediation/mediators/:id/reveal',
+    { schema: { params: idParams, body: revealSchema }, config: { access: 'personal.reveal' } },
+    (req) => committees.reveal(requestContext(req), req.params.id, req.body.field),
+  );
+  app.get('/mediation/staffing', { schema: { querystring: staffingQuerySchema }, config: { access: 'mediation.read' } }, (req) =>
+    committees.staffing(requestContext(req), req.query.regionCode),
+  );
+  app.get(
+    '/mediation/staffing/gaps.xlsx',
+    { schema: { querystring: staffingQuerySchema }, config: { access: 'mediation.export' } },
+    async (req, reply) =>
+      sendXlsx(reply, '人民调解员配备未达标名单.xlsx', await committees.exportStaffingGaps(requestContext(req), req.query.regionCode)),
+  );
 
   // 案件
-  app.get('/mediation/cases', { schema: { querystring: caseListQuerySchema }, config: { access: 'mediation.read' } }, (req) => cases.list(requestContext(req), req.query));
-  app.post('/mediation/cases', { schema: { body: caseCreateSchema }, config: { access: 'mediation.handle', idempotent: true } }, async (req, reply) =>
-    reply.status(201).send(await cases.register(requestContext(req), req.body)));
-  app.get('/mediation/cases.xlsx', { schema: { querystring: caseExportQuerySchema }, config: { access: 'mediation.export' } }, async (req, reply) =>
-    sendXlsx(reply, '人民调解案件登记台账.xlsx', await ledger.workbook(requestContext(req), req.query)));
-  app.get('/mediation/cases/:id', { schema: { params: idParams }, config: { access: 'mediation.read' } }, (req) => cases.get(requestContext(req), req.params.id));
-  const step = <S extends z.ZodType>(path: string, schema: S, run: (id: string, body: z.infer<S>, req: Parameters<typeof requestContext>[0]) => Promise<unknown>) =>
-    app.post(`/mediation/cases/:id/${path}`, { schema: { params: idParams, body: schema }, config: { access: 'mediation.handle' } }, (req) => run(req.params.id, req.body as z.infer<S>, req));
+  app.get('/mediation/cases', { schema: { querystring: caseListQuerySchema }, config: { access: 'mediation.read' } }, (req) =>
+    cases.list(requestContext(req), req.query),
+  );
+  app.post(
+    '/mediation/cases',
+    { schema: { body: caseCreateSchema }, config: { access: 'mediation.handle', idempotent: true } },
+    async (req, reply) => reply.status(201).send(await cases.register(requestContext(req), req.body)),
+  );
+  app.get(
+    '/mediation/cases.xlsx',
+    { schema: { querystring: caseExportQuerySchema }, config: { access: 'mediation.export' } },
+    async (req, reply) => sendXlsx(reply, '人民调解案件登记台账.xlsx', await ledger.workbook(requestContext(req), req.query)),
+  );
+  app.get('/mediation/cases/:id', { schema: { params: idParams }, config: { access: 'mediation.read' } }, (req) =>
+    cases.get(requestContext(req), req.params.id),
+  );
+  const step = <S extends z.ZodType>(
+    path: string,
+    schema: S,
+    run: (id: string, body: z.infer<S>, req: Parameters<typeof requestContext>[0]) => Promise<unknown>,
+  ) =>
+    app.post(
+      `/mediation/cases/:id/${path}`,
+      { schema: { params: idParams, body: schema }, config: { access: 'mediation.handle' } },
+      (req) => run(req.params.id, req.body as z.infer<S>, req),
+    );
   step('start', startSchema, (id, body, req) => cases.transition(requestContext(req), id, { action: 'start', body }));
   step('agree', agreeSchema, (id, body, req) => cases.transition(requestContext(req), id, { action: 'agree', body }));
   step('fail', failSchema, (id, body, req) => cases.transition(requestContext(req), id, { action: 'fail', body }));
@@ -85,50 +155,113 @@ export function mediationRoutes(app: App, ctx: AppContext): void {
   step('performance', performanceSchema, (id, body, req) => cases.record(requestContext(req), id, { recording: 'performance', body }));
   step('visit', visitSchema, (id, body, req) => cases.record(requestContext(req), id, { recording: 'visit', body }));
   step('reopen', reopenSchema, (id, body, req) => cases.record(requestContext(req), id, { recording: 'reopen', body }));
-  app.put('/mediation/cases/:id/parties', { schema: { params: idParams, body: partiesUpdateSchema }, config: { access: 'mediation.handle' } }, async (req) => {
-    await parties.update(requestContext(req), req.params.id, req.body);
-    return cases.get(requestContext(req), req.params.id);
-  });
-  app.post('/mediation/cases/:id/parties/:partyId/reveal', { schema: { params: partyParams, body: revealSchema }, config: { access: 'personal.reveal' } }, (req) =>
-    cases.revealParty(requestContext(req), req.params.id, req.params.partyId, req.body.field));
-  app.post('/mediation/cases/:id/attachments', { schema: { params: idParams, querystring: fileQuery }, bodyLimit: ATTACHMENT_LIMIT, config: { access: 'mediation.handle' } }, async (req, reply) =>
-    reply.status(201).send(await files.attach(requestContext(req), req.params.id, upload(req))));
-  app.get('/mediation/cases/:id/attachments/:fileId', { schema: { params: fileParams }, config: { access: 'mediation.read' } }, async (req, reply) =>
-    sendFile(reply, await files.file(requestContext(req), req.params.id, req.params.fileId)));
-  app.get('/mediation/cases/:id/agreement.docx', { schema: { params: idParams }, config: { access: 'mediation.read' } }, async (req, reply) => {
-    const doc = await cases.agreementDocument(requestContext(req), req.params.id);
-    return sendFile(reply, { fileName: doc.fileName, contentType: DOCX, data: doc.body }, 'attachment');
-  });
+  app.put(
+    '/mediation/cases/:id/parties',
+    { schema: { params: idParams, body: partiesUpdateSchema }, config: { access: 'mediation.handle' } },
+    async (req) => {
+      await parties.update(requestContext(req), req.params.id, req.body);
+      return cases.get(requestContext(req), req.params.id);
+    },
+  );
+  app.post(
+    '/mediation/cases/:id/parties/:partyId/reveal',
+    { schema: { params: partyParams, body: revealSchema }, config: { access: 'personal.reveal' } },
+    (req) => cases.revealParty(requestContext(req), req.params.id, req.params.partyId, req.body.field),
+  );
+  app.post(
+    '/mediation/cases/:id/attachments',
+    { schema: { params: idParams, querystring: fileQuery }, bodyLimit: ATTACHMENT_LIMIT, config: { access: 'mediation.handle' } },
+    async (req, reply) => reply.status(201).send(await files.attach(requestContext(req), req.params.id, upload(req))),
+  );
+  app.get(
+    '/mediation/cases/:id/attachments/:fileId',
+    { schema: { params: fileParams }, config: { access: 'mediation.read' } },
+    async (req, reply) => sendFile(reply, await files.file(requestContext(req), req.params.id, req.params.fileId)),
+  );
+  app.get(
+    '/mediation/cases/:id/agreement.docx',
+    { schema: { params: idParams }, config: { access: 'mediation.read' } },
+    async (req, reply) => {
+      const doc = await cases.agreementDocument(requestContext(req), req.params.id);
+      return sendFile(reply, { fileName: doc.fileName, contentType: DOCX, data: doc.body }, 'attachment');
+    },
+  );
 
   // 线上申请 (/m)
-  app.post('/mediation/applications', { schema: { body: onlineApplicationSchema }, config: { access: 'mediation.apply', idempotent: true } }, async (req, reply) =>
-    reply.status(201).send(await cases.applyOnline(requestContext(req), req.body)));
+  app.post(
+    '/mediation/applications',
+    { schema: { body: onlineApplicationSchema }, config: { access: 'mediation.apply', idempotent: true } },
+    async (req, reply) => reply.status(201).send(await cases.applyOnline(requestContext(req), req.body)),
+  );
   app.get('/mediation/applications/mine', { config: { access: 'mediation.apply' } }, (req) => cases.myApplications(requestContext(req)));
 
   // 矛盾纠纷排查
-  app.post('/mediation/screenings', { schema: { body: screeningCreateSchema }, config: { access: 'mediation.screen', idempotent: true } }, async (req, reply) =>
-    reply.status(201).send(await screening.submit(requestContext(req), req.body)));
-  app.get('/mediation/screenings/completeness', { schema: { querystring: screeningQuerySchema }, config: { access: 'mediation.read' } }, (req) =>
-    screening.completeness(requestContext(req), req.query.regionCode, req.query.period));
+  app.post(
+    '/mediation/screenings',
+    { schema: { body: screeningCreateSchema }, config: { access: 'mediation.screen', idempotent: true } },
+    async (req, reply) => reply.status(201).send(await screening.submit(requestContext(req), req.body)),
+  );
+  app.get(
+    '/mediation/screenings/completeness',
+    { schema: { querystring: screeningQuerySchema }, config: { access: 'mediation.read' } },
+    (req) => screening.completeness(requestContext(req), req.query.regionCode, req.query.period),
+  );
 
   // 法律援助
-  app.get('/mediation/aid', { schema: { querystring: aidListQuerySchema }, config: { access: 'mediation.read' } }, (req) => aid.list(requestContext(req), req.query));
-  app.post('/mediation/aid', { schema: { body: aidCreateSchema }, config: { access: 'mediation.aid', idempotent: true } }, async (req, reply) =>
-    reply.status(201).send(await aid.create(requestContext(req), req.body)));
-  app.get('/mediation/aid/:id', { schema: { params: idParams }, config: { access: 'mediation.read' } }, (req) => aid.get(requestContext(req), req.params.id));
-  app.post('/mediation/aid/:id/review', { schema: { params: idParams, body: aidReviewSchema }, config: { access: 'mediation.aid' } }, (req) => aid.step(requestContext(req), req.params.id, { step: 'review', body: req.body }));
-  app.post('/mediation/aid/:id/assign', { schema: { params: idParams, body: aidAssignSchema }, config: { access: 'mediation.aid' } }, (req) => aid.step(requestContext(req), req.params.id, { step: 'assign', body: req.body }));
-  app.post('/mediation/aid/:id/close', { schema: { params: idParams, body: aidCloseSchema }, config: { access: 'mediation.aid' } }, (req) => aid.step(requestContext(req), req.params.id, { step: 'close', body: req.body }));
+  app.get('/mediation/aid', { schema: { querystring: aidListQuerySchema }, config: { access: 'mediation.read' } }, (req) =>
+    aid.list(requestContext(req), req.query),
+  );
+  app.post(
+    '/mediation/aid',
+    { schema: { body: aidCreateSchema }, config: { access: 'mediation.aid', idempotent: true } },
+    async (req, reply) => reply.status(201).send(await aid.create(requestContext(req), req.body)),
+  );
+  app.get('/mediation/aid/:id', { schema: { params: idParams }, config: { access: 'mediation.read' } }, (req) =>
+    aid.get(requestContext(req), req.params.id),
+  );
+  app.post(
+    '/mediation/aid/:id/review',
+    { schema: { params: idParams, body: aidReviewSchema }, config: { access: 'mediation.aid' } },
+    (req) => aid.step(requestContext(req), req.params.id, { step: 'review', body: req.body }),
+  );
+  app.post(
+    '/mediation/aid/:id/assign',
+    { schema: { params: idParams, body: aidAssignSchema }, config: { access: 'mediation.aid' } },
+    (req) => aid.step(requestContext(req), req.params.id, { step: 'assign', body: req.body }),
+  );
+  app.post('/mediation/aid/:id/close', { schema: { params: idParams, body: aidCloseSchema }, config: { access: 'mediation.aid' } }, (req) =>
+    aid.step(requestContext(req), req.params.id, { step: 'close', body: req.body }),
+  );
   app.get('/mediation/aid/:id/decision.docx', { schema: { params: idParams }, config: { access: 'mediation.aid' } }, async (req, reply) => {
     const doc = await aid.decisionDocument(requestContext(req), req.params.id);
     return sendFile(reply, { fileName: doc.fileName, contentType: DOCX, data: doc.body }, 'attachment');
   });
-  app.post('/mediation/aid/:id/reveal', { schema: { params: idParams, body: revealSchema }, config: { access: 'personal.reveal' } }, (req) => aid.reveal(requestContext(req), req.params.id, req.body.field));
+  app.post(
+    '/mediation/aid/:id/reveal',
+    { schema: { params: idParams, body: revealSchema }, config: { access: 'personal.reveal' } },
+    (req) => aid.reveal(requestContext(req), req.params.id, req.body.field),
+  );
 
   // 统计 and 设置
-  app.get('/mediation/stats', { schema: { querystring: statsQuerySchema }, config: { access: 'mediation.read' } }, (req) => statistics.stats(requestContext(req), req.query.regionCode, req.query.year));
-  app.get('/mediation/stats.xlsx', { schema: { querystring: statsQuerySchema }, config: { access: 'mediation.export' } }, async (req, reply) =>
-    sendXlsx(reply, `人民调解工作统计表（${req.query.year}年）.xlsx`, await statistics.exportStats(requestContext(req), req.query.regionCode, req.query.year)));
-  app.get('/mediation/settings', { schema: { querystring: z.object({ regionCode: regionCodeSchema.optional() }) }, config: { access: 'mediation.read' } }, (req) => settings.get(requestContext(req), req.query.regionCode));
-  app.put('/mediation/settings', { schema: { body: settingsSchema }, config: { access: 'mediation.manage' } }, (req) => settings.put(requestContext(req), req.body));
+  app.get('/mediation/stats', { schema: { querystring: statsQuerySchema }, config: { access: 'mediation.read' } }, (req) =>
+    statistics.stats(requestContext(req), req.query.regionCode, req.query.year),
+  );
+  app.get(
+    '/mediation/stats.xlsx',
+    { schema: { querystring: statsQuerySchema }, config: { access: 'mediation.export' } },
+    async (req, reply) =>
+      sendXlsx(
+        reply,
+        `人民调解工作统计表（${req.query.year}年）.xlsx`,
+        await statistics.exportStats(requestContext(req), req.query.regionCode, req.query.year),
+      ),
+  );
+  app.get(
+    '/mediation/settings',
+    { schema: { querystring: z.object({ regionCode: regionCodeSchema.optional() }) }, config: { access: 'mediation.read' } },
+    (req) => settings.get(requestContext(req), req.query.regionCode),
+  );
+  app.put('/mediation/settings', { schema: { body: settingsSchema }, config: { access: 'mediation.manage' } }, (req) =>
+    settings.put(requestContext(req), req.body),
+  );
 }

@@ -1,4 +1,10 @@
-import { periodDueOn, type ScreeningCompletenessDto, type ScreeningCreate, type ScreeningDto, type ScreeningItemDto } from '@rg/domain/mediation/screening.schema';
+import {
+  periodDueOn,
+  type ScreeningCompletenessDto,
+  type ScreeningCreate,
+  type ScreeningDto,
+  type ScreeningItemDto,
+} from '@rg/domain/mediation/screening.schema';
 import { codeLength, levelOf, REGION_LEVELS, type RegionLevel } from '@rg/domain/regions/region-code';
 import { sql } from 'kysely';
 import type { RequestContext } from '../../core/access/actor.ts';
@@ -28,8 +34,16 @@ export class ScreeningService {
 
   private dto(row: MediationScreeningTable, villageName: string): ScreeningDto {
     return {
-      id: row.id, villageCode: row.village_code, villageName, period: row.period, nil: row.nil === 1,
-      items: json.parse<ScreeningItemDto[]>(row.items, []), note: row.note, submittedOn: row.submitted_on, onTime: row.on_time === 1, submittedBy: row.submitted_by,
+      id: row.id,
+      villageCode: row.village_code,
+      villageName,
+      period: row.period,
+      nil: row.nil === 1,
+      items: json.parse<ScreeningItemDto[]>(row.items, []),
+      note: row.note,
+      submittedOn: row.submitted_on,
+      onTime: row.on_time === 1,
+      submittedBy: row.submitted_by,
     };
   }
 
@@ -39,17 +53,41 @@ export class ScreeningService {
     if (village.level !== 'village') throw invalid({ villageCode: 'mediation.screening.notVillage' });
     const today = chinaToday(this.ctx.clock.now());
     if (input.period > today.slice(0, 7)) throw invalid({ period: 'mediation.period.future' });
-    const exists = await this.ctx.db.selectFrom('mediation_screenings').select('id').where('village_code', '=', input.villageCode).where('period', '=', input.period).executeTakeFirst();
+    const exists = await this.ctx.db
+      .selectFrom('mediation_screenings')
+      .select('id')
+      .where('village_code', '=', input.villageCode)
+      .where('period', '=', input.period)
+      .executeTakeFirst();
     if (exists) throw new AppError('conflict', 'mediation.screening.duplicate');
     const row: MediationScreeningTable = {
-      id: newId(), village_code: input.villageCode, period: input.period, nil: input.nil ? 1 : 0, disputes: input.items.length,
-      items: JSON.stringify(input.items), note: input.note ?? null, submitted_on: today, on_time: today <= periodDueOn(input.period) ? 1 : 0,
-      submitted_by: actor.displayName, created_at: this.ctx.clock.now().toISOString(),
+      id: newId(),
+      village_code: input.villageCode,
+      period: input.period,
+      nil: input.nil ? 1 : 0,
+      disputes: input.items.length,
+      items: JSON.stringify(input.items),
+      note: input.note ?? null,
+      submitted_on: today,
+      on_time: today <= periodDueOn(input.period) ? 1 : 0,
+      submitted_by: actor.displayName,
+      created_at: this.ctx.clock.now().toISOString(),
     };
     await this.ctx.db.transaction().execute(async (tx) => {
       await tx.insertInto('mediation_screenings').values(row).execute();
-      await this.ctx.audit.append(tx, rc, { action: 'mediation.screening_submit', objectType: 'mediation_screening', objectId: row.id, objectRegion: input.villageCode, detail: { period: input.period, nil: input.nil, disputes: row.disputes, onTime: row.on_time === 1 } });
-      await this.ctx.events.publish(tx, { type: 'mediation.screening_submitted', regionCode: input.villageCode, occurredOn: today, payload: { period: input.period, nil: input.nil, disputes: row.disputes, onTime: row.on_time === 1 } });
+      await this.ctx.audit.append(tx, rc, {
+        action: 'mediation.screening_submit',
+        objectType: 'mediation_screening',
+        objectId: row.id,
+        objectRegion: input.villageCode,
+        detail: { period: input.period, nil: input.nil, disputes: row.disputes, onTime: row.on_time === 1 },
+      });
+      await this.ctx.events.publish(tx, {
+        type: 'mediation.screening_submitted',
+        regionCode: input.villageCode,
+        occurredOn: today,
+        payload: { period: input.period, nil: input.nil, disputes: row.disputes, onTime: row.on_time === 1 },
+      });
     });
     return this.dto(row, village.name);
   }
@@ -62,32 +100,77 @@ export class ScreeningService {
     const region = await this.places.existing(code, 'regionCode');
     const level = childLevel(levelOf(code));
     const child = sql<string>`substr(v.code, 1, ${sql.lit(codeLength(level))})`;
-    const rows = await this.ctx.db.selectFrom('regions as v')
+    const rows = await this.ctx.db
+      .selectFrom('regions as v')
       .leftJoin('mediation_screenings as s', (j) => j.onRef('s.village_code', '=', 'v.code').on('s.period', '=', period))
       .select((eb) => [
-        child.as('child'), eb.fn.countAll<number>().as('expected'), eb.fn.count<number>('s.id').as('submitted'),
-        sql<number>`sum(case when s.on_time = 1 then 1 else 0 end)`.as('on_time'), sql<number>`sum(case when s.nil = 1 then 1 else 0 end)`.as('nil'),
+        child.as('child'),
+        eb.fn.countAll<number>().as('expected'),
+        eb.fn.count<number>('s.id').as('submitted'),
+        sql<number>`sum(case when s.on_time = 1 then 1 else 0 end)`.as('on_time'),
+        sql<number>`sum(case when s.nil = 1 then 1 else 0 end)`.as('nil'),
         sql<number>`sum(coalesce(s.disputes, 0))`.as('disputes'),
       ])
-      .where('v.level', '=', 'village').where((eb) => withinScope(eb, 'v.code', code)).groupBy(child).orderBy(child).execute();
+      .where('v.level', '=', 'village')
+      .where((eb) => withinScope(eb, 'v.code', code))
+      .groupBy(child)
+      .orderBy(child)
+      .execute();
     const refs = await this.places.refs(rows.map((r) => r.child));
     const children = rows.map((r) => ({
-      code: r.child, name: refs.get(r.child)?.name ?? r.child, expected: Number(r.expected), submitted: Number(r.submitted),
-      onTime: Number(r.on_time ?? 0), nil: Number(r.nil ?? 0), disputes: Number(r.disputes ?? 0),
+      code: r.child,
+      name: refs.get(r.child)?.name ?? r.child,
+      expected: Number(r.expected),
+      submitted: Number(r.submitted),
+      onTime: Number(r.on_time ?? 0),
+      nil: Number(r.nil ?? 0),
+      disputes: Number(r.disputes ?? 0),
     }));
     const sum = (pick: (c: (typeof children)[number]) => number) => children.reduce((n, c) => n + pick(c), 0);
-    const missing = await this.ctx.db.selectFrom('regions as v').select('v.code').where('v.level', '=', 'village').where((eb) => withinScope(eb, 'v.code', code))
-      .where((eb) => eb.not(eb.exists(eb.selectFrom('mediation_screenings as s').select('s.id').whereRef('s.village_code', '=', 'v.code').where('s.period', '=', period))))
-      .orderBy('v.code').limit(MISSING_LIMIT).execute();
+    const missing = await this.ctx.db
+      .selectFrom('regions as v')
+      .select('v.code')
+      .where('v.level', '=', 'village')
+      .where((eb) => withinScope(eb, 'v.code', code))
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('mediation_screenings as s')
+              .select('s.id')
+              .whereRef('s.village_code', '=', 'v.code')
+              .where('s.period', '=', period),
+          ),
+        ),
+      )
+      .orderBy('v.code')
+      .limit(MISSING_LIMIT)
+      .execute();
     const missingRefs = await this.places.refs(missing.map((m) => m.code));
-    const reports = await this.ctx.db.selectFrom('mediation_screenings as s').innerJoin('regions as v', 'v.code', 's.village_code').selectAll('s').select('v.name as village_name')
-      .where('s.period', '=', period).where((eb) => withinScope(eb, 's.village_code', code)).orderBy('s.village_code').limit(MISSING_LIMIT).execute();
+    const reports = await this.ctx.db
+      .selectFrom('mediation_screenings as s')
+      .innerJoin('regions as v', 'v.code', 's.village_code')
+      .selectAll('s')
+      .select('v.name as village_name')
+      .where('s.period', '=', period)
+      .where((eb) => withinScope(eb, 's.village_code', code))
+      .orderBy('s.village_code')
+      .limit(MISSING_LIMIT)
+      .execute();
     const expected = sum((c) => c.expected);
     const submitted = sum((c) => c.submitted);
     const onTime = sum((c) => c.onTime);
     return {
-      region: { code, name: region.name }, period, dueOn: periodDueOn(period), expected, submitted, onTime, late: submitted - onTime,
-      missing: expected - submitted, disputes: sum((c) => c.disputes), children,
+      region: { code, name: region.name },
+      period,
+      dueOn: periodDueOn(period),
+      expected,
+      submitted,
+      onTime,
+      late: submitted - onTime,
+      missing: expected - submitted,
+      disputes: sum((c) => c.disputes),
+      children,
       missingVillages: missing.map((m) => ({ code: m.code, path: missingRefs.get(m.code)?.path ?? m.code })),
       reports: reports.map((r) => this.dto(r, r.village_name)),
     };

@@ -1,4 +1,10 @@
-import { DEFAULT_AID_CRITERIA, DEFAULT_FOLLOW_UP_DAYS, DEFAULT_OVERDUE_DAYS, type SettingsDto, type SettingsInput } from '@rg/domain/mediation/settings.schema';
+import {
+  DEFAULT_AID_CRITERIA,
+  DEFAULT_FOLLOW_UP_DAYS,
+  DEFAULT_OVERDUE_DAYS,
+  type SettingsDto,
+  type SettingsInput,
+} from '@rg/domain/mediation/settings.schema';
 import { ancestorsOf } from '@rg/domain/regions/region-code';
 import type { RequestContext } from '../../core/access/actor.ts';
 import { authorize, listScope } from '../../core/access/authorize.ts';
@@ -9,7 +15,16 @@ import { json } from './mediation.places.ts';
 import type { MediationSettingsTable } from './mediation.tables.ts';
 
 const CHAIN_CODES = 7;
-const settingsOf = preparedStatement<string[]>((db, p) => db.selectFrom('mediation_settings').selectAll().where('region_code', 'in', Array.from({ length: CHAIN_CODES }, (_, i) => p(i))));
+const settingsOf = preparedStatement<string[]>((db, p) =>
+  db
+    .selectFrom('mediation_settings')
+    .selectAll()
+    .where(
+      'region_code',
+      'in',
+      Array.from({ length: CHAIN_CODES }, (_, i) => p(i)),
+    ),
+);
 
 /** The settings that apply at `regionCode`: its own, else the nearest ancestor's, else the defaults. */
 export async function effectiveSettings(db: DbOrTx, regionCode: string): Promise<SettingsDto> {
@@ -19,10 +34,19 @@ export async function effectiveSettings(db: DbOrTx, regionCode: string): Promise
   const rows = await settingsOf<MediationSettingsTable>(db, codes);
   const nearest = rows.sort((a, b) => b.region_code.length - a.region_code.length)[0];
   if (!nearest) {
-    return { regionCode, source: null, overdueDays: DEFAULT_OVERDUE_DAYS, followUpDays: DEFAULT_FOLLOW_UP_DAYS, aidCriteria: [...DEFAULT_AID_CRITERIA] };
+    return {
+      regionCode,
+      source: null,
+      overdueDays: DEFAULT_OVERDUE_DAYS,
+      followUpDays: DEFAULT_FOLLOW_UP_DAYS,
+      aidCriteria: [...DEFAULT_AID_CRITERIA],
+    };
   }
   return {
-    regionCode, source: nearest.region_code, overdueDays: nearest.overdue_days, followUpDays: nearest.follow_up_days,
+    regionCode,
+    source: nearest.region_code,
+    overdueDays: nearest.overdue_days,
+    followUpDays: nearest.follow_up_days,
     aidCriteria: json.parse<string[]>(nearest.aid_criteria, [...DEFAULT_AID_CRITERIA]),
   };
 }
@@ -40,13 +64,34 @@ export class SettingsService {
   async put(rc: RequestContext, input: SettingsInput): Promise<SettingsDto> {
     authorize(rc.actor, 'mediation.manage', { regionCode: input.regionCode });
     const now = this.ctx.clock.now().toISOString();
-    const row = { region_code: input.regionCode, overdue_days: input.overdueDays, follow_up_days: input.followUpDays, aid_criteria: JSON.stringify(input.aidCriteria), updated_at: now };
+    const row = {
+      region_code: input.regionCode,
+      overdue_days: input.overdueDays,
+      follow_up_days: input.followUpDays,
+      aid_criteria: JSON.stringify(input.aidCriteria),
+      updated_at: now,
+    };
     await this.ctx.db.transaction().execute(async (tx) => {
       const before = await effectiveSettings(tx, input.regionCode);
-      await tx.insertInto('mediation_settings').values(row)
-        .onConflict((oc) => oc.column('region_code').doUpdateSet({ overdue_days: row.overdue_days, follow_up_days: row.follow_up_days, aid_criteria: row.aid_criteria, updated_at: now }))
+      await tx
+        .insertInto('mediation_settings')
+        .values(row)
+        .onConflict((oc) =>
+          oc.column('region_code').doUpdateSet({
+            overdue_days: row.overdue_days,
+            follow_up_days: row.follow_up_days,
+            aid_criteria: row.aid_criteria,
+            updated_at: now,
+          }),
+        )
         .execute();
-      await this.ctx.audit.append(tx, rc, { action: 'mediation.settings_update', objectType: 'mediation_settings', objectId: input.regionCode, objectRegion: input.regionCode, detail: { before, after: input } });
+      await this.ctx.audit.append(tx, rc, {
+        action: 'mediation.settings_update',
+        objectType: 'mediation_settings',
+        objectId: input.regionCode,
+        objectRegion: input.regionCode,
+        detail: { before, after: input },
+      });
     });
     return effectiveSettings(this.ctx.db, input.regionCode);
   }

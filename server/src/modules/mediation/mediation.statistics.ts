@@ -13,7 +13,11 @@ import { statsWorkbook } from './mediation.stats-export.ts';
 import { STAT_COUNTERS, type StatCounter } from './mediation.stats-store.ts';
 
 type Counters = Record<StatCounter, number>;
-interface Live { openHighRisk: number; openCriminalRisk: number; overdueOpen: number }
+interface Live {
+  openHighRisk: number;
+  openCriminalRisk: number;
+  overdueOpen: number;
+}
 
 const zero = (): Counters => Object.fromEntries(STAT_COUNTERS.map((c) => [c, 0])) as Counters;
 
@@ -27,9 +31,16 @@ function figures(c: Counters, live: Live): StatsFigures {
   const perf = c.performed + c.partly + c.not_performed;
   const overdue = c.overdue_concluded + live.overdueOpen;
   return {
-    registered: c.registered, success: c.success, failed: c.failed, successRate: rate(c.success, concluded), closed: c.closed,
+    registered: c.registered,
+    success: c.success,
+    failed: c.failed,
+    successRate: rate(c.success, concluded),
+    closed: c.closed,
     performance: { performed: c.performed, partly: c.partly, not: c.not_performed, rate: rate(c.performed, perf) },
-    overdue, overdueRate: rate(overdue, c.registered), openHighRisk: live.openHighRisk, openCriminalRisk: live.openCriminalRisk,
+    overdue,
+    overdueRate: rate(overdue, c.registered),
+    openHighRisk: live.openHighRisk,
+    openCriminalRisk: live.openCriminalRisk,
     avgDurationDays: concluded === 0 ? 0 : Math.round((c.duration_days / concluded) * 10) / 10,
   };
 }
@@ -65,21 +76,45 @@ export class StatisticsService {
     const today = chinaToday(this.ctx.clock.now());
     const liveChild = sql<string>`substr(region_code, 1, ${sql.lit(childLen)})`;
     const [own, children, live] = await Promise.all([
-      ownQuery.select(['month', 'case_type', ...sums]).where('month', '>=', from).where('month', '<=', to).groupBy(['month', 'case_type']).execute(),
+      ownQuery
+        .select(['month', 'case_type', ...sums])
+        .where('month', '>=', from)
+        .where('month', '<=', to)
+        .groupBy(['month', 'case_type'])
+        .execute(),
       level === 'village'
         ? Promise.resolve([])
-        : db.selectFrom('mediation_stats').select(['region_code', ...sums]).where('level', '=', child).where((eb) => withinScope(eb, 'region_code', code))
-            .where('month', '>=', from).where('month', '<=', to).groupBy('region_code').execute(),
-      db.selectFrom('mediation_cases').select((eb) => [
-        liveChild.as('child'),
-        sql<number>`sum(case when risk_level = 'high' then 1 else 0 end)`.as('high'),
-        sql<number>`sum(criminal_risk)`.as('criminal'),
-        sql<number>`sum(case when due_on < ${today} then 1 else 0 end)`.as('overdue'),
-        eb.fn.countAll<number>().as('n'),
-      ]).where('concluded_on', 'is', null).where((eb) => withinScope(eb, 'region_code', code))
-        .where('registered_on', '>=', `${year}-01-01`).where('registered_on', '<=', `${year}-12-31`).groupBy(liveChild).execute(),
+        : db
+            .selectFrom('mediation_stats')
+            .select(['region_code', ...sums])
+            .where('level', '=', child)
+            .where((eb) => withinScope(eb, 'region_code', code))
+            .where('month', '>=', from)
+            .where('month', '<=', to)
+            .groupBy('region_code')
+            .execute(),
+      db
+        .selectFrom('mediation_cases')
+        .select((eb) => [
+          liveChild.as('child'),
+          sql<number>`sum(case when risk_level = 'high' then 1 else 0 end)`.as('high'),
+          sql<number>`sum(criminal_risk)`.as('criminal'),
+          sql<number>`sum(case when due_on < ${today} then 1 else 0 end)`.as('overdue'),
+          eb.fn.countAll<number>().as('n'),
+        ])
+        .where('concluded_on', 'is', null)
+        .where((eb) => withinScope(eb, 'region_code', code))
+        .where('registered_on', '>=', `${year}-01-01`)
+        .where('registered_on', '<=', `${year}-12-31`)
+        .groupBy(liveChild)
+        .execute(),
     ]);
-    const liveBy = new Map(live.map((l) => [l.child, { openHighRisk: Number(l.high ?? 0), openCriminalRisk: Number(l.criminal ?? 0), overdueOpen: Number(l.overdue ?? 0) }]));
+    const liveBy = new Map(
+      live.map((l) => [
+        l.child,
+        { openHighRisk: Number(l.high ?? 0), openCriminalRisk: Number(l.criminal ?? 0), overdueOpen: Number(l.overdue ?? 0) },
+      ]),
+    );
     const liveTotal: Live = { openHighRisk: 0, openCriminalRisk: 0, overdueOpen: 0 };
     for (const l of liveBy.values()) {
       liveTotal.openHighRisk += l.openHighRisk;
@@ -118,7 +153,12 @@ export class StatisticsService {
       children: children.map((row) => {
         const c = zero();
         for (const k of STAT_COUNTERS) c[k] = Number(row[k] ?? 0);
-        return { code: row.region_code, name: refs.get(row.region_code)?.name ?? row.region_code, level: child, ...figures(c, liveBy.get(row.region_code) ?? { openHighRisk: 0, openCriminalRisk: 0, overdueOpen: 0 }) };
+        return {
+          code: row.region_code,
+          name: refs.get(row.region_code)?.name ?? row.region_code,
+          level: child,
+          ...figures(c, liveBy.get(row.region_code) ?? { openHighRisk: 0, openCriminalRisk: 0, overdueOpen: 0 }),
+        };
       }),
     };
   }
@@ -129,7 +169,12 @@ export class StatisticsService {
     const code = regionCode ?? listScope(actor);
     authorize(actor, 'mediation.export', { regionCode: code });
     const dto = await this.stats(rc, code, year);
-    await this.ctx.audit.record(this.ctx.db, rc, { action: 'export.mediation_stats', objectType: 'region', objectRegion: code, detail: { year, children: dto.children.length } });
+    await this.ctx.audit.record(this.ctx.db, rc, {
+      action: 'export.mediation_stats',
+      objectType: 'region',
+      objectRegion: code,
+      detail: { year, children: dto.children.length },
+    });
     return statsWorkbook(dto);
   }
 }

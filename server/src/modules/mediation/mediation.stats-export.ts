@@ -38,7 +38,11 @@ export function statsWorkbook(dto: StatsDto): Promise<Buffer> {
   const places: PlaceFigures[] = [{ ...dto.totals, name: `${dto.region.name}（合计）` }, ...dto.children];
   return toXlsxSheets([
     sheet('分地区', FIGURE_COLUMNS, places),
-    sheet('按纠纷类型', countColumns<StatsDto['byType'][number]>({ header: '纠纷类型', width: 24, value: (r) => CASE_TYPE_LABELS[r.caseType] }), dto.byType),
+    sheet(
+      '按纠纷类型',
+      countColumns<StatsDto['byType'][number]>({ header: '纠纷类型', width: 24, value: (r) => CASE_TYPE_LABELS[r.caseType] }),
+      dto.byType,
+    ),
     sheet('按月份', countColumns<StatsDto['byMonth'][number]>({ header: '月份', width: 12, value: (r) => r.month }), dto.byMonth),
   ]);
 }

@@ -11,11 +11,28 @@ import { chinaToday } from './mediation.cases.ts';
 /** Towns with fewer than two, and villages with no, active full-time mediator in their own committee (P3.3(三)1). */
 async function staffingShortfall(ctx: AppContext, scope: string): Promise<number> {
   let short = 0;
-  for (const [level, required] of [['town', TOWN_FULL_TIME_REQUIRED], ['village', VILLAGE_FULL_TIME_REQUIRED]] as const) {
-    const row = await ctx.db.selectFrom('regions as r').select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('r.level', '=', level).where((eb) => withinScope(eb, 'r.code', scope))
-      .where((eb) => eb(eb.selectFrom('mediation_mediators as m').select(eb.fn.countAll<number>().as('c')).whereRef('m.region_code', '=', 'r.code')
-        .where('m.committee_level', '=', level).where('m.status', '=', 'active').where('m.employment', '=', 'full_time'), '<', required))
+  for (const [level, required] of [
+    ['town', TOWN_FULL_TIME_REQUIRED],
+    ['village', VILLAGE_FULL_TIME_REQUIRED],
+  ] as const) {
+    const row = await ctx.db
+      .selectFrom('regions as r')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('r.level', '=', level)
+      .where((eb) => withinScope(eb, 'r.code', scope))
+      .where((eb) =>
+        eb(
+          eb
+            .selectFrom('mediation_mediators as m')
+            .select(eb.fn.countAll<number>().as('c'))
+            .whereRef('m.region_code', '=', 'r.code')
+            .where('m.committee_level', '=', level)
+            .where('m.status', '=', 'active')
+            .where('m.employment', '=', 'full_time'),
+          '<',
+          required,
+        ),
+      )
       .executeTakeFirstOrThrow();
     short += Number(row.n);
   }
@@ -32,9 +49,16 @@ export async function mediationTodos(ctx: AppContext, actor: Actor): Promise<Tod
   const scope = listScope(actor);
   const items: TodoItem[] = [];
   const level = levelOf(actor.homeRegion);
-  const open = () => ctx.db.selectFrom('mediation_cases').where('concluded_on', 'is', null).where((eb) => withinScope(eb, 'region_code', scope));
+  const open = () =>
+    ctx.db
+      .selectFrom('mediation_cases')
+      .where('concluded_on', 'is', null)
+      .where((eb) => withinScope(eb, 'region_code', scope));
   if (level === 'town' || level === 'county') {
-    const row = await open().where('criminal_risk', '=', 1).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const row = await open()
+      .where('criminal_risk', '=', 1)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     const count = Number(row.n);
     if (count > 0) {
       items.push(todoItem('mediation.criminalRisk', { link: '/mediation?tab=cases&criminalRisk=true', count }));
@@ -48,12 +72,29 @@ export async function mediationTodos(ctx: AppContext, actor: Actor): Promise<Tod
   }
   if (can(actor, 'mediation.handle')) {
     const today = chinaToday(ctx.clock.now());
-    const overdue = Number((await open().where('due_on', '<', today).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const overdue = Number(
+      (
+        await open()
+          .where('due_on', '<', today)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     if (overdue > 0) {
       items.push(todoItem('mediation.overdue', { link: '/mediation?tab=cases&overdue=true', count: overdue }));
     }
-    const due = Number((await ctx.db.selectFrom('mediation_cases').where('status', '=', 'follow_up').where('visited_on', 'is', null).where('follow_up_due', '<=', today)
-      .where((eb) => withinScope(eb, 'region_code', scope)).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const due = Number(
+      (
+        await ctx.db
+          .selectFrom('mediation_cases')
+          .where('status', '=', 'follow_up')
+          .where('visited_on', 'is', null)
+          .where('follow_up_due', '<=', today)
+          .where((eb) => withinScope(eb, 'region_code', scope))
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     if (due > 0) {
       items.push(todoItem('mediation.followUp', { link: '/mediation?tab=cases&status=follow_up', count: due }));
     }

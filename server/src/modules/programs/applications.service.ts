@@ -1,6 +1,13 @@
 import type { AttachmentDto } from '@rg/domain/files/attachment';
 import type {
-  ApplicationDto, ApplicationListQuery, ApplicationSave, ApplicationStatus, ApplicationSummaryDto, PlanDiffDto, ReviewDecision, ReviewInput,
+  ApplicationDto,
+  ApplicationListQuery,
+  ApplicationSave,
+  ApplicationStatus,
+  ApplicationSummaryDto,
+  PlanDiffDto,
+  ReviewDecision,
+  ReviewInput,
 } from '@rg/domain/programs/application.schema';
 import { isAbove, PLAN_SECTION_LABELS, PLAN_SECTIONS, type PlanSection, type ReviewLevel } from '@rg/domain/programs/catalog';
 import type { ContentArea, ProgramCondition, RequiredAttachment } from '@rg/domain/programs/program.schema';
@@ -35,11 +42,18 @@ export class ApplicationsService {
   private summary(row: repo.ApplicationRow, chain: readonly ReviewLevel[]): ApplicationSummaryDto {
     const underReview = row.status === 'submitted';
     return {
-      id: row.id, programId: row.program_id, programName: row.program_name, unitCode: row.unit_code, unitName: row.unit_name,
+      id: row.id,
+      programId: row.program_id,
+      programName: row.program_name,
+      unitCode: row.unit_code,
+      unitName: row.unit_name,
       status: row.status as ApplicationStatus,
-      reviewerRegion: underReview ? row.reviewer_region : null, reviewerRegionName: underReview ? row.reviewer_name : null,
+      reviewerRegion: underReview ? row.reviewer_region : null,
+      reviewerRegionName: underReview ? row.reviewer_name : null,
       reviewLevel: underReview ? (chain[row.step] ?? null) : null,
-      planVersion: row.plan_version, submittedAt: row.submitted_at, updatedAt: row.updated_at,
+      planVersion: row.plan_version,
+      submittedAt: row.submitted_at,
+      updatedAt: row.updated_at,
     };
   }
 
@@ -85,8 +99,15 @@ export class ApplicationsService {
       versions: versions.map((v) => ({ version: v.version, submittedAt: v.submitted_at, createdAt: v.created_at })),
       attachments,
       reviews: reviews.map((r) => ({
-        id: r.id, level: r.level as ReviewLevel, reviewerRegion: r.reviewer_region, reviewerRegionName: r.reviewer_name,
-        decision: r.decision as ReviewDecision, comment: r.comment, planVersion: r.plan_version, actorName: r.actor_name, at: r.at,
+        id: r.id,
+        level: r.level as ReviewLevel,
+        reviewerRegion: r.reviewer_region,
+        reviewerRegionName: r.reviewer_name,
+        decision: r.decision as ReviewDecision,
+        comment: r.comment,
+        planVersion: r.plan_version,
+        actorName: r.actor_name,
+        at: r.at,
       })),
       version: row.version,
       abilities: {
@@ -109,20 +130,53 @@ export class ApplicationsService {
     const id = newId();
     const now = this.ctx.clock.now().toISOString();
     await this.ctx.db.transaction().execute(async (tx) => {
-      const taken = await tx.selectFrom('program_applications').select('id').where('program_id', '=', programId).where('unit_code', '=', unitCode).executeTakeFirst();
+      const taken = await tx
+        .selectFrom('program_applications')
+        .select('id')
+        .where('program_id', '=', programId)
+        .where('unit_code', '=', unitCode)
+        .executeTakeFirst();
       if (taken) throw new AppError('conflict', 'programs.application.exists');
       await repo.insertApplication(tx, {
-        id, program_id: programId, unit_code: unitCode, status: 'draft', step: 0, reviewer_region: null, quota_region: null,
-        content_areas: '[]', condition_answers: '[]', plan_version: 1, submitted_at: null, decided_at: null,
-        created_by: actor.userId, created_at: now, updated_at: now, version: 1,
+        id,
+        program_id: programId,
+        unit_code: unitCode,
+        status: 'draft',
+        step: 0,
+        reviewer_region: null,
+        quota_region: null,
+        content_areas: '[]',
+        condition_answers: '[]',
+        plan_version: 1,
+        submitted_at: null,
+        decided_at: null,
+        created_by: actor.userId,
+        created_at: now,
+        updated_at: now,
+        version: 1,
       });
-      await repo.insertPlanVersion(tx, { application_id: id, version: 1, sections: JSON.stringify(EMPTY_SECTIONS), created_at: now, submitted_at: null });
-      await this.ctx.audit.append(tx, rc, { action: 'programs.application_create', objectType: 'program_application', objectId: id, objectRegion: unitCode, detail: { programId } });
+      await repo.insertPlanVersion(tx, {
+        application_id: id,
+        version: 1,
+        sections: JSON.stringify(EMPTY_SECTIONS),
+        created_at: now,
+        submitted_at: null,
+      });
+      await this.ctx.audit.append(tx, rc, {
+        action: 'programs.application_create',
+        objectType: 'program_application',
+        objectId: id,
+        objectRegion: unitCode,
+        detail: { programId },
+      });
     });
     return this.get(rc, id);
   }
 
-  private async loadEditable(rc: RequestContext, id: string): Promise<{ actor: Actor; row: repo.ApplicationRow; program: repo.ProgramRow }> {
+  private async loadEditable(
+    rc: RequestContext,
+    id: string,
+  ): Promise<{ actor: Actor; row: repo.ApplicationRow; program: repo.ProgramRow }> {
     const actor = authorize(rc.actor, 'programs.apply');
     const { row, program } = await this.load(actor, id);
     authorize(actor, 'programs.apply', { regionCode: row.unit_code });
@@ -136,7 +190,8 @@ export class ApplicationsService {
     const areas = parseJson<ContentArea[]>(program.content_areas).map((a) => a.key);
     if (input.contentAreas?.some((k) => !areas.includes(k))) throw invalid({ contentAreas: 'programs.application.unknownArea' });
     const conditions = parseJson<ProgramCondition[]>(program.conditions).map((c) => c.key);
-    if (input.conditionAnswers?.some((a) => !conditions.includes(a.key))) throw invalid({ conditionAnswers: 'programs.application.unknownCondition' });
+    if (input.conditionAnswers?.some((a) => !conditions.includes(a.key)))
+      throw invalid({ conditionAnswers: 'programs.application.unknownCondition' });
     const now = this.ctx.clock.now().toISOString();
     await this.ctx.db.transaction().execute(async (tx) => {
       const changes = {
@@ -155,8 +210,16 @@ export class ApplicationsService {
         await repo.updatePlanVersion(tx, id, row.plan_version, { sections: JSON.stringify(merged) });
       }
       await this.ctx.audit.append(tx, rc, {
-        action: 'programs.application_save', objectType: 'program_application', objectId: id, objectRegion: row.unit_code,
-        detail: { planVersion: row.plan_version, sections: Object.keys(input.sections ?? {}), areas: input.contentAreas?.length, answers: input.conditionAnswers?.length },
+        action: 'programs.application_save',
+        objectType: 'program_application',
+        objectId: id,
+        objectRegion: row.unit_code,
+        detail: {
+          planVersion: row.plan_version,
+          sections: Object.keys(input.sections ?? {}),
+          areas: input.contentAreas?.length,
+          answers: input.conditionAnswers?.length,
+        },
       });
     });
     return this.get(rc, id);
@@ -166,17 +229,36 @@ export class ApplicationsService {
    * 上传附件: the raw file (JPG, PNG or PDF by its bytes: 415; at most 5 MB: 413) under a kind the
    * programme asks for (a required attachment or a condition's evidence) or `other`; while editable.
    */
-  async attach(rc: RequestContext, id: string, kind: string, file: { name: string; declaredType: string; data: Buffer }): Promise<AttachmentDto> {
+  async attach(
+    rc: RequestContext,
+    id: string,
+    kind: string,
+    file: { name: string; declaredType: string; data: Buffer },
+  ): Promise<AttachmentDto> {
     const { actor, row, program } = await this.loadEditable(rc, id);
     const [type, key] = kind.split(':');
-    const known = type === 'required'
-      ? parseJson<RequiredAttachment[]>(program.required_attachments).some((a) => a.key === key)
-      : type === 'evidence' ? parseJson<ProgramCondition[]>(program.conditions).some((c) => c.key === key) : true;
+    const known =
+      type === 'required'
+        ? parseJson<RequiredAttachment[]>(program.required_attachments).some((a) => a.key === key)
+        : type === 'evidence'
+          ? parseJson<ProgramCondition[]>(program.conditions).some((c) => c.key === key)
+          : true;
     if (!known) throw invalid({ kind: 'programs.attachment.kindInvalid' });
     return this.ctx.db.transaction().execute(async (tx) => {
-      const dto = await applicationFiles.store(tx, { ownerId: id, kind, fileName: file.name, declaredType: file.declaredType, data: file.data, userId: actor.userId, now: this.ctx.clock.now().toISOString() });
+      const dto = await applicationFiles.store(tx, {
+        ownerId: id,
+        kind,
+        fileName: file.name,
+        declaredType: file.declaredType,
+        data: file.data,
+        userId: actor.userId,
+        now: this.ctx.clock.now().toISOString(),
+      });
       await this.ctx.audit.append(tx, rc, {
-        action: 'programs.attachment_add', objectType: 'program_application', objectId: id, objectRegion: row.unit_code,
+        action: 'programs.attachment_add',
+        objectType: 'program_application',
+        objectId: id,
+        objectRegion: row.unit_code,
         detail: { attachmentId: dto.id, kind, file: dto.fileName, type: dto.contentType, size: dto.size },
       });
       return dto;
@@ -193,7 +275,11 @@ export class ApplicationsService {
   }
 
   /** Everything the programme requires that the draft lacks, each named (field → message key, label). */
-  private async missing(tx: Tx, row: repo.ApplicationRow, program: repo.ProgramRow): Promise<{ fields: Record<string, string>; names: string[] }> {
+  private async missing(
+    tx: Tx,
+    row: repo.ApplicationRow,
+    program: repo.ProgramRow,
+  ): Promise<{ fields: Record<string, string>; names: string[] }> {
     const fields: Record<string, string> = {};
     const names: string[] = [];
     if (parseJson<string[]>(row.content_areas).length === 0) {
@@ -239,20 +325,40 @@ export class ApplicationsService {
     authorize(actor, 'programs.apply', { regionCode: row.unit_code });
     if (row.status !== 'draft' && row.status !== 'returned') throw new AppError('conflict', 'programs.application.notSubmittable');
     const closed = closedMilestone(await repo.milestonesOf(this.ctx.db, [program.id]), todayOf(this.ctx.clock));
-    if (closed) throw new AppError('conflict', 'programs.submission.closed', undefined, { milestone: closed.name, date: closed.extended_to ?? closed.due_date });
+    if (closed)
+      throw new AppError('conflict', 'programs.submission.closed', undefined, {
+        milestone: closed.name,
+        date: closed.extended_to ?? closed.due_date,
+      });
     const now = this.ctx.clock.now().toISOString();
     await this.ctx.db.transaction().execute(async (tx) => {
       // The programme as it stands now: an edit or a withdrawal committed meanwhile is judged here (decision 67).
       const current = await repo.findProgramLocked(tx, program.id, this.ctx.dialect === 'postgres');
-      if (!current || current.status !== 'active') throw new AppError('conflict', 'programs.program.withdrawn', undefined, { program: program.name });
+      if (!current || current.status !== 'active')
+        throw new AppError('conflict', 'programs.program.withdrawn', undefined, { program: program.name });
       const first = parseJson<ReviewLevel[]>(current.review_chain)[0];
       if (!first) throw new AppError('conflict', 'programs.application.notSubmittable');
       const { fields, names } = await this.missing(tx, row, current);
       if (names.length > 0) throw new AppError('validation', 'programs.application.incomplete', fields, { missing: names.join('、') });
       const reviewer = ProgramsService.reviewerOf(row.unit_code, first);
-      if (!(await repo.updateApplication(tx, id, row.version, { status: 'submitted', step: 0, reviewer_region: reviewer, submitted_at: now, updated_at: now }))) throw conflict();
+      if (
+        !(await repo.updateApplication(tx, id, row.version, {
+          status: 'submitted',
+          step: 0,
+          reviewer_region: reviewer,
+          submitted_at: now,
+          updated_at: now,
+        }))
+      )
+        throw conflict();
       await repo.updatePlanVersion(tx, id, row.plan_version, { submitted_at: now });
-      await this.ctx.audit.append(tx, rc, { action: 'programs.application_submit', objectType: 'program_application', objectId: id, objectRegion: row.unit_code, detail: { planVersion: row.plan_version, reviewer } });
+      await this.ctx.audit.append(tx, rc, {
+        action: 'programs.application_submit',
+        objectType: 'program_application',
+        objectId: id,
+        objectRegion: row.unit_code,
+        detail: { planVersion: row.plan_version, reviewer },
+      });
     });
     return this.get(rc, id);
   }
@@ -273,25 +379,68 @@ export class ApplicationsService {
     const today = todayOf(this.ctx.clock);
     await this.ctx.db.transaction().execute(async (tx) => {
       await repo.insertReview(tx, {
-        id: newId(), application_id: id, step: row.step, level, reviewer_region: actor.homeRegion, decision: input.decision,
-        comment: input.comment, plan_version: row.plan_version, actor_id: actor.userId, actor_name: actor.displayName, at: now,
+        id: newId(),
+        application_id: id,
+        step: row.step,
+        level,
+        reviewer_region: actor.homeRegion,
+        decision: input.decision,
+        comment: input.comment,
+        plan_version: row.plan_version,
+        actor_id: actor.userId,
+        actor_name: actor.displayName,
+        at: now,
       });
       if (input.decision === 'approve') await this.approve(tx, row, program, chain, now, today);
       else if (input.decision === 'return') {
-        if (!(await repo.updateApplication(tx, id, row.version, { status: 'returned', step: 0, reviewer_region: null, quota_region: null, plan_version: row.plan_version + 1, updated_at: now }))) throw conflict();
+        if (
+          !(await repo.updateApplication(tx, id, row.version, {
+            status: 'returned',
+            step: 0,
+            reviewer_region: null,
+            quota_region: null,
+            plan_version: row.plan_version + 1,
+            updated_at: now,
+          }))
+        )
+          throw conflict();
         // The revision is a new version, so the reviewer can see what changed (P2.3(5)).
         const current = (await repo.planVersions(tx, id)).find((v) => v.version === row.plan_version);
-        await repo.insertPlanVersion(tx, { application_id: id, version: row.plan_version + 1, sections: current?.sections ?? JSON.stringify(EMPTY_SECTIONS), created_at: now, submitted_at: null });
-      } else if (!(await repo.updateApplication(tx, id, row.version, { status: 'rejected', reviewer_region: null, decided_at: now, updated_at: now }))) throw conflict();
+        await repo.insertPlanVersion(tx, {
+          application_id: id,
+          version: row.plan_version + 1,
+          sections: current?.sections ?? JSON.stringify(EMPTY_SECTIONS),
+          created_at: now,
+          submitted_at: null,
+        });
+      } else if (
+        !(await repo.updateApplication(tx, id, row.version, {
+          status: 'rejected',
+          reviewer_region: null,
+          decided_at: now,
+          updated_at: now,
+        }))
+      )
+        throw conflict();
       await this.ctx.audit.append(tx, rc, {
-        action: `programs.application_${input.decision}`, objectType: 'program_application', objectId: id, objectRegion: row.unit_code,
+        action: `programs.application_${input.decision}`,
+        objectType: 'program_application',
+        objectId: id,
+        objectRegion: row.unit_code,
         detail: { level, planVersion: row.plan_version, comment: input.comment },
       });
     });
     return this.get(rc, id);
   }
 
-  private async approve(tx: Tx, row: repo.ApplicationRow, program: repo.ProgramRow, chain: readonly ReviewLevel[], now: string, today: string): Promise<void> {
+  private async approve(
+    tx: Tx,
+    row: repo.ApplicationRow,
+    program: repo.ProgramRow,
+    chain: readonly ReviewLevel[],
+    now: string,
+    today: string,
+  ): Promise<void> {
     const level = chain[row.step];
     let quotaRegion = row.quota_region;
     const quotaLevel = program.quota_level;
@@ -307,18 +456,51 @@ export class ApplicationsService {
     const next = chain[row.step + 1];
     if (next) {
       const reviewer = ProgramsService.reviewerOf(row.unit_code, next);
-      if (!(await repo.updateApplication(tx, row.id, row.version, { step: row.step + 1, reviewer_region: reviewer, quota_region: quotaRegion, updated_at: now }))) throw conflict();
+      if (
+        !(await repo.updateApplication(tx, row.id, row.version, {
+          step: row.step + 1,
+          reviewer_region: reviewer,
+          quota_region: quotaRegion,
+          updated_at: now,
+        }))
+      )
+        throw conflict();
       return;
     }
-    if (!(await repo.updateApplication(tx, row.id, row.version, { status: 'approved', reviewer_region: null, quota_region: quotaRegion, decided_at: now, updated_at: now }))) throw conflict();
+    if (
+      !(await repo.updateApplication(tx, row.id, row.version, {
+        status: 'approved',
+        reviewer_region: null,
+        quota_region: quotaRegion,
+        decided_at: now,
+        updated_at: now,
+      }))
+    )
+      throw conflict();
     const designationId = newId();
     await repo.insertDesignation(tx, {
-      id: designationId, program_id: program.id, application_id: row.id, unit_code: row.unit_code, title: program.honour_title,
-      designated_on: today, valid_until: program.cycle_end, status: 'active', status_reason: null, updated_at: now,
+      id: designationId,
+      program_id: program.id,
+      application_id: row.id,
+      unit_code: row.unit_code,
+      title: program.honour_title,
+      designated_on: today,
+      valid_until: program.cycle_end,
+      status: 'active',
+      status_reason: null,
+      updated_at: now,
     });
     await this.ctx.events.publish(tx, {
-      type: 'programs.designated', regionCode: row.unit_code, occurredOn: today,
-      payload: { designationId, programId: program.id, title: program.honour_title, unitLevel: program.unit_level, organiserRegion: program.organiser_region },
+      type: 'programs.designated',
+      regionCode: row.unit_code,
+      occurredOn: today,
+      payload: {
+        designationId,
+        programId: program.id,
+        title: program.honour_title,
+        unitLevel: program.unit_level,
+        organiserRegion: program.organiser_region,
+      },
     });
   }
 
@@ -333,7 +515,8 @@ export class ApplicationsService {
     const before = { ...EMPTY_SECTIONS, ...parseJson<Partial<Sections>>(a.sections) };
     const after = { ...EMPTY_SECTIONS, ...parseJson<Partial<Sections>>(b.sections) };
     return {
-      from, to,
+      from,
+      to,
       sections: PLAN_SECTIONS.map((section) => {
         const parts = textDiff(plainText(before[section]), plainText(after[section]));
         return { section, label: PLAN_SECTION_LABELS[section], changed: parts.some((p) => p.added || p.removed), parts };
@@ -341,4 +524,3 @@ export class ApplicationsService {
     };
   }
 }
-

@@ -35,20 +35,45 @@ export class CasesService {
 
   private async dtos(actor: Actor, rows: CaseRow[]): Promise<CaseDto[]> {
     if (rows.length === 0) return [];
-    const areas = await this.ctx.db.selectFrom('program_case_areas').selectAll().where('case_id', 'in', rows.map((r) => r.id)).execute();
+    const areas = await this.ctx.db
+      .selectFrom('program_case_areas')
+      .selectAll()
+      .where(
+        'case_id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .execute();
     const paths = await this.regions.pathsOf(rows.map((r) => r.unit_code));
     return rows.map((r) => ({
-      id: r.id, unitCode: r.unit_code, unitName: r.unit_name, unitPath: paths.get(r.unit_code) ?? r.unit_name, programId: r.program_id, title: r.title,
-      areas: areas.filter((a) => a.case_id === r.id).map((a) => a.area_key as CatalogueAreaKey), summary: r.summary, body: r.body,
-      status: r.status as CaseStatus, reviewComment: r.review_comment, publishedOn: r.published_on, version: r.version,
-      abilities: { review: r.status === 'submitted' && reviews(actor, r.unit_code), edit: r.status === 'returned' && can(actor, 'programs.apply', { regionCode: r.unit_code }) },
+      id: r.id,
+      unitCode: r.unit_code,
+      unitName: r.unit_name,
+      unitPath: paths.get(r.unit_code) ?? r.unit_name,
+      programId: r.program_id,
+      title: r.title,
+      areas: areas.filter((a) => a.case_id === r.id).map((a) => a.area_key as CatalogueAreaKey),
+      summary: r.summary,
+      body: r.body,
+      status: r.status as CaseStatus,
+      reviewComment: r.review_comment,
+      publishedOn: r.published_on,
+      version: r.version,
+      abilities: {
+        review: r.status === 'submitted' && reviews(actor, r.unit_code),
+        edit: r.status === 'returned' && can(actor, 'programs.apply', { regionCode: r.unit_code }),
+      },
     }));
   }
 
   async list(rc: RequestContext, query: CaseListQuery): Promise<{ items: CaseDto[] }> {
     const actor = authorize(rc.actor, 'programs.read');
     const scope = listScope(actor);
-    let q = this.ctx.db.selectFrom('program_cases as c').innerJoin('regions as u', 'u.code', 'c.unit_code').selectAll('c').select('u.name as unit_name')
+    let q = this.ctx.db
+      .selectFrom('program_cases as c')
+      .innerJoin('regions as u', 'u.code', 'c.unit_code')
+      .selectAll('c')
+      .select('u.name as unit_name')
       .where((eb) => eb.or([eb('c.status', '=', 'published'), withinScope(eb, 'c.unit_code', scope)]));
     if (query.regionCode) {
       const region = query.regionCode;
@@ -57,7 +82,11 @@ export class CasesService {
     if (query.status) q = q.where('c.status', '=', query.status);
     if (query.area) {
       const area = query.area;
-      q = q.where((eb) => eb.exists(eb.selectFrom('program_case_areas as a').select('a.case_id').whereRef('a.case_id', '=', 'c.id').where('a.area_key', '=', area)));
+      q = q.where((eb) =>
+        eb.exists(
+          eb.selectFrom('program_case_areas as a').select('a.case_id').whereRef('a.case_id', '=', 'c.id').where('a.area_key', '=', area),
+        ),
+      );
     }
     if (query.q) {
       const words = query.q;
@@ -68,7 +97,13 @@ export class CasesService {
   }
 
   private async load(actor: Actor, id: string): Promise<CaseRow> {
-    const row = await this.ctx.db.selectFrom('program_cases as c').innerJoin('regions as u', 'u.code', 'c.unit_code').selectAll('c').select('u.name as unit_name').where('c.id', '=', id).executeTakeFirst();
+    const row = await this.ctx.db
+      .selectFrom('program_cases as c')
+      .innerJoin('regions as u', 'u.code', 'c.unit_code')
+      .selectAll('c')
+      .select('u.name as unit_name')
+      .where('c.id', '=', id)
+      .executeTakeFirst();
     if (!row) throw notFound();
     if (row.status !== 'published') authorize(actor, 'programs.read', { regionCode: row.unit_code });
     return row;
@@ -89,12 +124,35 @@ export class CasesService {
     const id = newId();
     const now = this.ctx.clock.now().toISOString();
     await this.ctx.db.transaction().execute(async (tx) => {
-      await tx.insertInto('program_cases').values({
-        id, unit_code: input.unitCode, program_id: input.programId ?? null, title: input.title, summary: input.summary, body, status: 'submitted',
-        review_comment: null, published_on: null, created_by: actor.userId, created_at: now, updated_at: now, version: 1,
-      }).execute();
-      await tx.insertInto('program_case_areas').values([...new Set(input.areas)].map((area_key) => ({ case_id: id, area_key }))).execute();
-      await this.ctx.audit.append(tx, rc, { action: 'programs.case_submit', objectType: 'program_case', objectId: id, objectRegion: input.unitCode, detail: { title: input.title, areas: input.areas } });
+      await tx
+        .insertInto('program_cases')
+        .values({
+          id,
+          unit_code: input.unitCode,
+          program_id: input.programId ?? null,
+          title: input.title,
+          summary: input.summary,
+          body,
+          status: 'submitted',
+          review_comment: null,
+          published_on: null,
+          created_by: actor.userId,
+          created_at: now,
+          updated_at: now,
+          version: 1,
+        })
+        .execute();
+      await tx
+        .insertInto('program_case_areas')
+        .values([...new Set(input.areas)].map((area_key) => ({ case_id: id, area_key })))
+        .execute();
+      await this.ctx.audit.append(tx, rc, {
+        action: 'programs.case_submit',
+        objectType: 'program_case',
+        objectId: id,
+        objectRegion: input.unitCode,
+        detail: { title: input.title, areas: input.areas },
+      });
     });
     return this.get(rc, id);
   }
@@ -109,13 +167,26 @@ export class CasesService {
     if (plainText(body) === '') throw invalid({ body: 'programs.case.bodyRequired' });
     const now = this.ctx.clock.now().toISOString();
     await this.ctx.db.transaction().execute(async (tx) => {
-      const result = await tx.updateTable('program_cases')
+      const result = await tx
+        .updateTable('program_cases')
         .set({ title: input.title, summary: input.summary, body, status: 'submitted', updated_at: now, version: input.version + 1 })
-        .where('id', '=', id).where('version', '=', input.version).where('status', '=', 'returned').executeTakeFirst();
+        .where('id', '=', id)
+        .where('version', '=', input.version)
+        .where('status', '=', 'returned')
+        .executeTakeFirst();
       if (Number(result.numUpdatedRows) !== 1) throw conflict();
       await tx.deleteFrom('program_case_areas').where('case_id', '=', id).execute();
-      await tx.insertInto('program_case_areas').values([...new Set(input.areas)].map((area_key) => ({ case_id: id, area_key }))).execute();
-      await this.ctx.audit.append(tx, rc, { action: 'programs.case_resubmit', objectType: 'program_case', objectId: id, objectRegion: row.unit_code, detail: { title: input.title, areas: input.areas } });
+      await tx
+        .insertInto('program_case_areas')
+        .values([...new Set(input.areas)].map((area_key) => ({ case_id: id, area_key })))
+        .execute();
+      await this.ctx.audit.append(tx, rc, {
+        action: 'programs.case_resubmit',
+        objectType: 'program_case',
+        objectId: id,
+        objectRegion: row.unit_code,
+        detail: { title: input.title, areas: input.areas },
+      });
     });
     return this.get(rc, id);
   }
@@ -130,12 +201,33 @@ export class CasesService {
     const now = this.ctx.clock.now().toISOString();
     const today = todayOf(this.ctx.clock);
     await this.ctx.db.transaction().execute(async (tx) => {
-      const result = await tx.updateTable('program_cases')
-        .set({ status: decision === 'publish' ? 'published' : 'returned', published_on: decision === 'publish' ? today : null, review_comment: comment || null, updated_at: now, version: row.version + 1 })
-        .where('id', '=', id).where('version', '=', row.version).executeTakeFirst();
+      const result = await tx
+        .updateTable('program_cases')
+        .set({
+          status: decision === 'publish' ? 'published' : 'returned',
+          published_on: decision === 'publish' ? today : null,
+          review_comment: comment || null,
+          updated_at: now,
+          version: row.version + 1,
+        })
+        .where('id', '=', id)
+        .where('version', '=', row.version)
+        .executeTakeFirst();
       if (Number(result.numUpdatedRows) !== 1) throw conflict();
-      await this.ctx.audit.append(tx, rc, { action: `programs.case_${decision}`, objectType: 'program_case', objectId: id, objectRegion: row.unit_code, detail: { comment } });
-      if (decision === 'publish') await this.ctx.events.publish(tx, { type: 'programs.case_published', regionCode: row.unit_code, occurredOn: today, payload: { caseId: id, title: row.title } });
+      await this.ctx.audit.append(tx, rc, {
+        action: `programs.case_${decision}`,
+        objectType: 'program_case',
+        objectId: id,
+        objectRegion: row.unit_code,
+        detail: { comment },
+      });
+      if (decision === 'publish')
+        await this.ctx.events.publish(tx, {
+          type: 'programs.case_published',
+          regionCode: row.unit_code,
+          occurredOn: today,
+          payload: { caseId: id, title: row.title },
+        });
     });
     return this.get(rc, id);
   }
@@ -151,31 +243,65 @@ export class CasesService {
     if (levelOf(countyCode) !== 'county') throw invalid({ countyCode: 'programs.board.notCounty' });
     const county = await findRegion(this.ctx.db, countyCode);
     if (!county) throw notFound('region.notFound');
-    const towns = await this.ctx.db.selectFrom('regions').select(['code', 'name']).where('parent_code', '=', countyCode).where('level', '=', 'town').orderBy('code').execute();
-    const designations = await this.ctx.db.selectFrom('program_designations as d').innerJoin('regions as u', 'u.code', 'd.unit_code')
+    const towns = await this.ctx.db
+      .selectFrom('regions')
+      .select(['code', 'name'])
+      .where('parent_code', '=', countyCode)
+      .where('level', '=', 'town')
+      .orderBy('code')
+      .execute();
+    const designations = await this.ctx.db
+      .selectFrom('program_designations as d')
+      .innerJoin('regions as u', 'u.code', 'd.unit_code')
       .select(['d.id', 'd.unit_code', 'd.title', 'd.status', 'u.name', 'u.level'])
-      .where((eb) => withinScope(eb, 'd.unit_code', countyCode)).where('d.status', '!=', 'revoked').orderBy('d.designated_on', 'desc').execute();
+      .where((eb) => withinScope(eb, 'd.unit_code', countyCode))
+      .where('d.status', '!=', 'revoked')
+      .orderBy('d.designated_on', 'desc')
+      .execute();
     const ids = designations.map((d) => d.id);
-    const evaluations = ids.length === 0 ? [] : await this.ctx.db.selectFrom('program_evaluations').select(['designation_id', 'passed', 'created_at'])
-      .where('designation_id', 'in', ids).orderBy('created_at', 'desc').execute();
+    const evaluations =
+      ids.length === 0
+        ? []
+        : await this.ctx.db
+            .selectFrom('program_evaluations')
+            .select(['designation_id', 'passed', 'created_at'])
+            .where('designation_id', 'in', ids)
+            .orderBy('created_at', 'desc')
+            .execute();
     const latestPassed = new Map<string, boolean>();
     for (const e of evaluations) if (!latestPassed.has(e.designation_id)) latestPassed.set(e.designation_id, e.passed === 1);
     const onTrack = (d: { id: string; status: string }) => d.status === 'active' && latestPassed.get(d.id) !== false;
     const rows = towns.map((town) => {
       const own = designations.find((d) => d.unit_code === town.code);
-      const villages = designations.filter((d) => d.level === 'village' && d.unit_code.startsWith(town.code))
+      const villages = designations
+        .filter((d) => d.level === 'village' && d.unit_code.startsWith(town.code))
         .map((d) => ({ code: d.unit_code, name: d.name, title: d.title, status: d.status, onTrack: onTrack(d) }));
-      return { townCode: town.code, townName: town.name, townTitle: own?.title ?? null, villages, onTrack: villages.some((v) => v.onTrack) };
+      return {
+        townCode: town.code,
+        townName: town.name,
+        townTitle: own?.title ?? null,
+        villages,
+        onTrack: villages.some((v) => v.onTrack),
+      };
     });
     return {
-      countyCode, countyName: county.name, countyTitles: [...new Set(designations.filter((d) => d.unit_code === countyCode).map((d) => d.title))],
-      towns: rows, designatedTowns: rows.filter((r) => r.townTitle !== null).length, townsWithVillage: rows.filter((r) => r.villages.length > 0).length,
+      countyCode,
+      countyName: county.name,
+      countyTitles: [...new Set(designations.filter((d) => d.unit_code === countyCode).map((d) => d.title))],
+      towns: rows,
+      designatedTowns: rows.filter((r) => r.townTitle !== null).length,
+      townsWithVillage: rows.filter((r) => r.villages.length > 0).length,
     };
   }
 }
 
 /** Cases waiting for the actor's review, for the todo list. */
 export async function casesAwaiting(ctx: AppContext, actor: Actor): Promise<number> {
-  const rows = await ctx.db.selectFrom('program_cases').select('unit_code').where('status', '=', 'submitted').where((eb) => withinScope(eb, 'unit_code', actor.homeRegion)).execute();
+  const rows = await ctx.db
+    .selectFrom('program_cases')
+    .select('unit_code')
+    .where('status', '=', 'submitted')
+    .where((eb) => withinScope(eb, 'unit_code', actor.homeRegion))
+    .execute();
   return rows.filter((r) => reviews(actor, r.unit_code)).length;
 }

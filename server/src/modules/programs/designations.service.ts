@@ -12,8 +12,17 @@ export class DesignationsService {
 
   toDto(rc: RequestContext, row: repo.DesignationRow): DesignationDto {
     return {
-      id: row.id, programId: row.program_id, programName: row.program_name, batch: row.batch, unitCode: row.unit_code, unitName: row.unit_name,
-      title: row.title, designatedOn: row.designated_on, validUntil: row.valid_until, status: row.status as DesignationStatus, statusReason: row.status_reason,
+      id: row.id,
+      programId: row.program_id,
+      programName: row.program_name,
+      batch: row.batch,
+      unitCode: row.unit_code,
+      unitName: row.unit_name,
+      title: row.title,
+      designatedOn: row.designated_on,
+      validUntil: row.valid_until,
+      status: row.status as DesignationStatus,
+      statusReason: row.status_reason,
       abilities: { manage: rc.actor !== null && can(rc.actor, 'programs.manage', { regionCode: row.organiser_region }) },
     };
   }
@@ -41,10 +50,22 @@ export class DesignationsService {
     const from = action === 'warn' ? ['active'] : action === 'restore' ? ['warned'] : ['active', 'warned'];
     const status = action === 'warn' ? 'warned' : action === 'restore' ? 'active' : 'revoked';
     await this.ctx.db.transaction().execute(async (tx) => {
-      if (!(await repo.setDesignationStatus(tx, id, from, status, reason, now))) throw new AppError('conflict', 'programs.designation.wrongState');
-      await this.ctx.audit.append(tx, rc, { action: `programs.designation_${action}`, objectType: 'program_designation', objectId: id, objectRegion: row.unit_code, detail: { reason, from: row.status } });
+      if (!(await repo.setDesignationStatus(tx, id, from, status, reason, now)))
+        throw new AppError('conflict', 'programs.designation.wrongState');
+      await this.ctx.audit.append(tx, rc, {
+        action: `programs.designation_${action}`,
+        objectType: 'program_designation',
+        objectId: id,
+        objectRegion: row.unit_code,
+        detail: { reason, from: row.status },
+      });
       if (action === 'revoke') {
-        await this.ctx.events.publish(tx, { type: 'programs.revoked', regionCode: row.unit_code, occurredOn: todayOf(this.ctx.clock), payload: { designationId: id, programId: row.program_id, title: row.title, reason } });
+        await this.ctx.events.publish(tx, {
+          type: 'programs.revoked',
+          regionCode: row.unit_code,
+          occurredOn: todayOf(this.ctx.clock),
+          payload: { designationId: id, programId: row.program_id, title: row.title, reason },
+        });
       }
     });
     const updated = await repo.findDesignation(this.ctx.db, id);

@@ -1,5 +1,13 @@
 import type {
-  Criterion, DesignationDetailDto, EvaluationCreate, EvaluationDto, EvaluationKind, ReportDto, ReportStatus, TemplateDto, TemplatePut,
+  Criterion,
+  DesignationDetailDto,
+  EvaluationCreate,
+  EvaluationDto,
+  EvaluationKind,
+  ReportDto,
+  ReportStatus,
+  TemplateDto,
+  TemplatePut,
 } from '@rg/domain/programs/evaluation.schema';
 import type { ReviewLevel } from '@rg/domain/programs/catalog';
 import type { RequestContext } from '../../core/access/actor.ts';
@@ -45,15 +53,28 @@ export class EvaluationsService {
 
   private reportDto(row: ProgramReportTable): ReportDto {
     return {
-      id: row.id, year: row.year, content: row.content, status: row.status as ReportStatus, reviewerRegion: row.reviewer_region,
-      reviewComment: row.review_comment, submittedAt: row.submitted_at, reviewedAt: row.reviewed_at,
+      id: row.id,
+      year: row.year,
+      content: row.content,
+      status: row.status as ReportStatus,
+      reviewerRegion: row.reviewer_region,
+      reviewComment: row.review_comment,
+      submittedAt: row.submitted_at,
+      reviewedAt: row.reviewed_at,
     };
   }
 
   private evaluationDto(row: ProgramEvaluationTable): EvaluationDto {
     return {
-      id: row.id, kind: row.kind as EvaluationKind, scores: parseJson<EvaluationDto['scores']>(row.scores), total: row.total_x10 / 10,
-      passMark: row.pass_mark, passed: row.passed === 1, honourTitle: row.honour_title, evaluatorName: row.evaluator_name, evaluatedOn: row.evaluated_on,
+      id: row.id,
+      kind: row.kind as EvaluationKind,
+      scores: parseJson<EvaluationDto['scores']>(row.scores),
+      total: row.total_x10 / 10,
+      passMark: row.pass_mark,
+      passed: row.passed === 1,
+      honourTitle: row.honour_title,
+      evaluatorName: row.evaluator_name,
+      evaluatedOn: row.evaluated_on,
     };
   }
 
@@ -65,8 +86,18 @@ export class EvaluationsService {
   async detail(rc: RequestContext, designationId: string): Promise<DesignationDetailDto> {
     const { designation, program } = await this.loadDesignation(rc, designationId);
     const actor = authorize(rc.actor, 'programs.read');
-    const reports = await this.ctx.db.selectFrom('program_reports').selectAll().where('designation_id', '=', designationId).orderBy('year', 'desc').execute();
-    const evaluations = await this.ctx.db.selectFrom('program_evaluations').selectAll().where('designation_id', '=', designationId).orderBy('created_at', 'desc').execute();
+    const reports = await this.ctx.db
+      .selectFrom('program_reports')
+      .selectAll()
+      .where('designation_id', '=', designationId)
+      .orderBy('year', 'desc')
+      .execute();
+    const evaluations = await this.ctx.db
+      .selectFrom('program_evaluations')
+      .selectAll()
+      .where('designation_id', '=', designationId)
+      .orderBy('created_at', 'desc')
+      .execute();
     const live = designation.status !== 'revoked';
     return {
       designation: new DesignationsService(this.ctx).toDto(rc, designation),
@@ -91,21 +122,48 @@ export class EvaluationsService {
     if (plainText(html) === '') throw new AppError('validation', 'error.validation', { content: 'programs.report.empty' });
     const now = this.ctx.clock.now().toISOString();
     await this.ctx.db.transaction().execute(async (tx) => {
-      const existing = await tx.selectFrom('program_reports').selectAll().where('designation_id', '=', designationId).where('year', '=', year).executeTakeFirst();
+      const existing = await tx
+        .selectFrom('program_reports')
+        .selectAll()
+        .where('designation_id', '=', designationId)
+        .where('year', '=', year)
+        .executeTakeFirst();
       let id = existing?.id ?? newId();
       if (existing && existing.status !== 'returned') throw new AppError('conflict', 'programs.report.exists', undefined, { year });
       if (existing) {
-        const result = await tx.updateTable('program_reports').set({ content: html, status: 'submitted', submitted_at: now, reviewed_at: null, version: existing.version + 1 })
-          .where('id', '=', existing.id).where('version', '=', existing.version).executeTakeFirst();
+        const result = await tx
+          .updateTable('program_reports')
+          .set({ content: html, status: 'submitted', submitted_at: now, reviewed_at: null, version: existing.version + 1 })
+          .where('id', '=', existing.id)
+          .where('version', '=', existing.version)
+          .executeTakeFirst();
         if (Number(result.numUpdatedRows) !== 1) throw conflict();
       } else {
         id = newId();
-        await tx.insertInto('program_reports').values({
-          id, designation_id: designationId, unit_code: designation.unit_code, year, content: html, status: 'submitted',
-          reviewer_region: this.reviewerOf(program, designation.unit_code), review_comment: null, submitted_at: now, reviewed_at: null, version: 1,
-        }).execute();
+        await tx
+          .insertInto('program_reports')
+          .values({
+            id,
+            designation_id: designationId,
+            unit_code: designation.unit_code,
+            year,
+            content: html,
+            status: 'submitted',
+            reviewer_region: this.reviewerOf(program, designation.unit_code),
+            review_comment: null,
+            submitted_at: now,
+            reviewed_at: null,
+            version: 1,
+          })
+          .execute();
       }
-      await this.ctx.audit.append(tx, rc, { action: 'programs.report_submit', objectType: 'program_report', objectId: id, objectRegion: designation.unit_code, detail: { designationId, year } });
+      await this.ctx.audit.append(tx, rc, {
+        action: 'programs.report_submit',
+        objectType: 'program_report',
+        objectId: id,
+        objectRegion: designation.unit_code,
+        detail: { designationId, year },
+      });
     });
     return this.detail(rc, designationId);
   }
@@ -120,11 +178,25 @@ export class EvaluationsService {
     if (report.reviewer_region !== actor.homeRegion) throw new AppError('conflict', 'programs.report.notYours');
     const now = this.ctx.clock.now().toISOString();
     await this.ctx.db.transaction().execute(async (tx) => {
-      const result = await tx.updateTable('program_reports')
-        .set({ status: decision === 'accept' ? 'accepted' : 'returned', review_comment: comment || null, reviewed_at: now, version: report.version + 1 })
-        .where('id', '=', reportId).where('version', '=', report.version).executeTakeFirst();
+      const result = await tx
+        .updateTable('program_reports')
+        .set({
+          status: decision === 'accept' ? 'accepted' : 'returned',
+          review_comment: comment || null,
+          reviewed_at: now,
+          version: report.version + 1,
+        })
+        .where('id', '=', reportId)
+        .where('version', '=', report.version)
+        .executeTakeFirst();
       if (Number(result.numUpdatedRows) !== 1) throw conflict();
-      await this.ctx.audit.append(tx, rc, { action: `programs.report_${decision}`, objectType: 'program_report', objectId: reportId, objectRegion: report.unit_code, detail: { year: report.year, comment } });
+      await this.ctx.audit.append(tx, rc, {
+        action: `programs.report_${decision}`,
+        objectType: 'program_report',
+        objectId: reportId,
+        objectRegion: report.unit_code,
+        detail: { year: report.year, comment },
+      });
     });
     return this.detail(rc, report.designation_id);
   }
@@ -136,8 +208,17 @@ export class EvaluationsService {
     const now = this.ctx.clock.now().toISOString();
     await this.ctx.db.transaction().execute(async (tx) => {
       await tx.deleteFrom('program_templates').where('program_id', '=', programId).execute();
-      await tx.insertInto('program_templates').values({ program_id: programId, criteria: JSON.stringify(criteria), pass_mark: input.passMark, updated_at: now }).execute();
-      await this.ctx.audit.append(tx, rc, { action: 'programs.template_set', objectType: 'program', objectId: programId, objectRegion: program.organiser_region, detail: { criteria, passMark: input.passMark } });
+      await tx
+        .insertInto('program_templates')
+        .values({ program_id: programId, criteria: JSON.stringify(criteria), pass_mark: input.passMark, updated_at: now })
+        .execute();
+      await this.ctx.audit.append(tx, rc, {
+        action: 'programs.template_set',
+        objectType: 'program',
+        objectId: programId,
+        objectRegion: program.organiser_region,
+        detail: { criteria, passMark: input.passMark },
+      });
     });
     return { criteria, passMark: input.passMark };
   }
@@ -162,9 +243,18 @@ export class EvaluationsService {
     const given = new Map(input.scores.map((s) => [s.key, s]));
     const missing = template.criteria.filter((c) => !given.has(c.key));
     if (missing.length > 0) {
-      throw new AppError('validation', 'programs.evaluation.incomplete', Object.fromEntries(missing.map((c) => [`scores.${c.key}`, 'programs.score.required'])), { missing: missing.map((c) => c.name).join('、') });
+      throw new AppError(
+        'validation',
+        'programs.evaluation.incomplete',
+        Object.fromEntries(missing.map((c) => [`scores.${c.key}`, 'programs.score.required'])),
+        { missing: missing.map((c) => c.name).join('、') },
+      );
     }
-    const scores = template.criteria.map((c) => ({ ...c, score: given.get(c.key)?.score ?? 0, evidence: given.get(c.key)?.evidence ?? '' }));
+    const scores = template.criteria.map((c) => ({
+      ...c,
+      score: given.get(c.key)?.score ?? 0,
+      evidence: given.get(c.key)?.evidence ?? '',
+    }));
     const weights = scores.reduce((n, s) => n + s.weight, 0);
     const totalX10 = Math.round((scores.reduce((n, s) => n + s.weight * s.score, 0) / weights) * 10);
     const passed = totalX10 >= template.passMark * 10;
@@ -173,15 +263,45 @@ export class EvaluationsService {
     const now = this.ctx.clock.now().toISOString();
     const today = todayOf(this.ctx.clock);
     await this.ctx.db.transaction().execute(async (tx) => {
-      await tx.insertInto('program_evaluations').values({
-        id, designation_id: designationId, program_id: program.id, unit_code: designation.unit_code, kind: input.kind, scores: JSON.stringify(scores),
-        total_x10: totalX10, pass_mark: template.passMark, passed: passed ? 1 : 0, honour_title: honour, evaluator_id: actor.userId,
-        evaluator_name: actor.displayName, evaluated_on: today, created_at: now,
-      }).execute();
-      await this.ctx.audit.append(tx, rc, { action: 'programs.evaluate', objectType: 'program_designation', objectId: designationId, objectRegion: designation.unit_code, detail: { evaluationId: id, kind: input.kind, total: totalX10 / 10, passed } });
+      await tx
+        .insertInto('program_evaluations')
+        .values({
+          id,
+          designation_id: designationId,
+          program_id: program.id,
+          unit_code: designation.unit_code,
+          kind: input.kind,
+          scores: JSON.stringify(scores),
+          total_x10: totalX10,
+          pass_mark: template.passMark,
+          passed: passed ? 1 : 0,
+          honour_title: honour,
+          evaluator_id: actor.userId,
+          evaluator_name: actor.displayName,
+          evaluated_on: today,
+          created_at: now,
+        })
+        .execute();
+      await this.ctx.audit.append(tx, rc, {
+        action: 'programs.evaluate',
+        objectType: 'program_designation',
+        objectId: designationId,
+        objectRegion: designation.unit_code,
+        detail: { evaluationId: id, kind: input.kind, total: totalX10 / 10, passed },
+      });
       await this.ctx.events.publish(tx, {
-        type: 'programs.evaluated', regionCode: designation.unit_code, occurredOn: today,
-        payload: { evaluationId: id, designationId, programId: program.id, kind: input.kind, total: totalX10 / 10, passed, honourTitle: honour },
+        type: 'programs.evaluated',
+        regionCode: designation.unit_code,
+        occurredOn: today,
+        payload: {
+          evaluationId: id,
+          designationId,
+          programId: program.id,
+          kind: input.kind,
+          total: totalX10 / 10,
+          passed,
+          honourTitle: honour,
+        },
       });
     });
     return this.detail(rc, designationId);
@@ -190,6 +310,11 @@ export class EvaluationsService {
 
 /** Reports waiting at the actor's level, for the todo list. */
 export async function reportsAwaiting(ctx: AppContext, region: string): Promise<number> {
-  const row = await ctx.db.selectFrom('program_reports').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'submitted').where('reviewer_region', '=', region).executeTakeFirstOrThrow();
+  const row = await ctx.db
+    .selectFrom('program_reports')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', '=', 'submitted')
+    .where('reviewer_region', '=', region)
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }

@@ -1,5 +1,12 @@
 import type {
-  AgencyRole, GroupCreate, GroupDto, GroupSummaryDto, MemberRole, TaskCreate, TaskDto, TaskStatus,
+  AgencyRole,
+  GroupCreate,
+  GroupDto,
+  GroupSummaryDto,
+  MemberRole,
+  TaskCreate,
+  TaskDto,
+  TaskStatus,
 } from '@rg/domain/programs/organization.schema';
 import { isWithin } from '@rg/domain/regions/region-code';
 import type { RequestContext } from '../../core/access/actor.ts';
@@ -19,8 +26,12 @@ type GroupRow = ProgramGroupTable & { region_name: string; program_name: string 
 const NEXT: Record<TaskStatus, readonly TaskStatus[]> = { open: ['in_progress', 'done'], in_progress: ['done', 'open'], done: [] };
 
 function groups(db: DbOrTx) {
-  return db.selectFrom('program_groups as g').innerJoin('regions as r', 'r.code', 'g.region_code').leftJoin('programs as p', 'p.id', 'g.program_id')
-    .selectAll('g').select(['r.name as region_name', 'p.name as program_name']);
+  return db
+    .selectFrom('program_groups as g')
+    .innerJoin('regions as r', 'r.code', 'g.region_code')
+    .leftJoin('programs as p', 'p.id', 'g.program_id')
+    .selectAll('g')
+    .select(['r.name as region_name', 'p.name as program_name']);
 }
 
 /**
@@ -32,15 +43,29 @@ export class OrganizationsService {
 
   private taskDto(row: ProgramTaskTable & { agency_name: string | null }, today: string): TaskDto {
     return {
-      id: row.id, title: row.title, description: row.description, agencyId: row.agency_id, agencyName: row.agency_name, assigneeName: row.assignee_name,
-      dueDate: row.due_date, status: row.status as TaskStatus, doneOn: row.done_on, overdue: row.status !== 'done' && row.due_date < today, version: row.version,
+      id: row.id,
+      title: row.title,
+      description: row.description,
+      agencyId: row.agency_id,
+      agencyName: row.agency_name,
+      assigneeName: row.assignee_name,
+      dueDate: row.due_date,
+      status: row.status as TaskStatus,
+      doneOn: row.done_on,
+      overdue: row.status !== 'done' && row.due_date < today,
+      version: row.version,
     };
   }
 
   private async taskCounts(groupIds: readonly string[], today: string): Promise<Map<string, { open: number; overdue: number }>> {
     const map = new Map<string, { open: number; overdue: number }>();
     if (groupIds.length === 0) return map;
-    const rows = await this.ctx.db.selectFrom('program_tasks').select(['group_id', 'due_date']).where('group_id', 'in', [...groupIds]).where('status', '!=', 'done').execute();
+    const rows = await this.ctx.db
+      .selectFrom('program_tasks')
+      .select(['group_id', 'due_date'])
+      .where('group_id', 'in', [...groupIds])
+      .where('status', '!=', 'done')
+      .execute();
     for (const row of rows) {
       const entry = map.get(row.group_id) ?? { open: 0, overdue: 0 };
       entry.open += 1;
@@ -52,16 +77,31 @@ export class OrganizationsService {
 
   private summary(row: GroupRow, counts: { open: number; overdue: number } | undefined): GroupSummaryDto {
     return {
-      id: row.id, regionCode: row.region_code, regionName: row.region_name, programId: row.program_id, programName: row.program_name,
-      name: row.name, officeName: row.office_name, officeDirector: row.office_director, openTasks: counts?.open ?? 0, overdueTasks: counts?.overdue ?? 0,
+      id: row.id,
+      regionCode: row.region_code,
+      regionName: row.region_name,
+      programId: row.program_id,
+      programName: row.program_name,
+      name: row.name,
+      officeName: row.office_name,
+      officeDirector: row.office_director,
+      openTasks: counts?.open ?? 0,
+      overdueTasks: counts?.overdue ?? 0,
     };
   }
 
   async list(rc: RequestContext, regionCode?: string): Promise<{ items: GroupSummaryDto[] }> {
     const actor = authorize(rc.actor, 'programs.read');
     if (regionCode) authorize(actor, 'programs.read', { regionCode });
-    const rows = await groups(this.ctx.db).where((eb) => withinScope(eb, 'g.region_code', regionCode ?? listScope(actor))).orderBy('g.region_code').orderBy('g.created_at').execute();
-    const counts = await this.taskCounts(rows.map((r) => r.id), todayOf(this.ctx.clock));
+    const rows = await groups(this.ctx.db)
+      .where((eb) => withinScope(eb, 'g.region_code', regionCode ?? listScope(actor)))
+      .orderBy('g.region_code')
+      .orderBy('g.created_at')
+      .execute();
+    const counts = await this.taskCounts(
+      rows.map((r) => r.id),
+      todayOf(this.ctx.clock),
+    );
     return { items: rows.map((r) => this.summary(r, counts.get(r.id))) };
   }
 
@@ -78,15 +118,24 @@ export class OrganizationsService {
     const today = todayOf(this.ctx.clock);
     const members = await this.ctx.db.selectFrom('program_group_members').selectAll().where('group_id', '=', id).orderBy('sort').execute();
     const agencies = await this.ctx.db.selectFrom('program_agencies').selectAll().where('group_id', '=', id).orderBy('name').execute();
-    const tasks = await this.ctx.db.selectFrom('program_tasks as t').leftJoin('program_agencies as a', 'a.id', 't.agency_id').selectAll('t').select('a.name as agency_name')
-      .where('t.group_id', '=', id).orderBy('t.due_date').orderBy('t.created_at').execute();
+    const tasks = await this.ctx.db
+      .selectFrom('program_tasks as t')
+      .leftJoin('program_agencies as a', 'a.id', 't.agency_id')
+      .selectAll('t')
+      .select('a.name as agency_name')
+      .where('t.group_id', '=', id)
+      .orderBy('t.due_date')
+      .orderBy('t.created_at')
+      .execute();
     const counts = await this.taskCounts([id], today);
     const roleOrder: Record<string, number> = { leader: 0, deputy: 1, member: 2, lead: 0, standing: 1 };
     return {
       ...this.summary(row, counts.get(id)),
-      members: members.map((m) => ({ id: m.id, personName: m.person_name, position: m.position, role: m.role as MemberRole }))
+      members: members
+        .map((m) => ({ id: m.id, personName: m.person_name, position: m.position, role: m.role as MemberRole }))
         .sort((a, b) => (roleOrder[a.role] ?? 9) - (roleOrder[b.role] ?? 9)),
-      agencies: agencies.map((a) => ({ id: a.id, name: a.name, role: a.role as AgencyRole, duties: a.duties }))
+      agencies: agencies
+        .map((a) => ({ id: a.id, name: a.name, role: a.role as AgencyRole, duties: a.duties }))
         .sort((a, b) => (roleOrder[a.role] ?? 9) - (roleOrder[b.role] ?? 9)),
       tasks: tasks.map((t) => this.taskDto(t, today)),
       abilities: { manage: rc.actor !== null && can(rc.actor, 'programs.manage', { regionCode: row.region_code }) },
@@ -97,28 +146,65 @@ export class OrganizationsService {
     authorize(rc.actor, 'programs.manage', { regionCode: input.regionCode });
     if (!(await findRegion(this.ctx.db, input.regionCode))) throw invalid({ regionCode: 'region.notFound' });
     if (input.programId) {
-      const program = await this.ctx.db.selectFrom('programs').select('organiser_region').where('id', '=', input.programId).executeTakeFirst();
-      if (!program || !(isWithin(input.regionCode, program.organiser_region) || isWithin(program.organiser_region, input.regionCode))) throw invalid({ programId: 'programs.group.programOutside' });
+      const program = await this.ctx.db
+        .selectFrom('programs')
+        .select('organiser_region')
+        .where('id', '=', input.programId)
+        .executeTakeFirst();
+      if (!program || !(isWithin(input.regionCode, program.organiser_region) || isWithin(program.organiser_region, input.regionCode)))
+        throw invalid({ programId: 'programs.group.programOutside' });
     }
     const id = newId();
     const now = this.ctx.clock.now().toISOString();
     await this.ctx.db.transaction().execute(async (tx) => {
-      await tx.insertInto('program_groups').values({
-        id, region_code: input.regionCode, program_id: input.programId ?? null, name: input.name, office_name: input.officeName,
-        office_director: input.officeDirector, created_at: now, updated_at: now,
-      }).execute();
-      await this.ctx.audit.append(tx, rc, { action: 'programs.group_create', objectType: 'program_group', objectId: id, objectRegion: input.regionCode, detail: { name: input.name } });
+      await tx
+        .insertInto('program_groups')
+        .values({
+          id,
+          region_code: input.regionCode,
+          program_id: input.programId ?? null,
+          name: input.name,
+          office_name: input.officeName,
+          office_director: input.officeDirector,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+      await this.ctx.audit.append(tx, rc, {
+        action: 'programs.group_create',
+        objectType: 'program_group',
+        objectId: id,
+        objectRegion: input.regionCode,
+        detail: { name: input.name },
+      });
     });
     return this.get(rc, id);
   }
 
-  async addMember(rc: RequestContext, groupId: string, input: { personName: string; position: string; role: MemberRole }): Promise<GroupDto> {
+  async addMember(
+    rc: RequestContext,
+    groupId: string,
+    input: { personName: string; position: string; role: MemberRole },
+  ): Promise<GroupDto> {
     const group = await this.load(rc, groupId, 'programs.manage');
     await this.ctx.db.transaction().execute(async (tx) => {
-      const count = await tx.selectFrom('program_group_members').select((eb) => eb.fn.countAll<number>().as('n')).where('group_id', '=', groupId).executeTakeFirstOrThrow();
+      const count = await tx
+        .selectFrom('program_group_members')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('group_id', '=', groupId)
+        .executeTakeFirstOrThrow();
       const id = newId();
-      await tx.insertInto('program_group_members').values({ id, group_id: groupId, person_name: input.personName, position: input.position, role: input.role, sort: Number(count.n) }).execute();
-      await this.ctx.audit.append(tx, rc, { action: 'programs.member_add', objectType: 'program_group', objectId: groupId, objectRegion: group.region_code, detail: { memberId: id, ...input } });
+      await tx
+        .insertInto('program_group_members')
+        .values({ id, group_id: groupId, person_name: input.personName, position: input.position, role: input.role, sort: Number(count.n) })
+        .execute();
+      await this.ctx.audit.append(tx, rc, {
+        action: 'programs.member_add',
+        objectType: 'program_group',
+        objectId: groupId,
+        objectRegion: group.region_code,
+        detail: { memberId: id, ...input },
+      });
     });
     return this.get(rc, groupId);
   }
@@ -127,8 +213,17 @@ export class OrganizationsService {
     const group = await this.load(rc, groupId, 'programs.manage');
     await this.ctx.db.transaction().execute(async (tx) => {
       const id = newId();
-      await tx.insertInto('program_agencies').values({ id, group_id: groupId, name: input.name, role: input.role, duties: input.duties }).execute();
-      await this.ctx.audit.append(tx, rc, { action: 'programs.agency_add', objectType: 'program_group', objectId: groupId, objectRegion: group.region_code, detail: { agencyId: id, ...input } });
+      await tx
+        .insertInto('program_agencies')
+        .values({ id, group_id: groupId, name: input.name, role: input.role, duties: input.duties })
+        .execute();
+      await this.ctx.audit.append(tx, rc, {
+        action: 'programs.agency_add',
+        objectType: 'program_group',
+        objectId: groupId,
+        objectRegion: group.region_code,
+        detail: { agencyId: id, ...input },
+      });
     });
     return this.get(rc, groupId);
   }
@@ -136,17 +231,41 @@ export class OrganizationsService {
   async addTask(rc: RequestContext, groupId: string, input: TaskCreate): Promise<GroupDto> {
     const group = await this.load(rc, groupId, 'programs.manage');
     if (input.agencyId) {
-      const agency = await this.ctx.db.selectFrom('program_agencies').select('id').where('id', '=', input.agencyId).where('group_id', '=', groupId).executeTakeFirst();
+      const agency = await this.ctx.db
+        .selectFrom('program_agencies')
+        .select('id')
+        .where('id', '=', input.agencyId)
+        .where('group_id', '=', groupId)
+        .executeTakeFirst();
       if (!agency) throw invalid({ agencyId: 'programs.task.agencyUnknown' });
     }
     const now = this.ctx.clock.now().toISOString();
     await this.ctx.db.transaction().execute(async (tx) => {
       const id = newId();
-      await tx.insertInto('program_tasks').values({
-        id, group_id: groupId, title: input.title, description: input.description, agency_id: input.agencyId ?? null, assignee_name: input.assigneeName || null,
-        due_date: input.dueDate, status: 'open', done_on: null, created_at: now, updated_at: now, version: 1,
-      }).execute();
-      await this.ctx.audit.append(tx, rc, { action: 'programs.task_add', objectType: 'program_task', objectId: id, objectRegion: group.region_code, detail: { groupId, title: input.title, dueDate: input.dueDate } });
+      await tx
+        .insertInto('program_tasks')
+        .values({
+          id,
+          group_id: groupId,
+          title: input.title,
+          description: input.description,
+          agency_id: input.agencyId ?? null,
+          assignee_name: input.assigneeName || null,
+          due_date: input.dueDate,
+          status: 'open',
+          done_on: null,
+          created_at: now,
+          updated_at: now,
+          version: 1,
+        })
+        .execute();
+      await this.ctx.audit.append(tx, rc, {
+        action: 'programs.task_add',
+        objectType: 'program_task',
+        objectId: id,
+        objectRegion: group.region_code,
+        detail: { groupId, title: input.title, dueDate: input.dueDate },
+      });
     });
     return this.get(rc, groupId);
   }
@@ -159,11 +278,20 @@ export class OrganizationsService {
     if (!NEXT[task.status as TaskStatus].includes(status)) throw new AppError('conflict', 'programs.task.wrongState');
     const now = this.ctx.clock.now().toISOString();
     await this.ctx.db.transaction().execute(async (tx) => {
-      const result = await tx.updateTable('program_tasks')
+      const result = await tx
+        .updateTable('program_tasks')
         .set({ status, done_on: status === 'done' ? todayOf(this.ctx.clock) : null, updated_at: now, version: version + 1 })
-        .where('id', '=', taskId).where('version', '=', version).executeTakeFirst();
+        .where('id', '=', taskId)
+        .where('version', '=', version)
+        .executeTakeFirst();
       if (Number(result.numUpdatedRows) !== 1) throw conflict();
-      await this.ctx.audit.append(tx, rc, { action: 'programs.task_status', objectType: 'program_task', objectId: taskId, objectRegion: group.region_code, detail: { from: task.status, to: status } });
+      await this.ctx.audit.append(tx, rc, {
+        action: 'programs.task_status',
+        objectType: 'program_task',
+        objectId: taskId,
+        objectRegion: group.region_code,
+        detail: { from: task.status, to: status },
+      });
     });
     return this.get(rc, task.group_id);
   }
@@ -171,8 +299,13 @@ export class OrganizationsService {
 
 /** Open tasks past their deadline inside `scope` (for the todo list). */
 export async function overdueTaskCount(ctx: AppContext, scope: string): Promise<number> {
-  const row = await ctx.db.selectFrom('program_tasks as t').innerJoin('program_groups as g', 'g.id', 't.group_id')
+  const row = await ctx.db
+    .selectFrom('program_tasks as t')
+    .innerJoin('program_groups as g', 'g.id', 't.group_id')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('t.status', '!=', 'done').where('t.due_date', '<', todayOf(ctx.clock)).where((eb) => withinScope(eb, 'g.region_code', scope)).executeTakeFirstOrThrow();
+    .where('t.status', '!=', 'done')
+    .where('t.due_date', '<', todayOf(ctx.clock))
+    .where((eb) => withinScope(eb, 'g.region_code', scope))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }

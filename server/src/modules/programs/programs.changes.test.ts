@@ -41,7 +41,11 @@ describe('programs: editing and withdrawing a programme, removing a milestone (d
 
   beforeAll(async () => {
     t = await createTestApp();
-    await storeDivisionRows(t.ctx, COUNTIES.map((code) => buildRegionRow(code, `测试${code.slice(-2)}县`)), t.clock.now().toISOString());
+    await storeDivisionRows(
+      t.ctx,
+      COUNTIES.map((code) => buildRegionRow(code, `测试${code.slice(-2)}县`)),
+      t.clock.now().toISOString(),
+    );
     await buildUser(t.ctx, { username: 'n.off', regionCode: '00', roles: ['official'] });
     await buildUser(t.ctx, { username: 'ah.off', regionCode: PLACES.anhui, roles: ['official'] });
     await buildUser(t.ctx, { username: 'ah.lead', regionCode: PLACES.anhui, roles: ['leader'] });
@@ -57,7 +61,11 @@ describe('programs: editing and withdrawing a programme, removing a milestone (d
 
   /** Anhui's programme for its counties, reviewed by the province alone. */
   async function anhuiProgram(overrides: Record<string, unknown> = {}): Promise<Detail> {
-    const res = await anhui.request('POST', '/api/programs', programBody({ organiserRegion: PLACES.anhui, name: '安徽省示范县创建', reviewChain: ['province'], quotaLevel: null, ...overrides }));
+    const res = await anhui.request(
+      'POST',
+      '/api/programs',
+      programBody({ organiserRegion: PLACES.anhui, name: '安徽省示范县创建', reviewChain: ['province'], quotaLevel: null, ...overrides }),
+    );
     await expectStatus(res, 201);
     return res.json<Detail>();
   }
@@ -65,53 +73,104 @@ describe('programs: editing and withdrawing a programme, removing a milestone (d
   /** The update body: the programme's editable fields as the form sends them, with changes. */
   function editBody(p: Detail, changes: Record<string, unknown> = {}) {
     return {
-      name: p.name, batch: '首批', description: p.description, unitLevel: p.unitLevel, honourTitle: p.honourTitle,
+      name: p.name,
+      batch: '首批',
+      description: p.description,
+      unitLevel: p.unitLevel,
+      honourTitle: p.honourTitle,
       contentAreas: p.contentAreas.filter((a) => !a.key.startsWith('custom_')).map((a) => a.key),
       customContentAreas: p.contentAreas.filter((a) => a.key.startsWith('custom_')).map((a) => a.label),
-      cycleStart: '2026-01-01', cycleEnd: p.cycleEnd,
+      cycleStart: '2026-01-01',
+      cycleEnd: p.cycleEnd,
       conditions: p.conditions.map((c) => ({ text: c.text, evidenceRequired: c.evidenceRequired })),
       requiredAttachments: p.requiredAttachments.map((a) => a.label),
-      reviewChain: p.reviewChain, quotaLevel: p.quotaLevel, version: p.version,
+      reviewChain: p.reviewChain,
+      quotaLevel: p.quotaLevel,
+      version: p.version,
       ...changes,
     };
   }
 
   const detail = async (id: string, client = anhui) => (await client.request('GET', `/api/programs/${id}`)).json<Detail>();
-  const edit = (client: TestClient, p: Detail, changes: Record<string, unknown> = {}) => client.request('PUT', `/api/programs/${p.id}`, editBody(p, changes));
+  const edit = (client: TestClient, p: Detail, changes: Record<string, unknown> = {}) =>
+    client.request('PUT', `/api/programs/${p.id}`, editBody(p, changes));
   const withdraw = (client: TestClient, p: Detail, reason = '上级通知调整试点安排', version = p.version) =>
     client.request('POST', `/api/programs/${p.id}/withdraw`, { reason, version });
-  const statusOf = async (id: string) => (await t.ctx.db.selectFrom('program_applications').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
+  const statusOf = async (id: string) =>
+    (await t.ctx.db.selectFrom('program_applications').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
   const auditOf = (action: string, objectId: string) =>
-    t.ctx.db.selectFrom('audit_log').select(['actor_name', 'detail']).where('action', '=', action).where('object_id', '=', objectId).orderBy('seq').execute();
+    t.ctx.db
+      .selectFrom('audit_log')
+      .select(['actor_name', 'detail'])
+      .where('action', '=', action)
+      .where('object_id', '=', objectId)
+      .orderBy('seq')
+      .execute();
   const todoCount = async (client: TestClient, kind: string) =>
-    (await client.request('GET', '/api/todos')).json<{ items: { kind: string; id: string; count: number }[] }>().items.filter((i) => i.kind === kind).reduce((n, i) => n + i.count, 0);
+    (await client.request('GET', '/api/todos'))
+      .json<{ items: { kind: string; id: string; count: number }[] }>()
+      .items.filter((i) => i.kind === kind)
+      .reduce((n, i) => n + i.count, 0);
 
   it('edits every field of an unused programme, keeping the keys of unchanged items; audited; a stale version is a 409', async () => {
     const p = await anhuiProgram();
     const res = await edit(anhui, p, {
-      name: '安徽省乡村治理示范镇创建', batch: '第二批', unitLevel: 'town', honourTitle: '',
-      contentAreas: ['consultation', 'modern_means'], customContentAreas: ['一村一法律顾问', '积分制'],
+      name: '安徽省乡村治理示范镇创建',
+      batch: '第二批',
+      unitLevel: 'town',
+      honourTitle: '',
+      contentAreas: ['consultation', 'modern_means'],
+      customContentAreas: ['一村一法律顾问', '积分制'],
       cycleEnd: '2029-12-31',
-      conditions: [{ text: '具有相适应的工作力量', evidenceRequired: true }, { text: '已建立村民议事会', evidenceRequired: false }],
+      conditions: [
+        { text: '具有相适应的工作力量', evidenceRequired: true },
+        { text: '已建立村民议事会', evidenceRequired: false },
+      ],
       requiredAttachments: ['试点方案（盖章扫描件）', '领导小组文件'],
-      reviewChain: ['county', 'province'], quotaLevel: 'county',
+      reviewChain: ['county', 'province'],
+      quotaLevel: 'county',
     });
     await expectStatus(res, 200);
     expect(res.json<Detail>()).toMatchObject({
-      name: '安徽省乡村治理示范镇创建', unitLevel: 'town', honourTitle: '省级乡村治理示范镇', cycleEnd: '2029-12-31', version: p.version + 1,
-      reviewChain: ['county', 'province'], quotaLevel: 'county', status: 'active',
+      name: '安徽省乡村治理示范镇创建',
+      unitLevel: 'town',
+      honourTitle: '省级乡村治理示范镇',
+      cycleEnd: '2029-12-31',
+      version: p.version + 1,
+      reviewChain: ['county', 'province'],
+      quotaLevel: 'county',
+      status: 'active',
       contentAreas: [
-        { key: 'consultation', custom: false }, { key: 'modern_means', custom: false },
-        { key: 'custom_1', label: '一村一法律顾问', custom: true }, { key: 'custom_2', label: '积分制', custom: true },
+        { key: 'consultation', custom: false },
+        { key: 'modern_means', custom: false },
+        { key: 'custom_1', label: '一村一法律顾问', custom: true },
+        { key: 'custom_2', label: '积分制', custom: true },
       ],
-      conditions: [{ key: 'c2', text: '具有相适应的工作力量', evidenceRequired: true }, { key: 'c3', text: '已建立村民议事会', evidenceRequired: false }],
-      requiredAttachments: [{ key: 'a1', label: '试点方案（盖章扫描件）' }, { key: 'a2', label: '领导小组文件' }],
+      conditions: [
+        { key: 'c2', text: '具有相适应的工作力量', evidenceRequired: true },
+        { key: 'c3', text: '已建立村民议事会', evidenceRequired: false },
+      ],
+      requiredAttachments: [
+        { key: 'a1', label: '试点方案（盖章扫描件）' },
+        { key: 'a2', label: '领导小组文件' },
+      ],
       locks: { unitLevel: false, reviewChain: false, requirements: false, cycle: false, areasInUse: [] },
     });
     const [entry] = await auditOf('programs.program_update', p.id);
     expect(entry?.actor_name).toBe('ah.off');
     const changed = JSON.parse(entry?.detail ?? '{}').changed;
-    expect(Object.keys(changed).sort()).toEqual(['batch', 'conditions', 'contentAreas', 'cycleEnd', 'honourTitle', 'name', 'quotaLevel', 'requiredAttachments', 'reviewChain', 'unitLevel']);
+    expect(Object.keys(changed).sort()).toEqual([
+      'batch',
+      'conditions',
+      'contentAreas',
+      'cycleEnd',
+      'honourTitle',
+      'name',
+      'quotaLevel',
+      'requiredAttachments',
+      'reviewChain',
+      'unitLevel',
+    ]);
     expect(changed.name).toEqual({ from: '安徽省示范县创建', to: '安徽省乡村治理示范镇创建' });
 
     // The form that was open before this save is stale: 409, nothing changes.
@@ -126,7 +185,8 @@ describe('programs: editing and withdrawing a programme, removing a milestone (d
 
   it('edits the description with the version check: stored trimmed, audited from/to, cleared when blank; too long is a 400 naming it', async () => {
     const p = await anhuiProgram({ description: '省委农办牵头组织。' });
-    const stored = async () => (await t.ctx.db.selectFrom('programs').select(['description', 'version']).where('id', '=', p.id).executeTakeFirstOrThrow());
+    const stored = async () =>
+      await t.ctx.db.selectFrom('programs').select(['description', 'version']).where('id', '=', p.id).executeTakeFirstOrThrow();
     const text = '依据省委一号文件开展。\n每县推荐不超过 1 个示范县。';
     const res = await edit(anhui, p, { description: ` ${text} ` });
     await expectStatus(res, 200);
@@ -170,9 +230,17 @@ describe('programs: editing and withdrawing a programme, removing a milestone (d
     const p = await anhuiProgram();
     const created = await huaiyuan.request('POST', `/api/programs/${p.id}/applications`, { unitCode: PLACES.huaiyuan });
     const app = created.json<{ id: string; version: number }>();
-    await expectStatus(await huaiyuan.request('PUT', `/api/programs/applications/${app.id}`, {
-      version: app.version, contentAreas: ['consultation'], conditionAnswers: [{ key: 'c1', answer: '' }, { key: 'c2', answer: '农业农村局专人负责' }],
-    }), 200);
+    await expectStatus(
+      await huaiyuan.request('PUT', `/api/programs/applications/${app.id}`, {
+        version: app.version,
+        contentAreas: ['consultation'],
+        conditionAnswers: [
+          { key: 'c1', answer: '' },
+          { key: 'c2', answer: '农业农村局专人负责' },
+        ],
+      }),
+      200,
+    );
     let current = await detail(p.id);
     expect(current.locks).toEqual({ unitLevel: true, reviewChain: false, requirements: false, cycle: false, areasInUse: ['consultation'] });
 
@@ -188,13 +256,19 @@ describe('programs: editing and withdrawing a programme, removing a milestone (d
 
     // An unanswered condition may go, a new one comes with a new key, the answered one keeps its key.
     const ok = await edit(anhui, current, {
-      conditions: [{ text: '具有相适应的工作力量', evidenceRequired: false }, { text: '已建立村民议事会', evidenceRequired: false }],
-      customContentAreas: [], contentAreas: ['consultation', 'power_oversight'],
+      conditions: [
+        { text: '具有相适应的工作力量', evidenceRequired: false },
+        { text: '已建立村民议事会', evidenceRequired: false },
+      ],
+      customContentAreas: [],
+      contentAreas: ['consultation', 'power_oversight'],
     });
     await expectStatus(ok, 200);
     current = ok.json<Detail>();
     expect(current.conditions.map((c) => c.key)).toEqual(['c2', 'c3']);
-    const application = (await huaiyuan.request('GET', `/api/programs/applications/${app.id}`)).json<{ conditionAnswers: { key: string; answer: string }[] }>();
+    const application = (await huaiyuan.request('GET', `/api/programs/applications/${app.id}`)).json<{
+      conditionAnswers: { key: string; answer: string }[];
+    }>();
     expect(application.conditionAnswers.find((a) => a.key === 'c2')?.answer).toBe('农业农村局专人负责');
   });
 
@@ -216,24 +290,44 @@ describe('programs: editing and withdrawing a programme, removing a milestone (d
 
   it('holds taken quota places: a cap below the units counted is a 409 naming the region; a new quota level clears the table', async () => {
     const nationProgram = (await nation.request('POST', '/api/programs', programBody())).json<Detail>();
-    await expectStatus(await nation.request('PUT', `/api/programs/${nationProgram.id}/quotas`, { items: [{ regionCode: PLACES.anhui, maxUnits: 3 }, { regionCode: PLACES.shaanxi, maxUnits: 2 }] }), 200);
+    await expectStatus(
+      await nation.request('PUT', `/api/programs/${nationProgram.id}/quotas`, {
+        items: [
+          { regionCode: PLACES.anhui, maxUnits: 3 },
+          { regionCode: PLACES.shaanxi, maxUnits: 2 },
+        ],
+      }),
+      200,
+    );
     for (const unit of [PLACES.huaiyuan, COUNTIES[0] ?? '']) {
       const id = await completeApplication(t, anhui, nationProgram.id, unit);
       await anhui.request('POST', `/api/programs/applications/${id}/submit`);
       await expectStatus(await anhuiLeader.request('POST', `/api/programs/applications/${id}/review`, { decision: 'approve' }), 200);
     }
-    const below = await nation.request('PUT', `/api/programs/${nationProgram.id}/quotas`, { items: [{ regionCode: PLACES.anhui, maxUnits: 1 }, { regionCode: PLACES.shaanxi, maxUnits: 2 }] });
+    const below = await nation.request('PUT', `/api/programs/${nationProgram.id}/quotas`, {
+      items: [
+        { regionCode: PLACES.anhui, maxUnits: 1 },
+        { regionCode: PLACES.shaanxi, maxUnits: 2 },
+      ],
+    });
     await expectStatus(below, 409);
     expect(errorOf(below).message).toBe('名额上限：安徽省已占用 2 个名额，上限不能少于 2 个');
-    const dropped = await nation.request('PUT', `/api/programs/${nationProgram.id}/quotas`, { items: [{ regionCode: PLACES.shaanxi, maxUnits: 2 }] });
+    const dropped = await nation.request('PUT', `/api/programs/${nationProgram.id}/quotas`, {
+      items: [{ regionCode: PLACES.shaanxi, maxUnits: 2 }],
+    });
     expect(errorOf(dropped).message).toBe('名额上限：安徽省已占用 2 个名额，上限不能少于 2 个');
-    const exact = await nation.request('PUT', `/api/programs/${nationProgram.id}/quotas`, { items: [{ regionCode: PLACES.anhui, maxUnits: 2 }] });
+    const exact = await nation.request('PUT', `/api/programs/${nationProgram.id}/quotas`, {
+      items: [{ regionCode: PLACES.anhui, maxUnits: 2 }],
+    });
     await expectStatus(exact, 200);
     expect(exact.json<Detail>().quotas).toEqual([expect.objectContaining({ regionCode: PLACES.anhui, maxUnits: 2, used: 2 })]);
 
     // Before anything counts, changing the quota level clears the quotas set at the old level.
     const fresh = (await nation.request('POST', '/api/programs', programBody())).json<Detail>();
-    await expectStatus(await nation.request('PUT', `/api/programs/${fresh.id}/quotas`, { items: [{ regionCode: PLACES.anhui, maxUnits: 3 }] }), 200);
+    await expectStatus(
+      await nation.request('PUT', `/api/programs/${fresh.id}/quotas`, { items: [{ regionCode: PLACES.anhui, maxUnits: 3 }] }),
+      200,
+    );
     const relevel = await edit(nation, await detail(fresh.id, nation), { quotaLevel: 'city' });
     await expectStatus(relevel, 200);
     expect(relevel.json<Detail>()).toMatchObject({ quotaLevel: 'city', quotas: [] });
@@ -259,18 +353,30 @@ describe('programs: editing and withdrawing a programme, removing a milestone (d
   });
 
   it('withdraws with a reason: open applications are closed and leave the todo lists, nothing new is taken, everything is audited', async () => {
-    const p = await anhuiProgram({ milestones: [{ name: '方案报送截止', dueDate: '2026-01-12', kind: 'submission', closesSubmission: true }] });
+    const p = await anhuiProgram({
+      milestones: [{ name: '方案报送截止', dueDate: '2026-01-12', kind: 'submission', closesSubmission: true }],
+    });
     const submitted = await completeApplication(t, anhui, p.id, PLACES.huaiyuan);
     await expectStatus(await anhui.request('POST', `/api/programs/applications/${submitted}/submit`), 200);
     const returned = await completeApplication(t, anhui, p.id, COUNTIES[0] ?? '');
     await expectStatus(await anhui.request('POST', `/api/programs/applications/${returned}/submit`), 200);
-    await expectStatus(await anhuiLeader.request('POST', `/api/programs/applications/${returned}/review`, { decision: 'return', comment: '请补充' }), 200);
+    await expectStatus(
+      await anhuiLeader.request('POST', `/api/programs/applications/${returned}/review`, { decision: 'return', comment: '请补充' }),
+      200,
+    );
     const draft = (await anhui.request('POST', `/api/programs/${p.id}/applications`, { unitCode: COUNTIES[1] })).json<{ id: string }>();
     const rejected = await completeApplication(t, anhui, p.id, COUNTIES[2] ?? '');
     await anhui.request('POST', `/api/programs/applications/${rejected}/submit`);
-    await expectStatus(await anhuiLeader.request('POST', `/api/programs/applications/${rejected}/review`, { decision: 'reject', comment: '条件不符' }), 200);
+    await expectStatus(
+      await anhuiLeader.request('POST', `/api/programs/applications/${rejected}/review`, { decision: 'reject', comment: '条件不符' }),
+      200,
+    );
 
-    const before = { review: await todoCount(anhuiLeader, 'programs.review'), returned: await todoCount(anhui, 'programs.returned'), deadline: await todoCount(anhui, 'programs.deadline') };
+    const before = {
+      review: await todoCount(anhuiLeader, 'programs.review'),
+      returned: await todoCount(anhui, 'programs.returned'),
+      deadline: await todoCount(anhui, 'programs.deadline'),
+    };
     expect(before).toEqual({ review: expect.any(Number), returned: expect.any(Number), deadline: expect.any(Number) });
     expect(Math.min(before.review, before.returned, before.deadline)).toBeGreaterThan(0);
     const current = await detail(p.id);
@@ -284,7 +390,11 @@ describe('programs: editing and withdrawing a programme, removing a milestone (d
     const res = await withdraw(anhui, current, '省里统一调整为下一年度开展');
     await expectStatus(res, 200);
     expect(res.json<Detail>()).toMatchObject({
-      status: 'withdrawn', version: current.version + 1, submissionOpen: false, withdrawable: false, abilities: { manage: false, apply: false },
+      status: 'withdrawn',
+      version: current.version + 1,
+      submissionOpen: false,
+      withdrawable: false,
+      abilities: { manage: false, apply: false },
       withdrawal: { reason: '省里统一调整为下一年度开展', byName: '测试ah.off' },
     });
     expect(await Promise.all([submitted, returned, draft.id, rejected].map(statusOf))).toEqual(['closed', 'closed', 'closed', 'rejected']);
@@ -298,7 +408,9 @@ describe('programs: editing and withdrawing a programme, removing a milestone (d
       expect.objectContaining({ reason: '省里统一调整为下一年度开展', closedApplications: 3 }),
     ]);
     for (const id of [submitted, returned, draft.id]) {
-      expect((await auditOf('programs.application_close', id)).map((a) => JSON.parse(a.detail ?? '{}'))).toEqual([expect.objectContaining({ programId: p.id, reason: '省里统一调整为下一年度开展' })]);
+      expect((await auditOf('programs.application_close', id)).map((a) => JSON.parse(a.detail ?? '{}'))).toEqual([
+        expect.objectContaining({ programId: p.id, reason: '省里统一调整为下一年度开展' }),
+      ]);
     }
 
     // A withdrawn programme takes no application, change, milestone or second withdrawal: 409 naming it.
@@ -341,7 +453,13 @@ describe('programs: editing and withdrawing a programme, removing a milestone (d
     ]);
     expect((await anhui.request('DELETE', `/api/programs/${p.id}/milestones/${report?.id ?? ''}`)).statusCode).toBe(404);
     // Once extended past today, the deadline is open again and may go.
-    await expectStatus(await anhui.request('POST', `/api/programs/${p.id}/milestones/${deadline?.id ?? ''}/extend`, { dueDate: '2026-02-01', reason: '延长申报' }), 200);
+    await expectStatus(
+      await anhui.request('POST', `/api/programs/${p.id}/milestones/${deadline?.id ?? ''}/extend`, {
+        dueDate: '2026-02-01',
+        reason: '延长申报',
+      }),
+      200,
+    );
     await expectStatus(await anhui.request('DELETE', `/api/programs/${p.id}/milestones/${deadline?.id ?? ''}`), 200);
   });
 
@@ -352,7 +470,11 @@ describe('programs: editing and withdrawing a programme, removing a milestone (d
     // An edit adding a condition holds the programme's row while the county presses 提交.
     await t.ctx.db.transaction().execute(async (tx) => {
       const conditions = [...p.conditions, { key: 'c3', text: '已建立村规民约', evidenceRequired: false }];
-      await tx.updateTable('programs').set({ conditions: JSON.stringify(conditions), version: p.version + 1 }).where('id', '=', p.id).execute();
+      await tx
+        .updateTable('programs')
+        .set({ conditions: JSON.stringify(conditions), version: p.version + 1 })
+        .where('id', '=', p.id)
+        .execute();
       submitted = huaiyuan.request('POST', `/api/programs/applications/${id}/submit`);
       await new Promise((resolve) => setTimeout(resolve, 300));
     });

@@ -1,6 +1,13 @@
 import { OPEN_APPLICATION_STATUSES } from '@rg/domain/programs/application.schema';
 import { defaultHonourTitle, type OrganiserLevel, type UnitLevel } from '@rg/domain/programs/catalog';
-import { editRefusals, keyedLists, milestoneRemovalRefusal, withdrawRefusal, type ProgramRefusal, type ProgramShape } from '@rg/domain/programs/program-rules';
+import {
+  editRefusals,
+  keyedLists,
+  milestoneRemovalRefusal,
+  withdrawRefusal,
+  type ProgramRefusal,
+  type ProgramShape,
+} from '@rg/domain/programs/program-rules';
 import type { ProgramDetailDto, ProgramUpdate } from '@rg/domain/programs/program.schema';
 import type { RequestContext } from '../../core/access/actor.ts';
 import type { AppContext } from '../../core/context.ts';
@@ -13,16 +20,30 @@ import { programUsage } from './programs.usage.ts';
 const refused = (refusal: ProgramRefusal) => new AppError('conflict', refusal.key, undefined, refusal.params);
 
 /** The fields an edit reports in its audit entry: what each was and what it became. */
-function changesOf(before: ProgramShape & { name: string; batch: string; description: string | null; honourTitle: string }, after: typeof before): Record<string, { from: unknown; to: unknown }> {
+function changesOf(
+  before: ProgramShape & { name: string; batch: string; description: string | null; honourTitle: string },
+  after: typeof before,
+): Record<string, { from: unknown; to: unknown }> {
   const view = (shape: typeof before) => ({
-    name: shape.name, batch: shape.batch, description: shape.description, honourTitle: shape.honourTitle, unitLevel: shape.unitLevel, cycleStart: shape.cycleStart, cycleEnd: shape.cycleEnd,
-    contentAreas: shape.contentAreas.map((a) => a.label), conditions: shape.conditions.map((c) => `${c.text}${c.evidenceRequired ? '（需证明材料）' : ''}`),
-    requiredAttachments: shape.requiredAttachments.map((a) => a.label), reviewChain: shape.reviewChain, quotaLevel: shape.quotaLevel,
+    name: shape.name,
+    batch: shape.batch,
+    description: shape.description,
+    honourTitle: shape.honourTitle,
+    unitLevel: shape.unitLevel,
+    cycleStart: shape.cycleStart,
+    cycleEnd: shape.cycleEnd,
+    contentAreas: shape.contentAreas.map((a) => a.label),
+    conditions: shape.conditions.map((c) => `${c.text}${c.evidenceRequired ? '（需证明材料）' : ''}`),
+    requiredAttachments: shape.requiredAttachments.map((a) => a.label),
+    reviewChain: shape.reviewChain,
+    quotaLevel: shape.quotaLevel,
   });
   const from = view(before);
   const to = view(after);
   return Object.fromEntries(
-    (Object.keys(from) as (keyof typeof from)[]).filter((k) => JSON.stringify(from[k]) !== JSON.stringify(to[k])).map((k) => [k, { from: from[k], to: to[k] }]),
+    (Object.keys(from) as (keyof typeof from)[])
+      .filter((k) => JSON.stringify(from[k]) !== JSON.stringify(to[k]))
+      .map((k) => [k, { from: from[k], to: to[k] }]),
   );
 }
 
@@ -46,18 +67,40 @@ export class ProgramChanges {
    */
   async update(rc: RequestContext, id: string, input: ProgramUpdate): Promise<ProgramDetailDto> {
     const { row } = await this.programs.loadManaged(rc, id);
-    checkLevels({ organiserRegion: row.organiser_region, unitLevel: input.unitLevel, reviewChain: input.reviewChain, quotaLevel: input.quotaLevel });
+    checkLevels({
+      organiserRegion: row.organiser_region,
+      unitLevel: input.unitLevel,
+      reviewChain: input.reviewChain,
+      quotaLevel: input.quotaLevel,
+    });
     const before = shapeOf(row);
     const lists = keyedLists(input, before);
-    const after: ProgramShape = { unitLevel: input.unitLevel, reviewChain: input.reviewChain, quotaLevel: input.quotaLevel, cycleStart: input.cycleStart, cycleEnd: input.cycleEnd, ...lists };
+    const after: ProgramShape = {
+      unitLevel: input.unitLevel,
+      reviewChain: input.reviewChain,
+      quotaLevel: input.quotaLevel,
+      cycleStart: input.cycleStart,
+      cycleEnd: input.cycleEnd,
+      ...lists,
+    };
     const description = input.description || null;
     const honourTitle = input.honourTitle || defaultHonourTitle(row.organiser_level as OrganiserLevel, input.unitLevel as UnitLevel);
     const now = this.ctx.clock.now().toISOString();
     await this.ctx.db.transaction().execute(async (tx) => {
       const updated = await repo.updateProgram(tx, id, input.version, {
-        name: input.name, batch: input.batch, description, unit_level: input.unitLevel, honour_title: honourTitle,
-        content_areas: JSON.stringify(lists.contentAreas), conditions: JSON.stringify(lists.conditions), required_attachments: JSON.stringify(lists.requiredAttachments),
-        review_chain: JSON.stringify(input.reviewChain), quota_level: input.quotaLevel, cycle_start: input.cycleStart, cycle_end: input.cycleEnd, updated_at: now,
+        name: input.name,
+        batch: input.batch,
+        description,
+        unit_level: input.unitLevel,
+        honour_title: honourTitle,
+        content_areas: JSON.stringify(lists.contentAreas),
+        conditions: JSON.stringify(lists.conditions),
+        required_attachments: JSON.stringify(lists.requiredAttachments),
+        review_chain: JSON.stringify(input.reviewChain),
+        quota_level: input.quotaLevel,
+        cycle_start: input.cycleStart,
+        cycle_end: input.cycleEnd,
+        updated_at: now,
       });
       if (!updated) throw conflict();
       const [refusal] = editRefusals(before, after, await programUsage(tx, id));
@@ -72,7 +115,10 @@ export class ProgramChanges {
         { ...after, name: input.name, batch: input.batch, description, honourTitle },
       );
       await this.ctx.audit.append(tx, rc, {
-        action: 'programs.program_update', objectType: 'program', objectId: id, objectRegion: row.organiser_region,
+        action: 'programs.program_update',
+        objectType: 'program',
+        objectId: id,
+        objectRegion: row.organiser_region,
         detail: { changed, ...(quotasCleared > 0 ? { quotasCleared } : {}) },
       });
     });
@@ -89,23 +135,49 @@ export class ProgramChanges {
     const now = this.ctx.clock.now().toISOString();
     await this.ctx.db.transaction().execute(async (tx) => {
       const updated = await repo.updateProgram(tx, id, version, {
-        status: 'withdrawn', withdrawn_at: now, withdrawn_by: actor.userId, withdrawn_by_name: actor.displayName, withdrawal_reason: reason, updated_at: now,
+        status: 'withdrawn',
+        withdrawn_at: now,
+        withdrawn_by: actor.userId,
+        withdrawn_by_name: actor.displayName,
+        withdrawal_reason: reason,
+        updated_at: now,
       });
       if (!updated) throw conflict();
-      const open = await tx.selectFrom('program_applications').select(['id', 'unit_code', 'status']).where('program_id', '=', id).where('status', 'in', OPEN_APPLICATION_STATUSES).execute();
-      await tx.updateTable('program_applications')
-        .set((eb) => ({ status: 'closed', reviewer_region: null, quota_region: null, decided_at: now, updated_at: now, version: eb('version', '+', 1) }))
-        .where('program_id', '=', id).where('status', 'in', OPEN_APPLICATION_STATUSES).execute();
+      const open = await tx
+        .selectFrom('program_applications')
+        .select(['id', 'unit_code', 'status'])
+        .where('program_id', '=', id)
+        .where('status', 'in', OPEN_APPLICATION_STATUSES)
+        .execute();
+      await tx
+        .updateTable('program_applications')
+        .set((eb) => ({
+          status: 'closed',
+          reviewer_region: null,
+          quota_region: null,
+          decided_at: now,
+          updated_at: now,
+          version: eb('version', '+', 1),
+        }))
+        .where('program_id', '=', id)
+        .where('status', 'in', OPEN_APPLICATION_STATUSES)
+        .execute();
       // Checked after the programme row is taken and the open ones closed: an approval that won the race is seen here.
       const refusal = withdrawRefusal({ name: row.name, status: 'active' }, await programUsage(tx, id));
       if (refusal) throw refused(refusal);
       await this.ctx.audit.append(tx, rc, {
-        action: 'programs.program_withdraw', objectType: 'program', objectId: id, objectRegion: row.organiser_region,
+        action: 'programs.program_withdraw',
+        objectType: 'program',
+        objectId: id,
+        objectRegion: row.organiser_region,
         detail: { name: row.name, batch: row.batch, reason, closedApplications: open.length },
       });
       for (const application of open) {
         await this.ctx.audit.append(tx, rc, {
-          action: 'programs.application_close', objectType: 'program_application', objectId: application.id, objectRegion: application.unit_code,
+          action: 'programs.application_close',
+          objectType: 'program_application',
+          objectId: application.id,
+          objectRegion: application.unit_code,
           detail: { programId: id, from: application.status, reason },
         });
       }
@@ -119,13 +191,26 @@ export class ProgramChanges {
     const milestone = await repo.findMilestone(this.ctx.db, programId, milestoneId);
     if (!milestone) throw notFound();
     const effectiveDue = milestone.extended_to ?? milestone.due_date;
-    const refusal = milestoneRemovalRefusal({ name: milestone.name, closesSubmission: milestone.closes_submission === 1, effectiveDue }, todayOf(this.ctx.clock));
+    const refusal = milestoneRemovalRefusal(
+      { name: milestone.name, closesSubmission: milestone.closes_submission === 1, effectiveDue },
+      todayOf(this.ctx.clock),
+    );
     if (refusal) throw refused(refusal);
     await this.ctx.db.transaction().execute(async (tx) => {
       await repo.deleteMilestone(tx, milestoneId);
       await this.ctx.audit.append(tx, rc, {
-        action: 'programs.milestone_remove', objectType: 'program', objectId: programId, objectRegion: row.organiser_region,
-        detail: { milestoneId, name: milestone.name, kind: milestone.kind, dueDate: milestone.due_date, extendedTo: milestone.extended_to, closesSubmission: milestone.closes_submission === 1 },
+        action: 'programs.milestone_remove',
+        objectType: 'program',
+        objectId: programId,
+        objectRegion: row.organiser_region,
+        detail: {
+          milestoneId,
+          name: milestone.name,
+          kind: milestone.kind,
+          dueDate: milestone.due_date,
+          extendedTo: milestone.extended_to,
+          closesSubmission: milestone.closes_submission === 1,
+        },
       });
     });
     return this.programs.get(rc, programId);

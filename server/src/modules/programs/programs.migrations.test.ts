@@ -19,12 +19,29 @@ describe('programs migrations: base64 attachments move to the shared attachment 
   afterAll(() => t.close());
 
   it('keeps every file with its application, kind, name, type and bytes; the application then submits and takes new files', async () => {
-    const program = (await county.request('POST', '/api/programs', programBody({ organiserRegion: PLACES.huaiyuan, unitLevel: 'town', reviewChain: ['county'], quotaLevel: null }))).json<{ id: string }>();
-    const created = (await county.request('POST', `/api/programs/${program.id}/applications`, { unitCode: PLACES.wanfu })).json<{ id: string; version: number }>();
-    await expectStatus(await county.request('PUT', `/api/programs/applications/${created.id}`, {
-      version: created.version, contentAreas: ['consultation'], sections: fullSections(),
-      conditionAnswers: [{ key: 'c1', answer: '镇党委专题研究' }, { key: 'c2', answer: '专人负责' }],
-    }), 200);
+    const program = (
+      await county.request(
+        'POST',
+        '/api/programs',
+        programBody({ organiserRegion: PLACES.huaiyuan, unitLevel: 'town', reviewChain: ['county'], quotaLevel: null }),
+      )
+    ).json<{ id: string }>();
+    const created = (await county.request('POST', `/api/programs/${program.id}/applications`, { unitCode: PLACES.wanfu })).json<{
+      id: string;
+      version: number;
+    }>();
+    await expectStatus(
+      await county.request('PUT', `/api/programs/applications/${created.id}`, {
+        version: created.version,
+        contentAreas: ['consultation'],
+        sections: fullSections(),
+        conditionAnswers: [
+          { key: 'c1', answer: '镇党委专题研究' },
+          { key: 'c2', answer: '专人负责' },
+        ],
+      }),
+      200,
+    );
 
     // The table as migration 020 made it, holding files the base64 upload took (Word included).
     await t.ctx.db.schema.dropTable('program_attachments').execute();
@@ -48,14 +65,27 @@ describe('programs migrations: base64 attachments move to the shared attachment 
     ];
     for (const [i, f] of files.entries()) {
       await sql`insert into program_attachments (id, application_id, kind, filename, mime, size, sha256, content_b64, created_by, created_at)
-        values (${f.id}, ${created.id}, ${f.kind}, ${f.filename}, ${f.mime}, ${f.data.length}, ${'0'.repeat(64)}, ${f.data.toString('base64')}, ${'u1'}, ${`2026-01-0${i + 1}T00:00:00.000Z`})`.execute(t.ctx.db);
+        values (${f.id}, ${created.id}, ${f.kind}, ${f.filename}, ${f.mime}, ${f.data.length}, ${'0'.repeat(64)}, ${f.data.toString('base64')}, ${'u1'}, ${`2026-01-0${i + 1}T00:00:00.000Z`})`.execute(
+        t.ctx.db,
+      );
     }
     await sql`delete from kysely_migration where name = ${'025-program-attachment-store'}`.execute(t.ctx.db);
 
     expect(await migrateToLatest(t.ctx.db)).toEqual(['025-program-attachment-store']);
 
-    const dto = (await county.request('GET', `/api/programs/applications/${created.id}`)).json<{ attachments: { id: string; kind: string; fileName: string; contentType: string; size: number; uploadedAt: string }[] }>();
-    expect(dto.attachments).toEqual(files.map((f, i) => ({ id: f.id, kind: f.kind, fileName: f.filename, contentType: f.mime, size: f.data.length, uploadedAt: `2026-01-0${i + 1}T00:00:00.000Z` })));
+    const dto = (await county.request('GET', `/api/programs/applications/${created.id}`)).json<{
+      attachments: { id: string; kind: string; fileName: string; contentType: string; size: number; uploadedAt: string }[];
+    }>();
+    expect(dto.attachments).toEqual(
+      files.map((f, i) => ({
+        id: f.id,
+        kind: f.kind,
+        fileName: f.filename,
+        contentType: f.mime,
+        size: f.data.length,
+        uploadedAt: `2026-01-0${i + 1}T00:00:00.000Z`,
+      })),
+    );
     for (const f of files) {
       const res = await county.request('GET', `/api/programs/applications/${created.id}/attachments/${f.id}`);
       expect(res.headers['content-type']).toBe(f.mime);

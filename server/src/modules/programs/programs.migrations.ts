@@ -70,9 +70,18 @@ const m020Programs: Migration = {
       .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
       .execute();
     // One application per unit and programme, held by the database (a second one is a 409).
-    await db.schema.createIndex('program_applications_unit').on('program_applications').columns(['program_id', 'unit_code']).unique().execute();
+    await db.schema
+      .createIndex('program_applications_unit')
+      .on('program_applications')
+      .columns(['program_id', 'unit_code'])
+      .unique()
+      .execute();
     await db.schema.createIndex('program_applications_scope').on('program_applications').columns(['unit_code', 'status']).execute();
-    await db.schema.createIndex('program_applications_reviewer').on('program_applications').columns(['reviewer_region', 'status']).execute();
+    await db.schema
+      .createIndex('program_applications_reviewer')
+      .on('program_applications')
+      .columns(['reviewer_region', 'status'])
+      .execute();
     await db.schema.createIndex('program_applications_quota').on('program_applications').columns(['program_id', 'quota_region']).execute();
 
     await db.schema
@@ -231,7 +240,11 @@ const m022Evaluation: Migration = {
       .addColumn('evaluated_on', 'varchar(10)', (c) => c.notNull())
       .addColumn('created_at', 'varchar(30)', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('program_evaluations_designation').on('program_evaluations').columns(['designation_id', 'created_at']).execute();
+    await db.schema
+      .createIndex('program_evaluations_designation')
+      .on('program_evaluations')
+      .columns(['designation_id', 'created_at'])
+      .execute();
   },
 };
 
@@ -270,7 +283,10 @@ const m023Cases: Migration = {
 const m024Withdrawal: Migration = {
   async up(db: Kysely<unknown>): Promise<void> {
     // One column per statement: SQLite adds a single column at a time.
-    await db.schema.alterTable('programs').addColumn('status', 'varchar(10)', (c) => c.notNull().defaultTo('active')).execute();
+    await db.schema
+      .alterTable('programs')
+      .addColumn('status', 'varchar(10)', (c) => c.notNull().defaultTo('active'))
+      .execute();
     await db.schema.alterTable('programs').addColumn('withdrawn_at', 'varchar(30)').execute();
     await db.schema.alterTable('programs').addColumn('withdrawn_by', 'varchar(36)').execute();
     await db.schema.alterTable('programs').addColumn('withdrawn_by_name', 'varchar(60)').execute();
@@ -318,13 +334,32 @@ const m025AttachmentStore: Migration = {
       .addColumn('uploaded_at', 'varchar(30)', (c) => c.notNull())
       .execute();
     const tables = db as unknown as Kysely<{ program_attachments: Base64AttachmentRow; program_attachments_store: KindedAttachmentTable }>;
-    const ids = (await tables.selectFrom('program_attachments').select('id').orderBy('created_at').orderBy('id').execute()).map((r) => r.id);
+    const ids = (await tables.selectFrom('program_attachments').select('id').orderBy('created_at').orderBy('id').execute()).map(
+      (r) => r.id,
+    );
     for (let i = 0; i < ids.length; i += MOVE_BATCH) {
-      const rows = await tables.selectFrom('program_attachments').selectAll().where('id', 'in', ids.slice(i, i + MOVE_BATCH)).execute();
-      await tables.insertInto('program_attachments_store').values(rows.map((r) => ({
-        id: r.id, owner_id: r.application_id, kind: r.kind, file_name: r.filename, content_type: r.mime, size: r.size, sha256: r.sha256,
-        data: Buffer.from(r.content_b64, 'base64'), uploaded_by: r.created_by, uploaded_at: r.created_at,
-      }))).execute();
+      const rows = await tables
+        .selectFrom('program_attachments')
+        .selectAll()
+        .where('id', 'in', ids.slice(i, i + MOVE_BATCH))
+        .execute();
+      await tables
+        .insertInto('program_attachments_store')
+        .values(
+          rows.map((r) => ({
+            id: r.id,
+            owner_id: r.application_id,
+            kind: r.kind,
+            file_name: r.filename,
+            content_type: r.mime,
+            size: r.size,
+            sha256: r.sha256,
+            data: Buffer.from(r.content_b64, 'base64'),
+            uploaded_by: r.created_by,
+            uploaded_at: r.created_at,
+          })),
+        )
+        .execute();
     }
     await db.schema.dropTable('program_attachments').execute();
     await db.schema.alterTable('program_attachments_store').renameTo('program_attachments').execute();

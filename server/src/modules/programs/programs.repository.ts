@@ -3,8 +3,13 @@ import { ancestorsOf } from '@rg/domain/regions/region-code';
 import type { DbOrTx } from '../../core/db/schema.ts';
 import { withinScope } from '../../core/db/scope.ts';
 import type {
-  ProgramApplicationTable, ProgramDesignationTable, ProgramMilestoneTable, ProgramPlanVersionTable,
-  ProgramQuotaTable, ProgramReviewTable, ProgramTable,
+  ProgramApplicationTable,
+  ProgramDesignationTable,
+  ProgramMilestoneTable,
+  ProgramPlanVersionTable,
+  ProgramQuotaTable,
+  ProgramReviewTable,
+  ProgramTable,
 } from './programs.tables.ts';
 
 /**
@@ -16,7 +21,11 @@ export type ApplicationRow = ProgramApplicationTable & { unit_name: string; prog
 export type DesignationRow = ProgramDesignationTable & { unit_name: string; program_name: string; batch: string; organiser_region: string };
 
 function programs(db: DbOrTx) {
-  return db.selectFrom('programs as p').innerJoin('regions as o', 'o.code', 'p.organiser_region').selectAll('p').select('o.name as organiser_name');
+  return db
+    .selectFrom('programs as p')
+    .innerJoin('regions as o', 'o.code', 'p.organiser_region')
+    .selectAll('p')
+    .select('o.name as organiser_name');
 }
 
 export async function findProgram(db: DbOrTx, id: string): Promise<ProgramRow | undefined> {
@@ -47,14 +56,24 @@ export async function insertProgram(db: DbOrTx, row: ProgramTable): Promise<void
 
 /** Optimistic update of an active programme: false when it changed since `version` or was withdrawn (409). */
 export async function updateProgram(db: DbOrTx, id: string, version: number, changes: Partial<ProgramTable>): Promise<boolean> {
-  const result = await db.updateTable('programs').set({ ...changes, version: version + 1 })
-    .where('id', '=', id).where('version', '=', version).where('status', '=', 'active').executeTakeFirst();
+  const result = await db
+    .updateTable('programs')
+    .set({ ...changes, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .where('status', '=', 'active')
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 
 export async function milestonesOf(db: DbOrTx, programIds: readonly string[]): Promise<ProgramMilestoneTable[]> {
   if (programIds.length === 0) return [];
-  return db.selectFrom('program_milestones').selectAll().where('program_id', 'in', [...programIds]).orderBy('sort').execute();
+  return db
+    .selectFrom('program_milestones')
+    .selectAll()
+    .where('program_id', 'in', [...programIds])
+    .orderBy('sort')
+    .execute();
 }
 
 export async function insertMilestone(db: DbOrTx, row: ProgramMilestoneTable): Promise<void> {
@@ -79,8 +98,15 @@ export async function quotasOf(db: DbOrTx, programId: string): Promise<(ProgramQ
     .innerJoin('regions as r', 'r.code', 'q.region_code')
     .selectAll('q')
     .select('r.name as region_name')
-    .select((eb) => eb.selectFrom('program_applications as a').select((e) => e.fn.countAll<number>().as('n'))
-      .whereRef('a.program_id', '=', 'q.program_id').whereRef('a.quota_region', '=', 'q.region_code').where('a.status', '!=', 'rejected').as('used'))
+    .select((eb) =>
+      eb
+        .selectFrom('program_applications as a')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('a.program_id', '=', 'q.program_id')
+        .whereRef('a.quota_region', '=', 'q.region_code')
+        .where('a.status', '!=', 'rejected')
+        .as('used'),
+    )
     .where('q.program_id', '=', programId)
     .orderBy('q.region_code')
     .execute();
@@ -96,21 +122,45 @@ export async function replaceQuotas(db: DbOrTx, programId: string, rows: Program
  * The quota of `region` with the units counted against it, read for update on PostgreSQL so two
  * reviewers of one province cannot both take its last place (SQLite serialises writers already).
  */
-export async function quotaForUpdate(db: DbOrTx, programId: string, region: string, postgres: boolean): Promise<{ max: number; used: number } | null> {
+export async function quotaForUpdate(
+  db: DbOrTx,
+  programId: string,
+  region: string,
+  postgres: boolean,
+): Promise<{ max: number; used: number } | null> {
   let query = db.selectFrom('program_quotas').select('max_units').where('program_id', '=', programId).where('region_code', '=', region);
   if (postgres) query = query.forUpdate();
   const quota = await query.executeTakeFirst();
   if (!quota) return null;
-  const used = await db.selectFrom('program_applications').select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('program_id', '=', programId).where('quota_region', '=', region).where('status', '!=', 'rejected').executeTakeFirstOrThrow();
+  const used = await db
+    .selectFrom('program_applications')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('program_id', '=', programId)
+    .where('quota_region', '=', region)
+    .where('status', '!=', 'rejected')
+    .executeTakeFirstOrThrow();
   return { max: quota.max_units, used: Number(used.n) };
 }
 
-export async function applicationCounts(db: DbOrTx, programId: string, scope: string): Promise<{ applications: number; open: number; submitted: number; approved: number }> {
-  const rows = await db.selectFrom('program_applications').select(['status', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('program_id', '=', programId).where((eb) => withinScope(eb, 'unit_code', scope)).groupBy('status').execute();
+export async function applicationCounts(
+  db: DbOrTx,
+  programId: string,
+  scope: string,
+): Promise<{ applications: number; open: number; submitted: number; approved: number }> {
+  const rows = await db
+    .selectFrom('program_applications')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('program_id', '=', programId)
+    .where((eb) => withinScope(eb, 'unit_code', scope))
+    .groupBy('status')
+    .execute();
   const n = (s: string) => Number(rows.find((r) => r.status === s)?.n ?? 0);
-  return { applications: rows.reduce((sum, r) => sum + Number(r.n), 0), open: OPEN_APPLICATION_STATUSES.reduce((sum, s) => sum + n(s), 0), submitted: n('submitted'), approved: n('approved') };
+  return {
+    applications: rows.reduce((sum, r) => sum + Number(r.n), 0),
+    open: OPEN_APPLICATION_STATUSES.reduce((sum, s) => sum + n(s), 0),
+    submitted: n('submitted'),
+    approved: n('approved'),
+  };
 }
 
 function applications(db: DbOrTx) {
@@ -127,7 +177,12 @@ export async function findApplication(db: DbOrTx, id: string): Promise<Applicati
   return applications(db).where('a.id', '=', id).executeTakeFirst();
 }
 
-export async function listApplications(db: DbOrTx, scope: string, query: ApplicationListQuery, reviewerRegion: string | null): Promise<ApplicationRow[]> {
+export async function listApplications(
+  db: DbOrTx,
+  scope: string,
+  query: ApplicationListQuery,
+  reviewerRegion: string | null,
+): Promise<ApplicationRow[]> {
   let q = applications(db).where((eb) => withinScope(eb, 'a.unit_code', scope));
   if (query.programId) q = q.where('a.program_id', '=', query.programId);
   if (query.status) q = q.where('a.status', '=', query.status);
@@ -140,8 +195,18 @@ export async function insertApplication(db: DbOrTx, row: ProgramApplicationTable
 }
 
 /** Optimistic update: false when someone changed the row since `version` (409). */
-export async function updateApplication(db: DbOrTx, id: string, version: number, changes: Partial<ProgramApplicationTable>): Promise<boolean> {
-  const result = await db.updateTable('program_applications').set({ ...changes, version: version + 1 }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+export async function updateApplication(
+  db: DbOrTx,
+  id: string,
+  version: number,
+  changes: Partial<ProgramApplicationTable>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('program_applications')
+    .set({ ...changes, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 
@@ -153,13 +218,29 @@ export async function insertPlanVersion(db: DbOrTx, row: ProgramPlanVersionTable
   await db.insertInto('program_plan_versions').values(row).execute();
 }
 
-export async function updatePlanVersion(db: DbOrTx, applicationId: string, version: number, changes: Partial<ProgramPlanVersionTable>): Promise<void> {
-  await db.updateTable('program_plan_versions').set(changes).where('application_id', '=', applicationId).where('version', '=', version).execute();
+export async function updatePlanVersion(
+  db: DbOrTx,
+  applicationId: string,
+  version: number,
+  changes: Partial<ProgramPlanVersionTable>,
+): Promise<void> {
+  await db
+    .updateTable('program_plan_versions')
+    .set(changes)
+    .where('application_id', '=', applicationId)
+    .where('version', '=', version)
+    .execute();
 }
 
 export async function reviewsOf(db: DbOrTx, applicationId: string): Promise<(ProgramReviewTable & { reviewer_name: string })[]> {
-  return db.selectFrom('program_reviews as r').innerJoin('regions as g', 'g.code', 'r.reviewer_region').selectAll('r').select('g.name as reviewer_name')
-    .where('r.application_id', '=', applicationId).orderBy('r.at').execute();
+  return db
+    .selectFrom('program_reviews as r')
+    .innerJoin('regions as g', 'g.code', 'r.reviewer_region')
+    .selectAll('r')
+    .select('g.name as reviewer_name')
+    .where('r.application_id', '=', applicationId)
+    .orderBy('r.at')
+    .execute();
 }
 
 export async function insertReview(db: DbOrTx, row: ProgramReviewTable): Promise<void> {
@@ -190,8 +271,19 @@ export async function insertDesignation(db: DbOrTx, row: ProgramDesignationTable
 }
 
 /** Moves a designation from one of `from` to `status`; false when it was not in one of them (409). */
-export async function setDesignationStatus(db: DbOrTx, id: string, from: readonly string[], status: string, reason: string, now: string): Promise<boolean> {
-  const result = await db.updateTable('program_designations').set({ status, status_reason: reason, updated_at: now })
-    .where('id', '=', id).where('status', 'in', [...from]).executeTakeFirst();
+export async function setDesignationStatus(
+  db: DbOrTx,
+  id: string,
+  from: readonly string[],
+  status: string,
+  reason: string,
+  now: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('program_designations')
+    .set({ status, status_reason: reason, updated_at: now })
+    .where('id', '=', id)
+    .where('status', 'in', [...from])
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }

@@ -1,9 +1,29 @@
 import { z } from 'zod';
-import { applicationCreateSchema, applicationListQuerySchema, applicationSaveSchema, attachmentKindSchema, diffQuerySchema, reviewSchema } from '@rg/domain/programs/application.schema';
-import { agencyCreateSchema, groupCreateSchema, groupListQuerySchema, memberCreateSchema, taskCreateSchema, taskStatusSchema } from '@rg/domain/programs/organization.schema';
+import {
+  applicationCreateSchema,
+  applicationListQuerySchema,
+  applicationSaveSchema,
+  attachmentKindSchema,
+  diffQuerySchema,
+  reviewSchema,
+} from '@rg/domain/programs/application.schema';
+import {
+  agencyCreateSchema,
+  groupCreateSchema,
+  groupListQuerySchema,
+  memberCreateSchema,
+  taskCreateSchema,
+  taskStatusSchema,
+} from '@rg/domain/programs/organization.schema';
 import { designationActionSchema, designationQuerySchema } from '@rg/domain/programs/designation.schema';
 import {
-  milestoneExtendSchema, milestoneInputSchema, programCreateSchema, programListQuerySchema, programUpdateSchema, programWithdrawSchema, quotasPutSchema,
+  milestoneExtendSchema,
+  milestoneInputSchema,
+  programCreateSchema,
+  programListQuerySchema,
+  programUpdateSchema,
+  programWithdrawSchema,
+  quotasPutSchema,
 } from '@rg/domain/programs/program.schema';
 import type { AppContext } from '../../core/context.ts';
 import { ATTACHMENT_LIMIT } from '../../core/files/attachments.ts';
@@ -18,7 +38,13 @@ import { OrganizationsService } from './organizations.service.ts';
 import { EvaluationsService } from './evaluations.service.ts';
 import { CasesService } from './cases.service.ts';
 import { programSummaryDocx } from './programs.summary-docx.ts';
-import { boardQuerySchema, caseCreateSchema, caseListQuerySchema, caseReviewSchema, caseUpdateSchema } from '@rg/domain/programs/case.schema';
+import {
+  boardQuerySchema,
+  caseCreateSchema,
+  caseListQuerySchema,
+  caseReviewSchema,
+  caseUpdateSchema,
+} from '@rg/domain/programs/case.schema';
 import { evaluationCreateSchema, reportReviewSchema, reportSubmitSchema, templatePutSchema } from '@rg/domain/programs/evaluation.schema';
 
 const idParams = z.object({ id: z.uuid('error.notFound') });
@@ -41,104 +67,178 @@ export function programsRoutes(app: App, ctx: AppContext): void {
   acceptAttachments(app);
   acceptXlsx(app, IMPORT_LIMIT);
 
-  app.get('/programs', { schema: { querystring: programListQuerySchema }, config: { access: 'programs.read' } }, (req) => programs.list(requestContext(req), req.query.unitLevel));
-  app.post('/programs', { schema: { body: programCreateSchema }, config: { access: 'programs.manage', idempotent: true } }, async (req, reply) =>
-    reply.status(201).send(await programs.create(requestContext(req), req.body)),
+  app.get('/programs', { schema: { querystring: programListQuerySchema }, config: { access: 'programs.read' } }, (req) =>
+    programs.list(requestContext(req), req.query.unitLevel),
+  );
+  app.post(
+    '/programs',
+    { schema: { body: programCreateSchema }, config: { access: 'programs.manage', idempotent: true } },
+    async (req, reply) => reply.status(201).send(await programs.create(requestContext(req), req.body)),
   );
 
   // Static paths before `/programs/:id`.
-  app.get('/programs/applications', { schema: { querystring: applicationListQuerySchema }, config: { access: 'programs.read' } }, (req) => applications.list(requestContext(req), req.query));
-  app.get('/programs/applications/:id', { schema: { params: idParams }, config: { access: 'programs.read' } }, (req) => applications.get(requestContext(req), req.params.id));
-  app.put('/programs/applications/:id', { schema: { params: idParams, body: applicationSaveSchema }, bodyLimit: 2 * 1024 * 1024, config: { access: 'programs.apply' } }, (req) =>
-    applications.save(requestContext(req), req.params.id, req.body),
+  app.get('/programs/applications', { schema: { querystring: applicationListQuerySchema }, config: { access: 'programs.read' } }, (req) =>
+    applications.list(requestContext(req), req.query),
   );
-  app.post('/programs/applications/:id/submit', { schema: { params: idParams }, config: { access: 'programs.apply' } }, (req) => applications.submit(requestContext(req), req.params.id));
-  app.post('/programs/applications/:id/review', { schema: { params: idParams, body: reviewSchema }, config: { access: 'programs.review' } }, (req) =>
-    applications.review(requestContext(req), req.params.id, req.body),
+  app.get('/programs/applications/:id', { schema: { params: idParams }, config: { access: 'programs.read' } }, (req) =>
+    applications.get(requestContext(req), req.params.id),
   );
-  app.get('/programs/applications/:id/diff', { schema: { params: idParams, querystring: diffQuerySchema }, config: { access: 'programs.read' } }, (req) =>
-    applications.diff(requestContext(req), req.params.id, req.query.from, req.query.to),
+  app.put(
+    '/programs/applications/:id',
+    { schema: { params: idParams, body: applicationSaveSchema }, bodyLimit: 2 * 1024 * 1024, config: { access: 'programs.apply' } },
+    (req) => applications.save(requestContext(req), req.params.id, req.body),
   );
-  app.post('/programs/applications/:id/attachments', { schema: { params: idParams, querystring: attachmentQuery }, bodyLimit: ATTACHMENT_LIMIT, config: { access: 'programs.apply' } }, async (req, reply) =>
-    reply.status(201).send(await applications.attach(requestContext(req), req.params.id, req.query.kind, upload(req))),
+  app.post('/programs/applications/:id/submit', { schema: { params: idParams }, config: { access: 'programs.apply' } }, (req) =>
+    applications.submit(requestContext(req), req.params.id),
   );
-  app.get('/programs/applications/:id/attachments/:attachmentId', { schema: { params: attachmentParams }, config: { access: 'programs.read' } }, async (req, reply) =>
-    sendFile(reply, await applications.file(requestContext(req), req.params.id, req.params.attachmentId)),
+  app.post(
+    '/programs/applications/:id/review',
+    { schema: { params: idParams, body: reviewSchema }, config: { access: 'programs.review' } },
+    (req) => applications.review(requestContext(req), req.params.id, req.body),
+  );
+  app.get(
+    '/programs/applications/:id/diff',
+    { schema: { params: idParams, querystring: diffQuerySchema }, config: { access: 'programs.read' } },
+    (req) => applications.diff(requestContext(req), req.params.id, req.query.from, req.query.to),
+  );
+  app.post(
+    '/programs/applications/:id/attachments',
+    { schema: { params: idParams, querystring: attachmentQuery }, bodyLimit: ATTACHMENT_LIMIT, config: { access: 'programs.apply' } },
+    async (req, reply) =>
+      reply.status(201).send(await applications.attach(requestContext(req), req.params.id, req.query.kind, upload(req))),
+  );
+  app.get(
+    '/programs/applications/:id/attachments/:attachmentId',
+    { schema: { params: attachmentParams }, config: { access: 'programs.read' } },
+    async (req, reply) => sendFile(reply, await applications.file(requestContext(req), req.params.id, req.params.attachmentId)),
   );
 
   app.get('/programs/designations', { schema: { querystring: designationQuerySchema }, config: { access: 'programs.read' } }, (req) =>
     designations.list(requestContext(req), req.query.regionCode, req.query.programId),
   );
-  app.post('/programs/designations/:id/warn', { schema: { params: idParams, body: designationActionSchema }, config: { access: 'programs.manage' } }, (req) =>
-    designations.act(requestContext(req), req.params.id, 'warn', req.body.reason),
+  app.post(
+    '/programs/designations/:id/warn',
+    { schema: { params: idParams, body: designationActionSchema }, config: { access: 'programs.manage' } },
+    (req) => designations.act(requestContext(req), req.params.id, 'warn', req.body.reason),
   );
-  app.post('/programs/designations/:id/restore', { schema: { params: idParams, body: designationActionSchema }, config: { access: 'programs.manage' } }, (req) =>
-    designations.act(requestContext(req), req.params.id, 'restore', req.body.reason),
+  app.post(
+    '/programs/designations/:id/restore',
+    { schema: { params: idParams, body: designationActionSchema }, config: { access: 'programs.manage' } },
+    (req) => designations.act(requestContext(req), req.params.id, 'restore', req.body.reason),
   );
-  app.post('/programs/designations/:id/revoke', { schema: { params: idParams, body: designationActionSchema }, config: { access: 'programs.manage' } }, (req) =>
-    designations.act(requestContext(req), req.params.id, 'revoke', req.body.reason),
-  );
-
-  app.get('/programs/designations/:id', { schema: { params: idParams }, config: { access: 'programs.read' } }, (req) => evaluations.detail(requestContext(req), req.params.id));
-  app.post('/programs/designations/:id/reports', { schema: { params: idParams, body: reportSubmitSchema }, bodyLimit: 2 * 1024 * 1024, config: { access: 'programs.apply' } }, async (req, reply) =>
-    reply.status(201).send(await evaluations.submitReport(requestContext(req), req.params.id, req.body.year, req.body.content)),
-  );
-  app.post('/programs/reports/:id/review', { schema: { params: idParams, body: reportReviewSchema }, config: { access: 'programs.review' } }, (req) =>
-    evaluations.reviewReport(requestContext(req), req.params.id, req.body.decision, req.body.comment),
-  );
-  app.post('/programs/designations/:id/evaluations', { schema: { params: idParams, body: evaluationCreateSchema }, config: { access: 'programs.evaluate' } }, async (req, reply) =>
-    reply.status(201).send(await evaluations.evaluate(requestContext(req), req.params.id, req.body)),
+  app.post(
+    '/programs/designations/:id/revoke',
+    { schema: { params: idParams, body: designationActionSchema }, config: { access: 'programs.manage' } },
+    (req) => designations.act(requestContext(req), req.params.id, 'revoke', req.body.reason),
   );
 
-  app.get('/programs/cases', { schema: { querystring: caseListQuerySchema }, config: { access: 'programs.read' } }, (req) => cases.list(requestContext(req), req.query));
-  app.post('/programs/cases', { schema: { body: caseCreateSchema }, bodyLimit: 2 * 1024 * 1024, config: { access: 'programs.apply', idempotent: true } }, async (req, reply) =>
-    reply.status(201).send(await cases.create(requestContext(req), req.body)),
+  app.get('/programs/designations/:id', { schema: { params: idParams }, config: { access: 'programs.read' } }, (req) =>
+    evaluations.detail(requestContext(req), req.params.id),
   );
-  app.get('/programs/cases/:id', { schema: { params: idParams }, config: { access: 'programs.read' } }, (req) => cases.get(requestContext(req), req.params.id));
-  app.put('/programs/cases/:id', { schema: { params: idParams, body: caseUpdateSchema }, bodyLimit: 2 * 1024 * 1024, config: { access: 'programs.apply' } }, (req) =>
-    cases.update(requestContext(req), req.params.id, req.body),
+  app.post(
+    '/programs/designations/:id/reports',
+    { schema: { params: idParams, body: reportSubmitSchema }, bodyLimit: 2 * 1024 * 1024, config: { access: 'programs.apply' } },
+    async (req, reply) =>
+      reply.status(201).send(await evaluations.submitReport(requestContext(req), req.params.id, req.body.year, req.body.content)),
   );
-  app.post('/programs/cases/:id/review', { schema: { params: idParams, body: caseReviewSchema }, config: { access: 'programs.review' } }, (req) =>
-    cases.review(requestContext(req), req.params.id, req.body.decision, req.body.comment),
+  app.post(
+    '/programs/reports/:id/review',
+    { schema: { params: idParams, body: reportReviewSchema }, config: { access: 'programs.review' } },
+    (req) => evaluations.reviewReport(requestContext(req), req.params.id, req.body.decision, req.body.comment),
   );
-  app.get('/programs/board', { schema: { querystring: boardQuerySchema }, config: { access: 'programs.read' } }, (req) => cases.board(requestContext(req), req.query.countyCode));
-
-  app.get('/programs/groups', { schema: { querystring: groupListQuerySchema }, config: { access: 'programs.read' } }, (req) => organizations.list(requestContext(req), req.query.regionCode));
-  app.post('/programs/groups', { schema: { body: groupCreateSchema }, config: { access: 'programs.manage', idempotent: true } }, async (req, reply) =>
-    reply.status(201).send(await organizations.create(requestContext(req), req.body)),
-  );
-  app.get('/programs/groups/:id', { schema: { params: idParams }, config: { access: 'programs.read' } }, (req) => organizations.get(requestContext(req), req.params.id));
-  app.post('/programs/groups/:id/members', { schema: { params: idParams, body: memberCreateSchema }, config: { access: 'programs.manage' } }, async (req, reply) =>
-    reply.status(201).send(await organizations.addMember(requestContext(req), req.params.id, req.body)),
-  );
-  app.post('/programs/groups/:id/agencies', { schema: { params: idParams, body: agencyCreateSchema }, config: { access: 'programs.manage' } }, async (req, reply) =>
-    reply.status(201).send(await organizations.addAgency(requestContext(req), req.params.id, req.body)),
-  );
-  app.post('/programs/groups/:id/tasks', { schema: { params: idParams, body: taskCreateSchema }, config: { access: 'programs.manage' } }, async (req, reply) =>
-    reply.status(201).send(await organizations.addTask(requestContext(req), req.params.id, req.body)),
-  );
-  app.post('/programs/tasks/:id/status', { schema: { params: idParams, body: taskStatusSchema }, config: { access: 'programs.manage' } }, (req) =>
-    organizations.setTaskStatus(requestContext(req), req.params.id, req.body.status, req.body.version),
+  app.post(
+    '/programs/designations/:id/evaluations',
+    { schema: { params: idParams, body: evaluationCreateSchema }, config: { access: 'programs.evaluate' } },
+    async (req, reply) => reply.status(201).send(await evaluations.evaluate(requestContext(req), req.params.id, req.body)),
   );
 
-  app.get('/programs/:id', { schema: { params: idParams }, config: { access: 'programs.read' } }, (req) => programs.get(requestContext(req), req.params.id));
+  app.get('/programs/cases', { schema: { querystring: caseListQuerySchema }, config: { access: 'programs.read' } }, (req) =>
+    cases.list(requestContext(req), req.query),
+  );
+  app.post(
+    '/programs/cases',
+    { schema: { body: caseCreateSchema }, bodyLimit: 2 * 1024 * 1024, config: { access: 'programs.apply', idempotent: true } },
+    async (req, reply) => reply.status(201).send(await cases.create(requestContext(req), req.body)),
+  );
+  app.get('/programs/cases/:id', { schema: { params: idParams }, config: { access: 'programs.read' } }, (req) =>
+    cases.get(requestContext(req), req.params.id),
+  );
+  app.put(
+    '/programs/cases/:id',
+    { schema: { params: idParams, body: caseUpdateSchema }, bodyLimit: 2 * 1024 * 1024, config: { access: 'programs.apply' } },
+    (req) => cases.update(requestContext(req), req.params.id, req.body),
+  );
+  app.post(
+    '/programs/cases/:id/review',
+    { schema: { params: idParams, body: caseReviewSchema }, config: { access: 'programs.review' } },
+    (req) => cases.review(requestContext(req), req.params.id, req.body.decision, req.body.comment),
+  );
+  app.get('/programs/board', { schema: { querystring: boardQuerySchema }, config: { access: 'programs.read' } }, (req) =>
+    cases.board(requestContext(req), req.query.countyCode),
+  );
+
+  app.get('/programs/groups', { schema: { querystring: groupListQuerySchema }, config: { access: 'programs.read' } }, (req) =>
+    organizations.list(requestContext(req), req.query.regionCode),
+  );
+  app.post(
+    '/programs/groups',
+    { schema: { body: groupCreateSchema }, config: { access: 'programs.manage', idempotent: true } },
+    async (req, reply) => reply.status(201).send(await organizations.create(requestContext(req), req.body)),
+  );
+  app.get('/programs/groups/:id', { schema: { params: idParams }, config: { access: 'programs.read' } }, (req) =>
+    organizations.get(requestContext(req), req.params.id),
+  );
+  app.post(
+    '/programs/groups/:id/members',
+    { schema: { params: idParams, body: memberCreateSchema }, config: { access: 'programs.manage' } },
+    async (req, reply) => reply.status(201).send(await organizations.addMember(requestContext(req), req.params.id, req.body)),
+  );
+  app.post(
+    '/programs/groups/:id/agencies',
+    { schema: { params: idParams, body: agencyCreateSchema }, config: { access: 'programs.manage' } },
+    async (req, reply) => reply.status(201).send(await organizations.addAgency(requestContext(req), req.params.id, req.body)),
+  );
+  app.post(
+    '/programs/groups/:id/tasks',
+    { schema: { params: idParams, body: taskCreateSchema }, config: { access: 'programs.manage' } },
+    async (req, reply) => reply.status(201).send(await organizations.addTask(requestContext(req), req.params.id, req.body)),
+  );
+  app.post(
+    '/programs/tasks/:id/status',
+    { schema: { params: idParams, body: taskStatusSchema }, config: { access: 'programs.manage' } },
+    (req) => organizations.setTaskStatus(requestContext(req), req.params.id, req.body.status, req.body.version),
+  );
+
+  app.get('/programs/:id', { schema: { params: idParams }, config: { access: 'programs.read' } }, (req) =>
+    programs.get(requestContext(req), req.params.id),
+  );
   app.put('/programs/:id', { schema: { params: idParams, body: programUpdateSchema }, config: { access: 'programs.manage' } }, (req) =>
     changes.update(requestContext(req), req.params.id, req.body),
   );
-  app.post('/programs/:id/withdraw', { schema: { params: idParams, body: programWithdrawSchema }, config: { access: 'programs.manage' } }, (req) =>
-    changes.withdraw(requestContext(req), req.params.id, req.body.reason, req.body.version),
+  app.post(
+    '/programs/:id/withdraw',
+    { schema: { params: idParams, body: programWithdrawSchema }, config: { access: 'programs.manage' } },
+    (req) => changes.withdraw(requestContext(req), req.params.id, req.body.reason, req.body.version),
   );
-  app.post('/programs/:id/applications', { schema: { params: idParams, body: applicationCreateSchema }, config: { access: 'programs.apply', idempotent: true } }, async (req, reply) =>
-    reply.status(201).send(await applications.create(requestContext(req), req.params.id, req.body.unitCode)),
+  app.post(
+    '/programs/:id/applications',
+    { schema: { params: idParams, body: applicationCreateSchema }, config: { access: 'programs.apply', idempotent: true } },
+    async (req, reply) => reply.status(201).send(await applications.create(requestContext(req), req.params.id, req.body.unitCode)),
   );
-  app.post('/programs/:id/milestones', { schema: { params: idParams, body: milestoneInputSchema }, config: { access: 'programs.manage' } }, async (req, reply) =>
-    reply.status(201).send(await programs.addMilestone(requestContext(req), req.params.id, req.body)),
+  app.post(
+    '/programs/:id/milestones',
+    { schema: { params: idParams, body: milestoneInputSchema }, config: { access: 'programs.manage' } },
+    async (req, reply) => reply.status(201).send(await programs.addMilestone(requestContext(req), req.params.id, req.body)),
   );
-  app.post('/programs/:id/milestones/:milestoneId/extend', { schema: { params: milestoneParams, body: milestoneExtendSchema }, config: { access: 'programs.manage' } }, (req) =>
-    programs.extendMilestone(requestContext(req), req.params.id, req.params.milestoneId, req.body.dueDate, req.body.reason),
+  app.post(
+    '/programs/:id/milestones/:milestoneId/extend',
+    { schema: { params: milestoneParams, body: milestoneExtendSchema }, config: { access: 'programs.manage' } },
+    (req) => programs.extendMilestone(requestContext(req), req.params.id, req.params.milestoneId, req.body.dueDate, req.body.reason),
   );
-  app.delete('/programs/:id/milestones/:milestoneId', { schema: { params: milestoneParams }, config: { access: 'programs.manage' } }, (req) =>
-    changes.removeMilestone(requestContext(req), req.params.id, req.params.milestoneId),
+  app.delete(
+    '/programs/:id/milestones/:milestoneId',
+    { schema: { params: milestoneParams }, config: { access: 'programs.manage' } },
+    (req) => changes.removeMilestone(requestContext(req), req.params.id, req.params.milestoneId),
   );
   app.get('/programs/:id/summary.docx', { schema: { params: idParams }, config: { access: 'programs.read' } }, async (req, reply) => {
     const doc = await programSummaryDocx(ctx, requestContext(req), req.params.id);
@@ -148,14 +248,20 @@ export function programsRoutes(app: App, ctx: AppContext): void {
       .header('cache-control', 'no-store')
       .send(doc.body);
   });
-  app.get('/programs/:id/template', { schema: { params: idParams }, config: { access: 'programs.read' } }, (req) => evaluations.getTemplate(requestContext(req), req.params.id));
-  app.put('/programs/:id/template', { schema: { params: idParams, body: templatePutSchema }, config: { access: 'programs.manage' } }, (req) =>
-    evaluations.putTemplate(requestContext(req), req.params.id, req.body),
+  app.get('/programs/:id/template', { schema: { params: idParams }, config: { access: 'programs.read' } }, (req) =>
+    evaluations.getTemplate(requestContext(req), req.params.id),
+  );
+  app.put(
+    '/programs/:id/template',
+    { schema: { params: idParams, body: templatePutSchema }, config: { access: 'programs.manage' } },
+    (req) => evaluations.putTemplate(requestContext(req), req.params.id, req.body),
   );
   app.put('/programs/:id/quotas', { schema: { params: idParams, body: quotasPutSchema }, config: { access: 'programs.manage' } }, (req) =>
     programs.putQuotas(requestContext(req), req.params.id, req.body.items),
   );
-  app.post('/programs/:id/quotas/import', { schema: { params: idParams }, bodyLimit: IMPORT_LIMIT, config: { access: 'programs.manage' } }, (req) =>
-    programs.importQuotas(requestContext(req), req.params.id, xlsxBody(req.body, 'programs.import.notXlsx')),
+  app.post(
+    '/programs/:id/quotas/import',
+    { schema: { params: idParams }, bodyLimit: IMPORT_LIMIT, config: { access: 'programs.manage' } },
+    (req) => programs.importQuotas(requestContext(req), req.params.id, xlsxBody(req.body, 'programs.import.notXlsx')),
   );
 }

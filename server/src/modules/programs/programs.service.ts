@@ -1,7 +1,23 @@
-import { defaultHonourTitle, isAbove, ORGANISER_LEVELS, type OrganiserLevel, type ReviewLevel, type UnitLevel } from '@rg/domain/programs/catalog';
+import {
+  defaultHonourTitle,
+  isAbove,
+  ORGANISER_LEVELS,
+  type OrganiserLevel,
+  type ReviewLevel,
+  type UnitLevel,
+} from '@rg/domain/programs/catalog';
 import { editLocks, keyedLists, milestoneRemovalRefusal, withdrawRefusal, type ProgramShape } from '@rg/domain/programs/program-rules';
 import type {
-  ContentArea, MilestoneDto, MilestoneInput, ProgramCondition, ProgramCreate, ProgramDetailDto, ProgramDto, ProgramStatus, QuotaItem, RequiredAttachment,
+  ContentArea,
+  MilestoneDto,
+  MilestoneInput,
+  ProgramCondition,
+  ProgramCreate,
+  ProgramDetailDto,
+  ProgramDto,
+  ProgramStatus,
+  QuotaItem,
+  RequiredAttachment,
 } from '@rg/domain/programs/program.schema';
 import { ancestorsOf, isWithin, levelOf } from '@rg/domain/regions/region-code';
 import type { Actor, RequestContext } from '../../core/access/actor.ts';
@@ -27,8 +43,15 @@ export function milestoneDto(row: ProgramMilestoneTable, today: string): Milesto
   const effectiveDue = row.extended_to ?? row.due_date;
   const closesSubmission = row.closes_submission === 1;
   return {
-    id: row.id, name: row.name, kind: row.kind as MilestoneInput['kind'], dueDate: row.due_date, extendedTo: row.extended_to,
-    extensionReason: row.extension_reason, effectiveDue, closesSubmission, overdue: effectiveDue < today,
+    id: row.id,
+    name: row.name,
+    kind: row.kind as MilestoneInput['kind'],
+    dueDate: row.due_date,
+    extendedTo: row.extended_to,
+    extensionReason: row.extension_reason,
+    effectiveDue,
+    closesSubmission,
+    overdue: effectiveDue < today,
     removable: milestoneRemovalRefusal({ name: row.name, closesSubmission, effectiveDue }, today) === null,
   };
 }
@@ -36,8 +59,13 @@ export function milestoneDto(row: ProgramMilestoneTable, today: string): Milesto
 /** The rules a programme's applications depend on, as stored (program-rules.ts compares two of these). */
 export function shapeOf(row: repo.ProgramRow): ProgramShape {
   return {
-    unitLevel: row.unit_level, reviewChain: parseJson<ReviewLevel[]>(row.review_chain), quotaLevel: row.quota_level, cycleStart: row.cycle_start, cycleEnd: row.cycle_end,
-    contentAreas: parseJson<ContentArea[]>(row.content_areas), conditions: parseJson<ProgramCondition[]>(row.conditions),
+    unitLevel: row.unit_level,
+    reviewChain: parseJson<ReviewLevel[]>(row.review_chain),
+    quotaLevel: row.quota_level,
+    cycleStart: row.cycle_start,
+    cycleEnd: row.cycle_end,
+    contentAreas: parseJson<ContentArea[]>(row.content_areas),
+    conditions: parseJson<ProgramCondition[]>(row.conditions),
     requiredAttachments: parseJson<RequiredAttachment[]>(row.required_attachments),
   };
 }
@@ -45,12 +73,16 @@ export function shapeOf(row: repo.ProgramRow): ProgramShape {
 /** Checks the levels fit together: organiser above the units, the chain climbing to the organiser. */
 export function checkLevels(input: Pick<ProgramCreate, 'organiserRegion' | 'unitLevel' | 'reviewChain' | 'quotaLevel'>): void {
   const organiserLevel = levelOf(input.organiserRegion);
-  if (!(ORGANISER_LEVELS as readonly string[]).includes(organiserLevel)) throw invalid({ organiserRegion: 'programs.organiser.invalidLevel' });
+  if (!(ORGANISER_LEVELS as readonly string[]).includes(organiserLevel))
+    throw invalid({ organiserRegion: 'programs.organiser.invalidLevel' });
   if (!isAbove(organiserLevel, input.unitLevel)) throw invalid({ unitLevel: 'programs.unitLevel.notBelow' });
   const chain = input.reviewChain;
   const climbs = chain.every((level, i) => isAbove(level, i === 0 ? input.unitLevel : (chain[i - 1] ?? input.unitLevel)));
   if (!climbs || chain[chain.length - 1] !== organiserLevel) throw invalid({ reviewChain: 'programs.reviewChain.invalid' });
-  if (input.quotaLevel && !(isAbove(input.quotaLevel, input.unitLevel) && !isAbove(input.quotaLevel, organiserLevel) && input.quotaLevel !== organiserLevel)) {
+  if (
+    input.quotaLevel &&
+    !(isAbove(input.quotaLevel, input.unitLevel) && !isAbove(input.quotaLevel, organiserLevel) && input.quotaLevel !== organiserLevel)
+  ) {
     throw invalid({ quotaLevel: 'programs.quotaLevel.invalid' });
   }
 }
@@ -79,25 +111,52 @@ export class ProgramsService {
     const today = todayOf(this.ctx.clock);
     const active = row.status === 'active';
     return {
-      id: row.id, organiserRegion: row.organiser_region, organiserName: row.organiser_name, organiserLevel: row.organiser_level as OrganiserLevel,
-      name: row.name, batch: row.batch, description: row.description, unitLevel: row.unit_level as UnitLevel, honourTitle: row.honour_title,
-      contentAreas: parseJson<ContentArea[]>(row.content_areas), cycleStart: row.cycle_start, cycleEnd: row.cycle_end,
-      conditions: parseJson<ProgramCondition[]>(row.conditions), requiredAttachments: parseJson<RequiredAttachment[]>(row.required_attachments),
-      reviewChain: parseJson<ReviewLevel[]>(row.review_chain), quotaLevel: row.quota_level,
+      id: row.id,
+      organiserRegion: row.organiser_region,
+      organiserName: row.organiser_name,
+      organiserLevel: row.organiser_level as OrganiserLevel,
+      name: row.name,
+      batch: row.batch,
+      description: row.description,
+      unitLevel: row.unit_level as UnitLevel,
+      honourTitle: row.honour_title,
+      contentAreas: parseJson<ContentArea[]>(row.content_areas),
+      cycleStart: row.cycle_start,
+      cycleEnd: row.cycle_end,
+      conditions: parseJson<ProgramCondition[]>(row.conditions),
+      requiredAttachments: parseJson<RequiredAttachment[]>(row.required_attachments),
+      reviewChain: parseJson<ReviewLevel[]>(row.review_chain),
+      quotaLevel: row.quota_level,
       milestones: milestones.map((m) => milestoneDto(m, today)),
       submissionOpen: active && !closedMilestone(milestones, today),
       status: row.status as ProgramStatus,
-      withdrawal: row.withdrawn_at ? { at: row.withdrawn_at, byName: row.withdrawn_by_name ?? '', reason: row.withdrawal_reason ?? '' } : null,
+      withdrawal: row.withdrawn_at
+        ? { at: row.withdrawn_at, byName: row.withdrawn_by_name ?? '', reason: row.withdrawal_reason ?? '' }
+        : null,
       version: row.version,
-      abilities: { manage: active && can(actor, 'programs.manage', { regionCode: row.organiser_region }), apply: active && can(actor, 'programs.apply') },
+      abilities: {
+        manage: active && can(actor, 'programs.manage', { regionCode: row.organiser_region }),
+        apply: active && can(actor, 'programs.apply'),
+      },
     };
   }
 
   async list(rc: RequestContext, unitLevel?: string): Promise<{ items: ProgramDto[] }> {
     const actor = authorize(rc.actor, 'programs.read');
     const rows = await repo.listPrograms(this.ctx.db, listScope(actor), unitLevel);
-    const milestones = await repo.milestonesOf(this.ctx.db, rows.map((r) => r.id));
-    return { items: rows.map((r) => this.toDto(actor, r, milestones.filter((m) => m.program_id === r.id))) };
+    const milestones = await repo.milestonesOf(
+      this.ctx.db,
+      rows.map((r) => r.id),
+    );
+    return {
+      items: rows.map((r) =>
+        this.toDto(
+          actor,
+          r,
+          milestones.filter((m) => m.program_id === r.id),
+        ),
+      ),
+    };
   }
 
   async get(rc: RequestContext, id: string): Promise<ProgramDetailDto> {
@@ -114,8 +173,15 @@ export class ProgramsService {
     const usage = await programUsage(this.ctx.db, id);
     return {
       ...dto,
-      quotas: quotas.filter((q) => isWithin(q.region_code, scope) || isWithin(scope, q.region_code))
-        .map((q) => ({ regionCode: q.region_code, regionName: q.region_name, maxUnits: q.max_units, suggested: q.suggested, used: q.used })),
+      quotas: quotas
+        .filter((q) => isWithin(q.region_code, scope) || isWithin(scope, q.region_code))
+        .map((q) => ({
+          regionCode: q.region_code,
+          regionName: q.region_name,
+          maxUnits: q.max_units,
+          suggested: q.suggested,
+          used: q.used,
+        })),
       counts: { ...counts, designated },
       locks: editLocks(usage),
       withdrawable: dto.abilities.manage && withdrawRefusal({ name: row.name, status: dto.status }, usage) === null,
@@ -138,20 +204,54 @@ export class ProgramsService {
     const lists = keyedLists(input);
     const description = input.description || null;
     await repo.insertProgram(tx, {
-      id, organiser_region: input.organiserRegion, organiser_level: organiserLevel, name: input.name, batch: input.batch, description, unit_level: input.unitLevel,
+      id,
+      organiser_region: input.organiserRegion,
+      organiser_level: organiserLevel,
+      name: input.name,
+      batch: input.batch,
+      description,
+      unit_level: input.unitLevel,
       honour_title: input.honourTitle || defaultHonourTitle(organiserLevel, input.unitLevel),
-      content_areas: JSON.stringify(lists.contentAreas), conditions: JSON.stringify(lists.conditions), required_attachments: JSON.stringify(lists.requiredAttachments),
-      review_chain: JSON.stringify(input.reviewChain), quota_level: input.quotaLevel, cycle_start: input.cycleStart, cycle_end: input.cycleEnd,
-      status: 'active', withdrawn_at: null, withdrawn_by: null, withdrawn_by_name: null, withdrawal_reason: null,
-      created_by: actor.userId, created_at: now, updated_at: now, version: 1,
+      content_areas: JSON.stringify(lists.contentAreas),
+      conditions: JSON.stringify(lists.conditions),
+      required_attachments: JSON.stringify(lists.requiredAttachments),
+      review_chain: JSON.stringify(input.reviewChain),
+      quota_level: input.quotaLevel,
+      cycle_start: input.cycleStart,
+      cycle_end: input.cycleEnd,
+      status: 'active',
+      withdrawn_at: null,
+      withdrawn_by: null,
+      withdrawn_by_name: null,
+      withdrawal_reason: null,
+      created_by: actor.userId,
+      created_at: now,
+      updated_at: now,
+      version: 1,
     });
     for (const [sort, m] of input.milestones.entries()) await this.insertMilestone(tx, id, m, sort);
-    await this.ctx.audit.append(tx, rc, { action: 'programs.program_create', objectType: 'program', objectId: id, objectRegion: input.organiserRegion, detail: { name: input.name, batch: input.batch, description } });
+    await this.ctx.audit.append(tx, rc, {
+      action: 'programs.program_create',
+      objectType: 'program',
+      objectId: id,
+      objectRegion: input.organiserRegion,
+      detail: { name: input.name, batch: input.batch, description },
+    });
   }
 
   private async insertMilestone(tx: Tx, programId: string, m: MilestoneInput, sort: number): Promise<string> {
     const id = newId();
-    await repo.insertMilestone(tx, { id, program_id: programId, name: m.name, kind: m.kind, due_date: m.dueDate, extended_to: null, extension_reason: null, closes_submission: m.closesSubmission ? 1 : 0, sort });
+    await repo.insertMilestone(tx, {
+      id,
+      program_id: programId,
+      name: m.name,
+      kind: m.kind,
+      due_date: m.dueDate,
+      extended_to: null,
+      extension_reason: null,
+      closes_submission: m.closesSubmission ? 1 : 0,
+      sort,
+    });
     return id;
   }
 
@@ -172,13 +272,25 @@ export class ProgramsService {
     await this.ctx.db.transaction().execute(async (tx) => {
       const existing = await repo.milestonesOf(tx, [programId]);
       const id = await this.insertMilestone(tx, programId, input, existing.length);
-      await this.ctx.audit.append(tx, rc, { action: 'programs.milestone_add', objectType: 'program', objectId: programId, objectRegion: row.organiser_region, detail: { milestoneId: id, ...input } });
+      await this.ctx.audit.append(tx, rc, {
+        action: 'programs.milestone_add',
+        objectType: 'program',
+        objectId: programId,
+        objectRegion: row.organiser_region,
+        detail: { milestoneId: id, ...input },
+      });
     });
     return this.get(rc, programId);
   }
 
   /** 延期: only later than the date that counts now; the reason is kept and audited. */
-  async extendMilestone(rc: RequestContext, programId: string, milestoneId: string, dueDate: string, reason: string): Promise<ProgramDetailDto> {
+  async extendMilestone(
+    rc: RequestContext,
+    programId: string,
+    milestoneId: string,
+    dueDate: string,
+    reason: string,
+  ): Promise<ProgramDetailDto> {
     const { row } = await this.loadManaged(rc, programId);
     const milestone = await repo.findMilestone(this.ctx.db, programId, milestoneId);
     if (!milestone) throw notFound();
@@ -186,7 +298,13 @@ export class ProgramsService {
     if (dueDate <= current) throw invalid({ dueDate: 'programs.milestone.notLater' });
     await this.ctx.db.transaction().execute(async (tx) => {
       await repo.extendMilestone(tx, milestoneId, dueDate, reason);
-      await this.ctx.audit.append(tx, rc, { action: 'programs.milestone_extend', objectType: 'program', objectId: programId, objectRegion: row.organiser_region, detail: { milestoneId, from: current, to: dueDate, reason } });
+      await this.ctx.audit.append(tx, rc, {
+        action: 'programs.milestone_extend',
+        objectType: 'program',
+        objectId: programId,
+        objectRegion: row.organiser_region,
+        detail: { milestoneId, from: current, to: dueDate, reason },
+      });
     });
     return this.get(rc, programId);
   }
@@ -194,19 +312,39 @@ export class ProgramsService {
   /** 名额: replaces the table; each region must sit at the quota level inside the organiser's region. */
   async putQuotas(rc: RequestContext, programId: string, items: readonly QuotaItem[]): Promise<ProgramDetailDto> {
     const { row } = await this.loadManaged(rc, programId);
-    const wrong = items.findIndex((q) => !row.quota_level || levelOf(q.regionCode) !== row.quota_level || !isWithin(q.regionCode, row.organiser_region));
+    const wrong = items.findIndex(
+      (q) => !row.quota_level || levelOf(q.regionCode) !== row.quota_level || !isWithin(q.regionCode, row.organiser_region),
+    );
     if (wrong >= 0) throw invalid({ [`items.${wrong}.regionCode`]: 'programs.quota.wrongLevel' });
-    const known = new Set((await findRegions(this.ctx.db, items.map((q) => q.regionCode))).map((r) => r.code));
+    const known = new Set(
+      (
+        await findRegions(
+          this.ctx.db,
+          items.map((q) => q.regionCode),
+        )
+      ).map((r) => r.code),
+    );
     const unknown = items.findIndex((q) => !known.has(q.regionCode));
     if (unknown >= 0) throw invalid({ [`items.${unknown}.regionCode`]: 'region.notFound' });
     await this.ctx.db.transaction().execute(async (tx) => {
       // A place already taken stays: the cap may not drop below the units counted against it (decision 67).
       for (const quota of await repo.quotasOf(tx, programId)) {
         const cap = items.find((q) => q.regionCode === quota.region_code)?.maxUnits ?? 0;
-        if (cap < quota.used) throw new AppError('conflict', 'programs.quota.belowUsed', undefined, { region: quota.region_name, used: quota.used });
+        if (cap < quota.used)
+          throw new AppError('conflict', 'programs.quota.belowUsed', undefined, { region: quota.region_name, used: quota.used });
       }
-      await repo.replaceQuotas(tx, programId, items.map((q) => ({ program_id: programId, region_code: q.regionCode, max_units: q.maxUnits, suggested: q.suggested ?? null })));
-      await this.ctx.audit.append(tx, rc, { action: 'programs.quotas_set', objectType: 'program', objectId: programId, objectRegion: row.organiser_region, detail: { count: items.length, total: items.reduce((n, q) => n + q.maxUnits, 0) } });
+      await repo.replaceQuotas(
+        tx,
+        programId,
+        items.map((q) => ({ program_id: programId, region_code: q.regionCode, max_units: q.maxUnits, suggested: q.suggested ?? null })),
+      );
+      await this.ctx.audit.append(tx, rc, {
+        action: 'programs.quotas_set',
+        objectType: 'program',
+        objectId: programId,
+        objectRegion: row.organiser_region,
+        detail: { count: items.length, total: items.reduce((n, q) => n + q.maxUnits, 0) },
+      });
     });
     return this.get(rc, programId);
   }
@@ -234,9 +372,20 @@ export class ProgramsService {
       else items.push({ regionCode: code, suggested, maxUnits: cap });
     });
     if (bad.length > 0) throw new AppError('validation', 'programs.import.badRows', undefined, { rows: bad.join('、') });
-    const known = new Set((await findRegions(this.ctx.db, items.map((q) => q.regionCode))).map((r) => r.code));
+    const known = new Set(
+      (
+        await findRegions(
+          this.ctx.db,
+          items.map((q) => q.regionCode),
+        )
+      ).map((r) => r.code),
+    );
     const skipped = items.filter((q) => !known.has(q.regionCode)).map((q) => q.regionCode);
-    const detail = await this.putQuotas(rc, programId, items.filter((q) => known.has(q.regionCode)));
+    const detail = await this.putQuotas(
+      rc,
+      programId,
+      items.filter((q) => known.has(q.regionCode)),
+    );
     return { ...detail, skipped };
   }
 

@@ -26,29 +26,64 @@ const KIND: Record<string, string> = { performance: '绩效评价', acceptance: 
  * 试点工作总结 (.docx, P2.4(4)): compiled from the units' accepted yearly reports, their evaluations
  * and the published typical cases — only the units inside the actor's region. The export is audited.
  */
-export async function programSummaryDocx(ctx: AppContext, rc: RequestContext, programId: string): Promise<{ fileName: string; body: Buffer }> {
+export async function programSummaryDocx(
+  ctx: AppContext,
+  rc: RequestContext,
+  programId: string,
+): Promise<{ fileName: string; body: Buffer }> {
   const actor = authorize(rc.actor, 'programs.read');
   const program = await new ProgramsService(ctx).load(actor, programId);
   const scope = listScope(actor);
   const designations = await repo.listDesignations(ctx.db, scope, programId);
   const ids = designations.map((d) => d.id);
-  const reports = ids.length === 0 ? [] : await ctx.db.selectFrom('program_reports').selectAll().where('designation_id', 'in', ids).where('status', '=', 'accepted').orderBy('year').execute();
-  const evaluations = ids.length === 0 ? [] : await ctx.db.selectFrom('program_evaluations').selectAll().where('designation_id', 'in', ids).orderBy('created_at').execute();
-  const cases = await ctx.db.selectFrom('program_cases').select(['title', 'summary', 'unit_code']).where('program_id', '=', programId).where('status', '=', 'published')
-    .where((eb) => withinScope(eb, 'unit_code', scope)).orderBy('published_on').execute();
+  const reports =
+    ids.length === 0
+      ? []
+      : await ctx.db
+          .selectFrom('program_reports')
+          .selectAll()
+          .where('designation_id', 'in', ids)
+          .where('status', '=', 'accepted')
+          .orderBy('year')
+          .execute();
+  const evaluations =
+    ids.length === 0
+      ? []
+      : await ctx.db.selectFrom('program_evaluations').selectAll().where('designation_id', 'in', ids).orderBy('created_at').execute();
+  const cases = await ctx.db
+    .selectFrom('program_cases')
+    .select(['title', 'summary', 'unit_code'])
+    .where('program_id', '=', programId)
+    .where('status', '=', 'published')
+    .where((eb) => withinScope(eb, 'unit_code', scope))
+    .orderBy('published_on')
+    .execute();
   const counts = await repo.applicationCounts(ctx.db, programId, scope);
 
   const children: Paragraph[] = [
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: `${program.name}（${program.batch}）工作总结`, bold: true, font: '宋体', size: 40 })] }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { after: 240 },
+      children: [new TextRun({ text: `${program.name}（${program.batch}）工作总结`, bold: true, font: '宋体', size: 40 })],
+    }),
     para('一、基本情况', { heading: true }),
-    para(`本项目由${program.organiser_name}组织，试点周期为 ${program.cycle_start} 至 ${program.cycle_end}。共收到申报 ${counts.applications} 份，批准 ${counts.approved} 份；命名 ${designations.length} 个单位，其中有效 ${designations.filter((d) => d.status === 'active').length} 个、警示 ${designations.filter((d) => d.status === 'warned').length} 个、撤销 ${designations.filter((d) => d.status === 'revoked').length} 个。`),
+    para(
+      `本项目由${program.organiser_name}组织，试点周期为 ${program.cycle_start} 至 ${program.cycle_end}。共收到申报 ${counts.applications} 份，批准 ${counts.approved} 份；命名 ${designations.length} 个单位，其中有效 ${designations.filter((d) => d.status === 'active').length} 个、警示 ${designations.filter((d) => d.status === 'warned').length} 个、撤销 ${designations.filter((d) => d.status === 'revoked').length} 个。`,
+    ),
     para('二、各试点单位进展', { heading: true }),
   ];
   for (const [i, d] of designations.entries()) {
-    children.push(para(`（${i + 1}）${d.unit_name}：${d.title}（${STATUS[d.status] ?? d.status}，${d.designated_on} 命名）`, { bold: true }));
-    for (const r of reports.filter((x) => x.designation_id === d.id)) children.push(para(`${r.year} 年度总结：${plainText(r.content).replace(/\n/g, ' ')}`));
+    children.push(
+      para(`（${i + 1}）${d.unit_name}：${d.title}（${STATUS[d.status] ?? d.status}，${d.designated_on} 命名）`, { bold: true }),
+    );
+    for (const r of reports.filter((x) => x.designation_id === d.id))
+      children.push(para(`${r.year} 年度总结：${plainText(r.content).replace(/\n/g, ' ')}`));
     for (const e of evaluations.filter((x) => x.designation_id === d.id)) {
-      children.push(para(`${KIND[e.kind] ?? e.kind}（${e.evaluated_on}）：总分 ${e.total_x10 / 10}，${e.passed === 1 ? '合格' : '不合格'}${e.honour_title ? `，授予“${e.honour_title}”称号` : ''}。`));
+      children.push(
+        para(
+          `${KIND[e.kind] ?? e.kind}（${e.evaluated_on}）：总分 ${e.total_x10 / 10}，${e.passed === 1 ? '合格' : '不合格'}${e.honour_title ? `，授予“${e.honour_title}”称号` : ''}。`,
+        ),
+      );
     }
   }
   children.push(para('三、典型案例', { heading: true }));
@@ -57,6 +92,12 @@ export async function programSummaryDocx(ctx: AppContext, rc: RequestContext, pr
 
   const doc = new Document({ creator: program.organiser_name, title: `${program.name}工作总结`, sections: [{ children }] });
   const body = await Packer.toBuffer(doc);
-  await ctx.audit.record(ctx.db, rc, { action: 'export.programs_summary', objectType: 'program', objectId: programId, objectRegion: program.organiser_region, detail: { units: designations.length } });
+  await ctx.audit.record(ctx.db, rc, {
+    action: 'export.programs_summary',
+    objectType: 'program',
+    objectId: programId,
+    objectRegion: program.organiser_region,
+    detail: { units: designations.length },
+  });
   return { fileName: `${program.name}工作总结.docx`, body };
 }

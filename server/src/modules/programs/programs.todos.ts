@@ -20,8 +20,12 @@ const DEADLINE_WINDOW_DAYS = 14;
 export async function programsTodos(ctx: AppContext, actor: Actor): Promise<TodoItem[]> {
   const items: TodoItem[] = [];
   if (can(actor, 'programs.review')) {
-    const row = await ctx.db.selectFrom('program_applications').select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('status', '=', 'submitted').where('reviewer_region', '=', actor.homeRegion).executeTakeFirstOrThrow();
+    const row = await ctx.db
+      .selectFrom('program_applications')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('status', '=', 'submitted')
+      .where('reviewer_region', '=', actor.homeRegion)
+      .executeTakeFirstOrThrow();
     const count = Number(row.n);
     if (count > 0) {
       items.push(todoItem('programs.review', { link: '/programs?tab=applications&awaitingMe=true', count }));
@@ -42,10 +46,20 @@ export async function programsTodos(ctx: AppContext, actor: Actor): Promise<Todo
   if (can(actor, 'programs.apply')) {
     // 年度总结: live designations inside their cycle with no report for last year yet (due by year end, P2.4(4)).
     const year = Number(todayOf(ctx.clock).slice(0, 4)) - 1;
-    const due = await ctx.db.selectFrom('program_designations as d').select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('d.status', '!=', 'revoked').where((eb) => withinScope(eb, 'd.unit_code', listScope(actor)))
-      .where('d.designated_on', '<=', `${year}-12-31`).where('d.valid_until', '>=', `${year}-01-01`)
-      .where((eb) => eb.not(eb.exists(eb.selectFrom('program_reports as r').select('r.id').whereRef('r.designation_id', '=', 'd.id').where('r.year', '=', year))))
+    const due = await ctx.db
+      .selectFrom('program_designations as d')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('d.status', '!=', 'revoked')
+      .where((eb) => withinScope(eb, 'd.unit_code', listScope(actor)))
+      .where('d.designated_on', '<=', `${year}-12-31`)
+      .where('d.valid_until', '>=', `${year}-01-01`)
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb.selectFrom('program_reports as r').select('r.id').whereRef('r.designation_id', '=', 'd.id').where('r.year', '=', year),
+          ),
+        ),
+      )
       .executeTakeFirstOrThrow();
     const count = Number(due.n);
     if (count > 0) {
@@ -54,8 +68,12 @@ export async function programsTodos(ctx: AppContext, actor: Actor): Promise<Todo
   }
   if (can(actor, 'programs.apply')) {
     const scope = listScope(actor);
-    const returned = await ctx.db.selectFrom('program_applications').select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('status', '=', 'returned').where((eb) => withinScope(eb, 'unit_code', scope)).executeTakeFirstOrThrow();
+    const returned = await ctx.db
+      .selectFrom('program_applications')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('status', '=', 'returned')
+      .where((eb) => withinScope(eb, 'unit_code', scope))
+      .executeTakeFirstOrThrow();
     const count = Number(returned.n);
     if (count > 0) {
       items.push(todoItem('programs.returned', { link: '/programs?tab=applications&status=returned', count }));
@@ -65,16 +83,38 @@ export async function programsTodos(ctx: AppContext, actor: Actor): Promise<Todo
     // A withdrawn programme's deadline is nobody's concern any more (its applications are closed).
     const programs = (await listPrograms(ctx.db, scope)).filter((p) => p.status === 'active');
     if (programs.length > 0) {
-      const due = await ctx.db.selectFrom('program_milestones').selectAll().where('program_id', 'in', programs.map((p) => p.id)).where('closes_submission', '=', 1).execute();
+      const due = await ctx.db
+        .selectFrom('program_milestones')
+        .selectAll()
+        .where(
+          'program_id',
+          'in',
+          programs.map((p) => p.id),
+        )
+        .where('closes_submission', '=', 1)
+        .execute();
       for (const m of due) {
         const date = m.extended_to ?? m.due_date;
         if (date < today || date > horizon) continue;
-        const drafts = await ctx.db.selectFrom('program_applications').select((eb) => eb.fn.countAll<number>().as('n'))
-          .where('program_id', '=', m.program_id).where('status', 'in', ['draft', 'returned']).where((eb) => withinScope(eb, 'unit_code', scope)).executeTakeFirstOrThrow();
+        const drafts = await ctx.db
+          .selectFrom('program_applications')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('program_id', '=', m.program_id)
+          .where('status', 'in', ['draft', 'returned'])
+          .where((eb) => withinScope(eb, 'unit_code', scope))
+          .executeTakeFirstOrThrow();
         const n = Number(drafts.n);
         const program = programs.find((p) => p.id === m.program_id);
         if (n === 0 || !program) continue;
-        items.push(todoItem('programs.deadline', { id: `programs.deadline.${m.id}`, link: `/programs/${m.program_id}`, count: n, dueAt: date, params: { program: program.name, date } }));
+        items.push(
+          todoItem('programs.deadline', {
+            id: `programs.deadline.${m.id}`,
+            link: `/programs/${m.program_id}`,
+            count: n,
+            dueAt: date,
+            params: { program: program.name, date },
+          }),
+        );
       }
     }
   }

@@ -13,7 +13,15 @@ describe('division import', () => {
   const count = async (prefix: string, level: string) =>
     (await t.ctx.db.selectFrom('regions').select('code').where('code', 'like', `${prefix}%`).where('level', '=', level).execute()).length;
   const region = (code: string) => t.ctx.db.selectFrom('regions').selectAll().where('code', '=', code).executeTakeFirstOrThrow();
-  const total = async () => Number((await t.ctx.db.selectFrom('regions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const total = async () =>
+    Number(
+      (
+        await t.ctx.db
+          .selectFrom('regions')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -32,11 +40,21 @@ describe('division import', () => {
     expect(result.inserted).toBeGreaterThan(200);
     expect(result.updated).toBe(0);
     expect(await count('6104', 'county')).toBe(1);
-    expect(await region(PLACES.qujia)).toMatchObject({ official_name: '屈家村委会', name: '屈家村', kind: 'village', parent_code: PLACES.wangqiao });
+    expect(await region(PLACES.qujia)).toMatchObject({
+      official_name: '屈家村委会',
+      name: '屈家村',
+      kind: 'village',
+      parent_code: PLACES.wangqiao,
+    });
     expect(await region(PLACES.xinyuan)).toMatchObject({ name: '鑫园社区', kind: 'community' });
     expect(await region('610423104')).toMatchObject({ name: '王桥镇', level: 'town', parent_code: '610423' });
-    const orphans = await t.ctx.db.selectFrom('regions as r').leftJoin('regions as p', 'p.code', 'r.parent_code')
-      .select('r.code').where('r.parent_code', 'is not', null).where('p.code', 'is', null).execute();
+    const orphans = await t.ctx.db
+      .selectFrom('regions as r')
+      .leftJoin('regions as p', 'p.code', 'r.parent_code')
+      .select('r.code')
+      .where('r.parent_code', 'is not', null)
+      .where('p.code', 'is', null)
+      .execute();
     expect(orphans).toEqual([]);
   });
 
@@ -49,14 +67,36 @@ describe('division import', () => {
 
   it('restores an official name and keeps the local attributes and villager groups', async () => {
     await t.ctx.db.updateTable('regions').set({ is_poor: 1, population: 860, households: 240 }).where('code', '=', PLACES.qujia).execute();
-    await t.ctx.db.insertInto('regions').values({
-      code: `${PLACES.qujia}001`, parent_code: PLACES.qujia, level: 'group', official_name: '第一村民小组', name: '第一村民小组', kind: null,
-      is_poor: 0, population: null, households: null, is_local: 1, updated_at: now(),
-    }).execute();
-    await t.ctx.db.updateTable('regions').set({ official_name: '屈家旧村委会', name: '屈家旧村' }).where('code', '=', PLACES.qujia).execute();
+    await t.ctx.db
+      .insertInto('regions')
+      .values({
+        code: `${PLACES.qujia}001`,
+        parent_code: PLACES.qujia,
+        level: 'group',
+        official_name: '第一村民小组',
+        name: '第一村民小组',
+        kind: null,
+        is_poor: 0,
+        population: null,
+        households: null,
+        is_local: 1,
+        updated_at: now(),
+      })
+      .execute();
+    await t.ctx.db
+      .updateTable('regions')
+      .set({ official_name: '屈家旧村委会', name: '屈家旧村' })
+      .where('code', '=', PLACES.qujia)
+      .execute();
     const result = await importDivisions(t.ctx, now(), { only: ['610423'] });
     expect(result).toMatchObject({ inserted: 0, updated: 1 });
-    expect(await region(PLACES.qujia)).toMatchObject({ official_name: '屈家村委会', name: '屈家村', is_poor: 1, population: 860, households: 240 });
+    expect(await region(PLACES.qujia)).toMatchObject({
+      official_name: '屈家村委会',
+      name: '屈家村',
+      is_poor: 1,
+      population: 860,
+      households: 240,
+    });
     expect(await region(`${PLACES.qujia}001`)).toMatchObject({ name: '第一村民小组', parent_code: PLACES.qujia });
   });
 
@@ -68,7 +108,8 @@ describe('division import', () => {
         'cities.csv': 'code,name,provinceCode\n6104,"咸阳市",61\n',
         'areas.csv': 'code,name,cityCode,provinceCode\n610423,"泾阳县",6104,61\n',
         'streets.csv': 'code,name,areaCode,provinceCode,cityCode\n610423104,"王桥镇",610423,61,6104\n',
-        'villages.csv': 'code,name,streetCode,provinceCode,cityCode,areaCode\n610423104209,"屈家新村委会",610423104,61,6104,610423\n610423104299,"新设社区居委会",610423104,61,6104,610423\n',
+        'villages.csv':
+          'code,name,streetCode,provinceCode,cityCode,areaCode\n610423104209,"屈家新村委会",610423104,61,6104,610423\n610423104299,"新设社区居委会",610423104,61,6104,610423\n',
       };
       for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
       const result = await importDivisions(t.ctx, now(), { only: ['610423'], dataDir: dir });

@@ -103,8 +103,7 @@ export interface ImportRow {
 export function readDivisionRows(options: ImportOptions = {}): ImportRow[] {
   const dir = options.dataDir ?? divisionDataDir();
   const only = options.only && options.only.length > 0 ? options.only : null;
-  const keep = (code: string): boolean =>
-    !only || only.some((county) => code.startsWith(county) || county.startsWith(code));
+  const keep = (code: string): boolean => !only || only.some((county) => code.startsWith(county) || county.startsWith(code));
   const rows: ImportRow[] = [];
   for (const { file, level, parentColumn } of FILES) {
     const records = readRecords(path.join(dir, file), only ? keep : null);
@@ -134,9 +133,15 @@ export function readDivisionRows(options: ImportOptions = {}): ImportRow[] {
 const REGION_UPSERT: BulkUpsertSpec<RegionTable> = {
   table: 'regions',
   columns: [
-    { name: 'code', pgType: 'text' }, { name: 'parent_code', pgType: 'text' }, { name: 'level', pgType: 'text' },
-    { name: 'official_name', pgType: 'text' }, { name: 'name', pgType: 'text' }, { name: 'kind', pgType: 'text' },
-    { name: 'is_poor', pgType: 'integer' }, { name: 'is_local', pgType: 'integer' }, { name: 'updated_at', pgType: 'text' },
+    { name: 'code', pgType: 'text' },
+    { name: 'parent_code', pgType: 'text' },
+    { name: 'level', pgType: 'text' },
+    { name: 'official_name', pgType: 'text' },
+    { name: 'name', pgType: 'text' },
+    { name: 'kind', pgType: 'text' },
+    { name: 'is_poor', pgType: 'integer' },
+    { name: 'is_local', pgType: 'integer' },
+    { name: 'updated_at', pgType: 'text' },
   ],
   key: 'code',
   // Local attributes (is_poor, population, households) are never overwritten by the national data.
@@ -149,12 +154,27 @@ const REGION_UPSERT: BulkUpsertSpec<RegionTable> = {
  * not touched; a renamed or moved one is updated in place, keeping the local attributes
  * (poor-village flag, population, households, villager groups).
  */
-export async function storeDivisionRows(target: { db: Db; bulk: BulkWriter }, rows: readonly ImportRow[], now: string): Promise<{ inserted: number; updated: number }> {
-  const countRegions = async () => Number((await target.db.selectFrom('regions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+export async function storeDivisionRows(
+  target: { db: Db; bulk: BulkWriter },
+  rows: readonly ImportRow[],
+  now: string,
+): Promise<{ inserted: number; updated: number }> {
+  const countRegions = async () =>
+    Number(
+      (
+        await target.db
+          .selectFrom('regions')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const nation = await target.db.selectFrom('regions').select('code').where('code', '=', NATION_CODE).executeTakeFirst();
   if (!nation) await target.db.insertInto('regions').values(nationRow(now)).execute();
   const before = await countRegions();
-  const written = await target.bulk.upsert(REGION_UPSERT, rows.map((r) => ({ ...r, is_poor: 0, is_local: 0, population: null, households: null, updated_at: now })));
+  const written = await target.bulk.upsert(
+    REGION_UPSERT,
+    rows.map((r) => ({ ...r, is_poor: 0, is_local: 0, population: null, households: null, updated_at: now })),
+  );
   const inserted = (await countRegions()) - before;
   forgetRegionNames(target.db);
   return { inserted: inserted + (nation ? 0 : 1), updated: written - inserted };
@@ -162,12 +182,25 @@ export async function storeDivisionRows(target: { db: Db; bulk: BulkWriter }, ro
 
 function nationRow(now: string): RegionTable {
   return {
-    code: NATION_CODE, parent_code: null, level: 'nation', official_name: '全国', name: '全国', kind: null,
-    is_poor: 0, population: null, households: null, is_local: 0, updated_at: now,
+    code: NATION_CODE,
+    parent_code: null,
+    level: 'nation',
+    official_name: '全国',
+    name: '全国',
+    kind: null,
+    is_poor: 0,
+    population: null,
+    households: null,
+    is_local: 0,
+    updated_at: now,
   };
 }
 
-export async function importDivisions(target: { db: Db; bulk: BulkWriter }, now: string, options: ImportOptions = {}): Promise<ImportResult> {
+export async function importDivisions(
+  target: { db: Db; bulk: BulkWriter },
+  now: string,
+  options: ImportOptions = {},
+): Promise<ImportResult> {
   const t0 = performance.now();
   const rows = readDivisionRows(options);
   const t1 = performance.now();

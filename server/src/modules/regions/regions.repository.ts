@@ -31,7 +31,11 @@ export async function findRegion(db: DbOrTx, code: string): Promise<RegionRow | 
 
 export async function findRegions(db: DbOrTx, codes: readonly string[]): Promise<RegionRow[]> {
   if (codes.length === 0) return [];
-  return db.selectFrom('regions').selectAll().where('code', 'in', [...codes]).execute();
+  return db
+    .selectFrom('regions')
+    .selectAll()
+    .where('code', 'in', [...codes])
+    .execute();
 }
 
 export async function hasChildren(db: DbOrTx, code: string): Promise<boolean> {
@@ -40,14 +44,22 @@ export async function hasChildren(db: DbOrTx, code: string): Promise<boolean> {
 }
 
 /** One page of a region's children with a flag for each saying whether it has children itself. */
-export async function listChildren(db: DbOrTx, reads: HotReads, parentCode: string, offset: number, limit: number): Promise<{ rows: (RegionRow & { has_children: number })[]; total: number }> {
+export async function listChildren(
+  db: DbOrTx,
+  reads: HotReads,
+  parentCode: string,
+  offset: number,
+  limit: number,
+): Promise<{ rows: (RegionRow & { has_children: number })[]; total: number }> {
   // SQL text on the hot-read path: this is the region picker's busiest query (ISSUE 2 bench "scoped GET").
-  const rows = await reads.rows(sql<RegionRow & { has_children: number }>`
+  const rows = await reads.rows(
+    sql<RegionRow & { has_children: number }>`
     select r.*, case when exists (select 1 from regions c where c.parent_code = r.code) then 1 else 0 end as has_children
     from regions r
     where r.parent_code = ${parentCode}
     order by r.code
-    limit ${limit} offset ${offset}`.compile(db));
+    limit ${limit} offset ${offset}`.compile(db),
+  );
   const mapped = rows.map((r) => ({ ...r, has_children: Number(r.has_children) }));
   // A short page holds the whole remainder: no count query needed (the common case of a town's villages).
   if (rows.length < limit && (rows.length > 0 || offset === 0)) return { rows: mapped, total: offset + rows.length };
@@ -80,7 +92,11 @@ export async function updateVillageAttributes(
   attributes: Partial<Pick<RegionRow, 'is_poor' | 'population' | 'households'>>,
   now: string,
 ): Promise<void> {
-  await db.updateTable('regions').set({ ...attributes, updated_at: now }).where('code', '=', code).execute();
+  await db
+    .updateTable('regions')
+    .set({ ...attributes, updated_at: now })
+    .where('code', '=', code)
+    .execute();
 }
 
 export async function insertRegion(db: DbOrTx, row: RegionRow): Promise<void> {
@@ -89,17 +105,22 @@ export async function insertRegion(db: DbOrTx, row: RegionRow): Promise<void> {
 
 /** Takes the row's write lock for the rest of the transaction (a no-op update; SQLite serializes anyway). */
 export async function lockRegion(db: DbOrTx, code: string): Promise<void> {
-  await db.updateTable('regions').set((eb) => ({ updated_at: eb.ref('updated_at') })).where('code', '=', code).execute();
+  await db
+    .updateTable('regions')
+    .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+    .where('code', '=', code)
+    .execute();
 }
 
 /** The highest child code and whether a child already has `name`, in one pass over the children. */
-export async function childNumbering(db: DbOrTx, parentCode: string, name: string): Promise<{ lastCode: string | null; nameTaken: boolean }> {
+export async function childNumbering(
+  db: DbOrTx,
+  parentCode: string,
+  name: string,
+): Promise<{ lastCode: string | null; nameTaken: boolean }> {
   const row = await db
     .selectFrom('regions')
-    .select((eb) => [
-      eb.fn.max('code').as('last_code'),
-      eb.fn.max(eb.case().when('name', '=', name).then(1).else(0).end()).as('taken'),
-    ])
+    .select((eb) => [eb.fn.max('code').as('last_code'), eb.fn.max(eb.case().when('name', '=', name).then(1).else(0).end()).as('taken')])
     .where('parent_code', '=', parentCode)
     .executeTakeFirst();
   return { lastCode: row?.last_code ?? null, nameTaken: Number(row?.taken ?? 0) === 1 };

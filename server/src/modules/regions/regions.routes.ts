@@ -26,10 +26,14 @@ export function regionsRoutes(app: App, ctx: AppContext): void {
   app.get('/regions/:code/children', { schema: { params: codeParams, querystring: pageQuery }, config: { access: 'region.read' } }, (req) =>
     service.children(requestContext(req), req.params.code, req.query.page, req.query.pageSize),
   );
-  app.patch('/regions/:code', { schema: { params: codeParams, body: villageAttributesSchema }, config: { access: 'region.manage' } }, (req) =>
-    service.updateVillage(requestContext(req), req.params.code, req.body),
+  app.patch(
+    '/regions/:code',
+    { schema: { params: codeParams, body: villageAttributesSchema }, config: { access: 'region.manage' } },
+    (req) => service.updateVillage(requestContext(req), req.params.code, req.body),
   );
-  app.post('/regions/:code/groups', { schema: { params: codeParams, body: villagerGroupCreateSchema }, config: { access: 'region.manage', idempotent: true } }, async (req, reply) =>
-    reply.status(201).send(await service.createGroup(requestContext(req), req.params.code, req.body)),
+  app.post(
+    '/regions/:code/groups',
+    { schema: { params: codeParams, body: villagerGroupCreateSchema }, config: { access: 'region.manage', idempotent: true } },
+    async (req, reply) => reply.status(201).send(await service.createGroup(requestContext(req), req.params.code, req.body)),
   );
 }

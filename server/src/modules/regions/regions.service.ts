@@ -68,7 +68,15 @@ export class RegionsService {
   async pathsOf(codes: readonly string[]): Promise<Map<string, string>> {
     const wanted = new Set(codes.flatMap((c) => [...ancestorsOf(c), c]).filter((c) => c.length >= codeLength('county')));
     const names = await regionNames(this.ctx, [...wanted]);
-    return new Map(codes.map((code) => [code, [...ancestorsOf(code), code].filter((c) => names.has(c)).map((c) => names.get(c)).join('')]));
+    return new Map(
+      codes.map((code) => [
+        code,
+        [...ancestorsOf(code), code]
+          .filter((c) => names.has(c))
+          .map((c) => names.get(c))
+          .join(''),
+      ]),
+    );
   }
 
   async updateVillage(rc: RequestContext, code: string, input: VillageAttributes): Promise<RegionDto> {
@@ -85,8 +93,15 @@ export class RegionsService {
     await this.ctx.db.transaction().execute(async (tx) => {
       await repo.updateVillageAttributes(tx, code, changes, now);
       await this.ctx.audit.append(tx, rc, {
-        action: 'region.update', objectType: 'region', objectId: code, objectRegion: code,
-        detail: { before: { isPoor: row.is_poor === 1, population: row.population, households: row.households }, after: input, by: actor.username },
+        action: 'region.update',
+        objectType: 'region',
+        objectId: code,
+        objectRegion: code,
+        detail: {
+          before: { isPoor: row.is_poor === 1, population: row.population, households: row.households },
+          after: input,
+          by: actor.username,
+        },
       });
     });
     return this.get(rc, code).then(({ ancestors: _ancestors, ...dto }) => dto);
@@ -108,11 +123,26 @@ export class RegionsService {
       if (next > 999) throw new AppError('conflict', 'group.full');
       const code = `${villageCode}${String(next).padStart(3, '0')}`;
       const row: repo.RegionRow = {
-        code, parent_code: villageCode, level: 'group', official_name: input.name, name: input.name, kind: null,
-        is_poor: 0, population: null, households: null, is_local: 1, updated_at: now,
+        code,
+        parent_code: villageCode,
+        level: 'group',
+        official_name: input.name,
+        name: input.name,
+        kind: null,
+        is_poor: 0,
+        population: null,
+        households: null,
+        is_local: 1,
+        updated_at: now,
       };
       await repo.insertRegion(tx, row);
-      await this.ctx.audit.append(tx, rc, { action: 'region.group_create', objectType: 'region', objectId: code, objectRegion: code, detail: { name: input.name } });
+      await this.ctx.audit.append(tx, rc, {
+        action: 'region.group_create',
+        objectType: 'region',
+        objectId: code,
+        objectRegion: code,
+        detail: { name: input.name },
+      });
       return repo.toRegionDto(row, false);
     });
   }

@@ -52,7 +52,12 @@ describe('regions API (SECURITY.md 7)', () => {
       expect(res.statusCode).toBe(200);
       const body = res.json<ItemsJson>();
       expect(body.items.map((r) => r.code)).toEqual([SIBLING, PLACES.qujia]);
-      expect(body.items.find((r) => r.code === PLACES.qujia)).toMatchObject({ name: '屈家村', officialName: '屈家村委会', level: 'village', kind: 'village' });
+      expect(body.items.find((r) => r.code === PLACES.qujia)).toMatchObject({
+        name: '屈家村',
+        officialName: '屈家村委会',
+        level: 'village',
+        kind: 'village',
+      });
       expect(body.total).toBe(2);
       const jinggan = (await county.request('GET', `/api/regions/${PLACES.jinggan}/children`)).json<ItemsJson>();
       expect(jinggan.items).toEqual([expect.objectContaining({ code: PLACES.xinyuan, name: '鑫园社区', kind: 'community' })]);
@@ -110,7 +115,12 @@ describe('regions API (SECURITY.md 7)', () => {
       const townChildren = (await cadre.request('GET', `/api/regions/${PLACES.wangqiao}/children`)).json<ItemsJson>();
       expect(townChildren.items.map((r) => r.code)).toEqual([PLACES.qujia]);
 
-      for (const url of [`/api/regions/${PLACES.anwu}/children`, `/api/regions/${PLACES.anwu}`, `/api/regions/${SIBLING}`, `/api/regions/${PLACES.wangjia}`]) {
+      for (const url of [
+        `/api/regions/${PLACES.anwu}/children`,
+        `/api/regions/${PLACES.anwu}`,
+        `/api/regions/${SIBLING}`,
+        `/api/regions/${PLACES.wangjia}`,
+      ]) {
         const res = await cadre.request('GET', url);
         expect(res.statusCode, url).toBe(404);
       }
@@ -123,7 +133,12 @@ describe('regions API (SECURITY.md 7)', () => {
       expect(res.statusCode).toBe(200);
       expect(res.json<RegionJson>()).toMatchObject({ code: PLACES.qujia, isPoor: true, population: 1234, households: 321 });
       expect(await region(PLACES.qujia)).toMatchObject({ is_poor: 1, population: 1234, households: 321, official_name: '屈家村委会' });
-      const audit = await t.ctx.db.selectFrom('audit_log').selectAll().where('action', '=', 'region.update').where('object_id', '=', PLACES.qujia).execute();
+      const audit = await t.ctx.db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('action', '=', 'region.update')
+        .where('object_id', '=', PLACES.qujia)
+        .execute();
       expect(audit).toHaveLength(1);
       expect(audit[0]).toMatchObject({ object_region: PLACES.qujia, actor_name: 'wq.official' });
       const reread = (await cadre.request('GET', `/api/regions/${PLACES.qujia}`)).json<RegionJson>();
@@ -175,7 +190,12 @@ describe('regions API (SECURITY.md 7)', () => {
 
       const children = (await wq.request('GET', `/api/regions/${PLACES.qujia}/children`)).json<ItemsJson>();
       expect(children.items.map((r) => r.code)).toEqual(['610423104209001', '610423104209002']);
-      const audit = await t.ctx.db.selectFrom('audit_log').select('object_id').where('action', '=', 'region.group_create').orderBy('seq').execute();
+      const audit = await t.ctx.db
+        .selectFrom('audit_log')
+        .select('object_id')
+        .where('action', '=', 'region.group_create')
+        .orderBy('seq')
+        .execute();
       expect(audit.map((a) => a.object_id)).toEqual(['610423104209001', '610423104209002']);
     });
 

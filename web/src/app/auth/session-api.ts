@@ -17,8 +17,7 @@ export const sessionApi = {
   login: (username: string, password: string) =>
     request<LoginResult>('POST', '/api/auth/login', { body: { username, password }, quiet401: true }),
   totp: (code: string) => request<LoginResult>('POST', '/api/auth/totp', { body: { code }, quiet401: true }),
-  enrollTotp: (code: string) =>
-    request<LoginResult>('POST', '/api/auth/totp/enroll', { body: { code }, quiet401: true }),
+  enrollTotp: (code: string) => request<LoginResult>('POST', '/api/auth/totp/enroll', { body: { code }, quiet401: true }),
   logout: () => request<unknown>('POST', '/api/auth/logout', { body: {}, quiet401: true }),
   changePassword: (currentPassword: string, newPassword: string) =>
     api.post<SessionDto>('/api/session/password', { currentPassword, newPassword }),

@@ -8,7 +8,17 @@ function size(bytes: number): string {
 }
 
 /** A record's files: pictures as thumbnails (click to enlarge), other files as links that open in a new tab. */
-export function AttachmentList({ attachments, urlOf, emptyText, testId }: { attachments: AttachmentDto[]; urlOf: (fileId: string) => string; emptyText: string; testId: string }) {
+export function AttachmentList({
+  attachments,
+  urlOf,
+  emptyText,
+  testId,
+}: {
+  attachments: AttachmentDto[];
+  urlOf: (fileId: string) => string;
+  emptyText: string;
+  testId: string;
+}) {
   if (attachments.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} />;
   const pictures = attachments.filter((file) => file.contentType.startsWith('image/'));
   const others = attachments.filter((file) => !file.contentType.startsWith('image/'));
@@ -18,7 +28,14 @@ export function AttachmentList({ attachments, urlOf, emptyText, testId }: { atta
         <Image.PreviewGroup>
           <Space wrap size={8}>
             {pictures.map((file) => (
-              <Image key={file.id} width={96} height={96} style={{ objectFit: 'cover', borderRadius: 4 }} src={urlOf(file.id)} alt={file.fileName} />
+              <Image
+                key={file.id}
+                width={96}
+                height={96}
+                style={{ objectFit: 'cover', borderRadius: 4 }}
+                src={urlOf(file.id)}
+                alt={file.fileName}
+              />
             ))}
           </Space>
         </Image.PreviewGroup>

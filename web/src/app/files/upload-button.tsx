@@ -13,7 +13,21 @@ const ACCEPT = 'application/pdf,image/jpeg,image/png';
  * Uploads one chosen file as the raw request body to `url` (`?name=` carries its name); the server
  * answers 415 for another kind and 413 past 5 MB, shown as its message.
  */
-export function UploadButton({ url, label, doneMessage, onUploaded, icon, testId }: { url: string; label: string; doneMessage: string; onUploaded: () => void; icon?: ReactNode; testId?: string }) {
+export function UploadButton({
+  url,
+  label,
+  doneMessage,
+  onUploaded,
+  icon,
+  testId,
+}: {
+  url: string;
+  label: string;
+  doneMessage: string;
+  onUploaded: () => void;
+  icon?: ReactNode;
+  testId?: string;
+}) {
   const { message } = App.useApp();
   const showError = useErrorToast();
   const upload = useMutation({
@@ -25,8 +39,17 @@ export function UploadButton({ url, label, doneMessage, onUploaded, icon, testId
     onError: showError,
   });
   return (
-    <Upload accept={ACCEPT} showUploadList={false} beforeUpload={(file) => { upload.mutate(file); return false; }}>
-      <Button size="small" icon={icon ?? <UploadOutlined />} loading={upload.isPending} data-testid={testId}>{label}</Button>
+    <Upload
+      accept={ACCEPT}
+      showUploadList={false}
+      beforeUpload={(file) => {
+        upload.mutate(file);
+        return false;
+      }}
+    >
+      <Button size="small" icon={icon ?? <UploadOutlined />} loading={upload.isPending} data-testid={testId}>
+        {label}
+      </Button>
     </Upload>
   );
 }

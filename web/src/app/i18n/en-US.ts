@@ -72,7 +72,8 @@ export const enUSMessages: Record<MessageKey, string> = {
   'auth.totpCode': 'Verification code',
   'auth.totpSubmit': 'Verify',
   'auth.enrollTitle': 'Set up an authenticator',
-  'auth.enrollHint': 'Administrator accounts must use two-step verification. Add this key to your authenticator app, then enter the 6-digit code it shows.',
+  'auth.enrollHint':
+    'Administrator accounts must use two-step verification. Add this key to your authenticator app, then enter the 6-digit code it shows.',
   'auth.enrollSecret': 'Key',
   'auth.enrollUri': 'Setup link',
   'auth.backToLogin': 'Back to sign in',
@@ -96,7 +97,7 @@ export const enUSMessages: Record<MessageKey, string> = {
   'role.leader': 'Leading group member',
   'role.official': 'Official',
   'role.legal_advisor': 'Village legal advisor',
-  'role.mediator': 'People\'s mediator',
+  'role.mediator': "People's mediator",
   'role.village_cadre': 'Village committee member',
   'role.supervisor': 'Village affairs supervisor',
   'role.villager': 'Villager',
@@ -311,7 +312,8 @@ export const enUSMessages: Record<MessageKey, string> = {
   'legal.assignment.showEnded': 'Include ended',
   'legal.assignment.handover': 'Hand over',
   'legal.assignment.handoverTitle': 'Hand over the legal advisor of {village}',
-  'legal.assignment.handoverIntro': 'The assignment of the current legal advisor, {name}, ends on the hand-over date; the new legal advisor starts the same day.',
+  'legal.assignment.handoverIntro':
+    'The assignment of the current legal advisor, {name}, ends on the hand-over date; the new legal advisor starts the same day.',
   'legal.assignment.handoverTo': 'New legal advisor',
   'legal.assignment.handoverDate': 'Hand-over date',
   'legal.assignment.handedOver': 'Handed over',

@@ -40,8 +40,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       language,
       setLanguage,
       t: (key, params) => translate(language, key, params),
-      tKey: (key, fallback, params) =>
-        hasMessage(key) ? translate(language, key, params) : (fallback ?? key),
+      tKey: (key, fallback, params) => (hasMessage(key) ? translate(language, key, params) : (fallback ?? key)),
       tServer: (text) => translateServerText(language, text),
     }),
     [language, setLanguage],

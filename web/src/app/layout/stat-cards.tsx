@@ -18,7 +18,11 @@ export function StatCardCols({ cards, basis = 160 }: { cards: readonly StatCard[
         <Col key={card.key} flex={`1 1 ${basis}px`}>
           <Card size="small" style={{ height: '100%' }}>
             <Statistic title={card.title} value={card.value} styles={{ content: { color: card.color } }} />
-            {card.note && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{card.note}</Typography.Text>}
+            {card.note && (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {card.note}
+              </Typography.Text>
+            )}
           </Card>
         </Col>
       ))}

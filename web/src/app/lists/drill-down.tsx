@@ -22,7 +22,8 @@ export interface DrillDown {
 export function useDrillDown(): DrillDown {
   const session = useSession();
   const [trail, setTrail] = useState<DrillStep[]>([]);
-  const link = (label: string, onClick: () => void, last: boolean) => (last ? label : <Typography.Link onClick={onClick}>{label}</Typography.Link>);
+  const link = (label: string, onClick: () => void, last: boolean) =>
+    last ? label : <Typography.Link onClick={onClick}>{label}</Typography.Link>;
   return {
     regionCode: trail[trail.length - 1]?.code,
     drill: (step) => setTrail((current) => [...current, { code: step.code, name: step.name }]),
@@ -31,7 +32,10 @@ export function useDrillDown(): DrillDown {
         data-testid={testId}
         items={[
           { key: 'scope', title: link(session.scope.name, () => setTrail([]), trail.length === 0) },
-          ...trail.map((step, index) => ({ key: step.code, title: link(step.name, () => setTrail(trail.slice(0, index + 1)), index === trail.length - 1) })),
+          ...trail.map((step, index) => ({
+            key: step.code,
+            title: link(step.name, () => setTrail(trail.slice(0, index + 1)), index === trail.length - 1),
+          })),
         ]}
       />
     ),
@@ -42,7 +46,12 @@ export function useDrillDown(): DrillDown {
  * The name column of a drill-down table: a link into the child where there is something below it.
  * With {@link drillRow} the whole row clicks through too.
  */
-export function drillNameColumn<Row extends DrillStep>(title: string, width: number, canDrill: (row: Row) => boolean, onDrill: (row: Row) => void): TableColumnType<Row> {
+export function drillNameColumn<Row extends DrillStep>(
+  title: string,
+  width: number,
+  canDrill: (row: Row) => boolean,
+  onDrill: (row: Row) => void,
+): TableColumnType<Row> {
   return {
     title,
     dataIndex: 'name',
@@ -50,10 +59,15 @@ export function drillNameColumn<Row extends DrillStep>(title: string, width: num
     ellipsis: true,
     render: (_value, row) =>
       canDrill(row) ? (
-        <Button type="link" size="small" style={{ padding: 0 }} onClick={(event) => {
+        <Button
+          type="link"
+          size="small"
+          style={{ padding: 0 }}
+          onClick={(event) => {
             event.stopPropagation();
             onDrill(row);
-          }}>
+          }}
+        >
           {row.name}
         </Button>
       ) : (
@@ -63,6 +77,9 @@ export function drillNameColumn<Row extends DrillStep>(title: string, width: num
 }
 
 /** Row props of a drill-down table: a click on a row that has children below it drills into it. */
-export function drillRow<Row>(canDrill: (row: Row) => boolean, onDrill: (row: Row) => void): (row: Row) => { onClick?: () => void; style?: { cursor: string } } {
+export function drillRow<Row>(
+  canDrill: (row: Row) => boolean,
+  onDrill: (row: Row) => void,
+): (row: Row) => { onClick?: () => void; style?: { cursor: string } } {
   return (row) => (canDrill(row) ? { onClick: () => onDrill(row), style: { cursor: 'pointer' } } : {});
 }

@@ -10,7 +10,11 @@ export function NotFoundPage() {
       status="404"
       title="404"
       subTitle={t('app.notFound')}
-      extra={<Button type="primary" onClick={() => void navigate('/')}>{t('app.backHome')}</Button>}
+      extra={
+        <Button type="primary" onClick={() => void navigate('/')}>
+          {t('app.backHome')}
+        </Button>
+      }
     />
   );
 }

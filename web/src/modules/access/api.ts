@@ -83,8 +83,7 @@ export const usersApi = {
   update: (id: string, input: UserUpdateInput) => api.patch<UserDto>(`/api/users/${encodeURIComponent(id)}`, input),
   setStatus: (id: string, version: number, status: UserStatus) =>
     api.put<UserDto>(`/api/users/${encodeURIComponent(id)}/status`, { version, status }),
-  resetPassword: (id: string, newPassword: string) =>
-    api.post<unknown>(`/api/users/${encodeURIComponent(id)}/password`, { newPassword }),
+  resetPassword: (id: string, newPassword: string) => api.post<unknown>(`/api/users/${encodeURIComponent(id)}/password`, { newPassword }),
   revealPhone: (id: string) => api.post<{ phone: string | null }>(`/api/users/${encodeURIComponent(id)}/reveal-phone`),
   roles: () => api.get<{ items: RoleMeta[] }>('/api/meta/roles'),
 };
@@ -95,6 +94,5 @@ export function usersExportUrl(filters: Omit<UserListQuery, 'page' | 'pageSize'>
 }
 
 export const auditApi = {
-  list: (query: AuditQuery) =>
-    api.get<{ items: AuditEntry[]; total: number }>('/api/audit', { ...query }),
+  list: (query: AuditQuery) => api.get<{ items: AuditEntry[]; total: number }>('/api/audit', { ...query }),
 };

@@ -1,5 +1,19 @@
 import type { RegionDto } from '@rg/domain/regions/region.schema';
-import type { AllocationInput, CompletenessDto, IndicatorDto, ReportDto, ReportFormDto, RoundDto, RoundSummaryDto, SafetyReport, ScorecardDto, ScoreInput, TargetDto, TargetCreate, RoundCreate } from '@rg/domain/indicators/indicators.schema';
+import type {
+  AllocationInput,
+  CompletenessDto,
+  IndicatorDto,
+  ReportDto,
+  ReportFormDto,
+  RoundDto,
+  RoundSummaryDto,
+  SafetyReport,
+  ScorecardDto,
+  ScoreInput,
+  TargetDto,
+  TargetCreate,
+  RoundCreate,
+} from '@rg/domain/indicators/indicators.schema';
 import { api, withQuery } from '../../app/api/api-client.ts';
 
 export interface ReportPage {
@@ -28,21 +42,26 @@ export const indicatorsApi = {
   scorecard: (regionCode: string | undefined, period: string) => api.get<ScorecardDto>('/api/indicators/scorecard', { regionCode, period }),
   form: (unitCode: string, period: string) => api.get<ReportFormDto>('/api/indicators/reports/form', { unitCode, period }),
   submit: (input: SafetyReport) => api.put<ReportDto>('/api/indicators/reports', input),
-  reports: (period: string, status: string | undefined, page: number) => api.get<ReportPage>('/api/indicators/reports', { period, status, page, pageSize: 20 }),
-  review: (id: string, decision: 'approve' | 'return', version: number, note?: string) => api.post<ReportDto>(`/api/indicators/reports/${encodeURIComponent(id)}/review`, { decision, version, ...(note ? { note } : {}) }),
+  reports: (period: string, status: string | undefined, page: number) =>
+    api.get<ReportPage>('/api/indicators/reports', { period, status, page, pageSize: 20 }),
+  review: (id: string, decision: 'approve' | 'return', version: number, note?: string) =>
+    api.post<ReportDto>(`/api/indicators/reports/${encodeURIComponent(id)}/review`, { decision, version, ...(note ? { note } : {}) }),
   completeness: (period: string) => api.get<CompletenessDto>('/api/indicators/completeness', { period }),
   lock: (regionCode: string, period: string) => api.post<{ lockedAt: string }>('/api/indicators/locks', { regionCode, period }),
   createTarget: (input: TargetCreate) => api.post<TargetDto>('/api/indicators/targets', input),
-  children: (code: string) => api.get<{ items: RegionDto[] }>(`/api/regions/${encodeURIComponent(code)}/children`, { page: 1, pageSize: 100 }),
+  children: (code: string) =>
+    api.get<{ items: RegionDto[] }>(`/api/regions/${encodeURIComponent(code)}/children`, { page: 1, pageSize: 100 }),
   createRound: (input: RoundCreate) => api.post<RoundDto>('/api/indicators/rounds', input),
   rounds: () => api.get<{ items: RoundSummaryDto[] }>('/api/indicators/rounds'),
   round: (id: string) => api.get<RoundDto>(`/api/indicators/rounds/${encodeURIComponent(id)}`),
   score: (id: string, input: ScoreInput) => api.put<RoundDto>(`/api/indicators/rounds/${encodeURIComponent(id)}/scores`, input),
   autofill: (id: string) => api.post<RoundDto>(`/api/indicators/rounds/${encodeURIComponent(id)}/autofill`),
-  allocate: (id: string, input: AllocationInput) => api.post<RoundDto>(`/api/indicators/rounds/${encodeURIComponent(id)}/allocation`, input),
+  allocate: (id: string, input: AllocationInput) =>
+    api.post<RoundDto>(`/api/indicators/rounds/${encodeURIComponent(id)}/allocation`, input),
 };
 
-export const scorecardExportUrl = (regionCode: string | undefined, period: string) => withQuery('/api/indicators/scorecard.xlsx', { regionCode, period });
+export const scorecardExportUrl = (regionCode: string | undefined, period: string) =>
+  withQuery('/api/indicators/scorecard.xlsx', { regionCode, period });
 export const allocationExportUrl = (id: string) => `/api/indicators/rounds/${encodeURIComponent(id)}/allocation.xlsx`;
 
 /** The quarter a date falls in, and the last `count` quarters before it (newest first). */

@@ -10,12 +10,15 @@ export const indicatorsMessagesEnUS: Record<keyof typeof indicatorsMessages, str
   'indicators.label.name.mediation.cases': 'Disputes registered',
   'indicators.label.name.mediation.success_rate': 'Mediation success rate',
   'indicators.label.name.programs.designated': 'Designated model (pilot) units',
-  'indicators.label.definition.safety.six_none': 'Villages (communities) meeting the "six noes" (no criminal cases, no mass incidents, no cult members, no drug users, no pyramid selling, no major safety accidents) / villages reporting',
+  'indicators.label.definition.safety.six_none':
+    'Villages (communities) meeting the "six noes" (no criminal cases, no mass incidents, no cult members, no drug users, no pyramid selling, no major safety accidents) / villages reporting',
   'indicators.label.definition.safety.safe_families': 'Safe families / households',
-  'indicators.label.definition.safety.centre_standardized': 'Villages whose comprehensive governance centre meets the standard / villages reporting',
+  'indicators.label.definition.safety.centre_standardized':
+    'Villages whose comprehensive governance centre meets the standard / villages reporting',
   'indicators.label.definition.safety.resident_police': 'Villages whose police officer sits on the village committees / villages reporting',
-  'indicators.label.definition.legal.services': 'Services recorded by village legal advisors over the three channels (each service recorded once)',
-  'indicators.label.definition.mediation.cases': 'Disputes registered for people\'s mediation',
+  'indicators.label.definition.legal.services':
+    'Services recorded by village legal advisors over the three channels (each service recorded once)',
+  'indicators.label.definition.mediation.cases': "Disputes registered for people's mediation",
   'indicators.label.definition.mediation.success_rate': 'Cases closed with an agreement / cases closed',
   'indicators.label.definition.programs.designated': 'Model villages and pilot units designated (less those revoked)',
 
@@ -45,12 +48,13 @@ export const indicatorsMessagesEnUS: Record<keyof typeof indicatorsMessages, str
   'indicators.met': 'Indicators met',
   'indicators.kind.reported': 'Reported',
   'indicators.kind.computed': 'Computed',
-  'indicators.drill': 'Click a region\'s name to drill down, as far as the villages',
+  'indicators.drill': "Click a region's name to drill down, as far as the villages",
   'indicators.chartIndicator': 'Indicator',
   'indicators.report.title': 'Safe Village report of {unit}, {period}',
   'indicators.report.due': 'Due {date}',
   'indicators.report.sixNone': '"Six noes" met',
-  'indicators.report.sixNoneHelp': 'No criminal cases, no mass incidents, no cult members, no drug users, no pyramid selling, no major safety accidents',
+  'indicators.report.sixNoneHelp':
+    'No criminal cases, no mass incidents, no cult members, no drug users, no pyramid selling, no major safety accidents',
   'indicators.report.households': 'Households',
   'indicators.report.safeFamilies': 'Safe families',
   'indicators.report.centre': 'Comprehensive governance centre meets the standard',
@@ -61,7 +65,8 @@ export const indicatorsMessagesEnUS: Record<keyof typeof indicatorsMessages, str
   'indicators.report.locked': 'This period is locked; reports can no longer be filled in or changed',
   'indicators.report.approvedInfo': 'Report approved by {by}',
   'indicators.report.returnedInfo': 'Report returned: {note}',
-  'indicators.report.onlyVillage': 'Safe Village reports are filled in by villages (communities); see your scope\'s reports under "Report review"',
+  'indicators.report.onlyVillage':
+    'Safe Village reports are filled in by villages (communities); see your scope\'s reports under "Report review"',
   'indicators.report.status.submitted': 'Pending',
   'indicators.report.status.approved': 'Approved',
   'indicators.report.status.returned': 'Returned',
@@ -73,7 +78,8 @@ export const indicatorsMessagesEnUS: Record<keyof typeof indicatorsMessages, str
   'indicators.review.approved': 'Approved',
   'indicators.review.returned': 'Returned',
   'indicators.review.lock': 'Lock period',
-  'indicators.review.lockConfirm': 'Once locked, reports of this period in your scope can no longer be filled in, changed or reviewed. Lock it?',
+  'indicators.review.lockConfirm':
+    'Once locked, reports of this period in your scope can no longer be filled in, changed or reviewed. Lock it?',
   'indicators.review.lockedAt': 'This period is locked',
   'indicators.review.locked': 'Locked',
   'indicators.review.unit': 'Village',

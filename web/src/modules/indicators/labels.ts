@@ -12,7 +12,10 @@ export interface IndicatorTexts {
  * indicator a server module registers keeps the text the server sent.
  */
 export function useIndicatorTexts(): IndicatorTexts {
-  const lists: Record<'name' | 'definition', Partial<Record<string, string>>> = useLabelLists(INDICATORS_LABEL_PREFIX, INDICATORS_LABEL_LISTS);
+  const lists: Record<'name' | 'definition', Partial<Record<string, string>>> = useLabelLists(
+    INDICATORS_LABEL_PREFIX,
+    INDICATORS_LABEL_LISTS,
+  );
   return {
     name: (indicator) => lists.name[indicator.code] ?? indicator.name,
     definition: (indicator) => lists.definition[indicator.code] ?? indicator.definition,

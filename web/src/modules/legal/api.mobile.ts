@@ -1,4 +1,13 @@
-import type { AttachmentDto, ConsultationDto, MyAdvisorDto, ServiceDetailDto, ServiceDto, ServiceType, ServiceWindow, SubjectKind } from '@rg/domain/legal/service.schema';
+import type {
+  AttachmentDto,
+  ConsultationDto,
+  MyAdvisorDto,
+  ServiceDetailDto,
+  ServiceDto,
+  ServiceType,
+  ServiceWindow,
+  SubjectKind,
+} from '@rg/domain/legal/service.schema';
 import { api, uploadFile } from '../../app/api/api-client.ts';
 
 /** Query keys of the phone pages (advisors and villagers). */
@@ -26,17 +35,20 @@ export interface ServiceFields {
 export const fetchMe = () => api.get<MyAdvisorDto>('/api/legal/me');
 export const fetchMyServices = () => api.get<{ items: ServiceDto[]; total: number }>('/api/legal/services', { pageSize: 50 });
 export const fetchService = (id: string) => api.get<ServiceDetailDto>(`/api/legal/services/${id}`);
-export const createService = (body: ServiceFields & { villageCode: string; window: ServiceWindow }, idempotencyKey: string) => api.post<ServiceDetailDto>('/api/legal/services', body, idempotencyKey);
-export const updateService = (id: string, body: ServiceFields & { version: number; reason?: string }) => api.put<ServiceDetailDto>(`/api/legal/services/${id}`, body);
+export const createService = (body: ServiceFields & { villageCode: string; window: ServiceWindow }, idempotencyKey: string) =>
+  api.post<ServiceDetailDto>('/api/legal/services', body, idempotencyKey);
+export const updateService = (id: string, body: ServiceFields & { version: number; reason?: string }) =>
+  api.put<ServiceDetailDto>(`/api/legal/services/${id}`, body);
 
 /** Photos and signed forms: the file's own type goes as the content type; the server checks the bytes. */
-export const uploadAttachment = (id: string, file: File) =>
-  uploadFile<AttachmentDto>(`/api/legal/services/${id}/attachments`, file);
+export const uploadAttachment = (id: string, file: File) => uploadFile<AttachmentDto>(`/api/legal/services/${id}/attachments`, file);
 
-export const fetchQuestions = (status: 'open' | 'answered') => api.get<{ items: ConsultationDto[]; total: number }>('/api/legal/consultations', { status, pageSize: 50 });
-export const answerQuestion = (id: string, answer: string) => api.post<ConsultationDto>(`/api/legal/consultations/${id}/answer`, { answer });
+export const fetchQuestions = (status: 'open' | 'answered') =>
+  api.get<{ items: ConsultationDto[]; total: number }>('/api/legal/consultations', { status, pageSize: 50 });
+export const answerQuestion = (id: string, answer: string) =>
+  api.post<ConsultationDto>(`/api/legal/consultations/${id}/answer`, { answer });
 
 export const fetchMyQuestions = () => api.get<{ items: ConsultationDto[] }>('/api/legal/consultations/mine');
-export const askQuestion = (question: string, idempotencyKey: string) => api.post<ConsultationDto>('/api/legal/consultations', { question }, idempotencyKey);
-export const uploadQuestionPicture = (id: string, file: File) =>
-  uploadFile<AttachmentDto>(`/api/legal/consultations/${id}/pictures`, file);
+export const askQuestion = (question: string, idempotencyKey: string) =>
+  api.post<ConsultationDto>('/api/legal/consultations', { question }, idempotencyKey);
+export const uploadQuestionPicture = (id: string, file: File) => uploadFile<AttachmentDto>(`/api/legal/consultations/${id}/pictures`, file);

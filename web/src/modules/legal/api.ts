@@ -82,12 +82,10 @@ export const legalApi = {
   updateAdvisor: (id: string, input: AdvisorUpdateInput) => api.patch<AdvisorDto>(advisorPath(id), input),
   reveal: (id: string, field: RevealField) => api.post<{ value: string | null }>(`${advisorPath(id)}/reveal`, { field }),
 
-  assignments: (query: AssignmentListQuery) =>
-    api.get<{ items: AssignmentDto[]; total: number }>('/api/legal/assignments', { ...query }),
+  assignments: (query: AssignmentListQuery) => api.get<{ items: AssignmentDto[]; total: number }>('/api/legal/assignments', { ...query }),
   assign: (input: { advisorId: string; villageCode: string; startDate: string }) =>
     api.post<AssignmentDto>('/api/legal/assignments', input),
-  handover: (id: string, input: { advisorId: string; date: string }) =>
-    api.post<AssignmentDto>(`${assignmentPath(id)}/handover`, input),
+  handover: (id: string, input: { advisorId: string; date: string }) => api.post<AssignmentDto>(`${assignmentPath(id)}/handover`, input),
   end: (id: string, input: { date: string; reason?: string }) => api.post<AssignmentDto>(`${assignmentPath(id)}/end`, input),
 
   coverage: (regionCode: string | undefined) => api.get<CoverageDto>('/api/legal/coverage', { regionCode }),

@@ -6,7 +6,6 @@ export const legalConsoleMessages = {
   'legal.tab.dashboard': '看板',
   'legal.tab.room': '服务室',
 
-
   'legal.ledger.regionFilter': '按区划筛选',
   'legal.ledger.windowFilter': '服务窗口',
   'legal.ledger.typeFilter': '服务类型',

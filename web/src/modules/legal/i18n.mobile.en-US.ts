@@ -9,7 +9,7 @@ export const legalMobileMessagesEnUS: Record<keyof typeof legalMobileMessages, s
   'legal.serviceType.publicity': 'Legal publicity',
   'legal.serviceType.legal_checkup': 'Legal check-up',
   'legal.serviceType.contract_review': 'Contract review',
-  'legal.serviceType.mediation': 'People\'s mediation',
+  'legal.serviceType.mediation': "People's mediation",
   'legal.serviceType.rules_review': 'Review of village rules and charters',
   'legal.serviceType.election': 'Legal service for elections',
   'legal.serviceType.decision_opinion': 'Legal opinion on major decisions',
@@ -25,7 +25,7 @@ export const legalMobileMessagesEnUS: Record<keyof typeof legalMobileMessages, s
 
   'legal.m.tile.ledger': 'Legal service ledger',
   'legal.m.tile.ledgerHint': 'Record each service on the spot',
-  'legal.m.tile.questions': 'Villagers\' online questions',
+  'legal.m.tile.questions': "Villagers' online questions",
   'legal.m.tile.questionsHint': 'Answer the legal questions of your villages',
   'legal.m.tile.ask': 'Legal questions',
   'legal.m.tile.askHint': 'Ask your village legal advisor online',
@@ -61,7 +61,7 @@ export const legalMobileMessagesEnUS: Record<keyof typeof legalMobileMessages, s
   'legal.m.form.history': 'Edits: {count}; earlier versions are shown on the computer',
   'legal.m.form.accepted': 'This record has been accepted and can no longer be changed',
   'legal.m.form.attachments': 'Attachments',
-  'legal.m.questions.title': 'Villagers\' online questions',
+  'legal.m.questions.title': "Villagers' online questions",
   'legal.m.questions.open': 'Awaiting answer',
   'legal.m.questions.answered': 'Answered',
   'legal.m.questions.empty': 'No questions await an answer',
@@ -83,12 +83,13 @@ export const legalMobileMessagesEnUS: Record<keyof typeof legalMobileMessages, s
   'legal.m.ask.empty': 'You have not asked any questions yet',
   'legal.m.ask.waiting': 'Waiting for the legal advisor',
   'legal.m.ask.answer': 'Answer from {advisor}:',
-  'legal.m.ask.noAdvisor': 'Your village has no legal advisor yet; the justice office has your question and the advisor assigned will answer it',
+  'legal.m.ask.noAdvisor':
+    'Your village has no legal advisor yet; the justice office has your question and the advisor assigned will answer it',
 
   'legal.hotline.open': 'Log hotline call',
   'legal.hotline.title': 'Log a hotline call',
   'legal.hotline.intro': 'The call is recorded in the service ledger of the village\'s legal advisor on duty, with the channel "Hotline".',
-  'legal.hotline.village': 'Caller\'s village',
+  'legal.hotline.village': "Caller's village",
   'legal.hotline.caller': 'Caller',
   'legal.hotline.question': 'Question',
   'legal.hotline.answer': 'Answer given',
@@ -104,5 +105,6 @@ export const legalMobileMessagesEnUS: Record<keyof typeof legalMobileMessages, s
   'legal.advisor.accountPlaceholder': 'Select a "Village legal advisor" account',
   'legal.advisor.accountEmpty': 'No "Village legal advisor" accounts to link in this scope',
   'legal.advisor.accountOption': '{name} ({username}, {region})',
-  'legal.advisor.accountHint': 'Once linked, the legal advisor uses this account on a phone to record services and answer villagers\' questions',
+  'legal.advisor.accountHint':
+    "Once linked, the legal advisor uses this account on a phone to record services and answer villagers' questions",
 };

@@ -1,4 +1,7 @@
-/** Texts of the legal module's phone pages (/m/legal…), the hotline call log and the labels of ledger values, merged into app/i18n/zh-CN.ts; English twin: i18n.mobile.en-US.ts. */
+/**
+ * Texts of the legal module's phone pages (/m/legal…), the hotline call log and the labels of ledger
+ * values, merged into app/i18n/zh-CN.ts; English twin: i18n.mobile.en-US.ts.
+ */
 export const legalMobileMessages = {
   'legal.window.onsite': '实体窗口',
   'legal.window.hotline': '热线',

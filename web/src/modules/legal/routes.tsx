@@ -19,8 +19,29 @@ export const legalRoutes: ModuleRoutes = {
     { path: '/m/legal/:id', Page: ServiceFormPage },
   ],
   mobileServices: [
-    { key: 'legal-ledger', path: '/m/legal', labelKey: 'legal.m.tile.ledger', descriptionKey: 'legal.m.tile.ledgerHint', icon: <BookOutlined />, permission: 'legal.record' },
-    { key: 'legal-questions', path: '/m/legal/questions', labelKey: 'legal.m.tile.questions', descriptionKey: 'legal.m.tile.questionsHint', icon: <CommentOutlined />, permission: 'legal.record' },
-    { key: 'legal-ask', path: '/m/legal/ask', labelKey: 'legal.m.tile.ask', descriptionKey: 'legal.m.tile.askHint', icon: <QuestionCircleOutlined />, permission: 'legal.ask' },
+    {
+      key: 'legal-ledger',
+      path: '/m/legal',
+      labelKey: 'legal.m.tile.ledger',
+      descriptionKey: 'legal.m.tile.ledgerHint',
+      icon: <BookOutlined />,
+      permission: 'legal.record',
+    },
+    {
+      key: 'legal-questions',
+      path: '/m/legal/questions',
+      labelKey: 'legal.m.tile.questions',
+      descriptionKey: 'legal.m.tile.questionsHint',
+      icon: <CommentOutlined />,
+      permission: 'legal.record',
+    },
+    {
+      key: 'legal-ask',
+      path: '/m/legal/ask',
+      labelKey: 'legal.m.tile.ask',
+      descriptionKey: 'legal.m.tile.askHint',
+      icon: <QuestionCircleOutlined />,
+      permission: 'legal.ask',
+    },
   ],
 };

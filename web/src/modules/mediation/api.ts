@@ -38,12 +38,14 @@ export const mediationKeys = {
 export const mediationApi = {
   cases: (query: CaseQuery) => api.get<Page<CaseListItemDto>>('/api/mediation/cases', { ...query }),
   case: (id: string) => api.get<CaseDto>(`/api/mediation/cases/${id}`),
-  register: (body: unknown, idempotencyKey?: string) => api.post<{ id: string; caseNo: string }>('/api/mediation/cases', body, idempotencyKey),
+  register: (body: unknown, idempotencyKey?: string) =>
+    api.post<{ id: string; caseNo: string }>('/api/mediation/cases', body, idempotencyKey),
   step: (id: string, path: string, body: unknown) => api.post<CaseDto>(`/api/mediation/cases/${id}/${path}`, body),
   updateParties: (id: string, body: unknown) => api.put<CaseDto>(`/api/mediation/cases/${id}/parties`, body),
   revealParty: (caseId: string, partyId: string, field: 'phone' | 'idNumber') =>
     api.post<{ value: string }>(`/api/mediation/cases/${caseId}/parties/${partyId}/reveal`, { field }),
-  committees: (query: { level?: CommitteeLevel; q?: string; page: number; pageSize: number }) => api.get<Page<CommitteeDto>>('/api/mediation/committees', { ...query }),
+  committees: (query: { level?: CommitteeLevel; q?: string; page: number; pageSize: number }) =>
+    api.get<Page<CommitteeDto>>('/api/mediation/committees', { ...query }),
   createCommittee: (body: unknown) => api.post<CommitteeDto>('/api/mediation/committees', body),
   updateCommittee: (id: string, body: unknown) => api.patch<CommitteeDto>(`/api/mediation/committees/${id}`, body),
   mediators: (query: { committeeId?: string; employment?: string; q?: string; page: number; pageSize: number }) =>
@@ -52,9 +54,11 @@ export const mediationApi = {
   createMediator: (body: unknown) => api.post<MediatorDto>('/api/mediation/mediators', body),
   updateMediator: (id: string, body: unknown) => api.patch<MediatorDto>(`/api/mediation/mediators/${id}`, body),
   addTraining: (id: string, body: unknown) => api.post<MediatorDetail>(`/api/mediation/mediators/${id}/trainings`, body),
-  revealMediator: (id: string, field: 'phone' | 'idNumber') => api.post<{ value: string }>(`/api/mediation/mediators/${id}/reveal`, { field }),
+  revealMediator: (id: string, field: 'phone' | 'idNumber') =>
+    api.post<{ value: string }>(`/api/mediation/mediators/${id}/reveal`, { field }),
   staffing: (regionCode?: string) => api.get<StaffingDto>('/api/mediation/staffing', { regionCode }),
-  screening: (period: string, regionCode?: string) => api.get<ScreeningCompletenessDto>('/api/mediation/screenings/completeness', { period, regionCode }),
+  screening: (period: string, regionCode?: string) =>
+    api.get<ScreeningCompletenessDto>('/api/mediation/screenings/completeness', { period, regionCode }),
   submitScreening: (body: unknown) => api.post<ScreeningDto>('/api/mediation/screenings', body),
   aid: (status: AidStatus | undefined, page: number) => api.get<Page<AidDto>>('/api/mediation/aid', { status, page, pageSize: 20 }),
   createAid: (body: unknown) => api.post<AidDto>('/api/mediation/aid', body),

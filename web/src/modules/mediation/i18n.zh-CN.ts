@@ -78,7 +78,8 @@ export const mediationMessages = {
   'mediation.party.remove': '删除',
   'mediation.party.nameRequired': '请输入当事人姓名',
   'mediation.parties.edit': '修改当事人',
-  'mediation.parties.editIntro': '已登记的证件号码和电话加密保存，框内灰字为打码后的原号码：留空即保持不变，填写新号码会替换原号码。修改会记入审计日志。',
+  'mediation.parties.editIntro':
+    '已登记的证件号码和电话加密保存，框内灰字为打码后的原号码：留空即保持不变，填写新号码会替换原号码。修改会记入审计日志。',
   'mediation.parties.saved': '当事人信息已修改',
   'mediation.reveal': '查看',
 

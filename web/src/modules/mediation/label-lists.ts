@@ -1,5 +1,12 @@
 import { AID_RESULT_LABELS, AID_STATUS_LABELS, ASSIGNEE_KIND_LABELS } from '@rg/domain/mediation/aid.schema';
-import { CASE_SOURCE_LABELS, CASE_TYPE_LABELS, FAILURE_ROUTE_LABELS, REFERRER_LABELS, RISK_LEVEL_LABELS, RISK_REASON_LABELS } from '@rg/domain/mediation/case.schema';
+import {
+  CASE_SOURCE_LABELS,
+  CASE_TYPE_LABELS,
+  FAILURE_ROUTE_LABELS,
+  REFERRER_LABELS,
+  RISK_LEVEL_LABELS,
+  RISK_REASON_LABELS,
+} from '@rg/domain/mediation/case.schema';
 import { CASE_STATUS_LABELS, PERFORMANCE_LABELS } from '@rg/domain/mediation/case-workflow';
 import { COMMITTEE_LEVEL_LABELS } from '@rg/domain/mediation/committee.schema';
 

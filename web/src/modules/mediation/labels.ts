@@ -12,7 +12,12 @@ export function useMediationLabels(): typeof MEDIATION_LABEL_LISTS {
 }
 
 export const STATUS_COLORS: Record<string, string> = {
-  registered: 'blue', mediating: 'processing', agreed: 'green', failed: 'orange', follow_up: 'cyan', closed: 'default',
+  registered: 'blue',
+  mediating: 'processing',
+  agreed: 'green',
+  failed: 'orange',
+  follow_up: 'cyan',
+  closed: 'default',
 };
 export const RISK_COLORS: Record<string, string> = { low: 'default', medium: 'gold', high: 'red' };
 

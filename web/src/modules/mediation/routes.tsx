@@ -17,8 +17,29 @@ export const mediationRoutes: ModuleRoutes = {
     { path: '/m/mediation/screening', Page: ScreeningReportPage },
   ],
   mobileServices: [
-    { key: 'mediation-work', path: '/m/mediation/cases', labelKey: 'mediation.m.tile', descriptionKey: 'mediation.m.tileHint', icon: <SolutionOutlined />, permission: 'mediation.handle' },
-    { key: 'mediation-screen', path: '/m/mediation/screening', labelKey: 'mediation.m.screening', descriptionKey: 'mediation.m.screeningHint', icon: <AuditOutlined />, permission: 'mediation.screen' },
-    { key: 'mediation-apply', path: '/m/mediation', labelKey: 'mediation.mobile.entry', descriptionKey: 'mediation.mobile.entryHint', icon: <TeamOutlined />, permission: 'mediation.apply' },
+    {
+      key: 'mediation-work',
+      path: '/m/mediation/cases',
+      labelKey: 'mediation.m.tile',
+      descriptionKey: 'mediation.m.tileHint',
+      icon: <SolutionOutlined />,
+      permission: 'mediation.handle',
+    },
+    {
+      key: 'mediation-screen',
+      path: '/m/mediation/screening',
+      labelKey: 'mediation.m.screening',
+      descriptionKey: 'mediation.m.screeningHint',
+      icon: <AuditOutlined />,
+      permission: 'mediation.screen',
+    },
+    {
+      key: 'mediation-apply',
+      path: '/m/mediation',
+      labelKey: 'mediation.mobile.entry',
+      descriptionKey: 'mediation.mobile.entryHint',
+      icon: <TeamOutlined />,
+      permission: 'mediation.apply',
+    },
   ],
 };

@@ -1,4 +1,10 @@
-import type { ApplicationDto, ApplicationStatus, ApplicationSummaryDto, PlanDiffDto, ReviewDecision } from '@rg/domain/programs/application.schema';
+import type {
+  ApplicationDto,
+  ApplicationStatus,
+  ApplicationSummaryDto,
+  PlanDiffDto,
+  ReviewDecision,
+} from '@rg/domain/programs/application.schema';
 import type { PlanSection } from '@rg/domain/programs/catalog';
 import type { DesignationDto } from '@rg/domain/programs/designation.schema';
 import type { ProgramDetailDto, ProgramDto } from '@rg/domain/programs/program.schema';
@@ -62,40 +68,59 @@ export const programsApi = {
   update: (id: string, body: ProgramFieldsInput & { version: number }) => api.put<ProgramDetailDto>(`/api/programs/${id}`, body),
   withdraw: (id: string, body: { reason: string; version: number }) => api.post<ProgramDetailDto>(`/api/programs/${id}/withdraw`, body),
   removeMilestone: (id: string, milestoneId: string) => api.delete<ProgramDetailDto>(`/api/programs/${id}/milestones/${milestoneId}`),
-  addMilestone: (id: string, body: { name: string; dueDate: string; kind: string; closesSubmission: boolean }) => api.post<ProgramDetailDto>(`/api/programs/${id}/milestones`, body),
+  addMilestone: (id: string, body: { name: string; dueDate: string; kind: string; closesSubmission: boolean }) =>
+    api.post<ProgramDetailDto>(`/api/programs/${id}/milestones`, body),
   extendMilestone: (id: string, milestoneId: string, body: { dueDate: string; reason: string }) =>
     api.post<ProgramDetailDto>(`/api/programs/${id}/milestones/${milestoneId}/extend`, body),
-  putQuotas: (id: string, items: { regionCode: string; maxUnits: number; suggested: number | null }[]) => api.put<ProgramDetailDto>(`/api/programs/${id}/quotas`, { items }),
-  importQuotas: (id: string, file: Blob) => postRaw<ProgramDetailDto & { skipped: string[] }>(`/api/programs/${id}/quotas/import`, file, XLSX_TYPE),
+  putQuotas: (id: string, items: { regionCode: string; maxUnits: number; suggested: number | null }[]) =>
+    api.put<ProgramDetailDto>(`/api/programs/${id}/quotas`, { items }),
+  importQuotas: (id: string, file: Blob) =>
+    postRaw<ProgramDetailDto & { skipped: string[] }>(`/api/programs/${id}/quotas/import`, file, XLSX_TYPE),
   applications: (query: ApplicationQuery) => api.get<{ items: ApplicationSummaryDto[] }>('/api/programs/applications', { ...query }),
   application: (id: string) => api.get<ApplicationDto>(`/api/programs/applications/${id}`),
-  createApplication: (programId: string, unitCode: string) => api.post<ApplicationDto>(`/api/programs/${programId}/applications`, { unitCode }),
+  createApplication: (programId: string, unitCode: string) =>
+    api.post<ApplicationDto>(`/api/programs/${programId}/applications`, { unitCode }),
   save: (id: string, body: ApplicationSaveInput) => api.put<ApplicationDto>(`/api/programs/applications/${id}`, body),
   submit: (id: string) => api.post<ApplicationDto>(`/api/programs/applications/${id}/submit`),
-  review: (id: string, body: { decision: ReviewDecision; comment: string }) => api.post<ApplicationDto>(`/api/programs/applications/${id}/review`, body),
+  review: (id: string, body: { decision: ReviewDecision; comment: string }) =>
+    api.post<ApplicationDto>(`/api/programs/applications/${id}/review`, body),
   diff: (id: string, from: number, to: number) => api.get<PlanDiffDto>(`/api/programs/applications/${id}/diff`, { from, to }),
-  designations: (query: { regionCode?: string; programId?: string }) => api.get<{ items: DesignationDto[] }>('/api/programs/designations', query),
+  designations: (query: { regionCode?: string; programId?: string }) =>
+    api.get<{ items: DesignationDto[] }>('/api/programs/designations', query),
   groups: () => api.get<{ items: GroupSummaryDto[] }>('/api/programs/groups'),
   group: (id: string) => api.get<GroupDto>(`/api/programs/groups/${id}`),
-  createGroup: (body: { regionCode: string; name: string; officeName: string; officeDirector: string }) => api.post<GroupDto>('/api/programs/groups', body),
-  addMember: (id: string, body: { personName: string; position: string; role: MemberRole }) => api.post<GroupDto>(`/api/programs/groups/${id}/members`, body),
-  addAgency: (id: string, body: { name: string; role: AgencyRole; duties: string }) => api.post<GroupDto>(`/api/programs/groups/${id}/agencies`, body),
-  addTask: (id: string, body: { title: string; description: string; agencyId?: string | null; assigneeName?: string | null; dueDate: string }) =>
-    api.post<GroupDto>(`/api/programs/groups/${id}/tasks`, body),
-  setTaskStatus: (taskId: string, body: { status: TaskStatus; version: number }) => api.post<GroupDto>(`/api/programs/tasks/${taskId}/status`, body),
+  createGroup: (body: { regionCode: string; name: string; officeName: string; officeDirector: string }) =>
+    api.post<GroupDto>('/api/programs/groups', body),
+  addMember: (id: string, body: { personName: string; position: string; role: MemberRole }) =>
+    api.post<GroupDto>(`/api/programs/groups/${id}/members`, body),
+  addAgency: (id: string, body: { name: string; role: AgencyRole; duties: string }) =>
+    api.post<GroupDto>(`/api/programs/groups/${id}/agencies`, body),
+  addTask: (
+    id: string,
+    body: { title: string; description: string; agencyId?: string | null; assigneeName?: string | null; dueDate: string },
+  ) => api.post<GroupDto>(`/api/programs/groups/${id}/tasks`, body),
+  setTaskStatus: (taskId: string, body: { status: TaskStatus; version: number }) =>
+    api.post<GroupDto>(`/api/programs/tasks/${taskId}/status`, body),
   designation: (id: string) => api.get<DesignationDetailDto>(`/api/programs/designations/${id}`),
-  submitReport: (id: string, body: { year: number; content: string }) => api.post<DesignationDetailDto>(`/api/programs/designations/${id}/reports`, body),
-  reviewReport: (reportId: string, body: { decision: 'accept' | 'return'; comment: string }) => api.post<DesignationDetailDto>(`/api/programs/reports/${reportId}/review`, body),
+  submitReport: (id: string, body: { year: number; content: string }) =>
+    api.post<DesignationDetailDto>(`/api/programs/designations/${id}/reports`, body),
+  reviewReport: (reportId: string, body: { decision: 'accept' | 'return'; comment: string }) =>
+    api.post<DesignationDetailDto>(`/api/programs/reports/${reportId}/review`, body),
   evaluate: (id: string, body: { kind: EvaluationKind; scores: { key: string; score: number; evidence: string }[] }) =>
     api.post<DesignationDetailDto>(`/api/programs/designations/${id}/evaluations`, body),
-  putTemplate: (programId: string, body: { criteria: { name: string; weight: number }[]; passMark: number }) => api.put<TemplateDto>(`/api/programs/${programId}/template`, body),
+  putTemplate: (programId: string, body: { criteria: { name: string; weight: number }[]; passMark: number }) =>
+    api.put<TemplateDto>(`/api/programs/${programId}/template`, body),
   template: (programId: string) => api.get<TemplateDto | null>(`/api/programs/${programId}/template`),
   cases: (query: Partial<CaseListQuery>) => api.get<{ items: CaseDto[] }>('/api/programs/cases', { ...query }),
-  createCase: (body: { unitCode: string; title: string; areas: string[]; summary: string; body: string }) => api.post<CaseDto>('/api/programs/cases', body),
-  updateCase: (id: string, body: { version: number; title: string; areas: string[]; summary: string; body: string }) => api.put<CaseDto>(`/api/programs/cases/${id}`, body),
-  reviewCase: (id: string, body: { decision: 'publish' | 'return'; comment: string }) => api.post<CaseDto>(`/api/programs/cases/${id}/review`, body),
+  createCase: (body: { unitCode: string; title: string; areas: string[]; summary: string; body: string }) =>
+    api.post<CaseDto>('/api/programs/cases', body),
+  updateCase: (id: string, body: { version: number; title: string; areas: string[]; summary: string; body: string }) =>
+    api.put<CaseDto>(`/api/programs/cases/${id}`, body),
+  reviewCase: (id: string, body: { decision: 'publish' | 'return'; comment: string }) =>
+    api.post<CaseDto>(`/api/programs/cases/${id}/review`, body),
   board: (countyCode: string) => api.get<BoardDto>('/api/programs/board', { countyCode }),
-  actOnDesignation: (id: string, action: 'warn' | 'restore' | 'revoke', reason: string) => api.post<DesignationDto>(`/api/programs/designations/${id}/${action}`, { reason }),
+  actOnDesignation: (id: string, action: 'warn' | 'restore' | 'revoke', reason: string) =>
+    api.post<DesignationDto>(`/api/programs/designations/${id}/${action}`, { reason }),
 };
 
 export const programKeys = {

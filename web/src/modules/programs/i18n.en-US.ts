@@ -326,7 +326,8 @@ export const programsMessagesEnUS: Record<keyof typeof programsMessages, string>
   'programs.lock.reviewChain': 'Applications are under review or approved; this cannot change',
   'programs.withdraw': 'Withdraw programme',
   'programs.withdraw.title': 'Withdraw programme: {name}',
-  'programs.withdraw.warning': 'Once withdrawn, the programme takes no applications and its {count} open application(s) (drafts, under review, returned) are closed. This cannot be undone.',
+  'programs.withdraw.warning':
+    'Once withdrawn, the programme takes no applications and its {count} open application(s) (drafts, under review, returned) are closed. This cannot be undone.',
   'programs.withdraw.reason': 'Reason for withdrawing',
   'programs.withdraw.reasonRequired': 'Give the reason for withdrawing',
   'programs.withdraw.confirm': 'Withdraw',

@@ -23,13 +23,11 @@ export const regionKeys = {
 };
 
 export const regionsApi = {
-  search: (q: string, signal?: AbortSignal) =>
-    api.get<{ items: RegionSearchHit[] }>('/api/regions/search', { q, limit: 20 }, signal),
+  search: (q: string, signal?: AbortSignal) => api.get<{ items: RegionSearchHit[] }>('/api/regions/search', { q, limit: 20 }, signal),
   detail: (code: string) => api.get<RegionDetail>(`/api/regions/${encodeURIComponent(code)}`),
   children: (code: string, page: number, pageSize: number) =>
     api.get<Page<RegionDto>>(`/api/regions/${encodeURIComponent(code)}/children`, { page, pageSize }),
   updateAttributes: (code: string, attributes: VillageAttributes) =>
     api.patch<RegionDto>(`/api/regions/${encodeURIComponent(code)}`, attributes),
-  createGroup: (code: string, name: string) =>
-    api.post<RegionDto>(`/api/regions/${encodeURIComponent(code)}/groups`, { name }),
+  createGroup: (code: string, name: string) => api.post<RegionDto>(`/api/regions/${encodeURIComponent(code)}/groups`, { name }),
 };

@@ -9,7 +9,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // Attachments live in the database so that a backup holds the evidence with its ledger entries.
   const binary = db.getExecutor().adapter instanceof PostgresAdapter ? sql`bytea` : sql`blob`;
 
-  await db.schema.alterTable('legal_advisors').addColumn('user_id', 'varchar(36)', (c) => c.references('users.id')).execute();
+  await db.schema
+    .alterTable('legal_advisors')
+    .addColumn('user_id', 'varchar(36)', (c) => c.references('users.id'))
+    .execute();
   await db.schema.createIndex('legal_advisors_user').on('legal_advisors').column('user_id').unique().execute();
 
   await db.schema

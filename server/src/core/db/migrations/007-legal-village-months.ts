@@ -10,7 +10,23 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createTable('legal_village_months')
     .addColumn('month', 'varchar(7)', (c) => c.notNull())
     .addColumn('village_code', 'varchar(15)', (c) => c.notNull());
-  const counters = ['total', 'w_onsite', 'w_hotline', 'w_online', 't_consultation', 't_publicity', 't_legal_checkup', 't_contract_review', 't_mediation', 't_rules_review', 't_election', 't_decision_opinion', 't_petition', 't_aid_referral', 't_other'];
+  const counters = [
+    'total',
+    'w_onsite',
+    'w_hotline',
+    'w_online',
+    't_consultation',
+    't_publicity',
+    't_legal_checkup',
+    't_contract_review',
+    't_mediation',
+    't_rules_review',
+    't_election',
+    't_decision_opinion',
+    't_petition',
+    't_aid_referral',
+    't_other',
+  ];
   for (const name of counters) table = table.addColumn(name, 'integer', (c) => c.notNull().defaultTo(0));
   await table.addPrimaryKeyConstraint('legal_village_months_pk', ['month', 'village_code']).execute();
 }

@@ -9,10 +9,16 @@ import { PostgresAdapter, sql, type Kysely } from 'kysely';
  *   primary-key order with their counts, not each through a rowid lookup. PostgreSQL keeps its table.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.createIndex('legal_assignments_current_advisor').on('legal_assignments')
-    .columns(['village_code', 'advisor_id', 'end_date']).where(sql.ref('end_date'), 'is', null).execute();
+  await db.schema
+    .createIndex('legal_assignments_current_advisor')
+    .on('legal_assignments')
+    .columns(['village_code', 'advisor_id', 'end_date'])
+    .where(sql.ref('end_date'), 'is', null)
+    .execute();
   if (db.getExecutor().adapter instanceof PostgresAdapter) return;
-  const { rows } = await sql<{ sql: string }>`select sql from sqlite_master where type = 'table' and name = 'legal_village_months'`.execute(db);
+  const { rows } = await sql<{ sql: string }>`select sql from sqlite_master where type = 'table' and name = 'legal_village_months'`.execute(
+    db,
+  );
   // The table's own definition, renamed, so the columns stay exactly those of migration 007.
   const ddl = rows[0]?.sql;
   if (!ddl) throw new Error('legal_village_months is missing');

@@ -79,7 +79,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .execute();
   await db.schema.createIndex('indicator_reports_unit_period').on('indicator_reports').columns(['unit_code', 'period']).unique().execute();
-  await db.schema.createIndex('indicator_reports_period_status').on('indicator_reports').columns(['period', 'status', 'unit_code']).execute();
+  await db.schema
+    .createIndex('indicator_reports_period_status')
+    .on('indicator_reports')
+    .columns(['period', 'status', 'unit_code'])
+    .execute();
 
   await db.schema
     .createTable('indicator_period_locks')
@@ -92,6 +96,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db
     .insertInto('indicator_targets' as never)
-    .values(SEED_TARGETS.map((t) => ({ ...t, region_code: '00', program_code: null, comparison: 'gte', due_date: '2026-12-31', created_at: '2026-01-01T00:00:00.000Z' })) as never)
+    .values(
+      SEED_TARGETS.map((t) => ({
+        ...t,
+        region_code: '00',
+        program_code: null,
+        comparison: 'gte',
+        due_date: '2026-12-31',
+        created_at: '2026-01-01T00:00:00.000Z',
+      })) as never,
+    )
     .execute();
 }

@@ -60,9 +60,7 @@ export function AuditFilters({ value, onChange }: { value: AuditFilterValues; on
         format="YYYY-MM-DD HH:mm"
         aria-label={t('audit.range')}
         value={value.range ?? null}
-        onChange={(range) =>
-          onChange({ ...value, range: range?.[0] && range[1] ? [range[0], range[1]] : undefined })
-        }
+        onChange={(range) => onChange({ ...value, range: range?.[0] && range[1] ? [range[0], range[1]] : undefined })}
       />
     </FilterBar>
   );

@@ -52,16 +52,13 @@ export function AuditTable({ paged }: { paged: PagedData<AuditEntry> }) {
       title: t('audit.object'),
       key: 'object',
       ellipsis: true,
-      render: (_value, entry) =>
-        entry.objectType ? `${entry.objectType}${entry.objectId ? ' / ' + entry.objectId : ''}` : '—',
+      render: (_value, entry) => (entry.objectType ? `${entry.objectType}${entry.objectId ? ' / ' + entry.objectId : ''}` : '—'),
     },
     {
       title: t('audit.result'),
       dataIndex: 'result',
       width: 90,
-      render: (result: AuditResult) => (
-        <Tag color={RESULT_COLORS[result] ?? 'default'}>{tKey(`audit.result.${result}`, result)}</Tag>
-      ),
+      render: (result: AuditResult) => <Tag color={RESULT_COLORS[result] ?? 'default'}>{tKey(`audit.result.${result}`, result)}</Tag>,
     },
     { title: t('audit.ip'), dataIndex: 'ip', width: 130, render: (ip: string | null) => ip ?? '—' },
     {
@@ -82,9 +79,7 @@ export function AuditTable({ paged }: { paged: PagedData<AuditEntry> }) {
       scroll={{ x: 1000 }}
       expandable={{
         rowExpandable: (entry) => detailText(entry.detail) !== '',
-        expandedRowRender: (entry) => (
-          <pre style={{ margin: 0, whiteSpace: 'pre-wrap', fontSize: 12 }}>{detailText(entry.detail)}</pre>
-        ),
+        expandedRowRender: (entry) => <pre style={{ margin: 0, whiteSpace: 'pre-wrap', fontSize: 12 }}>{detailText(entry.detail)}</pre>,
       }}
     />
   );

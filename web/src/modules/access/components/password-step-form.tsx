@@ -18,12 +18,7 @@ export function PasswordStepForm({
 }) {
   const { t } = useI18n();
   return (
-    <Form<Values>
-      layout="vertical"
-      size={size}
-      requiredMark={false}
-      onFinish={(values) => onSubmit(values.username, values.password)}
-    >
+    <Form<Values> layout="vertical" size={size} requiredMark={false} onFinish={(values) => onSubmit(values.username, values.password)}>
       <Form.Item name="username" label={t('auth.username')} rules={[{ required: true, message: t('auth.usernameRequired') }]}>
         <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
       </Form.Item>

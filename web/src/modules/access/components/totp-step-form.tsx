@@ -26,17 +26,20 @@ export function TotpStepForm({
       <Typography.Title level={5} style={{ margin: 0 }}>
         {step.kind === 'enroll' ? t('auth.enrollTitle') : t('auth.totpTitle')}
       </Typography.Title>
-      <Typography.Text type="secondary">
-        {step.kind === 'enroll' ? t('auth.enrollHint') : t('auth.totpHint')}
-      </Typography.Text>
+      <Typography.Text type="secondary">{step.kind === 'enroll' ? t('auth.enrollHint') : t('auth.totpHint')}</Typography.Text>
       {step.kind === 'enroll' && (
         <div data-testid="totp-enroll">
-          <Typography.Text>{t('auth.enrollSecret')}{t('common.colon')}</Typography.Text>
+          <Typography.Text>
+            {t('auth.enrollSecret')}
+            {t('common.colon')}
+          </Typography.Text>
           <Typography.Text code copyable>
             {step.secret}
           </Typography.Text>
           <Typography.Paragraph type="secondary" copyable style={{ wordBreak: 'break-all', marginTop: 8, marginBottom: 0 }}>
-            {t('auth.enrollUri')}{t('common.colon')}{step.otpauthUri}
+            {t('auth.enrollUri')}
+            {t('common.colon')}
+            {step.otpauthUri}
           </Typography.Paragraph>
         </div>
       )}

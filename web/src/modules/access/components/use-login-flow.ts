@@ -5,10 +5,7 @@ import { useErrorMessages } from '../../../app/api/use-error-messages.ts';
 import { useAuth } from '../../../app/auth/auth-context.tsx';
 import { sessionApi } from '../../../app/auth/session-api.ts';
 
-export type LoginStep =
-  | { kind: 'password' }
-  | { kind: 'totp' }
-  | { kind: 'enroll'; secret: string; otpauthUri: string };
+export type LoginStep = { kind: 'password' } | { kind: 'totp' } | { kind: 'enroll'; secret: string; otpauthUri: string };
 
 export interface LoginFlow {
   step: LoginStep;

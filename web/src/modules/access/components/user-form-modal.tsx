@@ -35,9 +35,7 @@ export function UserFormModal({ user, open, onClose }: { user?: UserDto; open: b
   const save = useFormSubmit({
     fields: FIELDS,
     mutationFn: (values: Values) =>
-      user
-        ? usersApi.update(user.id, changes(user, values))
-        : usersApi.create({ ...values, phone: values.phone?.trim() || undefined }),
+      user ? usersApi.update(user.id, changes(user, values)) : usersApi.create({ ...values, phone: values.phone?.trim() || undefined }),
     successMessage: t(editing ? 'users.updated' : 'users.created'),
     invalidate: accessKeys.usersAll,
     onSuccess: onClose,
@@ -60,9 +58,7 @@ export function UserFormModal({ user, open, onClose }: { user?: UserDto; open: b
         preserve={false}
         style={{ marginTop: 16 }}
         initialValues={
-          user
-            ? { username: user.username, displayName: user.displayName, regionCode: user.regionCode, roles: user.roles }
-            : { roles: [] }
+          user ? { username: user.username, displayName: user.displayName, regionCode: user.regionCode, roles: user.roles } : { roles: [] }
         }
       >
         <Form.Item name="username" label={t('users.username')} rules={[{ required: true, message: t('auth.usernameRequired') }]}>
@@ -77,14 +73,16 @@ export function UserFormModal({ user, open, onClose }: { user?: UserDto; open: b
         <Form.Item name="roles" label={t('users.roles')} rules={[{ required: true, message: t('users.rolesRequired') }]}>
           <Select<Role[]>
             data-testid="user-roles"
-            mode="multiple" options={roles.options} loading={roles.loading} placeholder={t('users.rolePlaceholder')} />
+            mode="multiple"
+            options={roles.options}
+            loading={roles.loading}
+            placeholder={t('users.rolePlaceholder')}
+          />
         </Form.Item>
         <Form.Item name="phone" label={t('users.phone')}>
           <Input autoComplete="off" inputMode="tel" placeholder={editing ? t('users.phoneUnchanged') : undefined} />
         </Form.Item>
-        {!editing && (
-          <NewPasswordItem name="initialPassword" label={t('users.initialPassword')} />
-        )}
+        {!editing && <NewPasswordItem name="initialPassword" label={t('users.initialPassword')} />}
       </Form>
     </FormModal>
   );

@@ -34,11 +34,7 @@ export function UsersTable(props: UsersTableProps) {
       width: 100,
       render: (_value, user) => (
         <Space size={2} wrap>
-          {user.status === 'active' ? (
-            <Tag color="success">{t('users.status.active')}</Tag>
-          ) : (
-            <Tag>{t('users.status.disabled')}</Tag>
-          )}
+          {user.status === 'active' ? <Tag color="success">{t('users.status.active')}</Tag> : <Tag>{t('users.status.disabled')}</Tag>}
           {user.lockedUntil && dayjs(user.lockedUntil).isAfter(dayjs()) && <Tag color="error">{t('users.locked')}</Tag>}
           {user.mustChangePassword && <Tag color="orange">{t('users.mustChange')}</Tag>}
         </Space>
@@ -56,19 +52,9 @@ export function UsersTable(props: UsersTableProps) {
       key: 'actions',
       width: 180,
       fixed: 'right',
-      render: (_value, user) => (
-        <UserActions user={user} onEdit={props.onEdit} onResetPassword={props.onResetPassword} />
-      ),
+      render: (_value, user) => <UserActions user={user} onEdit={props.onEdit} onResetPassword={props.onResetPassword} />,
     },
   ];
 
-  return (
-    <PagedTable<UserDto>
-      paged={props.paged}
-      emptyText={t('users.empty')}
-      rowKey="id"
-      columns={columns}
-      scroll={{ x: TABLE_WIDTH }}
-    />
-  );
+  return <PagedTable<UserDto> paged={props.paged} emptyText={t('users.empty')} rowKey="id" columns={columns} scroll={{ x: TABLE_WIDTH }} />;
 }

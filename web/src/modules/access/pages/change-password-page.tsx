@@ -40,12 +40,13 @@ export function ChangePasswordPage() {
         <LanguageSwitch />
       </div>
       <Card title={t('password.title')} style={{ width: 440, maxWidth: '100%' }}>
-        {session.mustChangePassword && (
-          <Alert type="info" showIcon title={t('password.forcedHint')} style={{ marginBottom: 16 }} />
-        )}
+        {session.mustChangePassword && <Alert type="info" showIcon title={t('password.forcedHint')} style={{ marginBottom: 16 }} />}
         <ErrorAlert message={errorMessage} testId="form-error" />
         <Form<Values> form={form} layout="vertical" requiredMark={false} onFinish={() => void submit()}>
-          <Typography.Paragraph type="secondary">{session.user.displayName}{t('common.parenthesised', { text: session.user.username })}</Typography.Paragraph>
+          <Typography.Paragraph type="secondary">
+            {session.user.displayName}
+            {t('common.parenthesised', { text: session.user.username })}
+          </Typography.Paragraph>
           <Form.Item name="currentPassword" label={t('password.current')} rules={[{ required: true, message: t('auth.passwordRequired') }]}>
             <Input.Password autoComplete="current-password" />
           </Form.Item>
@@ -58,9 +59,7 @@ export function ChangePasswordPage() {
               { required: true, message: t('auth.passwordRequired') },
               ({ getFieldValue }) => ({
                 validator: (_rule, value: string | undefined) =>
-                  !value || value === getFieldValue('newPassword')
-                    ? Promise.resolve()
-                    : Promise.reject(new Error(t('password.mismatch'))),
+                  !value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('password.mismatch'))),
               }),
             ]}
           >
@@ -70,9 +69,7 @@ export function ChangePasswordPage() {
             <Button type="primary" htmlType="submit" loading={pending} style={{ flex: 1 }}>
               {t('password.submit')}
             </Button>
-            <Button onClick={() => void logout().then(() => navigate('/login', { replace: true }))}>
-              {t('header.logout')}
-            </Button>
+            <Button onClick={() => void logout().then(() => navigate('/login', { replace: true }))}>{t('header.logout')}</Button>
           </Flex>
         </Form>
       </Card>

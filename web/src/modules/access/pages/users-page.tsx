@@ -50,11 +50,7 @@ export function UsersPage() {
       <Card>
         <UserFilters value={users.filters} onChange={users.setFilters} />
         <ErrorAlert message={users.errorMessage} />
-        <UsersTable
-          paged={users.paged}
-          onEdit={(user) => setEditor({ mode: 'edit', user })}
-          onResetPassword={setResetting}
-        />
+        <UsersTable paged={users.paged} onEdit={(user) => setEditor({ mode: 'edit', user })} onResetPassword={setResetting} />
       </Card>
       <UserFormModal
         key={editor.mode === 'edit' ? editor.user.id : editor.mode}

@@ -14,7 +14,13 @@ function TodoRow({ item }: { item: TodoItem }) {
   return (
     <List.Item
       actions={
-        link ? [<Button key="open" type="link" onClick={() => void navigate(link)}>{t('home.open')}</Button>] : []
+        link
+          ? [
+              <Button key="open" type="link" onClick={() => void navigate(link)}>
+                {t('home.open')}
+              </Button>,
+            ]
+          : []
       }
     >
       <List.Item.Meta

@@ -30,7 +30,9 @@ export function MobileHomePage() {
           </Button>
         </Flex>
         <Typography.Text style={{ color: 'rgba(255,255,255,0.9)', fontSize: 16, display: 'block', marginTop: 12 }}>
-          <EnvironmentOutlined /> {t('mobile.village')}{t('common.colon')}{session.user.regionName}
+          <EnvironmentOutlined /> {t('mobile.village')}
+          {t('common.colon')}
+          {session.user.regionName}
         </Typography.Text>
       </div>
       <div style={{ padding: 16 }}>
@@ -50,8 +52,12 @@ export function MobileHomePage() {
                   <Flex align="center" gap={14} style={{ padding: '14px 12px', borderRadius: 10, background: '#f0f5ff', color: 'inherit' }}>
                     <span style={{ fontSize: 28, color: '#1677ff' }}>{service.icon}</span>
                     <Flex vertical style={{ flex: 1 }}>
-                      <Typography.Text strong style={{ fontSize: 18 }}>{t(service.labelKey)}</Typography.Text>
-                      <Typography.Text type="secondary" style={{ fontSize: 15 }}>{t(service.descriptionKey)}</Typography.Text>
+                      <Typography.Text strong style={{ fontSize: 18 }}>
+                        {t(service.labelKey)}
+                      </Typography.Text>
+                      <Typography.Text type="secondary" style={{ fontSize: 15 }}>
+                        {t(service.descriptionKey)}
+                      </Typography.Text>
                     </Flex>
                     <RightOutlined style={{ color: '#8c8c8c' }} />
                   </Flex>

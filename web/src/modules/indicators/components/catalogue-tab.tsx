@@ -29,36 +29,85 @@ export function CatalogueTab() {
     { title: t('indicators.catalogue.name'), dataIndex: 'name', width: 200, render: (_v, i) => texts.name(i) },
     { title: t('indicators.catalogue.definition'), dataIndex: 'definition', render: (_v, i) => texts.definition(i) },
     { title: t('indicators.catalogue.unit'), dataIndex: 'unit', width: 80, render: (u: IndicatorDto['unit']) => t(`indicators.unit.${u}`) },
-    { title: t('indicators.catalogue.kind'), dataIndex: 'kind', width: 100, render: (k: IndicatorDto['kind']) => <Tag color={k === 'reported' ? 'blue' : 'purple'}>{t(`indicators.kind.${k}`)}</Tag> },
+    {
+      title: t('indicators.catalogue.kind'),
+      dataIndex: 'kind',
+      width: 100,
+      render: (k: IndicatorDto['kind']) => <Tag color={k === 'reported' ? 'blue' : 'purple'}>{t(`indicators.kind.${k}`)}</Tag>,
+    },
     { title: t('indicators.catalogue.clause'), dataIndex: 'clause', width: 110 },
-    { title: t('indicators.catalogue.code'), dataIndex: 'code', width: 220, render: (c: string) => <Typography.Text code>{c}</Typography.Text> },
+    {
+      title: t('indicators.catalogue.code'),
+      dataIndex: 'code',
+      width: 220,
+      render: (c: string) => <Typography.Text code>{c}</Typography.Text>,
+    },
   ];
   const targetColumns: TableColumnsType<TargetDto> = [
-    { title: t('indicators.catalogue.name'), dataIndex: 'indicatorCode', render: (c: string) => { const indicator = byCode.get(c); return indicator ? texts.name(indicator) : c; } },
+    {
+      title: t('indicators.catalogue.name'),
+      dataIndex: 'indicatorCode',
+      render: (c: string) => {
+        const indicator = byCode.get(c);
+        return indicator ? texts.name(indicator) : c;
+      },
+    },
     { title: t('indicators.target.region'), dataIndex: 'regionName', width: 140 },
     {
-      title: t('indicators.target.value'), key: 'value', width: 140,
-      render: (_v, row) => `${t(`indicators.comparison.${row.comparison}`)} ${formatValue(byCode.get(row.indicatorCode)?.unit ?? 'count', row.value)}`,
+      title: t('indicators.target.value'),
+      key: 'value',
+      width: 140,
+      render: (_v, row) =>
+        `${t(`indicators.comparison.${row.comparison}`)} ${formatValue(byCode.get(row.indicatorCode)?.unit ?? 'count', row.value)}`,
     },
     { title: t('indicators.target.due'), dataIndex: 'dueDate', width: 120 },
-    { title: t('indicators.target.program'), dataIndex: 'programCode', width: 140, render: (p: string | null) => p ?? t('indicators.target.allPrograms') },
+    {
+      title: t('indicators.target.program'),
+      dataIndex: 'programCode',
+      width: 140,
+      render: (p: string | null) => p ?? t('indicators.target.allPrograms'),
+    },
   ];
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-      <Table<IndicatorDto> rowKey="code" size="small" loading={catalogue.isPending} columns={columns} dataSource={catalogue.data?.items ?? []} pagination={false} data-testid="catalogue" />
+      <Table<IndicatorDto>
+        rowKey="code"
+        size="small"
+        loading={catalogue.isPending}
+        columns={columns}
+        dataSource={catalogue.data?.items ?? []}
+        pagination={false}
+        data-testid="catalogue"
+      />
       <Space style={{ justifyContent: 'space-between', width: '100%' }}>
-        <Typography.Title level={5} style={{ margin: 0 }}>{t('indicators.targets')}</Typography.Title>
+        <Typography.Title level={5} style={{ margin: 0 }}>
+          {t('indicators.targets')}
+        </Typography.Title>
         {session.permissions.includes('indicators.manage') && <Button onClick={() => setAdding(true)}>{t('indicators.target.add')}</Button>}
       </Space>
-      {targets.error ? <LoadError error={targets.error} onRetry={() => void targets.refetch()} /> : (
-        <Table<TargetDto> rowKey="id" size="small" loading={targets.isPending} columns={targetColumns} dataSource={targets.data?.items ?? []} pagination={false} />
+      {targets.error ? (
+        <LoadError error={targets.error} onRetry={() => void targets.refetch()} />
+      ) : (
+        <Table<TargetDto>
+          rowKey="id"
+          size="small"
+          loading={targets.isPending}
+          columns={targetColumns}
+          dataSource={targets.data?.items ?? []}
+          pagination={false}
+        />
       )}
       <TargetModal open={adding} onClose={() => setAdding(false)} indicators={catalogue.data?.items ?? []} />
     </Space>
   );
 }
 
-interface TargetValues { indicatorCode: string; comparison: Comparison; value: number; dueDate: Dayjs }
+interface TargetValues {
+  indicatorCode: string;
+  comparison: Comparison;
+  value: number;
+  dueDate: Dayjs;
+}
 
 function TargetModal({ open, onClose, indicators }: { open: boolean; onClose: () => void; indicators: IndicatorDto[] }) {
   const { t } = useI18n();
@@ -66,7 +115,14 @@ function TargetModal({ open, onClose, indicators }: { open: boolean; onClose: ()
   const session = useSession();
   const save = useFormSubmit<TargetValues, TargetDto>({
     fields: ['indicatorCode', 'comparison', 'value', 'dueDate'],
-    mutationFn: (v) => indicatorsApi.createTarget({ indicatorCode: v.indicatorCode, regionCode: session.scope.code, comparison: v.comparison, value: v.value, dueDate: v.dueDate.format('YYYY-MM-DD') }),
+    mutationFn: (v) =>
+      indicatorsApi.createTarget({
+        indicatorCode: v.indicatorCode,
+        regionCode: session.scope.code,
+        comparison: v.comparison,
+        value: v.value,
+        dueDate: v.dueDate.format('YYYY-MM-DD'),
+      }),
     successMessage: t('common.saved'),
     invalidate: indicatorsKeys.all,
     onSuccess: onClose,
@@ -79,7 +135,10 @@ function TargetModal({ open, onClose, indicators }: { open: boolean; onClose: ()
           <Select options={indicators.map((i) => ({ value: i.code, label: texts.name(i) }))} />
         </Form.Item>
         <Form.Item name="comparison" label={t('indicators.target.comparison')} rules={required}>
-          <Select options={(['gte', 'lte', 'eq'] as const).map((c) => ({ value: c, label: t(`indicators.comparison.${c}`) }))} style={{ width: 100 }} />
+          <Select
+            options={(['gte', 'lte', 'eq'] as const).map((c) => ({ value: c, label: t(`indicators.comparison.${c}`) }))}
+            style={{ width: 100 }}
+          />
         </Form.Item>
         <Form.Item name="value" label={t('indicators.target.value')} rules={required}>
           <InputNumber min={0} style={{ width: 160 }} />

@@ -14,25 +14,47 @@ export function ChildrenTable({ card, onDrill }: { card: ScorecardDto; onDrill: 
   const columns: TableColumnsType<ScorecardChild> = [
     { title: t('indicators.rank'), dataIndex: 'rank', width: 64, fixed: 'left' },
     {
-      title: t('indicators.region'), dataIndex: 'name', width: 120, fixed: 'left',
-      render: (_v, child) => child.level === 'village' ? child.name : (
-        <Button type="link" size="small" style={{ padding: 0 }} onClick={() => onDrill(child)}>{child.name}</Button>
-      ),
+      title: t('indicators.region'),
+      dataIndex: 'name',
+      width: 120,
+      fixed: 'left',
+      render: (_v, child) =>
+        child.level === 'village' ? (
+          child.name
+        ) : (
+          <Button type="link" size="small" style={{ padding: 0 }} onClick={() => onDrill(child)}>
+            {child.name}
+          </Button>
+        ),
     },
     ...shown.map((i) => ({
-      title: texts.name(i), key: i.code, width: 130, align: 'right' as const,
+      title: texts.name(i),
+      key: i.code,
+      width: 130,
+      align: 'right' as const,
       render: (_v: unknown, child: ScorecardChild) => {
         const status = child.statuses[i.code];
         const text = formatValue(i.unit, child.values[i.code]);
-        return status ? <Tag color={STATUS_COLORS[status]} style={{ marginInlineEnd: 0 }}>{text}</Tag> : text;
+        return status ? (
+          <Tag color={STATUS_COLORS[status]} style={{ marginInlineEnd: 0 }}>
+            {text}
+          </Tag>
+        ) : (
+          text
+        );
       },
     })),
     { title: t('indicators.met'), dataIndex: 'met', width: 100, align: 'right' },
   ];
   return (
     <Table<ScorecardChild>
-      rowKey="code" size="small" columns={columns} dataSource={card.children} pagination={card.children.length > 50 ? { pageSize: 50 } : false}
-      scroll={{ x: 'max-content' }} data-testid="scorecard-children"
+      rowKey="code"
+      size="small"
+      columns={columns}
+      dataSource={card.children}
+      pagination={card.children.length > 50 ? { pageSize: 50 } : false}
+      scroll={{ x: 'max-content' }}
+      data-testid="scorecard-children"
     />
   );
 }

@@ -6,7 +6,15 @@ import { formatValue } from '../api.ts';
 import { StatusTag } from './status-tag.tsx';
 
 /** One card per indicator: the value now, its target and where the region stands. */
-export function IndicatorCards({ indicators, selected, onSelect }: { indicators: ScorecardIndicator[]; selected: string; onSelect: (code: string) => void }) {
+export function IndicatorCards({
+  indicators,
+  selected,
+  onSelect,
+}: {
+  indicators: ScorecardIndicator[];
+  selected: string;
+  onSelect: (code: string) => void;
+}) {
   const { t } = useI18n();
   const texts = useIndicatorTexts();
   return (
@@ -21,14 +29,21 @@ export function IndicatorCards({ indicators, selected, onSelect }: { indicators:
             style={{ borderColor: selected === i.code ? '#1677ff' : undefined, height: '100%' }}
           >
             <Space orientation="vertical" size={2} style={{ width: '100%' }}>
-              <Typography.Text type="secondary" ellipsis={{ tooltip: texts.definition(i) }}>{texts.name(i)}</Typography.Text>
+              <Typography.Text type="secondary" ellipsis={{ tooltip: texts.definition(i) }}>
+                {texts.name(i)}
+              </Typography.Text>
               <Space align="baseline" style={{ justifyContent: 'space-between', width: '100%' }}>
-                <Typography.Text strong style={{ fontSize: 24 }} data-testid="indicator-value">{formatValue(i.unit, i.value)}</Typography.Text>
+                <Typography.Text strong style={{ fontSize: 24 }} data-testid="indicator-value">
+                  {formatValue(i.unit, i.value)}
+                </Typography.Text>
                 {i.target && <StatusTag status={i.status} />}
               </Space>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {i.target
-                  ? t('indicators.target', { comparison: t(`indicators.comparison.${i.target.comparison}`), value: formatValue(i.unit, i.target.value) })
+                  ? t('indicators.target', {
+                      comparison: t(`indicators.comparison.${i.target.comparison}`),
+                      value: formatValue(i.unit, i.target.value),
+                    })
                   : t('indicators.target.none')}
                 {i.unit === 'percent' && i.den > 0 ? ` · ${i.num} / ${i.den}` : ''}
                 {` · ${t(`indicators.kind.${i.kind}`)}`}

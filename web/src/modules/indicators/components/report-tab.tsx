@@ -31,9 +31,21 @@ export function ReportTab() {
     <Space orientation="vertical" size={16} style={{ width: '100%', maxWidth: 720 }}>
       <Space>
         <span>{t('indicators.period')}</span>
-        <Select value={period} onChange={setPeriod} style={{ width: 120 }} options={recentPeriods(8).slice(1).map((p) => ({ value: p, label: p }))} data-testid="report-period" />
+        <Select
+          value={period}
+          onChange={setPeriod}
+          style={{ width: 120 }}
+          options={recentPeriods(8)
+            .slice(1)
+            .map((p) => ({ value: p, label: p }))}
+          data-testid="report-period"
+        />
       </Space>
-      {form.isPending ? <Skeleton active /> : form.error ? <LoadError error={form.error} onRetry={() => void form.refetch()} /> : (
+      {form.isPending ? (
+        <Skeleton active />
+      ) : form.error ? (
+        <LoadError error={form.error} onRetry={() => void form.refetch()} />
+      ) : (
         <ReportForm key={`${period}-${form.data.report?.version ?? 0}`} data={form.data} />
       )}
     </Space>
@@ -46,12 +58,16 @@ function ReportForm({ data }: { data: ReportFormDto }) {
   const readOnly = data.locked || report?.status === 'approved';
   const save = useFormSubmit<Values, unknown>({
     fields: FIELDS,
-    mutationFn: (values) => indicatorsApi.submit({ unitCode: data.unitCode, period: data.period, ...values, ...(report ? { version: report.version } : {}) }),
+    mutationFn: (values) =>
+      indicatorsApi.submit({ unitCode: data.unitCode, period: data.period, ...values, ...(report ? { version: report.version } : {}) }),
     successMessage: t('indicators.report.submitted'),
     invalidate: indicatorsKeys.all,
     onSuccess: () => undefined,
   });
-  const yesNo = [{ value: true, label: t('indicators.yes') }, { value: false, label: t('indicators.no') }];
+  const yesNo = [
+    { value: true, label: t('indicators.yes') },
+    { value: false, label: t('indicators.no') },
+  ];
   const required = [{ required: true, message: t('indicators.report.required') }];
 
   return (
@@ -61,15 +77,41 @@ function ReportForm({ data }: { data: ReportFormDto }) {
       data-testid="report-form"
     >
       {data.locked && <Alert type="warning" showIcon title={t('indicators.report.locked')} style={{ marginBottom: 16 }} />}
-      {report?.status === 'approved' && <Alert type="success" showIcon title={t('indicators.report.approvedInfo', { by: report.reviewedBy ?? '' })} style={{ marginBottom: 16 }} />}
-      {report?.status === 'submitted' && !data.locked && <Alert type="info" showIcon title={t('indicators.report.submitted')} style={{ marginBottom: 16 }} data-testid="report-status" />}
-      {report?.status === 'returned' && <Alert type="error" showIcon title={t('indicators.report.returnedInfo', { note: report.reviewNote ?? '' })} style={{ marginBottom: 16 }} />}
+      {report?.status === 'approved' && (
+        <Alert
+          type="success"
+          showIcon
+          title={t('indicators.report.approvedInfo', { by: report.reviewedBy ?? '' })}
+          style={{ marginBottom: 16 }}
+        />
+      )}
+      {report?.status === 'submitted' && !data.locked && (
+        <Alert type="info" showIcon title={t('indicators.report.submitted')} style={{ marginBottom: 16 }} data-testid="report-status" />
+      )}
+      {report?.status === 'returned' && (
+        <Alert
+          type="error"
+          showIcon
+          title={t('indicators.report.returnedInfo', { note: report.reviewNote ?? '' })}
+          style={{ marginBottom: 16 }}
+        />
+      )}
       <ErrorAlert message={save.errorMessage} testId="form-error" />
       <Form<Values>
         form={save.form}
         layout="vertical"
         disabled={readOnly}
-        initialValues={report ? { sixNone: report.sixNone, households: report.households, safeFamilies: report.safeFamilies, centreStandardized: report.centreStandardized, policeOnCommittee: report.policeOnCommittee } : undefined}
+        initialValues={
+          report
+            ? {
+                sixNone: report.sixNone,
+                households: report.households,
+                safeFamilies: report.safeFamilies,
+                centreStandardized: report.centreStandardized,
+                policeOnCommittee: report.policeOnCommittee,
+              }
+            : undefined
+        }
       >
         <Form.Item name="sixNone" label={t('indicators.report.sixNone')} extra={t('indicators.report.sixNoneHelp')} rules={required}>
           <Radio.Group options={yesNo} optionType="button" buttonStyle="solid" size="large" />

@@ -25,12 +25,29 @@ export function ReviewTab() {
   const [page, setPage] = useState(1);
   const [returning, setReturning] = useState<ReportDto | null>(null);
   const filter = status === 'all' ? undefined : status;
-  const list = useQuery({ queryKey: indicatorsKeys.reports(period, filter, page), queryFn: () => indicatorsApi.reports(period, filter, page) });
+  const list = useQuery({
+    queryKey: indicatorsKeys.reports(period, filter, page),
+    queryFn: () => indicatorsApi.reports(period, filter, page),
+  });
   const done = useQuery({ queryKey: indicatorsKeys.completeness(period), queryFn: () => indicatorsApi.completeness(period) });
   const refresh = () => void queryClient.invalidateQueries({ queryKey: indicatorsKeys.all });
   const onError = useErrorToast();
-  const approve = useMutation({ mutationFn: (r: ReportDto) => indicatorsApi.review(r.id, 'approve', r.version), onSuccess: () => { void message.success(t('indicators.review.approved')); refresh(); }, onError });
-  const lock = useMutation({ mutationFn: () => indicatorsApi.lock(session.scope.code, period), onSuccess: () => { void message.success(t('indicators.review.lockedAt')); refresh(); }, onError });
+  const approve = useMutation({
+    mutationFn: (r: ReportDto) => indicatorsApi.review(r.id, 'approve', r.version),
+    onSuccess: () => {
+      void message.success(t('indicators.review.approved'));
+      refresh();
+    },
+    onError,
+  });
+  const lock = useMutation({
+    mutationFn: () => indicatorsApi.lock(session.scope.code, period),
+    onSuccess: () => {
+      void message.success(t('indicators.review.lockedAt'));
+      refresh();
+    },
+    onError,
+  });
   const canReview = session.permissions.includes('indicators.review');
   const yes = (v: boolean) => (v ? t('indicators.yes') : t('indicators.no'));
 
@@ -41,16 +58,43 @@ export function ReviewTab() {
     { title: t('indicators.report.safeFamilies'), dataIndex: 'safeFamilies', width: 110, align: 'right' },
     { title: t('indicators.report.centre'), dataIndex: 'centreStandardized', width: 110, render: (v: boolean) => yes(v) },
     { title: t('indicators.report.police'), dataIndex: 'policeOnCommittee', width: 120, render: (v: boolean) => yes(v) },
-    { title: t('indicators.review.submittedAt'), dataIndex: 'submittedAt', width: 170, render: (v: string, r) => <>{dayjs(v).format('YYYY-MM-DD HH:mm')} {!r.onTime && <Tag color="orange">{t('indicators.review.late')}</Tag>}</> },
-    { title: t('indicators.review.status'), dataIndex: 'status', width: 90, render: (v: ReportDto['status']) => <Tag color={STATUS_COLORS[v]}>{t(`indicators.report.status.${v}`)}</Tag> },
     {
-      title: t('common.actions'), key: 'actions', width: 140, fixed: 'right',
-      render: (_v, r) => r.abilities.review ? (
-        <Space>
-          <Button size="small" type="primary" loading={approve.isPending && approve.variables?.id === r.id} onClick={() => approve.mutate(r)}>{t('indicators.review.approve')}</Button>
-          <Button size="small" danger onClick={() => setReturning(r)}>{t('indicators.review.return')}</Button>
-        </Space>
-      ) : null,
+      title: t('indicators.review.submittedAt'),
+      dataIndex: 'submittedAt',
+      width: 170,
+      render: (v: string, r) => (
+        <>
+          {dayjs(v).format('YYYY-MM-DD HH:mm')} {!r.onTime && <Tag color="orange">{t('indicators.review.late')}</Tag>}
+        </>
+      ),
+    },
+    {
+      title: t('indicators.review.status'),
+      dataIndex: 'status',
+      width: 90,
+      render: (v: ReportDto['status']) => <Tag color={STATUS_COLORS[v]}>{t(`indicators.report.status.${v}`)}</Tag>,
+    },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      width: 140,
+      fixed: 'right',
+      render: (_v, r) =>
+        r.abilities.review ? (
+          <Space>
+            <Button
+              size="small"
+              type="primary"
+              loading={approve.isPending && approve.variables?.id === r.id}
+              onClick={() => approve.mutate(r)}
+            >
+              {t('indicators.review.approve')}
+            </Button>
+            <Button size="small" danger onClick={() => setReturning(r)}>
+              {t('indicators.review.return')}
+            </Button>
+          </Space>
+        ) : null,
     },
   ];
 
@@ -59,19 +103,43 @@ export function ReviewTab() {
       <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
         <Space wrap>
           <span>{t('indicators.period')}</span>
-          <Select value={period} onChange={(p) => { setPeriod(p); setPage(1); }} style={{ width: 120 }} options={recentPeriods(8).map((p) => ({ value: p, label: p }))} />
-          <Segmented value={status} onChange={(v) => { setStatus(String(v)); setPage(1); }} options={[
-            { value: 'submitted', label: t('indicators.report.status.submitted') }, { value: 'approved', label: t('indicators.report.status.approved') },
-            { value: 'returned', label: t('indicators.report.status.returned') }, { value: 'all', label: t('common.all') },
-          ]} />
+          <Select
+            value={period}
+            onChange={(p) => {
+              setPeriod(p);
+              setPage(1);
+            }}
+            style={{ width: 120 }}
+            options={recentPeriods(8).map((p) => ({ value: p, label: p }))}
+          />
+          <Segmented
+            value={status}
+            onChange={(v) => {
+              setStatus(String(v));
+              setPage(1);
+            }}
+            options={[
+              { value: 'submitted', label: t('indicators.report.status.submitted') },
+              { value: 'approved', label: t('indicators.report.status.approved') },
+              { value: 'returned', label: t('indicators.report.status.returned') },
+              { value: 'all', label: t('common.all') },
+            ]}
+          />
         </Space>
-        {canReview && session.scope.level !== 'village' && (
-          done.data?.locked ? <Tag color="default">{t('indicators.review.locked')}</Tag> : (
-            <Popconfirm title={t('indicators.review.lockConfirm')} onConfirm={() => lock.mutate()} okText={t('common.confirm')} cancelText={t('common.cancel')}>
+        {canReview &&
+          session.scope.level !== 'village' &&
+          (done.data?.locked ? (
+            <Tag color="default">{t('indicators.review.locked')}</Tag>
+          ) : (
+            <Popconfirm
+              title={t('indicators.review.lockConfirm')}
+              onConfirm={() => lock.mutate()}
+              okText={t('common.confirm')}
+              cancelText={t('common.cancel')}
+            >
               <Button loading={lock.isPending}>{t('indicators.review.lock')}</Button>
             </Popconfirm>
-          )
-        )}
+          ))}
       </Space>
       {done.data && (
         <Card size="small" data-testid="completeness">
@@ -84,10 +152,23 @@ export function ReviewTab() {
           </Space>
         </Card>
       )}
-      {list.error ? <LoadError error={list.error} onRetry={() => void list.refetch()} /> : (
+      {list.error ? (
+        <LoadError error={list.error} onRetry={() => void list.refetch()} />
+      ) : (
         <Table<ReportDto>
-          rowKey="id" size="small" loading={list.isPending} columns={columns} dataSource={list.data?.items ?? []} scroll={{ x: 'max-content' }}
-          pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showTotal: (total) => t('common.total', { total }) }}
+          rowKey="id"
+          size="small"
+          loading={list.isPending}
+          columns={columns}
+          dataSource={list.data?.items ?? []}
+          scroll={{ x: 'max-content' }}
+          pagination={{
+            current: page,
+            pageSize: 20,
+            total: list.data?.total ?? 0,
+            onChange: setPage,
+            showTotal: (total) => t('common.total', { total }),
+          }}
           data-testid="report-list"
         />
       )}
@@ -106,7 +187,13 @@ function ReturnModal({ report, onClose }: { report: ReportDto | null; onClose: (
     onSuccess: onClose,
   });
   return (
-    <FormModal title={t('indicators.review.returnTitle', { unit: report?.unitName ?? '' })} open={report !== null} onClose={onClose} save={save} okText={t('indicators.review.return')}>
+    <FormModal
+      title={t('indicators.review.returnTitle', { unit: report?.unitName ?? '' })}
+      open={report !== null}
+      onClose={onClose}
+      save={save}
+      okText={t('indicators.review.return')}
+    >
       <Form form={save.form} layout="vertical">
         <Form.Item name="note" label={t('indicators.review.note')} rules={[{ required: true, message: t('indicators.report.required') }]}>
           <Input.TextArea rows={3} maxLength={200} />

@@ -16,11 +16,31 @@ export function TrendChart({ indicator }: { indicator: ScorecardIndicator }) {
     grid: { left: 48, right: 96, top: 32, bottom: 28 },
     xAxis: { type: 'category', data: indicator.trend.map((p) => p.period) },
     yAxis: { type: 'value', ...(indicator.unit === 'percent' ? { max: 100, axisLabel: { formatter: '{value}%' } } : {}) },
-    series: [{
-      name: texts.name(indicator), type: 'line', smooth: true, connectNulls: false, symbolSize: 8,
-      data: indicator.trend.map((p) => round1(p.value)),
-      ...(indicator.target ? { markLine: { symbol: 'none', lineStyle: { type: 'dashed', color: '#faad14' }, label: { formatter: t('indicators.target', { comparison: t(`indicators.comparison.${indicator.target.comparison}`), value: indicator.target.value }) }, data: [{ yAxis: indicator.target.value }] } } : {}),
-    }],
+    series: [
+      {
+        name: texts.name(indicator),
+        type: 'line',
+        smooth: true,
+        connectNulls: false,
+        symbolSize: 8,
+        data: indicator.trend.map((p) => round1(p.value)),
+        ...(indicator.target
+          ? {
+              markLine: {
+                symbol: 'none',
+                lineStyle: { type: 'dashed', color: '#faad14' },
+                label: {
+                  formatter: t('indicators.target', {
+                    comparison: t(`indicators.comparison.${indicator.target.comparison}`),
+                    value: indicator.target.value,
+                  }),
+                },
+                data: [{ yAxis: indicator.target.value }],
+              },
+            }
+          : {}),
+      },
+    ],
   };
   return <Chart option={option} testId="trend-chart" />;
 }
@@ -34,14 +54,20 @@ export function ChildrenChart({ card, indicator }: { card: ScorecardDto; indicat
     grid: { left: 48, right: 40, top: 24, bottom: rows.length > 8 ? 64 : 28 },
     xAxis: { type: 'category', data: rows.map((c) => c.name), axisLabel: { interval: 0, rotate: rows.length > 8 ? 40 : 0 } },
     yAxis: { type: 'value', ...(indicator.unit === 'percent' ? { max: 100, axisLabel: { formatter: '{value}%' } } : {}) },
-    series: [{
-      name: texts.name(indicator), type: 'bar', barMaxWidth: 28,
-      data: rows.map((c) => {
-        const status = c.statuses[indicator.code];
-        return { value: round1(c.values[indicator.code] ?? null), itemStyle: { color: status ? STATUS_COLORS[status] : '#1677ff' } };
-      }),
-      ...(indicator.target ? { markLine: { symbol: 'none', lineStyle: { type: 'dashed', color: '#faad14' }, data: [{ yAxis: indicator.target.value }] } } : {}),
-    }],
+    series: [
+      {
+        name: texts.name(indicator),
+        type: 'bar',
+        barMaxWidth: 28,
+        data: rows.map((c) => {
+          const status = c.statuses[indicator.code];
+          return { value: round1(c.values[indicator.code] ?? null), itemStyle: { color: status ? STATUS_COLORS[status] : '#1677ff' } };
+        }),
+        ...(indicator.target
+          ? { markLine: { symbol: 'none', lineStyle: { type: 'dashed', color: '#faad14' }, data: [{ yAxis: indicator.target.value }] } }
+          : {}),
+      },
+    ],
   };
   return <Chart option={option} testId="children-chart" />;
 }

@@ -32,10 +32,18 @@ export function ScorecardTab() {
   });
   const canExport = session.permissions.includes('indicators.export');
   const breadcrumb = [
-    { key: 'scope', title: trail.length > 0 ? <Typography.Link onClick={() => setTrail([])}>{session.scope.name}</Typography.Link> : session.scope.name },
+    {
+      key: 'scope',
+      title: trail.length > 0 ? <Typography.Link onClick={() => setTrail([])}>{session.scope.name}</Typography.Link> : session.scope.name,
+    },
     ...trail.map((step, index) => ({
       key: step.code,
-      title: index < trail.length - 1 ? <Typography.Link onClick={() => setTrail(trail.slice(0, index + 1))}>{step.name}</Typography.Link> : step.name,
+      title:
+        index < trail.length - 1 ? (
+          <Typography.Link onClick={() => setTrail(trail.slice(0, index + 1))}>{step.name}</Typography.Link>
+        ) : (
+          step.name
+        ),
     })),
   ];
   const indicator = card.data?.indicators.find((i) => i.code === selected) ?? card.data?.indicators[0];
@@ -46,9 +54,22 @@ export function ScorecardTab() {
         <Breadcrumb items={breadcrumb} data-testid="scorecard-breadcrumb" />
         <Space wrap>
           <span>{t('indicators.period')}</span>
-          <Select value={period} onChange={setPeriod} style={{ width: 120 }} options={recentPeriods(8).map((p) => ({ value: p, label: p }))} data-testid="period-select" />
+          <Select
+            value={period}
+            onChange={setPeriod}
+            style={{ width: 120 }}
+            options={recentPeriods(8).map((p) => ({ value: p, label: p }))}
+            data-testid="period-select"
+          />
           {canExport && (
-            <Button icon={<DownloadOutlined />} onClick={() => { window.location.href = scorecardExportUrl(regionCode, period); }}>{t('indicators.export')}</Button>
+            <Button
+              icon={<DownloadOutlined />}
+              onClick={() => {
+                window.location.href = scorecardExportUrl(regionCode, period);
+              }}
+            >
+              {t('indicators.export')}
+            </Button>
           )}
         </Space>
       </Space>
@@ -62,12 +83,18 @@ export function ScorecardTab() {
           {indicator && (
             <Row gutter={[24, 16]}>
               <Col xs={24} xl={card.data.children.length > 0 ? 10 : 24}>
-                <Typography.Title level={5} style={{ marginTop: 0 }}>{`${t('indicators.trend')} · ${texts.name(indicator)}`}</Typography.Title>
+                <Typography.Title
+                  level={5}
+                  style={{ marginTop: 0 }}
+                >{`${t('indicators.trend')} · ${texts.name(indicator)}`}</Typography.Title>
                 <TrendChart indicator={indicator} />
               </Col>
               {card.data.children.length > 0 && (
                 <Col xs={24} xl={14}>
-                  <Typography.Title level={5} style={{ marginTop: 0 }}>{`${t('indicators.childrenChart')} · ${texts.name(indicator)}`}</Typography.Title>
+                  <Typography.Title
+                    level={5}
+                    style={{ marginTop: 0 }}
+                  >{`${t('indicators.childrenChart')} · ${texts.name(indicator)}`}</Typography.Title>
                   <ChildrenChart card={card.data} indicator={indicator} />
                 </Col>
               )}
@@ -76,7 +103,9 @@ export function ScorecardTab() {
           {card.data.children.length > 0 && (
             <>
               <Space align="baseline">
-                <Typography.Title level={5} style={{ margin: 0 }}>{t('indicators.children')}</Typography.Title>
+                <Typography.Title level={5} style={{ margin: 0 }}>
+                  {t('indicators.children')}
+                </Typography.Title>
                 <Typography.Text type="secondary">{t('indicators.drill')}</Typography.Text>
               </Space>
               <ChildrenTable card={card.data} onDrill={(child) => setTrail((cur) => [...cur, { code: child.code, name: child.name }])} />

@@ -26,7 +26,9 @@ export function IndicatorsPage() {
   const can = (p: string) => session.permissions.includes(p);
   const items = [
     { key: 'scorecard', label: t('indicators.tab.scorecard'), children: <ScorecardTab key={session.scope.code} /> },
-    ...(village && can('indicators.report') ? [{ key: 'report', label: t('indicators.tab.report'), children: <ReportTab key={session.scope.code} /> }] : []),
+    ...(village && can('indicators.report')
+      ? [{ key: 'report', label: t('indicators.tab.report'), children: <ReportTab key={session.scope.code} /> }]
+      : []),
     ...(!village ? [{ key: 'review', label: t('indicators.tab.review'), children: <ReviewTab key={session.scope.code} /> }] : []),
     { key: 'assessment', label: t('indicators.tab.assessment'), children: <AssessmentTab key={session.scope.code} /> },
     { key: 'catalogue', label: t('indicators.tab.catalogue'), children: <CatalogueTab key={session.scope.code} /> },
@@ -36,7 +38,12 @@ export function IndicatorsPage() {
     <>
       <PageHeader title={t('indicators.title')} />
       <Card styles={{ body: { paddingTop: 8 } }}>
-        <Tabs activeKey={active} onChange={(key) => setParams(key === 'scorecard' ? {} : { tab: key }, { replace: true })} destroyOnHidden items={items} />
+        <Tabs
+          activeKey={active}
+          onChange={(key) => setParams(key === 'scorecard' ? {} : { tab: key }, { replace: true })}
+          destroyOnHidden
+          items={items}
+        />
       </Card>
     </>
   );

@@ -6,7 +6,15 @@ import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { usersApi } from '../../access/api.ts';
 
 /** 关联账号: accounts with the role 村法律顾问 in the scope, searched by name; clearing unlinks. */
-export function AdvisorAccountSelect({ id, value, onChange }: { id?: string; value?: string | null; onChange?: (userId: string | null) => void }) {
+export function AdvisorAccountSelect({
+  id,
+  value,
+  onChange,
+}: {
+  id?: string;
+  value?: string | null;
+  onChange?: (userId: string | null) => void;
+}) {
   const { t } = useI18n();
   const [text, setText] = useState('');
   const q = useDebouncedValue(text.trim(), 250);
@@ -16,7 +24,10 @@ export function AdvisorAccountSelect({ id, value, onChange }: { id?: string; val
     placeholderData: keepPreviousData,
     staleTime: 30_000,
   });
-  const options = (users.data?.items ?? []).map((u) => ({ value: u.id, label: t('legal.advisor.accountOption', { name: u.displayName, username: u.username, region: u.regionName }) }));
+  const options = (users.data?.items ?? []).map((u) => ({
+    value: u.id,
+    label: t('legal.advisor.accountOption', { name: u.displayName, username: u.username, region: u.regionName }),
+  }));
   return (
     <Select<string>
       id={id}

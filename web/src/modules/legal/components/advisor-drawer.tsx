@@ -50,7 +50,9 @@ function Detail({ advisor }: { advisor: AdvisorDetail }) {
           {
             key: 'idNumber',
             label: t('legal.advisor.idNumber'),
-            children: <MaskedValue advisorId={advisor.id} field="idNumber" masked={advisor.idNumber} canReveal={advisor.abilities.reveal} />,
+            children: (
+              <MaskedValue advisorId={advisor.id} field="idNumber" masked={advisor.idNumber} canReveal={advisor.abilities.reveal} />
+            ),
           },
           { key: 'employer', label: t('legal.advisor.employerName'), children: advisor.employerName ?? '—' },
           { key: 'uscc', label: t('legal.advisor.employerUscc'), children: advisor.employerUscc ?? '—' },
@@ -58,7 +60,8 @@ function Detail({ advisor }: { advisor: AdvisorDetail }) {
           {
             key: 'contract',
             label: t('legal.advisor.contract'),
-            children: advisor.contractStart || advisor.contractEnd ? `${advisor.contractStart ?? '—'} ~ ${advisor.contractEnd ?? '—'}` : '—',
+            children:
+              advisor.contractStart || advisor.contractEnd ? `${advisor.contractStart ?? '—'} ~ ${advisor.contractEnd ?? '—'}` : '—',
           },
           {
             key: 'fee',
@@ -70,7 +73,11 @@ function Detail({ advisor }: { advisor: AdvisorDetail }) {
             label: t('legal.advisor.contractFiles'),
             children: <ContractFiles advisorId={advisor.id} files={advisor.contractFiles} canUpload={advisor.abilities.update} />,
           },
-          { key: 'account', label: t('legal.advisor.account'), children: advisor.userId ? t('legal.advisor.accountLinked') : t('legal.advisor.accountNone') },
+          {
+            key: 'account',
+            label: t('legal.advisor.account'),
+            children: advisor.userId ? t('legal.advisor.accountLinked') : t('legal.advisor.accountNone'),
+          },
         ]}
       />
       <Typography.Title level={5} style={{ marginTop: 24 }}>

@@ -31,8 +31,19 @@ interface Values {
 }
 
 const FIELDS = [
-  'regionCode', 'name', 'gender', 'phone', 'idNumber', 'category', 'employerName', 'employerUscc', 'licenceNo', 'contract',
-  'contractFeeFen', 'status', 'userId',
+  'regionCode',
+  'name',
+  'gender',
+  'phone',
+  'idNumber',
+  'category',
+  'employerName',
+  'employerUscc',
+  'licenceNo',
+  'contract',
+  'contractFeeFen',
+  'status',
+  'userId',
 ] as const;
 
 /** The server names the contract dates apart; the form shows them as one range. */
@@ -121,7 +132,8 @@ export function AdvisorFormModal({ advisor, open, onClose }: { advisor?: Advisor
   const save = useFormSubmit({
     fields: FIELDS,
     fieldAliases: FIELD_ALIASES,
-    mutationFn: (values: Values) => (advisor ? legalApi.updateAdvisor(advisor.id, toUpdate(advisor, values)) : legalApi.createAdvisor(toCreate(values))),
+    mutationFn: (values: Values) =>
+      advisor ? legalApi.updateAdvisor(advisor.id, toUpdate(advisor, values)) : legalApi.createAdvisor(toCreate(values)),
     successMessage: t(editing ? 'legal.advisor.updated' : 'legal.advisor.created'),
     invalidate: legalKeys.all,
     onSuccess: onClose,
@@ -143,7 +155,11 @@ export function AdvisorFormModal({ advisor, open, onClose }: { advisor?: Advisor
         style={{ marginTop: 16 }}
         initialValues={initialValues(advisor, session.scope.code)}
       >
-        <Form.Item name="regionCode" label={t('legal.advisor.region')} rules={[{ required: true, message: t('legal.advisor.regionRequired') }]}>
+        <Form.Item
+          name="regionCode"
+          label={t('legal.advisor.region')}
+          rules={[{ required: true, message: t('legal.advisor.regionRequired') }]}
+        >
           <RegionPicker
             browse={!editing}
             maxLevel="town"
@@ -152,7 +168,11 @@ export function AdvisorFormModal({ advisor, open, onClose }: { advisor?: Advisor
             testId="advisor-region-picker"
           />
         </Form.Item>
-        <Form.Item name="name" label={t('legal.advisor.name')} rules={[{ required: true, whitespace: true, message: t('legal.advisor.namePlaceholder') }]}>
+        <Form.Item
+          name="name"
+          label={t('legal.advisor.name')}
+          rules={[{ required: true, whitespace: true, message: t('legal.advisor.namePlaceholder') }]}
+        >
           <Input autoComplete="off" maxLength={30} />
         </Form.Item>
         <Form.Item name="gender" label={t('legal.advisor.gender')} rules={[{ required: true }]}>
@@ -163,8 +183,16 @@ export function AdvisorFormModal({ advisor, open, onClose }: { advisor?: Advisor
             ]}
           />
         </Form.Item>
-        <Form.Item name="category" label={t('legal.advisor.category')} rules={[{ required: true, message: t('legal.advisor.categoryPlaceholder') }]}>
-          <Select<AdvisorCategory> data-testid="advisor-category" options={categoryOptions(t)} placeholder={t('legal.advisor.categoryPlaceholder')} />
+        <Form.Item
+          name="category"
+          label={t('legal.advisor.category')}
+          rules={[{ required: true, message: t('legal.advisor.categoryPlaceholder') }]}
+        >
+          <Select<AdvisorCategory>
+            data-testid="advisor-category"
+            options={categoryOptions(t)}
+            placeholder={t('legal.advisor.categoryPlaceholder')}
+          />
         </Form.Item>
         <Form.Item
           name="phone"

@@ -92,7 +92,9 @@ export function AdvisorImportModal({ open, onClose }: { open: boolean; onClose: 
         <p className="ant-upload-drag-icon">
           <InboxOutlined />
         </p>
-        <p className="ant-upload-text">{upload.isPending ? t('legal.import.uploading', { name: fileName ?? '' }) : t('legal.import.drop')}</p>
+        <p className="ant-upload-text">
+          {upload.isPending ? t('legal.import.uploading', { name: fileName ?? '' }) : t('legal.import.drop')}
+        </p>
         <p className="ant-upload-hint">{t('legal.import.hint')}</p>
       </Upload.Dragger>
 

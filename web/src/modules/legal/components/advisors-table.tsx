@@ -50,7 +50,13 @@ export function AdvisorsTable({ paged, onEdit, onOpen }: AdvisorsTableProps) {
       ),
     },
     { title: t('legal.advisor.gender'), dataIndex: 'gender', width: 68, render: (_value, advisor) => t(`legal.gender.${advisor.gender}`) },
-    { title: t('legal.advisor.category'), dataIndex: 'category', width: 132, ellipsis: true, render: (_value, advisor) => categoryLabel(t, advisor.category) },
+    {
+      title: t('legal.advisor.category'),
+      dataIndex: 'category',
+      width: 132,
+      ellipsis: true,
+      render: (_value, advisor) => categoryLabel(t, advisor.category),
+    },
     {
       title: t('legal.advisor.phone'),
       dataIndex: 'phone',
@@ -109,12 +115,6 @@ export function AdvisorsTable({ paged, onEdit, onOpen }: AdvisorsTableProps) {
   ];
 
   return (
-    <PagedTable<AdvisorDto>
-      paged={paged}
-      emptyText={t('legal.advisor.empty')}
-      rowKey="id"
-      columns={columns}
-      scroll={{ x: TABLE_WIDTH }}
-    />
+    <PagedTable<AdvisorDto> paged={paged} emptyText={t('legal.advisor.empty')} rowKey="id" columns={columns} scroll={{ x: TABLE_WIDTH }} />
   );
 }

@@ -43,10 +43,18 @@ export function AssignmentCreateModal({ open, village, onClose }: { open: boolea
         style={{ marginTop: 16 }}
         initialValues={{ startDate: dayjs(), villageCode: village?.code }}
       >
-        <Form.Item name="advisorId" label={t('legal.assignment.advisor')} rules={[{ required: true, message: t('legal.assignment.advisorRequired') }]}>
+        <Form.Item
+          name="advisorId"
+          label={t('legal.assignment.advisor')}
+          rules={[{ required: true, message: t('legal.assignment.advisorRequired') }]}
+        >
           <AdvisorSelect testId="assignment-advisor" />
         </Form.Item>
-        <Form.Item name="villageCode" label={t('legal.assignment.village')} rules={[{ required: true, message: t('legal.assignment.villageRequired') }]}>
+        <Form.Item
+          name="villageCode"
+          label={t('legal.assignment.village')}
+          rules={[{ required: true, message: t('legal.assignment.villageRequired') }]}
+        >
           <RegionPicker
             browse
             maxLevel="village"
@@ -55,7 +63,11 @@ export function AssignmentCreateModal({ open, village, onClose }: { open: boolea
             testId="assignment-village-picker"
           />
         </Form.Item>
-        <Form.Item name="startDate" label={t('legal.assignment.startDate')} rules={[{ required: true, message: t('legal.assignment.dateRequired') }]}>
+        <Form.Item
+          name="startDate"
+          label={t('legal.assignment.startDate')}
+          rules={[{ required: true, message: t('legal.assignment.dateRequired') }]}
+        >
           <DatePicker style={{ width: '100%' }} />
         </Form.Item>
       </Form>
@@ -90,15 +102,19 @@ export function HandoverModal({ assignment, open, onClose }: { assignment: Assig
       testId="handover-modal"
       intro={<p>{t('legal.assignment.handoverIntro', { name: assignment?.advisorName ?? '' })}</p>}
     >
-      <Form<HandoverValues>
-        form={save.form}
-        {...MODAL_FORM_LAYOUT}
-        initialValues={{ date: dayjs() }}
-      >
-        <Form.Item name="advisorId" label={t('legal.assignment.handoverTo')} rules={[{ required: true, message: t('legal.assignment.advisorRequired') }]}>
+      <Form<HandoverValues> form={save.form} {...MODAL_FORM_LAYOUT} initialValues={{ date: dayjs() }}>
+        <Form.Item
+          name="advisorId"
+          label={t('legal.assignment.handoverTo')}
+          rules={[{ required: true, message: t('legal.assignment.advisorRequired') }]}
+        >
           <AdvisorSelect excludeId={assignment?.advisorId} testId="handover-advisor" />
         </Form.Item>
-        <Form.Item name="date" label={t('legal.assignment.handoverDate')} rules={[{ required: true, message: t('legal.assignment.dateRequired') }]}>
+        <Form.Item
+          name="date"
+          label={t('legal.assignment.handoverDate')}
+          rules={[{ required: true, message: t('legal.assignment.dateRequired') }]}
+        >
           <DatePicker
             style={{ width: '100%' }}
             disabledDate={(day) => (assignment ? day.isBefore(dayjs(assignment.startDate), 'day') : false)}
@@ -115,7 +131,15 @@ interface EndValues {
 }
 
 /** 结束: the advisor stops serving the village; the village shows as uncovered again. */
-export function EndAssignmentModal({ assignment, open, onClose }: { assignment: AssignmentDto | null; open: boolean; onClose: () => void }) {
+export function EndAssignmentModal({
+  assignment,
+  open,
+  onClose,
+}: {
+  assignment: AssignmentDto | null;
+  open: boolean;
+  onClose: () => void;
+}) {
   const { t } = useI18n();
   const save = useFormSubmit({
     fields: ['date', 'reason'],
@@ -137,12 +161,12 @@ export function EndAssignmentModal({ assignment, open, onClose }: { assignment: 
       testId="end-assignment-modal"
       intro={<p>{t('legal.assignment.endIntro')}</p>}
     >
-      <Form<EndValues>
-        form={save.form}
-        {...MODAL_FORM_LAYOUT}
-        initialValues={{ date: dayjs() }}
-      >
-        <Form.Item name="date" label={t('legal.assignment.endDate')} rules={[{ required: true, message: t('legal.assignment.dateRequired') }]}>
+      <Form<EndValues> form={save.form} {...MODAL_FORM_LAYOUT} initialValues={{ date: dayjs() }}>
+        <Form.Item
+          name="date"
+          label={t('legal.assignment.endDate')}
+          rules={[{ required: true, message: t('legal.assignment.dateRequired') }]}
+        >
           <DatePicker
             style={{ width: '100%' }}
             disabledDate={(day) => (assignment ? day.isBefore(dayjs(assignment.startDate), 'day') : false)}

@@ -57,9 +57,19 @@ export function NormCreateModal({ open, onClose }: { open: boolean; onClose: () 
         initialValues={{ regionCode: session.scope.code, scope: 'any', period: 'month', minCount: 1 }}
       >
         <Form.Item name="regionCode" label={t('legal.norm.region')} rules={[{ required: true, message: t('legal.norm.regionRequired') }]}>
-          <RegionPicker browse maxLevel="town" initialLabel={session.scope.name} placeholder={t('legal.norm.regionPlaceholder')} testId="norm-region-picker" />
+          <RegionPicker
+            browse
+            maxLevel="town"
+            initialLabel={session.scope.name}
+            placeholder={t('legal.norm.regionPlaceholder')}
+            testId="norm-region-picker"
+          />
         </Form.Item>
-        <Form.Item name="name" label={t('legal.norm.name')} rules={[{ required: true, whitespace: true, message: t('legal.norm.nameRequired') }]}>
+        <Form.Item
+          name="name"
+          label={t('legal.norm.name')}
+          rules={[{ required: true, whitespace: true, message: t('legal.norm.nameRequired') }]}
+        >
           <Input maxLength={60} placeholder={t('legal.norm.namePlaceholder')} />
         </Form.Item>
         <Form.Item name="scope" label={t('legal.norm.scope')}>

@@ -38,7 +38,13 @@ export function ComplianceNorms() {
     { title: t('legal.norm.region'), dataIndex: 'regionName', width: 140, ellipsis: true },
     { title: t('legal.norm.period'), dataIndex: 'period', width: 90, render: (_value, norm) => t(`legal.norm.period.${norm.period}`) },
     { title: t('legal.norm.counts'), key: 'scope', width: 180, render: (_value, norm) => normScope(t, norm) },
-    { title: t('legal.norm.minCount'), dataIndex: 'minCount', width: 90, align: 'right', render: (count: number) => t('legal.norm.times', { count }) },
+    {
+      title: t('legal.norm.minCount'),
+      dataIndex: 'minCount',
+      width: 90,
+      align: 'right',
+      render: (count: number) => t('legal.norm.times', { count }),
+    },
     ...(manage
       ? [
           {

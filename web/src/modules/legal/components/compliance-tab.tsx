@@ -22,7 +22,12 @@ function Summary({ compliance }: { compliance: ComplianceDto }) {
   const { t } = useI18n();
   const cards: StatCard[] = [
     { key: 'villages', title: t('legal.compliance.villages'), value: String(compliance.villages) },
-    { key: 'behind', title: t('legal.compliance.behind'), value: String(compliance.behind), color: compliance.behind > 0 ? '#cf1322' : undefined },
+    {
+      key: 'behind',
+      title: t('legal.compliance.behind'),
+      value: String(compliance.behind),
+      color: compliance.behind > 0 ? '#cf1322' : undefined,
+    },
     { key: 'rate', title: t('legal.compliance.rate'), value: percent(compliance.rate, compliance.villages) },
   ];
   return (
@@ -53,10 +58,12 @@ export function ComplianceTab() {
   const [behindOnly, setBehindOnly] = useState(false);
   const [paging, setPaging] = useState<Paging>({ page: 1, pageSize: 20 });
   // Any filter change starts again at page 1, as usePagedList does.
-  const refilter = <V,>(set: (value: V) => void) => (value: V) => {
-    set(value);
-    setPaging((current) => ({ ...current, page: 1 }));
-  };
+  const refilter =
+    <V,>(set: (value: V) => void) =>
+    (value: V) => {
+      set(value);
+      setPaging((current) => ({ ...current, page: 1 }));
+    };
   const query: ComplianceQuery = { regionCode, period: periodParam(period), behindOnly: behindOnly ? 'true' : undefined, ...paging };
   const compliance = useQuery({
     queryKey: legalReportKeys.compliance(query),

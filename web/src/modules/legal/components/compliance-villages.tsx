@@ -7,7 +7,15 @@ import type { PagedData } from '../../../app/lists/paged-table.tsx';
 import { normRule } from './compliance-labels.tsx';
 
 /** 村（社区）履职情况: behind first (the server sorts), one column per norm with done / required, red when short. */
-export function ComplianceVillages({ compliance, paged, behindOnly }: { compliance: ComplianceDto; paged: PagedData<ComplianceVillageDto>; behindOnly: boolean }) {
+export function ComplianceVillages({
+  compliance,
+  paged,
+  behindOnly,
+}: {
+  compliance: ComplianceDto;
+  paged: PagedData<ComplianceVillageDto>;
+  behindOnly: boolean;
+}) {
   const { t } = useI18n();
   const columns: TableColumnsType<ComplianceVillageDto> = [
     {

@@ -22,7 +22,6 @@ export function CoverageTab() {
     placeholderData: keepPreviousData,
   });
 
-
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       {drill.breadcrumb('coverage-breadcrumb')}
@@ -39,10 +38,7 @@ export function CoverageTab() {
                 <Typography.Title level={5} style={{ marginTop: 0, marginBottom: 12, lineHeight: '32px' }}>
                   {t('legal.coverage.children')}
                 </Typography.Title>
-                <CoverageChildren
-                  coverage={coverage.data}
-                  onDrill={drill.drill}
-                />
+                <CoverageChildren coverage={coverage.data} onDrill={drill.drill} />
               </Col>
             )}
             <Col xs={24} xl={coverage.data.region.level !== 'village' ? 11 : 24}>

@@ -34,7 +34,16 @@ export function DashboardCharts({ dashboard }: { dashboard: LegalDashboardDto })
     grid: { left: 8, right: 32, top: 8, bottom: 8, containLabel: true },
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', data: types.map((entry) => typeLabel(t, entry.serviceType)) },
-    series: [{ name: count, type: 'bar', data: types.map((entry) => entry.count), itemStyle: { color: BLUE }, barMaxWidth: 18, label: { show: true, position: 'right' } }],
+    series: [
+      {
+        name: count,
+        type: 'bar',
+        data: types.map((entry) => entry.count),
+        itemStyle: { color: BLUE },
+        barMaxWidth: 18,
+        label: { show: true, position: 'right' },
+      },
+    ],
   };
   const byWindow: EChartsCoreOption = {
     tooltip: { trigger: 'item', formatter: `{b}${t('common.colon')}{c}${t('common.parenthesised', { text: '{d}%' })}` },
@@ -46,7 +55,11 @@ export function DashboardCharts({ dashboard }: { dashboard: LegalDashboardDto })
         radius: ['38%', '66%'],
         center: ['50%', '45%'],
         label: { formatter: '{b}\n{c}' },
-        data: dashboard.byWindow.map((entry) => ({ name: windowLabel(t, entry.window), value: entry.count, itemStyle: { color: WINDOW_COLORS[entry.window] } })),
+        data: dashboard.byWindow.map((entry) => ({
+          name: windowLabel(t, entry.window),
+          value: entry.count,
+          itemStyle: { color: WINDOW_COLORS[entry.window] },
+        })),
       },
     ],
   };

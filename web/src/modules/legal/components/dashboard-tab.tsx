@@ -22,7 +22,6 @@ export function DashboardTab() {
     placeholderData: keepPreviousData,
   });
 
-
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Flex justify="space-between" align="center" gap={16} wrap>
@@ -55,10 +54,7 @@ export function DashboardTab() {
               <Typography.Title level={5} style={{ marginTop: 0, marginBottom: 12 }}>
                 {t('legal.dashboard.children')}
               </Typography.Title>
-              <DashboardChildren
-                dashboard={dashboard.data}
-                onDrill={drill.drill}
-              />
+              <DashboardChildren dashboard={dashboard.data} onDrill={drill.drill} />
             </div>
           )}
         </>

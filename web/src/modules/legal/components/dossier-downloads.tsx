@@ -40,7 +40,9 @@ export function DossierDownloads({ regionCode, regionName }: { regionCode: strin
               picker="year"
               allowClear={false}
               value={year}
-              onChange={(next) => { if (next) setYear(next); }}
+              onChange={(next) => {
+                if (next) setYear(next);
+              }}
               disabledDate={(day) => day.isAfter(dayjs(), 'year')}
               style={{ width: 160 }}
             />
@@ -60,10 +62,18 @@ export function DossierDownloads({ regionCode, regionName }: { regionCode: strin
             />
           </Form.Item>
           <Space wrap>
-            <Button icon={<FileWordOutlined />} disabled={!village} onClick={() => village && download(dossierUrl(village, 'docx', year.year()))}>
+            <Button
+              icon={<FileWordOutlined />}
+              disabled={!village}
+              onClick={() => village && download(dossierUrl(village, 'docx', year.year()))}
+            >
               {t('legal.dossier.docx')}
             </Button>
-            <Button icon={<FileExcelOutlined />} disabled={!village} onClick={() => village && download(dossierUrl(village, 'xlsx', year.year()))}>
+            <Button
+              icon={<FileExcelOutlined />}
+              disabled={!village}
+              onClick={() => village && download(dossierUrl(village, 'xlsx', year.year()))}
+            >
               {t('legal.dossier.xlsx')}
             </Button>
             {!village && <Typography.Text type="secondary">{t('legal.dossier.pickVillage')}</Typography.Text>}

@@ -27,15 +27,33 @@ export function HotlineCallModal({ open, onClose }: { open: boolean; onClose: ()
   const { t, tKey } = useI18n();
   const save = useFormSubmit<CallValues, ServiceDetailDto>({
     fields: ['villageCode', 'servedAt', 'serviceType', 'subjectName', 'content', 'result', 'durationMinutes'],
-    mutationFn: (v) => api.post<ServiceDetailDto>('/api/legal/services', { ...v, window: 'hotline', subjectKind: 'person', servedAt: v.servedAt.toISOString() }),
+    mutationFn: (v) =>
+      api.post<ServiceDetailDto>('/api/legal/services', {
+        ...v,
+        window: 'hotline',
+        subjectKind: 'person',
+        servedAt: v.servedAt.toISOString(),
+      }),
     successMessage: t('legal.hotline.saved'),
     invalidate: legalKeys.all,
     onSuccess: onClose,
   });
   const required = (key: string) => [{ required: true, whitespace: true, message: tKey(key) }];
   return (
-    <FormModal title={t('legal.hotline.title')} open={open} onClose={onClose} save={save} width={620} testId="hotline-call-modal" intro={<p style={{ color: '#8c8c8c' }}>{t('legal.hotline.intro')}</p>}>
-      <Form<CallValues> form={save.form} {...MODAL_FORM_LAYOUT} initialValues={{ servedAt: dayjs(), serviceType: 'consultation', durationMinutes: 10 }}>
+    <FormModal
+      title={t('legal.hotline.title')}
+      open={open}
+      onClose={onClose}
+      save={save}
+      width={620}
+      testId="hotline-call-modal"
+      intro={<p style={{ color: '#8c8c8c' }}>{t('legal.hotline.intro')}</p>}
+    >
+      <Form<CallValues>
+        form={save.form}
+        {...MODAL_FORM_LAYOUT}
+        initialValues={{ servedAt: dayjs(), serviceType: 'consultation', durationMinutes: 10 }}
+      >
         <Form.Item name="villageCode" label={t('legal.hotline.village')} rules={[{ required: true, message: t('legal.hotline.village') }]}>
           <RegionPicker browse maxLevel="village" placeholder={t('legal.assignment.villagePlaceholder')} testId="hotline-village-picker" />
         </Form.Item>

@@ -18,7 +18,13 @@ function Detail({ service }: { service: ServiceDetailDto }) {
   return (
     <>
       {service.status === 'returned' && service.reviewComment && (
-        <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('legal.ledger.reviewComment')} description={service.reviewComment} />
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('legal.ledger.reviewComment')}
+          description={service.reviewComment}
+        />
       )}
       <Descriptions
         column={1}
@@ -48,7 +54,12 @@ function Detail({ service }: { service: ServiceDetailDto }) {
       <Typography.Title level={5} style={{ marginTop: 24 }}>
         {t('legal.ledger.attachments')}
       </Typography.Title>
-      <AttachmentList attachments={service.attachments} urlOf={(fileId) => attachmentUrl(service.id, fileId)} emptyText={t('legal.ledger.noAttachments')} testId="ledger-attachments" />
+      <AttachmentList
+        attachments={service.attachments}
+        urlOf={(fileId) => attachmentUrl(service.id, fileId)}
+        emptyText={t('legal.ledger.noAttachments')}
+        testId="ledger-attachments"
+      />
       <Typography.Title level={5} style={{ marginTop: 24 }}>
         {t('legal.ledger.versions')}
       </Typography.Title>
@@ -75,12 +86,18 @@ export function LedgerDrawer({ serviceId, onClose }: { serviceId: string | null;
       destroyOnHidden
       title={detail.data ? `${t('legal.ledger.detail')}${t('common.colon')}${detail.data.villagePath}` : t('legal.ledger.detail')}
       // After a decision the drawer stays open: the refetched record shows its new status.
-      extra={detail.data ? (
-        <Space>
-          {detail.data.abilities.edit && <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>{t('common.edit')}</Button>}
-          <LedgerReview service={detail.data} onDone={() => undefined} />
-        </Space>
-      ) : null}
+      extra={
+        detail.data ? (
+          <Space>
+            {detail.data.abilities.edit && (
+              <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+                {t('common.edit')}
+              </Button>
+            )}
+            <LedgerReview service={detail.data} onDone={() => undefined} />
+          </Space>
+        ) : null
+      }
       data-testid="ledger-drawer"
     >
       {detail.isPending ? (

@@ -24,7 +24,12 @@ export function LedgerEditModal({ service, onClose }: { service: ServiceDetailDt
   const save = useFormSubmit<EditValues, ServiceDetailDto>({
     fields: ['servedAt', 'serviceType', 'subjectKind', 'subjectName', 'content', 'result', 'durationMinutes', 'attendance', 'reason'],
     mutationFn: ({ servedAt, reason, ...fields }) =>
-      updateService(service.id, { ...fields, servedAt: servedAt.toISOString(), version: service.version, ...(reason?.trim() ? { reason: reason.trim() } : {}) }),
+      updateService(service.id, {
+        ...fields,
+        servedAt: servedAt.toISOString(),
+        version: service.version,
+        ...(reason?.trim() ? { reason: reason.trim() } : {}),
+      }),
     successMessage: t('legal.ledger.edited'),
     invalidate: legalKeys.all,
     onSuccess: onClose,
@@ -33,13 +38,33 @@ export function LedgerEditModal({ service, onClose }: { service: ServiceDetailDt
   const subjectKind = Form.useWatch('subjectKind', save.form);
   const required = (key: string) => [{ required: true, whitespace: true, message: tKey(key) }];
   const initialValues: EditValues = {
-    servedAt: dayjs(service.servedAt), serviceType: service.serviceType, subjectKind: service.subjectKind, subjectName: service.subjectName,
-    content: service.content, result: service.result, durationMinutes: service.durationMinutes, attendance: service.attendance,
+    servedAt: dayjs(service.servedAt),
+    serviceType: service.serviceType,
+    subjectKind: service.subjectKind,
+    subjectName: service.subjectName,
+    content: service.content,
+    result: service.result,
+    durationMinutes: service.durationMinutes,
+    attendance: service.attendance,
   };
   return (
-    <FormModal title={t('legal.ledger.editTitle')} open onClose={onClose} save={save} width={640} testId="ledger-edit-modal" intro={<p style={{ color: '#8c8c8c' }}>{t('legal.ledger.editIntro')}</p>}>
+    <FormModal
+      title={t('legal.ledger.editTitle')}
+      open
+      onClose={onClose}
+      save={save}
+      width={640}
+      testId="ledger-edit-modal"
+      intro={<p style={{ color: '#8c8c8c' }}>{t('legal.ledger.editIntro')}</p>}
+    >
       <Form<EditValues> form={save.form} {...MODAL_FORM_LAYOUT} initialValues={initialValues}>
-        <Form.Item label={t('legal.ledger.village')}>{t('legal.ledger.editContext', { village: service.villagePath, window: t(`legal.window.${service.window}`), advisor: service.advisorName })}</Form.Item>
+        <Form.Item label={t('legal.ledger.village')}>
+          {t('legal.ledger.editContext', {
+            village: service.villagePath,
+            window: t(`legal.window.${service.window}`),
+            advisor: service.advisorName,
+          })}
+        </Form.Item>
         <Form.Item name="servedAt" label={t('legal.m.form.servedAt')} rules={[{ required: true, message: t('legal.m.form.servedAt') }]}>
           <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
         </Form.Item>
@@ -64,7 +89,11 @@ export function LedgerEditModal({ service, onClose }: { service: ServiceDetailDt
           <InputNumber min={1} max={1440} style={{ width: '100%' }} />
         </Form.Item>
         {type === 'publicity' && (
-          <Form.Item name="attendance" label={t('legal.m.form.attendance')} rules={[{ required: true, message: tKey('legal.service.attendance.required') }]}>
+          <Form.Item
+            name="attendance"
+            label={t('legal.m.form.attendance')}
+            rules={[{ required: true, message: tKey('legal.service.attendance.required') }]}
+          >
             <InputNumber min={1} style={{ width: '100%' }} />
           </Form.Item>
         )}

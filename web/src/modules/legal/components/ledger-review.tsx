@@ -14,11 +14,22 @@ interface ReturnValues {
 }
 
 /** 退回: the reason is required, it reaches the advisor with the record. */
-function ReturnModal({ service, open, onClose, onDone }: { service: ServiceDetailDto; open: boolean; onClose: () => void; onDone: () => void }) {
+function ReturnModal({
+  service,
+  open,
+  onClose,
+  onDone,
+}: {
+  service: ServiceDetailDto;
+  open: boolean;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const { t } = useI18n();
   const save = useFormSubmit({
     fields: ['comment'],
-    mutationFn: (values: ReturnValues) => legalReportsApi.returnService(service.id, { version: service.version, comment: values.comment.trim() }),
+    mutationFn: (values: ReturnValues) =>
+      legalReportsApi.returnService(service.id, { version: service.version, comment: values.comment.trim() }),
     successMessage: t('legal.ledger.returned'),
     invalidate: legalKeys.all,
     onSuccess: onDone,
@@ -74,7 +85,12 @@ export function LedgerReview({ service, onDone }: { service: ServiceDetailDto; o
         <Button danger onClick={() => setReturning(true)} data-testid="ledger-return">
           {t('legal.ledger.return')}
         </Button>
-        <Popconfirm title={t('legal.ledger.acceptConfirm')} onConfirm={() => accept.mutate()} okText={t('legal.ledger.accept')} cancelText={t('common.cancel')}>
+        <Popconfirm
+          title={t('legal.ledger.acceptConfirm')}
+          onConfirm={() => accept.mutate()}
+          okText={t('legal.ledger.accept')}
+          cancelText={t('common.cancel')}
+        >
           <Button type="primary" loading={accept.isPending} data-testid="ledger-accept">
             {t('legal.ledger.accept')}
           </Button>

@@ -23,7 +23,13 @@ export function LedgerTable({ paged, onOpen }: { paged: PagedData<ServiceDto>; o
     },
     { title: t('legal.ledger.advisor'), dataIndex: 'advisorName', width: 90, ellipsis: true },
     { title: t('legal.ledger.window'), dataIndex: 'window', width: 90, render: (_value, row) => windowLabel(t, row.window) },
-    { title: t('legal.ledger.type'), dataIndex: 'serviceType', width: 150, ellipsis: true, render: (_value, row) => typeLabel(t, row.serviceType) },
+    {
+      title: t('legal.ledger.type'),
+      dataIndex: 'serviceType',
+      width: 150,
+      ellipsis: true,
+      render: (_value, row) => typeLabel(t, row.serviceType),
+    },
     {
       title: t('legal.ledger.subject'),
       key: 'subject',

@@ -8,7 +8,16 @@ import { formatTime, subjectKindLabel, typeLabel } from './ledger-labels.tsx';
 type Fields = ServiceVersionDto['fields'];
 type FieldKey = keyof Fields;
 
-const FIELD_ORDER: FieldKey[] = ['servedAt', 'serviceType', 'subjectKind', 'subjectName', 'content', 'result', 'durationMinutes', 'attendance'];
+const FIELD_ORDER: FieldKey[] = [
+  'servedAt',
+  'serviceType',
+  'subjectKind',
+  'subjectName',
+  'content',
+  'result',
+  'durationMinutes',
+  'attendance',
+];
 
 const FIELD_LABELS: Record<FieldKey, Parameters<I18n['t']>[0]> = {
   servedAt: 'legal.ledger.servedAt',
@@ -55,17 +64,18 @@ function VersionFields({ version, previous }: { version: ServiceVersionDto; prev
       styles={{ label: { width: 110 } }}
       items={FIELD_ORDER.map((key) => {
         const isChanged = changed.has(key);
-        const value: ReactNode = isChanged && previous ? (
-          <>
-            <Typography.Text mark>{show(t, version.fields, key)}</Typography.Text>
-            <br />
-            <Typography.Text type="secondary" delete>
-              {t('legal.ledger.changedFrom', { value: show(t, previous.fields, key) })}
-            </Typography.Text>
-          </>
-        ) : (
-          <span style={{ whiteSpace: 'pre-wrap' }}>{show(t, version.fields, key)}</span>
-        );
+        const value: ReactNode =
+          isChanged && previous ? (
+            <>
+              <Typography.Text mark>{show(t, version.fields, key)}</Typography.Text>
+              <br />
+              <Typography.Text type="secondary" delete>
+                {t('legal.ledger.changedFrom', { value: show(t, previous.fields, key) })}
+              </Typography.Text>
+            </>
+          ) : (
+            <span style={{ whiteSpace: 'pre-wrap' }}>{show(t, version.fields, key)}</span>
+          );
         return { key, label: t(FIELD_LABELS[key]), children: value };
       })}
     />

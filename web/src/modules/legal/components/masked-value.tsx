@@ -6,7 +6,17 @@ import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { legalApi, type RevealField } from '../api.ts';
 
 /** Masked phone or ID number; 查看 asks the server for the whole value (audited) when allowed. */
-export function MaskedValue({ advisorId, field, masked, canReveal }: { advisorId: string; field: RevealField; masked: string; canReveal: boolean }) {
+export function MaskedValue({
+  advisorId,
+  field,
+  masked,
+  canReveal,
+}: {
+  advisorId: string;
+  field: RevealField;
+  masked: string;
+  canReveal: boolean;
+}) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const { errorMessage } = useErrorMessages();

@@ -16,7 +16,11 @@ export function RoomForm({ room }: { room: RoomDto }) {
   const save = useFormSubmit({
     fields: ['place', 'hours', 'hotline'],
     mutationFn: (values: RoomInput) =>
-      legalReportsApi.saveRoom(room.villageCode, { place: values.place.trim(), hours: values.hours.trim(), hotline: values.hotline.trim() }),
+      legalReportsApi.saveRoom(room.villageCode, {
+        place: values.place.trim(),
+        hours: values.hours.trim(),
+        hotline: values.hotline.trim(),
+      }),
     successMessage: t('legal.room.saved'),
     invalidate: legalKeys.all,
     onSuccess: () => undefined,
@@ -28,9 +32,7 @@ export function RoomForm({ room }: { room: RoomDto }) {
         column={1}
         size="small"
         style={{ marginBottom: 16 }}
-        items={[
-          { key: 'advisor', label: t('legal.room.advisor'), children: room.advisorName ?? t('legal.room.noAdvisor') },
-        ]}
+        items={[{ key: 'advisor', label: t('legal.room.advisor'), children: room.advisorName ?? t('legal.room.noAdvisor') }]}
       />
       {!room.configured && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('legal.room.notConfigured')} />}
       <ErrorAlert message={save.errorMessage} testId="form-error" />
@@ -43,10 +45,18 @@ export function RoomForm({ room }: { room: RoomDto }) {
         disabled={!manage}
         onFinish={() => void save.submit()}
       >
-        <Form.Item name="place" label={t('legal.room.place')} rules={[{ required: true, whitespace: true, message: t('legal.room.placeRequired') }]}>
+        <Form.Item
+          name="place"
+          label={t('legal.room.place')}
+          rules={[{ required: true, whitespace: true, message: t('legal.room.placeRequired') }]}
+        >
           <Input maxLength={100} placeholder={t('legal.room.placePlaceholder')} />
         </Form.Item>
-        <Form.Item name="hours" label={t('legal.room.hours')} rules={[{ required: true, whitespace: true, message: t('legal.room.hoursRequired') }]}>
+        <Form.Item
+          name="hours"
+          label={t('legal.room.hours')}
+          rules={[{ required: true, whitespace: true, message: t('legal.room.hoursRequired') }]}
+        >
           <Input maxLength={100} placeholder={t('legal.room.hoursPlaceholder')} />
         </Form.Item>
         <Form.Item
@@ -65,12 +75,7 @@ export function RoomForm({ room }: { room: RoomDto }) {
             )}
             {manage && (
               // The notice is printed from its own page, without the console around it.
-              <Button
-                icon={<PrinterOutlined />}
-                href={noticePagePath(room.villageCode)}
-                target="_blank"
-                data-testid="room-print"
-              >
+              <Button icon={<PrinterOutlined />} href={noticePagePath(room.villageCode)} target="_blank" data-testid="room-print">
                 {t('legal.room.print')}
               </Button>
             )}

@@ -27,22 +27,51 @@ export function AdvisorLedgerPage() {
       </MobilePage>
     );
   }
-  if (!me.data) return <MobilePage title={t('legal.m.ledger.title')}><Spin size="large" style={{ display: 'block', margin: 48 }} /></MobilePage>;
+  if (!me.data)
+    return (
+      <MobilePage title={t('legal.m.ledger.title')}>
+        <Spin size="large" style={{ display: 'block', margin: 48 }} />
+      </MobilePage>
+    );
 
   return (
     <MobilePage title={t('legal.m.ledger.title')} testId="advisor-ledger">
       <Card size="small" style={{ marginBottom: 12 }}>
-        <Typography.Text style={{ fontSize: 17 }}>{t('legal.m.ledger.hello', { name: me.data.name, count: me.data.villages.length })}</Typography.Text>
+        <Typography.Text style={{ fontSize: 17 }}>
+          {t('legal.m.ledger.hello', { name: me.data.name, count: me.data.villages.length })}
+        </Typography.Text>
         <Flex wrap gap={6} style={{ marginTop: 8 }}>
-          {me.data.villages.length === 0 ? <Typography.Text type="secondary">{t('legal.m.ledger.noVillages')}</Typography.Text> : me.data.villages.map((v) => <Tag key={v.code} color="blue" style={{ fontSize: 14 }}>{v.name}</Tag>)}
+          {me.data.villages.length === 0 ? (
+            <Typography.Text type="secondary">{t('legal.m.ledger.noVillages')}</Typography.Text>
+          ) : (
+            me.data.villages.map((v) => (
+              <Tag key={v.code} color="blue" style={{ fontSize: 14 }}>
+                {v.name}
+              </Tag>
+            ))
+          )}
         </Flex>
       </Card>
-      <Button type="primary" size="large" block icon={<PlusOutlined />} disabled={me.data.villages.length === 0} onClick={() => void navigate('/m/legal/new')} style={{ height: 52, fontSize: 18, marginBottom: 12 }}>
+      <Button
+        type="primary"
+        size="large"
+        block
+        icon={<PlusOutlined />}
+        disabled={me.data.villages.length === 0}
+        onClick={() => void navigate('/m/legal/new')}
+        style={{ height: 52, fontSize: 18, marginBottom: 12 }}
+      >
         {t('legal.m.ledger.record')}
       </Button>
       {(open.data?.total ?? 0) > 0 && (
         <Link to="/m/legal/questions">
-          <Alert type="info" showIcon icon={<MessageOutlined />} title={t('legal.m.ledger.questions', { count: open.data?.total ?? 0 })} style={{ marginBottom: 12, fontSize: 16 }} />
+          <Alert
+            type="info"
+            showIcon
+            icon={<MessageOutlined />}
+            title={t('legal.m.ledger.questions', { count: open.data?.total ?? 0 })}
+            style={{ marginBottom: 12, fontSize: 16 }}
+          />
         </Link>
       )}
       <Typography.Title level={5}>{t('legal.m.ledger.recent')}</Typography.Title>
@@ -52,13 +81,21 @@ export function AdvisorLedgerPage() {
         {services.data?.items.map((s) => (
           <Card key={s.id} size="small" hoverable onClick={() => void navigate(`/m/legal/${s.id}`)} data-testid="advisor-service">
             <Flex justify="space-between" align="center">
-              <Typography.Text strong style={{ fontSize: 16 }}>{t(`legal.serviceType.${s.serviceType}`)}</Typography.Text>
+              <Typography.Text strong style={{ fontSize: 16 }}>
+                {t(`legal.serviceType.${s.serviceType}`)}
+              </Typography.Text>
               <StatusTag status={s.status} />
             </Flex>
-            <Typography.Text type="secondary" style={{ display: 'block' }}>{localDateTime(s.servedAt)} · {s.villagePath} · {t(`legal.window.${s.window}`)}</Typography.Text>
-            <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: '6px 0 0', fontSize: 15 }}>{s.content}</Typography.Paragraph>
+            <Typography.Text type="secondary" style={{ display: 'block' }}>
+              {localDateTime(s.servedAt)} · {s.villagePath} · {t(`legal.window.${s.window}`)}
+            </Typography.Text>
+            <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: '6px 0 0', fontSize: 15 }}>
+              {s.content}
+            </Typography.Paragraph>
             {s.status === 'returned' && (
-              <Typography.Text type="danger"><EditOutlined /> {t('legal.m.ledger.returnedBecause', { comment: s.reviewComment ?? '' })}</Typography.Text>
+              <Typography.Text type="danger">
+                <EditOutlined /> {t('legal.m.ledger.returnedBecause', { comment: s.reviewComment ?? '' })}
+              </Typography.Text>
             )}
           </Card>
         ))}

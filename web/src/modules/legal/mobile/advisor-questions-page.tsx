@@ -24,7 +24,15 @@ function AnswerBox({ question }: { question: ConsultationDto }) {
   });
   return (
     <Flex vertical gap={8} style={{ marginTop: 8 }}>
-      <Input.TextArea rows={3} value={text} onChange={(e) => setText(e.target.value)} maxLength={2000} placeholder={t('legal.m.questions.answer')} aria-label={t('legal.m.questions.answer')} style={{ fontSize: 16 }} />
+      <Input.TextArea
+        rows={3}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        maxLength={2000}
+        placeholder={t('legal.m.questions.answer')}
+        aria-label={t('legal.m.questions.answer')}
+        style={{ fontSize: 16 }}
+      />
       <Button type="primary" size="large" loading={send.isPending} disabled={text.trim() === ''} onClick={() => send.mutate()}>
         {t('legal.m.questions.send')}
       </Button>
@@ -39,12 +47,26 @@ export function AdvisorQuestionsPage() {
   const list = useQuery({ queryKey: legalMobileKeys.questions(status), queryFn: () => fetchQuestions(status) });
   return (
     <MobilePage title={t('legal.m.questions.title')} back="/m/legal" testId="advisor-questions">
-      <Segmented block size="large" value={status} onChange={setStatus} options={[{ value: 'open', label: t('legal.m.questions.open') }, { value: 'answered', label: t('legal.m.questions.answered') }]} style={{ marginBottom: 12 }} />
+      <Segmented
+        block
+        size="large"
+        value={status}
+        onChange={setStatus}
+        options={[
+          { value: 'open', label: t('legal.m.questions.open') },
+          { value: 'answered', label: t('legal.m.questions.answered') },
+        ]}
+        style={{ marginBottom: 12 }}
+      />
       {list.isLoading && <Spin style={{ display: 'block', margin: 24 }} />}
-      {list.data?.items.length === 0 && <Empty description={status === 'open' ? t('legal.m.questions.empty') : t('legal.m.questions.emptyAnswered')} />}
+      {list.data?.items.length === 0 && (
+        <Empty description={status === 'open' ? t('legal.m.questions.empty') : t('legal.m.questions.emptyAnswered')} />
+      )}
       <Flex vertical gap={10}>
         {list.data?.items.map((q) => (
-          <QuestionCard key={q.id} question={q}>{q.abilities.answer && <AnswerBox question={q} />}</QuestionCard>
+          <QuestionCard key={q.id} question={q}>
+            {q.abilities.answer && <AnswerBox question={q} />}
+          </QuestionCard>
         ))}
       </Flex>
     </MobilePage>

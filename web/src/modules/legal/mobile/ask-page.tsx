@@ -41,11 +41,36 @@ export function AskPage() {
         <Typography.Paragraph style={{ fontSize: 16 }}>{t('legal.m.ask.intro')}</Typography.Paragraph>
         <ErrorAlert message={ask.isError ? errorMessage(ask.error) : null} />
         <Flex vertical gap={10}>
-          <Input.TextArea rows={4} value={question} onChange={(e) => setQuestion(e.target.value)} maxLength={1000} aria-label={t('legal.m.ask.question')} placeholder={t('legal.m.ask.placeholder')} style={{ fontSize: 17 }} />
-          <Upload accept="image/jpeg,image/png" listType="picture" maxCount={1} fileList={picture} beforeUpload={() => false} onChange={({ fileList }) => setPicture(fileList)}>
-            <Button size="large" icon={<PictureOutlined />}>{t('legal.m.ask.picture')}</Button>
+          <Input.TextArea
+            rows={4}
+            value={question}
+            onChange={(e) => setQuestion(e.target.value)}
+            maxLength={1000}
+            aria-label={t('legal.m.ask.question')}
+            placeholder={t('legal.m.ask.placeholder')}
+            style={{ fontSize: 17 }}
+          />
+          <Upload
+            accept="image/jpeg,image/png"
+            listType="picture"
+            maxCount={1}
+            fileList={picture}
+            beforeUpload={() => false}
+            onChange={({ fileList }) => setPicture(fileList)}
+          >
+            <Button size="large" icon={<PictureOutlined />}>
+              {t('legal.m.ask.picture')}
+            </Button>
           </Upload>
-          <Button type="primary" size="large" block loading={ask.isPending} disabled={question.trim().length < 5} onClick={() => ask.mutate()} style={{ height: 52, fontSize: 18 }}>
+          <Button
+            type="primary"
+            size="large"
+            block
+            loading={ask.isPending}
+            disabled={question.trim().length < 5}
+            onClick={() => ask.mutate()}
+            style={{ height: 52, fontSize: 18 }}
+          >
             {t('legal.m.ask.submit')}
           </Button>
         </Flex>
@@ -56,7 +81,9 @@ export function AskPage() {
       <Flex vertical gap={10}>
         {mine.data?.items.map((q) => (
           <QuestionCard key={q.id} question={q}>
-            {!q.answer && <Typography.Text type="warning">{q.advisorName ? t('legal.m.ask.waiting') : t('legal.m.ask.noAdvisor')}</Typography.Text>}
+            {!q.answer && (
+              <Typography.Text type="warning">{q.advisorName ? t('legal.m.ask.waiting') : t('legal.m.ask.noAdvisor')}</Typography.Text>
+            )}
           </QuestionCard>
         ))}
       </Flex>

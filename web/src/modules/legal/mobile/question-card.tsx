@@ -10,7 +10,9 @@ export function QuestionCard({ question, children }: { question: ConsultationDto
   return (
     <Card size="small" data-testid="question-card">
       <Flex justify="space-between" align="center">
-        <Typography.Text type="secondary">{t('legal.m.questions.askedAt', { name: question.askerName, time: localDateTime(question.askedAt) })}</Typography.Text>
+        <Typography.Text type="secondary">
+          {t('legal.m.questions.askedAt', { name: question.askerName, time: localDateTime(question.askedAt) })}
+        </Typography.Text>
         {question.overdue && <Tag color="error">{t('legal.m.questions.overdue')}</Tag>}
       </Flex>
       <Typography.Paragraph style={{ fontSize: 17, margin: '8px 0' }}>{question.question}</Typography.Paragraph>
@@ -20,8 +22,12 @@ export function QuestionCard({ question, children }: { question: ConsultationDto
       {question.answer && (
         <div style={{ background: '#f6ffed', border: '1px solid #b7eb8f', borderRadius: 8, padding: 10, marginTop: 8 }}>
           <Typography.Text strong>{t('legal.m.ask.answer', { advisor: question.advisorName ?? '' })}</Typography.Text>
-          <Typography.Paragraph style={{ fontSize: 16, margin: '4px 0 0' }} data-testid="question-answer">{question.answer}</Typography.Paragraph>
-          {question.responseMinutes !== null && <Typography.Text type="secondary">{t('legal.m.questions.responded', { minutes: question.responseMinutes })}</Typography.Text>}
+          <Typography.Paragraph style={{ fontSize: 16, margin: '4px 0 0' }} data-testid="question-answer">
+            {question.answer}
+          </Typography.Paragraph>
+          {question.responseMinutes !== null && (
+            <Typography.Text type="secondary">{t('legal.m.questions.responded', { minutes: question.responseMinutes })}</Typography.Text>
+          )}
         </div>
       )}
       {children}

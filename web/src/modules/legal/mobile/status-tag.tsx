@@ -7,5 +7,9 @@ const COLORS: Record<ServiceStatus, string> = { submitted: 'processing', returne
 /** 待审核 / 已退回 / 已通过 of a ledger entry. */
 export function StatusTag({ status }: { status: ServiceStatus }) {
   const { t } = useI18n();
-  return <Tag color={COLORS[status]} style={{ fontSize: 14 }}>{t(`legal.serviceStatus.${status}`)}</Tag>;
+  return (
+    <Tag color={COLORS[status]} style={{ fontSize: 14 }}>
+      {t(`legal.serviceStatus.${status}`)}
+    </Tag>
+  );
 }

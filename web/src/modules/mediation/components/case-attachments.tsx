@@ -13,7 +13,9 @@ export function CaseAttachments({ dto }: { dto: CaseDto }) {
   return (
     <>
       <Flex justify="space-between" align="center">
-        <Typography.Title level={5} style={{ margin: 0 }}>{t('mediation.case.attachments')}</Typography.Title>
+        <Typography.Title level={5} style={{ margin: 0 }}>
+          {t('mediation.case.attachments')}
+        </Typography.Title>
         {dto.abilities.handle && (
           <UploadButton
             url={caseFilesUrl(dto.id)}
@@ -24,8 +26,15 @@ export function CaseAttachments({ dto }: { dto: CaseDto }) {
           />
         )}
       </Flex>
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('mediation.case.uploadHint')}</Typography.Text>
-      <AttachmentList attachments={dto.attachments} urlOf={(fileId) => caseFileUrl(dto.id, fileId)} emptyText={t('mediation.case.noAttachments')} testId="case-attachments" />
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {t('mediation.case.uploadHint')}
+      </Typography.Text>
+      <AttachmentList
+        attachments={dto.attachments}
+        urlOf={(fileId) => caseFileUrl(dto.id, fileId)}
+        emptyText={t('mediation.case.noAttachments')}
+        testId="case-attachments"
+      />
     </>
   );
 }

@@ -25,7 +25,20 @@ interface Values {
   parties: PartyValues[];
 }
 
-const FIELDS = ['regionCode', 'caseType', 'source', 'referrer', 'description', 'amountFen', 'peopleCount', 'riskLevel', 'riskReasons', 'criminalRisk', 'registeredOn', 'parties'] as const;
+const FIELDS = [
+  'regionCode',
+  'caseType',
+  'source',
+  'referrer',
+  'description',
+  'amountFen',
+  'peopleCount',
+  'riskLevel',
+  'riskReasons',
+  'criminalRisk',
+  'registeredOn',
+  'parties',
+] as const;
 
 /** A case started from elsewhere (a screening report's item): the fields it fills in. */
 export interface CasePreset {
@@ -57,7 +70,17 @@ function toBody(values: Values, screeningId?: string) {
 }
 
 /** 登记纠纷 (受理): the place, type, source, facts, risk with its reasons, and both sides. */
-export function CaseCreateModal({ open, onClose, onCreated, preset }: { open: boolean; onClose: () => void; onCreated: (id: string) => void; preset?: CasePreset }) {
+export function CaseCreateModal({
+  open,
+  onClose,
+  onCreated,
+  preset,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onCreated: (id: string) => void;
+  preset?: CasePreset;
+}) {
   const { t, tKey } = useI18n();
   const labels = useMediationLabels();
   const session = useSession();
@@ -79,19 +102,54 @@ export function CaseCreateModal({ open, onClose, onCreated, preset }: { open: bo
         wrapperCol={{ span: 20 }}
         preserve={false}
         initialValues={{
-          regionCode: session.scope.code, source: 'application', riskLevel: 'low', peopleCount: 2, registeredOn: dayjs(), criminalRisk: false,
-          parties: [{ kind: 'person', role: 'applicant' }, { kind: 'person', role: 'respondent' }],
-          ...(preset ? { regionCode: preset.regionCode, source: 'screening', caseType: preset.caseType, description: preset.description, peopleCount: preset.peopleCount, riskLevel: preset.riskLevel } : {}),
+          regionCode: session.scope.code,
+          source: 'application',
+          riskLevel: 'low',
+          peopleCount: 2,
+          registeredOn: dayjs(),
+          criminalRisk: false,
+          parties: [
+            { kind: 'person', role: 'applicant' },
+            { kind: 'person', role: 'respondent' },
+          ],
+          ...(preset
+            ? {
+                regionCode: preset.regionCode,
+                source: 'screening',
+                caseType: preset.caseType,
+                description: preset.description,
+                peopleCount: preset.peopleCount,
+                riskLevel: preset.riskLevel,
+              }
+            : {}),
         }}
       >
         <Form.Item name="regionCode" label={t('mediation.case.place')} rules={[{ required: true }]}>
-          <RegionPicker initialLabel={preset?.regionLabel ?? session.scope.name} testId="case-region-picker" ariaLabel={t('mediation.case.place')} />
+          <RegionPicker
+            initialLabel={preset?.regionLabel ?? session.scope.name}
+            testId="case-region-picker"
+            ariaLabel={t('mediation.case.place')}
+          />
         </Form.Item>
         <Space.Compact block>
-          <Form.Item name="caseType" label={t('mediation.case.type')} rules={[{ required: true, message: tKey('mediation.caseType.required') }]} labelCol={{ span: 8 }} wrapperCol={{ span: 16 }} style={{ width: '50%' }}>
+          <Form.Item
+            name="caseType"
+            label={t('mediation.case.type')}
+            rules={[{ required: true, message: tKey('mediation.caseType.required') }]}
+            labelCol={{ span: 8 }}
+            wrapperCol={{ span: 16 }}
+            style={{ width: '50%' }}
+          >
             <Select options={optionsOf(labels.caseType)} aria-label={t('mediation.case.type')} />
           </Form.Item>
-          <Form.Item name="registeredOn" label={t('mediation.case.registeredOn')} rules={[{ required: true }]} labelCol={{ span: 8 }} wrapperCol={{ span: 16 }} style={{ width: '50%' }}>
+          <Form.Item
+            name="registeredOn"
+            label={t('mediation.case.registeredOn')}
+            rules={[{ required: true }]}
+            labelCol={{ span: 8 }}
+            wrapperCol={{ span: 16 }}
+            style={{ width: '50%' }}
+          >
             <DatePicker style={{ width: '100%' }} />
           </Form.Item>
         </Space.Compact>
@@ -99,18 +157,38 @@ export function CaseCreateModal({ open, onClose, onCreated, preset }: { open: bo
           <Radio.Group options={optionsOf(labels.source)} />
         </Form.Item>
         {source === 'referral' && (
-          <Form.Item name="referrer" label={t('mediation.case.referrer')} rules={[{ required: true, message: t('form.select', { label: t('mediation.case.referrer') }) }]}>
+          <Form.Item
+            name="referrer"
+            label={t('mediation.case.referrer')}
+            rules={[{ required: true, message: t('form.select', { label: t('mediation.case.referrer') }) }]}
+          >
             <Select options={optionsOf(labels.referrer)} />
           </Form.Item>
         )}
-        <Form.Item name="description" label={t('mediation.case.description')} rules={[{ required: true, message: tKey('mediation.description.required') }]}>
+        <Form.Item
+          name="description"
+          label={t('mediation.case.description')}
+          rules={[{ required: true, message: tKey('mediation.description.required') }]}
+        >
           <Input.TextArea rows={3} maxLength={2000} aria-label={t('mediation.case.description')} />
         </Form.Item>
         <Space.Compact block>
-          <Form.Item name="amountYuan" label={t('mediation.case.amount')} labelCol={{ span: 8 }} wrapperCol={{ span: 16 }} style={{ width: '50%' }}>
+          <Form.Item
+            name="amountYuan"
+            label={t('mediation.case.amount')}
+            labelCol={{ span: 8 }}
+            wrapperCol={{ span: 16 }}
+            style={{ width: '50%' }}
+          >
             <InputNumber min={0} precision={2} style={{ width: '100%' }} />
           </Form.Item>
-          <Form.Item name="peopleCount" label={t('mediation.case.people')} labelCol={{ span: 8 }} wrapperCol={{ span: 16 }} style={{ width: '50%' }}>
+          <Form.Item
+            name="peopleCount"
+            label={t('mediation.case.people')}
+            labelCol={{ span: 8 }}
+            wrapperCol={{ span: 16 }}
+            style={{ width: '50%' }}
+          >
             <InputNumber min={1} precision={0} style={{ width: '100%' }} />
           </Form.Item>
         </Space.Compact>

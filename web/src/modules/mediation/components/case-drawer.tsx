@@ -13,16 +13,33 @@ import { MaskedValue } from './masked-value.tsx';
 import { PartiesEditModal } from './parties-edit-modal.tsx';
 import { PartyHistory } from './party-history.tsx';
 
-function Detail({ dto, onStep, onOpen, onEditParties }: { dto: CaseDto; onStep: (step: CaseStep) => void; onOpen: (id: string) => void; onEditParties: () => void }) {
+function Detail({
+  dto,
+  onStep,
+  onOpen,
+  onEditParties,
+}: {
+  dto: CaseDto;
+  onStep: (step: CaseStep) => void;
+  onOpen: (id: string) => void;
+  onEditParties: () => void;
+}) {
   const { t } = useI18n();
   const labels = useMediationLabels();
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       {dto.criminalRisk && dto.concludedOn === null && <Alert type="error" showIcon title={t('mediation.case.criminalRiskAlert')} />}
-      {dto.overdue && dto.concludedOn === null && <Alert type="warning" showIcon title={t('mediation.case.overdueAlert', { date: dto.dueOn })} />}
+      {dto.overdue && dto.concludedOn === null && (
+        <Alert type="warning" showIcon title={t('mediation.case.overdueAlert', { date: dto.dueOn })} />
+      )}
       <Flex gap={8} wrap data-testid="case-actions">
         {stepsOf(dto).map((step) => (
-          <Button key={step} type={['start', 'agree', 'follow_up', 'close'].includes(step) ? 'primary' : 'default'} danger={step === 'fail'} onClick={() => onStep(step)}>
+          <Button
+            key={step}
+            type={['start', 'agree', 'follow_up', 'close'].includes(step) ? 'primary' : 'default'}
+            danger={step === 'fail'}
+            onClick={() => onStep(step)}
+          >
             {t(STEP_TITLES[step])}
           </Button>
         ))}
@@ -37,27 +54,76 @@ function Detail({ dto, onStep, onOpen, onEditParties }: { dto: CaseDto; onStep: 
         size="small"
         bordered
         items={[
-          { key: 'status', label: t('mediation.case.status'), children: <Tag color={STATUS_COLORS[dto.status]} data-testid="case-status">{labels.status[dto.status]}</Tag> },
+          {
+            key: 'status',
+            label: t('mediation.case.status'),
+            children: (
+              <Tag color={STATUS_COLORS[dto.status]} data-testid="case-status">
+                {labels.status[dto.status]}
+              </Tag>
+            ),
+          },
           { key: 'type', label: t('mediation.case.type'), children: labels.caseType[dto.caseType] },
           { key: 'place', label: t('mediation.case.place'), children: dto.region.path },
-          { key: 'source', label: t('mediation.case.source'), children: `${dto.referrer ? t('mediation.case.sourceReferrer', { source: labels.source[dto.source], referrer: labels.referrer[dto.referrer] }) : labels.source[dto.source]}${dto.online ? t('common.parenthesised', { text: t('mediation.case.online') }) : ''}` },
+          {
+            key: 'source',
+            label: t('mediation.case.source'),
+            children: `${dto.referrer ? t('mediation.case.sourceReferrer', { source: labels.source[dto.source], referrer: labels.referrer[dto.referrer] }) : labels.source[dto.source]}${dto.online ? t('common.parenthesised', { text: t('mediation.case.online') }) : ''}`,
+          },
           { key: 'registered', label: t('mediation.case.registeredOn'), children: dto.registeredOn },
           { key: 'due', label: t('mediation.case.dueOn'), children: dto.dueOn },
           { key: 'committee', label: t('mediation.case.committee'), children: dto.committee?.name ?? '—' },
           { key: 'mediator', label: t('mediation.case.mediator'), children: dto.mediator?.name ?? '—' },
-          { key: 'risk', label: t('mediation.case.risk'), children: <Tag color={RISK_COLORS[dto.riskLevel]}>{labels.risk[dto.riskLevel]}</Tag> },
-          { key: 'reasons', label: t('mediation.case.riskReasons'), children: dto.riskReasons.map((r) => labels.reason[r]).join(t('common.listSeparator')) || '—' },
+          {
+            key: 'risk',
+            label: t('mediation.case.risk'),
+            children: <Tag color={RISK_COLORS[dto.riskLevel]}>{labels.risk[dto.riskLevel]}</Tag>,
+          },
+          {
+            key: 'reasons',
+            label: t('mediation.case.riskReasons'),
+            children: dto.riskReasons.map((r) => labels.reason[r]).join(t('common.listSeparator')) || '—',
+          },
           { key: 'amount', label: t('mediation.case.amount'), children: formatYuan(dto.amountFen) },
           { key: 'people', label: t('mediation.case.people'), children: dto.peopleCount },
-          { key: 'description', label: t('mediation.case.description'), span: 2, children: <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{dto.description}</Typography.Paragraph> },
-          ...(dto.reopenedFrom ? [{ key: 'from', label: t('mediation.case.reopenedFrom'), span: 2, children: <Typography.Link onClick={() => onOpen(dto.reopenedFrom?.id ?? '')}>{dto.reopenedFrom.caseNo}</Typography.Link> }] : []),
-          ...(dto.reopenedAs ? [{ key: 'as', label: t('mediation.case.reopenedAs'), span: 2, children: <Typography.Link onClick={() => onOpen(dto.reopenedAs?.id ?? '')}>{dto.reopenedAs.caseNo}</Typography.Link> }] : []),
+          {
+            key: 'description',
+            label: t('mediation.case.description'),
+            span: 2,
+            children: <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{dto.description}</Typography.Paragraph>,
+          },
+          ...(dto.reopenedFrom
+            ? [
+                {
+                  key: 'from',
+                  label: t('mediation.case.reopenedFrom'),
+                  span: 2,
+                  children: <Typography.Link onClick={() => onOpen(dto.reopenedFrom?.id ?? '')}>{dto.reopenedFrom.caseNo}</Typography.Link>,
+                },
+              ]
+            : []),
+          ...(dto.reopenedAs
+            ? [
+                {
+                  key: 'as',
+                  label: t('mediation.case.reopenedAs'),
+                  span: 2,
+                  children: <Typography.Link onClick={() => onOpen(dto.reopenedAs?.id ?? '')}>{dto.reopenedAs.caseNo}</Typography.Link>,
+                },
+              ]
+            : []),
         ]}
       />
       <PartyHistory history={dto.partyHistory} onOpen={onOpen} />
       <Flex justify="space-between" align="center">
-        <Typography.Title level={5} style={{ margin: 0 }}>{t('mediation.case.parties')}</Typography.Title>
-        {dto.abilities.editParties && <Button size="small" onClick={onEditParties}>{t('mediation.parties.edit')}</Button>}
+        <Typography.Title level={5} style={{ margin: 0 }}>
+          {t('mediation.case.parties')}
+        </Typography.Title>
+        {dto.abilities.editParties && (
+          <Button size="small" onClick={onEditParties}>
+            {t('mediation.parties.edit')}
+          </Button>
+        )}
       </Flex>
       <Descriptions
         column={1}
@@ -69,20 +135,41 @@ function Detail({ dto, onStep, onOpen, onEditParties }: { dto: CaseDto; onStep: 
           label: `${p.role === 'applicant' ? t('mediation.party.applicant') : t('mediation.party.respondent')}${t('common.colon')}${p.name}`,
           children: (
             <Space size={16} wrap>
-              <MaskedValue masked={p.idNumber} canReveal={dto.abilities.reveal} label={t('mediation.party.idNumber')} reveal={() => mediationApi.revealParty(dto.id, p.id, 'idNumber')} />
-              <MaskedValue masked={p.phone} canReveal={dto.abilities.reveal} label={t('mediation.party.phone')} reveal={() => mediationApi.revealParty(dto.id, p.id, 'phone')} />
+              <MaskedValue
+                masked={p.idNumber}
+                canReveal={dto.abilities.reveal}
+                label={t('mediation.party.idNumber')}
+                reveal={() => mediationApi.revealParty(dto.id, p.id, 'idNumber')}
+              />
+              <MaskedValue
+                masked={p.phone}
+                canReveal={dto.abilities.reveal}
+                label={t('mediation.party.phone')}
+                reveal={() => mediationApi.revealParty(dto.id, p.id, 'phone')}
+              />
               {p.address && <Typography.Text type="secondary">{p.address}</Typography.Text>}
             </Space>
           ),
         }))}
       />
-      <Typography.Title level={5} style={{ margin: 0 }}>{t('mediation.case.sessions')}</Typography.Title>
+      <Typography.Title level={5} style={{ margin: 0 }}>
+        {t('mediation.case.sessions')}
+      </Typography.Title>
       {dto.sessions.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('mediation.case.noSessions')} />
       ) : (
         <Timeline
           data-testid="case-sessions"
-          items={dto.sessions.map((s) => ({ key: s.id, content: <><Typography.Text strong>{s.heldOn}</Typography.Text> {s.participants}<br /><Typography.Text type="secondary">{s.notes}</Typography.Text></> }))}
+          items={dto.sessions.map((s) => ({
+            key: s.id,
+            content: (
+              <>
+                <Typography.Text strong>{s.heldOn}</Typography.Text> {s.participants}
+                <br />
+                <Typography.Text type="secondary">{s.notes}</Typography.Text>
+              </>
+            ),
+          }))}
         />
       )}
       {dto.agreement && (
@@ -93,9 +180,23 @@ function Detail({ dto, onStep, onOpen, onEditParties }: { dto: CaseDto; onStep: 
           bordered
           items={[
             { key: 'on', label: t('mediation.field.agreedOn'), children: dto.agreement.agreedOn },
-            { key: 'confirmed', label: t('mediation.record.confirm'), children: dto.agreement.confirmedOn ?? t('mediation.case.notConfirmed') },
-            { key: 'terms', label: t('mediation.field.terms'), span: 2, children: <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{dto.agreement.terms}</Typography.Paragraph> },
-            { key: 'performance', label: t('mediation.field.performance'), span: 2, children: dto.performance ? labels.performance[dto.performance] : '—' },
+            {
+              key: 'confirmed',
+              label: t('mediation.record.confirm'),
+              children: dto.agreement.confirmedOn ?? t('mediation.case.notConfirmed'),
+            },
+            {
+              key: 'terms',
+              label: t('mediation.field.terms'),
+              span: 2,
+              children: <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{dto.agreement.terms}</Typography.Paragraph>,
+            },
+            {
+              key: 'performance',
+              label: t('mediation.field.performance'),
+              span: 2,
+              children: dto.performance ? labels.performance[dto.performance] : '—',
+            },
           ]}
         />
       )}
@@ -136,9 +237,20 @@ export function CaseDrawer({ caseId, onClose, onOpen }: { caseId: string | null;
   const { t } = useI18n();
   const [step, setStep] = useState<CaseStep | null>(null);
   const [editingParties, setEditingParties] = useState(false);
-  const detail = useQuery({ queryKey: mediationKeys.case(caseId ?? ''), queryFn: () => mediationApi.case(caseId ?? ''), enabled: caseId !== null });
+  const detail = useQuery({
+    queryKey: mediationKeys.case(caseId ?? ''),
+    queryFn: () => mediationApi.case(caseId ?? ''),
+    enabled: caseId !== null,
+  });
   return (
-    <Drawer open={caseId !== null} onClose={onClose} size={760} destroyOnHidden title={detail.data ? `${t('mediation.case.detail')}${t('common.colon')}${detail.data.caseNo}` : t('mediation.case.detail')} data-testid="case-drawer">
+    <Drawer
+      open={caseId !== null}
+      onClose={onClose}
+      size={760}
+      destroyOnHidden
+      title={detail.data ? `${t('mediation.case.detail')}${t('common.colon')}${detail.data.caseNo}` : t('mediation.case.detail')}
+      data-testid="case-drawer"
+    >
       {detail.isPending ? (
         <Skeleton active />
       ) : detail.error ? (

@@ -17,17 +17,58 @@ export type CaseStep = CaseAction | Recording | 'aid';
 
 /** Where each step posts, and the fields it asks for (the server checks state and evidence). */
 const PATHS: Record<Exclude<CaseStep, 'aid'>, string> = {
-  start: 'start', agree: 'agree', fail: 'fail', follow_up: 'follow-up', close: 'close',
-  session: 'sessions', confirm: 'confirm', performance: 'performance', visit: 'visit', reopen: 'reopen',
+  start: 'start',
+  agree: 'agree',
+  fail: 'fail',
+  follow_up: 'follow-up',
+  close: 'close',
+  session: 'sessions',
+  confirm: 'confirm',
+  performance: 'performance',
+  visit: 'visit',
+  reopen: 'reopen',
 };
 /** Each step's name (its button and its form's title). */
 export const STEP_TITLES: Record<CaseStep, MessageKey> = {
-  start: 'mediation.action.start', agree: 'mediation.action.agree', fail: 'mediation.action.fail', follow_up: 'mediation.action.follow_up', close: 'mediation.action.close',
-  session: 'mediation.record.session', confirm: 'mediation.record.confirm', performance: 'mediation.record.performance', visit: 'mediation.record.visit', reopen: 'mediation.record.reopen',
+  start: 'mediation.action.start',
+  agree: 'mediation.action.agree',
+  fail: 'mediation.action.fail',
+  follow_up: 'mediation.action.follow_up',
+  close: 'mediation.action.close',
+  session: 'mediation.record.session',
+  confirm: 'mediation.record.confirm',
+  performance: 'mediation.record.performance',
+  visit: 'mediation.record.visit',
+  reopen: 'mediation.record.reopen',
   aid: 'mediation.record.aid',
 };
-const DATE_FIELDS = ['heldOn', 'agreedOn', 'performanceDeadline', 'failedOn', 'closedOn', 'confirmedOn', 'visitedOn', 'reopenedOn', 'appliedOn'] as const;
-const FIELDS = ['mediatorId', 'participants', 'notes', 'terms', 'route', 'destination', 'reason', 'dueDays', 'note', 'performance', 'partyId', 'hardship', 'matter', ...DATE_FIELDS];
+const DATE_FIELDS = [
+  'heldOn',
+  'agreedOn',
+  'performanceDeadline',
+  'failedOn',
+  'closedOn',
+  'confirmedOn',
+  'visitedOn',
+  'reopenedOn',
+  'appliedOn',
+] as const;
+const FIELDS = [
+  'mediatorId',
+  'participants',
+  'notes',
+  'terms',
+  'route',
+  'destination',
+  'reason',
+  'dueDays',
+  'note',
+  'performance',
+  'partyId',
+  'hardship',
+  'matter',
+  ...DATE_FIELDS,
+];
 
 type Values = Record<string, string | number | string[] | Dayjs | null | undefined>;
 
@@ -77,7 +118,9 @@ export function CaseStepModal({ dto, step, onClose }: { dto: CaseDto; step: Case
   const save = useFormSubmit<Values, unknown>({
     fields: FIELDS,
     mutationFn: (values) =>
-      step === 'aid' ? mediationApi.createAid({ caseId: dto.id, ...toBody(values) }) : mediationApi.step(dto.id, PATHS[step ?? 'session'], toBody(values)),
+      step === 'aid'
+        ? mediationApi.createAid({ caseId: dto.id, ...toBody(values) })
+        : mediationApi.step(dto.id, PATHS[step ?? 'session'], toBody(values)),
     successMessage: t('mediation.case.saved'),
     invalidate: mediationKeys.all,
     onSuccess: onClose,
@@ -86,21 +129,46 @@ export function CaseStepModal({ dto, step, onClose }: { dto: CaseDto; step: Case
 
   const fields: Record<CaseStep, ReactNode[]> = {
     start: [
-      <Form.Item key="mediatorId" name="mediatorId" label={t('mediation.field.mediatorId')} rules={[{ required: !dto.mediator, message: tKey('mediation.mediator.required') }]}>
+      <Form.Item
+        key="mediatorId"
+        name="mediatorId"
+        label={t('mediation.field.mediatorId')}
+        rules={[{ required: !dto.mediator, message: tKey('mediation.mediator.required') }]}
+      >
         <Select
           aria-label={t('mediation.field.mediatorId')}
           loading={mediators.isPending}
-          options={(mediators.data?.items ?? []).filter((m) => m.status === 'active' && dto.region.code.startsWith(m.region.code)).map((m) => ({
-            value: m.id, label: t('mediation.mediator.option', { name: m.name, committee: m.committeeName, employment: t(m.employment === 'full_time' ? 'mediation.mediator.fullTime' : 'mediation.mediator.partTime') }),
-          }))}
+          options={(mediators.data?.items ?? [])
+            .filter((m) => m.status === 'active' && dto.region.code.startsWith(m.region.code))
+            .map((m) => ({
+              value: m.id,
+              label: t('mediation.mediator.option', {
+                name: m.name,
+                committee: m.committeeName,
+                employment: t(m.employment === 'full_time' ? 'mediation.mediator.fullTime' : 'mediation.mediator.partTime'),
+              }),
+            }))}
         />
       </Form.Item>,
     ],
-    session: [date('heldOn', t('mediation.field.heldOn')), text('participants', t('mediation.field.participants')), text('notes', t('mediation.field.notes'), 4)],
-    agree: [date('agreedOn', t('mediation.field.agreedOn')), text('terms', t('mediation.field.terms'), 5), date('performanceDeadline', t('mediation.field.performanceDeadline'), false)],
+    session: [
+      date('heldOn', t('mediation.field.heldOn')),
+      text('participants', t('mediation.field.participants')),
+      text('notes', t('mediation.field.notes'), 4),
+    ],
+    agree: [
+      date('agreedOn', t('mediation.field.agreedOn')),
+      text('terms', t('mediation.field.terms'), 5),
+      date('performanceDeadline', t('mediation.field.performanceDeadline'), false),
+    ],
     fail: [
       date('failedOn', t('mediation.field.failedOn')),
-      <Form.Item key="route" name="route" label={t('mediation.field.route')} rules={[{ required: true, message: t('form.select', { label: t('mediation.field.route') }) }]}>
+      <Form.Item
+        key="route"
+        name="route"
+        label={t('mediation.field.route')}
+        rules={[{ required: true, message: t('form.select', { label: t('mediation.field.route') }) }]}
+      >
         <Select options={optionsOf(labels.route)} aria-label={t('mediation.field.route')} />
       </Form.Item>,
       text('destination', t('mediation.field.destination')),
@@ -108,7 +176,12 @@ export function CaseStepModal({ dto, step, onClose }: { dto: CaseDto; step: Case
     ],
     confirm: [date('confirmedOn', t('mediation.field.confirmedOn')), text('note', t('mediation.field.note'), 0, false)],
     performance: [
-      <Form.Item key="performance" name="performance" label={t('mediation.field.performance')} rules={[{ required: true, message: tKey('mediation.performance.required') }]}>
+      <Form.Item
+        key="performance"
+        name="performance"
+        label={t('mediation.field.performance')}
+        rules={[{ required: true, message: tKey('mediation.performance.required') }]}
+      >
         <Select options={optionsOf(labels.performance)} aria-label={t('mediation.field.performance')} />
       </Form.Item>,
       text('note', t('mediation.field.note'), 0, false),
@@ -122,11 +195,25 @@ export function CaseStepModal({ dto, step, onClose }: { dto: CaseDto; step: Case
     close: [date('closedOn', t('mediation.field.closedOn'))],
     reopen: [date('reopenedOn', t('mediation.field.reopenedOn')), text('reason', t('mediation.field.reason'), 3)],
     aid: [
-      <Form.Item key="partyId" name="partyId" label={t('mediation.aid.party')} rules={[{ required: true, message: t('form.select', { label: t('mediation.case.parties') }) }]}>
-        <Select options={dto.parties.filter((p) => p.kind === 'person').map((p) => ({ value: p.id, label: t('mediation.aid.partyOption', { name: p.name, role: t(`mediation.party.${p.role}`) }) }))} />
+      <Form.Item
+        key="partyId"
+        name="partyId"
+        label={t('mediation.aid.party')}
+        rules={[{ required: true, message: t('form.select', { label: t('mediation.case.parties') }) }]}
+      >
+        <Select
+          options={dto.parties
+            .filter((p) => p.kind === 'person')
+            .map((p) => ({ value: p.id, label: t('mediation.aid.partyOption', { name: p.name, role: t(`mediation.party.${p.role}`) }) }))}
+        />
       </Form.Item>,
       text('matter', t('mediation.field.matter')),
-      <Form.Item key="hardship" name="hardship" label={t('mediation.field.hardship')} rules={[{ required: true, message: tKey('mediation.aid.hardship.required') }]}>
+      <Form.Item
+        key="hardship"
+        name="hardship"
+        label={t('mediation.field.hardship')}
+        rules={[{ required: true, message: tKey('mediation.aid.hardship.required') }]}
+      >
         <Checkbox.Group options={(criteria.data?.aidCriteria ?? []).map((c) => ({ value: c, label: c }))} />
       </Form.Item>,
       date('appliedOn', t('mediation.field.appliedOn')),

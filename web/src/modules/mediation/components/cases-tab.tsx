@@ -36,16 +36,22 @@ export function CasesTab() {
 
   const columns: TableColumnsType<CaseListItemDto> = [
     {
-      title: t('mediation.case.no'), dataIndex: 'caseNo', width: 220,
+      title: t('mediation.case.no'),
+      dataIndex: 'caseNo',
+      width: 220,
       render: (_v, row) => (
-        <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setOpenId(row.id)}>{row.caseNo}</Button>
+        <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setOpenId(row.id)}>
+          {row.caseNo}
+        </Button>
       ),
     },
     { title: t('mediation.case.place'), dataIndex: ['region', 'path'], width: 170, ellipsis: true },
     { title: t('mediation.case.type'), dataIndex: 'caseType', width: 130, render: (_v, row) => labels.caseType[row.caseType] },
     { title: t('mediation.case.parties'), dataIndex: 'partyNames', width: 140, ellipsis: true },
     {
-      title: t('mediation.case.risk'), dataIndex: 'riskLevel', width: 120,
+      title: t('mediation.case.risk'),
+      dataIndex: 'riskLevel',
+      width: 120,
       render: (_v, row) => (
         <Space size={4} wrap>
           <Tag color={RISK_COLORS[row.riskLevel]}>{labels.risk[row.riskLevel]}</Tag>
@@ -55,7 +61,9 @@ export function CasesTab() {
     },
     { title: t('mediation.case.registeredOn'), dataIndex: 'registeredOn', width: 110 },
     {
-      title: t('mediation.case.status'), dataIndex: 'status', width: 130,
+      title: t('mediation.case.status'),
+      dataIndex: 'status',
+      width: 130,
       render: (_v, row) => (
         <Space size={4}>
           <Tag color={STATUS_COLORS[row.status]}>{labels.status[row.status]}</Tag>
@@ -69,19 +77,46 @@ export function CasesTab() {
     <>
       <Flex justify="space-between" align="center" gap={12} wrap style={{ marginBottom: 16 }}>
         <Space wrap>
-          <Input.Search allowClear placeholder={t('mediation.case.search')} style={{ width: 220 }} onSearch={(q) => list.setFilters({ ...list.filters, q: q || undefined })} />
-          <Select allowClear placeholder={t('mediation.case.status')} style={{ width: 120 }} value={filters.status} options={optionsOf(labels.status)} onChange={(status) => list.setFilters({ ...list.filters, status })} />
-          <Select allowClear placeholder={t('mediation.case.type')} style={{ width: 170 }} value={filters.caseType} options={optionsOf(labels.caseType)} onChange={(caseType) => list.setFilters({ ...list.filters, caseType })} />
-          <Checkbox checked={filters.criminalRisk === 'true'} onChange={(e) => list.setFilters({ ...list.filters, criminalRisk: e.target.checked ? 'true' : undefined })}>
+          <Input.Search
+            allowClear
+            placeholder={t('mediation.case.search')}
+            style={{ width: 220 }}
+            onSearch={(q) => list.setFilters({ ...list.filters, q: q || undefined })}
+          />
+          <Select
+            allowClear
+            placeholder={t('mediation.case.status')}
+            style={{ width: 120 }}
+            value={filters.status}
+            options={optionsOf(labels.status)}
+            onChange={(status) => list.setFilters({ ...list.filters, status })}
+          />
+          <Select
+            allowClear
+            placeholder={t('mediation.case.type')}
+            style={{ width: 170 }}
+            value={filters.caseType}
+            options={optionsOf(labels.caseType)}
+            onChange={(caseType) => list.setFilters({ ...list.filters, caseType })}
+          />
+          <Checkbox
+            checked={filters.criminalRisk === 'true'}
+            onChange={(e) => list.setFilters({ ...list.filters, criminalRisk: e.target.checked ? 'true' : undefined })}
+          >
             {t('mediation.case.onlyCriminal')}
           </Checkbox>
-          <Checkbox checked={filters.overdue === 'true'} onChange={(e) => list.setFilters({ ...list.filters, overdue: e.target.checked ? 'true' : undefined })}>
+          <Checkbox
+            checked={filters.overdue === 'true'}
+            onChange={(e) => list.setFilters({ ...list.filters, overdue: e.target.checked ? 'true' : undefined })}
+          >
             {t('mediation.case.onlyOverdue')}
           </Checkbox>
         </Space>
         <Space>
           {session.permissions.includes('mediation.export') && (
-            <Button icon={<DownloadOutlined />} href={casesExportUrl(filters)} data-testid="cases-export">{t('mediation.case.export')}</Button>
+            <Button icon={<DownloadOutlined />} href={casesExportUrl(filters)} data-testid="cases-export">
+              {t('mediation.case.export')}
+            </Button>
           )}
           {canHandle && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
@@ -91,7 +126,14 @@ export function CasesTab() {
         </Space>
       </Flex>
       <ErrorAlert message={list.errorMessage} />
-      <PagedTable<CaseListItemDto> rowKey="id" columns={columns} paged={list.paged} emptyText={t('mediation.case.empty')} scroll={{ x: 1020 }} data-testid="cases-table" />
+      <PagedTable<CaseListItemDto>
+        rowKey="id"
+        columns={columns}
+        paged={list.paged}
+        emptyText={t('mediation.case.empty')}
+        scroll={{ x: 1020 }}
+        data-testid="cases-table"
+      />
       {creating && (
         <CaseCreateModal
           open

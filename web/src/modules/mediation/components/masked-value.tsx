@@ -5,7 +5,17 @@ import { useErrorToast } from '../../../app/api/use-error-messages.ts';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 
 /** A masked phone or ID number; 查看 asks the server for the whole value (audited) when allowed. */
-export function MaskedValue({ masked, canReveal, reveal, label }: { masked: string | null; canReveal: boolean; reveal: () => Promise<{ value: string }>; label: string }) {
+export function MaskedValue({
+  masked,
+  canReveal,
+  reveal,
+  label,
+}: {
+  masked: string | null;
+  canReveal: boolean;
+  reveal: () => Promise<{ value: string }>;
+  label: string;
+}) {
   const { t } = useI18n();
   const showError = useErrorToast();
   const [revealed, setRevealed] = useState<string | null>(null);
@@ -15,7 +25,14 @@ export function MaskedValue({ masked, canReveal, reveal, label }: { masked: stri
     <Space size={4}>
       <Typography.Text style={{ whiteSpace: 'nowrap' }}>{revealed ?? masked}</Typography.Text>
       {canReveal && revealed === null && (
-        <Button type="link" size="small" style={{ padding: 0 }} loading={mutation.isPending} onClick={() => mutation.mutate()} aria-label={`${t('mediation.reveal')}${label}`}>
+        <Button
+          type="link"
+          size="small"
+          style={{ padding: 0 }}
+          loading={mutation.isPending}
+          onClick={() => mutation.mutate()}
+          aria-label={`${t('mediation.reveal')}${label}`}
+        >
           {t('mediation.reveal')}
         </Button>
       )}

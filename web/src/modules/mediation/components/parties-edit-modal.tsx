@@ -17,9 +17,19 @@ export function PartiesEditModal({ dto, onClose }: { dto: CaseDto; onClose: () =
     onSuccess: onClose,
   });
   // Numbers start empty (kept as stored); the masked ones show as placeholders.
-  const initialValues = { parties: dto.parties.map((p) => ({ id: p.id, kind: p.kind, role: p.role, name: p.name, address: p.address ?? undefined })) };
+  const initialValues = {
+    parties: dto.parties.map((p) => ({ id: p.id, kind: p.kind, role: p.role, name: p.name, address: p.address ?? undefined })),
+  };
   return (
-    <FormModal title={t('mediation.parties.edit')} open onClose={onClose} save={save} width={980} testId="parties-edit-modal" intro={<p style={{ color: '#8c8c8c' }}>{t('mediation.parties.editIntro')}</p>}>
+    <FormModal
+      title={t('mediation.parties.edit')}
+      open
+      onClose={onClose}
+      save={save}
+      width={980}
+      testId="parties-edit-modal"
+      intro={<p style={{ color: '#8c8c8c' }}>{t('mediation.parties.editIntro')}</p>}
+    >
       <Form form={save.form} labelCol={{ flex: '80px' }} initialValues={initialValues}>
         <PartyFields recorded={dto.parties} />
       </Form>

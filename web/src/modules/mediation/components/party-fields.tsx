@@ -25,8 +25,13 @@ export function partyBody(p: PartyValues) {
   const id = sealed(p.idNumber);
   const phone = sealed(p.phone);
   return {
-    ...(p.id ? { id: p.id } : {}), kind: p.kind, role: p.role, name: p.name.trim(), address: blank(p.address),
-    ...('value' in id ? { idNumber: id.value } : {}), ...('value' in phone ? { phone: phone.value } : {}),
+    ...(p.id ? { id: p.id } : {}),
+    kind: p.kind,
+    role: p.role,
+    name: p.name.trim(),
+    address: blank(p.address),
+    ...('value' in id ? { idNumber: id.value } : {}),
+    ...('value' in phone ? { phone: phone.value } : {}),
   };
 }
 
@@ -51,22 +56,58 @@ export function PartyFields({ recorded }: { recorded?: readonly PartyDto[] }) {
                     <Input />
                   </Form.Item>
                   <Form.Item name={[field.name, 'role']} noStyle>
-                    <Select style={{ width: 116 }} options={[{ value: 'applicant', label: t('mediation.party.applicant') }, { value: 'respondent', label: t('mediation.party.respondent') }]} />
+                    <Select
+                      style={{ width: 116 }}
+                      options={[
+                        { value: 'applicant', label: t('mediation.party.applicant') },
+                        { value: 'respondent', label: t('mediation.party.respondent') },
+                      ]}
+                    />
                   </Form.Item>
                   <Form.Item name={[field.name, 'kind']} noStyle>
-                    <Select style={{ width: 124 }} options={[{ value: 'person', label: t('mediation.party.person') }, { value: 'organisation', label: t('mediation.party.organisation') }]} />
+                    <Select
+                      style={{ width: 124 }}
+                      options={[
+                        { value: 'person', label: t('mediation.party.person') },
+                        { value: 'organisation', label: t('mediation.party.organisation') },
+                      ]}
+                    />
                   </Form.Item>
-                  <Form.Item name={[field.name, 'name']} noStyle rules={[{ required: true, message: tKey('mediation.party.name.required') }]}>
-                    <Input style={{ width: 110 }} placeholder={t('mediation.party.name')} aria-label={`${t('mediation.party.name')}${index + 1}`} maxLength={60} />
+                  <Form.Item
+                    name={[field.name, 'name']}
+                    noStyle
+                    rules={[{ required: true, message: tKey('mediation.party.name.required') }]}
+                  >
+                    <Input
+                      style={{ width: 110 }}
+                      placeholder={t('mediation.party.name')}
+                      aria-label={`${t('mediation.party.name')}${index + 1}`}
+                      maxLength={60}
+                    />
                   </Form.Item>
                   <Form.Item name={[field.name, 'idNumber']} noStyle>
-                    <Input style={{ width: 200 }} placeholder={keep(stored?.idNumber) ?? t('mediation.party.idNumber')} aria-label={`${t('mediation.party.idNumber')}${index + 1}`} maxLength={18} />
+                    <Input
+                      style={{ width: 200 }}
+                      placeholder={keep(stored?.idNumber) ?? t('mediation.party.idNumber')}
+                      aria-label={`${t('mediation.party.idNumber')}${index + 1}`}
+                      maxLength={18}
+                    />
                   </Form.Item>
                   <Form.Item name={[field.name, 'phone']} noStyle>
-                    <Input style={{ width: 150 }} placeholder={keep(stored?.phone) ?? t('mediation.party.phone')} aria-label={`${t('mediation.party.phone')}${index + 1}`} maxLength={20} />
+                    <Input
+                      style={{ width: 150 }}
+                      placeholder={keep(stored?.phone) ?? t('mediation.party.phone')}
+                      aria-label={`${t('mediation.party.phone')}${index + 1}`}
+                      maxLength={20}
+                    />
                   </Form.Item>
                   <Form.Item name={[field.name, 'address']} noStyle>
-                    <Input style={{ width: 150 }} placeholder={t('mediation.party.address')} aria-label={`${t('mediation.party.address')}${index + 1}`} maxLength={100} />
+                    <Input
+                      style={{ width: 150 }}
+                      placeholder={t('mediation.party.address')}
+                      aria-label={`${t('mediation.party.address')}${index + 1}`}
+                      maxLength={100}
+                    />
                   </Form.Item>
                   {fields.length > 2 && <MinusCircleOutlined onClick={() => remove(field.name)} aria-label={t('mediation.party.remove')} />}
                 </Space>

@@ -21,7 +21,8 @@ export function PartyHistory({ history, onOpen }: { history: CaseDto['partyHisto
               {t('mediation.case.repeatParty', { name: h.name, total: h.total })}
               {h.cases.map((c) => (
                 <Typography.Link key={c.id} onClick={() => onOpen(c.id)} style={{ marginLeft: 8 }}>
-                  {c.caseNo}{t('common.parenthesised', { text: labels.status[c.status] })}
+                  {c.caseNo}
+                  {t('common.parenthesised', { text: labels.status[c.status] })}
                 </Typography.Link>
               ))}
             </span>

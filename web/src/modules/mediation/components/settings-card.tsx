@@ -26,7 +26,14 @@ function SettingsForm({ settings }: { settings: SettingsDto }) {
   return (
     <>
       <Typography.Paragraph type="secondary">
-        {t('mediation.settings.source', { source: settings.source === null ? t('mediation.settings.defaults') : settings.source === session.scope.code ? session.scope.name : settings.source })}
+        {t('mediation.settings.source', {
+          source:
+            settings.source === null
+              ? t('mediation.settings.defaults')
+              : settings.source === session.scope.code
+                ? session.scope.name
+                : settings.source,
+        })}
       </Typography.Paragraph>
       <ErrorAlert message={save.errorMessage} />
       <Form<Values> form={save.form} layout="inline" initialValues={settings} style={{ rowGap: 12 }}>
@@ -40,7 +47,9 @@ function SettingsForm({ settings }: { settings: SettingsDto }) {
           <Select mode="tags" style={{ minWidth: 420 }} />
         </Form.Item>
         <Form.Item>
-          <Button type="primary" loading={save.pending} onClick={() => void save.submit()}>{t('common.save')}</Button>
+          <Button type="primary" loading={save.pending} onClick={() => void save.submit()}>
+            {t('common.save')}
+          </Button>
         </Form.Item>
       </Form>
     </>
@@ -54,7 +63,11 @@ export function SettingsCard() {
   const settings = useQuery({ queryKey: mediationKeys.settings(), queryFn: () => mediationApi.settings() });
   return (
     <Card size="small" title={t('mediation.settings.title', { region: session.scope.name })} data-testid="mediation-settings">
-      {settings.data ? <SettingsForm key={`${settings.data.source ?? ''}-${settings.data.overdueDays}`} settings={settings.data} /> : <Skeleton active />}
+      {settings.data ? (
+        <SettingsForm key={`${settings.data.source ?? ''}-${settings.data.overdueDays}`} settings={settings.data} />
+      ) : (
+        <Skeleton active />
+      )}
     </Card>
   );
 }

@@ -23,7 +23,17 @@ interface Values {
   respondent: Pick<PartyValues, 'name' | 'phone' | 'address'>;
 }
 
-const FIELDS = ['regionCode', 'caseType', 'source', 'description', 'peopleCount', 'riskLevel', 'parties', 'riskReasons', 'registeredOn'] as const;
+const FIELDS = [
+  'regionCode',
+  'caseType',
+  'source',
+  'description',
+  'peopleCount',
+  'riskLevel',
+  'parties',
+  'riskReasons',
+  'registeredOn',
+] as const;
 const BIG = { fontSize: 16 };
 /** Sources a mediator meets on the spot; referrals come with papers and are registered in the console. */
 const ON_THE_SPOT: CaseSource[] = ['application', 'screening', 'initiative'];
@@ -41,11 +51,26 @@ export function MediatorCaseFormPage() {
   const idempotencyKey = useMemo(() => crypto.randomUUID(), []);
   const save = useFormSubmit<Values, { id: string; caseNo: string }>({
     fields: FIELDS,
-    mutationFn: (v) => mediationApi.register({
-      regionCode: v.regionCode, caseType: v.caseType, source: v.source, description: v.description.trim(), peopleCount: v.peopleCount,
-      riskLevel: v.riskLevel, riskReasons: [], criminalRisk: false, registeredOn: dayjs().format('YYYY-MM-DD'), amountFen: null,
-      parties: [partyBody({ ...v.applicant, kind: 'person', role: 'applicant' }), partyBody({ ...v.respondent, kind: 'person', role: 'respondent' })],
-    }, idempotencyKey),
+    mutationFn: (v) =>
+      mediationApi.register(
+        {
+          regionCode: v.regionCode,
+          caseType: v.caseType,
+          source: v.source,
+          description: v.description.trim(),
+          peopleCount: v.peopleCount,
+          riskLevel: v.riskLevel,
+          riskReasons: [],
+          criminalRisk: false,
+          registeredOn: dayjs().format('YYYY-MM-DD'),
+          amountFen: null,
+          parties: [
+            partyBody({ ...v.applicant, kind: 'person', role: 'applicant' }),
+            partyBody({ ...v.respondent, kind: 'person', role: 'respondent' }),
+          ],
+        },
+        idempotencyKey,
+      ),
     successMessage: t('mediation.case.saved'),
     invalidate: mediationKeys.all,
     onSuccess: (result) => void navigate(`/m/mediation/cases/${result.id}`, { replace: true }),
@@ -70,7 +95,11 @@ export function MediatorCaseFormPage() {
           <Form.Item name="source" label={label('mediation.case.source')}>
             <Radio.Group options={ON_THE_SPOT.map((value) => ({ value, label: labels.source[value] }))} />
           </Form.Item>
-          <Form.Item name="description" label={label('mediation.case.description')} rules={[{ required: true, message: tKey('mediation.description.required') }]}>
+          <Form.Item
+            name="description"
+            label={label('mediation.case.description')}
+            rules={[{ required: true, message: tKey('mediation.description.required') }]}
+          >
             <Input.TextArea rows={4} maxLength={2000} aria-label={t('mediation.case.description')} style={BIG} />
           </Form.Item>
           <Form.Item name="peopleCount" label={label('mediation.case.people')}>
@@ -81,7 +110,11 @@ export function MediatorCaseFormPage() {
           </Form.Item>
         </Card>
         <Card size="small" title={<span style={BIG}>{t('mediation.m.applicant')}</span>} style={{ marginBottom: 12 }}>
-          <Form.Item name={['applicant', 'name']} label={label('mediation.party.name')} rules={[{ required: true, message: t('mediation.party.nameRequired') }]}>
+          <Form.Item
+            name={['applicant', 'name']}
+            label={label('mediation.party.name')}
+            rules={[{ required: true, message: t('mediation.party.nameRequired') }]}
+          >
             <Input aria-label={t('mediation.m.applicantName')} />
           </Form.Item>
           <Form.Item name={['applicant', 'phone']} label={label('mediation.party.phone')}>
@@ -95,7 +128,11 @@ export function MediatorCaseFormPage() {
           </Form.Item>
         </Card>
         <Card size="small" title={<span style={BIG}>{t('mediation.m.respondent')}</span>} style={{ marginBottom: 12 }}>
-          <Form.Item name={['respondent', 'name']} label={label('mediation.party.name')} rules={[{ required: true, message: t('mediation.party.nameRequired') }]}>
+          <Form.Item
+            name={['respondent', 'name']}
+            label={label('mediation.party.name')}
+            rules={[{ required: true, message: t('mediation.party.nameRequired') }]}
+          >
             <Input aria-label={t('mediation.m.respondentName')} />
           </Form.Item>
           <Form.Item name={['respondent', 'phone']} label={label('mediation.party.phone')}>
@@ -106,10 +143,19 @@ export function MediatorCaseFormPage() {
           </Form.Item>
         </Card>
       </Form>
-      <Button type="primary" block size="large" style={{ height: 52, fontSize: 18 }} loading={save.pending} onClick={() => void save.submit()}>
+      <Button
+        type="primary"
+        block
+        size="large"
+        style={{ height: 52, fontSize: 18 }}
+        loading={save.pending}
+        onClick={() => void save.submit()}
+      >
         {t('mediation.m.submit')}
       </Button>
-      <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>{t('mediation.m.formHint')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
+        {t('mediation.m.formHint')}
+      </Typography.Paragraph>
     </MobilePage>
   );
 }

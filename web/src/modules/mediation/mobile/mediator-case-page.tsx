@@ -36,22 +36,43 @@ export function MediatorCasePage() {
           {dto.criminalRisk && dto.concludedOn === null && <Alert type="error" showIcon title={t('mediation.case.criminalRiskAlert')} />}
           <Card size="small">
             <Flex justify="space-between" align="center">
-              <Typography.Text strong style={{ fontSize: 17 }}>{labels.caseType[dto.caseType]}</Typography.Text>
-              <Tag color={STATUS_COLORS[dto.status]} style={{ fontSize: 14 }} data-testid="case-status">{labels.status[dto.status]}</Tag>
+              <Typography.Text strong style={{ fontSize: 17 }}>
+                {labels.caseType[dto.caseType]}
+              </Typography.Text>
+              <Tag color={STATUS_COLORS[dto.status]} style={{ fontSize: 14 }} data-testid="case-status">
+                {labels.status[dto.status]}
+              </Tag>
             </Flex>
-            <Typography.Text type="secondary" style={{ display: 'block' }}>{dto.region.path} · {dto.registeredOn}</Typography.Text>
+            <Typography.Text type="secondary" style={{ display: 'block' }}>
+              {dto.region.path} · {dto.registeredOn}
+            </Typography.Text>
             <Typography.Paragraph style={{ margin: '8px 0 0', fontSize: 15 }}>{dto.description}</Typography.Paragraph>
             <Tag color={RISK_COLORS[dto.riskLevel]}>{t('mediation.case.riskTag', { level: labels.risk[dto.riskLevel] })}</Tag>
           </Card>
           <PartyHistory history={dto.partyHistory} onOpen={(caseId) => void navigate(`/m/mediation/cases/${caseId}`)} />
           <Flex vertical gap={8} data-testid="case-actions">
             {stepsOf(dto).map((s) => (
-              <Button key={s} size="large" block type={['start', 'agree', 'follow_up', 'close'].includes(s) ? 'primary' : 'default'} danger={s === 'fail'} style={{ height: 48, fontSize: 17 }} onClick={() => setStep(s)}>
+              <Button
+                key={s}
+                size="large"
+                block
+                type={['start', 'agree', 'follow_up', 'close'].includes(s) ? 'primary' : 'default'}
+                danger={s === 'fail'}
+                style={{ height: 48, fontSize: 17 }}
+                onClick={() => setStep(s)}
+              >
                 {t(STEP_TITLES[s])}
               </Button>
             ))}
             {dto.agreement && (
-              <Button size="large" block icon={<DownloadOutlined />} href={agreementUrl(dto.id)} style={{ height: 48, fontSize: 17 }} data-testid="agreement-download">
+              <Button
+                size="large"
+                block
+                icon={<DownloadOutlined />}
+                href={agreementUrl(dto.id)}
+                style={{ height: 48, fontSize: 17 }}
+                data-testid="agreement-download"
+              >
                 {t('mediation.case.download')}
               </Button>
             )}
@@ -63,7 +84,11 @@ export function MediatorCasePage() {
               items={dto.parties.map((p) => ({
                 key: p.id,
                 label: t(`mediation.party.${p.role}`),
-                children: <span style={{ fontSize: 15 }}>{p.name} {p.phone ?? ''}</span>,
+                children: (
+                  <span style={{ fontSize: 15 }}>
+                    {p.name} {p.phone ?? ''}
+                  </span>
+                ),
               }))}
             />
           </Card>
@@ -73,25 +98,41 @@ export function MediatorCasePage() {
             ) : (
               <Timeline
                 data-testid="case-sessions"
-                items={dto.sessions.map((s) => ({ key: s.id, content: <><Typography.Text strong>{s.heldOn}</Typography.Text> {s.participants}<br /><Typography.Text type="secondary">{s.notes}</Typography.Text></> }))}
+                items={dto.sessions.map((s) => ({
+                  key: s.id,
+                  content: (
+                    <>
+                      <Typography.Text strong>{s.heldOn}</Typography.Text> {s.participants}
+                      <br />
+                      <Typography.Text type="secondary">{s.notes}</Typography.Text>
+                    </>
+                  ),
+                }))}
               />
             )}
           </Card>
           <Card
             size="small"
             title={<span style={{ fontSize: 16 }}>{t('mediation.case.attachments')}</span>}
-            extra={dto.abilities.handle && (
-              <UploadButton
-                url={caseFilesUrl(dto.id)}
-                label={t('mediation.m.photo')}
-                icon={<CameraOutlined />}
-                doneMessage={t('mediation.case.uploaded')}
-                onUploaded={() => void queryClient.invalidateQueries({ queryKey: mediationKeys.case(dto.id) })}
-                testId="case-upload"
-              />
-            )}
+            extra={
+              dto.abilities.handle && (
+                <UploadButton
+                  url={caseFilesUrl(dto.id)}
+                  label={t('mediation.m.photo')}
+                  icon={<CameraOutlined />}
+                  doneMessage={t('mediation.case.uploaded')}
+                  onUploaded={() => void queryClient.invalidateQueries({ queryKey: mediationKeys.case(dto.id) })}
+                  testId="case-upload"
+                />
+              )
+            }
           >
-            <AttachmentList attachments={dto.attachments} urlOf={(fileId) => caseFileUrl(dto.id, fileId)} emptyText={t('mediation.case.noAttachments')} testId="case-attachments" />
+            <AttachmentList
+              attachments={dto.attachments}
+              urlOf={(fileId) => caseFileUrl(dto.id, fileId)}
+              emptyText={t('mediation.case.noAttachments')}
+              testId="case-attachments"
+            />
           </Card>
           <CaseStepModal key={step ?? 'none'} dto={dto} step={step} onClose={() => setStep(null)} />
         </Flex>

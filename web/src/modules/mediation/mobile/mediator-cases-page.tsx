@@ -21,7 +21,14 @@ export function MediatorCasesPage() {
   const cases = useQuery({ queryKey: mediationKeys.cases(query), queryFn: () => mediationApi.cases(query) });
   return (
     <MobilePage title={t('mediation.m.title')} testId="mediator-cases">
-      <Button type="primary" size="large" block icon={<PlusOutlined />} onClick={() => void navigate('/m/mediation/new')} style={{ height: 52, fontSize: 18, marginBottom: 12 }}>
+      <Button
+        type="primary"
+        size="large"
+        block
+        icon={<PlusOutlined />}
+        onClick={() => void navigate('/m/mediation/new')}
+        style={{ height: 52, fontSize: 18, marginBottom: 12 }}
+      >
         {t('mediation.case.register')}
       </Button>
       <Segmented
@@ -29,7 +36,10 @@ export function MediatorCasesPage() {
         size="large"
         value={which}
         onChange={setWhich}
-        options={[{ value: 'open', label: t('mediation.m.open') }, { value: 'all', label: t('mediation.m.all') }]}
+        options={[
+          { value: 'open', label: t('mediation.m.open') },
+          { value: 'all', label: t('mediation.m.all') },
+        ]}
         style={{ marginBottom: 12 }}
         data-testid="mediator-filter"
       />
@@ -40,20 +50,36 @@ export function MediatorCasesPage() {
         {cases.data?.items.map((c) => (
           <Card key={c.id} size="small" hoverable onClick={() => void navigate(`/m/mediation/cases/${c.id}`)} data-testid="mediator-case">
             <Flex justify="space-between" align="center" gap={8}>
-              <Typography.Text strong style={{ fontSize: 16 }}>{labels.caseType[c.caseType]}</Typography.Text>
-              <Tag color={STATUS_COLORS[c.status]} style={{ fontSize: 14 }}>{labels.status[c.status]}</Tag>
+              <Typography.Text strong style={{ fontSize: 16 }}>
+                {labels.caseType[c.caseType]}
+              </Typography.Text>
+              <Tag color={STATUS_COLORS[c.status]} style={{ fontSize: 14 }}>
+                {labels.status[c.status]}
+              </Tag>
             </Flex>
-            <Typography.Text type="secondary" style={{ display: 'block' }}>{c.caseNo} · {c.registeredOn}</Typography.Text>
-            <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: '6px 0 0', fontSize: 15 }}>{c.partyNames}{t('common.colon')}{c.summary}</Typography.Paragraph>
+            <Typography.Text type="secondary" style={{ display: 'block' }}>
+              {c.caseNo} · {c.registeredOn}
+            </Typography.Text>
+            <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: '6px 0 0', fontSize: 15 }}>
+              {c.partyNames}
+              {t('common.colon')}
+              {c.summary}
+            </Typography.Paragraph>
             <Flex gap={4} wrap>
-              {c.riskLevel !== 'low' && <Tag color={RISK_COLORS[c.riskLevel]}>{t('mediation.case.riskTag', { level: labels.risk[c.riskLevel] })}</Tag>}
+              {c.riskLevel !== 'low' && (
+                <Tag color={RISK_COLORS[c.riskLevel]}>{t('mediation.case.riskTag', { level: labels.risk[c.riskLevel] })}</Tag>
+              )}
               {c.criminalRisk && <Tag color="red">{t('mediation.case.criminalRiskTag')}</Tag>}
               {c.overdue && c.outcome === null && <Tag color="volcano">{t('mediation.case.overdue')}</Tag>}
             </Flex>
           </Card>
         ))}
       </Flex>
-      {(cases.data?.total ?? 0) > RECENT.pageSize && <Typography.Paragraph type="secondary" style={{ marginTop: 12, textAlign: 'center' }}>{t('mediation.m.more', { total: cases.data?.total ?? 0 })}</Typography.Paragraph>}
+      {(cases.data?.total ?? 0) > RECENT.pageSize && (
+        <Typography.Paragraph type="secondary" style={{ marginTop: 12, textAlign: 'center' }}>
+          {t('mediation.m.more', { total: cases.data?.total ?? 0 })}
+        </Typography.Paragraph>
+      )}
     </MobilePage>
   );
 }

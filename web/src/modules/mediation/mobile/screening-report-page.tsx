@@ -48,7 +48,14 @@ export function ScreeningReportPage() {
   const periods = useMemo(() => [dayjs().subtract(1, 'month'), dayjs()].map((d) => d.format('YYYY-MM')), []);
   const save = useFormSubmit<Values, ScreeningDto>({
     fields: ['villageCode', 'period', 'nil', 'items', 'note'],
-    mutationFn: (v) => mediationApi.submitScreening({ villageCode: v.villageCode, period: v.period, nil: v.nil, items: v.nil ? [] : (v.items ?? []), note: v.note?.trim() || null }),
+    mutationFn: (v) =>
+      mediationApi.submitScreening({
+        villageCode: v.villageCode,
+        period: v.period,
+        nil: v.nil,
+        items: v.nil ? [] : (v.items ?? []),
+        note: v.note?.trim() || null,
+      }),
     successMessage: t('mediation.screening.submittedOk'),
     invalidate: mediationKeys.all,
     onSuccess: setDone,
@@ -62,24 +69,40 @@ export function ScreeningReportPage() {
           type={done.onTime ? 'success' : 'warning'}
           showIcon
           style={{ marginBottom: 12, ...BIG }}
-          title={t(done.onTime ? 'mediation.m.screeningOnTime' : 'mediation.m.screeningLate', { village: done.villageName, period: done.period })}
+          title={t(done.onTime ? 'mediation.m.screeningOnTime' : 'mediation.m.screeningLate', {
+            village: done.villageName,
+            period: done.period,
+          })}
           data-testid="screening-done"
         />
       )}
       {save.errorMessage && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={save.errorMessage} />}
       <Typography.Paragraph style={{ ...BIG, color: '#555' }}>{t('mediation.m.screeningIntro')}</Typography.Paragraph>
-      <Form<Values> form={save.form} layout="vertical" size="large" initialValues={{ villageCode: session.scope.code, period: defaultPeriod(), nil: true, items: [NEW_ITEM] }}>
+      <Form<Values>
+        form={save.form}
+        layout="vertical"
+        size="large"
+        initialValues={{ villageCode: session.scope.code, period: defaultPeriod(), nil: true, items: [NEW_ITEM] }}
+      >
         <Card size="small" style={{ marginBottom: 12 }}>
           <Form.Item name="villageCode" label={label('mediation.screening.village')} rules={[{ required: true }]}>
             <RegionPicker initialLabel={session.scope.name} ariaLabel={t('mediation.screening.village')} />
           </Form.Item>
           <Form.Item name="period" label={label('mediation.screening.period')}>
-            <Radio.Group optionType="button" buttonStyle="solid" options={periods.map((p) => ({ value: p, label: shortMonth(language, p) }))} />
+            <Radio.Group
+              optionType="button"
+              buttonStyle="solid"
+              options={periods.map((p) => ({ value: p, label: shortMonth(language, p) }))}
+            />
           </Form.Item>
           <Form.Item name="nil" label={label('mediation.m.screeningFound')}>
             <Radio.Group style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
-              <Radio value={true} style={BIG}>{t('mediation.m.screeningNil')}</Radio>
-              <Radio value={false} style={BIG}>{t('mediation.m.screeningSome')}</Radio>
+              <Radio value={true} style={BIG}>
+                {t('mediation.m.screeningNil')}
+              </Radio>
+              <Radio value={false} style={BIG}>
+                {t('mediation.m.screeningSome')}
+              </Radio>
             </Radio.Group>
           </Form.Item>
         </Card>
@@ -92,12 +115,26 @@ export function ScreeningReportPage() {
                     key={field.key}
                     size="small"
                     title={<span style={BIG}>{t('mediation.m.screeningItem', { n: i + 1 })}</span>}
-                    extra={fields.length > 1 && <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('mediation.m.screeningRemove')} onClick={() => remove(field.name)} />}
+                    extra={
+                      fields.length > 1 && (
+                        <Button
+                          type="text"
+                          danger
+                          icon={<DeleteOutlined />}
+                          aria-label={t('mediation.m.screeningRemove')}
+                          onClick={() => remove(field.name)}
+                        />
+                      )
+                    }
                   >
                     <Form.Item name={[field.name, 'caseType']} label={label('mediation.case.type')}>
                       <Select options={optionsOf(labels.caseType)} aria-label={`${t('mediation.case.type')}${i + 1}`} />
                     </Form.Item>
-                    <Form.Item name={[field.name, 'summary']} label={label('mediation.screening.summary')} rules={[{ required: true, message: t('form.fill', { label: t('mediation.screening.summary') }) }]}>
+                    <Form.Item
+                      name={[field.name, 'summary']}
+                      label={label('mediation.screening.summary')}
+                      rules={[{ required: true, message: t('form.fill', { label: t('mediation.screening.summary') }) }]}
+                    >
                       <Input.TextArea rows={2} maxLength={200} aria-label={`${t('mediation.screening.summary')}${i + 1}`} style={BIG} />
                     </Form.Item>
                     <Flex gap={12}>
@@ -110,7 +147,9 @@ export function ScreeningReportPage() {
                     </Flex>
                   </Card>
                 ))}
-                <Button type="dashed" size="large" block icon={<PlusOutlined />} onClick={() => add(NEW_ITEM)}>{t('mediation.screening.addItem')}</Button>
+                <Button type="dashed" size="large" block icon={<PlusOutlined />} onClick={() => add(NEW_ITEM)}>
+                  {t('mediation.screening.addItem')}
+                </Button>
               </Flex>
             )}
           </Form.List>
@@ -119,7 +158,12 @@ export function ScreeningReportPage() {
           <Input.TextArea rows={2} maxLength={500} aria-label={t('mediation.field.note')} />
         </Form.Item>
       </Form>
-      <Button type="primary" block size="large" style={{ height: 52, fontSize: 18 }} loading={save.pending}
+      <Button
+        type="primary"
+        block
+        size="large"
+        style={{ height: 52, fontSize: 18 }}
+        loading={save.pending}
         onClick={() => {
           setDone(null);
           void save.submit();

@@ -14,7 +14,11 @@ import { SafeHtml } from './safe-html.tsx';
 
 /** A field's error from the server's 400 (sections.x, conditions.c1, evidence.c1, attachments.a1). */
 function FieldError({ text }: { text: string | undefined }) {
-  return text ? <Typography.Text type="danger" style={{ fontSize: 13 }}>{text}</Typography.Text> : null;
+  return text ? (
+    <Typography.Text type="danger" style={{ fontSize: 13 }}>
+      {text}
+    </Typography.Text>
+  ) : null;
 }
 
 /**
@@ -29,27 +33,46 @@ export function ApplicationEditor({ application, program }: { application: Appli
   const queryClient = useQueryClient();
   const editable = application.abilities.edit;
   const [areas, setAreas] = useState<string[]>(application.contentAreas);
-  const [answers, setAnswers] = useState<Record<string, string>>(Object.fromEntries(application.conditionAnswers.map((a) => [a.key, a.answer])));
+  const [answers, setAnswers] = useState<Record<string, string>>(
+    Object.fromEntries(application.conditionAnswers.map((a) => [a.key, a.answer])),
+  );
   const [sections, setSections] = useState<Record<PlanSection, string>>(application.sections);
   const { errorMessage, fieldErrors } = useErrorMessages();
   const [error, setError] = useState<unknown>(null);
   const errors = { message: error === null ? null : errorMessage(error), fields: fieldErrors(error) };
 
-  const save = () => programsApi.save(application.id, {
-    version: application.version, contentAreas: areas, sections,
-    conditionAnswers: program.conditions.map((c) => ({ key: c.key, answer: answers[c.key] ?? '' })),
-  });
+  const save = () =>
+    programsApi.save(application.id, {
+      version: application.version,
+      contentAreas: areas,
+      sections,
+      conditionAnswers: program.conditions.map((c) => ({ key: c.key, answer: answers[c.key] ?? '' })),
+    });
   const onError = (caught: unknown) => setError(caught);
   const refresh = () => queryClient.invalidateQueries({ queryKey: programKeys.all });
   const saving = useMutation({
     mutationFn: save,
-    onSuccess: () => { setError(null); void message.success(t('programs.app.saved')); void refresh(); },
+    onSuccess: () => {
+      setError(null);
+      void message.success(t('programs.app.saved'));
+      void refresh();
+    },
     onError,
   });
   const submitting = useMutation({
-    mutationFn: async () => { await save(); return programsApi.submit(application.id); },
-    onSuccess: () => { setError(null); void message.success(t('programs.app.submitted')); void refresh(); },
-    onError: (error) => { onError(error); void refresh(); },
+    mutationFn: async () => {
+      await save();
+      return programsApi.submit(application.id);
+    },
+    onSuccess: () => {
+      setError(null);
+      void message.success(t('programs.app.submitted'));
+      void refresh();
+    },
+    onError: (error) => {
+      onError(error);
+      void refresh();
+    },
   });
 
   return (
@@ -63,7 +86,9 @@ export function ApplicationEditor({ application, program }: { application: Appli
           onChange={(v) => setAreas(v)}
           options={application.availableAreas.map((a) => ({ value: a.key, label: areaLabel(a.key, a.label) }))}
         />
-        <div><FieldError text={errors.fields.contentAreas} /></div>
+        <div>
+          <FieldError text={errors.fields.contentAreas} />
+        </div>
       </Card>
       <Card title={t('programs.app.conditions')} size="small">
         <Form layout="vertical">
@@ -78,14 +103,21 @@ export function ApplicationEditor({ application, program }: { application: Appli
                   onChange={(e) => setAnswers({ ...answers, [c.key]: e.target.value })}
                 />
               ) : (
-                <div id={`answer-${c.key}`} style={{ padding: '4px 12px', background: '#fafafa', borderRadius: 6, whiteSpace: 'pre-wrap' }}>{answers[c.key] || '—'}</div>
+                <div id={`answer-${c.key}`} style={{ padding: '4px 12px', background: '#fafafa', borderRadius: 6, whiteSpace: 'pre-wrap' }}>
+                  {answers[c.key] || '—'}
+                </div>
               )}
               <FieldError text={errors.fields[`conditions.${c.key}`]} />
               {c.evidenceRequired && (
                 <div style={{ marginTop: 6 }}>
-                  <Typography.Text type="secondary">{t('programs.app.evidence')}{t('common.colon')}</Typography.Text>
+                  <Typography.Text type="secondary">
+                    {t('programs.app.evidence')}
+                    {t('common.colon')}
+                  </Typography.Text>
                   <ApplicationFiles application={application} kind={`evidence:${c.key}`} editable={editable} testId={`evidence-${c.key}`} />
-                  <div><FieldError text={errors.fields[`evidence.${c.key}`]} /></div>
+                  <div>
+                    <FieldError text={errors.fields[`evidence.${c.key}`]} />
+                  </div>
                 </div>
               )}
             </Form.Item>
@@ -95,9 +127,15 @@ export function ApplicationEditor({ application, program }: { application: Appli
       <Card title={t('programs.app.plan', { version: application.planVersion })} size="small">
         {PLAN_SECTIONS.map((section) => (
           <div key={section} style={{ marginBottom: 16 }} data-testid={`section-${section}`}>
-            <Typography.Title level={5} style={{ marginTop: 0 }}>{planSection[section]}</Typography.Title>
+            <Typography.Title level={5} style={{ marginTop: 0 }}>
+              {planSection[section]}
+            </Typography.Title>
             {editable ? (
-              <RichTextEditor ariaLabel={planSection[section]} value={sections[section]} onChange={(html) => setSections((prev) => ({ ...prev, [section]: html }))} />
+              <RichTextEditor
+                ariaLabel={planSection[section]}
+                value={sections[section]}
+                onChange={(html) => setSections((prev) => ({ ...prev, [section]: html }))}
+              />
             ) : (
               <SafeHtml html={sections[section]} style={{ padding: '4px 12px', background: '#fafafa', borderRadius: 6 }} />
             )}
@@ -111,7 +149,9 @@ export function ApplicationEditor({ application, program }: { application: Appli
             <div key={a.key}>
               <Typography.Text strong>{a.label}</Typography.Text>
               <ApplicationFiles application={application} kind={`required:${a.key}`} editable={editable} testId={`attachment-${a.key}`} />
-              <div><FieldError text={errors.fields[`attachments.${a.key}`]} /></div>
+              <div>
+                <FieldError text={errors.fields[`attachments.${a.key}`]} />
+              </div>
             </div>
           ))}
           <div>
@@ -122,8 +162,12 @@ export function ApplicationEditor({ application, program }: { application: Appli
       </Card>
       {editable && (
         <Space>
-          <Button onClick={() => saving.mutate()} loading={saving.isPending}>{t('programs.app.save')}</Button>
-          <Button type="primary" onClick={() => submitting.mutate()} loading={submitting.isPending}>{t('programs.app.submit')}</Button>
+          <Button onClick={() => saving.mutate()} loading={saving.isPending}>
+            {t('programs.app.save')}
+          </Button>
+          <Button type="primary" onClick={() => submitting.mutate()} loading={submitting.isPending}>
+            {t('programs.app.submit')}
+          </Button>
         </Space>
       )}
     </Space>

@@ -17,7 +17,11 @@ export function ApplicationList({ programId }: { programId?: string }) {
   const { t } = useI18n();
   const [params, setParams] = useSearchParams();
   const status = params.get('status');
-  const query: ApplicationQuery = { programId, ...(isStatus(status) ? { status } : {}), ...(params.get('awaitingMe') === 'true' ? { awaitingMe: 'true' } : {}) };
+  const query: ApplicationQuery = {
+    programId,
+    ...(isStatus(status) ? { status } : {}),
+    ...(params.get('awaitingMe') === 'true' ? { awaitingMe: 'true' } : {}),
+  };
   const list = useQuery({ queryKey: programKeys.applications(query), queryFn: () => programsApi.applications(query) });
   const setParam = (name: string, value: string | null) => {
     const next = new URLSearchParams(params);
@@ -37,10 +41,16 @@ export function ApplicationList({ programId }: { programId?: string }) {
           onChange={(value?: string) => setParam('status', value ?? null)}
           options={APPLICATION_STATUSES.map((s) => ({ value: s, label: t(`programs.status.${s}`) }))}
         />
-        <Switch checked={query.awaitingMe === 'true'} onChange={(on) => setParam('awaitingMe', on ? 'true' : null)} aria-label={t('programs.applications.awaitingMe')} />
+        <Switch
+          checked={query.awaitingMe === 'true'}
+          onChange={(on) => setParam('awaitingMe', on ? 'true' : null)}
+          aria-label={t('programs.applications.awaitingMe')}
+        />
         <Typography.Text>{t('programs.applications.awaitingMe')}</Typography.Text>
       </Space>
-      {list.error ? <LoadError error={list.error} onRetry={() => void list.refetch()} /> : (
+      {list.error ? (
+        <LoadError error={list.error} onRetry={() => void list.refetch()} />
+      ) : (
         <Table<ApplicationSummaryDto>
           size="middle"
           rowKey="id"

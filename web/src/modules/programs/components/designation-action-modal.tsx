@@ -9,7 +9,13 @@ import { programKeys, programsApi } from '../api.ts';
 export type DesignationAction = 'warn' | 'restore' | 'revoke';
 
 /** 警示 / 恢复 / 撤销 a designation with a reason (动态管理, P3.5(2)). */
-export function DesignationActionModal({ target, onClose }: { target: { designation: DesignationDto; action: DesignationAction } | null; onClose: () => void }) {
+export function DesignationActionModal({
+  target,
+  onClose,
+}: {
+  target: { designation: DesignationDto; action: DesignationAction } | null;
+  onClose: () => void;
+}) {
   const { t } = useI18n();
   const action = target?.action ?? 'warn';
   const save = useFormSubmit({
@@ -28,7 +34,11 @@ export function DesignationActionModal({ target, onClose }: { target: { designat
       testId="designation-action-modal"
     >
       <Form form={save.form} {...MODAL_FORM_LAYOUT} style={{ marginTop: 16 }}>
-        <Form.Item name="reason" label={t('programs.designation.reason')} rules={[{ required: true, message: t('programs.designation.reasonRequired') }]}>
+        <Form.Item
+          name="reason"
+          label={t('programs.designation.reason')}
+          rules={[{ required: true, message: t('programs.designation.reasonRequired') }]}
+        >
           <Input.TextArea rows={3} maxLength={500} />
         </Form.Item>
       </Form>

@@ -29,23 +29,57 @@ export function DesignationsTable({ regionCode, programId, compact }: { regionCo
         columns={[
           { title: t('programs.col.unit'), render: (_, d) => <Link to={`/programs/designations/${d.id}`}>{d.unitName}</Link> },
           { title: t('programs.col.title'), dataIndex: 'title' },
-          { title: t('programs.col.program'), render: (_, d) => <Link to={programPath(d.programId)}>{d.programName}{t('common.parenthesised', { text: d.batch })}</Link> },
+          {
+            title: t('programs.col.program'),
+            render: (_, d) => (
+              <Link to={programPath(d.programId)}>
+                {d.programName}
+                {t('common.parenthesised', { text: d.batch })}
+              </Link>
+            ),
+          },
           { title: t('programs.col.designatedOn'), dataIndex: 'designatedOn', width: 110 },
           { title: t('programs.col.validUntil'), dataIndex: 'validUntil', width: 110 },
           {
-            title: t('programs.col.status'), width: 100,
-            render: (_, d) => d.statusReason ? <Tooltip title={d.statusReason}><span><DesignationStatusTag status={d.status} /></span></Tooltip> : <DesignationStatusTag status={d.status} />,
+            title: t('programs.col.status'),
+            width: 100,
+            render: (_, d) =>
+              d.statusReason ? (
+                <Tooltip title={d.statusReason}>
+                  <span>
+                    <DesignationStatusTag status={d.status} />
+                  </span>
+                </Tooltip>
+              ) : (
+                <DesignationStatusTag status={d.status} />
+              ),
           },
-          ...(compact ? [] : [{
-            title: t('programs.col.actions'), width: 140,
-            render: (_: unknown, d: DesignationDto) => d.abilities.manage && d.status !== 'revoked' ? (
-              <Space size={0}>
-                {d.status === 'active' && <Button type="link" size="small" onClick={() => setTarget({ designation: d, action: 'warn' })}>{t('programs.designation.warn')}</Button>}
-                {d.status === 'warned' && <Button type="link" size="small" onClick={() => setTarget({ designation: d, action: 'restore' })}>{t('programs.designation.restore')}</Button>}
-                <Button type="link" size="small" danger onClick={() => setTarget({ designation: d, action: 'revoke' })}>{t('programs.designation.revoke')}</Button>
-              </Space>
-            ) : null,
-          }]),
+          ...(compact
+            ? []
+            : [
+                {
+                  title: t('programs.col.actions'),
+                  width: 140,
+                  render: (_: unknown, d: DesignationDto) =>
+                    d.abilities.manage && d.status !== 'revoked' ? (
+                      <Space size={0}>
+                        {d.status === 'active' && (
+                          <Button type="link" size="small" onClick={() => setTarget({ designation: d, action: 'warn' })}>
+                            {t('programs.designation.warn')}
+                          </Button>
+                        )}
+                        {d.status === 'warned' && (
+                          <Button type="link" size="small" onClick={() => setTarget({ designation: d, action: 'restore' })}>
+                            {t('programs.designation.restore')}
+                          </Button>
+                        )}
+                        <Button type="link" size="small" danger onClick={() => setTarget({ designation: d, action: 'revoke' })}>
+                          {t('programs.designation.revoke')}
+                        </Button>
+                      </Space>
+                    ) : null,
+                },
+              ]),
         ]}
       />
       <DesignationActionModal target={target} onClose={() => setTarget(null)} />

@@ -16,35 +16,76 @@ function ScoreForm({ designationId, template }: { designationId: string; templat
   const { errorMessage, fieldErrors } = useErrorMessages();
   const [error, setError] = useState<unknown>(null);
   const submit = useMutation({
-    mutationFn: () => programsApi.evaluate(designationId, {
-      kind,
-      scores: template.criteria.filter((c) => scores[c.key]?.score !== undefined).map((c) => ({ key: c.key, score: scores[c.key]?.score ?? 0, evidence: scores[c.key]?.evidence ?? '' })),
-    }),
-    onSuccess: () => { setError(null); setScores({}); void message.success(t('programs.eval.done')); void queryClient.invalidateQueries({ queryKey: programKeys.all }); },
+    mutationFn: () =>
+      programsApi.evaluate(designationId, {
+        kind,
+        scores: template.criteria
+          .filter((c) => scores[c.key]?.score !== undefined)
+          .map((c) => ({ key: c.key, score: scores[c.key]?.score ?? 0, evidence: scores[c.key]?.evidence ?? '' })),
+      }),
+    onSuccess: () => {
+      setError(null);
+      setScores({});
+      void message.success(t('programs.eval.done'));
+      void queryClient.invalidateQueries({ queryKey: programKeys.all });
+    },
     onError: (e) => setError(e),
   });
   const fields = fieldErrors(error);
-  const set = (key: string, patch: Partial<{ score?: number; evidence: string }>) => setScores({ ...scores, [key]: { evidence: '', ...scores[key], ...patch } });
+  const set = (key: string, patch: Partial<{ score?: number; evidence: string }>) =>
+    setScores({ ...scores, [key]: { evidence: '', ...scores[key], ...patch } });
   return (
     <Space orientation="vertical" style={{ width: '100%', marginBottom: 16 }} data-testid="score-form">
       <ErrorAlert message={error === null ? null : errorMessage(error)} testId="score-error" />
-      <Segmented value={kind} onChange={(v) => setKind(v as EvaluationKind)} options={EVALUATION_KINDS.map((k) => ({ value: k, label: t(`programs.eval.kind.${k}`) }))} />
+      <Segmented
+        value={kind}
+        onChange={(v) => setKind(v as EvaluationKind)}
+        options={EVALUATION_KINDS.map((k) => ({ value: k, label: t(`programs.eval.kind.${k}`) }))}
+      />
       <Table
-        size="small" rowKey="key" pagination={false} dataSource={template.criteria}
+        size="small"
+        rowKey="key"
+        pagination={false}
+        dataSource={template.criteria}
         columns={[
           { title: t('programs.eval.criterion'), dataIndex: 'name' },
           { title: t('programs.eval.weight'), dataIndex: 'weight', width: 70 },
           {
-            title: t('programs.eval.score'), width: 140,
-            render: (_, c) => <Space orientation="vertical" size={0}>
-              <InputNumber min={0} max={100} aria-label={`${c.name}${t('programs.eval.score')}`} value={scores[c.key]?.score} onChange={(v) => set(c.key, { score: v ?? undefined })} />
-              {fields[`scores.${c.key}`] && <Typography.Text type="danger" style={{ fontSize: 12 }}>{fields[`scores.${c.key}`]}</Typography.Text>}
-            </Space>,
+            title: t('programs.eval.score'),
+            width: 140,
+            render: (_, c) => (
+              <Space orientation="vertical" size={0}>
+                <InputNumber
+                  min={0}
+                  max={100}
+                  aria-label={`${c.name}${t('programs.eval.score')}`}
+                  value={scores[c.key]?.score}
+                  onChange={(v) => set(c.key, { score: v ?? undefined })}
+                />
+                {fields[`scores.${c.key}`] && (
+                  <Typography.Text type="danger" style={{ fontSize: 12 }}>
+                    {fields[`scores.${c.key}`]}
+                  </Typography.Text>
+                )}
+              </Space>
+            ),
           },
-          { title: t('programs.eval.evidence'), render: (_, c) => <Input size="small" value={scores[c.key]?.evidence ?? ''} onChange={(e) => set(c.key, { evidence: e.target.value })} maxLength={500} /> },
+          {
+            title: t('programs.eval.evidence'),
+            render: (_, c) => (
+              <Input
+                size="small"
+                value={scores[c.key]?.evidence ?? ''}
+                onChange={(e) => set(c.key, { evidence: e.target.value })}
+                maxLength={500}
+              />
+            ),
+          },
         ]}
       />
-      <Button type="primary" loading={submit.isPending} onClick={() => submit.mutate()}>{t('programs.eval.submit')}</Button>
+      <Button type="primary" loading={submit.isPending} onClick={() => submit.mutate()}>
+        {t('programs.eval.submit')}
+      </Button>
     </Space>
   );
 }
@@ -57,25 +98,39 @@ export function EvaluationSection({ designationId, detail }: { designationId: st
     <Card title={t('programs.eval.title')} size="small" data-testid="evaluation-section">
       {template ? (
         <Typography.Paragraph type="secondary">
-          {t('programs.eval.template')}{t('common.colon')}{template.criteria.map((c) => `${c.name}${t('common.parenthesised', { text: c.weight })}`).join(t('common.listSeparator'))}{t('common.semicolon')}{t('programs.eval.passMark', { mark: template.passMark })}
+          {t('programs.eval.template')}
+          {t('common.colon')}
+          {template.criteria.map((c) => `${c.name}${t('common.parenthesised', { text: c.weight })}`).join(t('common.listSeparator'))}
+          {t('common.semicolon')}
+          {t('programs.eval.passMark', { mark: template.passMark })}
         </Typography.Paragraph>
-      ) : <Typography.Paragraph type="secondary">{t('programs.eval.noTemplate')}</Typography.Paragraph>}
+      ) : (
+        <Typography.Paragraph type="secondary">{t('programs.eval.noTemplate')}</Typography.Paragraph>
+      )}
       {detail.abilities.evaluate && template && <ScoreForm designationId={designationId} template={template} />}
-      {detail.evaluations.length === 0 ? <Empty description={t('programs.eval.empty')} image={Empty.PRESENTED_IMAGE_SIMPLE} /> : (
+      {detail.evaluations.length === 0 ? (
+        <Empty description={t('programs.eval.empty')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
+      ) : (
         <List
           dataSource={detail.evaluations}
           renderItem={(e) => (
             <List.Item key={e.id}>
-              <Descriptions size="small" column={1} title={
-                <Space>
-                  {t(`programs.eval.kind.${e.kind}`)}
-                  <Tag color={e.passed ? 'success' : 'error'}>{e.passed ? t('programs.eval.passed') : t('programs.eval.failed')}</Tag>
-                  <Typography.Text>{t('programs.eval.total', { total: e.total })}</Typography.Text>
-                  {e.honourTitle && <Tag color="gold">{t('programs.eval.honour', { title: e.honourTitle })}</Tag>}
-                </Space>
-              }>
+              <Descriptions
+                size="small"
+                column={1}
+                title={
+                  <Space>
+                    {t(`programs.eval.kind.${e.kind}`)}
+                    <Tag color={e.passed ? 'success' : 'error'}>{e.passed ? t('programs.eval.passed') : t('programs.eval.failed')}</Tag>
+                    <Typography.Text>{t('programs.eval.total', { total: e.total })}</Typography.Text>
+                    {e.honourTitle && <Tag color="gold">{t('programs.eval.honour', { title: e.honourTitle })}</Tag>}
+                  </Space>
+                }
+              >
                 <Descriptions.Item label={e.evaluatorName}>{e.evaluatedOn}</Descriptions.Item>
-                <Descriptions.Item label={t('programs.eval.criterion')}>{e.scores.map((s) => `${s.name} ${s.score}`).join(t('common.semicolon'))}</Descriptions.Item>
+                <Descriptions.Item label={t('programs.eval.criterion')}>
+                  {e.scores.map((s) => `${s.name} ${s.score}`).join(t('common.semicolon'))}
+                </Descriptions.Item>
               </Descriptions>
             </List.Item>
           )}

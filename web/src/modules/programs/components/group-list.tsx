@@ -37,13 +37,24 @@ function GroupCreateModal({ open, onClose }: { open: boolean; onClose: () => voi
   });
   return (
     <FormModal title={t('programs.groups.create')} open={open} onClose={onClose} save={save} testId="group-create-modal">
-      <Form<GroupValues> form={save.form} {...MODAL_FORM_LAYOUT} style={{ marginTop: 16 }} initialValues={{ regionCode: session.scope.code }}>
+      <Form<GroupValues>
+        form={save.form}
+        {...MODAL_FORM_LAYOUT}
+        style={{ marginTop: 16 }}
+        initialValues={{ regionCode: session.scope.code }}
+      >
         <Form.Item name="regionCode" label={t('programs.group.region')} rules={required}>
           <RegionPicker initialLabel={session.scope.name} />
         </Form.Item>
-        <Form.Item name="name" label={t('programs.group.name')} rules={required}><Input maxLength={60} /></Form.Item>
-        <Form.Item name="officeName" label={t('programs.group.office')} rules={required}><Input maxLength={60} /></Form.Item>
-        <Form.Item name="officeDirector" label={t('programs.group.director')} rules={required}><Input maxLength={30} /></Form.Item>
+        <Form.Item name="name" label={t('programs.group.name')} rules={required}>
+          <Input maxLength={60} />
+        </Form.Item>
+        <Form.Item name="officeName" label={t('programs.group.office')} rules={required}>
+          <Input maxLength={60} />
+        </Form.Item>
+        <Form.Item name="officeDirector" label={t('programs.group.director')} rules={required}>
+          <Input maxLength={30} />
+        </Form.Item>
       </Form>
     </FormModal>
   );
@@ -58,7 +69,11 @@ export function GroupList() {
   if (list.error) return <LoadError error={list.error} onRetry={() => void list.refetch()} />;
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      {session.permissions.includes('programs.manage') && <Button type="primary" onClick={() => setCreating(true)}>{t('programs.groups.create')}</Button>}
+      {session.permissions.includes('programs.manage') && (
+        <Button type="primary" onClick={() => setCreating(true)}>
+          {t('programs.groups.create')}
+        </Button>
+      )}
       <Table<GroupSummaryDto>
         size="middle"
         rowKey="id"
@@ -73,7 +88,11 @@ export function GroupList() {
           { title: t('programs.group.office'), dataIndex: 'officeName', width: 140 },
           { title: t('programs.group.director'), dataIndex: 'officeDirector', width: 140 },
           { title: t('programs.group.openTasks'), dataIndex: 'openTasks', width: 100 },
-          { title: t('programs.group.overdueTasks'), width: 100, render: (_, g) => (g.overdueTasks > 0 ? <Tag color="red">{g.overdueTasks}</Tag> : 0) },
+          {
+            title: t('programs.group.overdueTasks'),
+            width: 100,
+            render: (_, g) => (g.overdueTasks > 0 ? <Tag color="red">{g.overdueTasks}</Tag> : 0),
+          },
         ]}
       />
       <GroupCreateModal open={creating} onClose={() => setCreating(false)} />

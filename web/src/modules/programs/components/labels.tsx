@@ -4,7 +4,14 @@ import type { DesignationStatus } from '@rg/domain/programs/designation.schema';
 import type { ProgramDto } from '@rg/domain/programs/program.schema';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 
-const STATUS_COLOR: Record<ApplicationStatus, string> = { draft: 'default', submitted: 'processing', returned: 'warning', rejected: 'error', approved: 'success', closed: 'default' };
+const STATUS_COLOR: Record<ApplicationStatus, string> = {
+  draft: 'default',
+  submitted: 'processing',
+  returned: 'warning',
+  rejected: 'error',
+  approved: 'success',
+  closed: 'default',
+};
 const DESIGNATION_COLOR: Record<DesignationStatus, string> = { active: 'success', warned: 'warning', revoked: 'default' };
 
 export function ApplicationStatusTag({ status }: { status: ApplicationStatus }) {

@@ -28,7 +28,17 @@ export function MilestoneCard({ program }: { program: ProgramDetailDto }) {
   });
   const manage = program.abilities.manage;
   return (
-    <Card title={t('programs.detail.milestones')} size="small" extra={manage && <Button size="small" onClick={() => setAdding(true)}>{t('programs.milestone.add')}</Button>}>
+    <Card
+      title={t('programs.detail.milestones')}
+      size="small"
+      extra={
+        manage && (
+          <Button size="small" onClick={() => setAdding(true)}>
+            {t('programs.milestone.add')}
+          </Button>
+        )
+      }
+    >
       <Table<MilestoneDto>
         size="small"
         rowKey="id"
@@ -36,37 +46,59 @@ export function MilestoneCard({ program }: { program: ProgramDetailDto }) {
         dataSource={program.milestones}
         data-testid="milestones"
         columns={[
-          { title: t('programs.milestone.name'), render: (_, m) => <Space orientation="vertical" size={0}>{m.name}{m.closesSubmission && <Tag color="orange">{t('programs.milestone.closesSubmission')}</Tag>}</Space> },
           {
-            title: t('programs.milestone.due'), width: 130,
-            render: (_, m) => <Space orientation="vertical" size={0}>
-              <span style={m.extendedTo ? { textDecoration: 'line-through', color: '#999' } : undefined}>{m.dueDate}</span>
-              {m.extendedTo && <span>{t('programs.milestone.extendedTo', { date: m.extendedTo })}</span>}
-            </Space>,
-          },
-          ...(manage ? [{
-            title: '', width: 110,
-            render: (_: unknown, m: MilestoneDto) => (
-              <Space size={0}>
-                <Button size="small" type="link" onClick={() => setExtending(m)}>{t('programs.milestone.extend')}</Button>
-                {m.removable ? (
-                  <Popconfirm
-                    title={t('programs.milestone.removeConfirm', { name: m.name })}
-                    okText={t('programs.milestone.remove')}
-                    okButtonProps={{ danger: true, loading: remove.isPending }}
-                    cancelText={t('common.cancel')}
-                    onConfirm={() => remove.mutateAsync(m).catch(() => undefined)}
-                  >
-                    <Button size="small" type="link" danger>{t('programs.milestone.remove')}</Button>
-                  </Popconfirm>
-                ) : (
-                  <Tooltip title={t('programs.milestone.notRemovable')}>
-                    <Button size="small" type="link" disabled>{t('programs.milestone.remove')}</Button>
-                  </Tooltip>
-                )}
+            title: t('programs.milestone.name'),
+            render: (_, m) => (
+              <Space orientation="vertical" size={0}>
+                {m.name}
+                {m.closesSubmission && <Tag color="orange">{t('programs.milestone.closesSubmission')}</Tag>}
               </Space>
             ),
-          }] : []),
+          },
+          {
+            title: t('programs.milestone.due'),
+            width: 130,
+            render: (_, m) => (
+              <Space orientation="vertical" size={0}>
+                <span style={m.extendedTo ? { textDecoration: 'line-through', color: '#999' } : undefined}>{m.dueDate}</span>
+                {m.extendedTo && <span>{t('programs.milestone.extendedTo', { date: m.extendedTo })}</span>}
+              </Space>
+            ),
+          },
+          ...(manage
+            ? [
+                {
+                  title: '',
+                  width: 110,
+                  render: (_: unknown, m: MilestoneDto) => (
+                    <Space size={0}>
+                      <Button size="small" type="link" onClick={() => setExtending(m)}>
+                        {t('programs.milestone.extend')}
+                      </Button>
+                      {m.removable ? (
+                        <Popconfirm
+                          title={t('programs.milestone.removeConfirm', { name: m.name })}
+                          okText={t('programs.milestone.remove')}
+                          okButtonProps={{ danger: true, loading: remove.isPending }}
+                          cancelText={t('common.cancel')}
+                          onConfirm={() => remove.mutateAsync(m).catch(() => undefined)}
+                        >
+                          <Button size="small" type="link" danger>
+                            {t('programs.milestone.remove')}
+                          </Button>
+                        </Popconfirm>
+                      ) : (
+                        <Tooltip title={t('programs.milestone.notRemovable')}>
+                          <Button size="small" type="link" disabled>
+                            {t('programs.milestone.remove')}
+                          </Button>
+                        </Tooltip>
+                      )}
+                    </Space>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
       <ExtendModal programId={program.id} milestone={extending} onClose={() => setExtending(null)} />

@@ -29,10 +29,17 @@ export function ProgramCreateModal({ open, onClose }: { open: boolean; onClose: 
   const required = [{ required: true, message: t('programs.form.required') }];
   const save = useFormSubmit({
     fields: ['organiserRegion', ...PROGRAM_FORM_FIELDS],
-    mutationFn: (v: Values) => programsApi.create({
-      ...programFieldsOf(v), organiserRegion: v.organiserRegion,
-      milestones: (v.milestones ?? []).map((m) => ({ name: m.name, dueDate: m.dueDate.format('YYYY-MM-DD'), kind: m.kind, closesSubmission: m.kind === 'submission' })),
-    }),
+    mutationFn: (v: Values) =>
+      programsApi.create({
+        ...programFieldsOf(v),
+        organiserRegion: v.organiserRegion,
+        milestones: (v.milestones ?? []).map((m) => ({
+          name: m.name,
+          dueDate: m.dueDate.format('YYYY-MM-DD'),
+          kind: m.kind,
+          closesSubmission: m.kind === 'submission',
+        })),
+      }),
     successMessage: t('programs.created'),
     invalidate: programKeys.all,
     onSuccess: (program) => void navigate(programPath(program.id)),
@@ -42,10 +49,17 @@ export function ProgramCreateModal({ open, onClose }: { open: boolean; onClose: 
       <ProgramForm<Values>
         form={save.form}
         initialValues={{
-          organiserRegion: session.user.regionCode, unitLevel: 'county', contentAreas: CONTENT_AREAS.map((a) => a.key),
-          conditions: DEFAULT_CONDITIONS.map((text) => ({ text, evidenceRequired: false })), reviewChain: [],
+          organiserRegion: session.user.regionCode,
+          unitLevel: 'county',
+          contentAreas: CONTENT_AREAS.map((a) => a.key),
+          conditions: DEFAULT_CONDITIONS.map((text) => ({ text, evidenceRequired: false })),
+          reviewChain: [],
         }}
-        leading={<Form.Item name="organiserRegion" label={t('programs.create.organiser')} rules={required} style={{ width: 240 }}><RegionPicker initialLabel={session.user.regionName} /></Form.Item>}
+        leading={
+          <Form.Item name="organiserRegion" label={t('programs.create.organiser')} rules={required} style={{ width: 240 }}>
+            <RegionPicker initialLabel={session.user.regionName} />
+          </Form.Item>
+        }
       >
         <Form.Item label={t('programs.create.milestones')}>
           <Form.List name="milestones">
@@ -53,15 +67,21 @@ export function ProgramCreateModal({ open, onClose }: { open: boolean; onClose: 
               <>
                 {fields.map((field) => (
                   <Space key={field.key} align="baseline" style={{ display: 'flex' }}>
-                    <Form.Item name={[field.name, 'name']} rules={required} style={{ width: 320, marginBottom: 8 }}><Input placeholder={t('programs.milestone.name')} /></Form.Item>
+                    <Form.Item name={[field.name, 'name']} rules={required} style={{ width: 320, marginBottom: 8 }}>
+                      <Input placeholder={t('programs.milestone.name')} />
+                    </Form.Item>
                     <Form.Item name={[field.name, 'kind']} rules={required} style={{ width: 130, marginBottom: 8 }}>
                       <Select options={MILESTONE_KINDS.map((k) => ({ value: k, label: t(`programs.milestone.kind.${k}`) }))} />
                     </Form.Item>
-                    <Form.Item name={[field.name, 'dueDate']} rules={required} style={{ marginBottom: 8 }}><DatePicker /></Form.Item>
+                    <Form.Item name={[field.name, 'dueDate']} rules={required} style={{ marginBottom: 8 }}>
+                      <DatePicker />
+                    </Form.Item>
                     <MinusCircleOutlined onClick={() => remove(field.name)} />
                   </Space>
                 ))}
-                <Button type="dashed" size="small" icon={<PlusOutlined />} onClick={() => add({ name: '', kind: 'submission' })}>{t('programs.create.addMilestone')}</Button>
+                <Button type="dashed" size="small" icon={<PlusOutlined />} onClick={() => add({ name: '', kind: 'submission' })}>
+                  {t('programs.create.addMilestone')}
+                </Button>
               </>
             )}
           </Form.List>

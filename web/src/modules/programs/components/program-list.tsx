@@ -19,7 +19,11 @@ export function ProgramList() {
   if (list.error) return <LoadError error={list.error} onRetry={() => void list.refetch()} />;
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      {session.permissions.includes('programs.manage') && <Button type="primary" onClick={() => setCreating(true)}>{t('programs.create')}</Button>}
+      {session.permissions.includes('programs.manage') && (
+        <Button type="primary" onClick={() => setCreating(true)}>
+          {t('programs.create')}
+        </Button>
+      )}
       <Table<ProgramDto>
         size="middle"
         rowKey="id"
@@ -31,7 +35,14 @@ export function ProgramList() {
         columns={[
           { title: t('programs.col.name'), render: (_, p) => <Link to={programPath(p.id)}>{p.name}</Link> },
           { title: t('programs.col.batch'), dataIndex: 'batch', width: 100 },
-          { title: t('programs.col.organiser'), render: (_, p) => p.organiserLevel === 'nation' ? p.organiserName : `${p.organiserName}${t('common.parenthesised', { text: t(`programs.level.${p.organiserLevel}`) })}`, width: 160 },
+          {
+            title: t('programs.col.organiser'),
+            render: (_, p) =>
+              p.organiserLevel === 'nation'
+                ? p.organiserName
+                : `${p.organiserName}${t('common.parenthesised', { text: t(`programs.level.${p.organiserLevel}`) })}`,
+            width: 160,
+          },
           { title: t('programs.col.unitLevel'), render: (_, p) => t(`programs.unitLevel.${p.unitLevel}`), width: 110 },
           { title: t('programs.col.cycle'), render: (_, p) => `${p.cycleStart} ~ ${p.cycleEnd}`, width: 200 },
           { title: t('programs.col.status'), width: 90, render: (_, p) => <ProgramStatusTag program={p} /> },

@@ -44,12 +44,26 @@ export function ExtendModal({ programId, milestone, onClose }: { programId: stri
     onSuccess: onClose,
   });
   return (
-    <FormModal title={t('programs.milestone.extendTitle', { name: milestone?.name ?? '' })} open={milestone !== null} onClose={onClose} save={save} testId="extend-modal">
+    <FormModal
+      title={t('programs.milestone.extendTitle', { name: milestone?.name ?? '' })}
+      open={milestone !== null}
+      onClose={onClose}
+      save={save}
+      testId="extend-modal"
+    >
       <Form form={save.form} {...MODAL_FORM_LAYOUT} style={{ marginTop: 16 }}>
-        <Form.Item name="dueDate" label={t('programs.milestone.newDate')} rules={[{ required: true, message: t('programs.milestone.newDate') }]}>
+        <Form.Item
+          name="dueDate"
+          label={t('programs.milestone.newDate')}
+          rules={[{ required: true, message: t('programs.milestone.newDate') }]}
+        >
           <DatePicker style={{ width: '100%' }} />
         </Form.Item>
-        <Form.Item name="reason" label={t('programs.milestone.reason')} rules={[{ required: true, message: t('programs.designation.reasonRequired') }]}>
+        <Form.Item
+          name="reason"
+          label={t('programs.milestone.reason')}
+          rules={[{ required: true, message: t('programs.designation.reasonRequired') }]}
+        >
           <Input.TextArea rows={3} maxLength={200} />
         </Form.Item>
       </Form>
@@ -64,7 +78,12 @@ export function MilestoneModal({ programId, open, onClose }: { programId: string
   const save = useFormSubmit({
     fields: ['name', 'kind', 'dueDate'],
     mutationFn: (values: { name: string; kind: string; dueDate: Dayjs }) =>
-      programsApi.addMilestone(programId, { name: values.name, kind: values.kind, dueDate: values.dueDate.format('YYYY-MM-DD'), closesSubmission: values.kind === 'submission' }),
+      programsApi.addMilestone(programId, {
+        name: values.name,
+        kind: values.kind,
+        dueDate: values.dueDate.format('YYYY-MM-DD'),
+        closesSubmission: values.kind === 'submission',
+      }),
     successMessage: t('programs.milestone.added'),
     invalidate: programKeys.all,
     onSuccess: onClose,
@@ -72,11 +91,15 @@ export function MilestoneModal({ programId, open, onClose }: { programId: string
   return (
     <FormModal title={t('programs.milestone.add')} open={open} onClose={onClose} save={save} testId="milestone-modal">
       <Form form={save.form} {...MODAL_FORM_LAYOUT} style={{ marginTop: 16 }} initialValues={{ kind: 'other' }}>
-        <Form.Item name="name" label={t('programs.milestone.name')} rules={required}><Input maxLength={60} /></Form.Item>
+        <Form.Item name="name" label={t('programs.milestone.name')} rules={required}>
+          <Input maxLength={60} />
+        </Form.Item>
         <Form.Item name="kind" label={t('programs.milestone.kind')} rules={required}>
           <Select options={MILESTONE_KINDS.map((k) => ({ value: k, label: t(`programs.milestone.kind.${k}`) }))} />
         </Form.Item>
-        <Form.Item name="dueDate" label={t('programs.milestone.due')} rules={required}><DatePicker style={{ width: '100%' }} /></Form.Item>
+        <Form.Item name="dueDate" label={t('programs.milestone.due')} rules={required}>
+          <DatePicker style={{ width: '100%' }} />
+        </Form.Item>
       </Form>
     </FormModal>
   );

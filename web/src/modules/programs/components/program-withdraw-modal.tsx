@@ -26,10 +26,16 @@ export function ProgramWithdrawModal({ program, open, onClose }: { program: Prog
       save={save}
       okText={t('programs.withdraw.confirm')}
       testId="program-withdraw-modal"
-      intro={<Alert style={{ marginTop: 16 }} type="warning" showIcon title={t('programs.withdraw.warning', { count: program.counts.open })} />}
+      intro={
+        <Alert style={{ marginTop: 16 }} type="warning" showIcon title={t('programs.withdraw.warning', { count: program.counts.open })} />
+      }
     >
       <Form form={save.form} layout="vertical" style={{ marginTop: 16 }}>
-        <Form.Item name="reason" label={t('programs.withdraw.reason')} rules={[{ required: true, whitespace: true, message: t('programs.withdraw.reasonRequired') }]}>
+        <Form.Item
+          name="reason"
+          label={t('programs.withdraw.reason')}
+          rules={[{ required: true, whitespace: true, message: t('programs.withdraw.reasonRequired') }]}
+        >
           <Input.TextArea rows={3} maxLength={500} showCount />
         </Form.Item>
       </Form>

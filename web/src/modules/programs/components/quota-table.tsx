@@ -20,15 +20,24 @@ function QuotaEditModal({ program, open, onClose }: { program: ProgramDetailDto;
   const required = [{ required: true, message: t('programs.form.required') }];
   const save = useFormSubmit({
     fields: [],
-    mutationFn: (values: QuotaValues) => programsApi.putQuotas(program.id, (values.items ?? []).map((q) => ({ regionCode: q.regionCode, maxUnits: q.maxUnits, suggested: q.suggested ?? null }))),
+    mutationFn: (values: QuotaValues) =>
+      programsApi.putQuotas(
+        program.id,
+        (values.items ?? []).map((q) => ({ regionCode: q.regionCode, maxUnits: q.maxUnits, suggested: q.suggested ?? null })),
+      ),
     successMessage: t('programs.quota.saved'),
     invalidate: programKeys.all,
     onSuccess: onClose,
   });
   return (
     <FormModal title={t('programs.quota.edit')} open={open} onClose={onClose} save={save} width={640} testId="quota-modal">
-      <Form<QuotaValues> form={save.form} layout="vertical" preserve={false} style={{ marginTop: 16 }}
-        initialValues={{ items: program.quotas.map((q) => ({ regionCode: q.regionCode, maxUnits: q.maxUnits, suggested: q.suggested })) }}>
+      <Form<QuotaValues>
+        form={save.form}
+        layout="vertical"
+        preserve={false}
+        style={{ marginTop: 16 }}
+        initialValues={{ items: program.quotas.map((q) => ({ regionCode: q.regionCode, maxUnits: q.maxUnits, suggested: q.suggested })) }}
+      >
         <Form.List name="items">
           {(fields, { add, remove }) => (
             <>
@@ -37,12 +46,18 @@ function QuotaEditModal({ program, open, onClose }: { program: ProgramDetailDto;
                   <Form.Item name={[field.name, 'regionCode']} rules={required} style={{ width: 260, marginBottom: 8 }}>
                     <RegionPicker initialLabel={program.quotas[field.name]?.regionName} placeholder={t('programs.quota.region')} />
                   </Form.Item>
-                  <Form.Item name={[field.name, 'suggested']} style={{ marginBottom: 8 }}><InputNumber min={0} placeholder={t('programs.quota.suggested')} /></Form.Item>
-                  <Form.Item name={[field.name, 'maxUnits']} rules={required} style={{ marginBottom: 8 }}><InputNumber min={0} placeholder={t('programs.quota.max')} /></Form.Item>
+                  <Form.Item name={[field.name, 'suggested']} style={{ marginBottom: 8 }}>
+                    <InputNumber min={0} placeholder={t('programs.quota.suggested')} />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'maxUnits']} rules={required} style={{ marginBottom: 8 }}>
+                    <InputNumber min={0} placeholder={t('programs.quota.max')} />
+                  </Form.Item>
                   <MinusCircleOutlined onClick={() => remove(field.name)} />
                 </Space>
               ))}
-              <Button type="dashed" size="small" icon={<PlusOutlined />} onClick={() => add({ maxUnits: 5 })}>{t('programs.quota.add')}</Button>
+              <Button type="dashed" size="small" icon={<PlusOutlined />} onClick={() => add({ maxUnits: 5 })}>
+                {t('programs.quota.add')}
+              </Button>
             </>
           )}
         </Form.List>
@@ -62,7 +77,8 @@ export function QuotaTable({ program }: { program: ProgramDetailDto }) {
     mutationFn: (file: File) => programsApi.importQuotas(program.id, file),
     onSuccess: (result) => {
       void message.success(t('programs.quota.imported'));
-      if (result.skipped.length > 0) void message.warning(t('programs.quota.skipped', { codes: result.skipped.join(t('common.listSeparator')) }));
+      if (result.skipped.length > 0)
+        void message.warning(t('programs.quota.skipped', { codes: result.skipped.join(t('common.listSeparator')) }));
       void queryClient.invalidateQueries({ queryKey: programKeys.all });
     },
     onError: showError,
@@ -71,8 +87,17 @@ export function QuotaTable({ program }: { program: ProgramDetailDto }) {
     <>
       {program.abilities.manage && program.quotaLevel && (
         <Space style={{ marginBottom: 12 }}>
-          <Upload accept=".xlsx" showUploadList={false} beforeUpload={(file) => { upload.mutate(file); return false; }}>
-            <Button icon={<UploadOutlined />} loading={upload.isPending}>{t('programs.quota.import')}</Button>
+          <Upload
+            accept=".xlsx"
+            showUploadList={false}
+            beforeUpload={(file) => {
+              upload.mutate(file);
+              return false;
+            }}
+          >
+            <Button icon={<UploadOutlined />} loading={upload.isPending}>
+              {t('programs.quota.import')}
+            </Button>
           </Upload>
           <Button onClick={() => setEditing(true)}>{t('programs.quota.edit')}</Button>
         </Space>

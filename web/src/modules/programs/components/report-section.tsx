@@ -19,15 +19,28 @@ function ReportReview({ report }: { report: ReportDto }) {
   const showError = useErrorToast();
   const review = useMutation({
     mutationFn: (decision: 'accept' | 'return') => programsApi.reviewReport(report.id, { decision, comment }),
-    onSuccess: () => { void message.success(t('programs.reports.reviewed')); void queryClient.invalidateQueries({ queryKey: programKeys.all }); },
+    onSuccess: () => {
+      void message.success(t('programs.reports.reviewed'));
+      void queryClient.invalidateQueries({ queryKey: programKeys.all });
+    },
     onError: showError,
   });
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      <Input.TextArea rows={2} aria-label={t('programs.reports.comment')} placeholder={t('programs.reports.comment')} value={comment} onChange={(e) => setComment(e.target.value)} />
+      <Input.TextArea
+        rows={2}
+        aria-label={t('programs.reports.comment')}
+        placeholder={t('programs.reports.comment')}
+        value={comment}
+        onChange={(e) => setComment(e.target.value)}
+      />
       <Space>
-        <Button type="primary" size="small" onClick={() => review.mutate('accept')}>{t('programs.reports.accept')}</Button>
-        <Button size="small" onClick={() => review.mutate('return')}>{t('programs.reports.return')}</Button>
+        <Button type="primary" size="small" onClick={() => review.mutate('accept')}>
+          {t('programs.reports.accept')}
+        </Button>
+        <Button size="small" onClick={() => review.mutate('return')}>
+          {t('programs.reports.return')}
+        </Button>
       </Space>
     </Space>
   );
@@ -44,7 +57,12 @@ export function ReportSection({ designationId, detail }: { designationId: string
   const [error, setError] = useState<string | null>(null);
   const submit = useMutation({
     mutationFn: () => programsApi.submitReport(designationId, { year, content }),
-    onSuccess: () => { setError(null); setContent(''); void message.success(t('programs.reports.submitted')); void queryClient.invalidateQueries({ queryKey: programKeys.all }); },
+    onSuccess: () => {
+      setError(null);
+      setContent('');
+      void message.success(t('programs.reports.submitted'));
+      void queryClient.invalidateQueries({ queryKey: programKeys.all });
+    },
     onError: (e) => setError(errorMessage(e)),
   });
   return (
@@ -57,18 +75,31 @@ export function ReportSection({ designationId, detail }: { designationId: string
             <InputNumber min={2000} max={2100} value={year} onChange={(v) => setYear(v ?? year)} aria-label={t('programs.reports.year')} />
           </Space>
           <RichTextEditor ariaLabel={t('programs.reports.content')} value={content} onChange={setContent} />
-          <Button type="primary" loading={submit.isPending} onClick={() => submit.mutate()}>{t('programs.reports.submit')}</Button>
+          <Button type="primary" loading={submit.isPending} onClick={() => submit.mutate()}>
+            {t('programs.reports.submit')}
+          </Button>
         </Space>
       )}
-      {detail.reports.length === 0 ? <Empty description={t('programs.reports.empty')} image={Empty.PRESENTED_IMAGE_SIMPLE} /> : (
+      {detail.reports.length === 0 ? (
+        <Empty description={t('programs.reports.empty')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
+      ) : (
         <List
           dataSource={detail.reports}
           renderItem={(r) => (
             <List.Item key={r.id}>
               <Space orientation="vertical" style={{ width: '100%' }}>
-                <Space><Typography.Text strong>{r.year}</Typography.Text><Tag color={COLOR[r.status]}>{t(`programs.reports.status.${r.status}`)}</Tag></Space>
+                <Space>
+                  <Typography.Text strong>{r.year}</Typography.Text>
+                  <Tag color={COLOR[r.status]}>{t(`programs.reports.status.${r.status}`)}</Tag>
+                </Space>
                 <SafeHtml html={r.content} />
-                {r.reviewComment && <Typography.Text type="secondary">{t('programs.reports.comment')}{t('common.colon')}{r.reviewComment}</Typography.Text>}
+                {r.reviewComment && (
+                  <Typography.Text type="secondary">
+                    {t('programs.reports.comment')}
+                    {t('common.colon')}
+                    {r.reviewComment}
+                  </Typography.Text>
+                )}
                 {detail.abilities.reviewReports && r.status === 'submitted' && <ReportReview report={r} />}
               </Space>
             </List.Item>

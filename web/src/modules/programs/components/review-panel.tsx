@@ -29,11 +29,29 @@ export function ReviewPanel({ application }: { application: ApplicationDto }) {
   return (
     <Card title={t('programs.review.title')} size="small" data-testid="review-panel">
       <ErrorAlert message={error} testId="review-error" />
-      <Input.TextArea rows={3} aria-label={t('programs.review.comment')} placeholder={t('programs.review.comment')} value={comment} onChange={(e) => setComment(e.target.value)} maxLength={1000} />
+      <Input.TextArea
+        rows={3}
+        aria-label={t('programs.review.comment')}
+        placeholder={t('programs.review.comment')}
+        value={comment}
+        onChange={(e) => setComment(e.target.value)}
+        maxLength={1000}
+      />
       <Space style={{ marginTop: 12 }}>
-        <Button type="primary" data-testid="review-approve" loading={review.isPending && review.variables === 'approve'} onClick={() => review.mutate('approve')}>{t('programs.review.approve')}</Button>
-        <Button loading={review.isPending && review.variables === 'return'} onClick={() => review.mutate('return')}>{t('programs.review.return')}</Button>
-        <Button danger loading={review.isPending && review.variables === 'reject'} onClick={() => review.mutate('reject')}>{t('programs.review.reject')}</Button>
+        <Button
+          type="primary"
+          data-testid="review-approve"
+          loading={review.isPending && review.variables === 'approve'}
+          onClick={() => review.mutate('approve')}
+        >
+          {t('programs.review.approve')}
+        </Button>
+        <Button loading={review.isPending && review.variables === 'return'} onClick={() => review.mutate('return')}>
+          {t('programs.review.return')}
+        </Button>
+        <Button danger loading={review.isPending && review.variables === 'reject'} onClick={() => review.mutate('reject')}>
+          {t('programs.review.reject')}
+        </Button>
       </Space>
     </Card>
   );
@@ -45,13 +63,17 @@ export function ReviewHistory({ application }: { application: ApplicationDto }) 
   const { t } = useI18n();
   return (
     <Card title={t('programs.review.history')} size="small" data-testid="review-history">
-      {application.reviews.length === 0 ? <Empty description={t('programs.review.none')} image={Empty.PRESENTED_IMAGE_SIMPLE} /> : (
+      {application.reviews.length === 0 ? (
+        <Empty description={t('programs.review.none')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
+      ) : (
         <Timeline
           items={application.reviews.map((r) => ({
             color: COLOR[r.decision],
             content: (
               <Space orientation="vertical" size={0}>
-                <Typography.Text strong>{r.reviewerRegionName} · {t(`programs.review.decision.${r.decision}`)}</Typography.Text>
+                <Typography.Text strong>
+                  {r.reviewerRegionName} · {t(`programs.review.decision.${r.decision}`)}
+                </Typography.Text>
                 {r.comment && <Typography.Text>{r.comment}</Typography.Text>}
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {r.actorName} · {dayjs(r.at).format('YYYY-MM-DD HH:mm')} · {t('programs.review.onVersion', { version: r.planVersion })}

@@ -40,9 +40,33 @@ export function RichTextEditor({ id, value = '', onChange, disabled, ariaLabel, 
     <div style={{ border: '1px solid #d9d9d9', borderRadius: 6, background: disabled ? '#fafafa' : '#fff' }}>
       {!disabled && (
         <Space size={4} style={{ padding: '4px 8px', borderBottom: '1px solid #f0f0f0', width: '100%' }}>
-          <Tooltip title={t('programs.editor.bold')}><Button size="small" type="text" icon={<BoldOutlined />} onMouseDown={(e) => e.preventDefault()} onClick={() => command('bold')} /></Tooltip>
-          <Tooltip title={t('programs.editor.ol')}><Button size="small" type="text" icon={<OrderedListOutlined />} onMouseDown={(e) => e.preventDefault()} onClick={() => command('insertOrderedList')} /></Tooltip>
-          <Tooltip title={t('programs.editor.ul')}><Button size="small" type="text" icon={<UnorderedListOutlined />} onMouseDown={(e) => e.preventDefault()} onClick={() => command('insertUnorderedList')} /></Tooltip>
+          <Tooltip title={t('programs.editor.bold')}>
+            <Button
+              size="small"
+              type="text"
+              icon={<BoldOutlined />}
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => command('bold')}
+            />
+          </Tooltip>
+          <Tooltip title={t('programs.editor.ol')}>
+            <Button
+              size="small"
+              type="text"
+              icon={<OrderedListOutlined />}
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => command('insertOrderedList')}
+            />
+          </Tooltip>
+          <Tooltip title={t('programs.editor.ul')}>
+            <Button
+              size="small"
+              type="text"
+              icon={<UnorderedListOutlined />}
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => command('insertUnorderedList')}
+            />
+          </Tooltip>
         </Space>
       )}
       <div

@@ -17,7 +17,11 @@ export function ApplicationPage() {
   const { id = '' } = useParams();
   const application = useQuery({ queryKey: programKeys.application(id), queryFn: () => programsApi.application(id) });
   const programId = application.data?.programId ?? '';
-  const program = useQuery({ queryKey: programKeys.detail(programId), queryFn: () => programsApi.get(programId), enabled: programId !== '' });
+  const program = useQuery({
+    queryKey: programKeys.detail(programId),
+    queryFn: () => programsApi.get(programId),
+    enabled: programId !== '',
+  });
   if (application.error) return <LoadError error={application.error} onRetry={() => void application.refetch()} />;
   if (program.error) return <LoadError error={program.error} onRetry={() => void program.refetch()} />;
   if (application.isPending || program.isPending) return <Skeleton active />;
@@ -25,13 +29,35 @@ export function ApplicationPage() {
 
   return (
     <>
-      <Link to={programPath(a.programId)}><ArrowLeftOutlined /> {a.programName}</Link>
-      <PageHeader title={<Space>{t('programs.app.title', { unit: a.unitName })}<ApplicationStatusTag status={a.status} /><Tag>V{a.planVersion}</Tag></Space>} />
+      <Link to={programPath(a.programId)}>
+        <ArrowLeftOutlined /> {a.programName}
+      </Link>
+      <PageHeader
+        title={
+          <Space>
+            {t('programs.app.title', { unit: a.unitName })}
+            <ApplicationStatusTag status={a.status} />
+            <Tag>V{a.planVersion}</Tag>
+          </Space>
+        }
+      />
       {a.status === 'submitted' && a.reviewerRegionName && a.reviewLevel && (
-        <Alert style={{ marginBottom: 16 }} type="info" showIcon data-testid="waiting-at" title={t('programs.app.waitingAt', { region: a.reviewerRegionName, level: t(`programs.level.${a.reviewLevel}`) })} />
+        <Alert
+          style={{ marginBottom: 16 }}
+          type="info"
+          showIcon
+          data-testid="waiting-at"
+          title={t('programs.app.waitingAt', { region: a.reviewerRegionName, level: t(`programs.level.${a.reviewLevel}`) })}
+        />
       )}
       {a.status === 'closed' && program.data.withdrawal && (
-        <Alert style={{ marginBottom: 16 }} type="warning" showIcon data-testid="application-closed" title={t('programs.app.closed', { reason: program.data.withdrawal.reason })} />
+        <Alert
+          style={{ marginBottom: 16 }}
+          type="warning"
+          showIcon
+          data-testid="application-closed"
+          title={t('programs.app.closed', { reason: program.data.withdrawal.reason })}
+        />
       )}
       <Row gutter={16}>
         <Col span={16}>

@@ -20,19 +20,37 @@ export function DesignationPage() {
   const d = detail.data.designation;
   return (
     <>
-      <Link to="/programs?tab=designations"><ArrowLeftOutlined /> {t('programs.designation.back')}</Link>
-      <PageHeader title={<Space>{d.unitName} · {d.title}<DesignationStatusTag status={d.status} /></Space>} />
+      <Link to="/programs?tab=designations">
+        <ArrowLeftOutlined /> {t('programs.designation.back')}
+      </Link>
+      <PageHeader
+        title={
+          <Space>
+            {d.unitName} · {d.title}
+            <DesignationStatusTag status={d.status} />
+          </Space>
+        }
+      />
       <Card size="small" style={{ marginBottom: 16 }}>
         <Descriptions size="small" column={4}>
-          <Descriptions.Item label={t('programs.col.program')}><Link to={programPath(d.programId)}>{d.programName}{t('common.parenthesised', { text: d.batch })}</Link></Descriptions.Item>
+          <Descriptions.Item label={t('programs.col.program')}>
+            <Link to={programPath(d.programId)}>
+              {d.programName}
+              {t('common.parenthesised', { text: d.batch })}
+            </Link>
+          </Descriptions.Item>
           <Descriptions.Item label={t('programs.col.designatedOn')}>{d.designatedOn}</Descriptions.Item>
           <Descriptions.Item label={t('programs.col.validUntil')}>{d.validUntil}</Descriptions.Item>
           {d.statusReason && <Descriptions.Item label={t('programs.designation.reason')}>{d.statusReason}</Descriptions.Item>}
         </Descriptions>
       </Card>
       <Row gutter={16}>
-        <Col span={12}><ReportSection designationId={id} detail={detail.data} /></Col>
-        <Col span={12}><EvaluationSection designationId={id} detail={detail.data} /></Col>
+        <Col span={12}>
+          <ReportSection designationId={id} detail={detail.data} />
+        </Col>
+        <Col span={12}>
+          <EvaluationSection designationId={id} detail={detail.data} />
+        </Col>
       </Row>
     </>
   );

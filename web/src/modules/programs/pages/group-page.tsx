@@ -23,8 +23,12 @@ export function GroupPage() {
   const showError = useErrorToast();
   const [modal, setModal] = useState<'member' | 'agency' | 'task' | null>(null);
   const move = useMutation({
-    mutationFn: (input: { task: TaskDto; status: TaskStatus }) => programsApi.setTaskStatus(input.task.id, { status: input.status, version: input.task.version }),
-    onSuccess: () => { void message.success(t('programs.task.updated')); void queryClient.invalidateQueries({ queryKey: programKeys.all }); },
+    mutationFn: (input: { task: TaskDto; status: TaskStatus }) =>
+      programsApi.setTaskStatus(input.task.id, { status: input.status, version: input.task.version }),
+    onSuccess: () => {
+      void message.success(t('programs.task.updated'));
+      void queryClient.invalidateQueries({ queryKey: programKeys.all });
+    },
     onError: showError,
   });
   if (group.isPending) return <Skeleton active />;
@@ -34,7 +38,9 @@ export function GroupPage() {
 
   return (
     <>
-      <Link to="/programs?tab=groups"><ArrowLeftOutlined /> {t('programs.groups.back')}</Link>
+      <Link to="/programs?tab=groups">
+        <ArrowLeftOutlined /> {t('programs.groups.back')}
+      </Link>
       <PageHeader title={g.name} />
       <Card size="small">
         <Descriptions column={3} size="small" data-testid="group-info">
@@ -44,42 +50,131 @@ export function GroupPage() {
           {g.programName && <Descriptions.Item label={t('programs.col.program')}>{g.programName}</Descriptions.Item>}
         </Descriptions>
       </Card>
-      <Card title={t('programs.group.members')} size="small" style={{ marginTop: 16 }} extra={manage && <Button size="small" onClick={() => setModal('member')}>{t('programs.member.add')}</Button>}>
-        <Table<GroupMemberDto> size="small" rowKey="id" pagination={false} dataSource={g.members} data-testid="group-members"
+      <Card
+        title={t('programs.group.members')}
+        size="small"
+        style={{ marginTop: 16 }}
+        extra={
+          manage && (
+            <Button size="small" onClick={() => setModal('member')}>
+              {t('programs.member.add')}
+            </Button>
+          )
+        }
+      >
+        <Table<GroupMemberDto>
+          size="small"
+          rowKey="id"
+          pagination={false}
+          dataSource={g.members}
+          data-testid="group-members"
           columns={[
-            { title: t('programs.member.role'), width: 100, render: (_, m) => <Tag color={m.role === 'leader' ? 'red' : m.role === 'deputy' ? 'orange' : 'default'}>{t(`programs.member.role.${m.role}`)}</Tag> },
+            {
+              title: t('programs.member.role'),
+              width: 100,
+              render: (_, m) => (
+                <Tag color={m.role === 'leader' ? 'red' : m.role === 'deputy' ? 'orange' : 'default'}>
+                  {t(`programs.member.role.${m.role}`)}
+                </Tag>
+              ),
+            },
             { title: t('programs.member.name'), dataIndex: 'personName', width: 160 },
             { title: t('programs.member.position'), dataIndex: 'position' },
-          ]} />
+          ]}
+        />
       </Card>
-      <Card title={t('programs.group.agencies')} size="small" style={{ marginTop: 16 }} extra={manage && <Button size="small" onClick={() => setModal('agency')}>{t('programs.agency.add')}</Button>}>
-        <Table<AgencyDto> size="small" rowKey="id" pagination={false} dataSource={g.agencies} data-testid="group-agencies"
+      <Card
+        title={t('programs.group.agencies')}
+        size="small"
+        style={{ marginTop: 16 }}
+        extra={
+          manage && (
+            <Button size="small" onClick={() => setModal('agency')}>
+              {t('programs.agency.add')}
+            </Button>
+          )
+        }
+      >
+        <Table<AgencyDto>
+          size="small"
+          rowKey="id"
+          pagination={false}
+          dataSource={g.agencies}
+          data-testid="group-agencies"
           columns={[
-            { title: t('programs.agency.role'), width: 100, render: (_, a) => <Tag color={a.role === 'lead' ? 'blue' : a.role === 'standing' ? 'cyan' : 'default'}>{t(`programs.agency.role.${a.role}`)}</Tag> },
+            {
+              title: t('programs.agency.role'),
+              width: 100,
+              render: (_, a) => (
+                <Tag color={a.role === 'lead' ? 'blue' : a.role === 'standing' ? 'cyan' : 'default'}>
+                  {t(`programs.agency.role.${a.role}`)}
+                </Tag>
+              ),
+            },
             { title: t('programs.agency.name'), dataIndex: 'name', width: 200 },
             { title: t('programs.agency.duties'), dataIndex: 'duties' },
-          ]} />
+          ]}
+        />
       </Card>
-      <Card title={t('programs.group.tasks')} size="small" style={{ marginTop: 16 }} extra={manage && <Button size="small" type="primary" onClick={() => setModal('task')}>{t('programs.task.add')}</Button>}>
-        <Table<TaskDto> size="small" rowKey="id" pagination={false} dataSource={g.tasks} data-testid="group-tasks"
+      <Card
+        title={t('programs.group.tasks')}
+        size="small"
+        style={{ marginTop: 16 }}
+        extra={
+          manage && (
+            <Button size="small" type="primary" onClick={() => setModal('task')}>
+              {t('programs.task.add')}
+            </Button>
+          )
+        }
+      >
+        <Table<TaskDto>
+          size="small"
+          rowKey="id"
+          pagination={false}
+          dataSource={g.tasks}
+          data-testid="group-tasks"
           columns={[
             { title: t('programs.task.title'), dataIndex: 'title' },
-            { title: t('programs.task.agency'), render: (_, task) => [task.agencyName, task.assigneeName].filter(Boolean).join(' / ') || '—', width: 200 },
+            {
+              title: t('programs.task.agency'),
+              render: (_, task) => [task.agencyName, task.assigneeName].filter(Boolean).join(' / ') || '—',
+              width: 200,
+            },
             { title: t('programs.task.due'), dataIndex: 'dueDate', width: 110 },
             {
-              title: t('programs.task.status'), width: 160,
-              render: (_, task) => <Space size={4}><Tag color={STATUS_COLOR[task.status]}>{t(`programs.task.status.${task.status}`)}</Tag>{task.overdue && <Tag color="red">{t('programs.task.overdue')}</Tag>}</Space>,
-            },
-            ...(manage ? [{
-              title: t('programs.col.actions'), width: 150,
-              render: (_: unknown, task: TaskDto) => task.status === 'done' ? null : (
-                <Space size={0}>
-                  {task.status === 'open' && <Button type="link" size="small" onClick={() => move.mutate({ task, status: 'in_progress' })}>{t('programs.task.start')}</Button>}
-                  <Button type="link" size="small" onClick={() => move.mutate({ task, status: 'done' })}>{t('programs.task.finish')}</Button>
+              title: t('programs.task.status'),
+              width: 160,
+              render: (_, task) => (
+                <Space size={4}>
+                  <Tag color={STATUS_COLOR[task.status]}>{t(`programs.task.status.${task.status}`)}</Tag>
+                  {task.overdue && <Tag color="red">{t('programs.task.overdue')}</Tag>}
                 </Space>
               ),
-            }] : []),
-          ]} />
+            },
+            ...(manage
+              ? [
+                  {
+                    title: t('programs.col.actions'),
+                    width: 150,
+                    render: (_: unknown, task: TaskDto) =>
+                      task.status === 'done' ? null : (
+                        <Space size={0}>
+                          {task.status === 'open' && (
+                            <Button type="link" size="small" onClick={() => move.mutate({ task, status: 'in_progress' })}>
+                              {t('programs.task.start')}
+                            </Button>
+                          )}
+                          <Button type="link" size="small" onClick={() => move.mutate({ task, status: 'done' })}>
+                            {t('programs.task.finish')}
+                          </Button>
+                        </Space>
+                      ),
+                  },
+                ]
+              : []),
+          ]}
+        />
       </Card>
       <MemberModal groupId={g.id} open={modal === 'member'} onClose={() => setModal(null)} />
       <AgencyModal groupId={g.id} open={modal === 'agency'} onClose={() => setModal(null)} />

@@ -38,15 +38,31 @@ export function ProgramDetailPage() {
 
   return (
     <>
-      <Link to="/programs"><ArrowLeftOutlined /> {t('programs.detail.back')}</Link>
+      <Link to="/programs">
+        <ArrowLeftOutlined /> {t('programs.detail.back')}
+      </Link>
       <PageHeader
-        title={<Space>{p.name}<Tag>{p.batch}</Tag><ProgramStatusTag program={p} /></Space>}
+        title={
+          <Space>
+            {p.name}
+            <Tag>{p.batch}</Tag>
+            <ProgramStatusTag program={p} />
+          </Space>
+        }
         extra={
           <Space>
             {p.abilities.manage && <Button onClick={() => setEditing(true)}>{t('programs.edit')}</Button>}
-            {p.withdrawable && <Button danger onClick={() => setWithdrawing(true)}>{t('programs.withdraw')}</Button>}
+            {p.withdrawable && (
+              <Button danger onClick={() => setWithdrawing(true)}>
+                {t('programs.withdraw')}
+              </Button>
+            )}
             <Button href={`/api/programs/${p.id}/summary.docx`}>{t('programs.summary.export')}</Button>
-            {p.abilities.apply && p.submissionOpen && <Button type="primary" onClick={() => setApplying(true)}>{t('programs.apply')}</Button>}
+            {p.abilities.apply && p.submissionOpen && (
+              <Button type="primary" onClick={() => setApplying(true)}>
+                {t('programs.apply')}
+              </Button>
+            )}
           </Space>
         }
       />
@@ -65,25 +81,52 @@ export function ProgramDetailPage() {
           <Card title={t('programs.detail.info')} size="small">
             <Descriptions column={1} size="small" data-testid="program-info">
               <Descriptions.Item label={t('programs.detail.description')}>
-                {p.description
-                  ? <div data-testid="program-description" style={{ whiteSpace: 'pre-wrap' }}>{p.description}</div>
-                  : <Typography.Text type="secondary" data-testid="program-description">{t('programs.detail.noDescription')}</Typography.Text>}
+                {p.description ? (
+                  <div data-testid="program-description" style={{ whiteSpace: 'pre-wrap' }}>
+                    {p.description}
+                  </div>
+                ) : (
+                  <Typography.Text type="secondary" data-testid="program-description">
+                    {t('programs.detail.noDescription')}
+                  </Typography.Text>
+                )}
               </Descriptions.Item>
-              <Descriptions.Item label={t('programs.col.organiser')}>{p.organiserLevel === 'nation' ? p.organiserName : `${p.organiserName}${t('common.parenthesised', { text: t(`programs.level.${p.organiserLevel}`) })}`}</Descriptions.Item>
+              <Descriptions.Item label={t('programs.col.organiser')}>
+                {p.organiserLevel === 'nation'
+                  ? p.organiserName
+                  : `${p.organiserName}${t('common.parenthesised', { text: t(`programs.level.${p.organiserLevel}`) })}`}
+              </Descriptions.Item>
               <Descriptions.Item label={t('programs.col.unitLevel')}>{t(`programs.unitLevel.${p.unitLevel}`)}</Descriptions.Item>
               <Descriptions.Item label={t('programs.detail.honour')}>{p.honourTitle}</Descriptions.Item>
-              <Descriptions.Item label={t('programs.col.cycle')}>{p.cycleStart} ~ {p.cycleEnd}</Descriptions.Item>
-              <Descriptions.Item label={t('programs.detail.chain')}>{p.reviewChain.map((l) => t(`programs.level.${l}`)).join(' → ')}</Descriptions.Item>
+              <Descriptions.Item label={t('programs.col.cycle')}>
+                {p.cycleStart} ~ {p.cycleEnd}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('programs.detail.chain')}>
+                {p.reviewChain.map((l) => t(`programs.level.${l}`)).join(' → ')}
+              </Descriptions.Item>
               <Descriptions.Item label={t('programs.detail.areas')}>
-                <Space wrap size={[4, 4]}>{p.contentAreas.map((a) => <Tag key={a.key} color={a.custom ? 'purple' : 'blue'}>{areaLabel(a.key, a.label)}</Tag>)}</Space>
+                <Space wrap size={[4, 4]}>
+                  {p.contentAreas.map((a) => (
+                    <Tag key={a.key} color={a.custom ? 'purple' : 'blue'}>
+                      {areaLabel(a.key, a.label)}
+                    </Tag>
+                  ))}
+                </Space>
               </Descriptions.Item>
               <Descriptions.Item label={t('programs.detail.conditions')}>
                 <ol style={{ margin: 0, paddingLeft: 18 }}>
-                  {p.conditions.map((c) => <li key={c.key}>{c.text}{c.evidenceRequired && <Tag style={{ marginLeft: 6 }}>{t('programs.detail.evidence')}</Tag>}</li>)}
+                  {p.conditions.map((c) => (
+                    <li key={c.key}>
+                      {c.text}
+                      {c.evidenceRequired && <Tag style={{ marginLeft: 6 }}>{t('programs.detail.evidence')}</Tag>}
+                    </li>
+                  ))}
                 </ol>
               </Descriptions.Item>
               {p.requiredAttachments.length > 0 && (
-                <Descriptions.Item label={t('programs.detail.attachments')}>{p.requiredAttachments.map((a) => a.label).join(t('common.listSeparator'))}</Descriptions.Item>
+                <Descriptions.Item label={t('programs.detail.attachments')}>
+                  {p.requiredAttachments.map((a) => a.label).join(t('common.listSeparator'))}
+                </Descriptions.Item>
               )}
             </Descriptions>
           </Card>

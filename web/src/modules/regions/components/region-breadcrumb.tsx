@@ -10,11 +10,7 @@ export function RegionBreadcrumb({ region, ancestors }: { region: RegionDto; anc
   const session = useSession();
   const items = ancestors.map((ancestor) => ({
     key: ancestor.code,
-    title: isWithin(ancestor.code, session.user.regionCode) ? (
-      <Link to={regionPath(ancestor.code)}>{ancestor.name}</Link>
-    ) : (
-      ancestor.name
-    ),
+    title: isWithin(ancestor.code, session.user.regionCode) ? <Link to={regionPath(ancestor.code)}>{ancestor.name}</Link> : ancestor.name,
   }));
   items.push({ key: region.code, title: region.name });
   return <Breadcrumb items={items} style={{ marginBottom: 12 }} data-testid="region-breadcrumb" />;

@@ -36,7 +36,11 @@ export function RegionChildrenTable({ parent, emptyText }: { parent: RegionDto; 
         region.kind ? (
           <>
             {t(`regions.kind.${region.kind}`)}
-            {region.isPoor && <Tag color="orange" style={{ marginInlineStart: 6 }}>{t('regions.poor')}</Tag>}
+            {region.isPoor && (
+              <Tag color="orange" style={{ marginInlineStart: 6 }}>
+                {t('regions.poor')}
+              </Tag>
+            )}
           </>
         ) : (
           '—'
