@@ -1,8 +1,4 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { LegalTables } from '../../modules/legal/legal.tables.ts';
-import type { MediationTables } from '../../modules/mediation/mediation.tables.ts';
-import type { ProgramsTables } from '../../modules/programs/programs.tables.ts';
-import type { IndicatorsTables } from '../../modules/indicators/indicators.tables.ts';
 
 /**
  * Storage conventions (docs/decisions.md): timestamps are ISO-8601 UTC text, booleans 0/1
@@ -127,7 +123,12 @@ interface CoreTables {
   login_failures: LoginFailureTable;
 }
 
-export interface Database extends CoreTables, LegalTables, MediationTables, ProgramsTables, IndicatorsTables {}
+/**
+ * Every table of the platform: the foundation's here, and each module's merged in from its own
+ * `<module>.tables.ts` (`declare module '…/core/db/schema.ts' { interface Database extends … }`), so
+ * the foundation names no module.
+ */
+export interface Database extends CoreTables {}
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;

@@ -121,3 +121,8 @@ export interface IndicatorsTables {
   assessment_units: AssessmentUnitTable;
   assessment_scores: AssessmentScoreTable;
 }
+
+// The module's tables join the one `Database` type by declaration merging: core/ imports no module.
+declare module '../../core/db/schema.ts' {
+  interface Database extends IndicatorsTables {}
+}

@@ -141,3 +141,8 @@ export interface LegalTables {
   legal_pilot_villages: LegalPilotVillageTable;
   legal_village_months: LegalVillageMonthTable;
 }
+
+// The module's tables join the one `Database` type by declaration merging: core/ imports no module.
+declare module '../../core/db/schema.ts' {
+  interface Database extends LegalTables {}
+}

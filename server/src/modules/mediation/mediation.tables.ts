@@ -218,3 +218,8 @@ export interface MediationTables {
   /** 案件附件: the signed agreement, photos, evidence (owner: the case's id). */
   mediation_attachments: AttachmentTable;
 }
+
+// The module's tables join the one `Database` type by declaration merging: core/ imports no module.
+declare module '../../core/db/schema.ts' {
+  interface Database extends MediationTables {}
+}

@@ -259,3 +259,8 @@ export interface ProgramCaseAreaTable {
   case_id: string;
   area_key: string;
 }
+
+// The module's tables join the one `Database` type by declaration merging: core/ imports no module.
+declare module '../../core/db/schema.ts' {
+  interface Database extends ProgramsTables {}
+}
