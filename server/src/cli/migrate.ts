@@ -1,8 +1,9 @@
 import { loadConfig } from '../core/config.ts';
 import { connect } from '../core/db/connect.ts';
 import { migrateToLatest } from '../core/db/migrate.ts';
+import { MODULES } from '../modules/index.ts';
 
 const connection = await connect(loadConfig());
-const applied = await migrateToLatest(connection.db);
+const applied = await migrateToLatest(connection.db, MODULES);
 console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
 await connection.close();

@@ -25,7 +25,7 @@ export async function createContext(
   options: { clock?: Clock; keys?: Keys } = {},
 ): Promise<Started> {
   const connection = await connect(config);
-  await migrateToLatest(connection.db);
+  await migrateToLatest(connection.db, modules);
   const clock = options.clock ?? systemClock;
   const keys = options.keys ?? loadKeys(config.keyFile);
   const ctx: AppContext = {

@@ -1,3 +1,4 @@
+import type { Migration } from 'kysely';
 import type { FastifyInstance, RawServerDefault, FastifyBaseLogger, RawRequestDefaultExpression, RawReplyDefaultExpression } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Permission, Role, RouteAccess } from '@rg/domain/access/roles';
@@ -50,6 +51,12 @@ export interface ModuleManifest {
   /** Menu entries, shown to users who hold `access`. */
   menu?: ReadonlyArray<MenuEntryDto & { access: RouteAccess }>;
   routes(app: App, ctx: AppContext): void;
+  /**
+   * The module's migrations, one file each in `<module>/migrations/`, by name. New names are
+   * `YYYYMMDDHHmm-<module>-<what>` (docs/adding-a-module.md); the numbered ones before them keep
+   * their names, which databases have recorded as applied.
+   */
+  migrations?: Readonly<Record<string, Migration>>;
   /** Items for the actor's todo list on the home page. */
   todos?(ctx: AppContext, actor: Actor): Promise<TodoItem[]>;
   /** Registers the module's handlers for other modules' domain events (`ctx.events.on`). */

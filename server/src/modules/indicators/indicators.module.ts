@@ -1,4 +1,5 @@
 import type { ModuleManifest } from '../../core/module.ts';
+import { indicatorsMigrations } from './indicators.migrations.ts';
 import { seedIndicatorsDemo } from './indicators.demo.ts';
 import { subscribeIndicators } from './indicators.events.ts';
 import { indicatorsRoutes } from './indicators.routes.ts';
@@ -15,6 +16,7 @@ export const indicatorsModule: ModuleManifest = {
     village_cadre: ['indicators.read', 'indicators.report'],
   },
   menu: [{ key: 'indicators', path: '/indicators', labelKey: 'menu.indicators', icon: 'indicators', order: 60, access: 'indicators.read' }],
+  migrations: indicatorsMigrations,
   routes: indicatorsRoutes,
   todos: indicatorsTodos,
   subscribe: (ctx) => subscribeIndicators(ctx, new RollupEngine(ctx.dialect, ctx.counters)),

@@ -1,4 +1,5 @@
 import type { ModuleManifest } from '../../core/module.ts';
+import { legalMigrations } from './legal.migrations.ts';
 import { legalRoutes } from './legal.routes.ts';
 import { legalLedgerRoutes } from './legal.ledger.routes.ts';
 import { legalReportsRoutes } from './legal.reports.routes.ts';
@@ -19,6 +20,7 @@ export const legalModule: ModuleManifest = {
     villager: ['legal.ask'],
   },
   menu: [{ key: 'legal', path: '/legal', labelKey: 'menu.legal', icon: 'legal', order: 20, access: 'legal.read' }],
+  migrations: legalMigrations,
   routes: (app, ctx) => {
     legalRoutes(app, ctx);
     legalLedgerRoutes(app, ctx);

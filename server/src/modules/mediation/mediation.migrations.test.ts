@@ -62,7 +62,7 @@ describe('mediation migrations: statistics keyed by level (015)', () => {
       .execute();
     await sql`delete from kysely_migration where name = ${MIGRATION}`.execute(t.ctx.db);
 
-    expect(await migrateToLatest(t.ctx.db)).toEqual([MIGRATION]);
+    expect(await migrateToLatest(t.ctx.db, t.ctx.modules)).toEqual([MIGRATION]);
 
     expect(await Promise.all(places.map(statsOf))).toEqual(before);
     await register('neighbour', '2026-01-05');

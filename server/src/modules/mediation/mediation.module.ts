@@ -1,4 +1,5 @@
 import type { ModuleManifest } from '../../core/module.ts';
+import { mediationMigrations } from './mediation.migrations.ts';
 import { seedMediationDemo } from './mediation.demo.ts';
 import { mediationRoutes } from './mediation.routes.ts';
 import { mediationTodos } from './mediation.todos.ts';
@@ -19,6 +20,7 @@ export const mediationModule: ModuleManifest = {
     villager: ['mediation.apply'],
   },
   menu: [{ key: 'mediation', path: '/mediation', labelKey: 'menu.mediation', icon: 'mediation', order: 25, access: 'mediation.read' }],
+  migrations: mediationMigrations,
   routes: mediationRoutes,
   todos: mediationTodos,
   seedDemo: seedMediationDemo,

@@ -71,7 +71,7 @@ describe('programs migrations: base64 attachments move to the shared attachment 
     }
     await sql`delete from kysely_migration where name = ${'025-program-attachment-store'}`.execute(t.ctx.db);
 
-    expect(await migrateToLatest(t.ctx.db)).toEqual(['025-program-attachment-store']);
+    expect(await migrateToLatest(t.ctx.db, t.ctx.modules)).toEqual(['025-program-attachment-store']);
 
     const dto = (await county.request('GET', `/api/programs/applications/${created.id}`)).json<{
       attachments: { id: string; kind: string; fileName: string; contentType: string; size: number; uploadedAt: string }[];

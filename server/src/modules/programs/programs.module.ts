@@ -1,4 +1,5 @@
 import type { ModuleManifest } from '../../core/module.ts';
+import { programsMigrations } from './programs.migrations.ts';
 import { programsRoutes } from './programs.routes.ts';
 import { programsTodos } from './programs.todos.ts';
 import { seedProgramsDemo } from './programs.demo.ts';
@@ -18,6 +19,7 @@ export const programsModule: ModuleManifest = {
     village_cadre: ['programs.read', 'programs.apply'],
   },
   menu: [{ key: 'programs', path: '/programs', labelKey: 'menu.programs', icon: 'programs', order: 15, access: 'programs.read' }],
+  migrations: programsMigrations,
   routes: programsRoutes,
   todos: programsTodos,
   seedDemo: seedProgramsDemo,
