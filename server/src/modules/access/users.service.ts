@@ -14,6 +14,7 @@ import { findRegion } from '../regions/regions.repository.ts';
 import * as repo from './users.repository.ts';
 import { newUserRow, phoneColumns } from './user-row.ts';
 import { newId } from '../../core/db/ids.ts';
+import { revealSealed } from '../../core/audit/reveal.ts';
 
 const EXPORT_LIMIT = 10_000;
 
@@ -277,13 +278,13 @@ export class UsersService {
   async revealPhone(rc: RequestContext, id: string): Promise<{ phone: string | null }> {
     const actor = authorize(rc.actor, 'personal.reveal');
     const { row } = await this.load(actor, id);
-    authorize(actor, 'personal.reveal', { regionCode: row.region_code });
-    await this.ctx.audit.record(this.ctx.db, rc, {
+    const phone = await revealSealed(this.ctx, rc, {
       action: 'user.reveal_phone',
       objectType: 'user',
       objectId: id,
-      objectRegion: row.region_code,
+      regionCode: row.region_code,
+      sealed: row.phone_enc,
     });
-    return { phone: row.phone_enc ? this.ctx.cipher.decrypt(row.phone_enc) : null };
+    return { phone };
   }
 }

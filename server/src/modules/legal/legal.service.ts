@@ -22,6 +22,8 @@ import { legalFiles } from './legal.attachments.ts';
 import type { AttachmentDto } from '@rg/domain/legal/service.schema';
 import { findUserById, rolesOf } from '../access/users.repository.ts';
 import { newId } from '../../core/db/ids.ts';
+import { loadInScope } from '../../core/access/load-in-scope.ts';
+import { revealSealed } from '../../core/audit/reveal.ts';
 
 /** 法律顾问名册与驻村安排 (P1.4(2)): the justice bureau's roster and who serves which village. */
 export class LegalService {
@@ -71,11 +73,8 @@ export class LegalService {
   }
 
   /** An advisor the actor may see; one outside their region answers 404 like a missing one. */
-  private async loadAdvisor(actor: Actor, id: string, permission: 'legal.read' | 'legal.manage'): Promise<repo.AdvisorRow> {
-    const row = await repo.findAdvisor(this.ctx.db, id);
-    if (!row) throw notFound();
-    authorize(actor, permission, { regionCode: row.region_code });
-    return row;
+  private loadAdvisor(actor: Actor, id: string, permission: 'legal.read' | 'legal.manage'): Promise<repo.AdvisorRow> {
+    return loadInScope(actor, repo.findAdvisor(this.ctx.db, id), (r) => r.region_code, permission);
   }
 
   async getAdvisor(rc: RequestContext, id: string): Promise<AdvisorDto & { assignments: AssignmentDto[]; contractFiles: AttachmentDto[] }> {
@@ -233,17 +232,17 @@ export class LegalService {
 
   /** The full phone or ID number, for holders of the reveal permission; audited (SECURITY.md 13). */
   async reveal(rc: RequestContext, id: string, field: 'phone' | 'idNumber'): Promise<{ value: string }> {
-    const actor = authorize(rc.actor, 'personal.reveal');
+    const actor = authorize(authorize(rc.actor, 'personal.reveal'), 'legal.read');
     const row = await this.loadAdvisor(actor, id, 'legal.read');
-    authorize(actor, 'personal.reveal', { regionCode: row.region_code });
-    await this.ctx.audit.record(this.ctx.db, rc, {
+    const value = await revealSealed(this.ctx, rc, {
       action: 'legal.reveal',
       objectType: 'legal_advisor',
       objectId: id,
-      objectRegion: row.region_code,
+      regionCode: row.region_code,
+      sealed: field === 'phone' ? row.phone_enc : row.id_number_enc,
       detail: { field },
     });
-    return { value: this.ctx.cipher.decrypt(field === 'phone' ? row.phone_enc : row.id_number_enc) };
+    return { value };
   }
 
   async assignmentDtos(rows: repo.AssignmentRow[]): Promise<AssignmentDto[]> {
