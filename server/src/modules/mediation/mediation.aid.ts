@@ -142,7 +142,7 @@ export class AidService {
     };
     if ('caseId' in input) {
       // 调解不成转法律援助: the party and the facts come from the case; no personal data travels.
-      const { row: c, party } = await this.cases.caseForAid(actor, input.caseId, input.partyId);
+      const { row: c, party } = await this.cases.documents.caseForAid(actor, input.caseId, input.partyId);
       authorize(actor, 'mediation.aid', { regionCode: c.region_code });
       if (!party.id_number_enc || !party.phone_enc || party.kind !== 'person') throw invalid({ partyId: 'mediation.aid.party.noId' });
       row = {

@@ -1,5 +1,6 @@
 import type { CaseListQuery } from '@rg/domain/mediation/case.schema';
-import { preparedStatement } from '../../core/db/prepared.ts';
+import { sql } from 'kysely';
+import { insertRow, insertRows, preparedStatement } from '../../core/db/prepared.ts';
 import type { DbOrTx } from '../../core/db/schema.ts';
 import { containsText } from '../../core/db/contains.ts';
 import { withinScope } from '../../core/db/scope.ts';
@@ -125,4 +126,135 @@ export async function casesOfPersons(db: DbOrTx, scope: string, hashes: readonly
     .orderBy('c.registered_on', 'desc')
     .limit(200)
     .execute();
+}
+
+/** Intake's first read: the place and its own active committee (prepared: every intake runs it). */
+const placeWithCommittee = preparedStatement<[code: string, active: string, town: string, village: string, one: number]>((db, p) =>
+  db
+    .selectFrom('regions as r')
+    .select((eb) => [
+      'r.name',
+      'r.level',
+      eb
+        .selectFrom('mediation_committees as c')
+        .select('c.id')
+        .whereRef('c.region_code', '=', 'r.code')
+        .where('c.status', '=', p(1))
+        .where('c.level', 'in', [p(2), p(3)])
+        .limit(p(4))
+        .as('committee_id'),
+    ])
+    .where('r.code', '=', p(0)),
+);
+
+export async function placeForIntake(
+  db: DbOrTx,
+  regionCode: string,
+): Promise<{ name: string; level: string; committee_id: string | null } | undefined> {
+  const [place] = await placeWithCommittee<{ name: string; level: string; committee_id: string | null }>(db, [
+    regionCode,
+    'active',
+    'town',
+    'village',
+    1,
+  ]);
+  return place;
+}
+
+/** The case's own record of its region's active committee, for an online application. */
+export async function activeCommitteeAt(db: DbOrTx, regionCode: string): Promise<{ id: string } | undefined> {
+  return db
+    .selectFrom('mediation_committees')
+    .select('id')
+    .where('region_code', '=', regionCode)
+    .where('status', '=', 'active')
+    .executeTakeFirst();
+}
+
+export async function committeePlace(db: DbOrTx, id: string): Promise<{ region_code: string; status: string } | undefined> {
+  return db.selectFrom('mediation_committees').select(['region_code', 'status']).where('id', '=', id).executeTakeFirst();
+}
+
+export async function mediatorPlace(db: DbOrTx, id: string): Promise<{ region_code: string; status: string } | undefined> {
+  return db.selectFrom('mediation_mediators').select(['region_code', 'status']).where('id', '=', id).executeTakeFirst();
+}
+
+export async function screeningVillage(db: DbOrTx, id: string): Promise<{ village_code: string } | undefined> {
+  return db.selectFrom('mediation_screenings').select('village_code').where('id', '=', id).executeTakeFirst();
+}
+
+/** The committee and the mediator a case names, as `{ id, name }` (either may be absent). */
+export async function committeeAndMediator(
+  db: DbOrTx,
+  row: Pick<CaseRow, 'committee_id' | 'mediator_id'>,
+): Promise<{ committee: { id: string; name: string } | undefined; mediator: { id: string; name: string } | undefined }> {
+  const [committee, mediator] = await Promise.all([
+    row.committee_id
+      ? db.selectFrom('mediation_committees').select(['id', 'name']).where('id', '=', row.committee_id).executeTakeFirst()
+      : undefined,
+    row.mediator_id
+      ? db.selectFrom('mediation_mediators').select(['id', 'name']).where('id', '=', row.mediator_id).executeTakeFirst()
+      : undefined,
+  ]);
+  return { committee, mediator };
+}
+
+/** The case numbers of these cases (a reopening's links, the aid list's origins). */
+export async function caseNumbers(db: DbOrTx, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('mediation_cases')
+    .select(['id', 'case_no'])
+    .where('id', 'in', [...ids])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.case_no]));
+}
+
+/** A villager's own online applications, newest first. */
+export async function onlineCasesBy(db: DbOrTx, userId: string, limit: number): Promise<CaseRow[]> {
+  // A literal 1, not a parameter: PostgreSQL's generic plan can then use the partial index of online cases.
+  return db
+    .selectFrom('mediation_cases')
+    .selectAll()
+    .where('created_by', '=', userId)
+    .where('online', '=', sql.lit(1))
+    .orderBy('created_at', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+export async function insertCase(db: DbOrTx, row: CaseRow, parties: readonly MediationPartyTable[]): Promise<void> {
+  await insertRow(db, 'mediation_cases', row);
+  await insertRows(db, 'mediation_parties', parties);
+}
+
+/** Writes `changes` only if the case is still in the state and version read; false when it was not (nothing changed). */
+export async function updateCase(
+  db: DbOrTx,
+  row: Pick<CaseRow, 'id' | 'version' | 'status'>,
+  changes: Partial<CaseRow>,
+  now: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('mediation_cases')
+    .set({ ...changes, updated_at: now, version: row.version + 1 })
+    .where('id', '=', row.id)
+    .where('version', '=', row.version)
+    .where('status', '=', row.status)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function insertSession(db: DbOrTx, session: MediationSessionTable): Promise<void> {
+  await db.insertInto('mediation_sessions').values(session).execute();
+}
+
+export async function partyOf(db: DbOrTx, caseId: string, partyId: string): Promise<MediationPartyTable | undefined> {
+  return db.selectFrom('mediation_parties').selectAll().where('id', '=', partyId).where('case_id', '=', caseId).executeTakeFirst();
+}
+
+/** Replaces a case's parties (修改当事人), in one transaction with the case's version bump. */
+export async function replaceParties(db: DbOrTx, caseId: string, parties: readonly MediationPartyTable[]): Promise<void> {
+  await db.deleteFrom('mediation_parties').where('case_id', '=', caseId).execute();
+  await insertRows(db, 'mediation_parties', parties);
 }

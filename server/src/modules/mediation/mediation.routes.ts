@@ -120,12 +120,12 @@ export function mediationRoutes(app: App, ctx: AppContext): void {
 
   // 案件
   app.get('/mediation/cases', { schema: { querystring: caseListQuerySchema }, config: { access: 'mediation.read' } }, (req) =>
-    cases.list(requestContext(req), req.query),
+    cases.reads.list(requestContext(req), req.query),
   );
   app.post(
     '/mediation/cases',
     { schema: { body: caseCreateSchema }, config: { access: 'mediation.handle', idempotent: true } },
-    async (req, reply) => reply.status(201).send(await cases.register(requestContext(req), req.body)),
+    async (req, reply) => reply.status(201).send(await cases.intake.register(requestContext(req), req.body)),
   );
   app.get(
     '/mediation/cases.xlsx',
@@ -133,7 +133,7 @@ export function mediationRoutes(app: App, ctx: AppContext): void {
     async (req, reply) => sendXlsx(reply, '人民调解案件登记台账.xlsx', await ledger.workbook(requestContext(req), req.query)),
   );
   app.get('/mediation/cases/:id', { schema: { params: idParams }, config: { access: 'mediation.read' } }, (req) =>
-    cases.get(requestContext(req), req.params.id),
+    cases.reads.get(requestContext(req), req.params.id),
   );
   const step = <S extends z.ZodType>(
     path: string,
@@ -145,28 +145,30 @@ export function mediationRoutes(app: App, ctx: AppContext): void {
       { schema: { params: idParams, body: schema }, config: { access: 'mediation.handle' } },
       (req) => run(req.params.id, req.body as z.infer<S>, req),
     );
-  step('start', startSchema, (id, body, req) => cases.transition(requestContext(req), id, { action: 'start', body }));
-  step('agree', agreeSchema, (id, body, req) => cases.transition(requestContext(req), id, { action: 'agree', body }));
-  step('fail', failSchema, (id, body, req) => cases.transition(requestContext(req), id, { action: 'fail', body }));
-  step('follow-up', followUpSchema, (id, body, req) => cases.transition(requestContext(req), id, { action: 'follow_up', body }));
-  step('close', closeSchema, (id, body, req) => cases.transition(requestContext(req), id, { action: 'close', body }));
-  step('sessions', sessionSchema, (id, body, req) => cases.record(requestContext(req), id, { recording: 'session', body }));
-  step('confirm', confirmSchema, (id, body, req) => cases.record(requestContext(req), id, { recording: 'confirm', body }));
-  step('performance', performanceSchema, (id, body, req) => cases.record(requestContext(req), id, { recording: 'performance', body }));
-  step('visit', visitSchema, (id, body, req) => cases.record(requestContext(req), id, { recording: 'visit', body }));
-  step('reopen', reopenSchema, (id, body, req) => cases.record(requestContext(req), id, { recording: 'reopen', body }));
+  step('start', startSchema, (id, body, req) => cases.steps.transition(requestContext(req), id, { action: 'start', body }));
+  step('agree', agreeSchema, (id, body, req) => cases.steps.transition(requestContext(req), id, { action: 'agree', body }));
+  step('fail', failSchema, (id, body, req) => cases.steps.transition(requestContext(req), id, { action: 'fail', body }));
+  step('follow-up', followUpSchema, (id, body, req) => cases.steps.transition(requestContext(req), id, { action: 'follow_up', body }));
+  step('close', closeSchema, (id, body, req) => cases.steps.transition(requestContext(req), id, { action: 'close', body }));
+  step('sessions', sessionSchema, (id, body, req) => cases.steps.record(requestContext(req), id, { recording: 'session', body }));
+  step('confirm', confirmSchema, (id, body, req) => cases.steps.record(requestContext(req), id, { recording: 'confirm', body }));
+  step('performance', performanceSchema, (id, body, req) =>
+    cases.steps.record(requestContext(req), id, { recording: 'performance', body }),
+  );
+  step('visit', visitSchema, (id, body, req) => cases.steps.record(requestContext(req), id, { recording: 'visit', body }));
+  step('reopen', reopenSchema, (id, body, req) => cases.steps.record(requestContext(req), id, { recording: 'reopen', body }));
   app.put(
     '/mediation/cases/:id/parties',
     { schema: { params: idParams, body: partiesUpdateSchema }, config: { access: 'mediation.handle' } },
     async (req) => {
       await parties.update(requestContext(req), req.params.id, req.body);
-      return cases.get(requestContext(req), req.params.id);
+      return cases.reads.get(requestContext(req), req.params.id);
     },
   );
   app.post(
     '/mediation/cases/:id/parties/:partyId/reveal',
     { schema: { params: partyParams, body: revealSchema }, config: { access: 'personal.reveal' } },
-    (req) => cases.revealParty(requestContext(req), req.params.id, req.params.partyId, req.body.field),
+    (req) => cases.documents.revealParty(requestContext(req), req.params.id, req.params.partyId, req.body.field),
   );
   app.post(
     '/mediation/cases/:id/attachments',
@@ -182,7 +184,7 @@ export function mediationRoutes(app: App, ctx: AppContext): void {
     '/mediation/cases/:id/agreement.docx',
     { schema: { params: idParams }, config: { access: 'mediation.read' } },
     async (req, reply) => {
-      const doc = await cases.agreementDocument(requestContext(req), req.params.id);
+      const doc = await cases.documents.agreementDocument(requestContext(req), req.params.id);
       return sendFile(reply, { fileName: doc.fileName, contentType: DOCX, data: doc.body }, 'attachment');
     },
   );
@@ -191,9 +193,11 @@ export function mediationRoutes(app: App, ctx: AppContext): void {
   app.post(
     '/mediation/applications',
     { schema: { body: onlineApplicationSchema }, config: { access: 'mediation.apply', idempotent: true } },
-    async (req, reply) => reply.status(201).send(await cases.applyOnline(requestContext(req), req.body)),
+    async (req, reply) => reply.status(201).send(await cases.intake.applyOnline(requestContext(req), req.body)),
   );
-  app.get('/mediation/applications/mine', { config: { access: 'mediation.apply' } }, (req) => cases.myApplications(requestContext(req)));
+  app.get('/mediation/applications/mine', { config: { access: 'mediation.apply' } }, (req) =>
+    cases.intake.myApplications(requestContext(req)),
+  );
 
   // 矛盾纠纷排查
   app.post(
