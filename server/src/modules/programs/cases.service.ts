@@ -4,17 +4,15 @@ import { isWithin, levelOf } from '@rg/domain/regions/region-code';
 import type { Actor, RequestContext } from '../../core/access/actor.ts';
 import { authorize, can, listScope } from '../../core/access/authorize.ts';
 import type { AppContext } from '../../core/context.ts';
-import { containsText } from '../../core/db/contains.ts';
-import { withinScope } from '../../core/db/scope.ts';
 import { AppError, conflict, invalid, notFound } from '../../core/http/errors.ts';
 import { findRegion } from '../regions/regions.repository.ts';
 import { RegionsService } from '../regions/regions.service.ts';
 import { todayOf } from './programs.dates.ts';
 import { plainText, sanitizeRichText } from './programs.richtext.ts';
-import type { ProgramCaseTable } from './programs.tables.ts';
+import * as repo from './cases.repository.ts';
+import { boardRows } from './designations.repository.ts';
+import { evaluationsOf } from './evaluations.repository.ts';
 import { newId } from '../../core/db/ids.ts';
-
-type CaseRow = ProgramCaseTable & { unit_name: string };
 
 /** A reviewer of a case: holds programs.review in a region strictly above the unit. */
 function reviews(actor: Actor, unitCode: string): boolean {
@@ -33,17 +31,12 @@ export class CasesService {
     this.regions = new RegionsService(ctx);
   }
 
-  private async dtos(actor: Actor, rows: CaseRow[]): Promise<CaseDto[]> {
+  private async dtos(actor: Actor, rows: repo.CaseRow[]): Promise<CaseDto[]> {
     if (rows.length === 0) return [];
-    const areas = await this.ctx.db
-      .selectFrom('program_case_areas')
-      .selectAll()
-      .where(
-        'case_id',
-        'in',
-        rows.map((r) => r.id),
-      )
-      .execute();
+    const areas = await repo.areasOf(
+      this.ctx.db,
+      rows.map((r) => r.id),
+    );
     const paths = await this.regions.pathsOf(rows.map((r) => r.unit_code));
     return rows.map((r) => ({
       id: r.id,
@@ -68,42 +61,12 @@ export class CasesService {
 
   async list(rc: RequestContext, query: CaseListQuery): Promise<{ items: CaseDto[] }> {
     const actor = authorize(rc.actor, 'programs.read');
-    const scope = listScope(actor);
-    let q = this.ctx.db
-      .selectFrom('program_cases as c')
-      .innerJoin('regions as u', 'u.code', 'c.unit_code')
-      .selectAll('c')
-      .select('u.name as unit_name')
-      .where((eb) => eb.or([eb('c.status', '=', 'published'), withinScope(eb, 'c.unit_code', scope)]));
-    if (query.regionCode) {
-      const region = query.regionCode;
-      q = q.where((eb) => withinScope(eb, 'c.unit_code', region));
-    }
-    if (query.status) q = q.where('c.status', '=', query.status);
-    if (query.area) {
-      const area = query.area;
-      q = q.where((eb) =>
-        eb.exists(
-          eb.selectFrom('program_case_areas as a').select('a.case_id').whereRef('a.case_id', '=', 'c.id').where('a.area_key', '=', area),
-        ),
-      );
-    }
-    if (query.q) {
-      const words = query.q;
-      q = q.where((eb) => containsText(eb, ['c.title', 'c.summary'], words));
-    }
-    const rows = await q.orderBy('c.published_on', 'desc').orderBy('c.created_at', 'desc').limit(200).execute();
+    const rows = await repo.listCases(this.ctx.db, listScope(actor), query);
     return { items: await this.dtos(actor, rows) };
   }
 
-  private async load(actor: Actor, id: string): Promise<CaseRow> {
-    const row = await this.ctx.db
-      .selectFrom('program_cases as c')
-      .innerJoin('regions as u', 'u.code', 'c.unit_code')
-      .selectAll('c')
-      .select('u.name as unit_name')
-      .where('c.id', '=', id)
-      .executeTakeFirst();
+  private async load(actor: Actor, id: string): Promise<repo.CaseRow> {
+    const row = await repo.findCase(this.ctx.db, id);
     if (!row) throw notFound();
     if (row.status !== 'published') authorize(actor, 'programs.read', { regionCode: row.unit_code });
     return row;
@@ -124,28 +87,22 @@ export class CasesService {
     const id = newId();
     const now = this.ctx.clock.now().toISOString();
     await this.ctx.db.transaction().execute(async (tx) => {
-      await tx
-        .insertInto('program_cases')
-        .values({
-          id,
-          unit_code: input.unitCode,
-          program_id: input.programId ?? null,
-          title: input.title,
-          summary: input.summary,
-          body,
-          status: 'submitted',
-          review_comment: null,
-          published_on: null,
-          created_by: actor.userId,
-          created_at: now,
-          updated_at: now,
-          version: 1,
-        })
-        .execute();
-      await tx
-        .insertInto('program_case_areas')
-        .values([...new Set(input.areas)].map((area_key) => ({ case_id: id, area_key })))
-        .execute();
+      await repo.insertCase(tx, {
+        id,
+        unit_code: input.unitCode,
+        program_id: input.programId ?? null,
+        title: input.title,
+        summary: input.summary,
+        body,
+        status: 'submitted',
+        review_comment: null,
+        published_on: null,
+        created_by: actor.userId,
+        created_at: now,
+        updated_at: now,
+        version: 1,
+      });
+      await repo.replaceAreas(tx, id, input.areas);
       await this.ctx.audit.append(tx, rc, {
         action: 'programs.case_submit',
         objectType: 'program_case',
@@ -167,19 +124,15 @@ export class CasesService {
     if (plainText(body) === '') throw invalid({ body: 'programs.case.bodyRequired' });
     const now = this.ctx.clock.now().toISOString();
     await this.ctx.db.transaction().execute(async (tx) => {
-      const result = await tx
-        .updateTable('program_cases')
-        .set({ title: input.title, summary: input.summary, body, status: 'submitted', updated_at: now, version: input.version + 1 })
-        .where('id', '=', id)
-        .where('version', '=', input.version)
-        .where('status', '=', 'returned')
-        .executeTakeFirst();
-      if (Number(result.numUpdatedRows) !== 1) throw conflict();
-      await tx.deleteFrom('program_case_areas').where('case_id', '=', id).execute();
-      await tx
-        .insertInto('program_case_areas')
-        .values([...new Set(input.areas)].map((area_key) => ({ case_id: id, area_key })))
-        .execute();
+      const resubmitted = await repo.updateCase(tx, id, input.version, 'returned', {
+        title: input.title,
+        summary: input.summary,
+        body,
+        status: 'submitted',
+        updated_at: now,
+      });
+      if (!resubmitted) throw conflict();
+      await repo.replaceAreas(tx, id, input.areas);
       await this.ctx.audit.append(tx, rc, {
         action: 'programs.case_resubmit',
         objectType: 'program_case',
@@ -201,19 +154,13 @@ export class CasesService {
     const now = this.ctx.clock.now().toISOString();
     const today = todayOf(this.ctx.clock);
     await this.ctx.db.transaction().execute(async (tx) => {
-      const result = await tx
-        .updateTable('program_cases')
-        .set({
-          status: decision === 'publish' ? 'published' : 'returned',
-          published_on: decision === 'publish' ? today : null,
-          review_comment: comment || null,
-          updated_at: now,
-          version: row.version + 1,
-        })
-        .where('id', '=', id)
-        .where('version', '=', row.version)
-        .executeTakeFirst();
-      if (Number(result.numUpdatedRows) !== 1) throw conflict();
+      const decided = await repo.updateCase(tx, id, row.version, 'submitted', {
+        status: decision === 'publish' ? 'published' : 'returned',
+        published_on: decision === 'publish' ? today : null,
+        review_comment: comment || null,
+        updated_at: now,
+      });
+      if (!decided) throw conflict();
       await this.ctx.audit.append(tx, rc, {
         action: `programs.case_${decision}`,
         objectType: 'program_case',
@@ -243,31 +190,12 @@ export class CasesService {
     if (levelOf(countyCode) !== 'county') throw invalid({ countyCode: 'programs.board.notCounty' });
     const county = await findRegion(this.ctx.db, countyCode);
     if (!county) throw notFound('region.notFound');
-    const towns = await this.ctx.db
-      .selectFrom('regions')
-      .select(['code', 'name'])
-      .where('parent_code', '=', countyCode)
-      .where('level', '=', 'town')
-      .orderBy('code')
-      .execute();
-    const designations = await this.ctx.db
-      .selectFrom('program_designations as d')
-      .innerJoin('regions as u', 'u.code', 'd.unit_code')
-      .select(['d.id', 'd.unit_code', 'd.title', 'd.status', 'u.name', 'u.level'])
-      .where((eb) => withinScope(eb, 'd.unit_code', countyCode))
-      .where('d.status', '!=', 'revoked')
-      .orderBy('d.designated_on', 'desc')
-      .execute();
-    const ids = designations.map((d) => d.id);
-    const evaluations =
-      ids.length === 0
-        ? []
-        : await this.ctx.db
-            .selectFrom('program_evaluations')
-            .select(['designation_id', 'passed', 'created_at'])
-            .where('designation_id', 'in', ids)
-            .orderBy('created_at', 'desc')
-            .execute();
+    const { towns, designations } = await boardRows(this.ctx.db, countyCode);
+    const evaluations = await evaluationsOf(
+      this.ctx.db,
+      designations.map((d) => d.id),
+      'desc',
+    );
     const latestPassed = new Map<string, boolean>();
     for (const e of evaluations) if (!latestPassed.has(e.designation_id)) latestPassed.set(e.designation_id, e.passed === 1);
     const onTrack = (d: { id: string; status: string }) => d.status === 'active' && latestPassed.get(d.id) !== false;
@@ -297,11 +225,6 @@ export class CasesService {
 
 /** Cases waiting for the actor's review, for the todo list. */
 export async function casesAwaiting(ctx: AppContext, actor: Actor): Promise<number> {
-  const rows = await ctx.db
-    .selectFrom('program_cases')
-    .select('unit_code')
-    .where('status', '=', 'submitted')
-    .where((eb) => withinScope(eb, 'unit_code', actor.homeRegion))
-    .execute();
-  return rows.filter((r) => reviews(actor, r.unit_code)).length;
+  const units = await repo.submittedCaseUnits(ctx.db, actor.homeRegion);
+  return units.filter((unit) => reviews(actor, unit)).length;
 }

@@ -4,7 +4,7 @@ import { authorize, can, listScope } from '../../core/access/authorize.ts';
 import type { AppContext } from '../../core/context.ts';
 import { AppError, notFound } from '../../core/http/errors.ts';
 import { todayOf } from './programs.dates.ts';
-import * as repo from './programs.repository.ts';
+import * as repo from './designations.repository.ts';
 
 /** 命名与动态管理 (P3.5(2)): honour titles of approved units; the organiser may warn or revoke them. */
 export class DesignationsService {

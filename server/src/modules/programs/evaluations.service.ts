@@ -17,7 +17,9 @@ import { AppError, conflict, notFound } from '../../core/http/errors.ts';
 import { todayOf } from './programs.dates.ts';
 import { DesignationsService } from './designations.service.ts';
 import { plainText, sanitizeRichText } from './programs.richtext.ts';
-import * as repo from './programs.repository.ts';
+import * as designations from './designations.repository.ts';
+import * as repo from './evaluations.repository.ts';
+import * as programs from './programs.repository.ts';
 import { parseJson, ProgramsService } from './programs.service.ts';
 import type { ProgramEvaluationTable, ProgramReportTable } from './programs.tables.ts';
 import { newId } from '../../core/db/ids.ts';
@@ -35,18 +37,21 @@ export class EvaluationsService {
     this.programs = new ProgramsService(ctx);
   }
 
-  private async loadDesignation(rc: RequestContext, id: string): Promise<{ designation: repo.DesignationRow; program: repo.ProgramRow }> {
+  private async loadDesignation(
+    rc: RequestContext,
+    id: string,
+  ): Promise<{ designation: designations.DesignationRow; program: programs.ProgramRow }> {
     const actor = authorize(rc.actor, 'programs.read');
-    const designation = await repo.findDesignation(this.ctx.db, id);
+    const designation = await designations.findDesignation(this.ctx.db, id);
     if (!designation) throw notFound();
     authorize(actor, 'programs.read', { regionCode: designation.unit_code });
-    const program = await repo.findProgram(this.ctx.db, designation.program_id);
+    const program = await programs.findProgram(this.ctx.db, designation.program_id);
     if (!program) throw notFound();
     return { designation, program };
   }
 
   /** The report reviewer: the programme's first review level above the unit (e.g. the province). */
-  private reviewerOf(program: repo.ProgramRow, unitCode: string): string {
+  private reviewerOf(program: programs.ProgramRow, unitCode: string): string {
     const first = parseJson<ReviewLevel[]>(program.review_chain)[0] ?? program.organiser_level;
     return ProgramsService.reviewerOf(unitCode, first);
   }
@@ -79,25 +84,15 @@ export class EvaluationsService {
   }
 
   private async template(programId: string): Promise<TemplateDto | null> {
-    const row = await this.ctx.db.selectFrom('program_templates').selectAll().where('program_id', '=', programId).executeTakeFirst();
+    const row = await programs.findTemplate(this.ctx.db, programId);
     return row ? { criteria: parseJson<Criterion[]>(row.criteria), passMark: row.pass_mark } : null;
   }
 
   async detail(rc: RequestContext, designationId: string): Promise<DesignationDetailDto> {
     const { designation, program } = await this.loadDesignation(rc, designationId);
     const actor = authorize(rc.actor, 'programs.read');
-    const reports = await this.ctx.db
-      .selectFrom('program_reports')
-      .selectAll()
-      .where('designation_id', '=', designationId)
-      .orderBy('year', 'desc')
-      .execute();
-    const evaluations = await this.ctx.db
-      .selectFrom('program_evaluations')
-      .selectAll()
-      .where('designation_id', '=', designationId)
-      .orderBy('created_at', 'desc')
-      .execute();
+    const reports = await repo.reportsOf(this.ctx.db, designationId);
+    const evaluations = await repo.evaluationsOf(this.ctx.db, [designationId], 'desc');
     const live = designation.status !== 'revoked';
     return {
       designation: new DesignationsService(this.ctx).toDto(rc, designation),
@@ -122,40 +117,32 @@ export class EvaluationsService {
     if (plainText(html) === '') throw new AppError('validation', 'error.validation', { content: 'programs.report.empty' });
     const now = this.ctx.clock.now().toISOString();
     await this.ctx.db.transaction().execute(async (tx) => {
-      const existing = await tx
-        .selectFrom('program_reports')
-        .selectAll()
-        .where('designation_id', '=', designationId)
-        .where('year', '=', year)
-        .executeTakeFirst();
+      const existing = await repo.findReportOfYear(tx, designationId, year);
       let id = existing?.id ?? newId();
       if (existing && existing.status !== 'returned') throw new AppError('conflict', 'programs.report.exists', undefined, { year });
       if (existing) {
-        const result = await tx
-          .updateTable('program_reports')
-          .set({ content: html, status: 'submitted', submitted_at: now, reviewed_at: null, version: existing.version + 1 })
-          .where('id', '=', existing.id)
-          .where('version', '=', existing.version)
-          .executeTakeFirst();
-        if (Number(result.numUpdatedRows) !== 1) throw conflict();
+        const updated = await repo.updateReport(tx, existing.id, existing.version, {
+          content: html,
+          status: 'submitted',
+          submitted_at: now,
+          reviewed_at: null,
+        });
+        if (!updated) throw conflict();
       } else {
         id = newId();
-        await tx
-          .insertInto('program_reports')
-          .values({
-            id,
-            designation_id: designationId,
-            unit_code: designation.unit_code,
-            year,
-            content: html,
-            status: 'submitted',
-            reviewer_region: this.reviewerOf(program, designation.unit_code),
-            review_comment: null,
-            submitted_at: now,
-            reviewed_at: null,
-            version: 1,
-          })
-          .execute();
+        await repo.insertReport(tx, {
+          id,
+          designation_id: designationId,
+          unit_code: designation.unit_code,
+          year,
+          content: html,
+          status: 'submitted',
+          reviewer_region: this.reviewerOf(program, designation.unit_code),
+          review_comment: null,
+          submitted_at: now,
+          reviewed_at: null,
+          version: 1,
+        });
       }
       await this.ctx.audit.append(tx, rc, {
         action: 'programs.report_submit',
@@ -171,25 +158,19 @@ export class EvaluationsService {
   /** 审核年度总结 by the reviewer level; only a submitted report can be decided (else 409). */
   async reviewReport(rc: RequestContext, reportId: string, decision: 'accept' | 'return', comment: string): Promise<DesignationDetailDto> {
     const actor = authorize(rc.actor, 'programs.review');
-    const report = await this.ctx.db.selectFrom('program_reports').selectAll().where('id', '=', reportId).executeTakeFirst();
+    const report = await repo.findReport(this.ctx.db, reportId);
     if (!report) throw notFound();
     authorize(actor, 'programs.review', { regionCode: report.unit_code });
     if (report.status !== 'submitted') throw new AppError('conflict', 'programs.report.notSubmitted');
     if (report.reviewer_region !== actor.homeRegion) throw new AppError('conflict', 'programs.report.notYours');
     const now = this.ctx.clock.now().toISOString();
     await this.ctx.db.transaction().execute(async (tx) => {
-      const result = await tx
-        .updateTable('program_reports')
-        .set({
-          status: decision === 'accept' ? 'accepted' : 'returned',
-          review_comment: comment || null,
-          reviewed_at: now,
-          version: report.version + 1,
-        })
-        .where('id', '=', reportId)
-        .where('version', '=', report.version)
-        .executeTakeFirst();
-      if (Number(result.numUpdatedRows) !== 1) throw conflict();
+      const decided = await repo.updateReport(tx, reportId, report.version, {
+        status: decision === 'accept' ? 'accepted' : 'returned',
+        review_comment: comment || null,
+        reviewed_at: now,
+      });
+      if (!decided) throw conflict();
       await this.ctx.audit.append(tx, rc, {
         action: `programs.report_${decision}`,
         objectType: 'program_report',
@@ -207,11 +188,12 @@ export class EvaluationsService {
     const criteria: Criterion[] = input.criteria.map((c, i) => ({ key: `k${i + 1}`, name: c.name, weight: c.weight }));
     const now = this.ctx.clock.now().toISOString();
     await this.ctx.db.transaction().execute(async (tx) => {
-      await tx.deleteFrom('program_templates').where('program_id', '=', programId).execute();
-      await tx
-        .insertInto('program_templates')
-        .values({ program_id: programId, criteria: JSON.stringify(criteria), pass_mark: input.passMark, updated_at: now })
-        .execute();
+      await programs.replaceTemplate(tx, {
+        program_id: programId,
+        criteria: JSON.stringify(criteria),
+        pass_mark: input.passMark,
+        updated_at: now,
+      });
       await this.ctx.audit.append(tx, rc, {
         action: 'programs.template_set',
         objectType: 'program',
@@ -263,25 +245,22 @@ export class EvaluationsService {
     const now = this.ctx.clock.now().toISOString();
     const today = todayOf(this.ctx.clock);
     await this.ctx.db.transaction().execute(async (tx) => {
-      await tx
-        .insertInto('program_evaluations')
-        .values({
-          id,
-          designation_id: designationId,
-          program_id: program.id,
-          unit_code: designation.unit_code,
-          kind: input.kind,
-          scores: JSON.stringify(scores),
-          total_x10: totalX10,
-          pass_mark: template.passMark,
-          passed: passed ? 1 : 0,
-          honour_title: honour,
-          evaluator_id: actor.userId,
-          evaluator_name: actor.displayName,
-          evaluated_on: today,
-          created_at: now,
-        })
-        .execute();
+      await repo.insertEvaluation(tx, {
+        id,
+        designation_id: designationId,
+        program_id: program.id,
+        unit_code: designation.unit_code,
+        kind: input.kind,
+        scores: JSON.stringify(scores),
+        total_x10: totalX10,
+        pass_mark: template.passMark,
+        passed: passed ? 1 : 0,
+        honour_title: honour,
+        evaluator_id: actor.userId,
+        evaluator_name: actor.displayName,
+        evaluated_on: today,
+        created_at: now,
+      });
       await this.ctx.audit.append(tx, rc, {
         action: 'programs.evaluate',
         objectType: 'program_designation',
@@ -306,15 +285,4 @@ export class EvaluationsService {
     });
     return this.detail(rc, designationId);
   }
-}
-
-/** Reports waiting at the actor's level, for the todo list. */
-export async function reportsAwaiting(ctx: AppContext, region: string): Promise<number> {
-  const row = await ctx.db
-    .selectFrom('program_reports')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('status', '=', 'submitted')
-    .where('reviewer_region', '=', region)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
 }

@@ -12,27 +12,15 @@ import { isWithin } from '@rg/domain/regions/region-code';
 import type { RequestContext } from '../../core/access/actor.ts';
 import { authorize, can, listScope } from '../../core/access/authorize.ts';
 import type { AppContext } from '../../core/context.ts';
-import type { DbOrTx } from '../../core/db/schema.ts';
-import { withinScope } from '../../core/db/scope.ts';
 import { AppError, conflict, invalid, notFound } from '../../core/http/errors.ts';
 import { findRegion } from '../regions/regions.repository.ts';
 import { todayOf } from './programs.dates.ts';
-import type { ProgramGroupTable, ProgramTaskTable } from './programs.tables.ts';
+import * as repo from './organizations.repository.ts';
+import { findProgram } from './programs.repository.ts';
 import { newId } from '../../core/db/ids.ts';
-
-type GroupRow = ProgramGroupTable & { region_name: string; program_name: string | null };
 
 /** Allowed task moves: forward only; a done task stays done (409). */
 const NEXT: Record<TaskStatus, readonly TaskStatus[]> = { open: ['in_progress', 'done'], in_progress: ['done', 'open'], done: [] };
-
-function groups(db: DbOrTx) {
-  return db
-    .selectFrom('program_groups as g')
-    .innerJoin('regions as r', 'r.code', 'g.region_code')
-    .leftJoin('programs as p', 'p.id', 'g.program_id')
-    .selectAll('g')
-    .select(['r.name as region_name', 'p.name as program_name']);
-}
 
 /**
  * 组织 (P1.2, P1.5, plan 3 §五(一)): a region's leading group (组长、副组长、成员), its office and
@@ -41,7 +29,7 @@ function groups(db: DbOrTx) {
 export class OrganizationsService {
   constructor(private readonly ctx: AppContext) {}
 
-  private taskDto(row: ProgramTaskTable & { agency_name: string | null }, today: string): TaskDto {
+  private taskDto(row: repo.TaskRow, today: string): TaskDto {
     return {
       id: row.id,
       title: row.title,
@@ -59,13 +47,7 @@ export class OrganizationsService {
 
   private async taskCounts(groupIds: readonly string[], today: string): Promise<Map<string, { open: number; overdue: number }>> {
     const map = new Map<string, { open: number; overdue: number }>();
-    if (groupIds.length === 0) return map;
-    const rows = await this.ctx.db
-      .selectFrom('program_tasks')
-      .select(['group_id', 'due_date'])
-      .where('group_id', 'in', [...groupIds])
-      .where('status', '!=', 'done')
-      .execute();
+    const rows = await repo.openTaskDueDates(this.ctx.db, groupIds);
     for (const row of rows) {
       const entry = map.get(row.group_id) ?? { open: 0, overdue: 0 };
       entry.open += 1;
@@ -75,7 +57,7 @@ export class OrganizationsService {
     return map;
   }
 
-  private summary(row: GroupRow, counts: { open: number; overdue: number } | undefined): GroupSummaryDto {
+  private summary(row: repo.GroupRow, counts: { open: number; overdue: number } | undefined): GroupSummaryDto {
     return {
       id: row.id,
       regionCode: row.region_code,
@@ -93,11 +75,7 @@ export class OrganizationsService {
   async list(rc: RequestContext, regionCode?: string): Promise<{ items: GroupSummaryDto[] }> {
     const actor = authorize(rc.actor, 'programs.read');
     if (regionCode) authorize(actor, 'programs.read', { regionCode });
-    const rows = await groups(this.ctx.db)
-      .where((eb) => withinScope(eb, 'g.region_code', regionCode ?? listScope(actor)))
-      .orderBy('g.region_code')
-      .orderBy('g.created_at')
-      .execute();
+    const rows = await repo.listGroups(this.ctx.db, regionCode ?? listScope(actor));
     const counts = await this.taskCounts(
       rows.map((r) => r.id),
       todayOf(this.ctx.clock),
@@ -105,9 +83,9 @@ export class OrganizationsService {
     return { items: rows.map((r) => this.summary(r, counts.get(r.id))) };
   }
 
-  private async load(rc: RequestContext, id: string, permission: 'programs.read' | 'programs.manage'): Promise<GroupRow> {
+  private async load(rc: RequestContext, id: string, permission: 'programs.read' | 'programs.manage'): Promise<repo.GroupRow> {
     const actor = authorize(rc.actor, permission);
-    const row = await groups(this.ctx.db).where('g.id', '=', id).executeTakeFirst();
+    const row = await repo.findGroup(this.ctx.db, id);
     if (!row) throw notFound();
     authorize(actor, permission, { regionCode: row.region_code });
     return row;
@@ -116,17 +94,9 @@ export class OrganizationsService {
   async get(rc: RequestContext, id: string): Promise<GroupDto> {
     const row = await this.load(rc, id, 'programs.read');
     const today = todayOf(this.ctx.clock);
-    const members = await this.ctx.db.selectFrom('program_group_members').selectAll().where('group_id', '=', id).orderBy('sort').execute();
-    const agencies = await this.ctx.db.selectFrom('program_agencies').selectAll().where('group_id', '=', id).orderBy('name').execute();
-    const tasks = await this.ctx.db
-      .selectFrom('program_tasks as t')
-      .leftJoin('program_agencies as a', 'a.id', 't.agency_id')
-      .selectAll('t')
-      .select('a.name as agency_name')
-      .where('t.group_id', '=', id)
-      .orderBy('t.due_date')
-      .orderBy('t.created_at')
-      .execute();
+    const members = await repo.membersOf(this.ctx.db, id);
+    const agencies = await repo.agenciesOf(this.ctx.db, id);
+    const tasks = await repo.tasksOf(this.ctx.db, id);
     const counts = await this.taskCounts([id], today);
     const roleOrder: Record<string, number> = { leader: 0, deputy: 1, member: 2, lead: 0, standing: 1 };
     return {
@@ -146,30 +116,23 @@ export class OrganizationsService {
     authorize(rc.actor, 'programs.manage', { regionCode: input.regionCode });
     if (!(await findRegion(this.ctx.db, input.regionCode))) throw invalid({ regionCode: 'region.notFound' });
     if (input.programId) {
-      const program = await this.ctx.db
-        .selectFrom('programs')
-        .select('organiser_region')
-        .where('id', '=', input.programId)
-        .executeTakeFirst();
+      const program = await findProgram(this.ctx.db, input.programId);
       if (!program || !(isWithin(input.regionCode, program.organiser_region) || isWithin(program.organiser_region, input.regionCode)))
         throw invalid({ programId: 'programs.group.programOutside' });
     }
     const id = newId();
     const now = this.ctx.clock.now().toISOString();
     await this.ctx.db.transaction().execute(async (tx) => {
-      await tx
-        .insertInto('program_groups')
-        .values({
-          id,
-          region_code: input.regionCode,
-          program_id: input.programId ?? null,
-          name: input.name,
-          office_name: input.officeName,
-          office_director: input.officeDirector,
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
+      await repo.insertGroup(tx, {
+        id,
+        region_code: input.regionCode,
+        program_id: input.programId ?? null,
+        name: input.name,
+        office_name: input.officeName,
+        office_director: input.officeDirector,
+        created_at: now,
+        updated_at: now,
+      });
       await this.ctx.audit.append(tx, rc, {
         action: 'programs.group_create',
         objectType: 'program_group',
@@ -188,16 +151,8 @@ export class OrganizationsService {
   ): Promise<GroupDto> {
     const group = await this.load(rc, groupId, 'programs.manage');
     await this.ctx.db.transaction().execute(async (tx) => {
-      const count = await tx
-        .selectFrom('program_group_members')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('group_id', '=', groupId)
-        .executeTakeFirstOrThrow();
       const id = newId();
-      await tx
-        .insertInto('program_group_members')
-        .values({ id, group_id: groupId, person_name: input.personName, position: input.position, role: input.role, sort: Number(count.n) })
-        .execute();
+      await repo.insertMember(tx, { id, group_id: groupId, person_name: input.personName, position: input.position, role: input.role });
       await this.ctx.audit.append(tx, rc, {
         action: 'programs.member_add',
         objectType: 'program_group',
@@ -213,10 +168,7 @@ export class OrganizationsService {
     const group = await this.load(rc, groupId, 'programs.manage');
     await this.ctx.db.transaction().execute(async (tx) => {
       const id = newId();
-      await tx
-        .insertInto('program_agencies')
-        .values({ id, group_id: groupId, name: input.name, role: input.role, duties: input.duties })
-        .execute();
+      await repo.insertAgency(tx, { id, group_id: groupId, name: input.name, role: input.role, duties: input.duties });
       await this.ctx.audit.append(tx, rc, {
         action: 'programs.agency_add',
         objectType: 'program_group',
@@ -231,34 +183,26 @@ export class OrganizationsService {
   async addTask(rc: RequestContext, groupId: string, input: TaskCreate): Promise<GroupDto> {
     const group = await this.load(rc, groupId, 'programs.manage');
     if (input.agencyId) {
-      const agency = await this.ctx.db
-        .selectFrom('program_agencies')
-        .select('id')
-        .where('id', '=', input.agencyId)
-        .where('group_id', '=', groupId)
-        .executeTakeFirst();
+      const agency = await repo.findAgency(this.ctx.db, groupId, input.agencyId);
       if (!agency) throw invalid({ agencyId: 'programs.task.agencyUnknown' });
     }
     const now = this.ctx.clock.now().toISOString();
     await this.ctx.db.transaction().execute(async (tx) => {
       const id = newId();
-      await tx
-        .insertInto('program_tasks')
-        .values({
-          id,
-          group_id: groupId,
-          title: input.title,
-          description: input.description,
-          agency_id: input.agencyId ?? null,
-          assignee_name: input.assigneeName || null,
-          due_date: input.dueDate,
-          status: 'open',
-          done_on: null,
-          created_at: now,
-          updated_at: now,
-          version: 1,
-        })
-        .execute();
+      await repo.insertTask(tx, {
+        id,
+        group_id: groupId,
+        title: input.title,
+        description: input.description,
+        agency_id: input.agencyId ?? null,
+        assignee_name: input.assigneeName || null,
+        due_date: input.dueDate,
+        status: 'open',
+        done_on: null,
+        created_at: now,
+        updated_at: now,
+        version: 1,
+      });
       await this.ctx.audit.append(tx, rc, {
         action: 'programs.task_add',
         objectType: 'program_task',
@@ -272,19 +216,18 @@ export class OrganizationsService {
 
   /** 任务状态: open ⇄ in progress → done; a done task is final (409, nothing changes). */
   async setTaskStatus(rc: RequestContext, taskId: string, status: TaskStatus, version: number): Promise<GroupDto> {
-    const task = await this.ctx.db.selectFrom('program_tasks').selectAll().where('id', '=', taskId).executeTakeFirst();
+    const task = await repo.findTask(this.ctx.db, taskId);
     if (!task) throw notFound();
     const group = await this.load(rc, task.group_id, 'programs.manage');
     if (!NEXT[task.status as TaskStatus].includes(status)) throw new AppError('conflict', 'programs.task.wrongState');
     const now = this.ctx.clock.now().toISOString();
     await this.ctx.db.transaction().execute(async (tx) => {
-      const result = await tx
-        .updateTable('program_tasks')
-        .set({ status, done_on: status === 'done' ? todayOf(this.ctx.clock) : null, updated_at: now, version: version + 1 })
-        .where('id', '=', taskId)
-        .where('version', '=', version)
-        .executeTakeFirst();
-      if (Number(result.numUpdatedRows) !== 1) throw conflict();
+      const moved = await repo.updateTask(tx, taskId, version, {
+        status,
+        done_on: status === 'done' ? todayOf(this.ctx.clock) : null,
+        updated_at: now,
+      });
+      if (!moved) throw conflict();
       await this.ctx.audit.append(tx, rc, {
         action: 'programs.task_status',
         objectType: 'program_task',
@@ -295,17 +238,4 @@ export class OrganizationsService {
     });
     return this.get(rc, task.group_id);
   }
-}
-
-/** Open tasks past their deadline inside `scope` (for the todo list). */
-export async function overdueTaskCount(ctx: AppContext, scope: string): Promise<number> {
-  const row = await ctx.db
-    .selectFrom('program_tasks as t')
-    .innerJoin('program_groups as g', 'g.id', 't.group_id')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('t.status', '!=', 'done')
-    .where('t.due_date', '<', todayOf(ctx.clock))
-    .where((eb) => withinScope(eb, 'g.region_code', scope))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
 }

@@ -1,4 +1,3 @@
-import { OPEN_APPLICATION_STATUSES } from '@rg/domain/programs/application.schema';
 import { defaultHonourTitle, type OrganiserLevel, type UnitLevel } from '@rg/domain/programs/catalog';
 import {
   editRefusals,
@@ -12,6 +11,7 @@ import type { ProgramDetailDto, ProgramUpdate } from '@rg/domain/programs/progra
 import type { RequestContext } from '../../core/access/actor.ts';
 import type { AppContext } from '../../core/context.ts';
 import { AppError, conflict, notFound } from '../../core/http/errors.ts';
+import { closeOpenApplications } from './applications.repository.ts';
 import { todayOf } from './programs.dates.ts';
 import * as repo from './programs.repository.ts';
 import { checkLevels, ProgramsService, shapeOf } from './programs.service.ts';
@@ -143,25 +143,7 @@ export class ProgramChanges {
         updated_at: now,
       });
       if (!updated) throw conflict();
-      const open = await tx
-        .selectFrom('program_applications')
-        .select(['id', 'unit_code', 'status'])
-        .where('program_id', '=', id)
-        .where('status', 'in', OPEN_APPLICATION_STATUSES)
-        .execute();
-      await tx
-        .updateTable('program_applications')
-        .set((eb) => ({
-          status: 'closed',
-          reviewer_region: null,
-          quota_region: null,
-          decided_at: now,
-          updated_at: now,
-          version: eb('version', '+', 1),
-        }))
-        .where('program_id', '=', id)
-        .where('status', 'in', OPEN_APPLICATION_STATUSES)
-        .execute();
+      const open = await closeOpenApplications(tx, id, now);
       // Checked after the programme row is taken and the open ones closed: an approval that won the race is seen here.
       const refusal = withdrawRefusal({ name: row.name, status: 'active' }, await programUsage(tx, id));
       if (refusal) throw refused(refusal);

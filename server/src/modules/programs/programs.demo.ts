@@ -5,7 +5,8 @@ import type { AppContext } from '../../core/context.ts';
 import type { Tx } from '../../core/db/schema.ts';
 import { findUserByUsername } from '../access/users.repository.ts';
 import { findRegions } from '../regions/regions.repository.ts';
-import * as repo from './programs.repository.ts';
+import * as repo from './applications.repository.ts';
+import { insertDesignation } from './designations.repository.ts';
 import { ProgramsService } from './programs.service.ts';
 import { newId } from '../../core/db/ids.ts';
 
@@ -104,7 +105,7 @@ async function approvedUnit(
     submitted_at: at,
   });
   const designationId = newId();
-  await repo.insertDesignation(tx, {
+  await insertDesignation(tx, {
     id: designationId,
     program_id: programId,
     application_id: id,

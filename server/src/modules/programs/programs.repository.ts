@@ -1,24 +1,13 @@
-import { OPEN_APPLICATION_STATUSES, type ApplicationListQuery } from '@rg/domain/programs/application.schema';
 import { ancestorsOf } from '@rg/domain/regions/region-code';
 import type { DbOrTx } from '../../core/db/schema.ts';
 import { withinScope } from '../../core/db/scope.ts';
-import type {
-  ProgramApplicationTable,
-  ProgramDesignationTable,
-  ProgramMilestoneTable,
-  ProgramPlanVersionTable,
-  ProgramQuotaTable,
-  ProgramReviewTable,
-  ProgramTable,
-} from './programs.tables.ts';
+import type { ProgramMilestoneTable, ProgramQuotaTable, ProgramTable, ProgramTemplateTable } from './programs.tables.ts';
 
 /**
- * Kysely only; every list takes a scope. Region names come from the shared `regions` table, which
- * this module reads but never writes.
+ * 试点示范项目: programmes, their milestones, quotas and scoring templates. Kysely only; every list
+ * takes a scope. Region names come from the shared `regions` table, which this module reads but never writes.
  */
 export type ProgramRow = ProgramTable & { organiser_name: string };
-export type ApplicationRow = ProgramApplicationTable & { unit_name: string; program_name: string; reviewer_name: string | null };
-export type DesignationRow = ProgramDesignationTable & { unit_name: string; program_name: string; batch: string; organiser_region: string };
 
 function programs(db: DbOrTx) {
   return db
@@ -142,148 +131,11 @@ export async function quotaForUpdate(
   return { max: quota.max_units, used: Number(used.n) };
 }
 
-export async function applicationCounts(
-  db: DbOrTx,
-  programId: string,
-  scope: string,
-): Promise<{ applications: number; open: number; submitted: number; approved: number }> {
-  const rows = await db
-    .selectFrom('program_applications')
-    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('program_id', '=', programId)
-    .where((eb) => withinScope(eb, 'unit_code', scope))
-    .groupBy('status')
-    .execute();
-  const n = (s: string) => Number(rows.find((r) => r.status === s)?.n ?? 0);
-  return {
-    applications: rows.reduce((sum, r) => sum + Number(r.n), 0),
-    open: OPEN_APPLICATION_STATUSES.reduce((sum, s) => sum + n(s), 0),
-    submitted: n('submitted'),
-    approved: n('approved'),
-  };
+export async function findTemplate(db: DbOrTx, programId: string): Promise<ProgramTemplateTable | undefined> {
+  return db.selectFrom('program_templates').selectAll().where('program_id', '=', programId).executeTakeFirst();
 }
 
-function applications(db: DbOrTx) {
-  return db
-    .selectFrom('program_applications as a')
-    .innerJoin('regions as u', 'u.code', 'a.unit_code')
-    .innerJoin('programs as p', 'p.id', 'a.program_id')
-    .leftJoin('regions as rv', 'rv.code', 'a.reviewer_region')
-    .selectAll('a')
-    .select(['u.name as unit_name', 'p.name as program_name', 'rv.name as reviewer_name']);
-}
-
-export async function findApplication(db: DbOrTx, id: string): Promise<ApplicationRow | undefined> {
-  return applications(db).where('a.id', '=', id).executeTakeFirst();
-}
-
-export async function listApplications(
-  db: DbOrTx,
-  scope: string,
-  query: ApplicationListQuery,
-  reviewerRegion: string | null,
-): Promise<ApplicationRow[]> {
-  let q = applications(db).where((eb) => withinScope(eb, 'a.unit_code', scope));
-  if (query.programId) q = q.where('a.program_id', '=', query.programId);
-  if (query.status) q = q.where('a.status', '=', query.status);
-  if (reviewerRegion) q = q.where('a.reviewer_region', '=', reviewerRegion).where('a.status', '=', 'submitted');
-  return q.orderBy('a.updated_at', 'desc').limit(500).execute();
-}
-
-export async function insertApplication(db: DbOrTx, row: ProgramApplicationTable): Promise<void> {
-  await db.insertInto('program_applications').values(row).execute();
-}
-
-/** Optimistic update: false when someone changed the row since `version` (409). */
-export async function updateApplication(
-  db: DbOrTx,
-  id: string,
-  version: number,
-  changes: Partial<ProgramApplicationTable>,
-): Promise<boolean> {
-  const result = await db
-    .updateTable('program_applications')
-    .set({ ...changes, version: version + 1 })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
-}
-
-export async function planVersions(db: DbOrTx, applicationId: string): Promise<ProgramPlanVersionTable[]> {
-  return db.selectFrom('program_plan_versions').selectAll().where('application_id', '=', applicationId).orderBy('version').execute();
-}
-
-export async function insertPlanVersion(db: DbOrTx, row: ProgramPlanVersionTable): Promise<void> {
-  await db.insertInto('program_plan_versions').values(row).execute();
-}
-
-export async function updatePlanVersion(
-  db: DbOrTx,
-  applicationId: string,
-  version: number,
-  changes: Partial<ProgramPlanVersionTable>,
-): Promise<void> {
-  await db
-    .updateTable('program_plan_versions')
-    .set(changes)
-    .where('application_id', '=', applicationId)
-    .where('version', '=', version)
-    .execute();
-}
-
-export async function reviewsOf(db: DbOrTx, applicationId: string): Promise<(ProgramReviewTable & { reviewer_name: string })[]> {
-  return db
-    .selectFrom('program_reviews as r')
-    .innerJoin('regions as g', 'g.code', 'r.reviewer_region')
-    .selectAll('r')
-    .select('g.name as reviewer_name')
-    .where('r.application_id', '=', applicationId)
-    .orderBy('r.at')
-    .execute();
-}
-
-export async function insertReview(db: DbOrTx, row: ProgramReviewTable): Promise<void> {
-  await db.insertInto('program_reviews').values(row).execute();
-}
-
-function designations(db: DbOrTx) {
-  return db
-    .selectFrom('program_designations as d')
-    .innerJoin('regions as u', 'u.code', 'd.unit_code')
-    .innerJoin('programs as p', 'p.id', 'd.program_id')
-    .selectAll('d')
-    .select(['u.name as unit_name', 'p.name as program_name', 'p.batch', 'p.organiser_region']);
-}
-
-export async function findDesignation(db: DbOrTx, id: string): Promise<DesignationRow | undefined> {
-  return designations(db).where('d.id', '=', id).executeTakeFirst();
-}
-
-export async function listDesignations(db: DbOrTx, scope: string, programId?: string): Promise<DesignationRow[]> {
-  let q = designations(db).where((eb) => withinScope(eb, 'd.unit_code', scope));
-  if (programId) q = q.where('d.program_id', '=', programId);
-  return q.orderBy('d.designated_on', 'desc').orderBy('d.unit_code').limit(1000).execute();
-}
-
-export async function insertDesignation(db: DbOrTx, row: ProgramDesignationTable): Promise<void> {
-  await db.insertInto('program_designations').values(row).execute();
-}
-
-/** Moves a designation from one of `from` to `status`; false when it was not in one of them (409). */
-export async function setDesignationStatus(
-  db: DbOrTx,
-  id: string,
-  from: readonly string[],
-  status: string,
-  reason: string,
-  now: string,
-): Promise<boolean> {
-  const result = await db
-    .updateTable('program_designations')
-    .set({ status, status_reason: reason, updated_at: now })
-    .where('id', '=', id)
-    .where('status', 'in', [...from])
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+export async function replaceTemplate(db: DbOrTx, row: ProgramTemplateTable): Promise<void> {
+  await db.deleteFrom('program_templates').where('program_id', '=', row.program_id).execute();
+  await db.insertInto('program_templates').values(row).execute();
 }

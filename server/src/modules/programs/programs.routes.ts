@@ -30,7 +30,10 @@ import { ATTACHMENT_LIMIT } from '../../core/files/attachments.ts';
 import { acceptAttachments, acceptXlsx, fileQuery, sendFile, upload, xlsxBody } from '../../core/http/files.ts';
 import { requestContext } from '../../core/http/route-guard.ts';
 import type { App } from '../../core/module.ts';
-import { ApplicationsService } from './applications.service.ts';
+import { ApplicationDrafts } from './application-drafts.service.ts';
+import { ApplicationReads } from './application-reads.service.ts';
+import { ApplicationReview } from './application-review.service.ts';
+import { ApplicationSubmission } from './application-submission.service.ts';
 import { DesignationsService } from './designations.service.ts';
 import { ProgramChanges } from './programs.changes.ts';
 import { ProgramsService } from './programs.service.ts';
@@ -58,7 +61,10 @@ const IMPORT_LIMIT = 2 * 1024 * 1024;
 export function programsRoutes(app: App, ctx: AppContext): void {
   const programs = new ProgramsService(ctx);
   const changes = new ProgramChanges(ctx);
-  const applications = new ApplicationsService(ctx);
+  const applications = new ApplicationReads(ctx);
+  const drafts = new ApplicationDrafts(ctx);
+  const submission = new ApplicationSubmission(ctx);
+  const reviews = new ApplicationReview(ctx);
   const designations = new DesignationsService(ctx);
   const organizations = new OrganizationsService(ctx);
   const evaluations = new EvaluationsService(ctx);
@@ -86,15 +92,15 @@ export function programsRoutes(app: App, ctx: AppContext): void {
   app.put(
     '/programs/applications/:id',
     { schema: { params: idParams, body: applicationSaveSchema }, bodyLimit: 2 * 1024 * 1024, config: { access: 'programs.apply' } },
-    (req) => applications.save(requestContext(req), req.params.id, req.body),
+    (req) => drafts.save(requestContext(req), req.params.id, req.body),
   );
   app.post('/programs/applications/:id/submit', { schema: { params: idParams }, config: { access: 'programs.apply' } }, (req) =>
-    applications.submit(requestContext(req), req.params.id),
+    submission.submit(requestContext(req), req.params.id),
   );
   app.post(
     '/programs/applications/:id/review',
     { schema: { params: idParams, body: reviewSchema }, config: { access: 'programs.review' } },
-    (req) => applications.review(requestContext(req), req.params.id, req.body),
+    (req) => reviews.review(requestContext(req), req.params.id, req.body),
   );
   app.get(
     '/programs/applications/:id/diff',
@@ -104,8 +110,7 @@ export function programsRoutes(app: App, ctx: AppContext): void {
   app.post(
     '/programs/applications/:id/attachments',
     { schema: { params: idParams, querystring: attachmentQuery }, bodyLimit: ATTACHMENT_LIMIT, config: { access: 'programs.apply' } },
-    async (req, reply) =>
-      reply.status(201).send(await applications.attach(requestContext(req), req.params.id, req.query.kind, upload(req))),
+    async (req, reply) => reply.status(201).send(await drafts.attach(requestContext(req), req.params.id, req.query.kind, upload(req))),
   );
   app.get(
     '/programs/applications/:id/attachments/:attachmentId',
@@ -223,7 +228,7 @@ export function programsRoutes(app: App, ctx: AppContext): void {
   app.post(
     '/programs/:id/applications',
     { schema: { params: idParams, body: applicationCreateSchema }, config: { access: 'programs.apply', idempotent: true } },
-    async (req, reply) => reply.status(201).send(await applications.create(requestContext(req), req.params.id, req.body.unitCode)),
+    async (req, reply) => reply.status(201).send(await drafts.create(requestContext(req), req.params.id, req.body.unitCode)),
   );
   app.post(
     '/programs/:id/milestones',

@@ -28,6 +28,8 @@ import { openWorkbook } from '../../core/export/xlsx.ts';
 import { AppError, invalid, notFound } from '../../core/http/errors.ts';
 import { findRegion, findRegions } from '../regions/regions.repository.ts';
 import { todayOf } from './programs.dates.ts';
+import { applicationCounts } from './applications.repository.ts';
+import { listDesignations } from './designations.repository.ts';
 import * as repo from './programs.repository.ts';
 import type { ProgramMilestoneTable } from './programs.tables.ts';
 import { programUsage } from './programs.usage.ts';
@@ -166,8 +168,8 @@ export class ProgramsService {
     const quotas = await repo.quotasOf(this.ctx.db, id);
     // Quotas and counts are place-bound: only those inside the actor's scope are shown.
     const scope = listScope(actor);
-    const counts = await repo.applicationCounts(this.ctx.db, id, scope);
-    const designated = (await repo.listDesignations(this.ctx.db, scope, id)).filter((d) => d.status !== 'revoked').length;
+    const counts = await applicationCounts(this.ctx.db, id, scope);
+    const designated = (await listDesignations(this.ctx.db, scope, id)).filter((d) => d.status !== 'revoked').length;
     const dto = this.toDto(actor, row, milestones);
     // Locks count every applicant, in the actor's scope or not: they protect all of their work.
     const usage = await programUsage(this.ctx.db, id);

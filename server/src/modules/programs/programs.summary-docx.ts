@@ -2,9 +2,11 @@ import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } fro
 import type { RequestContext } from '../../core/access/actor.ts';
 import { authorize, listScope } from '../../core/access/authorize.ts';
 import type { AppContext } from '../../core/context.ts';
-import { withinScope } from '../../core/db/scope.ts';
 import { plainText } from './programs.richtext.ts';
-import * as repo from './programs.repository.ts';
+import { applicationCounts } from './applications.repository.ts';
+import { publishedCasesOf } from './cases.repository.ts';
+import { listDesignations } from './designations.repository.ts';
+import { acceptedReportsOf, evaluationsOf } from './evaluations.repository.ts';
 import { ProgramsService } from './programs.service.ts';
 
 const FONT = '仿宋';
@@ -34,31 +36,12 @@ export async function programSummaryDocx(
   const actor = authorize(rc.actor, 'programs.read');
   const program = await new ProgramsService(ctx).load(actor, programId);
   const scope = listScope(actor);
-  const designations = await repo.listDesignations(ctx.db, scope, programId);
+  const designations = await listDesignations(ctx.db, scope, programId);
   const ids = designations.map((d) => d.id);
-  const reports =
-    ids.length === 0
-      ? []
-      : await ctx.db
-          .selectFrom('program_reports')
-          .selectAll()
-          .where('designation_id', 'in', ids)
-          .where('status', '=', 'accepted')
-          .orderBy('year')
-          .execute();
-  const evaluations =
-    ids.length === 0
-      ? []
-      : await ctx.db.selectFrom('program_evaluations').selectAll().where('designation_id', 'in', ids).orderBy('created_at').execute();
-  const cases = await ctx.db
-    .selectFrom('program_cases')
-    .select(['title', 'summary', 'unit_code'])
-    .where('program_id', '=', programId)
-    .where('status', '=', 'published')
-    .where((eb) => withinScope(eb, 'unit_code', scope))
-    .orderBy('published_on')
-    .execute();
-  const counts = await repo.applicationCounts(ctx.db, programId, scope);
+  const reports = await acceptedReportsOf(ctx.db, ids);
+  const evaluations = await evaluationsOf(ctx.db, ids, 'asc');
+  const cases = await publishedCasesOf(ctx.db, programId, scope);
+  const counts = await applicationCounts(ctx.db, programId, scope);
 
   const children: Paragraph[] = [
     new Paragraph({

@@ -1,14 +1,15 @@
 import type { Actor } from '../../core/access/actor.ts';
 import { can, listScope } from '../../core/access/authorize.ts';
 import type { AppContext } from '../../core/context.ts';
-import { withinScope } from '../../core/db/scope.ts';
 import type { TodoItem } from '../../core/module.ts';
 import { todoItem } from '../../core/todo-item.ts';
 import { todayOf } from './programs.dates.ts';
-import { listPrograms } from './programs.repository.ts';
-import { overdueTaskCount } from './organizations.service.ts';
-import { reportsAwaiting } from './evaluations.service.ts';
+import { countAwaitingReview, countInScope } from './applications.repository.ts';
 import { casesAwaiting } from './cases.service.ts';
+import { countReportsDue } from './designations.repository.ts';
+import { countReportsAwaiting } from './evaluations.repository.ts';
+import { countOverdueTasks } from './organizations.repository.ts';
+import { listPrograms, milestonesOf } from './programs.repository.ts';
 
 const DEADLINE_WINDOW_DAYS = 14;
 
@@ -20,19 +21,13 @@ const DEADLINE_WINDOW_DAYS = 14;
 export async function programsTodos(ctx: AppContext, actor: Actor): Promise<TodoItem[]> {
   const items: TodoItem[] = [];
   if (can(actor, 'programs.review')) {
-    const row = await ctx.db
-      .selectFrom('program_applications')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('status', '=', 'submitted')
-      .where('reviewer_region', '=', actor.homeRegion)
-      .executeTakeFirstOrThrow();
-    const count = Number(row.n);
+    const count = await countAwaitingReview(ctx.db, actor.homeRegion);
     if (count > 0) {
       items.push(todoItem('programs.review', { link: '/programs?tab=applications&awaitingMe=true', count }));
     }
   }
   if (can(actor, 'programs.review')) {
-    const count = await reportsAwaiting(ctx, actor.homeRegion);
+    const count = await countReportsAwaiting(ctx.db, actor.homeRegion);
     if (count > 0) {
       items.push(todoItem('programs.reports', { link: '/programs?tab=designations', count }));
     }
@@ -46,35 +41,14 @@ export async function programsTodos(ctx: AppContext, actor: Actor): Promise<Todo
   if (can(actor, 'programs.apply')) {
     // 年度总结: live designations inside their cycle with no report for last year yet (due by year end, P2.4(4)).
     const year = Number(todayOf(ctx.clock).slice(0, 4)) - 1;
-    const due = await ctx.db
-      .selectFrom('program_designations as d')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('d.status', '!=', 'revoked')
-      .where((eb) => withinScope(eb, 'd.unit_code', listScope(actor)))
-      .where('d.designated_on', '<=', `${year}-12-31`)
-      .where('d.valid_until', '>=', `${year}-01-01`)
-      .where((eb) =>
-        eb.not(
-          eb.exists(
-            eb.selectFrom('program_reports as r').select('r.id').whereRef('r.designation_id', '=', 'd.id').where('r.year', '=', year),
-          ),
-        ),
-      )
-      .executeTakeFirstOrThrow();
-    const count = Number(due.n);
+    const count = await countReportsDue(ctx.db, listScope(actor), year);
     if (count > 0) {
       items.push(todoItem('programs.reportDue', { link: '/programs?tab=designations', count, params: { year } }));
     }
   }
   if (can(actor, 'programs.apply')) {
     const scope = listScope(actor);
-    const returned = await ctx.db
-      .selectFrom('program_applications')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('status', '=', 'returned')
-      .where((eb) => withinScope(eb, 'unit_code', scope))
-      .executeTakeFirstOrThrow();
-    const count = Number(returned.n);
+    const count = await countInScope(ctx.db, scope, ['returned']);
     if (count > 0) {
       items.push(todoItem('programs.returned', { link: '/programs?tab=applications&status=returned', count }));
     }
@@ -83,27 +57,16 @@ export async function programsTodos(ctx: AppContext, actor: Actor): Promise<Todo
     // A withdrawn programme's deadline is nobody's concern any more (its applications are closed).
     const programs = (await listPrograms(ctx.db, scope)).filter((p) => p.status === 'active');
     if (programs.length > 0) {
-      const due = await ctx.db
-        .selectFrom('program_milestones')
-        .selectAll()
-        .where(
-          'program_id',
-          'in',
+      const due = (
+        await milestonesOf(
+          ctx.db,
           programs.map((p) => p.id),
         )
-        .where('closes_submission', '=', 1)
-        .execute();
+      ).filter((m) => m.closes_submission === 1);
       for (const m of due) {
         const date = m.extended_to ?? m.due_date;
         if (date < today || date > horizon) continue;
-        const drafts = await ctx.db
-          .selectFrom('program_applications')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where('program_id', '=', m.program_id)
-          .where('status', 'in', ['draft', 'returned'])
-          .where((eb) => withinScope(eb, 'unit_code', scope))
-          .executeTakeFirstOrThrow();
-        const n = Number(drafts.n);
+        const n = await countInScope(ctx.db, scope, ['draft', 'returned'], m.program_id);
         const program = programs.find((p) => p.id === m.program_id);
         if (n === 0 || !program) continue;
         items.push(
@@ -119,7 +82,7 @@ export async function programsTodos(ctx: AppContext, actor: Actor): Promise<Todo
     }
   }
   if (can(actor, 'programs.manage')) {
-    const count = await overdueTaskCount(ctx, listScope(actor));
+    const count = await countOverdueTasks(ctx.db, listScope(actor), todayOf(ctx.clock));
     if (count > 0) {
       items.push(todoItem('programs.overdue', { link: '/programs?tab=groups', count }));
     }

@@ -1,0 +1,114 @@
+import type {
+  ApplicationDto,
+  ApplicationListQuery,
+  ApplicationSummaryDto,
+  PlanDiffDto,
+  ReviewDecision,
+} from '@rg/domain/programs/application.schema';
+import { PLAN_SECTION_LABELS, PLAN_SECTIONS, type ReviewLevel } from '@rg/domain/programs/catalog';
+import type { ContentArea } from '@rg/domain/programs/program.schema';
+import type { Actor, RequestContext } from '../../core/access/actor.ts';
+import { authorize, can, listScope } from '../../core/access/authorize.ts';
+import type { AppContext } from '../../core/context.ts';
+import { notFound } from '../../core/http/errors.ts';
+import { applicationSummary, sectionsOf } from './application.presenter.ts';
+import * as applications from './applications.repository.ts';
+import { applicationFiles } from './programs.attachments.ts';
+import * as programs from './programs.repository.ts';
+import { plainText, textDiff } from './programs.richtext.ts';
+import { parseJson } from './programs.service.ts';
+
+/** 申报 as read: the list, one application with its plan, reviews and files, and the diff of two plan versions. */
+export class ApplicationReads {
+  constructor(private readonly ctx: AppContext) {}
+
+  /** An application the actor may see: its unit inside the actor's region; else 404 like a missing one. */
+  async load(actor: Actor, id: string): Promise<{ row: applications.ApplicationRow; program: programs.ProgramRow }> {
+    const row = await applications.findApplication(this.ctx.db, id);
+    if (!row) throw notFound();
+    authorize(actor, 'programs.read', { regionCode: row.unit_code });
+    const program = await programs.findProgram(this.ctx.db, row.program_id);
+    if (!program) throw notFound();
+    return { row, program };
+  }
+
+  async list(rc: RequestContext, query: ApplicationListQuery): Promise<{ items: ApplicationSummaryDto[] }> {
+    const actor = authorize(rc.actor, 'programs.read');
+    const reviewer = query.awaitingMe === 'true' ? actor.homeRegion : null;
+    const rows = await applications.listApplications(this.ctx.db, listScope(actor), query, reviewer);
+    const chains = new Map<string, ReviewLevel[]>();
+    for (const row of rows) {
+      if (chains.has(row.program_id)) continue;
+      const program = await programs.findProgram(this.ctx.db, row.program_id);
+      chains.set(row.program_id, program ? parseJson<ReviewLevel[]>(program.review_chain) : []);
+    }
+    return { items: rows.map((r) => applicationSummary(r, chains.get(r.program_id) ?? [])) };
+  }
+
+  async get(rc: RequestContext, id: string): Promise<ApplicationDto> {
+    const actor = authorize(rc.actor, 'programs.read');
+    const { row, program } = await this.load(actor, id);
+    const chain = parseJson<ReviewLevel[]>(program.review_chain);
+    const versions = await applications.planVersions(this.ctx.db, id);
+    const current = versions.find((v) => v.version === row.plan_version);
+    const reviews = await applications.reviewsOf(this.ctx.db, id);
+    const attachments = (await applicationFiles.of(this.ctx.db, [id])).get(id) ?? [];
+    const editable = row.status === 'draft' || row.status === 'returned';
+    const applicant = can(actor, 'programs.apply', { regionCode: row.unit_code });
+    return {
+      ...applicationSummary(row, chain),
+      contentAreas: parseJson<string[]>(row.content_areas),
+      availableAreas: parseJson<ContentArea[]>(program.content_areas),
+      conditionAnswers: parseJson<{ key: string; answer: string }[]>(row.condition_answers),
+      sections: sectionsOf(current?.sections),
+      versions: versions.map((v) => ({ version: v.version, submittedAt: v.submitted_at, createdAt: v.created_at })),
+      attachments,
+      reviews: reviews.map((r) => ({
+        id: r.id,
+        level: r.level as ReviewLevel,
+        reviewerRegion: r.reviewer_region,
+        reviewerRegionName: r.reviewer_name,
+        decision: r.decision as ReviewDecision,
+        comment: r.comment,
+        planVersion: r.plan_version,
+        actorName: r.actor_name,
+        at: r.at,
+      })),
+      version: row.version,
+      abilities: {
+        edit: editable && applicant,
+        submit: editable && applicant,
+        review: row.status === 'submitted' && row.reviewer_region === actor.homeRegion && actor.permissions.has('programs.review'),
+      },
+    };
+  }
+
+  /** One file of an application the actor may see; a file of another application is not found. */
+  async file(rc: RequestContext, id: string, fileId: string): Promise<{ fileName: string; contentType: string; data: Buffer }> {
+    const actor = authorize(rc.actor, 'programs.read');
+    await this.load(actor, id);
+    const file = await applicationFiles.find(this.ctx.db, fileId);
+    if (!file || file.owner_id !== id) throw notFound();
+    return { fileName: file.file_name, contentType: file.content_type, data: Buffer.from(file.data) };
+  }
+
+  /** 版本对比: per section, the character differences between two plan versions' visible text. */
+  async diff(rc: RequestContext, id: string, from: number, to: number): Promise<PlanDiffDto> {
+    const actor = authorize(rc.actor, 'programs.read');
+    await this.load(actor, id);
+    const versions = await applications.planVersions(this.ctx.db, id);
+    const a = versions.find((v) => v.version === from);
+    const b = versions.find((v) => v.version === to);
+    if (!a || !b) throw notFound('programs.diff.noVersion');
+    const before = sectionsOf(a.sections);
+    const after = sectionsOf(b.sections);
+    return {
+      from,
+      to,
+      sections: PLAN_SECTIONS.map((section) => {
+        const parts = textDiff(plainText(before[section]), plainText(after[section]));
+        return { section, label: PLAN_SECTION_LABELS[section], changed: parts.some((p) => p.added || p.removed), parts };
+      }),
+    };
+  }
+}
