@@ -1,5 +1,5 @@
-import { chinaMonth } from '@rg/domain/time/china-time';
-import { SERVICE_TYPES, type ServiceType } from '@rg/domain/legal/service.schema';
+import { chinaDate, chinaMonth } from '@rg/domain/time/china-time';
+import { SERVICE_TYPES, type ServiceType, type ServiceWindow } from '@rg/domain/legal/service.schema';
 import { ancestorsOf } from '@rg/domain/regions/region-code';
 import type { AppContext } from '../../core/context.ts';
 import type { Tx } from '../../core/db/schema.ts';
@@ -25,6 +25,9 @@ const SAMPLES: Partial<Record<ServiceType, { content: string; result: string }>>
   aid_referral: { content: '外出务工人员被拖欠工资，咨询维权途径', result: '引导其向县法律援助中心申请法律援助' },
 };
 
+/** A demo service, its window and type kept as the unions the ledger's event carries. */
+type DemoService = LegalServiceTable & { service_window: ServiceWindow; service_type: ServiceType };
+
 /** A deterministic spread of numbers from a seed (the demo is the same on every machine). */
 function pick(seed: number, mod: number): number {
   return Math.abs(Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) >>> 7) % mod;
@@ -33,7 +36,9 @@ function pick(seed: number, mod: number): number {
 /**
  * A year of ledger entries for 泾阳县's covered villages (issue 3 Deliver 8): about two services per
  * village a month, fewer in some villages so the compliance report has villages behind, the
- * county's two norms, and rooms. Written in bulk (no audit entries: this is seed data, not work done).
+ * county's two norms, and rooms. Written in bulk (no audit entries: this is seed data, not work done),
+ * but each service publishes `legal.service_recorded` as the ledger's `create` does, in the same
+ * transaction, so the indicator roll-up counts what the dashboard counts (issue 14 Deliver 3).
  */
 export async function seedLedgerDemo(ctx: AppContext): Promise<void> {
   if (await ctx.db.selectFrom('legal_services').select('id').limit(1).executeTakeFirst()) return;
@@ -47,7 +52,7 @@ export async function seedLedgerDemo(ctx: AppContext): Promise<void> {
   const author = await ctx.db.selectFrom('users').select('id').where('username', '=', 'jy.official').executeTakeFirst();
   if (assignments.length === 0 || !author) return;
   const now = ctx.clock.now().getTime();
-  const rows: LegalServiceTable[] = [];
+  const rows: DemoService[] = [];
   for (const [index, a] of assignments.entries()) {
     // Every fifth village is a laggard: no service in the last 40 days.
     const quietFrom = index % 5 === 1 ? now - 40 * DAY : now;
@@ -100,6 +105,7 @@ export async function seedLedgerDemo(ctx: AppContext): Promise<void> {
     await insertInChunks(tx, rows);
     if (questions.consultations.length > 0) await tx.insertInto('legal_consultations').values(questions.consultations).execute();
     await insertCounts(tx, rows);
+    for (const row of rows) await publishRecorded(ctx, tx, row);
     const stamp = new Date(now).toISOString();
     await tx
       .insertInto('legal_norms')
@@ -136,6 +142,16 @@ export async function seedLedgerDemo(ctx: AppContext): Promise<void> {
         updated_at: stamp,
       })
       .execute();
+  });
+}
+
+/** The event legal.ledger.ts publishes for a recorded service: its village, its day (China time), window and type. */
+async function publishRecorded(ctx: AppContext, tx: Tx, row: DemoService): Promise<void> {
+  await ctx.events.publish(tx, {
+    type: 'legal.service_recorded',
+    regionCode: row.village_code,
+    occurredOn: chinaDate(row.served_at),
+    payload: { window: row.service_window, serviceType: row.service_type },
   });
 }
 
@@ -202,7 +218,7 @@ async function demoQuestions(
   ctx: AppContext,
   now: number,
   authorId: string,
-): Promise<{ services: LegalServiceTable[]; consultations: LegalConsultationTable[] }> {
+): Promise<{ services: DemoService[]; consultations: LegalConsultationTable[] }> {
   const villager = await ctx.db.selectFrom('users').select(['id', 'display_name']).where('username', '=', 'qj.villager').executeTakeFirst();
   const current = await ctx.db
     .selectFrom('legal_assignments')
@@ -228,7 +244,7 @@ async function demoQuestions(
     answer: '可先向用工单位所在地劳动监察部门投诉，也可申请劳动仲裁；符合条件的可申请法律援助。',
     answered_at: at(195),
   };
-  const service: LegalServiceTable = {
+  const service: DemoService = {
     id: newId(),
     village_code: QUJIA,
     advisor_id: current.advisor_id,

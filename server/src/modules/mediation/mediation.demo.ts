@@ -69,7 +69,10 @@ const demoPhone = (i: number) => `13${String(5 + (i % 5))}${String(10_000_000 + 
  * (plus a specialised one for medical disputes); town mediators with some towns short of the two
  * full-time ones; a year of cases of every type in every state (a 民转刑 risk open at 屈家村);
  * monthly screening reports with some missing and late; legal-aid applications in each state.
- * Skipped for a county that has committees already.
+ * Written in bulk, but every record publishes the events the services publish for it (registered,
+ * concluded, closed, screening submitted, aid applied), in the same transaction, so the indicator
+ * roll-up counts what the statistics count (issue 14 Deliver 3). Skipped for a county that has
+ * committees already.
  */
 export async function seedMediationDemo(ctx: AppContext): Promise<void> {
   for (const county of COUNTIES) {
@@ -285,6 +288,29 @@ async function seedCounty(
       version: 1,
     };
     await tx.insertInto('mediation_cases').values(row).execute();
+    const facts = { caseType, riskLevel: risk };
+    await ctx.events.publish(tx, {
+      type: 'mediation.case_registered',
+      regionCode: home.code,
+      occurredOn: registeredOn,
+      payload: { ...facts, source, online: row.online === 1, criminalRisk: criminal },
+    });
+    if (outcome && concludedOn) {
+      await ctx.events.publish(tx, {
+        type: 'mediation.case_concluded',
+        regionCode: home.code,
+        occurredOn: concludedOn,
+        payload: { ...facts, outcome, overdue: concludedOn > row.due_on, registeredOn },
+      });
+    }
+    if (outcome && visitedOn && status === 'closed') {
+      await ctx.events.publish(tx, {
+        type: 'mediation.case_closed',
+        regionCode: home.code,
+        occurredOn: visitedOn,
+        payload: { ...facts, outcome },
+      });
+    }
     const parties = [0, 1].map((seq) => {
       person += 1;
       const org = seq === 1 && (caseType === 'contract' || caseType === 'environment');
@@ -347,6 +373,7 @@ async function seedCounty(
       const submittedOn = (i + m) % 7 === 0 ? addDays(due, 3) : addDays(due, -3);
       if (submittedOn > today) continue;
       const found = (i + m) % 4 === 0;
+      const onTime = submittedOn <= due;
       const foundType = pick(CASE_TYPES, i + m);
       const items = found
         ? [
@@ -369,11 +396,17 @@ async function seedCounty(
           items: JSON.stringify(items),
           note: null,
           submitted_on: submittedOn,
-          on_time: submittedOn <= due ? 1 : 0,
+          on_time: onTime ? 1 : 0,
           submitted_by: `${village.name}调委会`,
           created_at: now,
         })
         .execute();
+      await ctx.events.publish(tx, {
+        type: 'mediation.screening_submitted',
+        regionCode: village.code,
+        occurredOn: submittedOn,
+        payload: { period, nil: !found, disputes: items.length, onTime },
+      });
     }
   }
 
@@ -418,5 +451,11 @@ async function seedCounty(
         version: 1,
       })
       .execute();
+    await ctx.events.publish(tx, {
+      type: 'mediation.aid_applied',
+      regionCode: town.code,
+      occurredOn: appliedOn,
+      payload: { fromCase: false },
+    });
   }
 }
