@@ -103,6 +103,9 @@ export const EVENT_INDICATORS = [
   },
 ] as const satisfies readonly IndicatorDefinition[];
 
+/** The code of an event-counted indicator: a publisher's manifest says which of its events feed it. */
+export type EventIndicatorCode = (typeof EVENT_INDICATORS)[number]['code'];
+
 /** Pseudo-indicators of the reporting itself, kept in the same roll-up (完成情况). */
 export const REPORTING_COUNTERS = {
   submitted: 'report.submitted',

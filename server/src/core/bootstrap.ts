@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { Clock } from './clock.ts';
 import { systemClock } from './clock.ts';
 import type { Config } from './config.ts';
@@ -12,6 +13,18 @@ import { RateLimiter } from './http/rate-limit.ts';
 import type { AppContext } from './context.ts';
 import type { ModuleManifest } from './module.ts';
 import { EventBus } from './events/event-bus.ts';
+
+/** Every event the modules publish, name → payload schema; an event declared twice is refused. */
+function eventSchemas(modules: readonly ModuleManifest[]): Map<string, z.ZodType> {
+  const schemas = new Map<string, z.ZodType>();
+  for (const module of modules) {
+    for (const [type, schema] of Object.entries(module.events ?? {})) {
+      if (schemas.has(type)) throw new Error(`the event ${type} of module ${module.name} is declared twice`);
+      schemas.set(type, schema);
+    }
+  }
+  return schemas;
+}
 
 export interface Started {
   ctx: AppContext;
@@ -42,7 +55,7 @@ export async function createContext(
     sessions: new SessionStore(clock, connection.reads),
     permissions: new PermissionTable(modules.map((m) => m.rolePermissions ?? {})),
     rateLimiter: new RateLimiter(connection.db, clock),
-    events: new EventBus(),
+    events: new EventBus(eventSchemas(modules)),
     modules,
   };
   for (const module of modules) module.subscribe?.(ctx);

@@ -4,6 +4,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Permission, Role, RouteAccess } from '@rg/domain/access/roles';
 import type { MenuEntryDto } from '@rg/domain/access/user.schema';
 import type { TodoItem } from '@rg/domain/home/todo.schema';
+import type { EventIndicatorCode } from '@rg/domain/indicators/catalogue';
+import type { DomainEvent, EventSchemas, EventType } from './events/event-catalogue.ts';
 
 export type { TodoItem };
 import type { Actor } from './access/actor.ts';
@@ -31,6 +33,18 @@ export interface ComputedIndicator {
   compute(ctx: AppContext, rc: RequestContext, regionCode: string, period: string): Promise<{ num: number; den: number } | null>;
 }
 
+/** What one event adds to an event-counted indicator of its place (and every region above). */
+export interface CountedDelta {
+  indicatorCode: EventIndicatorCode;
+  num: number;
+  den: number;
+  /** The quarter the delta belongs to, when not the event's own (a corrected date moves a count back). */
+  period?: string;
+}
+
+/** How a publisher's events count into indicators: event name → the deltas one event adds. */
+export type IndicatorFeeds = { readonly [K in EventType]?: (event: DomainEvent<K>) => readonly CountedDelta[] };
+
 export type App = FastifyInstance<
   RawServerDefault,
   RawRequestDefaultExpression,
@@ -57,9 +71,16 @@ export interface ModuleManifest {
    * their names, which databases have recorded as applied.
    */
   migrations?: Readonly<Record<string, Migration>>;
+  /** The domain events the module publishes, name → payload schema (`domain/src/<module>/events.ts`). */
+  events?: EventSchemas;
+  /**
+   * How the module's own events count into the event-counted indicators of the catalogue; the
+   * indicators module subscribes to exactly these, so nobody else lists this module's event names.
+   */
+  feeds?: IndicatorFeeds;
   /** Items for the actor's todo list on the home page. */
   todos?(ctx: AppContext, actor: Actor): Promise<TodoItem[]>;
-  /** Registers the module's handlers for other modules' domain events (`ctx.events.on`). */
+  /** Registers the module's handlers for other modules' domain events (`ctx.events.on`, typed by the catalogue). */
   subscribe?(ctx: AppContext): void;
   /** Computed indicators the module contributes to the indicator catalogue. */
   indicators?: readonly ComputedIndicator[];

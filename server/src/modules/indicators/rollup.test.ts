@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app.ts';
 import { buildUser, buildVillage, PLACES } from '../../testing/factories.ts';
 import type { ScorecardDto } from '@rg/domain/indicators/indicators.schema';
+import type { DomainEvent } from '../../core/events/event-bus.ts';
 
 const PERIOD = '2025-Q4';
 const WQ = [201, 202, 203, 204].map((n) => `${PLACES.wangqiao}${n}`);
@@ -159,12 +160,12 @@ describe('roll-up arithmetic: each village once at every level, moves included',
         .json<ScorecardDto>()
         .indicators.find((i) => i.code === 'mediation.success_rate');
     await t.ctx.db.transaction().execute(async (tx) => {
-      for (const outcome of ['agreement', 'agreement', 'failed']) {
+      for (const outcome of ['agreement', 'agreement', 'failed'] as const) {
         await t.ctx.events.publish(tx, {
-          type: 'mediation.case_closed',
+          type: 'mediation.case_concluded',
           regionCode: PLACES.qujia,
           occurredOn: '2025-11-03',
-          payload: { caseType: 'neighbour', outcome, riskLevel: 'low' },
+          payload: { caseType: 'neighbour', outcome, riskLevel: 'low', overdue: false, registeredOn: '2025-10-20' },
         });
       }
     });
@@ -172,10 +173,10 @@ describe('roll-up arithmetic: each village once at every level, moves included',
     await expect(
       t.ctx.db.transaction().execute(async (tx) => {
         await t.ctx.events.publish(tx, {
-          type: 'mediation.case_closed',
+          type: 'mediation.case_concluded',
           regionCode: PLACES.qujia,
           occurredOn: '2025-11-04',
-          payload: { outcome: 'agreement' },
+          payload: { caseType: 'neighbour', outcome: 'agreement', riskLevel: 'low', overdue: false, registeredOn: '2025-11-01' },
         });
         throw new Error('the mediation record failed');
       }),
@@ -191,11 +192,11 @@ describe('roll-up arithmetic: each village once at every level, moves included',
 
   it('writers that audit before and after publishing never deadlock on the shared roll-up rows', async () => {
     const rc = { actor: null, ip: null, requestId: 'concurrency' };
-    const event = (n: number) => ({
+    const event = (n: number): DomainEvent<'legal.service_recorded'> => ({
       type: 'legal.service_recorded',
       regionCode: n % 2 === 0 ? PLACES.qujia : PLACES.wangjia,
       occurredOn: '2025-12-01',
-      payload: { window: 'village', serviceType: 'consult' },
+      payload: { window: 'onsite', serviceType: 'consultation' },
     });
     // Half publish then audit (as the legal ledger does), half audit then publish (as mediation does).
     const write = (n: number) =>
@@ -240,7 +241,7 @@ describe('roll-up arithmetic: each village once at every level, moves included',
         type: 'legal.service_changed',
         regionCode: PLACES.qujia,
         occurredOn: '2026-01-10',
-        payload: { window: 'village', serviceType: 'consult', previous: { serviceType: 'consult', occurredOn: '2025-12-01' } },
+        payload: { window: 'onsite', serviceType: 'consultation', previous: { serviceType: 'consultation', occurredOn: '2025-12-01' } },
       }),
     );
     expect([await count('2025-Q4'), await count('2026-Q1')]).toEqual([q4 - 1, q1 + 1]);

@@ -1,4 +1,7 @@
+import { legalEvents } from '@rg/domain/legal/events';
+import type { EventPayloads } from '../../core/events/event-catalogue.ts';
 import type { ModuleManifest } from '../../core/module.ts';
+import { legalFeeds } from './legal.feeds.ts';
 import { legalMigrations } from './legal.migrations.ts';
 import { legalRoutes } from './legal.routes.ts';
 import { legalLedgerRoutes } from './legal.ledger.routes.ts';
@@ -21,6 +24,8 @@ export const legalModule: ModuleManifest = {
   },
   menu: [{ key: 'legal', path: '/legal', labelKey: 'menu.legal', icon: 'legal', order: 20, access: 'legal.read' }],
   migrations: legalMigrations,
+  events: legalEvents,
+  feeds: legalFeeds,
   routes: (app, ctx) => {
     legalRoutes(app, ctx);
     legalLedgerRoutes(app, ctx);
@@ -31,3 +36,8 @@ export const legalModule: ModuleManifest = {
   indicators: legalIndicators,
   seedDemo: seedLegalDemo,
 };
+
+// The module's events join the platform's typed event catalogue (core/events/event-catalogue.ts).
+declare module '../../core/events/event-catalogue.ts' {
+  interface EventCatalogue extends EventPayloads<typeof legalEvents> {}
+}

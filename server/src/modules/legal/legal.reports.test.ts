@@ -208,14 +208,20 @@ describe('legal: norms and compliance, dashboard, dossier, the room and its noti
   it("pilot villages come from the programmes module's events, and coverage counts them", async () => {
     const third = `${PLACES.wangqiao}202`;
     await buildVillage(t.ctx, { code: third });
-    const publish = (type: string, regionCode: string, designationId: string) =>
+    const designation = { programId: 'p1', title: '县级乡村治理示范村' };
+    const publish = (type: 'programs.designated' | 'programs.revoked', regionCode: string, designationId: string) =>
       t.ctx.db.transaction().execute((tx) =>
-        t.ctx.events.publish(tx, {
-          type,
-          regionCode,
-          occurredOn: '2026-01-02',
-          payload: { designationId, programId: 'p1', title: '县级乡村治理示范村' },
-        }),
+        t.ctx.events.publish(
+          tx,
+          type === 'programs.designated'
+            ? {
+                type,
+                regionCode,
+                occurredOn: '2026-01-02',
+                payload: { ...designation, designationId, unitLevel: 'village', organiserRegion: PLACES.jingyang },
+              }
+            : { type, regionCode, occurredOn: '2026-01-02', payload: { ...designation, designationId, reason: '测试撤销' } },
+        ),
       );
     await publish('programs.designated', PLACES.qujia, 'd1');
     await publish('programs.designated', third, 'd2');

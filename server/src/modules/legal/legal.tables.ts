@@ -44,8 +44,8 @@ export interface LegalServiceTable {
   id: string;
   village_code: string;
   advisor_id: string;
-  service_window: string;
-  service_type: string;
+  service_window: ServiceWindow;
+  service_type: ServiceType;
   subject_kind: string;
   subject_name: string | null;
   served_at: string;

@@ -186,7 +186,7 @@ export class CaseSteps {
           occurredOn: changes.concluded_on ?? this.today(),
           payload: {
             caseType: row.case_type,
-            outcome: changes.outcome,
+            outcome: step.action === 'agree' ? 'agreement' : 'failed',
             riskLevel: row.risk_level,
             overdue: delta.overdue_concluded === 1,
             registeredOn: row.registered_on,

@@ -1,4 +1,7 @@
+import { mediationEvents } from '@rg/domain/mediation/events';
+import type { EventPayloads } from '../../core/events/event-catalogue.ts';
 import type { ModuleManifest } from '../../core/module.ts';
+import { mediationFeeds } from './mediation.feeds.ts';
 import { mediationMigrations } from './mediation.migrations.ts';
 import { seedMediationDemo } from './mediation.demo.ts';
 import { mediationRoutes } from './mediation.routes.ts';
@@ -21,7 +24,14 @@ export const mediationModule: ModuleManifest = {
   },
   menu: [{ key: 'mediation', path: '/mediation', labelKey: 'menu.mediation', icon: 'mediation', order: 25, access: 'mediation.read' }],
   migrations: mediationMigrations,
+  events: mediationEvents,
+  feeds: mediationFeeds,
   routes: mediationRoutes,
   todos: mediationTodos,
   seedDemo: seedMediationDemo,
 };
+
+// The module's events join the platform's typed event catalogue (core/events/event-catalogue.ts).
+declare module '../../core/events/event-catalogue.ts' {
+  interface EventCatalogue extends EventPayloads<typeof mediationEvents> {}
+}

@@ -1,3 +1,5 @@
+import type { CaseSource, CaseType, RiskLevel } from '@rg/domain/mediation/case.schema';
+import type { CaseStatus, Outcome } from '@rg/domain/mediation/case-workflow';
 import type { AttachmentTable } from '../../core/files/attachments.ts';
 /** Tables of the `mediation` module (storage conventions in core/db/schema.ts). */
 
@@ -53,26 +55,26 @@ export interface MediationCaseTable {
   region_code: string;
   committee_id: string | null;
   mediator_id: string | null;
-  source: string;
+  source: CaseSource;
   online: number;
   referrer: string | null;
   referral_note: string | null;
   screening_id: string | null;
-  case_type: string;
+  case_type: CaseType;
   description: string;
   amount_fen: number | null;
   people_count: number;
-  risk_level: string;
+  risk_level: RiskLevel;
   /** JSON array of reason keys */
   risk_reasons: string;
   criminal_risk: number;
-  status: string;
+  status: CaseStatus;
   registered_on: string;
   /** YYYY-MM of registration: the statistics period */
   month: string;
   due_on: string;
   concluded_on: string | null;
-  outcome: string | null;
+  outcome: Outcome | null;
   agreed_on: string | null;
   agreement_terms: string | null;
   performance_deadline: string | null;

@@ -13,7 +13,7 @@ describe('programs: yearly reports, the scoring template, performance evaluation
   let inspector: TestClient;
   let designationId: string;
   let programId: string;
-  const events: DomainEvent[] = [];
+  const events: DomainEvent<'programs.evaluated'>[] = [];
 
   beforeAll(async () => {
     t = await createTestApp();

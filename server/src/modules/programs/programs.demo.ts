@@ -118,11 +118,16 @@ async function approvedUnit(
     updated_at: at,
   });
   // Published like a live approval, so roll-ups (indicators, legal's pilot villages) count the demo too.
+  const program = await tx
+    .selectFrom('programs')
+    .select(['organiser_region', 'unit_level'])
+    .where('id', '=', programId)
+    .executeTakeFirstOrThrow();
   await ctx.events.publish(tx, {
     type: 'programs.designated',
     regionCode: unitCode,
     occurredOn: on,
-    payload: { designationId, programId, title },
+    payload: { designationId, programId, title, unitLevel: program.unit_level, organiserRegion: program.organiser_region },
   });
 }
 

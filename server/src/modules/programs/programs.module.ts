@@ -1,4 +1,7 @@
+import { programsEvents } from '@rg/domain/programs/events';
+import type { EventPayloads } from '../../core/events/event-catalogue.ts';
 import type { ModuleManifest } from '../../core/module.ts';
+import { programsFeeds } from './programs.feeds.ts';
 import { programsMigrations } from './programs.migrations.ts';
 import { programsRoutes } from './programs.routes.ts';
 import { programsTodos } from './programs.todos.ts';
@@ -20,7 +23,14 @@ export const programsModule: ModuleManifest = {
   },
   menu: [{ key: 'programs', path: '/programs', labelKey: 'menu.programs', icon: 'programs', order: 15, access: 'programs.read' }],
   migrations: programsMigrations,
+  events: programsEvents,
+  feeds: programsFeeds,
   routes: programsRoutes,
   todos: programsTodos,
   seedDemo: seedProgramsDemo,
 };
+
+// The module's events join the platform's typed event catalogue (core/events/event-catalogue.ts).
+declare module '../../core/events/event-catalogue.ts' {
+  interface EventCatalogue extends EventPayloads<typeof programsEvents> {}
+}

@@ -1,3 +1,4 @@
+import type { UnitLevel } from '@rg/domain/programs/catalog';
 import { ancestorsOf } from '@rg/domain/regions/region-code';
 import type { DbOrTx } from '../../core/db/schema.ts';
 import { withinScope } from '../../core/db/scope.ts';
@@ -32,7 +33,7 @@ export async function findProgramLocked(db: DbOrTx, id: string, postgres: boolea
 }
 
 /** Programmes organised inside `scope` or by one of its ancestors (a county sees the national batch). */
-export async function listPrograms(db: DbOrTx, scope: string, unitLevel?: string): Promise<ProgramRow[]> {
+export async function listPrograms(db: DbOrTx, scope: string, unitLevel?: UnitLevel): Promise<ProgramRow[]> {
   const above = [...ancestorsOf(scope), scope];
   let query = programs(db).where((eb) => eb.or([withinScope(eb, 'p.organiser_region', scope), eb('p.organiser_region', 'in', above)]));
   if (unitLevel) query = query.where('p.unit_level', '=', unitLevel);

@@ -143,7 +143,7 @@ export class ProgramsService {
     };
   }
 
-  async list(rc: RequestContext, unitLevel?: string): Promise<{ items: ProgramDto[] }> {
+  async list(rc: RequestContext, unitLevel?: UnitLevel): Promise<{ items: ProgramDto[] }> {
     const actor = authorize(rc.actor, 'programs.read');
     const rows = await repo.listPrograms(this.ctx.db, listScope(actor), unitLevel);
     const milestones = await repo.milestonesOf(

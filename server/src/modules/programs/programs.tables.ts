@@ -3,18 +3,19 @@
  * 0/1 booleans, UUID text ids). Lists kept inside a row (content areas, conditions, answers, plan
  * sections) are JSON text: they are read and written whole with their row, never queried by part.
  */
+import type { OrganiserLevel, UnitLevel } from '@rg/domain/programs/catalog';
 import type { KindedAttachmentTable } from '../../core/files/attachments.ts';
 
 /** 试点示范项目 */
 export interface ProgramTable {
   id: string;
   organiser_region: string;
-  organiser_level: string;
+  organiser_level: OrganiserLevel;
   name: string;
   batch: string;
   /** 项目说明, plain text (migration 026); null when none was given. */
   description: string | null;
-  unit_level: string;
+  unit_level: UnitLevel;
   honour_title: string;
   /** JSON ContentArea[] */
   content_areas: string;
