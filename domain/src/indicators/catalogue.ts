@@ -86,7 +86,7 @@ export const EVENT_INDICATORS = [
   {
     code: 'mediation.success_rate',
     name: '调解成功率',
-    definition: '达成调解协议结案的案件数 / 结案数',
+    definition: '达成调解协议的案件数 / 调结案件数（按受理时间统计，与调解统计一致）',
     unit: 'percent',
     kind: 'computed',
     source: 'event',
