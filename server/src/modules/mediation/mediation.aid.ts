@@ -17,9 +17,10 @@ import type { aidAssignSchema, aidCloseSchema, aidReviewSchema } from '@rg/domai
 import type { Actor, RequestContext } from '../../core/access/actor.ts';
 import { authorize, can, listScope } from '../../core/access/authorize.ts';
 import type { AppContext } from '../../core/context.ts';
-import { withinScope } from '../../core/db/scope.ts';
 import { AppError, conflict, invalid, notFound } from '../../core/http/errors.ts';
+import * as repo from './mediation.aid.repository.ts';
 import type { CasesService } from './mediation.cases.ts';
+import { caseNumbers } from './mediation.cases.repository.ts';
 import { aidDecisionDocx } from './mediation.aid-decision-docx.ts';
 import { json, Places } from './mediation.places.ts';
 import { effectiveSettings } from './mediation.settings.ts';
@@ -44,14 +45,9 @@ export class AidService {
 
   private async dtos(actor: Actor, rows: MediationAidTable[]): Promise<AidDto[]> {
     const refs = await this.places.refs(rows.map((r) => r.region_code));
-    const caseIds = rows.map((r) => r.case_id).filter((c): c is string => c !== null);
-    const caseNos = new Map(
-      caseIds.length
-        ? (await this.ctx.db.selectFrom('mediation_cases').select(['id', 'case_no']).where('id', 'in', caseIds).execute()).map((c) => [
-            c.id,
-            c.case_no,
-          ])
-        : [],
+    const caseNos = await caseNumbers(
+      this.ctx.db,
+      rows.map((r) => r.case_id).filter((c): c is string => c !== null),
     );
     return rows.map((r) => {
       const target = { regionCode: r.region_code };
@@ -89,21 +85,12 @@ export class AidService {
   async list(rc: RequestContext, query: AidListQuery): Promise<Page<AidDto>> {
     const actor = authorize(rc.actor, 'mediation.read');
     if (query.regionCode) authorize(actor, 'mediation.read', { regionCode: query.regionCode });
-    let base = this.ctx.db.selectFrom('mediation_aid').where((eb) => withinScope(eb, 'region_code', query.regionCode ?? listScope(actor)));
-    if (query.status) base = base.where('status', '=', query.status);
-    const rows = await base
-      .selectAll()
-      .orderBy('applied_on', 'desc')
-      .orderBy('created_at', 'desc')
-      .offset((query.page - 1) * query.pageSize)
-      .limit(query.pageSize)
-      .execute();
-    const count = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    return { items: await this.dtos(actor, rows), total: Number(count.n), page: query.page, pageSize: query.pageSize };
+    const { rows, total } = await repo.listAid(this.ctx.db, query.regionCode ?? listScope(actor), query);
+    return { items: await this.dtos(actor, rows), total, page: query.page, pageSize: query.pageSize };
   }
 
   private async load(actor: Actor, id: string, permission: 'mediation.read' | 'mediation.aid'): Promise<MediationAidTable> {
-    const row = await this.ctx.db.selectFrom('mediation_aid').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await repo.findAid(this.ctx.db, id);
     if (!row) throw notFound();
     authorize(actor, permission, { regionCode: row.region_code });
     return row;
@@ -174,7 +161,7 @@ export class AidService {
       };
     }
     await this.ctx.db.transaction().execute(async (tx) => {
-      await tx.insertInto('mediation_aid').values(row).execute();
+      await repo.insertAid(tx, row);
       await this.ctx.audit.append(tx, rc, {
         action: 'mediation.aid_apply',
         objectType: 'mediation_aid',
@@ -230,14 +217,7 @@ export class AidService {
         break;
     }
     await this.ctx.db.transaction().execute(async (tx) => {
-      const result = await tx
-        .updateTable('mediation_aid')
-        .set({ ...changes, updated_at: this.ctx.clock.now().toISOString(), version: row.version + 1 })
-        .where('id', '=', id)
-        .where('version', '=', row.version)
-        .where('status', '=', row.status)
-        .executeTakeFirst();
-      if (Number(result.numUpdatedRows) !== 1) throw conflict();
+      if (!(await repo.updateAid(tx, row, changes, this.ctx.clock.now().toISOString()))) throw conflict();
       await this.ctx.audit.append(tx, rc, {
         action: `mediation.aid_${step.step}`,
         objectType: 'mediation_aid',

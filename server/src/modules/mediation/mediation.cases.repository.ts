@@ -258,3 +258,27 @@ export async function replaceParties(db: DbOrTx, caseId: string, parties: readon
   await db.deleteFrom('mediation_parties').where('case_id', '=', caseId).execute();
   await insertRows(db, 'mediation_parties', parties);
 }
+
+/** Unresolved cases within `scope` likely to turn criminal, or due before a date (the todos). */
+export async function countUnresolved(db: DbOrTx, scope: string, only: { criminalRisk: true } | { dueBefore: string }): Promise<number> {
+  let q = db
+    .selectFrom('mediation_cases')
+    .where('concluded_on', 'is', null)
+    .where((eb) => withinScope(eb, 'region_code', scope));
+  q = 'criminalRisk' in only ? q.where('criminal_risk', '=', 1) : q.where('due_on', '<', only.dueBefore);
+  const row = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Concluded cases within `scope` whose follow-up visit is due by `today` and not yet made. */
+export async function countFollowUpsDue(db: DbOrTx, scope: string, today: string): Promise<number> {
+  const row = await db
+    .selectFrom('mediation_cases')
+    .where('status', '=', 'follow_up')
+    .where('visited_on', 'is', null)
+    .where('follow_up_due', '<=', today)
+    .where((eb) => withinScope(eb, 'region_code', scope))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -5,7 +5,6 @@ import { authorize } from '../../core/access/authorize.ts';
 import type { AppContext } from '../../core/context.ts';
 import type { PersonalDataCipher } from '../../core/crypto/personal-data.ts';
 import { newId } from '../../core/db/ids.ts';
-import { insertRows } from '../../core/db/prepared.ts';
 import { AppError, conflict, invalid, notFound } from '../../core/http/errors.ts';
 import * as repo from './mediation.cases.repository.ts';
 import type { MediationPartyTable } from './mediation.tables.ts';
@@ -55,16 +54,10 @@ export class MediationParties {
     const names = (list: readonly { role: string; name: string }[]) =>
       list.map((p) => `${p.role === 'applicant' ? '申请人' : '被申请人'}：${p.name}`);
     await this.ctx.db.transaction().execute(async (tx) => {
-      const bumped = await tx
-        .updateTable('mediation_cases')
-        .set({ version: input.version + 1, updated_at: this.ctx.clock.now().toISOString() })
-        .where('id', '=', caseId)
-        .where('version', '=', input.version)
-        .where('status', '=', row.status)
-        .executeTakeFirst();
-      if (Number(bumped.numUpdatedRows) !== 1) throw conflict();
-      await tx.deleteFrom('mediation_parties').where('case_id', '=', caseId).execute();
-      await insertRows(tx, 'mediation_parties', rows);
+      // The case's version moves with its parties, so a stale editor answers 409 and nothing is replaced.
+      const current = { id: caseId, version: input.version, status: row.status };
+      if (!(await repo.updateCase(tx, current, {}, this.ctx.clock.now().toISOString()))) throw conflict();
+      await repo.replaceParties(tx, caseId, rows);
       await this.ctx.audit.append(tx, rc, {
         action: 'mediation.case_parties_update',
         objectType: 'mediation_case',

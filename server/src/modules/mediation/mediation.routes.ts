@@ -43,9 +43,11 @@ import { CaseAttachments } from './mediation.attachments.ts';
 import { CaseLedgerExport } from './mediation.cases-export.ts';
 import { CasesService } from './mediation.cases.ts';
 import { CommitteesService } from './mediation.committees.ts';
+import { MediatorsService } from './mediation.mediators.ts';
 import { MediationParties } from './mediation.parties.ts';
 import { ScreeningService } from './mediation.screening.ts';
 import { SettingsService } from './mediation.settings.ts';
+import { StaffingService } from './mediation.staffing.ts';
 import { StatisticsService } from './mediation.statistics.ts';
 
 const idParams = z.object({ id: z.uuid('error.notFound') });
@@ -55,6 +57,8 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 
 export function mediationRoutes(app: App, ctx: AppContext): void {
   const committees = new CommitteesService(ctx);
+  const mediators = new MediatorsService(ctx);
+  const staffing = new StaffingService(ctx);
   const cases = new CasesService(ctx);
   const parties = new MediationParties(ctx);
   const screening = new ScreeningService(ctx);
@@ -83,39 +87,39 @@ export function mediationRoutes(app: App, ctx: AppContext): void {
     (req) => committees.updateCommittee(requestContext(req), req.params.id, req.body),
   );
   app.get('/mediation/mediators', { schema: { querystring: mediatorListQuerySchema }, config: { access: 'mediation.read' } }, (req) =>
-    committees.listMediators(requestContext(req), req.query),
+    mediators.listMediators(requestContext(req), req.query),
   );
   app.post(
     '/mediation/mediators',
     { schema: { body: mediatorCreateSchema }, config: { access: 'mediation.manage', idempotent: true } },
-    async (req, reply) => reply.status(201).send(await committees.createMediator(requestContext(req), req.body)),
+    async (req, reply) => reply.status(201).send(await mediators.createMediator(requestContext(req), req.body)),
   );
   app.get('/mediation/mediators/:id', { schema: { params: idParams }, config: { access: 'mediation.read' } }, (req) =>
-    committees.getMediator(requestContext(req), req.params.id),
+    mediators.getMediator(requestContext(req), req.params.id),
   );
   app.patch(
     '/mediation/mediators/:id',
     { schema: { params: idParams, body: mediatorUpdateSchema }, config: { access: 'mediation.manage' } },
-    (req) => committees.updateMediator(requestContext(req), req.params.id, req.body),
+    (req) => mediators.updateMediator(requestContext(req), req.params.id, req.body),
   );
   app.post(
     '/mediation/mediators/:id/trainings',
     { schema: { params: idParams, body: trainingCreateSchema }, config: { access: 'mediation.manage' } },
-    async (req, reply) => reply.status(201).send(await committees.addTraining(requestContext(req), req.params.id, req.body)),
+    async (req, reply) => reply.status(201).send(await mediators.addTraining(requestContext(req), req.params.id, req.body)),
   );
   app.post(
     '/mediation/mediators/:id/reveal',
     { schema: { params: idParams, body: revealSchema }, config: { access: 'personal.reveal' } },
-    (req) => committees.reveal(requestContext(req), req.params.id, req.body.field),
+    (req) => mediators.reveal(requestContext(req), req.params.id, req.body.field),
   );
   app.get('/mediation/staffing', { schema: { querystring: staffingQuerySchema }, config: { access: 'mediation.read' } }, (req) =>
-    committees.staffing(requestContext(req), req.query.regionCode),
+    staffing.staffing(requestContext(req), req.query.regionCode),
   );
   app.get(
     '/mediation/staffing/gaps.xlsx',
     { schema: { querystring: staffingQuerySchema }, config: { access: 'mediation.export' } },
     async (req, reply) =>
-      sendXlsx(reply, '人民调解员配备未达标名单.xlsx', await committees.exportStaffingGaps(requestContext(req), req.query.regionCode)),
+      sendXlsx(reply, '人民调解员配备未达标名单.xlsx', await staffing.exportGaps(requestContext(req), req.query.regionCode)),
   );
 
   // 案件

@@ -5,15 +5,14 @@ import {
   type ScreeningDto,
   type ScreeningItemDto,
 } from '@rg/domain/mediation/screening.schema';
-import { codeLength, levelOf, REGION_LEVELS, type RegionLevel } from '@rg/domain/regions/region-code';
-import { sql } from 'kysely';
+import { levelOf, REGION_LEVELS, type RegionLevel } from '@rg/domain/regions/region-code';
 import type { RequestContext } from '../../core/access/actor.ts';
 import { authorize, listScope } from '../../core/access/authorize.ts';
 import type { AppContext } from '../../core/context.ts';
-import { withinScope } from '../../core/db/scope.ts';
 import { AppError, invalid } from '../../core/http/errors.ts';
 import { chinaToday } from './mediation.cases.ts';
 import { json, Places } from './mediation.places.ts';
+import * as repo from './mediation.screening.repository.ts';
 import type { MediationScreeningTable } from './mediation.tables.ts';
 import { newId } from '../../core/db/ids.ts';
 
@@ -53,12 +52,7 @@ export class ScreeningService {
     if (village.level !== 'village') throw invalid({ villageCode: 'mediation.screening.notVillage' });
     const today = chinaToday(this.ctx.clock.now());
     if (input.period > today.slice(0, 7)) throw invalid({ period: 'mediation.period.future' });
-    const exists = await this.ctx.db
-      .selectFrom('mediation_screenings')
-      .select('id')
-      .where('village_code', '=', input.villageCode)
-      .where('period', '=', input.period)
-      .executeTakeFirst();
+    const exists = await repo.hasReport(this.ctx.db, input.villageCode, input.period);
     if (exists) throw new AppError('conflict', 'mediation.screening.duplicate');
     const row: MediationScreeningTable = {
       id: newId(),
@@ -74,7 +68,7 @@ export class ScreeningService {
       created_at: this.ctx.clock.now().toISOString(),
     };
     await this.ctx.db.transaction().execute(async (tx) => {
-      await tx.insertInto('mediation_screenings').values(row).execute();
+      await repo.insertReport(tx, row);
       await this.ctx.audit.append(tx, rc, {
         action: 'mediation.screening_submit',
         objectType: 'mediation_screening',
@@ -99,23 +93,7 @@ export class ScreeningService {
     authorize(actor, 'mediation.read', { regionCode: code });
     const region = await this.places.existing(code, 'regionCode');
     const level = childLevel(levelOf(code));
-    const child = sql<string>`substr(v.code, 1, ${sql.lit(codeLength(level))})`;
-    const rows = await this.ctx.db
-      .selectFrom('regions as v')
-      .leftJoin('mediation_screenings as s', (j) => j.onRef('s.village_code', '=', 'v.code').on('s.period', '=', period))
-      .select((eb) => [
-        child.as('child'),
-        eb.fn.countAll<number>().as('expected'),
-        eb.fn.count<number>('s.id').as('submitted'),
-        sql<number>`sum(case when s.on_time = 1 then 1 else 0 end)`.as('on_time'),
-        sql<number>`sum(case when s.nil = 1 then 1 else 0 end)`.as('nil'),
-        sql<number>`sum(coalesce(s.disputes, 0))`.as('disputes'),
-      ])
-      .where('v.level', '=', 'village')
-      .where((eb) => withinScope(eb, 'v.code', code))
-      .groupBy(child)
-      .orderBy(child)
-      .execute();
+    const rows = await repo.completenessByChild(this.ctx.db, code, level, period);
     const refs = await this.places.refs(rows.map((r) => r.child));
     const children = rows.map((r) => ({
       code: r.child,
@@ -127,36 +105,9 @@ export class ScreeningService {
       disputes: Number(r.disputes ?? 0),
     }));
     const sum = (pick: (c: (typeof children)[number]) => number) => children.reduce((n, c) => n + pick(c), 0);
-    const missing = await this.ctx.db
-      .selectFrom('regions as v')
-      .select('v.code')
-      .where('v.level', '=', 'village')
-      .where((eb) => withinScope(eb, 'v.code', code))
-      .where((eb) =>
-        eb.not(
-          eb.exists(
-            eb
-              .selectFrom('mediation_screenings as s')
-              .select('s.id')
-              .whereRef('s.village_code', '=', 'v.code')
-              .where('s.period', '=', period),
-          ),
-        ),
-      )
-      .orderBy('v.code')
-      .limit(MISSING_LIMIT)
-      .execute();
+    const missing = await repo.missingVillages(this.ctx.db, code, period, MISSING_LIMIT);
     const missingRefs = await this.places.refs(missing.map((m) => m.code));
-    const reports = await this.ctx.db
-      .selectFrom('mediation_screenings as s')
-      .innerJoin('regions as v', 'v.code', 's.village_code')
-      .selectAll('s')
-      .select('v.name as village_name')
-      .where('s.period', '=', period)
-      .where((eb) => withinScope(eb, 's.village_code', code))
-      .orderBy('s.village_code')
-      .limit(MISSING_LIMIT)
-      .execute();
+    const reports = await repo.reportsOf(this.ctx.db, code, period, MISSING_LIMIT);
     const expected = sum((c) => c.expected);
     const submitted = sum((c) => c.submitted);
     const onTime = sum((c) => c.onTime);

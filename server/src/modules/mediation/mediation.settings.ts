@@ -9,29 +9,16 @@ import { ancestorsOf } from '@rg/domain/regions/region-code';
 import type { RequestContext } from '../../core/access/actor.ts';
 import { authorize, listScope } from '../../core/access/authorize.ts';
 import type { AppContext } from '../../core/context.ts';
-import { preparedStatement } from '../../core/db/prepared.ts';
 import type { DbOrTx } from '../../core/db/schema.ts';
 import { json } from './mediation.places.ts';
-import type { MediationSettingsTable } from './mediation.tables.ts';
-
-const CHAIN_CODES = 7;
-const settingsOf = preparedStatement<string[]>((db, p) =>
-  db
-    .selectFrom('mediation_settings')
-    .selectAll()
-    .where(
-      'region_code',
-      'in',
-      Array.from({ length: CHAIN_CODES }, (_, i) => p(i)),
-    ),
-);
+import * as repo from './mediation.settings.repository.ts';
 
 /** The settings that apply at `regionCode`: its own, else the nearest ancestor's, else the defaults. */
 export async function effectiveSettings(db: DbOrTx, regionCode: string): Promise<SettingsDto> {
   const chain = [...ancestorsOf(regionCode), regionCode];
   // Always seven codes (nation to group, the place repeated), so one prepared statement serves every level.
-  const codes = Array.from({ length: CHAIN_CODES }, (_, i) => chain[Math.min(i, chain.length - 1)] ?? regionCode);
-  const rows = await settingsOf<MediationSettingsTable>(db, codes);
+  const codes = Array.from({ length: repo.CHAIN_CODES }, (_, i) => chain[Math.min(i, chain.length - 1)] ?? regionCode);
+  const rows = await repo.settingsRows(db, codes);
   const nearest = rows.sort((a, b) => b.region_code.length - a.region_code.length)[0];
   if (!nearest) {
     return {
@@ -73,18 +60,7 @@ export class SettingsService {
     };
     await this.ctx.db.transaction().execute(async (tx) => {
       const before = await effectiveSettings(tx, input.regionCode);
-      await tx
-        .insertInto('mediation_settings')
-        .values(row)
-        .onConflict((oc) =>
-          oc.column('region_code').doUpdateSet({
-            overdue_days: row.overdue_days,
-            follow_up_days: row.follow_up_days,
-            aid_criteria: row.aid_criteria,
-            updated_at: now,
-          }),
-        )
-        .execute();
+      await repo.upsertSettings(tx, row);
       await this.ctx.audit.append(tx, rc, {
         action: 'mediation.settings_update',
         objectType: 'mediation_settings',

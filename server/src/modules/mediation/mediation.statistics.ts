@@ -1,14 +1,13 @@
 import { CASE_TYPES, type CaseType } from '@rg/domain/mediation/case.schema';
 import { rate } from '@rg/domain/mediation/common.schema';
 import type { StatsDto, StatsFigures } from '@rg/domain/mediation/stats.schema';
-import { codeLength, isNation, levelOf, REGION_LEVELS, type RegionLevel } from '@rg/domain/regions/region-code';
-import { sql } from 'kysely';
+import { isNation, levelOf, REGION_LEVELS, type RegionLevel } from '@rg/domain/regions/region-code';
 import type { RequestContext } from '../../core/access/actor.ts';
 import { authorize, listScope } from '../../core/access/authorize.ts';
 import type { AppContext } from '../../core/context.ts';
-import { withinScope } from '../../core/db/scope.ts';
 import { chinaToday } from './mediation.cases.ts';
 import { Places } from './mediation.places.ts';
+import * as repo from './mediation.statistics.repository.ts';
 import { statsWorkbook } from './mediation.stats-export.ts';
 import { STAT_COUNTERS, type StatCounter } from './mediation.stats-store.ts';
 
@@ -65,49 +64,12 @@ export class StatisticsService {
     const region = isNation(code) ? { code, name: '全国', level: 'nation' as RegionLevel } : await this.places.existing(code, 'regionCode');
     const level = levelOf(code);
     const child = childLevel(level);
-    const from = `${year}-01`;
-    const to = `${year}-12`;
-    const db = this.ctx.db;
-    const sums = STAT_COUNTERS.map((c) => sql<number>`sum(${sql.ref(c)})`.as(c));
-    const ownQuery = isNation(code)
-      ? db.selectFrom('mediation_stats').where('level', '=', 'province')
-      : db.selectFrom('mediation_stats').where('level', '=', level).where('region_code', '=', code);
-    const childLen = codeLength(child);
     const today = chinaToday(this.ctx.clock.now());
-    const liveChild = sql<string>`substr(region_code, 1, ${sql.lit(childLen)})`;
+    const db = this.ctx.db;
     const [own, children, live] = await Promise.all([
-      ownQuery
-        .select(['month', 'case_type', ...sums])
-        .where('month', '>=', from)
-        .where('month', '<=', to)
-        .groupBy(['month', 'case_type'])
-        .execute(),
-      level === 'village'
-        ? Promise.resolve([])
-        : db
-            .selectFrom('mediation_stats')
-            .select(['region_code', ...sums])
-            .where('level', '=', child)
-            .where((eb) => withinScope(eb, 'region_code', code))
-            .where('month', '>=', from)
-            .where('month', '<=', to)
-            .groupBy('region_code')
-            .execute(),
-      db
-        .selectFrom('mediation_cases')
-        .select((eb) => [
-          liveChild.as('child'),
-          sql<number>`sum(case when risk_level = 'high' then 1 else 0 end)`.as('high'),
-          sql<number>`sum(criminal_risk)`.as('criminal'),
-          sql<number>`sum(case when due_on < ${today} then 1 else 0 end)`.as('overdue'),
-          eb.fn.countAll<number>().as('n'),
-        ])
-        .where('concluded_on', 'is', null)
-        .where((eb) => withinScope(eb, 'region_code', code))
-        .where('registered_on', '>=', `${year}-01-01`)
-        .where('registered_on', '<=', `${year}-12-31`)
-        .groupBy(liveChild)
-        .execute(),
+      repo.ownCounters(db, code, level, year),
+      level === 'village' ? Promise.resolve([]) : repo.childCounters(db, code, child, year),
+      repo.liveFigures(db, code, child, year, today),
     ]);
     const liveBy = new Map(
       live.map((l) => [

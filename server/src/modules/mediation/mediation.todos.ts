@@ -4,39 +4,18 @@ import { can, listScope } from '../../core/access/authorize.ts';
 import type { AppContext } from '../../core/context.ts';
 import type { TodoItem } from '../../core/module.ts';
 import { todoItem } from '../../core/todo-item.ts';
-import { withinScope } from '../../core/db/scope.ts';
 import { TOWN_FULL_TIME_REQUIRED, VILLAGE_FULL_TIME_REQUIRED } from '@rg/domain/mediation/committee.schema';
 import { chinaToday } from './mediation.cases.ts';
+import * as cases from './mediation.cases.repository.ts';
+import * as committees from './mediation.committees.repository.ts';
 
 /** Towns with fewer than two, and villages with no, active full-time mediator in their own committee (P3.3(三)1). */
 async function staffingShortfall(ctx: AppContext, scope: string): Promise<number> {
-  let short = 0;
-  for (const [level, required] of [
-    ['town', TOWN_FULL_TIME_REQUIRED],
-    ['village', VILLAGE_FULL_TIME_REQUIRED],
-  ] as const) {
-    const row = await ctx.db
-      .selectFrom('regions as r')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('r.level', '=', level)
-      .where((eb) => withinScope(eb, 'r.code', scope))
-      .where((eb) =>
-        eb(
-          eb
-            .selectFrom('mediation_mediators as m')
-            .select(eb.fn.countAll<number>().as('c'))
-            .whereRef('m.region_code', '=', 'r.code')
-            .where('m.committee_level', '=', level)
-            .where('m.status', '=', 'active')
-            .where('m.employment', '=', 'full_time'),
-          '<',
-          required,
-        ),
-      )
-      .executeTakeFirstOrThrow();
-    short += Number(row.n);
-  }
-  return short;
+  const [towns, villages] = await Promise.all([
+    committees.countShortPlaces(ctx.db, scope, 'town', TOWN_FULL_TIME_REQUIRED),
+    committees.countShortPlaces(ctx.db, scope, 'village', VILLAGE_FULL_TIME_REQUIRED),
+  ]);
+  return towns + villages;
 }
 
 /**
@@ -49,17 +28,8 @@ export async function mediationTodos(ctx: AppContext, actor: Actor): Promise<Tod
   const scope = listScope(actor);
   const items: TodoItem[] = [];
   const level = levelOf(actor.homeRegion);
-  const open = () =>
-    ctx.db
-      .selectFrom('mediation_cases')
-      .where('concluded_on', 'is', null)
-      .where((eb) => withinScope(eb, 'region_code', scope));
   if (level === 'town' || level === 'county') {
-    const row = await open()
-      .where('criminal_risk', '=', 1)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    const count = Number(row.n);
+    const count = await cases.countUnresolved(ctx.db, scope, { criminalRisk: true });
     if (count > 0) {
       items.push(todoItem('mediation.criminalRisk', { link: '/mediation?tab=cases&criminalRisk=true', count }));
     }
@@ -72,29 +42,11 @@ export async function mediationTodos(ctx: AppContext, actor: Actor): Promise<Tod
   }
   if (can(actor, 'mediation.handle')) {
     const today = chinaToday(ctx.clock.now());
-    const overdue = Number(
-      (
-        await open()
-          .where('due_on', '<', today)
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+    const overdue = await cases.countUnresolved(ctx.db, scope, { dueBefore: today });
     if (overdue > 0) {
       items.push(todoItem('mediation.overdue', { link: '/mediation?tab=cases&overdue=true', count: overdue }));
     }
-    const due = Number(
-      (
-        await ctx.db
-          .selectFrom('mediation_cases')
-          .where('status', '=', 'follow_up')
-          .where('visited_on', 'is', null)
-          .where('follow_up_due', '<=', today)
-          .where((eb) => withinScope(eb, 'region_code', scope))
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+    const due = await cases.countFollowUpsDue(ctx.db, scope, today);
     if (due > 0) {
       items.push(todoItem('mediation.followUp', { link: '/mediation?tab=cases&status=follow_up', count: due }));
     }

@@ -1,0 +1,207 @@
+import type {
+  CommitteeLevel,
+  Employment,
+  MediatorCreate,
+  MediatorDto,
+  MediatorListQuery,
+  MediatorStatus,
+  MediatorUpdate,
+  RevealField,
+  TrainingCreate,
+  TrainingDto,
+} from '@rg/domain/mediation/committee.schema';
+import type { Page, PlaceRef } from '@rg/domain/mediation/common.schema';
+import { maskIdCard, maskMobile } from '@rg/domain/personal/masking';
+import type { Actor, RequestContext } from '../../core/access/actor.ts';
+import { authorize, can, listScope } from '../../core/access/authorize.ts';
+import type { AppContext } from '../../core/context.ts';
+import { newId } from '../../core/db/ids.ts';
+import { conflict, invalid, notFound } from '../../core/http/errors.ts';
+import * as repo from './mediation.committees.repository.ts';
+import { Places } from './mediation.places.ts';
+import type { MediationMediatorTable } from './mediation.tables.ts';
+
+/** 人民调解员 and their training (P3.3(三)1); phones and ID numbers sealed, masked in every answer. */
+export class MediatorsService {
+  private readonly places: Places;
+
+  constructor(private readonly ctx: AppContext) {
+    this.places = new Places(ctx);
+  }
+
+  private mediatorDto(actor: Actor, row: repo.MediatorRow, refs: Map<string, PlaceRef>): MediatorDto {
+    const target = { regionCode: row.region_code };
+    return {
+      id: row.id,
+      committeeId: row.committee_id,
+      committeeName: row.committee_name,
+      committeeLevel: row.committee_level as CommitteeLevel,
+      region: refs.get(row.region_code) ?? { code: row.region_code, name: row.region_code, path: row.region_code },
+      name: row.name,
+      gender: row.gender === 'female' ? 'female' : 'male',
+      phone: maskMobile(this.ctx.cipher.decrypt(row.phone_enc)),
+      idNumber: row.id_number_enc ? maskIdCard(this.ctx.cipher.decrypt(row.id_number_enc)) : null,
+      employment: row.employment as Employment,
+      status: row.status as MediatorStatus,
+      trainingHours: Number(row.hours_tenths ?? 0) / 10,
+      version: row.version,
+      abilities: { update: can(actor, 'mediation.manage', target), reveal: can(actor, 'personal.reveal', target) },
+    };
+  }
+
+  async listMediators(rc: RequestContext, query: MediatorListQuery): Promise<Page<MediatorDto>> {
+    const actor = authorize(rc.actor, 'mediation.read');
+    if (query.regionCode) authorize(actor, 'mediation.read', { regionCode: query.regionCode });
+    const { rows, total } = await repo.listMediators(this.ctx.db, query.regionCode ?? listScope(actor), query);
+    const refs = await this.places.refs(rows.map((r) => r.region_code));
+    return { items: rows.map((r) => this.mediatorDto(actor, r, refs)), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  private async loadMediator(actor: Actor, id: string, permission: 'mediation.read' | 'mediation.manage'): Promise<repo.MediatorRow> {
+    const row = await repo.findMediator(this.ctx.db, id);
+    if (!row) throw notFound();
+    authorize(actor, permission, { regionCode: row.region_code });
+    return row;
+  }
+
+  async getMediator(rc: RequestContext, id: string): Promise<MediatorDto & { trainings: TrainingDto[] }> {
+    const actor = authorize(rc.actor, 'mediation.read');
+    const row = await this.loadMediator(actor, id, 'mediation.read');
+    const trainings = await repo.trainingsOf(this.ctx.db, id);
+    return {
+      ...this.mediatorDto(actor, row, await this.places.refs([row.region_code])),
+      trainings: trainings.map((t) => ({
+        id: t.id,
+        trainedOn: t.trained_on,
+        title: t.title,
+        hours: t.hours_tenths / 10,
+        organiser: t.organiser,
+      })),
+    };
+  }
+
+  private personal(input: { phone?: string; idNumber?: string | null }): Partial<MediationMediatorTable> {
+    const { cipher } = this.ctx;
+    return {
+      ...(input.phone !== undefined ? { phone_enc: cipher.encrypt(input.phone), phone_hash: cipher.lookupHash(input.phone) } : {}),
+      ...(input.idNumber !== undefined
+        ? {
+            id_number_enc: input.idNumber ? cipher.encrypt(input.idNumber) : null,
+            id_number_hash: input.idNumber ? cipher.lookupHash(input.idNumber) : null,
+          }
+        : {}),
+    };
+  }
+
+  private async idTaken(hash: string | null | undefined, exceptId?: string): Promise<boolean> {
+    return hash ? repo.idNumberTaken(this.ctx.db, hash, exceptId) : false;
+  }
+
+  async createMediator(rc: RequestContext, input: MediatorCreate): Promise<MediatorDto> {
+    const actor = authorize(rc.actor, 'mediation.manage');
+    const committee = await repo.findCommittee(this.ctx.db, input.committeeId);
+    if (!committee || !can(actor, 'mediation.manage', { regionCode: committee.region_code }))
+      throw invalid({ committeeId: 'mediation.committee.required' });
+    if (committee.status !== 'active') throw invalid({ committeeId: 'mediation.committee.dissolved' });
+    const personal = this.personal(input);
+    if (await this.idTaken(personal.id_number_hash)) throw invalid({ idNumber: 'mediation.mediator.idTaken' });
+    const id = newId();
+    const now = this.ctx.clock.now().toISOString();
+    await this.ctx.db.transaction().execute(async (tx) => {
+      await repo.insertMediator(tx, {
+        id,
+        committee_id: committee.id,
+        region_code: committee.region_code,
+        committee_level: committee.level,
+        name: input.name,
+        gender: input.gender,
+        phone_enc: '',
+        phone_hash: '',
+        id_number_enc: null,
+        id_number_hash: null,
+        ...personal,
+        employment: input.employment,
+        status: 'active',
+        created_at: now,
+        updated_at: now,
+        version: 1,
+      });
+      await this.ctx.audit.append(tx, rc, {
+        action: 'mediation.mediator_create',
+        objectType: 'mediation_mediator',
+        objectId: id,
+        objectRegion: committee.region_code,
+        detail: { after: input },
+      });
+    });
+    return this.getMediator(rc, id);
+  }
+
+  async updateMediator(rc: RequestContext, id: string, input: MediatorUpdate): Promise<MediatorDto> {
+    const actor = authorize(rc.actor, 'mediation.manage');
+    const row = await this.loadMediator(actor, id, 'mediation.manage');
+    const personal = this.personal(input);
+    if (await this.idTaken(personal.id_number_hash, id)) throw invalid({ idNumber: 'mediation.mediator.idTaken' });
+    const changes: Partial<MediationMediatorTable> = {
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.gender !== undefined ? { gender: input.gender } : {}),
+      ...(input.employment !== undefined ? { employment: input.employment } : {}),
+      ...(input.status !== undefined ? { status: input.status } : {}),
+      ...personal,
+    };
+    await this.ctx.db.transaction().execute(async (tx) => {
+      if (!(await repo.updateMediator(tx, id, input.version, changes, this.ctx.clock.now().toISOString()))) throw conflict();
+      const { version: _v, ...after } = input;
+      await this.ctx.audit.append(tx, rc, {
+        action: 'mediation.mediator_update',
+        objectType: 'mediation_mediator',
+        objectId: id,
+        objectRegion: row.region_code,
+        detail: { before: { employment: row.employment, status: row.status }, after },
+      });
+    });
+    return this.getMediator(rc, id);
+  }
+
+  async addTraining(rc: RequestContext, id: string, input: TrainingCreate): Promise<MediatorDto & { trainings: TrainingDto[] }> {
+    const actor = authorize(rc.actor, 'mediation.manage');
+    const row = await this.loadMediator(actor, id, 'mediation.manage');
+    const trainingId = newId();
+    await this.ctx.db.transaction().execute(async (tx) => {
+      await repo.insertTraining(tx, {
+        id: trainingId,
+        mediator_id: id,
+        trained_on: input.trainedOn,
+        title: input.title,
+        hours_tenths: Math.round(input.hours * 10),
+        organiser: input.organiser ?? null,
+        created_at: this.ctx.clock.now().toISOString(),
+      });
+      await this.ctx.audit.append(tx, rc, {
+        action: 'mediation.training_add',
+        objectType: 'mediation_mediator',
+        objectId: id,
+        objectRegion: row.region_code,
+        detail: input,
+      });
+    });
+    return this.getMediator(rc, id);
+  }
+
+  /** The full phone or ID number; needs `personal.reveal` inside the actor's region, audited (SECURITY.md 13). */
+  async reveal(rc: RequestContext, id: string, field: RevealField): Promise<{ value: string }> {
+    const actor = authorize(rc.actor, 'personal.reveal');
+    const row = await this.loadMediator(actor, id, 'mediation.read');
+    authorize(actor, 'personal.reveal', { regionCode: row.region_code });
+    const stored = field === 'phone' ? row.phone_enc : row.id_number_enc;
+    if (!stored) throw notFound();
+    await this.ctx.audit.record(this.ctx.db, rc, {
+      action: 'mediation.reveal',
+      objectType: 'mediation_mediator',
+      objectId: id,
+      objectRegion: row.region_code,
+      detail: { field },
+    });
+    return { value: this.ctx.cipher.decrypt(stored) };
+  }
+}
