@@ -1,3 +1,4 @@
+import '../legal/permissions.ts';
 import { describe, expect, it } from 'vitest';
 import { canGrantRegion, canGrantRole } from './grants.ts';
 import { FOUNDATION_ROLE_PERMISSIONS, ROLES, type Permission, type Role } from './roles.ts';
@@ -27,7 +28,7 @@ describe('no escalation (SECURITY.md 8)', () => {
 
   it('an official cannot grant a role carrying a permission they lack', () => {
     const withModulePermission = (role: Role): readonly Permission[] =>
-      role === 'mediator' ? [...permsOf(role), 'disputes.close'] : permsOf(role);
+      role === 'mediator' ? [...permsOf(role), 'legal.ask'] : permsOf(role);
     expect(grants(['official'], 'mediator', withModulePermission)).toBe(false);
   });
 

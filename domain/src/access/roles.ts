@@ -48,11 +48,18 @@ export const FOUNDATION_PERMISSIONS = [
 ] as const;
 export type FoundationPermission = (typeof FOUNDATION_PERMISSIONS)[number];
 
+/** A module's permission list as registry entries (see `PermissionRegistry`). */
+export type PermissionsOf<P extends readonly `${string}.${string}`[]> = Record<P[number], true>;
+
 /**
- * A permission name is `<module>.<action>`. Modules add their own through their manifest; the
- * foundation's are listed above.
+ * Every module's permissions, merged in by declaration merging from `domain/src/<module>/permissions.ts`
+ * (`interface PermissionRegistry extends PermissionsOf<typeof LEGAL_PERMISSIONS> {}`).
  */
-export type Permission = FoundationPermission | `${string}.${string}`;
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by the modules' declaration merging
+export interface PermissionRegistry {}
+
+/** A permission name, `<module>.<action>`: the foundation's above, and each module's own. */
+export type Permission = FoundationPermission | (keyof PermissionRegistry & string);
 
 /** Pseudo-permissions a route may declare instead of a real one. */
 export type RouteAccess = Permission | 'public' | 'authenticated';

@@ -60,6 +60,8 @@ export type App = FastifyInstance<
  */
 export interface ModuleManifest {
   name: string;
+  /** The permissions the module declares (`domain/src/<module>/permissions.ts`, `as const`). */
+  permissions?: readonly Permission[];
   /** Permissions the module adds to roles, merged into the one PermissionTable. */
   rolePermissions?: Partial<Record<Role, readonly Permission[]>>;
   /** Menu entries, shown to users who hold `access`. */

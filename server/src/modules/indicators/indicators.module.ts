@@ -1,3 +1,4 @@
+import { INDICATORS_PERMISSIONS } from '@rg/domain/indicators/permissions';
 import type { ModuleManifest } from '../../core/module.ts';
 import { indicatorsMigrations } from './indicators.migrations.ts';
 import { seedIndicatorsDemo } from './indicators.demo.ts';
@@ -9,6 +10,7 @@ import { RollupEngine } from './rollup.engine.ts';
 /** 指标、目标与考核 (DOMAIN.md `indicators`; P1.5(3), P2.2(4), P3.3). */
 export const indicatorsModule: ModuleManifest = {
   name: 'indicators',
+  permissions: INDICATORS_PERMISSIONS,
   rolePermissions: {
     official: ['indicators.read', 'indicators.report', 'indicators.review', 'indicators.manage', 'indicators.assess', 'indicators.export'],
     leader: ['indicators.read', 'indicators.export'],

@@ -1,5 +1,6 @@
 import { programsEvents } from '@rg/domain/programs/events';
 import type { EventPayloads } from '../../core/events/event-catalogue.ts';
+import { PROGRAMS_PERMISSIONS } from '@rg/domain/programs/permissions';
 import type { ModuleManifest } from '../../core/module.ts';
 import { programsFeeds } from './programs.feeds.ts';
 import { programsMigrations } from './programs.migrations.ts';
@@ -14,6 +15,7 @@ import { seedProgramsDemo } from './programs.demo.ts';
  */
 export const programsModule: ModuleManifest = {
   name: 'programs',
+  permissions: PROGRAMS_PERMISSIONS,
   rolePermissions: {
     official: ['programs.read', 'programs.manage', 'programs.apply'],
     leader: ['programs.read', 'programs.review'],
