@@ -15,7 +15,10 @@ import { FakeClock } from '../../server/src/core/clock.ts';
 import { deriveKeys } from '../../server/src/core/crypto/keys.ts';
 import { MODULES } from '../../server/src/modules/index.ts';
 import { storeDivisionRows } from '../../server/src/modules/regions/regions.import.ts';
-import { ApplicationsService } from '../../server/src/modules/programs/applications.service.ts';
+import { ApplicationDrafts } from '../../server/src/modules/programs/application-drafts.service.ts';
+import { ApplicationReads } from '../../server/src/modules/programs/application-reads.service.ts';
+import { ApplicationReview } from '../../server/src/modules/programs/application-review.service.ts';
+import { ApplicationSubmission } from '../../server/src/modules/programs/application-submission.service.ts';
 import { DesignationsService } from '../../server/src/modules/programs/designations.service.ts';
 import { ProgramsService } from '../../server/src/modules/programs/programs.service.ts';
 import { buildRegionRow, seedPlaces } from '../../server/src/testing/factories.ts';
@@ -106,30 +109,33 @@ export async function benchPrograms(): Promise<ProgramsFigures> {
       milestones: [],
     });
     await programs.putQuotas(nation, program.id, [{ regionCode: '34', maxUnits: QUOTA, suggested: QUOTA }]);
-    const apps = new ApplicationsService(ctx);
+    const drafts = new ApplicationDrafts(ctx);
+    const submission = new ApplicationSubmission(ctx);
+    const reads = new ApplicationReads(ctx);
+    const review = new ApplicationReview(ctx);
     const sections = Object.fromEntries(PLAN_SECTIONS.map((s) => [s, `<p>${s} 内容</p>`]));
     const ids: string[] = [];
     for (const county of counties) {
       const rc = context(ctx, 'official', county);
-      const created = await apps.create(rc, program.id, county);
-      await apps.save(rc, created.id, {
+      const created = await drafts.create(rc, program.id, county);
+      await drafts.save(rc, created.id, {
         version: created.version,
         contentAreas: ['governance_system'],
         sections,
         conditionAnswers: [{ key: 'c1', answer: '具备' }],
       });
-      await apps.submit(rc, created.id);
+      await submission.submit(rc, created.id);
       ids.push(created.id);
     }
     const province = context(ctx, 'leader', '34');
-    const awaitingList = await timed(30, () => apps.list(province, { awaitingMe: 'true' }));
+    const awaitingList = await timed(30, () => reads.list(province, { awaitingMe: 'true' }));
     let approved = 0;
     let refused = 0;
     const approveTimes: number[] = [];
     for (const id of ids) {
       const t0 = performance.now();
       try {
-        await apps.review(province, id, { decision: 'approve', comment: '' });
+        await review.review(province, id, { decision: 'approve', comment: '' });
         approved += 1;
       } catch {
         refused += 1;
@@ -137,8 +143,8 @@ export async function benchPrograms(): Promise<ProgramsFigures> {
       approveTimes.push(performance.now() - t0);
     }
     const nationLeader = context(ctx, 'leader', '00');
-    const nationList = await timed(30, () => apps.list(nationLeader, { awaitingMe: 'true' }));
-    for (const id of ids.slice(0, approved)) await apps.review(nationLeader, id, { decision: 'approve', comment: '' });
+    const nationList = await timed(30, () => reads.list(nationLeader, { awaitingMe: 'true' }));
+    for (const id of ids.slice(0, approved)) await review.review(nationLeader, id, { decision: 'approve', comment: '' });
     const designations = await timed(30, () => new DesignationsService(ctx).list(province, '34', undefined));
     return {
       applications: ids.length,
