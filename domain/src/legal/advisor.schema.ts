@@ -94,32 +94,45 @@ export type AdvisorListQuery = z.infer<typeof advisorListQuerySchema>;
 
 export const revealSchema = z.object({ field: z.enum(['phone', 'idNumber']) }).strict();
 
-export interface VillageRef {
-  code: string;
-  name: string;
-}
+export const villageRefSchema = z.object({ code: z.string(), name: z.string() });
+export type VillageRef = z.infer<typeof villageRefSchema>;
 
-export interface AdvisorDto {
-  id: string;
-  regionCode: string;
-  regionName: string;
-  name: string;
-  gender: 'male' | 'female';
+/** A roster entry as the console shows it: personal numbers masked, what the actor may do next in `abilities`. */
+export const advisorDtoSchema = z.object({
+  id: z.string(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  name: z.string(),
+  gender: z.enum(['male', 'female']),
   /** masked: 138****5678 */
-  phone: string;
+  phone: z.string(),
   /** masked: 6104**********1234 */
-  idNumber: string;
-  category: AdvisorCategory;
-  employerName: string | null;
-  employerUscc: string | null;
-  licenceNo: string | null;
-  contractStart: string | null;
-  contractEnd: string | null;
-  contractFeeFen: number | null;
-  status: AdvisorStatus;
-  currentVillages: VillageRef[];
+  idNumber: z.string(),
+  category: z.enum(ADVISOR_CATEGORIES),
+  employerName: z.string().nullable(),
+  employerUscc: z.string().nullable(),
+  licenceNo: z.string().nullable(),
+  contractStart: z.string().nullable(),
+  contractEnd: z.string().nullable(),
+  contractFeeFen: z.number().nullable(),
+  status: z.enum(ADVISOR_STATUSES),
+  currentVillages: z.array(villageRefSchema),
   /** 关联账号: the advisor's own login, if linked. */
-  userId: string | null;
-  version: number;
-  abilities: { update: boolean; reveal: boolean; assign: boolean };
-}
+  userId: z.string().nullable(),
+  version: z.number(),
+  abilities: z.object({ update: z.boolean(), reveal: z.boolean(), assign: z.boolean() }),
+});
+export type AdvisorDto = z.infer<typeof advisorDtoSchema>;
+
+/** A page of the roster, with whether the actor may add advisors in the listed region. */
+export const advisorListDtoSchema = z.object({
+  items: z.array(advisorDtoSchema),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+  abilities: z.object({ create: z.boolean() }),
+});
+export type AdvisorListDto = z.infer<typeof advisorListDtoSchema>;
+
+/** The full phone or ID number, after an audited reveal. */
+export const revealedDtoSchema = z.object({ value: z.string() });

@@ -22,19 +22,23 @@ export const assignmentListQuerySchema = z.object({
 });
 export type AssignmentListQuery = z.infer<typeof assignmentListQuerySchema>;
 
-export interface AssignmentDto {
-  id: string;
-  advisorId: string;
-  advisorName: string;
-  villageCode: string;
-  villageName: string;
+export const assignmentDtoSchema = z.object({
+  id: z.string(),
+  advisorId: z.string(),
+  advisorName: z.string(),
+  villageCode: z.string(),
+  villageName: z.string(),
   /** 王桥镇屈家村 */
-  villagePath: string;
-  startDate: string;
-  endDate: string | null;
-  endReason: string | null;
-  current: boolean;
-}
+  villagePath: z.string(),
+  startDate: z.string(),
+  endDate: z.string().nullable(),
+  endReason: z.string().nullable(),
+  current: z.boolean(),
+  abilities: z.object({ handover: z.boolean(), end: z.boolean() }),
+});
+export type AssignmentDto = z.infer<typeof assignmentDtoSchema>;
+
+export const assignmentListDtoSchema = z.object({ items: z.array(assignmentDtoSchema), total: z.number() });
 
 export const coverageQuerySchema = z.object({ regionCode: regionCodeSchema.optional() });
 export const uncoveredQuerySchema = z.object({
@@ -45,37 +49,35 @@ export const uncoveredQuerySchema = z.object({
 });
 export type UncoveredQuery = z.infer<typeof uncoveredQuerySchema>;
 
-export interface CoverageCounts {
-  villages: number;
-  covered: number;
-  rate: number;
-}
+const coverageCountsSchema = z.object({ villages: z.number(), covered: z.number(), rate: z.number() });
+export type CoverageCounts = z.infer<typeof coverageCountsSchema>;
 
 /** 覆盖情况 of a region: every village and community, and the poor villages the seed names first. */
-export interface CoverageDto {
-  region: { code: string; name: string; level: string };
-  villages: number;
-  covered: number;
-  uncovered: number;
-  rate: number;
-  poor: CoverageCounts;
+export const coverageDtoSchema = z.object({
+  region: z.object({ code: z.string(), name: z.string(), level: z.string() }),
+  villages: z.number(),
+  covered: z.number(),
+  uncovered: z.number(),
+  rate: z.number(),
+  poor: coverageCountsSchema,
   /** 试点村: villages designated by a pilot programme. */
-  pilot: CoverageCounts;
-  children: {
-    code: string;
-    name: string;
-    level: string;
-    villages: number;
-    covered: number;
-    rate: number;
-    poorVillages: number;
-    poorCovered: number;
-  }[];
-}
+  pilot: coverageCountsSchema,
+  children: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      level: z.string(),
+      villages: z.number(),
+      covered: z.number(),
+      rate: z.number(),
+      poorVillages: z.number(),
+      poorCovered: z.number(),
+    }),
+  ),
+});
+export type CoverageDto = z.infer<typeof coverageDtoSchema>;
 
-export interface UncoveredVillageDto {
-  code: string;
-  name: string;
-  path: string;
-  isPoor: boolean;
-}
+export const uncoveredVillageDtoSchema = z.object({ code: z.string(), name: z.string(), path: z.string(), isPoor: z.boolean() });
+export type UncoveredVillageDto = z.infer<typeof uncoveredVillageDtoSchema>;
+
+export const uncoveredListDtoSchema = z.object({ items: z.array(uncoveredVillageDtoSchema), total: z.number() });

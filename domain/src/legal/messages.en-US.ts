@@ -22,6 +22,7 @@ export const legalServerMessagesEnUS: Record<keyof typeof legalServerMessages, s
   'legal.service.notReturnable': 'Only records awaiting review can be accepted or returned',
   'legal.service.accepted': 'An accepted record can no longer be changed',
   'legal.service.noAdvisor': 'This village has no legal advisor on duty',
+  'legal.service.ownRecord': 'You cannot review a record you entered yourself; another person must review it',
   'legal.consultation.question.required': 'Enter your question',
   'legal.consultation.answer.required': 'Enter the answer',
   'legal.consultation.answered': 'This question has already been answered',

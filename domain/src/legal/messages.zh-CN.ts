@@ -20,6 +20,7 @@ export const legalServerMessages = {
   'legal.service.notReturnable': '只有待审核的记录可以退回或通过',
   'legal.service.accepted': '已审核通过的记录不能再修改',
   'legal.service.noAdvisor': '该村（社区）目前没有在岗法律顾问',
+  'legal.service.ownRecord': '不能审核自己录入的服务记录，请由其他人员审核',
   'legal.consultation.question.required': '请填写您要咨询的问题',
   'legal.consultation.answer.required': '请填写答复内容',
   'legal.consultation.answered': '该问题已经答复',

@@ -153,6 +153,15 @@ export interface ServiceDto extends FieldsShape {
   abilities: { edit: boolean; review: boolean };
 }
 
+/** A page of the ledger, with what the actor may do in the listed region (may record an entry). */
+export interface ServiceListDto {
+  items: ServiceDto[];
+  total: number;
+  page: number;
+  pageSize: number;
+  abilities: { create: boolean };
+}
+
 export interface ServiceDetailDto extends ServiceDto {
   versions: ServiceVersionDto[];
   attachments: AttachmentDto[];

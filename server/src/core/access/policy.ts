@@ -49,9 +49,9 @@ export function holdsAny(actor: Actor, permissions: readonly [Permission, ...Per
   return permissions.some((p) => actor.permissions.has(p)) ? allow : holds(actor, permissions[0]);
 }
 
-/** The status is one the action allows, else 409 with the given message. */
-export function statusIn<S extends string>(status: S, allowed: readonly S[], messageKey: string): Decision {
-  return allowed.includes(status) ? allow : { ok: false, status: 'conflict', messageKey };
+/** The status is one the action allows, else 409 with the given message (null: the row has none yet). */
+export function statusIn<S extends string>(status: S | null, allowed: readonly S[], messageKey: string): Decision {
+  return status !== null && allowed.includes(status) ? allow : { ok: false, status: 'conflict', messageKey };
 }
 
 /** A denial the builders above do not cover (ownership, four-eyes): `when` true denies. */

@@ -7,6 +7,9 @@ import type {
 } from '@rg/domain/legal/service.schema';
 import type { Actor, RequestContext } from '../../core/access/actor.ts';
 import { authorize, can, listScope } from '../../core/access/authorize.ts';
+import { enforce } from '../../core/access/policy.ts';
+import { consultationPolicy, type ConsultationSubject } from './consultation.policy.ts';
+import type { LegalConsultationTable } from './legal.tables.ts';
 import type { AppContext } from '../../core/context.ts';
 import type { DbOrTx } from '../../core/db/schema.ts';
 import { withinScope } from '../../core/db/scope.ts';
@@ -31,6 +34,10 @@ function consultations(db: DbOrTx) {
 }
 type ConsultationRow = Awaited<ReturnType<ReturnType<typeof consultations>['executeTakeFirstOrThrow']>>;
 
+function subjectOf(row: Pick<LegalConsultationTable, 'village_code' | 'advisor_id' | 'asked_by' | 'answered_at'>): ConsultationSubject {
+  return { regionCode: row.village_code, advisorId: row.advisor_id, askedBy: row.asked_by, answered: row.answered_at !== null };
+}
+
 /**
  * 网络窗口 (P1.4(1)): a villager asks on the phone page, the question waits in the village's current
  * advisor's todo list, and the answer goes back to the villager and into the ledger (window 网络).
@@ -49,7 +56,8 @@ export class LegalConsultations {
     return new Date(this.ctx.clock.now().getTime() - this.ctx.config.legalAnswerHours * 3600_000).toISOString();
   }
 
-  private async toDtos(rows: ConsultationRow[], answerable: (row: ConsultationRow) => boolean): Promise<ConsultationDto[]> {
+  private async toDtos(actor: Actor, rows: ConsultationRow[], ownAdvisorId: string | null): Promise<ConsultationDto[]> {
+    const policy = consultationPolicy(ownAdvisorId);
     const paths = await this.regions.pathsOf(rows.map((r) => r.village_code));
     const pictures = await legalFiles.of(
       this.ctx.db,
@@ -69,7 +77,7 @@ export class LegalConsultations {
       overdue: r.answered_at === null && r.asked_at < limit,
       advisorName: r.advisor_name,
       pictures: pictures.get(r.id) ?? [],
-      abilities: { answer: r.answered_at === null && answerable(r) },
+      abilities: { answer: policy(actor, 'answer', subjectOf(r)).ok },
     }));
   }
 
@@ -109,7 +117,7 @@ export class LegalConsultations {
   private async one(actor: Actor, id: string): Promise<ConsultationDto> {
     const row = await consultations(this.ctx.db).where('c.id', '=', id).executeTakeFirstOrThrow();
     const own = await this.ledger.advisorOf(actor);
-    const [dto] = await this.toDtos([row], (r) => own !== null && r.advisor_id === own.id);
+    const [dto] = await this.toDtos(actor, [row], own?.id ?? null);
     return dto as ConsultationDto;
   }
 
@@ -117,8 +125,8 @@ export class LegalConsultations {
   async addPicture(rc: RequestContext, id: string, file: { name: string; declaredType: string; data: Buffer }): Promise<AttachmentDto> {
     const actor = authorize(rc.actor, 'legal.ask');
     const row = await this.ctx.db.selectFrom('legal_consultations').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!row || row.asked_by !== actor.userId) throw notFound();
-    if (row.answered_at) throw conflict('legal.consultation.answered');
+    if (!row) throw notFound();
+    enforce(consultationPolicy(null), actor, 'addPicture', subjectOf(row));
     return this.ctx.db.transaction().execute(async (tx) => {
       const dto = await legalFiles.store(tx, {
         ownerId: id,
@@ -143,7 +151,7 @@ export class LegalConsultations {
   async mine(rc: RequestContext): Promise<{ items: ConsultationDto[] }> {
     const actor = authorize(rc.actor, 'legal.ask');
     const rows = await consultations(this.ctx.db).where('c.asked_by', '=', actor.userId).orderBy('c.asked_at', 'desc').limit(50).execute();
-    return { items: await this.toDtos(rows, () => false) };
+    return { items: await this.toDtos(actor, rows, null) };
   }
 
   /** The advisor's questions (their villages), or the justice office's for its region. */
@@ -172,7 +180,7 @@ export class LegalConsultations {
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     return {
-      items: await this.toDtos(rows, (r) => own !== null && r.advisor_id === own.id),
+      items: await this.toDtos(actor, rows, own?.id ?? null),
       total: Number(count.n),
       page: query.page,
       pageSize: query.pageSize,
@@ -184,8 +192,8 @@ export class LegalConsultations {
     const actor = authorize(rc.actor, 'legal.record');
     const own = await this.ledger.advisorOf(actor);
     const row = await consultations(this.ctx.db).where('c.id', '=', id).executeTakeFirst();
-    if (!row || !own || row.advisor_id !== own.id) throw notFound();
-    if (row.answered_at) throw conflict('legal.consultation.answered');
+    if (!row || !own) throw notFound();
+    enforce(consultationPolicy(own.id), actor, 'answer', subjectOf(row));
     const now = this.ctx.clock.now().toISOString();
     await this.ctx.db.transaction().execute(async (tx) => {
       const { id: serviceId } = await this.ledger.insert(tx, rc, actor, {
@@ -250,16 +258,13 @@ export class LegalConsultations {
     if (!actor) throw notFound();
     const row = await this.ctx.db
       .selectFrom('legal_consultations')
-      .select(['asked_by', 'advisor_id', 'village_code'])
+      .select(['asked_by', 'advisor_id', 'village_code', 'answered_at'])
       .where('id', '=', id)
       .executeTakeFirst();
     if (!row) throw notFound();
     const own = await this.ledger.advisorOf(actor);
-    const allowed =
-      row.asked_by === actor.userId ||
-      (own !== null && row.advisor_id === own.id) ||
-      can(actor, 'legal.read', { regionCode: row.village_code });
-    const file = allowed ? await legalFiles.find(this.ctx.db, attachmentId) : undefined;
+    enforce(consultationPolicy(own?.id ?? null), actor, 'see', subjectOf(row));
+    const file = await legalFiles.find(this.ctx.db, attachmentId);
     if (!file || file.owner_id !== id) throw notFound();
     return { fileName: file.file_name, contentType: file.content_type, data: Buffer.from(file.data) };
   }

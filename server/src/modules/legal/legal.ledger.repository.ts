@@ -117,3 +117,22 @@ export async function countByStatus(db: DbOrTx, view: LedgerView, status: string
   if (view.advisorId) query = query.where('advisor_id', '=', view.advisorId);
   return Number((await query.executeTakeFirstOrThrow()).n);
 }
+
+/**
+ * The roster entry of an account and the villages it serves now, in one statement: asked on every
+ * ledger request of an account with `legal.record` (it replaces the account lookup plus the serving check).
+ */
+export async function advisorViewOf(db: DbOrTx, userId: string): Promise<{ id: string; name: string; villages: string[] } | undefined> {
+  const rows = await advisorWithVillages<{ id: string; name: string; village_code: string | null }>(db, [userId]);
+  const [first] = rows;
+  if (!first) return undefined;
+  return { id: first.id, name: first.name, villages: rows.flatMap((r) => (r.village_code === null ? [] : [r.village_code])) };
+}
+
+const advisorWithVillages = preparedStatement<[userId: string]>((db, p) =>
+  db
+    .selectFrom('legal_advisors as a')
+    .leftJoin('legal_assignments as s', (join) => join.onRef('s.advisor_id', '=', 'a.id').on('s.end_date', 'is', null))
+    .select(['a.id', 'a.name', 's.village_code'])
+    .where('a.user_id', '=', p(0)),
+);

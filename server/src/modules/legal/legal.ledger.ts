@@ -4,6 +4,7 @@ import type {
   ServiceCreate,
   ServiceDetailDto,
   ServiceDto,
+  ServiceListDto,
   ServiceListQuery,
   ServiceStatus,
   ServiceType,
@@ -14,10 +15,13 @@ import type {
   MyAdvisorDto,
 } from '@rg/domain/legal/service.schema';
 import type { Actor, RequestContext } from '../../core/access/actor.ts';
-import { authorize, can, listScope, signedIn } from '../../core/access/authorize.ts';
+import { authorize, listScope, signedIn } from '../../core/access/authorize.ts';
+import { loadInScope } from '../../core/access/load-in-scope.ts';
+import { abilitiesOf, enforce, type Policy } from '../../core/access/policy.ts';
 import type { AppContext } from '../../core/context.ts';
 import type { Tx } from '../../core/db/schema.ts';
 import { conflict, forbidden, invalid, notFound } from '../../core/http/errors.ts';
+import { serviceEntryPolicy, type OwnAdvisor, type ServiceEntryAction, type ServiceEntrySubject } from './service-entry.policy.ts';
 import { RegionsService } from '../regions/regions.service.ts';
 import { legalFiles } from './legal.attachments.ts';
 import { adjustCounts } from './legal.counts.ts';
@@ -28,6 +32,23 @@ import { newId } from '../../core/db/ids.ts';
 
 /** A record's own fields, as each version keeps them. */
 type Fields = ServiceVersionDto['fields'];
+
+/** What a row's and a list's `abilities` answer: the policy's actions under the names the console reads. */
+const ROW_ABILITIES = ['edit', 'review'] as const;
+const COLLECTION_ABILITIES = ['create'] as const;
+
+type ServiceEntryPolicy = Policy<ServiceEntryAction, ServiceEntrySubject>;
+
+/** Who reads the ledger (a region, or one advisor's own entries) and the policy deciding for them. */
+interface Viewer {
+  view: ledger.LedgerView;
+  own: (OwnAdvisor & { name: string }) | null;
+  policy: ServiceEntryPolicy;
+}
+
+function subjectOf(row: LegalServiceTable): ServiceEntrySubject {
+  return { regionCode: row.village_code, advisorId: row.advisor_id, status: row.status, createdBy: row.created_by };
+}
 
 /** Clock skew allowed between a phone and the server for "not in the future". */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
@@ -95,12 +116,19 @@ export class LegalLedger {
     return row ? { id: row.id, name: row.name } : null;
   }
 
-  /** Officials read their region's ledger; an advisor without `legal.read` reads their own entries. */
-  async viewOf(actor: Actor): Promise<ledger.LedgerView> {
-    if (can(actor, 'legal.read')) return { scope: listScope(actor), advisorId: null };
-    const advisor = await this.advisorOf(actor);
-    if (!advisor) throw forbidden(actor.permissions.has('legal.record') ? 'legal.advisor.notLinked' : 'error.forbidden');
-    return { scope: actor.homeRegion, advisorId: advisor.id };
+  /**
+   * Whose ledger the actor reads and the policy that decides for them. Officials (`legal.read`) read
+   * their region's ledger; an advisor without it reads their own entries. The roster entry is looked
+   * up for advisors, and for every writer (`purpose: 'write'`), whose create and review rules need it.
+   */
+  async viewerOf(actor: Actor, purpose: 'read' | 'write'): Promise<Viewer> {
+    const reader = actor.permissions.has('legal.read');
+    const lookUp = actor.permissions.has('legal.record') && (purpose === 'write' || !reader);
+    const own = (lookUp && (await ledger.advisorViewOf(this.ctx.db, actor.userId))) || null;
+    const policy = serviceEntryPolicy(own);
+    if (reader) return { view: { scope: listScope(actor), advisorId: null }, own, policy };
+    if (!own) throw forbidden(actor.permissions.has('legal.record') ? 'legal.advisor.notLinked' : 'error.forbidden');
+    return { view: { scope: actor.homeRegion, advisorId: own.id }, own, policy };
   }
 
   async me(rc: RequestContext): Promise<MyAdvisorDto> {
@@ -112,7 +140,7 @@ export class LegalLedger {
     return { advisorId: advisor.id, name: advisor.name, villages: villages.map((v) => ({ ...v, path: paths.get(v.code) ?? v.name })) };
   }
 
-  private async toDtos(actor: Actor, rows: ledger.ServiceRow[], ownAdvisorId: string | null): Promise<ServiceDto[]> {
+  private async toDtos(actor: Actor, rows: ledger.ServiceRow[], policy: ServiceEntryPolicy): Promise<ServiceDto[]> {
     const paths = await this.regions.pathsOf(rows.map((r) => r.village_code));
     return rows.map((r) => ({
       id: r.id,
@@ -126,36 +154,40 @@ export class LegalLedger {
       version: Number(r.version),
       createdAt: r.created_at,
       ...rowFields(r),
-      abilities: {
-        edit: r.status !== 'accepted' && (r.advisor_id === ownAdvisorId || can(actor, 'legal.manage', { regionCode: r.village_code })),
-        review: r.status === 'submitted' && can(actor, 'legal.review', { regionCode: r.village_code }),
-      },
+      abilities: abilitiesOf(policy, actor, subjectOf(r), ROW_ABILITIES),
     }));
   }
 
-  async list(rc: RequestContext, query: ServiceListQuery): Promise<{ items: ServiceDto[]; total: number; page: number; pageSize: number }> {
+  /** The page of entries, and whether the actor may record one in the listed region (the collection's ability). */
+  async list(rc: RequestContext, query: ServiceListQuery): Promise<ServiceListDto> {
     const actor = signedIn(rc.actor);
-    const view = await this.viewOf(actor);
+    const { view, own, policy } = await this.viewerOf(actor, 'read');
     if (query.regionCode)
       authorize(actor, actor.permissions.has('legal.read') ? 'legal.read' : 'legal.record', { regionCode: query.regionCode });
     const { page, pageSize, ...filters } = query;
     const { rows, total } = await ledger.listServices(this.ctx.db, view, filters, { offset: (page - 1) * pageSize, limit: pageSize });
-    return { items: await this.toDtos(actor, rows, view.advisorId), total, page, pageSize };
+    const listed = { regionCode: query.regionCode ?? view.scope, advisorId: own?.id ?? null, status: null, createdBy: null };
+    return {
+      items: await this.toDtos(actor, rows, policy),
+      total,
+      page,
+      pageSize,
+      abilities: abilitiesOf(policy, actor, listed, COLLECTION_ABILITIES),
+    };
   }
 
   /** A record the actor may see: in their region, and their own if they are an advisor. Else 404. */
-  private async load(actor: Actor, id: string): Promise<{ row: ledger.ServiceRow; view: ledger.LedgerView }> {
-    const view = await this.viewOf(actor);
-    const row = await ledger.findService(this.ctx.db, id);
-    if (!row || (view.advisorId && row.advisor_id !== view.advisorId)) throw notFound();
-    authorize(actor, view.advisorId ? 'legal.record' : 'legal.read', { regionCode: row.village_code });
-    return { row, view };
+  private async load(actor: Actor, id: string, purpose: 'read' | 'write'): Promise<{ row: ledger.ServiceRow; viewer: Viewer }> {
+    const viewer = await this.viewerOf(actor, purpose);
+    const row = await loadInScope(actor, ledger.findService(this.ctx.db, id), (r) => r.village_code, 'legal.read');
+    enforce(viewer.policy, actor, 'read', subjectOf(row));
+    return { row, viewer };
   }
 
   async get(rc: RequestContext, id: string): Promise<ServiceDetailDto> {
     const actor = signedIn(rc.actor);
-    const { row, view } = await this.load(actor, id);
-    const [dto] = await this.toDtos(actor, [row], view.advisorId);
+    const { row, viewer } = await this.load(actor, id, 'read');
+    const [dto] = await this.toDtos(actor, [row], viewer.policy);
     const versions = await ledger.versionsOf(this.ctx.db, id);
     const attachments = (await legalFiles.of(this.ctx.db, [id])).get(id) ?? [];
     return {
@@ -177,33 +209,33 @@ export class LegalLedger {
   }
 
   /**
-   * Who records for whom: an advisor for a village they serve now (another village answers 404); the
-   * justice office for any village in its region, for the named or the current advisor. Only a
-   * village has assignments, so "no current advisor" also covers a code that is not a village.
+   * Who records for whom (the policy's `create`): an advisor for a village they serve now; the justice
+   * office for any village in its region, for the named or the current advisor. Only a village has
+   * assignments, so "no current advisor" also covers a code that is not a village.
    */
   private async author(
     actor: Actor,
+    viewer: Viewer,
     villageCode: string,
     advisorId: string | undefined,
-  ): Promise<{ id: string; name: string; own: string | null }> {
-    const own = await this.advisorOf(actor);
-    if (own && (advisorId === undefined || advisorId === own.id)) {
-      if (!(await ledger.servingAdvisor(this.ctx.db, villageCode, own.id))) throw notFound();
-      return { ...own, own: own.id };
-    }
-    authorize(actor, 'legal.manage', { regionCode: villageCode });
+  ): Promise<{ id: string; name: string }> {
+    const own = viewer.own;
+    const recordsFor = advisorId ?? own?.id ?? null;
+    enforce(viewer.policy, actor, 'create', { regionCode: villageCode, advisorId: recordsFor, status: null, createdBy: null });
+    if (own && recordsFor === own.id) return own;
     const serving = await ledger.servingAdvisor(this.ctx.db, villageCode, advisorId);
     if (!serving) throw invalid(advisorId ? { advisorId: 'legal.service.noAdvisor' } : { villageCode: 'legal.service.noAdvisor' });
-    return { ...serving, own: own?.id ?? null };
+    return serving;
   }
 
   async create(rc: RequestContext, input: ServiceCreate): Promise<ServiceDetailDto> {
     const actor = authorize(rc.actor, 'legal.record');
-    const advisor = await this.author(actor, input.villageCode, input.advisorId);
+    const viewer = await this.viewerOf(actor, 'write');
+    const advisor = await this.author(actor, viewer, input.villageCode, input.advisorId);
     this.notInFuture(input.servedAt);
     const row = await this.ctx.db.transaction().execute((tx) => this.insert(tx, rc, actor, { ...input, advisorId: advisor.id }));
     // Answered from what was written (no re-read): the phone gets its answer sooner under load.
-    const [dto] = await this.toDtos(actor, [{ ...row, advisor_name: advisor.name }], advisor.own);
+    const [dto] = await this.toDtos(actor, [{ ...row, advisor_name: advisor.name }], viewer.policy);
     const versions: ServiceVersionDto[] = [
       { version: 1, editedBy: actor.displayName, editedAt: row.created_at, reason: null, fields: rowFields(row) },
     ];
@@ -262,9 +294,8 @@ export class LegalLedger {
   /** 修改: a new version; a returned record goes back to the office for review. Accepted records are closed. */
   async update(rc: RequestContext, id: string, input: ServiceUpdate): Promise<ServiceDetailDto> {
     const actor = authorize(rc.actor, 'legal.record');
-    const { row, view } = await this.load(actor, id);
-    if (!view.advisorId && !can(actor, 'legal.manage', { regionCode: row.village_code })) throw notFound();
-    if (row.status === 'accepted') throw conflict('legal.service.accepted');
+    const { row, viewer } = await this.load(actor, id, 'write');
+    enforce(viewer.policy, actor, 'edit', subjectOf(row));
     this.notInFuture(input.servedAt);
     const fields = fieldsOf(input);
     const before = rowFields(row);
@@ -320,9 +351,8 @@ export class LegalLedger {
     outcome: 'returned' | 'accepted',
   ): Promise<ServiceDetailDto> {
     const actor = authorize(rc.actor, 'legal.review');
-    const { row } = await this.load(actor, id);
-    authorize(actor, 'legal.review', { regionCode: row.village_code });
-    if (row.status !== 'submitted') throw conflict('legal.service.notReturnable');
+    const { row, viewer } = await this.load(actor, id, 'write');
+    enforce(viewer.policy, actor, 'review', subjectOf(row));
     const now = this.ctx.clock.now().toISOString();
     await this.ctx.db.transaction().execute(async (tx) => {
       if (
@@ -346,8 +376,8 @@ export class LegalLedger {
 
   async attach(rc: RequestContext, id: string, file: { name: string; declaredType: string; data: Buffer }): Promise<AttachmentDto> {
     const actor = authorize(rc.actor, 'legal.record');
-    const { row } = await this.load(actor, id);
-    if (row.status === 'accepted') throw conflict('legal.service.accepted');
+    const { row, viewer } = await this.load(actor, id, 'write');
+    enforce(viewer.policy, actor, 'attach', subjectOf(row));
     return this.ctx.db.transaction().execute(async (tx) => {
       const dto = await legalFiles.store(tx, {
         ownerId: id,
@@ -370,7 +400,7 @@ export class LegalLedger {
 
   async attachment(rc: RequestContext, id: string, attachmentId: string): Promise<{ fileName: string; contentType: string; data: Buffer }> {
     const actor = signedIn(rc.actor);
-    await this.load(actor, id);
+    await this.load(actor, id, 'read');
     const file = await legalFiles.find(this.ctx.db, attachmentId);
     if (!file || file.owner_id !== id) throw notFound();
     return { fileName: file.file_name, contentType: file.content_type, data: Buffer.from(file.data) };

@@ -2,6 +2,7 @@ import type {
   AdvisorCategory,
   AdvisorCreate,
   AdvisorDto,
+  AdvisorListDto,
   AdvisorListQuery,
   AdvisorStatus,
   AdvisorUpdate,
@@ -10,7 +11,10 @@ import type { AssignmentCreate, AssignmentDto, AssignmentListQuery } from '@rg/d
 import { maskIdCard, maskMobile } from '@rg/domain/personal/masking';
 import { isWithin } from '@rg/domain/regions/region-code';
 import type { Actor, RequestContext } from '../../core/access/actor.ts';
-import { authorize, can, listScope } from '../../core/access/authorize.ts';
+import { authorize, listScope } from '../../core/access/authorize.ts';
+import { abilitiesOf, enforce } from '../../core/access/policy.ts';
+import { advisorPolicy, type AdvisorAction, type AdvisorSubject } from './advisor.policy.ts';
+import { assignmentPolicy, type AssignmentSubject } from './assignment.policy.ts';
 import type { AppContext } from '../../core/context.ts';
 import type { Tx } from '../../core/db/schema.ts';
 import type { LegalAdvisorTable } from './legal.tables.ts';
@@ -25,6 +29,12 @@ import { newId } from '../../core/db/ids.ts';
 import { loadInScope } from '../../core/access/load-in-scope.ts';
 import { revealSealed } from '../../core/audit/reveal.ts';
 
+const ADVISOR_ABILITIES = ['update', 'reveal', 'assign'] as const;
+const ASSIGNMENT_ABILITIES = ['handover', 'end'] as const;
+
+const advisorSubject = (row: repo.AdvisorRow): AdvisorSubject => ({ regionCode: row.region_code, status: row.status });
+const assignmentSubject = (row: repo.AssignmentRow): AssignmentSubject => ({ regionCode: row.village_code, ended: row.end_date !== null });
+
 /** 法律顾问名册与驻村安排 (P1.4(2)): the justice bureau's roster and who serves which village. */
 export class LegalService {
   private readonly regions: RegionsService;
@@ -34,8 +44,6 @@ export class LegalService {
   }
 
   private toDto(actor: Actor, row: repo.AdvisorRow, villages: { code: string; name: string }[]): AdvisorDto {
-    const target = { regionCode: row.region_code };
-    const update = can(actor, 'legal.manage', target);
     return {
       id: row.id,
       regionCode: row.region_code,
@@ -55,41 +63,48 @@ export class LegalService {
       userId: row.user_id,
       currentVillages: villages,
       version: row.version,
-      abilities: { update, reveal: can(actor, 'personal.reveal', target), assign: update && row.status === 'active' },
+      abilities: abilitiesOf(advisorPolicy, actor, advisorSubject(row), ADVISOR_ABILITIES),
     };
   }
 
-  async listAdvisors(
-    rc: RequestContext,
-    query: AdvisorListQuery,
-  ): Promise<{ items: AdvisorDto[]; total: number; page: number; pageSize: number }> {
+  /** A page of the roster, and whether the actor may add advisors in the listed region. */
+  async listAdvisors(rc: RequestContext, query: AdvisorListQuery): Promise<AdvisorListDto> {
     const actor = authorize(rc.actor, 'legal.read');
-    const { rows, total } = await repo.listAdvisors(this.ctx.db, listScope(actor), query);
+    const scope = listScope(actor);
+    const { rows, total } = await repo.listAdvisors(this.ctx.db, scope, query);
     const villages = await repo.currentVillagesOf(
       this.ctx.db,
       rows.map((r) => r.id),
     );
-    return { items: rows.map((r) => this.toDto(actor, r, villages.get(r.id) ?? [])), total, page: query.page, pageSize: query.pageSize };
+    return {
+      items: rows.map((r) => this.toDto(actor, r, villages.get(r.id) ?? [])),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+      abilities: abilitiesOf(advisorPolicy, actor, { regionCode: scope, status: null }, ['create']),
+    };
   }
 
-  /** An advisor the actor may see; one outside their region answers 404 like a missing one. */
-  private loadAdvisor(actor: Actor, id: string, permission: 'legal.read' | 'legal.manage'): Promise<repo.AdvisorRow> {
-    return loadInScope(actor, repo.findAdvisor(this.ctx.db, id), (r) => r.region_code, permission);
+  /** An advisor the actor may see and act on as `action` asks; one outside their region answers 404 like a missing one. */
+  private async loadAdvisor(actor: Actor, id: string, action: AdvisorAction): Promise<repo.AdvisorRow> {
+    const row = await loadInScope(actor, repo.findAdvisor(this.ctx.db, id), (r) => r.region_code, 'legal.read');
+    enforce(advisorPolicy, actor, action, advisorSubject(row));
+    return row;
   }
 
   async getAdvisor(rc: RequestContext, id: string): Promise<AdvisorDto & { assignments: AssignmentDto[]; contractFiles: AttachmentDto[] }> {
     const actor = authorize(rc.actor, 'legal.read');
-    const row = await this.loadAdvisor(actor, id, 'legal.read');
+    const row = await this.loadAdvisor(actor, id, 'read');
     const villages = await repo.currentVillagesOf(this.ctx.db, [id]);
     const history = await repo.assignmentsOfAdvisor(this.ctx.db, id);
     const contractFiles = (await legalFiles.of(this.ctx.db, [id])).get(id) ?? [];
-    return { ...this.toDto(actor, row, villages.get(id) ?? []), assignments: await this.assignmentDtos(history), contractFiles };
+    return { ...this.toDto(actor, row, villages.get(id) ?? []), assignments: await this.assignmentDtos(actor, history), contractFiles };
   }
 
   /** 服务合同 (政府购买服务): the signed contract as a PDF or a photo, kept with the roster entry. */
   async attachContract(rc: RequestContext, id: string, file: { name: string; declaredType: string; data: Buffer }): Promise<AttachmentDto> {
     const actor = authorize(rc.actor, 'legal.manage');
-    const row = await this.loadAdvisor(actor, id, 'legal.manage');
+    const row = await this.loadAdvisor(actor, id, 'update');
     return this.ctx.db.transaction().execute(async (tx) => {
       const dto = await legalFiles.store(tx, {
         ownerId: id,
@@ -112,7 +127,7 @@ export class LegalService {
 
   async contractFile(rc: RequestContext, id: string, fileId: string): Promise<{ fileName: string; contentType: string; data: Buffer }> {
     const actor = authorize(rc.actor, 'legal.read');
-    await this.loadAdvisor(actor, id, 'legal.read');
+    await this.loadAdvisor(actor, id, 'read');
     const file = await legalFiles.find(this.ctx.db, fileId);
     if (!file || file.owner_id !== id) throw notFound();
     return { fileName: file.file_name, contentType: file.content_type, data: Buffer.from(file.data) };
@@ -132,7 +147,7 @@ export class LegalService {
   }
 
   async createAdvisor(rc: RequestContext, input: AdvisorCreate): Promise<AdvisorDto> {
-    const actor = authorize(rc.actor, 'legal.manage', { regionCode: input.regionCode });
+    const actor = enforce(advisorPolicy, rc.actor, 'create', { regionCode: input.regionCode, status: null });
     if (!(await findRegion(this.ctx.db, input.regionCode))) throw invalid({ regionCode: 'region.notFound' });
     const id = await this.ctx.db.transaction().execute(async (tx) => {
       // One person is registered once (by the keyed hash of the ID number, never the number itself).
@@ -181,7 +196,7 @@ export class LegalService {
 
   async updateAdvisor(rc: RequestContext, id: string, input: AdvisorUpdate): Promise<AdvisorDto> {
     const actor = authorize(rc.actor, 'legal.manage');
-    const row = await this.loadAdvisor(actor, id, 'legal.manage');
+    const row = await this.loadAdvisor(actor, id, 'update');
     const start = input.contractStart !== undefined ? input.contractStart : row.contract_start;
     const end = input.contractEnd !== undefined ? input.contractEnd : row.contract_end;
     if (start && end && start > end) throw invalid({ contractEnd: 'legal.contract.period' });
@@ -232,8 +247,8 @@ export class LegalService {
 
   /** The full phone or ID number, for holders of the reveal permission; audited (SECURITY.md 13). */
   async reveal(rc: RequestContext, id: string, field: 'phone' | 'idNumber'): Promise<{ value: string }> {
-    const actor = authorize(authorize(rc.actor, 'personal.reveal'), 'legal.read');
-    const row = await this.loadAdvisor(actor, id, 'legal.read');
+    const actor = authorize(rc.actor, 'personal.reveal');
+    const row = await this.loadAdvisor(actor, id, 'reveal');
     const value = await revealSealed(this.ctx, rc, {
       action: 'legal.reveal',
       objectType: 'legal_advisor',
@@ -245,7 +260,7 @@ export class LegalService {
     return { value };
   }
 
-  async assignmentDtos(rows: repo.AssignmentRow[]): Promise<AssignmentDto[]> {
+  async assignmentDtos(actor: Actor, rows: repo.AssignmentRow[]): Promise<AssignmentDto[]> {
     const paths = await this.regions.pathsOf(rows.map((r) => r.village_code));
     return rows.map((r) => ({
       id: r.id,
@@ -258,6 +273,7 @@ export class LegalService {
       endDate: r.end_date,
       endReason: r.end_reason,
       current: r.end_date === null,
+      abilities: abilitiesOf(assignmentPolicy, actor, assignmentSubject(r), ASSIGNMENT_ABILITIES),
     }));
   }
 
@@ -265,7 +281,7 @@ export class LegalService {
     const actor = authorize(rc.actor, 'legal.read');
     if (query.regionCode) authorize(actor, 'legal.read', { regionCode: query.regionCode });
     const { rows, total } = await repo.listAssignments(this.ctx.db, listScope(actor), query);
-    return { items: await this.assignmentDtos(rows), total };
+    return { items: await this.assignmentDtos(actor, rows), total };
   }
 
   /**
@@ -273,13 +289,14 @@ export class LegalService {
    * community inside the advisor's roster region, the advisor on duty.
    */
   private async checkServes(actor: Actor, advisorId: string, villageCode: string): Promise<void> {
-    authorize(actor, 'legal.manage', { regionCode: villageCode });
-    const advisor = await this.loadAdvisor(actor, advisorId, 'legal.manage');
+    enforce(assignmentPolicy, actor, 'create', { regionCode: villageCode, ended: false });
+    const advisor = await this.loadAdvisor(actor, advisorId, 'update');
+    // The advisor is a choice in the form: the policy's refusal (off duty) is that field's error.
+    if (!advisorPolicy(actor, 'assign', advisorSubject(advisor)).ok) throw invalid({ advisorId: 'legal.advisor.notActive' });
     const village = await findRegion(this.ctx.db, villageCode);
     if (!village) throw notFound('region.notFound');
     if (village.level !== 'village') throw invalid({ villageCode: 'legal.village.notVillage' });
     if (!isWithin(villageCode, advisor.region_code)) throw invalid({ villageCode: 'legal.advisor.outsideRegion' });
-    if (advisor.status !== 'active') throw invalid({ advisorId: 'legal.advisor.notActive' });
   }
 
   private async insertAssignment(rc: RequestContext, advisorId: string, villageCode: string, startDate: string, tx: Tx): Promise<string> {
@@ -305,37 +322,36 @@ export class LegalService {
     return id;
   }
 
-  private async assignmentDto(id: string): Promise<AssignmentDto> {
+  private async assignmentDto(actor: Actor, id: string): Promise<AssignmentDto> {
     const row = await repo.findAssignment(this.ctx.db, id);
     if (!row) throw notFound();
-    const [dto] = await this.assignmentDtos([row]);
+    const [dto] = await this.assignmentDtos(actor, [row]);
     if (!dto) throw notFound();
     return dto;
   }
 
   /** A village has at most one current advisor: a second one is refused with 409 (use 交接). */
   async assign(rc: RequestContext, input: AssignmentCreate): Promise<AssignmentDto> {
-    const actor = authorize(rc.actor, 'legal.manage', { regionCode: input.villageCode });
+    const actor = enforce(assignmentPolicy, rc.actor, 'create', { regionCode: input.villageCode, ended: false });
     await this.checkServes(actor, input.advisorId, input.villageCode);
     const id = await this.ctx.db.transaction().execute(async (tx) => {
       if (await repo.currentAssignmentOf(tx, input.villageCode)) throw new AppError('conflict', 'legal.assignment.villageTaken');
       return this.insertAssignment(rc, input.advisorId, input.villageCode, input.startDate, tx);
     });
-    return this.assignmentDto(id);
+    return this.assignmentDto(actor, id);
   }
 
-  private async loadCurrent(actor: Actor, id: string): Promise<repo.AssignmentRow> {
-    const row = await repo.findAssignment(this.ctx.db, id);
-    if (!row) throw notFound();
-    authorize(actor, 'legal.manage', { regionCode: row.village_code });
-    if (row.end_date !== null) throw new AppError('conflict', 'legal.assignment.ended');
+  /** A current assignment the actor may hand over or end (the policy's 404 / 403 / 409). */
+  private async loadCurrent(actor: Actor, id: string, action: 'handover' | 'end'): Promise<repo.AssignmentRow> {
+    const row = await loadInScope(actor, repo.findAssignment(this.ctx.db, id), (r) => r.village_code, 'legal.manage');
+    enforce(assignmentPolicy, actor, action, assignmentSubject(row));
     return row;
   }
 
   /** 交接: the old assignment ends the day the new advisor starts; both stay in the history. */
   async handover(rc: RequestContext, id: string, advisorId: string, date: string): Promise<AssignmentDto> {
     const actor = authorize(rc.actor, 'legal.manage');
-    const current = await this.loadCurrent(actor, id);
+    const current = await this.loadCurrent(actor, id, 'handover');
     if (current.advisor_id === advisorId) throw invalid({ advisorId: 'legal.assignment.sameAdvisor' });
     if (date < current.start_date) throw invalid({ date: 'legal.assignment.dateBeforeStart' });
     await this.checkServes(actor, advisorId, current.village_code);
@@ -350,12 +366,12 @@ export class LegalService {
       });
       return this.insertAssignment(rc, advisorId, current.village_code, date, tx);
     });
-    return this.assignmentDto(newId);
+    return this.assignmentDto(actor, newId);
   }
 
   async endAssignment(rc: RequestContext, id: string, date: string, reason: string | undefined): Promise<AssignmentDto> {
     const actor = authorize(rc.actor, 'legal.manage');
-    const current = await this.loadCurrent(actor, id);
+    const current = await this.loadCurrent(actor, id, 'end');
     if (date < current.start_date) throw invalid({ date: 'legal.assignment.dateBeforeStart' });
     await this.ctx.db.transaction().execute(async (tx) => {
       if (!(await repo.endAssignment(tx, id, date, reason ?? null))) throw new AppError('conflict', 'legal.assignment.ended');
@@ -367,6 +383,6 @@ export class LegalService {
         detail: { date, reason },
       });
     });
-    return this.assignmentDto(id);
+    return this.assignmentDto(actor, id);
   }
 }

@@ -171,7 +171,7 @@ describe('legal: advisor roster, assignments and coverage (P1.4(2))', () => {
     expect(stale.statusCode).toBe(409);
   });
 
-  it('answers 404 to another county’s official and 403 to a village cadre', async () => {
+  it('answers 404 to another county’s official and to a village cadre for the county’s roster entry', async () => {
     const a = await createAdvisor(30);
     const other = await t.login('hy.legal');
     expect((await other.request('GET', `/api/legal/advisors/${a}`)).statusCode).toBe(404);
@@ -181,8 +181,10 @@ describe('legal: advisor roster, assignments and coverage (P1.4(2))', () => {
     ).toBe(404);
     const list = (await other.request('GET', '/api/legal/advisors')).json();
     expect(list.total).toBe(0);
+    // Decision 76: a cadre reads their village's legal work; the roster is the county's, outside their village.
     const cadre = await t.login('qj.legal');
-    expect((await cadre.request('GET', '/api/legal/advisors')).statusCode).toBe(403);
+    expect((await cadre.request('GET', '/api/legal/advisors')).json()).toMatchObject({ items: [], total: 0, abilities: { create: false } });
+    expect((await cadre.request('GET', `/api/legal/advisors/${a}`)).statusCode).toBe(404);
   });
 
   it('counts coverage from the assignments, overall and for poor villages, down to the towns', async () => {
