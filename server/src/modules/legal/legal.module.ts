@@ -1,5 +1,6 @@
 import { legalEvents } from '@rg/domain/legal/events';
 import type { EventPayloads } from '../../core/events/event-catalogue.ts';
+import { LEGAL_PERMISSIONS } from '@rg/domain/legal/permissions';
 import type { ModuleManifest } from '../../core/module.ts';
 import { legalFeeds } from './legal.feeds.ts';
 import { legalMigrations } from './legal.migrations.ts';
@@ -14,6 +15,7 @@ import { legalIndicators } from './legal.indicators.ts';
 /** 一村（社区）一法律顾问 (DOMAIN.md `legal`, P1.4): roster, assignments, coverage, the service ledger and the three windows. */
 export const legalModule: ModuleManifest = {
   name: 'legal',
+  permissions: LEGAL_PERMISSIONS,
   rolePermissions: {
     official: ['legal.read', 'legal.manage', 'legal.export', 'legal.record', 'legal.review'],
     leader: ['legal.read', 'legal.export'],
