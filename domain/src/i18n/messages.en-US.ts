@@ -1,7 +1,3 @@
-import { legalServerMessagesEnUS } from '../legal/messages.en-US.ts';
-import { mediationServerMessagesEnUS } from '../mediation/messages.en-US.ts';
-import { programsServerMessagesEnUS } from '../programs/messages.en-US.ts';
-import { indicatorsServerMessagesEnUS } from '../indicators/messages.en-US.ts';
 import type { ServerMessageKey } from './messages.zh-CN.ts';
 
 /**
@@ -9,11 +5,7 @@ import type { ServerMessageKey } from './messages.zh-CN.ts';
  * server sends beside its Chinese errors and todo items). The server itself answers in Chinese. Exactly
  * the keys of messages.zh-CN.ts: a missing or extra key does not compile.
  */
-export const enUS: Record<ServerMessageKey, string> = {
-  ...legalServerMessagesEnUS,
-  ...mediationServerMessagesEnUS,
-  ...programsServerMessagesEnUS,
-  ...indicatorsServerMessagesEnUS,
+const foundation: Record<ServerMessageKey, string> = {
   // generic errors
   'error.validation': 'Some entries are not valid; please correct them as shown',
   'error.unauthenticated': 'Please sign in first',
@@ -107,3 +99,6 @@ export const enUS: Record<ServerMessageKey, string> = {
   'zod.invalid': 'The format is not valid',
   'zod.unknownField': 'This field is not allowed',
 };
+
+/** The foundation's English texts and every registered module's (`registerMessages` in messages.zh-CN.ts). */
+export const enUS: Record<string, string> = { ...foundation };

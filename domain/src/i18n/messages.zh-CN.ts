@@ -1,19 +1,14 @@
-import { legalServerMessages } from '../legal/messages.zh-CN.ts';
-import { mediationServerMessages } from '../mediation/messages.zh-CN.ts';
-import { programsServerMessages } from '../programs/messages.zh-CN.ts';
-import { indicatorsServerMessages } from '../indicators/messages.zh-CN.ts';
+import { enUS } from './messages.en-US.ts';
+import type { MessageDictionaries } from './dictionaries.ts';
 
 /**
  * Chinese wording of every message key the server can answer with: error codes, validation keys and
  * todo items. The server answers in Chinese and sends each text's key beside it (decision 72); the
  * console in English shows the key's twin from `messages.en-US.ts`, which must hold exactly these keys.
- * Later modules keep their keys in `domain/src/<module>/messages.zh-CN.ts`.
+ * These are the foundation's; each module keeps its own in `domain/src/<module>/messages.zh-CN.ts` and
+ * lists them in its manifests (server and web), which register them at start (`registerMessages`).
  */
 const messages = {
-  ...legalServerMessages,
-  ...mediationServerMessages,
-  ...programsServerMessages,
-  ...indicatorsServerMessages,
   // generic errors
   'error.validation': '提交的内容有误，请按提示修改',
   'error.unauthenticated': '请先登录',
@@ -109,7 +104,24 @@ const messages = {
 
 export type ServerMessageKey = keyof typeof messages;
 
-export const zhCN: Record<string, string> = messages;
+/** The foundation's texts and every registered module's (see `registerMessages`). */
+export const zhCN: Record<string, string> = { ...messages };
+
+/**
+ * Adds a module's texts in both languages. A key registered twice must keep its text (two modules
+ * cannot answer one key differently); registering the same dictionary again changes nothing.
+ */
+export function registerMessages(pair: MessageDictionaries): void {
+  for (const [language, target] of [
+    ['zh-CN', zhCN],
+    ['en-US', enUS],
+  ] as const) {
+    for (const [key, text] of Object.entries(pair[language])) {
+      if (Object.hasOwn(target, key) && target[key] !== text) throw new Error(`message ${key} is registered with two texts`);
+      target[key] = text;
+    }
+  }
+}
 
 /** The key whose text answers `key`: itself when known, otherwise the generic 'zod.invalid'. */
 export function knownKey(key: string): string {

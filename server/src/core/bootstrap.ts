@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { registerMessages } from '@rg/domain/i18n/messages.zh-CN';
 import type { Clock } from './clock.ts';
 import { systemClock } from './clock.ts';
 import type { Config } from './config.ts';
@@ -37,6 +38,7 @@ export async function createContext(
   modules: readonly ModuleManifest[],
   options: { clock?: Clock; keys?: Keys } = {},
 ): Promise<Started> {
+  for (const module of modules) if (module.messages) registerMessages(module.messages);
   const connection = await connect(config);
   await migrateToLatest(connection.db, modules);
   const clock = options.clock ?? systemClock;

@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Permission, Role, RouteAccess } from '@rg/domain/access/roles';
 import type { MenuEntryDto } from '@rg/domain/access/user.schema';
 import type { TodoItem } from '@rg/domain/home/todo.schema';
+import type { MessageDictionaries } from '@rg/domain/i18n/dictionaries';
 import type { EventIndicatorCode } from '@rg/domain/indicators/catalogue';
 import type { DomainEvent, EventSchemas, EventType } from './events/event-catalogue.ts';
 
@@ -62,6 +63,8 @@ export interface ModuleManifest {
   name: string;
   /** The permissions the module declares (`domain/src/<module>/permissions.ts`, `as const`). */
   permissions?: readonly Permission[];
+  /** The module's server texts (errors, validation, todo items) in both languages (`domain/src/<module>/messages.ts`). */
+  messages?: MessageDictionaries;
   /** Permissions the module adds to roles, merged into the one PermissionTable. */
   rolePermissions?: Partial<Record<Role, readonly Permission[]>>;
   /** Menu entries, shown to users who hold `access`. */

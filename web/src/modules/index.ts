@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { registerModuleMessages } from '../app/i18n/translate.ts';
 import type { MobileService, ModuleRoutes, PageRoute } from '../app/router/module-routes.ts';
 import { accessRoutes } from './access/routes.tsx';
 import { homeRoutes } from './home/routes.tsx';
@@ -22,7 +23,9 @@ export const MODULES: readonly ModuleRoutes[] = [
   indicatorsRoutes,
 ];
 
-function collect(kind: Exclude<keyof ModuleRoutes, 'mobileServices'>): PageRoute[] {
+for (const module of MODULES) registerModuleMessages(module.messages ?? [], module.serverMessages);
+
+function collect(kind: 'console' | 'standalone' | 'mobile' | 'public'): PageRoute[] {
   return MODULES.flatMap((module) => module[kind] ?? []);
 }
 

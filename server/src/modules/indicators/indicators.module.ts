@@ -1,4 +1,5 @@
 import { INDICATORS_PERMISSIONS } from '@rg/domain/indicators/permissions';
+import { indicatorsDictionaries } from '@rg/domain/indicators/messages';
 import type { ModuleManifest } from '../../core/module.ts';
 import { indicatorsMigrations } from './indicators.migrations.ts';
 import { seedIndicatorsDemo } from './indicators.demo.ts';
@@ -11,6 +12,7 @@ import { RollupEngine } from './rollup.engine.ts';
 export const indicatorsModule: ModuleManifest = {
   name: 'indicators',
   permissions: INDICATORS_PERMISSIONS,
+  messages: indicatorsDictionaries,
   rolePermissions: {
     official: ['indicators.read', 'indicators.report', 'indicators.review', 'indicators.manage', 'indicators.assess', 'indicators.export'],
     leader: ['indicators.read', 'indicators.export'],

@@ -1,6 +1,7 @@
 import { legalEvents } from '@rg/domain/legal/events';
 import type { EventPayloads } from '../../core/events/event-catalogue.ts';
 import { LEGAL_PERMISSIONS } from '@rg/domain/legal/permissions';
+import { legalDictionaries } from '@rg/domain/legal/messages';
 import type { ModuleManifest } from '../../core/module.ts';
 import { legalFeeds } from './legal.feeds.ts';
 import { legalMigrations } from './legal.migrations.ts';
@@ -16,6 +17,7 @@ import { legalIndicators } from './legal.indicators.ts';
 export const legalModule: ModuleManifest = {
   name: 'legal',
   permissions: LEGAL_PERMISSIONS,
+  messages: legalDictionaries,
   rolePermissions: {
     official: ['legal.read', 'legal.manage', 'legal.export', 'legal.record', 'legal.review'],
     leader: ['legal.read', 'legal.export'],

@@ -1,6 +1,7 @@
 import { mediationEvents } from '@rg/domain/mediation/events';
 import type { EventPayloads } from '../../core/events/event-catalogue.ts';
 import { MEDIATION_PERMISSIONS } from '@rg/domain/mediation/permissions';
+import { mediationDictionaries } from '@rg/domain/mediation/messages';
 import type { ModuleManifest } from '../../core/module.ts';
 import { mediationFeeds } from './mediation.feeds.ts';
 import { mediationMigrations } from './mediation.migrations.ts';
@@ -16,6 +17,7 @@ import { mediationTodos } from './mediation.todos.ts';
 export const mediationModule: ModuleManifest = {
   name: 'mediation',
   permissions: MEDIATION_PERMISSIONS,
+  messages: mediationDictionaries,
   rolePermissions: {
     official: ['mediation.read', 'mediation.manage', 'mediation.handle', 'mediation.export', 'mediation.screen', 'mediation.aid'],
     mediator: ['mediation.read', 'mediation.handle', 'mediation.screen'],

@@ -1,6 +1,7 @@
 import { programsEvents } from '@rg/domain/programs/events';
 import type { EventPayloads } from '../../core/events/event-catalogue.ts';
 import { PROGRAMS_PERMISSIONS } from '@rg/domain/programs/permissions';
+import { programsDictionaries } from '@rg/domain/programs/messages';
 import type { ModuleManifest } from '../../core/module.ts';
 import { programsFeeds } from './programs.feeds.ts';
 import { programsMigrations } from './programs.migrations.ts';
@@ -16,6 +17,7 @@ import { seedProgramsDemo } from './programs.demo.ts';
 export const programsModule: ModuleManifest = {
   name: 'programs',
   permissions: PROGRAMS_PERMISSIONS,
+  messages: programsDictionaries,
   rolePermissions: {
     official: ['programs.read', 'programs.manage', 'programs.apply'],
     leader: ['programs.read', 'programs.review'],

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { MessageKey } from './zh-CN.ts';
+import type { MessageKey } from './message-catalogue.ts';
 import { hasMessage, isLanguage, translate, translateServerText, type Language, type MessageParams, type ServerText } from './translate.ts';
 
 const STORAGE_KEY = 'rg.language';

@@ -1,5 +1,6 @@
+import type { MessageDictionaries } from '@rg/domain/i18n/dictionaries';
 import { enUS as serverMessagesEnUS } from '@rg/domain/i18n/messages.en-US';
-import { zhCN as serverMessages } from '@rg/domain/i18n/messages.zh-CN';
+import { registerMessages, zhCN as serverMessages } from '@rg/domain/i18n/messages.zh-CN';
 import { enUSMessages } from './en-US.ts';
 import { zhCNMessages } from './zh-CN.ts';
 
@@ -11,13 +12,28 @@ export type MessageParams = Record<string, string | number>;
 
 type Dictionary = Partial<Record<string, string>>;
 
+/** The shell's texts and every module's console texts (`registerModuleMessages`). */
+const consoleMessages: Record<Language, Record<string, string>> = { 'zh-CN': { ...zhCNMessages }, 'en-US': { ...enUSMessages } };
+
+/**
+ * Adds a module's texts: its console dictionaries, and the server texts of its domain (the server
+ * answers with their keys, and form rules reuse them). Called once per module by modules/index.ts.
+ */
+export function registerModuleMessages(console: readonly MessageDictionaries[], server: MessageDictionaries | undefined): void {
+  for (const pair of console) {
+    Object.assign(consoleMessages['zh-CN'], pair['zh-CN']);
+    Object.assign(consoleMessages['en-US'], pair['en-US']);
+  }
+  if (server) registerMessages(server);
+}
+
 /**
  * Where each language looks a key up, in order: our texts, then the server's shared messages (form
  * rules reuse them); English falls back to Chinese.
  */
 const lookups: Record<Language, readonly Dictionary[]> = {
-  'zh-CN': [zhCNMessages, serverMessages],
-  'en-US': [enUSMessages, serverMessagesEnUS, zhCNMessages, serverMessages],
+  'zh-CN': [consoleMessages['zh-CN'], serverMessages],
+  'en-US': [consoleMessages['en-US'], serverMessagesEnUS, consoleMessages['zh-CN'], serverMessages],
 };
 
 function interpolate(template: string, params?: MessageParams): string {
@@ -61,7 +77,7 @@ export function translateServerText(language: Language, { text, key, params }: S
 
 /** True when some dictionary knows the key (used for server-provided keys with a fallback). */
 export function hasMessage(key: string): boolean {
-  return key in zhCNMessages || key in serverMessages;
+  return key in consoleMessages['zh-CN'] || key in serverMessages;
 }
 
 export function isLanguage(value: string | null): value is Language {

@@ -1,5 +1,6 @@
+import type { MessageDictionaries } from '@rg/domain/i18n/dictionaries';
 import type { ComponentType, ReactNode } from 'react';
-import type { MessageKey } from '../i18n/zh-CN.ts';
+import type { MessageKey } from '../i18n/message-catalogue.ts';
 
 export interface PageRoute {
   /** Absolute path; menu entries from the server point at these. */
@@ -17,7 +18,7 @@ export interface MobileService {
   permission: string;
 }
 
-/** What a module contributes to the web app. Register it once in `modules/index.ts`. */
+/** What a module contributes to the web app: pages, phone tiles, texts. Register it once in `modules/index.ts`. */
 export interface ModuleRoutes {
   /** Console pages inside the desktop layout (signed in). */
   console?: PageRoute[];
@@ -29,4 +30,8 @@ export interface ModuleRoutes {
   mobileServices?: MobileService[];
   /** Pages anyone can open (sign-in pages). */
   public?: PageRoute[];
+  /** The module's console texts, each dictionary with its English twin (`dictionaries()` from domain). */
+  messages?: readonly MessageDictionaries[];
+  /** The server texts of the module's domain (`domain/src/<module>/messages.ts`), for errors and form rules. */
+  serverMessages?: MessageDictionaries;
 }

@@ -1,3 +1,6 @@
+import { dictionaries } from '@rg/domain/i18n/dictionaries';
+import { accessMessages } from './i18n.zh-CN.ts';
+import { accessMessagesEnUS } from './i18n.en-US.ts';
 import type { ModuleRoutes } from '../../app/router/module-routes.ts';
 import { AuditPage } from './pages/audit-page.tsx';
 import { ChangePasswordPage } from './pages/change-password-page.tsx';
@@ -6,6 +9,7 @@ import { MobileLoginPage } from './pages/mobile-login-page.tsx';
 import { UsersPage } from './pages/users-page.tsx';
 
 export const accessRoutes: ModuleRoutes = {
+  messages: [dictionaries(accessMessages, accessMessagesEnUS)],
   console: [
     { path: '/users', Page: UsersPage },
     { path: '/audit', Page: AuditPage },

@@ -19,7 +19,8 @@ export const indicatorsMessagesEnUS: Record<keyof typeof indicatorsMessages, str
   'indicators.label.definition.legal.services':
     'Services recorded by village legal advisors over the three channels (each service recorded once)',
   'indicators.label.definition.mediation.cases': "Disputes registered for people's mediation",
-  'indicators.label.definition.mediation.success_rate': 'Cases concluded with an agreement / cases concluded (by registration date, as in the mediation statistics)',
+  'indicators.label.definition.mediation.success_rate':
+    'Cases concluded with an agreement / cases concluded (by registration date, as in the mediation statistics)',
   'indicators.label.definition.programs.designated': 'Model villages and pilot units designated (less those revoked)',
 
   'menu.indicators': 'Indicators',

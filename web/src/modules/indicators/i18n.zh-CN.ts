@@ -131,3 +131,8 @@ export const indicatorsMessages = {
   'indicators.round.assessorsHelp': '填写考核人员的登录账号，回车分隔；不填则本辖区督导考核员均可打分',
   'indicators.round.created': '考核已新建',
 } as const;
+
+// The keys join the console's typed message keys (app/i18n/message-catalogue.ts).
+declare module '../../app/i18n/message-catalogue.ts' {
+  interface ModuleMessages extends Record<keyof typeof indicatorsMessages, string> {}
+}

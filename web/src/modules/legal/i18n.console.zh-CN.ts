@@ -193,3 +193,8 @@ export const legalConsoleMessages = {
   'legal.notice.back': '返回',
   'legal.notice.footer': '有法律问题，找村（社区）法律顾问',
 } as const;
+
+// The keys join the console's typed message keys (app/i18n/message-catalogue.ts).
+declare module '../../app/i18n/message-catalogue.ts' {
+  interface ModuleMessages extends Record<keyof typeof legalConsoleMessages, string> {}
+}

@@ -107,3 +107,8 @@ export const legalMobileMessages = {
   'legal.advisor.accountOption': '{name}（{username}，{region}）',
   'legal.advisor.accountHint': '关联后，法律顾问可用该账号在手机上记录服务、答复村民咨询',
 } as const;
+
+// The keys join the console's typed message keys (app/i18n/message-catalogue.ts).
+declare module '../../app/i18n/message-catalogue.ts' {
+  interface ModuleMessages extends Record<keyof typeof legalMobileMessages, string> {}
+}

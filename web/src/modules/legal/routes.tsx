@@ -1,3 +1,11 @@
+import { dictionaries } from '@rg/domain/i18n/dictionaries';
+import { legalDictionaries } from '@rg/domain/legal/messages';
+import { legalRosterMessages } from './i18n.roster.zh-CN.ts';
+import { legalRosterMessagesEnUS } from './i18n.roster.en-US.ts';
+import { legalConsoleMessages } from './i18n.console.zh-CN.ts';
+import { legalConsoleMessagesEnUS } from './i18n.console.en-US.ts';
+import { legalMobileMessages } from './i18n.mobile.zh-CN.ts';
+import { legalMobileMessagesEnUS } from './i18n.mobile.en-US.ts';
 import { BookOutlined, CommentOutlined, QuestionCircleOutlined } from '@ant-design/icons';
 import type { ModuleRoutes } from '../../app/router/module-routes.ts';
 import { AdvisorLedgerPage } from './mobile/advisor-ledger-page.tsx';
@@ -8,6 +16,12 @@ import { LegalPage } from './pages/legal-page.tsx';
 import { NoticePage } from './pages/notice-page.tsx';
 
 export const legalRoutes: ModuleRoutes = {
+  messages: [
+    dictionaries(legalRosterMessages, legalRosterMessagesEnUS),
+    dictionaries(legalConsoleMessages, legalConsoleMessagesEnUS),
+    dictionaries(legalMobileMessages, legalMobileMessagesEnUS),
+  ],
+  serverMessages: legalDictionaries,
   console: [{ path: '/legal', Page: LegalPage }],
   // 公示牌 is printed on A4 without the console around it.
   standalone: [{ path: '/legal/notice/:villageCode', Page: NoticePage }],

@@ -325,3 +325,8 @@ export const mediationMessages = {
   'audit.action.mediation.aid_close': '法律援助结案',
   'audit.action.mediation.settings_update': '修改调解工作设置',
 } as const;
+
+// The keys join the console's typed message keys (app/i18n/message-catalogue.ts).
+declare module '../../app/i18n/message-catalogue.ts' {
+  interface ModuleMessages extends Record<keyof typeof mediationMessages, string> {}
+}

@@ -1,3 +1,7 @@
+import { dictionaries } from '@rg/domain/i18n/dictionaries';
+import { mediationDictionaries } from '@rg/domain/mediation/messages';
+import { mediationMessages } from './i18n.zh-CN.ts';
+import { mediationMessagesEnUS } from './i18n.en-US.ts';
 import { AuditOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ModuleRoutes } from '../../app/router/module-routes.ts';
 import { MediationPage } from './pages/mediation-page.tsx';
@@ -8,6 +12,8 @@ import { MediatorCasesPage } from './mobile/mediator-cases-page.tsx';
 import { ScreeningReportPage } from './mobile/screening-report-page.tsx';
 
 export const mediationRoutes: ModuleRoutes = {
+  messages: [dictionaries(mediationMessages, mediationMessagesEnUS)],
+  serverMessages: mediationDictionaries,
   console: [{ path: '/mediation', Page: MediationPage }],
   mobile: [
     { path: '/m/mediation', Page: MobileApplyPage },

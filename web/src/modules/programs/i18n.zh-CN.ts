@@ -333,3 +333,8 @@ export const programsMessages = {
   'audit.action.programs.milestone_remove': '删除工作节点',
   'audit.action.programs.application_close': '关闭申报（项目撤销）',
 } as const;
+
+// The keys join the console's typed message keys (app/i18n/message-catalogue.ts).
+declare module '../../app/i18n/message-catalogue.ts' {
+  interface ModuleMessages extends Record<keyof typeof programsMessages, string> {}
+}

@@ -9,7 +9,7 @@ import { MODAL_FORM_LAYOUT } from '../../../app/forms/modal-form-layout.ts';
 import { useFormSubmit } from '../../../app/forms/use-form-submit.ts';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import type { I18n } from '../../../app/i18n/i18n-context.tsx';
-import type { MessageKey } from '../../../app/i18n/zh-CN.ts';
+import type { MessageKey } from '../../../app/i18n/message-catalogue.ts';
 import { mediationApi, mediationKeys } from '../api.ts';
 import { optionsOf, useMediationLabels } from '../labels.ts';
 
