@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { regionCodeSchema } from '../regions/region.schema.ts';
-import { PLAN_SECTIONS, type PlanSection, type ReviewLevel } from './catalog.ts';
-import type { AttachmentDto } from '../files/attachment.ts';
-import type { ContentArea } from './program.schema.ts';
+import { PLAN_SECTIONS, REVIEW_LEVELS, type PlanSection } from './catalog.ts';
+import { attachmentDtoSchema } from '../files/attachment.ts';
+import { contentAreaSchema } from './program.schema.ts';
 
 /** Rich text of one plan section: sanitized HTML on the server; the size bound is on the raw input. */
 const sectionHtml = z.string().max(200_000, 'programs.text.tooLong');
@@ -59,63 +59,64 @@ export type ApplicationListQuery = z.infer<typeof applicationListQuerySchema>;
 
 export const diffQuerySchema = z.object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) });
 
-export interface ReviewDto {
-  id: string;
-  level: ReviewLevel;
-  reviewerRegion: string;
-  reviewerRegionName: string;
-  decision: ReviewDecision;
-  comment: string;
-  planVersion: number;
-  actorName: string;
-  at: string;
-}
+export const reviewDtoSchema = z.object({
+  id: z.string(),
+  level: z.enum(REVIEW_LEVELS),
+  reviewerRegion: z.string(),
+  reviewerRegionName: z.string(),
+  decision: z.enum(REVIEW_DECISIONS),
+  comment: z.string(),
+  planVersion: z.number(),
+  actorName: z.string(),
+  at: z.string(),
+});
+export type ReviewDto = z.infer<typeof reviewDtoSchema>;
 
-export interface ApplicationSummaryDto {
-  id: string;
-  programId: string;
-  programName: string;
-  unitCode: string;
-  unitName: string;
-  status: ApplicationStatus;
+export const applicationSummaryDtoSchema = z.object({
+  id: z.string(),
+  programId: z.string(),
+  programName: z.string(),
+  unitCode: z.string(),
+  unitName: z.string(),
+  status: z.enum(APPLICATION_STATUSES),
   /** Where it waits now (审核中), else null. */
-  reviewerRegion: string | null;
-  reviewerRegionName: string | null;
-  reviewLevel: ReviewLevel | null;
-  planVersion: number;
-  submittedAt: string | null;
-  updatedAt: string;
-}
+  reviewerRegion: z.string().nullable(),
+  reviewerRegionName: z.string().nullable(),
+  reviewLevel: z.enum(REVIEW_LEVELS).nullable(),
+  planVersion: z.number(),
+  submittedAt: z.string().nullable(),
+  updatedAt: z.string(),
+});
+export type ApplicationSummaryDto = z.infer<typeof applicationSummaryDtoSchema>;
 
-export interface PlanVersionDto {
-  version: number;
-  submittedAt: string | null;
-  createdAt: string;
-}
+export const planVersionDtoSchema = z.object({ version: z.number(), submittedAt: z.string().nullable(), createdAt: z.string() });
+export type PlanVersionDto = z.infer<typeof planVersionDtoSchema>;
 
-export interface ApplicationDto extends ApplicationSummaryDto {
-  contentAreas: string[];
-  availableAreas: ContentArea[];
-  conditionAnswers: { key: string; answer: string }[];
+/** The plan's six sections, each present. */
+const sectionsDtoSchema = z.object(Object.fromEntries(PLAN_SECTIONS.map((s) => [s, z.string()])) as Record<PlanSection, z.ZodString>);
+
+export const applicationDtoSchema = applicationSummaryDtoSchema.extend({
+  contentAreas: z.array(z.string()),
+  availableAreas: z.array(contentAreaSchema),
+  conditionAnswers: z.array(z.object({ key: z.string(), answer: z.string() })),
   /** Sanitized HTML of the current version's sections. */
-  sections: Record<PlanSection, string>;
-  versions: PlanVersionDto[];
+  sections: sectionsDtoSchema,
+  versions: z.array(planVersionDtoSchema),
   /** Each with its `kind` (attachmentKindSchema). */
-  attachments: AttachmentDto[];
-  reviews: ReviewDto[];
-  version: number;
-  abilities: { edit: boolean; submit: boolean; review: boolean };
-}
+  attachments: z.array(attachmentDtoSchema),
+  reviews: z.array(reviewDtoSchema),
+  version: z.number(),
+  abilities: z.object({ edit: z.boolean(), submit: z.boolean(), review: z.boolean() }),
+});
+export type ApplicationDto = z.infer<typeof applicationDtoSchema>;
 
 /** One run of a character diff: unchanged, added or removed text. */
-export interface DiffPart {
-  value: string;
-  added?: boolean;
-  removed?: boolean;
-}
+export const diffPartSchema = z.object({ value: z.string(), added: z.boolean().optional(), removed: z.boolean().optional() });
+export type DiffPart = z.infer<typeof diffPartSchema>;
 
-export interface PlanDiffDto {
-  from: number;
-  to: number;
-  sections: { section: PlanSection; label: string; changed: boolean; parts: DiffPart[] }[];
-}
+export const planDiffDtoSchema = z.object({
+  from: z.number(),
+  to: z.number(),
+  sections: z.array(z.object({ section: z.enum(PLAN_SECTIONS), label: z.string(), changed: z.boolean(), parts: z.array(diffPartSchema) })),
+});
+export type PlanDiffDto = z.infer<typeof planDiffDtoSchema>;

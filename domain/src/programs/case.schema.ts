@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { regionCodeSchema } from '../regions/region.schema.ts';
-import { CATALOGUE_AREA_KEYS, type CatalogueAreaKey } from './catalog.ts';
+import { CATALOGUE_AREA_KEYS } from './catalog.ts';
 
 /** 典型案例 as a unit (or its parent for it) submits it: title, the P2.2 areas it shows, summary, rich text. */
 export const caseCreateSchema = z
@@ -42,40 +42,43 @@ export const caseListQuerySchema = z.object({
 });
 export type CaseListQuery = z.infer<typeof caseListQuerySchema>;
 
-export interface CaseDto {
-  id: string;
-  unitCode: string;
-  unitName: string;
-  unitPath: string;
-  programId: string | null;
-  title: string;
-  areas: CatalogueAreaKey[];
-  summary: string;
-  body: string;
-  status: CaseStatus;
-  reviewComment: string | null;
-  publishedOn: string | null;
-  version: number;
-  abilities: { review: boolean; edit: boolean };
-}
+export const caseDtoSchema = z.object({
+  id: z.string(),
+  unitCode: z.string(),
+  unitName: z.string(),
+  unitPath: z.string(),
+  programId: z.string().nullable(),
+  title: z.string(),
+  areas: z.array(z.enum(CATALOGUE_AREA_KEYS)),
+  summary: z.string(),
+  body: z.string(),
+  status: z.enum(CASE_STATUSES),
+  reviewComment: z.string().nullable(),
+  publishedOn: z.string().nullable(),
+  version: z.number(),
+  abilities: z.object({ review: z.boolean(), edit: z.boolean() }),
+});
+export type CaseDto = z.infer<typeof caseDtoSchema>;
 
 export const boardQuerySchema = z.object({ countyCode: regionCodeSchema });
 
 /** 三级创建看板 (plan 3): per town, its own designation and its demonstration village(s), and whether on track. */
-export interface BoardRowDto {
-  townCode: string;
-  townName: string;
-  townTitle: string | null;
-  villages: { code: string; name: string; title: string; status: string; onTrack: boolean }[];
+export const boardRowDtoSchema = z.object({
+  townCode: z.string(),
+  townName: z.string(),
+  townTitle: z.string().nullable(),
+  villages: z.array(z.object({ code: z.string(), name: z.string(), title: z.string(), status: z.string(), onTrack: z.boolean() })),
   /** A village designated, not warned or revoked, its latest evaluation (if any) passed. */
-  onTrack: boolean;
-}
+  onTrack: z.boolean(),
+});
+export type BoardRowDto = z.infer<typeof boardRowDtoSchema>;
 
-export interface BoardDto {
-  countyCode: string;
-  countyName: string;
-  countyTitles: string[];
-  towns: BoardRowDto[];
-  designatedTowns: number;
-  townsWithVillage: number;
-}
+export const boardDtoSchema = z.object({
+  countyCode: z.string(),
+  countyName: z.string(),
+  countyTitles: z.array(z.string()),
+  towns: z.array(boardRowDtoSchema),
+  designatedTowns: z.number(),
+  townsWithVillage: z.number(),
+});
+export type BoardDto = z.infer<typeof boardDtoSchema>;

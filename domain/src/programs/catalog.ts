@@ -16,6 +16,8 @@ export const CONTENT_AREAS = [
 ] as const;
 export type CatalogueAreaKey = (typeof CONTENT_AREAS)[number]['key'];
 export const CATALOGUE_AREA_KEYS = CONTENT_AREAS.map((a) => a.key) as [CatalogueAreaKey, ...CatalogueAreaKey[]];
+/** A stored area key that is one of the catalogue's (a custom area's key is not). */
+export const isCatalogueAreaKey = (key: string): key is CatalogueAreaKey => (CATALOGUE_AREA_KEYS as readonly string[]).includes(key);
 
 /** 试点方案的六个部分 (P2.3(4)): every one is required before submission. */
 export const PLAN_SECTIONS = ['background', 'approach', 'content', 'steps', 'outcomes', 'safeguards'] as const;

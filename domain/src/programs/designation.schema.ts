@@ -11,17 +11,18 @@ export const designationActionSchema = z
   .strict();
 
 /** 命名: an approved unit's honour title, with its programme and dates. */
-export interface DesignationDto {
-  id: string;
-  programId: string;
-  programName: string;
-  batch: string;
-  unitCode: string;
-  unitName: string;
-  title: string;
-  designatedOn: string;
-  validUntil: string;
-  status: DesignationStatus;
-  statusReason: string | null;
-  abilities: { manage: boolean };
-}
+export const designationDtoSchema = z.object({
+  id: z.string(),
+  programId: z.string(),
+  programName: z.string(),
+  batch: z.string(),
+  unitCode: z.string(),
+  unitName: z.string(),
+  title: z.string(),
+  designatedOn: z.string(),
+  validUntil: z.string(),
+  status: z.enum(DESIGNATION_STATUSES),
+  statusReason: z.string().nullable(),
+  abilities: z.object({ manage: z.boolean() }),
+});
+export type DesignationDto = z.infer<typeof designationDtoSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DesignationDto } from './designation.schema.ts';
+import { designationDtoSchema } from './designation.schema.ts';
 
 /** 年度总结: a designated unit's yearly progress report (rich text, sanitized on the server). */
 export const reportSubmitSchema = z
@@ -58,46 +58,44 @@ export const evaluationCreateSchema = z
   .strict();
 export type EvaluationCreate = z.infer<typeof evaluationCreateSchema>;
 
-export interface Criterion {
-  key: string;
-  name: string;
-  weight: number;
-}
+export const criterionSchema = z.object({ key: z.string(), name: z.string(), weight: z.number() });
+export type Criterion = z.infer<typeof criterionSchema>;
 
-export interface TemplateDto {
-  criteria: Criterion[];
-  passMark: number;
-}
+export const templateDtoSchema = z.object({ criteria: z.array(criterionSchema), passMark: z.number() });
+export type TemplateDto = z.infer<typeof templateDtoSchema>;
 
-export interface ReportDto {
-  id: string;
-  year: number;
-  content: string;
-  status: ReportStatus;
-  reviewerRegion: string;
-  reviewComment: string | null;
-  submittedAt: string;
-  reviewedAt: string | null;
-}
+export const reportDtoSchema = z.object({
+  id: z.string(),
+  year: z.number(),
+  content: z.string(),
+  status: z.enum(REPORT_STATUSES),
+  reviewerRegion: z.string(),
+  reviewComment: z.string().nullable(),
+  submittedAt: z.string(),
+  reviewedAt: z.string().nullable(),
+});
+export type ReportDto = z.infer<typeof reportDtoSchema>;
 
-export interface EvaluationDto {
-  id: string;
-  kind: EvaluationKind;
-  scores: (Criterion & { score: number; evidence: string })[];
+export const evaluationDtoSchema = z.object({
+  id: z.string(),
+  kind: z.enum(EVALUATION_KINDS),
+  scores: z.array(criterionSchema.extend({ score: z.number(), evidence: z.string() })),
   /** Weighted mean of the scores, one decimal. */
-  total: number;
-  passMark: number;
-  passed: boolean;
+  total: z.number(),
+  passMark: z.number(),
+  passed: z.boolean(),
   /** The honour title given on a passed 考核验收. */
-  honourTitle: string | null;
-  evaluatorName: string;
-  evaluatedOn: string;
-}
+  honourTitle: z.string().nullable(),
+  evaluatorName: z.string(),
+  evaluatedOn: z.string(),
+});
+export type EvaluationDto = z.infer<typeof evaluationDtoSchema>;
 
-export interface DesignationDetailDto {
-  designation: DesignationDto;
-  reports: ReportDto[];
-  evaluations: EvaluationDto[];
-  template: TemplateDto | null;
-  abilities: { report: boolean; reviewReports: boolean; evaluate: boolean };
-}
+export const designationDetailDtoSchema = z.object({
+  designation: designationDtoSchema,
+  reports: z.array(reportDtoSchema),
+  evaluations: z.array(evaluationDtoSchema),
+  template: templateDtoSchema.nullable(),
+  abilities: z.object({ report: z.boolean(), reviewReports: z.boolean(), evaluate: z.boolean() }),
+});
+export type DesignationDetailDto = z.infer<typeof designationDetailDtoSchema>;

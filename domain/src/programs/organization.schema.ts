@@ -60,51 +60,46 @@ export type TaskCreate = z.infer<typeof taskCreateSchema>;
 export const taskStatusSchema = z.object({ status: z.enum(TASK_STATUSES), version: z.number().int().min(1) }).strict();
 export const groupListQuerySchema = z.object({ regionCode: regionCodeSchema.optional() });
 
-export interface GroupMemberDto {
-  id: string;
-  personName: string;
-  position: string;
-  role: MemberRole;
-}
+export const groupMemberDtoSchema = z.object({ id: z.string(), personName: z.string(), position: z.string(), role: z.enum(MEMBER_ROLES) });
+export type GroupMemberDto = z.infer<typeof groupMemberDtoSchema>;
 
-export interface AgencyDto {
-  id: string;
-  name: string;
-  role: AgencyRole;
-  duties: string;
-}
+export const agencyDtoSchema = z.object({ id: z.string(), name: z.string(), role: z.enum(AGENCY_ROLES), duties: z.string() });
+export type AgencyDto = z.infer<typeof agencyDtoSchema>;
 
-export interface TaskDto {
-  id: string;
-  title: string;
-  description: string;
-  agencyId: string | null;
-  agencyName: string | null;
-  assigneeName: string | null;
-  dueDate: string;
-  status: TaskStatus;
-  doneOn: string | null;
+export const taskDtoSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string(),
+  agencyId: z.string().nullable(),
+  agencyName: z.string().nullable(),
+  assigneeName: z.string().nullable(),
+  dueDate: z.string(),
+  status: z.enum(TASK_STATUSES),
+  doneOn: z.string().nullable(),
   /** 逾期: not done and past its deadline (China date). */
-  overdue: boolean;
-  version: number;
-}
+  overdue: z.boolean(),
+  version: z.number(),
+});
+export type TaskDto = z.infer<typeof taskDtoSchema>;
 
-export interface GroupSummaryDto {
-  id: string;
-  regionCode: string;
-  regionName: string;
-  programId: string | null;
-  programName: string | null;
-  name: string;
-  officeName: string;
-  officeDirector: string;
-  openTasks: number;
-  overdueTasks: number;
-}
+export const groupSummaryDtoSchema = z.object({
+  id: z.string(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  programId: z.string().nullable(),
+  programName: z.string().nullable(),
+  name: z.string(),
+  officeName: z.string(),
+  officeDirector: z.string(),
+  openTasks: z.number(),
+  overdueTasks: z.number(),
+});
+export type GroupSummaryDto = z.infer<typeof groupSummaryDtoSchema>;
 
-export interface GroupDto extends GroupSummaryDto {
-  members: GroupMemberDto[];
-  agencies: AgencyDto[];
-  tasks: TaskDto[];
-  abilities: { manage: boolean };
-}
+export const groupDtoSchema = groupSummaryDtoSchema.extend({
+  members: z.array(groupMemberDtoSchema),
+  agencies: z.array(agencyDtoSchema),
+  tasks: z.array(taskDtoSchema),
+  abilities: z.object({ manage: z.boolean() }),
+});
+export type GroupDto = z.infer<typeof groupDtoSchema>;

@@ -5,7 +5,7 @@
  */
 import type { ApplicationStatus } from './application.schema.ts';
 import { CONTENT_AREAS } from './catalog.ts';
-import type { ContentArea, ProgramCondition, ProgramStatus, RequiredAttachment } from './program.schema.ts';
+import type { ContentArea, ProgramCondition, ProgramEditLocks, ProgramStatus, RequiredAttachment } from './program.schema.ts';
 
 /** What a programme's applications and designations hold, counted over the whole programme. */
 export interface ProgramUsage {
@@ -19,20 +19,6 @@ export interface ProgramUsage {
   usedConditions: readonly string[];
   /** Required-attachment keys some application uploaded a file for. */
   usedAttachments: readonly string[];
-}
-
-/** The fields an edit may no longer change, and why (each lock names what holds it). */
-export interface ProgramEditLocks {
-  /** 试点单位层级: fixed once any unit has applied (its application is for a unit of that level). */
-  unitLevel: boolean;
-  /** 审核层级 and 名额所在层级: fixed while an application is under review or approved. */
-  reviewChain: boolean;
-  /** 申报条件 and 必备附件: fixed once an application has been submitted (reviewers judged it by them). */
-  requirements: boolean;
-  /** 试点周期: fixed once a unit is designated (its designation runs to the cycle's end). */
-  cycle: boolean;
-  /** 试点内容 chosen by an application: these may not be removed. */
-  areasInUse: string[];
 }
 
 /** A 409: the message key and the names it needs; every message names the field it concerns. */

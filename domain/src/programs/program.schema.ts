@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { regionCodeSchema } from '../regions/region.schema.ts';
-import type { ProgramEditLocks } from './program-rules.ts';
-import { CATALOGUE_AREA_KEYS, REVIEW_LEVELS, UNIT_LEVELS, type OrganiserLevel, type ReviewLevel, type UnitLevel } from './catalog.ts';
+import { CATALOGUE_AREA_KEYS, ORGANISER_LEVELS, REVIEW_LEVELS, UNIT_LEVELS } from './catalog.ts';
 
 export const dateSchema = z.iso.date('programs.date.invalid');
 const text = (max: number, required: string) => z.string().trim().min(1, required).max(max, 'programs.text.tooLong');
 
 /** 节点类型: 申报截止 / 年度总结 / 绩效评价 / 考核验收 / 其他 */
 export const MILESTONE_KINDS = ['submission', 'report', 'evaluation', 'acceptance', 'other'] as const;
+export type MilestoneKind = (typeof MILESTONE_KINDS)[number];
 
 /** 节点: a dated step of a programme; the one that `closesSubmission` ends the application window. */
 export const milestoneInputSchema = z
@@ -22,6 +22,10 @@ export type MilestoneInput = z.infer<typeof milestoneInputSchema>;
 
 /** 延期: the organiser moves a milestone's due date later, with a reason. */
 export const milestoneExtendSchema = z.object({ dueDate: dateSchema, reason: text(200, 'programs.reason.required') }).strict();
+
+/** 名额所在层级: the levels whose regions may hold quotas. */
+export const QUOTA_LEVELS = ['province', 'city', 'county', 'town'] as const;
+export type QuotaLevel = (typeof QUOTA_LEVELS)[number];
 
 /** 状态: 进行中 / 已撤销 (withdrawn by the organiser before any unit was approved). */
 export const PROGRAM_STATUSES = ['active', 'withdrawn'] as const;
@@ -52,7 +56,7 @@ const programFields = {
   /** 审核链, bottom-up: e.g. ['province', 'nation'] for a county's application. */
   reviewChain: z.array(z.enum(REVIEW_LEVELS)).min(1, 'programs.reviewChain.required').max(5),
   /** The level whose regions hold quotas (e.g. 'province': at most N counties per province). */
-  quotaLevel: z.enum(['province', 'city', 'county', 'town']).nullable().default(null),
+  quotaLevel: z.enum(QUOTA_LEVELS).nullable().default(null),
 };
 
 /** The cycle runs forwards and the programme has at least one content area. */
@@ -69,6 +73,8 @@ export const programCreateSchema = withProgramChecks(
   z.object({ organiserRegion: regionCodeSchema, ...programFields, milestones: z.array(milestoneInputSchema).max(20).default([]) }).strict(),
 );
 export type ProgramCreate = z.infer<typeof programCreateSchema>;
+/** The body as a client sends it (defaulted fields may be left out). */
+export type ProgramCreateInput = z.input<typeof programCreateSchema>;
 
 /**
  * 编辑试点项目: the same fields as creation but the organiser (which decides who sees and manages it)
@@ -76,6 +82,7 @@ export type ProgramCreate = z.infer<typeof programCreateSchema>;
  */
 export const programUpdateSchema = withProgramChecks(z.object({ ...programFields, version: z.number().int().min(1) }).strict());
 export type ProgramUpdate = z.infer<typeof programUpdateSchema>;
+export type ProgramUpdateInput = z.input<typeof programUpdateSchema>;
 
 /** 撤销试点项目: the reason is kept with the programme and audited. */
 export const programWithdrawSchema = z
@@ -95,85 +102,98 @@ export type QuotaItem = z.infer<typeof quotaItemSchema>;
 
 export const programListQuerySchema = z.object({ unitLevel: z.enum(UNIT_LEVELS).optional() });
 
-export interface ContentArea {
-  key: string;
-  label: string;
-  custom: boolean;
-}
+export const contentAreaSchema = z.object({ key: z.string(), label: z.string(), custom: z.boolean() });
+export type ContentArea = z.infer<typeof contentAreaSchema>;
 
-export interface ProgramCondition {
-  key: string;
-  text: string;
-  evidenceRequired: boolean;
-}
+export const programConditionSchema = z.object({ key: z.string(), text: z.string(), evidenceRequired: z.boolean() });
+export type ProgramCondition = z.infer<typeof programConditionSchema>;
 
-export interface RequiredAttachment {
-  key: string;
-  label: string;
-}
+export const requiredAttachmentSchema = z.object({ key: z.string(), label: z.string() });
+export type RequiredAttachment = z.infer<typeof requiredAttachmentSchema>;
 
-export interface MilestoneDto {
-  id: string;
-  name: string;
-  kind: MilestoneInput['kind'];
-  dueDate: string;
+export const milestoneDtoSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(MILESTONE_KINDS),
+  dueDate: z.string(),
   /** 延期后的截止日期 */
-  extendedTo: string | null;
-  extensionReason: string | null;
+  extendedTo: z.string().nullable(),
+  extensionReason: z.string().nullable(),
   /** The date that counts: extendedTo or dueDate. */
-  effectiveDue: string;
-  closesSubmission: boolean;
-  overdue: boolean;
+  effectiveDue: z.string(),
+  closesSubmission: z.boolean(),
+  overdue: z.boolean(),
   /** False when removing it would change what has happened (a passed 申报截止 would reopen submission). */
-  removable: boolean;
-}
+  removable: z.boolean(),
+});
+export type MilestoneDto = z.infer<typeof milestoneDtoSchema>;
 
-export interface QuotaDto {
-  regionCode: string;
-  regionName: string;
-  maxUnits: number;
-  suggested: number | null;
+export const quotaDtoSchema = z.object({
+  regionCode: z.string(),
+  regionName: z.string(),
+  maxUnits: z.number(),
+  suggested: z.number().nullable(),
   /** Units this region has forwarded or had approved. */
-  used: number;
-}
+  used: z.number(),
+});
+export type QuotaDto = z.infer<typeof quotaDtoSchema>;
 
 /** 试点示范项目 */
-export interface ProgramDto {
-  id: string;
-  organiserRegion: string;
-  organiserName: string;
-  organiserLevel: OrganiserLevel;
-  name: string;
-  batch: string;
+export const programDtoSchema = z.object({
+  id: z.string(),
+  organiserRegion: z.string(),
+  organiserName: z.string(),
+  organiserLevel: z.enum(ORGANISER_LEVELS),
+  name: z.string(),
+  batch: z.string(),
   /** 项目说明, plain text with its line breaks; null when the organiser gave none. */
-  description: string | null;
-  unitLevel: UnitLevel;
-  honourTitle: string;
-  contentAreas: ContentArea[];
-  cycleStart: string;
-  cycleEnd: string;
-  conditions: ProgramCondition[];
-  requiredAttachments: RequiredAttachment[];
-  reviewChain: ReviewLevel[];
-  quotaLevel: string | null;
-  milestones: MilestoneDto[];
+  description: z.string().nullable(),
+  unitLevel: z.enum(UNIT_LEVELS),
+  honourTitle: z.string(),
+  contentAreas: z.array(contentAreaSchema),
+  cycleStart: z.string(),
+  cycleEnd: z.string(),
+  conditions: z.array(programConditionSchema),
+  requiredAttachments: z.array(requiredAttachmentSchema),
+  reviewChain: z.array(z.enum(REVIEW_LEVELS)),
+  quotaLevel: z.enum(QUOTA_LEVELS).nullable(),
+  milestones: z.array(milestoneDtoSchema),
   /** Open while the programme is active and the submission milestone (if any) has not passed. */
-  submissionOpen: boolean;
-  status: ProgramStatus;
+  submissionOpen: z.boolean(),
+  status: z.enum(PROGRAM_STATUSES),
   /** 撤销: when, by whom and why; null while active. */
-  withdrawal: { at: string; byName: string; reason: string } | null;
+  withdrawal: z.object({ at: z.string(), byName: z.string(), reason: z.string() }).nullable(),
   /** Sent back with an edit or a withdrawal; a stale one is a 409. */
-  version: number;
+  version: z.number(),
   /** Both false once the programme is withdrawn. */
-  abilities: { manage: boolean; apply: boolean };
-}
+  abilities: z.object({ manage: z.boolean(), apply: z.boolean() }),
+});
+export type ProgramDto = z.infer<typeof programDtoSchema>;
 
-export interface ProgramDetailDto extends ProgramDto {
-  quotas: QuotaDto[];
+/** The fields a programme's applications hold fixed (the edit form disables them); program-rules.ts decides them. */
+export const programEditLocksSchema = z.object({
+  /** 试点单位层级: fixed once any unit has applied (its application is for a unit of that level). */
+  unitLevel: z.boolean(),
+  /** 审核层级 and 名额所在层级: fixed while an application is under review or approved. */
+  reviewChain: z.boolean(),
+  /** 申报条件 and 必备附件: fixed once an application has been submitted (reviewers judged it by them). */
+  requirements: z.boolean(),
+  /** 试点周期: fixed once a unit is designated (its designation runs to the cycle's end). */
+  cycle: z.boolean(),
+  /** 试点内容 chosen by an application: these may not be removed. */
+  areasInUse: z.array(z.string()),
+});
+export type ProgramEditLocks = z.infer<typeof programEditLocksSchema>;
+
+export const programDetailDtoSchema = programDtoSchema.extend({
+  quotas: z.array(quotaDtoSchema),
   /** In the actor's scope; `open` = draft, under review or returned (closed by a withdrawal). */
-  counts: { applications: number; open: number; submitted: number; approved: number; designated: number };
-  /** The fields the programme's applications hold fixed (the edit form disables them). */
-  locks: ProgramEditLocks;
+  counts: z.object({ applications: z.number(), open: z.number(), submitted: z.number(), approved: z.number(), designated: z.number() }),
+  locks: programEditLocksSchema,
   /** The actor manages it and no unit has been approved or designated yet. */
-  withdrawable: boolean;
-}
+  withdrawable: z.boolean(),
+});
+export type ProgramDetailDto = z.infer<typeof programDetailDtoSchema>;
+
+/** 名额建议表 imported: the detail, and the region codes this installation does not hold (reported, not invented). */
+export const quotaImportDtoSchema = programDetailDtoSchema.extend({ skipped: z.array(z.string()) });

@@ -1,4 +1,4 @@
-import { defaultHonourTitle, type OrganiserLevel, type UnitLevel } from '@rg/domain/programs/catalog';
+import { defaultHonourTitle } from '@rg/domain/programs/catalog';
 import {
   editRefusals,
   keyedLists,
@@ -84,7 +84,7 @@ export class ProgramChanges {
       ...lists,
     };
     const description = input.description || null;
-    const honourTitle = input.honourTitle || defaultHonourTitle(row.organiser_level as OrganiserLevel, input.unitLevel as UnitLevel);
+    const honourTitle = input.honourTitle || defaultHonourTitle(row.organiser_level, input.unitLevel);
     const now = this.ctx.clock.now().toISOString();
     await this.ctx.db.transaction().execute(async (tx) => {
       const updated = await repo.updateProgram(tx, id, input.version, {

@@ -1,28 +1,37 @@
 import { z } from 'zod';
 import {
   applicationCreateSchema,
+  applicationDtoSchema,
   applicationListQuerySchema,
   applicationSaveSchema,
+  applicationSummaryDtoSchema,
   attachmentKindSchema,
   diffQuerySchema,
+  planDiffDtoSchema,
   reviewSchema,
 } from '@rg/domain/programs/application.schema';
+import { attachmentDtoSchema } from '@rg/domain/files/attachment';
 import {
   agencyCreateSchema,
   groupCreateSchema,
+  groupDtoSchema,
   groupListQuerySchema,
+  groupSummaryDtoSchema,
   memberCreateSchema,
   taskCreateSchema,
   taskStatusSchema,
 } from '@rg/domain/programs/organization.schema';
-import { designationActionSchema, designationQuerySchema } from '@rg/domain/programs/designation.schema';
+import { designationActionSchema, designationDtoSchema, designationQuerySchema } from '@rg/domain/programs/designation.schema';
 import {
   milestoneExtendSchema,
   milestoneInputSchema,
   programCreateSchema,
+  programDetailDtoSchema,
+  programDtoSchema,
   programListQuerySchema,
   programUpdateSchema,
   programWithdrawSchema,
+  quotaImportDtoSchema,
   quotasPutSchema,
 } from '@rg/domain/programs/program.schema';
 import type { AppContext } from '../../core/context.ts';
@@ -42,19 +51,30 @@ import { EvaluationsService } from './evaluations.service.ts';
 import { CasesService } from './cases.service.ts';
 import { programSummaryDocx } from './programs.summary-docx.ts';
 import {
+  boardDtoSchema,
   boardQuerySchema,
   caseCreateSchema,
+  caseDtoSchema,
   caseListQuerySchema,
   caseReviewSchema,
   caseUpdateSchema,
 } from '@rg/domain/programs/case.schema';
-import { evaluationCreateSchema, reportReviewSchema, reportSubmitSchema, templatePutSchema } from '@rg/domain/programs/evaluation.schema';
+import {
+  designationDetailDtoSchema,
+  evaluationCreateSchema,
+  reportReviewSchema,
+  reportSubmitSchema,
+  templateDtoSchema,
+  templatePutSchema,
+} from '@rg/domain/programs/evaluation.schema';
 
 const idParams = z.object({ id: z.uuid('error.notFound') });
 const milestoneParams = z.object({ id: z.uuid('error.notFound'), milestoneId: z.uuid('error.notFound') });
 const attachmentParams = z.object({ id: z.uuid('error.notFound'), attachmentId: z.uuid('error.notFound') });
 /** 上传附件: the file's name and the kind of document it is (`required:a1`, `evidence:c1`, `other`). */
 const attachmentQuery = fileQuery.extend({ kind: attachmentKindSchema });
+/** A list response: `{ items }` (list routes return at most a few hundred rows, unpaged). */
+const items = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 /** 名额建议表: a sheet of a few hundred rows. */
 const IMPORT_LIMIT = 2 * 1024 * 1024;
 
@@ -73,43 +93,68 @@ export function programsRoutes(app: App, ctx: AppContext): void {
   acceptAttachments(app);
   acceptXlsx(app, IMPORT_LIMIT);
 
-  app.get('/programs', { schema: { querystring: programListQuerySchema }, config: { access: 'programs.read' } }, (req) =>
-    programs.list(requestContext(req), req.query.unitLevel),
+  app.get(
+    '/programs',
+    { schema: { querystring: programListQuerySchema, response: { 200: items(programDtoSchema) } }, config: { access: 'programs.read' } },
+    (req) => programs.list(requestContext(req), req.query.unitLevel),
   );
   app.post(
     '/programs',
-    { schema: { body: programCreateSchema }, config: { access: 'programs.manage', idempotent: true } },
+    {
+      schema: { body: programCreateSchema, response: { 201: programDetailDtoSchema } },
+      config: { access: 'programs.manage', idempotent: true },
+    },
     async (req, reply) => reply.status(201).send(await programs.create(requestContext(req), req.body)),
   );
 
   // Static paths before `/programs/:id`.
-  app.get('/programs/applications', { schema: { querystring: applicationListQuerySchema }, config: { access: 'programs.read' } }, (req) =>
-    applications.list(requestContext(req), req.query),
+  app.get(
+    '/programs/applications',
+    {
+      schema: { querystring: applicationListQuerySchema, response: { 200: items(applicationSummaryDtoSchema) } },
+      config: { access: 'programs.read' },
+    },
+    (req) => applications.list(requestContext(req), req.query),
   );
-  app.get('/programs/applications/:id', { schema: { params: idParams }, config: { access: 'programs.read' } }, (req) =>
-    applications.get(requestContext(req), req.params.id),
+  app.get(
+    '/programs/applications/:id',
+    { schema: { params: idParams, response: { 200: applicationDtoSchema } }, config: { access: 'programs.read' } },
+    (req) => applications.get(requestContext(req), req.params.id),
   );
   app.put(
     '/programs/applications/:id',
-    { schema: { params: idParams, body: applicationSaveSchema }, bodyLimit: 2 * 1024 * 1024, config: { access: 'programs.apply' } },
+    {
+      schema: { params: idParams, body: applicationSaveSchema, response: { 200: applicationDtoSchema } },
+      bodyLimit: 2 * 1024 * 1024,
+      config: { access: 'programs.apply' },
+    },
     (req) => drafts.save(requestContext(req), req.params.id, req.body),
   );
-  app.post('/programs/applications/:id/submit', { schema: { params: idParams }, config: { access: 'programs.apply' } }, (req) =>
-    submission.submit(requestContext(req), req.params.id),
+  app.post(
+    '/programs/applications/:id/submit',
+    { schema: { params: idParams, response: { 200: applicationDtoSchema } }, config: { access: 'programs.apply' } },
+    (req) => submission.submit(requestContext(req), req.params.id),
   );
   app.post(
     '/programs/applications/:id/review',
-    { schema: { params: idParams, body: reviewSchema }, config: { access: 'programs.review' } },
+    { schema: { params: idParams, body: reviewSchema, response: { 200: applicationDtoSchema } }, config: { access: 'programs.review' } },
     (req) => reviews.review(requestContext(req), req.params.id, req.body),
   );
   app.get(
     '/programs/applications/:id/diff',
-    { schema: { params: idParams, querystring: diffQuerySchema }, config: { access: 'programs.read' } },
+    {
+      schema: { params: idParams, querystring: diffQuerySchema, response: { 200: planDiffDtoSchema } },
+      config: { access: 'programs.read' },
+    },
     (req) => applications.diff(requestContext(req), req.params.id, req.query.from, req.query.to),
   );
   app.post(
     '/programs/applications/:id/attachments',
-    { schema: { params: idParams, querystring: attachmentQuery }, bodyLimit: ATTACHMENT_LIMIT, config: { access: 'programs.apply' } },
+    {
+      schema: { params: idParams, querystring: attachmentQuery, response: { 201: attachmentDtoSchema } },
+      bodyLimit: ATTACHMENT_LIMIT,
+      config: { access: 'programs.apply' },
+    },
     async (req, reply) => reply.status(201).send(await drafts.attach(requestContext(req), req.params.id, req.query.kind, upload(req))),
   );
   app.get(
@@ -118,131 +163,194 @@ export function programsRoutes(app: App, ctx: AppContext): void {
     async (req, reply) => sendFile(reply, await applications.file(requestContext(req), req.params.id, req.params.attachmentId)),
   );
 
-  app.get('/programs/designations', { schema: { querystring: designationQuerySchema }, config: { access: 'programs.read' } }, (req) =>
-    designations.list(requestContext(req), req.query.regionCode, req.query.programId),
+  app.get(
+    '/programs/designations',
+    {
+      schema: { querystring: designationQuerySchema, response: { 200: items(designationDtoSchema) } },
+      config: { access: 'programs.read' },
+    },
+    (req) => designations.list(requestContext(req), req.query.regionCode, req.query.programId),
   );
   app.post(
     '/programs/designations/:id/warn',
-    { schema: { params: idParams, body: designationActionSchema }, config: { access: 'programs.manage' } },
+    {
+      schema: { params: idParams, body: designationActionSchema, response: { 200: designationDtoSchema } },
+      config: { access: 'programs.manage' },
+    },
     (req) => designations.act(requestContext(req), req.params.id, 'warn', req.body.reason),
   );
   app.post(
     '/programs/designations/:id/restore',
-    { schema: { params: idParams, body: designationActionSchema }, config: { access: 'programs.manage' } },
+    {
+      schema: { params: idParams, body: designationActionSchema, response: { 200: designationDtoSchema } },
+      config: { access: 'programs.manage' },
+    },
     (req) => designations.act(requestContext(req), req.params.id, 'restore', req.body.reason),
   );
   app.post(
     '/programs/designations/:id/revoke',
-    { schema: { params: idParams, body: designationActionSchema }, config: { access: 'programs.manage' } },
+    {
+      schema: { params: idParams, body: designationActionSchema, response: { 200: designationDtoSchema } },
+      config: { access: 'programs.manage' },
+    },
     (req) => designations.act(requestContext(req), req.params.id, 'revoke', req.body.reason),
   );
 
-  app.get('/programs/designations/:id', { schema: { params: idParams }, config: { access: 'programs.read' } }, (req) =>
-    evaluations.detail(requestContext(req), req.params.id),
+  app.get(
+    '/programs/designations/:id',
+    { schema: { params: idParams, response: { 200: designationDetailDtoSchema } }, config: { access: 'programs.read' } },
+    (req) => evaluations.detail(requestContext(req), req.params.id),
   );
   app.post(
     '/programs/designations/:id/reports',
-    { schema: { params: idParams, body: reportSubmitSchema }, bodyLimit: 2 * 1024 * 1024, config: { access: 'programs.apply' } },
+    {
+      schema: { params: idParams, body: reportSubmitSchema, response: { 201: designationDetailDtoSchema } },
+      bodyLimit: 2 * 1024 * 1024,
+      config: { access: 'programs.apply' },
+    },
     async (req, reply) =>
       reply.status(201).send(await evaluations.submitReport(requestContext(req), req.params.id, req.body.year, req.body.content)),
   );
   app.post(
     '/programs/reports/:id/review',
-    { schema: { params: idParams, body: reportReviewSchema }, config: { access: 'programs.review' } },
+    {
+      schema: { params: idParams, body: reportReviewSchema, response: { 200: designationDetailDtoSchema } },
+      config: { access: 'programs.review' },
+    },
     (req) => evaluations.reviewReport(requestContext(req), req.params.id, req.body.decision, req.body.comment),
   );
   app.post(
     '/programs/designations/:id/evaluations',
-    { schema: { params: idParams, body: evaluationCreateSchema }, config: { access: 'programs.evaluate' } },
+    {
+      schema: { params: idParams, body: evaluationCreateSchema, response: { 201: designationDetailDtoSchema } },
+      config: { access: 'programs.evaluate' },
+    },
     async (req, reply) => reply.status(201).send(await evaluations.evaluate(requestContext(req), req.params.id, req.body)),
   );
 
-  app.get('/programs/cases', { schema: { querystring: caseListQuerySchema }, config: { access: 'programs.read' } }, (req) =>
-    cases.list(requestContext(req), req.query),
+  app.get(
+    '/programs/cases',
+    { schema: { querystring: caseListQuerySchema, response: { 200: items(caseDtoSchema) } }, config: { access: 'programs.read' } },
+    (req) => cases.list(requestContext(req), req.query),
   );
   app.post(
     '/programs/cases',
-    { schema: { body: caseCreateSchema }, bodyLimit: 2 * 1024 * 1024, config: { access: 'programs.apply', idempotent: true } },
+    {
+      schema: { body: caseCreateSchema, response: { 201: caseDtoSchema } },
+      bodyLimit: 2 * 1024 * 1024,
+      config: { access: 'programs.apply', idempotent: true },
+    },
     async (req, reply) => reply.status(201).send(await cases.create(requestContext(req), req.body)),
   );
-  app.get('/programs/cases/:id', { schema: { params: idParams }, config: { access: 'programs.read' } }, (req) =>
-    cases.get(requestContext(req), req.params.id),
+  app.get(
+    '/programs/cases/:id',
+    { schema: { params: idParams, response: { 200: caseDtoSchema } }, config: { access: 'programs.read' } },
+    (req) => cases.get(requestContext(req), req.params.id),
   );
   app.put(
     '/programs/cases/:id',
-    { schema: { params: idParams, body: caseUpdateSchema }, bodyLimit: 2 * 1024 * 1024, config: { access: 'programs.apply' } },
+    {
+      schema: { params: idParams, body: caseUpdateSchema, response: { 200: caseDtoSchema } },
+      bodyLimit: 2 * 1024 * 1024,
+      config: { access: 'programs.apply' },
+    },
     (req) => cases.update(requestContext(req), req.params.id, req.body),
   );
   app.post(
     '/programs/cases/:id/review',
-    { schema: { params: idParams, body: caseReviewSchema }, config: { access: 'programs.review' } },
+    { schema: { params: idParams, body: caseReviewSchema, response: { 200: caseDtoSchema } }, config: { access: 'programs.review' } },
     (req) => cases.review(requestContext(req), req.params.id, req.body.decision, req.body.comment),
   );
-  app.get('/programs/board', { schema: { querystring: boardQuerySchema }, config: { access: 'programs.read' } }, (req) =>
-    cases.board(requestContext(req), req.query.countyCode),
+  app.get(
+    '/programs/board',
+    { schema: { querystring: boardQuerySchema, response: { 200: boardDtoSchema } }, config: { access: 'programs.read' } },
+    (req) => cases.board(requestContext(req), req.query.countyCode),
   );
 
-  app.get('/programs/groups', { schema: { querystring: groupListQuerySchema }, config: { access: 'programs.read' } }, (req) =>
-    organizations.list(requestContext(req), req.query.regionCode),
+  app.get(
+    '/programs/groups',
+    { schema: { querystring: groupListQuerySchema, response: { 200: items(groupSummaryDtoSchema) } }, config: { access: 'programs.read' } },
+    (req) => organizations.list(requestContext(req), req.query.regionCode),
   );
   app.post(
     '/programs/groups',
-    { schema: { body: groupCreateSchema }, config: { access: 'programs.manage', idempotent: true } },
+    { schema: { body: groupCreateSchema, response: { 201: groupDtoSchema } }, config: { access: 'programs.manage', idempotent: true } },
     async (req, reply) => reply.status(201).send(await organizations.create(requestContext(req), req.body)),
   );
-  app.get('/programs/groups/:id', { schema: { params: idParams }, config: { access: 'programs.read' } }, (req) =>
-    organizations.get(requestContext(req), req.params.id),
+  app.get(
+    '/programs/groups/:id',
+    { schema: { params: idParams, response: { 200: groupDtoSchema } }, config: { access: 'programs.read' } },
+    (req) => organizations.get(requestContext(req), req.params.id),
   );
   app.post(
     '/programs/groups/:id/members',
-    { schema: { params: idParams, body: memberCreateSchema }, config: { access: 'programs.manage' } },
+    { schema: { params: idParams, body: memberCreateSchema, response: { 201: groupDtoSchema } }, config: { access: 'programs.manage' } },
     async (req, reply) => reply.status(201).send(await organizations.addMember(requestContext(req), req.params.id, req.body)),
   );
   app.post(
     '/programs/groups/:id/agencies',
-    { schema: { params: idParams, body: agencyCreateSchema }, config: { access: 'programs.manage' } },
+    { schema: { params: idParams, body: agencyCreateSchema, response: { 201: groupDtoSchema } }, config: { access: 'programs.manage' } },
     async (req, reply) => reply.status(201).send(await organizations.addAgency(requestContext(req), req.params.id, req.body)),
   );
   app.post(
     '/programs/groups/:id/tasks',
-    { schema: { params: idParams, body: taskCreateSchema }, config: { access: 'programs.manage' } },
+    { schema: { params: idParams, body: taskCreateSchema, response: { 201: groupDtoSchema } }, config: { access: 'programs.manage' } },
     async (req, reply) => reply.status(201).send(await organizations.addTask(requestContext(req), req.params.id, req.body)),
   );
   app.post(
     '/programs/tasks/:id/status',
-    { schema: { params: idParams, body: taskStatusSchema }, config: { access: 'programs.manage' } },
+    { schema: { params: idParams, body: taskStatusSchema, response: { 200: groupDtoSchema } }, config: { access: 'programs.manage' } },
     (req) => organizations.setTaskStatus(requestContext(req), req.params.id, req.body.status, req.body.version),
   );
 
-  app.get('/programs/:id', { schema: { params: idParams }, config: { access: 'programs.read' } }, (req) =>
-    programs.get(requestContext(req), req.params.id),
+  app.get(
+    '/programs/:id',
+    { schema: { params: idParams, response: { 200: programDetailDtoSchema } }, config: { access: 'programs.read' } },
+    (req) => programs.get(requestContext(req), req.params.id),
   );
-  app.put('/programs/:id', { schema: { params: idParams, body: programUpdateSchema }, config: { access: 'programs.manage' } }, (req) =>
-    changes.update(requestContext(req), req.params.id, req.body),
+  app.put(
+    '/programs/:id',
+    {
+      schema: { params: idParams, body: programUpdateSchema, response: { 200: programDetailDtoSchema } },
+      config: { access: 'programs.manage' },
+    },
+    (req) => changes.update(requestContext(req), req.params.id, req.body),
   );
   app.post(
     '/programs/:id/withdraw',
-    { schema: { params: idParams, body: programWithdrawSchema }, config: { access: 'programs.manage' } },
+    {
+      schema: { params: idParams, body: programWithdrawSchema, response: { 200: programDetailDtoSchema } },
+      config: { access: 'programs.manage' },
+    },
     (req) => changes.withdraw(requestContext(req), req.params.id, req.body.reason, req.body.version),
   );
   app.post(
     '/programs/:id/applications',
-    { schema: { params: idParams, body: applicationCreateSchema }, config: { access: 'programs.apply', idempotent: true } },
+    {
+      schema: { params: idParams, body: applicationCreateSchema, response: { 201: applicationDtoSchema } },
+      config: { access: 'programs.apply', idempotent: true },
+    },
     async (req, reply) => reply.status(201).send(await drafts.create(requestContext(req), req.params.id, req.body.unitCode)),
   );
   app.post(
     '/programs/:id/milestones',
-    { schema: { params: idParams, body: milestoneInputSchema }, config: { access: 'programs.manage' } },
+    {
+      schema: { params: idParams, body: milestoneInputSchema, response: { 201: programDetailDtoSchema } },
+      config: { access: 'programs.manage' },
+    },
     async (req, reply) => reply.status(201).send(await programs.addMilestone(requestContext(req), req.params.id, req.body)),
   );
   app.post(
     '/programs/:id/milestones/:milestoneId/extend',
-    { schema: { params: milestoneParams, body: milestoneExtendSchema }, config: { access: 'programs.manage' } },
+    {
+      schema: { params: milestoneParams, body: milestoneExtendSchema, response: { 200: programDetailDtoSchema } },
+      config: { access: 'programs.manage' },
+    },
     (req) => programs.extendMilestone(requestContext(req), req.params.id, req.params.milestoneId, req.body.dueDate, req.body.reason),
   );
   app.delete(
     '/programs/:id/milestones/:milestoneId',
-    { schema: { params: milestoneParams }, config: { access: 'programs.manage' } },
+    { schema: { params: milestoneParams, response: { 200: programDetailDtoSchema } }, config: { access: 'programs.manage' } },
     (req) => changes.removeMilestone(requestContext(req), req.params.id, req.params.milestoneId),
   );
   app.get('/programs/:id/summary.docx', { schema: { params: idParams }, config: { access: 'programs.read' } }, async (req, reply) => {
@@ -253,20 +361,31 @@ export function programsRoutes(app: App, ctx: AppContext): void {
       .header('cache-control', 'no-store')
       .send(doc.body);
   });
-  app.get('/programs/:id/template', { schema: { params: idParams }, config: { access: 'programs.read' } }, (req) =>
-    evaluations.getTemplate(requestContext(req), req.params.id),
+  app.get(
+    '/programs/:id/template',
+    { schema: { params: idParams, response: { 200: templateDtoSchema.nullable() } }, config: { access: 'programs.read' } },
+    (req) => evaluations.getTemplate(requestContext(req), req.params.id),
   );
   app.put(
     '/programs/:id/template',
-    { schema: { params: idParams, body: templatePutSchema }, config: { access: 'programs.manage' } },
+    { schema: { params: idParams, body: templatePutSchema, response: { 200: templateDtoSchema } }, config: { access: 'programs.manage' } },
     (req) => evaluations.putTemplate(requestContext(req), req.params.id, req.body),
   );
-  app.put('/programs/:id/quotas', { schema: { params: idParams, body: quotasPutSchema }, config: { access: 'programs.manage' } }, (req) =>
-    programs.putQuotas(requestContext(req), req.params.id, req.body.items),
+  app.put(
+    '/programs/:id/quotas',
+    {
+      schema: { params: idParams, body: quotasPutSchema, response: { 200: programDetailDtoSchema } },
+      config: { access: 'programs.manage' },
+    },
+    (req) => programs.putQuotas(requestContext(req), req.params.id, req.body.items),
   );
   app.post(
     '/programs/:id/quotas/import',
-    { schema: { params: idParams }, bodyLimit: IMPORT_LIMIT, config: { access: 'programs.manage' } },
+    {
+      schema: { params: idParams, response: { 200: quotaImportDtoSchema } },
+      bodyLimit: IMPORT_LIMIT,
+      config: { access: 'programs.manage' },
+    },
     (req) => programs.importQuotas(requestContext(req), req.params.id, xlsxBody(req.body, 'programs.import.notXlsx')),
   );
 }

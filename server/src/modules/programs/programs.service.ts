@@ -15,7 +15,6 @@ import type {
   ProgramCreate,
   ProgramDetailDto,
   ProgramDto,
-  ProgramStatus,
   QuotaItem,
   RequiredAttachment,
 } from '@rg/domain/programs/program.schema';
@@ -116,11 +115,11 @@ export class ProgramsService {
       id: row.id,
       organiserRegion: row.organiser_region,
       organiserName: row.organiser_name,
-      organiserLevel: row.organiser_level as OrganiserLevel,
+      organiserLevel: row.organiser_level,
       name: row.name,
       batch: row.batch,
       description: row.description,
-      unitLevel: row.unit_level as UnitLevel,
+      unitLevel: row.unit_level,
       honourTitle: row.honour_title,
       contentAreas: parseJson<ContentArea[]>(row.content_areas),
       cycleStart: row.cycle_start,
@@ -131,7 +130,7 @@ export class ProgramsService {
       quotaLevel: row.quota_level,
       milestones: milestones.map((m) => milestoneDto(m, today)),
       submissionOpen: active && !closedMilestone(milestones, today),
-      status: row.status as ProgramStatus,
+      status: row.status,
       withdrawal: row.withdrawn_at
         ? { at: row.withdrawn_at, byName: row.withdrawn_by_name ?? '', reason: row.withdrawal_reason ?? '' }
         : null,

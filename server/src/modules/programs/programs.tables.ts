@@ -4,6 +4,7 @@
  * sections) are JSON text: they are read and written whole with their row, never queried by part.
  */
 import type { OrganiserLevel, UnitLevel } from '@rg/domain/programs/catalog';
+import type { ProgramStatus, QuotaLevel } from '@rg/domain/programs/program.schema';
 import type { KindedAttachmentTable } from '../../core/files/attachments.ts';
 
 /** 试点示范项目 */
@@ -25,11 +26,11 @@ export interface ProgramTable {
   required_attachments: string;
   /** JSON ReviewLevel[], bottom-up */
   review_chain: string;
-  quota_level: string | null;
+  quota_level: QuotaLevel | null;
   cycle_start: string;
   cycle_end: string;
   /** `active` or `withdrawn` (撤销): a withdrawn programme takes no application and no change. */
-  status: string;
+  status: ProgramStatus;
   withdrawn_at: string | null;
   withdrawn_by: string | null;
   withdrawn_by_name: string | null;

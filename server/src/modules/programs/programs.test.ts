@@ -36,7 +36,8 @@ describe('programs: programmes, applications, the review chain, quotas and desig
     anhuiLeader = await t.login('ah.lead');
     anhuiOfficial = await t.login('ah.off');
     huaiyuan = await t.login('hy.off');
-    for (const type of ['programs.designated', 'programs.revoked'] as const) t.ctx.events.on(type, async (_tx, event) => void events.push(event));
+    for (const type of ['programs.designated', 'programs.revoked'] as const)
+      t.ctx.events.on(type, async (_tx, event) => void events.push(event));
   });
   afterAll(() => t.close());
 

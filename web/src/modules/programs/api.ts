@@ -1,53 +1,20 @@
 import type {
   ApplicationDto,
-  ApplicationStatus,
+  ApplicationListQuery,
+  ApplicationSave,
   ApplicationSummaryDto,
   PlanDiffDto,
   ReviewDecision,
 } from '@rg/domain/programs/application.schema';
-import type { PlanSection } from '@rg/domain/programs/catalog';
 import type { DesignationDto } from '@rg/domain/programs/designation.schema';
-import type { ProgramDetailDto, ProgramDto } from '@rg/domain/programs/program.schema';
+import type { ProgramCreateInput, ProgramDetailDto, ProgramDto, ProgramUpdateInput } from '@rg/domain/programs/program.schema';
 import type { BoardDto, CaseDto, CaseListQuery } from '@rg/domain/programs/case.schema';
 import type { DesignationDetailDto, EvaluationKind, TemplateDto } from '@rg/domain/programs/evaluation.schema';
 import type { AgencyRole, GroupDto, GroupSummaryDto, MemberRole, TaskStatus } from '@rg/domain/programs/organization.schema';
 import { api, postRaw, withQuery } from '../../app/api/api-client.ts';
 
-export interface ApplicationSaveInput {
-  version: number;
-  contentAreas?: string[];
-  conditionAnswers?: { key: string; answer: string }[];
-  sections?: Partial<Record<PlanSection, string>>;
-}
-
 /** The fields of a programme that its form sets, on creation and on edit. */
-export interface ProgramFieldsInput {
-  name: string;
-  batch: string;
-  /** 项目说明; blank is stored as none. */
-  description: string | null;
-  unitLevel: string;
-  honourTitle?: string;
-  contentAreas: string[];
-  customContentAreas: string[];
-  cycleStart: string;
-  cycleEnd: string;
-  conditions: { text: string; evidenceRequired: boolean }[];
-  requiredAttachments: string[];
-  reviewChain: string[];
-  quotaLevel: string | null;
-}
-
-export interface ProgramCreateInput extends ProgramFieldsInput {
-  organiserRegion: string;
-  milestones: { name: string; dueDate: string; kind: string; closesSubmission: boolean }[];
-}
-
-export interface ApplicationQuery {
-  programId?: string;
-  status?: ApplicationStatus;
-  awaitingMe?: 'true';
-}
+export type ProgramFieldsInput = Omit<ProgramUpdateInput, 'version'>;
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -65,7 +32,7 @@ export const programsApi = {
   list: () => api.get<{ items: ProgramDto[] }>('/api/programs'),
   create: (body: ProgramCreateInput) => api.post<ProgramDetailDto>('/api/programs', body),
   get: (id: string) => api.get<ProgramDetailDto>(`/api/programs/${id}`),
-  update: (id: string, body: ProgramFieldsInput & { version: number }) => api.put<ProgramDetailDto>(`/api/programs/${id}`, body),
+  update: (id: string, body: ProgramUpdateInput) => api.put<ProgramDetailDto>(`/api/programs/${id}`, body),
   withdraw: (id: string, body: { reason: string; version: number }) => api.post<ProgramDetailDto>(`/api/programs/${id}/withdraw`, body),
   removeMilestone: (id: string, milestoneId: string) => api.delete<ProgramDetailDto>(`/api/programs/${id}/milestones/${milestoneId}`),
   addMilestone: (id: string, body: { name: string; dueDate: string; kind: string; closesSubmission: boolean }) =>
@@ -76,11 +43,11 @@ export const programsApi = {
     api.put<ProgramDetailDto>(`/api/programs/${id}/quotas`, { items }),
   importQuotas: (id: string, file: Blob) =>
     postRaw<ProgramDetailDto & { skipped: string[] }>(`/api/programs/${id}/quotas/import`, file, XLSX_TYPE),
-  applications: (query: ApplicationQuery) => api.get<{ items: ApplicationSummaryDto[] }>('/api/programs/applications', { ...query }),
+  applications: (query: ApplicationListQuery) => api.get<{ items: ApplicationSummaryDto[] }>('/api/programs/applications', { ...query }),
   application: (id: string) => api.get<ApplicationDto>(`/api/programs/applications/${id}`),
   createApplication: (programId: string, unitCode: string) =>
     api.post<ApplicationDto>(`/api/programs/${programId}/applications`, { unitCode }),
-  save: (id: string, body: ApplicationSaveInput) => api.put<ApplicationDto>(`/api/programs/applications/${id}`, body),
+  save: (id: string, body: ApplicationSave) => api.put<ApplicationDto>(`/api/programs/applications/${id}`, body),
   submit: (id: string) => api.post<ApplicationDto>(`/api/programs/applications/${id}/submit`),
   review: (id: string, body: { decision: ReviewDecision; comment: string }) =>
     api.post<ApplicationDto>(`/api/programs/applications/${id}/review`, body),
@@ -127,7 +94,7 @@ export const programKeys = {
   all: ['programs'] as const,
   list: () => ['programs', 'list'] as const,
   detail: (id: string) => ['programs', 'detail', id] as const,
-  applications: (query: ApplicationQuery) => ['programs', 'applications', query] as const,
+  applications: (query: ApplicationListQuery) => ['programs', 'applications', query] as const,
   application: (id: string) => ['programs', 'application', id] as const,
   diff: (id: string, from: number, to: number) => ['programs', 'diff', id, from, to] as const,
   designations: (query: { regionCode?: string; programId?: string }) => ['programs', 'designations', query] as const,

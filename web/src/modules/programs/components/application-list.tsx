@@ -1,11 +1,16 @@
 import { Empty, Select, Space, Switch, Table, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { APPLICATION_STATUSES, type ApplicationStatus, type ApplicationSummaryDto } from '@rg/domain/programs/application.schema';
+import {
+  APPLICATION_STATUSES,
+  type ApplicationListQuery,
+  type ApplicationStatus,
+  type ApplicationSummaryDto,
+} from '@rg/domain/programs/application.schema';
 import dayjs from 'dayjs';
 import { Link, useSearchParams } from 'react-router';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { LoadError } from '../../../app/layout/load-error.tsx';
-import { programKeys, programsApi, type ApplicationQuery } from '../api.ts';
+import { programKeys, programsApi } from '../api.ts';
 import { ApplicationStatusTag, applicationPath } from './labels.tsx';
 
 function isStatus(value: string | null): value is ApplicationStatus {
@@ -17,7 +22,7 @@ export function ApplicationList({ programId }: { programId?: string }) {
   const { t } = useI18n();
   const [params, setParams] = useSearchParams();
   const status = params.get('status');
-  const query: ApplicationQuery = {
+  const query: ApplicationListQuery = {
     programId,
     ...(isStatus(status) ? { status } : {}),
     ...(params.get('awaitingMe') === 'true' ? { awaitingMe: 'true' } : {}),

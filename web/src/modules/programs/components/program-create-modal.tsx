@@ -1,7 +1,7 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Form, Input, Select, Space } from 'antd';
 import { CONTENT_AREAS, DEFAULT_CONDITIONS } from '@rg/domain/programs/catalog';
-import { MILESTONE_KINDS } from '@rg/domain/programs/program.schema';
+import { MILESTONE_KINDS, type MilestoneKind } from '@rg/domain/programs/program.schema';
 import type { Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router';
 import { useSession } from '../../../app/auth/auth-context.tsx';
@@ -15,7 +15,7 @@ import { PROGRAM_FORM_FIELDS, ProgramForm, programFieldsOf, type ProgramFormValu
 
 interface Values extends ProgramFormValues {
   organiserRegion: string;
-  milestones?: { name: string; dueDate: Dayjs; kind: string }[];
+  milestones?: { name: string; dueDate: Dayjs; kind: MilestoneKind }[];
 }
 
 /**

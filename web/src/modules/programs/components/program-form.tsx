@@ -1,32 +1,31 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Checkbox, DatePicker, Form, Input, Select, Space, type FormInstance } from 'antd';
-import { CONTENT_AREAS, REVIEW_LEVELS, UNIT_LEVELS } from '@rg/domain/programs/catalog';
-import type { ProgramEditLocks } from '@rg/domain/programs/program-rules';
-import { PROGRAM_DESCRIPTION_MAX, type ProgramDetailDto } from '@rg/domain/programs/program.schema';
+import { CONTENT_AREAS, isCatalogueAreaKey, REVIEW_LEVELS, UNIT_LEVELS } from '@rg/domain/programs/catalog';
+import type { ProgramEditLocks } from '@rg/domain/programs/program.schema';
+import { PROGRAM_DESCRIPTION_MAX, QUOTA_LEVELS, type ProgramDetailDto } from '@rg/domain/programs/program.schema';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { ReactNode } from 'react';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
-import type { MessageKey } from '../../../app/i18n/zh-CN.ts';
+import type { MessageKey } from '../../../app/i18n/message-catalogue.ts';
 import type { ProgramFieldsInput } from '../api.ts';
 import { useAreaLabel } from '../labels.ts';
 
 const DATE = 'YYYY-MM-DD';
-const QUOTA_LEVELS = ['province', 'city', 'county', 'town'] as const;
 
 /** The programme form's values, on creation and on edit (the create modal adds the organiser and milestones). */
 export interface ProgramFormValues {
   name: string;
   batch: string;
   description?: string | null;
-  unitLevel: string;
+  unitLevel: ProgramFieldsInput['unitLevel'];
   honourTitle?: string;
-  contentAreas: string[];
+  contentAreas: NonNullable<ProgramFieldsInput['contentAreas']>;
   customContentAreas?: string[];
   cycle: [Dayjs, Dayjs];
   conditions?: { text: string; evidenceRequired?: boolean }[];
   requiredAttachments?: string[];
   reviewChain: string[];
-  quotaLevel?: string | null;
+  quotaLevel?: ProgramFieldsInput['quotaLevel'];
 }
 
 /** Server field names the form shows on its own inputs. */
@@ -70,7 +69,10 @@ export function programFormValues(p: ProgramDetailDto): ProgramFormValues {
     description: p.description ?? '',
     unitLevel: p.unitLevel,
     honourTitle: p.honourTitle,
-    contentAreas: p.contentAreas.filter((a) => !a.custom).map((a) => a.key),
+    contentAreas: p.contentAreas
+      .filter((a) => !a.custom)
+      .map((a) => a.key)
+      .filter(isCatalogueAreaKey),
     customContentAreas: p.contentAreas.filter((a) => a.custom).map((a) => a.label),
     cycle: [dayjs(p.cycleStart), dayjs(p.cycleEnd)],
     conditions: p.conditions.map((c) => ({ text: c.text, evidenceRequired: c.evidenceRequired })),
