@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { registerModuleMessages } from '../app/i18n/translate.ts';
+import { registerMenuIcons } from '../app/layout/menu-icons.tsx';
 import type { MobileService, ModuleRoutes, PageRoute } from '../app/router/module-routes.ts';
 import { accessRoutes } from './access/routes.tsx';
 import { homeRoutes } from './home/routes.tsx';
@@ -23,7 +24,10 @@ export const MODULES: readonly ModuleRoutes[] = [
   indicatorsRoutes,
 ];
 
-for (const module of MODULES) registerModuleMessages(module.messages ?? [], module.serverMessages);
+for (const module of MODULES) {
+  registerModuleMessages(module.messages ?? [], module.serverMessages);
+  registerMenuIcons(module.menuIcons ?? {});
+}
 
 function collect(kind: 'console' | 'standalone' | 'mobile' | 'public'): PageRoute[] {
   return MODULES.flatMap((module) => module[kind] ?? []);

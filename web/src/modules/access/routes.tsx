@@ -1,3 +1,4 @@
+import { AuditOutlined, UserOutlined } from '@ant-design/icons';
 import { dictionaries } from '@rg/domain/i18n/dictionaries';
 import { accessMessages } from './i18n.zh-CN.ts';
 import { accessMessagesEnUS } from './i18n.en-US.ts';
@@ -9,6 +10,7 @@ import { MobileLoginPage } from './pages/mobile-login-page.tsx';
 import { UsersPage } from './pages/users-page.tsx';
 
 export const accessRoutes: ModuleRoutes = {
+  menuIcons: { user: <UserOutlined />, audit: <AuditOutlined /> },
   messages: [dictionaries(accessMessages, accessMessagesEnUS)],
   console: [
     { path: '/users', Page: UsersPage },

@@ -1,3 +1,4 @@
+import { HomeOutlined } from '@ant-design/icons';
 import { dictionaries } from '@rg/domain/i18n/dictionaries';
 import { homeMessages } from './i18n.zh-CN.ts';
 import { homeMessagesEnUS } from './i18n.en-US.ts';
@@ -6,6 +7,7 @@ import { HomePage } from './pages/home-page.tsx';
 import { MobileHomePage } from './pages/mobile-home-page.tsx';
 
 export const homeRoutes: ModuleRoutes = {
+  menuIcons: { home: <HomeOutlined /> },
   messages: [dictionaries(homeMessages, homeMessagesEnUS)],
   console: [{ path: '/', Page: HomePage }],
   mobile: [{ path: '/m', Page: MobileHomePage }],

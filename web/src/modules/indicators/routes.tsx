@@ -1,3 +1,4 @@
+import { BarChartOutlined } from '@ant-design/icons';
 import { dictionaries } from '@rg/domain/i18n/dictionaries';
 import { indicatorsDictionaries } from '@rg/domain/indicators/messages';
 import { indicatorsMessages } from './i18n.zh-CN.ts';
@@ -6,6 +7,7 @@ import type { ModuleRoutes } from '../../app/router/module-routes.ts';
 import { IndicatorsPage } from './pages/indicators-page.tsx';
 
 export const indicatorsRoutes: ModuleRoutes = {
+  menuIcons: { indicators: <BarChartOutlined /> },
   messages: [dictionaries(indicatorsMessages, indicatorsMessagesEnUS)],
   serverMessages: indicatorsDictionaries,
   console: [{ path: '/indicators', Page: IndicatorsPage }],

@@ -6,7 +6,7 @@ import { legalConsoleMessages } from './i18n.console.zh-CN.ts';
 import { legalConsoleMessagesEnUS } from './i18n.console.en-US.ts';
 import { legalMobileMessages } from './i18n.mobile.zh-CN.ts';
 import { legalMobileMessagesEnUS } from './i18n.mobile.en-US.ts';
-import { BookOutlined, CommentOutlined, QuestionCircleOutlined } from '@ant-design/icons';
+import { BookOutlined, CommentOutlined, QuestionCircleOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import type { ModuleRoutes } from '../../app/router/module-routes.ts';
 import { AdvisorLedgerPage } from './mobile/advisor-ledger-page.tsx';
 import { AdvisorQuestionsPage } from './mobile/advisor-questions-page.tsx';
@@ -16,6 +16,7 @@ import { LegalPage } from './pages/legal-page.tsx';
 import { NoticePage } from './pages/notice-page.tsx';
 
 export const legalRoutes: ModuleRoutes = {
+  menuIcons: { legal: <SafetyCertificateOutlined /> },
   messages: [
     dictionaries(legalRosterMessages, legalRosterMessagesEnUS),
     dictionaries(legalConsoleMessages, legalConsoleMessagesEnUS),

@@ -12,6 +12,7 @@ import { MediatorCasesPage } from './mobile/mediator-cases-page.tsx';
 import { ScreeningReportPage } from './mobile/screening-report-page.tsx';
 
 export const mediationRoutes: ModuleRoutes = {
+  menuIcons: { mediation: <SolutionOutlined /> },
   messages: [dictionaries(mediationMessages, mediationMessagesEnUS)],
   serverMessages: mediationDictionaries,
   console: [{ path: '/mediation', Page: MediationPage }],

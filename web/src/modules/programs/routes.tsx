@@ -1,3 +1,4 @@
+import { FlagOutlined } from '@ant-design/icons';
 import { dictionaries } from '@rg/domain/i18n/dictionaries';
 import { programsDictionaries } from '@rg/domain/programs/messages';
 import { programsMessages } from './i18n.zh-CN.ts';
@@ -10,6 +11,7 @@ import { GroupPage } from './pages/group-page.tsx';
 import { DesignationPage } from './pages/designation-page.tsx';
 
 export const programsRoutes: ModuleRoutes = {
+  menuIcons: { programs: <FlagOutlined /> },
   messages: [dictionaries(programsMessages, programsMessagesEnUS)],
   serverMessages: programsDictionaries,
   console: [

@@ -1,3 +1,4 @@
+import { EnvironmentOutlined } from '@ant-design/icons';
 import { dictionaries } from '@rg/domain/i18n/dictionaries';
 import { regionsMessages } from './i18n.zh-CN.ts';
 import { regionsMessagesEnUS } from './i18n.en-US.ts';
@@ -6,6 +7,7 @@ import { RegionsPage } from './pages/regions-page.tsx';
 import { REGIONS_PATH } from './region-paths.ts';
 
 export const regionsRoutes: ModuleRoutes = {
+  menuIcons: { region: <EnvironmentOutlined /> },
   messages: [dictionaries(regionsMessages, regionsMessagesEnUS)],
   console: [
     { path: REGIONS_PATH, Page: RegionsPage },
