@@ -13,7 +13,15 @@ import { DeniedError } from './authorize.ts';
  * A denial may name the permission it missed, for the audit entry of the denial.
  */
 export type Decision =
-  { ok: true } | { ok: false; status: 'not_found' | 'forbidden' | 'conflict'; messageKey: string; permission?: Permission };
+  | { ok: true }
+  | {
+      ok: false;
+      status: 'not_found' | 'forbidden' | 'conflict';
+      messageKey: string;
+      permission?: Permission;
+      /** What a 409's message names (the programme that was withdrawn). */
+      params?: Record<string, string | number>;
+    };
 
 /** A row a policy decides on: every place-bound row carries its region code. */
 export interface Placed {
@@ -68,7 +76,7 @@ export function enforce<A extends string, R extends Placed>(policy: Policy<A, R>
   if (!actor) throw new AppError('unauthenticated', 'error.unauthenticated');
   const decision = policy(actor, action, row);
   if (decision.ok) return actor;
-  if (decision.status === 'conflict') throw new AppError('conflict', decision.messageKey);
+  if (decision.status === 'conflict') throw new AppError('conflict', decision.messageKey, undefined, decision.params);
   throw new DeniedError(decision.status, decision.messageKey, decision.permission ?? action, row.regionCode);
 }
 
