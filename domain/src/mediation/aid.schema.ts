@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isValidIdCard } from '../personal/id-card.ts';
 import { isValidMobile, normalizeMobile } from '../personal/phone.ts';
 import { regionCodeSchema } from '../regions/region.schema.ts';
-import { dateSchema, optionalText, pageFields, text, type PlaceRef } from './common.schema.ts';
+import { dateSchema, optionalText, pageFields, placeRefSchema, text } from './common.schema.ts';
 
 /**
  * 法律援助 (P1.4(4)「积极为经济困难群众提供法律援助」): application → 审查 approved | rejected →
@@ -36,6 +36,7 @@ export const AID_STEPS = {
   close: ['assigned'],
 } as const satisfies Record<string, readonly AidStatus[]>;
 export type AidStep = keyof typeof AID_STEPS;
+export const AID_STEP_NAMES = ['review', 'assign', 'close'] as const satisfies readonly AidStep[];
 
 const hardship = z.array(text(40)).min(1, 'mediation.aid.hardship.required').max(10);
 
@@ -88,25 +89,26 @@ export const aidListQuerySchema = z.object({
 });
 export type AidListQuery = z.infer<typeof aidListQuerySchema>;
 
-export interface AidDto {
-  id: string;
-  region: PlaceRef;
-  caseId: string | null;
-  caseNo: string | null;
-  applicantName: string;
+export const aidDtoSchema = z.object({
+  id: z.string(),
+  region: placeRefSchema,
+  caseId: z.string().nullable(),
+  caseNo: z.string().nullable(),
+  applicantName: z.string(),
   /** masked */
-  idNumber: string;
+  idNumber: z.string(),
   /** masked */
-  phone: string;
-  address: string | null;
-  matter: string;
-  facts: string;
-  hardship: string[];
-  status: AidStatus;
-  appliedOn: string;
-  review: { approved: boolean; reason: string; reviewedOn: string } | null;
-  assignment: { name: string; kind: AssigneeKind; assignedOn: string } | null;
-  result: { result: AidResult; note: string | null; closedOn: string } | null;
-  version: number;
-  abilities: { manage: boolean; reveal: boolean; steps: AidStep[] };
-}
+  phone: z.string(),
+  address: z.string().nullable(),
+  matter: z.string(),
+  facts: z.string(),
+  hardship: z.array(z.string()),
+  status: z.enum(AID_STATUSES),
+  appliedOn: z.string(),
+  review: z.object({ approved: z.boolean(), reason: z.string(), reviewedOn: z.string() }).nullable(),
+  assignment: z.object({ name: z.string(), kind: z.enum(ASSIGNEE_KINDS), assignedOn: z.string() }).nullable(),
+  result: z.object({ result: z.enum(AID_RESULTS), note: z.string().nullable(), closedOn: z.string() }).nullable(),
+  version: z.number(),
+  abilities: z.object({ manage: z.boolean(), reveal: z.boolean(), steps: z.array(z.enum(AID_STEP_NAMES)) }),
+});
+export type AidDto = z.infer<typeof aidDtoSchema>;

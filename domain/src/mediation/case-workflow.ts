@@ -14,10 +14,12 @@ export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
   closed: '已结案',
 };
 
+export const OUTCOMES = ['agreement', 'failed'] as const;
 /** 调解成功 / 调解不成 */
-export type Outcome = 'agreement' | 'failed';
+export type Outcome = (typeof OUTCOMES)[number];
+export const PERFORMANCES = ['performed', 'partly', 'not'] as const;
 /** 协议履行情况: 已履行 / 部分履行 / 未履行 */
-export type Performance = 'performed' | 'partly' | 'not';
+export type Performance = (typeof PERFORMANCES)[number];
 export const PERFORMANCE_LABELS: Record<Performance, string> = { performed: '已履行', partly: '部分履行', not: '未履行' };
 
 export const CASE_ACTIONS = ['start', 'agree', 'fail', 'follow_up', 'close'] as const;

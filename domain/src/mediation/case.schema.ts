@@ -3,9 +3,9 @@ import { isValidIdCard } from '../personal/id-card.ts';
 import { isValidMobile, normalizeMobile } from '../personal/phone.ts';
 import { isValidUscc } from '../personal/uscc.ts';
 import { regionCodeSchema } from '../regions/region.schema.ts';
-import { dateSchema, optionalText, pageFields, text, type PlaceRef } from './common.schema.ts';
-import type { CaseAction, CaseStatus, Outcome, Performance } from './case-workflow.ts';
-import type { AttachmentDto } from '../files/attachment.ts';
+import { dateSchema, optionalText, pageFields, placeRefSchema, text } from './common.schema.ts';
+import { CASE_ACTIONS, CASE_STATUSES, OUTCOMES, PERFORMANCES, type Recording } from './case-workflow.ts';
+import { attachmentDtoSchema } from '../files/attachment.ts';
 
 /**
  * 纠纷类型 (P3.3(三)1: 婚姻家庭、邻里、土地承包、征地拆迁、农民工工资、环境污染 … ).
@@ -193,7 +193,7 @@ export type OnlineApplication = z.infer<typeof onlineApplicationSchema>;
 
 export const caseListQuerySchema = z.object({
   regionCode: regionCodeSchema.optional(),
-  status: z.enum(['registered', 'mediating', 'agreed', 'failed', 'follow_up', 'closed']).optional(),
+  status: z.enum(CASE_STATUSES).optional(),
   caseType: z.enum(CASE_TYPES).optional(),
   riskLevel: z.enum(RISK_LEVELS).optional(),
   criminalRisk: z.enum(['true', 'false']).optional(),
@@ -250,101 +250,129 @@ export const visitSchema = z.object({ visitedOn: dateSchema, note: text(500, 'me
 export const closeSchema = z.object({ closedOn: dateSchema }).strict();
 export const reopenSchema = z.object({ reopenedOn: dateSchema, reason: text(500, 'mediation.reopen.reason.required') }).strict();
 
-export interface PartyDto {
-  id: string;
-  kind: PartyKind;
-  role: PartyRole;
-  name: string;
+export const partyDtoSchema = z.object({
+  id: z.string(),
+  kind: z.enum(PARTY_KINDS),
+  role: z.enum(PARTY_ROLES),
+  name: z.string(),
   /** masked */
-  idNumber: string | null;
+  idNumber: z.string().nullable(),
   /** masked */
-  phone: string | null;
-  address: string | null;
-}
+  phone: z.string().nullable(),
+  address: z.string().nullable(),
+});
+export type PartyDto = z.infer<typeof partyDtoSchema>;
 
-export interface SessionDto {
-  id: string;
-  heldOn: string;
-  participants: string;
-  notes: string;
-  recordedBy: string;
-}
+export const sessionDtoSchema = z.object({
+  id: z.string(),
+  heldOn: z.string(),
+  participants: z.string(),
+  notes: z.string(),
+  recordedBy: z.string(),
+});
+export type SessionDto = z.infer<typeof sessionDtoSchema>;
 
-export interface CaseListItemDto {
-  id: string;
-  caseNo: string;
-  region: PlaceRef;
-  caseType: CaseType;
-  source: CaseSource;
-  online: boolean;
-  summary: string;
-  partyNames: string;
-  riskLevel: RiskLevel;
-  criminalRisk: boolean;
-  status: CaseStatus;
-  registeredOn: string;
-  dueOn: string;
-  overdue: boolean;
-  outcome: Outcome | null;
-}
+const caseStatus = z.enum(CASE_STATUSES);
+const outcome = z.enum(OUTCOMES).nullable();
 
-export interface CaseDto extends CaseListItemDto {
-  committee: { id: string; name: string } | null;
-  mediator: { id: string; name: string } | null;
-  referrer: Referrer | null;
-  referralNote: string | null;
-  description: string;
-  amountFen: number | null;
-  peopleCount: number;
-  riskReasons: RiskReason[];
-  concludedOn: string | null;
-  agreement: {
-    agreedOn: string;
-    terms: string;
-    performanceDeadline: string | null;
-    confirmedOn: string | null;
-    confirmationNote: string | null;
-  } | null;
-  performance: Performance | null;
-  performanceNote: string | null;
-  failure: { failedOn: string; route: FailureRoute; destination: string; reason: string | null } | null;
-  followUp: { dueOn: string | null; visitedOn: string | null; note: string | null };
-  closedOn: string | null;
-  reopenedFrom: { id: string; caseNo: string } | null;
-  reopenedAs: { id: string; caseNo: string } | null;
-  parties: PartyDto[];
-  sessions: SessionDto[];
+export const caseListItemDtoSchema = z.object({
+  id: z.string(),
+  caseNo: z.string(),
+  region: placeRefSchema,
+  caseType: z.enum(CASE_TYPES),
+  source: z.enum(CASE_SOURCES),
+  online: z.boolean(),
+  summary: z.string(),
+  partyNames: z.string(),
+  riskLevel: z.enum(RISK_LEVELS),
+  criminalRisk: z.boolean(),
+  status: caseStatus,
+  registeredOn: z.string(),
+  dueOn: z.string(),
+  overdue: z.boolean(),
+  outcome,
+});
+export type CaseListItemDto = z.infer<typeof caseListItemDtoSchema>;
+
+/** The recordings a case may take (case-workflow.ts RECORDINGS), as a list for the response schema. */
+export const RECORDING_NAMES = ['session', 'confirm', 'performance', 'visit', 'reopen'] as const satisfies readonly Recording[];
+
+const caseLink = z.object({ id: z.string(), caseNo: z.string() }).nullable();
+const namedRef = z.object({ id: z.string(), name: z.string() }).nullable();
+
+export const caseDtoSchema = caseListItemDtoSchema.extend({
+  committee: namedRef,
+  mediator: namedRef,
+  referrer: z.enum(REFERRERS).nullable(),
+  referralNote: z.string().nullable(),
+  description: z.string(),
+  amountFen: z.number().nullable(),
+  peopleCount: z.number(),
+  riskReasons: z.array(z.enum(RISK_REASONS)),
+  concludedOn: z.string().nullable(),
+  agreement: z
+    .object({
+      agreedOn: z.string(),
+      terms: z.string(),
+      performanceDeadline: z.string().nullable(),
+      confirmedOn: z.string().nullable(),
+      confirmationNote: z.string().nullable(),
+    })
+    .nullable(),
+  performance: z.enum(PERFORMANCES).nullable(),
+  performanceNote: z.string().nullable(),
+  failure: z
+    .object({ failedOn: z.string(), route: z.enum(FAILURE_ROUTES), destination: z.string(), reason: z.string().nullable() })
+    .nullable(),
+  followUp: z.object({ dueOn: z.string().nullable(), visitedOn: z.string().nullable(), note: z.string().nullable() }),
+  closedOn: z.string().nullable(),
+  reopenedFrom: caseLink,
+  reopenedAs: caseLink,
+  parties: z.array(partyDtoSchema),
+  sessions: z.array(sessionDtoSchema),
   /**
    * 反复纠纷: for each party with an ID number, the other cases (within the viewer's region) in which the
    * same person is a party, newest first (at most 5 listed; `total` counts up to 200). A hint for the risk.
    */
-  partyHistory: Array<{
-    partyId: string;
-    name: string;
-    total: number;
-    cases: Array<{ id: string; caseNo: string; registeredOn: string; status: CaseStatus }>;
-  }>;
+  partyHistory: z.array(
+    z.object({
+      partyId: z.string(),
+      name: z.string(),
+      total: z.number(),
+      cases: z.array(z.object({ id: z.string(), caseNo: z.string(), registeredOn: z.string(), status: caseStatus })),
+    }),
+  ),
   /** 案件附件: the signed agreement, photos, evidence (JPG, PNG, PDF); files are fetched by id. */
-  attachments: AttachmentDto[];
-  version: number;
+  attachments: z.array(attachmentDtoSchema),
+  version: z.number(),
   /** What the viewer may do now: the actions the state allows and their role permits. */
-  abilities: {
-    handle: boolean;
-    reveal: boolean;
-    editParties: boolean;
-    actions: CaseAction[];
-    record: Array<'session' | 'confirm' | 'performance' | 'visit' | 'reopen'>;
-    aid: boolean;
-  };
-}
+  abilities: z.object({
+    handle: z.boolean(),
+    reveal: z.boolean(),
+    editParties: z.boolean(),
+    actions: z.array(z.enum(CASE_ACTIONS)),
+    record: z.array(z.enum(RECORDING_NAMES)),
+    aid: z.boolean(),
+  }),
+});
+export type CaseDto = z.infer<typeof caseDtoSchema>;
+
+/** A registered case's id and its number (受理登记的案号). */
+export const caseRegisteredSchema = z.object({ id: z.string(), caseNo: z.string() });
+export type CaseRegisteredDto = z.infer<typeof caseRegisteredSchema>;
 
 /** A villager's view of their own application (no one else's data). */
-export interface MyApplicationDto {
-  id: string;
-  caseNo: string;
-  caseType: CaseType;
-  summary: string;
-  status: CaseStatus;
-  registeredOn: string;
-  outcome: Outcome | null;
-}
+export const myApplicationDtoSchema = z.object({
+  id: z.string(),
+  caseNo: z.string(),
+  caseType: z.enum(CASE_TYPES),
+  summary: z.string(),
+  status: caseStatus,
+  registeredOn: z.string(),
+  outcome,
+});
+export type MyApplicationDto = z.infer<typeof myApplicationDtoSchema>;
+
+/** A villager's applications, newest first (at most 50). */
+export const myApplicationsDtoSchema = z.object({ items: z.array(myApplicationDtoSchema) });
+export type MyApplicationsDto = z.infer<typeof myApplicationsDtoSchema>;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isValidIdCard } from '../personal/id-card.ts';
 import { isValidMobile, normalizeMobile } from '../personal/phone.ts';
 import { regionCodeSchema } from '../regions/region.schema.ts';
-import { dateSchema, optionalText, pageFields, text, type PlaceRef } from './common.schema.ts';
+import { dateSchema, optionalText, pageFields, placeRefSchema, regionNameSchema, text } from './common.schema.ts';
 
 /**
  * 人民调解委员会的层级 (P1.4(4)「人民调解委员会“双建”」): 县、乡镇（街道）、村（社区），
@@ -52,19 +52,20 @@ export const committeeListQuerySchema = z.object({
 });
 export type CommitteeListQuery = z.infer<typeof committeeListQuerySchema>;
 
-export interface CommitteeDto {
-  id: string;
-  region: PlaceRef;
-  level: CommitteeLevel;
-  name: string;
-  field: string | null;
-  establishedOn: string | null;
-  status: CommitteeStatus;
+export const committeeDtoSchema = z.object({
+  id: z.string(),
+  region: placeRefSchema,
+  level: z.enum(COMMITTEE_LEVELS),
+  name: z.string(),
+  field: z.string().nullable(),
+  establishedOn: z.string().nullable(),
+  status: z.enum(COMMITTEE_STATUSES),
   /** Active mediators: all, and full-time (专职). */
-  mediators: number;
-  fullTime: number;
-  version: number;
-}
+  mediators: z.number(),
+  fullTime: z.number(),
+  version: z.number(),
+});
+export type CommitteeDto = z.infer<typeof committeeDtoSchema>;
 
 /** 专职 / 兼职人民调解员 (P3.3(三)1 counts full-time ones). */
 export const EMPLOYMENTS = ['full_time', 'part_time'] as const;
@@ -116,32 +117,38 @@ export const trainingCreateSchema = z
   .strict();
 export type TrainingCreate = z.infer<typeof trainingCreateSchema>;
 
-export interface TrainingDto {
-  id: string;
-  trainedOn: string;
-  title: string;
-  hours: number;
-  organiser: string | null;
-}
+export const trainingDtoSchema = z.object({
+  id: z.string(),
+  trainedOn: z.string(),
+  title: z.string(),
+  hours: z.number(),
+  organiser: z.string().nullable(),
+});
+export type TrainingDto = z.infer<typeof trainingDtoSchema>;
 
-export interface MediatorDto {
-  id: string;
-  committeeId: string;
-  committeeName: string;
-  committeeLevel: CommitteeLevel;
-  region: PlaceRef;
-  name: string;
-  gender: 'male' | 'female';
+export const mediatorDtoSchema = z.object({
+  id: z.string(),
+  committeeId: z.string(),
+  committeeName: z.string(),
+  committeeLevel: z.enum(COMMITTEE_LEVELS),
+  region: placeRefSchema,
+  name: z.string(),
+  gender: z.enum(['male', 'female']),
   /** masked 138****5678 */
-  phone: string;
+  phone: z.string(),
   /** masked, or null when not recorded */
-  idNumber: string | null;
-  employment: Employment;
-  status: MediatorStatus;
-  trainingHours: number;
-  version: number;
-  abilities: { update: boolean; reveal: boolean };
-}
+  idNumber: z.string().nullable(),
+  employment: z.enum(EMPLOYMENTS),
+  status: z.enum(MEDIATOR_STATUSES),
+  trainingHours: z.number(),
+  version: z.number(),
+  abilities: z.object({ update: z.boolean(), reveal: z.boolean() }),
+});
+export type MediatorDto = z.infer<typeof mediatorDtoSchema>;
+
+/** One mediator with their training record (培训记录). */
+export const mediatorDetailDtoSchema = mediatorDtoSchema.extend({ trainings: z.array(trainingDtoSchema) });
+export type MediatorDetailDto = z.infer<typeof mediatorDetailDtoSchema>;
 
 export const revealSchema = z.object({ field: z.enum(['phone', 'idNumber']) }).strict();
 export type RevealField = z.infer<typeof revealSchema>['field'];
@@ -152,23 +159,26 @@ export const staffingQuerySchema = z.object({ regionCode: regionCodeSchema.optio
 export const TOWN_FULL_TIME_REQUIRED = 2;
 export const VILLAGE_FULL_TIME_REQUIRED = 1;
 
-export interface StaffingGapDto {
-  code: string;
-  name: string;
-  path: string;
-  level: 'town' | 'village';
+export const staffingGapDtoSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  path: z.string(),
+  level: z.enum(['town', 'village']),
   /** Active full-time mediators of the place's own committee. */
-  fullTime: number;
-  required: number;
-  hasCommittee: boolean;
-}
+  fullTime: z.number(),
+  required: z.number(),
+  hasCommittee: z.boolean(),
+});
+export type StaffingGapDto = z.infer<typeof staffingGapDtoSchema>;
 
 /** 人员配备达标情况 of a region: towns and villages that meet the rule, and the ones short of it. */
-export interface StaffingDto {
-  region: { code: string; name: string };
-  towns: { total: number; compliant: number; short: number };
-  villages: { total: number; compliant: number; short: number };
+const compliance = z.object({ total: z.number(), compliant: z.number(), short: z.number() });
+export const staffingDtoSchema = z.object({
+  region: regionNameSchema,
+  towns: compliance,
+  villages: compliance,
   /** The short list, towns first, up to `limit` rows; `totalShort` counts all. */
-  gaps: StaffingGapDto[];
-  totalShort: number;
-}
+  gaps: z.array(staffingGapDtoSchema),
+  totalShort: z.number(),
+});
+export type StaffingDto = z.infer<typeof staffingDtoSchema>;

@@ -18,12 +18,20 @@ export interface Page<T> {
   pageSize: number;
 }
 
+/** The response schema of a page of `item`s. */
+export const pageSchema = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number(), page: z.number(), pageSize: z.number() });
+
 /** A place as shown in lists: its code, short name and path below the county (王桥镇屈家村). */
-export interface PlaceRef {
-  code: string;
-  name: string;
-  path: string;
-}
+export const placeRefSchema = z.object({ code: z.string(), name: z.string(), path: z.string() });
+export type PlaceRef = z.infer<typeof placeRefSchema>;
+
+/** A named place without its path (the region a statistic or a report is about). */
+export const regionNameSchema = z.object({ code: z.string(), name: z.string() });
+
+/** The full value of a revealed personal field (audited). */
+export const revealedSchema = z.object({ value: z.string() });
+export type RevealedDto = z.infer<typeof revealedSchema>;
 
 /** A share rounded to four decimals (0.6667), 0 when there is nothing to divide. */
 export const rate = (part: number, whole: number): number => (whole === 0 ? 0 : Math.round((part / whole) * 10_000) / 10_000);

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { regionCodeSchema } from '../regions/region.schema.ts';
-import { optionalText, text } from './common.schema.ts';
+import { optionalText, regionNameSchema, text } from './common.schema.ts';
 import { addDays } from './case-workflow.ts';
-import { CASE_TYPES, RISK_LEVELS, type CaseType, type RiskLevel } from './case.schema.ts';
+import { CASE_TYPES, RISK_LEVELS } from './case.schema.ts';
 
 /** A screening period is a month, `YYYY-MM`. */
 export const periodSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'mediation.period.invalid');
@@ -46,49 +46,53 @@ export type ScreeningCreate = z.infer<typeof screeningCreateSchema>;
 
 export const screeningQuerySchema = z.object({ regionCode: regionCodeSchema.optional(), period: periodSchema });
 
-export interface ScreeningItemDto {
-  caseType: CaseType;
-  summary: string;
-  peopleCount: number;
-  riskLevel: RiskLevel;
-}
+export const screeningItemDtoSchema = z.object({
+  caseType: z.enum(CASE_TYPES),
+  summary: z.string(),
+  peopleCount: z.number(),
+  riskLevel: z.enum(RISK_LEVELS),
+});
+export type ScreeningItemDto = z.infer<typeof screeningItemDtoSchema>;
 
-export interface ScreeningDto {
-  id: string;
-  villageCode: string;
-  villageName: string;
-  period: string;
-  nil: boolean;
-  items: ScreeningItemDto[];
-  note: string | null;
-  submittedOn: string;
-  onTime: boolean;
-  submittedBy: string;
-}
+export const screeningDtoSchema = z.object({
+  id: z.string(),
+  villageCode: z.string(),
+  villageName: z.string(),
+  period: z.string(),
+  nil: z.boolean(),
+  items: z.array(screeningItemDtoSchema),
+  note: z.string().nullable(),
+  submittedOn: z.string(),
+  onTime: z.boolean(),
+  submittedBy: z.string(),
+});
+export type ScreeningDto = z.infer<typeof screeningDtoSchema>;
 
-export interface ScreeningRowDto {
-  code: string;
-  name: string;
+export const screeningRowDtoSchema = z.object({
+  code: z.string(),
+  name: z.string(),
   /** villages expected to report */
-  expected: number;
-  submitted: number;
-  onTime: number;
-  nil: number;
-  disputes: number;
-}
+  expected: z.number(),
+  submitted: z.number(),
+  onTime: z.number(),
+  nil: z.number(),
+  disputes: z.number(),
+});
+export type ScreeningRowDto = z.infer<typeof screeningRowDtoSchema>;
 
 /** 排查报送情况 for a period: per child region, and the villages still missing (up to 200). */
-export interface ScreeningCompletenessDto {
-  region: { code: string; name: string };
-  period: string;
-  dueOn: string;
-  expected: number;
-  submitted: number;
-  onTime: number;
-  late: number;
-  missing: number;
-  disputes: number;
-  children: ScreeningRowDto[];
-  missingVillages: { code: string; path: string }[];
-  reports: ScreeningDto[];
-}
+export const screeningCompletenessDtoSchema = z.object({
+  region: regionNameSchema,
+  period: z.string(),
+  dueOn: z.string(),
+  expected: z.number(),
+  submitted: z.number(),
+  onTime: z.number(),
+  late: z.number(),
+  missing: z.number(),
+  disputes: z.number(),
+  children: z.array(screeningRowDtoSchema),
+  missingVillages: z.array(z.object({ code: z.string(), path: z.string() })),
+  reports: z.array(screeningDtoSchema),
+});
+export type ScreeningCompletenessDto = z.infer<typeof screeningCompletenessDtoSchema>;

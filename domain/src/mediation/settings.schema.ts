@@ -29,11 +29,12 @@ export const settingsSchema = z
   .strict();
 export type SettingsInput = z.infer<typeof settingsSchema>;
 
-export interface SettingsDto {
-  regionCode: string;
+export const settingsDtoSchema = z.object({
+  regionCode: z.string(),
   /** Where the values come from: the region itself, an ancestor, or null for the defaults. */
-  source: string | null;
-  overdueDays: number;
-  followUpDays: number;
-  aidCriteria: string[];
-}
+  source: z.string().nullable(),
+  overdueDays: z.number(),
+  followUpDays: z.number(),
+  aidCriteria: z.array(z.string()),
+});
+export type SettingsDto = z.infer<typeof settingsDtoSchema>;

@@ -2,13 +2,13 @@ import type {
   CommitteeLevel,
   Employment,
   MediatorCreate,
+  MediatorDetailDto,
   MediatorDto,
   MediatorListQuery,
   MediatorStatus,
   MediatorUpdate,
   RevealField,
   TrainingCreate,
-  TrainingDto,
 } from '@rg/domain/mediation/committee.schema';
 import type { Page, PlaceRef } from '@rg/domain/mediation/common.schema';
 import { maskIdCard, maskMobile } from '@rg/domain/personal/masking';
@@ -64,7 +64,7 @@ export class MediatorsService {
     return row;
   }
 
-  async getMediator(rc: RequestContext, id: string): Promise<MediatorDto & { trainings: TrainingDto[] }> {
+  async getMediator(rc: RequestContext, id: string): Promise<MediatorDetailDto> {
     const actor = authorize(rc.actor, 'mediation.read');
     const row = await this.loadMediator(actor, id, 'mediation.read');
     const trainings = await repo.trainingsOf(this.ctx.db, id);
@@ -97,7 +97,7 @@ export class MediatorsService {
     return hash ? repo.idNumberTaken(this.ctx.db, hash, exceptId) : false;
   }
 
-  async createMediator(rc: RequestContext, input: MediatorCreate): Promise<MediatorDto> {
+  async createMediator(rc: RequestContext, input: MediatorCreate): Promise<MediatorDetailDto> {
     const actor = authorize(rc.actor, 'mediation.manage');
     const committee = await repo.findCommittee(this.ctx.db, input.committeeId);
     if (!committee || !can(actor, 'mediation.manage', { regionCode: committee.region_code }))
@@ -137,7 +137,7 @@ export class MediatorsService {
     return this.getMediator(rc, id);
   }
 
-  async updateMediator(rc: RequestContext, id: string, input: MediatorUpdate): Promise<MediatorDto> {
+  async updateMediator(rc: RequestContext, id: string, input: MediatorUpdate): Promise<MediatorDetailDto> {
     const actor = authorize(rc.actor, 'mediation.manage');
     const row = await this.loadMediator(actor, id, 'mediation.manage');
     const personal = this.personal(input);
@@ -163,7 +163,7 @@ export class MediatorsService {
     return this.getMediator(rc, id);
   }
 
-  async addTraining(rc: RequestContext, id: string, input: TrainingCreate): Promise<MediatorDto & { trainings: TrainingDto[] }> {
+  async addTraining(rc: RequestContext, id: string, input: TrainingCreate): Promise<MediatorDetailDto> {
     const actor = authorize(rc.actor, 'mediation.manage');
     const row = await this.loadMediator(actor, id, 'mediation.manage');
     const trainingId = newId();

@@ -1,24 +1,22 @@
 import type { AidDto, AidStatus } from '@rg/domain/mediation/aid.schema';
-import type { CaseDto, CaseListItemDto, CaseType, MyApplicationDto, RiskLevel } from '@rg/domain/mediation/case.schema';
-import type { CaseStatus } from '@rg/domain/mediation/case-workflow';
-import type { CommitteeDto, CommitteeLevel, MediatorDto, StaffingDto, TrainingDto } from '@rg/domain/mediation/committee.schema';
-import type { Page } from '@rg/domain/mediation/common.schema';
+import type {
+  CaseDto,
+  CaseListItemDto,
+  CaseListQuery,
+  CaseRegisteredDto,
+  MyApplicationDto,
+  MyApplicationsDto,
+} from '@rg/domain/mediation/case.schema';
+import type { CommitteeDto, CommitteeLevel, MediatorDetailDto, MediatorDto, StaffingDto } from '@rg/domain/mediation/committee.schema';
+import type { Page, RevealedDto } from '@rg/domain/mediation/common.schema';
 import type { ScreeningCompletenessDto, ScreeningDto } from '@rg/domain/mediation/screening.schema';
 import type { SettingsDto } from '@rg/domain/mediation/settings.schema';
 import type { StatsDto } from '@rg/domain/mediation/stats.schema';
 import { api, withQuery } from '../../app/api/api-client.ts';
 
-export interface CaseFilters {
-  status?: CaseStatus;
-  caseType?: CaseType;
-  riskLevel?: RiskLevel;
-  criminalRisk?: 'true';
-  open?: 'true';
-  overdue?: 'true';
-  q?: string;
-}
-export type CaseQuery = CaseFilters & { regionCode?: string; page: number; pageSize: number };
-export type MediatorDetail = MediatorDto & { trainings: TrainingDto[] };
+/** The case list's filters (the server's query schema without the region and the paging). */
+export type CaseFilters = Partial<Omit<CaseListQuery, 'regionCode' | 'page' | 'pageSize'>>;
+export type CaseQuery = CaseFilters & Pick<CaseListQuery, 'page' | 'pageSize'> & { regionCode?: string };
 
 export const mediationKeys = {
   all: ['mediation'] as const,
@@ -38,24 +36,22 @@ export const mediationKeys = {
 export const mediationApi = {
   cases: (query: CaseQuery) => api.get<Page<CaseListItemDto>>('/api/mediation/cases', { ...query }),
   case: (id: string) => api.get<CaseDto>(`/api/mediation/cases/${id}`),
-  register: (body: unknown, idempotencyKey?: string) =>
-    api.post<{ id: string; caseNo: string }>('/api/mediation/cases', body, idempotencyKey),
+  register: (body: unknown, idempotencyKey?: string) => api.post<CaseRegisteredDto>('/api/mediation/cases', body, idempotencyKey),
   step: (id: string, path: string, body: unknown) => api.post<CaseDto>(`/api/mediation/cases/${id}/${path}`, body),
   updateParties: (id: string, body: unknown) => api.put<CaseDto>(`/api/mediation/cases/${id}/parties`, body),
   revealParty: (caseId: string, partyId: string, field: 'phone' | 'idNumber') =>
-    api.post<{ value: string }>(`/api/mediation/cases/${caseId}/parties/${partyId}/reveal`, { field }),
+    api.post<RevealedDto>(`/api/mediation/cases/${caseId}/parties/${partyId}/reveal`, { field }),
   committees: (query: { level?: CommitteeLevel; q?: string; page: number; pageSize: number }) =>
     api.get<Page<CommitteeDto>>('/api/mediation/committees', { ...query }),
   createCommittee: (body: unknown) => api.post<CommitteeDto>('/api/mediation/committees', body),
   updateCommittee: (id: string, body: unknown) => api.patch<CommitteeDto>(`/api/mediation/committees/${id}`, body),
   mediators: (query: { committeeId?: string; employment?: string; q?: string; page: number; pageSize: number }) =>
     api.get<Page<MediatorDto>>('/api/mediation/mediators', { ...query }),
-  mediator: (id: string) => api.get<MediatorDetail>(`/api/mediation/mediators/${id}`),
-  createMediator: (body: unknown) => api.post<MediatorDto>('/api/mediation/mediators', body),
-  updateMediator: (id: string, body: unknown) => api.patch<MediatorDto>(`/api/mediation/mediators/${id}`, body),
-  addTraining: (id: string, body: unknown) => api.post<MediatorDetail>(`/api/mediation/mediators/${id}/trainings`, body),
-  revealMediator: (id: string, field: 'phone' | 'idNumber') =>
-    api.post<{ value: string }>(`/api/mediation/mediators/${id}/reveal`, { field }),
+  mediator: (id: string) => api.get<MediatorDetailDto>(`/api/mediation/mediators/${id}`),
+  createMediator: (body: unknown) => api.post<MediatorDetailDto>('/api/mediation/mediators', body),
+  updateMediator: (id: string, body: unknown) => api.patch<MediatorDetailDto>(`/api/mediation/mediators/${id}`, body),
+  addTraining: (id: string, body: unknown) => api.post<MediatorDetailDto>(`/api/mediation/mediators/${id}/trainings`, body),
+  revealMediator: (id: string, field: 'phone' | 'idNumber') => api.post<RevealedDto>(`/api/mediation/mediators/${id}/reveal`, { field }),
   staffing: (regionCode?: string) => api.get<StaffingDto>('/api/mediation/staffing', { regionCode }),
   screening: (period: string, regionCode?: string) =>
     api.get<ScreeningCompletenessDto>('/api/mediation/screenings/completeness', { period, regionCode }),
@@ -63,12 +59,12 @@ export const mediationApi = {
   aid: (status: AidStatus | undefined, page: number) => api.get<Page<AidDto>>('/api/mediation/aid', { status, page, pageSize: 20 }),
   createAid: (body: unknown) => api.post<AidDto>('/api/mediation/aid', body),
   aidStep: (id: string, step: 'review' | 'assign' | 'close', body: unknown) => api.post<AidDto>(`/api/mediation/aid/${id}/${step}`, body),
-  revealAid: (id: string, field: 'phone' | 'idNumber') => api.post<{ value: string }>(`/api/mediation/aid/${id}/reveal`, { field }),
+  revealAid: (id: string, field: 'phone' | 'idNumber') => api.post<RevealedDto>(`/api/mediation/aid/${id}/reveal`, { field }),
   stats: (year: number, regionCode?: string) => api.get<StatsDto>('/api/mediation/stats', { year, regionCode }),
   settings: () => api.get<SettingsDto>('/api/mediation/settings'),
   putSettings: (body: unknown) => api.put<SettingsDto>('/api/mediation/settings', body),
   apply: (body: unknown) => api.post<MyApplicationDto>('/api/mediation/applications', body),
-  mine: () => api.get<{ items: MyApplicationDto[] }>('/api/mediation/applications/mine'),
+  mine: () => api.get<MyApplicationsDto>('/api/mediation/applications/mine'),
 };
 
 /** Plain downloads (GET with the session cookie); the server scopes and audits them. */

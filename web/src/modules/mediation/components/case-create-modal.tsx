@@ -1,5 +1,5 @@
 import { Checkbox, DatePicker, Form, Input, InputNumber, Radio, Select, Space, Switch } from 'antd';
-import type { CaseSource, CaseType, Referrer, RiskLevel, RiskReason } from '@rg/domain/mediation/case.schema';
+import type { CaseRegisteredDto, CaseSource, CaseType, Referrer, RiskLevel, RiskReason } from '@rg/domain/mediation/case.schema';
 import dayjs, { type Dayjs } from 'dayjs';
 import { FormModal } from '../../../app/forms/form-modal.tsx';
 import { useFormSubmit } from '../../../app/forms/use-form-submit.ts';
@@ -84,7 +84,7 @@ export function CaseCreateModal({
   const { t, tKey } = useI18n();
   const labels = useMediationLabels();
   const session = useSession();
-  const save = useFormSubmit<Values, { id: string; caseNo: string }>({
+  const save = useFormSubmit<Values, CaseRegisteredDto>({
     fields: FIELDS,
     mutationFn: (values) => mediationApi.register(toBody(values, preset?.screeningId)),
     successMessage: t('mediation.case.saved'),

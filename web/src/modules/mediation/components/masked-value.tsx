@@ -3,6 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useErrorToast } from '../../../app/api/use-error-messages.ts';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
+import type { RevealedDto } from '@rg/domain/mediation/common.schema';
 
 /** A masked phone or ID number; 查看 asks the server for the whole value (audited) when allowed. */
 export function MaskedValue({
@@ -13,7 +14,7 @@ export function MaskedValue({
 }: {
   masked: string | null;
   canReveal: boolean;
-  reveal: () => Promise<{ value: string }>;
+  reveal: () => Promise<RevealedDto>;
   label: string;
 }) {
   const { t } = useI18n();

@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Form, Input, InputNumber, Radio, Select, Typography } from 'antd';
-import type { CaseSource, CaseType, RiskLevel } from '@rg/domain/mediation/case.schema';
+import type { CaseRegisteredDto, CaseSource, CaseType, RiskLevel } from '@rg/domain/mediation/case.schema';
 import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import { useNavigate } from 'react-router';
@@ -49,7 +49,7 @@ export function MediatorCaseFormPage() {
   const session = useSession();
   const navigate = useNavigate();
   const idempotencyKey = useMemo(() => crypto.randomUUID(), []);
-  const save = useFormSubmit<Values, { id: string; caseNo: string }>({
+  const save = useFormSubmit<Values, CaseRegisteredDto>({
     fields: FIELDS,
     mutationFn: (v) =>
       mediationApi.register(
