@@ -8,6 +8,7 @@ import { buildApp } from '../core/http/app.ts';
 import type { DeclaredRoute } from '../core/http/route-guard.ts';
 import type { App } from '../core/module.ts';
 import { MODULES } from '../modules/index.ts';
+import { watchAuditGaps } from './audit-gaps.ts';
 import { createTestDatabase } from './test-db.ts';
 import { seedPlaces, TEST_PASSWORD } from './factories.ts';
 
@@ -50,6 +51,7 @@ export async function createTestApp(): Promise<TestApp> {
   const { ctx, connection } = await createContext(database.config, MODULES, { clock, keys: deriveKeys(Buffer.alloc(32, 7)) });
   await seedPlaces(ctx);
   const { app, routes } = await buildApp(ctx, MODULES);
+  const auditGaps = watchAuditGaps(app, ctx);
   await app.ready();
 
   const responses: RecordedResponse[] = [];
@@ -98,9 +100,11 @@ export async function createTestApp(): Promise<TestApp> {
       return client(`rg_sid=${cookie.value}`, body.session?.csrfToken ?? body.csrfToken ?? '');
     },
     async close() {
+      const gaps = auditGaps();
       await app.close();
       await connection.close();
       await database.dispose();
+      if (gaps.length > 0) throw new Error(`write routes answered 2xx without an audit entry: ${gaps.join(', ')}`);
     },
   };
 }

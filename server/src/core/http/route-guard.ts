@@ -18,6 +18,11 @@ declare module 'fastify' {
     allowMfaPending?: boolean;
     /** Reachable before the forced first-login password change. */
     allowPasswordChange?: boolean;
+    /**
+     * `false` for a write that leaves no audit entry by design (say why beside it); every other
+     * successful write must write one, which the test harness checks (testing/audit-gaps.ts).
+     */
+    audit?: false;
   }
   interface FastifyRequest {
     actor: Actor | null;

@@ -77,8 +77,13 @@ export function indicatorsRoutes(app: App, ctx: AppContext): void {
   );
   // After a region import moved villages or towns: their sums follow them (nation-wide administrators only).
   app.post('/indicators/rollup/relocate', { config: { access: 'indicators.manage' } }, async (req) => {
-    authorize(requestContext(req).actor, 'indicators.manage', { regionCode: '00' });
-    return { moved: await engine.relocateMoved(ctx.db) };
+    const rc = requestContext(req);
+    authorize(rc.actor, 'indicators.manage', { regionCode: '00' });
+    const moved = await engine.relocateMoved(ctx.db);
+    await ctx.db
+      .transaction()
+      .execute((tx) => ctx.audit.append(tx, rc, { action: 'indicators.rollup_relocate', objectRegion: '00', detail: { moved } }));
+    return { moved };
   });
 
   app.get('/indicators/assessment/templates', { config: { access: 'indicators.read' } }, (req) => ({

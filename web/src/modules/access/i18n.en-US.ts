@@ -99,10 +99,4 @@ export const accessMessagesEnUS: Record<keyof typeof accessMessages, string> = {
   'audit.action.session.scope': 'Switch scope',
   'audit.action.access.denied': 'Access denied',
   'audit.action.export.users': 'Export users',
-  'audit.action.legal.advisor_create': 'Add legal advisor',
-  'audit.action.legal.advisor_update': 'Edit legal advisor',
-  'audit.action.legal.assign': 'Assign to village',
-  'audit.action.legal.assignment_end': 'End village assignment',
-  'audit.action.legal.reveal': 'View legal advisor personal data',
-  'audit.action.export.legal_uncovered': 'Export uncovered villages',
 };

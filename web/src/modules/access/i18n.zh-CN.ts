@@ -96,12 +96,6 @@ export const accessMessages = {
   'audit.action.session.scope': '切换辖区',
   'audit.action.access.denied': '越权访问',
   'audit.action.export.users': '导出用户',
-  'audit.action.legal.advisor_create': '新增法律顾问',
-  'audit.action.legal.advisor_update': '修改法律顾问',
-  'audit.action.legal.assign': '安排驻村',
-  'audit.action.legal.assignment_end': '结束驻村安排',
-  'audit.action.legal.reveal': '查看法律顾问敏感信息',
-  'audit.action.export.legal_uncovered': '导出未覆盖村（社区）',
 } as const;
 
 // The keys join the console's typed message keys (app/i18n/message-catalogue.ts).

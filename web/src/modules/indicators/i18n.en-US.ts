@@ -152,4 +152,5 @@ export const indicatorsMessagesEnUS: Record<keyof typeof indicatorsMessages, str
   'indicators.round.units': 'Assessed units',
   'indicators.round.assessorsHelp': 'Usernames of the assessors, one per Enter; leave empty to let every inspector of this scope score',
   'indicators.round.created': 'Assessment created',
+  'audit.action.indicators.rollup_relocate': 'Recompute indicator roll-ups after a region change',
 };

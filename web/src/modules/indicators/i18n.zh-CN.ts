@@ -130,6 +130,7 @@ export const indicatorsMessages = {
   'indicators.round.units': '被考核单位',
   'indicators.round.assessorsHelp': '填写考核人员的登录账号，回车分隔；不填则本辖区督导考核员均可打分',
   'indicators.round.created': '考核已新建',
+  'audit.action.indicators.rollup_relocate': '区划调整后重算指标汇总',
 } as const;
 
 // The keys join the console's typed message keys (app/i18n/message-catalogue.ts).

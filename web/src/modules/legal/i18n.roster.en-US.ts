@@ -131,4 +131,11 @@ export const legalRosterMessagesEnUS: Record<keyof typeof legalRosterMessages, s
   'legal.coverage.code': 'Region code',
   'legal.coverage.isPoor': 'Poor village',
   'legal.coverage.assign': 'Assign advisor',
+  'audit.action.legal.advisor_create': 'Add legal advisor',
+  'audit.action.legal.advisor_update': 'Edit legal advisor',
+  'audit.action.legal.assign': 'Assign to village',
+  'audit.action.legal.assignment_end': 'End village assignment',
+  'audit.action.legal.reveal': 'View legal advisor personal data',
+  'audit.action.export.legal_uncovered': 'Export uncovered villages',
+  'audit.action.legal.advisor_import': 'Import legal advisors',
 };

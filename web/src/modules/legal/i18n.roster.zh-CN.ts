@@ -128,6 +128,13 @@ export const legalRosterMessages = {
   'legal.coverage.code': '区划代码',
   'legal.coverage.isPoor': '贫困村',
   'legal.coverage.assign': '安排法律顾问',
+  'audit.action.legal.advisor_create': '新增法律顾问',
+  'audit.action.legal.advisor_update': '修改法律顾问',
+  'audit.action.legal.assign': '安排驻村',
+  'audit.action.legal.assignment_end': '结束驻村安排',
+  'audit.action.legal.reveal': '查看法律顾问敏感信息',
+  'audit.action.export.legal_uncovered': '导出未覆盖村（社区）',
+  'audit.action.legal.advisor_import': '批量导入法律顾问',
 } as const;
 
 // The keys join the console's typed message keys (app/i18n/message-catalogue.ts).
