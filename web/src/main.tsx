@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { AppProviders } from './app/app-providers.tsx';
-import { router } from './app/router/router.tsx';
+import { router } from './router.tsx';
 import './styles.css';
 
 const container = document.getElementById('root');

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { registerModuleMessages } from '../app/i18n/translate.ts';
+import { registerHeaderItems } from '../app/layout/header-items.ts';
 import { registerMenuIcons } from '../app/layout/menu-icons.tsx';
 import type { MobileService, ModuleRoutes, PageRoute } from '../app/router/module-routes.ts';
 import { accessRoutes } from './access/routes.tsx';
@@ -27,6 +28,7 @@ export const MODULES: readonly ModuleRoutes[] = [
 for (const module of MODULES) {
   registerModuleMessages(module.messages ?? [], module.serverMessages);
   registerMenuIcons(module.menuIcons ?? {});
+  registerHeaderItems(module.headerItems ?? []);
 }
 
 function collect(kind: 'console' | 'standalone' | 'mobile' | 'public'): PageRoute[] {

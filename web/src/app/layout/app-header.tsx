@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router';
 import { useAuth, useSession } from '../auth/auth-context.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { LanguageSwitch } from '../i18n/language-switch.tsx';
-import { ScopeSwitcher } from './scope-switcher.tsx';
+import { headerItems } from './header-items.ts';
 
 export function AppHeader() {
   const { t } = useI18n();
@@ -30,7 +30,11 @@ export function AppHeader() {
         lineHeight: '56px',
       }}
     >
-      <ScopeSwitcher />
+      <Space size={16}>
+        {headerItems().map((Item, index) => (
+          <Item key={index} />
+        ))}
+      </Space>
       <Space size={16}>
         <Space size={8} data-testid="current-user">
           <Avatar size="small" icon={<UserOutlined />} style={{ background: '#1677ff' }} />

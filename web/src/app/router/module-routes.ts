@@ -30,6 +30,8 @@ export interface ModuleRoutes {
   mobileServices?: MobileService[];
   /** Pages anyone can open (sign-in pages). */
   public?: PageRoute[];
+  /** Parts the module adds to the start of the console's header. */
+  headerItems?: readonly ComponentType[];
   /** Icons of the module's menu entries, by the name its server manifest gives them (`menu[].icon`). */
   menuIcons?: Readonly<Record<string, ReactNode>>;
   /** The module's console texts, each dictionary with its English twin (`dictionaries()` from domain). */

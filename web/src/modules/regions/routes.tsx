@@ -1,3 +1,4 @@
+import { ScopeSwitcher } from './components/scope-switcher.tsx';
 import { EnvironmentOutlined } from '@ant-design/icons';
 import { dictionaries } from '@rg/domain/i18n/dictionaries';
 import { regionsMessages } from './i18n.zh-CN.ts';
@@ -7,6 +8,7 @@ import { RegionsPage } from './pages/regions-page.tsx';
 import { REGIONS_PATH } from './region-paths.ts';
 
 export const regionsRoutes: ModuleRoutes = {
+  headerItems: [ScopeSwitcher],
   menuIcons: { region: <EnvironmentOutlined /> },
   messages: [dictionaries(regionsMessages, regionsMessagesEnUS)],
   console: [

@@ -2,11 +2,11 @@ import { SwapOutlined } from '@ant-design/icons';
 import { App, Button, Modal, Space, Typography } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { RegionPicker } from '../../modules/regions/components/region-picker.tsx';
-import { useErrorToast } from '../api/use-error-messages.ts';
-import { useAuth, useSession } from '../auth/auth-context.tsx';
-import { SESSION_KEY, sessionApi } from '../auth/session-api.ts';
-import { useI18n } from '../i18n/i18n-context.tsx';
+import { RegionPicker } from './region-picker.tsx';
+import { useErrorToast } from '../../../app/api/use-error-messages.ts';
+import { useAuth, useSession } from '../../../app/auth/auth-context.tsx';
+import { SESSION_KEY, sessionApi } from '../../../app/auth/session-api.ts';
+import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 
 /** 切换辖区: narrows the working scope to a region inside the user's own subtree. */
 export function ScopeSwitcher() {
