@@ -10,7 +10,7 @@ import type { AppContext } from '../../core/context.ts';
 import { burnPasswordCheck, hashPassword, verifyPassword } from '../../core/crypto/password-hash.ts';
 import { AppError, invalid, notFound } from '../../core/http/errors.ts';
 import type { UserTable } from '../../core/db/schema.ts';
-import { findRegion } from '../regions/regions.repository.ts';
+import { findRegion } from '../regions/regions.facade.ts';
 import * as users from './users.repository.ts';
 
 /** SECURITY.md 3: five failures lock the account for fifteen minutes. */

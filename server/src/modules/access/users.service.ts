@@ -10,7 +10,7 @@ import type { AppContext } from '../../core/context.ts';
 import { hashPassword } from '../../core/crypto/password-hash.ts';
 import { AppError, conflict, invalid, notFound } from '../../core/http/errors.ts';
 import type { Tx, UserTable } from '../../core/db/schema.ts';
-import { findRegion } from '../regions/regions.repository.ts';
+import { findRegion } from '../regions/regions.facade.ts';
 import * as repo from './users.repository.ts';
 import { newUserRow, phoneColumns } from './user-row.ts';
 import { newId } from '../../core/db/ids.ts';

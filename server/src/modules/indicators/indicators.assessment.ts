@@ -28,7 +28,7 @@ import { withinScope } from '../../core/db/scope.ts';
 import type { Tx } from '../../core/db/schema.ts';
 import { toXlsx } from '../../core/export/xlsx.ts';
 import { AppError, conflict, invalid, notFound } from '../../core/http/errors.ts';
-import { findRegion, findRegions } from '../regions/regions.repository.ts';
+import { findRegion, findRegions } from '../regions/regions.facade.ts';
 import type { IndicatorCatalogue } from './indicators.catalogue.ts';
 import type { AssessmentRoundTable } from './indicators.tables.ts';
 import { newId } from '../../core/db/ids.ts';

@@ -8,7 +8,7 @@ import { withinScope } from '../../core/db/scope.ts';
 import type { DbOrTx } from '../../core/db/schema.ts';
 import { invalid } from '../../core/http/errors.ts';
 import type { ComputedIndicator } from '../../core/module.ts';
-import { findRegion, findRegions } from '../regions/regions.repository.ts';
+import { findRegion, findRegions } from '../regions/regions.facade.ts';
 import { newId } from '../../core/db/ids.ts';
 
 /** A catalogue entry with, for function indicators, the registering module's function. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_COUNTIES } from '../../demo/demo-accounts.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
-import { importDivisions } from '../regions/regions.import.ts';
+import { importDivisions } from '../regions/regions.facade.ts';
 import { seedIndicatorsDemo } from './indicators.demo.ts';
 
 describe('indicators demo data', () => {

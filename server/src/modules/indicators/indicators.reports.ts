@@ -18,7 +18,7 @@ import type { AppContext } from '../../core/context.ts';
 import { withinScope } from '../../core/db/scope.ts';
 import type { DbOrTx } from '../../core/db/schema.ts';
 import { AppError, conflict, invalid, notFound } from '../../core/http/errors.ts';
-import { findRegion, findRegions } from '../regions/regions.repository.ts';
+import { findRegion, findRegions } from '../regions/regions.facade.ts';
 import type { IndicatorReportTable } from './indicators.tables.ts';
 import { contributionsOf, difference } from './report-contributions.ts';
 import type { RollupEngine } from './rollup.engine.ts';

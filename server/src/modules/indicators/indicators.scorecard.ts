@@ -7,7 +7,7 @@ import { authorize, listScope } from '../../core/access/authorize.ts';
 import type { AppContext } from '../../core/context.ts';
 import { toXlsx } from '../../core/export/xlsx.ts';
 import { notFound } from '../../core/http/errors.ts';
-import { findRegion } from '../regions/regions.repository.ts';
+import { findRegion } from '../regions/regions.facade.ts';
 import type { CatalogueEntry, IndicatorCatalogue } from './indicators.catalogue.ts';
 
 const TREND = 4;
