@@ -3,6 +3,8 @@ import { isValidIdCard } from '../personal/id-card.ts';
 import { isValidMobile, normalizeMobile } from '../personal/phone.ts';
 import { isValidUscc } from '../personal/uscc.ts';
 import { regionCodeSchema } from '../regions/region.schema.ts';
+import { attachmentDtoSchema } from '../files/attachment.ts';
+import { assignmentDtoSchema } from './assignment.schema.ts';
 
 /** 法律顾问类别 (P1.4(2): lawyers, grassroots legal workers, judicial assistants, retirees, trainees, students). */
 export const ADVISOR_CATEGORIES = [
@@ -133,6 +135,28 @@ export const advisorListDtoSchema = z.object({
   abilities: z.object({ create: z.boolean() }),
 });
 export type AdvisorListDto = z.infer<typeof advisorListDtoSchema>;
+
+/** A roster entry with its assignments (newest first) and the signed service contracts (服务合同). */
+export const advisorDetailDtoSchema = advisorDtoSchema.extend({
+  assignments: z.array(assignmentDtoSchema),
+  contractFiles: z.array(attachmentDtoSchema),
+});
+export type AdvisorDetailDto = z.infer<typeof advisorDetailDtoSchema>;
+
+/** 批量导入: how many rows were registered, and each bad row with its reason. */
+export const advisorImportResultDtoSchema = z.object({
+  imported: z.number(),
+  errors: z.array(
+    z.object({
+      /** The sheet's row number, the header being row 1. */
+      row: z.number(),
+      /** The column's header text, e.g. 手机号码. */
+      field: z.string(),
+      message: z.string(),
+    }),
+  ),
+});
+export type AdvisorImportResultDto = z.infer<typeof advisorImportResultDtoSchema>;
 
 /** The full phone or ID number, after an audited reveal. */
 export const revealedDtoSchema = z.object({ value: z.string() });

@@ -1,8 +1,15 @@
 import ExcelJS from 'exceljs';
-import { ADVISOR_CATEGORIES, ADVISOR_CATEGORY_LABELS, advisorCreateSchema, type AdvisorCreate } from '@rg/domain/legal/advisor.schema';
+import {
+  ADVISOR_CATEGORIES,
+  ADVISOR_CATEGORY_LABELS,
+  advisorCreateSchema,
+  type AdvisorCreate,
+  type AdvisorImportResultDto,
+} from '@rg/domain/legal/advisor.schema';
 import { messageOf } from '@rg/domain/i18n/messages.zh-CN';
 import type { RequestContext } from '../../core/access/actor.ts';
-import { authorize } from '../../core/access/authorize.ts';
+import { enforce } from '../../core/access/policy.ts';
+import { advisorPolicy } from './advisor.policy.ts';
 import type { AppContext } from '../../core/context.ts';
 import { openWorkbook } from '../../core/export/xlsx.ts';
 import { invalid } from '../../core/http/errors.ts';
@@ -28,16 +35,8 @@ const COLUMNS = [
 const MAX_ROWS = 2000;
 const CATEGORY_BY_LABEL = new Map(ADVISOR_CATEGORIES.map((c) => [ADVISOR_CATEGORY_LABELS[c], c]));
 
-export interface ImportRowError {
-  row: number;
-  field: string;
-  message: string;
-}
-
-export interface ImportResult {
-  imported: number;
-  errors: ImportRowError[];
-}
+type ImportResult = AdvisorImportResultDto;
+type ImportRowError = ImportResult['errors'][number];
 
 /** 导入模板: the columns, one example row, and a sheet that explains each column. */
 export async function advisorTemplate(): Promise<Buffer> {
@@ -106,7 +105,7 @@ export async function importAdvisors(
   regionCode: string,
   file: Buffer,
 ): Promise<ImportResult> {
-  const actor = authorize(rc.actor, 'legal.manage', { regionCode });
+  const actor = enforce(advisorPolicy, rc.actor, 'create', { regionCode, status: null });
   if (!(await findRegion(ctx.db, regionCode))) throw invalid({ regionCode: 'region.notFound' });
   const workbook = await openWorkbook(file, 'legal.import.notXlsx');
   const sheet = workbook.worksheets[0];
@@ -148,6 +147,13 @@ export async function importAdvisors(
   }
   await ctx.db.transaction().execute(async (tx) => {
     for (const input of good) await legal.insertAdvisor(tx, rc, actor, input);
+    // The import itself is audited as well: a file whose every row was refused still leaves its trace.
+    await ctx.audit.append(tx, rc, {
+      action: 'legal.advisor_import',
+      objectType: 'legal_advisor',
+      objectRegion: regionCode,
+      detail: { imported: good.length, refusedRows: new Set(errors.map((e) => e.row)).size },
+    });
   });
   return { imported: good.length, errors };
 }

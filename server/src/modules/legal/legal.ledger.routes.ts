@@ -1,10 +1,17 @@
 import { z } from 'zod';
 import {
+  attachmentDtoSchema,
   consultationAnswerSchema,
   consultationCreateSchema,
+  consultationDtoSchema,
+  consultationListDtoSchema,
   consultationListQuerySchema,
+  myAdvisorDtoSchema,
+  myConsultationsDtoSchema,
   serviceAcceptSchema,
   serviceCreateSchema,
+  serviceDetailDtoSchema,
+  serviceListDtoSchema,
   serviceListQuerySchema,
   serviceReturnSchema,
   serviceUpdateSchema,
@@ -26,34 +33,58 @@ export function legalLedgerRoutes(app: App, ctx: AppContext): void {
   // Uploads arrive as raw bodies; any other type is a 415 before the route runs.
   acceptAttachments(app);
 
-  app.get('/legal/me', { config: { access: 'legal.record' } }, (req) => ledger.me(requestContext(req)));
-  app.get('/legal/services', { schema: { querystring: serviceListQuerySchema }, config: { access: 'authenticated' } }, (req) =>
-    ledger.list(requestContext(req), req.query),
+  app.get('/legal/me', { schema: { response: { 200: myAdvisorDtoSchema } }, config: { access: 'legal.record' } }, (req) =>
+    ledger.me(requestContext(req)),
+  );
+  app.get(
+    '/legal/services',
+    { schema: { querystring: serviceListQuerySchema, response: { 200: serviceListDtoSchema } }, config: { access: 'authenticated' } },
+    (req) => ledger.list(requestContext(req), req.query),
   );
   app.post(
     '/legal/services',
-    { schema: { body: serviceCreateSchema }, config: { access: 'legal.record', idempotent: true } },
+    {
+      schema: { body: serviceCreateSchema, response: { 201: serviceDetailDtoSchema } },
+      config: { access: 'legal.record', idempotent: true },
+    },
     async (req, reply) => reply.status(201).send(await ledger.create(requestContext(req), req.body)),
   );
-  app.get('/legal/services/:id', { schema: { params: idParams }, config: { access: 'authenticated' } }, (req) =>
-    ledger.get(requestContext(req), req.params.id),
+  app.get(
+    '/legal/services/:id',
+    { schema: { params: idParams, response: { 200: serviceDetailDtoSchema } }, config: { access: 'authenticated' } },
+    (req) => ledger.get(requestContext(req), req.params.id),
   );
-  app.put('/legal/services/:id', { schema: { params: idParams, body: serviceUpdateSchema }, config: { access: 'legal.record' } }, (req) =>
-    ledger.update(requestContext(req), req.params.id, req.body),
+  app.put(
+    '/legal/services/:id',
+    {
+      schema: { params: idParams, body: serviceUpdateSchema, response: { 200: serviceDetailDtoSchema } },
+      config: { access: 'legal.record' },
+    },
+    (req) => ledger.update(requestContext(req), req.params.id, req.body),
   );
   app.post(
     '/legal/services/:id/return',
-    { schema: { params: idParams, body: serviceReturnSchema }, config: { access: 'legal.review' } },
+    {
+      schema: { params: idParams, body: serviceReturnSchema, response: { 200: serviceDetailDtoSchema } },
+      config: { access: 'legal.review' },
+    },
     (req) => ledger.review(requestContext(req), req.params.id, req.body, 'returned'),
   );
   app.post(
     '/legal/services/:id/accept',
-    { schema: { params: idParams, body: serviceAcceptSchema }, config: { access: 'legal.review' } },
+    {
+      schema: { params: idParams, body: serviceAcceptSchema, response: { 200: serviceDetailDtoSchema } },
+      config: { access: 'legal.review' },
+    },
     (req) => ledger.review(requestContext(req), req.params.id, req.body, 'accepted'),
   );
   app.post(
     '/legal/services/:id/attachments',
-    { schema: { params: idParams, querystring: fileQuery }, bodyLimit: ATTACHMENT_LIMIT, config: { access: 'legal.record' } },
+    {
+      schema: { params: idParams, querystring: fileQuery, response: { 201: attachmentDtoSchema } },
+      bodyLimit: ATTACHMENT_LIMIT,
+      config: { access: 'legal.record' },
+    },
     async (req, reply) => reply.status(201).send(await ledger.attach(requestContext(req), req.params.id, upload(req))),
   );
   app.get(
@@ -64,21 +95,40 @@ export function legalLedgerRoutes(app: App, ctx: AppContext): void {
 
   app.post(
     '/legal/consultations',
-    { schema: { body: consultationCreateSchema }, config: { access: 'legal.ask', idempotent: true } },
+    {
+      schema: { body: consultationCreateSchema, response: { 201: consultationDtoSchema } },
+      config: { access: 'legal.ask', idempotent: true },
+    },
     async (req, reply) => reply.status(201).send(await consultations.ask(requestContext(req), req.body)),
   );
-  app.get('/legal/consultations/mine', { config: { access: 'legal.ask' } }, (req) => consultations.mine(requestContext(req)));
-  app.get('/legal/consultations', { schema: { querystring: consultationListQuerySchema }, config: { access: 'legal.record' } }, (req) =>
-    consultations.list(requestContext(req), req.query),
+  app.get(
+    '/legal/consultations/mine',
+    { schema: { response: { 200: myConsultationsDtoSchema } }, config: { access: 'legal.ask' } },
+    (req) => consultations.mine(requestContext(req)),
+  );
+  app.get(
+    '/legal/consultations',
+    {
+      schema: { querystring: consultationListQuerySchema, response: { 200: consultationListDtoSchema } },
+      config: { access: 'legal.record' },
+    },
+    (req) => consultations.list(requestContext(req), req.query),
   );
   app.post(
     '/legal/consultations/:id/answer',
-    { schema: { params: idParams, body: consultationAnswerSchema }, config: { access: 'legal.record' } },
+    {
+      schema: { params: idParams, body: consultationAnswerSchema, response: { 200: consultationDtoSchema } },
+      config: { access: 'legal.record' },
+    },
     (req) => consultations.answer(requestContext(req), req.params.id, req.body),
   );
   app.post(
     '/legal/consultations/:id/pictures',
-    { schema: { params: idParams, querystring: fileQuery }, bodyLimit: ATTACHMENT_LIMIT, config: { access: 'legal.ask' } },
+    {
+      schema: { params: idParams, querystring: fileQuery, response: { 201: attachmentDtoSchema } },
+      bodyLimit: ATTACHMENT_LIMIT,
+      config: { access: 'legal.ask' },
+    },
     async (req, reply) => reply.status(201).send(await consultations.addPicture(requestContext(req), req.params.id, upload(req))),
   );
   app.get(

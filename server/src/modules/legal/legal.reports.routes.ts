@@ -1,5 +1,16 @@
 import { z } from 'zod';
-import { complianceQuerySchema, dashboardQuerySchema, normCreateSchema, roomSchema } from '@rg/domain/legal/service.schema';
+import {
+  complianceDtoSchema,
+  complianceQuerySchema,
+  dashboardQuerySchema,
+  legalDashboardDtoSchema,
+  normCreateSchema,
+  normDtoSchema,
+  normListDtoSchema,
+  noticeDtoSchema,
+  roomDtoSchema,
+  roomSchema,
+} from '@rg/domain/legal/service.schema';
 import { regionCodeSchema } from '@rg/domain/regions/region.schema';
 import type { AppContext } from '../../core/context.ts';
 import { requestContext } from '../../core/http/route-guard.ts';
@@ -25,21 +36,30 @@ export function legalReportsRoutes(app: App, ctx: AppContext): void {
 
   app.get(
     '/legal/norms',
-    { schema: { querystring: z.object({ regionCode: regionCodeSchema.optional() }) }, config: { access: 'legal.read' } },
+    {
+      schema: { querystring: z.object({ regionCode: regionCodeSchema.optional() }), response: { 200: normListDtoSchema } },
+      config: { access: 'legal.read' },
+    },
     (req) => norms.list(requestContext(req), req.query.regionCode),
   );
-  app.post('/legal/norms', { schema: { body: normCreateSchema }, config: { access: 'legal.manage' } }, async (req, reply) =>
-    reply.status(201).send(await norms.create(requestContext(req), req.body)),
+  app.post(
+    '/legal/norms',
+    { schema: { body: normCreateSchema, response: { 201: normDtoSchema } }, config: { access: 'legal.manage' } },
+    async (req, reply) => reply.status(201).send(await norms.create(requestContext(req), req.body)),
   );
   app.delete('/legal/norms/:id', { schema: { params: idParams }, config: { access: 'legal.manage' } }, async (req, reply) => {
     await norms.remove(requestContext(req), req.params.id);
     return reply.status(204).send();
   });
-  app.get('/legal/compliance', { schema: { querystring: complianceQuerySchema }, config: { access: 'legal.read' } }, (req) =>
-    norms.compliance(requestContext(req), req.query),
+  app.get(
+    '/legal/compliance',
+    { schema: { querystring: complianceQuerySchema, response: { 200: complianceDtoSchema } }, config: { access: 'legal.read' } },
+    (req) => norms.compliance(requestContext(req), req.query),
   );
-  app.get('/legal/dashboard', { schema: { querystring: dashboardQuerySchema }, config: { access: 'legal.read' } }, (req) =>
-    dashboard.dashboard(requestContext(req), req.query.regionCode, req.query.year),
+  app.get(
+    '/legal/dashboard',
+    { schema: { querystring: dashboardQuerySchema, response: { 200: legalDashboardDtoSchema } }, config: { access: 'legal.read' } },
+    (req) => dashboard.dashboard(requestContext(req), req.query.regionCode, req.query.year),
   );
 
   app.get(
@@ -61,13 +81,19 @@ export function legalReportsRoutes(app: App, ctx: AppContext): void {
       sendFile(reply, await dossier.regionZip(requestContext(req), req.params.regionCode, req.query.year), 'attachment'),
   );
 
-  app.get('/legal/rooms/:villageCode', { schema: { params: villageParams }, config: { access: 'legal.read' } }, (req) =>
-    rooms.room(requestContext(req), req.params.villageCode),
+  app.get(
+    '/legal/rooms/:villageCode',
+    { schema: { params: villageParams, response: { 200: roomDtoSchema } }, config: { access: 'legal.read' } },
+    (req) => rooms.room(requestContext(req), req.params.villageCode),
   );
-  app.put('/legal/rooms/:villageCode', { schema: { params: villageParams, body: roomSchema }, config: { access: 'legal.manage' } }, (req) =>
-    rooms.save(requestContext(req), req.params.villageCode, req.body),
+  app.put(
+    '/legal/rooms/:villageCode',
+    { schema: { params: villageParams, body: roomSchema, response: { 200: roomDtoSchema } }, config: { access: 'legal.manage' } },
+    (req) => rooms.save(requestContext(req), req.params.villageCode, req.body),
   );
-  app.get('/legal/rooms/:villageCode/notice', { schema: { params: villageParams }, config: { access: 'legal.manage' } }, (req) =>
-    rooms.notice(requestContext(req), req.params.villageCode, `${req.protocol}://${req.host}`),
+  app.get(
+    '/legal/rooms/:villageCode/notice',
+    { schema: { params: villageParams, response: { 200: noticeDtoSchema } }, config: { access: 'legal.manage' } },
+    (req) => rooms.notice(requestContext(req), req.params.villageCode, `${req.protocol}://${req.host}`),
   );
 }

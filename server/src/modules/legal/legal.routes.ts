@@ -1,11 +1,26 @@
 import { z } from 'zod';
-import { advisorCreateSchema, advisorListQuerySchema, advisorUpdateSchema, revealSchema } from '@rg/domain/legal/advisor.schema';
+import {
+  advisorCreateSchema,
+  advisorDetailDtoSchema,
+  advisorDtoSchema,
+  advisorImportResultDtoSchema,
+  advisorListDtoSchema,
+  advisorListQuerySchema,
+  advisorUpdateSchema,
+  revealedDtoSchema,
+  revealSchema,
+} from '@rg/domain/legal/advisor.schema';
+import { attachmentDtoSchema } from '@rg/domain/files/attachment';
 import {
   assignmentCreateSchema,
+  assignmentDtoSchema,
   assignmentEndSchema,
+  assignmentListDtoSchema,
   assignmentListQuerySchema,
+  coverageDtoSchema,
   coverageQuerySchema,
   handoverSchema,
+  uncoveredListDtoSchema,
   uncoveredQuerySchema,
 } from '@rg/domain/legal/assignment.schema';
 import type { AppContext } from '../../core/context.ts';
@@ -26,12 +41,14 @@ export function legalRoutes(app: App, ctx: AppContext): void {
   const legal = new LegalService(ctx);
   const coverage = new LegalCoverage(ctx);
 
-  app.get('/legal/advisors', { schema: { querystring: advisorListQuerySchema }, config: { access: 'legal.read' } }, (req) =>
-    legal.listAdvisors(requestContext(req), req.query),
+  app.get(
+    '/legal/advisors',
+    { schema: { querystring: advisorListQuerySchema, response: { 200: advisorListDtoSchema } }, config: { access: 'legal.read' } },
+    (req) => legal.listAdvisors(requestContext(req), req.query),
   );
   app.post(
     '/legal/advisors',
-    { schema: { body: advisorCreateSchema }, config: { access: 'legal.manage', idempotent: true } },
+    { schema: { body: advisorCreateSchema, response: { 201: advisorDtoSchema } }, config: { access: 'legal.manage', idempotent: true } },
     async (req, reply) => reply.status(201).send(await legal.createAdvisor(requestContext(req), req.body)),
   );
   app.get('/legal/advisors/template.xlsx', { config: { access: 'legal.manage' } }, async (_req, reply) =>
@@ -40,15 +57,25 @@ export function legalRoutes(app: App, ctx: AppContext): void {
   acceptXlsx(app, IMPORT_LIMIT);
   app.post(
     '/legal/advisors/import',
-    { schema: { querystring: z.object({ regionCode: regionCodeSchema }) }, bodyLimit: IMPORT_LIMIT, config: { access: 'legal.manage' } },
+    {
+      schema: { querystring: z.object({ regionCode: regionCodeSchema }), response: { 200: advisorImportResultDtoSchema } },
+      bodyLimit: IMPORT_LIMIT,
+      config: { access: 'legal.manage' },
+    },
     (req) => importAdvisors(ctx, legal, requestContext(req), req.query.regionCode, xlsxBody(req.body, 'legal.import.notXlsx')),
   );
-  app.get('/legal/advisors/:id', { schema: { params: idParams }, config: { access: 'legal.read' } }, (req) =>
-    legal.getAdvisor(requestContext(req), req.params.id),
+  app.get(
+    '/legal/advisors/:id',
+    { schema: { params: idParams, response: { 200: advisorDetailDtoSchema } }, config: { access: 'legal.read' } },
+    (req) => legal.getAdvisor(requestContext(req), req.params.id),
   );
   app.post(
     '/legal/advisors/:id/contract-files',
-    { schema: { params: idParams, querystring: fileQuery }, bodyLimit: ATTACHMENT_LIMIT, config: { access: 'legal.manage' } },
+    {
+      schema: { params: idParams, querystring: fileQuery, response: { 201: attachmentDtoSchema } },
+      bodyLimit: ATTACHMENT_LIMIT,
+      config: { access: 'legal.manage' },
+    },
     async (req, reply) => reply.status(201).send(await legal.attachContract(requestContext(req), req.params.id, upload(req))),
   );
   app.get(
@@ -56,40 +83,51 @@ export function legalRoutes(app: App, ctx: AppContext): void {
     { schema: { params: z.object({ id: z.uuid('error.notFound'), fileId: z.uuid('error.notFound') }) }, config: { access: 'legal.read' } },
     async (req, reply) => sendFile(reply, await legal.contractFile(requestContext(req), req.params.id, req.params.fileId)),
   );
-  app.patch('/legal/advisors/:id', { schema: { params: idParams, body: advisorUpdateSchema }, config: { access: 'legal.manage' } }, (req) =>
-    legal.updateAdvisor(requestContext(req), req.params.id, req.body),
+  app.patch(
+    '/legal/advisors/:id',
+    { schema: { params: idParams, body: advisorUpdateSchema, response: { 200: advisorDtoSchema } }, config: { access: 'legal.manage' } },
+    (req) => legal.updateAdvisor(requestContext(req), req.params.id, req.body),
   );
   app.post(
     '/legal/advisors/:id/reveal',
-    { schema: { params: idParams, body: revealSchema }, config: { access: 'personal.reveal' } },
+    { schema: { params: idParams, body: revealSchema, response: { 200: revealedDtoSchema } }, config: { access: 'personal.reveal' } },
     (req) => legal.reveal(requestContext(req), req.params.id, req.body.field),
   );
 
-  app.get('/legal/assignments', { schema: { querystring: assignmentListQuerySchema }, config: { access: 'legal.read' } }, (req) =>
-    legal.listAssignments(requestContext(req), req.query),
+  app.get(
+    '/legal/assignments',
+    { schema: { querystring: assignmentListQuerySchema, response: { 200: assignmentListDtoSchema } }, config: { access: 'legal.read' } },
+    (req) => legal.listAssignments(requestContext(req), req.query),
   );
   app.post(
     '/legal/assignments',
-    { schema: { body: assignmentCreateSchema }, config: { access: 'legal.manage', idempotent: true } },
+    {
+      schema: { body: assignmentCreateSchema, response: { 201: assignmentDtoSchema } },
+      config: { access: 'legal.manage', idempotent: true },
+    },
     async (req, reply) => reply.status(201).send(await legal.assign(requestContext(req), req.body)),
   );
   app.post(
     '/legal/assignments/:id/handover',
-    { schema: { params: idParams, body: handoverSchema }, config: { access: 'legal.manage' } },
+    { schema: { params: idParams, body: handoverSchema, response: { 201: assignmentDtoSchema } }, config: { access: 'legal.manage' } },
     async (req, reply) =>
       reply.status(201).send(await legal.handover(requestContext(req), req.params.id, req.body.advisorId, req.body.date)),
   );
   app.post(
     '/legal/assignments/:id/end',
-    { schema: { params: idParams, body: assignmentEndSchema }, config: { access: 'legal.manage' } },
+    { schema: { params: idParams, body: assignmentEndSchema, response: { 200: assignmentDtoSchema } }, config: { access: 'legal.manage' } },
     (req) => legal.endAssignment(requestContext(req), req.params.id, req.body.date, req.body.reason),
   );
 
-  app.get('/legal/coverage', { schema: { querystring: coverageQuerySchema }, config: { access: 'legal.read' } }, (req) =>
-    coverage.coverage(requestContext(req), req.query.regionCode),
+  app.get(
+    '/legal/coverage',
+    { schema: { querystring: coverageQuerySchema, response: { 200: coverageDtoSchema } }, config: { access: 'legal.read' } },
+    (req) => coverage.coverage(requestContext(req), req.query.regionCode),
   );
-  app.get('/legal/coverage/uncovered', { schema: { querystring: uncoveredQuerySchema }, config: { access: 'legal.read' } }, (req) =>
-    coverage.uncovered(requestContext(req), req.query),
+  app.get(
+    '/legal/coverage/uncovered',
+    { schema: { querystring: uncoveredQuerySchema, response: { 200: uncoveredListDtoSchema } }, config: { access: 'legal.read' } },
+    (req) => coverage.uncovered(requestContext(req), req.query),
   );
   app.get(
     '/legal/coverage/uncovered.xlsx',

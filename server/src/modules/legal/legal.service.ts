@@ -1,6 +1,7 @@
 import type {
   AdvisorCategory,
   AdvisorCreate,
+  AdvisorDetailDto,
   AdvisorDto,
   AdvisorListDto,
   AdvisorListQuery,
@@ -92,7 +93,7 @@ export class LegalService {
     return row;
   }
 
-  async getAdvisor(rc: RequestContext, id: string): Promise<AdvisorDto & { assignments: AssignmentDto[]; contractFiles: AttachmentDto[] }> {
+  async getAdvisor(rc: RequestContext, id: string): Promise<AdvisorDetailDto> {
     const actor = authorize(rc.actor, 'legal.read');
     const row = await this.loadAdvisor(actor, id, 'read');
     const villages = await repo.currentVillagesOf(this.ctx.db, [id]);
