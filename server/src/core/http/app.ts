@@ -5,13 +5,14 @@ import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.ts';
 import type { App, ModuleManifest } from '../module.ts';
 import { DeniedError } from '../access/authorize.ts';
 import { installRouteGuard, requestContext, type DeclaredRoute } from './route-guard.ts';
 import { notFound, registerErrorHandler } from './errors.ts';
 import { installIdempotency } from './idempotency.ts';
+import { compiledSerializerCompiler } from './response-serializer.ts';
 import { staticSecurityHeaders } from './security-headers.ts';
 import { logOptions } from './log-options.ts';
 import type { Writable } from 'node:stream';
@@ -35,7 +36,7 @@ export async function buildApp(
     genReqId: () => newId(),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(compiledSerializerCompiler);
 
   // SECURITY.md 21: CSP, nosniff, frame-ancestors, Referrer-Policy; HSTS only behind TLS.
   const securityHeaders = staticSecurityHeaders({
