@@ -160,3 +160,4 @@ export type AdvisorImportResultDto = z.infer<typeof advisorImportResultDtoSchema
 
 /** The full phone or ID number, after an audited reveal. */
 export const revealedDtoSchema = z.object({ value: z.string() });
+export type RevealedDto = z.infer<typeof revealedDtoSchema>;

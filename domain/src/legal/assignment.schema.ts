@@ -39,6 +39,7 @@ export const assignmentDtoSchema = z.object({
 export type AssignmentDto = z.infer<typeof assignmentDtoSchema>;
 
 export const assignmentListDtoSchema = z.object({ items: z.array(assignmentDtoSchema), total: z.number() });
+export type AssignmentListDto = z.infer<typeof assignmentListDtoSchema>;
 
 export const coverageQuerySchema = z.object({ regionCode: regionCodeSchema.optional() });
 export const uncoveredQuerySchema = z.object({
@@ -81,3 +82,4 @@ export const uncoveredVillageDtoSchema = z.object({ code: z.string(), name: z.st
 export type UncoveredVillageDto = z.infer<typeof uncoveredVillageDtoSchema>;
 
 export const uncoveredListDtoSchema = z.object({ items: z.array(uncoveredVillageDtoSchema), total: z.number() });
+export type UncoveredListDto = z.infer<typeof uncoveredListDtoSchema>;

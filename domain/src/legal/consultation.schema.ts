@@ -61,6 +61,8 @@ export const consultationListDtoSchema = z.object({
   page: z.number(),
   pageSize: z.number(),
 });
+export type ConsultationListDto = z.infer<typeof consultationListDtoSchema>;
 
 /** The villager's own questions (the phone page). */
 export const myConsultationsDtoSchema = z.object({ items: z.array(consultationDtoSchema) });
+export type MyConsultationsDto = z.infer<typeof myConsultationsDtoSchema>;

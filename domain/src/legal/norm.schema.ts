@@ -39,3 +39,4 @@ export const normDtoSchema = z.object({
 export type NormDto = z.infer<typeof normDtoSchema>;
 
 export const normListDtoSchema = z.object({ items: z.array(normDtoSchema) });
+export type NormListDto = z.infer<typeof normListDtoSchema>;

@@ -1,9 +1,11 @@
 import type {
   AttachmentDto,
   ConsultationDto,
+  ConsultationListDto,
   MyAdvisorDto,
+  MyConsultationsDto,
   ServiceDetailDto,
-  ServiceDto,
+  ServiceListDto,
   ServiceType,
   ServiceWindow,
   SubjectKind,
@@ -33,7 +35,7 @@ export interface ServiceFields {
 }
 
 export const fetchMe = () => api.get<MyAdvisorDto>('/api/legal/me');
-export const fetchMyServices = () => api.get<{ items: ServiceDto[]; total: number }>('/api/legal/services', { pageSize: 50 });
+export const fetchMyServices = () => api.get<ServiceListDto>('/api/legal/services', { pageSize: 50 });
 export const fetchService = (id: string) => api.get<ServiceDetailDto>(`/api/legal/services/${id}`);
 export const createService = (body: ServiceFields & { villageCode: string; window: ServiceWindow }, idempotencyKey: string) =>
   api.post<ServiceDetailDto>('/api/legal/services', body, idempotencyKey);
@@ -44,11 +46,11 @@ export const updateService = (id: string, body: ServiceFields & { version: numbe
 export const uploadAttachment = (id: string, file: File) => uploadFile<AttachmentDto>(`/api/legal/services/${id}/attachments`, file);
 
 export const fetchQuestions = (status: 'open' | 'answered') =>
-  api.get<{ items: ConsultationDto[]; total: number }>('/api/legal/consultations', { status, pageSize: 50 });
+  api.get<ConsultationListDto>('/api/legal/consultations', { status, pageSize: 50 });
 export const answerQuestion = (id: string, answer: string) =>
   api.post<ConsultationDto>(`/api/legal/consultations/${id}/answer`, { answer });
 
-export const fetchMyQuestions = () => api.get<{ items: ConsultationDto[] }>('/api/legal/consultations/mine');
+export const fetchMyQuestions = () => api.get<MyConsultationsDto>('/api/legal/consultations/mine');
 export const askQuestion = (question: string, idempotencyKey: string) =>
   api.post<ConsultationDto>('/api/legal/consultations', { question }, idempotencyKey);
 export const uploadQuestionPicture = (id: string, file: File) => uploadFile<AttachmentDto>(`/api/legal/consultations/${id}/pictures`, file);

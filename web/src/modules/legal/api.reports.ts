@@ -1,14 +1,15 @@
 import type {
   ComplianceDto,
-  ConsultationDto,
+  ConsultationListDto,
   LegalDashboardDto,
   NormCreate,
   NormDto,
+  NormListDto,
   NoticeDto,
   RoomDto,
   RoomInput,
   ServiceDetailDto,
-  ServiceDto,
+  ServiceListDto,
   ServiceStatus,
   ServiceType,
   ServiceWindow,
@@ -62,15 +63,15 @@ const servicePath = (id: string) => `/api/legal/services/${encodeURIComponent(id
 const roomPath = (villageCode: string) => `/api/legal/rooms/${encodeURIComponent(villageCode)}`;
 
 export const legalReportsApi = {
-  services: (query: ServiceListQuery) => api.get<{ items: ServiceDto[]; total: number }>('/api/legal/services', { ...query }),
+  services: (query: ServiceListQuery) => api.get<ServiceListDto>('/api/legal/services', { ...query }),
   service: (id: string) => api.get<ServiceDetailDto>(servicePath(id)),
-  returnService: (id: string, input: { version: number; comment: string }) => api.post<ServiceDto>(`${servicePath(id)}/return`, input),
-  acceptService: (id: string, input: { version: number }) => api.post<ServiceDto>(`${servicePath(id)}/accept`, input),
+  returnService: (id: string, input: { version: number; comment: string }) =>
+    api.post<ServiceDetailDto>(`${servicePath(id)}/return`, input),
+  acceptService: (id: string, input: { version: number }) => api.post<ServiceDetailDto>(`${servicePath(id)}/accept`, input),
 
-  consultations: (query: ConsultationListQuery) =>
-    api.get<{ items: ConsultationDto[]; total: number }>('/api/legal/consultations', { ...query }),
+  consultations: (query: ConsultationListQuery) => api.get<ConsultationListDto>('/api/legal/consultations', { ...query }),
 
-  norms: () => api.get<{ items: NormDto[] }>('/api/legal/norms'),
+  norms: () => api.get<NormListDto>('/api/legal/norms'),
   createNorm: (input: NormCreate) => api.post<NormDto>('/api/legal/norms', input),
   deleteNorm: (id: string) => api.delete<void>(`/api/legal/norms/${encodeURIComponent(id)}`),
   compliance: (query: ComplianceQuery) => api.get<ComplianceDto>('/api/legal/compliance', { ...query }),

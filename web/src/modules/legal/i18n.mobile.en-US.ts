@@ -60,6 +60,7 @@ export const legalMobileMessagesEnUS: Record<keyof typeof legalMobileMessages, s
   'legal.m.form.photoFailed': 'The record is saved, but the attachment "{name}" was not uploaded: {reason}',
   'legal.m.form.history': 'Edits: {count}; earlier versions are shown on the computer',
   'legal.m.form.accepted': 'This record has been accepted and can no longer be changed',
+  'legal.m.form.locked': 'You cannot change this record now',
   'legal.m.form.attachments': 'Attachments',
   'legal.m.questions.title': "Villagers' online questions",
   'legal.m.questions.open': 'Awaiting answer',

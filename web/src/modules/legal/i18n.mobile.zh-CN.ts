@@ -61,6 +61,7 @@ export const legalMobileMessages = {
   'legal.m.form.photoFailed': '记录已保存，但附件“{name}”未上传：{reason}',
   'legal.m.form.history': '已修改 {count} 次，历史版本可在电脑端查看',
   'legal.m.form.accepted': '该记录已审核通过，不能再修改',
+  'legal.m.form.locked': '该记录目前不能由您修改',
   'legal.m.form.attachments': '已有附件',
   'legal.m.questions.title': '村民网上咨询',
   'legal.m.questions.open': '待答复',

@@ -3,7 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import type { AssignmentDto } from '@rg/domain/legal/assignment.schema';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { LoadError } from '../../../app/layout/load-error.tsx';
-import { legalApi, legalKeys, type AdvisorDetail } from '../api.ts';
+import type { AdvisorDetailDto } from '@rg/domain/legal/advisor.schema';
+import { legalApi, legalKeys } from '../api.ts';
 import { formatYuan } from '../money.ts';
 import { categoryLabel, STATUS_COLORS, statusLabel } from './advisor-labels.ts';
 import { MaskedValue } from './masked-value.tsx';
@@ -24,7 +25,7 @@ function HistoryItem({ assignment }: { assignment: AssignmentDto }) {
   );
 }
 
-function Detail({ advisor }: { advisor: AdvisorDetail }) {
+function Detail({ advisor }: { advisor: AdvisorDetailDto }) {
   const { t } = useI18n();
   return (
     <>

@@ -8,9 +8,10 @@ import { useSession } from '../../../app/auth/auth-context.tsx';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { ErrorAlert } from '../../../app/layout/error-alert.tsx';
 import { RegionPicker } from '../../regions/components/region-picker.tsx';
-import { advisorTemplateUrl, importAdvisors, legalKeys, type AdvisorImportError, type AdvisorImportResult } from '../api.ts';
+import type { AdvisorImportResultDto } from '@rg/domain/legal/advisor.schema';
+import { advisorTemplateUrl, importAdvisors, legalKeys } from '../api.ts';
 
-type ErrorRow = AdvisorImportError & { key: string };
+type ErrorRow = AdvisorImportResultDto['errors'][number] & { key: string };
 
 /** A file the server refused (415 not an .xlsx, 400 wrong header or no rows, 413 too large). */
 function importFailure(error: unknown, { errorMessage, fieldErrors }: ErrorMessages): string {
@@ -26,7 +27,7 @@ export function AdvisorImportModal({ open, onClose }: { open: boolean; onClose: 
   const [regionCode, setRegionCode] = useState<string | undefined>(session.scope.code);
   const [fileName, setFileName] = useState<string | null>(null);
 
-  const upload = useMutation<AdvisorImportResult, Error, { regionCode: string; file: File }>({
+  const upload = useMutation<AdvisorImportResultDto, Error, { regionCode: string; file: File }>({
     mutationFn: ({ regionCode: code, file }) => importAdvisors(code, file),
     onSuccess: (result) => {
       if (result.imported > 0) void queryClient.invalidateQueries({ queryKey: legalKeys.all });

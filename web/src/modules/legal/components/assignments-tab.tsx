@@ -68,17 +68,20 @@ export function AssignmentsTab() {
             key: 'actions',
             width: 120,
             fixed: 'right' as const,
-            render: (_value: unknown, row: AssignmentDto) =>
-              row.current ? (
-                <Space size={0}>
+            render: (_value: unknown, row: AssignmentDto) => (
+              <Space size={0}>
+                {row.abilities.handover && (
                   <Button type="link" size="small" onClick={() => setAction({ kind: 'handover', row, open: true })}>
                     {t('legal.assignment.handover')}
                   </Button>
+                )}
+                {row.abilities.end && (
                   <Button type="link" size="small" danger onClick={() => setAction({ kind: 'end', row, open: true })}>
                     {t('legal.assignment.end')}
                   </Button>
-                </Space>
-              ) : null,
+                )}
+              </Space>
+            ),
           },
         ]
       : []),

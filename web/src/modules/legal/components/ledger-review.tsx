@@ -77,7 +77,7 @@ export function LedgerReview({ service, onDone }: { service: ServiceDetailDto; o
     },
     onError: showError,
   });
-  if (!service.abilities.review || service.status !== 'submitted') return null;
+  if (!service.abilities.review) return null;
 
   return (
     <>

@@ -60,7 +60,7 @@ export function LedgerTable({ paged, onOpen }: { paged: PagedData<ServiceDto>; o
             onOpen(row);
           }}
         >
-          {row.abilities.review && row.status === 'submitted' ? t('legal.ledger.review') : t('legal.ledger.view')}
+          {row.abilities.review ? t('legal.ledger.review') : t('legal.ledger.view')}
         </Button>
       ),
     },

@@ -108,7 +108,8 @@ export function ServiceFormPage() {
       </MobilePage>
     );
   }
-  const locked = existing.data?.status === 'accepted';
+  // The server's policy decides (accepted entries are locked, only villages the advisor serves now).
+  const locked = existing.data !== undefined && !existing.data.abilities.edit;
 
   return (
     <MobilePage title={title} back="/m/legal" testId="service-form">
@@ -120,7 +121,14 @@ export function ServiceFormPage() {
           style={{ marginBottom: 12 }}
         />
       )}
-      {locked && <Alert type="success" showIcon title={t('legal.m.form.accepted')} style={{ marginBottom: 12 }} />}
+      {locked && (
+        <Alert
+          type="success"
+          showIcon
+          title={t(existing.data?.status === 'accepted' ? 'legal.m.form.accepted' : 'legal.m.form.locked')}
+          style={{ marginBottom: 12 }}
+        />
+      )}
       <ErrorAlert message={save.errorMessage} />
       <Form
         form={save.form}
