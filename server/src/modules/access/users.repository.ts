@@ -107,3 +107,14 @@ export async function updateUserVersioned(
 export async function updateUser(db: DbOrTx, id: string, changes: Partial<UserTable>): Promise<void> {
   await db.updateTable('users').set(changes).where('id', '=', id).execute();
 }
+
+/** Which of the login names belong to an account (exact spelling, as they are stored). */
+export async function existingUsernames(db: DbOrTx, usernames: readonly string[]): Promise<Set<string>> {
+  if (usernames.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('users')
+    .select('username')
+    .where('username', 'in', [...usernames])
+    .execute();
+  return new Set(rows.map((r) => r.username));
+}

@@ -24,14 +24,16 @@ import type { Permission } from '@rg/domain/access/roles';
 import type { Actor, RequestContext } from '../../core/access/actor.ts';
 import { authorize, can, listScope } from '../../core/access/authorize.ts';
 import type { AppContext } from '../../core/context.ts';
-import { withinScope } from '../../core/db/scope.ts';
 import type { Tx } from '../../core/db/schema.ts';
 import { toXlsx } from '../../core/export/xlsx.ts';
 import { AppError, conflict, invalid, notFound } from '../../core/http/errors.ts';
+import { existingUsernames } from '../access/access.facade.ts';
 import { findRegion, findRegions } from '../regions/regions.facade.ts';
+import * as repo from './assessment.repository.ts';
 import type { IndicatorCatalogue } from './indicators.catalogue.ts';
 import type { AssessmentRoundTable } from './indicators.tables.ts';
 import { newId } from '../../core/db/ids.ts';
+import { rollupSums } from './rollup.repository.ts';
 
 const parseJson = <T>(text: string | null, fallback: T): T => (text ? (JSON.parse(text) as T) : fallback);
 
@@ -66,14 +68,14 @@ export class AssessmentService {
       throw invalid({ unitCodes: 'indicators.round.unitOutside' });
     if ((await findRegions(this.ctx.db, units)).length !== units.length) throw invalid({ unitCodes: 'indicators.round.unitOutside' });
     if (input.assessors.length > 0) {
-      const found = await this.ctx.db.selectFrom('users').select('username').where('username', 'in', input.assessors).execute();
-      if (found.length !== new Set(input.assessors).size) throw invalid({ assessors: 'indicators.round.assessorUnknown' });
+      const found = await existingUsernames(this.ctx.db, input.assessors);
+      if (found.size !== new Set(input.assessors).size) throw invalid({ assessors: 'indicators.round.assessorUnknown' });
     }
     const id = newId();
     await this.ctx.db.transaction().execute(async (tx) => {
-      await tx
-        .insertInto('assessment_rounds')
-        .values({
+      await repo.insertRound(
+        tx,
+        {
           id,
           template_code: input.templateCode,
           name: input.name,
@@ -86,12 +88,9 @@ export class AssessmentService {
           allocation_rule: null,
           created_at: this.ctx.clock.now().toISOString(),
           created_by: actor.username,
-        })
-        .execute();
-      await tx
-        .insertInto('assessment_units')
-        .values(units.map((u) => ({ round_id: id, unit_code: u, allocation_fen: null, calculation: null })))
-        .execute();
+        },
+        units,
+      );
       await this.ctx.audit.append(tx, rc, {
         action: 'indicators.round_create',
         objectType: 'assessment_round',
@@ -109,26 +108,7 @@ export class AssessmentService {
   async list(rc: RequestContext): Promise<RoundSummaryDto[]> {
     const actor = authorize(rc.actor, 'indicators.read');
     const scope = listScope(actor);
-    const rows = await this.ctx.db
-      .selectFrom('assessment_rounds')
-      .selectAll()
-      .where((eb) => withinScope(eb, 'region_code', scope))
-      .orderBy('created_at', 'desc')
-      .limit(200)
-      .execute();
-    const counts =
-      rows.length === 0
-        ? []
-        : await this.ctx.db
-            .selectFrom('assessment_units')
-            .select((eb) => ['round_id', eb.fn.countAll<number>().as('n')])
-            .where(
-              'round_id',
-              'in',
-              rows.map((r) => r.id),
-            )
-            .groupBy('round_id')
-            .execute();
+    const { rows, units } = await repo.listRounds(this.ctx.db, scope, 200);
     const names = new Map(
       (
         await findRegions(
@@ -137,9 +117,7 @@ export class AssessmentService {
         )
       ).map((r) => [r.code, r.name]),
     );
-    return rows.map((r) =>
-      this.summary(r, names.get(r.region_code) ?? r.region_code, Number(counts.find((c) => c.round_id === r.id)?.n ?? 0)),
-    );
+    return rows.map((r) => this.summary(r, names.get(r.region_code) ?? r.region_code, units.get(r.id) ?? 0));
   }
 
   private summary(r: AssessmentRoundTable, regionName: string, units: number): RoundSummaryDto {
@@ -159,7 +137,7 @@ export class AssessmentService {
   }
 
   private async loadRound(actor: Actor, id: string, permission: Permission): Promise<AssessmentRoundTable> {
-    const round = await this.ctx.db.selectFrom('assessment_rounds').selectAll().where('id', '=', id).executeTakeFirst();
+    const round = await repo.findRound(this.ctx.db, id);
     if (!round) throw notFound();
     authorize(actor, permission, { regionCode: round.region_code });
     return round;
@@ -167,8 +145,8 @@ export class AssessmentService {
 
   private async results(round: AssessmentRoundTable): Promise<UnitResultDto[]> {
     const template = this.template(round.template_code);
-    const units = await this.ctx.db.selectFrom('assessment_units').selectAll().where('round_id', '=', round.id).execute();
-    const scores = await this.ctx.db.selectFrom('assessment_scores').selectAll().where('round_id', '=', round.id).execute();
+    const units = await repo.unitsOf(this.ctx.db, round.id);
+    const scores = await repo.scoresOf(this.ctx.db, round.id);
     const names = new Map(
       (
         await findRegions(
@@ -248,13 +226,7 @@ export class AssessmentService {
     if (item.rule.kind !== 'manual') throw invalid({ itemCode: 'indicators.item.auto' });
     if (input.score > item.maxScore)
       throw new AppError('validation', 'indicators.score.overMax', { score: 'indicators.score.overMaxField' }, { max: item.maxScore });
-    const unit = await this.ctx.db
-      .selectFrom('assessment_units')
-      .select('unit_code')
-      .where('round_id', '=', id)
-      .where('unit_code', '=', input.unitCode)
-      .executeTakeFirst();
-    if (!unit) throw invalid({ unitCode: 'indicators.unit.notInRound' });
+    if (!(await repo.isUnitOf(this.ctx.db, id, input.unitCode))) throw invalid({ unitCode: 'indicators.unit.notInRound' });
     await this.ctx.db.transaction().execute(async (tx) => {
       await this.putScore(
         tx,
@@ -289,19 +261,17 @@ export class AssessmentService {
     note: string | null,
     by: string,
   ): Promise<void> {
-    const values = {
+    await repo.putScore(tx, {
+      round_id: roundId,
+      unit_code: unitCode,
+      item_code: itemCode,
       score,
       auto: auto ? 1 : 0,
       evidence: JSON.stringify(evidence),
       note,
       scored_by: by,
       scored_at: this.ctx.clock.now().toISOString(),
-    };
-    await tx
-      .insertInto('assessment_scores')
-      .values({ round_id: roundId, unit_code: unitCode, item_code: itemCode, ...values })
-      .onConflict((oc) => oc.columns(['round_id', 'unit_code', 'item_code']).doUpdateSet(values))
-      .execute();
+    });
   }
 
   /** Fills every indicator item of every unit from the indicator's value for the round's period (again). */
@@ -315,7 +285,7 @@ export class AssessmentService {
   private async fillIndicatorItems(rc: RequestContext, actor: Actor, round: AssessmentRoundTable): Promise<void> {
     const id = round.id;
     const template = this.template(round.template_code);
-    const units = await this.ctx.db.selectFrom('assessment_units').select('unit_code').where('round_id', '=', id).execute();
+    const units = await repo.unitsOf(this.ctx.db, id);
     const filled: { unit: string; item: string; score: number; evidence: Evidence[] }[] = [];
     for (const item of template.items) {
       if (item.rule.kind !== 'indicator') continue;
@@ -325,13 +295,7 @@ export class AssessmentService {
         let sums: { num: number; den: number } | null = null;
         if (entry.computed) sums = await entry.computed.compute(this.ctx, rc, unit, round.period);
         else {
-          const row = await this.ctx.db
-            .selectFrom('indicator_rollups')
-            .select(['num', 'den'])
-            .where('region_code', '=', unit)
-            .where('indicator_code', '=', entry.code)
-            .where('period', '=', round.period)
-            .executeTakeFirst();
+          const [row] = await rollupSums(this.ctx.db, [unit], [round.period], [entry.code]);
           sums = row ? { num: Number(row.num), den: Number(row.den) } : null;
         }
         const value = sums ? valueOf(entry.unit, sums.num, sums.den) : null;
@@ -374,19 +338,12 @@ export class AssessmentService {
       throw err;
     }
     await this.ctx.db.transaction().execute(async (tx) => {
-      await tx
-        .updateTable('assessment_rounds')
-        .set({ pool_fen: input.poolFen, allocation_rule: JSON.stringify(input.rule) })
-        .where('id', '=', id)
-        .execute();
-      for (const a of allocation) {
-        await tx
-          .updateTable('assessment_units')
-          .set({ allocation_fen: a.amountFen, calculation: a.calculation.slice(0, 300) })
-          .where('round_id', '=', id)
-          .where('unit_code', '=', a.code)
-          .execute();
-      }
+      await repo.storeAllocation(
+        tx,
+        id,
+        { pool_fen: input.poolFen, allocation_rule: JSON.stringify(input.rule) },
+        allocation.map((a) => ({ unitCode: a.code, fen: a.amountFen, calculation: a.calculation.slice(0, 300) })),
+      );
       await this.ctx.audit.append(tx, rc, {
         action: 'indicators.subsidy_allocate',
         objectType: 'assessment_round',

@@ -4,12 +4,12 @@ import { ancestorsOf } from '@rg/domain/regions/region-code';
 import type { RequestContext } from '../../core/access/actor.ts';
 import { authorize, listScope } from '../../core/access/authorize.ts';
 import type { AppContext } from '../../core/context.ts';
-import { withinScope } from '../../core/db/scope.ts';
 import type { DbOrTx } from '../../core/db/schema.ts';
 import { invalid } from '../../core/http/errors.ts';
 import type { ComputedIndicator } from '../../core/module.ts';
 import { findRegion, findRegions } from '../regions/regions.facade.ts';
 import { newId } from '../../core/db/ids.ts';
+import * as targets from './targets.repository.ts';
 
 /** A catalogue entry with, for function indicators, the registering module's function. */
 export interface CatalogueEntry extends IndicatorDto {
@@ -57,12 +57,7 @@ export class IndicatorCatalogue {
    */
   async effectiveTargets(db: DbOrTx, regionCode: string): Promise<Map<string, TargetDto>> {
     const chain = [...ancestorsOf(regionCode), regionCode];
-    const rows = await db
-      .selectFrom('indicator_targets')
-      .selectAll()
-      .where('region_code', 'in', chain)
-      .where('program_code', 'is', null)
-      .execute();
+    const rows = await targets.generalTargetsAt(db, chain);
     const best = new Map<string, TargetDto>();
     for (const row of rows) {
       const current = best.get(row.indicator_code);
@@ -100,14 +95,7 @@ export class IndicatorCatalogue {
   async listTargets(rc: RequestContext): Promise<TargetDto[]> {
     const actor = authorize(rc.actor, 'indicators.read');
     const scope = listScope(actor);
-    const rows = await this.ctx.db
-      .selectFrom('indicator_targets')
-      .selectAll()
-      .where((eb) => eb.or([eb('region_code', 'in', [...ancestorsOf(scope), scope]), withinScope(eb, 'region_code', scope)]))
-      .orderBy('indicator_code')
-      .orderBy('region_code')
-      .limit(1000)
-      .execute();
+    const rows = await targets.targetsAtOrWithin(this.ctx.db, [...ancestorsOf(scope), scope], scope, 1000);
     const names = new Map((await findRegions(this.ctx.db, [...new Set(rows.map((r) => r.region_code))])).map((r) => [r.code, r.name]));
     return rows.map((r) => this.toDto(r, names.get(r.region_code) ?? (r.region_code === '00' ? '全国' : r.region_code)));
   }
@@ -130,7 +118,7 @@ export class IndicatorCatalogue {
       created_at: this.ctx.clock.now().toISOString(),
     };
     await this.ctx.db.transaction().execute(async (tx) => {
-      await tx.insertInto('indicator_targets').values(row).execute();
+      await targets.insertTarget(tx, row);
       await this.ctx.audit.append(tx, rc, {
         action: 'indicators.target_create',
         objectType: 'indicator_target',

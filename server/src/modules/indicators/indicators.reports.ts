@@ -11,17 +11,17 @@ import type {
 } from '@rg/domain/indicators/indicators.schema';
 import { dueDateOf, periodRange } from '@rg/domain/indicators/period';
 import { ancestorsOf, codeLength, levelOf, REGION_LEVELS, type RegionLevel } from '@rg/domain/regions/region-code';
-import { sql } from 'kysely';
 import type { Actor, RequestContext } from '../../core/access/actor.ts';
 import { authorize, can, listScope } from '../../core/access/authorize.ts';
 import type { AppContext } from '../../core/context.ts';
-import { withinScope } from '../../core/db/scope.ts';
 import type { DbOrTx } from '../../core/db/schema.ts';
 import { AppError, conflict, invalid, notFound } from '../../core/http/errors.ts';
-import { findRegion, findRegions } from '../regions/regions.facade.ts';
+import { childRegions, findRegion, findRegions, villagesPerPrefix } from '../regions/regions.facade.ts';
 import type { IndicatorReportTable } from './indicators.tables.ts';
 import { contributionsOf, difference } from './report-contributions.ts';
 import type { RollupEngine } from './rollup.engine.ts';
+import { rollupSums } from './rollup.repository.ts';
+import * as repo from './reports.repository.ts';
 import { newId } from '../../core/db/ids.ts';
 
 const EXPECTED_TTL_MS = 5 * 60_000;
@@ -70,13 +70,7 @@ export class ReportService {
   /** A period is locked for a unit when it or any region above it (by code or by its current parent) locked it. */
   async isLocked(db: DbOrTx, unitCode: string, period: string): Promise<boolean> {
     const chain = [...new Set([...ancestorsOf(unitCode), ...(await this.engine.currentPath(db, unitCode)), unitCode])];
-    const row = await db
-      .selectFrom('indicator_period_locks')
-      .select('region_code')
-      .where('period', '=', period)
-      .where('region_code', 'in', chain)
-      .executeTakeFirst();
-    return row !== undefined;
+    return repo.isLockedAt(db, period, chain);
   }
 
   private async loadVillage(unitCode: string) {
@@ -90,12 +84,7 @@ export class ReportService {
     const actor = authorize(rc.actor, 'indicators.read', { regionCode: unitCode });
     const region = await this.loadVillage(unitCode);
     const locked = await this.isLocked(this.ctx.db, unitCode, period);
-    const row = await this.ctx.db
-      .selectFrom('indicator_reports')
-      .selectAll()
-      .where('unit_code', '=', unitCode)
-      .where('period', '=', period)
-      .executeTakeFirst();
+    const row = await repo.findReportOf(this.ctx.db, unitCode, period);
     return {
       unitCode,
       unitName: region.name,
@@ -115,15 +104,10 @@ export class ReportService {
     const now = this.ctx.clock.now().toISOString();
     const id = await this.ctx.db.transaction().execute(async (tx) => {
       if (await this.isLocked(tx, input.unitCode, input.period)) throw conflict('indicators.report.locked');
-      const before = await tx
-        .selectFrom('indicator_reports')
-        .selectAll()
-        .where('unit_code', '=', input.unitCode)
-        .where('period', '=', input.period)
-        .executeTakeFirst();
+      const before = await repo.findReportOf(tx, input.unitCode, input.period);
       if (before?.status === 'approved') throw conflict('indicators.report.approved');
       if (before && input.version !== undefined && input.version !== before.version) throw conflict('indicators.report.stale');
-      const values = {
+      const values: repo.ReportValues = {
         status: 'submitted',
         six_none: input.sixNone ? 1 : 0,
         households: input.households,
@@ -140,19 +124,11 @@ export class ReportService {
       let reportId: string;
       if (before) {
         reportId = before.id;
-        const updated = await tx
-          .updateTable('indicator_reports')
-          .set({ ...values, version: before.version + 1 })
-          .where('id', '=', before.id)
-          .where('version', '=', before.version)
-          .executeTakeFirst();
-        if (Number(updated.numUpdatedRows) !== 1) throw conflict('indicators.report.stale');
+        if (!(await repo.updateReportVersioned(tx, before.id, before.version, { ...values, version: before.version + 1 })))
+          throw conflict('indicators.report.stale');
       } else {
         reportId = newId();
-        await tx
-          .insertInto('indicator_reports')
-          .values({ id: reportId, unit_code: input.unitCode, period: input.period, ...values, version: 1 })
-          .execute();
+        await repo.insertReport(tx, { id: reportId, unit_code: input.unitCode, period: input.period, ...values, version: 1 });
       }
       await this.engine.apply(
         tx,
@@ -168,13 +144,14 @@ export class ReportService {
       });
       return reportId;
     });
-    const row = await this.ctx.db.selectFrom('indicator_reports').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const row = await repo.findReport(this.ctx.db, id);
+    if (!row) throw notFound();
     return this.toDto(actor, row, region.name, false);
   }
 
   async review(rc: RequestContext, id: string, input: ReviewInput): Promise<ReportDto> {
     const actor = authorize(rc.actor, 'indicators.review');
-    const row = await this.ctx.db.selectFrom('indicator_reports').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await repo.findReport(this.ctx.db, id);
     if (!row) throw notFound();
     authorize(actor, 'indicators.review', { regionCode: row.unit_code });
     // The village does not approve its own form: the town (or the county) does.
@@ -183,7 +160,8 @@ export class ReportService {
     const now = this.ctx.clock.now().toISOString();
     await this.ctx.db.transaction().execute(async (tx) => {
       if (await this.isLocked(tx, row.unit_code, row.period)) throw conflict('indicators.report.locked');
-      const current = await tx.selectFrom('indicator_reports').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+      const current = await repo.findReport(tx, id);
+      if (!current) throw notFound();
       if (current.status !== 'submitted') throw conflict('indicators.review.notSubmitted');
       if (current.version !== input.version) throw conflict('indicators.report.stale');
       const status = input.decision === 'approve' ? 'approved' : 'returned';
@@ -195,11 +173,14 @@ export class ReportService {
         review_note: input.note ?? null,
         version: current.version + 1,
       };
-      await tx
-        .updateTable('indicator_reports')
-        .set({ status, reviewed_at: now, reviewed_by: actor.username, review_note: input.note ?? null, version: after.version })
-        .where('id', '=', id)
-        .execute();
+      const written = await repo.updateReportVersioned(tx, id, current.version, {
+        status,
+        reviewed_at: now,
+        reviewed_by: actor.username,
+        review_note: input.note ?? null,
+        version: after.version,
+      });
+      if (!written) throw conflict('indicators.report.stale');
       await this.engine.apply(tx, row.unit_code, difference(contributionsOf(after), contributionsOf(current)));
       await this.ctx.audit.append(tx, rc, {
         action: `indicators.report_${input.decision}`,
@@ -209,7 +190,8 @@ export class ReportService {
         detail: { period: row.period, note: input.note ?? null },
       });
     });
-    const updated = await this.ctx.db.selectFrom('indicator_reports').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const updated = await repo.findReport(this.ctx.db, id);
+    if (!updated) throw notFound();
     const region = await findRegion(this.ctx.db, row.unit_code);
     return this.toDto(actor, updated, region?.name ?? row.unit_code, false);
   }
@@ -218,19 +200,11 @@ export class ReportService {
     const actor = authorize(rc.actor, 'indicators.read');
     const scope = query.regionCode ?? listScope(actor);
     authorize(actor, 'indicators.read', { regionCode: scope });
-    let base = this.ctx.db
-      .selectFrom('indicator_reports')
-      .where('period', '=', query.period)
-      .where((eb) => withinScope(eb, 'unit_code', scope));
-    if (query.status) base = base.where('status', '=', query.status);
-    const rows = await base
-      .selectAll()
-      .orderBy('status', 'desc')
-      .orderBy('unit_code')
-      .offset((query.page - 1) * query.pageSize)
-      .limit(query.pageSize)
-      .execute();
-    const total = Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const { rows, total } = await repo.listReports(
+      this.ctx.db,
+      { scope, period: query.period, status: query.status },
+      { offset: (query.page - 1) * query.pageSize, limit: query.pageSize },
+    );
     const names = new Map(
       (
         await findRegions(
@@ -241,11 +215,7 @@ export class ReportService {
     );
     // The period's locks are few: read them once and test each row's chain (by code) against them,
     // instead of two queries per row. Writes still check the full chain (isLocked).
-    const locked = new Set(
-      (await this.ctx.db.selectFrom('indicator_period_locks').select('region_code').where('period', '=', query.period).execute()).map(
-        (l) => l.region_code,
-      ),
-    );
+    const locked = await repo.lockedRegions(this.ctx.db, query.period);
     const isLocked = (unit: string) => [...ancestorsOf(unit), unit].some((code) => locked.has(code));
     return {
       items: rows.map((r) => this.toDto(actor, r, names.get(r.unit_code) ?? r.unit_code, isLocked(r.unit_code))),
@@ -262,17 +232,8 @@ export class ReportService {
     if (region.level === 'village' || region.level === 'group') throw invalid({ regionCode: 'indicators.lock.level' });
     const now = this.ctx.clock.now().toISOString();
     await this.ctx.db.transaction().execute(async (tx) => {
-      const existing = await tx
-        .selectFrom('indicator_period_locks')
-        .select('region_code')
-        .where('region_code', '=', regionCode)
-        .where('period', '=', period)
-        .executeTakeFirst();
-      if (existing) throw conflict('indicators.lock.already');
-      await tx
-        .insertInto('indicator_period_locks')
-        .values({ region_code: regionCode, period, locked_at: now, locked_by: actor.username })
-        .execute();
+      if (await repo.isLockedAt(tx, period, [regionCode])) throw conflict('indicators.lock.already');
+      await repo.insertLock(tx, { region_code: regionCode, period, locked_at: now, locked_by: actor.username });
       await this.ctx.audit.append(tx, rc, {
         action: 'indicators.period_lock',
         objectType: 'region',
@@ -292,15 +253,7 @@ export class ReportService {
       level === 'town' || level === 'village'
         ? codeLength('village')
         : codeLength(REGION_LEVELS[REGION_LEVELS.indexOf(level) + 1] as Exclude<RegionLevel, 'nation'>);
-    const child = sql<string>`substr(code, 1, ${sql.lit(childLength)})`;
-    const rows = await this.ctx.db
-      .selectFrom('regions')
-      .select((eb) => [child.as('child'), eb.fn.countAll<number>().as('n')])
-      .where('level', '=', 'village')
-      .where((eb) => withinScope(eb, 'code', regionCode))
-      .groupBy(child)
-      .execute();
-    const map = new Map(rows.map((r) => [r.child, Number(r.n)]));
+    const map = await villagesPerPrefix(this.ctx.db, regionCode, childLength);
     this.expectedCache.set(regionCode, { at: Date.now(), rows: map });
     return map;
   }
@@ -314,19 +267,9 @@ export class ReportService {
     if (!region) throw notFound('region.notFound');
     const level = levelOf(code);
     const expected = await this.expectedByChild(code, level);
-    const children =
-      level === 'village'
-        ? []
-        : await this.ctx.db.selectFrom('regions').select(['code', 'name']).where('parent_code', '=', code).orderBy('code').execute();
+    const children = level === 'village' ? [] : await childRegions(this.ctx.db, code);
     const codes = [code, ...children.map((c) => c.code)];
-    const counters = Object.values(REPORTING_COUNTERS);
-    const rows = await this.ctx.db
-      .selectFrom('indicator_rollups')
-      .select(['region_code', 'indicator_code', 'num'])
-      .where('region_code', 'in', codes)
-      .where('indicator_code', 'in', counters)
-      .where('period', '=', period)
-      .execute();
+    const rows = await rollupSums(this.ctx.db, codes, [period], Object.values(REPORTING_COUNTERS));
     const counter = (c: string, k: string) => Number(rows.find((r) => r.region_code === c && r.indicator_code === k)?.num ?? 0);
     const rowOf = (c: string, name: string, exp: number): CompletenessRow => ({
       code: c,

@@ -7,8 +7,10 @@ import { authorize, listScope } from '../../core/access/authorize.ts';
 import type { AppContext } from '../../core/context.ts';
 import { toXlsx } from '../../core/export/xlsx.ts';
 import { notFound } from '../../core/http/errors.ts';
-import { findRegion } from '../regions/regions.facade.ts';
+import { childRegions, findRegion } from '../regions/regions.facade.ts';
 import type { CatalogueEntry, IndicatorCatalogue } from './indicators.catalogue.ts';
+import { rollupSums } from './rollup.repository.ts';
+import { generalTargetsAt } from './targets.repository.ts';
 
 const TREND = 4;
 const STATUS_LABEL: Record<TargetStatus, string> = { met: '达标', close: '接近', behind: '落后' };
@@ -31,12 +33,7 @@ export class Scorecard {
   private async targetsFor(codes: readonly string[]): Promise<Map<string, Map<string, TargetDto>>> {
     const chains = new Map(codes.map((c) => [c, [...ancestorsOf(c), c]]));
     const all = [...new Set([...chains.values()].flat())];
-    const rows = await this.ctx.db
-      .selectFrom('indicator_targets')
-      .selectAll()
-      .where('region_code', 'in', all)
-      .where('program_code', 'is', null)
-      .execute();
+    const rows = await generalTargetsAt(this.ctx.db, all);
     const result = new Map<string, Map<string, TargetDto>>();
     for (const [code, chain] of chains) {
       const best = new Map<string, TargetDto>();
@@ -72,33 +69,16 @@ export class Scorecard {
     const region = await findRegion(this.ctx.db, code);
     if (!region) throw notFound('region.notFound');
     const periods = trailingPeriods(period, TREND);
-    const children = await this.ctx.db
-      .selectFrom('regions')
-      .select(['code', 'name', 'level'])
-      .where('parent_code', '=', code)
-      .orderBy('code')
-      .execute();
+    const children = await childRegions(this.ctx.db, code);
 
     const sums: Sums = new Map();
-    const own = await this.ctx.db
-      .selectFrom('indicator_rollups')
-      .select(['region_code', 'indicator_code', 'period', 'num', 'den'])
-      .where('region_code', '=', code)
-      .where('period', 'in', periods)
-      .execute();
-    const childRows =
-      children.length === 0
-        ? []
-        : await this.ctx.db
-            .selectFrom('indicator_rollups')
-            .select(['region_code', 'indicator_code', 'period', 'num', 'den'])
-            .where(
-              'region_code',
-              'in',
-              children.map((c) => c.code),
-            )
-            .where('period', '=', period)
-            .execute();
+    // The region's trend over four quarters, its children's current quarter only.
+    const own = await rollupSums(this.ctx.db, [code], periods);
+    const childRows = await rollupSums(
+      this.ctx.db,
+      children.map((c) => c.code),
+      [period],
+    );
     for (const r of [...own, ...childRows])
       sums.set(key(r.region_code, r.indicator_code, r.period), { num: Number(r.num), den: Number(r.den) });
 

@@ -6,6 +6,8 @@ import { can } from '../../core/access/authorize.ts';
 import type { AppContext } from '../../core/context.ts';
 import type { TodoItem } from '../../core/module.ts';
 import { todoItem } from '../../core/todo-item.ts';
+import { findReportOf } from './reports.repository.ts';
+import { rollupSums } from './rollup.repository.ts';
 
 /**
  * A town or county official: forms waiting for review. A village cadre: last quarter's form not yet
@@ -17,24 +19,13 @@ export async function indicatorsTodos(ctx: AppContext, actor: Actor): Promise<To
   if (can(actor, 'indicators.review') && levelOf(actor.homeRegion) !== 'village') {
     // From the roll-up's reporting counters (submitted − approved), so a national official's home page
     // reads two rows instead of counting 620k forms.
-    const rows = await ctx.db
-      .selectFrom('indicator_rollups')
-      .select(['indicator_code', 'num'])
-      .where('region_code', '=', actor.homeRegion)
-      .where('period', '=', period)
-      .where('indicator_code', 'in', [REPORTING_COUNTERS.submitted, REPORTING_COUNTERS.approved])
-      .execute();
+    const rows = await rollupSums(ctx.db, [actor.homeRegion], [period], [REPORTING_COUNTERS.submitted, REPORTING_COUNTERS.approved]);
     const counter = (code: string) => Number(rows.find((r) => r.indicator_code === code)?.num ?? 0);
     const count = counter(REPORTING_COUNTERS.submitted) - counter(REPORTING_COUNTERS.approved);
     if (count > 0) items.push(todoItem('indicators.review', { link: '/indicators?tab=review', count }));
   }
   if (can(actor, 'indicators.report') && levelOf(actor.homeRegion) === 'village') {
-    const row = await ctx.db
-      .selectFrom('indicator_reports')
-      .select('status')
-      .where('unit_code', '=', actor.homeRegion)
-      .where('period', '=', period)
-      .executeTakeFirst();
+    const row = await findReportOf(ctx.db, actor.homeRegion, period);
     if (!row || row.status === 'returned')
       items.push(todoItem('indicators.report', { link: '/indicators?tab=report', count: 1, params: { period } }));
   }

@@ -1,9 +1,8 @@
 import { NATION_CODE } from '@rg/domain/regions/region-code';
-import { sql } from 'kysely';
 import type { Dialect } from '../../core/db/connect.ts';
 import type { CounterTable, Counters } from '../../core/db/counters.ts';
-import { preparedStatement } from '../../core/db/prepared.ts';
 import type { Db, DbOrTx, Tx } from '../../core/db/schema.ts';
+import * as repo from './rollup.repository.ts';
 
 /** A change to one indicator's sums for one unit and period. */
 export interface Delta {
@@ -11,37 +10,6 @@ export interface Delta {
   period: string;
   num: number;
   den: number;
-}
-
-/**
- * Every counted record asks for its unit's chain of ancestors and the chain its sums went to last time,
- * in one prepared statement (core/db/prepared.ts).
- */
-const chainOf = preparedStatement<[unitCode: string]>((db, p) =>
-  db
-    .selectFrom('regions as u')
-    .leftJoin('regions as p1', 'p1.code', 'u.parent_code')
-    .leftJoin('regions as p2', 'p2.code', 'p1.parent_code')
-    .leftJoin('regions as p3', 'p3.code', 'p2.parent_code')
-    .leftJoin('regions as p4', 'p4.code', 'p3.parent_code')
-    .select((eb) => [
-      'u.parent_code as a1',
-      'p1.parent_code as a2',
-      'p2.parent_code as a3',
-      'p3.parent_code as a4',
-      'p4.parent_code as a5',
-      eb.selectFrom('indicator_unit_paths as k').select('k.path').whereRef('k.unit_code', '=', 'u.code').as('stored'),
-    ])
-    .where('u.code', '=', p(0)),
-);
-
-interface ChainRow {
-  a1: string | null;
-  a2: string | null;
-  a3: string | null;
-  a4: string | null;
-  a5: string | null;
-  stored: string | null;
 }
 
 const ROLLUPS: CounterTable<'indicator_rollups'> = {
@@ -75,7 +43,7 @@ export class RollupEngine {
    * transaction would take that lock anyway. SQLite has one writer at a time and needs nothing.
    */
   private async lockOrder(tx: Tx): Promise<void> {
-    if (this.dialect === 'postgres') await sql`select seq from audit_head where id = 1 for update`.execute(tx);
+    if (this.dialect === 'postgres') await repo.lockAuditHead(tx);
   }
 
   /** The unit's current chain of ancestors, nation first, from the regions table. */
@@ -85,12 +53,9 @@ export class RollupEngine {
 
   /** The current chain, and the one stored when the unit's sums were last added (null before the first). */
   private async chain(db: DbOrTx, unitCode: string): Promise<{ current: string[]; stored: string | null }> {
-    const [row] = await chainOf<ChainRow>(db, [unitCode]);
-    if (!row) {
-      // A code the regions table does not know: counted at the nation only, as before any import.
-      const kept = await db.selectFrom('indicator_unit_paths').select('path').where('unit_code', '=', unitCode).executeTakeFirst();
-      return { current: [NATION_CODE], stored: kept?.path ?? null };
-    }
+    const row = await repo.findChain(db, unitCode);
+    // A code the regions table does not know: counted at the nation only, as before any import.
+    if (!row) return { current: [NATION_CODE], stored: await repo.findStoredPath(db, unitCode) };
     const chain: string[] = [];
     for (const code of [row.a1, row.a2, row.a3, row.a4, row.a5]) {
       if (!code) break;
@@ -124,7 +89,7 @@ export class RollupEngine {
     const { current, stored } = await this.chain(tx, unitCode);
     const joined = current.join(',');
     if (stored === null) {
-      await tx.insertInto('indicator_unit_paths').values({ unit_code: unitCode, path: joined }).execute();
+      await repo.insertUnitPath(tx, unitCode, joined);
     } else if (stored !== joined) {
       await this.relocate(tx, unitCode, stored.split(','), current);
     }
@@ -139,11 +104,7 @@ export class RollupEngine {
     await this.lockOrder(tx);
     const left = from.filter((code) => !to.includes(code));
     const joined = to.filter((code) => !from.includes(code));
-    const stored = await tx
-      .selectFrom('indicator_rollups')
-      .select(['region_code', 'indicator_code', 'period', 'own_num', 'own_den'])
-      .where('region_code', '=', unitCode)
-      .execute();
+    const stored = await repo.ownSums(tx, unitCode);
     // Additions still waiting for the commit (SQLite's group) are the unit's sums too.
     const own = new Map<string, { indicator_code: string; period: string; own_num: number; own_den: number }>();
     for (const r of [...stored, ...this.counters.pending(ROLLUPS, (row) => row.region_code === unitCode)]) {
@@ -167,11 +128,7 @@ export class RollupEngine {
       ];
     });
     for (let i = 0; i < rows.length; i += 500) await this.upsert(tx, rows.slice(i, i + 500));
-    await tx
-      .updateTable('indicator_unit_paths')
-      .set({ path: to.join(',') })
-      .where('unit_code', '=', unitCode)
-      .execute();
+    await repo.updateUnitPath(tx, unitCode, to.join(','));
   }
 
   /**
@@ -182,13 +139,7 @@ export class RollupEngine {
     const moved: string[] = [];
     let after = '';
     for (;;) {
-      const batch = await db
-        .selectFrom('indicator_unit_paths')
-        .select(['unit_code', 'path'])
-        .where('unit_code', '>', after)
-        .orderBy('unit_code')
-        .limit(1000)
-        .execute();
+      const batch = await repo.unitPathsAfter(db, after, 1000);
       if (batch.length === 0) break;
       for (const row of batch) {
         const current = (await this.currentPath(db, row.unit_code)).join(',');

@@ -4,6 +4,6 @@
  * import of the national division data. Other modules import this file only, never the module's
  * repository, service or import files, so those stay free to change shape.
  */
-export { findRegion, findRegions, type RegionRow } from './regions.repository.ts';
+export { childRegions, findRegion, findRegions, villagesPerPrefix, type RegionRow } from './regions.repository.ts';
 export { RegionsService } from './regions.service.ts';
 export { importDivisions, readDivisionRows, storeDivisionRows, type ImportRow } from './regions.import.ts';

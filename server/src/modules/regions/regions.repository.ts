@@ -125,3 +125,21 @@ export async function childNumbering(
     .executeTakeFirst();
   return { lastCode: row?.last_code ?? null, nameTaken: Number(row?.taken ?? 0) === 1 };
 }
+
+/** A region's children, in code order: code, name and level only (a scorecard's or a form's rows). */
+export async function childRegions(db: DbOrTx, parentCode: string): Promise<Pick<RegionRow, 'code' | 'name' | 'level'>[]> {
+  return db.selectFrom('regions').select(['code', 'name', 'level']).where('parent_code', '=', parentCode).orderBy('code').execute();
+}
+
+/** Villages inside `scope`, counted per code prefix of `prefixLength` (per town, county, …). */
+export async function villagesPerPrefix(db: DbOrTx, scope: string, prefixLength: number): Promise<Map<string, number>> {
+  const prefix = sql<string>`substr(code, 1, ${sql.lit(prefixLength)})`;
+  const rows = await db
+    .selectFrom('regions')
+    .select((eb) => [prefix.as('prefix'), eb.fn.countAll<number>().as('n')])
+    .where('level', '=', 'village')
+    .where((eb) => withinScope(eb, 'code', scope))
+    .groupBy(prefix)
+    .execute();
+  return new Map(rows.map((r) => [r.prefix, Number(r.n)]));
+}
