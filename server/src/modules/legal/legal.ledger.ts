@@ -21,6 +21,7 @@ import { abilitiesOf, enforce, type Policy } from '../../core/access/policy.ts';
 import type { AppContext } from '../../core/context.ts';
 import type { Tx } from '../../core/db/schema.ts';
 import { conflict, forbidden, invalid, notFound } from '../../core/http/errors.ts';
+import { maskedComment, maskedFields } from './service-entry.masking.ts';
 import { serviceEntryPolicy, type OwnAdvisor, type ServiceEntryAction, type ServiceEntrySubject } from './service-entry.policy.ts';
 import { RegionsService } from '../regions/regions.service.ts';
 import { legalFiles } from './legal.attachments.ts';
@@ -45,6 +46,9 @@ interface Viewer {
   own: (OwnAdvisor & { name: string }) | null;
   policy: ServiceEntryPolicy;
 }
+
+/** Numbers typed into an entry's texts are shown in full to holders of `personal.reveal` and to whoever may edit it. */
+const seesNumbers = (actor: Actor, edits: boolean): boolean => edits || actor.permissions.has('personal.reveal');
 
 function subjectOf(row: LegalServiceTable): ServiceEntrySubject {
   return { regionCode: row.village_code, advisorId: row.advisor_id, status: row.status, createdBy: row.created_by };
@@ -142,20 +146,24 @@ export class LegalLedger {
 
   private async toDtos(actor: Actor, rows: ledger.ServiceRow[], policy: ServiceEntryPolicy): Promise<ServiceDto[]> {
     const paths = await this.regions.pathsOf(rows.map((r) => r.village_code));
-    return rows.map((r) => ({
-      id: r.id,
-      villageCode: r.village_code,
-      villagePath: paths.get(r.village_code) ?? r.village_code,
-      advisorId: r.advisor_id,
-      advisorName: r.advisor_name,
-      window: r.service_window as ServiceWindow,
-      status: r.status as ServiceStatus,
-      reviewComment: r.review_comment,
-      version: Number(r.version),
-      createdAt: r.created_at,
-      ...rowFields(r),
-      abilities: abilitiesOf(policy, actor, subjectOf(r), ROW_ABILITIES),
-    }));
+    return rows.map((r) => {
+      const abilities = abilitiesOf(policy, actor, subjectOf(r), ROW_ABILITIES);
+      const full = seesNumbers(actor, abilities.edit);
+      return {
+        id: r.id,
+        villageCode: r.village_code,
+        villagePath: paths.get(r.village_code) ?? r.village_code,
+        advisorId: r.advisor_id,
+        advisorName: r.advisor_name,
+        window: r.service_window as ServiceWindow,
+        status: r.status as ServiceStatus,
+        reviewComment: full ? r.review_comment : maskedComment(r.review_comment),
+        version: Number(r.version),
+        createdAt: r.created_at,
+        ...(full ? rowFields(r) : maskedFields(rowFields(r))),
+        abilities,
+      };
+    });
   }
 
   /** The page of entries, and whether the actor may record one in the listed region (the collection's ability). */
@@ -188,18 +196,23 @@ export class LegalLedger {
     const actor = signedIn(rc.actor);
     const { row, viewer } = await this.load(actor, id, 'read');
     const [dto] = await this.toDtos(actor, [row], viewer.policy);
+    if (!dto) throw notFound();
     const versions = await ledger.versionsOf(this.ctx.db, id);
     const attachments = (await legalFiles.of(this.ctx.db, [id])).get(id) ?? [];
+    const full = seesNumbers(actor, dto.abilities.edit);
     return {
-      ...(dto as ServiceDto),
+      ...dto,
       attachments,
-      versions: versions.map((v) => ({
-        version: Number(v.version),
-        editedBy: v.display_name ?? '',
-        editedAt: v.edited_at,
-        reason: v.reason,
-        fields: JSON.parse(v.fields) as Fields,
-      })),
+      versions: versions.map((v) => {
+        const fields = JSON.parse(v.fields) as Fields;
+        return {
+          version: Number(v.version),
+          editedBy: v.display_name ?? '',
+          editedAt: v.edited_at,
+          reason: full ? v.reason : maskedComment(v.reason),
+          fields: full ? fields : maskedFields(fields),
+        };
+      }),
     };
   }
 

@@ -256,6 +256,28 @@ describe('legal: the ledger access matrix (role × action × place × status)', 
     }
   }
 
+  it('a number typed into an entry is masked for readers who neither reveal nor edit, and shown to those who do', async () => {
+    const typed = { ...fields, content: '村民屈某（电话 13912345678）咨询宅基地', result: '身份证 610423198001010012 已核对' };
+    const created = await staff.jingyang.recorder.request('POST', '/api/legal/services', {
+      ...typed,
+      villageCode: VILLAGES.own,
+      window: 'onsite',
+    });
+    const { id } = created.json<{ id: string }>();
+    const seen = async (name: string) => {
+      const res = await clientOf(name).request('GET', `/api/legal/services/${id}`);
+      const body = res.json<{ content: string; result: string; versions: { fields: { content: string } }[] }>();
+      return [body.content, body.result, body.versions[0]?.fields.content];
+    };
+    const masked = ['村民屈某（电话 139****5678）咨询宅基地', '身份证 6104**********0012 已核对', '村民屈某（电话 139****5678）咨询宅基地'];
+    const full = [typed.content, typed.result, typed.content];
+    expect(await seen('cadre')).toEqual(masked);
+    expect(await seen('supervisor')).toEqual(masked);
+    expect(await seen('leader')).toEqual(masked);
+    expect(await seen('advisor')).toEqual(full);
+    expect(await seen('recorder')).toEqual(full);
+  });
+
   for (const [name, row] of Object.entries(MATRIX)) {
     for (const action of ACTIONS) {
       it(`${name} × ${action}`, async () => {
