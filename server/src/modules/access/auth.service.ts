@@ -12,6 +12,7 @@ import { AppError, invalid, notFound } from '../../core/http/errors.ts';
 import type { UserTable } from '../../core/db/schema.ts';
 import { findRegion } from '../regions/regions.facade.ts';
 import * as users from './users.repository.ts';
+import { findLoginFailures, putLoginFailures } from './login-failures.repository.ts';
 
 /** SECURITY.md 3: five failures lock the account for fifteen minutes. */
 export const MAX_FAILURES = 5;
@@ -74,16 +75,15 @@ export class AuthService {
 
   /** Counts a failure of a name that is no account, with the same 5-then-15-minutes rule; true when locked. */
   private async unknownNameLocked(name: string, now: Date): Promise<boolean> {
-    const row = await this.ctx.db.selectFrom('login_failures').selectAll().where('username', '=', name).executeTakeFirst();
+    const row = await findLoginFailures(this.ctx.db, name);
     if (row?.locked_until && Date.parse(row.locked_until) > now.getTime()) return true;
     const failures = (row?.locked_until ? 0 : (row?.failures ?? 0)) + 1;
     const locked = failures >= MAX_FAILURES;
-    const values = { failures: locked ? 0 : failures, locked_until: locked ? new Date(now.getTime() + LOCK_MS).toISOString() : null };
-    await this.ctx.db
-      .insertInto('login_failures')
-      .values({ username: name, ...values })
-      .onConflict((oc) => oc.column('username').doUpdateSet(values))
-      .execute();
+    await putLoginFailures(this.ctx.db, {
+      username: name,
+      failures: locked ? 0 : failures,
+      locked_until: locked ? new Date(now.getTime() + LOCK_MS).toISOString() : null,
+    });
     return false;
   }
 

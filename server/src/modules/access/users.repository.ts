@@ -118,3 +118,14 @@ export async function existingUsernames(db: DbOrTx, usernames: readonly string[]
     .execute();
   return new Set(rows.map((r) => r.username));
 }
+
+/** Accounts inside `scope` still locked at `now` after failed logins. */
+export async function countLockedUsers(db: DbOrTx, scope: string, now: string): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where((eb) => withinScope(eb, 'region_code', scope))
+    .where('locked_until', '>', now)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { NATION_CODE, shortNameOf, villageKindOf, type RegionLevel } from '@rg/domain/regions/region-code';
 import { forgetRegionNames } from './regions.names.ts';
+import { countRegions, findRegion, insertRegion } from './regions.repository.ts';
 import type { Db, RegionTable } from '../../core/db/schema.ts';
 import type { BulkUpsertSpec, BulkWriter } from '../../core/db/bulk-upsert.ts';
 
@@ -159,23 +160,14 @@ export async function storeDivisionRows(
   rows: readonly ImportRow[],
   now: string,
 ): Promise<{ inserted: number; updated: number }> {
-  const countRegions = async () =>
-    Number(
-      (
-        await target.db
-          .selectFrom('regions')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
-  const nation = await target.db.selectFrom('regions').select('code').where('code', '=', NATION_CODE).executeTakeFirst();
-  if (!nation) await target.db.insertInto('regions').values(nationRow(now)).execute();
-  const before = await countRegions();
+  const nation = await findRegion(target.db, NATION_CODE);
+  if (!nation) await insertRegion(target.db, nationRow(now));
+  const before = await countRegions(target.db);
   const written = await target.bulk.upsert(
     REGION_UPSERT,
     rows.map((r) => ({ ...r, is_poor: 0, is_local: 0, population: null, households: null, updated_at: now })),
   );
-  const inserted = (await countRegions()) - before;
+  const inserted = (await countRegions(target.db)) - before;
   forgetRegionNames(target.db);
   return { inserted: inserted + (nation ? 0 : 1), updated: written - inserted };
 }

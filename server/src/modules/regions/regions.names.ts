@@ -1,5 +1,6 @@
 import type { AppContext } from '../../core/context.ts';
 import type { Db } from '../../core/db/schema.ts';
+import { namesOf } from './regions.repository.ts';
 
 /** How long a place's name is trusted: an import in another process (the CLI) is seen after this. */
 const NAME_TTL_MS = 60_000;
@@ -31,7 +32,7 @@ export async function regionNames(ctx: AppContext, codes: readonly string[]): Pr
     else missing.push(code);
   }
   if (missing.length === 0) return names;
-  const rows = await ctx.reads.rows(ctx.db.selectFrom('regions').select(['code', 'name']).where('code', 'in', missing).compile());
+  const rows = await namesOf(ctx.db, ctx.reads, missing);
   if (cache.size + rows.length > MAX_NAMES) cache.clear();
   for (const row of rows) {
     names.set(row.code, row.name);

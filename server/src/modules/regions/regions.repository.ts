@@ -143,3 +143,22 @@ export async function villagesPerPrefix(db: DbOrTx, scope: string, prefixLength:
     .execute();
   return new Map(rows.map((r) => [r.prefix, Number(r.n)]));
 }
+
+/** Names of the regions, on the hot-read path (every list's display paths go through it). */
+export async function namesOf(db: DbOrTx, reads: HotReads, codes: readonly string[]): Promise<Pick<RegionRow, 'code' | 'name'>[]> {
+  return reads.rows(
+    db
+      .selectFrom('regions')
+      .select(['code', 'name'])
+      .where('code', 'in', [...codes])
+      .compile(),
+  );
+}
+
+export async function countRegions(db: DbOrTx): Promise<number> {
+  const row = await db
+    .selectFrom('regions')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
