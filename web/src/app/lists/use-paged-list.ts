@@ -8,13 +8,16 @@ export interface Paging {
   pageSize: number;
 }
 
-export interface PagedListOptions<Filters, Query, Item> {
+/** What a paged list's server answers: a page of items, and whatever else (`Extra`) its schema declares. */
+export type PageAnswer<Item, Extra extends object = object> = { items: Item[]; total: number } & Extra;
+
+export interface PagedListOptions<Filters, Query, Item, Extra extends object = object> {
   toQuery: (filters: Filters, paging: Paging) => Query;
   queryKey: (query: Query) => QueryKey;
-  queryFn: (query: Query) => Promise<{ items: Item[]; total: number }>;
+  queryFn: (query: Query) => Promise<PageAnswer<Item, Extra>>;
 }
 
-export interface PagedList<Filters, Item> {
+export interface PagedList<Filters, Item, Extra extends object = object> {
   filters: Filters;
   /** Applies new filters and goes back to the first page. */
   setFilters: (next: Filters) => void;
@@ -22,12 +25,14 @@ export interface PagedList<Filters, Item> {
   errorMessage: string | null;
   /** Everything a {@link PagedTable} needs to show the current page. */
   paged: PagedData<Item>;
+  /** The last answer as the server gave it (e.g. the list's collection `abilities`); undefined until it arrives. */
+  answer: PageAnswer<Item, Extra> | undefined;
 }
 
 /** A server-paged list with filters: 20 rows a page, the previous page stays shown while the next one loads. */
-export function usePagedList<Filters extends object, Query, Item>(
-  options: PagedListOptions<Filters, Query, Item>,
-): PagedList<Filters, Item> {
+export function usePagedList<Filters extends object, Query, Item, Extra extends object = object>(
+  options: PagedListOptions<Filters, Query, Item, Extra>,
+): PagedList<Filters, Item, Extra> {
   const { errorMessage } = useErrorMessages();
   const [filters, setFilters] = useState<Filters>({} as Filters);
   const [paging, setPaging] = useState<Paging>({ page: 1, pageSize: 20 });
@@ -53,5 +58,6 @@ export function usePagedList<Filters extends object, Query, Item>(
       loading: result.isFetching,
       onPage: (page, pageSize) => setPaging({ page, pageSize }),
     },
+    answer: result.data,
   };
 }
