@@ -60,6 +60,10 @@ export const caseDtoSchema = z.object({
 });
 export type CaseDto = z.infer<typeof caseDtoSchema>;
 
+/** The cases found, with whether the actor may submit one (提交案例). */
+export const caseListDtoSchema = z.object({ items: z.array(caseDtoSchema), abilities: z.object({ create: z.boolean() }) });
+export type CaseListDto = z.infer<typeof caseListDtoSchema>;
+
 export const boardQuerySchema = z.object({ countyCode: regionCodeSchema });
 
 /** 三级创建看板 (plan 3): per town, its own designation and its demonstration village(s), and whether on track. */

@@ -73,6 +73,8 @@ export const reportDtoSchema = z.object({
   reviewComment: z.string().nullable(),
   submittedAt: z.string(),
   reviewedAt: z.string().nullable(),
+  /** The reviewer level may accept or return it now (a submitted report, not one it sent itself). */
+  abilities: z.object({ reviewReport: z.boolean() }),
 });
 export type ReportDto = z.infer<typeof reportDtoSchema>;
 
@@ -96,6 +98,6 @@ export const designationDetailDtoSchema = z.object({
   reports: z.array(reportDtoSchema),
   evaluations: z.array(evaluationDtoSchema),
   template: templateDtoSchema.nullable(),
-  abilities: z.object({ report: z.boolean(), reviewReports: z.boolean(), evaluate: z.boolean() }),
+  abilities: z.object({ report: z.boolean(), evaluate: z.boolean() }),
 });
 export type DesignationDetailDto = z.infer<typeof designationDetailDtoSchema>;

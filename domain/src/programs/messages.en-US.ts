@@ -52,6 +52,7 @@ export const programsServerMessagesEnUS: Record<keyof typeof programsServerMessa
   'programs.application.notSubmittable': 'Only draft or returned applications can be submitted',
   'programs.application.notUnderReview': 'This application is not under review',
   'programs.application.notYourStep': 'This application is not waiting for review at your level',
+  'programs.review.ownSubmission': 'You submitted this yourself; another reviewer at your level must decide it',
   'programs.application.incomplete': 'The application is incomplete; still missing: {missing}',
   'programs.application.unknownArea': 'A selected pilot area does not belong to the programme',
   'programs.application.areasRequired': 'Select at least one pilot area',

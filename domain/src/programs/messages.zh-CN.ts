@@ -45,6 +45,7 @@ export const programsServerMessages = {
   'programs.application.notSubmittable': '只有草稿或退回修改的申报可以提交',
   'programs.application.notUnderReview': '该申报当前不在审核中',
   'programs.application.notYourStep': '该申报当前不由本级审核',
+  'programs.review.ownSubmission': '本人提交的材料不能由本人审核，请由本级其他审核人办理',
   'programs.application.incomplete': '申报材料不完整，还缺：{missing}',
   'programs.application.unknownArea': '所选试点内容不属于本项目',
   'programs.application.areasRequired': '请至少选择一项试点内容',

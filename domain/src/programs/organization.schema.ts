@@ -16,6 +16,12 @@ export const AGENCY_ROLE_LABELS: Record<AgencyRole, string> = { lead: '牵头单
 export const TASK_STATUSES = ['open', 'in_progress', 'done'] as const;
 /** 未开始 / 进行中 / 已完成 */
 export type TaskStatus = (typeof TASK_STATUSES)[number];
+/** Allowed task moves: open ⇄ in progress → done; a done task stays done. */
+export const TASK_TRANSITIONS: Record<TaskStatus, readonly TaskStatus[]> = {
+  open: ['in_progress', 'done'],
+  in_progress: ['done', 'open'],
+  done: [],
+};
 
 /** 领导小组 with its office (办公室) and the office's director (主任). */
 export const groupCreateSchema = z
@@ -79,6 +85,8 @@ export const taskDtoSchema = z.object({
   /** 逾期: not done and past its deadline (China date). */
   overdue: z.boolean(),
   version: z.number(),
+  /** The statuses the actor may move it to now (the group's managers, along TASK_TRANSITIONS). */
+  moves: z.array(z.enum(TASK_STATUSES)),
 });
 export type TaskDto = z.infer<typeof taskDtoSchema>;
 
@@ -103,3 +111,7 @@ export const groupDtoSchema = groupSummaryDtoSchema.extend({
   abilities: z.object({ manage: z.boolean() }),
 });
 export type GroupDto = z.infer<typeof groupDtoSchema>;
+
+/** The groups found, with whether the actor may set one up (新建领导小组). */
+export const groupListDtoSchema = z.object({ items: z.array(groupSummaryDtoSchema), abilities: z.object({ create: z.boolean() }) });
+export type GroupListDto = z.infer<typeof groupListDtoSchema>;

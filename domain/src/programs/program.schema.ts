@@ -170,6 +170,10 @@ export const programDtoSchema = z.object({
 });
 export type ProgramDto = z.infer<typeof programDtoSchema>;
 
+/** The programme list, with whether the actor may create one (新建). */
+export const programListDtoSchema = z.object({ items: z.array(programDtoSchema), abilities: z.object({ create: z.boolean() }) });
+export type ProgramListDto = z.infer<typeof programListDtoSchema>;
+
 /** The fields a programme's applications hold fixed (the edit form disables them); program-rules.ts decides them. */
 export const programEditLocksSchema = z.object({
   /** 试点单位层级: fixed once any unit has applied (its application is for a unit of that level). */

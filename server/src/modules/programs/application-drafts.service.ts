@@ -4,18 +4,21 @@ import { PLAN_SECTIONS } from '@rg/domain/programs/catalog';
 import type { ContentArea, ProgramCondition, RequiredAttachment } from '@rg/domain/programs/program.schema';
 import { isWithin, levelOf } from '@rg/domain/regions/region-code';
 import type { Actor, RequestContext } from '../../core/access/actor.ts';
-import { authorize } from '../../core/access/authorize.ts';
+import { signedIn } from '../../core/access/authorize.ts';
+import { enforce } from '../../core/access/policy.ts';
 import type { AppContext } from '../../core/context.ts';
 import { newId } from '../../core/db/ids.ts';
 import { AppError, conflict, invalid } from '../../core/http/errors.ts';
-import { findRegion } from '../regions/regions.repository.ts';
+import { findRegion } from '../regions/regions.facade.ts';
 import { ApplicationReads } from './application-reads.service.ts';
-import { EMPTY_SECTIONS, sectionsOf } from './application.presenter.ts';
+import { applicationPolicy } from './application.policy.ts';
+import { applicationSubject, EMPTY_SECTIONS, sectionsOf } from './application.presenter.ts';
+import { programPolicy } from './program.policy.ts';
 import * as applications from './applications.repository.ts';
 import { applicationFiles } from './programs.attachments.ts';
 import type { ProgramRow } from './programs.repository.ts';
 import { sanitizeRichText } from './programs.richtext.ts';
-import { parseJson, ProgramsService } from './programs.service.ts';
+import { parseJson, programSubject, ProgramsService } from './programs.service.ts';
 
 /** 申报 (P2.3(4)): a unit (or its parent for it) opens an application, fills its plan and files its attachments. */
 export class ApplicationDrafts {
@@ -29,9 +32,14 @@ export class ApplicationDrafts {
 
   /** 新建申报: the unit must be of the programme's level, inside the organiser's region and the actor's. */
   async create(rc: RequestContext, programId: string, unitCode: string): Promise<ApplicationDto> {
-    const actor = authorize(rc.actor, 'programs.apply', { regionCode: unitCode });
+    const actor = enforce(applicationPolicy, rc.actor, 'create', {
+      regionCode: unitCode,
+      status: null,
+      reviewerRegion: null,
+      submittedBy: null,
+    });
     const program = await this.programs.load(actor, programId);
-    if (program.status !== 'active') throw new AppError('conflict', 'programs.program.withdrawn', undefined, { program: program.name });
+    enforce(programPolicy, actor, 'apply', programSubject(program));
     const unit = await findRegion(this.ctx.db, unitCode);
     if (!unit) throw invalid({ unitCode: 'region.notFound' });
     if (levelOf(unitCode) !== program.unit_level) throw invalid({ unitCode: 'programs.unit.wrongLevel' });
@@ -52,6 +60,7 @@ export class ApplicationDrafts {
         condition_answers: '[]',
         plan_version: 1,
         submitted_at: null,
+        submitted_by: null,
         decided_at: null,
         created_by: actor.userId,
         created_at: now,
@@ -80,10 +89,9 @@ export class ApplicationDrafts {
     rc: RequestContext,
     id: string,
   ): Promise<{ actor: Actor; row: applications.ApplicationRow; program: ProgramRow }> {
-    const actor = authorize(rc.actor, 'programs.apply');
+    const actor = signedIn(rc.actor);
     const { row, program } = await this.reads.load(actor, id);
-    authorize(actor, 'programs.apply', { regionCode: row.unit_code });
-    if (row.status !== 'draft' && row.status !== 'returned') throw new AppError('conflict', 'programs.application.notEditable');
+    enforce(applicationPolicy, actor, 'edit', applicationSubject(row));
     return { actor, row, program };
   }
 

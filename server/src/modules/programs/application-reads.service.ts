@@ -8,10 +8,13 @@ import type {
 import { PLAN_SECTION_LABELS, PLAN_SECTIONS, type ReviewLevel } from '@rg/domain/programs/catalog';
 import type { ContentArea } from '@rg/domain/programs/program.schema';
 import type { Actor, RequestContext } from '../../core/access/actor.ts';
-import { authorize, can, listScope } from '../../core/access/authorize.ts';
+import { authorize, listScope } from '../../core/access/authorize.ts';
+import { loadInScope } from '../../core/access/load-in-scope.ts';
+import { abilitiesOf } from '../../core/access/policy.ts';
 import type { AppContext } from '../../core/context.ts';
 import { notFound } from '../../core/http/errors.ts';
-import { applicationSummary, sectionsOf } from './application.presenter.ts';
+import { applicationPolicy } from './application.policy.ts';
+import { applicationSubject, applicationSummary, sectionsOf } from './application.presenter.ts';
 import * as applications from './applications.repository.ts';
 import { applicationFiles } from './programs.attachments.ts';
 import * as programs from './programs.repository.ts';
@@ -24,9 +27,7 @@ export class ApplicationReads {
 
   /** An application the actor may see: its unit inside the actor's region; else 404 like a missing one. */
   async load(actor: Actor, id: string): Promise<{ row: applications.ApplicationRow; program: programs.ProgramRow }> {
-    const row = await applications.findApplication(this.ctx.db, id);
-    if (!row) throw notFound();
-    authorize(actor, 'programs.read', { regionCode: row.unit_code });
+    const row = await loadInScope(actor, applications.findApplication(this.ctx.db, id), (r) => r.unit_code, 'programs.read');
     const program = await programs.findProgram(this.ctx.db, row.program_id);
     if (!program) throw notFound();
     return { row, program };
@@ -53,8 +54,6 @@ export class ApplicationReads {
     const current = versions.find((v) => v.version === row.plan_version);
     const reviews = await applications.reviewsOf(this.ctx.db, id);
     const attachments = (await applicationFiles.of(this.ctx.db, [id])).get(id) ?? [];
-    const editable = row.status === 'draft' || row.status === 'returned';
-    const applicant = can(actor, 'programs.apply', { regionCode: row.unit_code });
     return {
       ...applicationSummary(row, chain),
       contentAreas: parseJson<string[]>(row.content_areas),
@@ -75,11 +74,7 @@ export class ApplicationReads {
         at: r.at,
       })),
       version: row.version,
-      abilities: {
-        edit: editable && applicant,
-        submit: editable && applicant,
-        review: row.status === 'submitted' && row.reviewer_region === actor.homeRegion && actor.permissions.has('programs.review'),
-      },
+      abilities: abilitiesOf(applicationPolicy, actor, applicationSubject(row), ['edit', 'submit', 'review']),
     };
   }
 

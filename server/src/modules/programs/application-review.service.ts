@@ -2,14 +2,16 @@ import type { ApplicationDto, ReviewInput } from '@rg/domain/programs/applicatio
 import { isAbove, type ReviewLevel } from '@rg/domain/programs/catalog';
 import { levelOf } from '@rg/domain/regions/region-code';
 import type { RequestContext } from '../../core/access/actor.ts';
-import { authorize } from '../../core/access/authorize.ts';
+import { signedIn } from '../../core/access/authorize.ts';
+import { enforce } from '../../core/access/policy.ts';
 import type { AppContext } from '../../core/context.ts';
 import type { Tx } from '../../core/db/schema.ts';
 import { newId } from '../../core/db/ids.ts';
 import { AppError, conflict } from '../../core/http/errors.ts';
-import { findRegion } from '../regions/regions.repository.ts';
+import { findRegion } from '../regions/regions.facade.ts';
 import { ApplicationReads } from './application-reads.service.ts';
-import { EMPTY_SECTIONS } from './application.presenter.ts';
+import { applicationPolicy } from './application.policy.ts';
+import { applicationSubject, EMPTY_SECTIONS } from './application.presenter.ts';
 import * as applications from './applications.repository.ts';
 import { insertDesignation } from './designations.repository.ts';
 import { todayOf } from './programs.dates.ts';
@@ -32,10 +34,8 @@ export class ApplicationReview {
    * region there (a full quota → 409 naming it). Returning opens the next plan version.
    */
   async review(rc: RequestContext, id: string, input: ReviewInput): Promise<ApplicationDto> {
-    const actor = authorize(rc.actor, 'programs.review');
-    const { row, program } = await this.reads.load(actor, id);
-    if (row.status !== 'submitted') throw new AppError('conflict', 'programs.application.notUnderReview');
-    if (row.reviewer_region !== actor.homeRegion) throw new AppError('conflict', 'programs.application.notYourStep');
+    const { row, program } = await this.reads.load(signedIn(rc.actor), id);
+    const actor = enforce(applicationPolicy, rc.actor, 'review', applicationSubject(row));
     const chain = parseJson<ReviewLevel[]>(program.review_chain);
     const level = chain[row.step] ?? (levelOf(actor.homeRegion) as ReviewLevel);
     const now = this.ctx.clock.now().toISOString();

@@ -1,17 +1,20 @@
 import type { ApplicationDto } from '@rg/domain/programs/application.schema';
 import type { ReviewLevel } from '@rg/domain/programs/catalog';
 import type { RequestContext } from '../../core/access/actor.ts';
-import { authorize } from '../../core/access/authorize.ts';
+import { signedIn } from '../../core/access/authorize.ts';
+import { enforce } from '../../core/access/policy.ts';
 import type { AppContext } from '../../core/context.ts';
-import { AppError, conflict } from '../../core/http/errors.ts';
+import { AppError, conflict, notFound } from '../../core/http/errors.ts';
 import { ApplicationReads } from './application-reads.service.ts';
 import { missingParts } from './application.completeness.ts';
-import { sectionsOf } from './application.presenter.ts';
+import { applicationPolicy } from './application.policy.ts';
+import { applicationSubject, sectionsOf } from './application.presenter.ts';
 import * as applications from './applications.repository.ts';
 import { applicationFiles } from './programs.attachments.ts';
 import { todayOf } from './programs.dates.ts';
 import * as programs from './programs.repository.ts';
-import { closedMilestone, parseJson, ProgramsService } from './programs.service.ts';
+import { closedMilestone, parseJson, programSubject, ProgramsService } from './programs.service.ts';
+import { programPolicy } from './program.policy.ts';
 
 /** 提交 (P2.3(5)): a complete draft goes to the first level of the programme's review chain. */
 export class ApplicationSubmission {
@@ -26,10 +29,8 @@ export class ApplicationSubmission {
    * has passed; refused (400) naming every missing section, condition and attachment.
    */
   async submit(rc: RequestContext, id: string): Promise<ApplicationDto> {
-    const actor = authorize(rc.actor, 'programs.apply');
-    const { row, program } = await this.reads.load(actor, id);
-    authorize(actor, 'programs.apply', { regionCode: row.unit_code });
-    if (row.status !== 'draft' && row.status !== 'returned') throw new AppError('conflict', 'programs.application.notSubmittable');
+    const { row, program } = await this.reads.load(signedIn(rc.actor), id);
+    const actor = enforce(applicationPolicy, rc.actor, 'submit', applicationSubject(row));
     const closed = closedMilestone(await programs.milestonesOf(this.ctx.db, [program.id]), todayOf(this.ctx.clock));
     if (closed)
       throw new AppError('conflict', 'programs.submission.closed', undefined, {
@@ -40,8 +41,8 @@ export class ApplicationSubmission {
     await this.ctx.db.transaction().execute(async (tx) => {
       // The programme as it stands now: an edit or a withdrawal committed meanwhile is judged here (decision 67).
       const current = await programs.findProgramLocked(tx, program.id, this.ctx.dialect === 'postgres');
-      if (!current || current.status !== 'active')
-        throw new AppError('conflict', 'programs.program.withdrawn', undefined, { program: program.name });
+      if (!current) throw notFound();
+      enforce(programPolicy, actor, 'apply', programSubject(current));
       const first = parseJson<ReviewLevel[]>(current.review_chain)[0];
       if (!first) throw new AppError('conflict', 'programs.application.notSubmittable');
       const version = (await applications.planVersions(tx, id)).find((v) => v.version === row.plan_version);
@@ -54,6 +55,7 @@ export class ApplicationSubmission {
         step: 0,
         reviewer_region: reviewer,
         submitted_at: now,
+        submitted_by: actor.userId,
         updated_at: now,
       });
       if (!submitted) throw conflict();

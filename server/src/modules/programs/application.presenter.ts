@@ -1,5 +1,6 @@
-import type { ApplicationStatus, ApplicationSummaryDto } from '@rg/domain/programs/application.schema';
+import type { ApplicationSummaryDto } from '@rg/domain/programs/application.schema';
 import { PLAN_SECTIONS, type PlanSection, type ReviewLevel } from '@rg/domain/programs/catalog';
+import type { ApplicationSubject } from './application.policy.ts';
 import type { ApplicationRow } from './applications.repository.ts';
 import { parseJson } from './programs.service.ts';
 
@@ -20,7 +21,7 @@ export function applicationSummary(row: ApplicationRow, chain: readonly ReviewLe
     programName: row.program_name,
     unitCode: row.unit_code,
     unitName: row.unit_name,
-    status: row.status as ApplicationStatus,
+    status: row.status,
     reviewerRegion: underReview ? row.reviewer_region : null,
     reviewerRegionName: underReview ? row.reviewer_name : null,
     reviewLevel: underReview ? (chain[row.step] ?? null) : null,
@@ -28,4 +29,9 @@ export function applicationSummary(row: ApplicationRow, chain: readonly ReviewLe
     submittedAt: row.submitted_at,
     updatedAt: row.updated_at,
   };
+}
+
+/** The application as its policy sees it. */
+export function applicationSubject(row: ApplicationRow): ApplicationSubject {
+  return { regionCode: row.unit_code, status: row.status, reviewerRegion: row.reviewer_region, submittedBy: row.submitted_by };
 }

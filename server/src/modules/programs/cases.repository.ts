@@ -78,15 +78,14 @@ export async function updateCase(
   return Number(result.numUpdatedRows) === 1;
 }
 
-/** The units of the submitted cases inside `scope` (the reviewer's todo keeps those it may review). */
-export async function submittedCaseUnits(db: DbOrTx, scope: string): Promise<string[]> {
-  const rows = await db
+/** The submitted cases inside `scope`: their units and submitters (the reviewer's todo keeps those it may review). */
+export async function submittedCases(db: DbOrTx, scope: string): Promise<Pick<ProgramCaseTable, 'unit_code' | 'submitted_by'>[]> {
+  return db
     .selectFrom('program_cases')
-    .select('unit_code')
+    .select(['unit_code', 'submitted_by'])
     .where('status', '=', 'submitted')
     .where((eb) => withinScope(eb, 'unit_code', scope))
     .execute();
-  return rows.map((r) => r.unit_code);
 }
 
 /** A programme's published cases inside `scope`, in the order they were published (the programme summary). */

@@ -1,22 +1,23 @@
-import type { BoardDto, CaseCreate, CaseDto, CaseListQuery, CaseStatus, CaseUpdate } from '@rg/domain/programs/case.schema';
+import type { BoardDto, CaseCreate, CaseDto, CaseListDto, CaseListQuery, CaseUpdate } from '@rg/domain/programs/case.schema';
 import type { CatalogueAreaKey } from '@rg/domain/programs/catalog';
-import { isWithin, levelOf } from '@rg/domain/regions/region-code';
+import { levelOf } from '@rg/domain/regions/region-code';
 import type { Actor, RequestContext } from '../../core/access/actor.ts';
-import { authorize, can, listScope } from '../../core/access/authorize.ts';
+import { authorize, listScope, signedIn } from '../../core/access/authorize.ts';
+import { abilitiesOf, enforce } from '../../core/access/policy.ts';
 import type { AppContext } from '../../core/context.ts';
-import { AppError, conflict, invalid, notFound } from '../../core/http/errors.ts';
-import { findRegion } from '../regions/regions.repository.ts';
-import { RegionsService } from '../regions/regions.service.ts';
+import { conflict, invalid, notFound } from '../../core/http/errors.ts';
+import { childRegions, findRegion, RegionsService } from '../regions/regions.facade.ts';
 import { todayOf } from './programs.dates.ts';
 import { plainText, sanitizeRichText } from './programs.richtext.ts';
+import { casePolicy, type CaseSubject } from './case.policy.ts';
 import * as repo from './cases.repository.ts';
-import { boardRows } from './designations.repository.ts';
+import { boardDesignations } from './designations.repository.ts';
 import { evaluationsOf } from './evaluations.repository.ts';
 import { newId } from '../../core/db/ids.ts';
 
-/** A reviewer of a case: holds programs.review in a region strictly above the unit. */
-function reviews(actor: Actor, unitCode: string): boolean {
-  return actor.permissions.has('programs.review') && isWithin(unitCode, actor.homeRegion) && unitCode !== actor.homeRegion;
+/** The case as its policy sees it. */
+function caseSubject(row: Pick<repo.CaseRow, 'unit_code' | 'status' | 'submitted_by'>): CaseSubject {
+  return { regionCode: row.unit_code, status: row.status, submittedBy: row.submitted_by };
 }
 
 /**
@@ -48,27 +49,26 @@ export class CasesService {
       areas: areas.filter((a) => a.case_id === r.id).map((a) => a.area_key as CatalogueAreaKey),
       summary: r.summary,
       body: r.body,
-      status: r.status as CaseStatus,
+      status: r.status,
       reviewComment: r.review_comment,
       publishedOn: r.published_on,
       version: r.version,
-      abilities: {
-        review: r.status === 'submitted' && reviews(actor, r.unit_code),
-        edit: r.status === 'returned' && can(actor, 'programs.apply', { regionCode: r.unit_code }),
-      },
+      abilities: abilitiesOf(casePolicy, actor, caseSubject(r), ['review', 'edit']),
     }));
   }
 
-  async list(rc: RequestContext, query: CaseListQuery): Promise<{ items: CaseDto[] }> {
+  async list(rc: RequestContext, query: CaseListQuery): Promise<CaseListDto> {
     const actor = authorize(rc.actor, 'programs.read');
     const rows = await repo.listCases(this.ctx.db, listScope(actor), query);
-    return { items: await this.dtos(actor, rows) };
+    // 提交案例: for the actor's own region (the form offers the units below too).
+    const create = { regionCode: actor.homeRegion, status: null, submittedBy: null };
+    return { items: await this.dtos(actor, rows), abilities: abilitiesOf(casePolicy, actor, create, ['create']) };
   }
 
   private async load(actor: Actor, id: string): Promise<repo.CaseRow> {
     const row = await repo.findCase(this.ctx.db, id);
     if (!row) throw notFound();
-    if (row.status !== 'published') authorize(actor, 'programs.read', { regionCode: row.unit_code });
+    enforce(casePolicy, actor, 'read', caseSubject(row));
     return row;
   }
 
@@ -80,7 +80,7 @@ export class CasesService {
   }
 
   async create(rc: RequestContext, input: CaseCreate): Promise<CaseDto> {
-    const actor = authorize(rc.actor, 'programs.apply', { regionCode: input.unitCode });
+    const actor = enforce(casePolicy, rc.actor, 'create', { regionCode: input.unitCode, status: null, submittedBy: null });
     if (!(await findRegion(this.ctx.db, input.unitCode))) throw invalid({ unitCode: 'region.notFound' });
     const body = sanitizeRichText(input.body);
     if (plainText(body) === '') throw invalid({ body: 'programs.case.bodyRequired' });
@@ -98,6 +98,7 @@ export class CasesService {
         review_comment: null,
         published_on: null,
         created_by: actor.userId,
+        submitted_by: actor.userId,
         created_at: now,
         updated_at: now,
         version: 1,
@@ -116,10 +117,8 @@ export class CasesService {
 
   /** 修改后重新提交: only a returned case; it goes back to 待审核 (published or waiting ones → 409). */
   async update(rc: RequestContext, id: string, input: CaseUpdate): Promise<CaseDto> {
-    const actor = authorize(rc.actor, 'programs.apply');
-    const row = await this.load(actor, id);
-    authorize(actor, 'programs.apply', { regionCode: row.unit_code });
-    if (row.status !== 'returned') throw new AppError('conflict', 'programs.case.notReturned');
+    const row = await this.load(signedIn(rc.actor), id);
+    const actor = enforce(casePolicy, rc.actor, 'edit', caseSubject(row));
     const body = sanitizeRichText(input.body);
     if (plainText(body) === '') throw invalid({ body: 'programs.case.bodyRequired' });
     const now = this.ctx.clock.now().toISOString();
@@ -129,6 +128,7 @@ export class CasesService {
         summary: input.summary,
         body,
         status: 'submitted',
+        submitted_by: actor.userId,
         updated_at: now,
       });
       if (!resubmitted) throw conflict();
@@ -146,11 +146,8 @@ export class CasesService {
 
   /** 审核发布: a level above the unit publishes or returns a submitted case; any other state is a 409. */
   async review(rc: RequestContext, id: string, decision: 'publish' | 'return', comment: string): Promise<CaseDto> {
-    const actor = authorize(rc.actor, 'programs.review');
-    const row = await this.load(actor, id);
-    authorize(actor, 'programs.review', { regionCode: row.unit_code });
-    if (row.status !== 'submitted') throw new AppError('conflict', 'programs.case.notSubmitted');
-    if (!reviews(actor, row.unit_code)) throw new AppError('conflict', 'programs.case.notAbove');
+    const row = await this.load(signedIn(rc.actor), id);
+    enforce(casePolicy, rc.actor, 'review', caseSubject(row));
     const now = this.ctx.clock.now().toISOString();
     const today = todayOf(this.ctx.clock);
     await this.ctx.db.transaction().execute(async (tx) => {
@@ -190,7 +187,8 @@ export class CasesService {
     if (levelOf(countyCode) !== 'county') throw invalid({ countyCode: 'programs.board.notCounty' });
     const county = await findRegion(this.ctx.db, countyCode);
     if (!county) throw notFound('region.notFound');
-    const { towns, designations } = await boardRows(this.ctx.db, countyCode);
+    const towns = (await childRegions(this.ctx.db, countyCode)).filter((r) => r.level === 'town');
+    const designations = await boardDesignations(this.ctx.db, countyCode);
     const evaluations = await evaluationsOf(
       this.ctx.db,
       designations.map((d) => d.id),
@@ -225,6 +223,6 @@ export class CasesService {
 
 /** Cases waiting for the actor's review, for the todo list. */
 export async function casesAwaiting(ctx: AppContext, actor: Actor): Promise<number> {
-  const units = await repo.submittedCaseUnits(ctx.db, actor.homeRegion);
-  return units.filter((unit) => reviews(actor, unit)).length;
+  const cases = await repo.submittedCases(ctx.db, actor.homeRegion);
+  return cases.filter((c) => casePolicy(actor, 'review', caseSubject({ ...c, status: 'submitted' })).ok).length;
 }

@@ -1,3 +1,4 @@
+import type { DesignationStatus } from '@rg/domain/programs/designation.schema';
 import type { DbOrTx } from '../../core/db/schema.ts';
 import { withinScope } from '../../core/db/scope.ts';
 import type { ProgramDesignationTable } from './programs.tables.ts';
@@ -32,8 +33,8 @@ export async function insertDesignation(db: DbOrTx, row: ProgramDesignationTable
 export async function setDesignationStatus(
   db: DbOrTx,
   id: string,
-  from: readonly string[],
-  status: string,
+  from: readonly DesignationStatus[],
+  status: DesignationStatus,
   reason: string,
   now: string,
 ): Promise<boolean> {
@@ -75,16 +76,9 @@ export async function countReportsDue(db: DbOrTx, scope: string, year: number): 
   return Number(row.n);
 }
 
-/** 三级创建看板: a county's towns, and the live designations inside it with each unit's level, newest first. */
-export async function boardRows(db: DbOrTx, countyCode: string) {
-  const towns = await db
-    .selectFrom('regions')
-    .select(['code', 'name'])
-    .where('parent_code', '=', countyCode)
-    .where('level', '=', 'town')
-    .orderBy('code')
-    .execute();
-  const designations = await db
+/** 三级创建看板: the live designations inside a county with each unit's level, newest first. */
+export async function boardDesignations(db: DbOrTx, countyCode: string) {
+  return db
     .selectFrom('program_designations as d')
     .innerJoin('regions as u', 'u.code', 'd.unit_code')
     .select(['d.id', 'd.unit_code', 'd.title', 'd.status', 'u.name', 'u.level'])
@@ -92,5 +86,4 @@ export async function boardRows(db: DbOrTx, countyCode: string) {
     .where('d.status', '!=', 'revoked')
     .orderBy('d.designated_on', 'desc')
     .execute();
-  return { towns, designations };
 }

@@ -1,16 +1,30 @@
-import type { DesignationDto, DesignationStatus } from '@rg/domain/programs/designation.schema';
-import type { RequestContext } from '../../core/access/actor.ts';
-import { authorize, can, listScope } from '../../core/access/authorize.ts';
+import {
+  DESIGNATION_ACTIONS,
+  DESIGNATION_TRANSITIONS,
+  type DesignationAction,
+  type DesignationDto,
+} from '@rg/domain/programs/designation.schema';
+import { ancestorsOf } from '@rg/domain/regions/region-code';
+import type { Actor, RequestContext } from '../../core/access/actor.ts';
+import { authorize, listScope, signedIn } from '../../core/access/authorize.ts';
+import { loadInScope } from '../../core/access/load-in-scope.ts';
+import { abilitiesOf, enforce } from '../../core/access/policy.ts';
 import type { AppContext } from '../../core/context.ts';
 import { AppError, notFound } from '../../core/http/errors.ts';
-import { todayOf } from './programs.dates.ts';
+import { designationPolicy, type DesignationSubject } from './designation.policy.ts';
 import * as repo from './designations.repository.ts';
+import { todayOf } from './programs.dates.ts';
+
+/** The designation as its policy sees it. */
+export function designationSubject(row: repo.DesignationRow): DesignationSubject {
+  return { regionCode: row.unit_code, organiserRegion: row.organiser_region, status: row.status };
+}
 
 /** 命名与动态管理 (P3.5(2)): honour titles of approved units; the organiser may warn or revoke them. */
 export class DesignationsService {
   constructor(private readonly ctx: AppContext) {}
 
-  toDto(rc: RequestContext, row: repo.DesignationRow): DesignationDto {
+  toDto(actor: Actor, row: repo.DesignationRow): DesignationDto {
     return {
       id: row.id,
       programId: row.program_id,
@@ -21,36 +35,40 @@ export class DesignationsService {
       title: row.title,
       designatedOn: row.designated_on,
       validUntil: row.valid_until,
-      status: row.status as DesignationStatus,
+      status: row.status,
       statusReason: row.status_reason,
-      abilities: { manage: rc.actor !== null && can(rc.actor, 'programs.manage', { regionCode: row.organiser_region }) },
+      abilities: abilitiesOf(designationPolicy, actor, designationSubject(row), DESIGNATION_ACTIONS),
     };
   }
 
-  /** Designations of units inside `regionCode` (the region itself included), within the actor's region. */
-  async list(rc: RequestContext, regionCode: string | undefined, programId: string | undefined): Promise<{ items: DesignationDto[] }> {
-    const actor = authorize(rc.actor, 'programs.read');
-    const scope = regionCode ?? listScope(actor);
-    if (regionCode) authorize(actor, 'programs.read', { regionCode });
-    const rows = await repo.listDesignations(this.ctx.db, scope, programId);
-    return { items: rows.map((r) => this.toDto(rc, r)) };
+  /** A designation the actor may read: its unit inside the actor's region; else 404 like a missing one. */
+  async load(actor: Actor, id: string): Promise<repo.DesignationRow> {
+    return loadInScope(actor, repo.findDesignation(this.ctx.db, id), (r) => r.unit_code, 'programs.read');
   }
 
   /**
-   * 警示 (active → warned), 恢复 after 整改 (warned → active) or 撤销 (active/warned → revoked); any other state
-   * is a 409 and nothing changes.
+   * Designations of units inside `regionCode` (the region itself included), within the actor's region.
+   * A region above the actor's own (whose page shows the path down to it) lists the part the actor
+   * sees: their own region; any other region outside answers 404.
    */
-  async act(rc: RequestContext, id: string, action: 'warn' | 'restore' | 'revoke', reason: string): Promise<DesignationDto> {
-    const actor = authorize(rc.actor, 'programs.manage');
-    const row = await repo.findDesignation(this.ctx.db, id);
-    if (!row) throw notFound();
-    authorize(actor, 'programs.read', { regionCode: row.unit_code });
-    authorize(actor, 'programs.manage', { regionCode: row.organiser_region });
+  async list(rc: RequestContext, regionCode: string | undefined, programId: string | undefined): Promise<{ items: DesignationDto[] }> {
+    const actor = authorize(rc.actor, 'programs.read');
+    const inside = regionCode !== undefined && !ancestorsOf(actor.homeRegion).includes(regionCode);
+    const scope = inside ? regionCode : listScope(actor);
+    if (inside) authorize(actor, 'programs.read', { regionCode });
+    const rows = await repo.listDesignations(this.ctx.db, scope, programId);
+    return { items: rows.map((r) => this.toDto(actor, r)) };
+  }
+
+  /** 警示、恢复 or 撤销 (DESIGNATION_TRANSITIONS); from any other status a 409, and nothing changes. */
+  async act(rc: RequestContext, id: string, action: DesignationAction, reason: string): Promise<DesignationDto> {
+    const row = await this.load(signedIn(rc.actor), id);
+    const actor = enforce(designationPolicy, rc.actor, action, designationSubject(row));
     const now = this.ctx.clock.now().toISOString();
-    const from = action === 'warn' ? ['active'] : action === 'restore' ? ['warned'] : ['active', 'warned'];
-    const status = action === 'warn' ? 'warned' : action === 'restore' ? 'active' : 'revoked';
+    const { from, to } = DESIGNATION_TRANSITIONS[action];
     await this.ctx.db.transaction().execute(async (tx) => {
-      if (!(await repo.setDesignationStatus(tx, id, from, status, reason, now)))
+      // The status is checked again by the update: a concurrent move wins once.
+      if (!(await repo.setDesignationStatus(tx, id, from, to, reason, now)))
         throw new AppError('conflict', 'programs.designation.wrongState');
       await this.ctx.audit.append(tx, rc, {
         action: `programs.designation_${action}`,
@@ -70,6 +88,6 @@ export class DesignationsService {
     });
     const updated = await repo.findDesignation(this.ctx.db, id);
     if (!updated) throw notFound();
-    return this.toDto(rc, updated);
+    return this.toDto(actor, updated);
   }
 }

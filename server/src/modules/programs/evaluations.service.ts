@@ -5,17 +5,19 @@ import type {
   EvaluationDto,
   EvaluationKind,
   ReportDto,
-  ReportStatus,
   TemplateDto,
   TemplatePut,
 } from '@rg/domain/programs/evaluation.schema';
 import type { ReviewLevel } from '@rg/domain/programs/catalog';
-import type { RequestContext } from '../../core/access/actor.ts';
-import { authorize, can } from '../../core/access/authorize.ts';
+import type { Actor, RequestContext } from '../../core/access/actor.ts';
+import { authorize, signedIn } from '../../core/access/authorize.ts';
+import { loadInScope } from '../../core/access/load-in-scope.ts';
+import { abilitiesOf, enforce } from '../../core/access/policy.ts';
 import type { AppContext } from '../../core/context.ts';
 import { AppError, conflict, notFound } from '../../core/http/errors.ts';
 import { todayOf } from './programs.dates.ts';
 import { DesignationsService } from './designations.service.ts';
+import { evaluationPolicy, type EvaluationSubject } from './evaluation.policy.ts';
 import { plainText, sanitizeRichText } from './programs.richtext.ts';
 import * as designations from './designations.repository.ts';
 import * as repo from './evaluations.repository.ts';
@@ -23,6 +25,17 @@ import * as programs from './programs.repository.ts';
 import { parseJson, ProgramsService } from './programs.service.ts';
 import type { ProgramEvaluationTable, ProgramReportTable } from './programs.tables.ts';
 import { newId } from '../../core/db/ids.ts';
+
+/** A yearly report as the policy sees it (its designation is live: a revoked one takes no new report). */
+function reportSubject(row: ProgramReportTable): EvaluationSubject {
+  return {
+    regionCode: row.unit_code,
+    live: true,
+    reviewerRegion: row.reviewer_region,
+    reportStatus: row.status,
+    submittedBy: row.submitted_by,
+  };
+}
 
 /**
  * 年度总结评估, 绩效评价 and 考核验收 (P2.4(4), P3.4(5)): designated units report yearly to the
@@ -32,22 +45,28 @@ import { newId } from '../../core/db/ids.ts';
  */
 export class EvaluationsService {
   private readonly programs: ProgramsService;
+  private readonly designations: DesignationsService;
 
   constructor(private readonly ctx: AppContext) {
     this.programs = new ProgramsService(ctx);
+    this.designations = new DesignationsService(ctx);
   }
 
   private async loadDesignation(
-    rc: RequestContext,
+    actor: Actor,
     id: string,
-  ): Promise<{ designation: designations.DesignationRow; program: programs.ProgramRow }> {
-    const actor = authorize(rc.actor, 'programs.read');
-    const designation = await designations.findDesignation(this.ctx.db, id);
-    if (!designation) throw notFound();
-    authorize(actor, 'programs.read', { regionCode: designation.unit_code });
+  ): Promise<{ designation: designations.DesignationRow; program: programs.ProgramRow; subject: EvaluationSubject }> {
+    const designation = await this.designations.load(actor, id);
     const program = await programs.findProgram(this.ctx.db, designation.program_id);
     if (!program) throw notFound();
-    return { designation, program };
+    const subject: EvaluationSubject = {
+      regionCode: designation.unit_code,
+      live: designation.status !== 'revoked',
+      reviewerRegion: this.reviewerOf(program, designation.unit_code),
+      reportStatus: null,
+      submittedBy: null,
+    };
+    return { designation, program, subject };
   }
 
   /** The report reviewer: the programme's first review level above the unit (e.g. the province). */
@@ -56,16 +75,17 @@ export class EvaluationsService {
     return ProgramsService.reviewerOf(unitCode, first);
   }
 
-  private reportDto(row: ProgramReportTable): ReportDto {
+  private reportDto(actor: Actor, row: ProgramReportTable): ReportDto {
     return {
       id: row.id,
       year: row.year,
       content: row.content,
-      status: row.status as ReportStatus,
+      status: row.status,
       reviewerRegion: row.reviewer_region,
       reviewComment: row.review_comment,
       submittedAt: row.submitted_at,
       reviewedAt: row.reviewed_at,
+      abilities: abilitiesOf(evaluationPolicy, actor, reportSubject(row), ['reviewReport']),
     };
   }
 
@@ -89,30 +109,23 @@ export class EvaluationsService {
   }
 
   async detail(rc: RequestContext, designationId: string): Promise<DesignationDetailDto> {
-    const { designation, program } = await this.loadDesignation(rc, designationId);
     const actor = authorize(rc.actor, 'programs.read');
+    const { designation, program, subject } = await this.loadDesignation(actor, designationId);
     const reports = await repo.reportsOf(this.ctx.db, designationId);
     const evaluations = await repo.evaluationsOf(this.ctx.db, [designationId], 'desc');
-    const live = designation.status !== 'revoked';
     return {
-      designation: new DesignationsService(this.ctx).toDto(rc, designation),
-      reports: reports.map((r) => this.reportDto(r)),
+      designation: this.designations.toDto(actor, designation),
+      reports: reports.map((r) => this.reportDto(actor, r)),
       evaluations: evaluations.map((e) => this.evaluationDto(e)),
       template: await this.template(program.id),
-      abilities: {
-        report: live && can(actor, 'programs.apply', { regionCode: designation.unit_code }),
-        reviewReports: actor.permissions.has('programs.review') && actor.homeRegion === this.reviewerOf(program, designation.unit_code),
-        evaluate: live && can(actor, 'programs.evaluate', { regionCode: designation.unit_code }),
-      },
+      abilities: abilitiesOf(evaluationPolicy, actor, subject, ['report', 'evaluate']),
     };
   }
 
   /** 报送年度总结: one per year; a returned one may be sent again, any other state is a 409. */
   async submitReport(rc: RequestContext, designationId: string, year: number, content: string): Promise<DesignationDetailDto> {
-    const actor = authorize(rc.actor, 'programs.apply');
-    const { designation, program } = await this.loadDesignation(rc, designationId);
-    authorize(actor, 'programs.apply', { regionCode: designation.unit_code });
-    if (designation.status === 'revoked') throw new AppError('conflict', 'programs.evaluation.revoked');
+    const { designation, program, subject } = await this.loadDesignation(signedIn(rc.actor), designationId);
+    const actor = enforce(evaluationPolicy, rc.actor, 'report', subject);
     const html = sanitizeRichText(content);
     if (plainText(html) === '') throw new AppError('validation', 'error.validation', { content: 'programs.report.empty' });
     const now = this.ctx.clock.now().toISOString();
@@ -125,6 +138,7 @@ export class EvaluationsService {
           content: html,
           status: 'submitted',
           submitted_at: now,
+          submitted_by: actor.userId,
           reviewed_at: null,
         });
         if (!updated) throw conflict();
@@ -140,6 +154,7 @@ export class EvaluationsService {
           reviewer_region: this.reviewerOf(program, designation.unit_code),
           review_comment: null,
           submitted_at: now,
+          submitted_by: actor.userId,
           reviewed_at: null,
           version: 1,
         });
@@ -157,12 +172,8 @@ export class EvaluationsService {
 
   /** 审核年度总结 by the reviewer level; only a submitted report can be decided (else 409). */
   async reviewReport(rc: RequestContext, reportId: string, decision: 'accept' | 'return', comment: string): Promise<DesignationDetailDto> {
-    const actor = authorize(rc.actor, 'programs.review');
-    const report = await repo.findReport(this.ctx.db, reportId);
-    if (!report) throw notFound();
-    authorize(actor, 'programs.review', { regionCode: report.unit_code });
-    if (report.status !== 'submitted') throw new AppError('conflict', 'programs.report.notSubmitted');
-    if (report.reviewer_region !== actor.homeRegion) throw new AppError('conflict', 'programs.report.notYours');
+    const report = await loadInScope(signedIn(rc.actor), repo.findReport(this.ctx.db, reportId), (r) => r.unit_code, 'programs.review');
+    enforce(evaluationPolicy, rc.actor, 'reviewReport', reportSubject(report));
     const now = this.ctx.clock.now().toISOString();
     await this.ctx.db.transaction().execute(async (tx) => {
       const decided = await repo.updateReport(tx, reportId, report.version, {
@@ -216,10 +227,8 @@ export class EvaluationsService {
    * mean; pass when it reaches the pass mark; a passed 考核验收 confers the programme's honour title.
    */
   async evaluate(rc: RequestContext, designationId: string, input: EvaluationCreate): Promise<DesignationDetailDto> {
-    const actor = authorize(rc.actor, 'programs.evaluate');
-    const { designation, program } = await this.loadDesignation(rc, designationId);
-    authorize(actor, 'programs.evaluate', { regionCode: designation.unit_code });
-    if (designation.status === 'revoked') throw new AppError('conflict', 'programs.evaluation.revoked');
+    const { designation, program, subject } = await this.loadDesignation(signedIn(rc.actor), designationId);
+    const actor = enforce(evaluationPolicy, rc.actor, 'evaluate', subject);
     const template = await this.template(program.id);
     if (!template) throw new AppError('conflict', 'programs.evaluation.noTemplate');
     const given = new Map(input.scores.map((s) => [s.key, s]));

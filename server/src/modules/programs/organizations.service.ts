@@ -1,26 +1,28 @@
-import type {
-  AgencyRole,
-  GroupCreate,
-  GroupDto,
-  GroupSummaryDto,
-  MemberRole,
-  TaskCreate,
-  TaskDto,
-  TaskStatus,
+import {
+  TASK_STATUSES,
+  type AgencyRole,
+  type GroupCreate,
+  type GroupDto,
+  type GroupListDto,
+  type GroupSummaryDto,
+  type MemberRole,
+  type TaskCreate,
+  type TaskDto,
+  type TaskStatus,
 } from '@rg/domain/programs/organization.schema';
 import { isWithin } from '@rg/domain/regions/region-code';
-import type { RequestContext } from '../../core/access/actor.ts';
-import { authorize, can, listScope } from '../../core/access/authorize.ts';
+import type { Actor, RequestContext } from '../../core/access/actor.ts';
+import { authorize, listScope, signedIn } from '../../core/access/authorize.ts';
+import { loadInScope } from '../../core/access/load-in-scope.ts';
+import { abilitiesOf, enforce } from '../../core/access/policy.ts';
 import type { AppContext } from '../../core/context.ts';
-import { AppError, conflict, invalid, notFound } from '../../core/http/errors.ts';
-import { findRegion } from '../regions/regions.repository.ts';
+import { conflict, invalid, notFound } from '../../core/http/errors.ts';
+import { findRegion } from '../regions/regions.facade.ts';
 import { todayOf } from './programs.dates.ts';
+import { organizationPolicy, taskPolicy } from './organization.policy.ts';
 import * as repo from './organizations.repository.ts';
 import { findProgram } from './programs.repository.ts';
 import { newId } from '../../core/db/ids.ts';
-
-/** Allowed task moves: forward only; a done task stays done (409). */
-const NEXT: Record<TaskStatus, readonly TaskStatus[]> = { open: ['in_progress', 'done'], in_progress: ['done', 'open'], done: [] };
 
 /**
  * 组织 (P1.2, P1.5, plan 3 §五(一)): a region's leading group (组长、副组长、成员), its office and
@@ -29,7 +31,7 @@ const NEXT: Record<TaskStatus, readonly TaskStatus[]> = { open: ['in_progress', 
 export class OrganizationsService {
   constructor(private readonly ctx: AppContext) {}
 
-  private taskDto(row: repo.TaskRow, today: string): TaskDto {
+  private taskDto(actor: Actor, group: repo.GroupRow, row: repo.TaskRow, today: string): TaskDto {
     return {
       id: row.id,
       title: row.title,
@@ -38,10 +40,11 @@ export class OrganizationsService {
       agencyName: row.agency_name,
       assigneeName: row.assignee_name,
       dueDate: row.due_date,
-      status: row.status as TaskStatus,
+      status: row.status,
       doneOn: row.done_on,
       overdue: row.status !== 'done' && row.due_date < today,
       version: row.version,
+      moves: TASK_STATUSES.filter((to) => taskPolicy(actor, to, { regionCode: group.region_code, status: row.status }).ok),
     };
   }
 
@@ -72,7 +75,7 @@ export class OrganizationsService {
     };
   }
 
-  async list(rc: RequestContext, regionCode?: string): Promise<{ items: GroupSummaryDto[] }> {
+  async list(rc: RequestContext, regionCode?: string): Promise<GroupListDto> {
     const actor = authorize(rc.actor, 'programs.read');
     if (regionCode) authorize(actor, 'programs.read', { regionCode });
     const rows = await repo.listGroups(this.ctx.db, regionCode ?? listScope(actor));
@@ -80,19 +83,20 @@ export class OrganizationsService {
       rows.map((r) => r.id),
       todayOf(this.ctx.clock),
     );
-    return { items: rows.map((r) => this.summary(r, counts.get(r.id))) };
+    return {
+      items: rows.map((r) => this.summary(r, counts.get(r.id))),
+      // 新建: a group of the actor's own region (the form offers the regions below too).
+      abilities: abilitiesOf(organizationPolicy, actor, { regionCode: actor.homeRegion }, ['create']),
+    };
   }
 
-  private async load(rc: RequestContext, id: string, permission: 'programs.read' | 'programs.manage'): Promise<repo.GroupRow> {
-    const actor = authorize(rc.actor, permission);
-    const row = await repo.findGroup(this.ctx.db, id);
-    if (!row) throw notFound();
-    authorize(actor, permission, { regionCode: row.region_code });
-    return row;
+  private async load(rc: RequestContext, id: string, action: 'read' | 'manage'): Promise<{ actor: Actor; row: repo.GroupRow }> {
+    const row = await loadInScope(signedIn(rc.actor), repo.findGroup(this.ctx.db, id), (r) => r.region_code, 'programs.read');
+    return { actor: enforce(organizationPolicy, rc.actor, action, { regionCode: row.region_code }), row };
   }
 
   async get(rc: RequestContext, id: string): Promise<GroupDto> {
-    const row = await this.load(rc, id, 'programs.read');
+    const { actor, row } = await this.load(rc, id, 'read');
     const today = todayOf(this.ctx.clock);
     const members = await repo.membersOf(this.ctx.db, id);
     const agencies = await repo.agenciesOf(this.ctx.db, id);
@@ -107,13 +111,13 @@ export class OrganizationsService {
       agencies: agencies
         .map((a) => ({ id: a.id, name: a.name, role: a.role as AgencyRole, duties: a.duties }))
         .sort((a, b) => (roleOrder[a.role] ?? 9) - (roleOrder[b.role] ?? 9)),
-      tasks: tasks.map((t) => this.taskDto(t, today)),
-      abilities: { manage: rc.actor !== null && can(rc.actor, 'programs.manage', { regionCode: row.region_code }) },
+      tasks: tasks.map((t) => this.taskDto(actor, row, t, today)),
+      abilities: abilitiesOf(organizationPolicy, actor, { regionCode: row.region_code }, ['manage']),
     };
   }
 
   async create(rc: RequestContext, input: GroupCreate): Promise<GroupDto> {
-    authorize(rc.actor, 'programs.manage', { regionCode: input.regionCode });
+    enforce(organizationPolicy, rc.actor, 'create', { regionCode: input.regionCode });
     if (!(await findRegion(this.ctx.db, input.regionCode))) throw invalid({ regionCode: 'region.notFound' });
     if (input.programId) {
       const program = await findProgram(this.ctx.db, input.programId);
@@ -149,7 +153,7 @@ export class OrganizationsService {
     groupId: string,
     input: { personName: string; position: string; role: MemberRole },
   ): Promise<GroupDto> {
-    const group = await this.load(rc, groupId, 'programs.manage');
+    const { row: group } = await this.load(rc, groupId, 'manage');
     await this.ctx.db.transaction().execute(async (tx) => {
       const id = newId();
       await repo.insertMember(tx, { id, group_id: groupId, person_name: input.personName, position: input.position, role: input.role });
@@ -165,7 +169,7 @@ export class OrganizationsService {
   }
 
   async addAgency(rc: RequestContext, groupId: string, input: { name: string; role: AgencyRole; duties: string }): Promise<GroupDto> {
-    const group = await this.load(rc, groupId, 'programs.manage');
+    const { row: group } = await this.load(rc, groupId, 'manage');
     await this.ctx.db.transaction().execute(async (tx) => {
       const id = newId();
       await repo.insertAgency(tx, { id, group_id: groupId, name: input.name, role: input.role, duties: input.duties });
@@ -181,7 +185,7 @@ export class OrganizationsService {
   }
 
   async addTask(rc: RequestContext, groupId: string, input: TaskCreate): Promise<GroupDto> {
-    const group = await this.load(rc, groupId, 'programs.manage');
+    const { row: group } = await this.load(rc, groupId, 'manage');
     if (input.agencyId) {
       const agency = await repo.findAgency(this.ctx.db, groupId, input.agencyId);
       if (!agency) throw invalid({ agencyId: 'programs.task.agencyUnknown' });
@@ -218,8 +222,8 @@ export class OrganizationsService {
   async setTaskStatus(rc: RequestContext, taskId: string, status: TaskStatus, version: number): Promise<GroupDto> {
     const task = await repo.findTask(this.ctx.db, taskId);
     if (!task) throw notFound();
-    const group = await this.load(rc, task.group_id, 'programs.manage');
-    if (!NEXT[task.status as TaskStatus].includes(status)) throw new AppError('conflict', 'programs.task.wrongState');
+    const { row: group } = await this.load(rc, task.group_id, 'read');
+    enforce(taskPolicy, rc.actor, status, { regionCode: group.region_code, status: task.status });
     const now = this.ctx.clock.now().toISOString();
     await this.ctx.db.transaction().execute(async (tx) => {
       const moved = await repo.updateTask(tx, taskId, version, {

@@ -91,6 +91,7 @@ async function approvedUnit(
     condition_answers: '[]',
     plan_version: 1,
     submitted_at: at,
+    submitted_by: by,
     decided_at: at,
     created_by: by,
     created_at: at,

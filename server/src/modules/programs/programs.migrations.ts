@@ -6,6 +6,7 @@ import * as m023 from './migrations/023-cases.ts';
 import * as m024 from './migrations/024-program-withdrawal.ts';
 import * as m025 from './migrations/025-program-attachment-store.ts';
 import * as m026 from './migrations/026-program-description.ts';
+import * as m202612041930 from './migrations/202612041930-programs-submitters.ts';
 
 /** The `programs` module's migrations: one file each in ./migrations, named as docs/adding-a-module.md says. */
 export const programsMigrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const programsMigrations: Record<string, Migration> = {
   '024-program-withdrawal': m024,
   '025-program-attachment-store': m025,
   '026-program-description': m026,
+  '202612041930-programs-submitters': m202612041930,
 };

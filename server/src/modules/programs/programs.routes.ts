@@ -16,7 +16,7 @@ import {
   groupCreateSchema,
   groupDtoSchema,
   groupListQuerySchema,
-  groupSummaryDtoSchema,
+  groupListDtoSchema,
   memberCreateSchema,
   taskCreateSchema,
   taskStatusSchema,
@@ -27,7 +27,7 @@ import {
   milestoneInputSchema,
   programCreateSchema,
   programDetailDtoSchema,
-  programDtoSchema,
+  programListDtoSchema,
   programListQuerySchema,
   programUpdateSchema,
   programWithdrawSchema,
@@ -55,6 +55,7 @@ import {
   boardQuerySchema,
   caseCreateSchema,
   caseDtoSchema,
+  caseListDtoSchema,
   caseListQuerySchema,
   caseReviewSchema,
   caseUpdateSchema,
@@ -95,7 +96,7 @@ export function programsRoutes(app: App, ctx: AppContext): void {
 
   app.get(
     '/programs',
-    { schema: { querystring: programListQuerySchema, response: { 200: items(programDtoSchema) } }, config: { access: 'programs.read' } },
+    { schema: { querystring: programListQuerySchema, response: { 200: programListDtoSchema } }, config: { access: 'programs.read' } },
     (req) => programs.list(requestContext(req), req.query.unitLevel),
   );
   app.post(
@@ -230,7 +231,7 @@ export function programsRoutes(app: App, ctx: AppContext): void {
 
   app.get(
     '/programs/cases',
-    { schema: { querystring: caseListQuerySchema, response: { 200: items(caseDtoSchema) } }, config: { access: 'programs.read' } },
+    { schema: { querystring: caseListQuerySchema, response: { 200: caseListDtoSchema } }, config: { access: 'programs.read' } },
     (req) => cases.list(requestContext(req), req.query),
   );
   app.post(
@@ -269,7 +270,7 @@ export function programsRoutes(app: App, ctx: AppContext): void {
 
   app.get(
     '/programs/groups',
-    { schema: { querystring: groupListQuerySchema, response: { 200: items(groupSummaryDtoSchema) } }, config: { access: 'programs.read' } },
+    { schema: { querystring: groupListQuerySchema, response: { 200: groupListDtoSchema } }, config: { access: 'programs.read' } },
     (req) => organizations.list(requestContext(req), req.query.regionCode),
   );
   app.post(

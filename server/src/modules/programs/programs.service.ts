@@ -15,20 +15,23 @@ import type {
   ProgramCreate,
   ProgramDetailDto,
   ProgramDto,
+  ProgramListDto,
   QuotaItem,
   RequiredAttachment,
 } from '@rg/domain/programs/program.schema';
 import { ancestorsOf, isWithin, levelOf } from '@rg/domain/regions/region-code';
 import type { Actor, RequestContext } from '../../core/access/actor.ts';
-import { authorize, can, listScope } from '../../core/access/authorize.ts';
+import { authorize, listScope, signedIn } from '../../core/access/authorize.ts';
+import { abilitiesOf, enforce } from '../../core/access/policy.ts';
 import type { AppContext } from '../../core/context.ts';
 import type { Tx } from '../../core/db/schema.ts';
 import { openWorkbook } from '../../core/export/xlsx.ts';
 import { AppError, invalid, notFound } from '../../core/http/errors.ts';
-import { findRegion, findRegions } from '../regions/regions.repository.ts';
+import { findRegion, findRegions } from '../regions/regions.facade.ts';
 import { todayOf } from './programs.dates.ts';
 import { applicationCounts } from './applications.repository.ts';
 import { listDesignations } from './designations.repository.ts';
+import { programPolicy, type ProgramSubject } from './program.policy.ts';
 import * as repo from './programs.repository.ts';
 import type { ProgramMilestoneTable } from './programs.tables.ts';
 import { programUsage } from './programs.usage.ts';
@@ -71,6 +74,11 @@ export function shapeOf(row: repo.ProgramRow): ProgramShape {
   };
 }
 
+/** The programme as its policy sees it. */
+export function programSubject(row: repo.ProgramRow): ProgramSubject {
+  return { regionCode: row.organiser_region, status: row.status, name: row.name };
+}
+
 /** Checks the levels fit together: organiser above the units, the chain climbing to the organiser. */
 export function checkLevels(input: Pick<ProgramCreate, 'organiserRegion' | 'unitLevel' | 'reviewChain' | 'quotaLevel'>): void {
   const organiserLevel = levelOf(input.organiserRegion);
@@ -97,14 +105,11 @@ export function closedMilestone(milestones: readonly ProgramMilestoneTable[], to
 export class ProgramsService {
   constructor(private readonly ctx: AppContext) {}
 
-  /** A programme is visible inside its organiser's region and to everyone above the organiser. */
-  visible(actor: Actor, organiser: string): boolean {
-    return isWithin(organiser, actor.homeRegion) || isWithin(actor.homeRegion, organiser);
-  }
-
+  /** A programme the actor may read (programPolicy: visible inside its organiser's region and above); else 404. */
   async load(actor: Actor, id: string): Promise<repo.ProgramRow> {
     const row = await repo.findProgram(this.ctx.db, id);
-    if (!row || !this.visible(actor, row.organiser_region)) throw notFound();
+    if (!row) throw notFound();
+    enforce(programPolicy, actor, 'read', programSubject(row));
     return row;
   }
 
@@ -135,14 +140,11 @@ export class ProgramsService {
         ? { at: row.withdrawn_at, byName: row.withdrawn_by_name ?? '', reason: row.withdrawal_reason ?? '' }
         : null,
       version: row.version,
-      abilities: {
-        manage: active && can(actor, 'programs.manage', { regionCode: row.organiser_region }),
-        apply: active && can(actor, 'programs.apply'),
-      },
+      abilities: abilitiesOf(programPolicy, actor, programSubject(row), ['manage', 'apply']),
     };
   }
 
-  async list(rc: RequestContext, unitLevel?: UnitLevel): Promise<{ items: ProgramDto[] }> {
+  async list(rc: RequestContext, unitLevel?: UnitLevel): Promise<ProgramListDto> {
     const actor = authorize(rc.actor, 'programs.read');
     const rows = await repo.listPrograms(this.ctx.db, listScope(actor), unitLevel);
     const milestones = await repo.milestonesOf(
@@ -157,6 +159,8 @@ export class ProgramsService {
           milestones.filter((m) => m.program_id === r.id),
         ),
       ),
+      // 新建: a programme organised by the actor's own region (the form offers the regions below too).
+      abilities: abilitiesOf(programPolicy, actor, { regionCode: actor.homeRegion, status: null, name: '' }, ['create']),
     };
   }
 
@@ -190,7 +194,7 @@ export class ProgramsService {
   }
 
   async create(rc: RequestContext, input: ProgramCreate): Promise<ProgramDetailDto> {
-    const actor = authorize(rc.actor, 'programs.manage', { regionCode: input.organiserRegion });
+    const actor = enforce(programPolicy, rc.actor, 'create', { regionCode: input.organiserRegion, status: null, name: input.name });
     checkLevels(input);
     if (!(await findRegion(this.ctx.db, input.organiserRegion))) throw invalid({ organiserRegion: 'region.notFound' });
     const id = newId();
@@ -261,10 +265,8 @@ export class ProgramsService {
    * withdrawn one takes no change (409 naming it).
    */
   async loadManaged(rc: RequestContext, id: string): Promise<{ actor: Actor; row: repo.ProgramRow }> {
-    const actor = authorize(rc.actor, 'programs.manage');
-    const row = await this.load(actor, id);
-    authorize(actor, 'programs.manage', { regionCode: row.organiser_region });
-    if (row.status !== 'active') throw new AppError('conflict', 'programs.program.withdrawn', undefined, { program: row.name });
+    const row = await this.load(signedIn(rc.actor), id);
+    const actor = enforce(programPolicy, rc.actor, 'manage', programSubject(row));
     return { actor, row };
   }
 

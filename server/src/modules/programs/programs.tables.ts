@@ -4,6 +4,11 @@
  * sections) are JSON text: they are read and written whole with their row, never queried by part.
  */
 import type { OrganiserLevel, UnitLevel } from '@rg/domain/programs/catalog';
+import type { ApplicationStatus } from '@rg/domain/programs/application.schema';
+import type { CaseStatus } from '@rg/domain/programs/case.schema';
+import type { DesignationStatus } from '@rg/domain/programs/designation.schema';
+import type { TaskStatus } from '@rg/domain/programs/organization.schema';
+import type { ReportStatus } from '@rg/domain/programs/evaluation.schema';
 import type { ProgramStatus, QuotaLevel } from '@rg/domain/programs/program.schema';
 import type { KindedAttachmentTable } from '../../core/files/attachments.ts';
 
@@ -67,7 +72,7 @@ export interface ProgramApplicationTable {
   id: string;
   program_id: string;
   unit_code: string;
-  status: string;
+  status: ApplicationStatus;
   /** Index into the programme's review chain while 审核中. */
   step: number;
   reviewer_region: string | null;
@@ -79,6 +84,8 @@ export interface ProgramApplicationTable {
   condition_answers: string;
   plan_version: number;
   submitted_at: string | null;
+  /** Who submitted it last (four-eyes: never its reviewer); null while a draft. */
+  submitted_by: string | null;
   decided_at: string | null;
   created_by: string;
   created_at: string;
@@ -120,7 +127,7 @@ export interface ProgramDesignationTable {
   title: string;
   designated_on: string;
   valid_until: string;
-  status: string;
+  status: DesignationStatus;
   status_reason: string | null;
   updated_at: string;
 }
@@ -186,7 +193,7 @@ export interface ProgramTaskTable {
   agency_id: string | null;
   assignee_name: string | null;
   due_date: string;
-  status: string;
+  status: TaskStatus;
   done_on: string | null;
   created_at: string;
   updated_at: string;
@@ -201,10 +208,12 @@ export interface ProgramReportTable {
   year: number;
   /** sanitized HTML */
   content: string;
-  status: string;
+  status: ReportStatus;
   reviewer_region: string;
   review_comment: string | null;
   submitted_at: string;
+  /** Who sent it last (four-eyes: never its reviewer); null for reports sent before it was kept. */
+  submitted_by: string | null;
   reviewed_at: string | null;
   version: number;
 }
@@ -247,10 +256,12 @@ export interface ProgramCaseTable {
   summary: string;
   /** sanitized HTML */
   body: string;
-  status: string;
+  status: CaseStatus;
   review_comment: string | null;
   published_on: string | null;
   created_by: string;
+  /** Who submitted or resubmitted it last (four-eyes: never its reviewer). */
+  submitted_by: string | null;
   created_at: string;
   updated_at: string;
   version: number;

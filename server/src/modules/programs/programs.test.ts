@@ -460,12 +460,16 @@ describe('programs: programmes, applications, the review chain, quotas and desig
     await huaiyuan.request('POST', `/api/programs/applications/${id}/submit`);
     await review(anhuiLeader, id, 'approve');
     const [designation] = (await anhuiOfficial.request('GET', `/api/programs/designations?programId=${program.id}`)).json().items;
-    expect(designation.abilities).toEqual({ manage: true });
+    expect(designation.abilities).toEqual({ warn: true, restore: false, revoke: true });
     expect((await huaiyuan.request('POST', `/api/programs/designations/${designation.id}/revoke`, { reason: '自行撤销' })).statusCode).toBe(
       404,
     );
     const warned = await anhuiOfficial.request('POST', `/api/programs/designations/${designation.id}/warn`, { reason: '年度评估不合格' });
-    expect(warned.json()).toMatchObject({ status: 'warned', statusReason: '年度评估不合格' });
+    expect(warned.json()).toMatchObject({
+      status: 'warned',
+      statusReason: '年度评估不合格',
+      abilities: { warn: false, restore: true, revoke: true },
+    });
     await expectStatus(await anhuiOfficial.request('POST', `/api/programs/designations/${designation.id}/warn`, { reason: '再次' }), 409);
     const restored = await anhuiOfficial.request('POST', `/api/programs/designations/${designation.id}/restore`, { reason: '整改到位' });
     expect(restored.json()).toMatchObject({ status: 'active', statusReason: '整改到位' });

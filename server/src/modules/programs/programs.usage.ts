@@ -15,7 +15,7 @@ export async function programUsage(db: DbOrTx, programId: string): Promise<Progr
   const areas = new Set<string>();
   const conditions = new Set<string>();
   for (const row of applications) {
-    const status = row.status as ApplicationStatus;
+    const status = row.status;
     statuses[status] = (statuses[status] ?? 0) + 1;
     for (const key of JSON.parse(row.content_areas) as string[]) areas.add(key);
     for (const answer of JSON.parse(row.condition_answers) as { key: string; answer: string }[])

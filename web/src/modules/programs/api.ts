@@ -6,11 +6,11 @@ import type {
   PlanDiffDto,
   ReviewDecision,
 } from '@rg/domain/programs/application.schema';
-import type { DesignationDto } from '@rg/domain/programs/designation.schema';
-import type { ProgramCreateInput, ProgramDetailDto, ProgramDto, ProgramUpdateInput } from '@rg/domain/programs/program.schema';
-import type { BoardDto, CaseDto, CaseListQuery } from '@rg/domain/programs/case.schema';
+import type { DesignationAction, DesignationDto } from '@rg/domain/programs/designation.schema';
+import type { ProgramCreateInput, ProgramDetailDto, ProgramListDto, ProgramUpdateInput } from '@rg/domain/programs/program.schema';
+import type { BoardDto, CaseDto, CaseListDto, CaseListQuery } from '@rg/domain/programs/case.schema';
 import type { DesignationDetailDto, EvaluationKind, TemplateDto } from '@rg/domain/programs/evaluation.schema';
-import type { AgencyRole, GroupDto, GroupSummaryDto, MemberRole, TaskStatus } from '@rg/domain/programs/organization.schema';
+import type { AgencyRole, GroupDto, GroupListDto, MemberRole, TaskStatus } from '@rg/domain/programs/organization.schema';
 import { api, postRaw, withQuery } from '../../app/api/api-client.ts';
 
 /** The fields of a programme that its form sets, on creation and on edit. */
@@ -29,7 +29,7 @@ export function applicationFileUrl(applicationId: string, fileId: string): strin
 }
 
 export const programsApi = {
-  list: () => api.get<{ items: ProgramDto[] }>('/api/programs'),
+  list: () => api.get<ProgramListDto>('/api/programs'),
   create: (body: ProgramCreateInput) => api.post<ProgramDetailDto>('/api/programs', body),
   get: (id: string) => api.get<ProgramDetailDto>(`/api/programs/${id}`),
   update: (id: string, body: ProgramUpdateInput) => api.put<ProgramDetailDto>(`/api/programs/${id}`, body),
@@ -54,7 +54,7 @@ export const programsApi = {
   diff: (id: string, from: number, to: number) => api.get<PlanDiffDto>(`/api/programs/applications/${id}/diff`, { from, to }),
   designations: (query: { regionCode?: string; programId?: string }) =>
     api.get<{ items: DesignationDto[] }>('/api/programs/designations', query),
-  groups: () => api.get<{ items: GroupSummaryDto[] }>('/api/programs/groups'),
+  groups: () => api.get<GroupListDto>('/api/programs/groups'),
   group: (id: string) => api.get<GroupDto>(`/api/programs/groups/${id}`),
   createGroup: (body: { regionCode: string; name: string; officeName: string; officeDirector: string }) =>
     api.post<GroupDto>('/api/programs/groups', body),
@@ -78,7 +78,7 @@ export const programsApi = {
   putTemplate: (programId: string, body: { criteria: { name: string; weight: number }[]; passMark: number }) =>
     api.put<TemplateDto>(`/api/programs/${programId}/template`, body),
   template: (programId: string) => api.get<TemplateDto | null>(`/api/programs/${programId}/template`),
-  cases: (query: Partial<CaseListQuery>) => api.get<{ items: CaseDto[] }>('/api/programs/cases', { ...query }),
+  cases: (query: Partial<CaseListQuery>) => api.get<CaseListDto>('/api/programs/cases', { ...query }),
   createCase: (body: { unitCode: string; title: string; areas: string[]; summary: string; body: string }) =>
     api.post<CaseDto>('/api/programs/cases', body),
   updateCase: (id: string, body: { version: number; title: string; areas: string[]; summary: string; body: string }) =>
@@ -86,7 +86,7 @@ export const programsApi = {
   reviewCase: (id: string, body: { decision: 'publish' | 'return'; comment: string }) =>
     api.post<CaseDto>(`/api/programs/cases/${id}/review`, body),
   board: (countyCode: string) => api.get<BoardDto>('/api/programs/board', { countyCode }),
-  actOnDesignation: (id: string, action: 'warn' | 'restore' | 'revoke', reason: string) =>
+  actOnDesignation: (id: string, action: DesignationAction, reason: string) =>
     api.post<DesignationDto>(`/api/programs/designations/${id}/${action}`, { reason }),
 };
 

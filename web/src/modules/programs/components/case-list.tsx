@@ -156,7 +156,6 @@ function CaseDrawer({ item, onClose, onEdit }: { item: CaseDto | null; onClose: 
 export function CaseList() {
   const { t } = useI18n();
   const areaLabel = useAreaLabel();
-  const session = useSession();
   const [query, setQuery] = useState<Partial<CaseListQuery>>({});
   const [creating, setCreating] = useState(false);
   const [open, setOpen] = useState<CaseDto | null>(null);
@@ -187,7 +186,7 @@ export function CaseList() {
           style={{ width: 220 }}
           onSearch={(q) => setQuery({ ...query, q: q || undefined })}
         />
-        {session.permissions.includes('programs.apply') && (
+        {list.data?.abilities.create && (
           <Button type="primary" onClick={() => setCreating(true)}>
             {t('programs.cases.create')}
           </Button>

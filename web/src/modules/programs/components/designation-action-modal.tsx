@@ -1,12 +1,10 @@
 import { Form, Input } from 'antd';
-import type { DesignationDto } from '@rg/domain/programs/designation.schema';
+import type { DesignationAction, DesignationDto } from '@rg/domain/programs/designation.schema';
 import { FormModal } from '../../../app/forms/form-modal.tsx';
 import { MODAL_FORM_LAYOUT } from '../../../app/forms/modal-form-layout.ts';
 import { useFormSubmit } from '../../../app/forms/use-form-submit.ts';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { programKeys, programsApi } from '../api.ts';
-
-export type DesignationAction = 'warn' | 'restore' | 'revoke';
 
 /** 警示 / 恢复 / 撤销 a designation with a reason (动态管理, P3.5(2)). */
 export function DesignationActionModal({

@@ -1,15 +1,15 @@
 import { Button, Empty, Space, Table, Tooltip } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import type { DesignationDto } from '@rg/domain/programs/designation.schema';
+import type { DesignationAction, DesignationDto } from '@rg/domain/programs/designation.schema';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { LoadError } from '../../../app/layout/load-error.tsx';
 import { programKeys, programsApi } from '../api.ts';
-import { DesignationActionModal, type DesignationAction } from './designation-action-modal.tsx';
+import { DesignationActionModal } from './designation-action-modal.tsx';
 import { DesignationStatusTag, programPath } from './labels.tsx';
 
-/** 示范命名 of the units inside a region (or of one programme), with warn/revoke for the organiser. */
+/** 示范命名 of the units inside a region (or of one programme), with the moves the server allows the actor (警示、恢复、撤销). */
 export function DesignationsTable({ regionCode, programId, compact }: { regionCode?: string; programId?: string; compact?: boolean }) {
   const { t } = useI18n();
   const query = { regionCode, programId };
@@ -60,24 +60,25 @@ export function DesignationsTable({ regionCode, programId, compact }: { regionCo
                 {
                   title: t('programs.col.actions'),
                   width: 140,
-                  render: (_: unknown, d: DesignationDto) =>
-                    d.abilities.manage && d.status !== 'revoked' ? (
-                      <Space size={0}>
-                        {d.status === 'active' && (
-                          <Button type="link" size="small" onClick={() => setTarget({ designation: d, action: 'warn' })}>
-                            {t('programs.designation.warn')}
-                          </Button>
-                        )}
-                        {d.status === 'warned' && (
-                          <Button type="link" size="small" onClick={() => setTarget({ designation: d, action: 'restore' })}>
-                            {t('programs.designation.restore')}
-                          </Button>
-                        )}
+                  render: (_: unknown, d: DesignationDto) => (
+                    <Space size={0}>
+                      {d.abilities.warn && (
+                        <Button type="link" size="small" onClick={() => setTarget({ designation: d, action: 'warn' })}>
+                          {t('programs.designation.warn')}
+                        </Button>
+                      )}
+                      {d.abilities.restore && (
+                        <Button type="link" size="small" onClick={() => setTarget({ designation: d, action: 'restore' })}>
+                          {t('programs.designation.restore')}
+                        </Button>
+                      )}
+                      {d.abilities.revoke && (
                         <Button type="link" size="small" danger onClick={() => setTarget({ designation: d, action: 'revoke' })}>
                           {t('programs.designation.revoke')}
                         </Button>
-                      </Space>
-                    ) : null,
+                      )}
+                    </Space>
+                  ),
                 },
               ]),
         ]}

@@ -63,13 +63,12 @@ function GroupCreateModal({ open, onClose }: { open: boolean; onClose: () => voi
 /** 领导小组 of the regions in the actor's scope, with their open and overdue task counts. */
 export function GroupList() {
   const { t } = useI18n();
-  const session = useSession();
   const [creating, setCreating] = useState(false);
   const list = useQuery({ queryKey: programKeys.groups(), queryFn: programsApi.groups });
   if (list.error) return <LoadError error={list.error} onRetry={() => void list.refetch()} />;
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      {session.permissions.includes('programs.manage') && (
+      {list.data?.abilities.create && (
         <Button type="primary" onClick={() => setCreating(true)}>
           {t('programs.groups.create')}
         </Button>

@@ -1,6 +1,5 @@
 import { Button, Empty, Space, Table } from 'antd';
 import { useState } from 'react';
-import { useSession } from '../../../app/auth/auth-context.tsx';
 import { ProgramCreateModal } from './program-create-modal.tsx';
 import { useQuery } from '@tanstack/react-query';
 import type { ProgramDto } from '@rg/domain/programs/program.schema';
@@ -13,13 +12,12 @@ import { ProgramStatusTag, programPath } from './labels.tsx';
 /** The programmes run in the actor's region or above it (a county sees the national batch too). */
 export function ProgramList() {
   const { t } = useI18n();
-  const session = useSession();
   const [creating, setCreating] = useState(false);
   const list = useQuery({ queryKey: programKeys.list(), queryFn: programsApi.list });
   if (list.error) return <LoadError error={list.error} onRetry={() => void list.refetch()} />;
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      {session.permissions.includes('programs.manage') && (
+      {list.data?.abilities.create && (
         <Button type="primary" onClick={() => setCreating(true)}>
           {t('programs.create')}
         </Button>

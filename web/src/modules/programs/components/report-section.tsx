@@ -100,7 +100,7 @@ export function ReportSection({ designationId, detail }: { designationId: string
                     {r.reviewComment}
                   </Typography.Text>
                 )}
-                {detail.abilities.reviewReports && r.status === 'submitted' && <ReportReview report={r} />}
+                {r.abilities.reviewReport && <ReportReview report={r} />}
               </Space>
             </List.Item>
           )}

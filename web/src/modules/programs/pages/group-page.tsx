@@ -157,19 +157,20 @@ export function GroupPage() {
                   {
                     title: t('programs.col.actions'),
                     width: 150,
-                    render: (_: unknown, task: TaskDto) =>
-                      task.status === 'done' ? null : (
-                        <Space size={0}>
-                          {task.status === 'open' && (
-                            <Button type="link" size="small" onClick={() => move.mutate({ task, status: 'in_progress' })}>
-                              {t('programs.task.start')}
-                            </Button>
-                          )}
+                    render: (_: unknown, task: TaskDto) => (
+                      <Space size={0}>
+                        {task.moves.includes('in_progress') && (
+                          <Button type="link" size="small" onClick={() => move.mutate({ task, status: 'in_progress' })}>
+                            {t('programs.task.start')}
+                          </Button>
+                        )}
+                        {task.moves.includes('done') && (
                           <Button type="link" size="small" onClick={() => move.mutate({ task, status: 'done' })}>
                             {t('programs.task.finish')}
                           </Button>
-                        </Space>
-                      ),
+                        )}
+                      </Space>
+                    ),
                   },
                 ]
               : []),
