@@ -9,6 +9,7 @@ import { postgresBulkWriter, sqliteBulkWriter, type BulkWriter } from './bulk-up
 import type { CommitGroup } from './commit-group.ts';
 import { GroupedCounters, immediateCounters, type Counters } from './counters.ts';
 import { GroupCommitDriver, GroupCommitSqliteDialect, type StatementSource } from './sqlite-group-commit.ts';
+import { withSqlSnapshots } from './sql-snapshots.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -60,7 +61,9 @@ function connectSqlite(file: string, synchronous: 'FULL' | 'NORMAL', allowWeak: 
     throw err;
   }
   const driver = new GroupCommitDriver(database, withStatementCache(database));
-  const db = new Kysely<Database>({ dialect: new GroupCommitSqliteDialect(driver) });
+  const db = new Kysely<Database>({
+    dialect: withSqlSnapshots(new GroupCommitSqliteDialect(driver), 'sqlite', process.env.SQL_SNAPSHOT_DIR),
+  });
   const counters = new GroupedCounters(driver);
   const reader = new SQLite(file, { readonly: true });
   reader.pragma('busy_timeout = 5000');
@@ -126,7 +129,7 @@ async function connectPostgres(url: string, allowWeak: boolean): Promise<Connect
   // a dropped test database) emits 'error'; unhandled, it would end the process. The pool drops that
   // client and opens a new one for the next query, so noting it is enough.
   pool.on('error', (err) => console.error(`postgres: idle connection closed (${err.message})`));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: withSqlSnapshots(new PostgresDialect({ pool }), 'postgres', process.env.SQL_SNAPSHOT_DIR) });
   const settings = await sql<{ fsync: string; synchronous_commit: string }>`
     select current_setting('fsync') as fsync, current_setting('synchronous_commit') as synchronous_commit`.execute(db);
   const row = settings.rows[0];
