@@ -13,8 +13,7 @@ import { authorize } from '../../core/access/authorize.ts';
 import type { AppContext } from '../../core/context.ts';
 import { toXlsx, XLSX_TYPE } from '../../core/export/xlsx.ts';
 import { invalid, notFound } from '../../core/http/errors.ts';
-import { findRegion } from '../regions/regions.repository.ts';
-import { RegionsService } from '../regions/regions.service.ts';
+import { findRegion, RegionsService } from '../regions/regions.facade.ts';
 import { dossierDocx, type DossierInput } from './legal.dossier.docx.ts';
 import { withinScope } from '../../core/db/scope.ts';
 

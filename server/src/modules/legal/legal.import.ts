@@ -13,7 +13,7 @@ import { advisorPolicy } from './advisor.policy.ts';
 import type { AppContext } from '../../core/context.ts';
 import { openWorkbook } from '../../core/export/xlsx.ts';
 import { invalid } from '../../core/http/errors.ts';
-import { findRegion } from '../regions/regions.repository.ts';
+import { findRegion } from '../regions/regions.facade.ts';
 import { idNumberTaken } from './legal.repository.ts';
 import type { LegalService } from './legal.service.ts';
 

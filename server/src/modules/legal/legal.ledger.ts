@@ -23,7 +23,7 @@ import type { Tx } from '../../core/db/schema.ts';
 import { conflict, forbidden, invalid, notFound } from '../../core/http/errors.ts';
 import { maskedComment, maskedFields } from './service-entry.masking.ts';
 import { serviceEntryPolicy, type OwnAdvisor, type ServiceEntryAction, type ServiceEntrySubject } from './service-entry.policy.ts';
-import { RegionsService } from '../regions/regions.service.ts';
+import { RegionsService } from '../regions/regions.facade.ts';
 import { legalFiles } from './legal.attachments.ts';
 import { adjustCounts } from './legal.counts.ts';
 import * as ledger from './legal.ledger.repository.ts';

@@ -11,11 +11,11 @@ import { ancestorsOf, isWithin } from '@rg/domain/regions/region-code';
 import type { RawBuilder } from 'kysely';
 import type { RequestContext } from '../../core/access/actor.ts';
 import { authorize, listScope } from '../../core/access/authorize.ts';
+import { loadInScope } from '../../core/access/load-in-scope.ts';
 import type { AppContext } from '../../core/context.ts';
 import { withinScope } from '../../core/db/scope.ts';
-import { invalid, notFound } from '../../core/http/errors.ts';
-import { findRegion } from '../regions/regions.repository.ts';
-import { RegionsService } from '../regions/regions.service.ts';
+import { invalid } from '../../core/http/errors.ts';
+import { findRegion, RegionsService } from '../regions/regions.facade.ts';
 import type { LegalNormTable } from './legal.tables.ts';
 import { newId } from '../../core/db/ids.ts';
 import { judgedPage, judgedPerAdvisor, judgedVillages, type JudgedVillage } from './legal.compliance-query.ts';
@@ -107,9 +107,8 @@ export class LegalNorms {
 
   async remove(rc: RequestContext, id: string): Promise<void> {
     const actor = authorize(rc.actor, 'legal.manage');
-    const row = await this.ctx.db.selectFrom('legal_norms').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!row) throw notFound();
-    authorize(actor, 'legal.manage', { regionCode: row.region_code });
+    const lookup = this.ctx.db.selectFrom('legal_norms').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await loadInScope(actor, lookup, (r) => r.region_code, 'legal.manage');
     await this.ctx.db.transaction().execute(async (tx) => {
       await tx.deleteFrom('legal_norms').where('id', '=', id).execute();
       await this.ctx.audit.append(tx, rc, {

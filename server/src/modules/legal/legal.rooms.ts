@@ -4,8 +4,7 @@ import type { RequestContext } from '../../core/access/actor.ts';
 import { authorize } from '../../core/access/authorize.ts';
 import type { AppContext } from '../../core/context.ts';
 import { invalid, notFound } from '../../core/http/errors.ts';
-import { findRegion } from '../regions/regions.repository.ts';
-import { RegionsService } from '../regions/regions.service.ts';
+import { findRegion, RegionsService } from '../regions/regions.facade.ts';
 import * as repo from './legal.repository.ts';
 
 /** The 12348 public legal service hotline, shown until the county sets its own. */
