@@ -4,11 +4,14 @@
  * their domain events into the roll-up, or a function a module registers). Codes are stable keys;
  * the lists are `as const` so the console can require an English name for each code.
  */
-export type IndicatorKind = 'computed' | 'reported';
+export const INDICATOR_KINDS = ['computed', 'reported'] as const;
+export type IndicatorKind = (typeof INDICATOR_KINDS)[number];
 /** percent: a share (numerator / denominator, shown ×100); count: a number of things. */
-export type IndicatorUnit = 'percent' | 'count';
+export const INDICATOR_UNITS = ['percent', 'count'] as const;
+export type IndicatorUnit = (typeof INDICATOR_UNITS)[number];
 /** Where the value comes from: the village form, another module's events, or a module's function. */
-export type IndicatorSource = 'report' | 'event' | 'function';
+export const INDICATOR_SOURCES = ['report', 'event', 'function'] as const;
+export type IndicatorSource = (typeof INDICATOR_SOURCES)[number];
 
 export interface IndicatorDefinition {
   code: string;
@@ -114,5 +117,5 @@ export const REPORTING_COUNTERS = {
 } as const;
 
 /** 目标比较方式: at least (≥), at most (≤), exactly (=). */
-export type Comparison = 'gte' | 'lte' | 'eq';
-export const COMPARISONS: readonly Comparison[] = ['gte', 'lte', 'eq'];
+export const COMPARISONS = ['gte', 'lte', 'eq'] as const;
+export type Comparison = (typeof COMPARISONS)[number];

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { regionCodeSchema } from '../regions/region.schema.ts';
-import { COMPARISONS, type Comparison, type IndicatorDefinition } from './catalogue.ts';
+import { COMPARISONS, INDICATOR_KINDS, INDICATOR_SOURCES, INDICATOR_UNITS } from './catalogue.ts';
 import { isPeriod } from './period.ts';
-import type { TargetStatus } from './target-status.ts';
+import { GRADES } from './subsidy-allocation.ts';
+import { TARGET_STATUSES } from './target-status.ts';
 
 export const periodSchema = z
   .string()
@@ -10,8 +11,18 @@ export const periodSchema = z
   .refine((v): boolean => isPeriod(v), { message: 'indicators.period.invalid' });
 const date = z.iso.date('indicators.date.invalid');
 
-/** An indicator as the console shows it: its catalogue definition. */
-export type IndicatorDto = IndicatorDefinition;
+/** An indicator as the console shows it: its catalogue definition (catalogue.ts IndicatorDefinition). */
+export const indicatorDtoSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  definition: z.string(),
+  unit: z.enum(INDICATOR_UNITS),
+  kind: z.enum(INDICATOR_KINDS),
+  source: z.enum(INDICATOR_SOURCES),
+  clause: z.string(),
+});
+export type IndicatorDto = z.infer<typeof indicatorDtoSchema>;
+export const indicatorListDtoSchema = z.object({ items: z.array(indicatorDtoSchema) });
 
 /** 目标: a value an indicator must reach in a region (and its subtree), optionally for one programme. */
 export const targetCreateSchema = z
@@ -19,23 +30,25 @@ export const targetCreateSchema = z
     indicatorCode: z.string().trim().min(1, 'indicators.indicator.required').max(60),
     regionCode: regionCodeSchema,
     programCode: z.string().trim().max(60).nullable().optional(),
-    comparison: z.enum(COMPARISONS as [Comparison, ...Comparison[]], { message: 'indicators.comparison.invalid' }),
+    comparison: z.enum(COMPARISONS, { message: 'indicators.comparison.invalid' }),
     value: z.number({ message: 'indicators.target.value' }).min(0, 'indicators.target.value').max(1_000_000, 'indicators.target.value'),
     dueDate: date,
   })
   .strict();
 export type TargetCreate = z.infer<typeof targetCreateSchema>;
 
-export interface TargetDto {
-  id: string;
-  indicatorCode: string;
-  regionCode: string;
-  regionName: string;
-  programCode: string | null;
-  comparison: Comparison;
-  value: number;
-  dueDate: string;
-}
+export const targetDtoSchema = z.object({
+  id: z.string(),
+  indicatorCode: z.string(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  programCode: z.string().nullable(),
+  comparison: z.enum(COMPARISONS),
+  value: z.number(),
+  dueDate: z.string(),
+});
+export type TargetDto = z.infer<typeof targetDtoSchema>;
+export const targetListDtoSchema = z.object({ items: z.array(targetDtoSchema) });
 
 /**
  * 平安乡村季度填报 (P3.3(三)2): one form per village and quarter. Whole numbers; the safe families
@@ -64,43 +77,58 @@ export const safetyReportSchema = z
   .strict();
 export type SafetyReport = z.infer<typeof safetyReportSchema>;
 
-export type ReportStatus = 'submitted' | 'approved' | 'returned';
+export const REPORT_STATUSES = ['submitted', 'approved', 'returned'] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
-export interface ReportDto {
-  id: string;
-  unitCode: string;
-  unitName: string;
-  period: string;
-  status: ReportStatus;
-  sixNone: boolean;
-  households: number;
-  safeFamilies: number;
-  centreStandardized: boolean;
-  policeOnCommittee: boolean;
-  submittedAt: string;
-  submittedBy: string;
-  onTime: boolean;
-  reviewedAt: string | null;
-  reviewedBy: string | null;
-  reviewNote: string | null;
-  version: number;
-  abilities: { edit: boolean; review: boolean };
-}
+/** What the actor may do next with a form (from the report policy). */
+export const REPORT_ACTIONS = ['edit', 'review'] as const;
+export type ReportAction = (typeof REPORT_ACTIONS)[number];
 
-export interface ReportFormDto {
-  unitCode: string;
-  unitName: string;
-  period: string;
-  dueDate: string;
-  locked: boolean;
-  report: ReportDto | null;
-}
+export const reportDtoSchema = z.object({
+  id: z.string(),
+  unitCode: z.string(),
+  unitName: z.string(),
+  period: z.string(),
+  status: z.enum(REPORT_STATUSES),
+  sixNone: z.boolean(),
+  households: z.number(),
+  safeFamilies: z.number(),
+  centreStandardized: z.boolean(),
+  policeOnCommittee: z.boolean(),
+  submittedAt: z.string(),
+  submittedBy: z.string(),
+  onTime: z.boolean(),
+  reviewedAt: z.string().nullable(),
+  reviewedBy: z.string().nullable(),
+  reviewNote: z.string().nullable(),
+  version: z.number(),
+  abilities: z.object({ edit: z.boolean(), review: z.boolean() }),
+});
+export type ReportDto = z.infer<typeof reportDtoSchema>;
+
+export const reportPageDtoSchema = z.object({
+  items: z.array(reportDtoSchema),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+export type ReportPageDto = z.infer<typeof reportPageDtoSchema>;
+
+export const reportFormDtoSchema = z.object({
+  unitCode: z.string(),
+  unitName: z.string(),
+  period: z.string(),
+  dueDate: z.string(),
+  locked: z.boolean(),
+  report: reportDtoSchema.nullable(),
+});
+export type ReportFormDto = z.infer<typeof reportFormDtoSchema>;
 
 export const reportFormQuerySchema = z.object({ unitCode: regionCodeSchema, period: periodSchema });
 export const reportListQuerySchema = z.object({
   regionCode: regionCodeSchema.optional(),
   period: periodSchema,
-  status: z.enum(['submitted', 'approved', 'returned']).optional(),
+  status: z.enum(REPORT_STATUSES).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
@@ -116,60 +144,72 @@ export const reviewSchema = z
 export type ReviewInput = z.infer<typeof reviewSchema>;
 
 export const lockSchema = z.object({ regionCode: regionCodeSchema, period: periodSchema }).strict();
+export const lockDtoSchema = z.object({ regionCode: z.string(), period: z.string(), lockedAt: z.string() });
+export type LockDto = z.infer<typeof lockDtoSchema>;
 
-export interface CompletenessRow {
-  code: string;
-  name: string;
-  expected: number;
-  submitted: number;
-  onTime: number;
-  approved: number;
-}
-export interface CompletenessDto extends CompletenessRow {
-  period: string;
-  dueDate: string;
-  locked: boolean;
-  children: CompletenessRow[];
-}
+export const completenessRowSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  expected: z.number(),
+  submitted: z.number(),
+  onTime: z.number(),
+  approved: z.number(),
+});
+export type CompletenessRow = z.infer<typeof completenessRowSchema>;
+export const completenessDtoSchema = completenessRowSchema.extend({
+  period: z.string(),
+  dueDate: z.string(),
+  locked: z.boolean(),
+  children: z.array(completenessRowSchema),
+});
+export type CompletenessDto = z.infer<typeof completenessDtoSchema>;
+
+/** The units whose sums followed them after a region import moved them. */
+export const relocateDtoSchema = z.object({ moved: z.array(z.string()) });
 
 export const scorecardQuerySchema = z.object({ regionCode: regionCodeSchema.optional(), period: periodSchema });
 
-export interface ScorecardTarget {
-  comparison: Comparison;
-  value: number;
-  dueDate: string;
-  /** Region the target was set for (the nearest one at or above the scorecard's region). */
-  regionCode: string;
-}
+const targetStatusSchema = z.enum(TARGET_STATUSES).nullable();
 
-export interface ScorecardIndicator extends IndicatorDto {
-  num: number;
-  den: number;
+export const scorecardIndicatorSchema = indicatorDtoSchema.extend({
+  num: z.number(),
+  den: z.number(),
   /** Percent (0–100) or count; null when nothing was reported. */
-  value: number | null;
-  target: ScorecardTarget | null;
-  status: TargetStatus | null;
-  trend: { period: string; value: number | null }[];
-}
+  value: z.number().nullable(),
+  target: z
+    .object({
+      comparison: z.enum(COMPARISONS),
+      value: z.number(),
+      dueDate: z.string(),
+      /** Region the target was set for (the nearest one at or above the scorecard's region). */
+      regionCode: z.string(),
+    })
+    .nullable(),
+  status: targetStatusSchema,
+  trend: z.array(z.object({ period: z.string(), value: z.number().nullable() })),
+});
+export type ScorecardIndicator = z.infer<typeof scorecardIndicatorSchema>;
 
-export interface ScorecardChild {
-  code: string;
-  name: string;
-  level: string;
-  values: Record<string, number | null>;
-  statuses: Record<string, TargetStatus | null>;
+export const scorecardChildSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  level: z.string(),
+  values: z.record(z.string(), z.number().nullable()),
+  statuses: z.record(z.string(), targetStatusSchema),
   /** Rank by the share of indicators met, then by the first indicator's value. */
-  rank: number;
-  met: number;
-}
+  rank: z.number(),
+  met: z.number(),
+});
+export type ScorecardChild = z.infer<typeof scorecardChildSchema>;
 
-export interface ScorecardDto {
-  region: { code: string; name: string; level: string; parentCode: string | null };
-  period: string;
-  periods: string[];
-  indicators: ScorecardIndicator[];
-  children: ScorecardChild[];
-}
+export const scorecardDtoSchema = z.object({
+  region: z.object({ code: z.string(), name: z.string(), level: z.string(), parentCode: z.string().nullable() }),
+  period: z.string(),
+  periods: z.array(z.string()),
+  indicators: z.array(scorecardIndicatorSchema),
+  children: z.array(scorecardChildSchema),
+});
+export type ScorecardDto = z.infer<typeof scorecardDtoSchema>;
 
 // ---- assessment ----
 
@@ -240,50 +280,80 @@ export const allocationInputSchema = z
   .strict();
 export type AllocationInput = z.infer<typeof allocationInputSchema>;
 
-export interface RoundSummaryDto {
-  id: string;
-  templateCode: string;
-  templateName: string;
-  name: string;
-  regionCode: string;
-  regionName: string;
-  period: string;
-  startsOn: string;
-  endsOn: string;
-  units: number;
-  poolFen: number | null;
-}
+/** 考核模板 as the console lists it (assessment.ts AssessmentTemplate). */
+export const templateDtoSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  clause: z.string(),
+  items: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      guidance: z.string(),
+      maxScore: z.number(),
+      rule: z.discriminatedUnion('kind', [
+        z.object({ kind: z.literal('manual') }),
+        z.object({ kind: z.literal('indicator'), indicatorCode: z.string(), target: z.number() }),
+      ]),
+    }),
+  ),
+  grades: z.array(z.object({ grade: z.enum(GRADES), min: z.number() })),
+});
+export const templateListDtoSchema = z.object({ items: z.array(templateDtoSchema) });
 
-export interface ItemScoreDto {
-  itemCode: string;
-  score: number | null;
-  auto: boolean;
-  evidence: Evidence[];
-  note: string | null;
-  scoredBy: string | null;
-}
+export const roundSummaryDtoSchema = z.object({
+  id: z.string(),
+  templateCode: z.string(),
+  templateName: z.string(),
+  name: z.string(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  period: z.string(),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  units: z.number(),
+  poolFen: z.number().nullable(),
+});
+export type RoundSummaryDto = z.infer<typeof roundSummaryDtoSchema>;
+export const roundListDtoSchema = z.object({ items: z.array(roundSummaryDtoSchema) });
 
-export interface UnitResultDto {
-  unitCode: string;
-  unitName: string;
-  items: ItemScoreDto[];
-  score: number;
-  grade: 'excellent' | 'good' | 'pass' | 'fail';
-  rank: number;
-  complete: boolean;
-  allocationFen: number | null;
-  calculation: string | null;
-}
+export const itemScoreDtoSchema = z.object({
+  itemCode: z.string(),
+  score: z.number().nullable(),
+  auto: z.boolean(),
+  evidence: z.array(z.object({ kind: evidenceSchema.shape.kind, ref: z.string(), label: z.string().optional() })),
+  note: z.string().nullable(),
+  scoredBy: z.string().nullable(),
+});
+export type ItemScoreDto = z.infer<typeof itemScoreDtoSchema>;
 
-export interface RoundDto extends RoundSummaryDto {
-  assessors: string[];
-  template: {
-    code: string;
-    name: string;
-    clause: string;
-    items: { code: string; name: string; guidance: string; maxScore: number; auto: boolean }[];
-  };
-  results: UnitResultDto[];
-  allocationRule: AllocationInput['rule'] | null;
-  abilities: { score: boolean; allocate: boolean };
-}
+export const unitResultDtoSchema = z.object({
+  unitCode: z.string(),
+  unitName: z.string(),
+  items: z.array(itemScoreDtoSchema),
+  score: z.number(),
+  grade: z.enum(GRADES),
+  rank: z.number(),
+  complete: z.boolean(),
+  allocationFen: z.number().nullable(),
+  calculation: z.string().nullable(),
+});
+export type UnitResultDto = z.infer<typeof unitResultDtoSchema>;
+
+/** What the actor may do next with a round (from the round policy). */
+export const ROUND_ACTIONS = ['score', 'allocate'] as const;
+export type RoundAction = (typeof ROUND_ACTIONS)[number];
+
+export const roundDtoSchema = roundSummaryDtoSchema.extend({
+  assessors: z.array(z.string()),
+  template: z.object({
+    code: z.string(),
+    name: z.string(),
+    clause: z.string(),
+    items: z.array(z.object({ code: z.string(), name: z.string(), guidance: z.string(), maxScore: z.number(), auto: z.boolean() })),
+  }),
+  results: z.array(unitResultDtoSchema),
+  allocationRule: allocationInputSchema.shape.rule.nullable(),
+  abilities: z.object({ score: z.boolean(), allocate: z.boolean() }),
+});
+export type RoundDto = z.infer<typeof roundDtoSchema>;

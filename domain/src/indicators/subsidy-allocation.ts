@@ -5,7 +5,8 @@
  * each to the largest remainders (最大余数法). A cap limits a unit's share; what a capped unit cannot
  * take is shared again among the others in proportion (repeated until no share exceeds the cap).
  */
-export type Grade = 'excellent' | 'good' | 'pass' | 'fail';
+export const GRADES = ['excellent', 'good', 'pass', 'fail'] as const;
+export type Grade = (typeof GRADES)[number];
 
 /** How a pool is shared: by grade tiers (weights per grade) or in proportion to the score. */
 export type AllocationRule =

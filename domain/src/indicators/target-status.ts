@@ -1,7 +1,8 @@
 import type { Comparison, IndicatorUnit } from './catalogue.ts';
 
 /** 达标 / 接近 / 落后 against a target. */
-export type TargetStatus = 'met' | 'close' | 'behind';
+export const TARGET_STATUSES = ['met', 'close', 'behind'] as const;
+export type TargetStatus = (typeof TARGET_STATUSES)[number];
 
 /**
  * How far from the target still counts as "close": 5 percentage points for shares, 10 % of the

@@ -1,15 +1,28 @@
 import { z } from 'zod';
 import {
   allocationInputSchema,
+  completenessDtoSchema,
+  indicatorListDtoSchema,
+  lockDtoSchema,
   lockSchema,
+  relocateDtoSchema,
+  reportDtoSchema,
+  reportFormDtoSchema,
   reportFormQuerySchema,
   reportListQuerySchema,
+  reportPageDtoSchema,
   reviewSchema,
   roundCreateSchema,
+  roundDtoSchema,
+  roundListDtoSchema,
   safetyReportSchema,
   scoreInputSchema,
+  scorecardDtoSchema,
   scorecardQuerySchema,
   targetCreateSchema,
+  targetDtoSchema,
+  targetListDtoSchema,
+  templateListDtoSchema,
 } from '@rg/domain/indicators/indicators.schema';
 import type { AppContext } from '../../core/context.ts';
 import { sendXlsx } from '../../core/export/xlsx.ts';
@@ -31,41 +44,61 @@ export function indicatorsRoutes(app: App, ctx: AppContext): void {
   const scorecard = new Scorecard(ctx, catalogue);
   const assessment = new AssessmentService(ctx, catalogue);
 
-  app.get('/indicators/catalogue', { config: { access: 'indicators.read' } }, (req) => ({ items: catalogue.list(requestContext(req)) }));
-  app.get('/indicators/targets', { config: { access: 'indicators.read' } }, async (req) => ({
-    items: await catalogue.listTargets(requestContext(req)),
-  }));
+  app.get(
+    '/indicators/catalogue',
+    { schema: { response: { 200: indicatorListDtoSchema } }, config: { access: 'indicators.read' } },
+    (req) => ({
+      items: catalogue.list(requestContext(req)),
+    }),
+  );
+  app.get(
+    '/indicators/targets',
+    { schema: { response: { 200: targetListDtoSchema } }, config: { access: 'indicators.read' } },
+    async (req) => ({
+      items: await catalogue.listTargets(requestContext(req)),
+    }),
+  );
   app.post(
     '/indicators/targets',
-    { schema: { body: targetCreateSchema }, config: { access: 'indicators.manage', idempotent: true } },
+    { schema: { body: targetCreateSchema, response: { 201: targetDtoSchema } }, config: { access: 'indicators.manage', idempotent: true } },
     async (req, reply) => reply.status(201).send(await catalogue.createTarget(requestContext(req), req.body)),
   );
 
-  app.get('/indicators/reports', { schema: { querystring: reportListQuerySchema }, config: { access: 'indicators.read' } }, (req) =>
-    reports.list(requestContext(req), req.query),
+  app.get(
+    '/indicators/reports',
+    { schema: { querystring: reportListQuerySchema, response: { 200: reportPageDtoSchema } }, config: { access: 'indicators.read' } },
+    (req) => reports.list(requestContext(req), req.query),
   );
-  app.get('/indicators/reports/form', { schema: { querystring: reportFormQuerySchema }, config: { access: 'indicators.read' } }, (req) =>
-    reports.form(requestContext(req), req.query.unitCode, req.query.period),
+  app.get(
+    '/indicators/reports/form',
+    { schema: { querystring: reportFormQuerySchema, response: { 200: reportFormDtoSchema } }, config: { access: 'indicators.read' } },
+    (req) => reports.form(requestContext(req), req.query.unitCode, req.query.period),
   );
   app.put(
     '/indicators/reports',
-    { schema: { body: safetyReportSchema }, config: { access: 'indicators.report', idempotent: true } },
+    { schema: { body: safetyReportSchema, response: { 200: reportDtoSchema } }, config: { access: 'indicators.report', idempotent: true } },
     (req) => reports.submit(requestContext(req), req.body),
   );
   app.post(
     '/indicators/reports/:id/review',
-    { schema: { params: idParams, body: reviewSchema }, config: { access: 'indicators.review' } },
+    { schema: { params: idParams, body: reviewSchema, response: { 200: reportDtoSchema } }, config: { access: 'indicators.review' } },
     (req) => reports.review(requestContext(req), req.params.id, req.body),
   );
-  app.post('/indicators/locks', { schema: { body: lockSchema }, config: { access: 'indicators.review' } }, async (req, reply) =>
-    reply.status(201).send(await reports.lock(requestContext(req), req.body.regionCode, req.body.period)),
+  app.post(
+    '/indicators/locks',
+    { schema: { body: lockSchema, response: { 201: lockDtoSchema } }, config: { access: 'indicators.review' } },
+    async (req, reply) => reply.status(201).send(await reports.lock(requestContext(req), req.body.regionCode, req.body.period)),
   );
-  app.get('/indicators/completeness', { schema: { querystring: scorecardQuerySchema }, config: { access: 'indicators.read' } }, (req) =>
-    reports.completeness(requestContext(req), req.query.regionCode, req.query.period),
+  app.get(
+    '/indicators/completeness',
+    { schema: { querystring: scorecardQuerySchema, response: { 200: completenessDtoSchema } }, config: { access: 'indicators.read' } },
+    (req) => reports.completeness(requestContext(req), req.query.regionCode, req.query.period),
   );
 
-  app.get('/indicators/scorecard', { schema: { querystring: scorecardQuerySchema }, config: { access: 'indicators.read' } }, (req) =>
-    scorecard.scorecard(requestContext(req), req.query.regionCode, req.query.period),
+  app.get(
+    '/indicators/scorecard',
+    { schema: { querystring: scorecardQuerySchema, response: { 200: scorecardDtoSchema } }, config: { access: 'indicators.read' } },
+    (req) => scorecard.scorecard(requestContext(req), req.query.regionCode, req.query.period),
   );
   app.get(
     '/indicators/scorecard.xlsx',
@@ -76,41 +109,58 @@ export function indicatorsRoutes(app: App, ctx: AppContext): void {
     },
   );
   // After a region import moved villages or towns: their sums follow them (nation-wide administrators only).
-  app.post('/indicators/rollup/relocate', { config: { access: 'indicators.manage' } }, async (req) => {
-    const rc = requestContext(req);
-    authorize(rc.actor, 'indicators.manage', { regionCode: '00' });
-    const moved = await engine.relocateMoved(ctx.db);
-    await ctx.db
-      .transaction()
-      .execute((tx) => ctx.audit.append(tx, rc, { action: 'indicators.rollup_relocate', objectRegion: '00', detail: { moved } }));
-    return { moved };
-  });
+  app.post(
+    '/indicators/rollup/relocate',
+    { schema: { response: { 200: relocateDtoSchema } }, config: { access: 'indicators.manage' } },
+    async (req) => {
+      const rc = requestContext(req);
+      authorize(rc.actor, 'indicators.manage', { regionCode: '00' });
+      const moved = await engine.relocateMoved(ctx.db);
+      await ctx.db
+        .transaction()
+        .execute((tx) => ctx.audit.append(tx, rc, { action: 'indicators.rollup_relocate', objectRegion: '00', detail: { moved } }));
+      return { moved };
+    },
+  );
 
-  app.get('/indicators/assessment/templates', { config: { access: 'indicators.read' } }, (req) => ({
-    items: assessment.templates(requestContext(req)),
-  }));
-  app.get('/indicators/rounds', { config: { access: 'indicators.read' } }, async (req) => ({
-    items: await assessment.list(requestContext(req)),
-  }));
+  app.get(
+    '/indicators/assessment/templates',
+    { schema: { response: { 200: templateListDtoSchema } }, config: { access: 'indicators.read' } },
+    (req) => ({ items: assessment.templates(requestContext(req)) }),
+  );
+  app.get(
+    '/indicators/rounds',
+    { schema: { response: { 200: roundListDtoSchema } }, config: { access: 'indicators.read' } },
+    async (req) => ({
+      items: await assessment.list(requestContext(req)),
+    }),
+  );
   app.post(
     '/indicators/rounds',
-    { schema: { body: roundCreateSchema }, config: { access: 'indicators.manage', idempotent: true } },
+    { schema: { body: roundCreateSchema, response: { 201: roundDtoSchema } }, config: { access: 'indicators.manage', idempotent: true } },
     async (req, reply) => reply.status(201).send(await assessment.create(requestContext(req), req.body)),
   );
-  app.get('/indicators/rounds/:id', { schema: { params: idParams }, config: { access: 'indicators.read' } }, (req) =>
-    assessment.get(requestContext(req), req.params.id),
+  app.get(
+    '/indicators/rounds/:id',
+    { schema: { params: idParams, response: { 200: roundDtoSchema } }, config: { access: 'indicators.read' } },
+    (req) => assessment.get(requestContext(req), req.params.id),
   );
   app.put(
     '/indicators/rounds/:id/scores',
-    { schema: { params: idParams, body: scoreInputSchema }, config: { access: 'indicators.assess' } },
+    { schema: { params: idParams, body: scoreInputSchema, response: { 200: roundDtoSchema } }, config: { access: 'indicators.assess' } },
     (req) => assessment.score(requestContext(req), req.params.id, req.body),
   );
-  app.post('/indicators/rounds/:id/autofill', { schema: { params: idParams }, config: { access: 'indicators.assess' } }, (req) =>
-    assessment.autofill(requestContext(req), req.params.id),
+  app.post(
+    '/indicators/rounds/:id/autofill',
+    { schema: { params: idParams, response: { 200: roundDtoSchema } }, config: { access: 'indicators.assess' } },
+    (req) => assessment.autofill(requestContext(req), req.params.id),
   );
   app.post(
     '/indicators/rounds/:id/allocation',
-    { schema: { params: idParams, body: allocationInputSchema }, config: { access: 'indicators.manage' } },
+    {
+      schema: { params: idParams, body: allocationInputSchema, response: { 200: roundDtoSchema } },
+      config: { access: 'indicators.manage' },
+    },
     (req) => assessment.allocate(requestContext(req), req.params.id, req.body),
   );
   app.get(

@@ -3,8 +3,11 @@ import type {
   AllocationInput,
   CompletenessDto,
   IndicatorDto,
+  LockDto,
   ReportDto,
   ReportFormDto,
+  ReportPageDto,
+  ReviewInput,
   RoundDto,
   RoundSummaryDto,
   SafetyReport,
@@ -14,14 +17,8 @@ import type {
   TargetCreate,
   RoundCreate,
 } from '@rg/domain/indicators/indicators.schema';
+import type { IndicatorUnit } from '@rg/domain/indicators/catalogue';
 import { api, withQuery } from '../../app/api/api-client.ts';
-
-export interface ReportPage {
-  items: ReportDto[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
 
 export const indicatorsKeys = {
   all: ['indicators'] as const,
@@ -43,11 +40,11 @@ export const indicatorsApi = {
   form: (unitCode: string, period: string) => api.get<ReportFormDto>('/api/indicators/reports/form', { unitCode, period }),
   submit: (input: SafetyReport) => api.put<ReportDto>('/api/indicators/reports', input),
   reports: (period: string, status: string | undefined, page: number) =>
-    api.get<ReportPage>('/api/indicators/reports', { period, status, page, pageSize: 20 }),
-  review: (id: string, decision: 'approve' | 'return', version: number, note?: string) =>
+    api.get<ReportPageDto>('/api/indicators/reports', { period, status, page, pageSize: 20 }),
+  review: (id: string, decision: ReviewInput['decision'], version: number, note?: string) =>
     api.post<ReportDto>(`/api/indicators/reports/${encodeURIComponent(id)}/review`, { decision, version, ...(note ? { note } : {}) }),
   completeness: (period: string) => api.get<CompletenessDto>('/api/indicators/completeness', { period }),
-  lock: (regionCode: string, period: string) => api.post<{ lockedAt: string }>('/api/indicators/locks', { regionCode, period }),
+  lock: (regionCode: string, period: string) => api.post<LockDto>('/api/indicators/locks', { regionCode, period }),
   createTarget: (input: TargetCreate) => api.post<TargetDto>('/api/indicators/targets', input),
   children: (code: string) =>
     api.get<{ items: RegionDto[] }>(`/api/regions/${encodeURIComponent(code)}/children`, { page: 1, pageSize: 100 }),
@@ -82,7 +79,7 @@ export function reportingPeriod(date = new Date()): string {
   return recentPeriods(2, date)[1] ?? currentPeriod(date);
 }
 
-export function formatValue(unit: 'percent' | 'count', value: number | null | undefined): string {
+export function formatValue(unit: IndicatorUnit, value: number | null | undefined): string {
   if (value === null || value === undefined) return '—';
   return unit === 'percent' ? `${(Math.round(value * 10) / 10).toFixed(1)}%` : String(value);
 }
