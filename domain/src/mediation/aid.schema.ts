@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isValidIdCard } from '../personal/id-card.ts';
 import { isValidMobile, normalizeMobile } from '../personal/phone.ts';
 import { regionCodeSchema } from '../regions/region.schema.ts';
-import { dateSchema, optionalText, pageFields, placeRefSchema, text } from './common.schema.ts';
+import { dateSchema, optionalText, pageFields, pageSchema, placeRefSchema, text } from './common.schema.ts';
 
 /**
  * 法律援助 (P1.4(4)「积极为经济困难群众提供法律援助」): application → 审查 approved | rejected →
@@ -109,6 +109,9 @@ export const aidDtoSchema = z.object({
   assignment: z.object({ name: z.string(), kind: z.enum(ASSIGNEE_KINDS), assignedOn: z.string() }).nullable(),
   result: z.object({ result: z.enum(AID_RESULTS), note: z.string().nullable(), closedOn: z.string() }).nullable(),
   version: z.number(),
-  abilities: z.object({ manage: z.boolean(), reveal: z.boolean(), steps: z.array(z.enum(AID_STEP_NAMES)) }),
+  abilities: z.object({ manage: z.boolean(), reveal: z.boolean(), decision: z.boolean(), steps: z.array(z.enum(AID_STEP_NAMES)) }),
 });
 export type AidDto = z.infer<typeof aidDtoSchema>;
+
+export const aidListDtoSchema = pageSchema(aidDtoSchema).extend({ abilities: z.object({ create: z.boolean() }) });
+export type AidListDto = z.infer<typeof aidListDtoSchema>;

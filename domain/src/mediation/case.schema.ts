@@ -3,7 +3,7 @@ import { isValidIdCard } from '../personal/id-card.ts';
 import { isValidMobile, normalizeMobile } from '../personal/phone.ts';
 import { isValidUscc } from '../personal/uscc.ts';
 import { regionCodeSchema } from '../regions/region.schema.ts';
-import { dateSchema, optionalText, pageFields, placeRefSchema, text } from './common.schema.ts';
+import { dateSchema, optionalText, pageFields, pageSchema, placeRefSchema, text } from './common.schema.ts';
 import { CASE_ACTIONS, CASE_STATUSES, OUTCOMES, PERFORMANCES, type Recording } from './case-workflow.ts';
 import { attachmentDtoSchema } from '../files/attachment.ts';
 
@@ -293,6 +293,12 @@ export const caseListItemDtoSchema = z.object({
   outcome,
 });
 export type CaseListItemDto = z.infer<typeof caseListItemDtoSchema>;
+
+/** A page of cases, and what the viewer may do with the list: register a case, export the ledger. */
+export const caseListDtoSchema = pageSchema(caseListItemDtoSchema).extend({
+  abilities: z.object({ create: z.boolean(), export: z.boolean() }),
+});
+export type CaseListDto = z.infer<typeof caseListDtoSchema>;
 
 /** The recordings a case may take (case-workflow.ts RECORDINGS), as a list for the response schema. */
 export const RECORDING_NAMES = ['session', 'confirm', 'performance', 'visit', 'reopen'] as const satisfies readonly Recording[];

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isValidIdCard } from '../personal/id-card.ts';
 import { isValidMobile, normalizeMobile } from '../personal/phone.ts';
 import { regionCodeSchema } from '../regions/region.schema.ts';
-import { dateSchema, optionalText, pageFields, placeRefSchema, regionNameSchema, text } from './common.schema.ts';
+import { dateSchema, optionalText, pageFields, pageSchema, placeRefSchema, regionNameSchema, text } from './common.schema.ts';
 
 /**
  * 人民调解委员会的层级 (P1.4(4)「人民调解委员会“双建”」): 县、乡镇（街道）、村（社区），
@@ -64,8 +64,15 @@ export const committeeDtoSchema = z.object({
   mediators: z.number(),
   fullTime: z.number(),
   version: z.number(),
+  abilities: z.object({ update: z.boolean() }),
 });
 export type CommitteeDto = z.infer<typeof committeeDtoSchema>;
+
+/** A page of committees; `create` also covers the region's 调解工作设置 (both need `mediation.manage`). */
+export const committeeListDtoSchema = pageSchema(committeeDtoSchema).extend({
+  abilities: z.object({ create: z.boolean(), configure: z.boolean() }),
+});
+export type CommitteeListDto = z.infer<typeof committeeListDtoSchema>;
 
 /** 专职 / 兼职人民调解员 (P3.3(三)1 counts full-time ones). */
 export const EMPLOYMENTS = ['full_time', 'part_time'] as const;
@@ -96,6 +103,8 @@ export type MediatorUpdate = z.infer<typeof mediatorUpdateSchema>;
 export const mediatorListQuerySchema = z.object({
   regionCode: regionCodeSchema.optional(),
   committeeId: z.uuid().optional(),
+  /** Only active mediators whose committee's region covers this place: those who may take its cases. */
+  assignableTo: regionCodeSchema.optional(),
   employment: z.enum(EMPLOYMENTS).optional(),
   status: z.enum(MEDIATOR_STATUSES).optional(),
   q: z.string().trim().max(30).optional(),
@@ -146,6 +155,9 @@ export const mediatorDtoSchema = z.object({
 });
 export type MediatorDto = z.infer<typeof mediatorDtoSchema>;
 
+export const mediatorListDtoSchema = pageSchema(mediatorDtoSchema).extend({ abilities: z.object({ create: z.boolean() }) });
+export type MediatorListDto = z.infer<typeof mediatorListDtoSchema>;
+
 /** One mediator with their training record (培训记录). */
 export const mediatorDetailDtoSchema = mediatorDtoSchema.extend({ trainings: z.array(trainingDtoSchema) });
 export type MediatorDetailDto = z.infer<typeof mediatorDetailDtoSchema>;
@@ -180,5 +192,6 @@ export const staffingDtoSchema = z.object({
   /** The short list, towns first, up to `limit` rows; `totalShort` counts all. */
   gaps: z.array(staffingGapDtoSchema),
   totalShort: z.number(),
+  abilities: z.object({ export: z.boolean() }),
 });
 export type StaffingDto = z.infer<typeof staffingDtoSchema>;

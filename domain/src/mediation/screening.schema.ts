@@ -94,5 +94,7 @@ export const screeningCompletenessDtoSchema = z.object({
   children: z.array(screeningRowDtoSchema),
   missingVillages: z.array(z.object({ code: z.string(), path: z.string() })),
   reports: z.array(screeningDtoSchema),
+  /** May file a village's report; may register a case from a reported dispute. */
+  abilities: z.object({ submit: z.boolean(), registerCase: z.boolean() }),
 });
 export type ScreeningCompletenessDto = z.infer<typeof screeningCompletenessDtoSchema>;

@@ -36,5 +36,6 @@ export const settingsDtoSchema = z.object({
   overdueDays: z.number(),
   followUpDays: z.number(),
   aidCriteria: z.array(z.string()),
+  abilities: z.object({ update: z.boolean() }),
 });
 export type SettingsDto = z.infer<typeof settingsDtoSchema>;

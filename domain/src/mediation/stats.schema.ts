@@ -36,5 +36,6 @@ export const statsDtoSchema = z.object({
   byType: z.array(z.object({ caseType: z.enum(CASE_TYPES), ...counts })),
   byMonth: z.array(z.object({ month: z.string(), ...counts })),
   children: z.array(statsFiguresSchema.extend(levelledRegion)),
+  abilities: z.object({ export: z.boolean() }),
 });
 export type StatsDto = z.infer<typeof statsDtoSchema>;

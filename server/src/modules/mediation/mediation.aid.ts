@@ -1,23 +1,25 @@
 import {
-  AID_STATUS_LABELS,
-  AID_STEPS,
+  AID_STEP_NAMES,
   ASSIGNEE_KIND_LABELS,
   type AidCreate,
   type AidDto,
+  type AidListDto,
   type AidListQuery,
   type AidResult,
   type AidStatus,
-  type AidStep,
   type AssigneeKind,
 } from '@rg/domain/mediation/aid.schema';
-import type { Page } from '@rg/domain/mediation/common.schema';
 import { maskIdCard, maskMobile } from '@rg/domain/personal/masking';
 import type { z } from 'zod';
 import type { aidAssignSchema, aidCloseSchema, aidReviewSchema } from '@rg/domain/mediation/aid.schema';
 import type { Actor, RequestContext } from '../../core/access/actor.ts';
-import { authorize, can, listScope } from '../../core/access/authorize.ts';
+import { listScope, signedIn } from '../../core/access/authorize.ts';
+import { loadInScope } from '../../core/access/load-in-scope.ts';
+import { abilitiesOf, enforce } from '../../core/access/policy.ts';
+import { revealSealed } from '../../core/audit/reveal.ts';
 import type { AppContext } from '../../core/context.ts';
-import { AppError, conflict, invalid, notFound } from '../../core/http/errors.ts';
+import { conflict, invalid, notFound } from '../../core/http/errors.ts';
+import { aidPolicy, aidSubject, type AidAccess } from './aid.policy.ts';
 import * as repo from './mediation.aid.repository.ts';
 import type { CasesService } from './mediation.cases.ts';
 import { caseNumbers } from './mediation.cases.repository.ts';
@@ -50,9 +52,8 @@ export class AidService {
       rows.map((r) => r.case_id).filter((c): c is string => c !== null),
     );
     return rows.map((r) => {
-      const target = { regionCode: r.region_code };
-      const manage = can(actor, 'mediation.aid', target);
-      const status = r.status as AidStatus;
+      const subject = aidSubject(r);
+      const may = (access: AidAccess) => aidPolicy(actor, access, subject).ok;
       return {
         id: r.id,
         region: refs.get(r.region_code) ?? { code: r.region_code, name: r.region_code, path: r.region_code },
@@ -65,7 +66,7 @@ export class AidService {
         matter: r.matter,
         facts: r.facts,
         hardship: json.parse<string[]>(r.hardship, []),
-        status,
+        status: r.status as AidStatus,
         appliedOn: r.applied_on,
         review: r.reviewed_on ? { approved: r.approved === 1, reason: r.review_reason ?? '', reviewedOn: r.reviewed_on } : null,
         assignment: r.assigned_on
@@ -74,37 +75,45 @@ export class AidService {
         result: r.closed_on ? { result: r.result as AidResult, note: r.result_note, closedOn: r.closed_on } : null,
         version: r.version,
         abilities: {
-          manage,
-          reveal: can(actor, 'personal.reveal', target),
-          steps: manage ? (Object.keys(AID_STEPS) as AidStep[]).filter((s) => (AID_STEPS[s] as readonly AidStatus[]).includes(status)) : [],
+          manage: may('create'),
+          reveal: may('reveal'),
+          decision: may('decision'),
+          steps: AID_STEP_NAMES.filter(may),
         },
       };
     });
   }
 
-  async list(rc: RequestContext, query: AidListQuery): Promise<Page<AidDto>> {
-    const actor = authorize(rc.actor, 'mediation.read');
-    if (query.regionCode) authorize(actor, 'mediation.read', { regionCode: query.regionCode });
-    const { rows, total } = await repo.listAid(this.ctx.db, query.regionCode ?? listScope(actor), query);
-    return { items: await this.dtos(actor, rows), total, page: query.page, pageSize: query.pageSize };
+  async list(rc: RequestContext, query: AidListQuery): Promise<AidListDto> {
+    const actor = signedIn(rc.actor);
+    const listed = { regionCode: query.regionCode ?? listScope(actor), status: null, reviewed: false };
+    enforce(aidPolicy, actor, 'read', listed);
+    const { rows, total } = await repo.listAid(this.ctx.db, listed.regionCode, query);
+    return {
+      items: await this.dtos(actor, rows),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+      abilities: abilitiesOf(aidPolicy, actor, listed, ['create']),
+    };
   }
 
-  private async load(actor: Actor, id: string, permission: 'mediation.read' | 'mediation.aid'): Promise<MediationAidTable> {
-    const row = await repo.findAid(this.ctx.db, id);
-    if (!row) throw notFound();
-    authorize(actor, permission, { regionCode: row.region_code });
+  /** An application the actor may `access` (aidPolicy); outside their region 404 like a missing one. */
+  private async load(actor: Actor, id: string, access: AidAccess): Promise<MediationAidTable> {
+    const row = await loadInScope(actor, repo.findAid(this.ctx.db, id), (r) => r.region_code, 'mediation.read');
+    enforce(aidPolicy, actor, access, aidSubject(row));
     return row;
   }
 
   async get(rc: RequestContext, id: string): Promise<AidDto> {
-    const actor = authorize(rc.actor, 'mediation.read');
-    const [dto] = await this.dtos(actor, [await this.load(actor, id, 'mediation.read')]);
+    const actor = signedIn(rc.actor);
+    const [dto] = await this.dtos(actor, [await this.load(actor, id, 'read')]);
     if (!dto) throw notFound();
     return dto;
   }
 
   async create(rc: RequestContext, input: AidCreate): Promise<AidDto> {
-    const actor = authorize(rc.actor, 'mediation.aid');
+    const actor = signedIn(rc.actor);
     const { cipher } = this.ctx;
     let row: MediationAidTable;
     const now = this.ctx.clock.now().toISOString();
@@ -130,7 +139,6 @@ export class AidService {
     if ('caseId' in input) {
       // 调解不成转法律援助: the party and the facts come from the case; no personal data travels.
       const { row: c, party } = await this.cases.documents.caseForAid(actor, input.caseId, input.partyId);
-      authorize(actor, 'mediation.aid', { regionCode: c.region_code });
       if (!party.id_number_enc || !party.phone_enc || party.kind !== 'person') throw invalid({ partyId: 'mediation.aid.party.noId' });
       row = {
         ...base,
@@ -145,7 +153,7 @@ export class AidService {
         facts: `${c.description}\n（调解不成：${c.failure_reason ?? ''}，已引导至${c.failure_destination ?? ''}）`.slice(0, 2000),
       };
     } else {
-      authorize(actor, 'mediation.aid', { regionCode: input.regionCode });
+      enforce(aidPolicy, actor, 'create', { regionCode: input.regionCode, status: null, reviewed: false });
       await this.places.existing(input.regionCode, 'regionCode');
       row = {
         ...base,
@@ -180,13 +188,7 @@ export class AidService {
   }
 
   async step(rc: RequestContext, id: string, step: AidStepBody): Promise<AidDto> {
-    const actor = authorize(rc.actor, 'mediation.aid');
-    const row = await this.load(actor, id, 'mediation.aid');
-    if (!(AID_STEPS[step.step] as readonly string[]).includes(row.status)) {
-      throw new AppError('conflict', 'mediation.aid.step.notAllowed', undefined, {
-        status: AID_STATUS_LABELS[row.status as AidStatus] ?? row.status,
-      });
-    }
+    const row = await this.load(signedIn(rc.actor), id, step.step);
     let changes: Partial<MediationAidTable>;
     switch (step.step) {
       case 'review': {
@@ -230,17 +232,16 @@ export class AidService {
   }
 
   async reveal(rc: RequestContext, id: string, field: 'phone' | 'idNumber'): Promise<{ value: string }> {
-    const actor = authorize(rc.actor, 'personal.reveal');
-    const row = await this.load(actor, id, 'mediation.read');
-    authorize(actor, 'personal.reveal', { regionCode: row.region_code });
-    await this.ctx.audit.record(this.ctx.db, rc, {
+    const row = await this.load(signedIn(rc.actor), id, 'reveal');
+    const value = await revealSealed(this.ctx, rc, {
       action: 'mediation.reveal',
       objectType: 'mediation_aid',
       objectId: id,
-      objectRegion: row.region_code,
+      regionCode: row.region_code,
+      sealed: field === 'phone' ? row.phone_enc : row.id_number_enc,
       detail: { field },
     });
-    return { value: this.ctx.cipher.decrypt(field === 'phone' ? row.phone_enc : row.id_number_enc) };
+    return { value };
   }
 
   /**
@@ -248,10 +249,9 @@ export class AidService {
    * those who may reveal it, and each download is audited like a reveal or an export.
    */
   async decisionDocument(rc: RequestContext, id: string): Promise<{ fileName: string; body: Buffer }> {
-    const actor = authorize(rc.actor, 'mediation.aid');
-    const row = await this.load(actor, id, 'mediation.aid');
-    if (!row.reviewed_on) throw new AppError('conflict', 'mediation.aid.decision.none');
-    const full = can(actor, 'personal.reveal', { regionCode: row.region_code });
+    const actor = signedIn(rc.actor);
+    const row = await this.load(actor, id, 'decision');
+    const full = aidPolicy(actor, 'reveal', aidSubject(row)).ok;
     const idNumber = this.ctx.cipher.decrypt(row.id_number_enc);
     const county = await this.places.ref(row.region_code.slice(0, 6));
     const approved = row.approved === 1;
@@ -265,7 +265,8 @@ export class AidService {
       appliedOn: row.applied_on,
       approved,
       reason: row.review_reason ?? '',
-      reviewedOn: row.reviewed_on,
+      // Set by the review, which the policy has required.
+      reviewedOn: row.reviewed_on ?? '',
       assignee:
         approved && row.assignee_name
           ? { kindLabel: ASSIGNEE_KIND_LABELS[row.assignee_kind as AssigneeKind] ?? '', name: row.assignee_name }

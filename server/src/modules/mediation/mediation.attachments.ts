@@ -1,10 +1,10 @@
 import type { AttachmentDto } from '@rg/domain/files/attachment';
 import type { RequestContext } from '../../core/access/actor.ts';
-import { authorize } from '../../core/access/authorize.ts';
+import { signedIn } from '../../core/access/authorize.ts';
 import type { AppContext } from '../../core/context.ts';
 import { attachmentStore } from '../../core/files/attachments.ts';
 import { notFound } from '../../core/http/errors.ts';
-import * as repo from './mediation.cases.repository.ts';
+import { loadCase } from './mediation.case-reads.ts';
 
 /** 案件附件 of the `mediation_attachments` table (owner: the case's id). */
 export const caseFiles = attachmentStore('mediation_attachments');
@@ -18,10 +18,8 @@ export class CaseAttachments {
   constructor(private readonly ctx: AppContext) {}
 
   async attach(rc: RequestContext, caseId: string, file: { name: string; declaredType: string; data: Buffer }): Promise<AttachmentDto> {
-    const actor = authorize(rc.actor, 'mediation.handle');
-    const row = await repo.findCase(this.ctx.db, caseId);
-    if (!row) throw notFound();
-    authorize(actor, 'mediation.handle', { regionCode: row.region_code });
+    const actor = signedIn(rc.actor);
+    const row = await loadCase(this.ctx.db, actor, caseId, 'attach');
     return this.ctx.db.transaction().execute(async (tx) => {
       const dto = await caseFiles.store(tx, {
         ownerId: caseId,
@@ -44,10 +42,7 @@ export class CaseAttachments {
 
   /** One file of a case the actor may see; another county's case, or a file of another case, is not found. */
   async file(rc: RequestContext, caseId: string, fileId: string): Promise<{ fileName: string; contentType: string; data: Buffer }> {
-    const actor = authorize(rc.actor, 'mediation.read');
-    const row = await repo.findCase(this.ctx.db, caseId);
-    if (!row) throw notFound();
-    authorize(actor, 'mediation.read', { regionCode: row.region_code });
+    await loadCase(this.ctx.db, signedIn(rc.actor), caseId, 'read');
     const file = await caseFiles.find(this.ctx.db, fileId);
     if (!file || file.owner_id !== caseId) throw notFound();
     return { fileName: file.file_name, contentType: file.content_type, data: Buffer.from(file.data) };

@@ -1,11 +1,14 @@
 import type { PartyKind, PartyRole } from '@rg/domain/mediation/case.schema';
 import { maskIdCard, maskMobile } from '@rg/domain/personal/masking';
 import type { Actor, RequestContext } from '../../core/access/actor.ts';
-import { authorize, can } from '../../core/access/authorize.ts';
+import { signedIn } from '../../core/access/authorize.ts';
+import { enforce } from '../../core/access/policy.ts';
+import { revealSealed } from '../../core/audit/reveal.ts';
 import type { AppContext } from '../../core/context.ts';
-import { AppError, invalid, notFound } from '../../core/http/errors.ts';
+import { invalid, notFound } from '../../core/http/errors.ts';
 import { agreementDocx } from './mediation.agreement-docx.ts';
-import type { CaseReads } from './mediation.case-reads.ts';
+import { casePolicy, caseSubject } from './case.policy.ts';
+import { loadCase } from './mediation.case-reads.ts';
 import * as repo from './mediation.cases.repository.ts';
 import { Places } from './mediation.places.ts';
 import type { MediationCaseTable, MediationPartyTable } from './mediation.tables.ts';
@@ -14,29 +17,25 @@ import type { MediationCaseTable, MediationPartyTable } from './mediation.tables
 export class CaseDocuments {
   private readonly places: Places;
 
-  constructor(
-    private readonly ctx: AppContext,
-    private readonly reads: CaseReads,
-  ) {
+  constructor(private readonly ctx: AppContext) {
     this.places = new Places(ctx);
   }
 
   /** A party's full ID number or phone, for holders of `personal.reveal` in the case's region; audited. */
   async revealParty(rc: RequestContext, caseId: string, partyId: string, field: 'phone' | 'idNumber'): Promise<{ value: string }> {
-    const actor = authorize(rc.actor, 'personal.reveal');
-    const row = await this.reads.load(actor, caseId, 'mediation.read');
-    authorize(actor, 'personal.reveal', { regionCode: row.region_code });
+    const row = await loadCase(this.ctx.db, signedIn(rc.actor), caseId, 'reveal');
     const party = await repo.partyOf(this.ctx.db, caseId, partyId);
-    const stored = field === 'phone' ? party?.phone_enc : party?.id_number_enc;
-    if (!party || !stored) throw notFound();
-    await this.ctx.audit.record(this.ctx.db, rc, {
+    const sealed = field === 'phone' ? party?.phone_enc : party?.id_number_enc;
+    if (!party || !sealed) throw notFound();
+    const value = await revealSealed(this.ctx, rc, {
       action: 'mediation.reveal',
       objectType: 'mediation_party',
       objectId: partyId,
-      objectRegion: row.region_code,
+      regionCode: row.region_code,
+      sealed,
       detail: { caseNo: row.case_no, field },
     });
-    return { value: this.ctx.cipher.decrypt(stored) };
+    return { value };
   }
 
   /**
@@ -44,10 +43,9 @@ export class CaseDocuments {
    * download is audited as a reveal; everyone else gets the masked values.
    */
   async agreementDocument(rc: RequestContext, id: string): Promise<{ fileName: string; body: Buffer }> {
-    const actor = authorize(rc.actor, 'mediation.read');
-    const row = await this.reads.load(actor, id, 'mediation.read');
-    if (!row.agreed_on) throw new AppError('conflict', 'mediation.agreement.none');
-    const full = can(actor, 'personal.reveal', { regionCode: row.region_code });
+    const actor = signedIn(rc.actor);
+    const row = await loadCase(this.ctx.db, actor, id, 'agreement');
+    const full = casePolicy(actor, 'reveal', caseSubject(row)).ok;
     const parties = (await repo.partiesOf(this.ctx.db, [id])).get(id) ?? [];
     const { committee, mediator } = await repo.committeeAndMediator(this.ctx.db, row);
     const place = await this.places.ref(row.region_code);
@@ -59,7 +57,8 @@ export class CaseDocuments {
       terms: row.agreement_terms ?? '',
       performanceDeadline: row.performance_deadline,
       mediatorName: mediator?.name ?? null,
-      agreedOn: row.agreed_on,
+      // Set with the agreement, which the policy has required.
+      agreedOn: row.agreed_on ?? '',
       parties: parties.map((p) => {
         const idNumber = p.id_number_enc ? cipher.decrypt(p.id_number_enc) : null;
         const phone = p.phone_enc ? cipher.decrypt(p.phone_enc) : null;
@@ -85,8 +84,11 @@ export class CaseDocuments {
 
   /** For legal aid started from a failed case: the case and one party, read within the actor's scope. */
   async caseForAid(actor: Actor, caseId: string, partyId: string): Promise<{ row: MediationCaseTable; party: MediationPartyTable }> {
-    const row = await this.reads.load(actor, caseId, 'mediation.read');
-    if (row.outcome !== 'failed') throw invalid({ caseId: 'mediation.aid.notFailed' });
+    const row = await loadCase(this.ctx.db, actor, caseId, 'read');
+    const aid = casePolicy(actor, 'aid', caseSubject(row));
+    // A case that did not fail is a wrong choice in the aid form: 400 naming the field, not a 409.
+    if (!aid.ok && aid.status === 'conflict') throw invalid({ caseId: 'mediation.aid.notFailed' });
+    enforce(casePolicy, actor, 'aid', caseSubject(row));
     const party = await repo.partyOf(this.ctx.db, caseId, partyId);
     if (!party) throw invalid({ partyId: 'mediation.aid.party.required' });
     return { row, party };

@@ -3,11 +3,14 @@ import { dueDate } from '@rg/domain/mediation/case-workflow';
 import { isWithin, levelOf, parentOf } from '@rg/domain/regions/region-code';
 import { chinaDate } from '@rg/domain/time/china-time';
 import type { Actor, RequestContext } from '../../core/access/actor.ts';
-import { authorize, can } from '../../core/access/authorize.ts';
+import { signedIn } from '../../core/access/authorize.ts';
+import { enforce } from '../../core/access/policy.ts';
 import type { AppContext } from '../../core/context.ts';
 import { newId } from '../../core/db/ids.ts';
 import type { Tx } from '../../core/db/schema.ts';
 import { invalid, notFound } from '../../core/http/errors.ts';
+import { caseCollection, casePolicy } from './case.policy.ts';
+import { committeePolicy } from './committee.policy.ts';
 import * as repo from './mediation.cases.repository.ts';
 import { myApplicationDto } from './mediation.case-present.ts';
 import { partyRows } from './mediation.parties.ts';
@@ -46,7 +49,7 @@ export class CaseIntake {
   }
 
   async register(rc: RequestContext, input: CaseCreate): Promise<{ id: string; caseNo: string }> {
-    const actor = authorize(rc.actor, 'mediation.handle', { regionCode: input.regionCode });
+    const actor = enforce(casePolicy, rc.actor, 'create', caseCollection(input.regionCode));
     if (input.registeredOn > this.today()) throw invalid({ registeredOn: 'mediation.date.future' });
     return this.ctx.db.transaction().execute(async (tx) => {
       // Read inside the write transaction: on SQLite the writer's page cache is warm, while the
@@ -60,7 +63,7 @@ export class CaseIntake {
         if (
           !committee ||
           !isWithin(input.regionCode, committee.region_code) ||
-          !can(actor, 'mediation.read', { regionCode: committee.region_code })
+          !committeePolicy(actor, 'read', { regionCode: committee.region_code }).ok
         )
           throw invalid({ committeeId: 'mediation.committee.required' });
         if (committee.status !== 'active') throw invalid({ committeeId: 'mediation.committee.dissolved' });
@@ -89,7 +92,8 @@ export class CaseIntake {
 
   /** A villager's own request from the phone: registered at their village, the villager as applicant. */
   async applyOnline(rc: RequestContext, input: OnlineApplication): Promise<MyApplicationDto> {
-    const actor = authorize(rc.actor, 'mediation.apply');
+    const actor = signedIn(rc.actor);
+    enforce(casePolicy, actor, 'apply', caseCollection(actor.homeRegion));
     // A villager registered in a 村民小组 applies to their village's committee.
     const home = levelOf(actor.homeRegion) === 'group' ? (parentOf(actor.homeRegion) ?? actor.homeRegion) : actor.homeRegion;
     const place = await this.places.existing(home, 'regionCode', ['village']);
@@ -128,7 +132,9 @@ export class CaseIntake {
   }
 
   async myApplications(rc: RequestContext): Promise<{ items: MyApplicationDto[] }> {
-    const actor = authorize(rc.actor, 'mediation.apply');
+    const actor = signedIn(rc.actor);
+    enforce(casePolicy, actor, 'apply', caseCollection(actor.homeRegion));
+    // Ownership: a villager sees only the applications they made themselves.
     const rows = await repo.onlineCasesBy(this.ctx.db, actor.userId, 50);
     return { items: rows.map(myApplicationDto) };
   }

@@ -1,17 +1,33 @@
-import type { CaseDto, CaseListItemDto, CaseListQuery, FailureRoute, Referrer, RiskReason } from '@rg/domain/mediation/case.schema';
-import { actionsFrom, canRecord, RECORDINGS, type CaseStatus, type Performance, type Recording } from '@rg/domain/mediation/case-workflow';
-import type { Page } from '@rg/domain/mediation/common.schema';
+import {
+  RECORDING_NAMES,
+  type CaseDto,
+  type CaseListDto,
+  type CaseListQuery,
+  type FailureRoute,
+  type Referrer,
+  type RiskReason,
+} from '@rg/domain/mediation/case.schema';
+import { CASE_ACTIONS, type CaseStatus, type Performance } from '@rg/domain/mediation/case-workflow';
 import { chinaDate } from '@rg/domain/time/china-time';
 import type { Actor, RequestContext } from '../../core/access/actor.ts';
-import { authorize, can, listScope } from '../../core/access/authorize.ts';
+import { listScope, signedIn } from '../../core/access/authorize.ts';
+import { loadInScope } from '../../core/access/load-in-scope.ts';
+import { abilitiesOf, enforce } from '../../core/access/policy.ts';
 import type { AppContext } from '../../core/context.ts';
-import { notFound } from '../../core/http/errors.ts';
+import type { DbOrTx } from '../../core/db/schema.ts';
+import { caseCollection, casePolicy, caseSubject, type CaseAccess } from './case.policy.ts';
 import { caseFiles } from './mediation.attachments.ts';
 import { caseListItem, partyDto } from './mediation.case-present.ts';
 import * as repo from './mediation.cases.repository.ts';
-import { PARTY_EDIT_STATUSES } from './mediation.parties.ts';
 import { json, Places } from './mediation.places.ts';
 import type { MediationCaseTable, MediationPartyTable } from './mediation.tables.ts';
+
+/** A case the actor may `access` (casePolicy); one outside their region answers 404 like a missing one. */
+export async function loadCase(db: DbOrTx, actor: Actor, id: string, access: CaseAccess): Promise<MediationCaseTable> {
+  const row = await loadInScope(actor, repo.findCase(db, id), (r) => r.region_code, 'mediation.read');
+  enforce(casePolicy, actor, access, caseSubject(row));
+  return row;
+}
 
 /** The case list and the case file as officials, mediators and village cadres read them (parties masked). */
 export class CaseReads {
@@ -25,9 +41,10 @@ export class CaseReads {
     return chinaDate(this.ctx.clock.now());
   }
 
-  async list(rc: RequestContext, query: CaseListQuery): Promise<Page<CaseListItemDto>> {
-    const actor = authorize(rc.actor, 'mediation.read');
-    if (query.regionCode) authorize(actor, 'mediation.read', { regionCode: query.regionCode });
+  async list(rc: RequestContext, query: CaseListQuery): Promise<CaseListDto> {
+    const actor = signedIn(rc.actor);
+    const listed = caseCollection(query.regionCode ?? listScope(actor));
+    enforce(casePolicy, actor, 'read', listed);
     const today = this.today();
     const { rows, total } = await repo.listCases(this.ctx.db, listScope(actor), query, today);
     const [parties, refs] = await Promise.all([
@@ -42,20 +59,13 @@ export class CaseReads {
       total,
       page: query.page,
       pageSize: query.pageSize,
+      abilities: abilitiesOf(casePolicy, actor, listed, ['create', 'export']),
     };
   }
 
-  /** A case the actor may see; one outside their region answers 404 like a missing one. */
-  async load(actor: Actor, id: string, permission: 'mediation.read' | 'mediation.handle'): Promise<MediationCaseTable> {
-    const row = await repo.findCase(this.ctx.db, id);
-    if (!row) throw notFound();
-    authorize(actor, permission, { regionCode: row.region_code });
-    return row;
-  }
-
   async get(rc: RequestContext, id: string): Promise<CaseDto> {
-    const actor = authorize(rc.actor, 'mediation.read');
-    const row = await this.load(actor, id, 'mediation.read');
+    const actor = signedIn(rc.actor);
+    const row = await loadCase(this.ctx.db, actor, id, 'read');
     const [partiesById, sessions, refs, files] = await Promise.all([
       repo.partiesOf(this.ctx.db, [id]),
       repo.sessionsOf(this.ctx.db, id),
@@ -73,9 +83,8 @@ export class CaseReads {
       const caseNo = lid ? links.get(lid) : undefined;
       return lid && caseNo ? { id: lid, caseNo } : null;
     };
-    const target = { regionCode: row.region_code };
-    const handle = can(actor, 'mediation.handle', target);
-    const status = row.status as CaseStatus;
+    const subject = caseSubject(row);
+    const may = (access: CaseAccess) => casePolicy(actor, access, subject).ok;
     return {
       ...caseListItem(row, parties, refs, this.today()),
       committee: committee ?? null,
@@ -122,14 +131,13 @@ export class CaseReads {
       attachments: files.get(id) ?? [],
       version: row.version,
       abilities: {
-        handle,
-        reveal: can(actor, 'personal.reveal', target),
-        editParties: handle && PARTY_EDIT_STATUSES.includes(status),
-        actions: handle ? actionsFrom(status) : [],
-        record: handle
-          ? (Object.keys(RECORDINGS) as Recording[]).filter((r) => canRecord(r, status) && !(r === 'reopen' && row.reopened_as))
-          : [],
-        aid: status !== 'registered' && row.outcome === 'failed' && can(actor, 'mediation.aid', target),
+        // `handle`: the case's evidence may be added to (attachments), at any step.
+        handle: may('attach'),
+        reveal: may('reveal'),
+        editParties: may('editParties'),
+        actions: CASE_ACTIONS.filter(may),
+        record: RECORDING_NAMES.filter(may),
+        aid: may('aid'),
       },
     };
   }

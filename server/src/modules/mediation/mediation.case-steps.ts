@@ -17,9 +17,6 @@ import type {
 } from '@rg/domain/mediation/case.schema';
 import {
   addDays,
-  canRecord,
-  CASE_ACTION_LABELS,
-  CASE_STATUS_LABELS,
   checkTransition,
   daysBetween,
   type CaseFacts,
@@ -31,13 +28,13 @@ import { isWithin } from '@rg/domain/regions/region-code';
 import { chinaDate } from '@rg/domain/time/china-time';
 import type { z } from 'zod';
 import type { Actor, RequestContext } from '../../core/access/actor.ts';
-import { authorize } from '../../core/access/authorize.ts';
+import { signedIn } from '../../core/access/authorize.ts';
 import type { AppContext } from '../../core/context.ts';
 import { newId } from '../../core/db/ids.ts';
 import type { Tx } from '../../core/db/schema.ts';
-import { AppError, conflict, invalid } from '../../core/http/errors.ts';
+import { conflict, invalid } from '../../core/http/errors.ts';
 import type { CaseIntake } from './mediation.case-intake.ts';
-import type { CaseReads } from './mediation.case-reads.ts';
+import { loadCase, type CaseReads } from './mediation.case-reads.ts';
 import * as repo from './mediation.cases.repository.ts';
 import { json, Places } from './mediation.places.ts';
 import { effectiveSettings } from './mediation.settings.ts';
@@ -72,13 +69,6 @@ function facts(row: MediationCaseTable, mediatorGiven: boolean): CaseFacts {
   };
 }
 
-function notAllowed(row: MediationCaseTable, label: string): AppError {
-  return new AppError('conflict', 'mediation.transition.notAllowed', undefined, {
-    status: CASE_STATUS_LABELS[row.status as CaseStatus] ?? row.status,
-    action: label,
-  });
-}
-
 /**
  * The ten steps of a case (DOMAIN.md "Mediation case", case-workflow.ts): five transitions of its
  * status and five recordings of evidence. Each is one transaction with its audit entry, its statistics
@@ -111,13 +101,12 @@ export class CaseSteps {
   }
 
   async transition(rc: RequestContext, id: string, step: TransitionBody): Promise<CaseDto> {
-    const actor = authorize(rc.actor, 'mediation.handle');
-    const row = await this.reads.load(actor, id, 'mediation.handle');
+    const actor = signedIn(rc.actor);
+    const row = await loadCase(this.ctx.db, actor, id, step.action);
     const check = checkTransition(step.action, facts(row, step.action === 'start' && !!step.body.mediatorId));
-    if (!check.ok) {
-      if (check.reason === 'state') throw notAllowed(row, CASE_ACTION_LABELS[step.action]);
-      throw invalid(Object.fromEntries(check.missing.map((m) => [m, `mediation.evidence.${m}`])));
-    }
+    // casePolicy has decided the status (409); what the workflow may still refuse is missing evidence (400).
+    if (!check.ok)
+      throw invalid(Object.fromEntries((check.reason === 'evidence' ? check.missing : []).map((m) => [m, `mediation.evidence.${m}`])));
     const key = { regionCode: row.region_code, month: row.month, caseType: row.case_type };
     const changes: Partial<MediationCaseTable> = { status: check.to };
     const delta: Partial<Record<StatCounter, number>> = {};
@@ -206,13 +195,8 @@ export class CaseSteps {
   }
 
   async record(rc: RequestContext, id: string, step: RecordBody): Promise<CaseDto> {
-    const actor = authorize(rc.actor, 'mediation.handle');
-    const row = await this.reads.load(actor, id, 'mediation.handle');
-    if (!canRecord(step.recording, row.status as CaseStatus) || (step.recording === 'reopen' && row.reopened_as)) {
-      throw new AppError('conflict', 'mediation.record.notAllowed', undefined, {
-        status: CASE_STATUS_LABELS[row.status as CaseStatus] ?? row.status,
-      });
-    }
+    const actor = signedIn(rc.actor);
+    const row = await loadCase(this.ctx.db, actor, id, step.recording);
     const audit = (tx: Tx, extra: Record<string, unknown> = {}) =>
       this.ctx.audit.append(tx, rc, {
         action: `mediation.case_${step.recording}`,

@@ -15,10 +15,12 @@ import {
 import { CASE_STATUS_LABELS, isOverdue, PERFORMANCE_LABELS, type CaseStatus, type Performance } from '@rg/domain/mediation/case-workflow';
 import { maskIdCard, maskMobile } from '@rg/domain/personal/masking';
 import type { RequestContext } from '../../core/access/actor.ts';
-import { authorize, listScope } from '../../core/access/authorize.ts';
+import { listScope, signedIn } from '../../core/access/authorize.ts';
+import { enforce } from '../../core/access/policy.ts';
 import type { AppContext } from '../../core/context.ts';
 import { toXlsx, type ExportColumn } from '../../core/export/xlsx.ts';
 import { invalid } from '../../core/http/errors.ts';
+import { caseCollection, casePolicy } from './case.policy.ts';
 import { chinaToday } from './mediation.cases.ts';
 import * as repo from './mediation.cases.repository.ts';
 import { json, Places } from './mediation.places.ts';
@@ -44,9 +46,9 @@ export class CaseLedgerExport {
   }
 
   async workbook(rc: RequestContext, query: repo.CaseFilters): Promise<Buffer> {
-    const actor = authorize(rc.actor, 'mediation.export');
+    const actor = signedIn(rc.actor);
     const scope = query.regionCode ?? listScope(actor);
-    authorize(actor, 'mediation.export', { regionCode: scope });
+    enforce(casePolicy, actor, 'export', caseCollection(scope));
     const today = chinaToday(this.ctx.clock.now());
     const cases = await repo.casesForExport(this.ctx.db, listScope(actor), query, today, CASE_EXPORT_LIMIT + 1);
     if (cases.length > CASE_EXPORT_LIMIT) throw invalid({ regionCode: 'mediation.export.tooMany' });

@@ -24,6 +24,6 @@ export class CasesService {
     this.intake = new CaseIntake(ctx);
     this.reads = new CaseReads(ctx);
     this.steps = new CaseSteps(ctx, this.reads, this.intake);
-    this.documents = new CaseDocuments(ctx, this.reads);
+    this.documents = new CaseDocuments(ctx);
   }
 }

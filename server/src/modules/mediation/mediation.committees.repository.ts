@@ -1,4 +1,5 @@
 import type { CommitteeListQuery, MediatorListQuery } from '@rg/domain/mediation/committee.schema';
+import { ancestorsOf } from '@rg/domain/regions/region-code';
 import { sql } from 'kysely';
 import { containsText } from '../../core/db/contains.ts';
 import type { DbOrTx } from '../../core/db/schema.ts';
@@ -96,6 +97,11 @@ export async function findMediator(db: DbOrTx, id: string): Promise<MediatorRow 
 export async function listMediators(db: DbOrTx, scope: string, query: MediatorListQuery): Promise<{ rows: MediatorRow[]; total: number }> {
   let base = mediators(db).where((eb) => withinScope(eb, 'm.region_code', scope));
   if (query.committeeId) base = base.where('m.committee_id', '=', query.committeeId);
+  if (query.assignableTo) {
+    // The place itself and every region above it: a mediator of the town's or the county's committee may take a village's case.
+    const covering = [...ancestorsOf(query.assignableTo), query.assignableTo];
+    base = base.where('m.status', '=', 'active').where('m.region_code', 'in', covering);
+  }
   if (query.employment) base = base.where('m.employment', '=', query.employment);
   if (query.status) base = base.where('m.status', '=', query.status);
   if (query.q) {

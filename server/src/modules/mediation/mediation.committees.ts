@@ -2,17 +2,20 @@ import type {
   CommitteeCreate,
   CommitteeDto,
   CommitteeLevel,
+  CommitteeListDto,
   CommitteeListQuery,
   CommitteeStatus,
   CommitteeUpdate,
 } from '@rg/domain/mediation/committee.schema';
-import type { Page } from '@rg/domain/mediation/common.schema';
 import type { RegionLevel } from '@rg/domain/regions/region-code';
 import type { Actor, RequestContext } from '../../core/access/actor.ts';
-import { authorize, listScope } from '../../core/access/authorize.ts';
+import { listScope, signedIn } from '../../core/access/authorize.ts';
+import { loadInScope } from '../../core/access/load-in-scope.ts';
+import { abilitiesOf, enforce } from '../../core/access/policy.ts';
 import type { AppContext } from '../../core/context.ts';
 import { newId } from '../../core/db/ids.ts';
 import { conflict, invalid, notFound } from '../../core/http/errors.ts';
+import { committeePolicy, type CommitteeAccess } from './committee.policy.ts';
 import * as repo from './mediation.committees.repository.ts';
 import { Places } from './mediation.places.ts';
 import type { MediationCommitteeTable } from './mediation.tables.ts';
@@ -33,14 +36,21 @@ export class CommitteesService {
     this.places = new Places(ctx);
   }
 
-  async listCommittees(rc: RequestContext, query: CommitteeListQuery): Promise<Page<CommitteeDto>> {
-    const actor = authorize(rc.actor, 'mediation.read');
-    if (query.regionCode) authorize(actor, 'mediation.read', { regionCode: query.regionCode });
-    const { rows, total } = await repo.listCommittees(this.ctx.db, query.regionCode ?? listScope(actor), query);
-    return { items: await this.committeeDtos(rows), total, page: query.page, pageSize: query.pageSize };
+  async listCommittees(rc: RequestContext, query: CommitteeListQuery): Promise<CommitteeListDto> {
+    const actor = signedIn(rc.actor);
+    const listed = { regionCode: query.regionCode ?? listScope(actor) };
+    enforce(committeePolicy, actor, 'read', listed);
+    const { rows, total } = await repo.listCommittees(this.ctx.db, listed.regionCode, query);
+    return {
+      items: await this.committeeDtos(actor, rows),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+      abilities: abilitiesOf(committeePolicy, actor, listed, ['create', 'configure']),
+    };
   }
 
-  private async committeeDtos(rows: MediationCommitteeTable[]): Promise<CommitteeDto[]> {
+  private async committeeDtos(actor: Actor, rows: MediationCommitteeTable[]): Promise<CommitteeDto[]> {
     if (rows.length === 0) return [];
     const [refs, counts] = await Promise.all([
       this.places.refs(rows.map((r) => r.region_code)),
@@ -60,29 +70,26 @@ export class CommitteesService {
       mediators: counts.get(r.id)?.n ?? 0,
       fullTime: counts.get(r.id)?.ft ?? 0,
       version: r.version,
+      abilities: abilitiesOf(committeePolicy, actor, { regionCode: r.region_code }, ['update']),
     }));
   }
 
-  private async loadCommittee(
-    actor: Actor,
-    id: string,
-    permission: 'mediation.read' | 'mediation.manage',
-  ): Promise<MediationCommitteeTable> {
-    const row = await repo.findCommittee(this.ctx.db, id);
-    if (!row) throw notFound();
-    authorize(actor, permission, { regionCode: row.region_code });
+  /** A committee the actor may `access` (committeePolicy); outside their region 404 like a missing one. */
+  private async loadCommittee(actor: Actor, id: string, access: CommitteeAccess): Promise<MediationCommitteeTable> {
+    const row = await loadInScope(actor, repo.findCommittee(this.ctx.db, id), (r) => r.region_code, 'mediation.read');
+    enforce(committeePolicy, actor, access, { regionCode: row.region_code });
     return row;
   }
 
   async getCommittee(rc: RequestContext, id: string): Promise<CommitteeDto> {
-    const actor = authorize(rc.actor, 'mediation.read');
-    const [dto] = await this.committeeDtos([await this.loadCommittee(actor, id, 'mediation.read')]);
+    const actor = signedIn(rc.actor);
+    const [dto] = await this.committeeDtos(actor, [await this.loadCommittee(actor, id, 'read')]);
     if (!dto) throw notFound();
     return dto;
   }
 
   async createCommittee(rc: RequestContext, input: CommitteeCreate): Promise<CommitteeDto> {
-    authorize(rc.actor, 'mediation.manage', { regionCode: input.regionCode });
+    enforce(committeePolicy, rc.actor, 'create', { regionCode: input.regionCode });
     const region = await this.places.existing(input.regionCode, 'regionCode');
     if (!LEVELS_OF[input.level].includes(region.level)) throw invalid({ level: 'mediation.committee.levelMismatch' });
     const id = newId();
@@ -112,8 +119,7 @@ export class CommitteesService {
   }
 
   async updateCommittee(rc: RequestContext, id: string, input: CommitteeUpdate): Promise<CommitteeDto> {
-    const actor = authorize(rc.actor, 'mediation.manage');
-    const row = await this.loadCommittee(actor, id, 'mediation.manage');
+    const row = await this.loadCommittee(signedIn(rc.actor), id, 'update');
     const changes: Partial<MediationCommitteeTable> = {
       ...(input.name !== undefined ? { name: input.name } : {}),
       ...(input.field !== undefined ? { field: input.field } : {}),

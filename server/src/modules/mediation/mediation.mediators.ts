@@ -4,19 +4,24 @@ import type {
   MediatorCreate,
   MediatorDetailDto,
   MediatorDto,
+  MediatorListDto,
   MediatorListQuery,
   MediatorStatus,
   MediatorUpdate,
   RevealField,
   TrainingCreate,
 } from '@rg/domain/mediation/committee.schema';
-import type { Page, PlaceRef } from '@rg/domain/mediation/common.schema';
+import type { PlaceRef } from '@rg/domain/mediation/common.schema';
 import { maskIdCard, maskMobile } from '@rg/domain/personal/masking';
 import type { Actor, RequestContext } from '../../core/access/actor.ts';
-import { authorize, can, listScope } from '../../core/access/authorize.ts';
+import { listScope, signedIn } from '../../core/access/authorize.ts';
+import { loadInScope } from '../../core/access/load-in-scope.ts';
+import { abilitiesOf, enforce } from '../../core/access/policy.ts';
+import { revealSealed } from '../../core/audit/reveal.ts';
 import type { AppContext } from '../../core/context.ts';
 import { newId } from '../../core/db/ids.ts';
 import { conflict, invalid, notFound } from '../../core/http/errors.ts';
+import { mediatorPolicy, type MediatorAccess } from './mediator.policy.ts';
 import * as repo from './mediation.committees.repository.ts';
 import { Places } from './mediation.places.ts';
 import type { MediationMediatorTable } from './mediation.tables.ts';
@@ -30,7 +35,6 @@ export class MediatorsService {
   }
 
   private mediatorDto(actor: Actor, row: repo.MediatorRow, refs: Map<string, PlaceRef>): MediatorDto {
-    const target = { regionCode: row.region_code };
     return {
       id: row.id,
       committeeId: row.committee_id,
@@ -45,28 +49,37 @@ export class MediatorsService {
       status: row.status as MediatorStatus,
       trainingHours: Number(row.hours_tenths ?? 0) / 10,
       version: row.version,
-      abilities: { update: can(actor, 'mediation.manage', target), reveal: can(actor, 'personal.reveal', target) },
+      abilities: abilitiesOf(mediatorPolicy, actor, { regionCode: row.region_code }, ['update', 'reveal']),
     };
   }
 
-  async listMediators(rc: RequestContext, query: MediatorListQuery): Promise<Page<MediatorDto>> {
-    const actor = authorize(rc.actor, 'mediation.read');
-    if (query.regionCode) authorize(actor, 'mediation.read', { regionCode: query.regionCode });
-    const { rows, total } = await repo.listMediators(this.ctx.db, query.regionCode ?? listScope(actor), query);
+  async listMediators(rc: RequestContext, query: MediatorListQuery): Promise<MediatorListDto> {
+    const actor = signedIn(rc.actor);
+    const listed = { regionCode: query.regionCode ?? listScope(actor) };
+    enforce(mediatorPolicy, actor, 'read', listed);
+    // Those who may take a place's cases must be in the actor's region too (a county's mediators serve its towns).
+    if (query.assignableTo) enforce(mediatorPolicy, actor, 'read', { regionCode: query.assignableTo });
+    const { rows, total } = await repo.listMediators(this.ctx.db, listed.regionCode, query);
     const refs = await this.places.refs(rows.map((r) => r.region_code));
-    return { items: rows.map((r) => this.mediatorDto(actor, r, refs)), total, page: query.page, pageSize: query.pageSize };
+    return {
+      items: rows.map((r) => this.mediatorDto(actor, r, refs)),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+      abilities: abilitiesOf(mediatorPolicy, actor, listed, ['create']),
+    };
   }
 
-  private async loadMediator(actor: Actor, id: string, permission: 'mediation.read' | 'mediation.manage'): Promise<repo.MediatorRow> {
-    const row = await repo.findMediator(this.ctx.db, id);
-    if (!row) throw notFound();
-    authorize(actor, permission, { regionCode: row.region_code });
+  /** A mediator the actor may `access` (mediatorPolicy); outside their region 404 like a missing one. */
+  private async loadMediator(actor: Actor, id: string, access: MediatorAccess): Promise<repo.MediatorRow> {
+    const row = await loadInScope(actor, repo.findMediator(this.ctx.db, id), (r) => r.region_code, 'mediation.read');
+    enforce(mediatorPolicy, actor, access, { regionCode: row.region_code });
     return row;
   }
 
   async getMediator(rc: RequestContext, id: string): Promise<MediatorDetailDto> {
-    const actor = authorize(rc.actor, 'mediation.read');
-    const row = await this.loadMediator(actor, id, 'mediation.read');
+    const actor = signedIn(rc.actor);
+    const row = await this.loadMediator(actor, id, 'read');
     const trainings = await repo.trainingsOf(this.ctx.db, id);
     return {
       ...this.mediatorDto(actor, row, await this.places.refs([row.region_code])),
@@ -98,9 +111,10 @@ export class MediatorsService {
   }
 
   async createMediator(rc: RequestContext, input: MediatorCreate): Promise<MediatorDetailDto> {
-    const actor = authorize(rc.actor, 'mediation.manage');
+    const actor = signedIn(rc.actor);
     const committee = await repo.findCommittee(this.ctx.db, input.committeeId);
-    if (!committee || !can(actor, 'mediation.manage', { regionCode: committee.region_code }))
+    // A committee the actor may not appoint to is a wrong choice in the form (400 naming the field).
+    if (!committee || !mediatorPolicy(actor, 'create', { regionCode: committee.region_code }).ok)
       throw invalid({ committeeId: 'mediation.committee.required' });
     if (committee.status !== 'active') throw invalid({ committeeId: 'mediation.committee.dissolved' });
     const personal = this.personal(input);
@@ -138,8 +152,7 @@ export class MediatorsService {
   }
 
   async updateMediator(rc: RequestContext, id: string, input: MediatorUpdate): Promise<MediatorDetailDto> {
-    const actor = authorize(rc.actor, 'mediation.manage');
-    const row = await this.loadMediator(actor, id, 'mediation.manage');
+    const row = await this.loadMediator(signedIn(rc.actor), id, 'update');
     const personal = this.personal(input);
     if (await this.idTaken(personal.id_number_hash, id)) throw invalid({ idNumber: 'mediation.mediator.idTaken' });
     const changes: Partial<MediationMediatorTable> = {
@@ -164,8 +177,7 @@ export class MediatorsService {
   }
 
   async addTraining(rc: RequestContext, id: string, input: TrainingCreate): Promise<MediatorDetailDto> {
-    const actor = authorize(rc.actor, 'mediation.manage');
-    const row = await this.loadMediator(actor, id, 'mediation.manage');
+    const row = await this.loadMediator(signedIn(rc.actor), id, 'train');
     const trainingId = newId();
     await this.ctx.db.transaction().execute(async (tx) => {
       await repo.insertTraining(tx, {
@@ -190,18 +202,17 @@ export class MediatorsService {
 
   /** The full phone or ID number; needs `personal.reveal` inside the actor's region, audited (SECURITY.md 13). */
   async reveal(rc: RequestContext, id: string, field: RevealField): Promise<{ value: string }> {
-    const actor = authorize(rc.actor, 'personal.reveal');
-    const row = await this.loadMediator(actor, id, 'mediation.read');
-    authorize(actor, 'personal.reveal', { regionCode: row.region_code });
-    const stored = field === 'phone' ? row.phone_enc : row.id_number_enc;
-    if (!stored) throw notFound();
-    await this.ctx.audit.record(this.ctx.db, rc, {
+    const row = await this.loadMediator(signedIn(rc.actor), id, 'reveal');
+    const sealed = field === 'phone' ? row.phone_enc : row.id_number_enc;
+    if (!sealed) throw notFound();
+    const value = await revealSealed(this.ctx, rc, {
       action: 'mediation.reveal',
       objectType: 'mediation_mediator',
       objectId: id,
-      objectRegion: row.region_code,
+      regionCode: row.region_code,
+      sealed,
       detail: { field },
     });
-    return { value: this.ctx.cipher.decrypt(stored) };
+    return { value };
   }
 }

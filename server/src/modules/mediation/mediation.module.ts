@@ -12,7 +12,8 @@ import { mediationTodos } from './mediation.todos.ts';
 /**
  * 人民调解与法律援助 (DOMAIN.md `mediation`, P1.4(4), P3.3(三)1). Officials manage committees,
  * mediators, settings and legal aid; mediators handle cases and report screening; village cadres
- * report screening; villagers apply online; leaders and inspectors read.
+ * report screening; village cadres and supervisors read their own village's cases (masked, decision 76);
+ * villagers apply online; leaders and inspectors read.
  */
 export const mediationModule: ModuleManifest = {
   name: 'mediation',
@@ -22,6 +23,7 @@ export const mediationModule: ModuleManifest = {
     official: ['mediation.read', 'mediation.manage', 'mediation.handle', 'mediation.export', 'mediation.screen', 'mediation.aid'],
     mediator: ['mediation.read', 'mediation.handle', 'mediation.screen'],
     village_cadre: ['mediation.read', 'mediation.screen'],
+    supervisor: ['mediation.read'],
     leader: ['mediation.read', 'mediation.export'],
     inspector: ['mediation.read'],
     villager: ['mediation.apply'],

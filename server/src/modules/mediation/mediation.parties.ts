@@ -1,16 +1,13 @@
 import type { PartiesUpdate, PartyEdit, PartyInput } from '@rg/domain/mediation/case.schema';
-import type { CaseStatus } from '@rg/domain/mediation/case-workflow';
 import type { RequestContext } from '../../core/access/actor.ts';
-import { authorize } from '../../core/access/authorize.ts';
+import { signedIn } from '../../core/access/authorize.ts';
 import type { AppContext } from '../../core/context.ts';
 import type { PersonalDataCipher } from '../../core/crypto/personal-data.ts';
 import { newId } from '../../core/db/ids.ts';
-import { AppError, conflict, invalid, notFound } from '../../core/http/errors.ts';
+import { conflict, invalid } from '../../core/http/errors.ts';
+import { loadCase } from './mediation.case-reads.ts';
 import * as repo from './mediation.cases.repository.ts';
 import type { MediationPartyTable } from './mediation.tables.ts';
-
-/** Parties may be corrected until the mediation has an outcome; after that the agreement names them. */
-export const PARTY_EDIT_STATUSES: readonly CaseStatus[] = ['registered', 'mediating'];
 
 type Sensitive = Pick<MediationPartyTable, 'id_number_enc' | 'id_number_hash' | 'phone_enc' | 'phone_hash'>;
 
@@ -44,11 +41,8 @@ export class MediationParties {
   constructor(private readonly ctx: AppContext) {}
 
   async update(rc: RequestContext, caseId: string, input: PartiesUpdate): Promise<void> {
-    const actor = authorize(rc.actor, 'mediation.handle');
-    const row = await repo.findCase(this.ctx.db, caseId);
-    if (!row) throw notFound();
-    authorize(actor, 'mediation.handle', { regionCode: row.region_code });
-    if (!PARTY_EDIT_STATUSES.includes(row.status as CaseStatus)) throw new AppError('conflict', 'mediation.parties.locked');
+    // Parties may be corrected until the mediation has an outcome (casePolicy `editParties`).
+    const row = await loadCase(this.ctx.db, signedIn(rc.actor), caseId, 'editParties');
     const existing = new Map(((await repo.partiesOf(this.ctx.db, [caseId])).get(caseId) ?? []).map((p) => [p.id, p]));
     const rows = input.parties.map((p, seq) => this.row(caseId, seq, p, existing));
     const names = (list: readonly { role: string; name: string }[]) =>

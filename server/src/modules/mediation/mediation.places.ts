@@ -2,8 +2,7 @@ import { levelOf, type RegionLevel } from '@rg/domain/regions/region-code';
 import type { PlaceRef } from '@rg/domain/mediation/common.schema';
 import type { AppContext } from '../../core/context.ts';
 import { invalid } from '../../core/http/errors.ts';
-import { findRegion, findRegions } from '../regions/regions.repository.ts';
-import { RegionsService } from '../regions/regions.service.ts';
+import { findRegion, findRegions, RegionsService } from '../regions/regions.facade.ts';
 
 /** Region names and paths for the module's answers; regions are reference data we read, never write. */
 export class Places {

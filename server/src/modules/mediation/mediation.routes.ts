@@ -4,6 +4,7 @@ import {
   aidCloseSchema,
   aidCreateSchema,
   aidDtoSchema,
+  aidListDtoSchema,
   aidListQuerySchema,
   aidReviewSchema,
 } from '@rg/domain/mediation/aid.schema';
@@ -13,7 +14,7 @@ import {
   caseDtoSchema,
   type CaseDto,
   caseExportQuerySchema,
-  caseListItemDtoSchema,
+  caseListDtoSchema,
   caseListQuerySchema,
   caseRegisteredSchema,
   closeSchema,
@@ -33,11 +34,12 @@ import {
 import {
   committeeCreateSchema,
   committeeDtoSchema,
+  committeeListDtoSchema,
   committeeListQuerySchema,
   committeeUpdateSchema,
   mediatorCreateSchema,
   mediatorDetailDtoSchema,
-  mediatorDtoSchema,
+  mediatorListDtoSchema,
   mediatorListQuerySchema,
   mediatorUpdateSchema,
   revealSchema,
@@ -45,7 +47,7 @@ import {
   staffingQuerySchema,
   trainingCreateSchema,
 } from '@rg/domain/mediation/committee.schema';
-import { pageSchema, revealedSchema } from '@rg/domain/mediation/common.schema';
+import { revealedSchema } from '@rg/domain/mediation/common.schema';
 import {
   screeningCompletenessDtoSchema,
   screeningCreateSchema,
@@ -97,7 +99,7 @@ export function mediationRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/mediation/committees',
     {
-      schema: { querystring: committeeListQuerySchema, response: { 200: pageSchema(committeeDtoSchema) } },
+      schema: { querystring: committeeListQuerySchema, response: { 200: committeeListDtoSchema } },
       config: { access: 'mediation.read' },
     },
     (req) => committees.listCommittees(requestContext(req), req.query),
@@ -126,7 +128,7 @@ export function mediationRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/mediation/mediators',
     {
-      schema: { querystring: mediatorListQuerySchema, response: { 200: pageSchema(mediatorDtoSchema) } },
+      schema: { querystring: mediatorListQuerySchema, response: { 200: mediatorListDtoSchema } },
       config: { access: 'mediation.read' },
     },
     (req) => mediators.listMediators(requestContext(req), req.query),
@@ -181,7 +183,7 @@ export function mediationRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/mediation/cases',
     {
-      schema: { querystring: caseListQuerySchema, response: { 200: pageSchema(caseListItemDtoSchema) } },
+      schema: { querystring: caseListQuerySchema, response: { 200: caseListDtoSchema } },
       config: { access: 'mediation.read' },
     },
     (req) => cases.reads.list(requestContext(req), req.query),
@@ -298,7 +300,7 @@ export function mediationRoutes(app: App, ctx: AppContext): void {
   // 法律援助
   app.get(
     '/mediation/aid',
-    { schema: { querystring: aidListQuerySchema, response: { 200: pageSchema(aidDtoSchema) } }, config: { access: 'mediation.read' } },
+    { schema: { querystring: aidListQuerySchema, response: { 200: aidListDtoSchema } }, config: { access: 'mediation.read' } },
     (req) => aid.list(requestContext(req), req.query),
   );
   app.post(

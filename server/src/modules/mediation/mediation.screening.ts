@@ -7,12 +7,15 @@ import {
 } from '@rg/domain/mediation/screening.schema';
 import { levelOf, REGION_LEVELS, type RegionLevel } from '@rg/domain/regions/region-code';
 import type { RequestContext } from '../../core/access/actor.ts';
-import { authorize, listScope } from '../../core/access/authorize.ts';
+import { listScope, signedIn } from '../../core/access/authorize.ts';
+import { enforce } from '../../core/access/policy.ts';
 import type { AppContext } from '../../core/context.ts';
 import { AppError, invalid } from '../../core/http/errors.ts';
 import { chinaToday } from './mediation.cases.ts';
 import { json, Places } from './mediation.places.ts';
 import * as repo from './mediation.screening.repository.ts';
+import { caseCollection, casePolicy } from './case.policy.ts';
+import { screeningPolicy } from './screening.policy.ts';
 import type { MediationScreeningTable } from './mediation.tables.ts';
 import { newId } from '../../core/db/ids.ts';
 
@@ -47,7 +50,7 @@ export class ScreeningService {
   }
 
   async submit(rc: RequestContext, input: ScreeningCreate): Promise<ScreeningDto> {
-    const actor = authorize(rc.actor, 'mediation.screen', { regionCode: input.villageCode });
+    const actor = enforce(screeningPolicy, rc.actor, 'submit', { regionCode: input.villageCode });
     const village = await this.places.existing(input.villageCode, 'villageCode');
     if (village.level !== 'village') throw invalid({ villageCode: 'mediation.screening.notVillage' });
     const today = chinaToday(this.ctx.clock.now());
@@ -88,9 +91,9 @@ export class ScreeningService {
 
   /** Expected / submitted / on time for a period, per child region, with the villages still missing. */
   async completeness(rc: RequestContext, regionCode: string | undefined, period: string): Promise<ScreeningCompletenessDto> {
-    const actor = authorize(rc.actor, 'mediation.read');
+    const actor = signedIn(rc.actor);
     const code = regionCode ?? listScope(actor);
-    authorize(actor, 'mediation.read', { regionCode: code });
+    enforce(screeningPolicy, actor, 'read', { regionCode: code });
     const region = await this.places.existing(code, 'regionCode');
     const level = childLevel(levelOf(code));
     const rows = await repo.completenessByChild(this.ctx.db, code, level, period);
@@ -124,6 +127,10 @@ export class ScreeningService {
       children,
       missingVillages: missing.map((m) => ({ code: m.code, path: missingRefs.get(m.code)?.path ?? m.code })),
       reports: reports.map((r) => this.dto(r, r.village_name)),
+      abilities: {
+        submit: screeningPolicy(actor, 'submit', { regionCode: code }).ok,
+        registerCase: casePolicy(actor, 'create', caseCollection(code)).ok,
+      },
     };
   }
 }

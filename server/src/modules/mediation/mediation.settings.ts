@@ -6,15 +6,20 @@ import {
   type SettingsInput,
 } from '@rg/domain/mediation/settings.schema';
 import { ancestorsOf } from '@rg/domain/regions/region-code';
-import type { RequestContext } from '../../core/access/actor.ts';
-import { authorize, listScope } from '../../core/access/authorize.ts';
+import type { Actor, RequestContext } from '../../core/access/actor.ts';
+import { listScope, signedIn } from '../../core/access/authorize.ts';
+import { enforce } from '../../core/access/policy.ts';
 import type { AppContext } from '../../core/context.ts';
 import type { DbOrTx } from '../../core/db/schema.ts';
 import { json } from './mediation.places.ts';
+import { committeePolicy } from './committee.policy.ts';
 import * as repo from './mediation.settings.repository.ts';
 
+/** The values that apply at a place, without what the viewer may do with them. */
+export type EffectiveSettings = Omit<SettingsDto, 'abilities'>;
+
 /** The settings that apply at `regionCode`: its own, else the nearest ancestor's, else the defaults. */
-export async function effectiveSettings(db: DbOrTx, regionCode: string): Promise<SettingsDto> {
+export async function effectiveSettings(db: DbOrTx, regionCode: string): Promise<EffectiveSettings> {
   const chain = [...ancestorsOf(regionCode), regionCode];
   // Always seven codes (nation to group, the place repeated), so one prepared statement serves every level.
   const codes = Array.from({ length: repo.CHAIN_CODES }, (_, i) => chain[Math.min(i, chain.length - 1)] ?? regionCode);
@@ -42,14 +47,18 @@ export class SettingsService {
   constructor(private readonly ctx: AppContext) {}
 
   async get(rc: RequestContext, regionCode: string | undefined): Promise<SettingsDto> {
-    const actor = authorize(rc.actor, 'mediation.read');
+    const actor = signedIn(rc.actor);
     const code = regionCode ?? listScope(actor);
-    authorize(actor, 'mediation.read', { regionCode: code });
-    return effectiveSettings(this.ctx.db, code);
+    enforce(committeePolicy, actor, 'read', { regionCode: code });
+    return this.withAbilities(actor, await effectiveSettings(this.ctx.db, code));
+  }
+
+  private withAbilities(actor: Actor, settings: EffectiveSettings): SettingsDto {
+    return { ...settings, abilities: { update: committeePolicy(actor, 'configure', { regionCode: settings.regionCode }).ok } };
   }
 
   async put(rc: RequestContext, input: SettingsInput): Promise<SettingsDto> {
-    authorize(rc.actor, 'mediation.manage', { regionCode: input.regionCode });
+    const actor = enforce(committeePolicy, rc.actor, 'configure', { regionCode: input.regionCode });
     const now = this.ctx.clock.now().toISOString();
     const row = {
       region_code: input.regionCode,
@@ -69,6 +78,6 @@ export class SettingsService {
         detail: { before, after: input },
       });
     });
-    return effectiveSettings(this.ctx.db, input.regionCode);
+    return this.withAbilities(actor, await effectiveSettings(this.ctx.db, input.regionCode));
   }
 }

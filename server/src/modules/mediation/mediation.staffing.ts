@@ -5,9 +5,11 @@ import {
   type StaffingGapDto,
 } from '@rg/domain/mediation/committee.schema';
 import type { RequestContext } from '../../core/access/actor.ts';
-import { authorize, listScope } from '../../core/access/authorize.ts';
+import { listScope, signedIn } from '../../core/access/authorize.ts';
+import { abilitiesOf, enforce } from '../../core/access/policy.ts';
 import type { AppContext } from '../../core/context.ts';
 import { toXlsx } from '../../core/export/xlsx.ts';
+import { committeePolicy } from './committee.policy.ts';
 import * as repo from './mediation.committees.repository.ts';
 import { Places } from './mediation.places.ts';
 
@@ -25,12 +27,12 @@ export class StaffingService {
   private async compute(
     rc: RequestContext,
     regionCode: string | undefined,
-    permission: 'mediation.read' | 'mediation.export',
+    access: 'read' | 'export',
     limit: number,
   ): Promise<StaffingDto> {
-    const actor = authorize(rc.actor, permission);
+    const actor = signedIn(rc.actor);
     const code = regionCode ?? listScope(actor);
-    authorize(actor, permission, { regionCode: code });
+    enforce(committeePolicy, actor, access, { regionCode: code });
     const region = await this.places.existing(code, 'regionCode');
     const [towns, villages] = await Promise.all([
       repo.placesWithFullTime(this.ctx.db, code, 'town'),
@@ -50,16 +52,17 @@ export class StaffingService {
       villages: { total: villages.length, compliant: villages.length - shortVillages.length, short: shortVillages.length },
       gaps,
       totalShort: shortTowns.length + shortVillages.length,
+      abilities: abilitiesOf(committeePolicy, actor, { regionCode: code }, ['export']),
     };
   }
 
   staffing(rc: RequestContext, regionCode: string | undefined): Promise<StaffingDto> {
-    return this.compute(rc, regionCode, 'mediation.read', GAP_LIMIT);
+    return this.compute(rc, regionCode, 'read', GAP_LIMIT);
   }
 
   /** The short list as .xlsx (permission-checked, audited: SECURITY.md 15). */
   async exportGaps(rc: RequestContext, regionCode: string | undefined): Promise<Buffer> {
-    const dto = await this.compute(rc, regionCode, 'mediation.export', EXPORT_LIMIT);
+    const dto = await this.compute(rc, regionCode, 'export', EXPORT_LIMIT);
     await this.ctx.audit.record(this.ctx.db, rc, {
       action: 'export.mediation_staffing',
       objectType: 'region',

@@ -3,9 +3,11 @@ import { rate } from '@rg/domain/mediation/common.schema';
 import type { StatsDto, StatsFigures } from '@rg/domain/mediation/stats.schema';
 import { isNation, levelOf, REGION_LEVELS, type RegionLevel } from '@rg/domain/regions/region-code';
 import type { RequestContext } from '../../core/access/actor.ts';
-import { authorize, listScope } from '../../core/access/authorize.ts';
+import { listScope, signedIn } from '../../core/access/authorize.ts';
+import { abilitiesOf, enforce } from '../../core/access/policy.ts';
 import type { AppContext } from '../../core/context.ts';
 import { chinaToday } from './mediation.cases.ts';
+import { caseCollection, casePolicy } from './case.policy.ts';
 import { Places } from './mediation.places.ts';
 import * as repo from './mediation.statistics.repository.ts';
 import { statsWorkbook } from './mediation.stats-export.ts';
@@ -58,9 +60,9 @@ export class StatisticsService {
   }
 
   async stats(rc: RequestContext, regionCode: string | undefined, year: number): Promise<StatsDto> {
-    const actor = authorize(rc.actor, 'mediation.read');
+    const actor = signedIn(rc.actor);
     const code = regionCode ?? listScope(actor);
-    authorize(actor, 'mediation.read', { regionCode: code });
+    enforce(casePolicy, actor, 'read', caseCollection(code));
     const region = isNation(code) ? { code, name: '全国', level: 'nation' as RegionLevel } : await this.places.existing(code, 'regionCode');
     const level = levelOf(code);
     const child = childLevel(level);
@@ -122,14 +124,15 @@ export class StatisticsService {
           ...figures(c, liveBy.get(row.region_code) ?? { openHighRisk: 0, openCriminalRisk: 0, overdueOpen: 0 }),
         };
       }),
+      abilities: abilitiesOf(casePolicy, actor, caseCollection(code), ['export']),
     };
   }
 
   /** The same figures as a workbook (调解统计表); audited like every export. */
   async exportStats(rc: RequestContext, regionCode: string | undefined, year: number): Promise<Buffer> {
-    const actor = authorize(rc.actor, 'mediation.export');
+    const actor = signedIn(rc.actor);
     const code = regionCode ?? listScope(actor);
-    authorize(actor, 'mediation.export', { regionCode: code });
+    enforce(casePolicy, actor, 'export', caseCollection(code));
     const dto = await this.stats(rc, code, year);
     await this.ctx.audit.record(this.ctx.db, rc, {
       action: 'export.mediation_stats',
