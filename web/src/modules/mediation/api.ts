@@ -1,14 +1,21 @@
-import type { AidDto, AidStatus } from '@rg/domain/mediation/aid.schema';
+import type { AidDto, AidListDto, AidStatus } from '@rg/domain/mediation/aid.schema';
 import type {
   CaseDto,
-  CaseListItemDto,
+  CaseListDto,
   CaseListQuery,
   CaseRegisteredDto,
   MyApplicationDto,
   MyApplicationsDto,
 } from '@rg/domain/mediation/case.schema';
-import type { CommitteeDto, CommitteeLevel, MediatorDetailDto, MediatorDto, StaffingDto } from '@rg/domain/mediation/committee.schema';
-import type { Page, RevealedDto } from '@rg/domain/mediation/common.schema';
+import type {
+  CommitteeDto,
+  CommitteeLevel,
+  CommitteeListDto,
+  MediatorDetailDto,
+  MediatorListDto,
+  StaffingDto,
+} from '@rg/domain/mediation/committee.schema';
+import type { RevealedDto } from '@rg/domain/mediation/common.schema';
 import type { ScreeningCompletenessDto, ScreeningDto } from '@rg/domain/mediation/screening.schema';
 import type { SettingsDto } from '@rg/domain/mediation/settings.schema';
 import type { StatsDto } from '@rg/domain/mediation/stats.schema';
@@ -34,7 +41,7 @@ export const mediationKeys = {
 };
 
 export const mediationApi = {
-  cases: (query: CaseQuery) => api.get<Page<CaseListItemDto>>('/api/mediation/cases', { ...query }),
+  cases: (query: CaseQuery) => api.get<CaseListDto>('/api/mediation/cases', { ...query }),
   case: (id: string) => api.get<CaseDto>(`/api/mediation/cases/${id}`),
   register: (body: unknown, idempotencyKey?: string) => api.post<CaseRegisteredDto>('/api/mediation/cases', body, idempotencyKey),
   step: (id: string, path: string, body: unknown) => api.post<CaseDto>(`/api/mediation/cases/${id}/${path}`, body),
@@ -42,11 +49,11 @@ export const mediationApi = {
   revealParty: (caseId: string, partyId: string, field: 'phone' | 'idNumber') =>
     api.post<RevealedDto>(`/api/mediation/cases/${caseId}/parties/${partyId}/reveal`, { field }),
   committees: (query: { level?: CommitteeLevel; q?: string; page: number; pageSize: number }) =>
-    api.get<Page<CommitteeDto>>('/api/mediation/committees', { ...query }),
+    api.get<CommitteeListDto>('/api/mediation/committees', { ...query }),
   createCommittee: (body: unknown) => api.post<CommitteeDto>('/api/mediation/committees', body),
   updateCommittee: (id: string, body: unknown) => api.patch<CommitteeDto>(`/api/mediation/committees/${id}`, body),
-  mediators: (query: { committeeId?: string; employment?: string; q?: string; page: number; pageSize: number }) =>
-    api.get<Page<MediatorDto>>('/api/mediation/mediators', { ...query }),
+  mediators: (query: { committeeId?: string; assignableTo?: string; employment?: string; q?: string; page: number; pageSize: number }) =>
+    api.get<MediatorListDto>('/api/mediation/mediators', { ...query }),
   mediator: (id: string) => api.get<MediatorDetailDto>(`/api/mediation/mediators/${id}`),
   createMediator: (body: unknown) => api.post<MediatorDetailDto>('/api/mediation/mediators', body),
   updateMediator: (id: string, body: unknown) => api.patch<MediatorDetailDto>(`/api/mediation/mediators/${id}`, body),
@@ -56,7 +63,7 @@ export const mediationApi = {
   screening: (period: string, regionCode?: string) =>
     api.get<ScreeningCompletenessDto>('/api/mediation/screenings/completeness', { period, regionCode }),
   submitScreening: (body: unknown) => api.post<ScreeningDto>('/api/mediation/screenings', body),
-  aid: (status: AidStatus | undefined, page: number) => api.get<Page<AidDto>>('/api/mediation/aid', { status, page, pageSize: 20 }),
+  aid: (status: AidStatus | undefined, page: number) => api.get<AidListDto>('/api/mediation/aid', { status, page, pageSize: 20 }),
   createAid: (body: unknown) => api.post<AidDto>('/api/mediation/aid', body),
   aidStep: (id: string, step: 'review' | 'assign' | 'close', body: unknown) => api.post<AidDto>(`/api/mediation/aid/${id}/${step}`, body),
   revealAid: (id: string, field: 'phone' | 'idNumber') => api.post<RevealedDto>(`/api/mediation/aid/${id}/reveal`, { field }),

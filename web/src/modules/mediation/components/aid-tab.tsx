@@ -15,7 +15,7 @@ import {
   type TableColumnsType,
 } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import type { AidDto, AidStatus, AidStep } from '@rg/domain/mediation/aid.schema';
+import type { AidDto, AidListDto, AidStatus, AidStep } from '@rg/domain/mediation/aid.schema';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useSession } from '../../../app/auth/auth-context.tsx';
@@ -211,11 +211,15 @@ const AID_COLORS: Record<AidStatus, string> = {
 export function AidTab() {
   const { t } = useI18n();
   const labels = useMediationLabels();
-  const session = useSession();
   const [creating, setCreating] = useState(false);
   const [open, setOpen] = useState<AidDto | null>(null);
   const [step, setStep] = useState<AidStep | null>(null);
-  const list = usePagedList<{ status?: AidStatus }, { status?: AidStatus; page: number; pageSize: number }, AidDto>({
+  const list = usePagedList<
+    { status?: AidStatus },
+    { status?: AidStatus; page: number; pageSize: number },
+    AidDto,
+    Pick<AidListDto, 'abilities'>
+  >({
     toQuery: (f, p) => ({ ...f, ...p }),
     queryKey: (q) => mediationKeys.aid(q.status, q.page),
     queryFn: (q) => mediationApi.aid(q.status, q.page),
@@ -253,7 +257,7 @@ export function AidTab() {
           options={optionsOf(labels.aidStatus)}
           onChange={(status) => list.setFilters({ status })}
         />
-        {session.permissions.includes('mediation.aid') && (
+        {list.answer?.abilities.create && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
             {t('mediation.aid.create')}
           </Button>
@@ -271,7 +275,7 @@ export function AidTab() {
                   {t(`mediation.aid.${s}`)}
                 </Button>
               ))}
-              {current.review && current.abilities.manage && (
+              {current.abilities.decision && (
                 <Button icon={<DownloadOutlined />} href={aidDecisionUrl(current.id)} data-testid="aid-decision">
                   {t('mediation.aid.decision')}
                 </Button>

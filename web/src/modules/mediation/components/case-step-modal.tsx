@@ -110,8 +110,8 @@ export function CaseStepModal({ dto, step, onClose }: { dto: CaseDto; step: Case
   const labels = useMediationLabels();
   const { date, text } = fieldMakers(t);
   const mediators = useQuery({
-    queryKey: mediationKeys.mediators({ status: 'active', pageSize: 100 }),
-    queryFn: () => mediationApi.mediators({ page: 1, pageSize: 100 }),
+    queryKey: mediationKeys.mediators({ assignableTo: dto.region.code, pageSize: 100 }),
+    queryFn: () => mediationApi.mediators({ assignableTo: dto.region.code, page: 1, pageSize: 100 }),
     enabled: step === 'start',
   });
   const criteria = useQuery({ queryKey: mediationKeys.settings(), queryFn: () => mediationApi.settings(), enabled: step === 'aid' });
@@ -138,16 +138,15 @@ export function CaseStepModal({ dto, step, onClose }: { dto: CaseDto; step: Case
         <Select
           aria-label={t('mediation.field.mediatorId')}
           loading={mediators.isPending}
-          options={(mediators.data?.items ?? [])
-            .filter((m) => m.status === 'active' && dto.region.code.startsWith(m.region.code))
-            .map((m) => ({
-              value: m.id,
-              label: t('mediation.mediator.option', {
-                name: m.name,
-                committee: m.committeeName,
-                employment: t(m.employment === 'full_time' ? 'mediation.mediator.fullTime' : 'mediation.mediator.partTime'),
-              }),
-            }))}
+          // The server lists only the active mediators who may take this case (their committee's region covers it).
+          options={(mediators.data?.items ?? []).map((m) => ({
+            value: m.id,
+            label: t('mediation.mediator.option', {
+              name: m.name,
+              committee: m.committeeName,
+              employment: t(m.employment === 'full_time' ? 'mediation.mediator.fullTime' : 'mediation.mediator.partTime'),
+            }),
+          }))}
         />
       </Form.Item>,
     ],

@@ -1,9 +1,8 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Flex, Input, Select, Space, Tag, type TableColumnsType } from 'antd';
-import type { CaseListItemDto } from '@rg/domain/mediation/case.schema';
+import type { CaseListDto, CaseListItemDto } from '@rg/domain/mediation/case.schema';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { useSession } from '../../../app/auth/auth-context.tsx';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { ErrorAlert } from '../../../app/layout/error-alert.tsx';
 import { PagedTable } from '../../../app/lists/paged-table.tsx';
@@ -17,7 +16,6 @@ import { CaseDrawer } from './case-drawer.tsx';
 export function CasesTab() {
   const { t } = useI18n();
   const labels = useMediationLabels();
-  const session = useSession();
   const [params] = useSearchParams();
   const [creating, setCreating] = useState(false);
   const [openId, setOpenId] = useState<string | null>(null);
@@ -26,13 +24,13 @@ export function CasesTab() {
     ...(params.get('overdue') === 'true' ? { overdue: 'true' as const } : {}),
     ...(params.get('status') === 'follow_up' ? { status: 'follow_up' as const } : {}),
   };
-  const list = usePagedList<CaseFilters, CaseQuery, CaseListItemDto>({
+  const list = usePagedList<CaseFilters, CaseQuery, CaseListItemDto, Pick<CaseListDto, 'abilities'>>({
     toQuery: (filters, paging) => ({ ...preset, ...filters, ...paging }),
     queryKey: mediationKeys.cases,
     queryFn: mediationApi.cases,
   });
   const filters = { ...preset, ...list.filters };
-  const canHandle = session.permissions.includes('mediation.handle');
+  const abilities = list.answer?.abilities;
 
   const columns: TableColumnsType<CaseListItemDto> = [
     {
@@ -113,12 +111,12 @@ export function CasesTab() {
           </Checkbox>
         </Space>
         <Space>
-          {session.permissions.includes('mediation.export') && (
+          {abilities?.export && (
             <Button icon={<DownloadOutlined />} href={casesExportUrl(filters)} data-testid="cases-export">
               {t('mediation.case.export')}
             </Button>
           )}
-          {canHandle && (
+          {abilities?.create && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
               {t('mediation.case.register')}
             </Button>

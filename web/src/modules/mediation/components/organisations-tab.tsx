@@ -1,8 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Flex, Input, Select, Space, Tag, Typography, type TableColumnsType } from 'antd';
-import type { CommitteeDto, MediatorDto } from '@rg/domain/mediation/committee.schema';
+import type { CommitteeDto, CommitteeListDto, MediatorDto, MediatorListDto } from '@rg/domain/mediation/committee.schema';
 import { useState } from 'react';
-import { useSession } from '../../../app/auth/auth-context.tsx';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { ErrorAlert } from '../../../app/layout/error-alert.tsx';
 import { PagedTable } from '../../../app/lists/paged-table.tsx';
@@ -18,12 +17,15 @@ import { MediatorModal } from './mediator-modal.tsx';
 export function OrganisationsTab() {
   const { t } = useI18n();
   const labels = useMediationLabels();
-  const session = useSession();
-  const canManage = session.permissions.includes('mediation.manage');
   const [modal, setModal] = useState<'committee' | 'mediator' | null>(null);
   const [editing, setEditing] = useState<CommitteeDto | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
-  const committees = usePagedList<{ q?: string }, { q?: string; page: number; pageSize: number }, CommitteeDto>({
+  const committees = usePagedList<
+    { q?: string },
+    { q?: string; page: number; pageSize: number },
+    CommitteeDto,
+    Pick<CommitteeListDto, 'abilities'>
+  >({
     toQuery: (f, p) => ({ ...f, ...p }),
     queryKey: mediationKeys.committees,
     queryFn: mediationApi.committees,
@@ -31,7 +33,8 @@ export function OrganisationsTab() {
   const mediators = usePagedList<
     { q?: string; employment?: string },
     { q?: string; employment?: string; page: number; pageSize: number },
-    MediatorDto
+    MediatorDto,
+    Pick<MediatorListDto, 'abilities'>
   >({
     toQuery: (f, p) => ({ ...f, ...p }),
     queryKey: mediationKeys.mediators,
@@ -57,17 +60,18 @@ export function OrganisationsTab() {
       width: 80,
       render: (_v, c) => (c.status === 'active' ? t('mediation.committee.active') : <Tag>{t('mediation.committee.dissolved')}</Tag>),
     },
-    ...(canManage
+    ...(committees.answer?.abilities.create
       ? [
           {
             title: t('common.actions'),
             key: 'actions',
             width: 80,
-            render: (_v: unknown, c: CommitteeDto) => (
-              <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setEditing(c)}>
-                {t('common.edit')}
-              </Button>
-            ),
+            render: (_v: unknown, c: CommitteeDto) =>
+              c.abilities.update && (
+                <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setEditing(c)}>
+                  {t('common.edit')}
+                </Button>
+              ),
           },
         ]
       : []),
@@ -105,7 +109,7 @@ export function OrganisationsTab() {
         <Typography.Title level={5} style={{ margin: 0 }}>
           {t('mediation.tab.organisations')}
         </Typography.Title>
-        {canManage && (
+        {committees.answer?.abilities.create && (
           <Button icon={<PlusOutlined />} onClick={() => setModal('committee')}>
             {t('mediation.committee.add')}
           </Button>
@@ -143,7 +147,7 @@ export function OrganisationsTab() {
             onChange={(employment) => mediators.setFilters({ ...mediators.filters, employment })}
           />
         </Space>
-        {canManage && (
+        {mediators.answer?.abilities.create && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setModal('mediator')}>
             {t('mediation.mediator.add')}
           </Button>
@@ -161,7 +165,7 @@ export function OrganisationsTab() {
       {editing && <CommitteeModal key={editing.id} committee={editing} onClose={() => setEditing(null)} />}
       {modal === 'mediator' && <MediatorModal onClose={() => setModal(null)} />}
       <MediatorDrawer id={openId} onClose={() => setOpenId(null)} />
-      {canManage && <SettingsCard />}
+      {committees.answer?.abilities.configure && <SettingsCard />}
     </Space>
   );
 }

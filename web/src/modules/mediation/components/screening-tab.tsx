@@ -136,11 +136,9 @@ function ReportModal({ period, onClose }: { period: string; onClose: () => void 
 export function ScreeningTab() {
   const { t } = useI18n();
   const labels = useMediationLabels();
-  const session = useSession();
   const [month, setMonth] = useState<Dayjs>(dayjs().subtract(1, 'month'));
   const [reporting, setReporting] = useState(false);
   const [preset, setPreset] = useState<CasePreset | null>(null);
-  const canHandle = session.permissions.includes('mediation.handle');
   const period = month.format('YYYY-MM');
   const data = useQuery({
     queryKey: mediationKeys.screening(period),
@@ -162,7 +160,7 @@ export function ScreeningTab() {
           />
           {d && <Typography.Text type="secondary">{t('mediation.screening.dueOn', { date: d.dueOn })}</Typography.Text>}
         </Space>
-        {session.permissions.includes('mediation.screen') && (
+        {d?.abilities.submit && (
           <Button type="primary" onClick={() => setReporting(true)}>
             {t('mediation.screening.submit')}
           </Button>
@@ -271,7 +269,7 @@ export function ScreeningTab() {
                         <Space key={i} wrap>
                           <Tag>{labels.caseType[item.caseType]}</Tag>
                           {t('mediation.screening.item', { summary: item.summary, count: item.peopleCount })}
-                          {canHandle && (
+                          {d.abilities.registerCase && (
                             <Button
                               size="small"
                               onClick={() =>

@@ -2,7 +2,6 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Flex, Progress, Row, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import type { StaffingGapDto } from '@rg/domain/mediation/committee.schema';
-import { useSession } from '../../../app/auth/auth-context.tsx';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { LoadError } from '../../../app/layout/load-error.tsx';
 import { mediationApi, mediationKeys, staffingExportUrl } from '../api.ts';
@@ -27,7 +26,6 @@ function Share({ title, compliant, total, testId }: { title: string; compliant: 
 /** 人员配备: towns with fewer than two full-time mediators, villages with none (P3.3(三)1), with the Excel list. */
 export function StaffingTab() {
   const { t } = useI18n();
-  const session = useSession();
   const staffing = useQuery({ queryKey: mediationKeys.staffing(), queryFn: () => mediationApi.staffing() });
   if (staffing.isPending) return <Skeleton active />;
   if (staffing.error) return <LoadError error={staffing.error} onRetry={() => void staffing.refetch()} />;
@@ -53,7 +51,7 @@ export function StaffingTab() {
           {t('mediation.staffing.gaps')}
           {t('common.parenthesised', { text: s.totalShort })}
         </Typography.Title>
-        {session.permissions.includes('mediation.export') && s.totalShort > 0 && (
+        {s.abilities.export && s.totalShort > 0 && (
           <Button icon={<DownloadOutlined />} href={staffingExportUrl()}>
             {t('mediation.staffing.export')}
           </Button>

@@ -112,7 +112,7 @@ export function StatsTab() {
           {t('mediation.stats.year')}
           <InputNumber min={2000} max={2100} value={year} onChange={(v) => v && setYear(v)} aria-label={t('mediation.stats.year')} />
         </Space>
-        {session.permissions.includes('mediation.export') && (
+        {data?.abilities.export && (
           <Button icon={<DownloadOutlined />} href={statsExportUrl(year, regionCode)} data-testid="stats-export">
             {t('mediation.stats.export')}
           </Button>
