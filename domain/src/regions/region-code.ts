@@ -83,7 +83,8 @@ export function rangeOf(scope: string): { from: string; to: string } | null {
 }
 
 /** 村 or 社区: derived from the official name, as the plans distinguish villages and communities. */
-export type VillageKind = 'village' | 'community';
+export const VILLAGE_KINDS = ['village', 'community'] as const;
+export type VillageKind = (typeof VILLAGE_KINDS)[number];
 
 export function villageKindOf(officialName: string): VillageKind {
   return /社区|居委会|居民委员会/.test(officialName) ? 'community' : 'village';

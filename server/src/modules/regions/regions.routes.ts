@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { regionCodeSchema, villageAttributesSchema, villagerGroupCreateSchema } from '@rg/domain/regions/region.schema';
+import {
+  regionCodeSchema,
+  regionDetailDtoSchema,
+  regionDtoSchema,
+  regionPageDtoSchema,
+  regionSearchDtoSchema,
+  villageAttributesSchema,
+  villagerGroupCreateSchema,
+} from '@rg/domain/regions/region.schema';
 import type { AppContext } from '../../core/context.ts';
 import type { App } from '../../core/module.ts';
 import { requestContext } from '../../core/http/route-guard.ts';
@@ -17,23 +25,35 @@ const searchQuery = z.object({
 
 export function regionsRoutes(app: App, ctx: AppContext): void {
   const service = new RegionsService(ctx);
-  app.get('/regions/search', { schema: { querystring: searchQuery }, config: { access: 'region.read' } }, (req) =>
-    service.search(requestContext(req), req.query.q, req.query.limit),
+  app.get(
+    '/regions/search',
+    { schema: { querystring: searchQuery, response: { 200: regionSearchDtoSchema } }, config: { access: 'region.read' } },
+    (req) => service.search(requestContext(req), req.query.q, req.query.limit),
   );
-  app.get('/regions/:code', { schema: { params: codeParams }, config: { access: 'region.read' } }, (req) =>
-    service.get(requestContext(req), req.params.code),
+  app.get(
+    '/regions/:code',
+    { schema: { params: codeParams, response: { 200: regionDetailDtoSchema } }, config: { access: 'region.read' } },
+    (req) => service.get(requestContext(req), req.params.code),
   );
-  app.get('/regions/:code/children', { schema: { params: codeParams, querystring: pageQuery }, config: { access: 'region.read' } }, (req) =>
-    service.children(requestContext(req), req.params.code, req.query.page, req.query.pageSize),
+  app.get(
+    '/regions/:code/children',
+    { schema: { params: codeParams, querystring: pageQuery, response: { 200: regionPageDtoSchema } }, config: { access: 'region.read' } },
+    (req) => service.children(requestContext(req), req.params.code, req.query.page, req.query.pageSize),
   );
   app.patch(
     '/regions/:code',
-    { schema: { params: codeParams, body: villageAttributesSchema }, config: { access: 'region.manage' } },
+    {
+      schema: { params: codeParams, body: villageAttributesSchema, response: { 200: regionDtoSchema } },
+      config: { access: 'region.manage' },
+    },
     (req) => service.updateVillage(requestContext(req), req.params.code, req.body),
   );
   app.post(
     '/regions/:code/groups',
-    { schema: { params: codeParams, body: villagerGroupCreateSchema }, config: { access: 'region.manage', idempotent: true } },
+    {
+      schema: { params: codeParams, body: villagerGroupCreateSchema, response: { 201: regionDtoSchema } },
+      config: { access: 'region.manage', idempotent: true },
+    },
     async (req, reply) => reply.status(201).send(await service.createGroup(requestContext(req), req.params.code, req.body)),
   );
 }

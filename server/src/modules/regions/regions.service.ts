@@ -1,15 +1,18 @@
 import { ancestorsOf, codeLength, isWithin } from '@rg/domain/regions/region-code';
-import type { RegionDto, VillageAttributes, VillagerGroupCreate } from '@rg/domain/regions/region.schema';
+import type {
+  RegionDetailDto,
+  RegionDto,
+  RegionPageDto,
+  RegionSearchHit,
+  VillageAttributes,
+  VillagerGroupCreate,
+} from '@rg/domain/regions/region.schema';
 import type { RequestContext } from '../../core/access/actor.ts';
 import { authorize, listScope } from '../../core/access/authorize.ts';
 import type { AppContext } from '../../core/context.ts';
 import { AppError, invalid, notFound } from '../../core/http/errors.ts';
 import { regionNames } from './regions.names.ts';
 import * as repo from './regions.repository.ts';
-
-export interface RegionDetail extends RegionDto {
-  ancestors: RegionDto[];
-}
 
 /** 行政区划 use cases: browse, search and the village attributes kept locally. */
 export class RegionsService {
@@ -28,7 +31,7 @@ export class RegionsService {
     return row;
   }
 
-  async get(rc: RequestContext, code: string): Promise<RegionDetail> {
+  async get(rc: RequestContext, code: string): Promise<RegionDetailDto> {
     const row = await this.readable(rc, code);
     const ancestorRows = await repo.findRegions(this.ctx.db, ancestorsOf(code));
     const byCode = new Map(ancestorRows.map((r) => [r.code, r]));
@@ -39,7 +42,7 @@ export class RegionsService {
     return { ...repo.toRegionDto(row, await repo.hasChildren(this.ctx.db, code)), ancestors };
   }
 
-  async children(rc: RequestContext, code: string, page: number, pageSize: number): Promise<{ items: RegionDto[]; total: number }> {
+  async children(rc: RequestContext, code: string, page: number, pageSize: number): Promise<RegionPageDto> {
     const actor = authorize(rc.actor, 'region.read');
     if (!isWithin(code, actor.homeRegion)) {
       // Above the actor's region only the path down to it is shown, never the siblings.
@@ -54,7 +57,7 @@ export class RegionsService {
   }
 
   /** Search by Chinese name inside the actor's current scope, each hit with its path (王桥镇屈家村). */
-  async search(rc: RequestContext, q: string, limit: number): Promise<{ items: (RegionDto & { path: string })[] }> {
+  async search(rc: RequestContext, q: string, limit: number): Promise<{ items: RegionSearchHit[] }> {
     const actor = authorize(rc.actor, 'region.read');
     const rows = await repo.searchByName(this.ctx.db, listScope(actor), q, limit);
     const paths = await this.pathsOf(rows.map((r) => r.code));

@@ -1,11 +1,11 @@
 import { Select, Space, Spin } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { RegionDto } from '@rg/domain/regions/region.schema';
+import type { RegionDto, RegionSearchHit } from '@rg/domain/regions/region.schema';
 import type { RegionLevel } from '@rg/domain/regions/region-code';
 import { useMemo, useState, type CSSProperties } from 'react';
 import { useDebouncedValue } from '../../../app/hooks/use-debounced-value.ts';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
-import { regionKeys, regionsApi, type RegionSearchHit } from '../api.ts';
+import { regionKeys, regionsApi } from '../api.ts';
 import { RegionBrowser } from './region-browser.tsx';
 
 export interface RegionPickerProps {
