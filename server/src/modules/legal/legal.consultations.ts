@@ -11,27 +11,17 @@ import { enforce } from '../../core/access/policy.ts';
 import { consultationPolicy, type ConsultationSubject } from './consultation.policy.ts';
 import type { LegalConsultationTable } from './legal.tables.ts';
 import type { AppContext } from '../../core/context.ts';
-import type { DbOrTx } from '../../core/db/schema.ts';
-import { withinScope } from '../../core/db/scope.ts';
 import { conflict, invalid, notFound } from '../../core/http/errors.ts';
 import { findRegion, RegionsService } from '../regions/regions.facade.ts';
 import { legalFiles } from './legal.attachments.ts';
 import { LegalLedger } from './legal.ledger.ts';
 import * as repo from './legal.repository.ts';
+import * as consultationsRepo from './legal.consultations.repository.ts';
+import type { ConsultationRow } from './legal.consultations.repository.ts';
 import { newId } from '../../core/db/ids.ts';
 
 /** Time an advisor is taken to spend on an online answer when they do not say (minutes). */
 const DEFAULT_ANSWER_MINUTES = 15;
-
-function consultations(db: DbOrTx) {
-  return db
-    .selectFrom('legal_consultations as c')
-    .innerJoin('users as u', 'u.id', 'c.asked_by')
-    .leftJoin('legal_advisors as a', 'a.id', 'c.advisor_id')
-    .selectAll('c')
-    .select(['u.display_name as asker_name', 'a.name as advisor_name']);
-}
-type ConsultationRow = Awaited<ReturnType<ReturnType<typeof consultations>['executeTakeFirstOrThrow']>>;
 
 function subjectOf(row: Pick<LegalConsultationTable, 'village_code' | 'advisor_id' | 'asked_by' | 'answered_at'>): ConsultationSubject {
   return { regionCode: row.village_code, advisorId: row.advisor_id, askedBy: row.asked_by, answered: row.answered_at !== null };
@@ -88,20 +78,17 @@ export class LegalConsultations {
     const current = await repo.currentAssignmentOf(this.ctx.db, village.code);
     const id = newId();
     await this.ctx.db.transaction().execute(async (tx) => {
-      await tx
-        .insertInto('legal_consultations')
-        .values({
-          id,
-          village_code: village.code,
-          asked_by: actor.userId,
-          question: input.question,
-          asked_at: this.ctx.clock.now().toISOString(),
-          answer: null,
-          answered_at: null,
-          advisor_id: current?.advisor_id ?? null,
-          service_id: null,
-        })
-        .execute();
+      await consultationsRepo.insertConsultation(tx, {
+        id,
+        village_code: village.code,
+        asked_by: actor.userId,
+        question: input.question,
+        asked_at: this.ctx.clock.now().toISOString(),
+        answer: null,
+        answered_at: null,
+        advisor_id: current?.advisor_id ?? null,
+        service_id: null,
+      });
       await this.ctx.audit.append(tx, rc, {
         action: 'legal.consultation_ask',
         objectType: 'legal_consultation',
@@ -114,7 +101,8 @@ export class LegalConsultations {
   }
 
   private async one(actor: Actor, id: string): Promise<ConsultationDto> {
-    const row = await consultations(this.ctx.db).where('c.id', '=', id).executeTakeFirstOrThrow();
+    const row = await consultationsRepo.findConsultation(this.ctx.db, id);
+    if (!row) throw notFound();
     const own = await this.ledger.advisorOf(actor);
     const [dto] = await this.toDtos(actor, [row], own?.id ?? null);
     return dto as ConsultationDto;
@@ -123,7 +111,7 @@ export class LegalConsultations {
   /** 一张照片: the villager adds a picture to their own question (JPG or PNG). */
   async addPicture(rc: RequestContext, id: string, file: { name: string; declaredType: string; data: Buffer }): Promise<AttachmentDto> {
     const actor = authorize(rc.actor, 'legal.ask');
-    const row = await this.ctx.db.selectFrom('legal_consultations').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await consultationsRepo.findConsultationRow(this.ctx.db, id);
     if (!row) throw notFound();
     enforce(consultationPolicy(null), actor, 'addPicture', subjectOf(row));
     return this.ctx.db.transaction().execute(async (tx) => {
@@ -149,7 +137,7 @@ export class LegalConsultations {
   /** The villager's own questions with their answers. */
   async mine(rc: RequestContext): Promise<{ items: ConsultationDto[] }> {
     const actor = authorize(rc.actor, 'legal.ask');
-    const rows = await consultations(this.ctx.db).where('c.asked_by', '=', actor.userId).orderBy('c.asked_at', 'desc').limit(50).execute();
+    const rows = await consultationsRepo.consultationsAskedBy(this.ctx.db, actor.userId, 50);
     return { items: await this.toDtos(actor, rows, null) };
   }
 
@@ -162,25 +150,20 @@ export class LegalConsultations {
     const own = await this.ledger.advisorOf(actor);
     const official = can(actor, 'legal.read');
     if (query.regionCode) authorize(actor, 'legal.record', { regionCode: query.regionCode });
-    let base = consultations(this.ctx.db).where((eb) =>
-      withinScope(eb, 'c.village_code', query.regionCode ?? (official ? listScope(actor) : actor.homeRegion)),
+    const { rows, total } = await consultationsRepo.listConsultations(
+      this.ctx.db,
+      {
+        scope: query.regionCode ?? (official ? listScope(actor) : actor.homeRegion),
+        // Someone who is neither the office nor on the roster lists nobody's questions.
+        advisorId: official ? null : (own?.id ?? ''),
+        status: query.status,
+        overdueBefore: this.overdueBefore(),
+      },
+      { offset: (query.page - 1) * query.pageSize, limit: query.pageSize },
     );
-    if (!official) base = base.where('c.advisor_id', '=', own?.id ?? '');
-    if (query.status === 'open') base = base.where('c.answered_at', 'is', null);
-    if (query.status === 'answered') base = base.where('c.answered_at', 'is not', null);
-    if (query.status === 'overdue') base = base.where('c.answered_at', 'is', null).where('c.asked_at', '<', this.overdueBefore());
-    const rows = await base
-      .orderBy('c.asked_at', 'desc')
-      .offset((query.page - 1) * query.pageSize)
-      .limit(query.pageSize)
-      .execute();
-    const count = await base
-      .clearSelect()
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
     return {
       items: await this.toDtos(actor, rows, own?.id ?? null),
-      total: Number(count.n),
+      total,
       page: query.page,
       pageSize: query.pageSize,
     };
@@ -190,7 +173,7 @@ export class LegalConsultations {
   async answer(rc: RequestContext, id: string, input: ConsultationAnswer): Promise<ConsultationDto> {
     const actor = authorize(rc.actor, 'legal.record');
     const own = await this.ledger.advisorOf(actor);
-    const row = await consultations(this.ctx.db).where('c.id', '=', id).executeTakeFirst();
+    const row = await consultationsRepo.findConsultation(this.ctx.db, id);
     if (!row || !own) throw notFound();
     enforce(consultationPolicy(own.id), actor, 'answer', subjectOf(row));
     const now = this.ctx.clock.now().toISOString();
@@ -207,13 +190,8 @@ export class LegalConsultations {
         result: input.answer,
         durationMinutes: input.durationMinutes ?? DEFAULT_ANSWER_MINUTES,
       });
-      const updated = await tx
-        .updateTable('legal_consultations')
-        .set({ answer: input.answer, answered_at: now, service_id: serviceId })
-        .where('id', '=', id)
-        .where('answered_at', 'is', null)
-        .executeTakeFirst();
-      if (Number(updated.numUpdatedRows) !== 1) throw conflict('legal.consultation.answered');
+      if (!(await consultationsRepo.markAnswered(tx, id, { answer: input.answer, answeredAt: now, serviceId })))
+        throw conflict('legal.consultation.answered');
       await this.ctx.audit.append(tx, rc, {
         action: 'legal.consultation_answer',
         objectType: 'legal_consultation',
@@ -226,25 +204,12 @@ export class LegalConsultations {
   }
 
   /** Counts for the todo list: open questions of an advisor, overdue ones of a region. */
-  async openFor(advisorId: string): Promise<number> {
-    const row = await this.ctx.db
-      .selectFrom('legal_consultations')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('advisor_id', '=', advisorId)
-      .where('answered_at', 'is', null)
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
+  openFor(advisorId: string): Promise<number> {
+    return consultationsRepo.countOpenFor(this.ctx.db, advisorId);
   }
 
-  async overdueIn(scope: string): Promise<number> {
-    const row = await this.ctx.db
-      .selectFrom('legal_consultations')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where((eb) => withinScope(eb, 'village_code', scope))
-      .where('answered_at', 'is', null)
-      .where('asked_at', '<', this.overdueBefore())
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
+  overdueIn(scope: string): Promise<number> {
+    return consultationsRepo.countOverdueIn(this.ctx.db, scope, this.overdueBefore());
   }
 
   /** A picture of a question, for the villager who asked, the advisor, and the justice office. */
@@ -255,11 +220,7 @@ export class LegalConsultations {
   ): Promise<{ fileName: string; contentType: string; data: Buffer }> {
     const actor = rc.actor;
     if (!actor) throw notFound();
-    const row = await this.ctx.db
-      .selectFrom('legal_consultations')
-      .select(['asked_by', 'advisor_id', 'village_code', 'answered_at'])
-      .where('id', '=', id)
-      .executeTakeFirst();
+    const row = await consultationsRepo.findConsultationRow(this.ctx.db, id);
     if (!row) throw notFound();
     const own = await this.ledger.advisorOf(actor);
     enforce(consultationPolicy(own?.id ?? null), actor, 'see', subjectOf(row));

@@ -6,7 +6,7 @@ import type { AppContext } from '../../core/context.ts';
 import { notFound } from '../../core/http/errors.ts';
 import { findRegion, findRegions, RegionsService } from '../regions/regions.facade.ts';
 import * as repo from './legal.repository.ts';
-import { pilotCoverage } from './legal.pilots.ts';
+import { pilotCoverage } from './legal.pilots.repository.ts';
 import { toXlsx } from '../../core/export/xlsx.ts';
 
 const EXPORT_LIMIT = 10_000;

@@ -12,6 +12,7 @@ import type { AppContext } from '../../core/context.ts';
 import { LegalConsultations } from './legal.consultations.ts';
 import { LegalCoverage } from './legal.coverage.ts';
 import { LegalNorms } from './legal.norms.ts';
+import * as counts from './legal.dashboard.repository.ts';
 
 const zeroWindows = (): Record<ServiceWindow, number> => ({ onsite: 0, hotline: 0, online: 0 });
 
@@ -27,12 +28,7 @@ export class LegalDashboard {
     const coverage = await new LegalCoverage(this.ctx).coverage(rc, regionCode);
     const region = coverage.region;
     const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
-    const own = await this.ctx.db
-      .selectFrom('legal_service_counts')
-      .select(['month', 'service_window', 'service_type', 'count'])
-      .where('region_code', '=', region.code)
-      .where('month', 'in', months)
-      .execute();
+    const own = await counts.countsOf(this.ctx.db, region.code, months);
     const byMonth = new Map(months.map((m) => [m, 0]));
     const byType = new Map<ServiceType, number>(SERVICE_TYPES.map((t) => [t, 0]));
     const byWindow = zeroWindows();
@@ -69,26 +65,13 @@ export class LegalDashboard {
   /** Totals per child region (per village below a town), every child listed even with no service. */
   private async children(code: string, level: RegionLevel, months: string[]): Promise<LegalDashboardDto['children']> {
     if (level === 'village' || level === 'group') return [];
-    const kids = await this.ctx.db
-      .selectFrom('regions')
-      .select(['code', 'name'])
-      .where('parent_code', '=', code)
-      .where('is_local', '=', 0)
-      .orderBy('code')
-      .execute();
+    const kids = await counts.officialChildren(this.ctx.db, code);
     if (kids.length === 0) return [];
-    // The children's own count rows by primary key, not every row below the region.
-    const rows = await this.ctx.db
-      .selectFrom('legal_service_counts')
-      .select(['region_code', 'service_window', (eb) => eb.fn.sum<number>('count').as('n')])
-      .where(
-        'region_code',
-        'in',
-        kids.map((k) => k.code),
-      )
-      .where('month', 'in', months)
-      .groupBy(['region_code', 'service_window'])
-      .execute();
+    const rows = await counts.windowTotalsOf(
+      this.ctx.db,
+      kids.map((k) => k.code),
+      months,
+    );
     const totals = new Map(kids.map((k) => [k.code, zeroWindows()]));
     for (const row of rows) {
       const entry = totals.get(row.region_code);

@@ -15,7 +15,7 @@ import { toXlsx, XLSX_TYPE } from '../../core/export/xlsx.ts';
 import { invalid, notFound } from '../../core/http/errors.ts';
 import { findRegion, RegionsService } from '../regions/regions.facade.ts';
 import { dossierDocx, type DossierInput } from './legal.dossier.docx.ts';
-import { withinScope } from '../../core/db/scope.ts';
+import * as dossiers from './legal.dossier.repository.ts';
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -43,30 +43,12 @@ export class LegalDossier {
 
   private async input(villageCode: string, villagePath: string, year: number): Promise<DossierInput> {
     const { from, to } = yearBounds(year);
-    const entries = await this.ctx.db
-      .selectFrom('legal_services as s')
-      .innerJoin('legal_advisors as a', 'a.id', 's.advisor_id')
-      .selectAll('s')
-      .select('a.name as advisor_name')
-      .where('s.village_code', '=', villageCode)
-      .where('s.served_at', '>=', from)
-      .where('s.served_at', '<', to)
-      .orderBy('s.served_at')
-      .execute();
-    // The advisors who served the village during the year, from the assignments (history kept).
-    const advisors = await this.ctx.db
-      .selectFrom('legal_assignments as s')
-      .innerJoin('legal_advisors as a', 'a.id', 's.advisor_id')
-      .select('a.name')
-      .where('s.village_code', '=', villageCode)
-      .where('s.start_date', '<=', `${year}-12-31`)
-      .where((eb) => eb.or([eb('s.end_date', 'is', null), eb('s.end_date', '>=', `${year}-01-01`)]))
-      .orderBy('s.start_date')
-      .execute();
+    const entries = await dossiers.entriesOfVillage(this.ctx.db, villageCode, from, to);
+    const advisors = await dossiers.advisorNamesOfYear(this.ctx.db, villageCode, year);
     return {
       villagePath,
       year,
-      advisors: [...new Set(advisors.map((a) => a.name))],
+      advisors: [...new Set(advisors)],
       entries,
       printedAt: this.ctx.clock.now().toISOString(),
     };
@@ -126,18 +108,12 @@ export class LegalDossier {
     authorize(rc.actor, 'legal.export', { regionCode: code });
     const region = await findRegion(this.ctx.db, code);
     if (!region) throw notFound('region.notFound');
-    const villages = await this.ctx.db
-      .selectFrom('regions')
-      .select('code')
-      .where('level', '=', 'village')
-      .where((eb) => withinScope(eb, 'code', code))
-      .orderBy('code')
-      .execute();
-    const paths = await this.regions.pathsOf(villages.map((v) => v.code));
+    const villages = await dossiers.villageCodesIn(this.ctx.db, code);
+    const paths = await this.regions.pathsOf(villages);
     const zip = new JSZip();
-    for (const v of villages) {
-      const path = paths.get(v.code) ?? v.code;
-      zip.file(`${path}${year}年法律顾问工作档案.docx`, await dossierDocx(await this.input(v.code, path, year)));
+    for (const village of villages) {
+      const path = paths.get(village) ?? village;
+      zip.file(`${path}${year}年法律顾问工作档案.docx`, await dossierDocx(await this.input(village, path, year)));
     }
     await this.audited(rc, 'zip', code, year, villages.length);
     const name = (await this.regions.pathsOf([code])).get(code) || region.name;

@@ -7,16 +7,16 @@ import type {
   ServiceType,
   ServiceWindow,
 } from '@rg/domain/legal/service.schema';
-import { ancestorsOf, isWithin } from '@rg/domain/regions/region-code';
+import { isWithin } from '@rg/domain/regions/region-code';
 import type { RawBuilder } from 'kysely';
 import type { RequestContext } from '../../core/access/actor.ts';
 import { authorize, listScope } from '../../core/access/authorize.ts';
 import { loadInScope } from '../../core/access/load-in-scope.ts';
 import type { AppContext } from '../../core/context.ts';
-import { withinScope } from '../../core/db/scope.ts';
 import { invalid } from '../../core/http/errors.ts';
 import { findRegion, RegionsService } from '../regions/regions.facade.ts';
-import type { LegalNormTable } from './legal.tables.ts';
+import * as normsRepo from './legal.norms.repository.ts';
+import type { NormRow } from './legal.norms.repository.ts';
 import { newId } from '../../core/db/ids.ts';
 import { judgedPage, judgedPerAdvisor, judgedVillages, type JudgedVillage } from './legal.compliance-query.ts';
 
@@ -31,8 +31,6 @@ export function monthsOf(period: string): { kind: NormPeriod; months: string[] }
   }
   return { kind: 'month', months: [period] };
 }
-
-type NormRow = Omit<LegalNormTable, 'created_at'>;
 
 /**
  * 服务规范 and 履职情况 (P1.4(3)): minimums per village and period set by the county or a town, and
@@ -60,22 +58,11 @@ export class LegalNorms {
     }));
   }
 
-  /** Norms that apply inside `scope`: set on it, on one of its ancestors, or on a place within it. */
-  private async applicable(scope: string): Promise<NormRow[]> {
-    return this.ctx.db
-      .selectFrom('legal_norms')
-      .select(['id', 'region_code', 'name', 'service_window', 'service_type', 'period', 'min_count'])
-      .where((eb) => eb.or([eb('region_code', 'in', [...ancestorsOf(scope), scope]), withinScope(eb, 'region_code', scope)]))
-      .orderBy('period')
-      .orderBy('region_code')
-      .execute();
-  }
-
   async list(rc: RequestContext, regionCode: string | undefined): Promise<{ items: NormDto[] }> {
     const actor = authorize(rc.actor, 'legal.read');
     const scope = regionCode ?? listScope(actor);
     authorize(actor, 'legal.read', { regionCode: scope });
-    return { items: await this.toDtos(await this.applicable(scope)) };
+    return { items: await this.toDtos(await normsRepo.applicableNorms(this.ctx.db, scope)) };
   }
 
   async create(rc: RequestContext, input: NormCreate): Promise<NormDto> {
@@ -92,7 +79,7 @@ export class LegalNorms {
       created_at: this.ctx.clock.now().toISOString(),
     };
     await this.ctx.db.transaction().execute(async (tx) => {
-      await tx.insertInto('legal_norms').values(row).execute();
+      await normsRepo.insertNorm(tx, row);
       await this.ctx.audit.append(tx, rc, {
         action: 'legal.norm_create',
         objectType: 'legal_norm',
@@ -107,10 +94,9 @@ export class LegalNorms {
 
   async remove(rc: RequestContext, id: string): Promise<void> {
     const actor = authorize(rc.actor, 'legal.manage');
-    const lookup = this.ctx.db.selectFrom('legal_norms').selectAll().where('id', '=', id).executeTakeFirst();
-    const row = await loadInScope(actor, lookup, (r) => r.region_code, 'legal.manage');
+    const row = await loadInScope(actor, normsRepo.findNorm(this.ctx.db, id), (r) => r.region_code, 'legal.manage');
     await this.ctx.db.transaction().execute(async (tx) => {
-      await tx.deleteFrom('legal_norms').where('id', '=', id).execute();
+      await normsRepo.deleteNorm(tx, id);
       await this.ctx.audit.append(tx, rc, {
         action: 'legal.norm_delete',
         objectType: 'legal_norm',
@@ -124,7 +110,7 @@ export class LegalNorms {
   /** The norms of the period's kind that apply inside `scope`, and the months the period covers. */
   private async judged(scope: string, period: string): Promise<{ norms: NormRow[]; query: RawBuilder<JudgedVillage> }> {
     const { kind, months } = monthsOf(period);
-    const norms = (await this.applicable(scope)).filter((n) => n.period === kind);
+    const norms = (await normsRepo.applicableNorms(this.ctx.db, scope)).filter((n) => n.period === kind);
     return { norms, query: judgedVillages(this.ctx.db, scope, months, norms) };
   }
 
@@ -148,7 +134,7 @@ export class LegalNorms {
     const { villages, behind } = totals(perAdvisor.values());
     const [paths, names] = await Promise.all([
       this.regions.pathsOf(page.map((v) => v.village_code)),
-      this.advisorNames([...perAdvisor.keys()]),
+      normsRepo.advisorNames(this.ctx.db, [...perAdvisor.keys()]),
     ]);
     const advisors = [...perAdvisor].map(([advisorId, counts]) => ({ advisorId, advisorName: names.get(advisorId) ?? '', ...counts }));
     return {
@@ -173,20 +159,6 @@ export class LegalNorms {
       page: query.page,
       pageSize: query.pageSize,
     };
-  }
-
-  /** The roster names of advisors, a few thousand ids at a time. */
-  private async advisorNames(ids: readonly string[]): Promise<Map<string, string>> {
-    const names = new Map<string, string>();
-    for (let i = 0; i < ids.length; i += 5000) {
-      const rows = await this.ctx.db
-        .selectFrom('legal_advisors')
-        .select(['id', 'name'])
-        .where('id', 'in', ids.slice(i, i + 5000))
-        .execute();
-      for (const r of rows) names.set(r.id, r.name);
-    }
-    return names;
   }
 }
 

@@ -6,6 +6,7 @@ import type { AppContext } from '../../core/context.ts';
 import { invalid, notFound } from '../../core/http/errors.ts';
 import { findRegion, RegionsService } from '../regions/regions.facade.ts';
 import * as repo from './legal.repository.ts';
+import * as rooms from './legal.rooms.repository.ts';
 
 /** The 12348 public legal service hotline, shown until the county sets its own. */
 const DEFAULT_HOTLINE = '12348';
@@ -27,7 +28,7 @@ export class LegalRooms {
     const region = await findRegion(this.ctx.db, villageCode);
     if (!region) throw notFound('region.notFound');
     if (region.level !== 'village') throw invalid({ villageCode: 'legal.village.notVillage' });
-    const row = await this.ctx.db.selectFrom('legal_rooms').selectAll().where('village_code', '=', villageCode).executeTakeFirst();
+    const row = await rooms.findRoom(this.ctx.db, villageCode);
     const current = await repo.currentAssignmentOf(this.ctx.db, villageCode);
     const path = (await this.regions.pathsOf([villageCode])).get(villageCode) ?? region.name;
     return {
@@ -46,11 +47,7 @@ export class LegalRooms {
     await this.room(rc, villageCode);
     const now = this.ctx.clock.now().toISOString();
     await this.ctx.db.transaction().execute(async (tx) => {
-      await tx
-        .insertInto('legal_rooms')
-        .values({ village_code: villageCode, ...input, updated_at: now })
-        .onConflict((oc) => oc.column('village_code').doUpdateSet({ ...input, updated_at: now }))
-        .execute();
+      await rooms.saveRoom(tx, { village_code: villageCode, ...input, updated_at: now });
       await this.ctx.audit.append(tx, rc, {
         action: 'legal.room_save',
         objectType: 'legal_room',
