@@ -52,13 +52,15 @@ describe('SQL snapshots (issue 14, Deliver 6)', () => {
     expect(normalizeSql('select 1 where "a" not in (?)', 'sqlite')).toBe('select 1 where "a" not in (?...)');
   });
 
-  it('starts each clause on a line and indents subqueries, leaving calls and quoted text whole', () => {
+  it('starts each clause and each item of its list on a line and indents subqueries, leaving calls, rows and quoted text whole', () => {
     const sql =
       'select "c".*, count(*) filter (where "s"."done" = ?) as "n", \'from (x) where\' as "note" from "cases" as "c" ' +
       'left join "steps" as "s" on "s"."case_id" = "c"."id" where exists (select 1 from "parties" as "p" where "p"."case_id" = "c"."id") ' +
-      'group by "c"."id" order by "c"."id" limit ?';
+      'group by "c"."id" order by "c"."id" desc, "c"."no" limit ?';
     expect(formatSql(sql).split('\n')).toEqual([
-      'select "c".*, count(*) filter (where "s"."done" = ?) as "n", \'from (x) where\' as "note"',
+      'select "c".*,',
+      '  count(*) filter (where "s"."done" = ?) as "n",',
+      '  \'from (x) where\' as "note"',
       'from "cases" as "c"',
       'left join "steps" as "s" on "s"."case_id" = "c"."id"',
       'where exists (',
@@ -67,14 +69,24 @@ describe('SQL snapshots (issue 14, Deliver 6)', () => {
       '  where "p"."case_id" = "c"."id"',
       ')',
       'group by "c"."id"',
-      'order by "c"."id"',
+      'order by "c"."id" desc,',
+      '  "c"."no"',
       'limit ?',
     ]);
-    expect(formatSql('insert into "t" ("a") values (?) on conflict ("a") do update set "a" = excluded."a"').split('\n')).toEqual([
-      'insert into "t" ("a")',
-      'values (?)',
-      'on conflict ("a")',
-      'do update set "a" = excluded."a"',
+    expect(
+      formatSql('insert into "t" ("a", "b") values (?, ?) on conflict ("a") do update set "a" = excluded."a", "b" = ?').split('\n'),
+    ).toEqual(['insert into "t" ("a", "b")', 'values (?, ?)', 'on conflict ("a")', 'do update set "a" = excluded."a",', '  "b" = ?']);
+    expect(
+      formatSql('select "r"."name", (select "c"."id" from "c" where "c"."r" = "r"."code" limit ?) as "first" from "r"').split('\n'),
+    ).toEqual([
+      'select "r"."name",',
+      '  (',
+      '    select "c"."id"',
+      '    from "c"',
+      '    where "c"."r" = "r"."code"',
+      '    limit ?',
+      '  ) as "first"',
+      'from "r"',
     ]);
   });
 });

@@ -159,37 +159,45 @@ interface Token {
 }
 
 /**
- * Kysely compiles to one line; a snapshot is read as a diff, so each clause starts a line and a
- * subquery is indented under the parenthesis that opens it. Other parentheses (calls, lists) and
- * quoted text stay as they are.
+ * Kysely compiles to one line; a snapshot is read as a diff, so each clause starts a line, each item
+ * of a clause's list (columns, sort keys, assignments) continues on its own, and a subquery is
+ * indented under the parenthesis that opens it. Other parentheses (calls, in-lists, a row of values)
+ * and quoted text stay as they are.
  */
 export function formatSql(sql: string): string {
   const tokens = tokenize(sql);
   const lines: string[] = [];
   let line = '';
-  // One entry per open parenthesis: whether it opened a subquery.
-  const parens: boolean[] = [];
-  const breakLine = () => {
+  // One entry per open parenthesis: for a subquery, the indent of the line that opened it; else null.
+  const parens: (number | null)[] = [];
+  const clauseIndent = () => {
+    const opener = parens.findLast((indent): indent is number => indent !== null);
+    return opener === undefined ? 0 : opener + 2;
+  };
+  const breakLine = (indent: number) => {
     if (line.trim()) lines.push(line);
-    line = '  '.repeat(parens.filter(Boolean).length);
+    line = ' '.repeat(indent);
   };
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     if (!token) continue;
-    const clause = parens.at(-1) === false ? 0 : clauseAt(tokens, i);
-    const closesSubquery = token.text === ')' && parens.pop() === true;
-    if (closesSubquery || (clause > 0 && line.trim())) breakLine();
+    const atClauseLevel = parens.length === 0 || parens.at(-1) !== null;
+    const clause = atClauseLevel ? clauseAt(tokens, i) : 0;
+    const closed = token.text === ')' ? parens.pop() : null;
+    if (closed !== undefined && closed !== null) breakLine(closed);
+    else if (clause > 0 && line.trim()) breakLine(clauseIndent());
     else if (token.spaced && line.trim()) line += ' ';
     line += token.text;
     // A clause's further words follow its first one on the line.
     for (let k = 1; k < clause; k++) line += ` ${tokens[++i]?.text ?? ''}`;
     if (token.text === '(') {
       const subquery = ['select', 'with'].includes(tokens[i + 1]?.text.toLowerCase() ?? '');
-      parens.push(subquery);
-      if (subquery) breakLine();
-    }
+      const indent = line.length - line.trimStart().length;
+      parens.push(subquery ? indent : null);
+      if (subquery) breakLine(indent + 2);
+    } else if (atClauseLevel && token.text.endsWith(',')) breakLine(clauseIndent() + 2);
   }
-  breakLine();
+  breakLine(0);
   return lines.join('\n');
 }
 
