@@ -256,6 +256,26 @@ describe('legal: the ledger access matrix (role × action × place × status)', 
     }
   }
 
+  it('a refusal by the policy is audited: 404 for another village, 403 for reviewing one’s own entry', async () => {
+    const denials = () =>
+      t.ctx.db
+        .selectFrom('audit_log')
+        .select(['actor_name', 'object_region', 'result'])
+        .where('action', '=', 'access.denied')
+        .orderBy('seq')
+        .execute();
+    const before = (await denials()).length;
+    const foreign = sharedEntry('sibling', 'submitted');
+    expect((await clientOf('cadre').request('GET', `/api/legal/services/${foreign.id}`)).statusCode).toBe(404);
+    const own = sharedEntry('own', 'submitted');
+    const review = await clientOf('recorder').request('POST', `/api/legal/services/${own.id}/accept`, { version: own.version });
+    expect(review.json()).toMatchObject({ error: { code: 'forbidden', message: '不能审核自己录入的服务记录，请由其他人员审核' } });
+    expect((await denials()).slice(before)).toEqual([
+      { actor_name: 'm.cadre', object_region: VILLAGES.sibling, result: 'denied' },
+      { actor_name: 'm.recorder', object_region: VILLAGES.own, result: 'denied' },
+    ]);
+  });
+
   it('a number typed into an entry is masked for readers who neither reveal nor edit, and shown to those who do', async () => {
     const typed = { ...fields, content: '村民屈某（电话 13912345678）咨询宅基地', result: '身份证 610423198001010012 已核对' };
     const created = await staff.jingyang.recorder.request('POST', '/api/legal/services', {
