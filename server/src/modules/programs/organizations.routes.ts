@@ -1,0 +1,55 @@
+import {
+  agencyCreateSchema,
+  groupCreateSchema,
+  groupDtoSchema,
+  groupListDtoSchema,
+  groupListQuerySchema,
+  memberCreateSchema,
+  taskCreateSchema,
+  taskStatusSchema,
+} from '@rg/domain/programs/organization.schema';
+import type { AppContext } from '../../core/context.ts';
+import { requestContext } from '../../core/http/route-guard.ts';
+import type { App } from '../../core/module.ts';
+import { OrganizationsService } from './organizations.service.ts';
+import { idParams } from './programs.route-params.ts';
+
+/** 领导小组 (P1.2, P1.5): groups, their members and agencies, tasks. */
+export function organizationRoutes(app: App, ctx: AppContext): void {
+  const organizations = new OrganizationsService(ctx);
+  app.get(
+    '/programs/groups',
+    { schema: { querystring: groupListQuerySchema, response: { 200: groupListDtoSchema } }, config: { access: 'programs.read' } },
+    (req) => organizations.list(requestContext(req), req.query.regionCode),
+  );
+  app.post(
+    '/programs/groups',
+    { schema: { body: groupCreateSchema, response: { 201: groupDtoSchema } }, config: { access: 'programs.manage', idempotent: true } },
+    async (req, reply) => reply.status(201).send(await organizations.create(requestContext(req), req.body)),
+  );
+  app.get(
+    '/programs/groups/:id',
+    { schema: { params: idParams, response: { 200: groupDtoSchema } }, config: { access: 'programs.read' } },
+    (req) => organizations.get(requestContext(req), req.params.id),
+  );
+  app.post(
+    '/programs/groups/:id/members',
+    { schema: { params: idParams, body: memberCreateSchema, response: { 201: groupDtoSchema } }, config: { access: 'programs.manage' } },
+    async (req, reply) => reply.status(201).send(await organizations.addMember(requestContext(req), req.params.id, req.body)),
+  );
+  app.post(
+    '/programs/groups/:id/agencies',
+    { schema: { params: idParams, body: agencyCreateSchema, response: { 201: groupDtoSchema } }, config: { access: 'programs.manage' } },
+    async (req, reply) => reply.status(201).send(await organizations.addAgency(requestContext(req), req.params.id, req.body)),
+  );
+  app.post(
+    '/programs/groups/:id/tasks',
+    { schema: { params: idParams, body: taskCreateSchema, response: { 201: groupDtoSchema } }, config: { access: 'programs.manage' } },
+    async (req, reply) => reply.status(201).send(await organizations.addTask(requestContext(req), req.params.id, req.body)),
+  );
+  app.post(
+    '/programs/tasks/:id/status',
+    { schema: { params: idParams, body: taskStatusSchema, response: { 200: groupDtoSchema } }, config: { access: 'programs.manage' } },
+    (req) => organizations.setTaskStatus(requestContext(req), req.params.id, req.body.status, req.body.version),
+  );
+}
