@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { regionCodeSchema } from '../regions/region.schema.ts';
 import { isValidMobile, normalizeMobile } from '../personal/phone.ts';
-import { ROLES, type Role } from './roles.ts';
+import { ROLES } from './roles.ts';
 
 export const usernameSchema = z
   .string()
@@ -37,7 +37,10 @@ export const userUpdateSchema = z
   .strict();
 export type UserUpdate = z.infer<typeof userUpdateSchema>;
 
-export const userStatusSchema = z.object({ version: z.number().int().min(1), status: z.enum(['active', 'disabled']) }).strict();
+export const USER_STATUSES = ['active', 'disabled'] as const;
+export type UserStatus = (typeof USER_STATUSES)[number];
+
+export const userStatusSchema = z.object({ version: z.number().int().min(1), status: z.enum(USER_STATUSES) }).strict();
 
 export const passwordResetSchema = z.object({ newPassword: z.string().min(1, 'password.required') }).strict();
 
@@ -45,32 +48,46 @@ export const userListQuerySchema = z.object({
   q: z.string().trim().max(50).optional(),
   regionCode: regionCodeSchema.optional(),
   role: z.enum(ROLES).optional(),
-  status: z.enum(['active', 'disabled']).optional(),
+  status: z.enum(USER_STATUSES).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 export type UserListQuery = z.infer<typeof userListQuerySchema>;
 
-export type UserStatus = 'active' | 'disabled';
+/** What the actor may do next with an account (from the user policy). */
+export const USER_ACTIONS = ['update', 'disable', 'resetPassword', 'revealPhone'] as const;
+export type UserAction = (typeof USER_ACTIONS)[number];
 
 /** 用户 as the console sees it: personal data masked, with what the actor may do next. */
-export interface UserDto {
-  id: string;
-  username: string;
-  displayName: string;
-  regionCode: string;
-  regionName: string;
-  roles: Role[];
-  phone: string | null;
-  status: UserStatus;
-  mustChangePassword: boolean;
-  totpEnabled: boolean;
-  lockedUntil: string | null;
-  lastLoginAt: string | null;
-  createdAt: string;
-  version: number;
-  abilities: { update: boolean; disable: boolean; resetPassword: boolean; revealPhone: boolean };
-}
+export const userDtoSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  roles: z.array(z.enum(ROLES)),
+  phone: z.string().nullable(),
+  status: z.enum(USER_STATUSES),
+  mustChangePassword: z.boolean(),
+  totpEnabled: z.boolean(),
+  lockedUntil: z.string().nullable(),
+  lastLoginAt: z.string().nullable(),
+  createdAt: z.string(),
+  version: z.number(),
+  abilities: z.object({ update: z.boolean(), disable: z.boolean(), resetPassword: z.boolean(), revealPhone: z.boolean() }),
+});
+export type UserDto = z.infer<typeof userDtoSchema>;
+
+export const userPageDtoSchema = z.object({ items: z.array(userDtoSchema), total: z.number(), page: z.number(), pageSize: z.number() });
+export type UserPageDto = z.infer<typeof userPageDtoSchema>;
+
+/** The full phone number of an account, after an audited reveal. */
+export const revealedPhoneDtoSchema = z.object({ phone: z.string().nullable() });
+
+/** A role the console may offer, and whether the actor may grant it (SECURITY.md 8). */
+export const roleMetaDtoSchema = z.object({ role: z.enum(ROLES), grantable: z.boolean() });
+export type RoleMetaDto = z.infer<typeof roleMetaDtoSchema>;
+export const roleMetaListDtoSchema = z.object({ items: z.array(roleMetaDtoSchema) });
 
 export const loginSchema = z
   .object({
@@ -97,25 +114,39 @@ export const changePasswordSchema = z
 
 export const scopeSwitchSchema = z.object({ regionCode: regionCodeSchema }).strict();
 
+export const menuEntryDtoSchema = z.object({
+  key: z.string(),
+  path: z.string(),
+  labelKey: z.string(),
+  icon: z.string(),
+  order: z.number(),
+});
+export type MenuEntryDto = z.infer<typeof menuEntryDtoSchema>;
+
 /** What the console learns about the signed-in user. */
-export interface SessionDto {
-  user: { id: string; username: string; displayName: string; roles: Role[]; regionCode: string; regionName: string };
-  scope: { code: string; name: string; level: string };
-  permissions: string[];
-  mustChangePassword: boolean;
-  csrfToken: string;
-  menu: MenuEntryDto[];
-}
+export const sessionDtoSchema = z.object({
+  user: z.object({
+    id: z.string(),
+    username: z.string(),
+    displayName: z.string(),
+    roles: z.array(z.enum(ROLES)),
+    regionCode: z.string(),
+    regionName: z.string(),
+  }),
+  scope: z.object({ code: z.string(), name: z.string(), level: z.string() }),
+  permissions: z.array(z.string()),
+  mustChangePassword: z.boolean(),
+  csrfToken: z.string(),
+  menu: z.array(menuEntryDtoSchema),
+});
+export type SessionDto = z.infer<typeof sessionDtoSchema>;
 
-export interface MenuEntryDto {
-  key: string;
-  path: string;
-  labelKey: string;
-  icon: string;
-  order: number;
-}
+/** A signed-in session, after the password (no second factor), the second factor or a password change. */
+export const sessionOkDtoSchema = z.object({ status: z.literal('ok'), session: sessionDtoSchema });
 
-export type LoginResult =
-  | { status: 'ok'; session: SessionDto }
-  | { status: 'totp_required'; csrfToken: string }
-  | { status: 'totp_enroll'; secret: string; otpauthUri: string; csrfToken: string };
+export const loginResultSchema = z.discriminatedUnion('status', [
+  sessionOkDtoSchema,
+  z.object({ status: z.literal('totp_required'), csrfToken: z.string() }),
+  z.object({ status: z.literal('totp_enroll'), secret: z.string(), otpauthUri: z.string(), csrfToken: z.string() }),
+]);
+export type LoginResult = z.infer<typeof loginResultSchema>;

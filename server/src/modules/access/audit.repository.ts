@@ -1,16 +1,7 @@
+import type { AuditQuery } from '@rg/domain/access/audit.schema';
 import type { AuditTable, DbOrTx } from '../../core/db/schema.ts';
 import { withinScope } from '../../core/db/scope.ts';
 import { containsText } from '../../core/db/contains.ts';
-
-export interface AuditQuery {
-  q?: string;
-  action?: string;
-  result?: 'ok' | 'denied' | 'failed';
-  from?: string;
-  to?: string;
-  page: number;
-  pageSize: number;
-}
 
 /** Entries about objects in `scope` or made by actors of `scope`, newest first. */
 export async function listAudit(db: DbOrTx, scope: string, query: AuditQuery): Promise<{ rows: AuditTable[]; total: number }> {

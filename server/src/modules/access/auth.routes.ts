@@ -1,5 +1,13 @@
 import type { FastifyReply } from 'fastify';
-import { changePasswordSchema, loginSchema, scopeSwitchSchema, totpSchema } from '@rg/domain/access/user.schema';
+import {
+  changePasswordSchema,
+  loginResultSchema,
+  loginSchema,
+  scopeSwitchSchema,
+  sessionDtoSchema,
+  sessionOkDtoSchema,
+  totpSchema,
+} from '@rg/domain/access/user.schema';
 import { SESSION_COOKIE } from '../../core/access/sessions.ts';
 import type { AppContext } from '../../core/context.ts';
 import { AppError } from '../../core/http/errors.ts';
@@ -13,16 +21,20 @@ export function authRoutes(app: App, ctx: AppContext): void {
     reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure: ctx.config.secureCookies, path: '/' });
   const pending = { access: 'authenticated' as const, allowMfaPending: true, allowPasswordChange: true };
 
-  app.post('/auth/login', { schema: { body: loginSchema }, config: { access: 'public' } }, async (req, reply) => {
-    const { result, token } = await auth.login(requestContext(req), req.body.username, req.body.password);
-    if (token) setCookie(reply, token);
-    return result;
-  });
-  app.post('/auth/totp', { schema: { body: totpSchema }, config: pending }, async (req) => ({
+  app.post(
+    '/auth/login',
+    { schema: { body: loginSchema, response: { 200: loginResultSchema } }, config: { access: 'public' } },
+    async (req, reply) => {
+      const { result, token } = await auth.login(requestContext(req), req.body.username, req.body.password);
+      if (token) setCookie(reply, token);
+      return result;
+    },
+  );
+  app.post('/auth/totp', { schema: { body: totpSchema, response: { 200: sessionOkDtoSchema } }, config: pending }, async (req) => ({
     status: 'ok' as const,
     session: await auth.verifyTotp(requestContext(req), req.session, req.body.code, false),
   }));
-  app.post('/auth/totp/enroll', { schema: { body: totpSchema }, config: pending }, async (req) => ({
+  app.post('/auth/totp/enroll', { schema: { body: totpSchema, response: { 200: sessionOkDtoSchema } }, config: pending }, async (req) => ({
     status: 'ok' as const,
     session: await auth.verifyTotp(requestContext(req), req.session, req.body.code, true),
   }));
@@ -31,20 +43,31 @@ export function authRoutes(app: App, ctx: AppContext): void {
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.status(204).send();
   });
-  app.get('/session', { config: { access: 'authenticated', allowPasswordChange: true } }, async (req) => {
-    if (!req.session || !req.actor) throw new AppError('unauthenticated', 'error.unauthenticated');
-    return auth.sessionDto(req.actor.userId, req.session);
-  });
+  app.get(
+    '/session',
+    { schema: { response: { 200: sessionDtoSchema } }, config: { access: 'authenticated', allowPasswordChange: true } },
+    async (req) => {
+      if (!req.session || !req.actor) throw new AppError('unauthenticated', 'error.unauthenticated');
+      return auth.sessionDto(req.actor.userId, req.session);
+    },
+  );
   app.post(
     '/session/password',
-    { schema: { body: changePasswordSchema }, config: { access: 'authenticated', allowPasswordChange: true } },
+    {
+      schema: { body: changePasswordSchema, response: { 200: sessionDtoSchema } },
+      config: { access: 'authenticated', allowPasswordChange: true },
+    },
     async (req) => {
       if (!req.session) throw new AppError('unauthenticated', 'error.unauthenticated');
       return auth.changePassword(requestContext(req), req.session, req.body.currentPassword, req.body.newPassword);
     },
   );
-  app.put('/session/scope', { schema: { body: scopeSwitchSchema }, config: { access: 'authenticated' } }, async (req) => {
-    if (!req.session) throw new AppError('unauthenticated', 'error.unauthenticated');
-    return auth.switchScope(requestContext(req), req.session, req.body.regionCode);
-  });
+  app.put(
+    '/session/scope',
+    { schema: { body: scopeSwitchSchema, response: { 200: sessionDtoSchema } }, config: { access: 'authenticated' } },
+    async (req) => {
+      if (!req.session) throw new AppError('unauthenticated', 'error.unauthenticated');
+      return auth.switchScope(requestContext(req), req.session, req.body.regionCode);
+    },
+  );
 }

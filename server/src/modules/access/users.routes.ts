@@ -1,8 +1,12 @@
 import { z } from 'zod';
 import {
   passwordResetSchema,
+  revealedPhoneDtoSchema,
+  roleMetaListDtoSchema,
   userCreateSchema,
+  userDtoSchema,
   userListQuerySchema,
+  userPageDtoSchema,
   userStatusSchema,
   userUpdateSchema,
 } from '@rg/domain/access/user.schema';
@@ -16,23 +20,31 @@ const idParams = z.object({ id: z.uuid('error.notFound') });
 
 export function usersRoutes(app: App, ctx: AppContext): void {
   const users = new UsersService(ctx);
-  app.get('/users', { schema: { querystring: userListQuerySchema }, config: { access: 'user.read' } }, (req) =>
-    users.list(requestContext(req), req.query),
+  app.get(
+    '/users',
+    { schema: { querystring: userListQuerySchema, response: { 200: userPageDtoSchema } }, config: { access: 'user.read' } },
+    (req) => users.list(requestContext(req), req.query),
   );
-  app.post('/users', { schema: { body: userCreateSchema }, config: { access: 'user.manage', idempotent: true } }, async (req, reply) =>
-    reply.status(201).send(await users.create(requestContext(req), req.body)),
+  app.post(
+    '/users',
+    { schema: { body: userCreateSchema, response: { 201: userDtoSchema } }, config: { access: 'user.manage', idempotent: true } },
+    async (req, reply) => reply.status(201).send(await users.create(requestContext(req), req.body)),
   );
   app.get('/users/export.xlsx', { schema: { querystring: userListQuerySchema }, config: { access: 'user.export' } }, async (req, reply) =>
     sendXlsx(reply, '用户列表.xlsx', await users.export(requestContext(req), req.query)),
   );
-  app.get('/users/:id', { schema: { params: idParams }, config: { access: 'user.read' } }, (req) =>
+  app.get('/users/:id', { schema: { params: idParams, response: { 200: userDtoSchema } }, config: { access: 'user.read' } }, (req) =>
     users.get(requestContext(req), req.params.id),
   );
-  app.patch('/users/:id', { schema: { params: idParams, body: userUpdateSchema }, config: { access: 'user.manage' } }, (req) =>
-    users.update(requestContext(req), req.params.id, req.body),
+  app.patch(
+    '/users/:id',
+    { schema: { params: idParams, body: userUpdateSchema, response: { 200: userDtoSchema } }, config: { access: 'user.manage' } },
+    (req) => users.update(requestContext(req), req.params.id, req.body),
   );
-  app.put('/users/:id/status', { schema: { params: idParams, body: userStatusSchema }, config: { access: 'user.manage' } }, (req) =>
-    users.setStatus(requestContext(req), req.params.id, req.body.version, req.body.status),
+  app.put(
+    '/users/:id/status',
+    { schema: { params: idParams, body: userStatusSchema, response: { 200: userDtoSchema } }, config: { access: 'user.manage' } },
+    (req) => users.setStatus(requestContext(req), req.params.id, req.body.version, req.body.status),
   );
   app.post(
     '/users/:id/password',
@@ -42,10 +54,12 @@ export function usersRoutes(app: App, ctx: AppContext): void {
       return reply.status(204).send();
     },
   );
-  app.post('/users/:id/reveal-phone', { schema: { params: idParams }, config: { access: 'personal.reveal' } }, (req) =>
-    users.revealPhone(requestContext(req), req.params.id),
+  app.post(
+    '/users/:id/reveal-phone',
+    { schema: { params: idParams, response: { 200: revealedPhoneDtoSchema } }, config: { access: 'personal.reveal' } },
+    (req) => users.revealPhone(requestContext(req), req.params.id),
   );
-  app.get('/meta/roles', { config: { access: 'user.read' } }, (req) => {
+  app.get('/meta/roles', { schema: { response: { 200: roleMetaListDtoSchema } }, config: { access: 'user.read' } }, (req) => {
     const actor = req.actor;
     const grantable = actor ? users.grantableRoles(actor) : [];
     return { items: ctx.permissions.roles().map((role) => ({ role, grantable: grantable.includes(role) })) };

@@ -2,7 +2,7 @@ import { DatePicker, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { FilterBar, KeywordSearch } from '../../../app/lists/filter-bar.tsx';
-import type { AuditResult } from '../api.ts';
+import { AUDIT_RESULTS, type AuditResult } from '@rg/domain/access/audit.schema';
 
 export const AUDIT_ACTIONS = [
   'auth.login',
@@ -31,7 +31,6 @@ export interface AuditFilterValues {
 
 export function AuditFilters({ value, onChange }: { value: AuditFilterValues; onChange: (next: AuditFilterValues) => void }) {
   const { t, tKey } = useI18n();
-  const results: AuditResult[] = ['ok', 'denied', 'failed'];
   return (
     <FilterBar onReset={() => onChange({})}>
       <KeywordSearch value={value.q} label={t('audit.keyword')} width={240} onSearch={(q) => onChange({ ...value, q })} />
@@ -52,7 +51,7 @@ export function AuditFilters({ value, onChange }: { value: AuditFilterValues; on
         aria-label={t('audit.result')}
         style={{ width: 120 }}
         value={value.result}
-        options={results.map((result) => ({ value: result, label: t(`audit.result.${result}`) }))}
+        options={AUDIT_RESULTS.map((result) => ({ value: result, label: t(`audit.result.${result}`) }))}
         onChange={(result) => onChange({ ...value, result })}
       />
       <DatePicker.RangePicker

@@ -3,12 +3,11 @@ import type { TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { PagedTable, type PagedData } from '../../../app/lists/paged-table.tsx';
-import type { AuditEntry, AuditResult } from '../api.ts';
+import type { AuditEntryDto, AuditResult } from '@rg/domain/access/audit.schema';
 
 const RESULT_COLORS: Record<AuditResult, string> = { ok: 'success', denied: 'warning', failed: 'error' };
 
-function roleList(roles: AuditEntry['actorRoles']): string[] {
-  if (Array.isArray(roles)) return roles;
+function roleList(roles: AuditEntryDto['actorRoles']): string[] {
   return roles ? roles.split(',').filter(Boolean) : [];
 }
 
@@ -17,9 +16,9 @@ function detailText(detail: unknown): string {
   return typeof detail === 'string' ? detail : JSON.stringify(detail, null, 2);
 }
 
-export function AuditTable({ paged }: { paged: PagedData<AuditEntry> }) {
+export function AuditTable({ paged }: { paged: PagedData<AuditEntryDto> }) {
   const { t, tKey } = useI18n();
-  const columns: TableColumnsType<AuditEntry> = [
+  const columns: TableColumnsType<AuditEntryDto> = [
     {
       title: t('audit.time'),
       dataIndex: 'at',
@@ -71,7 +70,7 @@ export function AuditTable({ paged }: { paged: PagedData<AuditEntry> }) {
   ];
 
   return (
-    <PagedTable<AuditEntry>
+    <PagedTable<AuditEntryDto>
       paged={paged}
       emptyText={t('audit.empty')}
       rowKey="seq"

@@ -5,11 +5,12 @@ import { FormModal } from '../../../app/forms/form-modal.tsx';
 import { useFormSubmit } from '../../../app/forms/use-form-submit.ts';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { RegionPicker } from '../../regions/components/region-picker.tsx';
-import { accessKeys, usersApi, type UserCreateInput, type UserUpdateInput } from '../api.ts';
+import type { UserCreate, UserUpdate } from '@rg/domain/access/user.schema';
+import { accessKeys, usersApi } from '../api.ts';
 import { NewPasswordItem } from './new-password-item.tsx';
 import { useGrantableRoleOptions } from './use-role-options.ts';
 
-type Values = UserCreateInput;
+type Values = UserCreate;
 
 const FIELDS = ['username', 'displayName', 'regionCode', 'roles', 'phone', 'initialPassword'] as const;
 
@@ -18,8 +19,8 @@ function sameRoles(a: Role[], b: Role[]): boolean {
 }
 
 /** Only what changed, so a concurrent edit of another field is not overwritten. */
-function changes(user: UserDto, values: Values): UserUpdateInput {
-  const input: UserUpdateInput = { version: user.version };
+function changes(user: UserDto, values: Values): UserUpdate {
+  const input: UserUpdate = { version: user.version };
   if (values.displayName !== user.displayName) input.displayName = values.displayName;
   if (values.regionCode !== user.regionCode) input.regionCode = values.regionCode;
   if (!sameRoles(values.roles, user.roles)) input.roles = values.roles;

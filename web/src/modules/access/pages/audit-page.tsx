@@ -3,7 +3,8 @@ import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { ErrorAlert } from '../../../app/layout/error-alert.tsx';
 import { PageHeader } from '../../../app/layout/page-header.tsx';
 import { usePagedList, type Paging } from '../../../app/lists/use-paged-list.ts';
-import { accessKeys, auditApi, type AuditQuery } from '../api.ts';
+import type { AuditQuery } from '@rg/domain/access/audit.schema';
+import { accessKeys, auditApi } from '../api.ts';
 import { AuditFilters, type AuditFilterValues } from '../components/audit-filters.tsx';
 import { AuditTable } from '../components/audit-table.tsx';
 
