@@ -107,14 +107,15 @@ const currentAdvisor = preparedStatement<[villageCode: string]>((db, p) =>
     .where('s.end_date', 'is', null),
 );
 
-/** How many entries in the scope wait for the given status (todo counts). */
-export async function countByStatus(db: DbOrTx, view: LedgerView, status: string): Promise<number> {
+/** How many entries in the scope wait for the given status (todo counts); `exceptCreatedBy` leaves out one person's own entries. */
+export async function countByStatus(db: DbOrTx, view: LedgerView, status: string, exceptCreatedBy?: string): Promise<number> {
   let query = db
     .selectFrom('legal_services')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('status', '=', status)
     .where((eb) => withinScope(eb, 'village_code', view.scope));
   if (view.advisorId) query = query.where('advisor_id', '=', view.advisorId);
+  if (exceptCreatedBy !== undefined) query = query.where('created_by', '!=', exceptCreatedBy);
   return Number((await query.executeTakeFirstOrThrow()).n);
 }
 

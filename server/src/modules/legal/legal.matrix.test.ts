@@ -256,6 +256,22 @@ describe('legal: the ledger access matrix (role × action × place × status)', 
     }
   }
 
+  it('the review todo leaves out the entries the person entered themselves (four-eyes)', async () => {
+    const toReview = async (client: TestClient) => {
+      const res = await client.request('GET', '/api/todos');
+      return res.json<{ items: { id: string; count: number }[] }>().items.find((i) => i.id === 'legal.servicesToReview')?.count ?? 0;
+    };
+    const own = await t.ctx.db
+      .selectFrom('legal_services as s')
+      .innerJoin('users as u', 'u.id', 's.created_by')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('u.username', '=', 'm.recorder')
+      .where('s.status', '=', 'submitted')
+      .executeTakeFirstOrThrow();
+    expect(Number(own.n)).toBeGreaterThan(0);
+    expect((await toReview(staff.jingyang.reviewer)) - (await toReview(staff.jingyang.recorder))).toBe(Number(own.n));
+  });
+
   it('a refusal by the policy is audited: 404 for another village, 403 for reviewing one’s own entry', async () => {
     const denials = () =>
       t.ctx.db

@@ -38,7 +38,8 @@ async function officeTodos(ctx: AppContext, actor: Actor): Promise<TodoItem[]> {
     if (overdue > 0) items.push(item('questionsOverdue', '/legal?tab=questions', overdue, { hours: ctx.config.legalAnswerHours }));
   }
   if (can(actor, 'legal.review')) {
-    const waiting = await countByStatus(ctx.db, { scope, advisorId: null }, 'submitted');
+    // Four-eyes (decision 76): the entries this person entered are someone else's to review.
+    const waiting = await countByStatus(ctx.db, { scope, advisorId: null }, 'submitted', actor.userId);
     if (waiting > 0) items.push(item('servicesToReview', '/legal?tab=ledger', waiting));
   }
   return items;
