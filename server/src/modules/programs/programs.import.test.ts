@@ -4,7 +4,7 @@ import { createTestApp, errorOf, type TestApp, type TestClient } from '../../tes
 import { buildUser, PLACES } from '../../testing/factories.ts';
 import { seedProgramsDemo } from './programs.demo.ts';
 import { expectStatus, PDF, programBody, sendRaw } from './programs.test-helpers.ts';
-import { QUOTA_HEADER } from './programs.service.ts';
+import { QUOTA_HEADER } from './program-quotas.service.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

@@ -21,6 +21,7 @@ import { caseRoutes } from './cases.routes.ts';
 import { designationRoutes } from './designations.routes.ts';
 import { EvaluationsService } from './evaluations.service.ts';
 import { organizationRoutes } from './organizations.routes.ts';
+import { ProgramQuotas } from './program-quotas.service.ts';
 import { ProgramChanges } from './programs.changes.ts';
 import { idParams } from './programs.route-params.ts';
 import { ProgramsService } from './programs.service.ts';
@@ -43,6 +44,7 @@ export function programsRoutes(app: App, ctx: AppContext): void {
   const programs = new ProgramsService(ctx);
   const changes = new ProgramChanges(ctx);
   const evaluations = new EvaluationsService(ctx);
+  const quotas = new ProgramQuotas(ctx);
   app.get(
     '/programs',
     { schema: { querystring: programListQuerySchema, response: { 200: programListDtoSchema } }, config: { access: 'programs.read' } },
@@ -123,7 +125,7 @@ export function programsRoutes(app: App, ctx: AppContext): void {
       schema: { params: idParams, body: quotasPutSchema, response: { 200: programDetailDtoSchema } },
       config: { access: 'programs.manage' },
     },
-    (req) => programs.putQuotas(requestContext(req), req.params.id, req.body.items),
+    (req) => quotas.put(requestContext(req), req.params.id, req.body.items),
   );
   app.post(
     '/programs/:id/quotas/import',
@@ -132,6 +134,6 @@ export function programsRoutes(app: App, ctx: AppContext): void {
       bodyLimit: IMPORT_LIMIT,
       config: { access: 'programs.manage' },
     },
-    (req) => programs.importQuotas(requestContext(req), req.params.id, xlsxBody(req.body, 'programs.import.notXlsx')),
+    (req) => quotas.import(requestContext(req), req.params.id, xlsxBody(req.body, 'programs.import.notXlsx')),
   );
 }

@@ -16,7 +16,6 @@ import type {
   ProgramDetailDto,
   ProgramDto,
   ProgramListDto,
-  QuotaItem,
   RequiredAttachment,
 } from '@rg/domain/programs/program.schema';
 import { ancestorsOf, isWithin, levelOf } from '@rg/domain/regions/region-code';
@@ -25,9 +24,8 @@ import { authorize, listScope, signedIn } from '../../core/access/authorize.ts';
 import { abilitiesOf, enforce } from '../../core/access/policy.ts';
 import type { AppContext } from '../../core/context.ts';
 import type { Tx } from '../../core/db/schema.ts';
-import { openWorkbook } from '../../core/export/xlsx.ts';
-import { AppError, invalid, notFound } from '../../core/http/errors.ts';
-import { findRegion, findRegions } from '../regions/regions.facade.ts';
+import { invalid, notFound } from '../../core/http/errors.ts';
+import { findRegion } from '../regions/regions.facade.ts';
 import { todayOf } from './programs.dates.ts';
 import { applicationCounts } from './applications.repository.ts';
 import { listDesignations } from './designations.repository.ts';
@@ -36,8 +34,6 @@ import * as repo from './programs.repository.ts';
 import type { ProgramMilestoneTable } from './programs.tables.ts';
 import { programUsage } from './programs.usage.ts';
 import { newId } from '../../core/db/ids.ts';
-
-export const QUOTA_HEADER = ['区划代码', '名称', '建议名额', '名额上限'];
 
 export function parseJson<T>(text: string): T {
   return JSON.parse(text) as T;
@@ -310,86 +306,6 @@ export class ProgramsService {
       });
     });
     return this.get(rc, programId);
-  }
-
-  /** 名额: replaces the table; each region must sit at the quota level inside the organiser's region. */
-  async putQuotas(rc: RequestContext, programId: string, items: readonly QuotaItem[]): Promise<ProgramDetailDto> {
-    const { row } = await this.loadManaged(rc, programId);
-    const wrong = items.findIndex(
-      (q) => !row.quota_level || levelOf(q.regionCode) !== row.quota_level || !isWithin(q.regionCode, row.organiser_region),
-    );
-    if (wrong >= 0) throw invalid({ [`items.${wrong}.regionCode`]: 'programs.quota.wrongLevel' });
-    const known = new Set(
-      (
-        await findRegions(
-          this.ctx.db,
-          items.map((q) => q.regionCode),
-        )
-      ).map((r) => r.code),
-    );
-    const unknown = items.findIndex((q) => !known.has(q.regionCode));
-    if (unknown >= 0) throw invalid({ [`items.${unknown}.regionCode`]: 'region.notFound' });
-    await this.ctx.db.transaction().execute(async (tx) => {
-      // A place already taken stays: the cap may not drop below the units counted against it (decision 67).
-      for (const quota of await repo.quotasOf(tx, programId)) {
-        const cap = items.find((q) => q.regionCode === quota.region_code)?.maxUnits ?? 0;
-        if (cap < quota.used)
-          throw new AppError('conflict', 'programs.quota.belowUsed', undefined, { region: quota.region_name, used: quota.used });
-      }
-      await repo.replaceQuotas(
-        tx,
-        programId,
-        items.map((q) => ({ program_id: programId, region_code: q.regionCode, max_units: q.maxUnits, suggested: q.suggested ?? null })),
-      );
-      await this.ctx.audit.append(tx, rc, {
-        action: 'programs.quotas_set',
-        objectType: 'program',
-        objectId: programId,
-        objectRegion: row.organiser_region,
-        detail: { count: items.length, total: items.reduce((n, q) => n + q.maxUnits, 0) },
-      });
-    });
-    return this.get(rc, programId);
-  }
-
-  /**
-   * 试点县数量建议表 (P2.3(3) 附件) as a raw .xlsx body: 区划代码 | 名称 | 建议名额 | 名额上限. The cap defaults to the
-   * suggestion; regions not imported in this installation are reported, not invented.
-   */
-  async importQuotas(rc: RequestContext, programId: string, file: Buffer): Promise<ProgramDetailDto & { skipped: string[] }> {
-    await this.loadManaged(rc, programId);
-    const workbook = await openWorkbook(file, 'programs.import.notXlsx');
-    const sheet = workbook.worksheets[0];
-    const header = sheet ? (sheet.getRow(1).values as unknown[]).slice(1, 5).map((v) => String(v ?? '').trim()) : [];
-    if (header.join('|') !== QUOTA_HEADER.join('|')) throw new AppError('validation', 'programs.import.badHeader');
-    const items: QuotaItem[] = [];
-    const bad: number[] = [];
-    sheet?.eachRow((row, n) => {
-      if (n === 1) return;
-      const values = (row.values as unknown[]).slice(1);
-      const code = String(values[0] ?? '').trim();
-      const suggested = Number(values[2]);
-      const capCell = values[3];
-      const cap = capCell === undefined || capCell === null || capCell === '' ? suggested : Number(capCell);
-      if (!/^\d+$/.test(code) || !Number.isInteger(suggested) || suggested < 0 || !Number.isInteger(cap) || cap < 0) bad.push(n);
-      else items.push({ regionCode: code, suggested, maxUnits: cap });
-    });
-    if (bad.length > 0) throw new AppError('validation', 'programs.import.badRows', undefined, { rows: bad.join('、') });
-    const known = new Set(
-      (
-        await findRegions(
-          this.ctx.db,
-          items.map((q) => q.regionCode),
-        )
-      ).map((r) => r.code),
-    );
-    const skipped = items.filter((q) => !known.has(q.regionCode)).map((q) => q.regionCode);
-    const detail = await this.putQuotas(
-      rc,
-      programId,
-      items.filter((q) => known.has(q.regionCode)),
-    );
-    return { ...detail, skipped };
   }
 
   /** The reviewer region at `level` for a unit (its ancestor at that level). */
