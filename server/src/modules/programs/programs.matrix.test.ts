@@ -416,4 +416,13 @@ describe('programs: the access matrices (role × action × place × status)', ()
     const listed = read.json<{ items: { id: string; abilities: Record<string, boolean> }[] }>().items.find((d) => d.id === designationId);
     expect(listed?.abilities).toEqual({ warn: false, restore: true, revoke: true });
   });
+
+  it('a region above the actor’s own lists the designations of the actor’s region; another region outside is 404', async () => {
+    const town = clientOf('townOfficial');
+    const above = await town.request('GET', `/api/programs/designations?regionCode=${PLACES.jingyang}`);
+    expect(above.statusCode, above.body).toBe(200);
+    const units = new Set(above.json<{ items: { unitCode: string }[] }>().items.map((d) => d.unitCode));
+    expect([...units].sort()).toEqual([VILLAGES.own, VILLAGES.sibling].sort());
+    expect((await town.request('GET', `/api/programs/designations?regionCode=${PLACES.anwu}`)).statusCode).toBe(404);
+  });
 });
