@@ -343,6 +343,22 @@ describe('mediation: the case access matrix (role × action × place × status)'
     );
   });
 
+  it('a refusal by the policy is audited (a cadre’s 404 on another village), and its 409 names the status and the step', async () => {
+    const denials = () =>
+      t.ctx.db
+        .selectFrom('audit_log')
+        .select(['actor_name', 'object_region', 'result'])
+        .where('action', '=', 'access.denied')
+        .orderBy('seq')
+        .execute();
+    const before = (await denials()).length;
+    expect((await clientOf('cadre').request('GET', `/api/mediation/cases/${sharedCase('sibling', 'registered').id}`)).statusCode).toBe(404);
+    expect((await denials()).slice(before)).toEqual([{ actor_name: 'mm.cadre', object_region: VILLAGES.sibling, result: 'denied' }]);
+    const early = await clientOf('townOfficial').request('POST', `/api/mediation/cases/${sharedCase('own', 'registered').id}/agree`, AGREE);
+    expect(early.statusCode).toBe(409);
+    expect(early.json()).toMatchObject({ error: { code: 'conflict', message: '当前状态（已受理）不能执行“达成协议”' } });
+  });
+
   for (const [name, row] of Object.entries(MATRIX)) {
     for (const action of ACTIONS) {
       it(`${name} × ${action}`, async () => {
