@@ -2,7 +2,6 @@ import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Flex, Space } from 'antd';
 import type { AdvisorDto } from '@rg/domain/legal/advisor.schema';
 import { useState } from 'react';
-import { useAuth } from '../../../app/auth/auth-context.tsx';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { ErrorAlert } from '../../../app/layout/error-alert.tsx';
 import { usePagedList, type Paging } from '../../../app/lists/use-paged-list.ts';
@@ -22,17 +21,18 @@ function toQuery(filters: AdvisorFilterValues, paging: Paging): AdvisorListQuery
 /** 法律顾问 tab: the roster of the current scope, paged by the server. */
 export function AdvisorsTab() {
   const { t } = useI18n();
-  const { can } = useAuth();
   const [editor, setEditor] = useState<Editor>({ mode: 'closed' });
   const [opened, setOpened] = useState<string | null>(null);
   const [importing, setImporting] = useState(false);
   const advisors = usePagedList({ toQuery, queryKey: legalKeys.advisors, queryFn: legalApi.advisors });
+  // May add advisors in the listed region: the roster policy's collection ability, from the server.
+  const creates = advisors.answer?.abilities.create ?? false;
 
   return (
     <>
       <Flex justify="space-between" align="flex-start" gap={16} wrap>
         <AdvisorFilters value={advisors.filters} onChange={advisors.setFilters} />
-        {can('legal.manage') && (
+        {creates && (
           <Space wrap>
             <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
               {t('legal.import.button')}
@@ -56,7 +56,7 @@ export function AdvisorsTab() {
         onClose={() => setEditor({ mode: 'closed' })}
       />
       <AdvisorDrawer advisorId={opened} onClose={() => setOpened(null)} />
-      {can('legal.manage') && <AdvisorImportModal open={importing} onClose={() => setImporting(false)} />}
+      {creates && <AdvisorImportModal open={importing} onClose={() => setImporting(false)} />}
     </>
   );
 }

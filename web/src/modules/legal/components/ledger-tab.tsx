@@ -25,6 +25,8 @@ export function LedgerTab() {
   const [opened, setOpened] = useState<string | null>(null);
   const [calling, setCalling] = useState(false);
   const list = usePagedList({ toQuery, queryKey: legalReportKeys.services, queryFn: legalReportsApi.services });
+  // Recording a hotline call is recording an entry: the ledger policy's collection ability.
+  const records = list.answer?.abilities.create ?? false;
   const filters = list.filters;
 
   return (
@@ -32,7 +34,7 @@ export function LedgerTab() {
       <Flex justify="space-between" align="flex-start" gap={16} wrap>
         <LedgerFilters value={filters} onChange={list.setFilters} />
         <Flex gap={8} wrap>
-          {can('legal.manage') && (
+          {records && (
             <Button icon={<PhoneOutlined />} onClick={() => setCalling(true)}>
               {t('legal.hotline.open')}
             </Button>
