@@ -121,6 +121,8 @@ export const reportFormDtoSchema = z.object({
   dueDate: z.string(),
   locked: z.boolean(),
   report: reportDtoSchema.nullable(),
+  /** Whether the actor may submit the quarter's form now (a first one, a correction or a resubmission). */
+  abilities: z.object({ submit: z.boolean() }),
 });
 export type ReportFormDto = z.infer<typeof reportFormDtoSchema>;
 

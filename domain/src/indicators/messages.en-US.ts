@@ -23,6 +23,7 @@ export const indicatorsServerMessagesEnUS: Record<keyof typeof indicatorsServerM
   'indicators.review.decision': 'Select a decision',
   'indicators.review.notSubmitted': 'Only reports awaiting review can be reviewed',
   'indicators.review.ownLevel': 'Reports are reviewed by the town (subdistrict) or county above',
+  'indicators.review.ownSubmission': 'You cannot review a report you submitted yourself; another person must review it',
   'indicators.review.noteRequired': 'Enter the reason for returning',
   'indicators.lock.already': 'This period is already locked',
   'indicators.lock.level': 'Only towns (subdistricts) and higher regions can lock a period',

@@ -21,6 +21,7 @@ export const indicatorsServerMessages = {
   'indicators.review.decision': '请选择审核结论',
   'indicators.review.notSubmitted': '只有待审核的报表可以审核',
   'indicators.review.ownLevel': '报表须由上级乡镇（街道）或县级审核',
+  'indicators.review.ownSubmission': '不能审核自己提交的报表，请由其他人员审核',
   'indicators.review.noteRequired': '退回时请填写退回原因',
   'indicators.lock.already': '该考核期已锁定',
   'indicators.lock.level': '只能锁定乡镇（街道）及以上区域的考核期',

@@ -17,12 +17,13 @@ import type {
   ScoreInput,
   UnitResultDto,
 } from '@rg/domain/indicators/indicators.schema';
+import { ROUND_ACTIONS } from '@rg/domain/indicators/indicators.schema';
 import { allocateSubsidy, AllocationRefused } from '@rg/domain/indicators/subsidy-allocation';
 import { valueOf } from '@rg/domain/indicators/target-status';
 import { isWithin } from '@rg/domain/regions/region-code';
-import type { Permission } from '@rg/domain/access/roles';
 import type { Actor, RequestContext } from '../../core/access/actor.ts';
-import { authorize, can, listScope } from '../../core/access/authorize.ts';
+import { authorize, listScope } from '../../core/access/authorize.ts';
+import { abilitiesOf, enforce } from '../../core/access/policy.ts';
 import type { AppContext } from '../../core/context.ts';
 import type { Tx } from '../../core/db/schema.ts';
 import { toXlsx } from '../../core/export/xlsx.ts';
@@ -30,6 +31,7 @@ import { AppError, conflict, invalid, notFound } from '../../core/http/errors.ts
 import { existingUsernames } from '../access/access.facade.ts';
 import { findRegion, findRegions } from '../regions/regions.facade.ts';
 import * as repo from './assessment.repository.ts';
+import { roundPolicy, type RoundPolicyAction, type RoundSubject } from './round.policy.ts';
 import type { IndicatorCatalogue } from './indicators.catalogue.ts';
 import type { AssessmentRoundTable } from './indicators.tables.ts';
 import { newId } from '../../core/db/ids.ts';
@@ -60,7 +62,7 @@ export class AssessmentService {
   }
 
   async create(rc: RequestContext, input: RoundCreate): Promise<RoundDto> {
-    const actor = authorize(rc.actor, 'indicators.manage', { regionCode: input.regionCode });
+    const actor = enforce(roundPolicy, rc.actor, 'create', { regionCode: input.regionCode, assessors: [] });
     this.template(input.templateCode);
     if (input.endsOn < input.startsOn) throw invalid({ endsOn: 'indicators.round.dates' });
     const units = [...new Set(input.unitCodes)];
@@ -100,7 +102,8 @@ export class AssessmentService {
       });
     });
     // Items an indicator answers are filled at once; 按指标自动计分 refreshes them later.
-    const round = await this.loadRound(actor, id, 'indicators.manage');
+    const round = await repo.findRound(this.ctx.db, id);
+    if (!round) throw notFound();
     await this.fillIndicatorItems(rc, actor, round);
     return this.get(rc, id);
   }
@@ -136,11 +139,15 @@ export class AssessmentService {
     };
   }
 
-  private async loadRound(actor: Actor, id: string, permission: Permission): Promise<AssessmentRoundTable> {
+  /** The round, when the policy allows the action on it (404 when missing or elsewhere, 403 without the right). */
+  private async loadRound(
+    rc: RequestContext,
+    id: string,
+    action: RoundPolicyAction,
+  ): Promise<{ actor: Actor; round: AssessmentRoundTable }> {
     const round = await repo.findRound(this.ctx.db, id);
     if (!round) throw notFound();
-    authorize(actor, permission, { regionCode: round.region_code });
-    return round;
+    return { actor: enforce(roundPolicy, rc.actor, action, subjectOf(round)), round };
   }
 
   private async results(round: AssessmentRoundTable): Promise<UnitResultDto[]> {
@@ -184,8 +191,7 @@ export class AssessmentService {
   }
 
   async get(rc: RequestContext, id: string): Promise<RoundDto> {
-    const actor = authorize(rc.actor, 'indicators.read');
-    const round = await this.loadRound(actor, id, 'indicators.read');
+    const { actor, round } = await this.loadRound(rc, id, 'read');
     const template = this.template(round.template_code);
     const region = await findRegion(this.ctx.db, round.region_code);
     const results = await this.results(round);
@@ -207,20 +213,12 @@ export class AssessmentService {
       },
       results,
       allocationRule: parseJson<AllocationInput['rule'] | null>(round.allocation_rule, null),
-      abilities: {
-        score:
-          can(actor, 'indicators.assess', { regionCode: round.region_code }) &&
-          (assessors.length === 0 || assessors.includes(actor.username)),
-        allocate: can(actor, 'indicators.manage', { regionCode: round.region_code }),
-      },
+      abilities: abilitiesOf(roundPolicy, actor, { regionCode: round.region_code, assessors }, ROUND_ACTIONS),
     };
   }
 
   async score(rc: RequestContext, id: string, input: ScoreInput): Promise<RoundDto> {
-    const actor = authorize(rc.actor, 'indicators.assess');
-    const round = await this.loadRound(actor, id, 'indicators.assess');
-    const assessors = parseJson<string[]>(round.assessors, []);
-    if (assessors.length > 0 && !assessors.includes(actor.username)) throw new AppError('forbidden', 'indicators.round.notAssessor');
+    const { actor, round } = await this.loadRound(rc, id, 'score');
     const item = this.template(round.template_code).items.find((i) => i.code === input.itemCode);
     if (!item) throw invalid({ itemCode: 'indicators.item.unknown' });
     if (item.rule.kind !== 'manual') throw invalid({ itemCode: 'indicators.item.auto' });
@@ -276,8 +274,7 @@ export class AssessmentService {
 
   /** Fills every indicator item of every unit from the indicator's value for the round's period (again). */
   async autofill(rc: RequestContext, id: string): Promise<RoundDto> {
-    const actor = authorize(rc.actor, 'indicators.assess');
-    const round = await this.loadRound(actor, id, 'indicators.assess');
+    const { actor, round } = await this.loadRound(rc, id, 'score');
     await this.fillIndicatorItems(rc, actor, round);
     return this.get(rc, id);
   }
@@ -322,8 +319,7 @@ export class AssessmentService {
 
   /** 以奖代补: shares the pool by the rule; every unit must be fully scored first. */
   async allocate(rc: RequestContext, id: string, input: AllocationInput): Promise<RoundDto> {
-    const actor = authorize(rc.actor, 'indicators.manage');
-    const round = await this.loadRound(actor, id, 'indicators.manage');
+    const { round } = await this.loadRound(rc, id, 'allocate');
     const results = await this.results(round);
     if (results.some((r) => !r.complete)) throw conflict('indicators.allocation.incomplete');
     let allocation;
@@ -357,8 +353,7 @@ export class AssessmentService {
 
   /** 以奖代补资金分配表 for the finance office. */
   async exportAllocation(rc: RequestContext, id: string): Promise<{ name: string; body: Buffer }> {
-    const actor = authorize(rc.actor, 'indicators.export');
-    const round = await this.loadRound(actor, id, 'indicators.export');
+    const { round } = await this.loadRound(rc, id, 'export');
     const results = await this.results(round);
     await this.ctx.audit.record(this.ctx.db, rc, {
       action: 'export.indicators_subsidy',
@@ -413,4 +408,8 @@ export class AssessmentService {
     );
     return { name: `以奖代补资金分配-${round.name}.xlsx`, body };
   }
+}
+
+function subjectOf(round: AssessmentRoundTable): RoundSubject {
+  return { regionCode: round.region_code, assessors: parseJson<string[]>(round.assessors, []) };
 }

@@ -9,15 +9,18 @@ import type {
   ReviewInput,
   SafetyReport,
 } from '@rg/domain/indicators/indicators.schema';
+import { REPORT_ACTIONS } from '@rg/domain/indicators/indicators.schema';
 import { dueDateOf, periodRange } from '@rg/domain/indicators/period';
 import { ancestorsOf, codeLength, levelOf, REGION_LEVELS, type RegionLevel } from '@rg/domain/regions/region-code';
 import type { Actor, RequestContext } from '../../core/access/actor.ts';
-import { authorize, can, listScope } from '../../core/access/authorize.ts';
+import { authorize, listScope } from '../../core/access/authorize.ts';
+import { abilitiesOf, enforce } from '../../core/access/policy.ts';
 import type { AppContext } from '../../core/context.ts';
 import type { DbOrTx } from '../../core/db/schema.ts';
-import { AppError, conflict, invalid, notFound } from '../../core/http/errors.ts';
+import { conflict, invalid, notFound } from '../../core/http/errors.ts';
 import { childRegions, findRegion, findRegions, villagesPerPrefix } from '../regions/regions.facade.ts';
 import type { IndicatorReportTable } from './indicators.tables.ts';
+import { reportPolicy, type ReportSubject } from './report.policy.ts';
 import { contributionsOf, difference } from './report-contributions.ts';
 import type { RollupEngine } from './rollup.engine.ts';
 import { rollupSums } from './rollup.repository.ts';
@@ -41,7 +44,6 @@ export class ReportService {
   ) {}
 
   private toDto(actor: Actor, row: IndicatorReportTable, unitName: string, locked: boolean): ReportDto {
-    const target = { regionCode: row.unit_code };
     return {
       id: row.id,
       unitCode: row.unit_code,
@@ -60,10 +62,7 @@ export class ReportService {
       reviewedBy: row.reviewed_by,
       reviewNote: row.review_note,
       version: row.version,
-      abilities: {
-        edit: !locked && row.status !== 'approved' && can(actor, 'indicators.report', target),
-        review: !locked && row.status === 'submitted' && actor.homeRegion !== row.unit_code && can(actor, 'indicators.review', target),
-      },
+      abilities: abilitiesOf(reportPolicy, actor, subjectOf(row.unit_code, row, locked), REPORT_ACTIONS),
     };
   }
 
@@ -81,7 +80,7 @@ export class ReportService {
   }
 
   async form(rc: RequestContext, unitCode: string, period: string): Promise<ReportFormDto> {
-    const actor = authorize(rc.actor, 'indicators.read', { regionCode: unitCode });
+    const actor = enforce(reportPolicy, rc.actor, 'read', subjectOf(unitCode, null, false));
     const region = await this.loadVillage(unitCode);
     const locked = await this.isLocked(this.ctx.db, unitCode, period);
     const row = await repo.findReportOf(this.ctx.db, unitCode, period);
@@ -92,20 +91,21 @@ export class ReportService {
       dueDate: dueDateOf(period),
       locked,
       report: row ? this.toDto(actor, row, region.name, locked) : null,
+      abilities: { submit: reportPolicy(actor, 'edit', subjectOf(unitCode, row ?? null, locked)).ok },
     };
   }
 
   async submit(rc: RequestContext, input: SafetyReport): Promise<ReportDto> {
-    const actor = authorize(rc.actor, 'indicators.report', { regionCode: input.unitCode });
+    const actor = enforce(reportPolicy, rc.actor, 'report', subjectOf(input.unitCode, null, false));
     const region = await this.loadVillage(input.unitCode);
     if (input.safeFamilies > input.households) throw invalid({ safeFamilies: 'indicators.report.safeFamiliesOverHouseholds' });
     const today = this.ctx.clock.now().toISOString().slice(0, 10);
     if (periodRange(input.period).from > today) throw invalid({ period: 'indicators.report.future' });
     const now = this.ctx.clock.now().toISOString();
     const id = await this.ctx.db.transaction().execute(async (tx) => {
-      if (await this.isLocked(tx, input.unitCode, input.period)) throw conflict('indicators.report.locked');
+      const locked = await this.isLocked(tx, input.unitCode, input.period);
       const before = await repo.findReportOf(tx, input.unitCode, input.period);
-      if (before?.status === 'approved') throw conflict('indicators.report.approved');
+      enforce(reportPolicy, actor, 'edit', subjectOf(input.unitCode, before ?? null, locked));
       if (before && input.version !== undefined && input.version !== before.version) throw conflict('indicators.report.stale');
       const values: repo.ReportValues = {
         status: 'submitted',
@@ -150,19 +150,17 @@ export class ReportService {
   }
 
   async review(rc: RequestContext, id: string, input: ReviewInput): Promise<ReportDto> {
-    const actor = authorize(rc.actor, 'indicators.review');
     const row = await repo.findReport(this.ctx.db, id);
     if (!row) throw notFound();
-    authorize(actor, 'indicators.review', { regionCode: row.unit_code });
-    // The village does not approve its own form: the town (or the county) does.
-    if (actor.homeRegion === row.unit_code) throw new AppError('forbidden', 'indicators.review.ownLevel');
+    // Region, level, four-eyes and status before the input is looked at; the lock is read in the transaction.
+    const actor = enforce(reportPolicy, rc.actor, 'review', subjectOf(row.unit_code, row, false));
     if (input.decision === 'return' && !input.note) throw invalid({ note: 'indicators.review.noteRequired' });
     const now = this.ctx.clock.now().toISOString();
     await this.ctx.db.transaction().execute(async (tx) => {
-      if (await this.isLocked(tx, row.unit_code, row.period)) throw conflict('indicators.report.locked');
+      const locked = await this.isLocked(tx, row.unit_code, row.period);
       const current = await repo.findReport(tx, id);
       if (!current) throw notFound();
-      if (current.status !== 'submitted') throw conflict('indicators.review.notSubmitted');
+      enforce(reportPolicy, actor, 'review', subjectOf(current.unit_code, current, locked));
       if (current.version !== input.version) throw conflict('indicators.report.stale');
       const status = input.decision === 'approve' ? 'approved' : 'returned';
       const after = {
@@ -288,4 +286,9 @@ export class ReportService {
       children: children.map((c) => rowOf(c.code, c.name, expected.get(c.code) ?? (level === 'town' ? 1 : 0))),
     };
   }
+}
+
+/** The policy's view of a village's form (or of the village before its first form). */
+function subjectOf(unitCode: string, row: Pick<IndicatorReportTable, 'status' | 'submitted_by'> | null, locked: boolean): ReportSubject {
+  return { regionCode: unitCode, status: row?.status ?? null, submittedBy: row?.submitted_by ?? null, locked };
 }

@@ -55,7 +55,7 @@ export function ReportTab() {
 function ReportForm({ data }: { data: ReportFormDto }) {
   const { t } = useI18n();
   const report = data.report;
-  const readOnly = data.locked || report?.status === 'approved';
+  const readOnly = !data.abilities.submit;
   const save = useFormSubmit<Values, unknown>({
     fields: FIELDS,
     mutationFn: (values) =>
