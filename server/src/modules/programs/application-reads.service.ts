@@ -1,10 +1,4 @@
-import type {
-  ApplicationDto,
-  ApplicationListQuery,
-  ApplicationSummaryDto,
-  PlanDiffDto,
-  ReviewDecision,
-} from '@rg/domain/programs/application.schema';
+import type { ApplicationDto, ApplicationListQuery, ApplicationSummaryDto, PlanDiffDto } from '@rg/domain/programs/application.schema';
 import { PLAN_SECTION_LABELS, PLAN_SECTIONS, type ReviewLevel } from '@rg/domain/programs/catalog';
 import type { ContentArea } from '@rg/domain/programs/program.schema';
 import type { Actor, RequestContext } from '../../core/access/actor.ts';
@@ -64,10 +58,10 @@ export class ApplicationReads {
       attachments,
       reviews: reviews.map((r) => ({
         id: r.id,
-        level: r.level as ReviewLevel,
+        level: r.level,
         reviewerRegion: r.reviewer_region,
         reviewerRegionName: r.reviewer_name,
-        decision: r.decision as ReviewDecision,
+        decision: r.decision,
         comment: r.comment,
         planVersion: r.plan_version,
         actorName: r.actor_name,

@@ -3,7 +3,6 @@ import type {
   DesignationDetailDto,
   EvaluationCreate,
   EvaluationDto,
-  EvaluationKind,
   ReportDto,
   TemplateDto,
   TemplatePut,
@@ -92,7 +91,7 @@ export class EvaluationsService {
   private evaluationDto(row: ProgramEvaluationTable): EvaluationDto {
     return {
       id: row.id,
-      kind: row.kind as EvaluationKind,
+      kind: row.kind,
       scores: parseJson<EvaluationDto['scores']>(row.scores),
       total: row.total_x10 / 10,
       passMark: row.pass_mark,

@@ -45,7 +45,7 @@ export function milestoneDto(row: ProgramMilestoneTable, today: string): Milesto
   return {
     id: row.id,
     name: row.name,
-    kind: row.kind as MilestoneInput['kind'],
+    kind: row.kind,
     dueDate: row.due_date,
     extendedTo: row.extended_to,
     extensionReason: row.extension_reason,

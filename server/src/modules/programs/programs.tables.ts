@@ -3,13 +3,13 @@
  * 0/1 booleans, UUID text ids). Lists kept inside a row (content areas, conditions, answers, plan
  * sections) are JSON text: they are read and written whole with their row, never queried by part.
  */
-import type { OrganiserLevel, UnitLevel } from '@rg/domain/programs/catalog';
-import type { ApplicationStatus } from '@rg/domain/programs/application.schema';
+import type { OrganiserLevel, ReviewLevel, UnitLevel } from '@rg/domain/programs/catalog';
+import type { ApplicationStatus, ReviewDecision } from '@rg/domain/programs/application.schema';
 import type { CaseStatus } from '@rg/domain/programs/case.schema';
 import type { DesignationStatus } from '@rg/domain/programs/designation.schema';
 import type { TaskStatus } from '@rg/domain/programs/organization.schema';
-import type { ReportStatus } from '@rg/domain/programs/evaluation.schema';
-import type { ProgramStatus, QuotaLevel } from '@rg/domain/programs/program.schema';
+import type { EvaluationKind, ReportStatus } from '@rg/domain/programs/evaluation.schema';
+import type { MilestoneKind, ProgramStatus, QuotaLevel } from '@rg/domain/programs/program.schema';
 import type { KindedAttachmentTable } from '../../core/files/attachments.ts';
 
 /** 试点示范项目 */
@@ -51,7 +51,7 @@ export interface ProgramMilestoneTable {
   id: string;
   program_id: string;
   name: string;
-  kind: string;
+  kind: MilestoneKind;
   due_date: string;
   extended_to: string | null;
   extension_reason: string | null;
@@ -108,9 +108,9 @@ export interface ProgramReviewTable {
   id: string;
   application_id: string;
   step: number;
-  level: string;
+  level: ReviewLevel;
   reviewer_region: string;
-  decision: string;
+  decision: ReviewDecision;
   comment: string;
   plan_version: number;
   actor_id: string;
@@ -233,7 +233,7 @@ export interface ProgramEvaluationTable {
   designation_id: string;
   program_id: string;
   unit_code: string;
-  kind: string;
+  kind: EvaluationKind;
   /** JSON { key, name, weight, score, evidence }[] */
   scores: string;
   /** Weighted score × 10 (one decimal kept as an integer). */
