@@ -8,6 +8,8 @@ import {
 import type { AppContext } from '../../core/context.ts';
 import { requestContext } from '../../core/http/route-guard.ts';
 import type { App } from '../../core/module.ts';
+import { DesignationDetails } from './designation-details.service.ts';
+import { DesignationReports } from './designation-reports.service.ts';
 import { DesignationsService } from './designations.service.ts';
 import { EvaluationsService } from './evaluations.service.ts';
 import { idParams, items } from './programs.route-params.ts';
@@ -15,6 +17,8 @@ import { idParams, items } from './programs.route-params.ts';
 /** 命名与动态管理 (P3.5(2)) and the designated units' 年度总结 and 评价 (P2.4(4), P3.4(5)). */
 export function designationRoutes(app: App, ctx: AppContext): void {
   const designations = new DesignationsService(ctx);
+  const details = new DesignationDetails(ctx);
+  const reports = new DesignationReports(ctx);
   const evaluations = new EvaluationsService(ctx);
   app.get(
     '/programs/designations',
@@ -52,7 +56,7 @@ export function designationRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/programs/designations/:id',
     { schema: { params: idParams, response: { 200: designationDetailDtoSchema } }, config: { access: 'programs.read' } },
-    (req) => evaluations.detail(requestContext(req), req.params.id),
+    (req) => details.detail(requestContext(req), req.params.id),
   );
   app.post(
     '/programs/designations/:id/reports',
@@ -62,7 +66,7 @@ export function designationRoutes(app: App, ctx: AppContext): void {
       config: { access: 'programs.apply' },
     },
     async (req, reply) =>
-      reply.status(201).send(await evaluations.submitReport(requestContext(req), req.params.id, req.body.year, req.body.content)),
+      reply.status(201).send(await reports.submitReport(requestContext(req), req.params.id, req.body.year, req.body.content)),
   );
   app.post(
     '/programs/reports/:id/review',
@@ -70,7 +74,7 @@ export function designationRoutes(app: App, ctx: AppContext): void {
       schema: { params: idParams, body: reportReviewSchema, response: { 200: designationDetailDtoSchema } },
       config: { access: 'programs.review' },
     },
-    (req) => evaluations.reviewReport(requestContext(req), req.params.id, req.body.decision, req.body.comment),
+    (req) => reports.reviewReport(requestContext(req), req.params.id, req.body.decision, req.body.comment),
   );
   app.post(
     '/programs/designations/:id/evaluations',
