@@ -52,11 +52,6 @@ export function holds(actor: Actor, permission: Permission): Decision {
   return actor.permissions.has(permission) ? allow : { ok: false, status: 'forbidden', messageKey: 'error.forbidden', permission };
 }
 
-/** The actor holds at least one of the permissions, else 403 naming the first. */
-export function holdsAny(actor: Actor, permissions: readonly [Permission, ...Permission[]]): Decision {
-  return permissions.some((p) => actor.permissions.has(p)) ? allow : holds(actor, permissions[0]);
-}
-
 /** The status is one the action allows, else 409 with the given message (null: the row has none yet). */
 export function statusIn<S extends string>(status: S | null, allowed: readonly S[], messageKey: string): Decision {
   return status !== null && allowed.includes(status) ? allow : { ok: false, status: 'conflict', messageKey };
