@@ -5,9 +5,7 @@ import {
   type AidDto,
   type AidListDto,
   type AidListQuery,
-  type AidResult,
   type AidStatus,
-  type AssigneeKind,
 } from '@rg/domain/mediation/aid.schema';
 import { maskIdCard, maskMobile } from '@rg/domain/personal/masking';
 import type { z } from 'zod';
@@ -66,13 +64,12 @@ export class AidService {
         matter: r.matter,
         facts: r.facts,
         hardship: json.parse<string[]>(r.hardship, []),
-        status: r.status as AidStatus,
+        status: r.status,
         appliedOn: r.applied_on,
         review: r.reviewed_on ? { approved: r.approved === 1, reason: r.review_reason ?? '', reviewedOn: r.reviewed_on } : null,
-        assignment: r.assigned_on
-          ? { name: r.assignee_name ?? '', kind: r.assignee_kind as AssigneeKind, assignedOn: r.assigned_on }
-          : null,
-        result: r.closed_on ? { result: r.result as AidResult, note: r.result_note, closedOn: r.closed_on } : null,
+        assignment:
+          r.assigned_on && r.assignee_kind ? { name: r.assignee_name ?? '', kind: r.assignee_kind, assignedOn: r.assigned_on } : null,
+        result: r.closed_on && r.result ? { result: r.result, note: r.result_note, closedOn: r.closed_on } : null,
         version: r.version,
         abilities: {
           manage: may('create'),
@@ -117,9 +114,10 @@ export class AidService {
     const { cipher } = this.ctx;
     let row: MediationAidTable;
     const now = this.ctx.clock.now().toISOString();
+    const applied: AidStatus = 'applied';
     const base = {
       id: newId(),
-      status: 'applied',
+      status: applied,
       applied_on: input.appliedOn,
       hardship: JSON.stringify(input.hardship),
       matter: input.matter,
@@ -269,7 +267,7 @@ export class AidService {
       reviewedOn: row.reviewed_on ?? '',
       assignee:
         approved && row.assignee_name
-          ? { kindLabel: ASSIGNEE_KIND_LABELS[row.assignee_kind as AssigneeKind] ?? '', name: row.assignee_name }
+          ? { kindLabel: row.assignee_kind ? ASSIGNEE_KIND_LABELS[row.assignee_kind] : '', name: row.assignee_name }
           : null,
     });
     await this.ctx.audit.record(this.ctx.db, rc, {

@@ -1,14 +1,5 @@
-import type {
-  CaseListItemDto,
-  CaseSource,
-  CaseType,
-  MyApplicationDto,
-  PartyDto,
-  PartyKind,
-  PartyRole,
-  RiskLevel,
-} from '@rg/domain/mediation/case.schema';
-import { isOverdue, type CaseStatus, type Outcome } from '@rg/domain/mediation/case-workflow';
+import type { CaseListItemDto, MyApplicationDto, PartyDto, PartyKind, PartyRole } from '@rg/domain/mediation/case.schema';
+import { isOverdue } from '@rg/domain/mediation/case-workflow';
 import type { PlaceRef } from '@rg/domain/mediation/common.schema';
 import { maskIdCard, maskMobile } from '@rg/domain/personal/masking';
 import type { PersonalDataCipher } from '../../core/crypto/personal-data.ts';
@@ -25,18 +16,18 @@ export function caseListItem(
     id: row.id,
     caseNo: row.case_no,
     region: refs.get(row.region_code) ?? { code: row.region_code, name: row.region_code, path: row.region_code },
-    caseType: row.case_type as CaseType,
-    source: row.source as CaseSource,
+    caseType: row.case_type,
+    source: row.source,
     online: row.online === 1,
     summary: row.description.slice(0, 60),
     partyNames: parties.map((p) => p.name).join('、'),
-    riskLevel: row.risk_level as RiskLevel,
+    riskLevel: row.risk_level,
     criminalRisk: row.criminal_risk === 1,
-    status: row.status as CaseStatus,
+    status: row.status,
     registeredOn: row.registered_on,
     dueOn: row.due_on,
     overdue: isOverdue(row.due_on, row.concluded_on, today),
-    outcome: row.outcome as Outcome | null,
+    outcome: row.outcome,
   };
 }
 
@@ -58,10 +49,10 @@ export function myApplicationDto(row: MediationCaseTable): MyApplicationDto {
   return {
     id: row.id,
     caseNo: row.case_no,
-    caseType: row.case_type as CaseType,
+    caseType: row.case_type,
     summary: row.description.slice(0, 60),
-    status: row.status as CaseStatus,
+    status: row.status,
     registeredOn: row.registered_on,
-    outcome: row.outcome as Outcome | null,
+    outcome: row.outcome,
   };
 }

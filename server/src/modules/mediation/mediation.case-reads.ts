@@ -1,13 +1,5 @@
-import {
-  RECORDING_NAMES,
-  type CaseDto,
-  type CaseListDto,
-  type CaseListQuery,
-  type FailureRoute,
-  type Referrer,
-  type RiskReason,
-} from '@rg/domain/mediation/case.schema';
-import { CASE_ACTIONS, type CaseStatus, type Performance } from '@rg/domain/mediation/case-workflow';
+import { RECORDING_NAMES, type CaseDto, type CaseListDto, type CaseListQuery, type RiskReason } from '@rg/domain/mediation/case.schema';
+import { CASE_ACTIONS } from '@rg/domain/mediation/case-workflow';
 import { chinaDate } from '@rg/domain/time/china-time';
 import type { Actor, RequestContext } from '../../core/access/actor.ts';
 import { listScope, signedIn } from '../../core/access/authorize.ts';
@@ -89,7 +81,7 @@ export class CaseReads {
       ...caseListItem(row, parties, refs, this.today()),
       committee: committee ?? null,
       mediator: mediator ?? null,
-      referrer: row.referrer as Referrer | null,
+      referrer: row.referrer,
       referralNote: row.referral_note,
       description: row.description,
       amountFen: row.amount_fen === null ? null : Number(row.amount_fen),
@@ -105,16 +97,17 @@ export class CaseReads {
             confirmationNote: row.confirmation_note,
           }
         : null,
-      performance: row.performance as Performance | null,
+      performance: row.performance,
       performanceNote: row.performance_note,
-      failure: row.failed_on
-        ? {
-            failedOn: row.failed_on,
-            route: row.failure_route as FailureRoute,
-            destination: row.failure_destination ?? '',
-            reason: row.failure_reason,
-          }
-        : null,
+      failure:
+        row.failed_on && row.failure_route
+          ? {
+              failedOn: row.failed_on,
+              route: row.failure_route,
+              destination: row.failure_destination ?? '',
+              reason: row.failure_reason,
+            }
+          : null,
       followUp: { dueOn: row.follow_up_due, visitedOn: row.visited_on, note: row.visit_note },
       closedOn: row.closed_on,
       reopenedFrom: link(row.reopened_from),
@@ -160,9 +153,7 @@ export class CaseReads {
               partyId: p.id,
               name: p.name,
               total: mine.length,
-              cases: mine
-                .slice(0, 5)
-                .map((r) => ({ id: r.id, caseNo: r.case_no, registeredOn: r.registered_on, status: r.status as CaseStatus })),
+              cases: mine.slice(0, 5).map((r) => ({ id: r.id, caseNo: r.case_no, registeredOn: r.registered_on, status: r.status })),
             },
           ];
     });

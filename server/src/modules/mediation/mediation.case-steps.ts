@@ -2,28 +2,18 @@ import type {
   agreeSchema,
   CaseCreate,
   CaseDto,
-  CaseType,
   closeSchema,
   confirmSchema,
   failSchema,
   followUpSchema,
   performanceSchema,
   reopenSchema,
-  RiskLevel,
   RiskReason,
   sessionSchema,
   startSchema,
   visitSchema,
 } from '@rg/domain/mediation/case.schema';
-import {
-  addDays,
-  checkTransition,
-  daysBetween,
-  type CaseFacts,
-  type CaseStatus,
-  type Outcome,
-  type Performance,
-} from '@rg/domain/mediation/case-workflow';
+import { addDays, checkTransition, daysBetween, type CaseFacts, type Outcome, type Performance } from '@rg/domain/mediation/case-workflow';
 import { isWithin } from '@rg/domain/regions/region-code';
 import { chinaDate } from '@rg/domain/time/china-time';
 import type { z } from 'zod';
@@ -59,12 +49,12 @@ const PERFORMANCE_COUNTER: Record<Performance, StatCounter> = { performed: 'perf
 
 function facts(row: MediationCaseTable, mediatorGiven: boolean): CaseFacts {
   return {
-    status: row.status as CaseStatus,
+    status: row.status,
     mediatorAssigned: mediatorGiven || row.mediator_id !== null,
     sessions: row.session_count,
-    outcome: row.outcome as Outcome | null,
+    outcome: row.outcome,
     confirmed: row.confirmed_on !== null,
-    performance: row.performance as Performance | null,
+    performance: row.performance,
     visited: row.visited_on !== null,
   };
 }
@@ -230,7 +220,7 @@ export class CaseSteps {
         });
         break;
       case 'performance': {
-        const before = row.performance as Performance | null;
+        const before = row.performance;
         const after = step.body.performance;
         await this.ctx.db.transaction().execute(async (tx) => {
           await this.update(tx, row, { performance: after, performance_note: step.body.note ?? null });
@@ -273,11 +263,11 @@ export class CaseSteps {
         regionCode: row.region_code,
         committeeId: row.committee_id,
         source: 'initiative',
-        caseType: row.case_type as CaseType,
+        caseType: row.case_type,
         description: `【重新受理，原案${row.case_no}】${body.reason}\n${row.description}`.slice(0, 2000),
         amountFen: row.amount_fen === null ? null : Number(row.amount_fen),
         peopleCount: row.people_count,
-        riskLevel: row.risk_level as RiskLevel,
+        riskLevel: row.risk_level,
         riskReasons: json.parse<RiskReason[]>(row.risk_reasons, []),
         criminalRisk: row.criminal_risk === 1,
         registeredOn: body.reopenedOn,

@@ -5,14 +5,9 @@ import {
   REFERRER_LABELS,
   RISK_LEVEL_LABELS,
   RISK_REASON_LABELS,
-  type CaseSource,
-  type CaseType,
-  type FailureRoute,
-  type Referrer,
-  type RiskLevel,
   type RiskReason,
 } from '@rg/domain/mediation/case.schema';
-import { CASE_STATUS_LABELS, isOverdue, PERFORMANCE_LABELS, type CaseStatus, type Performance } from '@rg/domain/mediation/case-workflow';
+import { CASE_STATUS_LABELS, isOverdue, PERFORMANCE_LABELS } from '@rg/domain/mediation/case-workflow';
 import { maskIdCard, maskMobile } from '@rg/domain/personal/masking';
 import type { RequestContext } from '../../core/access/actor.ts';
 import { listScope, signedIn } from '../../core/access/authorize.ts';
@@ -88,16 +83,16 @@ export class CaseLedgerExport {
       { header: '所在地', width: 30, value: (r) => r.path },
       { header: '调解组织', width: 24, value: (r) => r.committee_name },
       { header: '调解员', value: (r) => r.mediator_name },
-      { header: '纠纷类型', value: (r) => CASE_TYPE_LABELS[r.case_type as CaseType] ?? r.case_type },
-      { header: '案件来源', value: (r) => CASE_SOURCE_LABELS[r.source as CaseSource] ?? r.source },
-      { header: '移送单位', value: (r) => (r.referrer ? (REFERRER_LABELS[r.referrer as Referrer] ?? r.referrer) : null) },
+      { header: '纠纷类型', value: (r) => CASE_TYPE_LABELS[r.case_type] },
+      { header: '案件来源', value: (r) => CASE_SOURCE_LABELS[r.source] },
+      { header: '移送单位', value: (r) => (r.referrer ? REFERRER_LABELS[r.referrer] : null) },
       { header: '当事人', width: 30, value: partyList },
       { header: '身份证号码（脱敏）', width: 34, value: (r) => sealedList(r, (p) => p.id_number_enc, maskIdCard) },
       { header: '联系电话（脱敏）', width: 30, value: (r) => sealedList(r, (p) => p.phone_enc, maskMobile) },
       { header: '纠纷简要情况', width: 40, value: (r) => r.description },
       { header: '涉及金额（元）', value: (r) => (r.amount_fen === null ? null : Number(r.amount_fen) / 100) },
       { header: '涉及人数', width: 10, value: (r) => r.people_count },
-      { header: '风险等级', width: 10, value: (r) => RISK_LEVEL_LABELS[r.risk_level as RiskLevel] ?? r.risk_level },
+      { header: '风险等级', width: 10, value: (r) => RISK_LEVEL_LABELS[r.risk_level] },
       {
         header: '风险因素',
         width: 24,
@@ -111,7 +106,7 @@ export class CaseLedgerExport {
       { header: '登记日期', width: 12, value: (r) => r.registered_on },
       { header: '办理期限', width: 12, value: (r) => r.due_on },
       { header: '是否超期', width: 10, value: (r) => (isOverdue(r.due_on, r.concluded_on, today) ? '是' : '否') },
-      { header: '状态', width: 10, value: (r) => CASE_STATUS_LABELS[r.status as CaseStatus] ?? r.status },
+      { header: '状态', width: 10, value: (r) => CASE_STATUS_LABELS[r.status] },
       {
         header: '调解结果',
         width: 12,
@@ -121,15 +116,12 @@ export class CaseLedgerExport {
       {
         header: '协议履行情况',
         width: 12,
-        value: (r) => (r.performance ? (PERFORMANCE_LABELS[r.performance as Performance] ?? r.performance) : null),
+        value: (r) => (r.performance ? PERFORMANCE_LABELS[r.performance] : null),
       },
       {
         header: '调解不成去向',
         width: 28,
-        value: (r) =>
-          r.failure_route
-            ? `${FAILURE_ROUTE_LABELS[r.failure_route as FailureRoute] ?? r.failure_route}：${r.failure_destination ?? ''}`
-            : null,
+        value: (r) => (r.failure_route ? `${FAILURE_ROUTE_LABELS[r.failure_route]}：${r.failure_destination ?? ''}` : null),
       },
       { header: '回访日期', width: 12, value: (r) => r.visited_on },
       { header: '结案日期', width: 12, value: (r) => r.closed_on },

@@ -4,7 +4,6 @@ import type {
   CommitteeLevel,
   CommitteeListDto,
   CommitteeListQuery,
-  CommitteeStatus,
   CommitteeUpdate,
 } from '@rg/domain/mediation/committee.schema';
 import type { RegionLevel } from '@rg/domain/regions/region-code';
@@ -66,7 +65,7 @@ export class CommitteesService {
       name: r.name,
       field: r.field,
       establishedOn: r.established_on,
-      status: r.status as CommitteeStatus,
+      status: r.status,
       mediators: counts.get(r.id)?.n ?? 0,
       fullTime: counts.get(r.id)?.ft ?? 0,
       version: r.version,

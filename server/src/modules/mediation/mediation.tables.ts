@@ -1,5 +1,7 @@
-import type { CaseSource, CaseType, RiskLevel } from '@rg/domain/mediation/case.schema';
-import type { CaseStatus, Outcome } from '@rg/domain/mediation/case-workflow';
+import type { AidResult, AidStatus, AssigneeKind } from '@rg/domain/mediation/aid.schema';
+import type { CaseSource, CaseType, FailureRoute, Referrer, RiskLevel } from '@rg/domain/mediation/case.schema';
+import type { CaseStatus, Outcome, Performance } from '@rg/domain/mediation/case-workflow';
+import type { CommitteeStatus, MediatorStatus } from '@rg/domain/mediation/committee.schema';
 import type { AttachmentTable } from '../../core/files/attachments.ts';
 /** Tables of the `mediation` module (storage conventions in core/db/schema.ts). */
 
@@ -11,7 +13,7 @@ export interface MediationCommitteeTable {
   name: string;
   field: string | null;
   established_on: string | null;
-  status: string;
+  status: CommitteeStatus;
   created_at: string;
   updated_at: string;
   version: number;
@@ -24,13 +26,13 @@ export interface MediationMediatorTable {
   region_code: string;
   committee_level: string;
   name: string;
-  gender: string;
+  gender: 'male' | 'female';
   phone_enc: string;
   phone_hash: string;
   id_number_enc: string | null;
   id_number_hash: string | null;
   employment: string;
-  status: string;
+  status: MediatorStatus;
   created_at: string;
   updated_at: string;
   version: number;
@@ -57,7 +59,7 @@ export interface MediationCaseTable {
   mediator_id: string | null;
   source: CaseSource;
   online: number;
-  referrer: string | null;
+  referrer: Referrer | null;
   referral_note: string | null;
   screening_id: string | null;
   case_type: CaseType;
@@ -80,10 +82,10 @@ export interface MediationCaseTable {
   performance_deadline: string | null;
   confirmed_on: string | null;
   confirmation_note: string | null;
-  performance: string | null;
+  performance: Performance | null;
   performance_note: string | null;
   failed_on: string | null;
-  failure_route: string | null;
+  failure_route: FailureRoute | null;
   failure_destination: string | null;
   failure_reason: string | null;
   follow_up_due: string | null;
@@ -180,15 +182,15 @@ export interface MediationAidTable {
   matter: string;
   facts: string;
   hardship: string;
-  status: string;
+  status: AidStatus;
   applied_on: string;
   approved: number | null;
   review_reason: string | null;
   reviewed_on: string | null;
   assignee_name: string | null;
-  assignee_kind: string | null;
+  assignee_kind: AssigneeKind | null;
   assigned_on: string | null;
-  result: string | null;
+  result: AidResult | null;
   result_note: string | null;
   closed_on: string | null;
   created_at: string;
