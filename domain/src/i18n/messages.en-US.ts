@@ -49,6 +49,7 @@ const foundation: Record<ServerMessageKey, string> = {
   'user.displayName.tooLong': 'The name cannot exceed 30 characters',
   'user.roles.required': 'Select at least one role',
   'user.role.notGrantable': 'You cannot grant this role',
+  'user.role.adminMix': 'A system, security or audit administrator account holds no other role',
   'user.region.notGrantable': 'The region must lie inside your scope',
   'user.self.disable': 'You cannot disable your own account',
   'user.self.reset': 'Use "Change password" to change your own password',

@@ -1,14 +1,16 @@
-import { canGrantRegion, canGrantRole } from '@rg/domain/access/grants';
+import { canGrantRole } from '@rg/domain/access/grants';
 import { checkPassword } from '@rg/domain/access/password-policy';
 import { ROLE_LABELS, ROLES, type Role } from '@rg/domain/access/roles';
 import { toXlsx, type ExportColumn } from '../../core/export/xlsx.ts';
-import type { UserCreate, UserDto, UserListQuery, UserUpdate } from '@rg/domain/access/user.schema';
+import { USER_ACTIONS, type UserCreate, type UserDto, type UserListQuery, type UserUpdate } from '@rg/domain/access/user.schema';
 import { maskMobile } from '@rg/domain/personal/masking';
 import type { Actor, RequestContext } from '../../core/access/actor.ts';
-import { authorize, can, DeniedError, listScope } from '../../core/access/authorize.ts';
+import { authorize, listScope } from '../../core/access/authorize.ts';
+import { abilitiesOf, enforce } from '../../core/access/policy.ts';
 import type { AppContext } from '../../core/context.ts';
 import { hashPassword } from '../../core/crypto/password-hash.ts';
 import { AppError, conflict, invalid, notFound } from '../../core/http/errors.ts';
+import { userPolicy, type UserPolicyAction, type UserSubject } from './user.policy.ts';
 import type { Tx, UserTable } from '../../core/db/schema.ts';
 import { findRegion } from '../regions/regions.facade.ts';
 import * as repo from './users.repository.ts';
@@ -32,6 +34,8 @@ const USER_EXPORT_COLUMNS: ExportColumn<UserDto>[] = [
 
 /** 用户管理: officials manage accounts inside their region, granting only what they hold (SECURITY.md 8). */
 export class UsersService {
+  private readonly policy = userPolicy((actor) => this.grantableRoles(actor));
+
   constructor(private readonly ctx: AppContext) {}
 
   /** Per actor (one a request): a list of users asks it for every row. */
@@ -46,12 +50,7 @@ export class UsersService {
     return roles;
   }
 
-  private canManage(actor: Actor, row: UserTable, roles: readonly Role[]): boolean {
-    return can(actor, 'user.manage', { regionCode: row.region_code }) && roles.every((r) => this.grantableRoles(actor).includes(r));
-  }
-
   toDto(actor: Actor, row: repo.UserRow, roles: Role[]): UserDto {
-    const manage = this.canManage(actor, row, roles);
     return {
       id: row.id,
       username: row.username,
@@ -67,12 +66,7 @@ export class UsersService {
       lastLoginAt: row.last_login_at,
       createdAt: row.created_at,
       version: row.version,
-      abilities: {
-        update: manage,
-        disable: manage && row.id !== actor.userId,
-        resetPassword: manage && row.id !== actor.userId,
-        revealPhone: row.phone_enc !== null && can(actor, 'personal.reveal', { regionCode: row.region_code }),
-      },
+      abilities: abilitiesOf(this.policy, actor, subjectOf(row, roles), USER_ACTIONS),
     };
   }
 
@@ -110,25 +104,30 @@ export class UsersService {
     return toXlsx('用户', USER_EXPORT_COLUMNS, items);
   }
 
-  /** Reads a user in the actor's region; a user elsewhere answers 404 like a missing one. */
-  private async load(actor: Actor, id: string): Promise<{ row: repo.UserRow; roles: Role[] }> {
+  /** A user, when the policy allows the action on them; a user elsewhere answers 404 like a missing one. */
+  private async load(
+    rc: RequestContext,
+    id: string,
+    action: UserPolicyAction,
+  ): Promise<{ actor: Actor; row: repo.UserRow; roles: Role[] }> {
     const row = await repo.findUserById(this.ctx.db, id);
     if (!row) throw notFound();
-    authorize(actor, 'user.read', { regionCode: row.region_code });
     const roles = (await repo.rolesOf(this.ctx.db, [id])).get(id) ?? [];
-    return { row, roles };
+    return { actor: enforce(this.policy, rc.actor, action, subjectOf(row, roles)), row, roles };
   }
 
   async get(rc: RequestContext, id: string): Promise<UserDto> {
-    const actor = authorize(rc.actor, 'user.read');
-    const { row, roles } = await this.load(actor, id);
+    const { actor, row, roles } = await this.load(rc, id, 'read');
     return this.toDto(actor, row, roles);
   }
 
-  private checkGrants(actor: Actor, regionCode: string, roles: readonly Role[]): void {
-    if (!canGrantRegion(actor.homeRegion, regionCode)) throw new DeniedError('not_found', 'error.notFound', 'user.manage', regionCode);
-    const refused = roles.filter((r) => !this.grantableRoles(actor).includes(r));
-    if (refused.length > 0) throw new AppError('forbidden', 'user.role.notGrantable', { roles: 'user.role.notGrantable' });
+  /** The region and roles an account is to get (SECURITY.md 8, 11); a refused role is named on the form's roles field. */
+  private checkGrants(actor: Actor, subject: UserSubject): void {
+    const decision = this.policy(actor, 'grant', subject);
+    if (!decision.ok && decision.messageKey.startsWith('user.role.')) {
+      throw new AppError('forbidden', decision.messageKey, { roles: decision.messageKey });
+    }
+    enforce(this.policy, actor, 'grant', subject);
   }
 
   private async requireRegion(code: string): Promise<void> {
@@ -141,8 +140,8 @@ export class UsersService {
   }
 
   async create(rc: RequestContext, input: UserCreate): Promise<UserDto> {
-    const actor = authorize(rc.actor, 'user.manage', { regionCode: input.regionCode });
-    this.checkGrants(actor, input.regionCode, input.roles);
+    const actor = authorize(rc.actor, 'user.manage');
+    this.checkGrants(actor, { regionCode: input.regionCode, id: null, roles: input.roles, hasPhone: false });
     await this.requireRegion(input.regionCode);
     this.checkPasswordPolicy(input.initialPassword, input.username, 'initialPassword');
     const passwordHash = await hashPassword(input.initialPassword);
@@ -199,18 +198,11 @@ export class UsersService {
     });
   }
 
-  private async loadManageable(rc: RequestContext, id: string): Promise<{ actor: Actor; row: repo.UserRow; roles: Role[] }> {
-    const actor = authorize(rc.actor, 'user.manage');
-    const { row, roles } = await this.load(actor, id);
-    if (!this.canManage(actor, row, roles)) throw new AppError('forbidden', 'user.role.notGrantable');
-    return { actor, row, roles };
-  }
-
   async update(rc: RequestContext, id: string, input: UserUpdate): Promise<UserDto> {
-    const { actor, row, roles } = await this.loadManageable(rc, id);
+    const { actor, row, roles } = await this.load(rc, id, 'update');
     const regionCode = input.regionCode ?? row.region_code;
     const newRoles = input.roles ? [...new Set(input.roles)] : roles;
-    this.checkGrants(actor, regionCode, newRoles);
+    this.checkGrants(actor, { ...subjectOf(row, newRoles), regionCode });
     if (input.regionCode) await this.requireRegion(input.regionCode);
     const changes: Partial<UserTable> = {
       ...(input.displayName !== undefined ? { display_name: input.displayName } : {}),
@@ -240,8 +232,7 @@ export class UsersService {
   }
 
   async setStatus(rc: RequestContext, id: string, version: number, status: 'active' | 'disabled'): Promise<UserDto> {
-    const { actor, row } = await this.loadManageable(rc, id);
-    if (row.id === actor.userId) throw invalid({ status: 'user.self.disable' });
+    const { row } = await this.load(rc, id, 'disable');
     await this.change(
       rc,
       id,
@@ -258,8 +249,7 @@ export class UsersService {
   }
 
   async resetPassword(rc: RequestContext, id: string, newPassword: string): Promise<void> {
-    const { actor, row } = await this.loadManageable(rc, id);
-    if (row.id === actor.userId) throw invalid({ newPassword: 'user.self.reset' });
+    const { row } = await this.load(rc, id, 'resetPassword');
     this.checkPasswordPolicy(newPassword, row.username, 'newPassword');
     const hash = await hashPassword(newPassword);
     await this.change(
@@ -276,8 +266,8 @@ export class UsersService {
 
   /** The full phone number, for holders of the reveal permission; each reveal is audited (SECURITY.md 13). */
   async revealPhone(rc: RequestContext, id: string): Promise<{ phone: string | null }> {
-    const actor = authorize(rc.actor, 'personal.reveal');
-    const { row } = await this.load(actor, id);
+    authorize(rc.actor, 'personal.reveal');
+    const { row } = await this.load(rc, id, 'read');
     const phone = await revealSealed(this.ctx, rc, {
       action: 'user.reveal_phone',
       objectType: 'user',
@@ -287,4 +277,8 @@ export class UsersService {
     });
     return { phone };
   }
+}
+
+function subjectOf(row: repo.UserRow, roles: readonly Role[]): UserSubject {
+  return { regionCode: row.region_code, id: row.id, roles, hasPhone: row.phone_enc !== null };
 }
