@@ -108,6 +108,24 @@ describe('module conformance', () => {
   });
 });
 
+describe('route contracts', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('every JSON route of the API declares its response body; only file downloads send bytes', () => {
+    // A download names its file in the path (…/summary.docx, …/cases.xlsx) or sends a stored file by its id.
+    const download = /\.(xlsx|docx|zip)$|\/:(fileId|attachmentId)$/;
+    const undeclared = t.routes
+      .filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs') && !download.test(r.url))
+      .filter((r) => r.responses.length === 0)
+      .map((r) => `${r.method} ${r.url}`);
+    expect(undeclared).toEqual([]);
+  });
+});
+
 describe('event contracts', () => {
   let t: TestApp;
   beforeAll(async () => {

@@ -4,6 +4,8 @@ import Fastify from 'fastify';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
+import { todoListDtoSchema } from '@rg/domain/home/todo.schema';
+import { z } from 'zod';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.ts';
@@ -24,6 +26,9 @@ export interface BuiltApp {
 }
 
 /** Fastify with security headers, cookies, the route guard, the error format and every module. */
+/** What /api/health answers while the server can serve. */
+const healthDtoSchema = z.object({ status: z.literal('ok') });
+
 export async function buildApp(
   ctx: AppContext,
   modules: readonly ModuleManifest[],
@@ -75,9 +80,11 @@ export async function buildApp(
   });
 
   await registerApiDocs(app);
-  app.get('/api/health', { config: { access: 'public' } }, async () => ({ status: 'ok' }));
+  app.get('/api/health', { schema: { response: { 200: healthDtoSchema } }, config: { access: 'public' } }, async () => ({
+    status: 'ok' as const,
+  }));
   // 待办: every module adds its pending items for the actor (ISSUE 2 item 7).
-  app.get('/api/todos', { config: { access: 'authenticated' } }, async (request) => {
+  app.get('/api/todos', { schema: { response: { 200: todoListDtoSchema } }, config: { access: 'authenticated' } }, async (request) => {
     const actor = request.actor;
     if (!actor) return { items: [] };
     const lists = await Promise.all(modules.map((m) => m.todos?.(ctx, actor) ?? Promise.resolve([])));

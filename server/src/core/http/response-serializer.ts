@@ -18,3 +18,6 @@ export const compiledSerializerCompiler: FastifySerializerCompiler<unknown> = ({
   // The two libraries type JSON Schema differently (zod's payload vs fast-json-stringify's subset): same document.
   return fastJson(jsonSchema as fastJson.AnySchema);
 };
+
+/** The response of a route that answers 204 with no body (logout, a deletion), so its document says so. */
+export const noContentSchema = z.null().describe('No content');

@@ -34,6 +34,8 @@ export interface DeclaredRoute {
   method: string;
   url: string;
   access: RouteAccess | undefined;
+  /** The status codes whose body the route declares (`schema.response`); none for a file download. */
+  responses: string[];
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -57,6 +59,7 @@ export function installRouteGuard(app: App, ctx: AppContext): DeclaredRoute[] {
         get access() {
           return route.config?.access;
         },
+        responses: Object.keys(route.schema?.response ?? {}),
       });
     }
   });

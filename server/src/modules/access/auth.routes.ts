@@ -14,6 +14,7 @@ import { AppError } from '../../core/http/errors.ts';
 import { requestContext } from '../../core/http/route-guard.ts';
 import type { App } from '../../core/module.ts';
 import { AuthService } from './auth.service.ts';
+import { noContentSchema } from '../../core/http/response-serializer.ts';
 
 export function authRoutes(app: App, ctx: AppContext): void {
   const auth = new AuthService(ctx);
@@ -38,10 +39,10 @@ export function authRoutes(app: App, ctx: AppContext): void {
     status: 'ok' as const,
     session: await auth.verifyTotp(requestContext(req), req.session, req.body.code, true),
   }));
-  app.post('/auth/logout', { config: pending }, async (req, reply) => {
+  app.post('/auth/logout', { schema: { response: { 204: noContentSchema } }, config: pending }, async (req, reply) => {
     if (req.session) await auth.logout(requestContext(req), req.session);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.status(204).send();
+    return reply.status(204).send(null);
   });
   app.get(
     '/session',

@@ -15,6 +15,7 @@ import { requestContext } from '../../core/http/route-guard.ts';
 import type { App } from '../../core/module.ts';
 import { UsersService } from './users.service.ts';
 import { sendXlsx } from '../../core/export/xlsx.ts';
+import { noContentSchema } from '../../core/http/response-serializer.ts';
 
 const idParams = z.object({ id: z.uuid('error.notFound') });
 
@@ -48,10 +49,10 @@ export function usersRoutes(app: App, ctx: AppContext): void {
   );
   app.post(
     '/users/:id/password',
-    { schema: { params: idParams, body: passwordResetSchema }, config: { access: 'user.manage' } },
+    { schema: { params: idParams, body: passwordResetSchema, response: { 204: noContentSchema } }, config: { access: 'user.manage' } },
     async (req, reply) => {
       await users.resetPassword(requestContext(req), req.params.id, req.body.newPassword);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
   app.post(

@@ -20,6 +20,7 @@ import { LegalDossier } from './legal.dossier.ts';
 import { LegalNorms } from './legal.norms.ts';
 import { LegalRooms } from './legal.rooms.ts';
 import { sendFile } from '../../core/http/files.ts';
+import { noContentSchema } from '../../core/http/response-serializer.ts';
 
 const year = z.coerce.number().int().min(2000, 'legal.dossier.year.invalid').max(2100, 'legal.dossier.year.invalid');
 const dossierQuery = z.object({ year });
@@ -47,10 +48,14 @@ export function legalReportsRoutes(app: App, ctx: AppContext): void {
     { schema: { body: normCreateSchema, response: { 201: normDtoSchema } }, config: { access: 'legal.manage' } },
     async (req, reply) => reply.status(201).send(await norms.create(requestContext(req), req.body)),
   );
-  app.delete('/legal/norms/:id', { schema: { params: idParams }, config: { access: 'legal.manage' } }, async (req, reply) => {
-    await norms.remove(requestContext(req), req.params.id);
-    return reply.status(204).send();
-  });
+  app.delete(
+    '/legal/norms/:id',
+    { schema: { params: idParams, response: { 204: noContentSchema } }, config: { access: 'legal.manage' } },
+    async (req, reply) => {
+      await norms.remove(requestContext(req), req.params.id);
+      return reply.status(204).send(null);
+    },
+  );
   app.get(
     '/legal/compliance',
     { schema: { querystring: complianceQuerySchema, response: { 200: complianceDtoSchema } }, config: { access: 'legal.read' } },
