@@ -1,5 +1,5 @@
 import { AID_STATUS_LABELS, AID_STATUSES, AID_STEPS, type AidStatus, type AidStep } from '@rg/domain/mediation/aid.schema';
-import { allOf, allow, holds, inRegion, type Decision, type Placed, type Policy } from '../../core/access/policy.ts';
+import { allOf, allow, denyWhen, holds, inRegion, type Decision, type Placed, type Policy } from '../../core/access/policy.ts';
 
 /** What may be done with a 法律援助 application: read, apply (`create`, on the list), a step, reveal, the decision letter. */
 export type AidAccess = 'read' | 'create' | 'reveal' | 'decision' | AidStep;
@@ -38,9 +38,7 @@ export const aidPolicy: Policy<AidAccess, AidSubject> = (actor, action, row) => 
   if (action === 'reveal') return allOf(region, holds(actor, 'mediation.read'), holds(actor, 'personal.reveal'));
   const manage = allOf(region, holds(actor, 'mediation.aid'));
   if (isStep(action)) return allOf(manage, stepOpen(row, action));
-  if (action === 'decision') {
-    return allOf(manage, row.reviewed ? allow : { ok: false, status: 'conflict', messageKey: 'mediation.aid.decision.none' });
-  }
+  if (action === 'decision') return allOf(manage, denyWhen(!row.reviewed, 'conflict', 'mediation.aid.decision.none'));
   return manage;
 };
 

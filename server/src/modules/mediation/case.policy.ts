@@ -8,7 +8,7 @@ import {
   type Outcome,
   type Recording,
 } from '@rg/domain/mediation/case-workflow';
-import { allOf, allow, holds, inRegion, type Decision, type Placed, type Policy } from '../../core/access/policy.ts';
+import { allOf, allow, denyWhen, holds, inRegion, statusIn, type Decision, type Placed, type Policy } from '../../core/access/policy.ts';
 
 /**
  * What may be done with a 调解案件: read it, export the ledger and statistics of a region, register one
@@ -69,22 +69,15 @@ export const casePolicy: Policy<CaseAccess, CaseSubject> = (actor, action, row) 
   if (action === 'apply') return holds(actor, 'mediation.apply');
   if (action === 'reveal') return allOf(holds(actor, 'mediation.read'), holds(actor, 'personal.reveal'));
   if (action === 'agreement') {
-    const agreed = row.outcome === 'agreement';
-    return allOf(
-      holds(actor, 'mediation.read'),
-      agreed ? allow : { ok: false, status: 'conflict', messageKey: 'mediation.agreement.none' },
-    );
+    return allOf(holds(actor, 'mediation.read'), denyWhen(row.outcome !== 'agreement', 'conflict', 'mediation.agreement.none'));
   }
   if (action === 'aid') {
     const failed = row.status !== 'registered' && row.outcome === 'failed';
-    return allOf(holds(actor, 'mediation.aid'), failed ? allow : { ok: false, status: 'conflict', messageKey: 'mediation.aid.notFailed' });
+    return allOf(holds(actor, 'mediation.aid'), denyWhen(!failed, 'conflict', 'mediation.aid.notFailed'));
   }
   const handle = holds(actor, 'mediation.handle');
   if (action === 'create' || action === 'attach') return handle;
-  if (action === 'editParties') {
-    const open = row.status !== null && PARTY_EDIT_STATUSES.includes(row.status);
-    return allOf(handle, open ? allow : { ok: false, status: 'conflict', messageKey: 'mediation.parties.locked' });
-  }
+  if (action === 'editParties') return allOf(handle, statusIn(row.status, PARTY_EDIT_STATUSES, 'mediation.parties.locked'));
   return allOf(handle, stepOpen(row, action));
 };
 
