@@ -163,6 +163,8 @@ export const completenessDtoSchema = completenessRowSchema.extend({
   dueDate: z.string(),
   locked: z.boolean(),
   children: z.array(completenessRowSchema),
+  /** Whether the actor may close the quarter for the region now. */
+  abilities: z.object({ lock: z.boolean() }),
 });
 export type CompletenessDto = z.infer<typeof completenessDtoSchema>;
 
@@ -317,7 +319,9 @@ export const roundSummaryDtoSchema = z.object({
   poolFen: z.number().nullable(),
 });
 export type RoundSummaryDto = z.infer<typeof roundSummaryDtoSchema>;
-export const roundListDtoSchema = z.object({ items: z.array(roundSummaryDtoSchema) });
+/** The rounds the actor sees, and whether they may set one up for their region. */
+export const roundListDtoSchema = z.object({ items: z.array(roundSummaryDtoSchema), abilities: z.object({ create: z.boolean() }) });
+export type RoundListDto = z.infer<typeof roundListDtoSchema>;
 
 export const itemScoreDtoSchema = z.object({
   itemCode: z.string(),

@@ -13,6 +13,7 @@ import type {
   Evidence,
   RoundCreate,
   RoundDto,
+  RoundListDto,
   RoundSummaryDto,
   ScoreInput,
   UnitResultDto,
@@ -108,7 +109,7 @@ export class AssessmentService {
     return this.get(rc, id);
   }
 
-  async list(rc: RequestContext): Promise<RoundSummaryDto[]> {
+  async list(rc: RequestContext): Promise<RoundListDto> {
     const actor = authorize(rc.actor, 'indicators.read');
     const scope = listScope(actor);
     const { rows, units } = await repo.listRounds(this.ctx.db, scope, 200);
@@ -120,7 +121,10 @@ export class AssessmentService {
         )
       ).map((r) => [r.code, r.name]),
     );
-    return rows.map((r) => this.summary(r, names.get(r.region_code) ?? r.region_code, units.get(r.id) ?? 0));
+    return {
+      items: rows.map((r) => this.summary(r, names.get(r.region_code) ?? r.region_code, units.get(r.id) ?? 0)),
+      abilities: { create: roundPolicy(actor, 'create', { regionCode: scope, assessors: [] }).ok },
+    };
   }
 
   private summary(r: AssessmentRoundTable, regionName: string, units: number): RoundSummaryDto {

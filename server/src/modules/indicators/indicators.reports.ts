@@ -3,6 +3,7 @@ import type {
   CompletenessDto,
   CompletenessRow,
   ReportDto,
+  LockDto,
   ReportFormDto,
   ReportListQuery,
   ReportStatus,
@@ -20,6 +21,7 @@ import type { DbOrTx } from '../../core/db/schema.ts';
 import { conflict, invalid, notFound } from '../../core/http/errors.ts';
 import { childRegions, findRegion, findRegions, villagesPerPrefix } from '../regions/regions.facade.ts';
 import type { IndicatorReportTable } from './indicators.tables.ts';
+import { isClosable, periodLockPolicy } from './period-lock.policy.ts';
 import { reportPolicy, type ReportSubject } from './report.policy.ts';
 import { contributionsOf, difference } from './report-contributions.ts';
 import type { RollupEngine } from './rollup.engine.ts';
@@ -223,14 +225,14 @@ export class ReportService {
     };
   }
 
-  async lock(rc: RequestContext, regionCode: string, period: string): Promise<{ regionCode: string; period: string; lockedAt: string }> {
-    const actor = authorize(rc.actor, 'indicators.review', { regionCode });
-    const region = await findRegion(this.ctx.db, regionCode);
-    if (!region) throw notFound('region.notFound');
-    if (region.level === 'village' || region.level === 'group') throw invalid({ regionCode: 'indicators.lock.level' });
+  async lock(rc: RequestContext, regionCode: string, period: string): Promise<LockDto> {
+    const actor = enforce(periodLockPolicy, rc.actor, 'lock', { regionCode, locked: false });
+    if (!(await findRegion(this.ctx.db, regionCode))) throw notFound('region.notFound');
+    if (!isClosable(regionCode)) throw invalid({ regionCode: 'indicators.lock.level' });
     const now = this.ctx.clock.now().toISOString();
     await this.ctx.db.transaction().execute(async (tx) => {
-      if (await repo.isLockedAt(tx, period, [regionCode])) throw conflict('indicators.lock.already');
+      // Closed by the region itself or by one above it: closing it again changes nothing (409).
+      enforce(periodLockPolicy, actor, 'lock', { regionCode, locked: await this.isLocked(tx, regionCode, period) });
       await repo.insertLock(tx, { region_code: regionCode, period, locked_at: now, locked_by: actor.username });
       await this.ctx.audit.append(tx, rc, {
         action: 'indicators.period_lock',
@@ -278,11 +280,13 @@ export class ReportService {
       approved: counter(c, REPORTING_COUNTERS.approved),
     });
     const total = level === 'village' ? 1 : [...expected.values()].reduce((a, b) => a + b, 0);
+    const locked = await this.isLocked(this.ctx.db, code, period);
     return {
       ...rowOf(code, region.name, total),
       period,
       dueDate: dueDateOf(period),
-      locked: await this.isLocked(this.ctx.db, code, period),
+      locked,
+      abilities: { lock: isClosable(code) && periodLockPolicy(actor, 'lock', { regionCode: code, locked }).ok },
       children: children.map((c) => rowOf(c.code, c.name, expected.get(c.code) ?? (level === 'town' ? 1 : 0))),
     };
   }

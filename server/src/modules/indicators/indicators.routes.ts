@@ -128,12 +128,8 @@ export function indicatorsRoutes(app: App, ctx: AppContext): void {
     { schema: { response: { 200: templateListDtoSchema } }, config: { access: 'indicators.read' } },
     (req) => ({ items: assessment.templates(requestContext(req)) }),
   );
-  app.get(
-    '/indicators/rounds',
-    { schema: { response: { 200: roundListDtoSchema } }, config: { access: 'indicators.read' } },
-    async (req) => ({
-      items: await assessment.list(requestContext(req)),
-    }),
+  app.get('/indicators/rounds', { schema: { response: { 200: roundListDtoSchema } }, config: { access: 'indicators.read' } }, (req) =>
+    assessment.list(requestContext(req)),
   );
   app.post(
     '/indicators/rounds',

@@ -284,6 +284,19 @@ describe('indicators: the quarterly form access matrix (role × action × place 
     expect(await Promise.all(STATUSES.map((status) => submit('own', status)))).toEqual([true, true, false, false]);
   });
 
+  it('the completeness answer says who may close the quarter: a reviewer of an open one, never a village', async () => {
+    const lock = async (name: string, period: string) => {
+      const res = await clientOf(name).request('GET', `/api/indicators/completeness?period=${period}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json<{ abilities: { lock: boolean } }>().abilities.lock;
+    };
+    expect(await lock('townOfficial', SHARED_PERIOD.submitted)).toBe(true);
+    expect(await lock('countyOfficial', SHARED_PERIOD.submitted)).toBe(true);
+    expect(await lock('townOfficial', SHARED_PERIOD.locked)).toBe(false);
+    expect(await lock('leader', SHARED_PERIOD.submitted)).toBe(false);
+    expect(await lock('cadre', SHARED_PERIOD.submitted)).toBe(false);
+  });
+
   for (const [name, row] of Object.entries(MATRIX)) {
     for (const action of ACTIONS) {
       it(`${name} × ${action}`, async () => {

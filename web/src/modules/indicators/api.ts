@@ -9,7 +9,7 @@ import type {
   ReportPageDto,
   ReviewInput,
   RoundDto,
-  RoundSummaryDto,
+  RoundListDto,
   SafetyReport,
   ScorecardDto,
   ScoreInput,
@@ -49,7 +49,7 @@ export const indicatorsApi = {
   children: (code: string) =>
     api.get<{ items: RegionDto[] }>(`/api/regions/${encodeURIComponent(code)}/children`, { page: 1, pageSize: 100 }),
   createRound: (input: RoundCreate) => api.post<RoundDto>('/api/indicators/rounds', input),
-  rounds: () => api.get<{ items: RoundSummaryDto[] }>('/api/indicators/rounds'),
+  rounds: () => api.get<RoundListDto>('/api/indicators/rounds'),
   round: (id: string) => api.get<RoundDto>(`/api/indicators/rounds/${encodeURIComponent(id)}`),
   score: (id: string, input: ScoreInput) => api.put<RoundDto>(`/api/indicators/rounds/${encodeURIComponent(id)}/scores`, input),
   autofill: (id: string) => api.post<RoundDto>(`/api/indicators/rounds/${encodeURIComponent(id)}/autofill`),

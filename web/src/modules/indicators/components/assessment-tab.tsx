@@ -39,7 +39,6 @@ const yuan = (fen: number | null) =>
 export function AssessmentTab() {
   const { t } = useI18n();
   const rounds = useQuery({ queryKey: indicatorsKeys.rounds, queryFn: indicatorsApi.rounds });
-  const session = useSession();
   const [chosen, setChosen] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   if (rounds.isPending) return <Skeleton active />;
@@ -57,9 +56,7 @@ export function AssessmentTab() {
             options={rounds.data.items.map((r) => ({ value: r.id, label: `${r.regionName} · ${r.name}` }))}
           />
         )}
-        {session.permissions.includes('indicators.manage') && session.scope.level !== 'village' && (
-          <Button onClick={() => setCreating(true)}>{t('indicators.round.create')}</Button>
-        )}
+        {rounds.data.abilities.create && <Button onClick={() => setCreating(true)}>{t('indicators.round.create')}</Button>}
       </Space>
       {rounds.data.items.length === 0 ? <Empty description={t('indicators.round.none')} /> : <RoundView key={id} id={id} />}
       <RoundCreateModal open={creating} onClose={() => setCreating(false)} onCreated={(round) => setChosen(round.id)} />

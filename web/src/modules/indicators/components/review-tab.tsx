@@ -48,7 +48,6 @@ export function ReviewTab() {
     },
     onError,
   });
-  const canReview = session.permissions.includes('indicators.review');
   const yes = (v: boolean) => (v ? t('indicators.yes') : t('indicators.no'));
 
   const columns: TableColumnsType<ReportDto> = [
@@ -126,11 +125,10 @@ export function ReviewTab() {
             ]}
           />
         </Space>
-        {canReview &&
-          session.scope.level !== 'village' &&
-          (done.data?.locked ? (
-            <Tag color="default">{t('indicators.review.locked')}</Tag>
-          ) : (
+        {done.data?.locked ? (
+          <Tag color="default">{t('indicators.review.locked')}</Tag>
+        ) : (
+          done.data?.abilities.lock && (
             <Popconfirm
               title={t('indicators.review.lockConfirm')}
               onConfirm={() => lock.mutate()}
@@ -139,7 +137,8 @@ export function ReviewTab() {
             >
               <Button loading={lock.isPending}>{t('indicators.review.lock')}</Button>
             </Popconfirm>
-          ))}
+          )
+        )}
       </Space>
       {done.data && (
         <Card size="small" data-testid="completeness">
