@@ -20,8 +20,13 @@ export const regionDtoSchema = z.object({
 });
 export type RegionDto = z.infer<typeof regionDtoSchema>;
 
-/** A region with its ancestors, nation first (the breadcrumb of the region page). */
-export const regionDetailDtoSchema = regionDtoSchema.extend({ ancestors: z.array(regionDtoSchema) });
+/**
+ * A region with its ancestors, nation first (the breadcrumb of the region page); `open` says whether
+ * the actor may browse the ancestor (it lies in their own region) or only sees its name.
+ */
+export const regionDetailDtoSchema = regionDtoSchema.extend({
+  ancestors: z.array(regionDtoSchema.extend({ abilities: z.object({ open: z.boolean() }) })),
+});
 export type RegionDetailDto = z.infer<typeof regionDetailDtoSchema>;
 
 export const regionPageDtoSchema = z.object({ items: z.array(regionDtoSchema), total: z.number() });

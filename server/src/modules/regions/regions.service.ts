@@ -7,7 +7,7 @@ import type {
   VillageAttributes,
   VillagerGroupCreate,
 } from '@rg/domain/regions/region.schema';
-import type { RequestContext } from '../../core/access/actor.ts';
+import type { Actor, RequestContext } from '../../core/access/actor.ts';
 import { authorize, listScope } from '../../core/access/authorize.ts';
 import type { AppContext } from '../../core/context.ts';
 import { AppError, invalid, notFound } from '../../core/http/errors.ts';
@@ -22,23 +22,23 @@ export class RegionsService {
    * A region is readable when it lies in the actor's region, or is one of its ancestors (a
    * village cadre sees the name of their town and county, not their siblings).
    */
-  private async readable(rc: RequestContext, code: string): Promise<repo.RegionRow> {
+  private async readable(rc: RequestContext, code: string): Promise<{ actor: Actor; row: repo.RegionRow }> {
     const actor = authorize(rc.actor, 'region.read');
     const isAncestor = ancestorsOf(actor.homeRegion).includes(code);
     if (!isAncestor) authorize(actor, 'region.read', { regionCode: code });
     const row = await repo.findRegion(this.ctx.db, code);
     if (!row) throw notFound('region.notFound');
-    return row;
+    return { actor, row };
   }
 
   async get(rc: RequestContext, code: string): Promise<RegionDetailDto> {
-    const row = await this.readable(rc, code);
+    const { actor, row } = await this.readable(rc, code);
     const ancestorRows = await repo.findRegions(this.ctx.db, ancestorsOf(code));
     const byCode = new Map(ancestorRows.map((r) => [r.code, r]));
     const ancestors = ancestorsOf(code)
       .map((c) => byCode.get(c))
       .filter((r): r is repo.RegionRow => r !== undefined)
-      .map((r) => repo.toRegionDto(r, true));
+      .map((r) => ({ ...repo.toRegionDto(r, true), abilities: { open: isWithin(r.code, actor.homeRegion) } }));
     return { ...repo.toRegionDto(row, await repo.hasChildren(this.ctx.db, code)), ancestors };
   }
 

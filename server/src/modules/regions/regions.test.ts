@@ -12,7 +12,7 @@ interface RegionJson {
   population: number | null;
   households: number | null;
   path?: string;
-  ancestors?: RegionJson[];
+  ancestors?: (RegionJson & { abilities: { open: boolean } })[];
 }
 interface ItemsJson {
   items: RegionJson[];
@@ -105,6 +105,10 @@ describe('regions API (SECURITY.md 7)', () => {
       const own = await cadre.request('GET', `/api/regions/${PLACES.qujia}`);
       expect(own.statusCode).toBe(200);
       expect(own.json<RegionJson>().ancestors?.map((a) => a.name)).toEqual(['全国', '陕西省', '咸阳市', '泾阳县', '王桥镇']);
+      // The names above are shown, not opened: the breadcrumb links none of them for the cadre.
+      const byTown = await wq.request('GET', `/api/regions/${PLACES.qujia}`);
+      expect(byTown.json<RegionJson>().ancestors?.map((a) => a.abilities.open)).toEqual([false, false, false, false, true]);
+      expect(own.json<RegionJson>().ancestors?.some((a) => a.abilities.open)).toBe(false);
       const town = await cadre.request('GET', `/api/regions/${PLACES.wangqiao}`);
       expect(town.statusCode).toBe(200);
       expect(town.json<RegionJson>().name).toBe('王桥镇');
