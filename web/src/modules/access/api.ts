@@ -1,4 +1,4 @@
-import type { AuditEntryDto, AuditQuery } from '@rg/domain/access/audit.schema';
+import type { AuditPageDto, AuditQuery } from '@rg/domain/access/audit.schema';
 import type { RoleMetaDto, UserCreate, UserDto, UserListQuery, UserPageDto, UserStatus, UserUpdate } from '@rg/domain/access/user.schema';
 import { api, withQuery } from '../../app/api/api-client.ts';
 
@@ -26,5 +26,5 @@ export function usersExportUrl(filters: Omit<UserListQuery, 'page' | 'pageSize'>
 }
 
 export const auditApi = {
-  list: (query: AuditQuery) => api.get<{ items: AuditEntryDto[]; total: number }>('/api/audit', { ...query }),
+  list: (query: AuditQuery) => api.get<AuditPageDto>('/api/audit', { ...query }),
 };
