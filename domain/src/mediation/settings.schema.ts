@@ -33,6 +33,8 @@ export const settingsDtoSchema = z.object({
   regionCode: z.string(),
   /** Where the values come from: the region itself, an ancestor, or null for the defaults. */
   source: z.string().nullable(),
+  /** The name of that region (屈家村, 泾阳县), null for the defaults. */
+  sourceName: z.string().nullable(),
   overdueDays: z.number(),
   followUpDays: z.number(),
   aidCriteria: z.array(z.string()),

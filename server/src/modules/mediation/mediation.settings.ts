@@ -11,12 +11,12 @@ import { listScope, signedIn } from '../../core/access/authorize.ts';
 import { enforce } from '../../core/access/policy.ts';
 import type { AppContext } from '../../core/context.ts';
 import type { DbOrTx } from '../../core/db/schema.ts';
-import { json } from './mediation.places.ts';
 import { committeePolicy } from './committee.policy.ts';
+import { json, Places } from './mediation.places.ts';
 import * as repo from './mediation.settings.repository.ts';
 
 /** The values that apply at a place, without what the viewer may do with them. */
-export type EffectiveSettings = Omit<SettingsDto, 'abilities'>;
+export type EffectiveSettings = Omit<SettingsDto, 'abilities' | 'sourceName'>;
 
 /** The settings that apply at `regionCode`: its own, else the nearest ancestor's, else the defaults. */
 export async function effectiveSettings(db: DbOrTx, regionCode: string): Promise<EffectiveSettings> {
@@ -44,17 +44,23 @@ export async function effectiveSettings(db: DbOrTx, regionCode: string): Promise
 }
 
 export class SettingsService {
-  constructor(private readonly ctx: AppContext) {}
+  private readonly places: Places;
+
+  constructor(private readonly ctx: AppContext) {
+    this.places = new Places(ctx);
+  }
 
   async get(rc: RequestContext, regionCode: string | undefined): Promise<SettingsDto> {
     const actor = signedIn(rc.actor);
     const code = regionCode ?? listScope(actor);
     enforce(committeePolicy, actor, 'read', { regionCode: code });
-    return this.withAbilities(actor, await effectiveSettings(this.ctx.db, code));
+    return this.present(actor, await effectiveSettings(this.ctx.db, code));
   }
 
-  private withAbilities(actor: Actor, settings: EffectiveSettings): SettingsDto {
-    return { ...settings, abilities: { update: committeePolicy(actor, 'configure', { regionCode: settings.regionCode }).ok } };
+  /** The settings as the console shows them: where they come from by name, and whether the viewer may change them. */
+  private async present(actor: Actor, settings: EffectiveSettings): Promise<SettingsDto> {
+    const sourceName = settings.source === null ? null : (await this.places.ref(settings.source)).name;
+    return { ...settings, sourceName, abilities: { update: committeePolicy(actor, 'configure', { regionCode: settings.regionCode }).ok } };
   }
 
   async put(rc: RequestContext, input: SettingsInput): Promise<SettingsDto> {
@@ -78,6 +84,6 @@ export class SettingsService {
         detail: { before, after: input },
       });
     });
-    return this.withAbilities(actor, await effectiveSettings(this.ctx.db, input.regionCode));
+    return this.present(actor, await effectiveSettings(this.ctx.db, input.regionCode));
   }
 }

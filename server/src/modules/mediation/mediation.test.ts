@@ -801,7 +801,7 @@ describe('mediation: committees, staffing, cases, screening, aid, statistics', (
   it('applies a county’s settings below it: overdue days for new cases, hardship criteria for aid', async () => {
     const client = await t.login('jy.med');
     const defaults = (await client.request('GET', `/api/mediation/settings?regionCode=${PLACES.qujia}`)).json();
-    expect(defaults).toMatchObject({ source: null, overdueDays: 30, followUpDays: 15 });
+    expect(defaults).toMatchObject({ source: null, sourceName: null, overdueDays: 30, followUpDays: 15, abilities: { update: true } });
     const mediatorClient = await t.login('wq.mediator');
     expect(
       (
@@ -813,6 +813,7 @@ describe('mediation: committees, staffing, cases, screening, aid, statistics', (
         })
       ).statusCode,
     ).toBe(403);
+    expect((await mediatorClient.request('GET', '/api/mediation/settings')).json().abilities).toEqual({ update: false });
     const put = await client.request('PUT', '/api/mediation/settings', {
       regionCode: PLACES.jingyang,
       overdueDays: 15,
@@ -822,6 +823,8 @@ describe('mediation: committees, staffing, cases, screening, aid, statistics', (
     expect(put.json()).toMatchObject({ source: PLACES.jingyang, overdueDays: 15 });
     expect((await client.request('GET', `/api/mediation/settings?regionCode=${PLACES.qujia}`)).json()).toMatchObject({
       source: PLACES.jingyang,
+      // The console names the region the settings come from.
+      sourceName: '泾阳县',
       overdueDays: 15,
       aidCriteria: ['家里穷'],
     });

@@ -27,12 +27,7 @@ function SettingsForm({ settings }: { settings: SettingsDto }) {
     <>
       <Typography.Paragraph type="secondary">
         {t('mediation.settings.source', {
-          source:
-            settings.source === null
-              ? t('mediation.settings.defaults')
-              : settings.source === session.scope.code
-                ? session.scope.name
-                : settings.source,
+          source: settings.sourceName ?? t('mediation.settings.defaults'),
         })}
       </Typography.Paragraph>
       <ErrorAlert message={save.errorMessage} />
