@@ -9,22 +9,22 @@ import { useFormSubmit } from '../../../app/forms/use-form-submit.ts';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { RegionPicker } from '../../regions/components/region-picker.tsx';
 import { mediationApi, mediationKeys } from '../api.ts';
-import { toBody, type Values } from './aid-form-values.ts';
+import { formBody, type FormValues } from './form-body.ts';
 
 export function AidCreateModal({ onClose }: { onClose: () => void }) {
   const { t, tKey } = useI18n();
   const session = useSession();
   const criteria = useQuery({ queryKey: mediationKeys.settings(), queryFn: () => mediationApi.settings() });
-  const save = useFormSubmit<Values, AidDto>({
+  const save = useFormSubmit<FormValues, AidDto>({
     fields: ['regionCode', 'applicantName', 'idNumber', 'phone', 'address', 'matter', 'facts', 'hardship', 'appliedOn'],
-    mutationFn: (v) => mediationApi.createAid(toBody(v)),
+    mutationFn: (v) => mediationApi.createAid(formBody(v)),
     successMessage: t('mediation.aid.created'),
     invalidate: mediationKeys.all,
     onSuccess: onClose,
   });
   return (
     <FormModal title={t('mediation.aid.create')} open onClose={onClose} save={save} width={640}>
-      <Form<Values> form={save.form} {...MODAL_FORM_LAYOUT} initialValues={{ regionCode: session.scope.code, appliedOn: dayjs() }}>
+      <Form<FormValues> form={save.form} {...MODAL_FORM_LAYOUT} initialValues={{ regionCode: session.scope.code, appliedOn: dayjs() }}>
         <Form.Item name="regionCode" label={t('mediation.committee.region')} rules={[{ required: true }]}>
           <RegionPicker initialLabel={session.scope.name} />
         </Form.Item>

@@ -7,12 +7,12 @@ import { useFormSubmit } from '../../../app/forms/use-form-submit.ts';
 import { useI18n } from '../../../app/i18n/i18n-context.tsx';
 import { mediationApi, mediationKeys } from '../api.ts';
 import { optionsOf, useMediationLabels } from '../labels.ts';
-import { toBody, type Values } from './aid-form-values.ts';
+import { formBody, type FormValues } from './form-body.ts';
 
 export function AidStepModal({ aid, step, onClose }: { aid: AidDto; step: AidStep; onClose: () => void }) {
   const { t, tKey } = useI18n();
   const labels = useMediationLabels();
-  const save = useFormSubmit<Values, AidDto>({
+  const save = useFormSubmit<FormValues, AidDto>({
     fields: [
       'approve',
       'reason',
@@ -25,7 +25,7 @@ export function AidStepModal({ aid, step, onClose }: { aid: AidDto; step: AidSte
       'closedOn',
       'hardship',
     ],
-    mutationFn: (v) => mediationApi.aidStep(aid.id, step, toBody(v)),
+    mutationFn: (v) => mediationApi.aidStep(aid.id, step, formBody(v)),
     successMessage: t('mediation.case.saved'),
     invalidate: mediationKeys.all,
     onSuccess: onClose,
@@ -33,7 +33,7 @@ export function AidStepModal({ aid, step, onClose }: { aid: AidDto; step: AidSte
   const today = dayjs();
   return (
     <FormModal title={`${t(`mediation.aid.${step}`)} · ${aid.applicantName}`} open onClose={onClose} save={save}>
-      <Form<Values>
+      <Form<FormValues>
         form={save.form}
         {...MODAL_FORM_LAYOUT}
         initialValues={{ approve: true, reviewedOn: today, assignedOn: today, closedOn: today, assigneeKind: 'lawyer' }}

@@ -2,7 +2,7 @@ import { Checkbox, DatePicker, Form, Input, InputNumber, Select } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import type { CaseDto } from '@rg/domain/mediation/case.schema';
 import type { CaseAction, Recording } from '@rg/domain/mediation/case-workflow';
-import dayjs, { type Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { FormModal } from '../../../app/forms/form-modal.tsx';
 import { MODAL_FORM_LAYOUT } from '../../../app/forms/modal-form-layout.ts';
@@ -12,6 +12,7 @@ import type { I18n } from '../../../app/i18n/i18n-context.tsx';
 import type { MessageKey } from '../../../app/i18n/message-catalogue.ts';
 import { mediationApi, mediationKeys } from '../api.ts';
 import { optionsOf, useMediationLabels } from '../labels.ts';
+import { formBody, type FormValues } from './form-body.ts';
 
 export type CaseStep = CaseAction | Recording | 'aid';
 
@@ -70,22 +71,10 @@ const FIELDS = [
   ...DATE_FIELDS,
 ];
 
-type Values = Record<string, string | number | string[] | Dayjs | null | undefined>;
-
 /** The steps the viewer may take now, in the order they are offered: records, then actions, reopening, legal aid. */
 export function stepsOf(dto: CaseDto): CaseStep[] {
   const { record, actions, aid } = dto.abilities;
   return [...record.filter((r) => r !== 'reopen'), ...actions, ...record.filter((r) => r === 'reopen'), ...(aid ? (['aid'] as const) : [])];
-}
-
-/** Dates to text, empty texts dropped: the body each endpoint expects. */
-function toBody(values: Values): Record<string, unknown> {
-  const body: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(values)) {
-    if (value === undefined || value === null || value === '') continue;
-    body[name] = dayjs.isDayjs(value) ? value.format('YYYY-MM-DD') : value;
-  }
-  return body;
 }
 
 /** Date and text fields whose "required" message names the field. */
@@ -115,12 +104,12 @@ export function CaseStepModal({ dto, step, onClose }: { dto: CaseDto; step: Case
     enabled: step === 'start',
   });
   const criteria = useQuery({ queryKey: mediationKeys.settings(), queryFn: () => mediationApi.settings(), enabled: step === 'aid' });
-  const save = useFormSubmit<Values, unknown>({
+  const save = useFormSubmit<FormValues, unknown>({
     fields: FIELDS,
     mutationFn: (values) =>
       step === 'aid'
-        ? mediationApi.createAid({ caseId: dto.id, ...toBody(values) })
-        : mediationApi.step(dto.id, PATHS[step ?? 'session'], toBody(values)),
+        ? mediationApi.createAid({ caseId: dto.id, ...formBody(values) })
+        : mediationApi.step(dto.id, PATHS[step ?? 'session'], formBody(values)),
     successMessage: t('mediation.case.saved'),
     invalidate: mediationKeys.all,
     onSuccess: onClose,
@@ -221,7 +210,7 @@ export function CaseStepModal({ dto, step, onClose }: { dto: CaseDto; step: Case
   const today = dayjs();
   return (
     <FormModal title={`${t(STEP_TITLES[step])} · ${dto.caseNo}`} open onClose={onClose} save={save} width={620} testId="case-step-modal">
-      <Form<Values>
+      <Form<FormValues>
         form={save.form}
         {...MODAL_FORM_LAYOUT}
         initialValues={Object.fromEntries(DATE_FIELDS.filter((d) => d !== 'performanceDeadline').map((d) => [d, today]))}
