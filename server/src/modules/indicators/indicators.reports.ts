@@ -1,9 +1,5 @@
-import { REPORTING_COUNTERS } from '@rg/domain/indicators/catalogue';
 import type {
-  CompletenessDto,
-  CompletenessRow,
   ReportDto,
-  LockDto,
   ReportFormDto,
   ReportListQuery,
   ReportStatus,
@@ -12,24 +8,20 @@ import type {
 } from '@rg/domain/indicators/indicators.schema';
 import { REPORT_ACTIONS } from '@rg/domain/indicators/indicators.schema';
 import { dueDateOf, periodRange } from '@rg/domain/indicators/period';
-import { ancestorsOf, codeLength, levelOf, REGION_LEVELS, type RegionLevel } from '@rg/domain/regions/region-code';
+import { ancestorsOf } from '@rg/domain/regions/region-code';
 import type { Actor, RequestContext } from '../../core/access/actor.ts';
 import { authorize, listScope } from '../../core/access/authorize.ts';
 import { abilitiesOf, enforce } from '../../core/access/policy.ts';
 import type { AppContext } from '../../core/context.ts';
-import type { DbOrTx } from '../../core/db/schema.ts';
 import { conflict, invalid, notFound } from '../../core/http/errors.ts';
-import { childRegions, findRegion, findRegions, villagesPerPrefix } from '../regions/regions.facade.ts';
+import { findRegion, findRegions } from '../regions/regions.facade.ts';
 import type { IndicatorReportTable } from './indicators.tables.ts';
-import { isClosable, periodLockPolicy } from './period-lock.policy.ts';
 import { reportPolicy, type ReportSubject } from './report.policy.ts';
 import { contributionsOf, difference } from './report-contributions.ts';
+import type { PeriodLocks } from './indicators.period-locks.ts';
 import type { RollupEngine } from './rollup.engine.ts';
-import { rollupSums } from './rollup.repository.ts';
 import * as repo from './reports.repository.ts';
 import { newId } from '../../core/db/ids.ts';
-
-const EXPECTED_TTL_MS = 5 * 60_000;
 
 /**
  * 平安乡村季度填报 (P3.3(三)2): a village enters its form once a quarter, the town reviews it
@@ -37,12 +29,10 @@ const EXPECTED_TTL_MS = 5 * 60_000;
  * roll-up in the same transaction, so the scorecards show it at once.
  */
 export class ReportService {
-  /** Villages per region change only with a region import: counted once per five minutes. */
-  private readonly expectedCache = new Map<string, { at: number; rows: Map<string, number> }>();
-
   constructor(
     private readonly ctx: AppContext,
     private readonly engine: RollupEngine,
+    private readonly locks: PeriodLocks,
   ) {}
 
   private toDto(actor: Actor, row: IndicatorReportTable, unitName: string, locked: boolean): ReportDto {
@@ -68,12 +58,6 @@ export class ReportService {
     };
   }
 
-  /** A period is locked for a unit when it or any region above it (by code or by its current parent) locked it. */
-  async isLocked(db: DbOrTx, unitCode: string, period: string): Promise<boolean> {
-    const chain = [...new Set([...ancestorsOf(unitCode), ...(await this.engine.currentPath(db, unitCode)), unitCode])];
-    return repo.isLockedAt(db, period, chain);
-  }
-
   private async loadVillage(unitCode: string) {
     const region = await findRegion(this.ctx.db, unitCode);
     if (!region) throw notFound('region.notFound');
@@ -84,7 +68,7 @@ export class ReportService {
   async form(rc: RequestContext, unitCode: string, period: string): Promise<ReportFormDto> {
     const actor = enforce(reportPolicy, rc.actor, 'read', subjectOf(unitCode, null, false));
     const region = await this.loadVillage(unitCode);
-    const locked = await this.isLocked(this.ctx.db, unitCode, period);
+    const locked = await this.locks.isLocked(this.ctx.db, unitCode, period);
     const row = await repo.findReportOf(this.ctx.db, unitCode, period);
     return {
       unitCode,
@@ -105,7 +89,7 @@ export class ReportService {
     if (periodRange(input.period).from > today) throw invalid({ period: 'indicators.report.future' });
     const now = this.ctx.clock.now().toISOString();
     const id = await this.ctx.db.transaction().execute(async (tx) => {
-      const locked = await this.isLocked(tx, input.unitCode, input.period);
+      const locked = await this.locks.isLocked(tx, input.unitCode, input.period);
       const before = await repo.findReportOf(tx, input.unitCode, input.period);
       enforce(reportPolicy, actor, 'edit', subjectOf(input.unitCode, before ?? null, locked));
       if (before && input.version !== undefined && input.version !== before.version) throw conflict('indicators.report.stale');
@@ -159,7 +143,7 @@ export class ReportService {
     if (input.decision === 'return' && !input.note) throw invalid({ note: 'indicators.review.noteRequired' });
     const now = this.ctx.clock.now().toISOString();
     await this.ctx.db.transaction().execute(async (tx) => {
-      const locked = await this.isLocked(tx, row.unit_code, row.period);
+      const locked = await this.locks.isLocked(tx, row.unit_code, row.period);
       const current = await repo.findReport(tx, id);
       if (!current) throw notFound();
       enforce(reportPolicy, actor, 'review', subjectOf(current.unit_code, current, locked));
@@ -222,72 +206,6 @@ export class ReportService {
       total,
       page: query.page,
       pageSize: query.pageSize,
-    };
-  }
-
-  async lock(rc: RequestContext, regionCode: string, period: string): Promise<LockDto> {
-    const actor = enforce(periodLockPolicy, rc.actor, 'lock', { regionCode, locked: false });
-    if (!(await findRegion(this.ctx.db, regionCode))) throw notFound('region.notFound');
-    if (!isClosable(regionCode)) throw invalid({ regionCode: 'indicators.lock.level' });
-    const now = this.ctx.clock.now().toISOString();
-    await this.ctx.db.transaction().execute(async (tx) => {
-      // Closed by the region itself or by one above it: closing it again changes nothing (409).
-      enforce(periodLockPolicy, actor, 'lock', { regionCode, locked: await this.isLocked(tx, regionCode, period) });
-      await repo.insertLock(tx, { region_code: regionCode, period, locked_at: now, locked_by: actor.username });
-      await this.ctx.audit.append(tx, rc, {
-        action: 'indicators.period_lock',
-        objectType: 'region',
-        objectId: regionCode,
-        objectRegion: regionCode,
-        detail: { period },
-      });
-    });
-    return { regionCode, period, lockedAt: now };
-  }
-
-  /** Villages per child region (by code), counted from the regions table and kept five minutes. */
-  private async expectedByChild(regionCode: string, level: RegionLevel): Promise<Map<string, number>> {
-    const cached = this.expectedCache.get(regionCode);
-    if (cached && Date.now() - cached.at < EXPECTED_TTL_MS) return cached.rows;
-    const childLength =
-      level === 'town' || level === 'village'
-        ? codeLength('village')
-        : codeLength(REGION_LEVELS[REGION_LEVELS.indexOf(level) + 1] as Exclude<RegionLevel, 'nation'>);
-    const map = await villagesPerPrefix(this.ctx.db, regionCode, childLength);
-    this.expectedCache.set(regionCode, { at: Date.now(), rows: map });
-    return map;
-  }
-
-  /** 填报完成情况: expected (villages), submitted, on time and approved, for the region and each child. */
-  async completeness(rc: RequestContext, regionCode: string | undefined, period: string): Promise<CompletenessDto> {
-    const actor = authorize(rc.actor, 'indicators.read');
-    const code = regionCode ?? listScope(actor);
-    authorize(actor, 'indicators.read', { regionCode: code });
-    const region = await findRegion(this.ctx.db, code);
-    if (!region) throw notFound('region.notFound');
-    const level = levelOf(code);
-    const expected = await this.expectedByChild(code, level);
-    const children = level === 'village' ? [] : await childRegions(this.ctx.db, code);
-    const codes = [code, ...children.map((c) => c.code)];
-    const rows = await rollupSums(this.ctx.db, codes, [period], Object.values(REPORTING_COUNTERS));
-    const counter = (c: string, k: string) => Number(rows.find((r) => r.region_code === c && r.indicator_code === k)?.num ?? 0);
-    const rowOf = (c: string, name: string, exp: number): CompletenessRow => ({
-      code: c,
-      name,
-      expected: exp,
-      submitted: counter(c, REPORTING_COUNTERS.submitted),
-      onTime: counter(c, REPORTING_COUNTERS.onTime),
-      approved: counter(c, REPORTING_COUNTERS.approved),
-    });
-    const total = level === 'village' ? 1 : [...expected.values()].reduce((a, b) => a + b, 0);
-    const locked = await this.isLocked(this.ctx.db, code, period);
-    return {
-      ...rowOf(code, region.name, total),
-      period,
-      dueDate: dueDateOf(period),
-      locked,
-      abilities: { lock: isClosable(code) && periodLockPolicy(actor, 'lock', { regionCode: code, locked }).ok },
-      children: children.map((c) => rowOf(c.code, c.name, expected.get(c.code) ?? (level === 'town' ? 1 : 0))),
     };
   }
 }

@@ -31,6 +31,8 @@ import type { App } from '../../core/module.ts';
 import { authorize } from '../../core/access/authorize.ts';
 import { AssessmentService } from './indicators.assessment.ts';
 import { IndicatorCatalogue } from './indicators.catalogue.ts';
+import { ReportCompleteness } from './indicators.completeness.ts';
+import { PeriodLocks } from './indicators.period-locks.ts';
 import { ReportService } from './indicators.reports.ts';
 import { Scorecard } from './indicators.scorecard.ts';
 import { RollupEngine } from './rollup.engine.ts';
@@ -40,7 +42,9 @@ const idParams = z.object({ id: z.uuid('error.notFound') });
 export function indicatorsRoutes(app: App, ctx: AppContext): void {
   const engine = new RollupEngine(ctx.dialect, ctx.counters);
   const catalogue = new IndicatorCatalogue(ctx);
-  const reports = new ReportService(ctx, engine);
+  const locks = new PeriodLocks(ctx, engine);
+  const reports = new ReportService(ctx, engine, locks);
+  const completeness = new ReportCompleteness(ctx, locks);
   const scorecard = new Scorecard(ctx, catalogue);
   const assessment = new AssessmentService(ctx, catalogue);
 
@@ -87,12 +91,12 @@ export function indicatorsRoutes(app: App, ctx: AppContext): void {
   app.post(
     '/indicators/locks',
     { schema: { body: lockSchema, response: { 201: lockDtoSchema } }, config: { access: 'indicators.review' } },
-    async (req, reply) => reply.status(201).send(await reports.lock(requestContext(req), req.body.regionCode, req.body.period)),
+    async (req, reply) => reply.status(201).send(await locks.lock(requestContext(req), req.body.regionCode, req.body.period)),
   );
   app.get(
     '/indicators/completeness',
     { schema: { querystring: scorecardQuerySchema, response: { 200: completenessDtoSchema } }, config: { access: 'indicators.read' } },
-    (req) => reports.completeness(requestContext(req), req.query.regionCode, req.query.period),
+    (req) => completeness.completeness(requestContext(req), req.query.regionCode, req.query.period),
   );
 
   app.get(
