@@ -1,7 +1,6 @@
 import {
   autoScore,
   finalScore,
-  GRADE_LABELS,
   gradeOf,
   rankByScore,
   templateOf,
@@ -27,7 +26,6 @@ import { authorize, listScope } from '../../core/access/authorize.ts';
 import { abilitiesOf, enforce } from '../../core/access/policy.ts';
 import type { AppContext } from '../../core/context.ts';
 import type { Tx } from '../../core/db/schema.ts';
-import { toXlsx } from '../../core/export/xlsx.ts';
 import { AppError, conflict, invalid, notFound } from '../../core/http/errors.ts';
 import { existingUsernames } from '../access/access.facade.ts';
 import { findRegion, findRegions } from '../regions/regions.facade.ts';
@@ -36,6 +34,7 @@ import { roundPolicy, type RoundPolicyAction, type RoundSubject } from './round.
 import type { IndicatorCatalogue } from './indicators.catalogue.ts';
 import type { AssessmentRoundTable } from './indicators.tables.ts';
 import { newId } from '../../core/db/ids.ts';
+import { allocationSheet } from './assessment.allocation-sheet.ts';
 import { rollupSums } from './rollup.repository.ts';
 
 const parseJson = <T>(text: string | null, fallback: T): T => (text ? (JSON.parse(text) as T) : fallback);
@@ -366,51 +365,7 @@ export class AssessmentService {
       objectRegion: round.region_code,
       detail: { rows: results.length },
     });
-    type Row = {
-      rank: number | string;
-      unitCode: string;
-      unitName: string;
-      score: number | null;
-      grade: string;
-      fen: number | null;
-      calculation: string;
-    };
-    const total = results.reduce((a, r) => a + (r.allocationFen ?? 0), 0);
-    const rows: Row[] = [
-      ...results.map((r) => ({
-        rank: r.rank,
-        unitCode: r.unitCode,
-        unitName: r.unitName,
-        score: r.score,
-        grade: GRADE_LABELS[r.grade],
-        fen: r.allocationFen,
-        calculation: r.calculation ?? '',
-      })),
-      {
-        rank: '合计',
-        unitCode: '',
-        unitName: '',
-        score: null,
-        grade: '',
-        fen: total,
-        calculation: `资金池 ${(Number(round.pool_fen ?? 0) / 100).toFixed(2)} 元`,
-      },
-    ];
-    const body = await toXlsx(
-      '以奖代补资金分配',
-      [
-        { header: '排名', value: (r: Row) => r.rank },
-        { header: '区划代码', value: (r: Row) => r.unitCode },
-        { header: '单位', width: 20, value: (r: Row) => r.unitName },
-        { header: '考核得分', value: (r: Row) => r.score },
-        { header: '等次', value: (r: Row) => r.grade },
-        { header: '补贴金额（元）', width: 16, value: (r: Row) => (r.fen === null ? null : (r.fen / 100).toFixed(2)) },
-        { header: '补贴金额（分）', width: 16, value: (r: Row) => r.fen },
-        { header: '计算过程', width: 80, value: (r: Row) => r.calculation },
-      ],
-      rows,
-    );
-    return { name: `以奖代补资金分配-${round.name}.xlsx`, body };
+    return allocationSheet(round, results);
   }
 }
 
