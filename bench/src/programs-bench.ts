@@ -20,6 +20,7 @@ import { ApplicationReads } from '../../server/src/modules/programs/application-
 import { ApplicationReview } from '../../server/src/modules/programs/application-review.service.ts';
 import { ApplicationSubmission } from '../../server/src/modules/programs/application-submission.service.ts';
 import { DesignationsService } from '../../server/src/modules/programs/designations.service.ts';
+import { ProgramQuotas } from '../../server/src/modules/programs/program-quotas.service.ts';
 import { ProgramsService } from '../../server/src/modules/programs/programs.service.ts';
 import { buildRegionRow, seedPlaces } from '../../server/src/testing/factories.ts';
 import { createTestDatabase } from '../../server/src/testing/test-db.ts';
@@ -108,7 +109,7 @@ export async function benchPrograms(): Promise<ProgramsFigures> {
       quotaLevel: 'province',
       milestones: [],
     });
-    await programs.putQuotas(nation, program.id, [{ regionCode: '34', maxUnits: QUOTA, suggested: QUOTA }]);
+    await new ProgramQuotas(ctx).put(nation, program.id, [{ regionCode: '34', maxUnits: QUOTA, suggested: QUOTA }]);
     const drafts = new ApplicationDrafts(ctx);
     const submission = new ApplicationSubmission(ctx);
     const reads = new ApplicationReads(ctx);
