@@ -10,15 +10,13 @@ function placeholders(text: string): string[] {
   return [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();
 }
 
-describe('English server messages of the foundation (each module\'s are checked by the server\'s conformance test)', () => {
+describe("English server messages of the foundation (each module's are checked by the server's conformance test)", () => {
   it('hold exactly the Chinese keys', () => {
     expect(Object.keys(enUS).sort()).toEqual(Object.keys(zhCN).sort());
   });
 
   it('keep every {placeholder} of the Chinese text', () => {
-    const differing = Object.entries(zhCN).filter(
-      ([key, zh]) => placeholders(zh).join() !== placeholders(enUS[key] ?? '').join(),
-    );
+    const differing = Object.entries(zhCN).filter(([key, zh]) => placeholders(zh).join() !== placeholders(enUS[key] ?? '').join());
     expect(differing.map(([key]) => key)).toEqual([]);
   });
 
