@@ -1,18 +1,22 @@
 #!/usr/bin/env node
 // `npm test`: the type check and lint; domain unit tests and server medium tests on SQLite; the same
-// server suite on PostgreSQL (TEST_DATABASE_URL); the Playwright e2e tests in Debian's Chromium. Under
+// server suite on PostgreSQL (TEST_DATABASE_URL); the SQL both suites compiled against the committed
+// snapshots (scripts/sql-snapshots.mjs); the Playwright e2e tests in Debian's Chromium. Under
 // CI=true a missing PostgreSQL or Chromium fails the run instead of skipping (ARCHITECTURE.md "Tests").
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { changedSnapshots, SQL_CHANGED } from './sql-snapshots.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const ci = process.env.CI === 'true' || process.env.CI === '1';
 const out = fs.mkdtempSync(path.join(os.tmpdir(), 'rg-test-results-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const failures = [];
+// The server suites record the SQL they compile here; it is compared with the committed snapshots.
+const sqlDir = path.join(out, 'sql');
 
 function run(label, command, args, env = {}) {
   console.log(`\n=== ${label} ===`);
@@ -20,6 +24,7 @@ function run(label, command, args, env = {}) {
   return result.status === 0;
 }
 
+/** Runs the suites; true when every test passed. */
 function vitest(label, projects, env) {
   const file = path.join(out, `${label.replace(/\W+/g, '-')}.json`);
   const args = [
@@ -30,17 +35,18 @@ function vitest(label, projects, env) {
     '--reporter=json',
     `--outputFile.json=${file}`,
   ];
-  const ok = run(label, 'npx', args, env);
+  const ok = run(label, 'npx', args, { ...env, SQL_SNAPSHOT_DIR: sqlDir });
   if (!fs.existsSync(file)) {
     failures.push(`${label}: no results`);
     totals.failed += 1;
-    return;
+    return false;
   }
   const report = JSON.parse(fs.readFileSync(file, 'utf8'));
   totals.passed += report.numPassedTests;
   totals.failed += report.numFailedTests;
   totals.skipped += report.numPendingTests + report.numTodoTests;
   if (!ok || report.numFailedTests > 0) failures.push(`${label}: ${report.numFailedTests} failed`);
+  return ok && report.numFailedTests === 0;
 }
 
 async function postgresReachable(url) {
@@ -77,12 +83,23 @@ for (const [label, script] of [
   }
 }
 
-vitest('unit + server (SQLite)', ['domain', 'server'], { TEST_DB: 'sqlite' });
+const passed = { sqlite: vitest('unit + server (SQLite)', ['domain', 'server'], { TEST_DB: 'sqlite' }), postgres: false };
 
 const pgUrl = process.env.TEST_DATABASE_URL;
 if (!pgUrl) missing('server suite on PostgreSQL: TEST_DATABASE_URL is not set');
 else if (!(await postgresReachable(pgUrl))) missing(`server suite on PostgreSQL: ${new URL(pgUrl).host} is not reachable`);
-else vitest('server (PostgreSQL)', ['server'], { TEST_DB: 'postgres' });
+else passed.postgres = vitest('server (PostgreSQL)', ['server'], { TEST_DB: 'postgres' });
+
+// Issue 14 Deliver 6: the committed SQL snapshots must be what these suites compiled. A failed suite may
+// have stopped before some queries, so only a dialect whose suite passed is compared.
+const checked = Object.keys(passed).filter((dialect) => passed[dialect]);
+console.log(`\n=== SQL snapshots (${checked.join(', ') || 'none: no suite passed'}) ===`);
+const changed = checked.length > 0 ? changedSnapshots(sqlDir, checked) : [];
+for (const file of changed) console.log(`  ${file}`);
+if (changed.length > 0) {
+  console.log(SQL_CHANGED);
+  failures.push(SQL_CHANGED);
+} else if (checked.length > 0) console.log('the committed snapshots match');
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (!fs.existsSync(chromium)) {
