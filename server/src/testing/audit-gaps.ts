@@ -12,9 +12,11 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 export function watchAuditGaps(app: App, ctx: AppContext): () => string[] {
   const gaps = new Set<string>();
-  app.addHook('onResponse', async (request, reply) => {
-    if (SAFE_METHODS.has(request.method) || reply.statusCode >= 300) return;
-    if (request.routeOptions.config.audit === false || reply.getHeader('idempotent-replay') === 'true') return;
+  // onSend, not onResponse: the check finishes before the client has the answer, so a test that then
+  // tampers with the log (audit-verify.test.ts deletes entries on purpose) cannot race it.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (SAFE_METHODS.has(request.method) || reply.statusCode >= 300) return payload;
+    if (request.routeOptions.config.audit === false || reply.getHeader('idempotent-replay') === 'true') return payload;
     const entry = await ctx.db
       .selectFrom('audit_log')
       .select('seq')
@@ -22,6 +24,7 @@ export function watchAuditGaps(app: App, ctx: AppContext): () => string[] {
       .limit(1)
       .executeTakeFirst();
     if (!entry) gaps.add(`${request.method} ${request.routeOptions.url ?? request.url}`);
+    return payload;
   });
   return () => [...gaps];
 }
