@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { ID_CARD_PATTERN, MOBILE_PATTERN } from '@rg/domain/personal/masking';
+import { personalNumbersIn } from './personal-numbers.ts';
 import { createContext } from '../core/bootstrap.ts';
 import { FakeClock } from '../core/clock.ts';
 import { deriveKeys } from '../core/crypto/keys.ts';
@@ -56,7 +56,7 @@ export async function createLoggingApp(
           ['time', 'pid', 'responseTime', 'reqId', 'id'].includes(key) ? undefined : value,
         ).replace(/[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}/gi, '<uuid>'),
       );
-      return scanned.filter((l) => ID_CARD_PATTERN.test(l) || MOBILE_PATTERN.test(l) || extra(l)).map((l) => l.slice(0, 300));
+      return scanned.filter((l) => personalNumbersIn(l).length > 0 || extra(l)).map((l) => l.slice(0, 300));
     },
     async close() {
       await app.close();
