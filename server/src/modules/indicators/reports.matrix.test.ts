@@ -1,3 +1,4 @@
+import { askMatrixRow } from '../../testing/access-matrix.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '@rg/domain/access/roles';
 import type { ReportDto, ReportPageDto } from '@rg/domain/indicators/indicators.schema';
@@ -301,18 +302,9 @@ describe('indicators: the quarterly form access matrix (role × action × place 
     for (const action of ACTIONS) {
       it(`${name} × ${action}`, async () => {
         const client = clientOf(name);
-        const expected: Record<string, Answer> = {};
-        const actual: Record<string, Answer> = {};
-        for (const [i, place] of PLACE_NAMES.entries()) {
-          const cell = row[action][i] ?? 404;
-          const statuses = PLACE_ACTIONS.includes(action) ? STATUSES.slice(0, 1) : STATUSES;
-          for (const [j, status] of statuses.entries()) {
-            const want = typeof cell === 'object' ? (cell[j] ?? 404) : cell;
-            const key = PLACE_ACTIONS.includes(action) ? place : `${place}/${status}`;
-            expected[key] = want;
-            actual[key] = await attempt(client, action, place, status, want);
-          }
-        }
+        const { expected, actual } = await askMatrixRow(row[action], STATUSES, PLACE_ACTIONS.includes(action), 404, (place, status, want) =>
+          attempt(client, action, place, status, want),
+        );
         expect(actual).toEqual(expected);
       });
     }

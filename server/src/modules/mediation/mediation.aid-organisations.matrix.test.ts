@@ -1,3 +1,4 @@
+import { askMatrixRow } from '../../testing/access-matrix.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '@rg/domain/access/roles';
 import { idCardCheckChar } from '@rg/domain/personal/id-card';
@@ -353,18 +354,9 @@ describe('mediation: legal aid by status, and the organisations of a place (role
   for (const [name, row] of Object.entries(AID_MATRIX)) {
     for (const action of AID_ACTIONS) {
       it(`aid: ${name} × ${action}`, async () => {
-        const expected: Record<string, Answer> = {};
-        const actual: Record<string, Answer> = {};
-        for (const [i, place] of PLACE_NAMES.entries()) {
-          const cell = row[action][i] ?? 404;
-          const statuses = action === 'create' ? AID_STATUSES.slice(0, 1) : AID_STATUSES;
-          for (const [j, status] of statuses.entries()) {
-            const want = typeof cell === 'object' ? (cell[j] ?? 404) : cell;
-            const key = action === 'create' ? place : `${place}/${status}`;
-            expected[key] = want;
-            actual[key] = await attemptAid(clientOf(name), action, place, status, want);
-          }
-        }
+        const { expected, actual } = await askMatrixRow(row[action], AID_STATUSES, action === 'create', 404, (place, status, want) =>
+          attemptAid(clientOf(name), action, place, status, want),
+        );
         expect(actual).toEqual(expected);
       });
     }

@@ -1,3 +1,4 @@
+import { askMatrixRow } from '../../testing/access-matrix.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '@rg/domain/access/roles';
 import type { ApplicationStatus } from '@rg/domain/programs/application.schema';
@@ -358,33 +359,16 @@ describe('programs: the access matrices (role × action × place × status)', ()
   }
 
   /** Every cell of one row of a matrix, as { 'place/status': answer }. */
-  async function run<A extends string, S extends string>(
-    row: Record<A, ByPlace<3>>,
-    action: A,
-    statuses: readonly S[],
-    once: boolean,
-    attempt: (place: Place, status: S, want: Outcome) => Promise<Answer>,
-  ): Promise<{ expected: Record<string, Answer>; actual: Record<string, Answer> }> {
-    const expected: Record<string, Answer> = {};
-    const actual: Record<string, Answer> = {};
-    for (const [i, place] of PLACE_NAMES.entries()) {
-      const cell = row[action][i] ?? 404;
-      for (const [j, status] of (once ? statuses.slice(0, 1) : statuses).entries()) {
-        const want = typeof cell === 'object' ? (cell[j] ?? 404) : cell;
-        const key = once ? place : `${place}/${status}`;
-        expected[key] = want;
-        actual[key] = await attempt(place, status, want);
-      }
-    }
-    return { expected, actual };
-  }
-
   for (const [name, row] of Object.entries(APPLICATION_MATRIX)) {
     for (const action of APPLICATION_ACTIONS) {
       it(`application: ${name} × ${action}`, async () => {
         const client = clientOf(name);
-        const { expected, actual } = await run(row, action, APPLICATION_STATUSES, PLACE_ACTIONS.includes(action), (place, status, want) =>
-          attemptApplication(client, action, place, status, want),
+        const { expected, actual } = await askMatrixRow(
+          row[action],
+          APPLICATION_STATUSES,
+          PLACE_ACTIONS.includes(action),
+          404,
+          (place, status, want) => attemptApplication(client, action, place, status, want),
         );
         expect(actual).toEqual(expected);
       });
@@ -395,7 +379,7 @@ describe('programs: the access matrices (role × action × place × status)', ()
     for (const action of DESIGNATION_ACTIONS) {
       it(`designation: ${name} × ${action}`, async () => {
         const client = clientOf(name);
-        const { expected, actual } = await run(row, action, DESIGNATION_STATUSES, false, (place, status, want) =>
+        const { expected, actual } = await askMatrixRow(row[action], DESIGNATION_STATUSES, false, 404, (place, status, want) =>
           attemptDesignation(client, action, place, status, want),
         );
         expect(actual).toEqual(expected);
