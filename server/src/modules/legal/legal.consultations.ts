@@ -19,6 +19,7 @@ import * as repo from './legal.repository.ts';
 import * as consultationsRepo from './legal.consultations.repository.ts';
 import type { ConsultationRow } from './legal.consultations.repository.ts';
 import { newId } from '../../core/db/ids.ts';
+import { storeAudited } from '../../core/files/store-audited.ts';
 
 /** Time an advisor is taken to spend on an online answer when they do not say (minutes). */
 const DEFAULT_ANSWER_MINUTES = 15;
@@ -114,24 +115,13 @@ export class LegalConsultations {
     const row = await consultationsRepo.findConsultationRow(this.ctx.db, id);
     if (!row) throw notFound();
     enforce(consultationPolicy(null), actor, 'addPicture', subjectOf(row));
-    return this.ctx.db.transaction().execute(async (tx) => {
-      const dto = await legalFiles.store(tx, {
-        ownerId: id,
-        fileName: file.name,
-        declaredType: file.declaredType,
-        data: file.data,
-        userId: actor.userId,
-        now: this.ctx.clock.now().toISOString(),
-      });
-      await this.ctx.audit.append(tx, rc, {
-        action: 'legal.consultation_picture',
-        objectType: 'legal_consultation',
-        objectId: id,
-        objectRegion: row.village_code,
-        detail: { size: dto.size },
-      });
-      return dto;
-    });
+    return storeAudited(this.ctx, rc, actor, { ownerId: id, file, store: legalFiles.store }, (dto) => ({
+      action: 'legal.consultation_picture',
+      objectType: 'legal_consultation',
+      objectId: id,
+      objectRegion: row.village_code,
+      detail: { size: dto.size },
+    }));
   }
 
   /** The villager's own questions with their answers. */

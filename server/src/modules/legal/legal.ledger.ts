@@ -30,6 +30,7 @@ import * as ledger from './legal.ledger.repository.ts';
 import * as repo from './legal.repository.ts';
 import type { LegalServiceTable } from './legal.tables.ts';
 import { newId } from '../../core/db/ids.ts';
+import { storeAudited } from '../../core/files/store-audited.ts';
 
 /** A record's own fields, as each version keeps them. */
 type Fields = ServiceVersionDto['fields'];
@@ -391,24 +392,13 @@ export class LegalLedger {
     const actor = authorize(rc.actor, 'legal.record');
     const { row, viewer } = await this.load(actor, id, 'write');
     enforce(viewer.policy, actor, 'attach', subjectOf(row));
-    return this.ctx.db.transaction().execute(async (tx) => {
-      const dto = await legalFiles.store(tx, {
-        ownerId: id,
-        fileName: file.name,
-        declaredType: file.declaredType,
-        data: file.data,
-        userId: actor.userId,
-        now: this.ctx.clock.now().toISOString(),
-      });
-      await this.ctx.audit.append(tx, rc, {
-        action: 'legal.service_attach',
-        objectType: 'legal_service',
-        objectId: id,
-        objectRegion: row.village_code,
-        detail: { file: dto.fileName, type: dto.contentType, size: dto.size },
-      });
-      return dto;
-    });
+    return storeAudited(this.ctx, rc, actor, { ownerId: id, file, store: legalFiles.store }, (dto) => ({
+      action: 'legal.service_attach',
+      objectType: 'legal_service',
+      objectId: id,
+      objectRegion: row.village_code,
+      detail: { file: dto.fileName, type: dto.contentType, size: dto.size },
+    }));
   }
 
   async attachment(rc: RequestContext, id: string, attachmentId: string): Promise<{ fileName: string; contentType: string; data: Buffer }> {

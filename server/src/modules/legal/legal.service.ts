@@ -28,6 +28,7 @@ import { findUserById, rolesOf } from '../access/access.facade.ts';
 import { newId } from '../../core/db/ids.ts';
 import { loadInScope } from '../../core/access/load-in-scope.ts';
 import { revealSealed } from '../../core/audit/reveal.ts';
+import { storeAudited } from '../../core/files/store-audited.ts';
 
 const ADVISOR_ABILITIES = ['update', 'reveal', 'assign'] as const;
 const ASSIGNMENT_ABILITIES = ['handover', 'end'] as const;
@@ -105,24 +106,13 @@ export class LegalService {
   async attachContract(rc: RequestContext, id: string, file: { name: string; declaredType: string; data: Buffer }): Promise<AttachmentDto> {
     const actor = authorize(rc.actor, 'legal.manage');
     const row = await this.loadAdvisor(actor, id, 'update');
-    return this.ctx.db.transaction().execute(async (tx) => {
-      const dto = await legalFiles.store(tx, {
-        ownerId: id,
-        fileName: file.name,
-        declaredType: file.declaredType,
-        data: file.data,
-        userId: actor.userId,
-        now: this.ctx.clock.now().toISOString(),
-      });
-      await this.ctx.audit.append(tx, rc, {
-        action: 'legal.advisor_contract',
-        objectType: 'legal_advisor',
-        objectId: id,
-        objectRegion: row.region_code,
-        detail: { file: dto.fileName, size: dto.size },
-      });
-      return dto;
-    });
+    return storeAudited(this.ctx, rc, actor, { ownerId: id, file, store: legalFiles.store }, (dto) => ({
+      action: 'legal.advisor_contract',
+      objectType: 'legal_advisor',
+      objectId: id,
+      objectRegion: row.region_code,
+      detail: { file: dto.fileName, size: dto.size },
+    }));
   }
 
   async contractFile(rc: RequestContext, id: string, fileId: string): Promise<{ fileName: string; contentType: string; data: Buffer }> {

@@ -5,6 +5,7 @@ import type { AppContext } from '../../core/context.ts';
 import { attachmentStore } from '../../core/files/attachments.ts';
 import { notFound } from '../../core/http/errors.ts';
 import { loadCase } from './mediation.case-reads.ts';
+import { storeAudited } from '../../core/files/store-audited.ts';
 
 /** 案件附件 of the `mediation_attachments` table (owner: the case's id). */
 export const caseFiles = attachmentStore('mediation_attachments');
@@ -20,24 +21,13 @@ export class CaseAttachments {
   async attach(rc: RequestContext, caseId: string, file: { name: string; declaredType: string; data: Buffer }): Promise<AttachmentDto> {
     const actor = signedIn(rc.actor);
     const row = await loadCase(this.ctx.db, actor, caseId, 'attach');
-    return this.ctx.db.transaction().execute(async (tx) => {
-      const dto = await caseFiles.store(tx, {
-        ownerId: caseId,
-        fileName: file.name,
-        declaredType: file.declaredType,
-        data: file.data,
-        userId: actor.userId,
-        now: this.ctx.clock.now().toISOString(),
-      });
-      await this.ctx.audit.append(tx, rc, {
-        action: 'mediation.case_attach',
-        objectType: 'mediation_case',
-        objectId: caseId,
-        objectRegion: row.region_code,
-        detail: { caseNo: row.case_no, file: dto.fileName, type: dto.contentType, size: dto.size },
-      });
-      return dto;
-    });
+    return storeAudited(this.ctx, rc, actor, { ownerId: caseId, file, store: caseFiles.store }, (dto) => ({
+      action: 'mediation.case_attach',
+      objectType: 'mediation_case',
+      objectId: caseId,
+      objectRegion: row.region_code,
+      detail: { caseNo: row.case_no, file: dto.fileName, type: dto.contentType, size: dto.size },
+    }));
   }
 
   /** One file of a case the actor may see; another county's case, or a file of another case, is not found. */

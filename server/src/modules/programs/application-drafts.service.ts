@@ -19,6 +19,7 @@ import { applicationFiles } from './programs.attachments.ts';
 import type { ProgramRow } from './programs.repository.ts';
 import { sanitizeRichText } from './programs.richtext.ts';
 import { parseJson, programSubject, ProgramsService } from './programs.service.ts';
+import { storeAudited } from '../../core/files/store-audited.ts';
 
 /** 申报 (P2.3(4)): a unit (or its parent for it) opens an application, fills its plan and files its attachments. */
 export class ApplicationDrafts {
@@ -155,24 +156,18 @@ export class ApplicationDrafts {
           ? parseJson<ProgramCondition[]>(program.conditions).some((c) => c.key === key)
           : true;
     if (!known) throw invalid({ kind: 'programs.attachment.kindInvalid' });
-    return this.ctx.db.transaction().execute(async (tx) => {
-      const dto = await applicationFiles.store(tx, {
-        ownerId: id,
-        kind,
-        fileName: file.name,
-        declaredType: file.declaredType,
-        data: file.data,
-        userId: actor.userId,
-        now: this.ctx.clock.now().toISOString(),
-      });
-      await this.ctx.audit.append(tx, rc, {
+    return storeAudited(
+      this.ctx,
+      rc,
+      actor,
+      { ownerId: id, file, store: (tx, input) => applicationFiles.store(tx, { ...input, kind }) },
+      (dto) => ({
         action: 'programs.attachment_add',
         objectType: 'program_application',
         objectId: id,
         objectRegion: row.unit_code,
         detail: { attachmentId: dto.id, kind, file: dto.fileName, type: dto.contentType, size: dto.size },
-      });
-      return dto;
-    });
+      }),
+    );
   }
 }
