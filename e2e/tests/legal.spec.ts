@@ -136,6 +136,8 @@ test('an official registers a legal advisor, assigns them to 陈家沟村, and c
   await page.getByLabel('按区划筛选').click();
   await page.getByLabel('按区划筛选').pressSequentially('陈家沟村', { delay: 20 });
   await openDropdown(page).locator('.ant-select-item-option', { hasText: '陈家沟村' }).first().click();
+  // The filter's list must be gone before the successor's opens: while it closes, its options matched first (CI flake).
+  await expect(openDropdown(page)).toHaveCount(0);
   await page
     .getByRole('row', { name: /陈家沟村/ })
     .getByRole('button', { name: '交接' })
