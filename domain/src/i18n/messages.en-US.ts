@@ -14,6 +14,8 @@ const foundation: Record<ServerMessageKey, string> = {
   'error.notFound': 'The record was not found or is outside your scope',
   'error.conflict': 'Someone else changed the record; refresh and try again',
   'error.tooLarge': 'The submission is too large',
+  'file.archive.tooLarge':
+    'The file expands too far or holds too many files (at most 64 MB and 1000 files uncompressed); split it and upload again',
   'file.type': 'Attachments must be JPG or PNG images or PDF files',
   'file.name': 'Provide a file name',
   'file.name.tooLong': 'The file name is too long (at most 120 characters)',

@@ -17,6 +17,7 @@ const messages = {
   'error.notFound': '找不到该记录，或不在您的管辖范围内',
   'error.conflict': '记录已被他人修改，请刷新后重试',
   'error.tooLarge': '提交的内容过大',
+  'file.archive.tooLarge': '文件解压后过大或包含的文件过多（解压后最多 64 MB、1000 个文件），请拆分后再上传',
   'file.type': '附件只能是 JPG、PNG 图片或 PDF 文件',
   'file.name': '请提供文件名',
   'file.name.tooLong': '文件名过长（最多 120 字）',

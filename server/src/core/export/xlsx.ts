@@ -1,6 +1,5 @@
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
-import { AppError } from '../http/errors.ts';
 
 /** One column of an exported sheet: a Chinese header and how to read the cell from a row. */
 export interface ExportColumn<Row> {
@@ -48,22 +47,6 @@ export async function toXlsx<Row>(sheetName: string, columns: readonly ExportCol
 
 /** The .xlsx media type, for downloads and uploads alike. */
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/**
- * An uploaded workbook, opened: checked by its content first (an .xlsx is a ZIP archive, whatever the
- * name says; SECURITY.md 22), and anything ExcelJS cannot open is refused the same way (415 with the
- * module's `notXlsxKey`).
- */
-export async function openWorkbook(file: Buffer, notXlsxKey: string): Promise<ExcelJS.Workbook> {
-  if (file.length < 4 || file.readUInt32BE(0) !== 0x504b0304) throw new AppError('unsupported_type', notXlsxKey);
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(file as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('unsupported_type', notXlsxKey);
-  }
-  return workbook;
-}
 
 export function sendXlsx(reply: FastifyReply, fileName: string, body: Buffer): FastifyReply {
   return reply
