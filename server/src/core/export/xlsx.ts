@@ -16,6 +16,18 @@ export interface ExportSheet {
   fill(worksheet: ExcelJS.Worksheet): void;
 }
 
+/** What a spreadsheet may take for the start of a formula (also the full-width forms an IME types). */
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+/**
+ * Text that a spreadsheet could run as a formula once a user edits or re-saves the cell (`=HYPERLINK(…)`,
+ * `@SUM(…)`, `-2+cmd|…`) gets a leading apostrophe, so it stays text (issue 15 finding 15, OWASP CSV
+ * injection). Numbers, money included, stay numbers: only strings are touched.
+ */
+export function neutralised(value: string | number | null): string | number | null {
+  return typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : value;
+}
+
 /** A sheet: its name, its columns and its rows. */
 export function sheet<Row>(name: string, columns: readonly ExportColumn<Row>[], rows: readonly Row[]): ExportSheet {
   return {
@@ -27,7 +39,7 @@ export function sheet<Row>(name: string, columns: readonly ExportColumn<Row>[], 
         ...(c.numFmt ? { style: { numFmt: c.numFmt } } : {}),
       }));
       worksheet.getRow(1).font = { bold: true };
-      for (const row of rows) worksheet.addRow(columns.map((c) => c.value(row)));
+      for (const row of rows) worksheet.addRow(columns.map((c) => neutralised(c.value(row))));
     },
   };
 }
