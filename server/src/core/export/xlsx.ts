@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
+import { contentDisposition } from '../files/file-names.ts';
 
 /** One column of an exported sheet: a Chinese header and how to read the cell from a row. */
 export interface ExportColumn<Row> {
@@ -63,7 +64,7 @@ export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsh
 export function sendXlsx(reply: FastifyReply, fileName: string, body: Buffer): FastifyReply {
   return reply
     .header('content-type', XLSX_TYPE)
-    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+    .header('content-disposition', contentDisposition(fileName))
     .header('cache-control', 'no-store')
     .send(body);
 }
