@@ -3,10 +3,11 @@ export const FILE_NAME_MAX = 120;
 
 /**
  * Characters never kept in a file name (issue 15 finding 15): control characters (CR/LF split headers
- * and logs), and the bidirectional overrides and isolates U+202A–U+202E, U+2066–U+2069 (plus the marks
- * U+200E/U+200F/U+061C) that make `invoice‮fdp.exe` read as `invoiceexe.pdf`.
+ * and logs), the bidirectional overrides and isolates U+202A–U+202E, U+2066–U+2069 that make
+ * `invoice<U+202E>fdp.exe` read as `invoiceexe.pdf`, and the invisible marks and zero-width characters
+ * (U+061C, U+200B–U+200F, U+FEFF) that hide what a name really says.
  */
-const UNSAFE = /[\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
+const UNSAFE = /[\p{Cc}\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/gu;
 
 /**
  * A file name as it is stored and shown: its last path segment only (no `../`, no folders, either slash),
@@ -17,7 +18,7 @@ export function safeFileName(raw: string): string {
   const base = raw.normalize('NFC').replace(UNSAFE, '').split(/[/\\]/).pop() ?? '';
   const name = base
     .replace(/\.{2,}/g, '.')
-    .replace(/^[\s.]+|\s+$/g, '')
+    .replace(/^[\s.]+/, '')
     .trim();
   return [...name].slice(0, FILE_NAME_MAX).join('');
 }
