@@ -16,10 +16,43 @@ describe('password policy (SECURITY.md 2)', () => {
     expect(checkPassword('Aa1!'.repeat(33))).toEqual(['password.tooLong']);
   });
 
+  it('refuses the guessable passwords of issue 15 finding 15 with the pattern or common message', () => {
+    for (const weak of [
+      'Qwerty123!',
+      'Woaini@1314',
+      'Abcd@1234',
+      'Password1!',
+      'Aa123456!',
+      'Admin@123',
+      'W0aini520!',
+      'Huawei@123',
+      'Iloveyou1!',
+    ]) {
+      expect(checkPassword(weak), weak).toEqual(['password.pattern']);
+    }
+    // A keyboard walk, a common password with a symbol inside, a repeat: zxcvbn's lists and graphs.
+    for (const weak of ['1qaz@WSX', 'Zaq1@wsx', 'P@ssw0rd', 'Xx!Xx!Xx!Xx!']) {
+      expect(checkPassword(weak), weak).toEqual(['password.common']);
+    }
+  });
+
+  it('keeps passwords that are hard to guess: the demo and test passwords, a passphrase', () => {
+    for (const good of [
+      'Demo@2026pass',
+      'Test#2026pass',
+      'Cadre#2026ok',
+      'Xab#2026pw',
+      'Qj-cadre-7fx!',
+      'Correct horse battery staple 9',
+    ]) {
+      expect(checkPassword(good), good).toEqual([]);
+    }
+  });
+
   it('refuses common passwords whatever their case', () => {
     expect(checkPassword('P@ssw0rd')).toContain('password.common');
-    expect(checkPassword('ADMIN@123')).toContain('password.common');
-    expect(checkPassword('Abc@1234')).toContain('password.common');
+    expect(checkPassword('ADMIN@123')).toContain('password.pattern');
+    expect(checkPassword('abc@1234')).toContain('password.pattern');
   });
 
   it('refuses a password containing the username', () => {

@@ -1,62 +1,97 @@
+import { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import { adjacencyGraphs, dictionary } from '@zxcvbn-ts/language-common';
+
 /**
  * Password policy (SECURITY.md 2, GB/T 22239-2019 8.1.4.1 身份鉴别): at least 8 characters, three of
- * the four character classes, and not a common password. Returns an i18n key per failed rule.
+ * the four character classes, not guessable, not the username. Returns an i18n key per failed rule.
+ *
+ * "Not guessable" (issue 15 finding 15: a 48-word list let Qwerty123!, Woaini@1314, Abcd@1234 through):
+ * zxcvbn-ts with its common-password list (~49,000 entries) and keyboard graphs must rate the password
+ * at least 3 of 4 (about 10^8 guesses: no dictionary word, keyboard walk, sequence or repeat with a
+ * digit tacked on), and a weak word, pinyin phrase or keyboard run with only digits and symbols after it
+ * is refused by pattern, which zxcvbn's English lists do not know (woaini, 5201314).
  */
-const COMMON = new Set(
-  [
-    'password',
-    'password1',
-    'password123',
-    'passw0rd',
-    'p@ssw0rd',
-    'p@ssword1',
-    'qwerty123',
-    'qwer1234',
-    'admin123',
-    'admin@123',
-    'admin1234',
-    'abc12345',
-    'abcd1234',
-    'aa123456',
-    'a1234567',
-    'a12345678',
-    '1qaz2wsx',
-    '1qaz@wsx',
-    'qazwsx123',
-    'zaq12wsx',
-    'iloveyou1',
-    'woaini1314',
-    'welcome1',
-    'changeme1',
-    'test1234',
-    'root1234',
-    'letmein1',
-    'sunshine1',
-    'huawei123',
-    'p@ssw0rd1',
-    'admin@1234',
-    'abc@1234',
-    'abc123456',
-    'qq123456',
-    'asd123456',
-    'zxc123456',
-    'qwe123456',
-    'a123456789',
-    'password@1',
-    'Aa123456',
-    'Aa123456!',
-    'Abc@1234',
-    'Admin@123',
-    'Admin123!',
-    'P@ssw0rd',
-    'Passw0rd!',
-    'Qwer1234!',
-    'Welcome@1',
-  ].map((p) => p.toLowerCase()),
-);
+let estimator: ZxcvbnFactory | undefined;
+/** Built on first use: the dictionaries take a few hundred milliseconds to load. */
+const strength = (password: string, inputs: string[]) =>
+  (estimator ??= new ZxcvbnFactory({ dictionary: { ...dictionary }, graphs: adjacencyGraphs })).check(password, inputs).score;
+
+const MIN_SCORE = 3;
+
+/**
+ * Words people put in front of a year or `@123`: pinyin love and luck phrases, the platform's roles and
+ * brands seen in leaked Chinese lists, and keyboard runs. Compared lower-cased, with 0/1/3/4/5/@/$
+ * read as the letters they stand for.
+ */
+const WEAK_WORDS = new Set([
+  'woaini',
+  'aini',
+  'woaiwojia',
+  'wuai',
+  'iloveyou',
+  'love',
+  'baobei',
+  'laopo',
+  'laogong',
+  'qinai',
+  'xiaobao',
+  'kuaile',
+  'xingfu',
+  'pingan',
+  'fadacai',
+  'nihao',
+  'tiantian',
+  'zhongguo',
+  'china',
+  'beijing',
+  'huawei',
+  'xiaomi',
+  'admin',
+  'administrator',
+  'root',
+  'test',
+  'user',
+  'guest',
+  'welcome',
+  'password',
+  'passwd',
+  'pass',
+  'system',
+  'manager',
+  'super',
+  'demo',
+  'qwer',
+  'qwert',
+  'qwerty',
+  'qwertyuiop',
+  'asdf',
+  'asdfgh',
+  'asdfghjkl',
+  'zxcv',
+  'zxcvbn',
+  'zxcvbnm',
+  'qaz',
+  'qazwsx',
+  'wsx',
+  'abc',
+  'abcd',
+  'abcde',
+  'abcdef',
+  'abcdefg',
+]);
+const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '@': 'a', $: 's' };
+
+/** A word, then nothing but digits and symbols after its last letter: `Woaini@1314`, `W0aini520!`, `Aa123456!`. */
+function weakWordWithSuffix(password: string): boolean {
+  const match = /^(.*\p{L})([^\p{L}]*\d[^\p{L}]*)$/u.exec(password);
+  if (!match?.[1]) return false;
+  const word = [...match[1].toLowerCase()].map((c) => LEET[c] ?? c).join('');
+  // Up to four letters before the digits (Aa123456!, Abc@2026) is a number with a prefix, not a word.
+  return WEAK_WORDS.has(word) || /^[a-z]{1,4}$/.test(word);
+}
 
 export type PasswordProblem =
-  'password.tooShort' | 'password.tooLong' | 'password.classes' | 'password.common' | 'password.containsUsername';
+  'password.tooShort' | 'password.tooLong' | 'password.classes' | 'password.common' | 'password.pattern' | 'password.containsUsername';
 
 export function checkPassword(password: string, username?: string): PasswordProblem[] {
   const problems: PasswordProblem[] = [];
@@ -64,7 +99,11 @@ export function checkPassword(password: string, username?: string): PasswordProb
   if (password.length > 128) problems.push('password.tooLong');
   const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((re) => re.test(password)).length;
   if (classes < 3) problems.push('password.classes');
-  if (COMMON.has(password.toLowerCase())) problems.push('password.common');
+  // Guessability is judged once length and classes pass, so each refusal names the rule to mend first.
+  if (problems.length === 0) {
+    if (weakWordWithSuffix(password)) problems.push('password.pattern');
+    else if (strength(password, username ? [username] : []) < MIN_SCORE) problems.push('password.common');
+  }
   if (username && username.length >= 3 && password.toLowerCase().includes(username.toLowerCase())) {
     problems.push('password.containsUsername');
   }

@@ -14,6 +14,12 @@ const foundation: Record<ServerMessageKey, string> = {
   'error.notFound': 'The record was not found or is outside your scope',
   'error.conflict': 'Someone else changed the record; refresh and try again',
   'error.tooLarge': 'The submission is too large',
+  'file.archive.tooLarge':
+    'The file expands too far or holds too many files (at most 64 MB and 1000 files uncompressed); split it and upload again',
+  'file.markup': 'The image carries web page or script code and cannot be attached',
+  'file.trailing': 'The image has extra data after its end (a motion photo, say); save it as an ordinary photo and upload again',
+  'file.pdfActive':
+    'The PDF holds automatic actions, scripts or embedded files and cannot be attached; print it to a plain PDF and upload again',
   'file.type': 'Attachments must be JPG or PNG images or PDF files',
   'file.name': 'Provide a file name',
   'file.name.tooLong': 'The file name is too long (at most 120 characters)',
@@ -40,7 +46,9 @@ const foundation: Record<ServerMessageKey, string> = {
   'password.tooShort': 'The password needs at least 8 characters',
   'password.tooLong': 'The password cannot exceed 128 characters',
   'password.classes': 'The password needs three of: upper case, lower case, digits, symbols',
-  'password.common': 'The password is too common; choose another',
+  'password.common': 'The password is too common or easy to guess (a common password, a keyboard run, a simple repeat); choose another',
+  'password.pattern':
+    'The password is a common word, pinyin or keyboard run followed by digits or symbols (like Qwerty123!, Woaini@1314) and easy to guess; choose another, a short phrase of several words works',
   'password.containsUsername': 'The password cannot contain the username',
   // users
   'user.username.format': 'Usernames have 3–32 letters, digits, underscores, dots or hyphens',

@@ -17,6 +17,10 @@ const messages = {
   'error.notFound': '找不到该记录，或不在您的管辖范围内',
   'error.conflict': '记录已被他人修改，请刷新后重试',
   'error.tooLarge': '提交的内容过大',
+  'file.archive.tooLarge': '文件解压后过大或包含的文件过多（解压后最多 64 MB、1000 个文件），请拆分后再上传',
+  'file.markup': '图片中夹带了网页或脚本代码，不能作为附件上传',
+  'file.trailing': '图片结尾有多余的数据（如动态照片），请另存为普通照片后上传',
+  'file.pdfActive': 'PDF 中含有自动执行的动作、脚本或嵌入文件，不能作为附件上传；请打印为普通 PDF 后上传',
   'file.type': '附件只能是 JPG、PNG 图片或 PDF 文件',
   'file.name': '请提供文件名',
   'file.name.tooLong': '文件名过长（最多 120 字）',
@@ -43,7 +47,9 @@ const messages = {
   'password.tooShort': '密码至少 8 位',
   'password.tooLong': '密码不能超过 128 位',
   'password.classes': '密码须包含大写字母、小写字母、数字、符号中的至少三类',
-  'password.common': '密码过于常见，请换一个',
+  'password.common': '密码过于常见或容易猜到（常用密码、键盘顺序、简单重复），请换一个',
+  'password.pattern':
+    '密码是常见词、拼音或键盘顺序后面加数字或符号（如 Qwerty123!、Woaini@1314），容易被猜中，请换一个；可以用几个词组成的短句',
   'password.containsUsername': '密码不能包含用户名',
   // users
   'user.username.format': '用户名为 3–32 位字母、数字、下划线、点或横线',

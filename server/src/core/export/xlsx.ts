@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
-import { AppError } from '../http/errors.ts';
+import { contentDisposition } from '../files/file-names.ts';
 
 /** One column of an exported sheet: a Chinese header and how to read the cell from a row. */
 export interface ExportColumn<Row> {
@@ -17,6 +17,18 @@ export interface ExportSheet {
   fill(worksheet: ExcelJS.Worksheet): void;
 }
 
+/** What a spreadsheet may take for the start of a formula (also the full-width forms an IME types). */
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+/**
+ * Text that a spreadsheet could run as a formula once a user edits or re-saves the cell (`=HYPERLINK(…)`,
+ * `@SUM(…)`, `-2+cmd|…`) gets a leading apostrophe, so it stays text (issue 15 finding 15, OWASP CSV
+ * injection). Numbers, money included, stay numbers: only strings are touched.
+ */
+export function neutralised(value: string | number | null): string | number | null {
+  return typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : value;
+}
+
 /** A sheet: its name, its columns and its rows. */
 export function sheet<Row>(name: string, columns: readonly ExportColumn<Row>[], rows: readonly Row[]): ExportSheet {
   return {
@@ -28,7 +40,7 @@ export function sheet<Row>(name: string, columns: readonly ExportColumn<Row>[], 
         ...(c.numFmt ? { style: { numFmt: c.numFmt } } : {}),
       }));
       worksheet.getRow(1).font = { bold: true };
-      for (const row of rows) worksheet.addRow(columns.map((c) => c.value(row)));
+      for (const row of rows) worksheet.addRow(columns.map((c) => neutralised(c.value(row))));
     },
   };
 }
@@ -49,26 +61,10 @@ export async function toXlsx<Row>(sheetName: string, columns: readonly ExportCol
 /** The .xlsx media type, for downloads and uploads alike. */
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/**
- * An uploaded workbook, opened: checked by its content first (an .xlsx is a ZIP archive, whatever the
- * name says; SECURITY.md 22), and anything ExcelJS cannot open is refused the same way (415 with the
- * module's `notXlsxKey`).
- */
-export async function openWorkbook(file: Buffer, notXlsxKey: string): Promise<ExcelJS.Workbook> {
-  if (file.length < 4 || file.readUInt32BE(0) !== 0x504b0304) throw new AppError('unsupported_type', notXlsxKey);
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(file as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('unsupported_type', notXlsxKey);
-  }
-  return workbook;
-}
-
 export function sendXlsx(reply: FastifyReply, fileName: string, body: Buffer): FastifyReply {
   return reply
     .header('content-type', XLSX_TYPE)
-    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+    .header('content-disposition', contentDisposition(fileName))
     .header('cache-control', 'no-store')
     .send(body);
 }

@@ -4,6 +4,8 @@ import type { AttachmentDto } from '@rg/domain/files/attachment';
 import { newId } from '../db/ids.ts';
 import type { DbOrTx, Tx } from '../db/schema.ts';
 import { AppError, invalid } from '../http/errors.ts';
+import { activeContent } from './active-content.ts';
+import { safeFileName } from './file-names.ts';
 
 /** Photos and signed forms (JPG, PNG, PDF), at most 5 MB each and 9 to a record. */
 export const ATTACHMENT_LIMIT = 5 * 1024 * 1024;
@@ -41,6 +43,9 @@ export type KindedAttachmentTableName = 'program_attachments';
 
 /** Every attachment table as the store sees it: `kind` is read and written only where the table has it. */
 type StoreView = Kysely<Record<AttachmentTableName | KindedAttachmentTableName, AttachmentTable & { kind: string | null }>>;
+
+/** Why a file of an accepted type is still refused (issue 15 finding 15). */
+const ACTIVE_CONTENT_MESSAGE = { markup: 'file.markup', trailing: 'file.trailing', pdf_active: 'file.pdfActive' } as const;
 
 /** The type the bytes say they are (magic numbers), whatever the client's header claims. */
 export function sniffType(data: Buffer): (typeof ATTACHMENT_TYPES)[number] | null {
@@ -80,7 +85,9 @@ function filesIn(table: AttachmentTableName | KindedAttachmentTableName, kinded:
     async store(tx: Tx, input: StoreInput & { kind?: string }): Promise<AttachmentDto> {
       const actual = sniffType(input.data);
       if (!actual || actual !== input.declaredType) throw new AppError('unsupported_type', 'file.type');
-      const fileName = input.fileName.trim().slice(0, 120);
+      const active = activeContent(input.data, actual);
+      if (active) throw new AppError('unsupported_type', ACTIVE_CONTENT_MESSAGE[active]);
+      const fileName = safeFileName(input.fileName);
       if (!fileName) throw invalid({ name: 'file.name' });
       const kind = input.kind ?? null;
       const { n } = await view(tx)

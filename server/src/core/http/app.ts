@@ -65,6 +65,14 @@ export async function buildApp(
     reply.headers(securityHeaders);
     done();
   });
+  // Issue 15 finding 15: nothing under /api is kept by a browser or a proxy (JSON, errors, files alike);
+  // the console's hashed assets keep their long cache (serveConsole).
+  app.addHook('onSend', (request, reply, payload, done) => {
+    if (request.url.startsWith('/api/') && !String(reply.getHeader('cache-control') ?? '').includes('no-store')) {
+      reply.header('cache-control', 'no-store');
+    }
+    done(null, payload);
+  });
   await app.register(cookie);
 
   const routes = installRouteGuard(app, ctx);
@@ -128,7 +136,8 @@ async function serveConsole(app: App, webDist: string): Promise<void> {
     if (request.url.startsWith('/api/')) throw notFound();
     const file = path.posix.normalize(decodeURIComponent(request.url.split('?')[0] ?? '/'));
     if (file.startsWith('/assets/') && fs.existsSync(path.join(webDist, file))) {
-      return reply.header('cache-control', 'public, max-age=31536000, immutable').sendFile(file.slice(1));
+      // Named hashed files never change: a year, immutable (sendFile's own default, max-age=0, overrode a header set here).
+      return reply.sendFile(file.slice(1), { maxAge: 365 * 24 * 3600 * 1000, immutable: true });
     }
     if (file !== '/' && !file.includes('..') && fs.existsSync(path.join(webDist, file)) && fs.statSync(path.join(webDist, file)).isFile()) {
       return reply.sendFile(file.slice(1));

@@ -2,10 +2,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { XLSX_TYPE } from '../export/xlsx.ts';
 import { ATTACHMENT_LIMIT, ATTACHMENT_TYPES } from '../files/attachments.ts';
+import { contentDisposition, FILE_NAME_MAX } from '../files/file-names.ts';
 import { AppError } from './errors.ts';
 
 /** `?name=` of an upload: the file's own name, kept for the download. */
-export const fileQuery = z.object({ name: z.string().trim().min(1, 'file.name').max(120, 'file.name.tooLong') });
+export const fileQuery = z.object({ name: z.string().trim().min(1, 'file.name').max(FILE_NAME_MAX, 'file.name.tooLong') });
 
 /** Lets a module's routes take a file as the raw request body (in the module's own plugin scope). */
 export function acceptAttachments(app: FastifyInstance): void {
@@ -37,15 +38,15 @@ export function upload(req: { body: unknown; headers: FastifyRequest['headers'];
   return { name: req.query.name, declaredType: (req.headers['content-type'] ?? '').split(';')[0]?.trim() ?? '', data: req.body };
 }
 
-/** A stored file or a generated document: shown in the browser (`inline`) or saved (`attachment`). */
-export function sendFile(
-  reply: FastifyReply,
-  file: { fileName: string; contentType: string; data: Buffer },
-  disposition: 'inline' | 'attachment' = 'inline',
-): FastifyReply {
+/**
+ * A stored file or a generated document, always saved, never shown as a page of the app's origin (a PDF
+ * with script or an HTML polyglot served `inline` runs there; issue 15 finding 15, SECURITY.md 22).
+ */
+export function sendFile(reply: FastifyReply, file: { fileName: string; contentType: string; data: Buffer }): FastifyReply {
   return reply
     .header('content-type', file.contentType)
-    .header('content-disposition', `${disposition}; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+    .header('content-disposition', contentDisposition(file.fileName))
+    .header('x-content-type-options', 'nosniff')
     .header('cache-control', 'private, no-store')
     .send(file.data);
 }

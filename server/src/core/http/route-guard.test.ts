@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ModuleManifest } from '../module.ts';
 import { buildApp } from './app.ts';
@@ -74,6 +77,35 @@ describe('route table and guard (SECURITY.md 6, 21)', () => {
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['referrer-policy']).toBe('same-origin');
+  });
+
+  it('sends Cache-Control: no-store on every /api answer, JSON, errors and files; hashed assets keep their long cache (issue 15 finding 15)', async () => {
+    await buildUser(t.ctx, { username: 'guard.cache', regionCode: PLACES.wangqiao, roles: ['official'] });
+    const official = await t.login('guard.cache');
+    for (const res of [
+      await t.anonymous.request('GET', '/api/health'),
+      await official.request('GET', '/api/todos'),
+      await official.request('GET', '/api/legal/advisors/template.xlsx'),
+      await t.anonymous.request('GET', '/api/todos'),
+      await official.request('GET', '/api/no-such-route'),
+    ]) {
+      expect(res.headers['cache-control'], `${res.statusCode} ${res.body.slice(0, 80)}`).toContain('no-store');
+    }
+    const webDist = fs.mkdtempSync(path.join(os.tmpdir(), 'rg-web-'));
+    fs.mkdirSync(path.join(webDist, 'assets'));
+    fs.writeFileSync(path.join(webDist, 'index.html'), '<!doctype html><title>t</title>');
+    fs.writeFileSync(path.join(webDist, 'assets', 'index-3f2a1b.js'), 'console.log(1);');
+    const { app } = await buildApp({ ...t.ctx, config: { ...t.ctx.config, webDist } }, []);
+    try {
+      await app.ready();
+      const asset = await app.inject({ method: 'GET', url: '/assets/index-3f2a1b.js' });
+      expect(asset.statusCode).toBe(200);
+      expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect((await app.inject({ method: 'GET', url: '/api/health' })).headers['cache-control']).toBe('no-store');
+    } finally {
+      await app.close();
+      fs.rmSync(webDist, { recursive: true });
+    }
   });
 
   it('sets the session cookie HttpOnly and SameSite', async () => {

@@ -243,7 +243,7 @@ describe('login, lockout, sessions, first login, TOTP (SECURITY.md 2–5, 23)', 
       expect(errorOf(weak).fields).toEqual({ newPassword: '密码至少 8 位' });
       const common = await client.request('POST', '/api/session/password', { currentPassword: TEST_PASSWORD, newPassword: 'P@ssw0rd' });
       expect(common.statusCode).toBe(400);
-      expect(errorOf(common).fields).toEqual({ newPassword: '密码过于常见，请换一个' });
+      expect(errorOf(common).fields).toEqual({ newPassword: '密码过于常见或容易猜到（常用密码、键盘顺序、简单重复），请换一个' });
       const wrongCurrent = await client.request('POST', '/api/session/password', {
         currentPassword: 'Wrong#2026pass',
         newPassword: 'Cadre#2026ok',

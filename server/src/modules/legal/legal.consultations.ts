@@ -20,6 +20,7 @@ import * as consultationsRepo from './legal.consultations.repository.ts';
 import type { ConsultationRow } from './legal.consultations.repository.ts';
 import { newId } from '../../core/db/ids.ts';
 import { storeAudited } from '../../core/files/store-audited.ts';
+import { readAudited } from '../../core/files/read-audited.ts';
 
 /** Time an advisor is taken to spend on an online answer when they do not say (minutes). */
 const DEFAULT_ANSWER_MINUTES = 15;
@@ -214,8 +215,6 @@ export class LegalConsultations {
     if (!row) throw notFound();
     const own = await this.ledger.advisorOf(actor);
     enforce(consultationPolicy(own?.id ?? null), actor, 'see', subjectOf(row));
-    const file = await legalFiles.find(this.ctx.db, attachmentId);
-    if (!file || file.owner_id !== id) throw notFound();
-    return { fileName: file.file_name, contentType: file.content_type, data: Buffer.from(file.data) };
+    return readAudited(this.ctx, rc, legalFiles, attachmentId, { type: 'legal_consultation', id, region: row.village_code });
   }
 }

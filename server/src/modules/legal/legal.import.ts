@@ -11,7 +11,8 @@ import type { RequestContext } from '../../core/access/actor.ts';
 import { enforce } from '../../core/access/policy.ts';
 import { advisorPolicy } from './advisor.policy.ts';
 import type { AppContext } from '../../core/context.ts';
-import { openWorkbook } from '../../core/export/xlsx.ts';
+import { cellAt } from '../../core/files/sheet-text.ts';
+import { readSheets } from '../../core/files/sheets.ts';
 import { invalid } from '../../core/http/errors.ts';
 import { findRegion } from '../regions/regions.facade.ts';
 import { idNumberTaken } from './legal.repository.ts';
@@ -61,12 +62,6 @@ export async function advisorTemplate(): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-function cellText(cell: ExcelJS.Cell): string {
-  const value = cell.value;
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  return cell.text.trim();
-}
-
 /** One sheet row as the create body, with the Chinese cell values mapped to the API's. */
 function rowInput(regionCode: string, cells: Record<string, string>): Record<string, unknown> {
   const optional = (v: string | undefined) => (v ? v : null);
@@ -107,16 +102,15 @@ export async function importAdvisors(
 ): Promise<ImportResult> {
   const actor = enforce(advisorPolicy, rc.actor, 'create', { regionCode, status: null });
   if (!(await findRegion(ctx.db, regionCode))) throw invalid({ regionCode: 'region.notFound' });
-  const workbook = await openWorkbook(file, 'legal.import.notXlsx');
-  const sheet = workbook.worksheets[0];
-  const header = sheet ? COLUMNS.map((_, i) => cellText(sheet.getRow(1).getCell(i + 1))) : [];
-  if (!sheet || header.some((h, i) => h !== COLUMNS[i]?.[0])) throw invalid({ file: 'legal.import.badHeader' });
+  const [sheet] = await readSheets(file, 'legal.import.notXlsx');
+  const first = sheet?.rows.find((r) => r.number === 1);
+  if (!sheet || COLUMNS.some(([header], i) => cellAt(first, i + 1) !== header)) throw invalid({ file: 'legal.import.badHeader' });
   const rows: { row: number; cells: Record<string, string> }[] = [];
-  sheet.eachRow((row, number) => {
-    if (number === 1) return;
-    const cells = Object.fromEntries(COLUMNS.map(([, field], i) => [field, cellText(row.getCell(i + 1))]));
-    if (Object.values(cells).some((v) => v !== '')) rows.push({ row: number, cells });
-  });
+  for (const row of sheet.rows) {
+    if (row.number === 1) continue;
+    const cells = Object.fromEntries(COLUMNS.map(([, field], i) => [field, cellAt(row, i + 1)]));
+    if (Object.values(cells).some((v) => v !== '')) rows.push({ row: row.number, cells });
+  }
   if (rows.length === 0) throw invalid({ file: 'legal.import.empty' });
   if (rows.length > MAX_ROWS) throw invalid({ file: 'legal.import.tooMany' });
 

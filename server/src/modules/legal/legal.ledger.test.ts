@@ -5,7 +5,12 @@ import { HOUR } from '../../core/clock.ts';
 import { createTestApp, errorOf, type TestApp, type TestClient } from '../../testing/test-app.ts';
 import { buildUser, buildVillage, PLACES } from '../../testing/factories.ts';
 
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
+// Signature, filler, and the IEND chunk a picture ends with (data after it is refused).
+const PNG = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  Buffer.alloc(64, 1),
+  Buffer.from([0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82]),
+]);
 
 function idNumber(seq: number): string {
   const body = `61042319800101${String(seq).padStart(3, '0')}`;

@@ -31,6 +31,7 @@ import * as repo from './legal.repository.ts';
 import type { LegalServiceTable } from './legal.tables.ts';
 import { newId } from '../../core/db/ids.ts';
 import { storeAudited } from '../../core/files/store-audited.ts';
+import { readAudited } from '../../core/files/read-audited.ts';
 
 /** A record's own fields, as each version keeps them. */
 type Fields = ServiceVersionDto['fields'];
@@ -403,9 +404,7 @@ export class LegalLedger {
 
   async attachment(rc: RequestContext, id: string, attachmentId: string): Promise<{ fileName: string; contentType: string; data: Buffer }> {
     const actor = signedIn(rc.actor);
-    await this.load(actor, id, 'read');
-    const file = await legalFiles.find(this.ctx.db, attachmentId);
-    if (!file || file.owner_id !== id) throw notFound();
-    return { fileName: file.file_name, contentType: file.content_type, data: Buffer.from(file.data) };
+    const { row } = await this.load(actor, id, 'read');
+    return readAudited(this.ctx, rc, legalFiles, attachmentId, { type: 'legal_service', id, region: row.village_code });
   }
 }

@@ -29,6 +29,7 @@ import { newId } from '../../core/db/ids.ts';
 import { loadInScope } from '../../core/access/load-in-scope.ts';
 import { revealSealed } from '../../core/audit/reveal.ts';
 import { storeAudited } from '../../core/files/store-audited.ts';
+import { readAudited } from '../../core/files/read-audited.ts';
 
 const ADVISOR_ABILITIES = ['update', 'reveal', 'assign'] as const;
 const ASSIGNMENT_ABILITIES = ['handover', 'end'] as const;
@@ -117,10 +118,8 @@ export class LegalService {
 
   async contractFile(rc: RequestContext, id: string, fileId: string): Promise<{ fileName: string; contentType: string; data: Buffer }> {
     const actor = authorize(rc.actor, 'legal.read');
-    await this.loadAdvisor(actor, id, 'read');
-    const file = await legalFiles.find(this.ctx.db, fileId);
-    if (!file || file.owner_id !== id) throw notFound();
-    return { fileName: file.file_name, contentType: file.content_type, data: Buffer.from(file.data) };
+    const row = await this.loadAdvisor(actor, id, 'read');
+    return readAudited(this.ctx, rc, legalFiles, fileId, { type: 'legal_advisor', id, region: row.region_code });
   }
 
   private personalColumns(input: {

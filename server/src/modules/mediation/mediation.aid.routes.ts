@@ -53,7 +53,7 @@ export function aidRoutes(app: App, ctx: AppContext, cases: CasesService): void 
   );
   app.get('/mediation/aid/:id/decision.docx', { schema: { params: idParams }, config: { access: 'mediation.aid' } }, async (req, reply) => {
     const doc = await aid.decisionDocument(requestContext(req), req.params.id);
-    return sendFile(reply, { fileName: doc.fileName, contentType: DOCX, data: doc.body }, 'attachment');
+    return sendFile(reply, { fileName: doc.fileName, contentType: DOCX, data: doc.body });
   });
   app.post(
     '/mediation/aid/:id/reveal',

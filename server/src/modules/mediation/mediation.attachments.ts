@@ -3,9 +3,9 @@ import type { RequestContext } from '../../core/access/actor.ts';
 import { signedIn } from '../../core/access/authorize.ts';
 import type { AppContext } from '../../core/context.ts';
 import { attachmentStore } from '../../core/files/attachments.ts';
-import { notFound } from '../../core/http/errors.ts';
 import { loadCase } from './mediation.case-reads.ts';
 import { storeAudited } from '../../core/files/store-audited.ts';
+import { readAudited } from '../../core/files/read-audited.ts';
 
 /** 案件附件 of the `mediation_attachments` table (owner: the case's id). */
 export const caseFiles = attachmentStore('mediation_attachments');
@@ -32,9 +32,7 @@ export class CaseAttachments {
 
   /** One file of a case the actor may see; another county's case, or a file of another case, is not found. */
   async file(rc: RequestContext, caseId: string, fileId: string): Promise<{ fileName: string; contentType: string; data: Buffer }> {
-    await loadCase(this.ctx.db, signedIn(rc.actor), caseId, 'read');
-    const file = await caseFiles.find(this.ctx.db, fileId);
-    if (!file || file.owner_id !== caseId) throw notFound();
-    return { fileName: file.file_name, contentType: file.content_type, data: Buffer.from(file.data) };
+    const row = await loadCase(this.ctx.db, signedIn(rc.actor), caseId, 'read');
+    return readAudited(this.ctx, rc, caseFiles, fileId, { type: 'mediation_case', id: caseId, region: row.region_code });
   }
 }

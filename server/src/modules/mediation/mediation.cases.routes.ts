@@ -124,7 +124,7 @@ export function caseRoutes(app: App, ctx: AppContext, cases: CasesService): void
     { schema: { params: idParams }, config: { access: 'mediation.read' } },
     async (req, reply) => {
       const doc = await cases.documents.agreementDocument(requestContext(req), req.params.id);
-      return sendFile(reply, { fileName: doc.fileName, contentType: DOCX, data: doc.body }, 'attachment');
+      return sendFile(reply, { fileName: doc.fileName, contentType: DOCX, data: doc.body });
     },
   );
 

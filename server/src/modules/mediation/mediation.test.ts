@@ -448,7 +448,7 @@ describe('mediation: committees, staffing, cases, screening, aid, statistics', (
         payload: body,
       });
     const pdf = Buffer.from('%PDF-1.4\n%签字协议书\n');
-    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46]);
+    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0xff, 0xd9]);
     const first = await send(official, 'application/pdf', pdf);
     expect(first.statusCode, first.body).toBe(201);
     expect(first.json()).toMatchObject({ fileName: '签字协议书.pdf', contentType: 'application/pdf', size: pdf.length });

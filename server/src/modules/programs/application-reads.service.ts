@@ -14,6 +14,7 @@ import { applicationFiles } from './programs.attachments.ts';
 import * as programs from './programs.repository.ts';
 import { plainText, textDiff } from './programs.richtext.ts';
 import { parseJson } from './programs.service.ts';
+import { readAudited } from '../../core/files/read-audited.ts';
 
 /** 申报 as read: the list, one application with its plan, reviews and files, and the diff of two plan versions. */
 export class ApplicationReads {
@@ -75,10 +76,8 @@ export class ApplicationReads {
   /** One file of an application the actor may see; a file of another application is not found. */
   async file(rc: RequestContext, id: string, fileId: string): Promise<{ fileName: string; contentType: string; data: Buffer }> {
     const actor = authorize(rc.actor, 'programs.read');
-    await this.load(actor, id);
-    const file = await applicationFiles.find(this.ctx.db, fileId);
-    if (!file || file.owner_id !== id) throw notFound();
-    return { fileName: file.file_name, contentType: file.content_type, data: Buffer.from(file.data) };
+    const { row } = await this.load(actor, id);
+    return readAudited(this.ctx, rc, applicationFiles, fileId, { type: 'program_application', id, region: row.unit_code });
   }
 
   /** 版本对比: per section, the character differences between two plan versions' visible text. */

@@ -2,7 +2,8 @@ import type { ProgramDetailDto, QuotaItem } from '@rg/domain/programs/program.sc
 import { isWithin, levelOf } from '@rg/domain/regions/region-code';
 import type { RequestContext } from '../../core/access/actor.ts';
 import type { AppContext } from '../../core/context.ts';
-import { openWorkbook } from '../../core/export/xlsx.ts';
+import { cellAt } from '../../core/files/sheet-text.ts';
+import { readSheets } from '../../core/files/sheets.ts';
 import { AppError, invalid } from '../../core/http/errors.ts';
 import { findRegions } from '../regions/regions.facade.ts';
 import * as repo from './programs.repository.ts';
@@ -65,22 +66,21 @@ export class ProgramQuotas {
    */
   async import(rc: RequestContext, programId: string, file: Buffer): Promise<ProgramDetailDto & { skipped: string[] }> {
     await this.programs.loadManaged(rc, programId);
-    const workbook = await openWorkbook(file, 'programs.import.notXlsx');
-    const sheet = workbook.worksheets[0];
-    const header = sheet ? (sheet.getRow(1).values as unknown[]).slice(1, 5).map((v) => String(v ?? '').trim()) : [];
-    if (header.join('|') !== QUOTA_HEADER.join('|')) throw new AppError('validation', 'programs.import.badHeader');
+    const [sheet] = await readSheets(file, 'programs.import.notXlsx');
+    const first = sheet?.rows.find((r) => r.number === 1);
+    if (QUOTA_HEADER.some((header, i) => cellAt(first, i + 1) !== header)) throw new AppError('validation', 'programs.import.badHeader');
     const items: QuotaItem[] = [];
     const bad: number[] = [];
-    sheet?.eachRow((row, n) => {
-      if (n === 1) return;
-      const values = (row.values as unknown[]).slice(1);
-      const code = String(values[0] ?? '').trim();
-      const suggested = Number(values[2]);
-      const capCell = values[3];
-      const cap = capCell === undefined || capCell === null || capCell === '' ? suggested : Number(capCell);
-      if (!/^\d+$/.test(code) || !Number.isInteger(suggested) || suggested < 0 || !Number.isInteger(cap) || cap < 0) bad.push(n);
+    for (const row of sheet?.rows ?? []) {
+      if (row.number === 1) continue;
+      const code = cellAt(row, 1);
+      const suggestedCell = cellAt(row, 3);
+      const suggested = suggestedCell === '' ? Number.NaN : Number(suggestedCell);
+      const capCell = cellAt(row, 4);
+      const cap = capCell === '' ? suggested : Number(capCell);
+      if (!/^\d+$/.test(code) || !Number.isInteger(suggested) || suggested < 0 || !Number.isInteger(cap) || cap < 0) bad.push(row.number);
       else items.push({ regionCode: code, suggested, maxUnits: cap });
-    });
+    }
     if (bad.length > 0) throw new AppError('validation', 'programs.import.badRows', undefined, { rows: bad.join('、') });
     const known = new Set(
       (

@@ -13,6 +13,7 @@ import {
 } from '@rg/domain/programs/program.schema';
 import { templateDtoSchema, templatePutSchema } from '@rg/domain/programs/evaluation.schema';
 import { acceptAttachments, acceptXlsx, xlsxBody } from '../../core/http/files.ts';
+import { contentDisposition } from '../../core/files/file-names.ts';
 import type { AppContext } from '../../core/context.ts';
 import { requestContext } from '../../core/http/route-guard.ts';
 import type { App } from '../../core/module.ts';
@@ -105,7 +106,7 @@ export function programsRoutes(app: App, ctx: AppContext): void {
     const doc = await programSummaryDocx(ctx, requestContext(req), req.params.id);
     return reply
       .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`)
+      .header('content-disposition', contentDisposition(doc.fileName))
       .header('cache-control', 'no-store')
       .send(doc.body);
   });

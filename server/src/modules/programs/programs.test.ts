@@ -184,7 +184,8 @@ describe('programs: programmes, applications, the review chain, quotas and desig
     const { id } = (await huaiyuan.request('POST', `/api/programs/${program.id}/applications`, { unitCode: PLACES.huaiyuan })).json<{
       id: string;
     }>();
-    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
+    // Signature and the IEND chunk a picture ends with (data after it is refused).
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82]);
     // The bytes decide: a PNG declared as PDF, a program, a Word file (no longer taken): 415, nothing stored.
     const fake = await attach(t, huaiyuan, id, 'other', { name: '方案.pdf', type: 'application/pdf', data: png });
     await expectStatus(fake, 415);

@@ -99,4 +99,5 @@ export const accessMessagesEnUS: Record<keyof typeof accessMessages, string> = {
   'audit.action.session.scope': 'Switch scope',
   'audit.action.access.denied': 'Access denied',
   'audit.action.export.users': 'Export users',
+  'audit.action.file.download': 'Download an attachment',
 };

@@ -96,6 +96,7 @@ export const accessMessages = {
   'audit.action.session.scope': '切换辖区',
   'audit.action.access.denied': '越权访问',
   'audit.action.export.users': '导出用户',
+  'audit.action.file.download': '下载附件',
 } as const;
 
 // The keys join the console's typed message keys (app/i18n/message-catalogue.ts).

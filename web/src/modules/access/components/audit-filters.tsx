@@ -20,6 +20,7 @@ export const AUDIT_ACTIONS = [
   'session.scope',
   'access.denied',
   'export.users',
+  'file.download',
 ] as const;
 
 export interface AuditFilterValues {
