@@ -34,17 +34,26 @@ export function organizationRoutes(app: App, ctx: AppContext): void {
   );
   app.post(
     '/programs/groups/:id/members',
-    { schema: { params: idParams, body: memberCreateSchema, response: { 201: groupDtoSchema } }, config: { access: 'programs.manage' } },
+    {
+      schema: { params: idParams, body: memberCreateSchema, response: { 201: groupDtoSchema } },
+      config: { access: 'programs.manage', idempotent: true },
+    },
     async (req, reply) => reply.status(201).send(await organizations.addMember(requestContext(req), req.params.id, req.body)),
   );
   app.post(
     '/programs/groups/:id/agencies',
-    { schema: { params: idParams, body: agencyCreateSchema, response: { 201: groupDtoSchema } }, config: { access: 'programs.manage' } },
+    {
+      schema: { params: idParams, body: agencyCreateSchema, response: { 201: groupDtoSchema } },
+      config: { access: 'programs.manage', idempotent: true },
+    },
     async (req, reply) => reply.status(201).send(await organizations.addAgency(requestContext(req), req.params.id, req.body)),
   );
   app.post(
     '/programs/groups/:id/tasks',
-    { schema: { params: idParams, body: taskCreateSchema, response: { 201: groupDtoSchema } }, config: { access: 'programs.manage' } },
+    {
+      schema: { params: idParams, body: taskCreateSchema, response: { 201: groupDtoSchema } },
+      config: { access: 'programs.manage', idempotent: true },
+    },
     async (req, reply) => reply.status(201).send(await organizations.addTask(requestContext(req), req.params.id, req.body)),
   );
   app.post(
