@@ -22,6 +22,8 @@ const EXEMPT = new Map<string, string>([
   ['POST /api/mediation/cases/:id/attachments', 'upload'],
   ['POST /api/legal/services/:id/attachments', 'upload'],
   ['POST /api/legal/consultations/:id/pictures', 'upload'],
+  ['POST /api/programs/applications/:id/attachments', 'upload'],
+  ['POST /api/legal/advisors/:id/contract-files', 'upload'],
 ]);
 
 describe('route table: idempotent creates (issue 15 finding 1)', () => {
