@@ -48,10 +48,14 @@ const KEY_PATTERN = /^[A-Za-z0-9_-]{8,100}$/;
 const KEEP_MS = 24 * 60 * 60 * 1000;
 /**
  * How long a copy waits for the first request's stored answer once the first's transaction has
- * committed. The answer is stored a few milliseconds after that commit; if it has not come by then,
- * the first request died in between, and the copy rebuilds the answer from the object it created.
+ * committed, when the first runs in another process (PostgreSQL). The answer is stored a few
+ * milliseconds after that commit; if it has not come by then, the first request died in between, and
+ * the copy rebuilds the answer from the object it created. A first request of this process is
+ * waited for while it runs (up to LOCAL_WAIT_MS); one that is not running here on SQLite, whose data
+ * folder one process holds, died: its answer is rebuilt at once.
  */
 const WAIT_MS = 3000;
+const LOCAL_WAIT_MS = 10_000;
 
 function bodyHash(request: FastifyRequest): string {
   return crypto
@@ -74,6 +78,8 @@ function successStatus(request: FastifyRequest): number {
  */
 export function installIdempotency(app: App, ctx: AppContext): void {
   app.decorateRequest('idempotency', null);
+  /** Ids of this process's keyed requests that have not answered yet. */
+  const running = new Set<string>();
 
   const replayStored = (request: FastifyRequest, reply: FastifyReply, status: number, response: string) => {
     if (request.idempotency) request.idempotency.replayed = true;
@@ -84,7 +90,9 @@ export function installIdempotency(app: App, ctx: AppContext): void {
   const answerTaken = async (request: FastifyRequest, reply: FastifyReply, pending: IdempotentRequest, first: StoredClaim) => {
     const { claim } = pending;
     let stored: StoredClaim | undefined = first;
-    for (let waited = 0, delay = 20; stored && stored.response === null && waited < WAIT_MS; delay = Math.min(delay * 2, 400)) {
+    const limit = (row: StoredClaim) =>
+      row.request_id !== null && running.has(row.request_id) ? LOCAL_WAIT_MS : ctx.dialect === 'postgres' ? WAIT_MS : 0;
+    for (let waited = 0, delay = 20; stored && stored.response === null && waited < limit(stored); delay = Math.min(delay * 2, 400)) {
       await sleep(delay);
       waited += delay;
       stored = await findClaim(ctx.db, claim.userId, claim.key, claim.expiredBefore);
@@ -130,27 +138,36 @@ export function installIdempotency(app: App, ctx: AppContext): void {
       replayed: false,
       rebuiltFor: null,
     };
+    running.add(request.id);
   };
 
   const remember = async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
     const pending = request.idempotency;
     if (!pending) return payload;
+    try {
+      await storeOutcome(request, reply, pending, payload);
+    } finally {
+      running.delete(request.id);
+    }
+    return payload;
+  };
+
+  const storeOutcome = async (request: FastifyRequest, reply: FastifyReply, pending: IdempotentRequest, payload: unknown) => {
     const { claim } = pending;
     if (pending.replayed) {
       if (pending.rebuiltFor && reply.statusCode < 300 && typeof payload === 'string') {
         await storeAnswer(ctx.db, { ...claim, requestId: pending.rebuiltFor }, reply.statusCode, payload);
       }
-      return payload;
+      return;
     }
     if (reply.statusCode >= 300) {
       // A committed claim whose transaction created nothing: free the key so that a retry runs again.
       if (claim.state === 'committed' && !claim.object) await releaseClaim(ctx.db, claim);
-      return payload;
+      return;
     }
-    if (typeof payload !== 'string') return payload;
+    if (typeof payload !== 'string') return;
     if (claim.state === 'committed') await storeAnswer(ctx.db, claim, reply.statusCode, payload);
     else if (claim.state === 'pending') await storeUnclaimedAnswer(ctx.db, claim, reply.statusCode, payload);
-    return payload;
   };
 
   // Only the routes that declare `idempotent` pay for the hooks and the wrapper.
