@@ -87,7 +87,7 @@ export class AuditLog {
    */
   async append(tx: Tx, ctx: RequestContext, event: AuditEvent): Promise<void> {
     // What a retry after a crash re-reads (issue 15 finding 1): a no-op outside an idempotent request.
-    noteAuditedObject(event.objectType, event.objectId);
+    noteAuditedObject(event);
     const actor = ctx.actor;
     const fields: ChainedFields = {
       at: this.clock.now().toISOString(),

@@ -59,9 +59,11 @@ export const claims = new AsyncLocalStorage<Claim>();
  * Called by the audit log for each entry: the first object audited in the claiming transaction is
  * remembered on the claim row at commit (decision 81: every write leaves an entry naming its object).
  */
-export function noteAuditedObject(type: string | undefined, id: string | undefined): void {
+export function noteAuditedObject(event: { objectType?: string; objectId?: string; result?: string }): void {
   const claim = claims.getStore();
-  if (claim?.state === 'claimed' && !claim.object && type && id) claim.object = { type, id };
+  // A denial names what was refused, not what was written.
+  if (claim?.state !== 'claimed' || claim.object || (event.result ?? 'ok') !== 'ok') return;
+  if (event.objectType && event.objectId) claim.object = { type: event.objectType, id: event.objectId };
 }
 
 type Flavour = 'sqlite' | 'postgres';

@@ -95,6 +95,20 @@ describe('idempotency keys claimed inside the write (issue 15 finding 1)', () =>
     expect(await casesDescribed('崩溃后重试的手机申请')).toBe(1);
   }, 20_000);
 
+  it('a village screening report from the phone, sent five times at once and retried after a crash, is stored once', async () => {
+    await buildUser(t.ctx, { username: 'idem.cadre', regionCode: PLACES.qujia, roles: ['village_cadre'] });
+    const cadre = await t.login('idem.cadre');
+    const report = { villageCode: PLACES.qujia, period: '2025-12', nil: true, items: [], note: null };
+    const submit = () => cadre.request('POST', '/api/mediation/screenings', report, { 'idempotency-key': 'screening-0001' });
+    const copies = await Promise.all(Array.from({ length: 5 }, submit));
+    expect(copies[0]?.statusCode, copies[0]?.body).toBe(201);
+    expect(copies.map(answerOf)).toEqual(Array.from({ length: 5 }, () => answerOf(copies[0] as LightMyRequestResponse)));
+    await sql`update idempotency_keys set status_code = null, response = null where key = ${'screening-0001'}`.execute(t.ctx.db);
+    expect(answerOf(await submit())).toEqual(answerOf(copies[0] as LightMyRequestResponse));
+    const stored = await t.ctx.db.selectFrom('mediation_screenings').select('id').where('village_code', '=', PLACES.qujia).execute();
+    expect(stored).toHaveLength(1);
+  }, 20_000);
+
   it('the same key with another body answers 422 and registers nothing, also while the first runs', async () => {
     const both = await Promise.all([
       register(official, '先到的登记', 'intake-mismatch-01'),
