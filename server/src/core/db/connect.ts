@@ -63,7 +63,11 @@ function connectSqlite(file: string, synchronous: 'FULL' | 'NORMAL', allowWeak: 
   }
   const driver = new GroupCommitDriver(database, withStatementCache(database));
   const db = new Kysely<Database>({
-    dialect: withSqlSnapshots(withIdempotencyClaims(new GroupCommitSqliteDialect(driver), 'sqlite'), 'sqlite', process.env.SQL_SNAPSHOT_DIR),
+    dialect: withSqlSnapshots(
+      withIdempotencyClaims(new GroupCommitSqliteDialect(driver), 'sqlite'),
+      'sqlite',
+      process.env.SQL_SNAPSHOT_DIR,
+    ),
   });
   const counters = new GroupedCounters(driver);
   const reader = new SQLite(file, { readonly: true });
@@ -130,7 +134,8 @@ async function connectPostgres(url: string, allowWeak: boolean): Promise<Connect
   // a dropped test database) emits 'error'; unhandled, it would end the process. The pool drops that
   // client and opens a new one for the next query, so noting it is enough.
   pool.on('error', (err) => console.error(`postgres: idle connection closed (${err.message})`));
-  const db = new Kysely<Database>({ dialect: withSqlSnapshots(withIdempotencyClaims(new PostgresDialect({ pool }), 'postgres'), 'postgres', process.env.SQL_SNAPSHOT_DIR) });
+  const dialect = withIdempotencyClaims(new PostgresDialect({ pool }), 'postgres');
+  const db = new Kysely<Database>({ dialect: withSqlSnapshots(dialect, 'postgres', process.env.SQL_SNAPSHOT_DIR) });
   const settings = await sql<{ fsync: string; synchronous_commit: string }>`
     select current_setting('fsync') as fsync, current_setting('synchronous_commit') as synchronous_commit`.execute(db);
   const row = settings.rows[0];
