@@ -166,7 +166,9 @@ export function installIdempotency(app: App, ctx: AppContext): void {
       return;
     }
     if (typeof payload !== 'string') return;
-    if (claim.state === 'committed') await storeAnswer(ctx.db, claim, reply.statusCode, payload);
+    // In a transaction of its own: on SQLite it joins the open commit group and shares its fsync,
+    // where a lone statement would commit the group and sync on its own.
+    if (claim.state === 'committed') await ctx.db.transaction().execute((tx) => storeAnswer(tx, claim, reply.statusCode, payload));
     else if (claim.state === 'pending') await storeUnclaimedAnswer(ctx.db, claim, reply.statusCode, payload);
   };
 
