@@ -30,6 +30,7 @@ const foundation: Record<ServerMessageKey, string> = {
   'error.internal': 'The system is busy; please try again later',
   'error.mustChangePassword': 'Please change your password before the first use',
   'error.idempotencyMismatch': 'The same request ID was sent with different content',
+  'error.idempotencyUnanswered': 'This request was already processed; refresh the page to see the result',
   // auth
   'auth.invalidCredentials': 'Wrong username or password',
   'auth.locked': 'Too many failed sign-ins; the account is locked for 15 minutes',

@@ -31,6 +31,7 @@ const messages = {
   'error.internal': '系统繁忙，请稍后再试',
   'error.mustChangePassword': '首次登录请先修改密码',
   'error.idempotencyMismatch': '同一请求编号提交了不同的内容',
+  'error.idempotencyUnanswered': '该请求此前已处理完成，请刷新页面查看结果',
   // auth
   'auth.invalidCredentials': '用户名或密码错误',
   'auth.locked': '连续登录失败次数过多，账号已锁定 15 分钟',

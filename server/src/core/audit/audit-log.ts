@@ -2,6 +2,7 @@ import { maskIdCard, maskMobile, ID_CARD_PATTERN, MOBILE_PATTERN } from '@rg/dom
 import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../access/actor.ts';
 import type { CommitGroup } from '../db/commit-group.ts';
+import { noteAuditedObject } from '../db/idempotency-claims.ts';
 import { insertRow, preparedStatement } from '../db/prepared.ts';
 import type { DbOrTx, Tx } from '../db/schema.ts';
 import { entryHash, type ChainedFields } from './audit-chain.ts';
@@ -85,6 +86,8 @@ export class AuditLog {
    * concurrent appends from several processes into one chain.
    */
   async append(tx: Tx, ctx: RequestContext, event: AuditEvent): Promise<void> {
+    // What a retry after a crash re-reads (issue 15 finding 1): a no-op outside an idempotent request.
+    noteAuditedObject(event);
     const actor = ctx.actor;
     const fields: ChainedFields = {
       at: this.clock.now().toISOString(),

@@ -10,6 +10,7 @@ import type { CommitGroup } from './commit-group.ts';
 import { GroupedCounters, immediateCounters, type Counters } from './counters.ts';
 import { GroupCommitDriver, GroupCommitSqliteDialect, type StatementSource } from './sqlite-group-commit.ts';
 import { withSqlSnapshots } from './sql-snapshots.ts';
+import { withIdempotencyClaims } from './idempotency-claims.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -62,7 +63,11 @@ function connectSqlite(file: string, synchronous: 'FULL' | 'NORMAL', allowWeak: 
   }
   const driver = new GroupCommitDriver(database, withStatementCache(database));
   const db = new Kysely<Database>({
-    dialect: withSqlSnapshots(new GroupCommitSqliteDialect(driver), 'sqlite', process.env.SQL_SNAPSHOT_DIR),
+    dialect: withSqlSnapshots(
+      withIdempotencyClaims(new GroupCommitSqliteDialect(driver), 'sqlite'),
+      'sqlite',
+      process.env.SQL_SNAPSHOT_DIR,
+    ),
   });
   const counters = new GroupedCounters(driver);
   const reader = new SQLite(file, { readonly: true });
@@ -129,7 +134,8 @@ async function connectPostgres(url: string, allowWeak: boolean): Promise<Connect
   // a dropped test database) emits 'error'; unhandled, it would end the process. The pool drops that
   // client and opens a new one for the next query, so noting it is enough.
   pool.on('error', (err) => console.error(`postgres: idle connection closed (${err.message})`));
-  const db = new Kysely<Database>({ dialect: withSqlSnapshots(new PostgresDialect({ pool }), 'postgres', process.env.SQL_SNAPSHOT_DIR) });
+  const dialect = withIdempotencyClaims(new PostgresDialect({ pool }), 'postgres');
+  const db = new Kysely<Database>({ dialect: withSqlSnapshots(dialect, 'postgres', process.env.SQL_SNAPSHOT_DIR) });
   const settings = await sql<{ fsync: string; synchronous_commit: string }>`
     select current_setting('fsync') as fsync, current_setting('synchronous_commit') as synchronous_commit`.execute(db);
   const row = settings.rows[0];

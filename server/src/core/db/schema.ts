@@ -98,8 +98,14 @@ export interface IdempotencyTable {
   key: string;
   user_id: string;
   request_hash: string;
-  status_code: number;
-  response: string;
+  /** The request that claimed the key (null for keys stored before claims, migration 003). */
+  request_id: string | null;
+  /** The first answer; null while the claiming request runs, or after it crashed between commit and answer. */
+  status_code: number | null;
+  response: string | null;
+  /** The object the claiming transaction audited first: what a retry re-reads when no answer was stored. */
+  object_type: string | null;
+  object_id: string | null;
   created_at: string;
 }
 

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
 import { buildUser, PLACES } from '../../testing/factories.ts';
@@ -37,4 +38,20 @@ describe('idempotency keys on phone-used creates (SECURITY.md 26)', () => {
     );
     expect(names).not.toContain('第三村民小组');
   });
+
+  it('answers a retry after a crash between the commit and the stored answer with the group, created once', async () => {
+    const client = await t.login('cadre.idem');
+    const send = () =>
+      client.request('POST', `/api/regions/${PLACES.qujia}/groups`, { name: '第四村民小组' }, { 'idempotency-key': 'retry-key-0003' });
+    const first = await send();
+    expect(first.statusCode).toBe(201);
+    // What kill -9 between the business commit and the answer's write leaves: the claim, no answer.
+    await sql`update idempotency_keys set status_code = null, response = null where key = ${'retry-key-0003'}`.execute(t.ctx.db);
+    const retry = await send();
+    expect({ status: retry.statusCode, body: retry.json() }).toEqual({ status: 201, body: first.json() });
+    const names = (await t.ctx.db.selectFrom('regions').select('name').where('parent_code', '=', PLACES.qujia).execute()).map(
+      (r) => r.name,
+    );
+    expect(names.filter((n) => n === '第四村民小组')).toHaveLength(1);
+  }, 20_000);
 });

@@ -36,6 +36,8 @@ export interface DeclaredRoute {
   access: RouteAccess | undefined;
   /** The status codes whose body the route declares (`schema.response`); none for a file download. */
   responses: string[];
+  /** Whether a retry with the same Idempotency-Key is answered once (issue 15 finding 1), and how after a crash. */
+  idempotent: 'no' | 'yes' | 'replays';
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -60,6 +62,10 @@ export function installRouteGuard(app: App, ctx: AppContext): DeclaredRoute[] {
           return route.config?.access;
         },
         responses: Object.keys(route.schema?.response ?? {}),
+        get idempotent() {
+          const idempotent = route.config?.idempotent;
+          return idempotent === undefined ? 'no' : idempotent === true ? 'yes' : 'replays';
+        },
       });
     }
   });

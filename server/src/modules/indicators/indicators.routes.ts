@@ -90,7 +90,7 @@ export function indicatorsRoutes(app: App, ctx: AppContext): void {
   );
   app.post(
     '/indicators/locks',
-    { schema: { body: lockSchema, response: { 201: lockDtoSchema } }, config: { access: 'indicators.review' } },
+    { schema: { body: lockSchema, response: { 201: lockDtoSchema } }, config: { access: 'indicators.review', idempotent: true } },
     async (req, reply) => reply.status(201).send(await locks.lock(requestContext(req), req.body.regionCode, req.body.period)),
   );
   app.get(

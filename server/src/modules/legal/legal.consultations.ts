@@ -6,7 +6,7 @@ import type {
   ConsultationListQuery,
 } from '@rg/domain/legal/service.schema';
 import type { Actor, RequestContext } from '../../core/access/actor.ts';
-import { authorize, can, listScope } from '../../core/access/authorize.ts';
+import { authorize, can, listScope, signedIn } from '../../core/access/authorize.ts';
 import { enforce } from '../../core/access/policy.ts';
 import { consultationPolicy, type ConsultationSubject } from './consultation.policy.ts';
 import type { LegalConsultationTable } from './legal.tables.ts';
@@ -99,6 +99,16 @@ export class LegalConsultations {
         detail: { advisorId: current?.advisor_id ?? null },
       });
     });
+    return this.one(actor, id);
+  }
+
+  /** A question as `ask` or `answer` answered it, for an idempotent retry after a crash (issue 15 finding 1). */
+  async again(rc: RequestContext, id: string): Promise<ConsultationDto> {
+    const actor = signedIn(rc.actor);
+    const row = await consultationsRepo.findConsultationRow(this.ctx.db, id);
+    if (!row) throw notFound();
+    // The asker sees their question; anyone else needs the advisor's or the office's permission.
+    if (row.asked_by !== actor.userId) authorize(actor, 'legal.record');
     return this.one(actor, id);
   }
 

@@ -45,7 +45,7 @@ export function legalLedgerRoutes(app: App, ctx: AppContext): void {
     '/legal/services',
     {
       schema: { body: serviceCreateSchema, response: { 201: serviceDetailDtoSchema } },
-      config: { access: 'legal.record', idempotent: true },
+      config: { access: 'legal.record', idempotent: { replay: (req, id) => ledger.get(requestContext(req), id) } },
     },
     async (req, reply) => reply.status(201).send(await ledger.create(requestContext(req), req.body)),
   );
@@ -97,7 +97,7 @@ export function legalLedgerRoutes(app: App, ctx: AppContext): void {
     '/legal/consultations',
     {
       schema: { body: consultationCreateSchema, response: { 201: consultationDtoSchema } },
-      config: { access: 'legal.ask', idempotent: true },
+      config: { access: 'legal.ask', idempotent: { replay: (req, id) => consultations.again(requestContext(req), id) } },
     },
     async (req, reply) => reply.status(201).send(await consultations.ask(requestContext(req), req.body)),
   );
@@ -118,7 +118,12 @@ export function legalLedgerRoutes(app: App, ctx: AppContext): void {
     '/legal/consultations/:id/answer',
     {
       schema: { params: idParams, body: consultationAnswerSchema, response: { 200: consultationDtoSchema } },
-      config: { access: 'legal.record' },
+      // Answered from the phone: a retry is answered once. Its first audited object is the ledger
+      // entry the answer creates, so the replay reads the question named in the URL.
+      config: {
+        access: 'legal.record',
+        idempotent: { replay: (req) => consultations.again(requestContext(req), (req.params as { id: string }).id) },
+      },
     },
     (req) => consultations.answer(requestContext(req), req.params.id, req.body),
   );

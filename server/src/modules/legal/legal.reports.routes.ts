@@ -45,7 +45,7 @@ export function legalReportsRoutes(app: App, ctx: AppContext): void {
   );
   app.post(
     '/legal/norms',
-    { schema: { body: normCreateSchema, response: { 201: normDtoSchema } }, config: { access: 'legal.manage' } },
+    { schema: { body: normCreateSchema, response: { 201: normDtoSchema } }, config: { access: 'legal.manage', idempotent: true } },
     async (req, reply) => reply.status(201).send(await norms.create(requestContext(req), req.body)),
   );
   app.delete(

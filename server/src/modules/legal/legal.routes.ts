@@ -109,7 +109,10 @@ export function legalRoutes(app: App, ctx: AppContext): void {
   );
   app.post(
     '/legal/assignments/:id/handover',
-    { schema: { params: idParams, body: handoverSchema, response: { 201: assignmentDtoSchema } }, config: { access: 'legal.manage' } },
+    {
+      schema: { params: idParams, body: handoverSchema, response: { 201: assignmentDtoSchema } },
+      config: { access: 'legal.manage', idempotent: true },
+    },
     async (req, reply) =>
       reply.status(201).send(await legal.handover(requestContext(req), req.params.id, req.body.advisorId, req.body.date)),
   );

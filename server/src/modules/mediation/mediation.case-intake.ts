@@ -131,6 +131,14 @@ export class CaseIntake {
     return myApplicationDto(row);
   }
 
+  /** One of the villager's own applications, as `applyOnline` answered it (an idempotent retry's answer). */
+  async myApplication(rc: RequestContext, id: string): Promise<MyApplicationDto> {
+    const actor = signedIn(rc.actor);
+    const row = await repo.findCase(this.ctx.db, id);
+    if (!row || row.created_by !== actor.userId || !row.online) throw notFound();
+    return myApplicationDto(row);
+  }
+
   async myApplications(rc: RequestContext): Promise<{ items: MyApplicationDto[] }> {
     const actor = signedIn(rc.actor);
     enforce(casePolicy, actor, 'apply', caseCollection(actor.homeRegion));

@@ -56,7 +56,15 @@ export function caseRoutes(app: App, ctx: AppContext, cases: CasesService): void
     '/mediation/cases',
     {
       schema: { body: caseCreateSchema, response: { 201: caseRegisteredSchema } },
-      config: { access: 'mediation.handle', idempotent: true },
+      config: {
+        access: 'mediation.handle',
+        idempotent: {
+          replay: async (req, id) => {
+            const { caseNo } = await cases.reads.get(requestContext(req), id);
+            return { id, caseNo };
+          },
+        },
+      },
     },
     async (req, reply) => reply.status(201).send(await cases.intake.register(requestContext(req), req.body)),
   );
@@ -133,7 +141,7 @@ export function caseRoutes(app: App, ctx: AppContext, cases: CasesService): void
     '/mediation/applications',
     {
       schema: { body: onlineApplicationSchema, response: { 201: myApplicationDtoSchema } },
-      config: { access: 'mediation.apply', idempotent: true },
+      config: { access: 'mediation.apply', idempotent: { replay: (req, id) => cases.intake.myApplication(requestContext(req), id) } },
     },
     async (req, reply) => reply.status(201).send(await cases.intake.applyOnline(requestContext(req), req.body)),
   );

@@ -91,7 +91,7 @@ export function organisationRoutes(app: App, ctx: AppContext): void {
     '/mediation/mediators/:id/trainings',
     {
       schema: { params: idParams, body: trainingCreateSchema, response: { 201: mediatorDetailDtoSchema } },
-      config: { access: 'mediation.manage' },
+      config: { access: 'mediation.manage', idempotent: true },
     },
     async (req, reply) => reply.status(201).send(await mediators.addTraining(requestContext(req), req.params.id, req.body)),
   );

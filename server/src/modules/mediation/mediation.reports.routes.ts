@@ -26,7 +26,7 @@ export function reportRoutes(app: App, ctx: AppContext): void {
     '/mediation/screenings',
     {
       schema: { body: screeningCreateSchema, response: { 201: screeningDtoSchema } },
-      config: { access: 'mediation.screen', idempotent: true },
+      config: { access: 'mediation.screen', idempotent: { replay: (req, id) => screening.submitted(requestContext(req), id) } },
     },
     async (req, reply) => reply.status(201).send(await screening.submit(requestContext(req), req.body)),
   );

@@ -14,6 +14,11 @@ export async function hasReport(db: DbOrTx, villageCode: string, period: string)
   return row !== undefined;
 }
 
+/** One report, for an idempotent retry's answer (issue 15 finding 1). */
+export async function findReport(db: DbOrTx, id: string): Promise<MediationScreeningTable | undefined> {
+  return db.selectFrom('mediation_screenings').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
 export async function insertReport(db: DbOrTx, row: MediationScreeningTable): Promise<void> {
   await db.insertInto('mediation_screenings').values(row).execute();
 }

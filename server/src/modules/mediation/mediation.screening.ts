@@ -10,7 +10,7 @@ import type { RequestContext } from '../../core/access/actor.ts';
 import { listScope, signedIn } from '../../core/access/authorize.ts';
 import { enforce } from '../../core/access/policy.ts';
 import type { AppContext } from '../../core/context.ts';
-import { AppError, invalid } from '../../core/http/errors.ts';
+import { AppError, invalid, notFound } from '../../core/http/errors.ts';
 import { chinaToday } from './mediation.cases.ts';
 import { json, Places } from './mediation.places.ts';
 import * as repo from './mediation.screening.repository.ts';
@@ -86,6 +86,15 @@ export class ScreeningService {
         payload: { period: input.period, nil: input.nil, disputes: row.disputes, onTime: row.on_time === 1 },
       });
     });
+    return this.dto(row, village.name);
+  }
+
+  /** A report as `submit` answered it, for an idempotent retry after a crash (issue 15 finding 1). */
+  async submitted(rc: RequestContext, id: string): Promise<ScreeningDto> {
+    const row = await repo.findReport(this.ctx.db, id);
+    if (!row) throw notFound();
+    enforce(screeningPolicy, rc.actor, 'submit', { regionCode: row.village_code });
+    const village = await this.places.existing(row.village_code, 'villageCode');
     return this.dto(row, village.name);
   }
 

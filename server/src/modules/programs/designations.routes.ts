@@ -63,7 +63,7 @@ export function designationRoutes(app: App, ctx: AppContext): void {
     {
       schema: { params: idParams, body: reportSubmitSchema, response: { 201: designationDetailDtoSchema } },
       bodyLimit: 2 * 1024 * 1024,
-      config: { access: 'programs.apply' },
+      config: { access: 'programs.apply', idempotent: true },
     },
     async (req, reply) =>
       reply.status(201).send(await reports.submitReport(requestContext(req), req.params.id, req.body.year, req.body.content)),
@@ -80,7 +80,7 @@ export function designationRoutes(app: App, ctx: AppContext): void {
     '/programs/designations/:id/evaluations',
     {
       schema: { params: idParams, body: evaluationCreateSchema, response: { 201: designationDetailDtoSchema } },
-      config: { access: 'programs.evaluate' },
+      config: { access: 'programs.evaluate', idempotent: true },
     },
     async (req, reply) => reply.status(201).send(await evaluations.evaluate(requestContext(req), req.params.id, req.body)),
   );

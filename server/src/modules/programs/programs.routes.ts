@@ -85,7 +85,7 @@ export function programsRoutes(app: App, ctx: AppContext): void {
     '/programs/:id/milestones',
     {
       schema: { params: idParams, body: milestoneInputSchema, response: { 201: programDetailDtoSchema } },
-      config: { access: 'programs.manage' },
+      config: { access: 'programs.manage', idempotent: true },
     },
     async (req, reply) => reply.status(201).send(await programs.addMilestone(requestContext(req), req.params.id, req.body)),
   );

@@ -52,7 +52,16 @@ export function regionsRoutes(app: App, ctx: AppContext): void {
     '/regions/:code/groups',
     {
       schema: { params: codeParams, body: villagerGroupCreateSchema, response: { 201: regionDtoSchema } },
-      config: { access: 'region.manage', idempotent: true },
+      config: {
+        access: 'region.manage',
+        // A retry after a crash (issue 15 finding 1) answers the group that the first request created.
+        idempotent: {
+          replay: async (req, code) => {
+            const { ancestors: _ancestors, ...group } = await service.get(requestContext(req), code);
+            return group;
+          },
+        },
+      },
     },
     async (req, reply) => reply.status(201).send(await service.createGroup(requestContext(req), req.params.code, req.body)),
   );

@@ -47,8 +47,8 @@ export const uploadAttachment = (id: string, file: File) => uploadFile<Attachmen
 
 export const fetchQuestions = (status: 'open' | 'answered') =>
   api.get<ConsultationListDto>('/api/legal/consultations', { status, pageSize: 50 });
-export const answerQuestion = (id: string, answer: string) =>
-  api.post<ConsultationDto>(`/api/legal/consultations/${id}/answer`, { answer });
+export const answerQuestion = (id: string, answer: string, idempotencyKey: string) =>
+  api.post<ConsultationDto>(`/api/legal/consultations/${id}/answer`, { answer }, idempotencyKey);
 
 export const fetchMyQuestions = () => api.get<MyConsultationsDto>('/api/legal/consultations/mine');
 export const askQuestion = (question: string, idempotencyKey: string) =>

@@ -62,7 +62,7 @@ export const mediationApi = {
   staffing: (regionCode?: string) => api.get<StaffingDto>('/api/mediation/staffing', { regionCode }),
   screening: (period: string, regionCode?: string) =>
     api.get<ScreeningCompletenessDto>('/api/mediation/screenings/completeness', { period, regionCode }),
-  submitScreening: (body: unknown) => api.post<ScreeningDto>('/api/mediation/screenings', body),
+  submitScreening: (body: unknown, idempotencyKey?: string) => api.post<ScreeningDto>('/api/mediation/screenings', body, idempotencyKey),
   aid: (status: AidStatus | undefined, page: number) => api.get<AidListDto>('/api/mediation/aid', { status, page, pageSize: 20 }),
   createAid: (body: unknown) => api.post<AidDto>('/api/mediation/aid', body),
   aidStep: (id: string, step: 'review' | 'assign' | 'close', body: unknown) => api.post<AidDto>(`/api/mediation/aid/${id}/${step}`, body),
@@ -70,7 +70,7 @@ export const mediationApi = {
   stats: (year: number, regionCode?: string) => api.get<StatsDto>('/api/mediation/stats', { year, regionCode }),
   settings: () => api.get<SettingsDto>('/api/mediation/settings'),
   putSettings: (body: unknown) => api.put<SettingsDto>('/api/mediation/settings', body),
-  apply: (body: unknown) => api.post<MyApplicationDto>('/api/mediation/applications', body),
+  apply: (body: unknown, idempotencyKey: string) => api.post<MyApplicationDto>('/api/mediation/applications', body, idempotencyKey),
   mine: () => api.get<MyApplicationsDto>('/api/mediation/applications/mine'),
 };
 

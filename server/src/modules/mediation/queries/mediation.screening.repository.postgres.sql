@@ -28,6 +28,11 @@ where "v"."level" = $2 and ("v"."code" >= $3 and "v"."code" < $4)
 group by substr(v.code, 1, 9)
 order by substr(v.code, 1, 9)
 
+-- findReport
+select *
+from "mediation_screenings"
+where "id" = $1
+
 -- hasReport
 select "id"
 from "mediation_screenings"

@@ -28,6 +28,11 @@ where "v"."level" = ? and ("v"."code" >= ? and "v"."code" < ?)
 group by substr(v.code, 1, 9)
 order by substr(v.code, 1, 9)
 
+-- findReport
+select *
+from "mediation_screenings"
+where "id" = ?
+
 -- hasReport
 select "id"
 from "mediation_screenings"

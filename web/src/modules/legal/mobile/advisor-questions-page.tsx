@@ -13,9 +13,11 @@ function AnswerBox({ question }: { question: ConsultationDto }) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [text, setText] = useState('');
+  // One question is answered once: its retries carry the same Idempotency-Key (issue 15).
+  const [idempotencyKey] = useState(() => crypto.randomUUID());
   const showError = useErrorToast();
   const send = useMutation({
-    mutationFn: () => answerQuestion(question.id, text),
+    mutationFn: () => answerQuestion(question.id, text, idempotencyKey),
     onSuccess: () => {
       void message.success(t('legal.m.questions.sent'));
       void queryClient.invalidateQueries({ queryKey: legalMobileKeys.all });

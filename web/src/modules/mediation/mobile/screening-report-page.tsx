@@ -45,20 +45,28 @@ export function ScreeningReportPage() {
   const labels = useMediationLabels();
   const session = useSession();
   const [done, setDone] = useState<ScreeningDto | null>(null);
+  // One Idempotency-Key per submission, kept across its retries; a new one once it went through (issue 15).
+  const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
   const periods = useMemo(() => [dayjs().subtract(1, 'month'), dayjs()].map((d) => d.format('YYYY-MM')), []);
   const save = useFormSubmit<Values, ScreeningDto>({
     fields: ['villageCode', 'period', 'nil', 'items', 'note'],
     mutationFn: (v) =>
-      mediationApi.submitScreening({
-        villageCode: v.villageCode,
-        period: v.period,
-        nil: v.nil,
-        items: v.nil ? [] : (v.items ?? []),
-        note: v.note?.trim() || null,
-      }),
+      mediationApi.submitScreening(
+        {
+          villageCode: v.villageCode,
+          period: v.period,
+          nil: v.nil,
+          items: v.nil ? [] : (v.items ?? []),
+          note: v.note?.trim() || null,
+        },
+        idempotencyKey,
+      ),
     successMessage: t('mediation.screening.submittedOk'),
     invalidate: mediationKeys.all,
-    onSuccess: setDone,
+    onSuccess: (result) => {
+      setDone(result);
+      setIdempotencyKey(crypto.randomUUID());
+    },
   });
   const nil = Form.useWatch('nil', save.form);
   const label = (key: Parameters<typeof t>[0]) => <span style={BIG}>{t(key)}</span>;

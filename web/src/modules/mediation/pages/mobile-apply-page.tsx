@@ -30,11 +30,14 @@ export function MobileApplyPage() {
   const [form] = Form.useForm<Values>();
   const errors = useServerErrors(form, ['caseType', 'description', 'respondentName', 'respondentAddress', 'phone']);
   const [done, setDone] = useState<MyApplicationDto | null>(null);
+  // One Idempotency-Key per submission, kept across its retries; a new one once it went through (issue 15).
+  const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
   const mine = useQuery({ queryKey: mediationKeys.mine(), queryFn: () => mediationApi.mine() });
   const apply = useMutation({
-    mutationFn: (v: Values) => mediationApi.apply({ ...v, respondentAddress: v.respondentAddress?.trim() || null }),
+    mutationFn: (v: Values) => mediationApi.apply({ ...v, respondentAddress: v.respondentAddress?.trim() || null }, idempotencyKey),
     onSuccess: (result) => {
       setDone(result);
+      setIdempotencyKey(crypto.randomUUID());
       form.resetFields();
       void queryClient.invalidateQueries({ queryKey: mediationKeys.mine() });
     },
