@@ -58,7 +58,8 @@ export async function verifyAuditChain(db: Db, key: Buffer, anchors: readonly An
       return fail(row.seq, 'altered', `entry ${row.seq} was altered`);
     }
     const anchor = anchored.get(row.seq);
-    if (anchor && anchor.hash !== row.hash) return fail(row.seq, 'altered', `entry ${row.seq} differs from the anchor written at ${anchor.at}`);
+    if (anchor && anchor.hash !== row.hash)
+      return fail(row.seq, 'altered', `entry ${row.seq} differs from the anchor written at ${anchor.at}`);
     prevHash = row.hash;
     expected += 1;
     checked += 1;
