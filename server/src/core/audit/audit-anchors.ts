@@ -105,7 +105,7 @@ export class AnchorWriter {
     const head = await this.readHead();
     if (head.seq === 0 || (this.last && this.last.seq === head.seq && this.last.hash === head.hash)) return false;
     await appendAnchor(this.file, this.key, head, this.now());
-    this.last = head;
+    this.last = { seq: head.seq, hash: head.hash };
     return true;
   }
 
