@@ -39,7 +39,7 @@ export interface Started {
  * message naming the key, before anything is decrypted with it.
  */
 async function startKeys(connection: Connection, config: Config): Promise<Keys> {
-  const tables = await connection.db.introspection.getTables();
+  const tables = await connection.db.introspection.getTables({ withInternalKyselyTables: true });
   const newDataFolder = !tables.some((t) => t.name === 'kysely_migration');
   const keys = loadOrCreateKeys(config.keyFile, newDataFolder);
   if (!newDataFolder && (await keyMatchesAuditLog(connection.db, keys.audit)) === 'mismatch') {
