@@ -10,13 +10,13 @@ import type { Dialect } from '../core/db/connect.ts';
 export async function dropAuditGuards(db: Db, dialect: Dialect): Promise<void> {
   if (dialect === 'sqlite') {
     for (const trigger of ['audit_log_no_update', 'audit_log_no_delete', 'audit_head_forward_only', 'audit_head_no_delete']) {
-      await sql`drop trigger ${sql.ref(trigger)}`.execute(db);
+      await sql`drop trigger if exists ${sql.ref(trigger)}`.execute(db);
     }
     return;
   }
-  await sql`drop trigger audit_log_append_only on audit_log`.execute(db);
-  await sql`drop trigger audit_log_no_truncate on audit_log`.execute(db);
-  await sql`drop trigger audit_head_forward_only on audit_head`.execute(db);
-  await sql`drop trigger audit_head_no_delete on audit_head`.execute(db);
+  await sql`drop trigger if exists audit_log_append_only on audit_log`.execute(db);
+  await sql`drop trigger if exists audit_log_no_truncate on audit_log`.execute(db);
+  await sql`drop trigger if exists audit_head_forward_only on audit_head`.execute(db);
+  await sql`drop trigger if exists audit_head_no_delete on audit_head`.execute(db);
   await sql`grant update, delete, truncate on audit_log, audit_head to current_user`.execute(db);
 }
