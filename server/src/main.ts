@@ -4,6 +4,7 @@ import { buildApp } from './core/http/app.ts';
 import { MODULES } from './modules/index.ts';
 import { assertNoDemoAccounts, seedDemo } from './demo/demo-seed.ts';
 import { DEMO_PASSWORD } from './demo/demo-accounts.ts';
+import { startAuditAnchors } from './core/audit/audit-anchors.ts';
 
 /** Starts the platform: migrate, seed (demo mode), serve the API and the console. */
 async function main(): Promise<void> {
@@ -23,8 +24,13 @@ async function main(): Promise<void> {
     await assertNoDemoAccounts(ctx);
   }
   const { app } = await buildApp(ctx, MODULES, { logger: process.env.LOG_REQUESTS === '1' });
+  // SECURITY.md 31: the chain head, signed, into an append-only file outside the database.
+  const anchors = startAuditAnchors(ctx, (err) =>
+    console.error(`audit anchor not written to ${config.auditAnchorFile}: ${err instanceof Error ? err.message : String(err)}`),
+  );
   const shutdown = async () => {
     await app.close();
+    await anchors.stop();
     await connection.close();
     process.exit(0);
   };

@@ -5,7 +5,8 @@ import { systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import { connect, type Connection } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
-import { loadKeys, type Keys } from './crypto/keys.ts';
+import { keySource, loadOrCreateKeys, type Keys } from './crypto/keys.ts';
+import { keyMatchesAuditLog } from './audit/key-check.ts';
 import { personalDataCipher } from './crypto/personal-data.ts';
 import { AuditLog } from './audit/audit-log.ts';
 import { SessionStore } from './access/sessions.ts';
@@ -32,6 +33,23 @@ export interface Started {
   connection: Connection;
 }
 
+/**
+ * The master key for this data (issue 15 finding 7): created only for a brand-new data folder (no
+ * migration applied yet); for existing data a missing key or another key stops the start with a
+ * message naming the key, before anything is decrypted with it.
+ */
+async function startKeys(connection: Connection, config: Config): Promise<Keys> {
+  const tables = await connection.db.introspection.getTables({ withInternalKyselyTables: true });
+  const newDataFolder = !tables.some((t) => t.name === 'kysely_migration');
+  const keys = loadOrCreateKeys(config.keyFile, newDataFolder);
+  if (!newDataFolder && (await keyMatchesAuditLog(connection.db, keys.audit)) === 'mismatch') {
+    throw new Error(
+      `${keySource(config.keyFile)} does not match this data: its audit log was written with another master key. Start with the key the data was written with (MASTER_KEY or ${config.keyFile}).`,
+    );
+  }
+  return keys;
+}
+
 /** Connects, checks durability, migrates and assembles the shared services. */
 export async function createContext(
   config: Config,
@@ -39,10 +57,16 @@ export async function createContext(
   options: { clock?: Clock; keys?: Keys } = {},
 ): Promise<Started> {
   for (const module of modules) if (module.messages) registerMessages(module.messages);
-  const connection = await connect(config);
+  const connection = await connect(config, { holdDataDir: true });
+  let keys: Keys;
+  try {
+    keys = options.keys ?? (await startKeys(connection, config));
+  } catch (err) {
+    await connection.close();
+    throw err;
+  }
   await migrateToLatest(connection.db, modules);
   const clock = options.clock ?? systemClock;
-  const keys = options.keys ?? loadKeys(config.keyFile);
   const ctx: AppContext = {
     db: connection.db,
     dialect: connection.dialect,

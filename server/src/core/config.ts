@@ -7,6 +7,9 @@ export interface Config {
   sqliteFile: string;
   dataDir: string;
   keyFile: string;
+  /** Append-only file of signed audit chain heads (SECURITY.md 31), and how often the head is anchored. */
+  auditAnchorFile: string;
+  auditAnchorSeconds: number;
   port: number;
   host: string;
   /** Demo mode creates the demo accounts; a production start refuses to boot while they exist. */
@@ -35,6 +38,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sqliteFile: path.resolve(dataDir, env.SQLITE_FILE ?? 'governance.db'),
     dataDir,
     keyFile: path.resolve(dataDir, env.KEY_FILE ?? path.join('keys', 'master.key')),
+    auditAnchorFile: path.resolve(dataDir, env.AUDIT_ANCHOR_FILE ?? 'audit-anchors.log'),
+    auditAnchorSeconds: Number(env.AUDIT_ANCHOR_SECONDS ?? 60),
     port: Number(env.PORT ?? 3000),
     host: env.HOST ?? '0.0.0.0',
     demo: env.DEMO === '1' || env.DEMO === 'true',

@@ -1,11 +1,13 @@
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
+import fs from 'node:fs';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AuditLog } from './audit-log.ts';
 import { verifyAuditChain } from './audit-verify.ts';
 import { createTestApp, errorOf, type TestApp } from '../../testing/test-app.ts';
 import { buildUser, PLACES } from '../../testing/factories.ts';
+import { dropAuditGuards } from '../../testing/audit-tamper.ts';
+import { runCli } from '../../testing/run-cli.ts';
+import { AnchorWriter, readAnchors, startAuditAnchors } from './audit-anchors.ts';
 
 /**
  * SECURITY.md 18–19: each write appends one entry in its own transaction; the chain names the first
@@ -15,6 +17,8 @@ describe('audit chain', () => {
   let t: TestApp;
   const entries = () => t.ctx.db.selectFrom('audit_log').selectAll().orderBy('seq').execute();
   const verify = () => verifyAuditChain(t.ctx.db, t.ctx.keys.audit);
+  /** The attacker's first step (the database refuses the rest otherwise; see the last tests). */
+  const tamper = () => dropAuditGuards(t.ctx.db, t.ctx.dialect);
 
   beforeEach(async () => {
     t = await createTestApp();
@@ -35,6 +39,7 @@ describe('audit chain', () => {
   });
 
   it('names an altered entry', async () => {
+    await tamper();
     await sql`update audit_log set detail = ${'{"name":"改过的"}'} where seq = 3`.execute(t.ctx.db);
     const result = await verify();
     expect(result.ok).toBe(false);
@@ -42,11 +47,13 @@ describe('audit chain', () => {
   });
 
   it('names an altered last entry', async () => {
+    await tamper();
     await sql`update audit_log set result = 'denied' where seq = 6`.execute(t.ctx.db);
     expect((await verify()).problem).toMatchObject({ seq: 6, kind: 'altered' });
   });
 
   it('names a removed entry in the middle', async () => {
+    await tamper();
     await sql`delete from audit_log where seq = 4`.execute(t.ctx.db);
     const result = await verify();
     expect(result.ok).toBe(false);
@@ -54,6 +61,7 @@ describe('audit chain', () => {
   });
 
   it('names a removed last entry', async () => {
+    await tamper();
     await sql`delete from audit_log where seq = 6`.execute(t.ctx.db);
     expect((await verify()).problem).toMatchObject({ seq: 6, kind: 'removed' });
   });
@@ -61,6 +69,7 @@ describe('audit chain', () => {
   it('names a forged entry inserted into the middle', async () => {
     const original = (await entries()).find((r) => Number(r.seq) === 3);
     if (!original) throw new Error('entry 3 expected');
+    await tamper();
     // Make room at seq 3 without tripping the primary key on either database, then slip one in.
     await sql`update audit_log set seq = -(seq + 1) where seq >= 3`.execute(t.ctx.db);
     await sql`update audit_log set seq = -seq where seq < 0`.execute(t.ctx.db);
@@ -74,22 +83,110 @@ describe('audit chain', () => {
   });
 
   it('npm run audit:verify exits 0 on the intact chain and 1 naming the altered entry', async () => {
-    const env = {
-      ...process.env,
-      DATA_DIR: t.ctx.config.dataDir,
-      DATABASE_URL: t.ctx.config.databaseUrl ?? '',
-      MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
-    };
-    const root = path.resolve(import.meta.dirname, '../../../..');
-    const run = () =>
-      spawnSync(process.execPath, ['--import', 'tsx', 'server/src/cli/audit-verify.ts'], { cwd: root, env, encoding: 'utf8' });
+    const run = () => runCli('audit-verify.ts', t.ctx.config);
     const intact = run();
     expect(intact.stdout).toContain('audit chain intact: 6 entries');
     expect(intact.status).toBe(0);
+    await tamper();
     await sql`update audit_log set actor_name = 'someone.else' where seq = 2`.execute(t.ctx.db);
     const broken = run();
     expect(broken.status).toBe(1);
     expect(broken.stderr).toContain('audit chain broken at entry 2: altered');
+  });
+
+  it('audit:verify without the key says the key is missing (exit 2) and creates no key file', () => {
+    const res = runCli('audit-verify.ts', t.ctx.config, { masterKey: null });
+    expect(res.stderr).toContain(
+      `the master key is missing: MASTER_KEY is not set and there is no key file at ${t.ctx.config.keyFile}. The audit chain can only be checked with the key it was written with; no key was created.`,
+    );
+    expect(res.status).toBe(2);
+    expect(fs.existsSync(t.ctx.config.keyFile)).toBe(false);
+  });
+
+  it('audit:verify with another key says the key does not match (exit 2), not that entry 1 was altered', () => {
+    const res = runCli('audit-verify.ts', t.ctx.config, { masterKey: Buffer.alloc(32, 9).toString('base64') });
+    expect(res.stderr).toContain('MASTER_KEY does not match this audit log: neither its first nor its newest entry verifies with it.');
+    expect(res.stderr).not.toContain('altered');
+    expect(res.status).toBe(2);
+  });
+
+  it('the database refuses UPDATE and DELETE of audit rows and moving the head back', async () => {
+    const before = await entries();
+    const head = await t.ctx.db.selectFrom('audit_head').selectAll().executeTakeFirstOrThrow();
+    await expect(sql`update audit_log set result = 'denied' where seq = 3`.execute(t.ctx.db)).rejects.toThrow(/append-only/);
+    await expect(sql`delete from audit_log where seq = 6`.execute(t.ctx.db)).rejects.toThrow(/append-only/);
+    await expect(sql`update audit_head set seq = 4 where id = 1`.execute(t.ctx.db)).rejects.toThrow(/never moves back/);
+    await expect(sql`delete from audit_head`.execute(t.ctx.db)).rejects.toThrow(/never moves back/);
+    if (t.ctx.dialect === 'postgres') {
+      await expect(sql`truncate audit_log`.execute(t.ctx.db)).rejects.toThrow(/append-only/);
+      // Beside the triggers, nobody is granted the privileges (the tests connect as a superuser, who ignores grants).
+      const granted = await sql<{ privilege_type: string }>`select a.privilege_type from pg_class c, aclexplode(c.relacl) a
+        where c.relname = 'audit_log' and a.privilege_type in ('UPDATE', 'DELETE', 'TRUNCATE')`.execute(t.ctx.db);
+      expect(granted.rows).toEqual([]);
+    }
+    expect(await entries()).toEqual(before);
+    expect(await t.ctx.db.selectFrom('audit_head').selectAll().executeTakeFirstOrThrow()).toEqual(head);
+    // The append path still moves the head on.
+    const client = await t.login('wq.official');
+    expect((await client.request('POST', `/api/regions/${PLACES.qujia}/groups`, { name: '六组' })).statusCode).toBe(201);
+    expect(await verify()).toEqual({ ok: true, checked: 8 });
+  });
+
+  it('names the truncation of the newest entries against the latest anchor when the head was moved back', async () => {
+    const writer = startAuditAnchors(t.ctx, (err) => {
+      throw err;
+    });
+    await writer.stop();
+    const reading = readAnchors(t.ctx.config.auditAnchorFile, t.ctx.keys.anchor);
+    if (!reading.ok) throw new Error(reading.message);
+    const [anchor] = reading.anchors;
+    expect(anchor).toMatchObject({ seq: 6, hash: (await entries())[5]?.hash });
+    // The attack of finding 14: drop the guards, cut the last two entries, point the head at the new last one.
+    await tamper();
+    const fourth = (await entries())[3];
+    await sql`delete from audit_log where seq > 4`.execute(t.ctx.db);
+    await sql`update audit_head set seq = 4, hash = ${fourth?.hash ?? ''} where id = 1`.execute(t.ctx.db);
+    expect(await verify()).toEqual({ ok: true, checked: 4 });
+    const message = `the log ends at entry 4 but the anchor written at ${anchor?.at} recorded entry 6: the newest entries were removed`;
+    expect((await verifyAuditChain(t.ctx.db, t.ctx.keys.audit, reading.anchors)).problem).toEqual({ seq: 5, kind: 'truncated', message });
+    const res = runCli('audit-verify.ts', t.ctx.config);
+    expect(res.stderr).toContain(`audit chain broken at entry 5: truncated — ${message}`);
+    expect(res.status).toBe(1);
+  });
+
+  it('names a forged anchor', async () => {
+    await startAuditAnchors(t.ctx, (err) => {
+      throw err;
+    }).stop();
+    const forged = { at: t.clock.now().toISOString(), seq: 99, hash: '0'.repeat(64), sig: 'f'.repeat(64) };
+    fs.appendFileSync(t.ctx.config.auditAnchorFile, `${JSON.stringify(forged)}\n`);
+    const res = runCli('audit-verify.ts', t.ctx.config);
+    expect(res.stderr).toContain(
+      `audit anchors broken: the anchor on line 2 of ${t.ctx.config.auditAnchorFile} has a bad signature (forged or altered)`,
+    );
+    expect(res.status).toBe(1);
+  });
+
+  it('anchors the head every period only when it moved, into a 0600 file', async () => {
+    const head = { seq: 6, hash: 'a'.repeat(64) };
+    const file = `${t.ctx.config.dataDir}/anchors-periodic.log`;
+    const writer = new AnchorWriter(
+      file,
+      t.ctx.keys.anchor,
+      async () => head,
+      () => t.clock.now(),
+      (err) => {
+        throw err;
+      },
+    );
+    writer.start(0.02);
+    await new Promise((r) => setTimeout(r, 150));
+    head.seq = 7;
+    await new Promise((r) => setTimeout(r, 150));
+    await writer.stop();
+    const reading = readAnchors(file, t.ctx.keys.anchor);
+    expect(reading.ok && reading.anchors.map((a) => a.seq)).toEqual([6, 7]);
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
   });
 
   it('fails the business write when its entry cannot be written', async () => {

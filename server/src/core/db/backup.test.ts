@@ -44,11 +44,11 @@ describe('backup during writes and the restore drill (SECURITY.md 28)', () => {
     const writers = villages.map(writer);
     while (written < 20) await new Promise((r) => setTimeout(r, 5));
     const file = path.join(dir, t.ctx.dialect === 'sqlite' ? 'backup.db' : 'backup.dump');
-    await backupDatabase(t.ctx, t.ctx.config.databaseUrl, file);
+    const manifest = await backupDatabase(t.ctx, t.ctx.config.databaseUrl, file, t.ctx.keys);
     stop = true;
     await Promise.all(writers);
 
-    restoreDatabase(
+    await restoreDatabase(
       file,
       target.config.databaseUrl ? { databaseUrl: target.config.databaseUrl } : { sqliteFile: target.config.sqliteFile },
     );
@@ -73,6 +73,9 @@ describe('backup during writes and the restore drill (SECURITY.md 28)', () => {
       expect(Number(groups.n)).toBeLessThanOrEqual(written);
       expect(Number(entries.n)).toBe(Number(groups.n));
       expect((await verifyAuditChain(restored.db, t.ctx.keys.audit)).ok).toBe(true);
+      // The manifest names the head the backup holds, exactly, though writes went on during the backup.
+      const head = await restored.db.selectFrom('audit_head').selectAll().executeTakeFirstOrThrow();
+      expect(manifest).toMatchObject({ keyFingerprint: t.ctx.keys.fingerprint, auditEntries: Number(head.seq), auditHead: head.hash });
     } finally {
       await restored.close();
     }

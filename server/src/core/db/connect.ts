@@ -11,6 +11,8 @@ import { GroupedCounters, immediateCounters, type Counters } from './counters.ts
 import { GroupCommitDriver, GroupCommitSqliteDialect, type StatementSource } from './sqlite-group-commit.ts';
 import { withSqlSnapshots } from './sql-snapshots.ts';
 import { withIdempotencyClaims } from './idempotency-claims.ts';
+import { lockDataDir, type DataDirLock } from './data-dir-lock.ts';
+import { narrowToOwner, privateFile, privateFolder } from '../private-files.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -38,15 +40,29 @@ export interface Connection {
 // PostgreSQL returns bigint as text by default; our bigints (audit seq, TOTP steps) fit in a double.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
+/**
+ * `holdDataDir`: the server (not the online backup or the verify command) holds the folder of the
+ * SQLite database while it runs, so a restore cannot replace the files under it (issue 15 finding 6).
+ */
 export async function connect(
   config: Pick<Config, 'databaseUrl' | 'sqliteFile' | 'sqliteSynchronous' | 'allowWeakDurability'>,
+  options: { holdDataDir?: boolean } = {},
 ): Promise<Connection> {
   if (config.databaseUrl) return connectPostgres(config.databaseUrl, config.allowWeakDurability);
-  return connectSqlite(config.sqliteFile, config.sqliteSynchronous, config.allowWeakDurability);
+  const lock = options.holdDataDir ? lockDataDir(path.dirname(config.sqliteFile)) : null;
+  try {
+    return connectSqlite(config.sqliteFile, config.sqliteSynchronous, config.allowWeakDurability, lock);
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
 }
 
-function connectSqlite(file: string, synchronous: 'FULL' | 'NORMAL', allowWeak: boolean): Connection {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+function connectSqlite(file: string, synchronous: 'FULL' | 'NORMAL', allowWeak: boolean, lock: DataDirLock | null): Connection {
+  privateFolder(path.dirname(file));
+  // Created 0600 before SQLite opens it; the -wal and -shm files take its mode (issue 15 finding 15).
+  privateFile(file);
+  for (const suffix of ['-wal', '-shm']) if (fs.existsSync(`${file}${suffix}`)) narrowToOwner(`${file}${suffix}`);
   const database = new SQLite(file);
   database.pragma('journal_mode = WAL');
   database.pragma(`synchronous = ${synchronous}`);
@@ -90,6 +106,7 @@ function connectSqlite(file: string, synchronous: 'FULL' | 'NORMAL', allowWeak: 
     close: async () => {
       reader.close();
       await db.destroy();
+      lock?.release();
     },
   };
 }

@@ -3,13 +3,15 @@ import type { ModuleManifest } from '../module.ts';
 import type { Db } from './schema.ts';
 import * as m001 from './migrations/001-foundation.ts';
 import * as m002 from './migrations/002-login-failures.ts';
-import * as m003 from './migrations/003-idempotency-claims.ts';
+import * as m202612080150 from './migrations/202612080150-foundation-idempotency-claims.ts';
+import * as m202612080200 from './migrations/202612080200-foundation-audit-append-only.ts';
 
 /** The foundation's own migrations; every module brings its own in its manifest (`migrations`). */
 const FOUNDATION: Record<string, Migration> = {
   '001-foundation': m001,
   '002-login-failures': m002,
-  '003-idempotency-claims': m003,
+  '202612080150-foundation-idempotency-claims': m202612080150,
+  '202612080200-foundation-audit-append-only': m202612080200,
 };
 
 /** Every migration of the foundation and the modules, by name; a name used twice is refused at start. */
