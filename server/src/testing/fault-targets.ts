@@ -21,9 +21,9 @@ export function postgresUrl(): string | null {
  * with the reason outside CI, a failing test under CI=true so CI never passes without it.
  */
 export function describeIf(missing: string | null, name: string, body: () => void): void {
-  if (!missing) return describe(name, body);
-  if (CI) return describe(name, () => it(`needs ${missing} (required under CI=true)`, () => Promise.reject(new Error(missing))));
-  return describe.skip(`${name} — not run: ${missing}`, body);
+  if (!missing) describe(name, body);
+  else if (CI) describe(name, () => it(`needs ${missing} (required under CI=true)`, () => Promise.reject(new Error(missing))));
+  else describe.skip(`${name} — not run: ${missing}`, body);
 }
 
 export const NO_POSTGRES = postgresUrl() ? null : 'PostgreSQL (TEST_DATABASE_URL is not set)';
