@@ -15,20 +15,21 @@ export interface TcpProxy {
 export async function startTcpProxy(targetHost: string, targetPort: number): Promise<TcpProxy> {
   let paused = false;
   const sockets = new Set<net.Socket>();
-  const track = (socket: net.Socket) => {
-    sockets.add(socket);
-    socket.once('close', () => sockets.delete(socket));
-    socket.on('error', () => socket.destroy());
-    if (paused) socket.pause();
+  // 'data' handlers, not pipe(): pipe() resumes a paused source when its destination drains.
+  const forward = (from: net.Socket, to: net.Socket) => {
+    sockets.add(from);
+    from.on('data', (chunk) => to.write(chunk));
+    from.once('close', () => {
+      sockets.delete(from);
+      to.destroy();
+    });
+    from.on('error', () => from.destroy());
+    if (paused) from.pause();
   };
   const server = net.createServer((client) => {
     const upstream = net.connect(targetPort, targetHost);
-    track(client);
-    track(upstream);
-    client.pipe(upstream);
-    upstream.pipe(client);
-    client.once('close', () => upstream.destroy());
-    upstream.once('close', () => client.destroy());
+    forward(client, upstream);
+    forward(upstream, client);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
