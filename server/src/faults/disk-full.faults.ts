@@ -56,7 +56,10 @@ describeIf(tmpfsUnavailable(), 'a full disk under SQLite', () => {
     };
     try {
       expect((await write('满前')).status).toBe(201);
-      const logBefore = server.output().split('\n').filter((line) => DISK_FULL_LOG.test(line)).length;
+      const logBefore = server
+        .output()
+        .split('\n')
+        .filter((line) => DISK_FULL_LOG.test(line)).length;
       figures.fillerBytes = tmpfs.fill();
       for (let i = 0; i < WRITES_WHEN_FULL; i += 1) {
         const answer = await write(`满中${i}`);
@@ -65,7 +68,11 @@ describeIf(tmpfsUnavailable(), 'a full disk under SQLite', () => {
       }
       figures.readyWhenFull = (await fetch(`${base}/api/ready`)).status;
       figures.healthWhenFull = (await fetch(`${base}/api/health`)).status;
-      figures.logLines = server.output().split('\n').filter((line) => DISK_FULL_LOG.test(line)).length - logBefore;
+      figures.logLines =
+        server
+          .output()
+          .split('\n')
+          .filter((line) => DISK_FULL_LOG.test(line)).length - logBefore;
       tmpfs.free();
       const freed = performance.now();
       let recovered = false;

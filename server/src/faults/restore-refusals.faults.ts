@@ -11,7 +11,11 @@ import { freePort, login, startAndWait, writeHeaders, type Session, type Spawned
 import type { TestDatabase } from '../testing/test-db.ts';
 
 async function addGroup(base: string, session: Session, name: string): Promise<number> {
-  const res = await fetch(`${base}/api/regions/${VILLAGE}/groups`, { method: 'POST', headers: writeHeaders(session), body: JSON.stringify({ name }) });
+  const res = await fetch(`${base}/api/regions/${VILLAGE}/groups`, {
+    method: 'POST',
+    headers: writeHeaders(session),
+    body: JSON.stringify({ name }),
+  });
   return res.status;
 }
 
@@ -103,8 +107,14 @@ describeIf(null, 'restore refusals (SQLite)', () => {
 
       expect(figures.underServer.foundAfterRestart, 'every acknowledged write survives the refused restore').toBe(names.length);
       expect(underServer.status, `restore under a running server: ${underServer.output}`).not.toBe(0);
-      expect({ exit: missingKey.status === 0 ? 0 : 'refused', created: figures.missingKey.databaseCreated }).toEqual({ exit: 'refused', created: false });
-      expect({ exit: wrongKey.status === 0 ? 0 : 'refused', created: figures.wrongKey.databaseCreated }).toEqual({ exit: 'refused', created: false });
+      expect({ exit: missingKey.status === 0 ? 0 : 'refused', created: figures.missingKey.databaseCreated }).toEqual({
+        exit: 'refused',
+        created: false,
+      });
+      expect({ exit: wrongKey.status === 0 ? 0 : 'refused', created: figures.wrongKey.databaseCreated }).toEqual({
+        exit: 'refused',
+        created: false,
+      });
       expect(verify.status, verify.output).not.toBe(0);
       expect(figures.verifyWithoutKey.keyCreated, 'audit:verify creates no key').toBe(false);
       expect(verify.output).not.toMatch(/altered/);

@@ -57,7 +57,12 @@ describeIf(NO_POSTGRES, 'a stalled PostgreSQL', () => {
     const session = await login(base);
     const write = (name: string) =>
       timed(`${base}/api/regions/${VILLAGE}/groups`, { method: 'POST', headers: writeHeaders(session), body: JSON.stringify({ name }) });
-    const figures = { deadlineMs: DEADLINE_MS, stalled: {} as Record<string, Timed>, recoverMs: null as number | null, readyAfter: null as number | null };
+    const figures = {
+      deadlineMs: DEADLINE_MS,
+      stalled: {} as Record<string, Timed>,
+      recoverMs: null as number | null,
+      readyAfter: null as number | null,
+    };
     try {
       expect((await write('停前')).status).toBe(201);
       proxy.pause();

@@ -13,7 +13,7 @@ import { REPO_ROOT, targetEnv, type ServerTarget } from './spawned-server.ts';
 export const CI = process.env.CI === 'true' || process.env.CI === '1';
 
 export function postgresUrl(): string | null {
-  return process.env.TEST_DATABASE_URL ?? null;
+  return process.env.TEST_DATABASE_URL || null;
 }
 
 /**
