@@ -45,6 +45,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
                 method: 'POST',
                 headers: writeHeaders(session),
                 body: JSON.stringify({ name }),
+                signal: AbortSignal.timeout(15_000),
               });
               tally.answer(res.status);
               if (res.status === 201) acknowledged.push(name);

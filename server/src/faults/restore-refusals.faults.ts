@@ -15,6 +15,7 @@ async function addGroup(base: string, session: Session, name: string): Promise<n
     method: 'POST',
     headers: writeHeaders(session),
     body: JSON.stringify({ name }),
+    signal: AbortSignal.timeout(15_000),
   });
   return res.status;
 }

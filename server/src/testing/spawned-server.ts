@@ -48,6 +48,12 @@ export function targetEnv(target: ServerTarget, extra: Record<string, string> = 
   return env;
 }
 
+/** Servers still running, killed if the test process ends without its afterAll (a crash, a timeout kill). */
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
 export function startServer(target: ServerTarget, port: number, extraEnv: Record<string, string> = {}): SpawnedServer {
   // Node itself with tsx's loader, not the tsx wrapper: SIGKILL must reach the process that serves.
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
@@ -61,7 +67,13 @@ export function startServer(target: ServerTarget, port: number, extraEnv: Record
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  running.add(child);
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      running.delete(child);
+      resolve(code);
+    }),
+  );
   return {
     base: `http://127.0.0.1:${port}`,
     child,

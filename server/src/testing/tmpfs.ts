@@ -22,6 +22,12 @@ export interface Tmpfs {
   unmount(): void;
 }
 
+/** Mounts left if the test process ends without its afterAll. */
+const mounted = new Set<string>();
+process.once('exit', () => {
+  for (const dir of mounted) spawnSync('umount', ['-l', dir]);
+});
+
 export function mountTmpfs(sizeMb: number): Tmpfs {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rg-tmpfs-'));
   const mount = spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${sizeMb}M,mode=0700`, 'tmpfs', dir], { encoding: 'utf8' });
@@ -29,6 +35,7 @@ export function mountTmpfs(sizeMb: number): Tmpfs {
     fs.rmdirSync(dir);
     throw new Error(`mount tmpfs failed: ${mount.stderr.trim() || mount.error?.message}`);
   }
+  mounted.add(dir);
   const filler = path.join(dir, 'filler.bin');
   return {
     dir,
@@ -56,6 +63,7 @@ export function mountTmpfs(sizeMb: number): Tmpfs {
     unmount: () => {
       // Lazy: a server killed a moment ago may still hold a file open.
       spawnSync('umount', ['-l', dir]);
+      mounted.delete(dir);
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
