@@ -10,7 +10,16 @@ import path from 'node:path';
 export function tmpfsUnavailable(): string | null {
   if (process.platform !== 'linux') return 'a tmpfs (Linux only)';
   if (process.getuid?.() !== 0) return 'a tmpfs (mounting needs root)';
-  return null;
+  // Root in a container may still lack the right to mount: try a tiny one.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rg-tmpfs-probe-'));
+  try {
+    const mount = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=1M', 'tmpfs', dir], { encoding: 'utf8' });
+    if (mount.status !== 0) return `a tmpfs (mount refused: ${mount.stderr.trim() || mount.error?.message})`;
+    spawnSync('umount', [dir]);
+    return null;
+  } finally {
+    fs.rmdirSync(dir);
+  }
 }
 
 export interface Tmpfs {
