@@ -33,7 +33,7 @@ const reliability = {
   date: new Date().toISOString(),
   seconds: Math.round((Date.now() - started) / 100) / 10,
   passed: result.status === 0,
-  postgres: process.env.TEST_DATABASE_URL ? 'TEST_DATABASE_URL' : 'not run',
+  postgres: process.env.TEST_DATABASE_URL ? 'run' : 'not run (TEST_DATABASE_URL is not set)',
   scenarios,
 };
 const out = path.join(root, 'test-results', 'reliability.json');
