@@ -2,7 +2,10 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Unit tests of domain/ and medium tests of server/ against a real database. The server project runs
- * on SQLite by default and on PostgreSQL with TEST_DB=postgres (scripts/test.mjs runs both).
+ * on SQLite by default and on PostgreSQL with TEST_DB=postgres (scripts/test.mjs runs both). The
+ * faults project is the reliability suite (`npm run test:faults`): real server processes killed,
+ * starved of disk or cut off from their database, each file on both databases, one file at a time
+ * (they load the machine on purpose).
  */
 export default defineConfig({
   test: {
@@ -15,6 +18,16 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 60_000,
           pool: 'forks',
+        },
+      },
+      {
+        test: {
+          name: 'faults',
+          include: ['server/src/**/*.faults.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
+          pool: 'forks',
+          fileParallelism: false,
         },
       },
     ],

@@ -54,6 +54,8 @@ interface Results {
   modules: ModuleResults;
   harness: { loadGeneratorRss: ReturnType<typeof readRss>; appServerRss: HttpFigures['harnessRss']['app'] | null };
   targets: Target[];
+  /** `npm run test:faults -- --record` (scripts/test-faults.mjs) writes it; a bench run keeps it as it was. */
+  reliability?: unknown;
 }
 
 const isFailure = (value: object): value is Failure => 'error' in value;
@@ -159,6 +161,10 @@ async function main(): Promise<number> {
 
   const out = path.resolve(REPO_ROOT, options.out ?? path.join('bench/results', options.quick ? 'quick.json' : 'latest.json'));
   fs.mkdirSync(path.dirname(out), { recursive: true });
+  if (fs.existsSync(out)) {
+    const previous = JSON.parse(fs.readFileSync(out, 'utf8')) as { reliability?: unknown };
+    if (previous.reliability !== undefined) results.reliability = previous.reliability;
+  }
   fs.writeFileSync(`${out}.tmp`, `${JSON.stringify(results, null, 2)}\n`);
   fs.renameSync(`${out}.tmp`, out);
   console.log(JSON.stringify(results, null, 2));

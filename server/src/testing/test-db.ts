@@ -18,10 +18,11 @@ export function testDialect(): 'sqlite' | 'postgres' {
   return process.env.TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rg-test-'));
+/** `dialect` defaults to TEST_DB's; the reliability suite asks for each by name. */
+export async function createTestDatabase(dialect = testDialect(), parentDir = os.tmpdir()): Promise<TestDatabase> {
+  const dataDir = fs.mkdtempSync(path.join(parentDir, 'rg-test-'));
   const base = loadConfig({ DATA_DIR: dataDir });
-  if (testDialect() === 'sqlite') {
+  if (dialect === 'sqlite') {
     return { config: base, dispose: async () => fs.rmSync(dataDir, { recursive: true, force: true }) };
   }
   const url = process.env.TEST_DATABASE_URL;
