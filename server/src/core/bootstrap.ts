@@ -4,6 +4,7 @@ import type { Clock } from './clock.ts';
 import { systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import { connect, type Connection } from './db/connect.ts';
+import type { SyncFile } from './db/sqlite-group-commit.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { loadKeys, type Keys } from './crypto/keys.ts';
 import { personalDataCipher } from './crypto/personal-data.ts';
@@ -36,10 +37,10 @@ export interface Started {
 export async function createContext(
   config: Config,
   modules: readonly ModuleManifest[],
-  options: { clock?: Clock; keys?: Keys } = {},
+  options: { clock?: Clock; keys?: Keys; syncFile?: SyncFile } = {},
 ): Promise<Started> {
   for (const module of modules) if (module.messages) registerMessages(module.messages);
-  const connection = await connect(config);
+  const connection = await connect(config, { syncFile: options.syncFile });
   await migrateToLatest(connection.db, modules);
   const clock = options.clock ?? systemClock;
   const keys = options.keys ?? loadKeys(config.keyFile);
@@ -59,6 +60,7 @@ export async function createContext(
     rateLimiter: new RateLimiter(connection.db, clock),
     events: new EventBus(eventSchemas(modules)),
     modules,
+    group: connection.group,
   };
   for (const module of modules) module.subscribe?.(ctx);
   return { ctx, connection };

@@ -8,7 +8,8 @@ import type { Database, Db } from './schema.ts';
 import { postgresBulkWriter, sqliteBulkWriter, type BulkWriter } from './bulk-upsert.ts';
 import type { CommitGroup } from './commit-group.ts';
 import { GroupedCounters, immediateCounters, type Counters } from './counters.ts';
-import { GroupCommitDriver, GroupCommitSqliteDialect, type StatementSource } from './sqlite-group-commit.ts';
+import { GroupCommitDriver, GroupCommitSqliteDialect, type StatementSource, type SyncFile } from './sqlite-group-commit.ts';
+import { createPgPool, guardedPool, type PostgresTimeouts } from './pg-pool.ts';
 import { withSqlSnapshots } from './sql-snapshots.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -37,20 +38,22 @@ export interface Connection {
 // PostgreSQL returns bigint as text by default; our bigints (audit seq, TOTP steps) fit in a double.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
-export async function connect(
-  config: Pick<Config, 'databaseUrl' | 'sqliteFile' | 'sqliteSynchronous' | 'allowWeakDurability'>,
-): Promise<Connection> {
-  if (config.databaseUrl) return connectPostgres(config.databaseUrl, config.allowWeakDurability);
-  return connectSqlite(config.sqliteFile, config.sqliteSynchronous, config.allowWeakDurability);
+export type ConnectConfig = Pick<Config, 'databaseUrl' | 'sqliteFile' | 'sqliteSynchronous' | 'allowWeakDurability'> & PostgresTimeouts;
+
+export async function connect(config: ConnectConfig, options: { syncFile?: SyncFile } = {}): Promise<Connection> {
+  if (config.databaseUrl) return connectPostgres(config.databaseUrl, config);
+  return connectSqlite(config, options.syncFile);
 }
 
-function connectSqlite(file: string, synchronous: 'FULL' | 'NORMAL', allowWeak: boolean): Connection {
+function connectSqlite(config: ConnectConfig, syncFile: SyncFile | undefined): Connection {
+  const { sqliteFile: file, sqliteSynchronous: synchronous, allowWeakDurability: allowWeak } = config;
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const database = new SQLite(file);
   database.pragma('journal_mode = WAL');
   database.pragma(`synchronous = ${synchronous}`);
   database.pragma('foreign_keys = ON');
-  database.pragma('busy_timeout = 5000');
+  // A write that cannot get the lock (another process writes) fails with SQLITE_BUSY after this: 503 (finding 4).
+  database.pragma(`busy_timeout = ${config.dbLockTimeoutMs}`);
   // Each transaction is a savepoint (group commit): the pages it first changes are copied to a
   // sub-journal, which by default is a temporary file.
   database.pragma('temp_store = MEMORY');
@@ -60,13 +63,13 @@ function connectSqlite(file: string, synchronous: 'FULL' | 'NORMAL', allowWeak: 
     database.close();
     throw err;
   }
-  const driver = new GroupCommitDriver(database, withStatementCache(database));
+  const driver = new GroupCommitDriver(database, withStatementCache(database), syncFile);
   const db = new Kysely<Database>({
     dialect: withSqlSnapshots(new GroupCommitSqliteDialect(driver), 'sqlite', process.env.SQL_SNAPSHOT_DIR),
   });
   const counters = new GroupedCounters(driver);
   const reader = new SQLite(file, { readonly: true });
-  reader.pragma('busy_timeout = 5000');
+  reader.pragma(`busy_timeout = ${config.dbLockTimeoutMs}`);
   const readerStatements = withStatementCache(reader);
   const reads: HotReads = {
     rows: async <R>(query: CompiledQuery<R>) => {
@@ -123,12 +126,9 @@ function checkSqliteDurability(database: SQLite.Database, allowWeak: boolean): v
   }
 }
 
-async function connectPostgres(url: string, allowWeak: boolean): Promise<Connection> {
-  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.PG_POOL_SIZE ?? 10) });
-  // An idle client whose server connection ends (a PostgreSQL restart, an administrator's terminate,
-  // a dropped test database) emits 'error'; unhandled, it would end the process. The pool drops that
-  // client and opens a new one for the next query, so noting it is enough.
-  pool.on('error', (err) => console.error(`postgres: idle connection closed (${err.message})`));
+async function connectPostgres(url: string, config: ConnectConfig): Promise<Connection> {
+  const allowWeak = config.allowWeakDurability;
+  const pool = guardedPool(createPgPool(url, config));
   const db = new Kysely<Database>({ dialect: withSqlSnapshots(new PostgresDialect({ pool }), 'postgres', process.env.SQL_SNAPSHOT_DIR) });
   const settings = await sql<{ fsync: string; synchronous_commit: string }>`
     select current_setting('fsync') as fsync, current_setting('synchronous_commit') as synchronous_commit`.execute(db);

@@ -3,11 +3,13 @@ import type { ModuleManifest } from '../module.ts';
 import type { Db } from './schema.ts';
 import * as m001 from './migrations/001-foundation.ts';
 import * as m002 from './migrations/002-login-failures.ts';
+import * as m003 from './migrations/003-readiness-probe.ts';
 
 /** The foundation's own migrations; every module brings its own in its manifest (`migrations`). */
 const FOUNDATION: Record<string, Migration> = {
   '001-foundation': m001,
   '002-login-failures': m002,
+  '003-readiness-probe': m003,
 };
 
 /** Every migration of the foundation and the modules, by name; a name used twice is refused at start. */
