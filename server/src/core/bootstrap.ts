@@ -41,7 +41,7 @@ export async function createContext(
 ): Promise<Started> {
   for (const module of modules) if (module.messages) registerMessages(module.messages);
   const connection = await connect(config, { syncFile: options.syncFile });
-  await migrateToLatest(connection.db, modules);
+  await connection.untimed((db) => migrateToLatest(db, modules));
   const clock = options.clock ?? systemClock;
   const keys = options.keys ?? loadKeys(config.keyFile);
   const ctx: AppContext = {

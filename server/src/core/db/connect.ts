@@ -33,6 +33,12 @@ export interface Connection {
   /** SQLite's open group of transactions (decision 58); null on PostgreSQL. */
   group: CommitGroup | null;
   close(): Promise<void>;
+  /**
+   * Runs long maintenance (migrations) where the request timeouts do not apply: on PostgreSQL on a
+   * connection of its own without them, as a migration may rightly run longer than a request may
+   * (finding 4's timeouts are for requests); on SQLite on the connection itself.
+   */
+  untimed<T>(work: (db: Db) => Promise<T>): Promise<T>;
 }
 
 // PostgreSQL returns bigint as text by default; our bigints (audit seq, TOTP steps) fit in a double.
@@ -85,6 +91,7 @@ function connectSqlite(config: ConnectConfig, syncFile: SyncFile | undefined): C
     bulk: sqliteBulkWriter(database, (work) => driver.exclusive(work)),
     counters,
     group: driver,
+    untimed: (work) => work(db),
     close: async () => {
       reader.close();
       await db.destroy();
@@ -145,6 +152,16 @@ async function connectPostgres(url: string, config: ConnectConfig): Promise<Conn
     bulk: postgresBulkWriter(db),
     counters: immediateCounters(),
     group: null,
+    untimed: async (work) => {
+      const pool = new pg.Pool({ connectionString: url, max: 1 });
+      pool.on('error', () => undefined); // an idle client ended: the next query opens another
+      const untimed = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+      try {
+        return await work(untimed);
+      } finally {
+        await untimed.destroy();
+      }
+    },
     close: () => db.destroy(),
   };
 }
