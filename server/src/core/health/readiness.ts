@@ -21,6 +21,12 @@ const CHECKS: readonly ReadinessCheck[] = ['database', 'disk', 'groupCommit'];
 const RECHECK_MS = 5000;
 
 /**
+ * A passing write probe stands this long: /api/ready is public, and without it every call would be a
+ * committed write (an fsync on SQLite) that anyone could repeat. A failing probe is always run again.
+ */
+const PROBE_REUSE_MS = 1000;
+
+/**
  * Readiness (issue 15 "health that tells the truth"; `/api/health` stays liveness): the database takes a
  * write within a deadline, the data disk has room, SQLite's group commit is alive. It also keeps which
  * checks fail, from its own probes and from the faults requests meet, and logs each check once when it
@@ -31,6 +37,8 @@ export class Readiness {
   private readonly failing = new Map<ReadinessCheck, string>();
   private inFlight: Promise<ReadinessReport> | null = null;
   private timer: NodeJS.Timeout | null = null;
+  /** When the write probe last passed (monotonic ms), or null. */
+  private probePassedAt: number | null = null;
 
   constructor(
     private readonly ctx: Pick<AppContext, 'db' | 'dialect' | 'group' | 'config' | 'clock'>,
@@ -67,8 +75,11 @@ export class Readiness {
 
   /** The write probe; its failure as a fault (a full disk names the disk, a stopped driver the group commit). */
   private async probe(): Promise<DatabaseFault | null> {
+    if (this.probePassedAt !== null && performance.now() - this.probePassedAt < PROBE_REUSE_MS) return null;
+    this.probePassedAt = null;
     try {
       await writeProbe(this.ctx.db, this.ctx.clock.now().toISOString());
+      this.probePassedAt = performance.now();
       return null;
     } catch (err) {
       return databaseFault(err) ?? { kind: 'unavailable', check: 'database', cause: 'probe_failed' };
