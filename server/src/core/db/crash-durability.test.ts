@@ -1,66 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
-import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, login, startServer, waitUntilUp, type Running } from '../../testing/spawned-server.ts';
 import { createTestDatabase, type TestDatabase } from '../../testing/test-db.ts';
-
-const root = path.resolve(import.meta.dirname, '../../../..');
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-interface Running {
-  child: ChildProcess;
-  exited: Promise<unknown>;
-}
-
-function startServer(database: TestDatabase, port: number): Running {
-  // Node itself with tsx's loader, not the tsx wrapper: SIGKILL must reach the process that serves.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DEMO: '1',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: database.config.dataDir,
-      DATABASE_URL: database.config.databaseUrl ?? '',
-    },
-    stdio: 'ignore',
-  });
-  return { child, exited: new Promise((resolve) => child.once('exit', resolve)) };
-}
-
-async function waitUntilUp(base: string): Promise<void> {
-  for (let i = 0; i < 300; i += 1) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('server did not start');
-}
-
-async function login(base: string): Promise<{ cookie: string; csrf: string }> {
-  const res = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'qj.cadre', password: 'Demo@2026pass' }),
-  });
-  const body = (await res.json()) as { session: { csrfToken: string } };
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  return { cookie, csrf: body.session.csrfToken };
-}
 
 /** SECURITY.md 25: every write that got a 2xx survives a SIGKILL of the server in the middle of a load. */
 describe('no acknowledged write is lost when the server is killed', () => {
