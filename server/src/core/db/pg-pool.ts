@@ -67,7 +67,8 @@ class GuardedClient implements PostgresPoolClient {
   ): Promise<PostgresQueryResult<R>> | PostgresCursor<R> {
     if (typeof sqlOrCursor !== 'string') throw new Error('cursors are not configured for this pool');
     if (this.broken) return Promise.reject(this.broken);
-    return this.client.query(sqlOrCursor, [...parameters]).then(
+    // Kysely hands over a fresh array per query and pg only reads it: no copy on the hot path.
+    return this.client.query(sqlOrCursor, parameters as unknown[]).then(
       (result) => result as unknown as PostgresQueryResult<R>,
       (err: unknown) => {
         if (isConnectionLost(err)) this.broken = err instanceof Error ? err : new Error('postgres connection lost');
