@@ -31,6 +31,11 @@ const foundation: Record<ServerMessageKey, string> = {
   'error.mustChangePassword': 'Please change your password before the first use',
   'error.idempotencyMismatch': 'The same request ID was sent with different content',
   'error.idempotencyUnanswered': 'This request was already processed; refresh the page to see the result',
+  // database and storage faults (issue 15 findings 2, 4, 5)
+  'error.databaseUnavailable': 'The database is not answering; please try again shortly',
+  'error.databaseBusy': 'The data is in use by another operation; please try again shortly',
+  'error.storageFull': 'The server storage is full; nothing can be saved until an administrator frees space',
+  'error.restartRequired': 'The server failed to write to its storage; an administrator must restart it',
   // auth
   'auth.invalidCredentials': 'Wrong username or password',
   'auth.locked': 'Too many failed sign-ins; the account is locked for 15 minutes',

@@ -32,6 +32,11 @@ const messages = {
   'error.mustChangePassword': '首次登录请先修改密码',
   'error.idempotencyMismatch': '同一请求编号提交了不同的内容',
   'error.idempotencyUnanswered': '该请求此前已处理完成，请刷新页面查看结果',
+  // database and storage faults (issue 15 findings 2, 4, 5)
+  'error.databaseUnavailable': '数据库暂时无法响应，请稍后重试',
+  'error.databaseBusy': '数据正被其他操作占用，请稍后重试',
+  'error.storageFull': '服务器存储空间已满，暂时无法保存，请联系管理员清理空间',
+  'error.restartRequired': '服务器写入存储失败，需由管理员重启服务后才能继续使用',
   // auth
   'auth.invalidCredentials': '用户名或密码错误',
   'auth.locked': '连续登录失败次数过多，账号已锁定 15 分钟',

@@ -4,6 +4,6 @@ import { migrateToLatest } from '../core/db/migrate.ts';
 import { MODULES } from '../modules/index.ts';
 
 const connection = await connect(loadConfig());
-const applied = await migrateToLatest(connection.db, MODULES);
+const applied = await connection.untimed((db) => migrateToLatest(db, MODULES));
 console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
 await connection.close();

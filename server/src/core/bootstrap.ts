@@ -4,6 +4,7 @@ import type { Clock } from './clock.ts';
 import { systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import { connect, type Connection } from './db/connect.ts';
+import type { SyncFile } from './db/sqlite-group-commit.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { keySource, loadOrCreateKeys, type Keys } from './crypto/keys.ts';
 import { keyMatchesAuditLog } from './audit/key-check.ts';
@@ -54,10 +55,10 @@ async function startKeys(connection: Connection, config: Config): Promise<Keys> 
 export async function createContext(
   config: Config,
   modules: readonly ModuleManifest[],
-  options: { clock?: Clock; keys?: Keys } = {},
+  options: { clock?: Clock; keys?: Keys; syncFile?: SyncFile } = {},
 ): Promise<Started> {
   for (const module of modules) if (module.messages) registerMessages(module.messages);
-  const connection = await connect(config, { holdDataDir: true });
+  const connection = await connect(config, { holdDataDir: true, syncFile: options.syncFile });
   let keys: Keys;
   try {
     keys = options.keys ?? (await startKeys(connection, config));
@@ -65,7 +66,7 @@ export async function createContext(
     await connection.close();
     throw err;
   }
-  await migrateToLatest(connection.db, modules);
+  await connection.untimed((db) => migrateToLatest(db, modules));
   const clock = options.clock ?? systemClock;
   const ctx: AppContext = {
     db: connection.db,
@@ -83,6 +84,7 @@ export async function createContext(
     rateLimiter: new RateLimiter(connection.db, clock),
     events: new EventBus(eventSchemas(modules)),
     modules,
+    group: connection.group,
   };
   for (const module of modules) module.subscribe?.(ctx);
   return { ctx, connection };

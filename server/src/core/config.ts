@@ -23,6 +23,28 @@ export interface Config {
   logLevel: string;
   /** Hours after which an unanswered online legal question is flagged to the town's justice office (issue 3: 48). */
   legalAnswerHours: number;
+  /**
+   * Timeouts against a stalled database (issue 15 finding 4), in milliseconds. PostgreSQL:
+   * `statement_timeout`, `lock_timeout` (also SQLite's `busy_timeout`), `idle_in_transaction_session_timeout`,
+   * the wait for a pooled connection, and the client's own wait for any answer (a silent server).
+   */
+  dbStatementTimeoutMs: number;
+  dbLockTimeoutMs: number;
+  dbIdleInTransactionTimeoutMs: number;
+  dbAcquireTimeoutMs: number;
+  dbQueryTimeoutMs: number;
+  /** /api/ready: how long the write probe may take, and the free space the data disk must keep. */
+  readyDeadlineMs: number;
+  readyMinFreeBytes: number;
+}
+
+/** A positive whole number of milliseconds (or bytes) from the environment, else the default. */
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number, not ${raw}`);
+  return value;
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -50,5 +72,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: path.resolve(repoRoot, env.WEB_DIST ?? 'web/dist'),
     logLevel: env.LOG_LEVEL ?? 'info',
     legalAnswerHours: Number(env.LEGAL_ANSWER_HOURS ?? 48),
+    ...databaseTimeouts(env),
+    readyDeadlineMs: positive(env, 'READY_DEADLINE_MS', 2000),
+    readyMinFreeBytes: positive(env, 'READY_MIN_FREE_MB', 64) * 1024 * 1024,
+  };
+}
+
+function databaseTimeouts(
+  env: NodeJS.ProcessEnv,
+): Pick<Config, 'dbStatementTimeoutMs' | 'dbLockTimeoutMs' | 'dbIdleInTransactionTimeoutMs' | 'dbAcquireTimeoutMs' | 'dbQueryTimeoutMs'> {
+  const statement = positive(env, 'DB_STATEMENT_TIMEOUT_MS', 5000);
+  return {
+    dbStatementTimeoutMs: statement,
+    dbLockTimeoutMs: positive(env, 'DB_LOCK_TIMEOUT_MS', 3000),
+    dbIdleInTransactionTimeoutMs: positive(env, 'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', 10000),
+    dbAcquireTimeoutMs: positive(env, 'DB_ACQUIRE_TIMEOUT_MS', 3000),
+    // A second past the statement timeout: the server's own cancel (57014) normally arrives first.
+    dbQueryTimeoutMs: positive(env, 'DB_QUERY_TIMEOUT_MS', statement + 1000),
   };
 }

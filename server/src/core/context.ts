@@ -10,6 +10,7 @@ import type { Db } from './db/schema.ts';
 import type { Dialect, HotReads } from './db/connect.ts';
 import type { BulkWriter } from './db/bulk-upsert.ts';
 import type { Counters } from './db/counters.ts';
+import type { CommitGroup } from './db/commit-group.ts';
 import type { ModuleManifest } from './module.ts';
 import type { EventBus } from './events/event-bus.ts';
 
@@ -35,4 +36,6 @@ export interface AppContext {
   events: EventBus;
   /** Every module's manifest, for the menu and the todo list. */
   modules: readonly ModuleManifest[];
+  /** SQLite's group commit, whose liveness /api/ready reports; null on PostgreSQL. */
+  group: CommitGroup | null;
 }

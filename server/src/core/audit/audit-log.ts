@@ -4,7 +4,8 @@ import type { RequestContext } from '../access/actor.ts';
 import type { CommitGroup } from '../db/commit-group.ts';
 import { noteAuditedObject } from '../db/idempotency-claims.ts';
 import { insertRow, preparedStatement } from '../db/prepared.ts';
-import type { DbOrTx, Tx } from '../db/schema.ts';
+import type { Db, DbOrTx, Tx } from '../db/schema.ts';
+import { transactionRetryingConflicts } from '../db/retry.ts';
 import { entryHash, type ChainedFields } from './audit-chain.ts';
 import { GroupedAudit } from './grouped-audit.ts';
 
@@ -134,6 +135,6 @@ export class AuditLog {
   /** For events with no business write of their own (logins, denials, reads that reveal). */
   async record(db: DbOrTx, ctx: RequestContext, event: AuditEvent): Promise<void> {
     if (db.isTransaction) return this.append(db as Tx, ctx, event);
-    await db.transaction().execute((tx) => this.append(tx, ctx, event));
+    await transactionRetryingConflicts(db as Db, (tx) => this.append(tx, ctx, event));
   }
 }

@@ -1,6 +1,7 @@
 import type SQLite from 'better-sqlite3';
 import { CompiledQuery } from 'kysely';
 import type { Db } from './schema.ts';
+import { transactionRetryingConflicts } from './retry.ts';
 
 /**
  * Loading hundreds of thousands of rows at once (the national region list, later indicator data):
@@ -64,16 +65,17 @@ export function postgresBulkWriter(db: Db): BulkWriter {
       const text = `insert into ${quote(spec.table)} (${names.map(quote).join(', ')})
         select * from unnest(${spec.columns.map((c, i) => `$${i + 1}::${c.pgType}[]`).join(', ')})
         ${conflictClause(spec, 'is distinct from')}`;
-      let changes = 0;
-      await db.transaction().execute(async (tx) => {
+      // Concurrent imports upsert overlapping keys in their own order: a deadlock runs the batch again.
+      return transactionRetryingConflicts(db, async (tx) => {
+        let changes = 0;
         for (let i = 0; i < rows.length; i += PG_BATCH) {
           const batch = rows.slice(i, i + PG_BATCH);
           const parameters = names.map((n) => batch.map((row) => (row as Record<string, unknown>)[n] ?? null));
           const result = await tx.executeQuery(CompiledQuery.raw(text, parameters));
           changes += Number(result.numAffectedRows ?? 0n);
         }
+        return changes;
       });
-      return changes;
     },
   };
 }

@@ -20,6 +20,8 @@ export interface CommitGroup {
   inTransaction(): boolean;
   /** Runs a statement on the connection, for listeners writing just before the COMMIT. */
   execute(text: string, values: readonly unknown[]): void;
+  /** False once a failed fsync stopped the group commit for good (decision 73), for /api/ready. */
+  alive(): boolean;
   /** The rows of a statement, for the same listeners. */
   query<R>(text: string, values: readonly unknown[]): R[];
 }

@@ -8,7 +8,8 @@ import type { Database, Db } from './schema.ts';
 import { postgresBulkWriter, sqliteBulkWriter, type BulkWriter } from './bulk-upsert.ts';
 import type { CommitGroup } from './commit-group.ts';
 import { GroupedCounters, immediateCounters, type Counters } from './counters.ts';
-import { GroupCommitDriver, GroupCommitSqliteDialect, type StatementSource } from './sqlite-group-commit.ts';
+import { GroupCommitDriver, GroupCommitSqliteDialect, type StatementSource, type SyncFile } from './sqlite-group-commit.ts';
+import { createPgPool, guardedPool, type PostgresTimeouts } from './pg-pool.ts';
 import { withSqlSnapshots } from './sql-snapshots.ts';
 import { withIdempotencyClaims } from './idempotency-claims.ts';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.ts';
@@ -35,30 +36,36 @@ export interface Connection {
   /** SQLite's open group of transactions (decision 58); null on PostgreSQL. */
   group: CommitGroup | null;
   close(): Promise<void>;
+  /**
+   * Runs long maintenance (migrations) where the request timeouts do not apply: on PostgreSQL on a
+   * connection of its own without them, as a migration may rightly run longer than a request may
+   * (finding 4's timeouts are for requests); on SQLite on the connection itself.
+   */
+  untimed<T>(work: (db: Db) => Promise<T>): Promise<T>;
 }
 
 // PostgreSQL returns bigint as text by default; our bigints (audit seq, TOTP steps) fit in a double.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
+export type ConnectConfig = Pick<Config, 'databaseUrl' | 'sqliteFile' | 'sqliteSynchronous' | 'allowWeakDurability'> & PostgresTimeouts;
+
 /**
  * `holdDataDir`: the server (not the online backup or the verify command) holds the folder of the
  * SQLite database while it runs, so a restore cannot replace the files under it (issue 15 finding 6).
  */
-export async function connect(
-  config: Pick<Config, 'databaseUrl' | 'sqliteFile' | 'sqliteSynchronous' | 'allowWeakDurability'>,
-  options: { holdDataDir?: boolean } = {},
-): Promise<Connection> {
-  if (config.databaseUrl) return connectPostgres(config.databaseUrl, config.allowWeakDurability);
+export async function connect(config: ConnectConfig, options: { holdDataDir?: boolean; syncFile?: SyncFile } = {}): Promise<Connection> {
+  if (config.databaseUrl) return connectPostgres(config.databaseUrl, config);
   const lock = options.holdDataDir ? lockDataDir(path.dirname(config.sqliteFile)) : null;
   try {
-    return connectSqlite(config.sqliteFile, config.sqliteSynchronous, config.allowWeakDurability, lock);
+    return connectSqlite(config, options.syncFile, lock);
   } catch (err) {
     lock?.release();
     throw err;
   }
 }
 
-function connectSqlite(file: string, synchronous: 'FULL' | 'NORMAL', allowWeak: boolean, lock: DataDirLock | null): Connection {
+function connectSqlite(config: ConnectConfig, syncFile: SyncFile | undefined, lock: DataDirLock | null): Connection {
+  const { sqliteFile: file, sqliteSynchronous: synchronous, allowWeakDurability: allowWeak } = config;
   privateFolder(path.dirname(file));
   // Created 0600 before SQLite opens it; the -wal and -shm files take its mode (issue 15 finding 15).
   privateFile(file);
@@ -67,7 +74,8 @@ function connectSqlite(file: string, synchronous: 'FULL' | 'NORMAL', allowWeak: 
   database.pragma('journal_mode = WAL');
   database.pragma(`synchronous = ${synchronous}`);
   database.pragma('foreign_keys = ON');
-  database.pragma('busy_timeout = 5000');
+  // A write that cannot get the lock (another process writes) fails with SQLITE_BUSY after this: 503 (finding 4).
+  database.pragma(`busy_timeout = ${config.dbLockTimeoutMs}`);
   // Each transaction is a savepoint (group commit): the pages it first changes are copied to a
   // sub-journal, which by default is a temporary file.
   database.pragma('temp_store = MEMORY');
@@ -77,7 +85,7 @@ function connectSqlite(file: string, synchronous: 'FULL' | 'NORMAL', allowWeak: 
     database.close();
     throw err;
   }
-  const driver = new GroupCommitDriver(database, withStatementCache(database));
+  const driver = new GroupCommitDriver(database, withStatementCache(database), syncFile);
   const db = new Kysely<Database>({
     dialect: withSqlSnapshots(
       withIdempotencyClaims(new GroupCommitSqliteDialect(driver), 'sqlite'),
@@ -87,7 +95,7 @@ function connectSqlite(file: string, synchronous: 'FULL' | 'NORMAL', allowWeak: 
   });
   const counters = new GroupedCounters(driver);
   const reader = new SQLite(file, { readonly: true });
-  reader.pragma('busy_timeout = 5000');
+  reader.pragma(`busy_timeout = ${config.dbLockTimeoutMs}`);
   const readerStatements = withStatementCache(reader);
   const reads: HotReads = {
     rows: async <R>(query: CompiledQuery<R>) => {
@@ -103,6 +111,7 @@ function connectSqlite(file: string, synchronous: 'FULL' | 'NORMAL', allowWeak: 
     bulk: sqliteBulkWriter(database, (work) => driver.exclusive(work)),
     counters,
     group: driver,
+    untimed: (work) => work(db),
     close: async () => {
       reader.close();
       await db.destroy();
@@ -145,12 +154,9 @@ function checkSqliteDurability(database: SQLite.Database, allowWeak: boolean): v
   }
 }
 
-async function connectPostgres(url: string, allowWeak: boolean): Promise<Connection> {
-  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.PG_POOL_SIZE ?? 10) });
-  // An idle client whose server connection ends (a PostgreSQL restart, an administrator's terminate,
-  // a dropped test database) emits 'error'; unhandled, it would end the process. The pool drops that
-  // client and opens a new one for the next query, so noting it is enough.
-  pool.on('error', (err) => console.error(`postgres: idle connection closed (${err.message})`));
+async function connectPostgres(url: string, config: ConnectConfig): Promise<Connection> {
+  const allowWeak = config.allowWeakDurability;
+  const pool = guardedPool(createPgPool(url, config));
   const dialect = withIdempotencyClaims(new PostgresDialect({ pool }), 'postgres');
   const db = new Kysely<Database>({ dialect: withSqlSnapshots(dialect, 'postgres', process.env.SQL_SNAPSHOT_DIR) });
   const settings = await sql<{ fsync: string; synchronous_commit: string }>`
@@ -168,6 +174,16 @@ async function connectPostgres(url: string, allowWeak: boolean): Promise<Connect
     bulk: postgresBulkWriter(db),
     counters: immediateCounters(),
     group: null,
+    untimed: async (work) => {
+      const pool = new pg.Pool({ connectionString: url, max: 1 });
+      pool.on('error', () => undefined); // an idle client ended: the next query opens another
+      const untimed = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+      try {
+        return await work(untimed);
+      } finally {
+        await untimed.destroy();
+      }
+    },
     close: () => db.destroy(),
   };
 }

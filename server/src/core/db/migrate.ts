@@ -5,6 +5,7 @@ import * as m001 from './migrations/001-foundation.ts';
 import * as m002 from './migrations/002-login-failures.ts';
 import * as m202612080150 from './migrations/202612080150-foundation-idempotency-claims.ts';
 import * as m202612080200 from './migrations/202612080200-foundation-audit-append-only.ts';
+import * as m202612080210 from './migrations/202612080210-foundation-readiness-probe.ts';
 
 /** The foundation's own migrations; every module brings its own in its manifest (`migrations`). */
 const FOUNDATION: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const FOUNDATION: Record<string, Migration> = {
   '002-login-failures': m002,
   '202612080150-foundation-idempotency-claims': m202612080150,
   '202612080200-foundation-audit-append-only': m202612080200,
+  '202612080210-foundation-readiness-probe': m202612080210,
 };
 
 /** Every migration of the foundation and the modules, by name; a name used twice is refused at start. */

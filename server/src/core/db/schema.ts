@@ -117,6 +117,12 @@ export interface LoginFailureTable {
 }
 
 /** The foundation's tables; each module keeps its own in `<module>.tables.ts`. */
+/** The row /api/ready rewrites as its write probe. */
+export interface ReadinessProbeTable {
+  id: number;
+  probed_at: string;
+}
+
 interface CoreTables {
   regions: RegionTable;
   users: UserTable;
@@ -127,6 +133,7 @@ interface CoreTables {
   rate_limits: RateLimitTable;
   idempotency_keys: IdempotencyTable;
   login_failures: LoginFailureTable;
+  readiness_probe: ReadinessProbeTable;
 }
 
 /**

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type SQLite from 'better-sqlite3';
 import type { CommitGroup, GroupListener } from './commit-group.ts';
+import { GroupCommitStopped } from './faults.ts';
 import {
   CompiledQuery,
   SqliteAdapter,
@@ -69,12 +70,20 @@ class Connection implements DatabaseConnection {
     private readonly beforeOwnWrite: () => void,
   ) {}
 
+  /** The latest statement error (SQLITE_FULL, SQLITE_IOERR…): it may have ended the open group. */
+  lastError: unknown = null;
+
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    const statement = this.statements.prepare(query.sql);
-    if (statement.reader) return { rows: statement.all(query.parameters) as R[] };
-    this.beforeOwnWrite();
-    const { changes, lastInsertRowid } = statement.run(query.parameters);
-    return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
+    try {
+      const statement = this.statements.prepare(query.sql);
+      if (statement.reader) return { rows: statement.all(query.parameters) as R[] };
+      this.beforeOwnWrite();
+      const { changes, lastInsertRowid } = statement.run(query.parameters);
+      return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
+    } catch (err) {
+      this.lastError = err;
+      throw err;
+    }
   }
 
   async *streamQuery<R>(query: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {
@@ -122,7 +131,7 @@ export class GroupCommitDriver implements Driver, CommitGroup {
   /** The latest sync of the WAL (it covers every group before it); it never rejects. */
   private syncing: Promise<void> = Promise.resolve();
   /** Set by a failed sync: nothing may run on the connection after it. */
-  private failure: Error | null = null;
+  private failure: GroupCommitStopped | null = null;
 
   constructor(
     private readonly database: SQLite.Database,
@@ -146,6 +155,11 @@ export class GroupCommitDriver implements Driver, CommitGroup {
 
   inTransaction(): boolean {
     return this.inSavepoint;
+  }
+
+  /** False once a failed fsync stopped the driver (for /api/ready). */
+  alive(): boolean {
+    return this.failure === null;
   }
 
   execute(text: string, values: readonly unknown[]): void {
@@ -184,7 +198,9 @@ export class GroupCommitDriver implements Driver, CommitGroup {
     if (!this.database.inTransaction) {
       // SQLite itself ends a transaction on some errors (SQLITE_FULL, SQLITE_IOERR): that group failed.
       if (this.group) {
-        this.group.reject(new Error('SQLite rolled back the open group of transactions'));
+        // With the statement error that ended it as the cause, so the others answer 507 on a full disk too.
+        this.group.reject(new Error('SQLite rolled back the open group of transactions', { cause: this.connection.lastError }));
+        this.connection.lastError = null;
         for (const l of this.listeners) l.abandoned();
       }
       if (this.syncsItself) this.run('pragma synchronous = NORMAL');
@@ -297,7 +313,9 @@ export class GroupCommitDriver implements Driver, CommitGroup {
       return;
     }
     const synced = this.syncWal().catch((err: unknown) => {
-      this.failure ??= new Error('fsync of the SQLite WAL failed; restart the server to recover from the WAL on disk', { cause: err });
+      this.failure ??= new GroupCommitStopped('fsync of the SQLite WAL failed; restart the server to recover from the WAL on disk', {
+        cause: err,
+      });
       throw this.failure;
     });
     this.syncing = synced.catch(() => undefined);

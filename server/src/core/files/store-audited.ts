@@ -3,6 +3,7 @@ import type { Actor, RequestContext } from '../access/actor.ts';
 import type { AuditEvent } from '../audit/audit-log.ts';
 import type { AppContext } from '../context.ts';
 import type { Tx } from '../db/schema.ts';
+import { transactionRetryingConflicts } from '../db/retry.ts';
 import type { StoreInput } from './attachments.ts';
 
 /** An upload as the routes hand it over (`upload()` in core/http/files.ts). */
@@ -24,7 +25,7 @@ export function storeAudited(
   upload: { ownerId: string; file: Upload; store: (tx: Tx, input: StoreInput) => Promise<AttachmentDto> },
   audit: (dto: AttachmentDto) => AuditEvent,
 ): Promise<AttachmentDto> {
-  return ctx.db.transaction().execute(async (tx) => {
+  return transactionRetryingConflicts(ctx.db, async (tx) => {
     const dto = await upload.store(tx, {
       ownerId: upload.ownerId,
       fileName: upload.file.name,

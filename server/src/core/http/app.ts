@@ -19,6 +19,7 @@ import { staticSecurityHeaders } from './security-headers.ts';
 import { logOptions } from './log-options.ts';
 import type { Writable } from 'node:stream';
 import { newId } from '../db/ids.ts';
+import { Readiness, stderrFaultLog } from '../health/readiness.ts';
 
 export interface BuiltApp {
   app: App;
@@ -26,8 +27,14 @@ export interface BuiltApp {
 }
 
 /** Fastify with security headers, cookies, the route guard, the error format and every module. */
-/** What /api/health answers while the server can serve. */
+/** What /api/health answers while the process is up (liveness). */
 const healthDtoSchema = z.object({ status: z.literal('ok') });
+const checkState = z.enum(['ok', 'failing']);
+/** What /api/ready answers: each readiness check by name (200 when all pass, else 503); no data, no causes. */
+const readyDtoSchema = z.object({
+  status: z.enum(['ready', 'not_ready']),
+  checks: z.object({ database: checkState, disk: checkState, groupCommit: checkState }),
+});
 
 export async function buildApp(
   ctx: AppContext,
@@ -77,20 +84,38 @@ export async function buildApp(
 
   const routes = installRouteGuard(app, ctx);
   installIdempotency(app, ctx);
-  registerErrorHandler(app, async (request, err) => {
-    if (!(err instanceof DeniedError)) return;
-    await ctx.audit.record(ctx.db, requestContext(request), {
-      action: 'access.denied',
-      result: 'denied',
-      objectRegion: err.targetRegion,
-      detail: { method: request.method, url: request.routeOptions.url ?? request.url, permission: err.permission },
-    });
-  });
+  const readiness = new Readiness(ctx, options.logger ? app.log : stderrFaultLog);
+  app.addHook('onClose', async () => readiness.stop());
+  registerErrorHandler(
+    app,
+    async (request, err) => {
+      if (!(err instanceof DeniedError)) return;
+      await ctx.audit.record(ctx.db, requestContext(request), {
+        action: 'access.denied',
+        result: 'denied',
+        objectRegion: err.targetRegion,
+        detail: { method: request.method, url: request.routeOptions.url ?? request.url, permission: err.permission },
+      });
+    },
+    (fault) => readiness.met(fault),
+  );
 
   await registerApiDocs(app);
   app.get('/api/health', { schema: { response: { 200: healthDtoSchema } }, config: { access: 'public' } }, async () => ({
     status: 'ok' as const,
   }));
+  app.get(
+    '/api/ready',
+    { schema: { response: { 200: readyDtoSchema, 503: readyDtoSchema } }, config: { access: 'public' } },
+    async (_request, reply) => {
+      const report = await readiness.check();
+      const state = (cause: string | null) => (cause === null ? ('ok' as const) : ('failing' as const));
+      return reply.status(report.ready ? 200 : 503).send({
+        status: report.ready ? 'ready' : 'not_ready',
+        checks: { database: state(report.checks.database), disk: state(report.checks.disk), groupCommit: state(report.checks.groupCommit) },
+      });
+    },
+  );
   // 待办: every module adds its pending items for the actor (ISSUE 2 item 7).
   app.get('/api/todos', { schema: { response: { 200: todoListDtoSchema } }, config: { access: 'authenticated' } }, async (request) => {
     const actor = request.actor;

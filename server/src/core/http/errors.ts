@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { knownKey, messageOf } from '@rg/domain/i18n/messages.zh-CN';
+import { databaseFault, type DatabaseFault } from '../db/faults.ts';
 
 export type ErrorCode =
   | 'validation'
@@ -18,7 +19,9 @@ export type ErrorCode =
   | 'locked'
   | 'invalid_credentials'
   | 'idempotency_mismatch'
-  | 'internal';
+  | 'internal'
+  | 'unavailable'
+  | 'storage_full';
 
 const STATUS: Record<ErrorCode, number> = {
   validation: 400,
@@ -37,6 +40,8 @@ const STATUS: Record<ErrorCode, number> = {
   locked: 423,
   rate_limited: 429,
   internal: 500,
+  unavailable: 503,
+  storage_full: 507,
 };
 
 /**
@@ -138,7 +143,18 @@ function isUniqueViolation(err: { code?: string }): boolean {
   return err.code === '23505' || err.code === 'SQLITE_CONSTRAINT_UNIQUE' || err.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
-export function registerErrorHandler(app: FastifyInstance, onDenied: DenialRecorder): void {
+/** Told of every database or storage fault a request met, for the log and /api/ready (core/health). */
+export type FaultRecorder = (fault: DatabaseFault) => void;
+
+/** How each fault answers (issue 15 findings 2, 4, 5); transient ones say when to try again. */
+const FAULT_ANSWERS: Record<DatabaseFault['kind'], { code: ErrorCode; messageKey: string; retryAfter?: string }> = {
+  unavailable: { code: 'unavailable', messageKey: 'error.databaseUnavailable', retryAfter: '5' },
+  busy: { code: 'unavailable', messageKey: 'error.databaseBusy', retryAfter: '1' },
+  full: { code: 'storage_full', messageKey: 'error.storageFull' },
+  restart: { code: 'unavailable', messageKey: 'error.restartRequired' },
+};
+
+export function registerErrorHandler(app: FastifyInstance, onDenied: DenialRecorder, onFault: FaultRecorder = () => undefined): void {
   app.setErrorHandler(async (err: FastifyError | AppError, request, reply) => {
     if (err instanceof AppError) {
       if (err.code === 'forbidden' || err.code === 'not_found') await onDenied(request, err);
@@ -152,6 +168,13 @@ export function registerErrorHandler(app: FastifyInstance, onDenied: DenialRecor
         keys: Array.isArray(v.params.keys) ? (v.params.keys as string[]) : undefined,
       }));
       return reply.status(400).send(errorBody('validation', 'error.validation', fieldsFromIssues(issues)));
+    }
+    const fault = databaseFault(err);
+    if (fault) {
+      onFault(fault);
+      const answer = FAULT_ANSWERS[fault.kind];
+      if (answer.retryAfter) void reply.header('retry-after', answer.retryAfter);
+      return reply.status(STATUS[answer.code]).send(errorBody(answer.code, answer.messageKey));
     }
     if (isUniqueViolation(err)) return reply.status(409).send(errorBody('conflict', 'error.conflict'));
     if (err.statusCode === 413 || err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {

@@ -35,7 +35,7 @@ describe('route table and guard (SECURITY.md 6, 21)', () => {
       .filter((r) => r.access === 'public' && r.url.startsWith('/api'))
       .map((r) => `${r.method} ${r.url}`)
       .sort();
-    expect(publicApi).toEqual(['GET /api/health', 'POST /api/auth/login']);
+    expect(publicApi).toEqual(['GET /api/health', 'GET /api/ready', 'POST /api/auth/login']);
   });
 
   it('answers 401 to an anonymous request on every non-public route', async () => {
