@@ -81,13 +81,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 function databaseTimeouts(
   env: NodeJS.ProcessEnv,
 ): Pick<Config, 'dbStatementTimeoutMs' | 'dbLockTimeoutMs' | 'dbIdleInTransactionTimeoutMs' | 'dbAcquireTimeoutMs' | 'dbQueryTimeoutMs'> {
-  const statement = positive(env, 'DB_STATEMENT_TIMEOUT_MS', 5000);
+  const statement = positive(env, 'DB_STATEMENT_TIMEOUT_MS', 4000);
   return {
     dbStatementTimeoutMs: statement,
     dbLockTimeoutMs: positive(env, 'DB_LOCK_TIMEOUT_MS', 3000),
     dbIdleInTransactionTimeoutMs: positive(env, 'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', 10000),
     dbAcquireTimeoutMs: positive(env, 'DB_ACQUIRE_TIMEOUT_MS', 3000),
-    // A second past the statement timeout: the server's own cancel (57014) normally arrives first.
-    dbQueryTimeoutMs: positive(env, 'DB_QUERY_TIMEOUT_MS', statement + 1000),
+    // Half a second past the statement timeout: a live server's own cancel (57014) arrives first, and a
+    // server that answers nothing still gets a 503 within five seconds (the reliability suite's deadline).
+    dbQueryTimeoutMs: positive(env, 'DB_QUERY_TIMEOUT_MS', statement + 500),
   };
 }
