@@ -250,6 +250,19 @@ export const visitSchema = z.object({ visitedOn: dateSchema, note: prose(500, 'm
 export const closeSchema = z.object({ closedOn: dateSchema }).strict();
 export const reopenSchema = z.object({ reopenedOn: dateSchema, reason: prose(500, 'mediation.reopen.reason.required') }).strict();
 
+/** The texts of a case whose typed-in personal numbers a holder of `personal.reveal` may see in full (audited). */
+export const CASE_TEXT_FIELDS = [
+  'description',
+  'referralNote',
+  'agreementTerms',
+  'confirmationNote',
+  'performanceNote',
+  'failureReason',
+  'visitNote',
+] as const;
+export type CaseTextField = (typeof CASE_TEXT_FIELDS)[number];
+export const caseTextRevealSchema = z.object({ field: z.enum(CASE_TEXT_FIELDS) }).strict();
+
 export const partyDtoSchema = z.object({
   id: z.string(),
   kind: z.enum(PARTY_KINDS),

@@ -1,3 +1,4 @@
+import { freeText } from '../personal/free-text.ts';
 import { z } from 'zod';
 import { designationDtoSchema } from './designation.schema.ts';
 
@@ -8,7 +9,7 @@ export const reportSubmitSchema = z
 export const reportReviewSchema = z
   .object({
     decision: z.enum(['accept', 'return'], 'programs.review.decisionRequired'),
-    comment: z.string().trim().max(1000, 'programs.text.tooLong').default(''),
+    comment: freeText(z.string().trim().max(1000, 'programs.text.tooLong')).default(''),
   })
   .strict()
   .refine((v) => v.decision === 'accept' || v.comment.length > 0, { message: 'programs.review.commentRequired', path: ['comment'] });
@@ -49,7 +50,7 @@ export const evaluationCreateSchema = z
           .object({
             key: z.string().max(10),
             score: z.number().min(0, 'programs.score.range').max(100, 'programs.score.range'),
-            evidence: z.string().trim().max(500, 'programs.text.tooLong').default(''),
+            evidence: freeText(z.string().trim().max(500, 'programs.text.tooLong')).default(''),
           })
           .strict(),
       )
@@ -81,7 +82,7 @@ export type ReportDto = z.infer<typeof reportDtoSchema>;
 export const evaluationDtoSchema = z.object({
   id: z.string(),
   kind: z.enum(EVALUATION_KINDS),
-  scores: z.array(criterionSchema.extend({ score: z.number(), evidence: z.string() })),
+  scores: z.array(criterionSchema.extend({ score: z.number(), evidence: freeText(z.string()) })),
   /** Weighted mean of the scores, one decimal. */
   total: z.number(),
   passMark: z.number(),

@@ -13,7 +13,9 @@ export function sealFreeText(cipher: NumberSealer, text: string): string {
   // Numbers outside tokens only: the masked part of a token holds no full number, the sealed part no digits run of 11.
   return text
     .split(/(⟦[^⟧]*⟧)/)
-    .map((part) => (part.startsWith(SEAL_OPEN) ? part : replacePersonalNumbers(part, (value) => sealedToken(value, cipher.sealNumber(value)))))
+    .map((part) =>
+      part.startsWith(SEAL_OPEN) ? part : replacePersonalNumbers(part, (value) => sealedToken(value, cipher.sealNumber(value))),
+    )
     .join('');
 }
 

@@ -48,7 +48,6 @@ interface Viewer {
   policy: ServiceEntryPolicy;
 }
 
-
 function subjectOf(row: LegalServiceTable): ServiceEntrySubject {
   return { regionCode: row.village_code, advisorId: row.advisor_id, status: row.status, createdBy: row.created_by };
 }

@@ -1,3 +1,4 @@
+import { maskFreeText } from '@rg/domain/personal/free-text';
 import {
   CASE_SOURCE_LABELS,
   CASE_TYPE_LABELS,
@@ -89,7 +90,7 @@ export class CaseLedgerExport {
       { header: '当事人', width: 30, value: partyList },
       { header: '身份证号码（脱敏）', width: 34, value: (r) => sealedList(r, (p) => p.id_number_enc, maskIdCard) },
       { header: '联系电话（脱敏）', width: 30, value: (r) => sealedList(r, (p) => p.phone_enc, maskMobile) },
-      { header: '纠纷简要情况', width: 40, value: (r) => r.description },
+      { header: '纠纷简要情况', width: 40, value: (r) => maskFreeText(r.description) }, // SECURITY.md 30
       { header: '涉及金额（元）', value: (r) => (r.amount_fen === null ? null : Number(r.amount_fen) / 100) },
       { header: '涉及人数', width: 10, value: (r) => r.people_count },
       { header: '风险等级', width: 10, value: (r) => RISK_LEVEL_LABELS[r.risk_level] },
