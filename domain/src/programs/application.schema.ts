@@ -6,7 +6,7 @@ import { attachmentDtoSchema } from '../files/attachment.ts';
 import { contentAreaSchema } from './program.schema.ts';
 
 /** Rich text of one plan section: sanitized HTML on the server; the size bound is on the raw input. */
-const sectionHtml = z.string().max(200_000, 'programs.text.tooLong');
+const sectionHtml = freeText(z.string().max(200_000, 'programs.text.tooLong'));
 
 export const applicationCreateSchema = z.object({ unitCode: regionCodeSchema }).strict();
 
@@ -94,7 +94,9 @@ export const planVersionDtoSchema = z.object({ version: z.number(), submittedAt:
 export type PlanVersionDto = z.infer<typeof planVersionDtoSchema>;
 
 /** The plan's six sections, each present. */
-const sectionsDtoSchema = z.object(Object.fromEntries(PLAN_SECTIONS.map((s) => [s, z.string()])) as Record<PlanSection, z.ZodString>);
+const sectionsDtoSchema = z.object(
+  Object.fromEntries(PLAN_SECTIONS.map((s) => [s, freeText(z.string())])) as Record<PlanSection, z.ZodString>,
+);
 
 export const applicationDtoSchema = applicationSummaryDtoSchema.extend({
   contentAreas: z.array(z.string()),

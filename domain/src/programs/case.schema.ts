@@ -11,7 +11,7 @@ export const caseCreateSchema = z
     title: z.string().trim().min(1, 'programs.case.titleRequired').max(100, 'programs.text.tooLong'),
     areas: z.array(z.enum(CATALOGUE_AREA_KEYS)).min(1, 'programs.case.areasRequired').max(8),
     summary: freeText(z.string().trim().min(1, 'programs.case.summaryRequired').max(500, 'programs.text.tooLong')),
-    body: z.string().max(200_000, 'programs.text.tooLong'),
+    body: freeText(z.string().max(200_000, 'programs.text.tooLong')),
   })
   .strict();
 export type CaseCreate = z.infer<typeof caseCreateSchema>;
@@ -52,7 +52,7 @@ export const caseDtoSchema = z.object({
   title: z.string(),
   areas: z.array(z.enum(CATALOGUE_AREA_KEYS)),
   summary: freeText(z.string()),
-  body: z.string(),
+  body: freeText(z.string()),
   status: z.enum(CASE_STATUSES),
   reviewComment: z.string().nullable(),
   publishedOn: z.string().nullable(),

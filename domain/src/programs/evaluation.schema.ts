@@ -4,7 +4,7 @@ import { designationDtoSchema } from './designation.schema.ts';
 
 /** 年度总结: a designated unit's yearly progress report (rich text, sanitized on the server). */
 export const reportSubmitSchema = z
-  .object({ year: z.number().int().min(2000).max(2100), content: z.string().max(200_000, 'programs.text.tooLong') })
+  .object({ year: z.number().int().min(2000).max(2100), content: freeText(z.string().max(200_000, 'programs.text.tooLong')) })
   .strict();
 export const reportReviewSchema = z
   .object({
@@ -68,7 +68,7 @@ export type TemplateDto = z.infer<typeof templateDtoSchema>;
 export const reportDtoSchema = z.object({
   id: z.string(),
   year: z.number(),
-  content: z.string(),
+  content: freeText(z.string()),
   status: z.enum(REPORT_STATUSES),
   reviewerRegion: z.string(),
   reviewComment: z.string().nullable(),
