@@ -14,6 +14,7 @@ import type { RequestContext } from '../../core/access/actor.ts';
 import { listScope, signedIn } from '../../core/access/authorize.ts';
 import { enforce } from '../../core/access/policy.ts';
 import type { AppContext } from '../../core/context.ts';
+import { sealFreeText } from '../../core/crypto/free-text.ts';
 import { toXlsx, type ExportColumn } from '../../core/export/xlsx.ts';
 import { invalid } from '../../core/http/errors.ts';
 import { caseCollection, casePolicy } from './case.policy.ts';
@@ -46,7 +47,8 @@ export class CaseLedgerExport {
     const scope = query.regionCode ?? listScope(actor);
     enforce(casePolicy, actor, 'export', caseCollection(scope));
     const today = chinaToday(this.ctx.clock.now());
-    const cases = await repo.casesForExport(this.ctx.db, listScope(actor), query, today, CASE_EXPORT_LIMIT + 1);
+    const q = query.q && sealFreeText(this.ctx.cipher, query.q); // as the list: a number finds its sealed text
+    const cases = await repo.casesForExport(this.ctx.db, listScope(actor), { ...query, q }, today, CASE_EXPORT_LIMIT + 1);
     if (cases.length > CASE_EXPORT_LIMIT) throw invalid({ regionCode: 'mediation.export.tooMany' });
     const [parties, refs] = await Promise.all([
       repo.partiesOf(

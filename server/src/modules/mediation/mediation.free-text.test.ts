@@ -101,6 +101,13 @@ describe('mediation: personal numbers typed into free text', () => {
     }
   });
 
+  it('finds the case by a number typed into the search, though the text holds it sealed', async () => {
+    const found = (await official.request('GET', `/api/mediation/cases?q=${MOBILE}`)).json<{ items: { id: string }[] }>();
+    expect(found.items.map((c) => c.id)).toEqual([caseId]);
+    const none = (await official.request('GET', '/api/mediation/cases?q=13900000000')).json<{ items: unknown[] }>();
+    expect(none.items).toEqual([]);
+  });
+
   it('exports cases.xlsx with the numbers masked', async () => {
     const xlsx = await official.request('GET', '/api/mediation/cases.xlsx');
     expect(xlsx.statusCode).toBe(200);
