@@ -101,7 +101,7 @@ export const reportDtoSchema = z.object({
   onTime: z.boolean(),
   reviewedAt: z.string().nullable(),
   reviewedBy: z.string().nullable(),
-  reviewNote: z.string().nullable(),
+  reviewNote: freeText(z.string()).nullable(),
   version: z.number(),
   abilities: z.object({ edit: z.boolean(), review: z.boolean() }),
 });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { carrySealed, freeTextRegistry, maskFreeText, replacePersonalNumbers, sealedToken } from './free-text.ts';
+import { carrySealed, freeTextRegistry, maskFreeText, maskSealedTokens, replacePersonalNumbers, sealedToken } from './free-text.ts';
 
 const ID = '610423198001010038';
 const token = (value: string) => sealedToken(value, `sealed-${value.length}`);
@@ -28,6 +28,11 @@ describe('free text: personal numbers (SECURITY.md 30)', () => {
     expect(maskFreeText(stored)).toBe(`电话139****5678，身份证6104**********0038`);
     expect(maskFreeText(stored.slice(0, 16))).toBe('电话139****5678');
     expect(maskFreeText(`旧记录 ${ID} 13912345678`)).toBe('旧记录 6104**********0038 139****5678');
+  });
+
+  it('masks tokens anywhere in a serialized answer, a cut one without eating the JSON around it', () => {
+    const json = JSON.stringify({ a: `电话${token('13912345678')}`, b: `${token('13912345678')}`.slice(0, 9), c: 1 });
+    expect(JSON.parse(maskSealedTokens(json))).toEqual({ a: '电话139****5678', b: '139****5', c: 1 });
   });
 
   it('carries sealed numbers across an edit that sends their masks back, in order', () => {

@@ -45,6 +45,17 @@ export const SEAL_CLOSE = '⟧';
 /** A sealed number, also one cut short by a truncated summary (its masked part is all that is shown). */
 const SEALED = /⟦([^|⟧]*)(?:\|[^⟧]*)?(?:⟧|$)/g;
 
+/**
+ * Every sealed token anywhere in a serialized answer, as its masked form: the safety net behind the marked
+ * fields, for a sealed text copied where no schema marks it (an audit entry's detail, a todo's text).
+ */
+export function maskSealedTokens(serialized: string): string {
+  return serialized.includes(SEAL_OPEN) ? serialized.replace(SEALED_IN_JSON, (_token, masked: string) => masked) : serialized;
+}
+
+/** A token inside a JSON string: never past its closing quote, so a token cut short cannot eat the document. */
+const SEALED_IN_JSON = /⟦([^|⟧"\\]*)(?:\|[^⟧"\\]*)?⟧?/g;
+
 /** The token stored for one number: its masked form, then the sealed value. */
 export function sealedToken(value: string, sealed: string): string {
   return `${SEAL_OPEN}${maskPersonalNumber(value)}|${sealed}${SEAL_CLOSE}`;

@@ -54,7 +54,7 @@ export const caseDtoSchema = z.object({
   summary: freeText(z.string()),
   body: freeText(z.string()),
   status: z.enum(CASE_STATUSES),
-  reviewComment: z.string().nullable(),
+  reviewComment: freeText(z.string()).nullable(),
   publishedOn: z.string().nullable(),
   version: z.number(),
   abilities: z.object({ review: z.boolean(), edit: z.boolean() }),

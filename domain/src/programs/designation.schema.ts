@@ -32,7 +32,7 @@ export const designationDtoSchema = z.object({
   designatedOn: z.string(),
   validUntil: z.string(),
   status: z.enum(DESIGNATION_STATUSES),
-  statusReason: z.string().nullable(),
+  statusReason: freeText(z.string()).nullable(),
   /** Which of 警示、恢复、撤销 the actor may do now (the organiser's managers, from the right status). */
   abilities: z.object({ warn: z.boolean(), restore: z.boolean(), revoke: z.boolean() }),
 });

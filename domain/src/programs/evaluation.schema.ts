@@ -71,7 +71,7 @@ export const reportDtoSchema = z.object({
   content: freeText(z.string()),
   status: z.enum(REPORT_STATUSES),
   reviewerRegion: z.string(),
-  reviewComment: z.string().nullable(),
+  reviewComment: freeText(z.string()).nullable(),
   submittedAt: z.string(),
   reviewedAt: z.string().nullable(),
   /** The reviewer level may accept or return it now (a submitted report, not one it sent itself). */

@@ -119,7 +119,7 @@ export const milestoneDtoSchema = z.object({
   dueDate: z.string(),
   /** 延期后的截止日期 */
   extendedTo: z.string().nullable(),
-  extensionReason: z.string().nullable(),
+  extensionReason: freeText(z.string()).nullable(),
   /** The date that counts: extendedTo or dueDate. */
   effectiveDue: z.string(),
   closesSubmission: z.boolean(),
