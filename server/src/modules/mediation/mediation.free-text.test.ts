@@ -4,6 +4,8 @@ import { idCardCheckChar } from '@rg/domain/personal/id-card';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app.ts';
 import { personalNumbersIn } from '../../testing/personal-numbers.ts';
 import { buildUser, PLACES } from '../../testing/factories.ts';
+import { sealStoredTexts } from '../../core/db/seal-stored-texts.ts';
+import { MODULES } from '../index.ts';
 
 /**
  * SECURITY.md 30, issue 15 finding 11: an ID number or mobile typed into a case's texts is stored sealed and
@@ -156,5 +158,21 @@ describe('mediation: personal numbers typed into free text', () => {
     const res = await cadre.request('GET', `/api/mediation/cases/${caseId}/agreement.docx`);
     if (res.statusCode === 200) expect(personalNumbersIn(await zipText(res.rawPayload))).toEqual([]);
     else expect(res.statusCode).toBe(403);
+  });
+
+  it('masks numbers that older rows hold in plain on read, and seals them in place with pii:seal-texts', async () => {
+    const old = `旧记录：当事人电话${MOBILE}，身份证${ID}`;
+    await t.ctx.db.updateTable('mediation_cases').set({ referral_note: old }).where('id', '=', caseId).execute();
+    const cadre = await t.login('qj.cadre');
+    const before = await cadre.request('GET', `/api/mediation/cases/${caseId}`);
+    expect(personalNumbersIn(before.body)).toEqual([]);
+    expect(before.json<{ referralNote: string }>().referralNote).toBe(`旧记录：当事人电话139****5678，身份证6104**********${ID.slice(-4)}`);
+
+    expect((await sealStoredTexts(t.ctx, MODULES)).mediation_cases).toBe(1);
+    expect((await sealStoredTexts(t.ctx, MODULES)).mediation_cases).toBe(0);
+    const row = await t.ctx.db.selectFrom('mediation_cases').select('referral_note').where('id', '=', caseId).executeTakeFirstOrThrow();
+    expect(personalNumbersIn(row.referral_note ?? '')).toEqual([]);
+    const revealed = await official.request('POST', `/api/mediation/cases/${caseId}/texts/reveal`, { field: 'referralNote' });
+    expect(revealed.json()).toEqual({ value: old });
   });
 });
