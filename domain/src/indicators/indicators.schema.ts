@@ -1,3 +1,4 @@
+import { freeText } from '../personal/free-text.ts';
 import { z } from 'zod';
 import { regionCodeSchema } from '../regions/region.schema.ts';
 import { COMPARISONS, INDICATOR_KINDS, INDICATOR_SOURCES, INDICATOR_UNITS } from './catalogue.ts';
@@ -100,7 +101,7 @@ export const reportDtoSchema = z.object({
   onTime: z.boolean(),
   reviewedAt: z.string().nullable(),
   reviewedBy: z.string().nullable(),
-  reviewNote: z.string().nullable(),
+  reviewNote: freeText(z.string()).nullable(),
   version: z.number(),
   abilities: z.object({ edit: z.boolean(), review: z.boolean() }),
 });
@@ -139,7 +140,7 @@ export type ReportListQuery = z.infer<typeof reportListQuerySchema>;
 export const reviewSchema = z
   .object({
     decision: z.enum(['approve', 'return'], { message: 'indicators.review.decision' }),
-    note: z.string().trim().max(200, 'indicators.text.tooLong').optional(),
+    note: freeText(z.string().trim().max(200, 'indicators.text.tooLong').optional()),
     version: z.number().int().min(1),
   })
   .strict();
@@ -247,7 +248,7 @@ export const scoreInputSchema = z
     itemCode: z.string().trim().min(1, 'indicators.item.required'),
     score: z.number({ message: 'indicators.score.invalid' }).min(0, 'indicators.score.invalid'),
     evidence: z.array(evidenceSchema).max(20).default([]),
-    note: z.string().trim().max(200, 'indicators.text.tooLong').optional(),
+    note: freeText(z.string().trim().max(200, 'indicators.text.tooLong').optional()),
   })
   .strict();
 export type ScoreInput = z.infer<typeof scoreInputSchema>;
@@ -328,7 +329,7 @@ export const itemScoreDtoSchema = z.object({
   score: z.number().nullable(),
   auto: z.boolean(),
   evidence: z.array(z.object({ kind: evidenceSchema.shape.kind, ref: z.string(), label: z.string().optional() })),
-  note: z.string().nullable(),
+  note: freeText(z.string()).nullable(),
   scoredBy: z.string().nullable(),
 });
 export type ItemScoreDto = z.infer<typeof itemScoreDtoSchema>;

@@ -1,3 +1,4 @@
+import { freeText } from '../personal/free-text.ts';
 import { z } from 'zod';
 import { regionCodeSchema } from '../regions/region.schema.ts';
 
@@ -12,7 +13,9 @@ export type AssignmentCreate = z.infer<typeof assignmentCreateSchema>;
 /** 交接: the current assignment ends on `date` and the new advisor starts the same day. */
 export const handoverSchema = z.object({ advisorId: z.uuid('legal.advisor.required'), date }).strict();
 
-export const assignmentEndSchema = z.object({ date, reason: z.string().trim().max(100, 'legal.text.tooLong').optional() }).strict();
+export const assignmentEndSchema = z
+  .object({ date, reason: freeText(z.string().trim().max(100, 'legal.text.tooLong').optional()) })
+  .strict();
 
 export const assignmentListQuerySchema = z.object({
   regionCode: regionCodeSchema.optional(),
@@ -32,7 +35,7 @@ export const assignmentDtoSchema = z.object({
   villagePath: z.string(),
   startDate: z.string(),
   endDate: z.string().nullable(),
-  endReason: z.string().nullable(),
+  endReason: freeText(z.string()).nullable(),
   current: z.boolean(),
   abilities: z.object({ handover: z.boolean(), end: z.boolean() }),
 });

@@ -1,3 +1,4 @@
+import { freeText } from '../personal/free-text.ts';
 import { z } from 'zod';
 import { regionCodeSchema } from '../regions/region.schema.ts';
 import { attachmentDtoSchema } from '../files/attachment.ts';
@@ -5,11 +6,13 @@ import { attachmentDtoSchema } from '../files/attachment.ts';
 /** 网上咨询 (网络窗口, P1.4(1)): a villager's question from the phone page. */
 export const consultationCreateSchema = z
   .object({
-    question: z
-      .string('legal.consultation.question.required')
-      .trim()
-      .min(5, 'legal.consultation.question.required')
-      .max(1000, 'legal.text.tooLong'),
+    question: freeText(
+      z
+        .string('legal.consultation.question.required')
+        .trim()
+        .min(5, 'legal.consultation.question.required')
+        .max(1000, 'legal.text.tooLong'),
+    ),
   })
   .strict();
 export type ConsultationCreate = z.infer<typeof consultationCreateSchema>;
@@ -17,11 +20,9 @@ export type ConsultationCreate = z.infer<typeof consultationCreateSchema>;
 /** The advisor's answer; it becomes a ledger entry with window 网络. */
 export const consultationAnswerSchema = z
   .object({
-    answer: z
-      .string('legal.consultation.answer.required')
-      .trim()
-      .min(1, 'legal.consultation.answer.required')
-      .max(2000, 'legal.text.tooLong'),
+    answer: freeText(
+      z.string('legal.consultation.answer.required').trim().min(1, 'legal.consultation.answer.required').max(2000, 'legal.text.tooLong'),
+    ),
     durationMinutes: z.number().int().min(1, 'legal.service.duration.invalid').max(1440, 'legal.service.duration.invalid').optional(),
   })
   .strict();
@@ -41,9 +42,9 @@ export const consultationDtoSchema = z.object({
   villageCode: z.string(),
   villagePath: z.string(),
   askerName: z.string(),
-  question: z.string(),
+  question: freeText(z.string()),
   askedAt: z.string(),
-  answer: z.string().nullable(),
+  answer: freeText(z.string()).nullable(),
   answeredAt: z.string().nullable(),
   /** Minutes from the question to the answer (响应时长). */
   responseMinutes: z.number().nullable(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { freeText } from '../personal/free-text.ts';
 import { regionCodeSchema } from '../regions/region.schema.ts';
 import { attachmentDtoSchema } from '../files/attachment.ts';
 
@@ -51,15 +52,18 @@ export const SERVICE_STATUSES = ['submitted', 'returned', 'accepted'] as const;
 export type ServiceStatus = (typeof SERVICE_STATUSES)[number];
 
 const text = (required: string, max: number) => z.string(required).trim().min(1, required).max(max, 'legal.text.tooLong');
+/** Texts in prose: personal numbers typed into them are sealed and masked (SECURITY.md 30, decision 76). */
+const prose = (required: string, max: number) => freeText(text(required, max));
+const proseDto = freeText(z.string());
 
 /** The fields an advisor fills in; what they must hold depends on each other (subject, attendance). */
 const serviceFields = z.object({
   servedAt: z.iso.datetime({ offset: true, message: 'legal.service.servedAt.invalid' }),
   serviceType: z.enum(SERVICE_TYPES, 'legal.service.type.required'),
   subjectKind: z.enum(SUBJECT_KINDS, 'legal.service.subjectKind.required'),
-  subjectName: z.string().trim().max(60, 'legal.text.tooLong').optional(),
-  content: text('legal.service.content.required', 2000),
-  result: text('legal.service.result.required', 1000),
+  subjectName: freeText(z.string().trim().max(60, 'legal.text.tooLong').optional()),
+  content: prose('legal.service.content.required', 2000),
+  result: prose('legal.service.result.required', 1000),
   durationMinutes: z
     .number('legal.service.duration.invalid')
     .int('legal.service.duration.invalid')
@@ -102,13 +106,13 @@ export type ServiceCreate = z.infer<typeof serviceCreateSchema>;
 
 /** An edit makes a new version; the village, window and advisor of a record never change. */
 export const serviceUpdateSchema = serviceFields
-  .extend({ version: z.number().int().min(1), reason: z.string().trim().max(200, 'legal.text.tooLong').optional() })
+  .extend({ version: z.number().int().min(1), reason: freeText(z.string().trim().max(200, 'legal.text.tooLong').optional()) })
   .strict()
   .superRefine(checkDependent);
 export type ServiceUpdate = z.infer<typeof serviceUpdateSchema>;
 
 export const serviceReturnSchema = z
-  .object({ version: z.number().int().min(1), comment: text('legal.service.comment.required', 500) })
+  .object({ version: z.number().int().min(1), comment: prose('legal.service.comment.required', 500) })
   .strict();
 export const serviceAcceptSchema = z.object({ version: z.number().int().min(1) }).strict();
 
@@ -134,9 +138,9 @@ const serviceFieldsDto = z.object({
   servedAt: z.string(),
   serviceType: z.enum(SERVICE_TYPES),
   subjectKind: z.enum(SUBJECT_KINDS),
-  subjectName: z.string().optional(),
-  content: z.string(),
-  result: z.string(),
+  subjectName: proseDto.optional(),
+  content: proseDto,
+  result: proseDto,
   durationMinutes: z.number(),
   attendance: z.number().optional(),
 });
@@ -145,7 +149,7 @@ export const serviceVersionDtoSchema = z.object({
   version: z.number(),
   editedBy: z.string(),
   editedAt: z.string(),
-  reason: z.string().nullable(),
+  reason: proseDto.nullable(),
   /** The fields as they were in this version. */
   fields: serviceFieldsDto,
 });
@@ -160,7 +164,7 @@ export const serviceDtoSchema = serviceFieldsDto.extend({
   advisorName: z.string(),
   window: z.enum(SERVICE_WINDOWS),
   status: z.enum(SERVICE_STATUSES),
-  reviewComment: z.string().nullable(),
+  reviewComment: proseDto.nullable(),
   version: z.number(),
   createdAt: z.string(),
   abilities: z.object({ edit: z.boolean(), review: z.boolean() }),

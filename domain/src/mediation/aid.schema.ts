@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isValidIdCard } from '../personal/id-card.ts';
 import { isValidMobile, normalizeMobile } from '../personal/phone.ts';
 import { regionCodeSchema } from '../regions/region.schema.ts';
-import { dateSchema, optionalText, pageFields, pageSchema, placeRefSchema, text } from './common.schema.ts';
+import { dateSchema, optionalProse, optionalText, pageFields, pageSchema, placeRefSchema, prose, proseDto, text } from './common.schema.ts';
 
 /**
  * 法律援助 (P1.4(4)「积极为经济困难群众提供法律援助」): application → 审查 approved | rejected →
@@ -38,7 +38,7 @@ export const AID_STEPS = {
 export type AidStep = keyof typeof AID_STEPS;
 export const AID_STEP_NAMES = ['review', 'assign', 'close'] as const satisfies readonly AidStep[];
 
-const hardship = z.array(text(40)).min(1, 'mediation.aid.hardship.required').max(10);
+const hardship = z.array(prose(40)).min(1, 'mediation.aid.hardship.required').max(10);
 
 /** An application typed in by a legal-aid worker for a person in hardship. */
 export const aidCreateSchema = z.union([
@@ -50,7 +50,7 @@ export const aidCreateSchema = z.union([
       phone: z.string().trim().transform(normalizeMobile).refine(isValidMobile, { message: 'personal.mobile.invalid' }),
       address: optionalText(100),
       matter: text(60, 'mediation.aid.matter.required'),
-      facts: text(2000, 'mediation.aid.facts.required'),
+      facts: prose(2000, 'mediation.aid.facts.required'),
       hardship,
       appliedOn: dateSchema,
     })
@@ -69,7 +69,7 @@ export const aidCreateSchema = z.union([
 export type AidCreate = z.infer<typeof aidCreateSchema>;
 
 export const aidReviewSchema = z
-  .object({ approve: z.boolean(), reason: text(500, 'mediation.aid.reason.required'), reviewedOn: dateSchema })
+  .object({ approve: z.boolean(), reason: prose(500, 'mediation.aid.reason.required'), reviewedOn: dateSchema })
   .strict();
 export const aidAssignSchema = z
   .object({
@@ -79,7 +79,7 @@ export const aidAssignSchema = z
   })
   .strict();
 export const aidCloseSchema = z
-  .object({ result: z.enum(AID_RESULTS, 'mediation.aid.result.required'), resultNote: optionalText(500), closedOn: dateSchema })
+  .object({ result: z.enum(AID_RESULTS, 'mediation.aid.result.required'), resultNote: optionalProse(500), closedOn: dateSchema })
   .strict();
 
 export const aidListQuerySchema = z.object({
@@ -101,13 +101,13 @@ export const aidDtoSchema = z.object({
   phone: z.string(),
   address: z.string().nullable(),
   matter: z.string(),
-  facts: z.string(),
-  hardship: z.array(z.string()),
+  facts: proseDto,
+  hardship: z.array(proseDto),
   status: z.enum(AID_STATUSES),
   appliedOn: z.string(),
-  review: z.object({ approved: z.boolean(), reason: z.string(), reviewedOn: z.string() }).nullable(),
+  review: z.object({ approved: z.boolean(), reason: proseDto, reviewedOn: z.string() }).nullable(),
   assignment: z.object({ name: z.string(), kind: z.enum(ASSIGNEE_KINDS), assignedOn: z.string() }).nullable(),
-  result: z.object({ result: z.enum(AID_RESULTS), note: z.string().nullable(), closedOn: z.string() }).nullable(),
+  result: z.object({ result: z.enum(AID_RESULTS), note: proseDto.nullable(), closedOn: z.string() }).nullable(),
   version: z.number(),
   abilities: z.object({ manage: z.boolean(), reveal: z.boolean(), decision: z.boolean(), steps: z.array(z.enum(AID_STEP_NAMES)) }),
 });

@@ -3,7 +3,7 @@ import { isValidIdCard } from '../personal/id-card.ts';
 import { isValidMobile, normalizeMobile } from '../personal/phone.ts';
 import { isValidUscc } from '../personal/uscc.ts';
 import { regionCodeSchema } from '../regions/region.schema.ts';
-import { dateSchema, optionalText, pageFields, pageSchema, placeRefSchema, text } from './common.schema.ts';
+import { dateSchema, optionalProse, optionalText, pageFields, pageSchema, placeRefSchema, prose, proseDto, text } from './common.schema.ts';
 import { CASE_ACTIONS, CASE_STATUSES, OUTCOMES, PERFORMANCES, type Recording } from './case-workflow.ts';
 import { attachmentDtoSchema } from '../files/attachment.ts';
 
@@ -118,10 +118,10 @@ const caseBody = z.object({
   committeeId: z.uuid('mediation.committee.required').nullable().optional(),
   source: z.enum(CASE_SOURCES, 'mediation.source.required'),
   referrer: z.enum(REFERRERS, 'mediation.referrer.required').nullable().optional(),
-  referralNote: optionalText(100),
+  referralNote: optionalProse(100),
   screeningId: z.uuid().nullable().optional(),
   caseType: z.enum(CASE_TYPES, 'mediation.caseType.required'),
-  description: text(2000, 'mediation.description.required'),
+  description: prose(2000, 'mediation.description.required'),
   /** 涉及金额, 分. */
   amountFen: z
     .number()
@@ -177,7 +177,7 @@ export type PartiesUpdate = z.infer<typeof partiesUpdateSchema>;
 export const onlineApplicationSchema = z
   .object({
     caseType: z.enum(CASE_TYPES, 'mediation.caseType.required'),
-    description: text(2000, 'mediation.description.required'),
+    description: prose(2000, 'mediation.description.required'),
     phone: z.string().trim().transform(normalizeMobile).refine(isValidMobile, { message: 'personal.mobile.invalid' }),
     respondentName: text(60, 'mediation.respondent.required'),
     respondentAddress: optionalText(100),
@@ -212,14 +212,14 @@ export const startSchema = z.object({ mediatorId: z.uuid('mediation.mediator.req
 export const sessionSchema = z
   .object({
     heldOn: dateSchema,
-    participants: text(200, 'mediation.session.participants.required'),
-    notes: text(2000, 'mediation.session.notes.required'),
+    participants: prose(200, 'mediation.session.participants.required'),
+    notes: prose(2000, 'mediation.session.notes.required'),
   })
   .strict();
 export const agreeSchema = z
   .object({
     agreedOn: dateSchema,
-    terms: text(4000, 'mediation.agreement.terms.required'),
+    terms: prose(4000, 'mediation.agreement.terms.required'),
     performanceDeadline: dateSchema.nullable().optional(),
   })
   .strict();
@@ -236,19 +236,32 @@ export const failSchema = z
     failedOn: dateSchema,
     route: z.enum(FAILURE_ROUTES, 'mediation.failure.route.required'),
     destination: text(60, 'mediation.failure.destination.required'),
-    reason: optionalText(500),
+    reason: optionalProse(500),
   })
   .strict();
-export const confirmSchema = z.object({ confirmedOn: dateSchema, note: optionalText(200) }).strict();
+export const confirmSchema = z.object({ confirmedOn: dateSchema, note: optionalProse(200) }).strict();
 export const performanceSchema = z
-  .object({ performance: z.enum(['performed', 'partly', 'not'], 'mediation.performance.required'), note: optionalText(200) })
+  .object({ performance: z.enum(['performed', 'partly', 'not'], 'mediation.performance.required'), note: optionalProse(200) })
   .strict();
 export const followUpSchema = z
   .object({ dueDays: z.number().int().min(1, 'mediation.followUp.days').max(180, 'mediation.followUp.days').optional() })
   .strict();
-export const visitSchema = z.object({ visitedOn: dateSchema, note: text(500, 'mediation.visit.note.required') }).strict();
+export const visitSchema = z.object({ visitedOn: dateSchema, note: prose(500, 'mediation.visit.note.required') }).strict();
 export const closeSchema = z.object({ closedOn: dateSchema }).strict();
-export const reopenSchema = z.object({ reopenedOn: dateSchema, reason: text(500, 'mediation.reopen.reason.required') }).strict();
+export const reopenSchema = z.object({ reopenedOn: dateSchema, reason: prose(500, 'mediation.reopen.reason.required') }).strict();
+
+/** The texts of a case whose typed-in personal numbers a holder of `personal.reveal` may see in full (audited). */
+export const CASE_TEXT_FIELDS = [
+  'description',
+  'referralNote',
+  'agreementTerms',
+  'confirmationNote',
+  'performanceNote',
+  'failureReason',
+  'visitNote',
+] as const;
+export type CaseTextField = (typeof CASE_TEXT_FIELDS)[number];
+export const caseTextRevealSchema = z.object({ field: z.enum(CASE_TEXT_FIELDS) }).strict();
 
 export const partyDtoSchema = z.object({
   id: z.string(),
@@ -266,8 +279,8 @@ export type PartyDto = z.infer<typeof partyDtoSchema>;
 export const sessionDtoSchema = z.object({
   id: z.string(),
   heldOn: z.string(),
-  participants: z.string(),
-  notes: z.string(),
+  participants: proseDto,
+  notes: proseDto,
   recordedBy: z.string(),
 });
 export type SessionDto = z.infer<typeof sessionDtoSchema>;
@@ -282,7 +295,7 @@ export const caseListItemDtoSchema = z.object({
   caseType: z.enum(CASE_TYPES),
   source: z.enum(CASE_SOURCES),
   online: z.boolean(),
-  summary: z.string(),
+  summary: proseDto,
   partyNames: z.string(),
   riskLevel: z.enum(RISK_LEVELS),
   criminalRisk: z.boolean(),
@@ -310,8 +323,8 @@ export const caseDtoSchema = caseListItemDtoSchema.extend({
   committee: namedRef,
   mediator: namedRef,
   referrer: z.enum(REFERRERS).nullable(),
-  referralNote: z.string().nullable(),
-  description: z.string(),
+  referralNote: proseDto.nullable(),
+  description: proseDto,
   amountFen: z.number().nullable(),
   peopleCount: z.number(),
   riskReasons: z.array(z.enum(RISK_REASONS)),
@@ -319,18 +332,18 @@ export const caseDtoSchema = caseListItemDtoSchema.extend({
   agreement: z
     .object({
       agreedOn: z.string(),
-      terms: z.string(),
+      terms: proseDto,
       performanceDeadline: z.string().nullable(),
       confirmedOn: z.string().nullable(),
-      confirmationNote: z.string().nullable(),
+      confirmationNote: proseDto.nullable(),
     })
     .nullable(),
   performance: z.enum(PERFORMANCES).nullable(),
-  performanceNote: z.string().nullable(),
+  performanceNote: proseDto.nullable(),
   failure: z
-    .object({ failedOn: z.string(), route: z.enum(FAILURE_ROUTES), destination: z.string(), reason: z.string().nullable() })
+    .object({ failedOn: z.string(), route: z.enum(FAILURE_ROUTES), destination: z.string(), reason: proseDto.nullable() })
     .nullable(),
-  followUp: z.object({ dueOn: z.string().nullable(), visitedOn: z.string().nullable(), note: z.string().nullable() }),
+  followUp: z.object({ dueOn: z.string().nullable(), visitedOn: z.string().nullable(), note: proseDto.nullable() }),
   closedOn: z.string().nullable(),
   reopenedFrom: caseLink,
   reopenedAs: caseLink,
@@ -372,7 +385,7 @@ export const myApplicationDtoSchema = z.object({
   id: z.string(),
   caseNo: z.string(),
   caseType: z.enum(CASE_TYPES),
-  summary: z.string(),
+  summary: proseDto,
   status: caseStatus,
   registeredOn: z.string(),
   outcome,

@@ -1,10 +1,19 @@
 import { z } from 'zod';
+import { freeText } from '../personal/free-text.ts';
 
 /** Dates are ISO `YYYY-MM-DD`; texts are trimmed and bounded, each with a Chinese message key. */
 export const dateSchema = z.iso.date('mediation.date.invalid');
 export const text = (max: number, required = 'mediation.text.required') =>
   z.string().trim().min(1, required).max(max, 'mediation.text.tooLong');
 export const optionalText = (max: number) => z.string().trim().max(max, 'mediation.text.tooLong').nullable().optional();
+/**
+ * Texts written in prose (a description, notes, a reason): ID numbers and mobiles typed into them are
+ * sealed on the way in and masked on the way out (SECURITY.md 30, `personal/free-text.ts`).
+ */
+export const prose = (max: number, required = 'mediation.text.required') => freeText(text(max, required));
+export const optionalProse = (max: number) => freeText(optionalText(max));
+/** A prose text in a response: shown with its personal numbers masked. */
+export const proseDto = freeText(z.string());
 export const pageFields = {
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),

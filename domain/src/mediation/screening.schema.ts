@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { regionCodeSchema } from '../regions/region.schema.ts';
-import { optionalText, regionNameSchema, text } from './common.schema.ts';
+import { optionalProse, prose, proseDto, regionNameSchema } from './common.schema.ts';
 import { addDays } from './case-workflow.ts';
 import { CASE_TYPES, RISK_LEVELS } from './case.schema.ts';
 
@@ -19,7 +19,7 @@ export function periodDueOn(period: string): string {
 export const screeningItemSchema = z
   .object({
     caseType: z.enum(CASE_TYPES, 'mediation.caseType.required'),
-    summary: text(200, 'mediation.screening.summary.required'),
+    summary: prose(200, 'mediation.screening.summary.required'),
     peopleCount: z.number().int().min(1, 'mediation.peopleCount.invalid').max(100_000, 'mediation.peopleCount.invalid'),
     riskLevel: z.enum(RISK_LEVELS, 'mediation.riskLevel.required'),
   })
@@ -35,7 +35,7 @@ export const screeningCreateSchema = z
     period: periodSchema,
     nil: z.boolean('mediation.screening.nil.required'),
     items: z.array(screeningItemSchema).max(200, 'mediation.screening.tooMany').default([]),
-    note: optionalText(500),
+    note: optionalProse(500),
   })
   .strict()
   .superRefine((s, issues) => {
@@ -48,7 +48,7 @@ export const screeningQuerySchema = z.object({ regionCode: regionCodeSchema.opti
 
 export const screeningItemDtoSchema = z.object({
   caseType: z.enum(CASE_TYPES),
-  summary: z.string(),
+  summary: proseDto,
   peopleCount: z.number(),
   riskLevel: z.enum(RISK_LEVELS),
 });
@@ -61,7 +61,7 @@ export const screeningDtoSchema = z.object({
   period: z.string(),
   nil: z.boolean(),
   items: z.array(screeningItemDtoSchema),
-  note: z.string().nullable(),
+  note: proseDto.nullable(),
   submittedOn: z.string(),
   onTime: z.boolean(),
   submittedBy: z.string(),

@@ -1,3 +1,4 @@
+import { freeText } from '../personal/free-text.ts';
 import { z } from 'zod';
 import { regionCodeSchema } from '../regions/region.schema.ts';
 import { PLAN_SECTIONS, REVIEW_LEVELS, type PlanSection } from './catalog.ts';
@@ -5,7 +6,7 @@ import { attachmentDtoSchema } from '../files/attachment.ts';
 import { contentAreaSchema } from './program.schema.ts';
 
 /** Rich text of one plan section: sanitized HTML on the server; the size bound is on the raw input. */
-const sectionHtml = z.string().max(200_000, 'programs.text.tooLong');
+const sectionHtml = freeText(z.string().max(200_000, 'programs.text.tooLong'));
 
 export const applicationCreateSchema = z.object({ unitCode: regionCodeSchema }).strict();
 
@@ -14,7 +15,7 @@ export const applicationSaveSchema = z
   .object({
     contentAreas: z.array(z.string().max(40)).max(20).optional(),
     conditionAnswers: z
-      .array(z.object({ key: z.string().max(10), answer: z.string().trim().max(2000, 'programs.text.tooLong') }).strict())
+      .array(z.object({ key: z.string().max(10), answer: freeText(z.string().trim().max(2000, 'programs.text.tooLong')) }).strict())
       .max(20)
       .optional(),
     sections: z
@@ -34,7 +35,7 @@ export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
 export const reviewSchema = z
   .object({
     decision: z.enum(REVIEW_DECISIONS, 'programs.review.decisionRequired'),
-    comment: z.string().trim().max(1000, 'programs.text.tooLong').default(''),
+    comment: freeText(z.string().trim().max(1000, 'programs.text.tooLong')).default(''),
   })
   .strict()
   .refine((v) => v.decision === 'approve' || v.comment.length > 0, { message: 'programs.review.commentRequired', path: ['comment'] });
@@ -65,7 +66,7 @@ export const reviewDtoSchema = z.object({
   reviewerRegion: z.string(),
   reviewerRegionName: z.string(),
   decision: z.enum(REVIEW_DECISIONS),
-  comment: z.string(),
+  comment: freeText(z.string()),
   planVersion: z.number(),
   actorName: z.string(),
   at: z.string(),
@@ -93,12 +94,14 @@ export const planVersionDtoSchema = z.object({ version: z.number(), submittedAt:
 export type PlanVersionDto = z.infer<typeof planVersionDtoSchema>;
 
 /** The plan's six sections, each present. */
-const sectionsDtoSchema = z.object(Object.fromEntries(PLAN_SECTIONS.map((s) => [s, z.string()])) as Record<PlanSection, z.ZodString>);
+const sectionsDtoSchema = z.object(
+  Object.fromEntries(PLAN_SECTIONS.map((s) => [s, freeText(z.string())])) as Record<PlanSection, z.ZodString>,
+);
 
 export const applicationDtoSchema = applicationSummaryDtoSchema.extend({
   contentAreas: z.array(z.string()),
   availableAreas: z.array(contentAreaSchema),
-  conditionAnswers: z.array(z.object({ key: z.string(), answer: z.string() })),
+  conditionAnswers: z.array(z.object({ key: z.string(), answer: freeText(z.string()) })),
   /** Sanitized HTML of the current version's sections. */
   sections: sectionsDtoSchema,
   versions: z.array(planVersionDtoSchema),

@@ -1,3 +1,4 @@
+import { freeText } from '../personal/free-text.ts';
 import { z } from 'zod';
 import { regionCodeSchema } from '../regions/region.schema.ts';
 import { CATALOGUE_AREA_KEYS } from './catalog.ts';
@@ -9,8 +10,8 @@ export const caseCreateSchema = z
     programId: z.uuid().nullable().optional(),
     title: z.string().trim().min(1, 'programs.case.titleRequired').max(100, 'programs.text.tooLong'),
     areas: z.array(z.enum(CATALOGUE_AREA_KEYS)).min(1, 'programs.case.areasRequired').max(8),
-    summary: z.string().trim().min(1, 'programs.case.summaryRequired').max(500, 'programs.text.tooLong'),
-    body: z.string().max(200_000, 'programs.text.tooLong'),
+    summary: freeText(z.string().trim().min(1, 'programs.case.summaryRequired').max(500, 'programs.text.tooLong')),
+    body: freeText(z.string().max(200_000, 'programs.text.tooLong')),
   })
   .strict();
 export type CaseCreate = z.infer<typeof caseCreateSchema>;
@@ -25,7 +26,7 @@ export type CaseUpdate = z.infer<typeof caseUpdateSchema>;
 export const caseReviewSchema = z
   .object({
     decision: z.enum(['publish', 'return'], 'programs.review.decisionRequired'),
-    comment: z.string().trim().max(1000, 'programs.text.tooLong').default(''),
+    comment: freeText(z.string().trim().max(1000, 'programs.text.tooLong')).default(''),
   })
   .strict()
   .refine((v) => v.decision === 'publish' || v.comment.length > 0, { message: 'programs.review.commentRequired', path: ['comment'] });
@@ -50,10 +51,10 @@ export const caseDtoSchema = z.object({
   programId: z.string().nullable(),
   title: z.string(),
   areas: z.array(z.enum(CATALOGUE_AREA_KEYS)),
-  summary: z.string(),
-  body: z.string(),
+  summary: freeText(z.string()),
+  body: freeText(z.string()),
   status: z.enum(CASE_STATUSES),
-  reviewComment: z.string().nullable(),
+  reviewComment: freeText(z.string()).nullable(),
   publishedOn: z.string().nullable(),
   version: z.number(),
   abilities: z.object({ review: z.boolean(), edit: z.boolean() }),

@@ -1,3 +1,4 @@
+import { freeText } from '../personal/free-text.ts';
 import { z } from 'zod';
 import { regionCodeSchema } from '../regions/region.schema.ts';
 
@@ -16,7 +17,7 @@ export const DESIGNATION_TRANSITIONS: Record<DesignationAction, { from: readonly
 
 export const designationQuerySchema = z.object({ regionCode: regionCodeSchema.optional(), programId: z.uuid().optional() });
 export const designationActionSchema = z
-  .object({ reason: z.string().trim().min(1, 'programs.reason.required').max(500, 'programs.text.tooLong') })
+  .object({ reason: freeText(z.string().trim().min(1, 'programs.reason.required').max(500, 'programs.text.tooLong')) })
   .strict();
 
 /** 命名: an approved unit's honour title, with its programme and dates. */
@@ -31,7 +32,7 @@ export const designationDtoSchema = z.object({
   designatedOn: z.string(),
   validUntil: z.string(),
   status: z.enum(DESIGNATION_STATUSES),
-  statusReason: z.string().nullable(),
+  statusReason: freeText(z.string()).nullable(),
   /** Which of 警示、恢复、撤销 the actor may do now (the organiser's managers, from the right status). */
   abilities: z.object({ warn: z.boolean(), restore: z.boolean(), revoke: z.boolean() }),
 });

@@ -1,14 +1,15 @@
+import { freeText } from '../personal/free-text.ts';
 import { z } from 'zod';
 import { designationDtoSchema } from './designation.schema.ts';
 
 /** 年度总结: a designated unit's yearly progress report (rich text, sanitized on the server). */
 export const reportSubmitSchema = z
-  .object({ year: z.number().int().min(2000).max(2100), content: z.string().max(200_000, 'programs.text.tooLong') })
+  .object({ year: z.number().int().min(2000).max(2100), content: freeText(z.string().max(200_000, 'programs.text.tooLong')) })
   .strict();
 export const reportReviewSchema = z
   .object({
     decision: z.enum(['accept', 'return'], 'programs.review.decisionRequired'),
-    comment: z.string().trim().max(1000, 'programs.text.tooLong').default(''),
+    comment: freeText(z.string().trim().max(1000, 'programs.text.tooLong')).default(''),
   })
   .strict()
   .refine((v) => v.decision === 'accept' || v.comment.length > 0, { message: 'programs.review.commentRequired', path: ['comment'] });
@@ -49,7 +50,7 @@ export const evaluationCreateSchema = z
           .object({
             key: z.string().max(10),
             score: z.number().min(0, 'programs.score.range').max(100, 'programs.score.range'),
-            evidence: z.string().trim().max(500, 'programs.text.tooLong').default(''),
+            evidence: freeText(z.string().trim().max(500, 'programs.text.tooLong')).default(''),
           })
           .strict(),
       )
@@ -67,10 +68,10 @@ export type TemplateDto = z.infer<typeof templateDtoSchema>;
 export const reportDtoSchema = z.object({
   id: z.string(),
   year: z.number(),
-  content: z.string(),
+  content: freeText(z.string()),
   status: z.enum(REPORT_STATUSES),
   reviewerRegion: z.string(),
-  reviewComment: z.string().nullable(),
+  reviewComment: freeText(z.string()).nullable(),
   submittedAt: z.string(),
   reviewedAt: z.string().nullable(),
   /** The reviewer level may accept or return it now (a submitted report, not one it sent itself). */
@@ -81,7 +82,7 @@ export type ReportDto = z.infer<typeof reportDtoSchema>;
 export const evaluationDtoSchema = z.object({
   id: z.string(),
   kind: z.enum(EVALUATION_KINDS),
-  scores: z.array(criterionSchema.extend({ score: z.number(), evidence: z.string() })),
+  scores: z.array(criterionSchema.extend({ score: z.number(), evidence: freeText(z.string()) })),
   /** Weighted mean of the scores, one decimal. */
   total: z.number(),
   passMark: z.number(),

@@ -1,3 +1,4 @@
+import { freeText } from '../personal/free-text.ts';
 import { z } from 'zod';
 import { regionCodeSchema } from '../regions/region.schema.ts';
 
@@ -46,7 +47,7 @@ export const agencyCreateSchema = z
   .object({
     name: text(60, 'programs.agency.nameRequired'),
     role: z.enum(AGENCY_ROLES, 'programs.agency.roleRequired'),
-    duties: z.string().trim().max(500, 'programs.text.tooLong').default(''),
+    duties: freeText(z.string().trim().max(500, 'programs.text.tooLong')).default(''),
   })
   .strict();
 
@@ -54,7 +55,7 @@ export const agencyCreateSchema = z
 export const taskCreateSchema = z
   .object({
     title: text(100, 'programs.task.titleRequired'),
-    description: z.string().trim().max(1000, 'programs.text.tooLong').default(''),
+    description: freeText(z.string().trim().max(1000, 'programs.text.tooLong')).default(''),
     agencyId: z.uuid().nullable().optional(),
     assigneeName: z.string().trim().max(30, 'programs.text.tooLong').nullable().optional(),
     dueDate: z.iso.date('programs.date.invalid'),
@@ -69,13 +70,13 @@ export const groupListQuerySchema = z.object({ regionCode: regionCodeSchema.opti
 export const groupMemberDtoSchema = z.object({ id: z.string(), personName: z.string(), position: z.string(), role: z.enum(MEMBER_ROLES) });
 export type GroupMemberDto = z.infer<typeof groupMemberDtoSchema>;
 
-export const agencyDtoSchema = z.object({ id: z.string(), name: z.string(), role: z.enum(AGENCY_ROLES), duties: z.string() });
+export const agencyDtoSchema = z.object({ id: z.string(), name: z.string(), role: z.enum(AGENCY_ROLES), duties: freeText(z.string()) });
 export type AgencyDto = z.infer<typeof agencyDtoSchema>;
 
 export const taskDtoSchema = z.object({
   id: z.string(),
   title: z.string(),
-  description: z.string(),
+  description: freeText(z.string()),
   agencyId: z.string().nullable(),
   agencyName: z.string().nullable(),
   assigneeName: z.string().nullable(),

@@ -1,3 +1,4 @@
+import { freeText } from '../personal/free-text.ts';
 import { z } from 'zod';
 import { regionCodeSchema } from '../regions/region.schema.ts';
 import { CATALOGUE_AREA_KEYS, ORGANISER_LEVELS, REVIEW_LEVELS, UNIT_LEVELS } from './catalog.ts';
@@ -21,7 +22,7 @@ export const milestoneInputSchema = z
 export type MilestoneInput = z.infer<typeof milestoneInputSchema>;
 
 /** 延期: the organiser moves a milestone's due date later, with a reason. */
-export const milestoneExtendSchema = z.object({ dueDate: dateSchema, reason: text(200, 'programs.reason.required') }).strict();
+export const milestoneExtendSchema = z.object({ dueDate: dateSchema, reason: freeText(text(200, 'programs.reason.required')) }).strict();
 
 /** 名额所在层级: the levels whose regions may hold quotas. */
 export const QUOTA_LEVELS = ['province', 'city', 'county', 'town'] as const;
@@ -39,7 +40,7 @@ const programFields = {
   name: text(80, 'programs.name.required'),
   batch: text(30, 'programs.batch.required'),
   /** 项目说明: what the programme is about, its basis (申报依据) and requirements; plain text, stored as null when blank. */
-  description: z.string().trim().max(PROGRAM_DESCRIPTION_MAX, 'programs.description.tooLong').nullish(),
+  description: freeText(z.string().trim().max(PROGRAM_DESCRIPTION_MAX, 'programs.description.tooLong').nullish()),
   unitLevel: z.enum(UNIT_LEVELS, 'programs.unitLevel.required'),
   honourTitle: z.string().trim().max(40, 'programs.text.tooLong').optional(),
   contentAreas: z.array(z.enum(CATALOGUE_AREA_KEYS)).max(8).default([]),
@@ -86,7 +87,7 @@ export type ProgramUpdateInput = z.input<typeof programUpdateSchema>;
 
 /** 撤销试点项目: the reason is kept with the programme and audited. */
 export const programWithdrawSchema = z
-  .object({ reason: text(500, 'programs.withdraw.reasonRequired'), version: z.number().int().min(1) })
+  .object({ reason: freeText(text(500, 'programs.withdraw.reasonRequired')), version: z.number().int().min(1) })
   .strict();
 
 /** 名额: at most `maxUnits` designated units inside `regionCode`; `suggested` is the advisory figure. */
@@ -118,7 +119,7 @@ export const milestoneDtoSchema = z.object({
   dueDate: z.string(),
   /** 延期后的截止日期 */
   extendedTo: z.string().nullable(),
-  extensionReason: z.string().nullable(),
+  extensionReason: freeText(z.string()).nullable(),
   /** The date that counts: extendedTo or dueDate. */
   effectiveDue: z.string(),
   closesSubmission: z.boolean(),
@@ -147,7 +148,7 @@ export const programDtoSchema = z.object({
   name: z.string(),
   batch: z.string(),
   /** 项目说明, plain text with its line breaks; null when the organiser gave none. */
-  description: z.string().nullable(),
+  description: freeText(z.string()).nullable(),
   unitLevel: z.enum(UNIT_LEVELS),
   honourTitle: z.string(),
   contentAreas: z.array(contentAreaSchema),
@@ -162,7 +163,7 @@ export const programDtoSchema = z.object({
   submissionOpen: z.boolean(),
   status: z.enum(PROGRAM_STATUSES),
   /** 撤销: when, by whom and why; null while active. */
-  withdrawal: z.object({ at: z.string(), byName: z.string(), reason: z.string() }).nullable(),
+  withdrawal: z.object({ at: z.string(), byName: z.string(), reason: freeText(z.string()) }).nullable(),
   /** Sent back with an edit or a withdrawal; a stale one is a 409. */
   version: z.number(),
   /** Both false once the programme is withdrawn. */

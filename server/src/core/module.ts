@@ -96,4 +96,15 @@ export interface ModuleManifest {
   afterRegionsImport?(ctx: AppContext): Promise<void>;
   /** Demo data, run only in demo mode, after the demo regions and accounts exist; must be idempotent. */
   seedDemo?(ctx: AppContext): Promise<void>;
+  /**
+   * The columns that hold free text (SECURITY.md 30), by table and primary key: `npm run pii:seal-texts`
+   * seals the ID numbers and mobiles that rows written before sealing still hold in plain.
+   */
+  freeTextColumns?: readonly FreeTextColumns[];
+}
+
+export interface FreeTextColumns {
+  table: string;
+  key: readonly string[];
+  columns: readonly string[];
 }

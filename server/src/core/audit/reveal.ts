@@ -1,6 +1,7 @@
 import type { RequestContext } from '../access/actor.ts';
 import { authorize } from '../access/authorize.ts';
 import type { AppContext } from '../context.ts';
+import { unsealFreeText } from '../crypto/free-text.ts';
 
 /** The personal field to show in full, and the audit entry that records it. */
 export interface RevealRequest {
@@ -36,4 +37,19 @@ export async function revealSealed(ctx: RevealContext, rc: RequestContext, reque
     ...(request.detail ? { detail: request.detail } : {}),
   });
   return request.sealed === null ? null : ctx.cipher.decrypt(request.sealed);
+}
+
+/**
+ * One audited reveal of a free text with the personal numbers typed into it in full (SECURITY.md 30):
+ * the same rule and audit as a sealed field; rows written before sealing hold their numbers in plain and
+ * come out as they are.
+ */
+export async function revealFreeText(
+  ctx: RevealContext,
+  rc: RequestContext,
+  request: Omit<RevealRequest, 'sealed'> & { text: string | null },
+): Promise<string | null> {
+  const { text, ...rest } = request;
+  await revealSealed(ctx, rc, { ...rest, sealed: null });
+  return text === null ? null : unsealFreeText(ctx.cipher, text);
 }

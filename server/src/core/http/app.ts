@@ -14,6 +14,7 @@ import { DeniedError } from '../access/authorize.ts';
 import { installRouteGuard, requestContext, type DeclaredRoute } from './route-guard.ts';
 import { notFound, registerErrorHandler } from './errors.ts';
 import { installIdempotency } from './idempotency.ts';
+import { installFreeTextSealing } from './free-text.ts';
 import { compiledSerializerCompiler } from './response-serializer.ts';
 import { staticSecurityHeaders } from './security-headers.ts';
 import { logOptions } from './log-options.ts';
@@ -84,6 +85,7 @@ export async function buildApp(
 
   const routes = installRouteGuard(app, ctx);
   installIdempotency(app, ctx);
+  installFreeTextSealing(app, ctx);
   const readiness = new Readiness(ctx, options.logger ? app.log : stderrFaultLog);
   app.addHook('onClose', async () => readiness.stop());
   registerErrorHandler(

@@ -27,5 +27,10 @@ export const indicatorsModule: ModuleManifest = {
   afterRegionsImport: async (ctx) => {
     await new RollupEngine(ctx.dialect, ctx.counters).relocateMoved(ctx.db);
   },
+  // SECURITY.md 30: where numbers typed into texts may sit in plain from before sealing (`npm run pii:seal-texts`).
+  freeTextColumns: [
+    { table: 'indicator_reports', key: ['id'], columns: ['review_note'] },
+    { table: 'assessment_scores', key: ['round_id', 'unit_code', 'item_code'], columns: ['note'] },
+  ],
   seedDemo: seedIndicatorsDemo,
 };

@@ -1,3 +1,4 @@
+import { maskFreeText } from '@rg/domain/personal/free-text';
 import {
   SERVICE_TYPE_LABELS,
   SERVICE_WINDOW_LABELS,
@@ -49,7 +50,13 @@ export class LegalDossier {
       villagePath,
       year,
       advisors: [...new Set(advisors)],
-      entries,
+      // The ledger .xlsx and the dossier .docx show numbers typed into the texts masked (SECURITY.md 30).
+      entries: entries.map((e) => ({
+        ...e,
+        content: maskFreeText(e.content),
+        result: maskFreeText(e.result),
+        subject_name: e.subject_name === null ? null : maskFreeText(e.subject_name),
+      })),
       printedAt: this.ctx.clock.now().toISOString(),
     };
   }

@@ -21,7 +21,7 @@ import { abilitiesOf, enforce, type Policy } from '../../core/access/policy.ts';
 import type { AppContext } from '../../core/context.ts';
 import type { Tx } from '../../core/db/schema.ts';
 import { conflict, forbidden, invalid, notFound } from '../../core/http/errors.ts';
-import { maskedComment, maskedFields } from './service-entry.masking.ts';
+import { carrySealed } from '@rg/domain/personal/free-text';
 import { serviceEntryPolicy, type OwnAdvisor, type ServiceEntryAction, type ServiceEntrySubject } from './service-entry.policy.ts';
 import { RegionsService } from '../regions/regions.facade.ts';
 import { legalFiles } from './legal.attachments.ts';
@@ -48,9 +48,6 @@ interface Viewer {
   own: (OwnAdvisor & { name: string }) | null;
   policy: ServiceEntryPolicy;
 }
-
-/** Numbers typed into an entry's texts are shown in full to holders of `personal.reveal` and to whoever may edit it. */
-const seesNumbers = (actor: Actor, edits: boolean): boolean => edits || actor.permissions.has('personal.reveal');
 
 function subjectOf(row: LegalServiceTable): ServiceEntrySubject {
   return { regionCode: row.village_code, advisorId: row.advisor_id, status: row.status, createdBy: row.created_by };
@@ -150,7 +147,6 @@ export class LegalLedger {
     const paths = await this.regions.pathsOf(rows.map((r) => r.village_code));
     return rows.map((r) => {
       const abilities = abilitiesOf(policy, actor, subjectOf(r), ROW_ABILITIES);
-      const full = seesNumbers(actor, abilities.edit);
       return {
         id: r.id,
         villageCode: r.village_code,
@@ -159,10 +155,10 @@ export class LegalLedger {
         advisorName: r.advisor_name,
         window: r.service_window as ServiceWindow,
         status: r.status as ServiceStatus,
-        reviewComment: full ? r.review_comment : maskedComment(r.review_comment),
+        reviewComment: r.review_comment,
         version: Number(r.version),
         createdAt: r.created_at,
-        ...(full ? rowFields(r) : maskedFields(rowFields(r))),
+        ...rowFields(r),
         abilities,
       };
     });
@@ -201,7 +197,6 @@ export class LegalLedger {
     if (!dto) throw notFound();
     const versions = await ledger.versionsOf(this.ctx.db, id);
     const attachments = (await legalFiles.of(this.ctx.db, [id])).get(id) ?? [];
-    const full = seesNumbers(actor, dto.abilities.edit);
     return {
       ...dto,
       attachments,
@@ -211,8 +206,8 @@ export class LegalLedger {
           version: Number(v.version),
           editedBy: v.display_name ?? '',
           editedAt: v.edited_at,
-          reason: full ? v.reason : maskedComment(v.reason),
-          fields: full ? fields : maskedFields(fields),
+          reason: v.reason,
+          fields,
         };
       }),
     };
@@ -312,8 +307,14 @@ export class LegalLedger {
     const { row, viewer } = await this.load(actor, id, 'write');
     enforce(viewer.policy, actor, 'edit', subjectOf(row));
     this.notInFuture(input.servedAt);
-    const fields = fieldsOf(input);
     const before = rowFields(row);
+    // An editor sees the numbers of the texts masked (SECURITY.md 30): the masks sent back become the sealed numbers again.
+    const fields = fieldsOf({
+      ...input,
+      content: carrySealed(before.content, input.content),
+      result: carrySealed(before.result, input.result),
+      ...(input.subjectName === undefined ? {} : { subjectName: carrySealed(before.subjectName, input.subjectName) }),
+    });
     const now = this.ctx.clock.now().toISOString();
     await this.ctx.db.transaction().execute(async (tx) => {
       if (!(await ledger.updateServiceVersioned(tx, id, input.version, { ...columnsOf(fields), status: 'submitted', updated_at: now })))

@@ -1,3 +1,4 @@
+import { personalNumbersIn } from '../../testing/personal-numbers.ts';
 import { askMatrixRow } from '../../testing/access-matrix.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '@rg/domain/access/roles';
@@ -293,7 +294,7 @@ describe('legal: the ledger access matrix (role × action × place × status)', 
     ]);
   });
 
-  it('a number typed into an entry is masked for readers who neither reveal nor edit, and shown to those who do', async () => {
+  it('a number typed into an entry is stored sealed and masked for every reader, its editor too, and an edit keeps it sealed (SECURITY.md 30)', async () => {
     const typed = { ...fields, content: '村民屈某（电话 13912345678）咨询宅基地', result: '身份证 610423198001010012 已核对' };
     const created = await staff.jingyang.recorder.request('POST', '/api/legal/services', {
       ...typed,
@@ -307,12 +308,29 @@ describe('legal: the ledger access matrix (role × action × place × status)', 
       return [body.content, body.result, body.versions[0]?.fields.content];
     };
     const masked = ['村民屈某（电话 139****5678）咨询宅基地', '身份证 6104**********0012 已核对', '村民屈某（电话 139****5678）咨询宅基地'];
-    const full = [typed.content, typed.result, typed.content];
     expect(await seen('cadre')).toEqual(masked);
     expect(await seen('supervisor')).toEqual(masked);
     expect(await seen('leader')).toEqual(masked);
-    expect(await seen('advisor')).toEqual(full);
-    expect(await seen('recorder')).toEqual(full);
+    expect(await seen('advisor')).toEqual(masked);
+    expect(await seen('recorder')).toEqual(masked);
+    const stored = await t.ctx.db.selectFrom('legal_services').select(['content', 'result']).where('id', '=', id).executeTakeFirstOrThrow();
+    expect(personalNumbersIn(JSON.stringify(stored))).toEqual([]);
+    // The editor sends the masked text back with a change: the sealed numbers stay sealed, not replaced by their masks.
+    const detail = (await clientOf('recorder').request('GET', `/api/legal/services/${id}`)).json<{
+      version: number;
+      content: string;
+      result: string;
+    }>();
+    const edited = await clientOf('recorder').request('PUT', `/api/legal/services/${id}`, {
+      ...typed,
+      content: `${detail.content}，已回复`,
+      result: detail.result,
+      version: detail.version,
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    const after = await t.ctx.db.selectFrom('legal_services').select(['content', 'result']).where('id', '=', id).executeTakeFirstOrThrow();
+    expect(after.content.startsWith(stored.content.slice(0, stored.content.lastIndexOf('⟧') + 1))).toBe(true);
+    expect(after.result).toBe(stored.result);
   });
 
   for (const [name, row] of Object.entries(MATRIX)) {

@@ -41,6 +41,13 @@ export const legalModule: ModuleManifest = {
   todos: legalTodos,
   subscribe: subscribePilotVillages,
   indicators: legalIndicators,
+  // SECURITY.md 30: where numbers typed into texts may sit in plain from before sealing (`npm run pii:seal-texts`).
+  freeTextColumns: [
+    { table: 'legal_services', key: ['id'], columns: ['subject_name', 'content', 'result', 'review_comment'] },
+    { table: 'legal_service_versions', key: ['service_id', 'version'], columns: ['fields', 'reason'] },
+    { table: 'legal_assignments', key: ['id'], columns: ['end_reason'] },
+    { table: 'legal_consultations', key: ['id'], columns: ['question', 'answer'] },
+  ],
   seedDemo: seedLegalDemo,
 };
 

@@ -1,3 +1,4 @@
+import { maskFreeText } from '@rg/domain/personal/free-text';
 import {
   AID_STEP_NAMES,
   ASSIGNEE_KIND_LABELS,
@@ -259,10 +260,11 @@ export class AidService {
       idNumber: full ? idNumber : maskIdCard(idNumber),
       address: row.address,
       matter: row.matter,
-      hardship: json.parse<string[]>(row.hardship, []),
+      hardship: json.parse<string[]>(row.hardship, []).map(maskFreeText),
       appliedOn: row.applied_on,
       approved,
-      reason: row.review_reason ?? '',
+      // Numbers typed into texts stay masked in the letter (SECURITY.md 30); the structured ID above is the one it needs.
+      reason: maskFreeText(row.review_reason ?? ''),
       // Set by the review, which the policy has required.
       reviewedOn: row.reviewed_on ?? '',
       assignee:

@@ -1,9 +1,11 @@
-import type { PartyKind, PartyRole } from '@rg/domain/mediation/case.schema';
+import { maskFreeText } from '@rg/domain/personal/free-text';
+import { unsealFreeText } from '../../core/crypto/free-text.ts';
+import type { CaseTextField, PartyKind, PartyRole } from '@rg/domain/mediation/case.schema';
 import { maskIdCard, maskMobile } from '@rg/domain/personal/masking';
 import type { Actor, RequestContext } from '../../core/access/actor.ts';
 import { signedIn } from '../../core/access/authorize.ts';
 import { enforce } from '../../core/access/policy.ts';
-import { revealSealed } from '../../core/audit/reveal.ts';
+import { revealFreeText, revealSealed } from '../../core/audit/reveal.ts';
 import type { AppContext } from '../../core/context.ts';
 import { invalid, notFound } from '../../core/http/errors.ts';
 import { agreementDocx } from './mediation.agreement-docx.ts';
@@ -38,6 +40,30 @@ export class CaseDocuments {
     return { value };
   }
 
+  /** A text of the case with the numbers typed into it in full, for holders of `personal.reveal`; audited (SECURITY.md 30). */
+  async revealText(rc: RequestContext, caseId: string, field: CaseTextField): Promise<{ value: string }> {
+    const row = await loadCase(this.ctx.db, signedIn(rc.actor), caseId, 'reveal');
+    const text = {
+      description: row.description,
+      referralNote: row.referral_note,
+      agreementTerms: row.agreement_terms,
+      confirmationNote: row.confirmation_note,
+      performanceNote: row.performance_note,
+      failureReason: row.failure_reason,
+      visitNote: row.visit_note,
+    }[field];
+    if (text === null) throw notFound();
+    const value = await revealFreeText(this.ctx, rc, {
+      action: 'mediation.reveal',
+      objectType: 'mediation_case',
+      objectId: caseId,
+      regionCode: row.region_code,
+      text,
+      detail: { caseNo: row.case_no, field },
+    });
+    return { value: value ?? '' };
+  }
+
   /**
    * 调解协议书 (.docx). Full ID numbers and phones only for holders of `personal.reveal`, and then the
    * download is audited as a reveal; everyone else gets the masked values.
@@ -50,11 +76,14 @@ export class CaseDocuments {
     const { committee, mediator } = await repo.committeeAndMediator(this.ctx.db, row);
     const place = await this.places.ref(row.region_code);
     const { cipher } = this.ctx;
+    const shown = (text: string) => (full ? unsealFreeText(cipher, text) : maskFreeText(text));
     const body = await agreementDocx({
       caseNo: row.case_no,
       committeeName: committee?.name ?? `${place.name}人民调解委员会`,
-      facts: row.description,
-      terms: row.agreement_terms ?? '',
+      // The signed agreement carries the numbers in its texts in full for whoever may reveal them (audited below
+      // as a full download), masked for everyone else (SECURITY.md 30).
+      facts: shown(row.description),
+      terms: shown(row.agreement_terms ?? ''),
       performanceDeadline: row.performance_deadline,
       mediatorName: mediator?.name ?? null,
       // Set with the agreement, which the policy has required.

@@ -6,6 +6,7 @@ import { listScope, signedIn } from '../../core/access/authorize.ts';
 import { loadInScope } from '../../core/access/load-in-scope.ts';
 import { abilitiesOf, enforce } from '../../core/access/policy.ts';
 import type { AppContext } from '../../core/context.ts';
+import { sealFreeText } from '../../core/crypto/free-text.ts';
 import type { DbOrTx } from '../../core/db/schema.ts';
 import { caseCollection, casePolicy, caseSubject, type CaseAccess } from './case.policy.ts';
 import { caseFiles } from './mediation.attachments.ts';
@@ -38,7 +39,9 @@ export class CaseReads {
     const listed = caseCollection(query.regionCode ?? listScope(actor));
     enforce(casePolicy, actor, 'read', listed);
     const today = this.today();
-    const { rows, total } = await repo.listCases(this.ctx.db, listScope(actor), query, today);
+    // A number typed into the search finds the case whose text holds it sealed: sealing is deterministic (SECURITY.md 30).
+    const q = query.q && sealFreeText(this.ctx.cipher, query.q);
+    const { rows, total } = await repo.listCases(this.ctx.db, listScope(actor), { ...query, q }, today);
     const [parties, refs] = await Promise.all([
       repo.partiesOf(
         this.ctx.db,

@@ -1,3 +1,4 @@
+import { maskFreeText } from '@rg/domain/personal/free-text';
 import {
   CASE_SOURCE_LABELS,
   CASE_TYPE_LABELS,
@@ -13,6 +14,7 @@ import type { RequestContext } from '../../core/access/actor.ts';
 import { listScope, signedIn } from '../../core/access/authorize.ts';
 import { enforce } from '../../core/access/policy.ts';
 import type { AppContext } from '../../core/context.ts';
+import { sealFreeText } from '../../core/crypto/free-text.ts';
 import { toXlsx, type ExportColumn } from '../../core/export/xlsx.ts';
 import { invalid } from '../../core/http/errors.ts';
 import { caseCollection, casePolicy } from './case.policy.ts';
@@ -45,7 +47,8 @@ export class CaseLedgerExport {
     const scope = query.regionCode ?? listScope(actor);
     enforce(casePolicy, actor, 'export', caseCollection(scope));
     const today = chinaToday(this.ctx.clock.now());
-    const cases = await repo.casesForExport(this.ctx.db, listScope(actor), query, today, CASE_EXPORT_LIMIT + 1);
+    const q = query.q && sealFreeText(this.ctx.cipher, query.q); // as the list: a number finds its sealed text
+    const cases = await repo.casesForExport(this.ctx.db, listScope(actor), { ...query, q }, today, CASE_EXPORT_LIMIT + 1);
     if (cases.length > CASE_EXPORT_LIMIT) throw invalid({ regionCode: 'mediation.export.tooMany' });
     const [parties, refs] = await Promise.all([
       repo.partiesOf(
@@ -89,7 +92,7 @@ export class CaseLedgerExport {
       { header: '当事人', width: 30, value: partyList },
       { header: '身份证号码（脱敏）', width: 34, value: (r) => sealedList(r, (p) => p.id_number_enc, maskIdCard) },
       { header: '联系电话（脱敏）', width: 30, value: (r) => sealedList(r, (p) => p.phone_enc, maskMobile) },
-      { header: '纠纷简要情况', width: 40, value: (r) => r.description },
+      { header: '纠纷简要情况', width: 40, value: (r) => maskFreeText(r.description) }, // SECURITY.md 30
       { header: '涉及金额（元）', value: (r) => (r.amount_fen === null ? null : Number(r.amount_fen) / 100) },
       { header: '涉及人数', width: 10, value: (r) => r.people_count },
       { header: '风险等级', width: 10, value: (r) => RISK_LEVEL_LABELS[r.risk_level] },

@@ -19,6 +19,7 @@ import {
   performanceSchema,
   reopenSchema,
   sessionSchema,
+  caseTextRevealSchema,
   startSchema,
   visitSchema,
 } from '@rg/domain/mediation/case.schema';
@@ -112,6 +113,11 @@ export function caseRoutes(app: App, ctx: AppContext, cases: CasesService): void
     '/mediation/cases/:id/parties/:partyId/reveal',
     { schema: { params: partyParams, body: revealSchema, response: { 200: revealedSchema } }, config: { access: 'personal.reveal' } },
     (req) => cases.documents.revealParty(requestContext(req), req.params.id, req.params.partyId, req.body.field),
+  );
+  app.post(
+    '/mediation/cases/:id/texts/reveal',
+    { schema: { params: idParams, body: caseTextRevealSchema, response: { 200: revealedSchema } }, config: { access: 'personal.reveal' } },
+    (req) => cases.documents.revealText(requestContext(req), req.params.id, req.body.field),
   );
   app.post(
     '/mediation/cases/:id/attachments',

@@ -34,6 +34,17 @@ export const mediationModule: ModuleManifest = {
   feeds: mediationFeeds,
   routes: mediationRoutes,
   todos: mediationTodos,
+  // SECURITY.md 30: where numbers typed into texts may sit in plain from before sealing (`npm run pii:seal-texts`).
+  freeTextColumns: [
+    {
+      table: 'mediation_cases',
+      key: ['id'],
+      columns: ['description', 'referral_note', 'agreement_terms', 'confirmation_note', 'performance_note', 'failure_reason', 'visit_note'],
+    },
+    { table: 'mediation_sessions', key: ['id'], columns: ['participants', 'notes'] },
+    { table: 'mediation_screenings', key: ['id'], columns: ['note', 'items'] },
+    { table: 'mediation_aid', key: ['id'], columns: ['facts', 'hardship', 'review_reason', 'result_note'] },
+  ],
   seedDemo: seedMediationDemo,
 };
 

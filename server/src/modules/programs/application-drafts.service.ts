@@ -1,3 +1,4 @@
+import { carrySealed } from '@rg/domain/personal/free-text';
 import type { AttachmentDto } from '@rg/domain/files/attachment';
 import type { ApplicationDto, ApplicationSave } from '@rg/domain/programs/application.schema';
 import { PLAN_SECTIONS } from '@rg/domain/programs/catalog';
@@ -117,7 +118,8 @@ export class ApplicationDrafts {
         const merged = sectionsOf(current?.sections);
         for (const section of PLAN_SECTIONS) {
           const html = input.sections[section];
-          if (html !== undefined) merged[section] = sanitizeRichText(html);
+          // The editor saw typed-in numbers masked: masks sent back become the sealed numbers again (SECURITY.md 30).
+          if (html !== undefined) merged[section] = sanitizeRichText(carrySealed(merged[section], html));
         }
         await applications.updatePlanVersion(tx, id, row.plan_version, { sections: JSON.stringify(merged) });
       }

@@ -1,3 +1,4 @@
+import { carrySealed } from '@rg/domain/personal/free-text';
 import type { BoardDto, CaseCreate, CaseDto, CaseListDto, CaseListQuery, CaseUpdate } from '@rg/domain/programs/case.schema';
 import type { CatalogueAreaKey } from '@rg/domain/programs/catalog';
 import { levelOf } from '@rg/domain/regions/region-code';
@@ -119,13 +120,14 @@ export class CasesService {
   async update(rc: RequestContext, id: string, input: CaseUpdate): Promise<CaseDto> {
     const row = await this.load(signedIn(rc.actor), id);
     const actor = enforce(casePolicy, rc.actor, 'edit', caseSubject(row));
-    const body = sanitizeRichText(input.body);
+    // The editor saw the numbers typed into the texts masked: the masks sent back become the sealed numbers again (SECURITY.md 30).
+    const body = sanitizeRichText(carrySealed(row.body, input.body));
     if (plainText(body) === '') throw invalid({ body: 'programs.case.bodyRequired' });
     const now = this.ctx.clock.now().toISOString();
     await this.ctx.db.transaction().execute(async (tx) => {
       const resubmitted = await repo.updateCase(tx, id, input.version, 'returned', {
         title: input.title,
-        summary: input.summary,
+        summary: carrySealed(row.summary, input.summary),
         body,
         status: 'submitted',
         submitted_by: actor.userId,

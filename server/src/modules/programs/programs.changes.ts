@@ -1,3 +1,4 @@
+import { carrySealed } from '@rg/domain/personal/free-text';
 import { defaultHonourTitle } from '@rg/domain/programs/catalog';
 import {
   editRefusals,
@@ -83,7 +84,8 @@ export class ProgramChanges {
       cycleEnd: input.cycleEnd,
       ...lists,
     };
-    const description = input.description || null;
+    // Typed-in numbers were shown masked: masks sent back become the sealed numbers again (SECURITY.md 30).
+    const description = input.description ? carrySealed(row.description, input.description) : null;
     const honourTitle = input.honourTitle || defaultHonourTitle(row.organiser_level, input.unitLevel);
     const now = this.ctx.clock.now().toISOString();
     await this.ctx.db.transaction().execute(async (tx) => {

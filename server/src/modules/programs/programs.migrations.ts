@@ -7,6 +7,7 @@ import * as m024 from './migrations/024-program-withdrawal.ts';
 import * as m025 from './migrations/025-program-attachment-store.ts';
 import * as m026 from './migrations/026-program-description.ts';
 import * as m202612041930 from './migrations/202612041930-programs-submitters.ts';
+import * as m202612080200 from './migrations/202612080200-programs-free-text-columns.ts';
 
 /** The `programs` module's migrations: one file each in ./migrations, named as docs/adding-a-module.md says. */
 export const programsMigrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const programsMigrations: Record<string, Migration> = {
   '025-program-attachment-store': m025,
   '026-program-description': m026,
   '202612041930-programs-submitters': m202612041930,
+  '202612080200-programs-free-text-columns': m202612080200,
 };

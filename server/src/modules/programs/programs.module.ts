@@ -31,6 +31,20 @@ export const programsModule: ModuleManifest = {
   feeds: programsFeeds,
   routes: programsRoutes,
   todos: programsTodos,
+  // SECURITY.md 30: where numbers typed into texts may sit in plain from before sealing (`npm run pii:seal-texts`).
+  freeTextColumns: [
+    { table: 'programs', key: ['id'], columns: ['description', 'withdrawal_reason'] },
+    { table: 'program_milestones', key: ['id'], columns: ['extension_reason'] },
+    { table: 'program_reviews', key: ['id'], columns: ['comment'] },
+    { table: 'program_designations', key: ['id'], columns: ['status_reason'] },
+    { table: 'program_agencies', key: ['id'], columns: ['duties'] },
+    { table: 'program_tasks', key: ['id'], columns: ['description'] },
+    { table: 'program_reports', key: ['id'], columns: ['content', 'review_comment'] },
+    { table: 'program_evaluations', key: ['id'], columns: ['scores'] },
+    { table: 'program_cases', key: ['id'], columns: ['summary', 'body', 'review_comment'] },
+    { table: 'program_applications', key: ['id'], columns: ['condition_answers'] },
+    { table: 'program_plan_versions', key: ['application_id', 'version'], columns: ['sections'] },
+  ],
   seedDemo: seedProgramsDemo,
 };
 

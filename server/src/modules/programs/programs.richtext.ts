@@ -1,3 +1,4 @@
+import { maskFreeText } from '@rg/domain/personal/free-text';
 import sanitizeHtml from 'sanitize-html';
 import { diffChars } from 'diff';
 import type { DiffPart } from '@rg/domain/programs/application.schema';
@@ -35,9 +36,12 @@ export function plainText(html: string): string {
     .join('\n');
 }
 
-/** Character-level differences (Chinese has no word spaces), merged into runs. */
+/**
+ * Character-level differences (Chinese has no word spaces), merged into runs; between the texts as readers
+ * see them, numbers typed in masked (SECURITY.md 30), so no run cuts a sealed number in two.
+ */
 export function textDiff(before: string, after: string): DiffPart[] {
-  return diffChars(before, after).map((part) => ({
+  return diffChars(maskFreeText(before), maskFreeText(after)).map((part) => ({
     value: part.value,
     ...(part.added ? { added: true } : {}),
     ...(part.removed ? { removed: true } : {}),

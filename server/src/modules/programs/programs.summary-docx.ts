@@ -1,3 +1,4 @@
+import { maskFreeText } from '@rg/domain/personal/free-text';
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import type { RequestContext } from '../../core/access/actor.ts';
 import { authorize, listScope } from '../../core/access/authorize.ts';
@@ -71,7 +72,7 @@ export async function programSummaryDocx(
   }
   children.push(para('三、典型案例', { heading: true }));
   if (cases.length === 0) children.push(para('暂无已发布的典型案例。'));
-  for (const c of cases) children.push(para(`${c.title}：${c.summary}`));
+  for (const c of cases) children.push(para(`${c.title}：${maskFreeText(c.summary)}`));
 
   const doc = new Document({ creator: program.organiser_name, title: `${program.name}工作总结`, sections: [{ children }] });
   const body = await Packer.toBuffer(doc);

@@ -4,6 +4,7 @@ import type {
   CaseListDto,
   CaseListQuery,
   CaseRegisteredDto,
+  CaseTextField,
   MyApplicationDto,
   MyApplicationsDto,
 } from '@rg/domain/mediation/case.schema';
@@ -48,6 +49,8 @@ export const mediationApi = {
   updateParties: (id: string, body: unknown) => api.put<CaseDto>(`/api/mediation/cases/${id}/parties`, body),
   revealParty: (caseId: string, partyId: string, field: 'phone' | 'idNumber') =>
     api.post<RevealedDto>(`/api/mediation/cases/${caseId}/parties/${partyId}/reveal`, { field }),
+  /** A case text with the numbers typed into it in full (SECURITY.md 30; audited). */
+  revealText: (caseId: string, field: CaseTextField) => api.post<RevealedDto>(`/api/mediation/cases/${caseId}/texts/reveal`, { field }),
   committees: (query: { level?: CommitteeLevel; q?: string; page: number; pageSize: number }) =>
     api.get<CommitteeListDto>('/api/mediation/committees', { ...query }),
   createCommittee: (body: unknown) => api.post<CommitteeDto>('/api/mediation/committees', body),

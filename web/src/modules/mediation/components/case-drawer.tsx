@@ -9,6 +9,7 @@ import { agreementUrl, mediationApi, mediationKeys } from '../api.ts';
 import { formatYuan, RISK_COLORS, STATUS_COLORS, useMediationLabels } from '../labels.ts';
 import { CaseAttachments } from './case-attachments.tsx';
 import { CaseStepModal, STEP_TITLES, stepsOf, type CaseStep } from './case-step-modal.tsx';
+import { MaskedText } from './masked-text.tsx';
 import { MaskedValue } from './masked-value.tsx';
 import { PartiesEditModal } from './parties-edit-modal.tsx';
 import { PartyHistory } from './party-history.tsx';
@@ -90,7 +91,14 @@ function Detail({
             key: 'description',
             label: t('mediation.case.description'),
             span: 2,
-            children: <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{dto.description}</Typography.Paragraph>,
+            children: (
+              <MaskedText
+                text={dto.description}
+                canReveal={dto.abilities.reveal}
+                label={t('mediation.case.description')}
+                reveal={() => mediationApi.revealText(dto.id, 'description')}
+              />
+            ),
           },
           ...(dto.reopenedFrom
             ? [
@@ -189,7 +197,14 @@ function Detail({
               key: 'terms',
               label: t('mediation.field.terms'),
               span: 2,
-              children: <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{dto.agreement.terms}</Typography.Paragraph>,
+              children: (
+                <MaskedText
+                  text={dto.agreement.terms}
+                  canReveal={dto.abilities.reveal}
+                  label={t('mediation.field.terms')}
+                  reveal={() => mediationApi.revealText(dto.id, 'agreementTerms')}
+                />
+              ),
             },
             {
               key: 'performance',
