@@ -201,16 +201,17 @@ export class UsersService {
   async update(rc: RequestContext, id: string, input: UserUpdate): Promise<UserDto> {
     const { actor, row, roles } = await this.load(rc, id, 'update');
     const regionCode = input.regionCode ?? row.region_code;
-    const newRoles = input.roles ? [...new Set(input.roles)] : roles;
-    this.checkGrants(actor, { ...subjectOf(row, newRoles), regionCode });
+    const newRoles = input.roles ? [...new Set(input.roles)].sort() : roles;
+    const rolesChanged = newRoles.join() !== [...roles].sort().join();
+    const regionChanged = regionCode !== row.region_code;
+    // Roles and region are granted anew only when they change, so one's own name and phone stay editable.
+    if (rolesChanged || regionChanged) this.checkGrants(actor, { ...subjectOf(row, newRoles), regionCode });
     if (input.regionCode) await this.requireRegion(input.regionCode);
     const changes: Partial<UserTable> = {
       ...(input.displayName !== undefined ? { display_name: input.displayName } : {}),
       ...(input.regionCode !== undefined ? { region_code: input.regionCode } : {}),
       ...(input.phone !== undefined ? phoneColumns(this.ctx.cipher, input.phone) : {}),
     };
-    const rolesChanged = input.roles !== undefined && newRoles.join() !== roles.join();
-    const regionChanged = regionCode !== row.region_code;
     await this.change(
       rc,
       id,
