@@ -19,6 +19,7 @@ import { staticSecurityHeaders } from './security-headers.ts';
 import { logOptions } from './log-options.ts';
 import type { Writable } from 'node:stream';
 import { newId } from '../db/ids.ts';
+import { installRateLimits } from './rate-limit.ts';
 
 export interface BuiltApp {
   app: App;
@@ -68,6 +69,7 @@ export async function buildApp(
   await app.register(cookie);
 
   const routes = installRouteGuard(app, ctx);
+  installRateLimits(app, ctx.rateLimiter);
   installIdempotency(app, ctx);
   registerErrorHandler(app, async (request, err) => {
     if (!(err instanceof DeniedError)) return;

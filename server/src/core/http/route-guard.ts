@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { z } from 'zod';
 import type { FastifyRequest } from 'fastify';
 import type { RouteAccess } from '@rg/domain/access/roles';
 import type { Actor } from '../access/actor.ts';
@@ -9,6 +10,7 @@ import type { App } from '../module.ts';
 import { isRole } from '@rg/domain/access/roles';
 import { AppError } from './errors.ts';
 import { DeniedError } from '../access/authorize.ts';
+import type { RateLimitKind } from './rate-limit.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -36,6 +38,14 @@ export interface DeclaredRoute {
   access: RouteAccess | undefined;
   /** The status codes whose body the route declares (`schema.response`); none for a file download. */
   responses: string[];
+  /** The query parameters its schema names (`schema.querystring`). */
+  queryKeys: string[];
+  /** What it is rate-limited as (`config.rateLimit`, core/http/rate-limit.ts). */
+  rateLimit: RateLimitKind | undefined;
+}
+
+function keysOf(schema: unknown): string[] {
+  return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -60,6 +70,12 @@ export function installRouteGuard(app: App, ctx: AppContext): DeclaredRoute[] {
           return route.config?.access;
         },
         responses: Object.keys(route.schema?.response ?? {}),
+        get queryKeys() {
+          return keysOf(route.schema?.querystring);
+        },
+        get rateLimit() {
+          return route.config?.rateLimit;
+        },
       });
     }
   });

@@ -17,7 +17,10 @@ const auditResult = z.enum(AUDIT_RESULTS);
 export function auditRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/audit',
-    { schema: { querystring: auditQuerySchema, response: { 200: auditPageDtoSchema } }, config: { access: 'audit.records' } },
+    {
+      schema: { querystring: auditQuerySchema, response: { 200: auditPageDtoSchema } },
+      config: { rateLimit: 'search', access: 'audit.records' },
+    },
     async (req) => {
       const actor = authorize(requestContext(req).actor, 'audit.records');
       const view = actor.permissions.has('audit.read') ? 'whole' : 'records';

@@ -83,12 +83,11 @@ export class UsersService {
 
   /**
    * 导出: the same filtered list as an .xlsx (at most 10,000 rows), phones masked; permission-checked,
-   * rate-limited and audited (SECURITY.md 15, 23). The file is streamed, never stored, so nothing lingers.
+   * rate-limited (its route's `rateLimit`) and audited (SECURITY.md 15, 23). The file is streamed, never stored, so nothing lingers.
    */
   async export(rc: RequestContext, query: UserListQuery): Promise<Buffer> {
     const actor = authorize(rc.actor, 'user.export');
     if (query.regionCode) authorize(actor, 'user.export', { regionCode: query.regionCode });
-    await this.ctx.rateLimiter.hit(`export:${actor.userId}`, 10, 60_000);
     const { rows, total } = await repo.listUsers(this.ctx.db, listScope(actor), { ...query, page: 1, pageSize: EXPORT_LIMIT });
     const roles = await repo.rolesOf(
       this.ctx.db,

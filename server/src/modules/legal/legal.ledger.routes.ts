@@ -97,7 +97,7 @@ export function legalLedgerRoutes(app: App, ctx: AppContext): void {
     '/legal/consultations',
     {
       schema: { body: consultationCreateSchema, response: { 201: consultationDtoSchema } },
-      config: { access: 'legal.ask', idempotent: true },
+      config: { rateLimit: 'submit', access: 'legal.ask', idempotent: true },
     },
     async (req, reply) => reply.status(201).send(await consultations.ask(requestContext(req), req.body)),
   );
@@ -127,7 +127,7 @@ export function legalLedgerRoutes(app: App, ctx: AppContext): void {
     {
       schema: { params: idParams, querystring: fileQuery, response: { 201: attachmentDtoSchema } },
       bodyLimit: ATTACHMENT_LIMIT,
-      config: { access: 'legal.ask' },
+      config: { rateLimit: 'submit', access: 'legal.ask' },
     },
     async (req, reply) => reply.status(201).send(await consultations.addPicture(requestContext(req), req.params.id, upload(req))),
   );
