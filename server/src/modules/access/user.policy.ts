@@ -48,13 +48,14 @@ export function userPolicy(grantable: (actor: Actor) => readonly Role[]): Policy
       case 'read':
         return holds(actor, 'user.read');
       case 'grant':
-        return allOf(manages(actor, row), keepsDutiesApart(row.roles), denyWhen(row.id === actor.userId, 'forbidden', 'user.role.self'));
+        return allOf(denyWhen(row.id === actor.userId, 'forbidden', 'user.role.self'), manages(actor, row), keepsDutiesApart(row.roles));
       case 'update':
-        return manages(actor, row);
+        // One's own name and phone stay editable though one may not grant one's own roles ('grant' refuses changing them).
+        return row.id === actor.userId ? holds(actor, 'user.manage') : manages(actor, row);
       case 'disable':
-        return allOf(manages(actor, row), denyWhen(row.id === actor.userId, 'forbidden', 'user.self.disable'));
+        return allOf(denyWhen(row.id === actor.userId, 'forbidden', 'user.self.disable'), manages(actor, row));
       case 'resetPassword':
-        return allOf(manages(actor, row), denyWhen(row.id === actor.userId, 'forbidden', 'user.self.reset'));
+        return allOf(denyWhen(row.id === actor.userId, 'forbidden', 'user.self.reset'), manages(actor, row));
       case 'revealPhone':
         return allOf(holds(actor, 'personal.reveal'), denyWhen(!row.hasPhone, 'not_found', 'error.notFound'));
     }

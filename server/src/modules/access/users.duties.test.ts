@@ -91,7 +91,7 @@ describe('users: separation of duties and no escalation', () => {
         as: 'security',
         method: 'PATCH',
         roles: ['security_admin', 'official'],
-        message: '系统管理员、安全管理员、审计管理员账号不能兼任其他角色',
+        message: '不能更改自己的角色或所属区划，请由安全管理员办理',
       },
       {
         name: 'the security administrator makes themselves an official',
@@ -106,6 +106,13 @@ describe('users: separation of duties and no escalation', () => {
         method: 'PATCH',
         roles: ['official', 'village_cadre'],
         message: '不能更改自己的角色或所属区划，请由安全管理员办理',
+      },
+      {
+        name: 'an official makes a second official, to sign in as it and approve their own work',
+        as: 'town',
+        method: 'POST',
+        roles: ['official'],
+        message: '您不能授予该角色',
       },
       {
         name: 'an official grants an administrator role',
