@@ -24,7 +24,7 @@ interface Review {
  * Issue 15 finding 9 (SECURITY.md 10): as one county official, creating a ledger entry then accepting it,
  * submitting a village's quarterly form then approving it, filing a legal-aid application then approving
  * it all answered 200. Whoever created or submitted a record never reviews it; another official does.
- * (Programme applications, yearly reports and typical cases: programs.matrix.test.ts, decision 85.)
+ * (Programme applications and yearly reports have the same rule: programs.matrix.test.ts, decision 85.)
  */
 const REVIEWS: Review[] = [
   {
@@ -91,6 +91,23 @@ const REVIEWS: Review[] = [
     status: async (client, id) => (await client.request('GET', `/api/mediation/aid/${id}`)).json<{ status: string }>().status,
     message: '不能审查自己录入的法律援助申请，请由其他人员审查',
   },
+  {
+    name: 'a programme’s typical case (典型案例), submitted by the county for a town',
+    async submit(client) {
+      const res = await client.request('POST', '/api/programs/cases', {
+        unitCode: PLACES.wangqiao,
+        title: '“一约四会”推进移风易俗',
+        areas: ['three_governance'],
+        summary: '以村规民约和红白理事会为抓手',
+        body: '<p>做法：一约四会</p>',
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json<{ id: string; version: number }>();
+    },
+    decide: (client, { id }) => client.request('POST', `/api/programs/cases/${id}/review`, { decision: 'publish' }),
+    status: async (client, id) => (await client.request('GET', `/api/programs/cases/${id}`)).json<{ status: string }>().status,
+    message: '本人提交的材料不能由本人审核，请由本级其他审核人办理',
+  },
 ];
 
 describe('four-eyes: whoever created or submitted a record never reviews it (issue 15 finding 9)', () => {
@@ -100,8 +117,10 @@ describe('four-eyes: whoever created or submitted a record never reviews it (iss
 
   beforeAll(async () => {
     t = await createTestApp();
-    await buildUser(t.ctx, { username: 'jy.official', regionCode: PLACES.jingyang, roles: ['official'] });
-    await buildUser(t.ctx, { username: 'jy.official2', regionCode: PLACES.jingyang, roles: ['official'] });
+    // Officials who also sit on the county's leading group (领导小组), so that one account both submits and
+    // reviews in every row: programme cases are reviewed by leaders.
+    await buildUser(t.ctx, { username: 'jy.official', regionCode: PLACES.jingyang, roles: ['official', 'leader'] });
+    await buildUser(t.ctx, { username: 'jy.official2', regionCode: PLACES.jingyang, roles: ['official', 'leader'] });
     submitter = await t.login('jy.official');
     other = await t.login('jy.official2');
     // The ledger takes entries only for a village that has an advisor.
