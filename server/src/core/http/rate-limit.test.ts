@@ -70,4 +70,25 @@ describe('rate limits declared on routes (SECURITY.md 23)', () => {
     expect(statuses.slice(0, -1).every((s) => s === 200)).toBe(true);
     expect(statuses.at(-1)).toBe(429);
   });
+
+  it('25 consultations or 25 mediation applications in a row from one villager: the limit stops the rest', async () => {
+    const submissions = [
+      { url: '/api/legal/consultations', body: { question: '邻居占用我家宅基地，应该怎么办？' } },
+      {
+        url: '/api/mediation/applications',
+        body: { caseType: 'homestead', description: '邻居建房占用我家宅基地', phone: '13912340001', respondentName: '王某' },
+      },
+    ];
+    for (const [n, { url, body }] of submissions.entries()) {
+      await buildUser(t.ctx, { username: `qj.villager${n}`, regionCode: PLACES.qujia, roles: ['villager'] });
+      const villager = await t.login(`qj.villager${n}`);
+      const statuses: number[] = [];
+      for (let i = 0; i < 25; i += 1) statuses.push((await villager.request('POST', url, body)).statusCode);
+      expect(statuses.slice(0, RATE_LIMITS.submit.limit).includes(429), url).toBe(false);
+      expect(
+        statuses.slice(RATE_LIMITS.submit.limit).every((s) => s === 429),
+        url,
+      ).toBe(true);
+    }
+  });
 });
