@@ -20,10 +20,14 @@ describe('no escalation (SECURITY.md 8)', () => {
     expect(grants(['official'], 'auditor')).toBe(false);
   });
 
-  it('an official can grant roles whose permissions they hold', () => {
+  it('an official can grant roles below them whose permissions they hold', () => {
     expect(grants(['official'], 'village_cadre')).toBe(true);
     expect(grants(['official'], 'mediator')).toBe(true);
-    expect(grants(['official'], 'official')).toBe(true);
+  });
+
+  it('only the security administrator grants the roles that review: official, leader (issue 15 finding 8)', () => {
+    expect(grants(['official'], 'official')).toBe(false);
+    expect(grants(['official'], 'leader')).toBe(false);
   });
 
   it('an official cannot grant a role carrying a permission they lack', () => {

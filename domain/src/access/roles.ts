@@ -44,6 +44,7 @@ export const FOUNDATION_PERMISSIONS = [
   'user.manage',
   'user.export',
   'audit.read',
+  'audit.records',
   'personal.reveal',
 ] as const;
 export type FoundationPermission = (typeof FOUNDATION_PERMISSIONS)[number];
@@ -66,12 +67,20 @@ export type RouteAccess = Permission | 'public' | 'authenticated';
 
 const READER: Permission[] = ['region.read'];
 
+/**
+ * Who reads the audit log (issue 15, findings 10 and 15): `audit.read` is the whole log within one's
+ * region, denials and failed logins included, and only the audit administrator holds it (三权分立,
+ * SECURITY.md 11). Business officials and leaders hold `audit.records`: the successful entries about
+ * the records of their region, so they can see who changed or approved what, but not who was refused
+ * what; a refusal's entry would tell them that a foreign id exists. The route asks for `audit.records`,
+ * so the auditor holds it too.
+ */
 export const FOUNDATION_ROLE_PERMISSIONS: Record<Role, Permission[]> = {
   admin: ['region.read', 'region.manage', 'user.read'],
   security_admin: ['region.read', 'user.read', 'user.manage', 'user.export'],
-  auditor: ['audit.read'],
-  leader: ['region.read', 'user.read', 'audit.read'],
-  official: ['region.read', 'region.manage', 'user.read', 'user.manage', 'user.export', 'audit.read', 'personal.reveal'],
+  auditor: ['audit.read', 'audit.records'],
+  leader: ['region.read', 'user.read', 'audit.records'],
+  official: ['region.read', 'region.manage', 'user.read', 'user.manage', 'user.export', 'audit.records', 'personal.reveal'],
   legal_advisor: READER,
   mediator: READER,
   village_cadre: ['region.read', 'region.manage'],

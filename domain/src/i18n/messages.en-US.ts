@@ -65,6 +65,7 @@ const foundation: Record<ServerMessageKey, string> = {
   'user.role.notGrantable': 'You cannot grant this role',
   'user.role.adminMix': 'A system, security or audit administrator account holds no other role',
   'user.region.notGrantable': 'The region must lie inside your scope',
+  'user.role.self': 'You cannot change your own roles or region; the security administrator does',
   'user.self.disable': 'You cannot disable your own account',
   'user.self.reset': 'Use "Change password" to change your own password',
   // regions

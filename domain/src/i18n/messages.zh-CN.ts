@@ -66,6 +66,7 @@ const messages = {
   'user.role.notGrantable': '您不能授予该角色',
   'user.role.adminMix': '系统管理员、安全管理员、审计管理员账号不能兼任其他角色',
   'user.region.notGrantable': '只能在本辖区内设置所属区划',
+  'user.role.self': '不能更改自己的角色或所属区划，请由安全管理员办理',
   'user.self.disable': '不能停用自己的账号',
   'user.self.reset': '请通过“修改密码”更改自己的密码',
   // regions

@@ -86,6 +86,7 @@ export const mediationServerMessagesEnUS: Record<keyof typeof mediationServerMes
   'mediation.aid.assigneeKind.required': 'Select the kind of handler',
   'mediation.aid.result.required': 'Select the result',
   'mediation.aid.step.notAllowed': 'This is not possible in the current status ({status})',
+  'mediation.aid.review.ownSubmission': 'You cannot review a legal-aid application you entered; someone else reviews it',
   'mediation.aid.criteria.required': 'Set at least one financial hardship criterion',
   'mediation.settings.days': 'The number of days is out of range',
   'todo.mediation.criminalRisk.title': 'Disputes at risk of escalating to crime',

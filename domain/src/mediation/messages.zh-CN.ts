@@ -82,6 +82,7 @@ export const mediationServerMessages = {
   'mediation.aid.assigneeKind.required': '请选择承办人类别',
   'mediation.aid.result.required': '请选择办理结果',
   'mediation.aid.step.notAllowed': '当前状态（{status}）不能进行此操作',
+  'mediation.aid.review.ownSubmission': '不能审查自己录入的法律援助申请，请由其他人员审查',
   'mediation.aid.criteria.required': '至少设置一项经济困难认定标准',
   'mediation.settings.days': '天数超出允许范围',
   'todo.mediation.criminalRisk.title': '有可能“民转刑”的矛盾纠纷',

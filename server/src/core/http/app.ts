@@ -21,6 +21,7 @@ import { logOptions } from './log-options.ts';
 import type { Writable } from 'node:stream';
 import { newId } from '../db/ids.ts';
 import { Readiness, stderrFaultLog } from '../health/readiness.ts';
+import { installRateLimits } from './rate-limit.ts';
 
 export interface BuiltApp {
   app: App;
@@ -84,6 +85,7 @@ export async function buildApp(
   await app.register(cookie);
 
   const routes = installRouteGuard(app, ctx);
+  installRateLimits(app, ctx.rateLimiter);
   installIdempotency(app, ctx);
   installFreeTextSealing(app, ctx);
   const readiness = new Readiness(ctx, options.logger ? app.log : stderrFaultLog);

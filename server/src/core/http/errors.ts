@@ -64,6 +64,13 @@ export class AppError extends Error {
   }
 }
 
+/** 429 with the seconds to wait, sent as `Retry-After` (SECURITY.md 23). */
+export class RateLimitedError extends AppError {
+  constructor(readonly retryAfterSeconds: number) {
+    super('rate_limited', 'error.rateLimited');
+  }
+}
+
 export const notFound = (key = 'error.notFound') => new AppError('not_found', key);
 export const conflict = (key = 'error.conflict') => new AppError('conflict', key);
 export const forbidden = (key = 'error.forbidden') => new AppError('forbidden', key);
@@ -158,6 +165,7 @@ export function registerErrorHandler(app: FastifyInstance, onDenied: DenialRecor
   app.setErrorHandler(async (err: FastifyError | AppError, request, reply) => {
     if (err instanceof AppError) {
       if (err.code === 'forbidden' || err.code === 'not_found') await onDenied(request, err);
+      if (err instanceof RateLimitedError) void reply.header('Retry-After', String(err.retryAfterSeconds));
       return reply.status(err.status).send(errorBody(err.code, err.messageKey, err.fields, err.params));
     }
     if (hasZodFastifySchemaValidationErrors(err)) {

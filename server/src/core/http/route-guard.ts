@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { z } from 'zod';
 import type { FastifyRequest } from 'fastify';
 import type { RouteAccess } from '@rg/domain/access/roles';
 import type { Actor } from '../access/actor.ts';
@@ -9,6 +10,7 @@ import type { App } from '../module.ts';
 import { isRole } from '@rg/domain/access/roles';
 import { AppError } from './errors.ts';
 import { DeniedError } from '../access/authorize.ts';
+import type { RateLimitKind } from './rate-limit.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -38,6 +40,14 @@ export interface DeclaredRoute {
   responses: string[];
   /** Whether a retry with the same Idempotency-Key is answered once (issue 15 finding 1), and how after a crash. */
   idempotent: 'no' | 'yes' | 'replays';
+  /** The query parameters its schema names (`schema.querystring`). */
+  queryKeys: string[];
+  /** What it is rate-limited as (`config.rateLimit`, core/http/rate-limit.ts). */
+  rateLimit: RateLimitKind | undefined;
+}
+
+function keysOf(schema: unknown): string[] {
+  return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -65,6 +75,12 @@ export function installRouteGuard(app: App, ctx: AppContext): DeclaredRoute[] {
         get idempotent() {
           const idempotent = route.config?.idempotent;
           return idempotent === undefined ? 'no' : idempotent === true ? 'yes' : 'replays';
+        },
+        get queryKeys() {
+          return keysOf(route.schema?.querystring);
+        },
+        get rateLimit() {
+          return route.config?.rateLimit;
         },
       });
     }

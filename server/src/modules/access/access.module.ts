@@ -10,7 +10,7 @@ export const accessModule: ModuleManifest = {
   menu: [
     { key: 'home', path: '/', labelKey: 'menu.home', icon: 'home', order: 0, access: 'authenticated' },
     { key: 'users', path: '/users', labelKey: 'menu.users', icon: 'user', order: 80, access: 'user.read' },
-    { key: 'audit', path: '/audit', labelKey: 'menu.audit', icon: 'audit', order: 100, access: 'audit.read' },
+    { key: 'audit', path: '/audit', labelKey: 'menu.audit', icon: 'audit', order: 100, access: 'audit.records' },
   ],
   routes(app, ctx) {
     authRoutes(app, ctx);

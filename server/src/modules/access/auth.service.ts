@@ -12,11 +12,22 @@ import { AppError, invalid, notFound } from '../../core/http/errors.ts';
 import type { UserTable } from '../../core/db/schema.ts';
 import { findRegion } from '../regions/regions.facade.ts';
 import * as users from './users.repository.ts';
-import { findLoginFailures, putLoginFailures } from './login-failures.repository.ts';
+import {
+  clearAccountFailures,
+  countAccountFailure,
+  countNameFailure,
+  findLoginFailures,
+  type FailureCount,
+} from './login-failures.repository.ts';
 
 /** SECURITY.md 3: five failures lock the account for fifteen minutes. */
 export const MAX_FAILURES = 5;
 export const LOCK_MS = 15 * MINUTE;
+
+/** One failure's count: locks at MAX_FAILURES for LOCK_MS from `now`. */
+function failureCount(now: Date): FailureCount {
+  return { max: MAX_FAILURES, now: now.toISOString(), lockUntil: new Date(now.getTime() + LOCK_MS).toISOString() };
+}
 
 export interface LoginOutcome {
   result: LoginResult;
@@ -56,10 +67,11 @@ export class AuthService {
     }
     const valid = await verifyPassword(password, user.password_hash);
     if (!valid || user.status !== 'active') {
-      if (!valid) await this.countFailure(user, now);
+      if (!valid) await countAccountFailure(db, user.id, failureCount(now));
       return refuse('invalid_credentials', valid ? 'disabled' : 'wrong_password');
     }
-    await users.updateUser(db, user.id, { failed_logins: 0, locked_until: null, last_login_at: now.toISOString() });
+    // Failures racing this login may have locked the account since it was read: the lock wins (finding 3).
+    if (!(await clearAccountFailures(db, user.id, now.toISOString()))) return refuse('locked', 'locked');
     const roles = (await users.rolesOf(db, [user.id])).get(user.id) ?? [];
     const needsTotp = user.totp_enabled === 1 || roles.some((r) => ADMIN_ROLES.includes(r));
     const { token, csrfToken } = await this.ctx.sessions.create(db, user.id, user.region_code, needsTotp, rc.ip);
@@ -73,27 +85,12 @@ export class AuthService {
     return { token, result: { status: 'totp_enroll', csrfToken, ...(await this.startEnrolment(user)) } };
   }
 
-  /** Counts a failure of a name that is no account, with the same 5-then-15-minutes rule; true when locked. */
+  /** Counts a failure of a name that is no account, with the same 5-then-15-minutes rule; true when it was locked. */
   private async unknownNameLocked(name: string, now: Date): Promise<boolean> {
     const row = await findLoginFailures(this.ctx.db, name);
     if (row?.locked_until && Date.parse(row.locked_until) > now.getTime()) return true;
-    const failures = (row?.locked_until ? 0 : (row?.failures ?? 0)) + 1;
-    const locked = failures >= MAX_FAILURES;
-    await putLoginFailures(this.ctx.db, {
-      username: name,
-      failures: locked ? 0 : failures,
-      locked_until: locked ? new Date(now.getTime() + LOCK_MS).toISOString() : null,
-    });
+    await countNameFailure(this.ctx.db, name, failureCount(now));
     return false;
-  }
-
-  private async countFailure(user: UserTable, now: Date): Promise<void> {
-    const failures = user.failed_logins + 1;
-    const locked = failures >= MAX_FAILURES;
-    await users.updateUser(this.ctx.db, user.id, {
-      failed_logins: locked ? 0 : failures,
-      locked_until: locked ? new Date(now.getTime() + LOCK_MS).toISOString() : user.locked_until,
-    });
   }
 
   private async sessionOf(token: string): Promise<SessionRow> {

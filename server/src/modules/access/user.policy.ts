@@ -33,7 +33,9 @@ function keepsDutiesApart(roles: readonly Role[]): Decision {
  * Accounts' object rules in one place: region (404); `user.manage` and no escalation (SECURITY.md 8):
  * an actor manages only accounts whose every role they may grant, and grants only roles they may
  * grant (domain/src/access/grants.ts), kept apart as 三权分立 requires; nobody disables or resets their
- * own account (403). `grantable` lists the roles the actor may grant.
+ * own account (403), nor grants themselves roles or a region (issue 15 finding 8: the security
+ * administrator made themselves an official and read both counties' cases). `grantable` lists the
+ * roles the actor may grant.
  */
 export function userPolicy(grantable: (actor: Actor) => readonly Role[]): Policy<UserPolicyAction, UserSubject> {
   const grants = (actor: Actor, roles: readonly Role[]): Decision =>
@@ -46,13 +48,14 @@ export function userPolicy(grantable: (actor: Actor) => readonly Role[]): Policy
       case 'read':
         return holds(actor, 'user.read');
       case 'grant':
-        return allOf(manages(actor, row), keepsDutiesApart(row.roles));
+        return allOf(denyWhen(row.id === actor.userId, 'forbidden', 'user.role.self'), manages(actor, row), keepsDutiesApart(row.roles));
       case 'update':
-        return manages(actor, row);
+        // One's own name and phone stay editable though one may not grant one's own roles ('grant' refuses changing them).
+        return row.id === actor.userId ? holds(actor, 'user.manage') : manages(actor, row);
       case 'disable':
-        return allOf(manages(actor, row), denyWhen(row.id === actor.userId, 'forbidden', 'user.self.disable'));
+        return allOf(denyWhen(row.id === actor.userId, 'forbidden', 'user.self.disable'), manages(actor, row));
       case 'resetPassword':
-        return allOf(manages(actor, row), denyWhen(row.id === actor.userId, 'forbidden', 'user.self.reset'));
+        return allOf(denyWhen(row.id === actor.userId, 'forbidden', 'user.self.reset'), manages(actor, row));
       case 'revealPhone':
         return allOf(holds(actor, 'personal.reveal'), denyWhen(!row.hasPhone, 'not_found', 'error.notFound'));
     }

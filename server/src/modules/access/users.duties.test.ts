@@ -65,4 +65,96 @@ describe('users: separation of duties and no escalation', () => {
     const stored = await t.ctx.db.selectFrom('users').select(['status', 'version']).where('id', '=', official.id).executeTakeFirst();
     expect(stored).toEqual({ status: 'active', version: 1 });
   });
+
+  /**
+   * Issue 15 finding 8, step by step: the security administrator made one account all three
+   * administrators, then gave themselves an official's role and read both counties' cases.
+   */
+  describe('the reproduction of finding 8 fails at every step', () => {
+    const attempts: { name: string; as: 'security' | 'town'; method: 'POST' | 'PATCH'; roles: string[]; message: string }[] = [
+      {
+        name: 'one account with all three administrator roles',
+        as: 'security',
+        method: 'POST',
+        roles: ['admin', 'security_admin', 'auditor'],
+        message: '系统管理员、安全管理员、审计管理员账号不能兼任其他角色',
+      },
+      {
+        name: 'an administrator role beside a business role',
+        as: 'security',
+        method: 'POST',
+        roles: ['auditor', 'official'],
+        message: '系统管理员、安全管理员、审计管理员账号不能兼任其他角色',
+      },
+      {
+        name: 'the security administrator adds an official role to themselves',
+        as: 'security',
+        method: 'PATCH',
+        roles: ['security_admin', 'official'],
+        message: '不能更改自己的角色或所属区划，请由安全管理员办理',
+      },
+      {
+        name: 'the security administrator makes themselves an official',
+        as: 'security',
+        method: 'PATCH',
+        roles: ['official'],
+        message: '不能更改自己的角色或所属区划，请由安全管理员办理',
+      },
+      {
+        name: 'an official adds a role to themselves',
+        as: 'town',
+        method: 'PATCH',
+        roles: ['official', 'village_cadre'],
+        message: '不能更改自己的角色或所属区划，请由安全管理员办理',
+      },
+      {
+        name: 'an official makes a second official, to sign in as it and approve their own work',
+        as: 'town',
+        method: 'POST',
+        roles: ['official'],
+        message: '您不能授予该角色',
+      },
+      {
+        name: 'an official grants an administrator role',
+        as: 'town',
+        method: 'POST',
+        roles: ['security_admin'],
+        message: '您不能授予该角色',
+      },
+    ];
+    it.each(attempts)('$name: 403 naming the rule, nothing stored', async ({ as, method, roles, message }) => {
+      const client = as === 'security' ? security : town;
+      const subject = as === 'security' ? { ...secadmin, regionCode: '00' } : { ...official, regionCode: PLACES.wangqiao };
+      const before = await rolesOf(subject.id);
+      const username = `try.${roles.join('.')}`.replace(/_/g, '').slice(0, 32);
+      const res =
+        method === 'POST'
+          ? await client.request('POST', '/api/users', {
+              username,
+              displayName: '尝试',
+              regionCode: subject.regionCode,
+              roles,
+              initialPassword: 'Admin#2026ok',
+            })
+          : await client.request('PATCH', `/api/users/${subject.id}`, { version: 1, roles });
+      expect(res.statusCode, res.body).toBe(403);
+      expect(errorOf(res)).toMatchObject({ message });
+      expect(await rolesOf(subject.id)).toEqual(before);
+      expect(await t.ctx.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst()).toBeUndefined();
+    });
+
+    it('an official still edits their own name, and the security administrator still grants business roles to others', async () => {
+      const named = await town.request('PATCH', `/api/users/${official.id}`, { version: 1, displayName: '王桥干部', roles: ['official'] });
+      expect(named.statusCode, named.body).toBe(200);
+      const created = await security.request('POST', '/api/users', {
+        username: 'granted.official',
+        displayName: '新干部',
+        regionCode: PLACES.wangqiao,
+        roles: ['official'],
+        initialPassword: 'Grant#2026ok',
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      expect(await rolesOf(created.json<UserDto>().id)).toEqual(['official']);
+    });
+  });
 });

@@ -23,7 +23,10 @@ export function usersRoutes(app: App, ctx: AppContext): void {
   const users = new UsersService(ctx);
   app.get(
     '/users',
-    { schema: { querystring: userListQuerySchema, response: { 200: userPageDtoSchema } }, config: { access: 'user.read' } },
+    {
+      schema: { querystring: userListQuerySchema, response: { 200: userPageDtoSchema } },
+      config: { rateLimit: 'search', access: 'user.read' },
+    },
     (req) => users.list(requestContext(req), req.query),
   );
   app.post(
@@ -31,8 +34,10 @@ export function usersRoutes(app: App, ctx: AppContext): void {
     { schema: { body: userCreateSchema, response: { 201: userDtoSchema } }, config: { access: 'user.manage', idempotent: true } },
     async (req, reply) => reply.status(201).send(await users.create(requestContext(req), req.body)),
   );
-  app.get('/users/export.xlsx', { schema: { querystring: userListQuerySchema }, config: { access: 'user.export' } }, async (req, reply) =>
-    sendXlsx(reply, '用户列表.xlsx', await users.export(requestContext(req), req.query)),
+  app.get(
+    '/users/export.xlsx',
+    { schema: { querystring: userListQuerySchema }, config: { rateLimit: 'export', access: 'user.export' } },
+    async (req, reply) => sendXlsx(reply, '用户列表.xlsx', await users.export(requestContext(req), req.query)),
   );
   app.get('/users/:id', { schema: { params: idParams, response: { 200: userDtoSchema } }, config: { access: 'user.read' } }, (req) =>
     users.get(requestContext(req), req.params.id),

@@ -83,12 +83,11 @@ export class UsersService {
 
   /**
    * 导出: the same filtered list as an .xlsx (at most 10,000 rows), phones masked; permission-checked,
-   * rate-limited and audited (SECURITY.md 15, 23). The file is streamed, never stored, so nothing lingers.
+   * rate-limited (its route's `rateLimit`) and audited (SECURITY.md 15, 23). The file is streamed, never stored, so nothing lingers.
    */
   async export(rc: RequestContext, query: UserListQuery): Promise<Buffer> {
     const actor = authorize(rc.actor, 'user.export');
     if (query.regionCode) authorize(actor, 'user.export', { regionCode: query.regionCode });
-    await this.ctx.rateLimiter.hit(`export:${actor.userId}`, 10, 60_000);
     const { rows, total } = await repo.listUsers(this.ctx.db, listScope(actor), { ...query, page: 1, pageSize: EXPORT_LIMIT });
     const roles = await repo.rolesOf(
       this.ctx.db,
@@ -201,16 +200,17 @@ export class UsersService {
   async update(rc: RequestContext, id: string, input: UserUpdate): Promise<UserDto> {
     const { actor, row, roles } = await this.load(rc, id, 'update');
     const regionCode = input.regionCode ?? row.region_code;
-    const newRoles = input.roles ? [...new Set(input.roles)] : roles;
-    this.checkGrants(actor, { ...subjectOf(row, newRoles), regionCode });
+    const newRoles = input.roles ? [...new Set(input.roles)].sort() : roles;
+    const rolesChanged = newRoles.join() !== [...roles].sort().join();
+    const regionChanged = regionCode !== row.region_code;
+    // Roles and region are granted anew only when they change, so one's own name and phone stay editable.
+    if (rolesChanged || regionChanged) this.checkGrants(actor, { ...subjectOf(row, newRoles), regionCode });
     if (input.regionCode) await this.requireRegion(input.regionCode);
     const changes: Partial<UserTable> = {
       ...(input.displayName !== undefined ? { display_name: input.displayName } : {}),
       ...(input.regionCode !== undefined ? { region_code: input.regionCode } : {}),
       ...(input.phone !== undefined ? phoneColumns(this.ctx.cipher, input.phone) : {}),
     };
-    const rolesChanged = input.roles !== undefined && newRoles.join() !== roles.join();
-    const regionChanged = regionCode !== row.region_code;
     await this.change(
       rc,
       id,

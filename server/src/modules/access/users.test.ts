@@ -174,7 +174,9 @@ describe('users across regions (SECURITY.md 7–9, 13, 27)', () => {
       expect(grantable.get('security_admin')).toBe(false);
       expect(grantable.get('auditor')).toBe(false);
       expect(grantable.get('village_cadre')).toBe(true);
-      expect(grantable.get('official')).toBe(true);
+      // Officials and leaders review: only the security administrator grants them (issue 15 finding 8).
+      expect(grantable.get('official')).toBe(false);
+      expect(grantable.get('leader')).toBe(false);
     });
 
     it('switching the scope narrows lists and cannot leave the home region', async () => {

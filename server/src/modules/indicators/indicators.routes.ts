@@ -106,7 +106,7 @@ export function indicatorsRoutes(app: App, ctx: AppContext): void {
   );
   app.get(
     '/indicators/scorecard.xlsx',
-    { schema: { querystring: scorecardQuerySchema }, config: { access: 'indicators.export' } },
+    { schema: { querystring: scorecardQuerySchema }, config: { rateLimit: 'export', access: 'indicators.export' } },
     async (req, reply) => {
       const file = await scorecard.export(requestContext(req), req.query.regionCode, req.query.period);
       return sendXlsx(reply, file.name, file.body);
@@ -165,7 +165,7 @@ export function indicatorsRoutes(app: App, ctx: AppContext): void {
   );
   app.get(
     '/indicators/rounds/:id/allocation.xlsx',
-    { schema: { params: idParams }, config: { access: 'indicators.export' } },
+    { schema: { params: idParams }, config: { rateLimit: 'export', access: 'indicators.export' } },
     async (req, reply) => {
       const file = await assessment.exportAllocation(requestContext(req), req.params.id);
       return sendXlsx(reply, file.name, file.body);

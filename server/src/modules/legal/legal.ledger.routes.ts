@@ -97,7 +97,11 @@ export function legalLedgerRoutes(app: App, ctx: AppContext): void {
     '/legal/consultations',
     {
       schema: { body: consultationCreateSchema, response: { 201: consultationDtoSchema } },
-      config: { access: 'legal.ask', idempotent: { replay: (req, id) => consultations.again(requestContext(req), id) } },
+      config: {
+        rateLimit: 'submit',
+        access: 'legal.ask',
+        idempotent: { replay: (req, id) => consultations.again(requestContext(req), id) },
+      },
     },
     async (req, reply) => reply.status(201).send(await consultations.ask(requestContext(req), req.body)),
   );
@@ -132,7 +136,7 @@ export function legalLedgerRoutes(app: App, ctx: AppContext): void {
     {
       schema: { params: idParams, querystring: fileQuery, response: { 201: attachmentDtoSchema } },
       bodyLimit: ATTACHMENT_LIMIT,
-      config: { access: 'legal.ask' },
+      config: { rateLimit: 'submit', access: 'legal.ask' },
     },
     async (req, reply) => reply.status(201).send(await consultations.addPicture(requestContext(req), req.params.id, upload(req))),
   );

@@ -69,17 +69,17 @@ export function legalReportsRoutes(app: App, ctx: AppContext): void {
 
   app.get(
     '/legal/dossiers/:villageCode.docx',
-    { schema: { params: villageParams, querystring: dossierQuery }, config: { access: 'legal.export' } },
+    { schema: { params: villageParams, querystring: dossierQuery }, config: { rateLimit: 'export', access: 'legal.export' } },
     async (req, reply) => sendFile(reply, await dossier.villageDocx(requestContext(req), req.params.villageCode, req.query.year)),
   );
   app.get(
     '/legal/dossiers/:villageCode.xlsx',
-    { schema: { params: villageParams, querystring: dossierQuery }, config: { access: 'legal.export' } },
+    { schema: { params: villageParams, querystring: dossierQuery }, config: { rateLimit: 'export', access: 'legal.export' } },
     async (req, reply) => sendFile(reply, await dossier.villageXlsx(requestContext(req), req.params.villageCode, req.query.year)),
   );
   app.get(
     '/legal/dossiers/batch/:regionCode.zip',
-    { schema: { params: regionParams, querystring: dossierQuery }, config: { access: 'legal.export' } },
+    { schema: { params: regionParams, querystring: dossierQuery }, config: { rateLimit: 'export', access: 'legal.export' } },
     async (req, reply) => sendFile(reply, await dossier.regionZip(requestContext(req), req.params.regionCode, req.query.year)),
   );
 

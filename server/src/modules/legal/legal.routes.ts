@@ -43,7 +43,10 @@ export function legalRoutes(app: App, ctx: AppContext): void {
 
   app.get(
     '/legal/advisors',
-    { schema: { querystring: advisorListQuerySchema, response: { 200: advisorListDtoSchema } }, config: { access: 'legal.read' } },
+    {
+      schema: { querystring: advisorListQuerySchema, response: { 200: advisorListDtoSchema } },
+      config: { rateLimit: 'search', access: 'legal.read' },
+    },
     (req) => legal.listAdvisors(requestContext(req), req.query),
   );
   app.post(
@@ -51,7 +54,7 @@ export function legalRoutes(app: App, ctx: AppContext): void {
     { schema: { body: advisorCreateSchema, response: { 201: advisorDtoSchema } }, config: { access: 'legal.manage', idempotent: true } },
     async (req, reply) => reply.status(201).send(await legal.createAdvisor(requestContext(req), req.body)),
   );
-  app.get('/legal/advisors/template.xlsx', { config: { access: 'legal.manage' } }, async (_req, reply) =>
+  app.get('/legal/advisors/template.xlsx', { config: { rateLimit: 'export', access: 'legal.manage' } }, async (_req, reply) =>
     sendXlsx(reply, '法律顾问导入模板.xlsx', await advisorTemplate()),
   );
   acceptXlsx(app, IMPORT_LIMIT);
@@ -60,7 +63,7 @@ export function legalRoutes(app: App, ctx: AppContext): void {
     {
       schema: { querystring: z.object({ regionCode: regionCodeSchema }), response: { 200: advisorImportResultDtoSchema } },
       bodyLimit: IMPORT_LIMIT,
-      config: { access: 'legal.manage' },
+      config: { rateLimit: 'import', access: 'legal.manage' },
     },
     (req) => importAdvisors(ctx, legal, requestContext(req), req.query.regionCode, xlsxBody(req.body, 'legal.import.notXlsx')),
   );
@@ -134,7 +137,7 @@ export function legalRoutes(app: App, ctx: AppContext): void {
   );
   app.get(
     '/legal/coverage/uncovered.xlsx',
-    { schema: { querystring: uncoveredQuerySchema }, config: { access: 'legal.export' } },
+    { schema: { querystring: uncoveredQuerySchema }, config: { rateLimit: 'export', access: 'legal.export' } },
     async (req, reply) =>
       sendXlsx(reply, '未覆盖法律顾问的村（社区）.xlsx', await coverage.exportUncovered(requestContext(req), req.query)),
   );

@@ -176,6 +176,8 @@ describe('mediation: legal aid by status, and the organisations of a place (role
   let t: TestApp;
   const clients: Record<string, TestClient> = {};
   let huaiyuan: TestClient;
+  /** Per county, a second official who enters the applications its official reviews (four-eyes, issue 15 finding 9). */
+  let entrants: { jingyang: TestClient; huaiyuan: TestClient };
   const aid = new Map<string, string>();
   /** Per place: its village committee and a mediator of it. */
   const organisations = new Map<Place, { committee: string; mediator: string }>();
@@ -203,7 +205,7 @@ describe('mediation: legal aid by status, and the organisations of a place (role
   async function aidIn(place: Place, status: AidStatus): Promise<string> {
     const official = officialOf(place);
     seq += 1;
-    const created = await official.request('POST', '/api/mediation/aid', {
+    const created = await entrants[place === 'otherCounty' ? 'huaiyuan' : 'jingyang'].request('POST', '/api/mediation/aid', {
       regionCode: VILLAGES[place],
       applicantName: `王${seq}`,
       idNumber: idNumber(seq),
@@ -238,6 +240,9 @@ describe('mediation: legal aid by status, and the organisations of a place (role
     for (const name of Object.keys(USERS)) clients[name] = await t.login(`ma.${name}`);
     clients.anonymous = t.anonymous;
     huaiyuan = await t.login('ma.hy.official');
+    await buildUser(t.ctx, { username: 'ma.jy.entrant', regionCode: PLACES.jingyang, roles: ['official'] });
+    await buildUser(t.ctx, { username: 'ma.hy.entrant', regionCode: PLACES.huaiyuan, roles: ['official'] });
+    entrants = { jingyang: await t.login('ma.jy.entrant'), huaiyuan: await t.login('ma.hy.entrant') };
     for (const place of PLACE_NAMES) {
       for (const status of AID_STATUSES) aid.set(`${place}/${status}`, await aidIn(place, status));
       const committee = await officialOf(place).request('POST', '/api/mediation/committees', {

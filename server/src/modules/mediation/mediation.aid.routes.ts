@@ -51,10 +51,14 @@ export function aidRoutes(app: App, ctx: AppContext, cases: CasesService): void 
     { schema: { params: idParams, body: aidCloseSchema, response: { 200: aidDtoSchema } }, config: { access: 'mediation.aid' } },
     (req) => aid.step(requestContext(req), req.params.id, { step: 'close', body: req.body }),
   );
-  app.get('/mediation/aid/:id/decision.docx', { schema: { params: idParams }, config: { access: 'mediation.aid' } }, async (req, reply) => {
-    const doc = await aid.decisionDocument(requestContext(req), req.params.id);
-    return sendFile(reply, { fileName: doc.fileName, contentType: DOCX, data: doc.body });
-  });
+  app.get(
+    '/mediation/aid/:id/decision.docx',
+    { schema: { params: idParams }, config: { rateLimit: 'export', access: 'mediation.aid' } },
+    async (req, reply) => {
+      const doc = await aid.decisionDocument(requestContext(req), req.params.id);
+      return sendFile(reply, { fileName: doc.fileName, contentType: DOCX, data: doc.body });
+    },
+  );
   app.post(
     '/mediation/aid/:id/reveal',
     { schema: { params: idParams, body: revealSchema, response: { 200: revealedSchema } }, config: { access: 'personal.reveal' } },

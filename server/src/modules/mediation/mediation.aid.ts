@@ -84,7 +84,7 @@ export class AidService {
 
   async list(rc: RequestContext, query: AidListQuery): Promise<AidListDto> {
     const actor = signedIn(rc.actor);
-    const listed = { regionCode: query.regionCode ?? listScope(actor), status: null, reviewed: false };
+    const listed = { regionCode: query.regionCode ?? listScope(actor), status: null, reviewed: false, submittedBy: null };
     enforce(aidPolicy, actor, 'read', listed);
     const { rows, total } = await repo.listAid(this.ctx.db, listed.regionCode, query);
     return {
@@ -131,6 +131,7 @@ export class AidService {
       result: null,
       result_note: null,
       closed_on: null,
+      submitted_by: actor.userId,
       created_at: now,
       updated_at: now,
       version: 1,
@@ -152,7 +153,7 @@ export class AidService {
         facts: `${c.description}\n（调解不成：${c.failure_reason ?? ''}，已引导至${c.failure_destination ?? ''}）`.slice(0, 2000),
       };
     } else {
-      enforce(aidPolicy, actor, 'create', { regionCode: input.regionCode, status: null, reviewed: false });
+      enforce(aidPolicy, actor, 'create', { regionCode: input.regionCode, status: null, reviewed: false, submittedBy: null });
       await this.places.existing(input.regionCode, 'regionCode');
       row = {
         ...base,

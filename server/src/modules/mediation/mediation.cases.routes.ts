@@ -49,7 +49,7 @@ export function caseRoutes(app: App, ctx: AppContext, cases: CasesService): void
     '/mediation/cases',
     {
       schema: { querystring: caseListQuerySchema, response: { 200: caseListDtoSchema } },
-      config: { access: 'mediation.read' },
+      config: { rateLimit: 'search', access: 'mediation.read' },
     },
     (req) => cases.reads.list(requestContext(req), req.query),
   );
@@ -71,7 +71,7 @@ export function caseRoutes(app: App, ctx: AppContext, cases: CasesService): void
   );
   app.get(
     '/mediation/cases.xlsx',
-    { schema: { querystring: caseExportQuerySchema }, config: { access: 'mediation.export' } },
+    { schema: { querystring: caseExportQuerySchema }, config: { rateLimit: 'export', access: 'mediation.export' } },
     async (req, reply) => sendXlsx(reply, '人民调解案件登记台账.xlsx', await ledger.workbook(requestContext(req), req.query)),
   );
   app.get(
@@ -135,7 +135,7 @@ export function caseRoutes(app: App, ctx: AppContext, cases: CasesService): void
   );
   app.get(
     '/mediation/cases/:id/agreement.docx',
-    { schema: { params: idParams }, config: { access: 'mediation.read' } },
+    { schema: { params: idParams }, config: { rateLimit: 'export', access: 'mediation.read' } },
     async (req, reply) => {
       const doc = await cases.documents.agreementDocument(requestContext(req), req.params.id);
       return sendFile(reply, { fileName: doc.fileName, contentType: DOCX, data: doc.body });
@@ -147,7 +147,11 @@ export function caseRoutes(app: App, ctx: AppContext, cases: CasesService): void
     '/mediation/applications',
     {
       schema: { body: onlineApplicationSchema, response: { 201: myApplicationDtoSchema } },
-      config: { access: 'mediation.apply', idempotent: { replay: (req, id) => cases.intake.myApplication(requestContext(req), id) } },
+      config: {
+        rateLimit: 'submit',
+        access: 'mediation.apply',
+        idempotent: { replay: (req, id) => cases.intake.myApplication(requestContext(req), id) },
+      },
     },
     async (req, reply) => reply.status(201).send(await cases.intake.applyOnline(requestContext(req), req.body)),
   );

@@ -446,6 +446,7 @@ async function seedCounty(
         result: status === 'closed' ? 'settled' : null,
         result_note: null,
         closed_on: status === 'closed' ? addDays(appliedOn, 40) : null,
+        submitted_by: null,
         created_at: now,
         updated_at: now,
         version: 1,

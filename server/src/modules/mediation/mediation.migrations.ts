@@ -6,6 +6,7 @@ import * as m013 from './migrations/013-mediation-attachments.ts';
 import * as m014 from './migrations/014-mediation-party-history.ts';
 import * as m015 from './migrations/015-mediation-stats-by-level.ts';
 import * as m202612080200 from './migrations/202612080200-mediation-free-text-columns.ts';
+import * as m202612080230 from './migrations/202612080230-mediation-aid-submitter.ts';
 
 /** The `mediation` module's migrations: one file each in ./migrations, named as docs/adding-a-module.md says. */
 export const mediationMigrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const mediationMigrations: Record<string, Migration> = {
   '014-mediation-party-history': m014,
   '015-mediation-stats-by-level': m015,
   '202612080200-mediation-free-text-columns': m202612080200,
+  '202612080230-mediation-aid-submitter': m202612080230,
 };

@@ -33,7 +33,7 @@ export function organisationRoutes(app: App, ctx: AppContext): void {
     '/mediation/committees',
     {
       schema: { querystring: committeeListQuerySchema, response: { 200: committeeListDtoSchema } },
-      config: { access: 'mediation.read' },
+      config: { rateLimit: 'search', access: 'mediation.read' },
     },
     (req) => committees.listCommittees(requestContext(req), req.query),
   );
@@ -62,7 +62,7 @@ export function organisationRoutes(app: App, ctx: AppContext): void {
     '/mediation/mediators',
     {
       schema: { querystring: mediatorListQuerySchema, response: { 200: mediatorListDtoSchema } },
-      config: { access: 'mediation.read' },
+      config: { rateLimit: 'search', access: 'mediation.read' },
     },
     (req) => mediators.listMediators(requestContext(req), req.query),
   );
@@ -107,7 +107,7 @@ export function organisationRoutes(app: App, ctx: AppContext): void {
   );
   app.get(
     '/mediation/staffing/gaps.xlsx',
-    { schema: { querystring: staffingQuerySchema }, config: { access: 'mediation.export' } },
+    { schema: { querystring: staffingQuerySchema }, config: { rateLimit: 'export', access: 'mediation.export' } },
     async (req, reply) =>
       sendXlsx(reply, '人民调解员配备未达标名单.xlsx', await staffing.exportGaps(requestContext(req), req.query.regionCode)),
   );

@@ -47,7 +47,7 @@ export function reportRoutes(app: App, ctx: AppContext): void {
   );
   app.get(
     '/mediation/stats.xlsx',
-    { schema: { querystring: statsQuerySchema }, config: { access: 'mediation.export' } },
+    { schema: { querystring: statsQuerySchema }, config: { rateLimit: 'export', access: 'mediation.export' } },
     async (req, reply) =>
       sendXlsx(
         reply,

@@ -193,6 +193,8 @@ export interface MediationAidTable {
   result: AidResult | null;
   result_note: string | null;
   closed_on: string | null;
+  /** The account that entered the application; it never reviews it (four-eyes). Null before it was kept. */
+  submitted_by: string | null;
   created_at: string;
   updated_at: string;
   version: number;

@@ -44,6 +44,8 @@ describe('mediation: committees, staffing, cases, screening, aid, statistics', (
     t = await createTestApp();
     for (const code of villages) await buildVillage(t.ctx, { code });
     await buildUser(t.ctx, { username: 'jy.med', regionCode: PLACES.jingyang, roles: ['official'] });
+    // Four-eyes (issue 15 finding 9): another county official reviews the legal-aid applications jy.med enters.
+    await buildUser(t.ctx, { username: 'jy.med2', regionCode: PLACES.jingyang, roles: ['official'] });
     await buildUser(t.ctx, { username: 'wq.med', regionCode: PLACES.wangqiao, roles: ['official'] });
     await buildUser(t.ctx, { username: 'wq.mediator', regionCode: PLACES.wangqiao, roles: ['mediator'] });
     await buildUser(t.ctx, { username: 'hy.med', regionCode: PLACES.huaiyuan, roles: ['official'] });
@@ -686,7 +688,9 @@ describe('mediation: committees, staffing, cases, screening, aid, statistics', (
     });
     expect(
       (
-        await client.request('POST', `/api/mediation/aid/${unmet.json().id}/review`, {
+        await (
+          await t.login('jy.med2')
+        ).request('POST', `/api/mediation/aid/${unmet.json().id}/review`, {
           approve: true,
           reason: '困难',
           reviewedOn: '2026-02-05',
@@ -695,7 +699,9 @@ describe('mediation: committees, staffing, cases, screening, aid, statistics', (
     ).toEqual({ hardship: '所选经济困难情形不符合本地法律援助认定标准' });
     expect(
       (
-        await client.request('POST', `/api/mediation/aid/${aidId}/review`, {
+        await (
+          await t.login('jy.med2')
+        ).request('POST', `/api/mediation/aid/${aidId}/review`, {
           approve: true,
           reason: '符合农民工追索劳动报酬免予经济困难审查',
           reviewedOn: '2026-02-05',
@@ -735,7 +741,9 @@ describe('mediation: committees, staffing, cases, screening, aid, statistics', (
     }
     expect(
       (
-        await client.request('POST', `/api/mediation/aid/${unmet.json().id}/review`, {
+        await (
+          await t.login('jy.med2')
+        ).request('POST', `/api/mediation/aid/${unmet.json().id}/review`, {
           approve: false,
           reason: '家庭收入高于当地法律援助经济困难标准',
           reviewedOn: '2026-02-06',
@@ -845,7 +853,9 @@ describe('mediation: committees, staffing, cases, screening, aid, statistics', (
     });
     expect(
       (
-        await client.request('POST', `/api/mediation/aid/${aid.json().id}/review`, {
+        await (
+          await t.login('jy.med2')
+        ).request('POST', `/api/mediation/aid/${aid.json().id}/review`, {
           approve: true,
           reason: '符合本县标准',
           reviewedOn: today,

@@ -19,7 +19,10 @@ export function caseRoutes(app: App, ctx: AppContext): void {
   const cases = new CasesService(ctx);
   app.get(
     '/programs/cases',
-    { schema: { querystring: caseListQuerySchema, response: { 200: caseListDtoSchema } }, config: { access: 'programs.read' } },
+    {
+      schema: { querystring: caseListQuerySchema, response: { 200: caseListDtoSchema } },
+      config: { rateLimit: 'search', access: 'programs.read' },
+    },
     (req) => cases.list(requestContext(req), req.query),
   );
   app.post(

@@ -1,7 +1,7 @@
 import { carrySealed } from '@rg/domain/personal/free-text';
 import type { BoardDto, CaseCreate, CaseDto, CaseListDto, CaseListQuery, CaseUpdate } from '@rg/domain/programs/case.schema';
 import type { CatalogueAreaKey } from '@rg/domain/programs/catalog';
-import { levelOf } from '@rg/domain/regions/region-code';
+import { ancestorsOf, levelOf } from '@rg/domain/regions/region-code';
 import type { Actor, RequestContext } from '../../core/access/actor.ts';
 import { authorize, listScope, signedIn } from '../../core/access/authorize.ts';
 import { abilitiesOf, enforce } from '../../core/access/policy.ts';
@@ -60,6 +60,10 @@ export class CasesService {
 
   async list(rc: RequestContext, query: CaseListQuery): Promise<CaseListDto> {
     const actor = authorize(rc.actor, 'programs.read');
+    // A region outside one's own answers 404 like a foreign row (issue 15 finding 15); one above it (the
+    // path down to one's own) filters the published cases, as before.
+    if (query.regionCode && !ancestorsOf(actor.homeRegion).includes(query.regionCode))
+      authorize(actor, 'programs.read', { regionCode: query.regionCode });
     const rows = await repo.listCases(this.ctx.db, listScope(actor), query);
     // 提交案例: for the actor's own region (the form offers the units below too).
     const create = { regionCode: actor.homeRegion, status: null, submittedBy: null };

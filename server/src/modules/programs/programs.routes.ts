@@ -102,14 +102,18 @@ export function programsRoutes(app: App, ctx: AppContext): void {
     { schema: { params: milestoneParams, response: { 200: programDetailDtoSchema } }, config: { access: 'programs.manage' } },
     (req) => changes.removeMilestone(requestContext(req), req.params.id, req.params.milestoneId),
   );
-  app.get('/programs/:id/summary.docx', { schema: { params: idParams }, config: { access: 'programs.read' } }, async (req, reply) => {
-    const doc = await programSummaryDocx(ctx, requestContext(req), req.params.id);
-    return reply
-      .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-      .header('content-disposition', contentDisposition(doc.fileName))
-      .header('cache-control', 'no-store')
-      .send(doc.body);
-  });
+  app.get(
+    '/programs/:id/summary.docx',
+    { schema: { params: idParams }, config: { rateLimit: 'export', access: 'programs.read' } },
+    async (req, reply) => {
+      const doc = await programSummaryDocx(ctx, requestContext(req), req.params.id);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        .header('content-disposition', contentDisposition(doc.fileName))
+        .header('cache-control', 'no-store')
+        .send(doc.body);
+    },
+  );
   app.get(
     '/programs/:id/template',
     { schema: { params: idParams, response: { 200: templateDtoSchema.nullable() } }, config: { access: 'programs.read' } },
@@ -133,7 +137,7 @@ export function programsRoutes(app: App, ctx: AppContext): void {
     {
       schema: { params: idParams, response: { 200: quotaImportDtoSchema } },
       bodyLimit: IMPORT_LIMIT,
-      config: { access: 'programs.manage' },
+      config: { rateLimit: 'import', access: 'programs.manage' },
     },
     (req) => quotas.import(requestContext(req), req.params.id, xlsxBody(req.body, 'programs.import.notXlsx')),
   );

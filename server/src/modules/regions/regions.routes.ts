@@ -27,7 +27,10 @@ export function regionsRoutes(app: App, ctx: AppContext): void {
   const service = new RegionsService(ctx);
   app.get(
     '/regions/search',
-    { schema: { querystring: searchQuery, response: { 200: regionSearchDtoSchema } }, config: { access: 'region.read' } },
+    {
+      schema: { querystring: searchQuery, response: { 200: regionSearchDtoSchema } },
+      config: { rateLimit: 'search', access: 'region.read' },
+    },
     (req) => service.search(requestContext(req), req.query.q, req.query.limit),
   );
   app.get(

@@ -5,7 +5,15 @@
 -- listAudit
 select *
 from "audit_log"
-where (("object_region" >= $1 and "object_region" < $2) or ("actor_region" >= $3 and "actor_region" < $4))
+where ("object_region" >= $1 and "object_region" < $2) and "result" = $3
+order by "seq" desc
+limit $4
+offset $5
+
+-- listAudit
+select *
+from "audit_log"
+where ("object_region" >= $1 and "object_region" < $2) and "result" = $3 and "action" = $4
 order by "seq" desc
 limit $5
 offset $6
@@ -13,10 +21,10 @@ offset $6
 -- listAudit
 select *
 from "audit_log"
-where (("object_region" >= $1 and "object_region" < $2) or ("actor_region" >= $3 and "actor_region" < $4)) and "action" = $5
+where ("object_region" >= $1 and "object_region" < $2) and "result" = $3 and "result" = $4
 order by "seq" desc
-limit $6
-offset $7
+limit $5
+offset $6
 
 -- listAudit
 select *
@@ -27,16 +35,34 @@ limit $1
 offset $2
 
 -- listAudit
-select count(*) as "n"
+select *
 from "audit_log"
-where (("object_region" >= $1 and "object_region" < $2) or ("actor_region" >= $3 and "actor_region" < $4))
+where (1 = 1 or 1 = 1) and "result" = $1
+order by "seq" desc
+limit $2
+offset $3
 
 -- listAudit
 select count(*) as "n"
 from "audit_log"
-where (("object_region" >= $1 and "object_region" < $2) or ("actor_region" >= $3 and "actor_region" < $4)) and "action" = $5
+where ("object_region" >= $1 and "object_region" < $2) and "result" = $3
+
+-- listAudit
+select count(*) as "n"
+from "audit_log"
+where ("object_region" >= $1 and "object_region" < $2) and "result" = $3 and "action" = $4
+
+-- listAudit
+select count(*) as "n"
+from "audit_log"
+where ("object_region" >= $1 and "object_region" < $2) and "result" = $3 and "result" = $4
 
 -- listAudit
 select count(*) as "n"
 from "audit_log"
 where (1 = 1 or 1 = 1)
+
+-- listAudit
+select count(*) as "n"
+from "audit_log"
+where (1 = 1 or 1 = 1) and "result" = $1

@@ -5,7 +5,7 @@
 -- listAudit
 select *
 from "audit_log"
-where (("object_region" >= ? and "object_region" < ?) or ("actor_region" >= ? and "actor_region" < ?))
+where ("object_region" >= ? and "object_region" < ?) and "result" = ?
 order by "seq" desc
 limit ?
 offset ?
@@ -13,7 +13,15 @@ offset ?
 -- listAudit
 select *
 from "audit_log"
-where (("object_region" >= ? and "object_region" < ?) or ("actor_region" >= ? and "actor_region" < ?)) and "action" = ?
+where ("object_region" >= ? and "object_region" < ?) and "result" = ? and "action" = ?
+order by "seq" desc
+limit ?
+offset ?
+
+-- listAudit
+select *
+from "audit_log"
+where ("object_region" >= ? and "object_region" < ?) and "result" = ? and "result" = ?
 order by "seq" desc
 limit ?
 offset ?
@@ -27,16 +35,34 @@ limit ?
 offset ?
 
 -- listAudit
-select count(*) as "n"
+select *
 from "audit_log"
-where (("object_region" >= ? and "object_region" < ?) or ("actor_region" >= ? and "actor_region" < ?))
+where (1 = 1 or 1 = 1) and "result" = ?
+order by "seq" desc
+limit ?
+offset ?
 
 -- listAudit
 select count(*) as "n"
 from "audit_log"
-where (("object_region" >= ? and "object_region" < ?) or ("actor_region" >= ? and "actor_region" < ?)) and "action" = ?
+where ("object_region" >= ? and "object_region" < ?) and "result" = ?
+
+-- listAudit
+select count(*) as "n"
+from "audit_log"
+where ("object_region" >= ? and "object_region" < ?) and "result" = ? and "action" = ?
+
+-- listAudit
+select count(*) as "n"
+from "audit_log"
+where ("object_region" >= ? and "object_region" < ?) and "result" = ? and "result" = ?
 
 -- listAudit
 select count(*) as "n"
 from "audit_log"
 where (1 = 1 or 1 = 1)
+
+-- listAudit
+select count(*) as "n"
+from "audit_log"
+where (1 = 1 or 1 = 1) and "result" = ?

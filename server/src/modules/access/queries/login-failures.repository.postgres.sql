@@ -2,14 +2,28 @@
 -- The SQL login-failures.repository.ts sends, per function in name order, each distinct text once.
 -- An in-list of any length is written `in ($n...)`, and a multi-row insert as one row.
 
+-- clearAccountFailures
+update "users"
+set "failed_logins" = $1,
+  "locked_until" = $2,
+  "last_login_at" = $3
+where "id" = $4 and (locked_until is null or locked_until <= $5)
+
+-- countAccountFailure
+update "users"
+set "failed_logins" = case when "users"."locked_until" > $1 then "users"."failed_logins" when "users"."failed_logins" + 1 >= $2 then 0 else "users"."failed_logins" + 1 end,
+  "locked_until" = case when "users"."locked_until" > $3 then "users"."locked_until" when "users"."failed_logins" + 1 >= $4 then $5 else "users"."locked_until" end
+where "id" = $6
+returning "locked_until"
+
+-- countNameFailure
+insert into "login_failures" ("username", "failures", "locked_until")
+values ($1, $2, $3)
+on conflict ("username")
+do update set "failures" = case when "login_failures"."locked_until" > $4 then "login_failures"."failures" when "login_failures"."failures" + 1 >= $5 then 0 else "login_failures"."failures" + 1 end,
+  "locked_until" = case when "login_failures"."locked_until" > $6 then "login_failures"."locked_until" when "login_failures"."failures" + 1 >= $7 then $8 else "login_failures"."locked_until" end
+
 -- findLoginFailures
 select *
 from "login_failures"
 where "username" = $1
-
--- putLoginFailures
-insert into "login_failures" ("username", "failures", "locked_until")
-values ($1, $2, $3)
-on conflict ("username")
-do update set "failures" = $4,
-  "locked_until" = $5

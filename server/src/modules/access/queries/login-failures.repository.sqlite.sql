@@ -2,14 +2,28 @@
 -- The SQL login-failures.repository.ts sends, per function in name order, each distinct text once.
 -- An in-list of any length is written `in (?...)`, and a multi-row insert as one row.
 
+-- clearAccountFailures
+update "users"
+set "failed_logins" = ?,
+  "locked_until" = ?,
+  "last_login_at" = ?
+where "id" = ? and (locked_until is null or locked_until <= ?)
+
+-- countAccountFailure
+update "users"
+set "failed_logins" = case when "users"."locked_until" > ? then "users"."failed_logins" when "users"."failed_logins" + 1 >= ? then 0 else "users"."failed_logins" + 1 end,
+  "locked_until" = case when "users"."locked_until" > ? then "users"."locked_until" when "users"."failed_logins" + 1 >= ? then ? else "users"."locked_until" end
+where "id" = ?
+returning "locked_until"
+
+-- countNameFailure
+insert into "login_failures" ("username", "failures", "locked_until")
+values (?, ?, ?)
+on conflict ("username")
+do update set "failures" = case when "login_failures"."locked_until" > ? then "login_failures"."failures" when "login_failures"."failures" + 1 >= ? then 0 else "login_failures"."failures" + 1 end,
+  "locked_until" = case when "login_failures"."locked_until" > ? then "login_failures"."locked_until" when "login_failures"."failures" + 1 >= ? then ? else "login_failures"."locked_until" end
+
 -- findLoginFailures
 select *
 from "login_failures"
 where "username" = ?
-
--- putLoginFailures
-insert into "login_failures" ("username", "failures", "locked_until")
-values (?, ?, ?)
-on conflict ("username")
-do update set "failures" = ?,
-  "locked_until" = ?

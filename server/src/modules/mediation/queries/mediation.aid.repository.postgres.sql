@@ -8,8 +8,8 @@ from "mediation_aid"
 where "id" = $1
 
 -- insertAid
-insert into "mediation_aid" ("id", "status", "applied_on", "hardship", "matter", "approved", "review_reason", "reviewed_on", "assignee_name", "assignee_kind", "assigned_on", "result", "result_note", "closed_on", "created_at", "updated_at", "version", "region_code", "case_id", "applicant_name", "id_number_enc", "id_number_hash", "phone_enc", "phone_hash", "address", "facts")
-values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26)
+insert into "mediation_aid" ("id", "status", "applied_on", "hardship", "matter", "approved", "review_reason", "reviewed_on", "assignee_name", "assignee_kind", "assigned_on", "result", "result_note", "closed_on", "submitted_by", "created_at", "updated_at", "version", "region_code", "case_id", "applicant_name", "id_number_enc", "id_number_hash", "phone_enc", "phone_hash", "address", "facts")
+values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27)
 
 -- listAid
 select *

@@ -8,8 +8,8 @@ from "mediation_aid"
 where "id" = ?
 
 -- insertAid
-insert into "mediation_aid" ("id", "status", "applied_on", "hardship", "matter", "approved", "review_reason", "reviewed_on", "assignee_name", "assignee_kind", "assigned_on", "result", "result_note", "closed_on", "created_at", "updated_at", "version", "region_code", "case_id", "applicant_name", "id_number_enc", "id_number_hash", "phone_enc", "phone_hash", "address", "facts")
-values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+insert into "mediation_aid" ("id", "status", "applied_on", "hardship", "matter", "approved", "review_reason", "reviewed_on", "assignee_name", "assignee_kind", "assigned_on", "result", "result_note", "closed_on", "submitted_by", "created_at", "updated_at", "version", "region_code", "case_id", "applicant_name", "id_number_enc", "id_number_hash", "phone_enc", "phone_hash", "address", "facts")
+values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 
 -- listAid
 select *
