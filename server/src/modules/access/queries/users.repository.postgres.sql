@@ -126,19 +126,6 @@ order by "role"
 
 -- updateUser
 update "users"
-set "failed_logins" = $1,
-  "locked_until" = $2
-where "id" = $3
-
--- updateUser
-update "users"
-set "failed_logins" = $1,
-  "locked_until" = $2,
-  "last_login_at" = $3
-where "id" = $4
-
--- updateUser
-update "users"
 set "password_hash" = $1,
   "must_change_password" = $2,
   "updated_at" = $3

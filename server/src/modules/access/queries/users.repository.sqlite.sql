@@ -126,19 +126,6 @@ order by "role"
 
 -- updateUser
 update "users"
-set "failed_logins" = ?,
-  "locked_until" = ?
-where "id" = ?
-
--- updateUser
-update "users"
-set "failed_logins" = ?,
-  "locked_until" = ?,
-  "last_login_at" = ?
-where "id" = ?
-
--- updateUser
-update "users"
 set "password_hash" = ?,
   "must_change_password" = ?,
   "updated_at" = ?

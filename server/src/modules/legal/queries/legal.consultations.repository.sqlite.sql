@@ -37,6 +37,11 @@ inner join "users" as "u" on "u"."id" = "c"."asked_by"
 left join "legal_advisors" as "a" on "a"."id" = "c"."advisor_id"
 where "c"."id" = ?
 
+-- findConsultationRow
+select *
+from "legal_consultations"
+where "id" = ?
+
 -- insertConsultation
 insert into "legal_consultations" ("id", "village_code", "asked_by", "question", "asked_at", "answer", "answered_at", "advisor_id", "service_id")
 values (?, ?, ?, ?, ?, ?, ?, ?, ?)
