@@ -78,25 +78,26 @@ describe('db:restore refusals', () => {
     expect(res.stderr).toContain(`restore refused: ${manifestFile(bare)} is missing`);
   });
 
-  it.runIf(testDialect() === 'sqlite')('is not blocked by the lock of a server killed with SIGKILL', async () => {
-    const holder = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        '--input-type=module',
-        '-e',
-        `import { lockDataDir } from './server/src/core/db/data-dir-lock.ts'; lockDataDir(${JSON.stringify(target.config.dataDir)}); console.log('held'); setInterval(() => {}, 1000);`,
-      ],
-      { cwd: path.resolve(import.meta.dirname, '../../../..'), stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    await new Promise<void>((resolve) => holder.stdout.on('data', () => resolve()));
-    expect(runCli('restore.ts', target.config, { args: ['--from', backup] }).stderr).toContain('is in use by a running server');
-    const exited = new Promise((resolve) => holder.on('exit', resolve));
-    holder.kill('SIGKILL');
-    await exited;
-    expect(fs.readFileSync(path.join(target.config.dataDir, 'server.pid'), 'utf8').trim()).toBe(String(holder.pid));
-  });
+  if (testDialect() === 'sqlite')
+    it('is not blocked by the lock of a server killed with SIGKILL', async () => {
+      const holder = spawn(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          '--input-type=module',
+          '-e',
+          `import { lockDataDir } from './server/src/core/db/data-dir-lock.ts'; lockDataDir(${JSON.stringify(target.config.dataDir)}); console.log('held'); setInterval(() => {}, 1000);`,
+        ],
+        { cwd: path.resolve(import.meta.dirname, '../../../..'), stdio: ['ignore', 'pipe', 'inherit'] },
+      );
+      await new Promise<void>((resolve) => holder.stdout.on('data', () => resolve()));
+      expect(runCli('restore.ts', target.config, { args: ['--from', backup] }).stderr).toContain('is in use by a running server');
+      const exited = new Promise((resolve) => holder.on('exit', resolve));
+      holder.kill('SIGKILL');
+      await exited;
+      expect(fs.readFileSync(path.join(target.config.dataDir, 'server.pid'), 'utf8').trim()).toBe(String(holder.pid));
+    });
 
   it('restores with the right key and anchors the restored head, which audit:verify then checks', async () => {
     const manifest = JSON.parse(fs.readFileSync(manifestFile(backup), 'utf8')) as { auditEntries: number; auditHead: string };

@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, testDialect, type TestDatabase } from '../../testing/test-db.ts';
+import { createTestDatabase, type TestDatabase } from '../../testing/test-db.ts';
 import { connect, type Connection } from './connect.ts';
 import { transactionRetryingConflicts } from './retry.ts';
 
 /** Issue 15 (PostgreSQL faults): a deadlock victim runs again instead of answering an error. */
-describe.skipIf(testDialect() !== 'postgres')('transactions retried on a deadlock or serialization failure', () => {
+describe('transactions retried on a deadlock or serialization failure', () => {
   let database: TestDatabase;
   let connection: Connection;
   beforeAll(async () => {

@@ -3,11 +3,10 @@ import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFaultApp, type FaultApp } from '../../testing/fault-app.ts';
-import { testDialect } from '../../testing/test-db.ts';
 import type { SyncFile } from '../db/sqlite-group-commit.ts';
 
 /** Issue 15 finding 5 (disk full, failed fsync) and finding 4 (a lock that cannot be had), on SQLite. */
-describe.skipIf(testDialect() !== 'sqlite')('SQLite storage faults answer 507/503 and /api/ready tells', () => {
+describe('SQLite storage faults answer 507/503 and /api/ready tells', () => {
   let t: FaultApp | undefined;
   afterEach(async () => {
     await t?.close();

@@ -2,7 +2,6 @@ import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFaultApp, type FaultApp } from '../../testing/fault-app.ts';
 import { startTcpProxy, type TcpProxy } from '../../testing/tcp-proxy.ts';
-import { testDialect } from '../../testing/test-db.ts';
 
 type ErrorJson = { error: { code: string; message: string } };
 
@@ -17,7 +16,7 @@ async function eventually(probe: () => Promise<boolean>, ms = 10_000): Promise<b
 }
 
 /** Issue 15 findings 2 and 4 on PostgreSQL: a connection ended mid-query, a stalled server, a held lock. */
-describe.skipIf(testDialect() !== 'postgres')('PostgreSQL faults answer 503 and the server goes on', () => {
+describe('PostgreSQL faults answer 503 and the server goes on', () => {
   let t: FaultApp | undefined;
   let admin: pg.Client | undefined;
   let proxy: TcpProxy | undefined;
