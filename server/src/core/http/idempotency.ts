@@ -14,6 +14,7 @@ import {
 } from '../db/idempotency-claims.ts';
 import type { App } from '../module.ts';
 import { AppError } from './errors.ts';
+import { hooksOf } from './route-hooks.ts';
 
 /** How an idempotent route answers a retry whose first request committed but stored no answer (a crash). */
 export interface IdempotentReplay {
@@ -175,8 +176,8 @@ export function installIdempotency(app: App, ctx: AppContext): void {
   // Only the routes that declare `idempotent` pay for the hooks and the wrapper.
   app.addHook('onRoute', (route) => {
     if (!route.config?.idempotent) return;
-    route.preHandler = [...toArray(route.preHandler), prepare];
-    route.onSend = [...toArray(route.onSend), remember];
+    route.preHandler = [...hooksOf(route.preHandler), prepare];
+    route.onSend = [...hooksOf(route.onSend), remember];
     const handler = route.handler;
     // The handler runs in the claim's scope (AsyncLocalStorage.run, which every await inside keeps),
     // so its first transaction claims the key.
@@ -204,9 +205,4 @@ export function installIdempotency(app: App, ctx: AppContext): void {
       }
     };
   });
-}
-
-function toArray<T>(value: T | T[] | undefined): T[] {
-  if (value === undefined) return [];
-  return Array.isArray(value) ? value : [value];
 }

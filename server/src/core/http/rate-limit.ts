@@ -1,8 +1,9 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import { MINUTE, type Clock } from '../clock.ts';
 import type { Db } from '../db/schema.ts';
 import type { App } from '../module.ts';
 import { RateLimitedError } from './errors.ts';
+import { hooksOf } from './route-hooks.ts';
 
 /**
  * What a route is limited as (SECURITY.md 23, issue 15 finding 12), declared in its config
@@ -83,11 +84,16 @@ function counts(request: FastifyRequest, kind: RateLimitKind): boolean {
  * its input validated (so a search's text is read as the handler reads it).
  */
 export function installRateLimits(app: App, limiter: RateLimiter): void {
-  app.addHook('preHandler', async (request) => {
-    const kind = request.routeOptions.config.rateLimit;
-    if (!kind || !counts(request, kind)) return;
-    const who = request.actor ? `user:${request.actor.userId}` : `ip:${request.ip}`;
+  // Only the routes that declare a limit get the hook (first, as a global hook would run).
+  app.addHook('onRoute', (route) => {
+    const kind = route.config?.rateLimit;
+    if (!kind) return;
     const { limit, windowMs } = RATE_LIMITS[kind];
-    await limiter.hit(`${kind}:${who}`, limit, windowMs);
+    const count: preHandlerAsyncHookHandler = async (request) => {
+      if (!counts(request, kind)) return;
+      const who = request.actor ? `user:${request.actor.userId}` : `ip:${request.ip}`;
+      await limiter.hit(`${kind}:${who}`, limit, windowMs);
+    };
+    route.preHandler = [count, ...hooksOf(route.preHandler)];
   });
 }
