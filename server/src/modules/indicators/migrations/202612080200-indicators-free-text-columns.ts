@@ -1,20 +1,12 @@
-import { PostgresAdapter, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { widenFreeTextColumns } from '../../../core/db/free-text-columns.ts';
 
-/**
- * Texts that may hold sealed personal numbers (SECURITY.md 30) grow by about 40 characters a number, so a
- * note filled to its limit no longer fits a bounded column: on PostgreSQL they become `text` (the input's
- * own limit still applies). SQLite does not enforce a declared length; nothing to do there.
- */
+/** Free-text columns that may hold sealed personal numbers become `text` on PostgreSQL (see widenFreeTextColumns). */
 const COLUMNS: [table: string, column: string][] = [
   ['indicator_reports', 'review_note'],
   ['assessment_scores', 'note'],
 ];
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
-  for (const [table, column] of COLUMNS)
-    await db.schema
-      .alterTable(table)
-      .alterColumn(column, (c) => c.setDataType('text'))
-      .execute();
+  await widenFreeTextColumns(db, COLUMNS);
 }
