@@ -1,8 +1,8 @@
 import { afterAll, expect, it } from 'vitest';
 import { recordFigures } from '../testing/fault-figures.ts';
-import { runWriters, Tally, VILLAGE, waitFor } from '../testing/fault-load.ts';
+import { post, runWriters, Tally, VILLAGE, waitFor } from '../testing/fault-load.ts';
 import { describeIf, NO_POSTGRES, queryRows, runCli, serverTarget, sqliteIntegrity } from '../testing/fault-targets.ts';
-import { freePort, login, startAndWait, writeHeaders, type SpawnedServer } from '../testing/spawned-server.ts';
+import { freePort, login, startAndWait, type SpawnedServer } from '../testing/spawned-server.ts';
 import { createFaultDatabase } from '../testing/fault-seed.ts';
 import type { TestDatabase } from '../testing/test-db.ts';
 
@@ -40,19 +40,13 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
           async (w, n) => {
             const name = `组${w}-${n}`;
             tally.sent += 1;
-            try {
-              const res = await fetch(`${running.base}/api/regions/${VILLAGE}/groups`, {
-                method: 'POST',
-                headers: writeHeaders(session),
-                body: JSON.stringify({ name }),
-                signal: AbortSignal.timeout(15_000),
-              });
-              tally.answer(res.status);
-              if (res.status === 201) acknowledged.push(name);
-            } catch {
+            const answer = await post(running.base, `/api/regions/${VILLAGE}/groups`, session, JSON.stringify({ name }), {}, 15_000);
+            if (!answer) {
               tally.unanswered += 1;
               return 'stop'; // the connection died with the server
             }
+            tally.answer(answer.status);
+            if (answer.status === 201) acknowledged.push(name);
           },
           () => killed,
         );

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, expect, it } from 'vitest';
 import { elapsedMs, recordFigures } from '../testing/fault-figures.ts';
-import { runWriters, Tally, VILLAGE, waitFor } from '../testing/fault-load.ts';
+import { post, runWriters, Tally, VILLAGE, waitFor } from '../testing/fault-load.ts';
 import { createFaultDatabase } from '../testing/fault-seed.ts';
 import { describeIf, NO_POSTGRES, postgresUrl, serverTarget } from '../testing/fault-targets.ts';
 import { login, sleep, startAndWait, writeHeaders, type SpawnedServer } from '../testing/spawned-server.ts';
@@ -67,18 +67,20 @@ describeIf(NO_POSTGRES, 'pg_terminate_backend under write load, two processes', 
         async (w, n) => {
           const name = `断${w}-${n}`;
           tally.sent += 1;
-          try {
-            const res = await fetch(`${servers[(w + n) % 2]!.base}/api/regions/${VILLAGE}/groups`, {
-              method: 'POST',
-              headers: writeHeaders(session),
-              body: JSON.stringify({ name }),
-              signal: AbortSignal.timeout(15_000),
-            });
-            tally.answer(res.status);
-            if (res.status === 201) acknowledged.push(name);
-          } catch {
+          const answer = await post(
+            servers[(w + n) % 2]!.base,
+            `/api/regions/${VILLAGE}/groups`,
+            session,
+            JSON.stringify({ name }),
+            {},
+            15_000,
+          );
+          if (!answer) {
             tally.unanswered += 1;
             await sleep(50);
+          } else {
+            tally.answer(answer.status);
+            if (answer.status === 201) acknowledged.push(name);
           }
         },
         () => stopped,
