@@ -1,9 +1,6 @@
-import { Button, Space, Typography } from 'antd';
-import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
-import { useErrorToast } from '../../../app/api/use-error-messages.ts';
-import { useI18n } from '../../../app/i18n/i18n-context.tsx';
+import { Space, Typography } from 'antd';
 import type { RevealedDto } from '@rg/domain/mediation/common.schema';
+import { useReveal } from './reveal.tsx';
 
 /** A masked phone or ID number; 查看 asks the server for the whole value (audited) when allowed. */
 export function MaskedValue({
@@ -17,26 +14,12 @@ export function MaskedValue({
   reveal: () => Promise<RevealedDto>;
   label: string;
 }) {
-  const { t } = useI18n();
-  const showError = useErrorToast();
-  const [revealed, setRevealed] = useState<string | null>(null);
-  const mutation = useMutation({ mutationFn: reveal, onSuccess: (r) => setRevealed(r.value), onError: showError });
+  const { revealed, button } = useReveal(reveal, label, { padding: 0 });
   if (!masked) return <Typography.Text type="secondary">—</Typography.Text>;
   return (
     <Space size={4}>
       <Typography.Text style={{ whiteSpace: 'nowrap' }}>{revealed ?? masked}</Typography.Text>
-      {canReveal && revealed === null && (
-        <Button
-          type="link"
-          size="small"
-          style={{ padding: 0 }}
-          loading={mutation.isPending}
-          onClick={() => mutation.mutate()}
-          aria-label={`${t('mediation.reveal')}${label}`}
-        >
-          {t('mediation.reveal')}
-        </Button>
-      )}
+      {canReveal && button}
     </Space>
   );
 }
