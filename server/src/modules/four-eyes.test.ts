@@ -1,12 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { idCardCheckChar } from '@rg/domain/personal/id-card';
 import { createTestApp, errorOf, type TestApp, type TestClient } from '../testing/test-app.ts';
 import { buildUser, PLACES } from '../testing/factories.ts';
-
-const idNumber = (seq: number) => {
-  const body = `61042319800101${String(seq).padStart(3, '0')}`;
-  return `${body}${idCardCheckChar(body)}`;
-};
+import { registerAdvisor, testIdNumber } from '../testing/legal-advisors.ts';
 
 interface Review {
   name: string;
@@ -76,7 +71,7 @@ const REVIEWS: Review[] = [
       const res = await client.request('POST', '/api/mediation/aid', {
         regionCode: PLACES.qujia,
         applicantName: '赵某',
-        idNumber: idNumber(7),
+        idNumber: testIdNumber(7),
         phone: '13812341007',
         matter: '追索劳动报酬',
         facts: '工地拖欠工资',
@@ -124,20 +119,7 @@ describe('four-eyes: whoever created or submitted a record never reviews it (iss
     submitter = await t.login('jy.official');
     other = await t.login('jy.official2');
     // The ledger takes entries only for a village that has an advisor.
-    const advisor = await other.request('POST', '/api/legal/advisors', {
-      regionCode: PLACES.jingyang,
-      name: '王建国',
-      gender: 'male',
-      phone: '13912340001',
-      idNumber: idNumber(1),
-      category: 'practising_lawyer',
-    });
-    const assigned = await other.request('POST', '/api/legal/assignments', {
-      advisorId: advisor.json<{ id: string }>().id,
-      villageCode: PLACES.qujia,
-      startDate: '2026-01-01',
-    });
-    expect(assigned.statusCode, assigned.body).toBe(201);
+    await registerAdvisor(other, { seq: 1, village: PLACES.qujia });
   });
   afterAll(() => t.close());
 

@@ -1,8 +1,8 @@
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { idCardCheckChar } from '@rg/domain/personal/id-card';
 import { createTestApp, errorOf, type TestApp, type TestClient } from '../../testing/test-app.ts';
 import { buildUser, PLACES } from '../../testing/factories.ts';
+import { registerAdvisor } from '../../testing/legal-advisors.ts';
 
 const JPEG_START = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]);
 const JPEG_END = Buffer.from([0xff, 0xd9]);
@@ -32,17 +32,7 @@ describe('legal: attached files checked by content, names kept safe, downloads s
     t = await createTestApp();
     await buildUser(t.ctx, { username: 'jy.files', regionCode: PLACES.jingyang, roles: ['official'] });
     county = await t.login('jy.files');
-    const body = '61042319800101123';
-    const created = await county.request('POST', '/api/legal/advisors', {
-      regionCode: PLACES.jingyang,
-      name: '王建国',
-      gender: 'male',
-      phone: '13912340001',
-      idNumber: `${body}${idCardCheckChar(body)}`,
-      category: 'practising_lawyer',
-    });
-    expect(created.statusCode, created.body).toBe(201);
-    advisorId = created.json<{ id: string }>().id;
+    advisorId = await registerAdvisor(county, { seq: 123 });
   });
   afterAll(() => t.close());
 

@@ -1,9 +1,9 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
-import { idCardCheckChar } from '@rg/domain/personal/id-card';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../testing/test-app.ts';
 import { buildUser, PLACES } from '../../testing/factories.ts';
+import { registerAdvisor } from '../../testing/legal-advisors.ts';
 
 /*
  * Issue 15 finding 1: the legal phone writes (/m/legal/new, /m/legal/ask, /m/legal/questions) answer
@@ -35,16 +35,7 @@ describe('legal phone writes under retries (issue 15 finding 1)', () => {
     const account = await buildUser(t.ctx, { username: 'idem.adv', regionCode: PLACES.wangqiao, roles: ['legal_advisor'] });
     await buildUser(t.ctx, { username: 'idem.people', regionCode: PLACES.qujia, roles: ['villager'] });
     const county = await t.login('idem.office');
-    const body = '61042319800101001';
-    const created = await county.request('POST', '/api/legal/advisors', {
-      regionCode: PLACES.jingyang,
-      name: '王建国',
-      gender: 'male',
-      phone: '13912340001',
-      idNumber: `${body}${idCardCheckChar(body)}`,
-      category: 'practising_lawyer',
-    });
-    const advisorId = created.json<{ id: string }>().id;
+    const advisorId = await registerAdvisor(county, { seq: 1 });
     expect((await county.request('PATCH', `/api/legal/advisors/${advisorId}`, { version: 1, userId: account.id })).statusCode).toBe(200);
     await county.request('POST', '/api/legal/assignments', { advisorId, villageCode: PLACES.qujia, startDate: '2026-01-01' });
     advisor = await t.login('idem.adv');
